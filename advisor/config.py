@@ -1,0 +1,101 @@
+"""Every shared dealership setting declared once: key, type, default, label, check.
+
+Per-workstation settings (window state, language) live in QSettings in the GUI;
+these are shared by all workstations and stored in the ``setting`` table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from advisor.errors import ValidationError
+
+# The legal minimum warranty periods (China, cars): (km, days), whichever comes first.
+WARRANTY_MINIMUMS: dict[str, tuple[int, int]] = {
+    "vehicle": (20_000, 100),  # complete-vehicle or assembly repair
+    "major": (20_000, 100),
+    "level2": (5_000, 30),  # second-level maintenance
+    "level1": (2_000, 10),  # first-level maintenance
+    "minor": (2_000, 10),
+    "special": (2_000, 10),
+}
+REPAIR_CLASSES = tuple(WARRANTY_MINIMUMS)
+# Classes whose car needs a completion certificate (竣工出厂合格证) to leave.
+CERTIFICATE_CLASSES = ("vehicle", "major", "level2")
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    kind: type
+    default: Any
+    label_en: str
+    label_zh: str
+
+
+SETTINGS: dict[str, SettingDef] = {
+    s.key: s
+    for s in (
+        SettingDef("dealer_name", str, "", "Dealership name", "经销商名称"),
+        SettingDef("dealer_address", str, "", "Address", "地址"),
+        SettingDef("dealer_phone", str, "", "Phone", "电话"),
+        SettingDef("dealer_tax_no", str, "", "Tax number", "纳税人识别号"),
+        SettingDef("labour_rate_cents", int, 18_000, "Labour rate per hour (cents)", "工时单价（分/小时）"),
+        SettingDef("tax_rate", Decimal, Decimal("0.13"), "Tax rate", "税率"),
+        SettingDef("major_change_cents", int, 200_000, "Major change threshold (cents)", "重大变更金额阈值（分）"),
+        SettingDef("comeback_days", int, 30, "Comeback window (days)", "返修认定期限（天）"),
+        SettingDef("retention_years", int, 3, "Retention period (years)", "数据保留期（年）"),
+        SettingDef("service_interval_km", int, 5_000, "Service interval (km)", "保养间隔（公里）"),
+        SettingDef("service_interval_months", int, 6, "Service interval (months)", "保养间隔（月）"),
+        SettingDef("bays", int, 6, "Workshop bays", "工位数"),
+        SettingDef("estimate_valid_days", int, 7, "Estimate valid for (days)", "估价有效期（天）"),
+        SettingDef("warranty", dict, {k: list(v) for k, v in WARRANTY_MINIMUMS.items()},
+                   "Warranty periods (km, days)", "质量保证期（公里、天）"),
+        SettingDef("discount_limits", dict,
+                   {"advisor": "0.05", "cashier": "0", "manager": "0.20", "admin": "0.20"},
+                   "Discount limit per role", "各角色折扣上限"),
+        SettingDef("setup_done", bool, False, "First-run set-up done", "首次设置已完成"),
+    )
+}  # fmt: skip
+
+
+def encode(key: str, value: Any) -> str:
+    """Check ``value`` against the declaration of ``key`` and serialise it."""
+    d = SETTINGS.get(key)
+    if d is None:
+        raise ValidationError(f"Unknown setting {key!r}.", f"未知的设置项 {key!r}。")
+    if d.kind is Decimal:
+        value = str(Decimal(str(value)))
+    elif d.kind is int:
+        value = int(value)
+        if value < 0:
+            raise ValidationError(
+                f"{d.label_en} cannot be negative.", f"{d.label_zh}不能为负数。", field=key
+            )
+    if key == "warranty":
+        check_warranty(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode(key: str, raw: str | None) -> Any:
+    """Turn the stored text of ``key`` back into its declared type (default if unset)."""
+    d = SETTINGS[key]
+    if raw is None:
+        return d.default
+    value = json.loads(raw)
+    return Decimal(value) if d.kind is Decimal else value
+
+
+def check_warranty(periods: dict[str, Any]) -> None:
+    """Refuse warranty periods below the legal minimums."""
+    for cls, (min_km, min_days) in WARRANTY_MINIMUMS.items():
+        km, days = periods.get(cls, (min_km, min_days))
+        if int(km) < min_km or int(days) < min_days:
+            raise ValidationError(
+                f"Warranty for '{cls}' must be at least {min_km} km / {min_days} days.",
+                f"“{cls}”类维修的质量保证期不得低于 {min_km} 公里或 {min_days} 天。",
+                field="warranty",
+            )

@@ -1,0 +1,195 @@
+"""One database for the whole process: SQLite by default, PostgreSQL when shared.
+
+``open_database(url)`` initialises the proxy every model is bound to, applies the
+connection settings and runs pending migrations (the SQLite file is backed up
+first). URLs: ``sqlite:///path/to/file.db`` or ``postgresql://user:pass@host:port/db``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee
+from platformdirs import user_data_dir
+
+from advisor.errors import StorageError, ValidationError
+
+log = logging.getLogger(__name__)
+
+database_proxy = peewee.DatabaseProxy()
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+APP_NAME = "ServiceAdvisor"
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a committed RO survives a power cut
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+}
+
+
+def default_url() -> str:
+    """The URL used when none is given: env ``ADVISOR_DATABASE_URL`` or a local file."""
+    env = os.environ.get("ADVISOR_DATABASE_URL")
+    if env:
+        return env
+    path = Path(user_data_dir(APP_NAME, appauthor=False)) / "service-advisor.db"
+    return f"sqlite:///{path}"
+
+
+def describe(url: str) -> str:
+    """A short human label for the status bar: the file name or the server/database."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        return Path(_sqlite_path(url)).name
+    return f"{parsed.hostname or 'localhost'}/{parsed.path.lstrip('/')}"
+
+
+def _sqlite_path(url: str) -> str:
+    path = unquote(url[len("sqlite:///") :])
+    return path or ":memory:"
+
+
+def make_database(url: str) -> peewee.Database:
+    """Build (but do not connect) the peewee database for ``url``."""
+    scheme = urlparse(url).scheme
+    if scheme == "sqlite":
+        path = _sqlite_path(url)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # IMMEDIATE: a write transaction takes the lock at BEGIN, so two writers
+        # queue on busy_timeout instead of failing half-way with "database is locked".
+        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+    if scheme in ("postgres", "postgresql"):
+        p = urlparse(url)
+        return peewee.PostgresqlDatabase(
+            p.path.lstrip("/"),
+            user=unquote(p.username) if p.username else None,
+            password=unquote(p.password) if p.password else None,
+            host=p.hostname or "localhost",
+            port=p.port or 5432,
+            connect_timeout=5,
+            prefer_psycopg3=True,
+            autorollback=True,
+        )
+    raise ValidationError(
+        f"Unsupported database URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB.",
+        f"不支持的数据库地址 {url!r}：请使用 sqlite:///文件 或 postgresql://用户@主机/库。",
+    )
+
+
+def is_postgres() -> bool:
+    """True when the open database is PostgreSQL."""
+    return isinstance(database_proxy.obj, peewee.PostgresqlDatabase)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Database:
+    """Connect the proxy to ``url`` (default: ``default_url()``) and run migrations."""
+    url = url or default_url()
+    db = make_database(url)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.OperationalError as exc:
+        raise StorageError(
+            f"Cannot reach the database ({describe(url)}): {exc}".strip(),
+            f"无法连接数据库（{describe(url)}）：{exc}".strip(),
+        ) from exc
+    database_proxy.initialize(db)
+    if migrate:
+        run_migrations(db, url=url)
+    return db
+
+
+def close_database() -> None:
+    """Close the connection of the proxy, if any."""
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
+def pending_migrations(db: peewee.Database) -> list[str]:
+    """Names of migrations not yet applied."""
+    from playhouse.migrations import Runner
+
+    runner = Runner(db, str(MIGRATIONS_DIR))
+    return [m.name for m in runner.migrations() if not m.applied]
+
+
+def run_migrations(db: peewee.Database, *, url: str | None = None) -> list[str]:
+    """Apply pending migrations, each in its own transaction; back up SQLite first."""
+    from playhouse.migrations import Runner
+
+    runner = Runner(db, str(MIGRATIONS_DIR))
+    pending = [m.name for m in runner.migrations() if not m.applied]
+    if not pending:
+        return []
+    if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
+        path = Path(db.database)
+        if path.exists() and path.stat().st_size > 0 and db.get_tables():
+            backup = path.with_name(f"{path.stem}.pre-migration-{time.strftime('%Y%m%d%H%M%S')}.db")
+            sqlite_backup(db, backup)
+            log.info("backed up %s to %s before migrating", path, backup)
+    runner.up()
+    return pending
+
+
+def sqlite_backup(db: peewee.Database, target: Path) -> None:
+    """Copy a live SQLite database to ``target`` with the online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    dest = sqlite3.connect(str(tmp))
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    os.replace(tmp, target)
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    """Copy ``src`` to ``dst`` atomically (write a temporary file, then rename)."""
+    tmp = dst.with_suffix(dst.suffix + ".part")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One write transaction; storage failures become a ``StorageError`` for the user."""
+    db = database_proxy.obj
+    if db is None:
+        raise StorageError("No database is open.", "未打开数据库。")
+    try:
+        with db.atomic():
+            yield
+    except peewee.OperationalError as exc:
+        raise storage_error(exc) from exc
+    except peewee.InterfaceError as exc:
+        raise storage_error(exc) from exc
+
+
+def storage_error(exc: Exception) -> StorageError:
+    """Translate a driver error into a message the user can act on."""
+    text = str(exc).lower()
+    if "full" in text or "no space" in text:
+        return StorageError(
+            "The disk is full: nothing was saved. Free some space and try again.",
+            "磁盘已满：本次未保存。请释放空间后重试。",
+        )
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            "The database is busy with another save: nothing was saved. Try again.",
+            "数据库正忙于另一次保存：本次未保存。请重试。",
+        )
+    return StorageError(
+        f"The database could not be reached or written: nothing was saved. ({exc})",
+        f"无法连接或写入数据库：本次未保存。（{exc}）",
+    )

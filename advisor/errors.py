@@ -1,0 +1,59 @@
+"""Errors a user can fix (shown plainly, in their language) versus bugs.
+
+Every ``UserError`` carries an English and a Chinese message. Services raise them
+before writing anything, or inside a transaction that is then rolled back, so the
+database is left untouched.
+"""
+
+from __future__ import annotations
+
+from advisor.i18n import pick
+
+
+class UserError(Exception):
+    """An error caused by the user or the environment, with a bilingual message."""
+
+    def __init__(self, en: str, zh: str, *, field: str | None = None) -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+        self.field = field
+
+    def message(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        return pick(self.en, self.zh, lang)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class ValidationError(UserError):
+    """Input that cannot be accepted (empty name, bad VIN, negative price…)."""
+
+
+class GateError(UserError):
+    """A rule of the service flow forbids this action now (e.g. no work before authorisation)."""
+
+
+class PermissionDenied(UserError):
+    """The user's role may not perform this action."""
+
+
+class NotFound(UserError):
+    """The record asked for does not exist."""
+
+
+class ConflictError(UserError):
+    """Someone else saved a newer version of this record first."""
+
+    def __init__(self, en: str, zh: str, *, current: dict[str, object] | None = None) -> None:
+        super().__init__(en, zh)
+        self.current = current or {}
+
+
+class AuthError(UserError):
+    """Wrong user name or password, or the account is locked or inactive."""
+
+
+class StorageError(UserError):
+    """The database cannot be reached or written (server down, disk full, locked)."""

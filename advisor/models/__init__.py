@@ -1,0 +1,40 @@
+"""Peewee models, one module per area. Only ``advisor`` code imports these."""
+
+from __future__ import annotations
+
+from advisor.models.audit import AuditLog, Counter, Setting
+from advisor.models.base import BaseModel, now
+from advisor.models.followup import FollowUp
+from advisor.models.money import Payment, Settlement
+from advisor.models.orders import (
+    Appointment,
+    Authorisation,
+    CannedJob,
+    ChangeRequest,
+    Concern,
+    EstimateLine,
+    RepairOrder,
+    StepEvent,
+)
+from advisor.models.parts import Part, PartOrder, StockMove, Task
+from advisor.models.people import Customer, User
+from advisor.models.quality import QCCheck
+from advisor.models.solicitation import ContactLog, DeclineReason
+from advisor.models.vehicles import Campaign, MileageReading, Vehicle
+from advisor.models.workshop import Assignment, Bay, ClockEvent, Technician
+
+ALL_MODELS: list[type[BaseModel]] = [
+    User, Customer, Vehicle, MileageReading, Campaign, DeclineReason, ContactLog,
+    Appointment, RepairOrder, StepEvent, Concern, ChangeRequest, EstimateLine,
+    Authorisation, CannedJob, Part, StockMove, PartOrder, Task, Technician, Bay,
+    Assignment, ClockEvent, QCCheck, Settlement, Payment, FollowUp, AuditLog,
+    Setting, Counter,
+]  # fmt: skip
+
+__all__ = [
+    "ALL_MODELS", "Appointment", "Assignment", "AuditLog", "Authorisation", "Bay",
+    "Campaign", "CannedJob", "ChangeRequest", "ClockEvent", "Concern", "ContactLog",
+    "Counter", "Customer", "DeclineReason", "EstimateLine", "FollowUp", "MileageReading",
+    "Part", "PartOrder", "Payment", "QCCheck", "RepairOrder", "Setting", "Settlement",
+    "StepEvent", "StockMove", "Task", "Technician", "User", "Vehicle", "now",
+]  # fmt: skip

@@ -1,0 +1,32 @@
+"""Users (staff) and customers."""
+
+from __future__ import annotations
+
+import peewee
+
+from advisor.models.base import BaseModel, Versioned, now
+
+
+class User(BaseModel):
+    username = peewee.CharField(max_length=64, unique=True)
+    display_name = peewee.CharField(max_length=100)
+    role = peewee.CharField(max_length=20)
+    password_hash = peewee.CharField(max_length=300)
+    active = peewee.BooleanField(default=True)
+    failed_logins = peewee.IntegerField(default=0)
+    locked_until = peewee.DateTimeField(null=True)
+    language = peewee.CharField(max_length=8, default="zh_CN")
+    created_at = peewee.DateTimeField(default=now)
+
+
+class Customer(Versioned):
+    name = peewee.CharField(max_length=100)
+    phone = peewee.CharField(max_length=32, default="", index=True)
+    email = peewee.CharField(max_length=200, default="")
+    wechat = peewee.CharField(max_length=64, default="")
+    preferred_channel = peewee.CharField(max_length=16, default="phone")
+    marketing_consent = peewee.BooleanField(default=False)
+    address = peewee.TextField(default="")
+    language = peewee.CharField(max_length=8, default="zh_CN")
+    created_at = peewee.DateTimeField(default=now)
+    anonymised_at = peewee.DateTimeField(null=True)

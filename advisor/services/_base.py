@@ -1,0 +1,220 @@
+"""Shared machinery of the services: the actor, permissions, transactions, the RO state."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+import peewee
+
+from advisor import audit, auth
+from advisor.db import transaction
+from advisor.errors import ConflictError, NotFound, PermissionDenied
+from advisor.i18n import pick
+from advisor.models import (
+    Assignment,
+    Authorisation,
+    ChangeRequest,
+    Concern,
+    EstimateLine,
+    FollowUp,
+    Payment,
+    RepairOrder,
+    Settlement,
+    StepEvent,
+    now,
+)
+from advisor.workflow import LineState, ROState, Step, current_step
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is calling: the logged-in user."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: str
+
+
+def require(actor: Actor, action: str) -> None:
+    """Raise ``PermissionDenied`` unless the actor's role may perform ``action``."""
+    if not auth.may(actor.role, action):
+        en, zh = auth.ROLE_LABELS.get(actor.role, (actor.role, actor.role))
+        raise PermissionDenied(
+            f"A {en.lower()} may not do this ({action}).",
+            f"{zh}无权执行此操作（{action}）。",
+        )
+
+
+def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a service: check permission, then run it in ONE transaction."""
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def inner(*args: P.args, **kwargs: P.kwargs) -> R:
+            actor = kwargs.get("actor")
+            if action is not None:
+                if not isinstance(actor, Actor):
+                    raise TypeError(f"{fn.__name__} needs actor=")
+                require(actor, action)
+            with transaction():
+                return fn(*args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+def get(model: type[peewee.Model], pk: int, what: tuple[str, str]) -> Any:
+    """Fetch a row by id or raise a ``NotFound`` naming ``what``."""
+    row = model.get_or_none(model._meta.primary_key == pk)
+    if row is None:
+        raise NotFound(f"{what[0]} #{pk} does not exist.", f"{what[1]} #{pk} 不存在。")
+    return row
+
+
+def get_ro(ro_id: int) -> RepairOrder:
+    return get(RepairOrder, ro_id, ("Repair order", "工单"))
+
+
+def check_version(row: Any, expected: int | None, what: tuple[str, str]) -> None:
+    """Refuse to save over a newer version (someone else saved in between)."""
+    if expected is not None and row.version != expected:
+        raise ConflictError(
+            f"{what[0]} was changed by someone else (version {row.version}, you had "
+            f"{expected}). Reload to see their change, then apply yours again.",
+            f"{what[1]}已被他人修改（当前版本 {row.version}，您的版本 {expected}）。"
+            "请重新载入查看对方的修改，再重新提交。",
+            current={"version": row.version},
+        )
+
+
+def bump(row: Any, expected: int | None, what: tuple[str, str], **changes: Any) -> dict[str, Any]:
+    """Update fields with an atomic compare-and-set on ``version``; return old values."""
+    cls = type(row)
+    old = {k: row.__data__.get(k) for k in changes}
+    version = row.version if expected is None else expected
+    n = (
+        cls.update(version=cls.version + 1, **changes)
+        .where((cls.id == row.id) & (cls.version == version))
+        .execute()
+    )
+    if n != 1:
+        fresh = cls.get_by_id(row.id)
+        check_version(fresh, version, what)
+        raise ConflictError("Save failed: record changed.", "保存失败：记录已变更。")
+    for k, v in changes.items():
+        setattr(row, k, v)
+    row.version = version + 1
+    return old
+
+
+def log(actor: Actor, entity: str, entity_id: int | None, action: str, *,
+        old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
+        ro_id: int | None = None) -> None:  # fmt: skip
+    """Append to the audit trail as ``actor``."""
+    audit.record(
+        user_id=actor.user_id, username=actor.username, entity=entity, entity_id=entity_id,
+        action=action, old=old, new=new, ro_id=ro_id,
+    )  # fmt: skip
+
+
+def ro_state(ro: RepairOrder) -> ROState:
+    """Snapshot of an RO for the workflow's pure gate functions."""
+    lines = []
+    assigned = {
+        a.line_id: a
+        for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
+    }
+    for line in EstimateLine.select().where(EstimateLine.ro == ro.id):
+        if line.status == "cancelled":
+            continue
+        a = assigned.get(line.id)
+        lines.append(
+            LineState(
+                id=line.id, status=line.status, kind=line.kind, amount_cents=line.amount_cents,
+                pay_type=line.pay_type,
+                part_ready=line.kind != "part" or line.part_status in ("reserved", "arrived", "issued"),
+                assigned=a is not None, done=a is not None and a.status == "done",
+                change_request_id=line.change_request_id,
+            )  # fmt: skip
+        )
+    settlement = current_settlement(ro.id)
+    paid = False
+    if settlement is not None:
+        paid_cents = sum(p.amount_cents for p in settlement.payments)
+        paid = paid_cents >= settlement.total_cents
+    return ROState(
+        status=ro.status,
+        checked_in=ro.checked_in_at is not None,
+        concerns=Concern.select().where(Concern.ro == ro.id).count(),
+        authorised=Authorisation.select().where(Authorisation.ro == ro.id).exists(),
+        lines=tuple(lines),
+        pending_changes=ChangeRequest.select()
+        .where((ChangeRequest.ro == ro.id) & ChangeRequest.status.in_(PENDING_CHANGE))
+        .count(),
+        qc_passed=ro.qc_passed_at is not None,
+        repair_class=ro.repair_class,
+        completion_cert_no=ro.completion_cert_no,
+        wash_requested=ro.wash_requested,
+        wash_done=ro.wash_done_at is not None,
+        settled=settlement is not None,
+        items_explained=ro.items_explained_at is not None,
+        paid=paid,
+        handed_over=ro.handed_over_at is not None,
+        follow_up_done=FollowUp.select()
+        .where((FollowUp.ro == ro.id) & (FollowUp.status == "done"))
+        .exists(),
+    )
+
+
+PENDING_CHANGE = ("pending", "awaiting_manager")
+
+
+def current_settlement(ro_id: int) -> Settlement | None:
+    """The settlement in force (a correction supersedes the earlier one)."""
+    return (
+        Settlement.select()
+        .where((Settlement.ro == ro_id) & Settlement.superseded_by.is_null())
+        .order_by(Settlement.id.desc())
+        .first()
+    )
+
+
+def paid_cents(settlement: Settlement) -> int:
+    return int(
+        Payment.select(peewee.fn.COALESCE(peewee.fn.SUM(Payment.amount_cents), 0))
+        .where(Payment.settlement == settlement.id)
+        .scalar()
+    )
+
+
+def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
+    """Record a timeline event, move the RO's stored step, and audit the move."""
+    old_step = ro.step
+    state = ro_state(ro)
+    new_step = int(current_step(state))
+    StepEvent.create(ro=ro.id, step=new_step if action != "opened" else old_step,
+                     action=action, user=actor.user_id, at=now(), note=note)  # fmt: skip
+    changes: dict[str, Any] = {}
+    if new_step != old_step:
+        changes["step"] = new_step
+    if new_step == Step.CLOSED and ro.status == "open":
+        changes["status"] = "closed"
+        changes["closed_at"] = now()
+    if changes:
+        RepairOrder.update(**changes).where(RepairOrder.id == ro.id).execute()
+        for k, v in changes.items():
+            setattr(ro, k, v)
+    log(actor, "repair_order", ro.id, action, old={"step": old_step},
+        new={"step": new_step, "note": note} if note else {"step": new_step}, ro_id=ro.id)  # fmt: skip
+
+
+def text(en: str, zh: str, lang: str | None = None) -> str:
+    return pick(en, zh, lang)

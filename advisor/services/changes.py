@@ -1,0 +1,185 @@
+"""Step 8's gate: no change of cost or promised time without the customer's consent.
+
+A change request records the reason, the extra lines, old → new amount and promised
+time. The customer's consent (who, when, how; the number for a phone consent) and,
+for a major change, a manager's approval apply it; until then the extra lines cannot be
+worked on and the promise does not move.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from advisor import money, validation, workflow
+from advisor.errors import GateError, ValidationError
+from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
+from advisor.services import parts as parts_service
+from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services.estimate import METHODS, make_line, totals_of
+from advisor.services.settings import get_setting
+
+KINDS = ("extra_work", "delay")
+
+
+@service("change.raise")
+def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
+                   lines: list[dict[str, Any]] | None = None,
+                   new_promised_at: dt.datetime | None = None) -> int:  # fmt: skip
+    """The workshop reports extra work or a delay. Returns the change request id."""
+    ro = get_ro(ro_id)
+    state = ro_state(ro)
+    workflow.check_open(state)
+    workflow.check_authorised(state)
+    validation.choice(kind, KINDS, ("Kind", "类型"))
+    why = validation.clean_text(reason, limit=2000).strip()
+    if not why:
+        raise ValidationError("Say what was found or why it is late.", "请说明发现的问题或延误原因。",
+                              field="reason")  # fmt: skip
+    if kind == "extra_work" and not lines:
+        raise ValidationError("Extra work needs at least one line.", "追加作业至少需要一个项目。")
+    if kind == "delay" and new_promised_at is None:
+        raise ValidationError("A delay needs the new promised time.", "延误须填写新的承诺交车时间。")
+    if new_promised_at is not None and new_promised_at <= now() - dt.timedelta(minutes=1):
+        raise ValidationError("The new promised time is in the past.", "新的承诺交车时间已过。")
+    if state.pending_changes:
+        raise GateError(
+            "Another change request still waits for the customer: decide it first.",
+            "另一项变更申请仍在等待客户决定：请先处理。",
+        )
+    existing = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
+    old_amount = totals_of(existing).total_cents
+    cr = ChangeRequest.create(ro=ro.id, kind=kind, reason=why, raised_by=actor.user_id,
+                              raised_at=now(), old_amount_cents=old_amount,
+                              new_amount_cents=old_amount, old_promised_at=ro.promised_at,
+                              new_promised_at=new_promised_at or ro.promised_at)  # fmt: skip
+    extra = []
+    for spec in lines or []:
+        line = make_line(ro=ro, change_request_id=cr.id, **spec)
+        extra.append(line)
+    pretend = [*existing, *[_approved_copy(x) for x in extra]]
+    new_amount = totals_of(pretend).total_cents
+    major = workflow.is_major_change(new_amount - old_amount, int(get_setting("major_change_cents")))
+    ChangeRequest.update(new_amount_cents=new_amount, major=major).where(ChangeRequest.id == cr.id).execute()
+    log(actor, "change_request", cr.id, "request_change",
+        new={"kind": kind, "reason": why, "old_amount": old_amount, "new_amount": new_amount,
+             "old_promised_at": ro.promised_at, "new_promised_at": new_promised_at,
+             "major": major, "lines": [x.id for x in extra]}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "change_requested", f"{money.fmt(old_amount)} → {money.fmt(new_amount)}")
+    return int(cr.id)
+
+
+class _Approved:
+    def __init__(self, line: EstimateLine) -> None:
+        self.kind, self.amount_cents, self.pay_type = line.kind, line.amount_cents, line.pay_type
+        self.status = "approved"
+
+
+def _approved_copy(line: EstimateLine) -> Any:
+    return _Approved(line)
+
+
+def _apply(cr: ChangeRequest, actor: Actor) -> None:
+    ro = RepairOrder.get_by_id(cr.ro_id)
+    for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
+        bump(line, None, ("The line", "项目"), status="approved", decided_at=now())
+        if line.kind == "part":
+            parts_service.supply_line(line, actor)
+    if cr.new_promised_at is not None and cr.new_promised_at != ro.promised_at:
+        bump(ro, None, ("The repair order", "工单"), promised_at=cr.new_promised_at)
+    ChangeRequest.update(status="approved").where(ChangeRequest.id == cr.id).execute()
+    # Jobs paused for the customer's approval may go on.
+    Assignment.update(pause_reason="").where(
+        (Assignment.ro == ro.id) & (Assignment.status == "paused") & (Assignment.pause_reason == "approval")
+    ).execute()
+    log(actor, "change_request", cr.id, "apply_change",
+        new={"promised_at": cr.new_promised_at, "amount": cr.new_amount_cents}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "change_applied")
+
+
+def _pending(change_id: int) -> ChangeRequest:
+    cr = get(ChangeRequest, change_id, ("Change request", "变更申请"))
+    if cr.status not in ("pending", "awaiting_manager"):
+        raise GateError("This change request has already been decided.", "此变更申请已处理。")
+    return cr
+
+
+@service("change.consent")
+def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by: str, method: str,
+                   phone: str = "", at: dt.datetime | None = None, note: str = "") -> str:  # fmt: skip
+    """Record the customer's answer: consent (who, when, how, number) or refusal.
+
+    Returns the new status: approved, awaiting_manager (a major change) or refused.
+    """
+    cr = _pending(change_id)
+    if cr.consent_at is not None:
+        raise GateError("The customer's answer is already recorded.", "客户的答复已记录。")
+    validation.choice(method, METHODS, ("Method", "方式"))
+    who = validation.name(consent_by, what=("The name of who consented", "同意人姓名"))
+    tel = validation.phone(phone, required=method == "phone")
+    when = at or now()
+    ChangeRequest.update(consent_by=who, consent_at=when, consent_method=method, consent_phone=tel,
+                         recorded_by=actor.user_id, decided_note=validation.clean_text(note),
+                         ).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
+    ro = RepairOrder.get_by_id(cr.ro_id)
+    log(actor, "change_request", cr.id, "record_consent",
+        new={"consented": consented, "by": who, "method": method, "phone": tel, "at": when},
+        ro_id=ro.id)  # fmt: skip
+    if not consented:
+        for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
+            bump(line, None, ("The line", "项目"), status="declined", decided_at=when)
+        ChangeRequest.update(status="refused").where(ChangeRequest.id == cr.id).execute()
+        event(ro, actor, "change_refused", who)
+        return "refused"
+    cr = ChangeRequest.get_by_id(cr.id)
+    if cr.major and cr.manager_id is None:
+        ChangeRequest.update(status="awaiting_manager").where(ChangeRequest.id == cr.id).execute()
+        event(ro, actor, "change_consented", f"{who}; awaiting manager")
+        return "awaiting_manager"
+    event(ro, actor, "change_consented", who)
+    _apply(cr, actor)
+    return "approved"
+
+
+@service("change.approve_major")
+def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: str = "") -> str:
+    """A manager approves (or rejects) a major change. Applied once the customer consented."""
+    cr = _pending(change_id)
+    if not cr.major:
+        raise GateError("This change does not need a manager's approval.", "此变更无需经理审批。")
+    ro = RepairOrder.get_by_id(cr.ro_id)
+    if not approve:
+        for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
+            bump(line, None, ("The line", "项目"), status="declined", decided_at=now())
+        ChangeRequest.update(status="rejected", manager=actor.user_id, manager_at=now(),
+                             decided_note=note).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
+        log(actor, "change_request", cr.id, "reject_major", new={"note": note}, ro_id=ro.id)
+        event(ro, actor, "change_rejected_by_manager")
+        return "rejected"
+    ChangeRequest.update(manager=actor.user_id, manager_at=now()).where(ChangeRequest.id == cr.id).execute()
+    log(actor, "change_request", cr.id, "approve_major", ro_id=ro.id)
+    cr = ChangeRequest.get_by_id(cr.id)
+    if cr.consent_at is not None:
+        _apply(cr, actor)
+        return "approved"
+    event(ro, actor, "change_approved_by_manager")
+    return "pending"
+
+
+def pending_changes(*, advisor_id: int | None = None) -> list[tuple[int, int, str, str]]:
+    """Change requests waiting for a decision: (change id, RO id, RO number, status)."""
+    q = (
+        ChangeRequest.select(ChangeRequest, RepairOrder)
+        .join(RepairOrder)
+        .where(ChangeRequest.status.in_(("pending", "awaiting_manager")))
+        .order_by(ChangeRequest.raised_at)
+    )
+    if advisor_id is not None:
+        q = q.where(RepairOrder.advisor == advisor_id)
+    return [(c.id, c.ro_id, c.ro.number, c.status) for c in q]
+
+
+def extra_amount(change_id: int) -> Decimal:
+    cr = get(ChangeRequest, change_id, ("Change request", "变更申请"))
+    return money.to_yuan(cr.new_amount_cents - cr.old_amount_cents)

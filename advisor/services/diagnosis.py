@@ -1,0 +1,107 @@
+"""Step 4: the customer's own words, verbatim, and the diagnosis around them.
+
+``customer_words`` is written once. A correction is a new concern that supersedes
+the old one; both stay on file.
+"""
+
+from __future__ import annotations
+
+from advisor import validation
+from advisor.errors import GateError, ValidationError
+from advisor.models import Concern, now
+from advisor.services._base import Actor, event, get, get_ro, log, service
+
+CONFIRMATIONS = ("pending", "confirmed", "not_reproduced")
+MAX_WORDS = 10_000
+
+
+def _words(text: str) -> str:
+    # Stored exactly as typed: no trimming, no normalising of quotes, breaks or emoji.
+    if text is None or not text.strip():
+        raise ValidationError(
+            "Type what the customer says, in their own words.", "请用客户的原话记录故障描述。",
+            field="customer_words",
+        )  # fmt: skip
+    if len(text) > MAX_WORDS:
+        raise ValidationError(
+            f"The description is too long (at most {MAX_WORDS} characters).",
+            f"描述过长（最多 {MAX_WORDS} 个字符）。",
+            field="customer_words",
+        )
+    return text
+
+
+def _next_seq(ro_id: int) -> int:
+    last = Concern.select(Concern.seq).where(Concern.ro == ro_id).order_by(Concern.seq.desc()).first()
+    return (last.seq if last else 0) + 1
+
+
+@service("concern.record")
+def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement: str = "") -> int:
+    """Record one concern in the customer's own words. Returns the concern id."""
+    ro = get_ro(ro_id)
+    if ro.status != "open":
+        raise GateError("This repair order is closed.", "此工单已结案。")
+    words = _words(customer_words)
+    c = Concern.create(ro=ro.id, seq=_next_seq(ro.id), customer_words=words,
+                       restatement=validation.clean_text(restatement), created_by=actor.user_id,
+                       created_at=now())  # fmt: skip
+    if ro.need_confirmed_at is None:
+        ro.need_confirmed_at = now()
+        type(ro).update(need_confirmed_at=ro.need_confirmed_at).where(type(ro).id == ro.id).execute()
+    log(actor, "concern", c.id, "record_concern", new={"customer_words": words}, ro_id=ro.id)
+    event(ro, actor, "concern_recorded", f"#{c.seq}")
+    return int(c.id)
+
+
+@service("concern.record")
+def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, restatement: str = "") -> int:
+    """A correction of the customer's words: a NEW entry that supersedes the old one."""
+    old = get(Concern, concern_id, ("Concern", "故障描述"))
+    if Concern.select().where(Concern.supersedes == old.id).exists():
+        raise GateError("This entry has already been corrected.", "此条记录已被更正过。")
+    ro = get_ro(old.ro_id)
+    words = _words(customer_words)
+    c = Concern.create(ro=ro.id, seq=_next_seq(ro.id), customer_words=words,
+                       restatement=validation.clean_text(restatement or old.restatement),
+                       supersedes=old.id, created_by=actor.user_id, created_at=now())  # fmt: skip
+    log(actor, "concern", c.id, "correct_concern",
+        old={"concern": old.id, "customer_words": old.customer_words},
+        new={"customer_words": words}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "concern_corrected", f"#{old.seq} → #{c.seq}")
+    return int(c.id)
+
+
+def _update(actor: Actor, concern_id: int, action: str, **changes: object) -> None:
+    c = get(Concern, concern_id, ("Concern", "故障描述"))
+    old = {k: c.__data__.get(k) for k in changes}
+    Concern.update(**changes).where(Concern.id == c.id).execute()
+    log(actor, "concern", c.id, action, old=old, new=dict(changes), ro_id=c.ro_id)
+
+
+@service("concern.record")
+def restate(*, actor: Actor, concern_id: int, restatement: str) -> None:
+    """The advisor's technical restatement (the customer's words stay as they are)."""
+    _update(actor, concern_id, "restate", restatement=validation.clean_text(restatement))
+
+
+@service("concern.record")
+def confirm_symptom(*, actor: Actor, concern_id: int, confirmation: str) -> None:
+    """Confirmed together with the customer, or could not be reproduced."""
+    validation.choice(confirmation, CONFIRMATIONS, ("Confirmation", "确认结果"))
+    _update(actor, concern_id, "confirm_symptom", confirmation=confirmation)
+
+
+@service("concern.record")
+def request_assist(*, actor: Actor, concern_id: int, technician_id: int | None,
+                   diagnosis_bay: bool = False) -> None:  # fmt: skip
+    """Ask a technician to help diagnose; optionally move the car to the diagnosis bay."""
+    _update(actor, concern_id, "request_assist", assist_requested=True,
+            assist_technician=technician_id, diagnosis_bay=diagnosis_bay)  # fmt: skip
+
+
+@service("concern.finding")
+def record_finding(*, actor: Actor, concern_id: int, finding: str, correction: str = "") -> None:
+    """The technician's finding (cause) and correction for a concern."""
+    _update(actor, concern_id, "record_finding", finding=validation.clean_text(finding),
+            correction=validation.clean_text(correction))  # fmt: skip

@@ -1,0 +1,271 @@
+"""Step 5: estimate lines, canned jobs, the price range and promise, and authorisation.
+
+Gate: no work before the customer authorises. Once authorised, the cost and the
+promised time change only through a change request with the customer's consent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from advisor import money, validation, workflow
+from advisor.errors import GateError, ValidationError
+from advisor.models import (
+    Authorisation,
+    CannedJob,
+    DeclineReason,
+    EstimateLine,
+    Part,
+    RepairOrder,
+    now,
+)
+from advisor.services import parts as parts_service
+from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services.settings import get_setting
+from advisor.services.views import Totals
+
+KINDS = ("labour", "part", "other")
+ORIGINS = ("oem", "equivalent", "refurbished")
+PAY_TYPES = ("customer", "warranty", "internal", "insurance")
+METHODS = ("in_person", "phone", "message")
+CHARGED = ("customer",)  # pay types the customer pays at settlement
+
+
+def totals_of(lines: list[EstimateLine] | tuple[EstimateLine, ...], *, discount_cents: int = 0,
+              tax_rate: Decimal | None = None) -> Totals:  # fmt: skip
+    """Labour, parts, other, discount, tax and total of the approved, customer-paid lines."""
+    rate = Decimal(get_setting("tax_rate")) if tax_rate is None else tax_rate
+    sums = {"labour": 0, "part": 0, "other": 0}
+    declined = proposed = 0
+    for line in lines:
+        if line.status == "approved" and line.pay_type in CHARGED:
+            sums[line.kind] += line.amount_cents
+        elif line.status == "declined":
+            declined += line.amount_cents
+        elif line.status == "proposed":
+            proposed += line.amount_cents
+    subtotal = sum(sums.values())
+    tax = money.percent_of(subtotal - discount_cents, rate)
+    return Totals(sums["labour"], sums["part"], sums["other"], discount_cents, tax,
+                  subtotal - discount_cents + tax, declined, proposed)  # fmt: skip
+
+
+def ro_total_cents(ro_id: int) -> int:
+    """What the customer has agreed to pay so far (approved lines, with tax)."""
+    return totals_of(list(EstimateLine.select().where(EstimateLine.ro == ro_id))).total_cents
+
+
+def _check_editable(ro: RepairOrder) -> None:
+    workflow.check_can_change_estimate(ro_state(ro))
+
+
+def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal | str | int,
+              unit_price_cents: int | None = None, code: str = "", origin: str = "",
+              pay_type: str = "customer", part_id: int | None = None,
+              concern_id: int | None = None, change_request_id: int | None = None,
+              skill: str = "") -> EstimateLine:  # fmt: skip
+    """Validate and insert one proposed line (used by the estimate and change requests)."""
+    validation.choice(kind, KINDS, ("Line type", "项目类型"))
+    validation.choice(pay_type, PAY_TYPES, ("Pay type", "付费方式"))
+    qty = validation.quantity(quantity)
+    if kind == "part":
+        if part_id is None:
+            part = Part.get_or_none(Part.number == code) if code else None
+            if part is None:
+                raise ValidationError("Choose a part from the catalogue.", "请从配件目录中选择配件。",
+                                      field="part")  # fmt: skip
+            part_id = part.id
+        part = get(Part, part_id, ("Part", "配件"))
+        if qty != qty.to_integral_value():
+            raise ValidationError("Parts are counted in whole units.", "配件数量必须为整数。",
+                                  field="quantity")  # fmt: skip
+        code = code or part.number
+        description = description or part.name_zh
+        origin = origin or part.origin
+        if unit_price_cents is None:
+            unit_price_cents = part.price_cents
+    if kind == "labour" and unit_price_cents is None:
+        unit_price_cents = int(get_setting("labour_rate_cents"))
+    if origin:
+        validation.choice(origin, ORIGINS, ("Origin", "配件来源"))
+    price = validation.price_cents(int(unit_price_cents or 0))
+    desc = validation.clean_text(description, limit=500).strip()
+    if not desc:
+        raise ValidationError("Describe the line.", "请填写项目说明。", field="description")
+    return EstimateLine.create(
+        ro=ro.id, kind=kind, code=validation.clean_text(code, limit=40).strip(), description=desc,
+        quantity=qty, unit_price_cents=price, amount_cents=money.line_amount(qty, price),
+        origin=origin if kind == "part" else "", pay_type=pay_type, status="proposed",
+        part=part_id, concern=concern_id, change_request=change_request_id,
+        skill=validation.clean_text(skill, limit=40), created_at=now(),
+    )  # fmt: skip
+
+
+@service("estimate.edit")
+def add_line(*, actor: Actor, ro_id: int, kind: str, description: str = "",
+             quantity: Decimal | str | int = 1, unit_price_cents: int | None = None, code: str = "",
+             origin: str = "", pay_type: str = "customer", part_id: int | None = None,
+             concern_id: int | None = None, skill: str = "") -> int:  # fmt: skip
+    """Add a labour, part or other line to the estimate. Returns the line id."""
+    ro = get_ro(ro_id)
+    workflow.check_can_estimate(ro_state(ro))
+    _check_editable(ro)
+    line = make_line(ro=ro, kind=kind, description=description, quantity=quantity,
+                     unit_price_cents=unit_price_cents, code=code, origin=origin,
+                     pay_type=pay_type, part_id=part_id, concern_id=concern_id, skill=skill)  # fmt: skip
+    log(actor, "estimate_line", line.id, "add_line",
+        new={"kind": kind, "description": line.description, "amount": line.amount_cents},
+        ro_id=ro.id)  # fmt: skip
+    return int(line.id)
+
+
+@service("estimate.edit")
+def add_canned_job(*, actor: Actor, ro_id: int, code: str, lang: str = "zh_CN") -> list[int]:
+    """Fill the lines of a canned job (e.g. the 5,000 km service) in one step."""
+    ro = get_ro(ro_id)
+    workflow.check_can_estimate(ro_state(ro))
+    _check_editable(ro)
+    job = CannedJob.get_or_none(CannedJob.code == code)
+    if job is None:
+        raise ValidationError(f"No canned job {code!r}.", f"没有套餐 {code!r}。")
+    ids = []
+    for item in json.loads(job.lines_json):
+        part = Part.get_or_none(Part.number == item["part"]) if item.get("part") else None
+        desc = item["description_zh"] if lang.startswith("zh") else item["description_en"]
+        line = make_line(ro=ro, kind=item["kind"], description=desc, quantity=item["qty"],
+                         code=item["code"], part_id=part.id if part else None)  # fmt: skip
+        ids.append(int(line.id))
+    log(actor, "repair_order", ro.id, "add_canned_job", new={"code": code, "lines": ids}, ro_id=ro.id)
+    return ids
+
+
+@service("estimate.edit")
+def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal | str | None = None,
+                unit_price_cents: int | None = None, description: str | None = None,
+                pay_type: str | None = None, origin: str | None = None) -> None:  # fmt: skip
+    """Change a proposed line before authorisation."""
+    line = get(EstimateLine, line_id, ("Line", "项目"))
+    _check_editable(get_ro(line.ro_id))
+    qty = validation.quantity(quantity) if quantity is not None else Decimal(line.quantity)
+    price = validation.price_cents(unit_price_cents) if unit_price_cents is not None else line.unit_price_cents
+    changes: dict[str, object] = {"quantity": qty, "unit_price_cents": price,
+                                  "amount_cents": money.line_amount(qty, price)}  # fmt: skip
+    if description is not None:
+        changes["description"] = validation.clean_text(description, limit=500).strip()
+    if pay_type is not None:
+        changes["pay_type"] = validation.choice(pay_type, PAY_TYPES, ("Pay type", "付费方式"))
+    if origin is not None and line.kind == "part":
+        changes["origin"] = validation.choice(origin, ORIGINS, ("Origin", "配件来源"))
+    old = bump(line, version, ("The line", "项目"), **changes)
+    log(actor, "estimate_line", line.id, "update_line", old=old, new=changes, ro_id=line.ro_id)
+
+
+@service("estimate.edit")
+def cancel_line(*, actor: Actor, line_id: int) -> None:
+    """Withdraw a proposed line before authorisation (kept on file, marked cancelled)."""
+    line = get(EstimateLine, line_id, ("Line", "项目"))
+    _check_editable(get_ro(line.ro_id))
+    bump(line, None, ("The line", "项目"), status="cancelled")
+    log(actor, "estimate_line", line.id, "cancel_line", ro_id=line.ro_id)
+
+
+@service("estimate.edit")
+def set_terms(*, actor: Actor, ro_id: int, price_low_cents: int, price_high_cents: int,
+              promised_at: dt.datetime) -> None:  # fmt: skip
+    """The price range and promised completion time to tell the customer."""
+    ro = get_ro(ro_id)
+    _check_editable(ro)
+    _check_terms(ro, price_low_cents, price_high_cents, promised_at)
+    old = bump(ro, None, ("The repair order", "工单"), price_low_cents=price_low_cents,
+               price_high_cents=price_high_cents, promised_at=promised_at)  # fmt: skip
+    log(actor, "repair_order", ro.id, "set_terms", old=old,
+        new={"low": price_low_cents, "high": price_high_cents, "promised_at": promised_at},
+        ro_id=ro.id)  # fmt: skip
+
+
+def _check_terms(ro: RepairOrder, low: int, high: int, promised_at: dt.datetime) -> None:
+    if low < 0 or high < low:
+        raise ValidationError(
+            "The price range must run from a lower to a higher amount.",
+            "价格范围的下限不能高于上限。", field="price_range",
+        )  # fmt: skip
+    if promised_at <= ro.arrived_at:
+        raise ValidationError(
+            "The promised time must be after the car arrived.", "承诺交车时间须晚于到店时间。",
+            field="promised_at",
+        )  # fmt: skip
+
+
+@service("estimate.authorise")
+def authorise_estimate(
+    *, actor: Actor, ro_id: int, decisions: dict[int, str], customer_name: str, method: str,
+    promised_at: dt.datetime, phone: str = "", decline_reasons: dict[int, int] | None = None,
+    note: str = "", at: dt.datetime | None = None,
+) -> int:  # fmt: skip
+    """The customer authorises: each line approved or declined, who, how, amount, promise.
+
+    Declined lines are kept (they feed solicitation). Approved part lines reserve stock
+    or become part orders. Returns the authorisation id.
+    """
+    ro = get_ro(ro_id)
+    state = ro_state(ro)
+    workflow.check_can_estimate(state)
+    if state.authorised:
+        raise GateError(
+            "The estimate is already authorised: further changes need a change request.",
+            "估价已授权：后续变更须提交变更申请。",
+        )
+    validation.choice(method, METHODS, ("Method", "授权方式"))
+    who = validation.name(customer_name, what=("The name of who authorised", "授权人姓名"))
+    tel = validation.phone(phone, required=method == "phone")
+    proposed = {x.id: x for x in EstimateLine.select().where(
+        (EstimateLine.ro == ro.id) & (EstimateLine.status == "proposed"))}  # fmt: skip
+    if not proposed:
+        raise GateError("The estimate has no lines to authorise.", "估价单没有可授权的项目。")
+    unknown = set(decisions) - set(proposed)
+    missing = set(proposed) - set(decisions)
+    if unknown or missing:
+        raise ValidationError(
+            "Every line needs a decision (approve or decline), and only lines of this estimate.",
+            "每个项目都须决定（批准或拒绝），且只能是本估价单的项目。",
+        )
+    for d in decisions.values():
+        validation.choice(d, ("approved", "declined"), ("Decision", "决定"))
+    reasons = decline_reasons or {}
+    for line_id, d in decisions.items():
+        if d == "declined" and line_id in reasons:
+            get(DeclineReason, reasons[line_id], ("Decline reason", "拒绝原因"))
+    when = at or now()
+    for line_id, d in decisions.items():
+        line = proposed[line_id]
+        bump(line, None, ("The line", "项目"), status=d, decided_at=when,
+             decline_reason=reasons.get(line_id) if d == "declined" else None)  # fmt: skip
+    lines = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
+    total = totals_of(lines).total_cents
+    low = ro.price_low_cents if ro.price_low_cents is not None else total
+    high = ro.price_high_cents if ro.price_high_cents is not None else total
+    _check_terms(ro, min(low, total), max(high, total), promised_at)
+    auth_row = Authorisation.create(
+        ro=ro.id, at=when, recorded_by=actor.user_id, customer_name=who, method=method,
+        phone=tel, amount_cents=total, promised_at=promised_at,
+        note=validation.clean_text(note, limit=2000),
+    )  # fmt: skip
+    bump(ro, None, ("The repair order", "工单"), authorised_at=when, promised_at=promised_at,
+         price_low_cents=min(low, total), price_high_cents=max(high, total))  # fmt: skip
+    for line in lines:
+        if line.status == "approved" and line.kind == "part":
+            parts_service.supply_line(line, actor)
+    log(actor, "authorisation", auth_row.id, "authorise_estimate",
+        new={"decisions": {str(k): v for k, v in decisions.items()}, "amount": total,
+             "method": method, "by": who, "promised_at": promised_at}, ro_id=ro.id)  # fmt: skip
+    declined = sum(1 for d in decisions.values() if d == "declined")
+    event(ro, actor, "authorised", f"{money.fmt(total)}; declined {declined}")
+    return int(auth_row.id)
+
+
+def canned_jobs(lang: str = "zh_CN") -> list[tuple[str, str]]:
+    """(code, name) of every canned job, for the searchable list."""
+    zh = lang.startswith("zh")
+    return [(j.code, j.name_zh if zh else j.name_en) for j in CannedJob.select().order_by(CannedJob.code)]

@@ -1,0 +1,122 @@
+"""Step 13: the follow-up call 24–48 h after handover, and recheck for the unhappy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor import validation, workflow
+from advisor.errors import GateError, ValidationError
+from advisor.models import Customer, FollowUp, RepairOrder, User, Vehicle, now
+from advisor.services._base import Actor, event, get, log, ro_state, service
+from advisor.services.views import FollowUpView
+
+DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
+CATEGORIES = ("praise", "quality", "price", "time", "attitude", "facility", "other")
+UNHAPPY_SCORE = 2
+MAX_ATTEMPTS = 3
+
+
+def status_of(f: FollowUp, at: dt.datetime) -> str:
+    """upcoming, due, overdue, done or unreachable."""
+    if f.status in ("done", "unreachable"):
+        return str(f.status)
+    if at < f.due_from:
+        return "upcoming"
+    return "due" if at <= f.due_to else "overdue"
+
+
+def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
+    at = at or now()
+    ro = f.ro
+    within = None if f.at is None else f.due_from <= f.at <= f.due_to
+    return FollowUpView(
+        f.id, ro.id, ro.number, ro.customer.name, ro.customer.phone, ro.vehicle.plate,
+        ro.advisor.display_name, ro.handed_over_at, f.due_from, f.due_to, status_of(f, at), f.at,
+        f.solved, {d: getattr(f, d) for d in DIMENSIONS}, f.category, f.comments, f.recheck_id,
+        within,
+    )  # fmt: skip
+
+
+def queue(*, at: dt.datetime | None = None, include_done: bool = False,
+          advisor_id: int | None = None) -> list[FollowUpView]:  # fmt: skip
+    """Calls due, overdue (and upcoming within a day); done ones on request."""
+    at = at or now()
+    q = (
+        FollowUp.select(FollowUp, RepairOrder, Customer, Vehicle, User)
+        .join(RepairOrder)
+        .join(Customer)
+        .switch(RepairOrder)
+        .join(Vehicle)
+        .switch(RepairOrder)
+        .join(User)
+        .where(FollowUp.due_from <= at + dt.timedelta(days=1))
+        .order_by(FollowUp.due_to)
+    )
+    if not include_done:
+        q = q.where(FollowUp.status == "due")
+    if advisor_id is not None:
+        q = q.where(RepairOrder.advisor == advisor_id)
+    return [view(f, at) for f in q]
+
+
+@service("followup.log")
+def log_follow_up(
+    *, actor: Actor, ro_id: int, reached: bool, solved: bool | None = None,
+    scores: dict[str, int] | None = None, category: str = "", comments: str = "",
+    recheck_at: dt.datetime | None = None, at: dt.datetime | None = None,
+) -> FollowUpView:  # fmt: skip
+    """Log the call. An unhappy customer (problem not solved, or a score ≤ 2) must get a
+    recheck appointment booked from the call, linked to the RO."""
+    from advisor.services.appointments import book_appointment
+
+    ro = RepairOrder.get_or_none(RepairOrder.id == ro_id)
+    if ro is None:
+        get(RepairOrder, ro_id, ("Repair order", "工单"))
+    workflow.check_handed_over(ro_state(ro))
+    f = FollowUp.get(FollowUp.ro == ro.id)
+    if f.status in ("done", "unreachable"):
+        raise GateError("The follow-up is already logged.", "回访已记录。")
+    when = at or now()
+    if not reached:
+        attempts = f.attempts + 1
+        status = "unreachable" if attempts >= MAX_ATTEMPTS else "due"
+        FollowUp.update(attempts=attempts, status=status, at=when if status != "due" else None,
+                        by_user=actor.user_id).where(FollowUp.id == f.id).execute()  # fmt: skip
+        log(actor, "follow_up", f.id, "not_reached", new={"attempts": attempts}, ro_id=ro.id)
+        if status == "unreachable":
+            event(ro, actor, "follow_up_unreachable")
+        return view(FollowUp.get_by_id(f.id), when)
+    scores = scores or {}
+    for d in DIMENSIONS:
+        if d not in scores or not 1 <= int(scores[d]) <= 5:
+            raise ValidationError(
+                "Rate each of the five dimensions from 1 to 5.", "请为五个维度分别打 1–5 分。",
+                field=d,
+            )  # fmt: skip
+    if solved is None:
+        raise ValidationError("Was the problem solved?", "问题是否已解决？", field="solved")
+    if category:
+        validation.choice(category, CATEGORIES, ("Category", "类别"))
+    unhappy = (not solved) or min(int(v) for v in scores.values()) <= UNHAPPY_SCORE
+    recheck_id = None
+    if unhappy:
+        if recheck_at is None:
+            raise GateError(
+                "The customer is not satisfied: book a recheck appointment from this call.",
+                "客户不满意：请在本次回访中预约复检。",
+            )
+        appt = book_appointment(
+            actor=actor, customer_id=ro.customer_id, vehicle_id=ro.vehicle_id, starts_at=recheck_at,
+            requested_work=f"Recheck after {ro.number} / 复检（{ro.number}）",
+            urgent=True, override=True, recheck_of=ro.id,
+        )  # fmt: skip
+        recheck_id = appt.id
+    FollowUp.update(
+        status="done", at=when, by_user=actor.user_id, solved=solved, category=category,
+        comments=validation.clean_text(comments, limit=5000), recheck=recheck_id,
+        **{d: int(scores[d]) for d in DIMENSIONS},
+    ).where(FollowUp.id == f.id).execute()  # fmt: skip
+    log(actor, "follow_up", f.id, "log_follow_up",
+        new={"solved": solved, "scores": scores, "recheck": recheck_id}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "followed_up", "unhappy → recheck" if unhappy else "")
+    return view(FollowUp.get_by_id(f.id), when)

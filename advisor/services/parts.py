@@ -1,0 +1,277 @@
+"""Step 6: stock, reservations, part orders, the daily arrivals check and notify tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee
+
+from advisor import validation
+from advisor.errors import GateError, ValidationError
+from advisor.models import (
+    Appointment,
+    Assignment,
+    EstimateLine,
+    Part,
+    PartOrder,
+    RepairOrder,
+    StockMove,
+    Task,
+    now,
+)
+from advisor.services._base import Actor, event, get, log, service
+from advisor.services.views import TaskView
+
+DEFAULT_LEAD_DAYS = 2
+
+
+@dataclass(frozen=True)
+class PartView:
+    id: int
+    number: str
+    name_en: str
+    name_zh: str
+    origin: str
+    price_cents: int
+    on_hand: int
+    reserved: int
+    bin: str
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+
+@dataclass(frozen=True)
+class PartOrderView:
+    id: int
+    part_id: int
+    part_number: str
+    part_name: str
+    quantity: int
+    ro_id: int | None
+    ro_number: str
+    line_id: int | None
+    appointment_id: int | None
+    expected_on: dt.date
+    status: str
+    ordered_at: dt.datetime
+    arrived_at: dt.datetime | None
+
+
+def part_view(p: Part) -> PartView:
+    return PartView(p.id, p.number, p.name_en, p.name_zh, p.origin, p.price_cents, p.on_hand,
+                    p.reserved, p.bin)  # fmt: skip
+
+
+def _order_view(o: PartOrder) -> PartOrderView:
+    ro_number = o.ro.number if o.ro_id else ""
+    return PartOrderView(o.id, o.part_id, o.part.number, o.part.name_zh, o.quantity, o.ro_id,
+                         ro_number, o.line_id, o.appointment_id, o.expected_on, o.status,
+                         o.ordered_at, o.arrived_at)  # fmt: skip
+
+
+def _move(part: Part, kind: str, qty: int, actor: Actor, ro_id: int | None = None,
+          line_id: int | None = None) -> None:  # fmt: skip
+    StockMove.create(part=part.id, kind=kind, quantity=qty, ro=ro_id, line=line_id,
+                     user=actor.user_id, at=now())  # fmt: skip
+    if kind in ("receipt", "issue", "adjust"):
+        Part.update(on_hand=Part.on_hand + qty).where(Part.id == part.id).execute()
+    elif kind in ("reserve", "release"):
+        Part.update(reserved=Part.reserved + qty).where(Part.id == part.id).execute()
+
+
+def supply_line(line: EstimateLine, actor: Actor, *, expected_on: dt.date | None = None) -> str:
+    """Reserve stock for an approved part line, or order what is missing. Returns status."""
+    qty = int(line.quantity)
+    part = Part.select().where(Part.id == line.part).for_update().get() if _pg() else Part.get_by_id(line.part)
+    if part.on_hand - part.reserved >= qty:
+        _move(part, "reserve", qty, actor, line.ro_id, line.id)
+        status = "reserved"
+    else:
+        PartOrder.create(part=part.id, quantity=qty, ro=line.ro_id, line=line.id,
+                         expected_on=expected_on or (now().date() + dt.timedelta(days=DEFAULT_LEAD_DAYS)),
+                         ordered_by=actor.user_id, ordered_at=now())  # fmt: skip
+        status = "ordered"
+    EstimateLine.update(part_status=status).where(EstimateLine.id == line.id).execute()
+    line.part_status = status
+    log(actor, "estimate_line", line.id, "supply_line", new={"part_status": status}, ro_id=line.ro_id)
+    return status
+
+
+def _pg() -> bool:
+    from advisor.db import is_postgres
+
+    return is_postgres()
+
+
+@service("parts.manage")
+def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cents: int,
+             origin: str = "oem", bin: str = "") -> PartView:  # fmt: skip
+    """Add a part to the catalogue."""
+    number = (number or "").strip().upper()
+    if not number:
+        raise ValidationError("A part needs a number.", "配件须有编号。", field="number")
+    if Part.select().where(Part.number == number).exists():
+        raise ValidationError(f"Part {number} already exists.", f"配件 {number} 已存在。")
+    validation.choice(origin, ("oem", "equivalent", "refurbished"), ("Origin", "配件来源"))
+    p = Part.create(number=number, name_en=validation.name(name_en, what=("Name", "名称")),
+                    name_zh=validation.name(name_zh, what=("Name", "名称")),
+                    price_cents=validation.price_cents(price_cents), origin=origin, bin=bin)  # fmt: skip
+    log(actor, "part", p.id, "add_part", new={"number": number})
+    return part_view(p)
+
+
+@service("parts.manage")
+def receive_stock(*, actor: Actor, part_id: int, quantity: int) -> PartView:
+    """Book stock received outside a part order (e.g. a regular delivery)."""
+    if quantity <= 0:
+        raise ValidationError("Quantity must be more than 0.", "数量必须大于 0。", field="quantity")
+    p = get(Part, part_id, ("Part", "配件"))
+    _move(p, "receipt", quantity, actor)
+    log(actor, "part", p.id, "receive_stock", new={"quantity": quantity})
+    return part_view(Part.get_by_id(p.id))
+
+
+@service("parts.manage")
+def order_part(*, actor: Actor, part_id: int, quantity: int, expected_on: dt.date,
+               ro_id: int | None = None, appointment_id: int | None = None) -> PartOrderView:  # fmt: skip
+    """Order a part for an RO, an appointment, or stock, with the expected arrival date."""
+    if quantity <= 0:
+        raise ValidationError("Quantity must be more than 0.", "数量必须大于 0。", field="quantity")
+    if expected_on < now().date():
+        raise ValidationError("The expected date is in the past.", "预计到货日期已过。", field="expected_on")
+    get(Part, part_id, ("Part", "配件"))
+    if appointment_id is not None:
+        get(Appointment, appointment_id, ("Appointment", "预约"))
+    o = PartOrder.create(part=part_id, quantity=quantity, ro=ro_id, appointment=appointment_id,
+                         expected_on=expected_on, ordered_by=actor.user_id, ordered_at=now())  # fmt: skip
+    log(actor, "part_order", o.id, "order_part", new={"part": part_id, "qty": quantity}, ro_id=ro_id)
+    return _order_view(o)
+
+
+@service("parts.manage")
+def set_expected(*, actor: Actor, order_id: int, expected_on: dt.date) -> PartOrderView:
+    """Change the expected arrival date of a part order."""
+    o = get(PartOrder, order_id, ("Part order", "配件订单"))
+    PartOrder.update(expected_on=expected_on).where(PartOrder.id == o.id).execute()
+    log(actor, "part_order", o.id, "set_expected", old={"expected_on": o.expected_on},
+        new={"expected_on": expected_on}, ro_id=o.ro_id)  # fmt: skip
+    return _order_view(PartOrder.get_by_id(o.id))
+
+
+@service("parts.manage")
+def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
+    """Book a part order in. When it completes an RO's or an appointment's parts, the
+    advisor gets a "notify customer" task and the job's priority is raised."""
+    o = get(PartOrder, order_id, ("Part order", "配件订单"))
+    if o.status != "ordered":
+        raise GateError("This order has already been booked in.", "此订单已入库。")
+    part = Part.get_by_id(o.part_id)
+    PartOrder.update(status="arrived", arrived_at=now()).where(PartOrder.id == o.id).execute()
+    _move(part, "receipt", o.quantity, actor, o.ro_id, o.line_id)
+    log(actor, "part_order", o.id, "book_arrival", ro_id=o.ro_id)
+    if o.line_id is not None:
+        _move(part, "reserve", o.quantity, actor, o.ro_id, o.line_id)
+        EstimateLine.update(part_status="arrived").where(EstimateLine.id == o.line_id).execute()
+    if o.ro_id is not None:
+        waiting = (
+            PartOrder.select()
+            .where((PartOrder.ro == o.ro_id) & (PartOrder.status == "ordered"))
+            .exists()
+        )
+        if not waiting:
+            ro = RepairOrder.get_by_id(o.ro_id)
+            RepairOrder.update(priority=RepairOrder.priority + 1).where(RepairOrder.id == ro.id).execute()
+            Task.create(kind="notify_customer", assignee=ro.advisor_id, ro=ro.id,
+                        text_en=f"Parts arrived for {ro.number}: tell the customer.",
+                        text_zh=f"工单 {ro.number} 的配件已到货：请通知客户。")  # fmt: skip
+            event(ro, actor, "parts_arrived")
+    if o.appointment_id is not None:
+        waiting = (
+            PartOrder.select()
+            .where((PartOrder.appointment == o.appointment_id) & (PartOrder.status == "ordered"))
+            .exists()
+        )
+        if not waiting:
+            a = Appointment.get_by_id(o.appointment_id)
+            Task.create(kind="notify_customer", assignee=a.advisor_id, appointment=a.id,
+                        text_en=f"Parts for the appointment of {a.starts_at:%Y-%m-%d %H:%M} arrived.",
+                        text_zh=f"{a.starts_at:%Y-%m-%d %H:%M} 预约所需配件已到货。")  # fmt: skip
+    return _order_view(PartOrder.get_by_id(o.id))
+
+
+def issue_for_line(line: EstimateLine, actor: Actor) -> None:
+    """Take the reserved part out of stock when the job starts."""
+    if line.kind != "part" or line.part_status == "issued" or line.part is None:
+        return
+    part = Part.get_by_id(line.part)
+    qty = int(line.quantity)
+    _move(part, "release", -qty, actor, line.ro_id, line.id)
+    _move(part, "issue", -qty, actor, line.ro_id, line.id)
+    EstimateLine.update(part_status="issued").where(EstimateLine.id == line.id).execute()
+
+
+def catalogue(term: str = "", *, limit: int = 200) -> list[PartView]:
+    """Parts whose number or name contains ``term``, with stock."""
+    q = Part.select().order_by(Part.number).limit(limit)
+    if term:
+        like = f"%{term}%"
+        q = q.where(Part.number.ilike(like) | Part.name_en.ilike(like) | Part.name_zh.contains(term))
+    return [part_view(p) for p in q]
+
+
+def open_orders(*, due_by: dt.date | None = None) -> list[PartOrderView]:
+    """Part orders not yet arrived (the daily arrivals check), soonest first."""
+    q = PartOrder.select().where(PartOrder.status == "ordered").order_by(PartOrder.expected_on)
+    if due_by is not None:
+        q = q.where(PartOrder.expected_on <= due_by)
+    return [_order_view(o) for o in q]
+
+
+def orders_for_ro(ro_id: int) -> list[PartOrderView]:
+    return [_order_view(o) for o in PartOrder.select().where(PartOrder.ro == ro_id)]
+
+
+def tasks_for(user_id: int | None, *, open_only: bool = True) -> list[TaskView]:
+    """Tasks of a user (or all, when ``user_id`` is None)."""
+    q = Task.select().order_by(Task.created_at.desc())
+    if user_id is not None:
+        q = q.where(Task.assignee == user_id)
+    if open_only:
+        q = q.where(Task.done_at.is_null())
+    return [
+        TaskView(t.id, t.kind, t.ro_id, t.ro.number if t.ro_id else "", t.appointment_id,
+                 t.text_en, t.text_zh, t.created_at, t.done_at, t.assignee_id)  # fmt: skip
+        for t in q
+    ]
+
+
+@service("task.done")
+def complete_task(*, actor: Actor, task_id: int) -> None:
+    """Mark a task done (e.g. the customer was told their parts arrived)."""
+    t = get(Task, task_id, ("Task", "任务"))
+    if t.done_at is None:
+        Task.update(done_at=now(), done_by=actor.user_id).where(Task.id == t.id).execute()
+        log(actor, "task", t.id, "complete_task", ro_id=t.ro_id)
+
+
+def stock_consistent() -> bool:
+    """Stock on hand equals receipts minus issues for every part (an invariant)."""
+    rows = (
+        StockMove.select(StockMove.part, peewee.fn.SUM(StockMove.quantity).alias("q"))
+        .where(StockMove.kind.in_(("receipt", "issue", "adjust")))
+        .group_by(StockMove.part)
+    )
+    moved = {r.part_id: r.q for r in rows}
+    return all(p.on_hand == int(moved.get(p.id, 0)) for p in Part.select())
+
+
+def assignments_waiting_parts(ro_id: int) -> list[int]:
+    return [
+        a.id
+        for a in Assignment.select().where(
+            (Assignment.ro == ro_id) & (Assignment.status == "paused") & (Assignment.pause_reason == "parts")
+        )
+    ]

@@ -1,0 +1,176 @@
+"""Step 3: arrival, greeting, the check-in walk-around, one owner per RO, comebacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from advisor import validation
+from advisor.config import REPAIR_CLASSES
+from advisor.errors import GateError, ValidationError
+from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
+from advisor.services._base import Actor, bump, event, get, get_ro, log, service
+from advisor.services.customers import record_mileage
+from advisor.services.settings import get_setting
+
+DAMAGE_KINDS = ("scratch", "dent", "crack", "chip", "missing", "other")
+
+
+def next_number(prefix: str, day: dt.date) -> str:
+    """The next number of a daily series, e.g. RO20261122-0007 (inside the transaction)."""
+    key = f"{prefix}{day:%Y%m%d}"
+    updated = Counter.update(value=Counter.value + 1).where(Counter.name == key).execute()
+    if not updated:
+        Counter.insert(name=key, value=1).on_conflict(
+            conflict_target=[Counter.name], update={Counter.value: Counter.value + 1}
+        ).execute()
+    value = Counter.get_by_id(key).value
+    return f"{key}-{value:04d}"
+
+
+@service("ro.open")
+def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | None = None,
+                      arrived_at: dt.datetime | None = None) -> int:  # fmt: skip
+    """The car arrives: open an RO owned by the calling advisor. Returns the RO id."""
+    v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
+    busy = (
+        RepairOrder.select(RepairOrder.number)
+        .where((RepairOrder.vehicle == v.id) & (RepairOrder.status == "open")
+               & RepairOrder.handed_over_at.is_null())  # fmt: skip
+        .first()
+    )
+    if busy is not None:
+        raise GateError(
+            f"This vehicle already has an open repair order ({busy.number}).",
+            f"该车辆已有未完成的工单（{busy.number}）。",
+        )
+    at = arrived_at or now()
+    appt = None
+    if appointment_id is not None:
+        appt = get(Appointment, appointment_id, ("Appointment", "预约"))
+        if appt.vehicle_id != v.id:
+            raise ValidationError("The appointment is for another vehicle.", "该预约属于其他车辆。")
+        if appt.status not in ("booked", "confirmed"):
+            raise GateError("This appointment is not pending.", "此预约不在待到店状态。")
+        bump(appt, None, ("The appointment", "预约"), status="arrived")
+    ro = RepairOrder.create(
+        number=next_number("RO", at.date()), customer=v.customer_id, vehicle=v.id,
+        advisor=actor.user_id, appointment=appt.id if appt else None, step=3,
+        walk_in=appt is None, arrived_at=at, created_at=at,
+    )  # fmt: skip
+    log(actor, "repair_order", ro.id, "open", new={"number": ro.number, "vehicle": v.id}, ro_id=ro.id)
+    event(ro, actor, "arrived", "walk-in" if appt is None else f"appointment #{appt.id}")
+    return int(ro.id)
+
+
+@service("ro.checkin")
+def greet(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> None:
+    """The advisor greets the customer (the 3-minute standard stops here)."""
+    ro = get_ro(ro_id)
+    if ro.greeted_at is None:
+        bump(ro, None, ("The repair order", "工单"), greeted_at=at or now())
+        event(ro, actor, "greeted")
+
+
+def _damage(items: list[dict[str, str]] | None) -> str:
+    clean = []
+    for item in items or []:
+        zone = validation.clean_text(item.get("zone", ""), limit=40).strip()
+        kind = item.get("kind", "other")
+        if not zone:
+            raise ValidationError("Each damage mark needs a place on the car.", "每处车损需注明部位。")
+        validation.choice(kind, DAMAGE_KINDS, ("Damage kind", "损伤类型"))
+        clean.append({"zone": zone, "kind": kind,
+                      "note": validation.clean_text(item.get("note", ""), limit=200)})  # fmt: skip
+    return json.dumps(clean, ensure_ascii=False)
+
+
+@service("ro.checkin")
+def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km: int,
+             fuel_level: int, valuables: str = "", body_damage: list[dict[str, str]] | None = None,
+             booklet_present: bool = False, return_old_parts: bool = False,
+             customer_waits: bool = False, approval_contact: str = "",
+             wash_requested: bool | None = None, repair_class: str = "minor",
+             first_service: bool = False) -> None:  # fmt: skip
+    """The walk-around: mileage in, fuel, valuables, damage, booklet, old parts, waiting."""
+    ro = get_ro(ro_id)
+    if ro.status != "open" or ro.authorised_at is not None:
+        raise GateError(
+            "The check-in cannot change after the estimate is authorised.",
+            "估价授权后不能再修改接车检查记录。",
+        )
+    km = validation.mileage(mileage_km)
+    if not 0 <= int(fuel_level) <= 8:
+        raise ValidationError("Fuel level is 0 to 8 eighths.", "油量为 0 至 8 格。", field="fuel")
+    validation.choice(repair_class, REPAIR_CLASSES, ("Repair class", "维修类别"))
+    contact = validation.phone(approval_contact) if approval_contact else ""
+    vehicle = Vehicle.get_by_id(ro.vehicle_id)
+    if ro.mileage_in is None:
+        record_mileage(vehicle, km, "reception")
+    elif km != ro.mileage_in:
+        record_mileage(vehicle, km, "reception-correction")
+    old = bump(
+        ro, version, ("The repair order", "工单"), mileage_in=km, fuel_level=int(fuel_level),
+        valuables=validation.clean_text(valuables, limit=2000), body_damage=_damage(body_damage),
+        booklet_present=booklet_present, return_old_parts=return_old_parts,
+        customer_waits=customer_waits, approval_contact=contact, wash_requested=wash_requested,
+        repair_class=repair_class, first_service=first_service,
+        greeted_at=ro.greeted_at or now(), checked_in_at=ro.checked_in_at or now(),
+    )  # fmt: skip
+    log(actor, "repair_order", ro.id, "check_in", old=old, new={"mileage_in": km}, ro_id=ro.id)
+    event(ro, actor, "checked_in")
+
+
+@service("ro.reassign")
+def reassign_advisor(*, actor: Actor, ro_id: int, advisor_id: int, reason: str) -> None:
+    """Give the RO to another advisor (one owner from reception to handover; reason needed)."""
+    ro = get_ro(ro_id)
+    if not (reason or "").strip():
+        raise ValidationError("Say why the RO changes advisor.", "请说明更换服务顾问的原因。", field="reason")
+    new = get(User, advisor_id, ("User", "用户"))
+    if new.role not in ("advisor", "manager") or not new.active:
+        raise ValidationError("Choose an active service advisor.", "请选择在职的服务顾问。")
+    previous = ro.advisor_id
+    bump(ro, None, ("The repair order", "工单"), advisor=new.id)
+    log(actor, "repair_order", ro.id, "reassign", old={"advisor": previous},
+        new={"advisor": new.id, "reason": reason}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "reassigned", reason.strip())
+
+
+def comeback_candidates(vehicle_id: int, *, at: dt.datetime | None = None) -> list[tuple[int, str]]:
+    """Earlier ROs of this vehicle handed over within the comeback window: (id, number)."""
+    days = int(get_setting("comeback_days"))
+    at = at or now()
+    q = (
+        RepairOrder.select(RepairOrder.id, RepairOrder.number)
+        .where((RepairOrder.vehicle == vehicle_id) & RepairOrder.handed_over_at.is_null(False)
+               & (RepairOrder.handed_over_at >= at - dt.timedelta(days=days)))  # fmt: skip
+        .order_by(RepairOrder.handed_over_at.desc())
+    )
+    return [(r.id, r.number) for r in q]
+
+
+@service("ro.open")
+def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
+    """Mark this RO as a comeback of an earlier one (same concern within the window)."""
+    from advisor.models import Assignment
+
+    ro = get_ro(ro_id)
+    original = get_ro(original_ro_id)
+    if original.vehicle_id != ro.vehicle_id or original.id == ro.id:
+        raise ValidationError("A comeback links ROs of the same vehicle.", "返修只能关联同一车辆的工单。")
+    if original.id not in [i for i, _ in comeback_candidates(ro.vehicle_id, at=ro.arrived_at)]:
+        raise GateError(
+            "The original RO was handed over outside the comeback window.",
+            "原工单交车时间不在返修认定期限内。",
+        )
+    tech = (
+        Assignment.select(Assignment.technician)
+        .where(Assignment.ro == original.id)
+        .order_by(Assignment.id)
+        .first()
+    )
+    bump(ro, None, ("The repair order", "工单"), comeback_of=original.id,
+         comeback_technician=tech.technician_id if tech else None)  # fmt: skip
+    log(actor, "repair_order", ro.id, "link_comeback", new={"original": original.number}, ro_id=ro.id)
+    event(ro, actor, "comeback_linked", original.number)

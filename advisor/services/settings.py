@@ -1,0 +1,70 @@
+"""The dealership's shared settings and profile."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from advisor import config
+from advisor.models import Setting, now
+from advisor.services._base import Actor, log, service
+from advisor.services.views import DealerView
+
+
+def get_setting(key: str) -> Any:
+    """The value of a declared setting (its default when never set)."""
+    row = Setting.get_or_none(Setting.key == key)
+    return config.decode(key, row.value if row else None)
+
+
+def _put(key: str, value: Any) -> Any:
+    raw = config.encode(key, value)
+    old = Setting.get_or_none(Setting.key == key)
+    if old is None:
+        Setting.create(key=key, value=raw, updated_at=now())
+    else:
+        Setting.update(value=raw, updated_at=now()).where(Setting.key == key).execute()
+    return config.decode(key, old.value if old else None)
+
+
+@service("settings.edit")
+def set_setting(*, actor: Actor, key: str, value: Any) -> Any:
+    """Change one shared setting (checked against its declaration)."""
+    old = _put(key, value)
+    log(actor, "setting", None, "set_setting", old={key: old}, new={key: value})
+    return get_setting(key)
+
+
+def set_setting_initial(*, key: str, value: Any) -> None:
+    """Write a setting during first-run set-up (before anyone can log in)."""
+    from advisor.db import transaction
+
+    with transaction():
+        _put(key, value)
+
+
+def dealer() -> DealerView:
+    """The dealership's profile for headers of sheets and the window title."""
+    return DealerView(
+        name=get_setting("dealer_name"),
+        address=get_setting("dealer_address"),
+        phone=get_setting("dealer_phone"),
+        tax_no=get_setting("dealer_tax_no"),
+        labour_rate_cents=int(get_setting("labour_rate_cents")),
+        tax_rate=Decimal(get_setting("tax_rate")),
+    )
+
+
+def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
+                  labour_rate_cents: int) -> DealerView:  # fmt: skip
+    """First-run: save the dealership's profile."""
+    from advisor import validation
+    from advisor.db import transaction
+
+    name = validation.name(name, what=("Dealership name", "经销商名称"))
+    with transaction():
+        for key, value in (("dealer_name", name), ("dealer_address", address),
+                           ("dealer_phone", phone), ("dealer_tax_no", tax_no),
+                           ("labour_rate_cents", labour_rate_cents)):  # fmt: skip
+            _put(key, value)
+    return dealer()

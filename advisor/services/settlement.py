@@ -1,0 +1,200 @@
+"""Step 11–12: settlement from approved work only, payments, handover.
+
+Corrections and refunds are new entries, never edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from advisor import validation, workflow
+from advisor.errors import GateError, PermissionDenied, ValidationError
+from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
+from advisor.services._base import (
+    Actor,
+    bump,
+    current_settlement,
+    event,
+    get,
+    get_ro,
+    log,
+    paid_cents,
+    ro_state,
+    service,
+)
+from advisor.services.estimate import totals_of
+from advisor.services.reception import next_number
+from advisor.services.settings import get_setting
+
+PAY_METHODS = ("cash", "card", "transfer", "wechat", "alipay")
+OLD_PART_HANDLING = ("returned", "scrapped", "warranty_return", "none")
+
+
+def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
+    if discount_cents < 0:
+        raise ValidationError("A discount cannot be negative.", "折扣不能为负数。", field="discount")
+    if discount_cents > subtotal:
+        raise ValidationError("The discount is larger than the amount.", "折扣超过了应收金额。",
+                              field="discount")  # fmt: skip
+    if discount_cents == 0:
+        return
+    limits = get_setting("discount_limits")
+    limit = Decimal(str(limits.get(actor.role, "0")))
+    if Decimal(discount_cents) > Decimal(subtotal) * limit:
+        raise PermissionDenied(
+            f"A discount above {limit:.0%} of the amount needs a higher role (yours: {actor.role}).",
+            f"折扣超过金额的 {limit:.0%}，需更高权限（当前角色：{actor.role}）。",
+        )
+
+
+def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> Settlement:
+    lines = list(EstimateLine.select().where(
+        (EstimateLine.ro == ro.id) & (EstimateLine.status == "approved")).order_by(EstimateLine.id))  # fmt: skip
+    pre = totals_of(lines)
+    _check_discount(actor, discount_cents, pre.subtotal_cents)
+    t = totals_of(lines, discount_cents=discount_cents)
+    frozen = [
+        {"id": x.id, "kind": x.kind, "code": x.code, "description": x.description,
+         "quantity": str(x.quantity), "unit_price_cents": x.unit_price_cents,
+         "amount_cents": x.amount_cents, "origin": x.origin, "pay_type": x.pay_type}
+        for x in lines
+    ]  # fmt: skip
+    s = Settlement.create(
+        ro=ro.id, number=next_number("ST", now().date()), at=now(), by_user=actor.user_id,
+        labour_cents=t.labour_cents, parts_cents=t.parts_cents, other_cents=t.other_cents,
+        discount_cents=discount_cents, discount_reason=validation.clean_text(reason, limit=500),
+        tax_cents=t.tax_cents, total_cents=t.total_cents,
+        lines_json=json.dumps(frozen, ensure_ascii=False),
+    )  # fmt: skip
+    log(actor, "settlement", s.id, "settle",
+        new={"number": s.number, "total": s.total_cents, "discount": discount_cents}, ro_id=ro.id)  # fmt: skip
+    return s
+
+
+@service("settle")
+def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason: str = "") -> int:
+    """Build the settlement from approved work only. Returns the settlement id."""
+    ro = get_ro(ro_id)
+    state = ro_state(ro)
+    workflow.check_can_settle(state)
+    if state.settled:
+        raise GateError("The RO is already settled: make a correction instead.", "工单已结算：请做更正。")
+    s = _create(ro, actor, discount_cents, discount_reason)
+    bump(ro, None, ("The repair order", "工单"), settled_at=now())
+    event(ro, actor, "settled", s.number)
+    return int(s.id)
+
+
+@service("settle")
+def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason: str) -> int:
+    """A correction: a new settlement supersedes the old one (refund payments first)."""
+    ro = get_ro(ro_id)
+    old = current_settlement(ro.id)
+    if old is None:
+        raise GateError("There is no settlement to correct.", "没有可更正的结算单。")
+    if ro.handed_over_at is not None:
+        raise GateError("The car has been handed over: the settlement is final.", "车辆已交付：结算已定。")
+    if paid_cents(old):
+        raise GateError("Refund the payments before correcting the settlement.", "更正结算前须先退款。")
+    if not (reason or "").strip():
+        raise ValidationError("Say why the settlement is corrected.", "请说明更正原因。")
+    new = _create(ro, actor, discount_cents, reason)
+    Settlement.update(superseded_by=new.id).where(Settlement.id == old.id).execute()
+    RepairOrder.update(items_explained_at=None).where(RepairOrder.id == ro.id).execute()
+    event(ro, actor, "settlement_corrected", f"{old.number} → {new.number}")
+    return int(new.id)
+
+
+@service("explain")
+def explain_items(*, actor: Actor, ro_id: int) -> None:
+    """The advisor has explained the settlement item by item, before the amount."""
+    ro = get_ro(ro_id)
+    if current_settlement(ro.id) is None:
+        raise GateError("Settle the RO first.", "请先结算。")
+    bump(ro, None, ("The repair order", "工单"), items_explained_at=now())
+    event(ro, actor, "items_explained")
+
+
+@service("pay")
+def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: str = "") -> int:
+    """The cashier takes a payment (split payments allowed; no overpayment)."""
+    ro = get_ro(ro_id)
+    workflow.check_can_pay(ro_state(ro))
+    validation.choice(method, PAY_METHODS, ("Payment method", "付款方式"))
+    s = current_settlement(ro.id)
+    assert s is not None
+    balance = s.total_cents - paid_cents(s)
+    if amount_cents <= 0:
+        raise ValidationError("The amount must be more than 0.", "金额必须大于 0。", field="amount")
+    if amount_cents > balance:
+        raise ValidationError(
+            f"The amount is more than the balance due ({balance / 100:,.2f}).",
+            f"金额超过应付余额（{balance / 100:,.2f}）。", field="amount",
+        )  # fmt: skip
+    p = Payment.create(settlement=s.id, method=method, amount_cents=amount_cents,
+                       reference=validation.clean_text(reference, limit=64), at=now(),
+                       by_user=actor.user_id)  # fmt: skip
+    log(actor, "payment", p.id, "pay", new={"method": method, "amount": amount_cents}, ro_id=ro.id)
+    if amount_cents == balance:
+        bump(ro, None, ("The repair order", "工单"), paid_at=now())
+    event(ro, actor, "paid", f"{method} {amount_cents / 100:,.2f}")
+    return int(p.id)
+
+
+@service("pay")
+def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> int:
+    """A refund is a new negative payment referring to the original."""
+    p = get(Payment, payment_id, ("Payment", "付款"))
+    if p.refund_of is not None or p.amount_cents <= 0:
+        raise GateError("Only a payment can be refunded.", "只能对付款进行退款。")
+    refunded = -sum(x.amount_cents for x in Payment.select().where(Payment.refund_of == p.id))
+    if not 0 < amount_cents <= p.amount_cents - refunded:
+        raise ValidationError("The refund exceeds what was paid.", "退款金额超过已付金额。")
+    if not (reason or "").strip():
+        raise ValidationError("Say why the money is refunded.", "请说明退款原因。")
+    s = Settlement.get_by_id(p.settlement_id)
+    ro = RepairOrder.get_by_id(s.ro_id)
+    if ro.handed_over_at is not None:
+        raise GateError("The car has been handed over.", "车辆已交付。")
+    r = Payment.create(settlement=s.id, method=p.method, amount_cents=-amount_cents,
+                       reference=reason, at=now(), by_user=actor.user_id, refund_of=p.id)  # fmt: skip
+    RepairOrder.update(paid_at=None).where(RepairOrder.id == ro.id).execute()
+    log(actor, "payment", r.id, "refund", new={"of": p.id, "amount": -amount_cents}, ro_id=ro.id)
+    event(ro, actor, "refunded", reason)
+    return int(r.id)
+
+
+@service("handover")
+def hand_over(*, actor: Actor, ro_id: int, accepted_by: str, result_shown: bool,
+              next_service_date: dt.date | None = None, next_service_km: int | None = None,
+              old_parts: dict[int, str] | None = None, at: dt.datetime | None = None) -> None:  # fmt: skip
+    """Hand the car over: QC passed, paid, items explained; acceptance and next service."""
+    ro = get_ro(ro_id)
+    workflow.check_can_hand_over(ro_state(ro))
+    who = validation.name(accepted_by, what=("The name of who accepted the car", "验收人姓名"))
+    if not result_shown:
+        raise ValidationError("Show the customer the repair result.", "请向客户展示维修结果。")
+    when = at or now()
+    months = int(get_setting("service_interval_months"))
+    km = int(get_setting("service_interval_km"))
+    next_date = next_service_date or (when.date() + dt.timedelta(days=30 * months))
+    next_km = next_service_km if next_service_km is not None else (ro.mileage_in or 0) + km
+    if next_date <= when.date():
+        raise ValidationError("The next service must be in the future.", "下次保养日期须在今后。")
+    for line_id, handling in (old_parts or {}).items():
+        validation.choice(handling, OLD_PART_HANDLING, ("Old part", "旧件处理"))
+        line = get(EstimateLine, line_id, ("Line", "项目"))
+        if line.ro_id != ro.id:
+            raise ValidationError("That line belongs to another RO.", "该项目属于其他工单。")
+        EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line.id).execute()
+    bump(ro, None, ("The repair order", "工单"), handed_over_at=when, accepted_by=who,
+         result_shown=True, next_service_date=next_date, next_service_km=next_km)  # fmt: skip
+    Vehicle.update(next_service_date=next_date, next_service_km=next_km).where(
+        Vehicle.id == ro.vehicle_id).execute()  # fmt: skip
+    due_from, due_to = workflow.follow_up_window(when)
+    FollowUp.create(ro=ro.id, due_from=due_from, due_to=due_to)
+    log(actor, "repair_order", ro.id, "hand_over",
+        new={"accepted_by": who, "next_date": next_date, "next_km": next_km}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "handed_over", who)

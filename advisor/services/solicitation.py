@@ -1,0 +1,224 @@
+"""Step 1: who to call — due services, campaigns and recalls, declined work — and the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee
+
+from advisor import validation
+from advisor.errors import ValidationError
+from advisor.models import (
+    Campaign,
+    ContactLog,
+    Customer,
+    DeclineReason,
+    EstimateLine,
+    RepairOrder,
+    Vehicle,
+    now,
+)
+from advisor.services._base import Actor, get, log, service
+
+CHANNELS = ("phone", "sms", "wechat", "in_person")
+OUTCOMES = ("booked", "declined", "no_answer", "call_back")
+
+
+@dataclass(frozen=True)
+class CallItem:
+    kind: str  # due_date | due_km | campaign | recall | declined
+    customer_id: int
+    customer_name: str
+    phone: str
+    vehicle_id: int
+    plate: str
+    model: str
+    detail_en: str
+    detail_zh: str
+    due: dt.date | None = None
+    campaign_id: int | None = None
+    line_ids: tuple[int, ...] = ()
+    amount_cents: int = 0
+
+
+@dataclass(frozen=True)
+class DeclineReasonView:
+    id: int
+    code: str
+    label_en: str
+    label_zh: str
+
+
+def decline_reasons() -> list[DeclineReasonView]:
+    """The configurable list of reasons a customer declines."""
+    q = DeclineReason.select().where(DeclineReason.active == True).order_by(DeclineReason.id)  # noqa: E712
+    return [DeclineReasonView(r.id, r.code, r.label_en, r.label_zh) for r in q]
+
+
+def _campaign_matches(c: Campaign, v: Vehicle) -> bool:
+    if c.model_pattern and c.model_pattern.lower() not in (v.model or "").lower():
+        return False
+    if c.vin_from and v.vin < c.vin_from:
+        return False
+    return not (c.vin_to and v.vin > c.vin_to)
+
+
+def campaigns_for(vehicle_id: int, *, on: dt.date | None = None) -> list[Campaign]:
+    """Campaigns and recalls running on ``on`` that match this vehicle (model / VIN range)."""
+    on = on or now().date()
+    v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
+    running = Campaign.select().where((Campaign.starts_on <= on) & (Campaign.ends_on >= on))
+    return [c for c in running if _campaign_matches(c, v)]
+
+
+def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int = 500) -> list[CallItem]:
+    """Who to contact: services due by date or mileage, campaigns/recalls, declined work.
+
+    Marketing contacts (due services, campaigns, declined work) only for customers who
+    consented; recalls are safety notices and always listed.
+    """
+    on = on or now().date()
+    until = on + dt.timedelta(days=horizon_days)
+    items: list[CallItem] = []
+    recent = now() - dt.timedelta(days=14)
+    contacted = {
+        r.vehicle_id
+        for r in ContactLog.select(ContactLog.vehicle).where(
+            (ContactLog.at >= recent) & ContactLog.vehicle.is_null(False)
+        )
+    }
+    due = (
+        Vehicle.select(Vehicle, Customer)
+        .join(Customer)
+        .where(
+            (Customer.marketing_consent == True)  # noqa: E712
+            & Customer.anonymised_at.is_null()
+            & (
+                (Vehicle.next_service_date <= until)
+                | (Vehicle.next_service_km.is_null(False) & (Vehicle.mileage_km + 500 >= Vehicle.next_service_km))
+            )
+        )
+        .order_by(Vehicle.next_service_date)
+        .limit(limit)
+    )
+    for v in due:
+        if v.id in contacted:
+            continue
+        by_km = v.next_service_km is not None and v.mileage_km + 500 >= v.next_service_km
+        items.append(CallItem(
+            "due_km" if by_km else "due_date", v.customer_id, v.customer.name, v.customer.phone,
+            v.id, v.plate, v.model,
+            f"Service due {v.next_service_date or ''} / {v.next_service_km or '-'} km",
+            f"保养到期 {v.next_service_date or ''} / {v.next_service_km or '-'} 公里",
+            due=v.next_service_date,
+        ))  # fmt: skip
+    for c in Campaign.select().where((Campaign.starts_on <= on) & (Campaign.ends_on >= on)):
+        q = Vehicle.select(Vehicle, Customer).join(Customer).where(Customer.anonymised_at.is_null())
+        if c.model_pattern:
+            q = q.where(Vehicle.model.contains(c.model_pattern))
+        if c.vin_from:
+            q = q.where(Vehicle.vin >= c.vin_from)
+        if c.vin_to:
+            q = q.where(Vehicle.vin <= c.vin_to)
+        if c.kind != "recall":
+            q = q.where(Customer.marketing_consent == True)  # noqa: E712
+        for v in q.limit(limit):
+            if v.id in contacted:
+                continue
+            items.append(CallItem(c.kind, v.customer_id, v.customer.name, v.customer.phone, v.id,
+                                  v.plate, v.model, c.title_en, c.title_zh, campaign_id=c.id))  # fmt: skip
+    for item in declined_work(limit=limit):
+        if item.vehicle_id not in contacted:
+            items.append(item)
+    return items
+
+
+def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[CallItem]:
+    """Work declined on earlier visits, not yet offered again (feeds the call list)."""
+    q = (
+        EstimateLine.select(EstimateLine, RepairOrder, Vehicle, Customer)
+        .join(RepairOrder)
+        .join(Vehicle)
+        .join(Customer)
+        .where(
+            (EstimateLine.status == "declined") & EstimateLine.offered_again_at.is_null()
+            & RepairOrder.handed_over_at.is_null(False) & Customer.anonymised_at.is_null()
+        )
+        .order_by(RepairOrder.handed_over_at.desc())
+        .limit(limit)
+    )  # fmt: skip
+    if vehicle_id is not None:
+        q = q.where(RepairOrder.vehicle == vehicle_id)
+    else:
+        q = q.where(Customer.marketing_consent == True)  # noqa: E712
+    grouped: dict[int, list[EstimateLine]] = {}
+    for line in q:
+        grouped.setdefault(line.ro.vehicle_id, []).append(line)
+    out = []
+    for lines in grouped.values():
+        v = lines[0].ro.vehicle
+        names = "; ".join(x.description for x in lines)
+        out.append(CallItem(
+            "declined", v.customer_id, v.customer.name, v.customer.phone, v.id, v.plate, v.model,
+            f"Declined earlier: {names}", f"上次未做：{names}", line_ids=tuple(x.id for x in lines),
+            amount_cents=sum(x.amount_cents for x in lines),
+        ))  # fmt: skip
+    return out
+
+
+@service("solicitation.log")
+def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
+                vehicle_id: int | None = None, decline_reason_id: int | None = None,
+                campaign_id: int | None = None, line_ids: list[int] | None = None,
+                purpose: str = "due_service", note: str = "") -> int:  # fmt: skip
+    """Log a contact; a decline needs a reason from the list. Returns the log id."""
+    get(Customer, customer_id, ("Customer", "客户"))
+    validation.choice(channel, CHANNELS, ("Channel", "渠道"))
+    validation.choice(outcome, OUTCOMES, ("Outcome", "结果"))
+    if outcome == "declined":
+        if decline_reason_id is None:
+            raise ValidationError(
+                "Choose why the customer declines.", "请选择客户拒绝的原因。", field="decline_reason"
+            )
+        get(DeclineReason, decline_reason_id, ("Decline reason", "拒绝原因"))
+    row = ContactLog.create(
+        customer=customer_id, vehicle=vehicle_id, user=actor.user_id, channel=channel,
+        purpose=purpose, outcome=outcome,
+        decline_reason=decline_reason_id if outcome == "declined" else None,
+        campaign=campaign_id, note=validation.clean_text(note, limit=2000), at=now(),
+    )  # fmt: skip
+    if line_ids:
+        EstimateLine.update(offered_again_at=now()).where(EstimateLine.id.in_(line_ids)).execute()
+    log(actor, "contact", row.id, "log_contact",
+        new={"channel": channel, "outcome": outcome, "reason": decline_reason_id})  # fmt: skip
+    return int(row.id)
+
+
+@service("settings.edit")
+def add_campaign(*, actor: Actor, code: str, kind: str, title_en: str, title_zh: str,
+                 starts_on: dt.date, ends_on: dt.date, model_pattern: str = "",
+                 vin_from: str = "", vin_to: str = "", details: str = "") -> int:  # fmt: skip
+    """Add a service campaign or recall (matched by model and VIN range)."""
+    validation.choice(kind, ("campaign", "recall"), ("Kind", "类型"))
+    if ends_on < starts_on:
+        raise ValidationError("The campaign ends before it starts.", "活动结束日期早于开始日期。",
+                              field="ends_on")  # fmt: skip
+    c = Campaign.create(code=code.strip(), kind=kind, title_en=title_en, title_zh=title_zh,
+                        starts_on=starts_on, ends_on=ends_on, model_pattern=model_pattern,
+                        vin_from=vin_from.upper(), vin_to=vin_to.upper(), details=details)  # fmt: skip
+    log(actor, "campaign", c.id, "add_campaign", new={"code": code})
+    return int(c.id)
+
+
+def decline_stats(start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, int]]:
+    """Declines per reason in a period: (label_en, label_zh, count)."""
+    q = (
+        DeclineReason.select(DeclineReason.label_en, DeclineReason.label_zh,
+                             peewee.fn.COUNT(ContactLog.id).alias("n"))  # fmt: skip
+        .join(ContactLog, on=(ContactLog.decline_reason == DeclineReason.id))
+        .where((ContactLog.at >= start) & (ContactLog.at < end))
+        .group_by(DeclineReason.id, DeclineReason.label_en, DeclineReason.label_zh)
+        .order_by(peewee.fn.COUNT(ContactLog.id).desc())
+    )
+    return [(r.label_en, r.label_zh, r.n) for r in q]

@@ -1,0 +1,411 @@
+"""Plain dataclasses the services return: what screens, sheets and the CLI read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class DealerView:
+    name: str
+    address: str
+    phone: str
+    tax_no: str
+    labour_rate_cents: int
+    tax_rate: Decimal
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    name: str
+    phone: str
+    email: str
+    wechat: str
+    preferred_channel: str
+    marketing_consent: bool
+    version: int
+    anonymised: bool = False
+
+
+@dataclass(frozen=True)
+class VehicleView:
+    id: int
+    customer_id: int
+    vin: str
+    plate: str
+    make: str
+    model: str
+    year: int | None
+    mileage_km: int
+    next_service_date: dt.date | None
+    next_service_km: int | None
+    version: int
+    vin_check_ok: bool = True
+
+
+@dataclass(frozen=True)
+class CapacitySlot:
+    start: dt.datetime
+    end: dt.datetime
+    capacity_min: int  # technician minutes available in the slot
+    booked_min: int
+    bays: int
+    bays_booked: int
+
+    @property
+    def free_min(self) -> int:
+        return self.capacity_min - self.booked_min
+
+    @property
+    def full(self) -> bool:
+        return self.booked_min >= self.capacity_min or self.bays_booked >= self.bays
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    id: int
+    customer_id: int
+    customer_name: str
+    vehicle_id: int
+    plate: str
+    starts_at: dt.datetime
+    duration_min: int
+    requested_work: str
+    parts_needed: str
+    estimated_cents: int
+    booklet_reminded: bool
+    special_care: str
+    urgent: bool
+    status: str
+    reconfirm_outcome: str
+    override_capacity: bool
+    version: int
+    ro_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConcernView:
+    id: int
+    seq: int
+    customer_words: str
+    restatement: str
+    finding: str
+    correction: str
+    confirmation: str
+    assist_requested: bool
+    supersedes_id: int | None
+    superseded: bool
+    created_by: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class LineView:
+    id: int
+    kind: str
+    code: str
+    description: str
+    quantity: Decimal
+    unit_price_cents: int
+    amount_cents: int
+    origin: str
+    pay_type: str
+    status: str
+    part_id: int | None
+    part_status: str
+    part_eta: dt.date | None
+    change_request_id: int | None
+    old_part_handling: str
+    skill: str
+    version: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    labour_cents: int = 0
+    parts_cents: int = 0
+    other_cents: int = 0
+    discount_cents: int = 0
+    tax_cents: int = 0
+    total_cents: int = 0
+    declined_cents: int = 0
+    proposed_cents: int = 0
+
+    @property
+    def subtotal_cents(self) -> int:
+        return self.labour_cents + self.parts_cents + self.other_cents
+
+
+@dataclass(frozen=True)
+class AuthorisationView:
+    id: int
+    at: dt.datetime
+    customer_name: str
+    method: str
+    phone: str
+    amount_cents: int
+    promised_at: dt.datetime
+    recorded_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChangeRequestView:
+    id: int
+    kind: str
+    reason: str
+    raised_by: str
+    raised_at: dt.datetime
+    old_amount_cents: int
+    new_amount_cents: int
+    old_promised_at: dt.datetime | None
+    new_promised_at: dt.datetime | None
+    major: bool
+    status: str
+    consent_by: str
+    consent_at: dt.datetime | None
+    consent_method: str
+    consent_phone: str
+    recorded_by: str
+    manager: str
+    manager_at: dt.datetime | None
+    line_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    ro_id: int
+    ro_number: str
+    plate: str
+    line_id: int
+    job: str
+    technician_id: int
+    technician: str
+    bay_id: int | None
+    bay: str
+    planned_start: dt.datetime
+    planned_end: dt.datetime
+    status: str
+    pause_reason: str
+    started_at: dt.datetime | None
+    done_at: dt.datetime | None
+    worked_min: int
+    promised_at: dt.datetime | None
+    priority: int
+    rework: bool
+    late: bool
+    version: int
+    customer_words: str = ""
+
+
+@dataclass(frozen=True)
+class QCView:
+    id: int
+    at: dt.datetime
+    inspector: str
+    passed: bool
+    items: tuple[tuple[str, bool], ...]
+    road_test: str
+    road_test_result: str
+    nothing_left: bool
+    no_new_damage: bool
+    first_service_invited: bool
+    completion_cert_no: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: int
+    method: str
+    amount_cents: int
+    reference: str
+    at: dt.datetime
+    by: str
+    refund_of: int | None
+
+
+@dataclass(frozen=True)
+class SettlementView:
+    id: int
+    number: str
+    at: dt.datetime
+    by: str
+    labour_cents: int
+    parts_cents: int
+    other_cents: int
+    discount_cents: int
+    discount_reason: str
+    tax_cents: int
+    total_cents: int
+    paid_cents: int
+    payments: tuple[PaymentView, ...]
+    line_ids: tuple[int, ...]
+
+    @property
+    def balance_cents(self) -> int:
+        return self.total_cents - self.paid_cents
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: int
+    ro_id: int
+    ro_number: str
+    customer_name: str
+    phone: str
+    plate: str
+    advisor: str
+    handed_over_at: dt.datetime
+    due_from: dt.datetime
+    due_to: dt.datetime
+    status: str  # due | overdue | done | upcoming | unreachable
+    at: dt.datetime | None
+    solved: bool | None
+    scores: dict[str, int | None]
+    category: str
+    comments: str
+    recheck_appointment_id: int | None
+    within_window: bool | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: dt.datetime
+    step: int
+    action: str
+    user: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Warranty:
+    km: int
+    days: int
+    until_date: dt.date | None
+    until_km: int | None
+
+
+@dataclass(frozen=True)
+class ROView:
+    id: int
+    number: str
+    status: str
+    step: int
+    walk_in: bool
+    customer: CustomerView
+    vehicle: VehicleView
+    advisor_id: int
+    advisor: str
+    appointment_id: int | None
+    repair_class: str
+    arrived_at: dt.datetime
+    greeted_at: dt.datetime | None
+    need_confirmed_at: dt.datetime | None
+    checked_in_at: dt.datetime | None
+    mileage_in: int | None
+    fuel_level: int | None
+    valuables: str
+    body_damage: tuple[dict[str, str], ...]
+    booklet_present: bool
+    return_old_parts: bool
+    customer_waits: bool
+    approval_contact: str
+    first_service: bool
+    price_low_cents: int | None
+    price_high_cents: int | None
+    promised_at: dt.datetime | None
+    authorised_at: dt.datetime | None
+    qc_passed_at: dt.datetime | None
+    completion_cert_no: str
+    wash_requested: bool | None
+    wash_eta_min: int | None
+    wash_done_at: dt.datetime | None
+    wash_result: str
+    settled_at: dt.datetime | None
+    items_explained_at: dt.datetime | None
+    paid_at: dt.datetime | None
+    handed_over_at: dt.datetime | None
+    accepted_by: str
+    result_shown: bool
+    next_service_date: dt.date | None
+    next_service_km: int | None
+    comeback_of_id: int | None
+    comeback_of_number: str
+    priority: int
+    training_flag: bool
+    training_note: str
+    version: int
+    concerns: tuple[ConcernView, ...]
+    lines: tuple[LineView, ...]
+    totals: Totals
+    authorisations: tuple[AuthorisationView, ...]
+    change_requests: tuple[ChangeRequestView, ...]
+    assignments: tuple[AssignmentView, ...]
+    qc_checks: tuple[QCView, ...]
+    settlement: SettlementView | None
+    follow_up: FollowUpView | None
+    events: tuple[EventView, ...]
+    locked: dict[int, tuple[str, str]] = field(default_factory=dict)  # step -> (en, zh)
+    warranty: Warranty | None = None
+    needs_certificate: bool = False
+
+    @property
+    def current_concerns(self) -> tuple[ConcernView, ...]:
+        """Concerns in force (a corrected entry is replaced by its correction)."""
+        return tuple(c for c in self.concerns if not c.superseded)
+
+    @property
+    def approved_lines(self) -> tuple[LineView, ...]:
+        return tuple(x for x in self.lines if x.status == "approved")
+
+    @property
+    def declined_lines(self) -> tuple[LineView, ...]:
+        return tuple(x for x in self.lines if x.status == "declined")
+
+
+@dataclass(frozen=True)
+class ROSummary:
+    """One row of a list of ROs (Today, search, drill-downs)."""
+
+    id: int
+    number: str
+    plate: str
+    customer_name: str
+    advisor: str
+    step: int
+    status: str
+    arrived_at: dt.datetime
+    greeted_at: dt.datetime | None
+    promised_at: dt.datetime | None
+    total_cents: int
+    badges: tuple[str, ...] = ()
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: int
+    kind: str
+    ro_id: int | None
+    ro_number: str
+    appointment_id: int | None
+    text_en: str
+    text_zh: str
+    created_at: dt.datetime
+    done_at: dt.datetime | None
+    assignee_id: int | None

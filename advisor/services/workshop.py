@@ -1,0 +1,310 @@
+"""Step 7–8: dispatch by time, people and equipment; clocking; the foreman's job board."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from advisor import validation, workflow
+from advisor.errors import GateError, UserError, ValidationError
+from advisor.models import (
+    Assignment,
+    Bay,
+    ClockEvent,
+    Concern,
+    EstimateLine,
+    RepairOrder,
+    Technician,
+    Vehicle,
+    now,
+)
+from advisor.services import parts as parts_service
+from advisor.services._base import Actor, bump, event, get, log, ro_state, service
+from advisor.services.views import AssignmentView
+
+PAUSE_REASONS = ("parts", "approval", "other")
+
+
+class LateWarning(UserError):
+    """The planned end is after the promised time: confirm to assign anyway."""
+
+
+@dataclass(frozen=True)
+class TechnicianView:
+    id: int
+    name: str
+    skills: tuple[str, ...]
+    level: int
+    hours_per_day: Decimal
+    active: bool
+    load_min: int = 0  # planned minutes today
+    free_min: int = 0
+    busy_now: bool = False
+
+
+@dataclass(frozen=True)
+class BayView:
+    id: int
+    code: str
+    name: str
+    kind: str
+    occupied_min: int = 0
+
+
+@service("work.assign")
+def add_technician(*, actor: Actor, name: str, skills: str = "", level: int = 1,
+                   hours_per_day: Decimal | str = "8") -> TechnicianView:  # fmt: skip
+    """Add a technician with skills (comma separated) and level 1–4."""
+    if not 1 <= int(level) <= 4:
+        raise ValidationError("Level is 1 (junior) to 4 (master).", "等级为 1（初级）至 4（高级）。")
+    t = Technician.create(name=validation.name(name), skills=skills, level=level,
+                          hours_per_day=Decimal(str(hours_per_day)))  # fmt: skip
+    log(actor, "technician", t.id, "add_technician", new={"name": t.name})
+    return _tech_view(t)
+
+
+def _tech_view(t: Technician, load: int = 0, busy: bool = False) -> TechnicianView:
+    skills = tuple(s.strip() for s in t.skills.split(",") if s.strip())
+    cap = int(Decimal(t.hours_per_day) * 60)
+    return TechnicianView(t.id, t.name, skills, t.level, Decimal(t.hours_per_day), t.active,
+                          load, max(cap - load, 0), busy)  # fmt: skip
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def technicians(day: dt.date | None = None, *, skill: str = "") -> list[TechnicianView]:
+    """Technicians with their load and free time on ``day``; those with ``skill`` first."""
+    day = day or now().date()
+    start, end = _day_bounds(day)
+    load: dict[int, int] = {}
+    busy: set[int] = set()
+    q = Assignment.select().where(
+        (Assignment.planned_start < end) & (Assignment.planned_end > start)
+        & (Assignment.status != "done")  # fmt: skip
+    )
+    for a in q:
+        mins = int((min(a.planned_end, end) - max(a.planned_start, start)).total_seconds() // 60)
+        load[a.technician_id] = load.get(a.technician_id, 0) + max(mins, 0)
+        if a.status == "in_progress":
+            busy.add(a.technician_id)
+    views = [
+        _tech_view(t, load.get(t.id, 0), t.id in busy)
+        for t in Technician.select().where(Technician.active == True).order_by(Technician.name)  # noqa: E712
+    ]
+    if skill:
+        views.sort(key=lambda v: (skill not in v.skills, -v.level, v.load_min))
+    return views
+
+
+def bays(day: dt.date | None = None) -> list[BayView]:
+    """Bays with their planned occupation on ``day``."""
+    day = day or now().date()
+    start, end = _day_bounds(day)
+    occ: dict[int, int] = {}
+    for a in Assignment.select().where(
+        (Assignment.planned_start < end) & (Assignment.planned_end > start) & Assignment.bay.is_null(False)
+    ):
+        mins = int((min(a.planned_end, end) - max(a.planned_start, start)).total_seconds() // 60)
+        occ[a.bay_id] = occ.get(a.bay_id, 0) + max(mins, 0)
+    return [BayView(b.id, b.code, b.name, b.kind, occ.get(b.id, 0))
+            for b in Bay.select().where(Bay.active == True).order_by(Bay.code)]  # noqa: E712  # fmt: skip
+
+
+def suggest_technicians(line_id: int, day: dt.date | None = None) -> list[TechnicianView]:
+    """Technicians whose skills match the job, most capable and least loaded first."""
+    line = get(EstimateLine, line_id, ("Line", "项目"))
+    skill = line.skill or ""
+    views = technicians(day, skill=skill)
+    return [v for v in views if not skill or skill in v.skills] or views
+
+
+@service("work.assign")
+def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None,
+           planned_start: dt.datetime, planned_end: dt.datetime,
+           accept_late: bool = False) -> AssignmentView:  # fmt: skip
+    """Dispatch an approved job to a technician and bay with a planned start and end."""
+    line = get(EstimateLine, line_id, ("Line", "项目"))
+    ro = RepairOrder.get_by_id(line.ro_id)
+    workflow.check_can_work_line(ro_state(ro), line.id)
+    if line.kind != "labour":
+        raise ValidationError("Only labour lines are assigned to technicians.", "只有工时项目才能派工。")
+    tech = get(Technician, technician_id, ("Technician", "技师"))
+    if not tech.active:
+        raise ValidationError("This technician is not active.", "该技师已停用。")
+    if bay_id is not None:
+        get(Bay, bay_id, ("Bay", "工位"))
+    if planned_end <= planned_start:
+        raise ValidationError("The planned end must be after the start.", "计划完工时间须晚于开工时间。",
+                              field="planned_end")  # fmt: skip
+    if ro.promised_at is not None and planned_end > ro.promised_at and not accept_late:
+        raise LateWarning(
+            f"Planned end {planned_end:%H:%M} is after the promised time {ro.promised_at:%H:%M}: "
+            "the promise would be missed. Assign anyway only if you will tell the customer.",
+            f"计划完工 {planned_end:%H:%M} 晚于承诺交车时间 {ro.promised_at:%H:%M}：将无法按时交车。"
+            "如仍要派工，请同时告知客户。",
+        )
+    current = (
+        Assignment.select().where(Assignment.line == line.id).order_by(Assignment.id.desc()).first()
+    )
+    if current is not None and current.status != "done":
+        raise GateError("This job is already assigned: reassign it instead.", "此作业已派工：请改派。")
+    a = Assignment.create(ro=ro.id, line=line.id, technician=tech.id, bay=bay_id,
+                          planned_start=planned_start, planned_end=planned_end,
+                          created_by=actor.user_id, created_at=now())  # fmt: skip
+    log(actor, "assignment", a.id, "assign",
+        new={"line": line.id, "technician": tech.id, "bay": bay_id, "start": planned_start,
+             "end": planned_end, "late": bool(accept_late)}, ro_id=ro.id)  # fmt: skip
+    event(ro, actor, "assigned", f"{line.description} → {tech.name}")
+    return assignment_view(a)
+
+
+@service("work.assign")
+def reassign(*, actor: Actor, assignment_id: int, version: int | None = None,
+             technician_id: int | None = None, bay_id: int | None = None) -> AssignmentView:  # fmt: skip
+    """Move a job to another technician or bay (e.g. dragged on the board)."""
+    a = get(Assignment, assignment_id, ("Job", "作业"))
+    if a.status == "done":
+        raise GateError("A finished job cannot be moved.", "已完工的作业不能改派。")
+    changes: dict[str, object] = {}
+    if technician_id is not None and technician_id != a.technician_id:
+        t = get(Technician, technician_id, ("Technician", "技师"))
+        if not t.active:
+            raise ValidationError("This technician is not active.", "该技师已停用。")
+        changes["technician"] = t.id
+    if bay_id is not None and bay_id != a.bay_id:
+        get(Bay, bay_id, ("Bay", "工位"))
+        changes["bay"] = bay_id
+    if not changes:
+        return assignment_view(a)
+    old = bump(a, version, ("The job", "作业"), **changes)
+    log(actor, "assignment", a.id, "reassign", old=old, new=changes, ro_id=a.ro_id)
+    event(RepairOrder.get_by_id(a.ro_id), actor, "reassigned_job")
+    return assignment_view(Assignment.get_by_id(a.id))
+
+
+def _worked(a: Assignment, until: dt.datetime) -> int:
+    """Minutes clocked, from the on/pause/resume/done events."""
+    total = 0.0
+    running: dt.datetime | None = None
+    for e in ClockEvent.select().where(ClockEvent.assignment == a.id).order_by(ClockEvent.id):
+        if e.kind in ("on", "resume"):
+            running = e.at
+        elif e.kind in ("pause", "done") and running is not None:
+            total += (e.at - running).total_seconds()
+            running = None
+    if running is not None:
+        total += (until - running).total_seconds()
+    return int(total // 60)
+
+
+def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, ...],
+           new_status: str, reason: str = "", at: dt.datetime | None = None) -> AssignmentView:  # fmt: skip
+    a = get(Assignment, assignment_id, ("Job", "作业"))
+    if actor.role == "technician":
+        tech = Technician.get_or_none(Technician.user == actor.user_id)
+        if tech is None or tech.id != a.technician_id:
+            raise GateError("You can clock only your own jobs.", "只能为自己的作业打卡。")
+    if a.status not in allowed:
+        raise GateError(
+            f"The job is {a.status}: it cannot be {kind}.",
+            f"作业当前状态为“{a.status}”，不能执行此操作。",
+        )
+    ro = RepairOrder.get_by_id(a.ro_id)
+    if kind in ("on", "resume"):
+        workflow.check_can_work_line(ro_state(ro), a.line_id)
+    when = at or now()
+    ClockEvent.create(assignment=a.id, technician=a.technician_id, kind=kind, reason=reason,
+                      user=actor.user_id, at=when)  # fmt: skip
+    changes: dict[str, object] = {"status": new_status, "pause_reason": reason}
+    if kind == "on":
+        changes["started_at"] = when
+        parts_service.issue_for_line(EstimateLine.get_by_id(a.line_id), actor)
+    if kind == "done":
+        changes["done_at"] = when
+    changes["worked_min"] = _worked(a, when)
+    old = bump(a, None, ("The job", "作业"), **changes)
+    log(actor, "assignment", a.id, f"clock_{kind}", old=old, new=changes, ro_id=ro.id)
+    if kind == "done":
+        _maybe_work_done(ro)
+    event(ro, actor, f"clock_{kind}", reason)
+    return assignment_view(Assignment.get_by_id(a.id))
+
+
+def _maybe_work_done(ro: RepairOrder) -> None:
+    state = ro_state(ro)
+    labour = [x for x in state.approved if x.kind == "labour"]
+    if labour and all(x.done for x in labour):
+        RepairOrder.update(work_done_at=now()).where(RepairOrder.id == ro.id).execute()
+        ro.work_done_at = now()
+
+
+@service("work.clock")
+def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
+    """The technician starts the job (refused for a line the customer has not approved)."""
+    return _clock(actor, assignment_id, "on", allowed=("waiting",), new_status="in_progress", at=at)
+
+
+@service("work.clock")
+def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | None = None) -> AssignmentView:
+    """Pause the job: waiting for parts, for the customer's approval, or other."""
+    validation.choice(reason, PAUSE_REASONS, ("Reason", "原因"))
+    return _clock(actor, assignment_id, "pause", allowed=("in_progress",), new_status="paused",
+                  reason=reason, at=at)  # fmt: skip
+
+
+@service("work.clock")
+def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
+    """Resume a paused job."""
+    return _clock(actor, assignment_id, "resume", allowed=("paused",), new_status="in_progress", at=at)
+
+
+@service("work.clock")
+def finish(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
+    """The job is done."""
+    return _clock(actor, assignment_id, "done", allowed=("in_progress",), new_status="done", at=at)
+
+
+def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> AssignmentView:
+    ro = a.ro
+    line = a.line
+    late = ro.promised_at is not None and (at or now()) > ro.promised_at and a.status != "done"
+    words = (
+        Concern.select(Concern.customer_words)
+        .where(Concern.ro == ro.id)
+        .order_by(Concern.seq)
+        .first()
+    )
+    return AssignmentView(
+        a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
+        a.technician.name, a.bay_id, a.bay.code if a.bay_id else "", a.planned_start,
+        a.planned_end, a.status, a.pause_reason, a.started_at, a.done_at,
+        _worked(a, at or now()) if a.status in ("in_progress", "paused") else a.worked_min,
+        ro.promised_at, ro.priority, a.rework, late, a.version,
+        words.customer_words if words else "",
+    )  # fmt: skip
+
+
+def board(*, day: dt.date | None = None) -> list[AssignmentView]:
+    """Every job in the workshop: open ones, and those done on ``day``."""
+    day = day or now().date()
+    start, end = _day_bounds(day)
+    q = (
+        Assignment.select(Assignment, RepairOrder, EstimateLine, Technician, Vehicle)
+        .join(RepairOrder)
+        .join(Vehicle)
+        .switch(Assignment)
+        .join(EstimateLine)
+        .switch(Assignment)
+        .join(Technician)
+        .where(
+            (RepairOrder.status == "open")
+            & ((Assignment.status != "done") | ((Assignment.done_at >= start) & (Assignment.done_at < end)))
+        )
+        .order_by(RepairOrder.priority.desc(), Assignment.planned_start)
+    )
+    at = now()
+    return [assignment_view(a, at=at) for a in q]

@@ -1,0 +1,295 @@
+"""The 13 steps, the allowed moves and the gates, as pure functions over an RO's state.
+
+Nothing here touches the database: services build an ``ROState`` snapshot, ask these
+functions, and raise the ``GateError`` they return. The GUI asks the same functions
+to show why a step is locked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from advisor.config import CERTIFICATE_CLASSES
+from advisor.errors import GateError
+
+
+class Step(IntEnum):
+    SOLICITATION = 1
+    APPOINTMENT = 2
+    RECEPTION = 3
+    DIAGNOSIS = 4
+    ESTIMATE = 5
+    PARTS = 6
+    ASSIGNMENT = 7
+    REPAIR = 8
+    QC = 9
+    WASH = 10
+    SETTLEMENT = 11
+    HANDOVER = 12
+    FOLLOW_UP = 13
+    CLOSED = 14
+
+
+STEP_LABELS: dict[Step, tuple[str, str]] = {
+    Step.SOLICITATION: ("Solicitation", "招揽"),
+    Step.APPOINTMENT: ("Appointment", "预约"),
+    Step.RECEPTION: ("Reception", "接待"),
+    Step.DIAGNOSIS: ("Diagnosis", "问诊"),
+    Step.ESTIMATE: ("Estimate", "估价"),
+    Step.PARTS: ("Parts", "零部件"),
+    Step.ASSIGNMENT: ("Work assignment", "派工"),
+    Step.REPAIR: ("Repair", "维修"),
+    Step.QC: ("Final QC", "完工检查"),
+    Step.WASH: ("Wash", "清洗"),
+    Step.SETTLEMENT: ("Settlement", "结算"),
+    Step.HANDOVER: ("Handover", "交车"),
+    Step.FOLLOW_UP: ("Follow-up", "跟踪回访"),
+    Step.CLOSED: ("Closed", "已结案"),
+}
+
+# Time standards of the manual, in seconds.
+GREETING_S = 3 * 60
+NEED_CONFIRMED_S = 10 * 60
+REQUEST_ANSWER_S = 24 * 3600
+URGENT_ANSWER_S = 2 * 3600
+FOLLOW_UP_FROM = dt.timedelta(hours=24)
+FOLLOW_UP_TO = dt.timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class LineState:
+    id: int
+    status: str  # proposed | approved | declined
+    kind: str
+    amount_cents: int
+    pay_type: str
+    part_ready: bool = True  # stock reserved or arrived (always True for labour)
+    assigned: bool = False
+    done: bool = False
+    change_request_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ROState:
+    status: str = "open"
+    checked_in: bool = False
+    concerns: int = 0
+    authorised: bool = False
+    lines: tuple[LineState, ...] = ()
+    pending_changes: int = 0
+    qc_passed: bool = False
+    repair_class: str = "minor"
+    completion_cert_no: str = ""
+    wash_requested: bool | None = None
+    wash_done: bool = False
+    settled: bool = False
+    items_explained: bool = False
+    paid: bool = False
+    handed_over: bool = False
+    follow_up_done: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def approved(self) -> tuple[LineState, ...]:
+        return tuple(line for line in self.lines if line.status == "approved")
+
+
+def gate(en: str, zh: str) -> GateError:
+    return GateError(en, zh)
+
+
+def current_step(s: ROState) -> Step:
+    """The earliest step of the flow that is not complete for this RO."""
+    if s.status == "closed" or s.follow_up_done:
+        return Step.CLOSED
+    if s.handed_over:
+        return Step.FOLLOW_UP
+    if s.settled and s.paid:
+        return Step.HANDOVER
+    if s.qc_passed and (s.wash_requested is False or s.wash_done):
+        return Step.SETTLEMENT
+    if s.qc_passed:
+        return Step.WASH
+    if not s.checked_in:
+        return Step.RECEPTION
+    if s.concerns == 0:
+        return Step.DIAGNOSIS
+    if not s.authorised:
+        return Step.ESTIMATE
+    approved = s.approved
+    if any(not line.part_ready for line in approved if line.kind == "part"):
+        return Step.PARTS
+    if any(not line.assigned for line in approved if line.kind == "labour"):
+        return Step.ASSIGNMENT
+    if any(not line.done for line in approved if line.kind == "labour") or s.pending_changes:
+        return Step.REPAIR
+    return Step.QC
+
+
+def why_locked(s: ROState, step: Step) -> GateError | None:
+    """Why ``step`` cannot be worked on yet, or None when it can."""
+    if step <= Step.DIAGNOSIS:
+        return None
+    checks = {
+        Step.ESTIMATE: check_can_estimate,
+        Step.PARTS: check_authorised,
+        Step.ASSIGNMENT: check_authorised,
+        Step.REPAIR: check_authorised,
+        Step.QC: check_can_qc,
+        Step.WASH: check_qc_passed,
+        Step.SETTLEMENT: check_can_settle,
+        Step.HANDOVER: check_can_hand_over,
+        Step.FOLLOW_UP: check_handed_over,
+    }
+    fn = checks.get(step)
+    if fn is None:
+        return None
+    try:
+        fn(s)
+    except GateError as err:
+        return err
+    return None
+
+
+def check_open(s: ROState) -> None:
+    if s.status != "open":
+        raise gate("This repair order is closed.", "此工单已结案。")
+
+
+def check_can_estimate(s: ROState) -> None:
+    check_open(s)
+    if not s.checked_in:
+        raise gate("Finish the check-in first.", "请先完成接车检查。")
+    if s.concerns == 0:
+        raise gate(
+            "Record the customer's concern in their own words first.",
+            "请先用客户的原话记录故障描述。",
+        )
+
+
+def check_authorised(s: ROState) -> None:
+    if not s.authorised:
+        raise gate(
+            "The customer has not authorised the estimate: no work can start.",
+            "客户尚未授权估价：不能开始作业。",
+        )
+
+
+def check_can_work_line(s: ROState, line_id: int) -> None:
+    """No assignment or clock-on for a line the customer has not authorised."""
+    check_open(s)
+    check_authorised(s)
+    line = next((x for x in s.lines if x.id == line_id), None)
+    if line is None or line.status != "approved":
+        if line is not None and line.change_request_id is not None and line.status == "proposed":
+            raise gate(
+                "This extra work waits for the customer's consent: it cannot be started.",
+                "此追加项目尚待客户同意：不能开工。",
+            )
+        raise gate(
+            "The customer has not approved this line: it cannot be worked on.",
+            "客户未批准此项目：不能作业。",
+        )
+    if line.kind == "part" and not line.part_ready:
+        raise gate("The part for this line has not arrived.", "此项目所需配件尚未到货。")
+
+
+def check_can_change_estimate(s: ROState) -> None:
+    """Once authorised, cost changes only through a change request with consent."""
+    check_open(s)
+    if s.authorised:
+        raise gate(
+            "The estimate is authorised: raise a change request and record the "
+            "customer's consent to change the cost or the promised time.",
+            "估价已授权：如需变更费用或交车时间，请提交变更申请并记录客户同意。",
+        )
+
+
+def check_can_qc(s: ROState) -> None:
+    check_open(s)
+    check_authorised(s)
+    labour = [x for x in s.approved if x.kind == "labour"]
+    if any(not x.done for x in labour):
+        raise gate("Some approved jobs are not finished yet.", "尚有已批准的作业未完工。")
+    if s.pending_changes:
+        raise gate(
+            "A change request still waits for the customer's decision.",
+            "尚有变更申请等待客户决定。",
+        )
+
+
+def check_qc_passed(s: ROState) -> None:
+    if not s.qc_passed:
+        raise gate("Final QC has not passed yet.", "完工检查尚未通过。")
+
+
+def needs_certificate(repair_class: str) -> bool:
+    """True when this repair class needs a completion certificate number."""
+    return repair_class in CERTIFICATE_CLASSES
+
+
+def check_can_settle(s: ROState) -> None:
+    check_open(s)
+    check_qc_passed(s)
+    if s.pending_changes:
+        raise gate(
+            "A change request still waits for the customer's decision.",
+            "尚有变更申请等待客户决定。",
+        )
+    if any(x.status == "proposed" for x in s.lines):
+        raise gate(
+            "Some lines are neither approved nor declined: they cannot be settled.",
+            "有项目既未批准也未拒绝：不能结算。",
+        )
+    if s.wash_requested and not s.wash_done:
+        raise gate("The wash is not confirmed yet.", "清洗尚未确认完成。")
+
+
+def check_can_pay(s: ROState) -> None:
+    if not s.settled:
+        raise gate("There is no settlement to pay yet.", "尚无结算单，不能收款。")
+    if not s.items_explained:
+        raise gate(
+            "The advisor must explain the items before the amount is taken.",
+            "服务顾问须先逐项解释结算项目，方可收款。",
+        )
+
+
+def check_can_hand_over(s: ROState) -> None:
+    check_open(s)
+    check_qc_passed(s)
+    if needs_certificate(s.repair_class) and not s.completion_cert_no:
+        raise gate(
+            "This repair class needs a completion certificate number before handover.",
+            "此维修类别交车前须填写竣工出厂合格证编号。",
+        )
+    if s.wash_requested and not s.wash_done:
+        raise gate("The wash is not confirmed yet.", "清洗尚未确认完成。")
+    if not s.settled:
+        raise gate("The repair order is not settled yet.", "工单尚未结算。")
+    if not s.items_explained:
+        raise gate("The items have not been explained to the customer.", "尚未向客户逐项解释。")
+    if not s.paid:
+        raise gate("The settlement is not paid in full.", "结算款项尚未付清。")
+    if s.handed_over:
+        raise gate("The car has already been handed over.", "车辆已交付。")
+
+
+def check_handed_over(s: ROState) -> None:
+    if not s.handed_over:
+        raise gate(
+            "The car has not been handed over yet: no follow-up is due.",
+            "车辆尚未交付：无需回访。",
+        )
+
+
+def follow_up_window(handed_over_at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """When the follow-up call is due: 24 to 48 hours after handover."""
+    return handed_over_at + FOLLOW_UP_FROM, handed_over_at + FOLLOW_UP_TO
+
+
+def is_major_change(delta_cents: int, threshold_cents: int) -> bool:
+    """A change whose extra amount reaches the threshold needs a manager's approval."""
+    return delta_cents >= threshold_cents

