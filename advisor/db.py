@@ -79,7 +79,6 @@ def make_database(url: str) -> peewee.Database:
             port=p.port or 5432,
             connect_timeout=5,
             prefer_psycopg3=True,
-            autorollback=True,
         )
     raise ValidationError(
         f"Unsupported database URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB.",
