@@ -1,0 +1,45 @@
+"""What the GUI needs of the database itself, without touching ``advisor.db``:
+open it, describe it, back it up, and release a worker thread's connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from advisor import backup as backup_mod
+from advisor import db
+from advisor.reference import ensure_reference_data
+from advisor.services._base import Actor, require
+
+
+def open_database(url: str | None = None) -> str:
+    """Open (and migrate) the database; returns a short label for the status bar."""
+    database = db.open_database(url)
+    with database.atomic():
+        ensure_reference_data()
+    return db.describe(url or db.default_url())
+
+
+def default_url() -> str:
+    return db.default_url()
+
+
+def is_shared() -> bool:
+    """True on a shared PostgreSQL server (several workstations)."""
+    return db.is_postgres()
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (worker threads call this when done)."""
+    db.close_database()
+
+
+def backup_now(*, actor: Actor, target: Path) -> Path:
+    """Administrator: write a backup of the database to ``target``."""
+    require(actor, "backup")
+    return backup_mod.backup(target)
+
+
+def daily_backup(directory: Path, *, keep: int = 7) -> Path | None:
+    """The automatic daily backup of a SQLite database (no-op on PostgreSQL)."""
+    return backup_mod.rotate_daily(directory, keep=keep, today=dt.date.today())

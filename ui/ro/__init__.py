@@ -1,0 +1,1 @@
+"""The repair order screen: header, step bar, step pages, quote panel, timeline."""

@@ -1,0 +1,65 @@
+"""The base of every workspace hosted by the main window (Today, Search, Board …)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle, QWidget
+
+from ui.context import AppContext
+
+
+class Workspace(QWidget):
+    """A page of the left rail.
+
+    Subclasses set ``key`` (stable id), ``permission`` (an advisor.auth action the role
+    needs, or None for everyone), ``icon_name`` (a QStyle.StandardPixmap name) and
+    implement ``title()`` and ``refresh()``. ``open_ro`` asks the main window to show a
+    repair order. Refresh is coalesced: many "changed" signals → one refresh.
+    """
+
+    key = "workspace"
+    permission: str | None = None
+    icon_name = "SP_FileIcon"
+    shortcut = ""  # e.g. "Ctrl+1"
+
+    open_ro = Signal(int)  # RO id
+    open_customer = Signal(int)  # customer id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(50)
+        self._refresh_timer.timeout.connect(self._refresh_if_visible)
+        self._stale = True
+        ctx.ops.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def icon(self) -> QIcon:
+        pixmap = getattr(QStyle.StandardPixmap, self.icon_name, QStyle.StandardPixmap.SP_FileIcon)
+        return self.style().standardIcon(pixmap)
+
+    def refresh(self) -> None:
+        """Re-read what is shown from the services."""
+
+    def retranslate(self) -> None:
+        """Re-set every visible string after a language switch."""
+
+    def _on_changed(self, topic: str) -> None:
+        self._stale = True
+        self._refresh_timer.start()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
