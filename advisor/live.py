@@ -1,0 +1,134 @@
+"""Live updates between workstations, without Qt.
+
+PostgreSQL: statement triggers on the tables people change call ``pg_notify`` (which
+PostgreSQL delivers on commit); a ``Listener`` thread per workstation LISTENs on its own
+connection (psycopg 3 ``notifies()``) and reports each change. If the connection drops
+it reconnects with back-off and reports a full reload. SQLite (one workstation):
+``DataVersionPoller`` notices commits made by other connections through
+``PRAGMA data_version``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from urllib.parse import unquote, urlparse
+
+import peewee
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "advisor_changed"
+WATCHED = (
+    "repair_order", "estimate_line", "assignment", "clock_event", "change_request",
+    "appointment", "settlement", "payment", "follow_up", "task", "part_order", "part",
+    "customer", "vehicle", "concern", "qc_check", "user",
+)  # fmt: skip
+RELOAD = "*"  # reported after a reconnect: everything may have changed
+
+FUNCTION_SQL = f"""
+CREATE OR REPLACE FUNCTION advisor_notify() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql
+"""
+
+
+def install_triggers(db: peewee.Database) -> None:
+    """Create the notify triggers (PostgreSQL only; called by a migration)."""
+    if not isinstance(db, peewee.PostgresqlDatabase):
+        return
+    db.execute_sql(FUNCTION_SQL)
+    for table in WATCHED:
+        db.execute_sql(f'DROP TRIGGER IF EXISTS advisor_notify_{table} ON "{table}"')
+        db.execute_sql(
+            f'CREATE TRIGGER advisor_notify_{table} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION advisor_notify()"
+        )
+
+
+def _conninfo(url: str) -> dict[str, object]:
+    p = urlparse(url)
+    return {
+        "dbname": p.path.lstrip("/"),
+        "user": unquote(p.username) if p.username else None,
+        "password": unquote(p.password) if p.password else None,
+        "host": p.hostname or "localhost",
+        "port": p.port or 5432,
+        "connect_timeout": 5,
+    }
+
+
+class Listener(threading.Thread):
+    """LISTEN for changes on a PostgreSQL server; call ``on_change(table)`` for each.
+
+    ``on_status(ok)`` reports whether the live connection is up. Stops on ``stop()``.
+    """
+
+    def __init__(self, url: str, *, on_change: Callable[[str], None],
+                 on_status: Callable[[bool], None] = lambda ok: None,
+                 max_backoff: float = 30.0) -> None:  # fmt: skip
+        super().__init__(name="advisor-listener", daemon=True)
+        self.url = url
+        self.on_change = on_change
+        self.on_status = on_status
+        self.max_backoff = max_backoff
+        self._halt = threading.Event()
+        self.ready = threading.Event()
+
+    def stop(self) -> None:
+        self._halt.set()
+
+    def run(self) -> None:
+        import psycopg
+
+        backoff = 0.5
+        first = True
+        while not self._halt.is_set():
+            try:
+                with psycopg.connect(autocommit=True, **_conninfo(self.url)) as conn:  # type: ignore[arg-type]
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.on_status(True)
+                    self.ready.set()
+                    if not first:
+                        self.on_change(RELOAD)  # we may have missed notifications
+                    first = False
+                    backoff = 0.5
+                    while not self._halt.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            self.on_change(note.payload)
+            except psycopg.Error as exc:
+                log.warning("live connection lost: %s", exc)
+                self.on_status(False)
+                self._halt.wait(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+
+
+class DataVersionPoller(threading.Thread):
+    """SQLite: report a change when another connection commits (PRAGMA data_version)."""
+
+    def __init__(self, path: str, *, on_change: Callable[[str], None], interval: float = 1.0) -> None:
+        super().__init__(name="advisor-poller", daemon=True)
+        self.path = path
+        self.on_change = on_change
+        self.interval = interval
+        self._halt = threading.Event()
+
+    def stop(self) -> None:
+        self._halt.set()
+
+    def run(self) -> None:
+        con = sqlite3.connect(self.path, check_same_thread=False)
+        try:
+            last = con.execute("PRAGMA data_version").fetchone()[0]
+            while not self._halt.wait(self.interval):
+                now = con.execute("PRAGMA data_version").fetchone()[0]
+                if now != last:
+                    last = now
+                    self.on_change(RELOAD)
+        finally:
+            con.close()

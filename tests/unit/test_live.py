@@ -1,0 +1,83 @@
+"""Live updates: a change committed by one connection reaches another's listener."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import peewee
+import pytest
+
+from advisor import live
+from tests import factories
+from tests.conftest import PG_URL
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.postgres
+def test_change_in_another_process_reaches_the_listener(staff: factories.Staff) -> None:
+    got: list[str] = []
+    arrived = threading.Event()
+
+    def on_change(table: str) -> None:
+        got.append(table)
+        if table == "customer":
+            arrived.set()
+
+    listener = live.Listener(PG_URL, on_change=on_change)
+    listener.start()
+    assert listener.ready.wait(10)
+    script = (
+        "from advisor import db; from advisor.services import customers, users;"
+        "db.open_database(%r);"
+        "customers.create_customer(actor=users.system_actor(), name='李雷', phone='13900001111')"
+    ) % PG_URL
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, timeout=60)
+    try:
+        assert arrived.wait(2.0), f"no notification within 2 s (got {got})"
+    finally:
+        listener.stop()
+        listener.join(5)
+
+
+@pytest.mark.postgres
+def test_rolled_back_change_is_not_announced(database: peewee.Database, staff: factories.Staff) -> None:
+    got: list[str] = []
+    listener = live.Listener(PG_URL, on_change=got.append)
+    listener.start()
+    assert listener.ready.wait(10)
+    from advisor.errors import ValidationError
+    from advisor.services import customers
+
+    with pytest.raises(ValidationError):
+        customers.create_customer(actor=staff.advisor, name="", phone="")
+    marker = threading.Event()
+    listener.on_change = lambda t: (got.append(t), marker.set())
+    customers.create_customer(actor=staff.advisor, name="Ann", phone="")
+    assert marker.wait(2.0)
+    listener.stop()
+    listener.join(5)
+    assert got.count("customer") == 1
+
+
+def test_sqlite_poller_sees_commits_of_other_connections(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "x.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    seen = threading.Event()
+    poller = live.DataVersionPoller(str(path), on_change=lambda _t: seen.set(), interval=0.05)
+    poller.start()
+    try:
+        other = sqlite3.connect(path)
+        other.execute("INSERT INTO t VALUES (1)")
+        other.commit()
+        assert seen.wait(2.0)
+    finally:
+        poller.stop()
+        poller.join(2)
