@@ -177,7 +177,14 @@ def transaction() -> Iterator[None]:
 
 def storage_error(exc: Exception) -> StorageError:
     """Translate a driver error into a message the user can act on."""
-    text = str(exc).lower()
+    # SQLite rolls back by itself on SQLITE_FULL; peewee's own rollback then fails with
+    # "no transaction is active" and hides the cause, so read the whole chain.
+    parts = []
+    cur: BaseException | None = exc
+    while cur is not None and len(parts) < 5:
+        parts.append(str(cur).lower())
+        cur = cur.__context__
+    text = " ".join(parts)
     if "full" in text or "no space" in text:
         return StorageError(
             "The disk is full: nothing was saved. Free some space and try again.",
