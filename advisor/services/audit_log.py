@@ -1,0 +1,66 @@
+"""Reading the audit trail (manager/admin) and a customer's data on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from advisor import audit
+from advisor.models import AuditLog, Customer, RepairOrder, Vehicle
+from advisor.services._base import Actor, get, log, require, service
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    username: str
+    entity: str
+    entity_id: int | None
+    ro_id: int | None
+    action: str
+    old: str
+    new: str
+
+
+def entries(*, actor: Actor, ro_id: int | None = None, username: str | None = None,
+            start: dt.date | None = None, end: dt.date | None = None,
+            limit: int = 500, offset: int = 0) -> list[AuditRow]:  # fmt: skip
+    """Audit rows filtered by RO, user and date range, newest first."""
+    require(actor, "audit.view")
+    q = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit).offset(offset)
+    if ro_id is not None:
+        q = q.where(AuditLog.ro_id == ro_id)
+    if username:
+        q = q.where(AuditLog.username == username)
+    if start is not None:
+        q = q.where(AuditLog.at >= dt.datetime.combine(start, dt.time()))
+    if end is not None:
+        q = q.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    return [AuditRow(r.id, r.at, r.username, r.entity, r.entity_id, r.ro_id, r.action,
+                     r.old_json, r.new_json) for r in q]  # fmt: skip
+
+
+def verify_chain(*, actor: Actor) -> audit.ChainReport:
+    """Check the hash chain of the whole trail."""
+    require(actor, "audit.view")
+    return audit.verify()
+
+
+@service("customer.edit")
+def export_customer_data(*, actor: Actor, customer_id: int) -> str:
+    """Everything held about a customer, as JSON (a data-subject request)."""
+    c = get(Customer, customer_id, ("Customer", "客户"))
+    data: dict[str, Any] = {
+        "customer": {k: v for k, v in c.__data__.items()},
+        "vehicles": [v.__data__ for v in Vehicle.select().where(Vehicle.customer == c.id)],
+        "repair_orders": [],
+    }
+    from advisor.services.orders import get_ro_view
+
+    for ro in RepairOrder.select(RepairOrder.id).where(RepairOrder.customer == c.id):
+        data["repair_orders"].append(asdict(get_ro_view(ro.id)))
+    log(actor, "customer", c.id, "export_customer_data")
+    return json.dumps(data, ensure_ascii=False, default=str, indent=1)

@@ -1,0 +1,61 @@
+"""Personal data: masked phones, export on request, erasure after retention, consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from advisor.errors import GateError, PermissionDenied
+from advisor.models import RepairOrder
+from advisor.services import audit_log, customers, solicitation
+from tests import factories
+
+
+def test_phone_is_masked_for_a_technician_not_for_an_advisor(staff: factories.Staff) -> None:
+    cid, _ = factories.make_customer_vehicle(staff, phone="13812345678")
+    assert customers.get_customer(cid, actor=staff.advisor).phone == "+8613812345678"
+    masked = customers.get_customer(cid, actor=staff.technician).phone
+    assert "5678" in masked and "1234" not in masked and "****" in masked
+
+
+def test_customer_data_export_holds_their_orders(staff: factories.Staff) -> None:
+    ro_id, _ = factories.authorised(staff)
+    cid = RepairOrder.get_by_id(ro_id).customer_id
+    data = json.loads(audit_log.export_customer_data(actor=staff.advisor, customer_id=cid))
+    assert data["customer"]["name"] == "张伟"
+    assert data["repair_orders"][0]["concerns"][0]["customer_words"] == factories.WORDS
+
+
+def test_erasure_refused_inside_retention_and_done_outside(staff: factories.Staff) -> None:
+    ro_id, _ = factories.authorised(staff)
+    cid = RepairOrder.get_by_id(ro_id).customer_id
+    with pytest.raises(PermissionDenied):
+        customers.erase_customer(actor=staff.advisor, customer_id=cid)
+    with pytest.raises(GateError):
+        customers.erase_customer(actor=staff.manager, customer_id=cid)
+    assert customers.get_customer(cid).name == "张伟"
+    RepairOrder.update(arrived_at=dt.datetime.now() - dt.timedelta(days=4 * 365)).execute()
+    view = customers.erase_customer(actor=staff.manager, customer_id=cid)
+    assert view.anonymised and view.phone == "" and "张伟" not in view.name
+
+
+def test_solicitation_respects_marketing_consent(staff: factories.Staff) -> None:
+    _c1, v1 = factories.make_customer_vehicle(staff, name="Yes Consent", consent=True)
+    _c2, v2 = factories.make_customer_vehicle(staff, name="No Consent", phone="13900000000", consent=False)
+    from advisor.models import Vehicle
+
+    Vehicle.update(next_service_date=dt.date.today()).execute()
+    listed = {item.vehicle_id for item in solicitation.call_list()}
+    assert v1 in listed and v2 not in listed
+
+
+def test_audit_viewer_filters_by_ro_and_needs_a_manager(staff: factories.Staff) -> None:
+    ro_id, _ = factories.authorised(staff)
+    with pytest.raises(PermissionDenied):
+        audit_log.entries(actor=staff.advisor, ro_id=ro_id)
+    rows = audit_log.entries(actor=staff.manager, ro_id=ro_id)
+    assert rows and all(r.ro_id == ro_id for r in rows)
+    assert {"open", "authorise_estimate"} <= {r.action for r in rows}
+    assert audit_log.verify_chain(actor=staff.manager).ok
