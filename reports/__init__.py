@@ -1,0 +1,1 @@
+"""Printed sheets (PDF) and Excel exports; never imports Qt."""

@@ -1,0 +1,268 @@
+"""Every label printed on a sheet, in English and Simplified Chinese.
+
+Sheets take the language as an argument (never the GUI's current language), so one
+workstation can print a Chinese sheet for one customer and an English one for the next.
+"""
+
+from __future__ import annotations
+
+from advisor.i18n import normalise
+
+# key -> (English, Chinese)
+LABELS: dict[str, tuple[str, str]] = {
+    # punctuation between a label and its value, between items, around a note
+    "colon": (": ", "："),
+    "sep": ("; ", "；"),
+    "comma": (", ", "，"),
+    "paren": (" ({})", "（{}）"),
+    # titles
+    "title.estimate": ("Estimate / Repair Order", "估价单 / 维修委托书"),
+    "title.settlement": ("Settlement Sheet", "结算清单"),
+    "title.jobcard": ("Job Card", "派工单"),
+    "title.checkin": ("Vehicle Check-in Sheet", "接车问诊单"),
+    # header / footer
+    "address": ("Address", "地址"),
+    "phone": ("Phone", "电话"),
+    "tax_no": ("Tax No.", "纳税人识别号"),
+    "ro_no": ("RO No.", "工单号"),
+    "printed": ("Printed", "打印时间"),
+    "page": ("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页"),
+    "missing_glyphs": (
+        "[U+XXXX]: a character the printing font cannot show, printed as its Unicode code point.",
+        "[U+XXXX]：打印字体无法显示的字符，以其 Unicode 码位代替打印。",
+    ),
+    # sections
+    "sec.customer_vehicle": ("Customer and vehicle", "客户与车辆"),
+    "sec.concerns": ("Customer's concerns (in the customer's own words)", "客户描述（客户原话）"),
+    "sec.lines": ("Work and parts", "维修项目与配件"),
+    "sec.totals": ("Totals", "金额合计"),
+    "sec.terms": ("Price range, completion and validity", "价格范围、完工时间与有效期"),
+    "sec.authorisation": ("Customer's authorisation", "客户授权"),
+    "sec.labour": ("Labour", "工时费"),
+    "sec.materials": ("Parts and materials", "配件与材料费"),
+    "sec.other": ("Other charges", "其他费用"),
+    "sec.payments": ("Payments", "付款记录"),
+    "sec.changes": ("Changes agreed during the repair", "维修过程中的变更及客户同意记录"),
+    "sec.warranty": ("Warranty", "质量保证期"),
+    "sec.signatures": ("Signatures", "签字确认"),
+    "sec.jobs": ("Jobs", "作业派工"),
+    "sec.parts_to_fit": ("Parts to fit", "所需配件"),
+    "sec.walkaround": ("Walk-around check", "环车检查"),
+    "sec.damage": ("Existing body damage", "车身原有损伤"),
+    # customer / vehicle
+    "customer": ("Customer", "客户"),
+    "plate": ("Plate", "车牌号"),
+    "vin": ("VIN", "车架号 (VIN)"),
+    "model": ("Model", "车型"),
+    "mileage_in": ("Mileage in", "进厂里程"),
+    "fuel": ("Fuel", "油量"),
+    "advisor": ("Service advisor", "服务顾问"),
+    "arrived": ("Arrived", "进厂时间"),
+    "repair_class": ("Repair class", "维修类别"),
+    "promised": ("Promised completion", "承诺完工时间"),
+    # concerns
+    "words": ("Customer's words", "客户原话"),
+    "restatement": ("Advisor's restatement", "服务顾问描述"),
+    "finding": ("Finding", "检查结果"),
+    "no_concerns": ("No concern recorded.", "未记录客户描述。"),
+    # line table
+    "col.type": ("Type", "类型"),
+    "col.code": ("Code / part no.", "代码/零件号"),
+    "col.description": ("Description", "项目/名称"),
+    "col.qty": ("Qty / hours", "数量/工时"),
+    "col.unit_price": ("Unit price", "单价"),
+    "col.amount": ("Amount", "金额"),
+    "col.origin": ("Origin", "配件来源"),
+    "col.pay_type": ("Paid by", "付费方"),
+    "col.status": ("Status", "状态"),
+    "col.old_part": ("Old part", "旧件处理"),
+    "col.job": ("Job", "作业项目"),
+    "col.technician": ("Technician", "技师"),
+    "col.bay": ("Bay", "工位"),
+    "col.start": ("Planned start", "计划开始"),
+    "col.end": ("Planned end", "计划完工"),
+    "col.part_status": ("Part status", "配件状态"),
+    "col.zone": ("Where", "部位"),
+    "col.kind": ("Kind", "损伤类型"),
+    "col.note": ("Note", "备注"),
+    "col.method": ("Method", "方式"),
+    "col.reference": ("Reference", "凭证号"),
+    "col.time": ("Time", "时间"),
+    "col.by": ("Taken by", "经办人"),
+    "no_lines": ("No line.", "无项目。"),
+    "unassigned": ("not assigned", "未派工"),
+    # totals
+    "labour_total": ("Labour", "工时费"),
+    "parts_total": ("Parts", "配件费"),
+    "other_total": ("Other", "其他"),
+    "subtotal": ("Subtotal", "小计"),
+    "discount": ("Discount", "折扣"),
+    "tax": ("Tax ({rate})", "税额（{rate}）"),
+    "total": ("Total", "合计"),
+    "declined_total": ("Declined, not included", "客户拒绝项目（不计入）"),
+    "proposed_note": (
+        "Includes proposed lines awaiting the customer's decision.",
+        "含待客户确认的项目。",
+    ),
+    "paid": ("Paid", "已付"),
+    "balance": ("Balance due", "未付余额"),
+    # estimate terms
+    "price_range": ("Price range", "价格范围"),
+    "validity": ("Valid until", "估价有效期至"),
+    "validity_days": ("{date} ({days} days)", "{date}（{days} 天）"),
+    "old_parts_back": ("Old parts returned to the customer", "旧件交还客户"),
+    "not_set": ("not set", "未定"),
+    # authorisation
+    "authorised_by": ("Authorised by", "授权人"),
+    "auth_method": ("How", "授权方式"),
+    "auth_time": ("When", "授权时间"),
+    "auth_phone": ("Phone", "联系电话"),
+    "auth_amount": ("Authorised amount", "授权金额"),
+    "recorded_by": ("Recorded by", "记录人"),
+    "auth_text": (
+        "I have read the work, prices and completion time above and authorise the work.",
+        "本人已知悉上述维修项目、价格及完工时间，同意维修。",
+    ),
+    "customer_signature": ("Customer's signature", "客户签字"),
+    "advisor_signature": ("Service advisor's signature", "服务顾问签字"),
+    "date": ("Date", "日期"),
+    # settlement
+    "settlement_no": ("Settlement No.", "结算单号"),
+    "settled_at": ("Settled", "结算时间"),
+    "handed_over": ("Handed over", "交车时间"),
+    "discount_reason": ("Reason", "原因"),
+    "not_charged": ("not charged", "不向客户收费"),
+    "cr_reason": ("Reason", "原因"),
+    "cr_amount": ("Amount", "金额"),
+    "cr_promise": ("Promised completion", "承诺完工时间"),
+    "cr_consent": ("Consent", "客户同意"),
+    "cr_consent_text": ("{who}, {how}, {when}", "{who}，{how}，{when}"),
+    "cr_consent_phone": ("number called {phone}", "致电号码 {phone}"),
+    "cr_manager": ("Approved by manager", "经理批准"),
+    "cr_no_consent": ("no consent recorded", "未记录客户同意"),
+    "warranty_text": (
+        "{cls}: {km} km or {days} days, whichever comes first, from the day the car was handed over.",
+        "{cls}：{km} 公里或 {days} 天（以先到者为准），自交车之日起计算。",
+    ),
+    "warranty_until": ("Ends on {date} or at {km} km.", "至 {date} 或里程 {km} 公里止。"),
+    "warranty_from_handover": (
+        "The end date is counted from the handover date.",
+        "截止日期自交车之日起计算。",
+    ),
+    "cert_no": ("Completion certificate No.", "竣工出厂合格证编号"),
+    "cert_missing": ("not yet recorded", "尚未登记"),
+    # job card
+    "customer_waits": ("Customer waits", "客户在店等候"),
+    "priority": ("Priority", "优先级"),
+    "no_prices": ("Workshop copy: no prices.", "车间联：不含价格。"),
+    # check-in
+    "valuables": ("Valuables in the car", "车内贵重物品"),
+    "booklet": ("Warranty/maintenance booklet present", "保修/保养手册"),
+    "waiting": ("Waiting or leaving", "等候或离店"),
+    "approval_contact": ("Contact for approvals", "授权联系电话"),
+    "first_service": ("First service", "首次保养"),
+    "none": ("none", "无"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "waits": ("waits in the lounge", "在休息区等候"),
+    "leaves": ("leaves the car", "离店"),
+    "checkin_text": (
+        "I confirm the vehicle's condition recorded above.",
+        "本人确认以上车辆状况记录属实。",
+    ),
+}
+
+# Stored codes -> (English, Chinese)
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {"labour": ("Labour", "工时"), "part": ("Part", "配件"), "other": ("Other", "其他")},
+    "origin": {
+        "oem": ("OEM", "原厂"),
+        "equivalent": ("Equivalent", "同质"),
+        "refurbished": ("Refurbished", "修复"),
+    },
+    "pay_type": {
+        "customer": ("Customer", "客户"),
+        "warranty": ("Warranty", "保修"),
+        "internal": ("Internal", "内部"),
+        "insurance": ("Insurance", "保险"),
+    },
+    "status": {
+        "proposed": ("Proposed", "待确认"),
+        "approved": ("Approved", "已同意"),
+        "declined": ("Declined", "已拒绝"),
+    },
+    "auth_method": {
+        "in_person": ("signed in person", "到店签字"),
+        "phone": ("by phone", "电话确认"),
+        "message": ("by message", "短信/微信确认"),
+    },
+    "old_part": {
+        "returned": ("Returned to customer", "交还客户"),
+        "scrapped": ("Scrapped by the shop", "店内报废"),
+        "warranty_return": ("Warranty return", "保修返厂"),
+        "none": ("None", "无"),
+    },
+    "pay_method": {
+        "cash": ("Cash", "现金"),
+        "card": ("Card", "刷卡"),
+        "transfer": ("Bank transfer", "转账"),
+        "wechat": ("WeChat Pay", "微信支付"),
+        "alipay": ("Alipay", "支付宝"),
+    },
+    "repair_class": {
+        "vehicle": ("Complete-vehicle repair", "整车修理"),
+        "major": ("Assembly repair", "总成修理"),
+        "level2": ("Second-level maintenance", "二级维护"),
+        "level1": ("First-level maintenance", "一级维护"),
+        "minor": ("Minor repair", "小修"),
+        "special": ("Special repair", "专项修理"),
+    },
+    "damage": {
+        "scratch": ("Scratch", "划痕"),
+        "dent": ("Dent", "凹陷"),
+        "crack": ("Crack", "裂纹"),
+        "chip": ("Chip", "掉漆"),
+        "missing": ("Missing part", "缺件"),
+        "other": ("Other", "其他"),
+    },
+    "job_status": {
+        "waiting": ("Waiting", "待开工"),
+        "in_progress": ("In progress", "作业中"),
+        "paused": ("Paused", "暂停"),
+        "done": ("Done", "完工"),
+    },
+    "part_status": {
+        "reserved": ("Reserved", "已预留"),
+        "ordered": ("Ordered", "已订货"),
+        "arrived": ("Arrived", "已到货"),
+        "issued": ("Issued", "已领用"),
+    },
+    "cr_status": {
+        "pending": ("Awaiting the customer", "待客户确认"),
+        "awaiting_manager": ("Awaiting the manager", "待经理批准"),
+        "approved": ("Agreed", "已同意"),
+        "refused": ("Refused by the customer", "客户拒绝"),
+        "rejected": ("Rejected by the manager", "经理否决"),
+    },
+    "cr_kind": {"extra_work": ("Extra work", "追加作业"), "delay": ("Delay", "延期")},
+}
+
+
+def is_zh(lang: str) -> bool:
+    """True when ``lang`` means Simplified Chinese."""
+    return normalise(lang) == "zh_CN"
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    en, zh = LABELS[key]
+    text = zh if is_zh(lang) else en
+    return text.format(**values) if values else text
+
+
+def code(group: str, value: str, lang: str) -> str:
+    """The printed name of a stored code (an unknown code is printed as it is)."""
+    pair = CODES[group].get(value)
+    if pair is None:
+        return value
+    return pair[1] if is_zh(lang) else pair[0]

@@ -1,0 +1,68 @@
+"""The printed sheets of a repair order, as PDF bytes: estimate, settlement, job card and
+check-in sheet, in Chinese or English.
+
+``reports`` never imports Qt: it takes the services' dataclasses and returns bytes, which
+the GUI previews and prints and the CLI writes to a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.errors import ValidationError
+from advisor.i18n import normalise
+from advisor.models import now
+from advisor.services.views import DealerView, ROView
+from reports import estimate_sheet, settlement_sheet, workshop_sheets
+from reports.pdf_base import Sheet, build
+
+KINDS = ("estimate", "settlement", "jobcard", "checkin")
+
+
+def render(
+    kind: str,
+    view: ROView,
+    *,
+    lang: str = "zh_CN",
+    dealer: DealerView | None = None,
+    printed_at: dt.datetime | None = None,
+    valid_days: int | None = None,
+) -> bytes:
+    """The sheet ``kind`` of the RO ``view`` as a PDF (A4, one embedded font).
+
+    ``dealer`` defaults to the dealership's profile, ``valid_days`` (of an estimate) to
+    the setting ``estimate_valid_days``, ``printed_at`` to now. Raises ``GateError``
+    when the sheet does not apply yet (a settlement sheet before settlement, an estimate
+    without lines, a job card without work, a check-in sheet before the walk-around).
+    """
+    if kind not in KINDS:
+        raise ValidationError(
+            f"Unknown sheet {kind!r}; use one of: {', '.join(KINDS)}.",
+            f"未知的单据 {kind!r}；可用：{'、'.join(KINDS)}。",
+        )
+    if dealer is None:
+        from advisor.services.settings import dealer as dealer_profile
+
+        dealer = dealer_profile()
+    sheet = Sheet(
+        kind=kind, lang=normalise(lang), ro_number=view.number, dealer=dealer, printed_at=printed_at or now()
+    )
+    if kind == "estimate":
+        estimate_sheet.check(view)
+        if valid_days is None:
+            from advisor.services.settings import get_setting
+
+            valid_days = int(get_setting("estimate_valid_days"))
+        story = estimate_sheet.build_story(sheet, view, tax_rate=dealer.tax_rate, valid_days=valid_days)
+    elif kind == "settlement":
+        story = settlement_sheet.build_story(sheet, view, tax_rate=dealer.tax_rate)
+    elif kind == "jobcard":
+        story = workshop_sheets.jobcard_story(sheet, view)
+    else:
+        story = workshop_sheets.checkin_story(sheet, view)
+    return build(sheet, story)
+
+
+def file_name(kind: str, view: ROView) -> str:
+    """A suggested file name for the sheet: ``RO20261122-0001-settlement.pdf``."""
+    return f"{view.number}-{kind}.pdf"

@@ -1,0 +1,125 @@
+"""The job card (派工单, for the workshop: no prices) and the check-in sheet (接车问诊单,
+the walk-around record the customer signs at reception)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from advisor.errors import GateError
+from advisor.services.views import ROView
+from reports import formatting as fmt
+from reports.blocks import concerns, customer_vehicle, fuel_gauge, vehicle_name
+from reports.estimate_sheet import qty
+from reports.i18n_text import code
+from reports.pdf_base import Sheet, data_table, kv_table, signature_blocks
+
+
+def check_jobcard(view: ROView) -> None:
+    """A job card needs work to do: assignments, or approved labour to assign."""
+    if not view.assignments and not any(x.kind == "labour" for x in view.approved_lines):
+        raise GateError(
+            "There is no approved work to dispatch yet: no job card to print.",
+            "尚无已同意的作业可派工：无法打印派工单。",
+        )
+
+
+def check_checkin(view: ROView) -> None:
+    """A check-in sheet needs the walk-around to be recorded."""
+    if view.checked_in_at is None:
+        raise GateError("The check-in walk-around is not recorded yet.", "尚未记录接车环车检查。")
+
+
+def jobcard_story(sheet: Sheet, view: ROView) -> list[Flowable]:
+    """Jobs, technicians, bays, planned times, the customer's words; no prices anywhere."""
+    check_jobcard(view)
+    lang = sheet.lang
+    pairs = [
+        (sheet.t("plate"), view.vehicle.plate),
+        (sheet.t("model"), vehicle_name(view)),
+        (sheet.t("vin"), view.vehicle.vin),
+        (sheet.t("mileage_in"), fmt.km(view.mileage_in, lang)),
+        (sheet.t("advisor"), view.advisor),
+        (sheet.t("promised"), fmt.datetime(view.promised_at, lang) or sheet.t("not_set")),
+        (sheet.t("customer_waits"), sheet.t("yes" if view.customer_waits else "no")),
+        (sheet.t("repair_class"), code("repair_class", view.repair_class, lang)),
+        (sheet.t("old_parts_back"), sheet.t("yes" if view.return_old_parts else "no")),
+        (sheet.t("priority"), str(view.priority)),
+    ]
+    story: list[Flowable] = [sheet.h2("sec.customer_vehicle"), kv_table(sheet, pairs)]
+    story += concerns(sheet, view)
+    header = [
+        sheet.t(k) for k in ("col.job", "col.technician", "col.bay", "col.start", "col.end", "col.status")
+    ]
+    rows: list[list[Flowable | str]] = [
+        [
+            a.job,
+            a.technician,
+            a.bay or "—",
+            fmt.datetime(a.planned_start, lang),
+            fmt.datetime(a.planned_end, lang),
+            code("job_status", a.status, lang),
+        ]
+        for a in view.assignments
+    ]
+    assigned = {a.line_id for a in view.assignments}
+    rows += [
+        [x.description, sheet.t("unassigned"), "—", "", "", ""]
+        for x in view.approved_lines
+        if x.kind == "labour" and x.id not in assigned
+    ]
+    story += [sheet.h2("sec.jobs"), data_table(sheet, header, rows, (50, 24, 16, 33, 33, 16))]
+    parts = [x for x in view.approved_lines if x.kind == "part"]
+    if parts:
+        header = [
+            sheet.t(k) for k in ("col.code", "col.description", "col.qty", "col.origin", "col.part_status")
+        ]
+        rows = [
+            [
+                x.code,
+                x.description,
+                qty(x.quantity, lang),
+                code("origin", x.origin, lang) if x.origin else "",
+                code("part_status", x.part_status, lang) if x.part_status else "",
+            ]
+            for x in parts
+        ]
+        story += [
+            sheet.h2("sec.parts_to_fit"),
+            data_table(sheet, header, rows, (34, 70, 14, 22, 26), right=(2,)),
+        ]
+    story.append(sheet.lp("no_prices", "small"))
+    return story
+
+
+def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
+    """The walk-around: mileage, fuel, valuables, damage, booklet, old parts, the words."""
+    check_checkin(view)
+    lang = sheet.lang
+    t = sheet.t
+    story: list[Flowable] = customer_vehicle(sheet, view)
+    walk = [
+        (t("mileage_in"), fmt.km(view.mileage_in, lang)),
+        (t("fuel"), fuel_gauge(view.fuel_level)),
+        (t("valuables"), view.valuables or t("none")),
+        (t("booklet"), t("yes" if view.booklet_present else "no")),
+        (t("old_parts_back"), t("yes" if view.return_old_parts else "no")),
+        (t("waiting"), t("waits" if view.customer_waits else "leaves")),
+        (t("approval_contact"), view.approval_contact or view.customer.phone),
+        (t("first_service"), t("yes" if view.first_service else "no")),
+    ]
+    story += [sheet.h2("sec.walkaround"), kv_table(sheet, walk)]
+    story.append(sheet.h2("sec.damage"))
+    if view.body_damage:
+        header = [t("col.zone"), t("col.kind"), t("col.note")]
+        rows: list[list[Flowable | str]] = [
+            [d.get("zone", ""), code("damage", d.get("kind", ""), lang), d.get("note", "")]
+            for d in view.body_damage
+        ]
+        story.append(data_table(sheet, header, rows, (40, 30, 110)))
+    else:
+        story.append(sheet.p(t("none")))
+    story += concerns(sheet, view, details=False)
+    story.append(
+        signature_blocks(sheet, ("customer_signature", "advisor_signature"), text_key="checkin_text")
+    )
+    return story
