@@ -1,0 +1,130 @@
+"""Step 4: the customer's words survive exactly, from typing to the record to the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from advisor.services import reception
+from advisor.services.orders import get_ro_view
+from tests import factories
+from ui.ro.pages.diagnosis import CorrectDialog
+from ui.workspaces.repair_order import RepairOrderWorkspace
+
+
+def checked_in_without_concern(staff: factories.Staff) -> int:
+    _c, vehicle_id = factories.make_customer_vehicle(staff)
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4)
+    return ro_id
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` as an input method does (Chinese and emoji are committed by the IME;
+    QTest's key clicks only carry ASCII)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1280, 800)
+    ws.show()
+    ws.show_ro(ro_id)
+    assert ws.current_step == 4
+    return ws, ws.pages[4]
+
+
+def test_words_survive_exactly_from_typing_to_record_to_screen(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = checked_in_without_concern(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    box = page.words
+    box.setFocus()
+    qtbot.keyClicks(box, "  ")  # leading spaces
+    commit_text(box, "刹车时有“吱吱”声，")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # a line break
+    qtbot.keyClicks(box, "He said 'it's loud' and \"weird\"")
+    commit_text(box, "。")
+    box.insertPlainText("\n")
+    commit_text(box, "🚗😀")
+    qtbot.keyClicks(box, "  ")  # trailing spaces
+    expected = "  刹车时有“吱吱”声，\nHe said 'it's loud' and \"weird\"。\n🚗😀  "
+    assert box.toPlainText() == expected
+    qtbot.keyClicks(page.restatement, "Brake squeal")
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    stored = get_ro_view(ro_id).concerns
+    assert [c.customer_words for c in stored] == [expected]
+    assert stored[0].restatement == "Brake squeal"
+    qtbot.waitUntil(lambda: ws.quotes.texts() == [f"“{expected}”"])
+    assert page.words.toPlainText() == ""  # cleared after recording
+    card = page.cards[0]
+    assert card.findChild(type(ws.header.plate), f"concern_words_{stored[0].id}").text() == f"“{expected}”"
+
+
+def test_rich_text_is_not_interpreted(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = checked_in_without_concern(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    words = "<b>noise</b> &amp; <i>smell</i>"
+    page.words.setPlainText(words)
+    page.record()
+    qtbot.waitUntil(lambda: ws.quotes.texts() == [f"“{words}”"])
+    assert get_ro_view(ro_id).concerns[0].customer_words == words
+
+
+def test_empty_words_are_refused_and_input_kept(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = checked_in_without_concern(staff)
+    _ws, page = open_page(qtbot, ctx, ro_id)
+    page.words.setPlainText("   ")
+    page.restatement.setText("kept")
+    page.record()
+    assert shown == [("error", "Type what the customer says, in their own words.")]
+    assert page.restatement.text() == "kept"
+    assert get_ro_view(ro_id).concerns == ()
+
+
+def test_keyboard_only_records_with_ctrl_enter(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = checked_in_without_concern(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+    page.words.setFocus()
+    qtbot.keyClicks(page.words, "engine light on")
+    qtbot.keyClick(page.words, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [c.customer_words for c in get_ro_view(ro_id).concerns] == ["engine light on"]
+
+
+def test_confirm_and_correct_make_a_new_entry(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = factories.open_checked_in(staff)
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.show()
+    ws.show_ro(ro_id)
+    ws.show_step(4)
+    page = ws.pages[4]
+    first = get_ro_view(ro_id).concerns[0]
+    card = page.cards[0]
+    qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
+    assert get_ro_view(ro_id).concerns[0].confirmation == "confirmed"
+    qtbot.waitUntil(lambda: page.cards and page.cards[0].concern.confirmation == "confirmed")
+
+    corrected = "刹车时“咯咯”响 🚗\n 不是吱吱 "
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CorrectDialog)
+        dialog.words.setPlainText(corrected)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(page.cards[0].correct_button, Qt.MouseButton.LeftButton)
+    concerns = get_ro_view(ro_id).concerns
+    assert [c.customer_words for c in concerns] == [first.customer_words, corrected]
+    assert concerns[0].superseded and concerns[1].supersedes_id == first.id
+    qtbot.waitUntil(lambda: ws.quotes.texts() == [f"“{corrected}”"])
+    # The old words are still listed, read-only, and have no correction action any more.
+    qtbot.waitUntil(lambda: len(page.cards) == 2)
+    assert not hasattr(page.cards[0], "correct_button")

@@ -1,0 +1,176 @@
+"""Step 5: lines, canned job, authorisation with a declined line, and no skipping it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from advisor.services import solicitation, workshop
+from advisor.services.orders import get_ro_view
+from tests import factories
+from ui.ro.lines_model import LinesModel
+from ui.workspaces.repair_order import RepairOrderWorkspace
+
+
+def open_estimate(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1366, 860)
+    ws.show()
+    ws.show_ro(ro_id)
+    assert ws.current_step == 5
+    return ws, ws.pages[5]
+
+
+def lines_of(ro_id: int) -> list[tuple[str, str, str]]:
+    return [(x.kind, x.code, x.status) for x in get_ro_view(ro_id).lines]
+
+
+def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = factories.open_checked_in(staff)
+    ws, page = open_estimate(qtbot, ctx, ro_id)
+
+    # A labour line, typed.
+    page.adders.setCurrentIndex(0)
+    qtbot.keyClicks(page.labour_code, "L-BRF")
+    qtbot.keyClicks(page.labour_desc, "Replace front brake pads")
+    page.labour_hours.setValue(1.5)
+    qtbot.keyClicks(page.labour_rate, "180")
+    qtbot.keyClick(page.labour_rate, Qt.Key.Key_Return)
+    assert shown == []
+    view = get_ro_view(ro_id)
+    assert [(x.code, x.quantity, x.amount_cents) for x in view.lines] == [("L-BRF", 1.5, 27_000)]
+
+    # A part, by its number (the completer offers the catalogue with stock).
+    page.adders.setCurrentIndex(1)
+    page.part_completer.setCompletionPrefix("45022")
+    assert "in stock" in page.part_completer.currentCompletion() or page.part_completer.completionCount() >= 1
+    qtbot.keyClicks(page.part_number, "45022-TBA-A01")
+    assert "45022-TBA-A01" in page.part_info.text()
+    qtbot.mouseClick(page.part_add, Qt.MouseButton.LeftButton)
+    assert shown == []
+    assert lines_of(ro_id)[-1] == ("part", "45022-TBA-A01", "proposed")
+
+    # A canned job from the searchable list.
+    page.adders.setCurrentIndex(2)
+    qtbot.keyClicks(page.canned_filter, "5000")
+    assert page.canned_list.count() >= 1
+    before = len(lines_of(ro_id))
+    qtbot.mouseClick(page.canned_add, Qt.MouseButton.LeftButton)
+    assert shown == []
+    assert len(lines_of(ro_id)) > before
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(lines_of(ro_id)))
+
+    # Money right-aligned in the table.
+    amount = page.model.index(0, 5)
+    assert page.model.data(amount, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+    # Edit the quantity of a proposed line in the table.
+    line = get_ro_view(ro_id).lines[0]
+    assert page.model.setData(page.model.index(0, 3), "2")
+    assert get_ro_view(ro_id).lines[0].quantity == 2
+    assert get_ro_view(ro_id).lines[0].version != line.version
+
+    # Skipping authorisation: the foreman tries to assign the labour line → refused.
+    foreman = make_ctx("foreman")
+    start = dt.datetime.now()
+    result = foreman.ops.run(
+        workshop.assign,
+        parent=page,
+        topic="board",
+        line_id=line.id,
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
+    assert result is None
+    assert shown[-1] == ("error", "The customer has not authorised the estimate: no work can start.")
+    assert get_ro_view(ro_id).assignments == ()
+    shown.clear()
+
+    # Authorisation through the dialog: the last line declined with a reason.
+    qtbot.waitUntil(lambda: page.view is not None and len(page.view.lines) == len(lines_of(ro_id)))
+    dialog = page.authorise_dialog()
+    qtbot.addWidget(dialog)
+    ids = [x.id for x in get_ro_view(ro_id).lines]
+    reason = solicitation.decline_reasons()[0]
+    dialog.set_decision(ids[-1], "declined", reason.id)
+    assert dialog.reason_boxes[ids[-1]].isEnabled()
+    dialog.method.setCurrentIndex(dialog.method.findData("phone"))
+    dialog.who.setText("张伟")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    view = get_ro_view(ro_id)
+    assert view.authorised_at is not None
+    assert [x.status for x in view.lines] == ["approved"] * (len(ids) - 1) + ["declined"]
+    auth = view.authorisations[0]
+    assert (auth.customer_name, auth.method) == ("张伟", "phone")
+    assert auth.phone.endswith("13812345678")
+
+    # Afterwards: read-only with the note about change requests.
+    # The workspace follows the RO to its next step; the estimate page stays readable.
+    qtbot.waitUntil(lambda: ws.current_step > 5)
+    assert not page.banner.isHidden()
+    assert "change request" in page.banner.text()
+    assert page.adders.isHidden() and page.authorise_button.isHidden()
+    assert not page.model.flags(page.model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
+    status_col = page.model.index(len(ids) - 1, 8)
+    assert "Declined" in page.model.data(status_col)
+    assert ws.step_bar.state_of(5) == "done"
+
+
+def test_authorising_twice_is_refused_with_the_domain_message(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _ = factories.estimated(staff)
+    _ws, page = open_estimate(qtbot, ctx, ro_id)
+    first = page.authorise_dialog()
+    second = page.authorise_dialog()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    qtbot.mouseClick(first.ok_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    before = get_ro_view(ro_id)
+    qtbot.mouseClick(second.ok_button, Qt.MouseButton.LeftButton)
+    assert shown == [("error", "The estimate is already authorised: further changes need a change request.")]
+    assert get_ro_view(ro_id).authorisations == before.authorisations
+
+
+def test_refused_authorisation_keeps_the_dialog_and_input(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _ = factories.estimated(staff)
+    _ws, page = open_estimate(qtbot, ctx, ro_id)
+    dialog = page.authorise_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.who.setText("")
+    dialog.note.setText("keep me")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[0][0] == "error"
+    assert dialog.isVisible() and dialog.note.text() == "keep me"
+    assert get_ro_view(ro_id).authorised_at is None
+
+
+def test_withdraw_and_terms(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id, ids = factories.estimated(staff)
+    _ws, page = open_estimate(qtbot, ctx, ro_id)
+    page.table.selectRow(2)
+    qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
+    assert [x.id for x in get_ro_view(ro_id).lines] == ids[:2]
+    page.price_low.setText("300")
+    page.price_high.setText("450.50")
+    qtbot.mouseClick(page.terms_button, Qt.MouseButton.LeftButton)
+    view = get_ro_view(ro_id)
+    assert (view.price_low_cents, view.price_high_cents) == (30_000, 45_050)
+    # A reversed range is refused by the service; the input stays.
+    page.price_low.setText("500")
+    qtbot.mouseClick(page.terms_button, Qt.MouseButton.LeftButton)
+    assert shown[-1] == ("error", "The price range must run from a lower to a higher amount.")
+    assert page.price_low.text() == "500"
+
+
+def test_lines_model_passes_modeltester(qtmodeltester: ModelTester, staff) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _ = factories.authorised(staff)
+    model = LinesModel()
+    model.set_lines(get_ro_view(ro_id).lines, editable=True)
+    qtmodeltester.check(model)

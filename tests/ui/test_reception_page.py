@@ -1,0 +1,115 @@
+"""Step 3: greeting, the check-in walk-around with damage marks, comebacks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from advisor.services import reception
+from advisor.services.orders import get_ro_view
+from tests import factories
+from ui.workspaces.repair_order import RepairOrderWorkspace
+
+
+def arrived(staff: factories.Staff, vehicle_id: int | None = None) -> int:
+    if vehicle_id is None:
+        _c, vehicle_id = factories.make_customer_vehicle(staff)
+    return reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+
+
+def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1280, 860)
+    ws.show()
+    ws.show_ro(ro_id)
+    assert ws.current_step == 3
+    return ws, ws.pages[3]
+
+
+def test_greet_then_check_in_with_damage_marks(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = arrived(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    assert "greet within 3:00" in page.greet_timer.text()
+    qtbot.mouseClick(page.greet_button, Qt.MouseButton.LeftButton)
+    assert get_ro_view(ro_id).greeted_at is not None
+    qtbot.waitUntil(lambda: "Greeted after" in page.greet_timer.text())
+
+    page.mileage.setValue(0)
+    qtbot.keyClicks(page.mileage, "23456")
+    page.fuel.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(page.fuel, Qt.Key.Key_Left)  # default 4/8 → 0/8 ...
+    qtbot.keyClick(page.fuel, Qt.Key.Key_Right)
+    qtbot.keyClick(page.fuel, Qt.Key.Key_Right)
+    assert page.fuel_text.text().endswith("2/8")
+    qtbot.keyClicks(page.valuables, "dashcam")
+    page.booklet.setChecked(True)
+    page.old_parts.setChecked(True)
+    page.waits.setCurrentIndex(page.waits.findData(True))
+    page.wash.setCurrentIndex(page.wash.findData(True))
+    page.repair_class.setCurrentIndex(page.repair_class.findData("level2"))
+    # A dent on the front bumper by clicking the outline …
+    page.kind.setCurrentIndex(page.kind.findData("dent"))
+    qtbot.keyClicks(page.note, "5 cm")
+    centre = page.outline.zone_rect("front_bumper").center().toPoint()
+    qtbot.mouseClick(page.outline, Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    # … a scratch on the left rear door with the keyboard, and one mark removed again.
+    page.kind.setCurrentIndex(page.kind.findData("scratch"))
+    page.zone.setCurrentIndex(page.zone.findData("rear_left_door"))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.zone.setCurrentIndex(page.zone.findData("roof"))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.marks_list.count() == 3
+    page.marks_list.setCurrentRow(2)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert page.marks_list.count() == 2
+
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    v = get_ro_view(ro_id)
+    assert v.checked_in_at is not None
+    assert (v.mileage_in, v.fuel_level, v.valuables) == (23_456, 2, "dashcam")
+    assert v.booklet_present and v.return_old_parts and v.customer_waits and v.wash_requested
+    assert v.repair_class == "level2"
+    assert v.body_damage == (
+        {"zone": "front_bumper", "kind": "dent", "note": "5 cm"},
+        {"zone": "rear_left_door", "kind": "scratch", "note": ""},
+    )
+    qtbot.waitUntil(lambda: ws.current_step == 4)  # follows the RO to diagnosis
+
+
+def test_refused_check_in_keeps_the_input(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = arrived(staff)
+    _ws, page = open_page(qtbot, ctx, ro_id)
+    page.approval_contact.setText("not a phone")
+    page.valuables.setText("laptop")
+    page.zone.setCurrentIndex(page.zone.findData("boot"))
+    page.add_mark()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and shown[0][0] == "error"
+    assert get_ro_view(ro_id).checked_in_at is None
+    assert page.valuables.text() == "laptop" and page.marks_list.count() == 1
+
+
+def test_comeback_banner_links_the_earlier_visit(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    _c, vehicle_id = factories.make_customer_vehicle(staff)
+    first, _ = factories.handed_over(staff, vehicle_id=vehicle_id)
+    ro_id = arrived(staff, vehicle_id)
+    _ws, page = open_page(qtbot, ctx, ro_id)
+    assert not page.comeback.isHidden()
+    assert page.comeback_pick.currentData() == first
+    qtbot.mouseClick(page.comeback_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    assert get_ro_view(ro_id).comeback_of_id == first
+    qtbot.waitUntil(lambda: page.comeback_button.isHidden())
+
+
+def test_keyboard_only_check_in(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = arrived(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+    page.valuables.setFocus()
+    qtbot.keyClicks(page.valuables, "umbrella")
+    qtbot.keyClick(page.valuables, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert get_ro_view(ro_id).valuables == "umbrella"

@@ -1,0 +1,114 @@
+"""Solicitation: a declined contact needs a reason; booking from the call list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from advisor.services import appointments, settlement, solicitation
+from tests import factories
+from ui.workspaces.solicitation import SolicitationWorkspace
+
+
+def due_vehicle(staff: factories.Staff) -> tuple[int, int]:
+    """A customer whose car was handed over with the next service due in three days."""
+    c, v = factories.make_customer_vehicle(staff, name="韩梅梅", phone="13800009999")
+    ro_id, _ = factories.settled_paid(staff, vehicle_id=v, decline_last=False)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="韩梅梅",
+        result_shown=True,
+        next_service_date=dt.date.today() + dt.timedelta(days=3),
+    )
+    return c, v
+
+
+def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
+    ws = SolicitationWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1280, 800)
+    ws.show()
+    return ws
+
+
+def contact_count() -> int:
+    return sum(
+        n
+        for _en, _zh, n in solicitation.decline_stats(
+            dt.datetime.now() - dt.timedelta(days=1), dt.datetime.now() + dt.timedelta(days=1)
+        )
+    )
+
+
+def select_vehicle(ws: SolicitationWorkspace, vehicle_id: int) -> None:
+    rows = [i.vehicle_id for i in ws.visible_items()]
+    ws.table.selectRow(rows.index(vehicle_id))
+
+
+def test_declined_contact_requires_a_reason(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    _c, v = due_vehicle(staff)
+    ws = make_ws(qtbot, ctx)
+    select_vehicle(ws, v)
+    assert "韩梅梅" in ws.details.toPlainText()
+    ws.outcome.setCurrentIndex(ws.outcome.findData("declined"))
+    assert ws.reason.isEnabled()
+    qtbot.keyClicks(ws.note, "busy this month")
+    qtbot.mouseClick(ws.log_button, Qt.MouseButton.LeftButton)
+    assert shown == [("error", "Choose why the customer declines.")]
+    assert contact_count() == 0
+    assert ws.note.text() == "busy this month"  # input kept
+
+    reason = solicitation.decline_reasons()[1]
+    ws.reason.setCurrentIndex(ws.reason.findData(reason.id))
+    qtbot.keyClick(ws.note, Qt.Key.Key_Return)  # Enter logs
+    assert len(shown) == 1
+    stats = solicitation.decline_stats(
+        dt.datetime.now() - dt.timedelta(days=1), dt.datetime.now() + dt.timedelta(days=1)
+    )
+    assert stats == [(reason.label_en, reason.label_zh, 1)]
+    # Contacted: the vehicle leaves the call list.
+    qtbot.waitUntil(lambda: v not in [i.vehicle_id for i in ws.items])
+
+
+def test_campaign_text_shown_while_talking(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
+    _c, v = due_vehicle(staff)
+    solicitation.add_campaign(
+        actor=staff.manager,
+        code="C-AC",
+        kind="campaign",
+        title_en="Free air-con check",
+        title_zh="免费空调检查",
+        starts_on=dt.date.today(),
+        ends_on=dt.date.today() + dt.timedelta(days=9),
+        model_pattern="Accord",
+        details="Check refrigerant and filter; 20 min.",
+    )
+    ws = make_ws(qtbot, ctx)
+    ws.filter.setCurrentIndex(ws.filter.findData("campaign"))
+    select_vehicle(ws, v)
+    text = ws.details.toPlainText()
+    assert "Free air-con check" in text and "Check refrigerant and filter; 20 min." in text
+
+
+def test_book_from_the_list(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    c, v = due_vehicle(staff)
+    ws = make_ws(qtbot, ctx)
+    select_vehicle(ws, v)
+    dialog = ws.booking_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.vehicle_id == v and dialog.customer_id == c  # prefilled
+    assert "Service due" in dialog.work.text()
+    start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(14))
+    from ui.desk_fmt import to_qdatetime
+
+    dialog.when.setDateTime(to_qdatetime(start))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert shown == []
+    booked = appointments.appointments_on(start.date())
+    assert [(a.vehicle_id, a.starts_at) for a in booked] == [(v, start)]
+    ws.after_booking()
+    assert shown == []
+    qtbot.waitUntil(lambda: v not in [i.vehicle_id for i in ws.items])

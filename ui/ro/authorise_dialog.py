@@ -1,0 +1,184 @@
+"""The customer's authorisation of the estimate: per line approve/decline, how, who, when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.i18n import pick
+from advisor.services import estimate, solicitation
+from advisor.services.views import ROView
+from ui import fmt
+from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.ro import printing
+from ui.ro.lines_model import kind_label
+
+
+def method_label(method: str) -> str:
+    return {
+        "in_person": QCoreApplication.translate("AuthoriseDialog", "In person, with signature"),
+        "phone": QCoreApplication.translate("AuthoriseDialog", "By phone"),
+        "message": QCoreApplication.translate("AuthoriseDialog", "By message (SMS/WeChat)"),
+    }.get(method, method)
+
+
+class AuthoriseDialog(QDialog):
+    """OK calls ``estimate.authorise_estimate``; a refusal keeps the dialog and its input."""
+
+    def __init__(self, ctx: AppContext, view: ROView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.result_id: int | None = None
+        self.setObjectName("authorise_dialog")
+        self.setWindowTitle(self.tr("Customer authorisation — %1").replace("%1", view.number))
+        self.lines = [x for x in view.lines if x.status == "proposed"]
+        self.reasons = solicitation.decline_reasons()
+
+        self.table = QTableWidget(len(self.lines), 4, self)
+        self.table.setObjectName("authorise_lines")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Amount"), self.tr("Decision"), self.tr("Reason if declined")]
+        )
+        self.decisions: dict[int, QComboBox] = {}
+        self.reason_boxes: dict[int, QComboBox] = {}
+        for row, line in enumerate(self.lines):
+            name = QTableWidgetItem(f"{kind_label(line.kind)}: {line.description}")
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, name)
+            amount = QTableWidgetItem(fmt.money(line.amount_cents))
+            amount.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 1, amount)
+            decision = QComboBox(self)
+            decision.setObjectName(f"decision_{line.id}")
+            decision.addItem(self.tr("✓ Approve"), "approved")
+            decision.addItem(self.tr("✗ Decline"), "declined")
+            reason = QComboBox(self)
+            reason.setObjectName(f"reason_{line.id}")
+            reason.addItem(self.tr("(no reason given)"), None)
+            for r in self.reasons:
+                reason.addItem(pick(r.label_en, r.label_zh, ctx.lang), r.id)
+            reason.setEnabled(False)
+            decision.currentIndexChanged.connect(
+                lambda _i, d=decision, r=reason: r.setEnabled(d.currentData() == "declined")
+            )
+            self.table.setCellWidget(row, 2, decision)
+            self.table.setCellWidget(row, 3, reason)
+            self.decisions[line.id] = decision
+            self.reason_boxes[line.id] = reason
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+
+        self.method = QComboBox(self)
+        self.method.setObjectName("auth_method")
+        for m in estimate.METHODS:
+            self.method.addItem(method_label(m), m)
+        self.phone = QLineEdit(view.approval_contact or view.customer.phone, self)
+        self.phone.setObjectName("auth_phone")
+        self.method.currentIndexChanged.connect(
+            lambda _i: self.phone.setEnabled(self.method.currentData() == "phone")
+        )
+        self.phone.setEnabled(False)
+        self.who = QLineEdit(view.customer.name, self)
+        self.who.setObjectName("auth_who")
+        self.promised = QDateTimeEdit(self)
+        self.promised.setObjectName("auth_promised")
+        self.promised.setCalendarPopup(True)
+        self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
+        default = view.promised_at or (dt.datetime.now() + dt.timedelta(hours=3)).replace(
+            second=0, microsecond=0
+        )
+        self.promised.setDateTime(to_qdatetime(default))
+        self.note = QLineEdit(self)
+        self.note.setObjectName("auth_note")
+        self.total = QLabel(self)
+        self.total.setObjectName("auth_total")
+        self.total.setStyleSheet("font-weight: bold;")
+        for box in self.decisions.values():
+            box.currentIndexChanged.connect(self._update_total)
+        self._update_total()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Record authorisation"))
+        self.ok_button.setObjectName("auth_ok")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.print_button = QPushButton(self.tr("Print estimate for signature…"), self)
+        self.print_button.setObjectName("auth_print")
+        self.print_button.clicked.connect(lambda: printing.print_sheet(self, "estimate", view, ctx.lang))
+        self.print_button.setVisible(printing.available())
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&How"), self.method)
+        form.addRow(self.tr("&Phone number"), self.phone)
+        form.addRow(self.tr("Authorised &by"), self.who)
+        form.addRow(self.tr("&Promised time"), self.promised)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Each line: approve or decline (declined lines are kept)."), self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    def _update_total(self) -> None:
+        approved = sum(x.amount_cents for x in self.lines if self.decisions[x.id].currentData() == "approved")
+        self.total.setText(self.tr("Approved before tax: %1").replace("%1", fmt.money(approved)))
+
+    def set_decision(self, line_id: int, decision: str, reason_id: int | None = None) -> None:
+        """Choose a line's decision (and decline reason) — for the keyboard and for tests."""
+        box = self.decisions[line_id]
+        box.setCurrentIndex(box.findData(decision))
+        if reason_id is not None:
+            reason = self.reason_boxes[line_id]
+            reason.setCurrentIndex(reason.findData(reason_id))
+
+    def submit(self) -> None:
+        decisions = {lid: box.currentData() for lid, box in self.decisions.items()}
+        reasons = {
+            lid: self.reason_boxes[lid].currentData()
+            for lid, d in decisions.items()
+            if d == "declined" and self.reason_boxes[lid].currentData() is not None
+        }
+        result = self.ctx.ops.run(
+            estimate.authorise_estimate,
+            parent=self,
+            topic="ro",
+            ro_id=self.view.id,
+            decisions=decisions,
+            customer_name=self.who.text(),
+            method=self.method.currentData(),
+            promised_at=from_qdatetime(self.promised.dateTime()),
+            phone=self.phone.text().strip() if self.method.currentData() == "phone" else "",
+            decline_reasons=reasons,
+            note=self.note.text(),
+        )
+        if result is not None:
+            self.result_id = result
+            self.accept()

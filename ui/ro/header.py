@@ -1,0 +1,117 @@
+"""The header of a repair order: customer, vehicle (plate large), mileage, advisor,
+promised time with a live countdown, and the total so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from advisor.services.views import ROView
+from ui import fmt
+
+
+class ROHeader(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ro_header")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.view: ROView | None = None
+        self.plate = QLabel(self)
+        self.plate.setObjectName("ro_plate")
+        self.plate.setTextFormat(Qt.TextFormat.PlainText)
+        self.plate.setStyleSheet(
+            "font-size: 26px; font-weight: bold; border: 2px solid #1f3b73;"
+            "border-radius: 4px; padding: 2px 10px; background: #eef3fb;"
+        )
+        self.number = QLabel(self)
+        self.number.setObjectName("ro_number")
+        self.number.setStyleSheet("font-weight: bold;")
+        self.vehicle = QLabel(self)
+        self.vehicle.setObjectName("ro_vehicle")
+        self.customer = QLabel(self)
+        self.customer.setObjectName("ro_customer")
+        self.customer.setTextFormat(Qt.TextFormat.PlainText)
+        self.mileage = QLabel(self)
+        self.mileage.setObjectName("ro_mileage")
+        self.advisor = QLabel(self)
+        self.advisor.setObjectName("ro_advisor")
+        self.promised = QLabel(self)
+        self.promised.setObjectName("ro_promised")
+        self.total = QLabel(self)
+        self.total.setObjectName("ro_total")
+        self.total.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.addWidget(self.plate, 0, 0, 2, 1)
+        grid.addWidget(self.number, 0, 1)
+        grid.addWidget(self.vehicle, 1, 1)
+        grid.addWidget(self.customer, 0, 2)
+        grid.addWidget(self.mileage, 1, 2)
+        grid.addWidget(self.advisor, 0, 3)
+        grid.addWidget(self.promised, 1, 3)
+        grid.addWidget(self.total, 0, 4, 2, 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(4, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+
+    def set_view(self, view: ROView) -> None:
+        self.view = view
+        self.retranslate()
+        if view.promised_at is not None and view.handed_over_at is None:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def retranslate(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        self.plate.setText(v.vehicle.plate)
+        self.number.setText(self.tr("RO %1").replace("%1", v.number))
+        year = f" ({v.vehicle.year})" if v.vehicle.year else ""
+        self.vehicle.setText(f"{v.vehicle.make} {v.vehicle.model}{year}".strip())
+        phone = f" · {v.customer.phone}" if v.customer.phone else ""
+        self.customer.setText(f"{v.customer.name}{phone}")
+        km = v.mileage_in if v.mileage_in is not None else v.vehicle.mileage_km
+        self.mileage.setText(self.tr("Mileage: %1").replace("%1", fmt.km(km)))
+        self.advisor.setText(self.tr("Advisor: %1").replace("%1", v.advisor))
+        total = self.tr("Total so far\n%1").replace("%1", fmt.money(v.totals.total_cents))
+        if v.totals.proposed_cents:
+            total += "\n" + self.tr("proposed %1").replace("%1", fmt.money(v.totals.proposed_cents))
+        self.total.setText(total)
+        self._tick()
+
+    def _tick(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        if v.promised_at is None:
+            self.promised.setText(self.tr("Promised: not set"))
+            self.promised.setStyleSheet("")
+            return
+        when = fmt.datetime(v.promised_at)
+        if v.handed_over_at is not None:
+            self.promised.setText(self.tr("Promised: %1").replace("%1", when))
+            self.promised.setStyleSheet("")
+            return
+        left = (v.promised_at - dt.datetime.now()).total_seconds()
+        if left >= 0:
+            text = self.tr("Promised: %1 (%2 left)")
+            style = "color: #8d6e00; font-weight: bold;" if left < 1800 else ""
+        else:
+            text = self.tr("Promised: %1 (LATE by %2)")
+            style = "color: #c62828; font-weight: bold;"
+        self.promised.setText(text.replace("%1", when).replace("%2", fmt.duration(abs(left))))
+        self.promised.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

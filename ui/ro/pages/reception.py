@@ -1,0 +1,511 @@
+"""Step 3, reception: greet within 3 minutes, the check-in walk-around, comebacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.config import REPAIR_CLASSES
+from advisor.services import reception
+from advisor.services.reception import DAMAGE_KINDS
+from advisor.services.views import ROView
+from advisor.workflow import GREETING_S
+from ui import fmt
+from ui.context import AppContext
+from ui.ro.car_outline import ZONES, CarOutline, zone_label
+from ui.ro.pages.base import StepPage
+
+
+def damage_kind_label(kind: str) -> str:
+    return {
+        "scratch": QCoreApplication.translate("ReceptionPage", "Scratch"),
+        "dent": QCoreApplication.translate("ReceptionPage", "Dent"),
+        "crack": QCoreApplication.translate("ReceptionPage", "Crack"),
+        "chip": QCoreApplication.translate("ReceptionPage", "Chip"),
+        "missing": QCoreApplication.translate("ReceptionPage", "Missing part"),
+        "other": QCoreApplication.translate("ReceptionPage", "Other"),
+    }.get(kind, kind)
+
+
+def repair_class_label(code: str) -> str:
+    return {
+        "vehicle": QCoreApplication.translate("ReceptionPage", "Complete-vehicle repair"),
+        "major": QCoreApplication.translate("ReceptionPage", "Major (assembly) repair"),
+        "level2": QCoreApplication.translate("ReceptionPage", "Second-level maintenance"),
+        "level1": QCoreApplication.translate("ReceptionPage", "First-level maintenance"),
+        "minor": QCoreApplication.translate("ReceptionPage", "Minor repair"),
+        "special": QCoreApplication.translate("ReceptionPage", "Special repair"),
+    }.get(code, code)
+
+
+class Page(StepPage):
+    step = 3
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.loaded_for: int | None = None  # RO whose values fill the form
+        self.marks: list[dict[str, str]] = []
+
+        # Arrival and greeting
+        self.arrival = QLabel(self)
+        self.arrival.setObjectName("arrival")
+        self.greet_timer = QLabel(self)
+        self.greet_timer.setObjectName("greet_timer")
+        self.greet_button = QPushButton(self)
+        self.greet_button.setObjectName("greet")
+        self.greet_button.clicked.connect(self.greet)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+
+        # Comeback banner
+        self.comeback = QFrame(self)
+        self.comeback.setObjectName("comeback_banner")
+        self.comeback.setStyleSheet("#comeback_banner { background: #fff3e0; border: 1px solid #fb8c00; }")
+        self.comeback_text = QLabel(self.comeback)
+        self.comeback_text.setWordWrap(True)
+        self.comeback_pick = QComboBox(self.comeback)
+        self.comeback_pick.setObjectName("comeback_pick")
+        self.comeback_button = QPushButton(self.comeback)
+        self.comeback_button.setObjectName("link_comeback")
+        self.comeback_button.clicked.connect(self.link_comeback)
+        row = QHBoxLayout(self.comeback)
+        row.addWidget(self.comeback_text, 1)
+        row.addWidget(self.comeback_pick)
+        row.addWidget(self.comeback_button)
+        self.comeback.hide()
+
+        # The walk-around form
+        self.mileage = QSpinBox(self)
+        self.mileage.setObjectName("mileage")
+        self.mileage.setRange(0, 2_000_000)
+        self.mileage.setGroupSeparatorShown(True)
+        self.mileage.setSuffix(" km")
+        self.fuel = QSlider(Qt.Orientation.Horizontal, self)
+        self.fuel.setObjectName("fuel")
+        self.fuel.setRange(0, 8)
+        self.fuel.setPageStep(1)
+        self.fuel.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.fuel.setTickInterval(1)
+        self.fuel_text = QLabel(self)
+        self.fuel_text.setObjectName("fuel_text")
+        self.fuel_text.setMinimumWidth(110)
+        self.fuel.valueChanged.connect(self._fuel_changed)
+        self.valuables = QLineEdit(self)
+        self.valuables.setObjectName("valuables")
+        self.booklet = QCheckBox(self)
+        self.booklet.setObjectName("booklet")
+        self.old_parts = QCheckBox(self)
+        self.old_parts.setObjectName("old_parts")
+        self.waits = QComboBox(self)
+        self.waits.setObjectName("waits")
+        self.approval_contact = QLineEdit(self)
+        self.approval_contact.setObjectName("approval_contact")
+        self.wash = QComboBox(self)
+        self.wash.setObjectName("wash")
+        self.repair_class = QComboBox(self)
+        self.repair_class.setObjectName("repair_class")
+        self.first_service = QCheckBox(self)
+        self.first_service.setObjectName("first_service")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("check_in")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.check_in)
+
+        fuel_row = QHBoxLayout()
+        fuel_row.addWidget(self.fuel, 1)
+        fuel_row.addWidget(self.fuel_text)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_labels: dict[str, QLabel] = {}
+        for key, widget in (
+            ("mileage", self.mileage),
+            ("fuel", fuel_row),
+            ("valuables", self.valuables),
+            ("booklet", self.booklet),
+            ("old_parts", self.old_parts),
+            ("waits", self.waits),
+            ("contact", self.approval_contact),
+            ("wash", self.wash),
+            ("class", self.repair_class),
+            ("first", self.first_service),
+        ):
+            label = QLabel(self)
+            self.form_labels[key] = label
+            self.form.addRow(label, widget)
+            if isinstance(widget, QWidget):
+                label.setBuddy(widget)
+        self.form_labels["fuel"].setBuddy(self.fuel)
+
+        # Body damage: outline + the marks
+        self.damage_box = QGroupBox(self)
+        self.outline = CarOutline(self.damage_box)
+        self.outline.zone_clicked.connect(self._zone_clicked)
+        self.zone = QComboBox(self.damage_box)
+        self.zone.setObjectName("damage_zone")
+        self.kind = QComboBox(self.damage_box)
+        self.kind.setObjectName("damage_kind")
+        self.note = QLineEdit(self.damage_box)
+        self.note.setObjectName("damage_note")
+        self.note.returnPressed.connect(self.add_mark)
+        self.add_button = QPushButton(self.damage_box)
+        self.add_button.setObjectName("damage_add")
+        self.add_button.clicked.connect(self.add_mark)
+        self.marks_list = QListWidget(self.damage_box)
+        self.marks_list.setObjectName("damage_list")
+        self.remove_button = QPushButton(self.damage_box)
+        self.remove_button.setObjectName("damage_remove")
+        self.remove_button.clicked.connect(self.remove_mark)
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.marks_list, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.remove_mark)
+        self.hint = QLabel(self.damage_box)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        side = QGridLayout()
+        self.zone_label_w, self.kind_label_w, self.note_label_w = QLabel(), QLabel(), QLabel()
+        self.zone_label_w.setBuddy(self.zone)
+        self.kind_label_w.setBuddy(self.kind)
+        self.note_label_w.setBuddy(self.note)
+        side.addWidget(self.hint, 0, 0, 1, 2)
+        side.addWidget(self.kind_label_w, 1, 0)
+        side.addWidget(self.kind, 1, 1)
+        side.addWidget(self.note_label_w, 2, 0)
+        side.addWidget(self.note, 2, 1)
+        side.addWidget(self.zone_label_w, 3, 0)
+        side.addWidget(self.zone, 3, 1)
+        side.addWidget(self.add_button, 4, 1)
+        side.addWidget(self.marks_list, 5, 0, 1, 2)
+        side.addWidget(self.remove_button, 6, 1)
+        damage_layout = QHBoxLayout(self.damage_box)
+        damage_layout.addWidget(self.outline)
+        damage_layout.addLayout(side, 1)
+
+        self.checkin_box = QGroupBox(self)
+        left = QVBoxLayout(self.checkin_box)
+        left.addLayout(self.form)
+        left.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        left.addLayout(buttons)
+
+        greet_row = QHBoxLayout()
+        greet_row.addWidget(self.arrival, 1)
+        greet_row.addWidget(self.greet_timer)
+        greet_row.addWidget(self.greet_button)
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addLayout(greet_row, 0, 0, 1, 2)
+        grid.addWidget(self.comeback, 1, 0, 1, 2)
+        grid.addWidget(self.checkin_box, 2, 0)
+        grid.addWidget(self.damage_box, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).activated.connect(self.check_in)
+
+        for w in (
+            self.mileage,
+            self.fuel,
+            self.valuables,
+            self.booklet,
+            self.old_parts,
+            self.waits,
+            self.approval_contact,
+            self.wash,
+            self.repair_class,
+            self.first_service,
+            self.kind,
+            self.note,
+            self.zone,
+            self.add_button,
+            self.marks_list,
+            self.remove_button,
+            self.save_button,
+        ):
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        order = [
+            self.greet_button,
+            self.mileage,
+            self.fuel,
+            self.valuables,
+            self.booklet,
+            self.old_parts,
+            self.waits,
+            self.approval_contact,
+            self.wash,
+            self.repair_class,
+            self.first_service,
+            self.kind,
+            self.note,
+            self.zone,
+            self.add_button,
+            self.marks_list,
+            self.remove_button,
+            self.save_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.retranslate()
+
+    # -- language ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.greet_button.setText(self.tr("Greet customer (Alt+G)"))
+        self.greet_button.setShortcut(QKeySequence("Alt+G"))
+        self.comeback_button.setText(self.tr("Link as comeback"))
+        labels = {
+            "mileage": self.tr("&Mileage in"),
+            "fuel": self.tr("&Fuel level"),
+            "valuables": self.tr("&Valuables in the car"),
+            "booklet": self.tr("Booklet"),
+            "old_parts": self.tr("Old parts"),
+            "waits": self.tr("Customer"),
+            "contact": self.tr("Contact for &approvals"),
+            "wash": self.tr("Wash"),
+            "class": self.tr("Repair &class"),
+            "first": self.tr("First service"),
+        }
+        for key, text in labels.items():
+            self.form_labels[key].setText(text)
+        self.booklet.setText(self.tr("Warranty/maintenance booklet present"))
+        self.old_parts.setText(self.tr("Customer wants the old parts back"))
+        self.first_service.setText(self.tr("This is the car's first service"))
+        self.approval_contact.setPlaceholderText(self.tr("Phone number to call for approvals"))
+        self.valuables.setPlaceholderText(self.tr("e.g. sunglasses, dashcam"))
+        self._fill_combo(
+            self.waits, [(True, self.tr("Waits in the lounge")), (False, self.tr("Leaves the car"))]
+        )
+        self._fill_combo(
+            self.wash,
+            [
+                (None, self.tr("Not asked yet")),
+                (True, self.tr("Wash requested")),
+                (False, self.tr("No wash")),
+            ],
+        )
+        self._fill_combo(self.repair_class, [(c, repair_class_label(c)) for c in REPAIR_CLASSES])
+        self._fill_combo(self.kind, [(k, damage_kind_label(k)) for k in DAMAGE_KINDS])
+        self._fill_combo(self.zone, [(z, zone_label(z)) for z in ZONES])
+        self.checkin_box.setTitle(self.tr("Check-in walk-around"))
+        self.damage_box.setTitle(self.tr("Existing body damage"))
+        self.hint.setText(
+            self.tr(
+                "Choose the kind, type a note if needed, then click the place on "
+                "the car (or choose it below and press Add)."
+            )
+        )
+        self.kind_label_w.setText(self.tr("&Kind"))
+        self.note_label_w.setText(self.tr("&Note"))
+        self.zone_label_w.setText(self.tr("&Place"))
+        self.add_button.setText(self.tr("Add mark"))
+        self.remove_button.setText(self.tr("Remove mark (Del)"))
+        self.save_button.setText(self.tr("Save check-in (Ctrl+Enter)"))
+        self._fuel_changed(self.fuel.value())
+        self._show_marks()
+        if self.view is not None:
+            self._show_arrival(self.view)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[object, str]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in items:
+            combo.addItem(text, data)
+        index = next((i for i, (d, _t) in enumerate(items) if d == keep), 0)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    # -- the view ------------------------------------------------------------------
+    def set_view(self, view: ROView) -> None:
+        super().set_view(view)
+        self._show_arrival(view)
+        if self.loaded_for != view.id:
+            self._load_form(view)
+        self._show_comeback(view)
+
+    def _load_form(self, view: ROView) -> None:
+        self.loaded_for = view.id
+        self.mileage.setValue(view.mileage_in if view.mileage_in is not None else view.vehicle.mileage_km)
+        self.fuel.setValue(view.fuel_level if view.fuel_level is not None else 4)
+        self.valuables.setText(view.valuables)
+        self.booklet.setChecked(view.booklet_present)
+        self.old_parts.setChecked(view.return_old_parts)
+        self._select(self.waits, view.customer_waits)
+        self.approval_contact.setText(view.approval_contact or view.customer.phone)
+        self._select(self.wash, view.wash_requested)
+        self._select(self.repair_class, view.repair_class)
+        self.first_service.setChecked(view.first_service)
+        self.marks = [dict(d) for d in view.body_damage]
+        self._show_marks()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        for i in range(combo.count()):
+            if combo.itemData(i) == data:
+                combo.setCurrentIndex(i)
+                return
+
+    def _show_arrival(self, view: ROView) -> None:
+        how = self.tr("walk-in") if view.walk_in else self.tr("by appointment")
+        self.arrival.setText(
+            self.tr("Arrived %1 (%2)").replace("%1", fmt.datetime(view.arrived_at)).replace("%2", how)
+        )
+        self.greet_button.setVisible(view.greeted_at is None)
+        if view.greeted_at is None and view.status == "open":
+            self.ticker.start()
+        else:
+            self.ticker.stop()
+        self._tick()
+
+    def _tick(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        if v.greeted_at is not None:
+            took = (v.greeted_at - v.arrived_at).total_seconds()
+            ok = took <= GREETING_S
+            mark = "✓" if ok else "✗"
+            self.greet_timer.setText(
+                self.tr("%1 Greeted after %2 (standard 3:00)")
+                .replace("%1", mark)
+                .replace("%2", fmt.duration(took))
+            )
+            self.greet_timer.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}; font-weight: bold;")
+            return
+        waited = (dt.datetime.now() - v.arrived_at).total_seconds()
+        colour = "#2e7d32" if waited < 120 else "#ef6c00" if waited <= GREETING_S else "#c62828"
+        text = (
+            self.tr("Waiting %1 — greet within 3:00")
+            if waited <= GREETING_S
+            else self.tr("✗ Waiting %1 — greeting standard missed")
+        )
+        self.greet_timer.setText(text.replace("%1", fmt.duration(waited)))
+        self.greet_timer.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _show_comeback(self, view: ROView) -> None:
+        if view.comeback_of_id is not None:
+            self.comeback_text.setText(self.tr("Comeback of %1.").replace("%1", view.comeback_of_number))
+            self.comeback_pick.hide()
+            self.comeback_button.hide()
+            self.comeback.show()
+            return
+        candidates = [c for c in reception.comeback_candidates(view.vehicle.id) if c[0] != view.id]
+        self.comeback.setVisible(bool(candidates))
+        if not candidates:
+            return
+        self.comeback_pick.show()
+        self.comeback_button.show()
+        self.comeback_text.setText(
+            self.tr(
+                "This car was handed over recently. If it is back for the "
+                "same concern, link this visit as a comeback."
+            )
+        )
+        self.comeback_pick.clear()
+        for ro_id, number in candidates:
+            self.comeback_pick.addItem(number, ro_id)
+
+    # -- damage marks --------------------------------------------------------------
+    def _fuel_changed(self, value: int) -> None:
+        self.fuel_text.setText("■" * value + "□" * (8 - value) + f" {value}/8")
+        self.fuel.setAccessibleName(self.tr("Fuel level %1 of 8 eighths").replace("%1", str(value)))
+
+    def _zone_clicked(self, zone: str) -> None:
+        self._select(self.zone, zone)
+        self.add_mark()
+
+    def add_mark(self) -> None:
+        zone = self.zone.currentData()
+        if not zone:
+            return
+        self.marks.append({"zone": zone, "kind": self.kind.currentData(), "note": self.note.text()})
+        self.note.clear()
+        self._show_marks()
+        self.marks_list.setCurrentRow(len(self.marks) - 1)
+
+    def remove_mark(self) -> None:
+        row = self.marks_list.currentRow()
+        if 0 <= row < len(self.marks):
+            del self.marks[row]
+            self._show_marks()
+            self.marks_list.setCurrentRow(min(row, len(self.marks) - 1))
+
+    def _show_marks(self) -> None:
+        self.marks_list.clear()
+        for n, m in enumerate(self.marks, start=1):
+            note = f" — {m.get('note')}" if m.get("note") else ""
+            text = f"{n}. {zone_label(m.get('zone', ''))}: {damage_kind_label(m.get('kind', ''))}{note}"
+            QListWidgetItem(text, self.marks_list)
+        self.outline.set_marks([m.get("zone", "") for m in self.marks])
+
+    # -- actions -------------------------------------------------------------------
+    def greet(self) -> None:
+        if self.view is not None:
+            self.ctx.ops.run(reception.greet, parent=self, topic="ro", ro_id=self.view.id)
+
+    def check_in(self) -> None:
+        if self.view is None:
+            return
+        done = self.ctx.ops.run(
+            reception.check_in,
+            parent=self,
+            topic="ro",
+            ro_id=self.view.id,
+            version=self.view.version,
+            mileage_km=self.mileage.value(),
+            fuel_level=self.fuel.value(),
+            valuables=self.valuables.text(),
+            body_damage=[dict(m) for m in self.marks],
+            booklet_present=self.booklet.isChecked(),
+            return_old_parts=self.old_parts.isChecked(),
+            customer_waits=bool(self.waits.currentData()),
+            approval_contact=self.approval_contact.text().strip(),
+            wash_requested=self.wash.currentData(),
+            repair_class=self.repair_class.currentData(),
+            first_service=self.first_service.isChecked(),
+        )
+        if done is None and self.ctx.ops.last_error is None:
+            self.loaded_for = None  # saved: the next view refills the form from the record
+
+    def link_comeback(self) -> None:
+        if self.view is None or self.comeback_pick.currentData() is None:
+            return
+        self.ctx.ops.run(
+            reception.link_comeback,
+            parent=self,
+            topic="ro",
+            ro_id=self.view.id,
+            original_ro_id=self.comeback_pick.currentData(),
+        )

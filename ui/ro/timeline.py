@@ -1,0 +1,169 @@
+"""Every event of an RO — when, step, action, who, note — and the time standards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from advisor.services.views import ROView
+from advisor.workflow import GREETING_S, NEED_CONFIRMED_S
+from ui import fmt
+from ui.context import AppContext
+from ui.ro.step_bar import step_label
+
+
+def action_label(action: str) -> str:
+    """The action of an event in the current language (the code when unknown)."""
+    labels = {
+        "arrived": QCoreApplication.translate("Timeline", "Arrived"),
+        "greeted": QCoreApplication.translate("Timeline", "Greeted"),
+        "checked_in": QCoreApplication.translate("Timeline", "Checked in"),
+        "concern_recorded": QCoreApplication.translate("Timeline", "Concern recorded"),
+        "concern_corrected": QCoreApplication.translate("Timeline", "Concern corrected"),
+        "comeback_linked": QCoreApplication.translate("Timeline", "Linked as comeback"),
+        "reassigned": QCoreApplication.translate("Timeline", "Advisor changed"),
+        "reassigned_job": QCoreApplication.translate("Timeline", "Job reassigned"),
+        "authorised": QCoreApplication.translate("Timeline", "Estimate authorised"),
+        "parts_arrived": QCoreApplication.translate("Timeline", "Parts arrived"),
+        "assigned": QCoreApplication.translate("Timeline", "Work assigned"),
+        "change_requested": QCoreApplication.translate("Timeline", "Change requested"),
+        "change_consented": QCoreApplication.translate("Timeline", "Customer consented to change"),
+        "change_refused": QCoreApplication.translate("Timeline", "Customer refused change"),
+        "change_approved_by_manager": QCoreApplication.translate("Timeline", "Change approved by manager"),
+        "change_rejected_by_manager": QCoreApplication.translate("Timeline", "Change rejected by manager"),
+        "change_applied": QCoreApplication.translate("Timeline", "Change applied"),
+        "qc_passed": QCoreApplication.translate("Timeline", "Final QC passed"),
+        "qc_failed": QCoreApplication.translate("Timeline", "Final QC failed"),
+        "wash_requested": QCoreApplication.translate("Timeline", "Wash requested"),
+        "washed": QCoreApplication.translate("Timeline", "Washed"),
+        "settled": QCoreApplication.translate("Timeline", "Settled"),
+        "settlement_corrected": QCoreApplication.translate("Timeline", "Settlement corrected"),
+        "items_explained": QCoreApplication.translate("Timeline", "Items explained"),
+        "paid": QCoreApplication.translate("Timeline", "Paid"),
+        "refunded": QCoreApplication.translate("Timeline", "Refunded"),
+        "handed_over": QCoreApplication.translate("Timeline", "Handed over"),
+        "followed_up": QCoreApplication.translate("Timeline", "Followed up"),
+        "follow_up_unreachable": QCoreApplication.translate("Timeline", "Follow-up: unreachable"),
+    }
+    return labels.get(action, action)
+
+
+def note_label(note: str) -> str:
+    """The note of an event; the domain's fixed notes in the current language."""
+    if note == "walk-in":
+        return QCoreApplication.translate("Timeline", "walk-in")
+    match = re.fullmatch(r"appointment #(\d+)", note)
+    if match:
+        return QCoreApplication.translate("Timeline", "appointment #%1").replace("%1", match.group(1))
+    return note
+
+
+def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
+    """(standard, status, detail) with status met | missed | pending."""
+
+    def check(start: dt.datetime, end: dt.datetime | None, limit_s: int) -> tuple[str, str]:
+        if end is not None:
+            took = int((end - start).total_seconds())
+            status = "met" if took <= limit_s else "missed"
+        else:
+            took = int((at - start).total_seconds())
+            status = "missed" if took > limit_s else "pending"
+        minutes = f"{took // 60}:{took % 60:02d}"
+        return status, QCoreApplication.translate("Timeline", "%1 min").replace("%1", minutes)
+
+    out = []
+    s, d = check(view.arrived_at, view.greeted_at, GREETING_S)
+    out.append((QCoreApplication.translate("Timeline", "Greeting within 3 min"), s, d))
+    s, d = check(view.arrived_at, view.need_confirmed_at, NEED_CONFIRMED_S)
+    out.append((QCoreApplication.translate("Timeline", "Need confirmed within 10 min"), s, d))
+    if view.promised_at is None:
+        out.append(
+            (
+                QCoreApplication.translate("Timeline", "Promised time"),
+                "pending",
+                QCoreApplication.translate("Timeline", "not set yet"),
+            )
+        )
+    else:
+        done = view.handed_over_at
+        if done is not None:
+            s = "met" if done <= view.promised_at else "missed"
+        else:
+            s = "missed" if at > view.promised_at else "pending"
+        out.append(
+            (QCoreApplication.translate("Timeline", "Promised time"), s, fmt.datetime(view.promised_at))
+        )
+    return out
+
+
+class Timeline(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.ctx = ctx
+        self.view: ROView | None = None
+        self.standards_title = QLabel(self)
+        self.standards_title.setStyleSheet("font-weight: bold;")
+        self.standards_tree = QTreeWidget(self)
+        self.standards_tree.setObjectName("timeline_standards")
+        self.standards_tree.setRootIsDecorated(False)
+        self.standards_tree.setMaximumHeight(100)
+        self.events_title = QLabel(self)
+        self.events_title.setStyleSheet("font-weight: bold;")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("timeline_events")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.standards_title)
+        layout.addWidget(self.standards_tree)
+        layout.addWidget(self.events_title)
+        layout.addWidget(self.tree, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.standards_title.setText(self.tr("Time standards"))
+        self.events_title.setText(self.tr("Events"))
+        self.standards_tree.setHeaderLabels([self.tr("Standard"), self.tr("Result"), self.tr("Time")])
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("Step"), self.tr("Action"), self.tr("Who"), self.tr("Note")]
+        )
+        if self.view is not None:
+            self.set_view(self.view)
+
+    def set_view(self, view: ROView) -> None:
+        self.view = view
+        self.tree.clear()
+        for e in view.events:
+            step = step_label(e.step, self.ctx.lang) if 1 <= e.step <= 14 else str(e.step)
+            QTreeWidgetItem(
+                self.tree, [fmt.datetime(e.at), step, action_label(e.action), e.user, note_label(e.note)]
+            )
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.standards_tree.clear()
+        marks = {
+            "met": ("✓ " + self.tr("met"), "#2e7d32"),
+            "missed": ("✗ " + self.tr("missed"), "#c62828"),
+            "pending": ("… " + self.tr("running"), "#8d6e00"),
+        }
+        for name, status, detail in standards(view, dt.datetime.now()):
+            text, colour = marks[status]
+            item = QTreeWidgetItem(self.standards_tree, [name, text, detail])
+            item.setForeground(1, QBrush(QColor(colour)))
+            item.setData(1, Qt.ItemDataRole.UserRole, status)
+        self.standards_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def rows(self) -> list[list[str]]:
+        return [
+            [self.tree.topLevelItem(i).text(c) for c in range(5)]
+            for i in range(self.tree.topLevelItemCount())
+        ]

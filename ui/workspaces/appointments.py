@@ -1,0 +1,381 @@
+"""Appointments: capacity per slot (technician time and bays) against bookings, by day
+or week; booking with an explicit override for a full slot; tomorrow's reconfirmation
+calls; no-shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.services import appointments
+from advisor.services.views import AppointmentView, CapacitySlot
+from ui import fmt
+from ui.booking_dialog import BookingDialog
+from ui.context import AppContext
+from ui.workspace import Workspace
+
+FREE, BUSY, FULL = "#e8f5e9", "#fff8e1", "#ffebee"
+
+
+def status_label(status: str) -> str:
+    return {
+        "booked": QCoreApplication.translate("Appointments", "booked"),
+        "confirmed": QCoreApplication.translate("Appointments", "confirmed"),
+        "arrived": QCoreApplication.translate("Appointments", "arrived"),
+        "cancelled": QCoreApplication.translate("Appointments", "cancelled"),
+        "no_show": QCoreApplication.translate("Appointments", "no-show"),
+    }.get(status, status)
+
+
+def outcome_label(outcome: str) -> str:
+    return {
+        "": "—",
+        "confirmed": QCoreApplication.translate("Appointments", "confirmed"),
+        "rescheduled": QCoreApplication.translate("Appointments", "to reschedule"),
+        "cancelled": QCoreApplication.translate("Appointments", "cancelled"),
+        "no_answer": QCoreApplication.translate("Appointments", "no answer"),
+    }.get(outcome, outcome)
+
+
+def slot_state(slot: CapacitySlot) -> tuple[str, str]:
+    """(text, colour) of a slot: colours AND words."""
+    if slot.full:
+        return QCoreApplication.translate("Appointments", "✗ FULL"), FULL
+    if slot.booked_min or slot.bays_booked:
+        return QCoreApplication.translate("Appointments", "● some room"), BUSY
+    return QCoreApplication.translate("Appointments", "○ free"), FREE
+
+
+def _item(text: str, *, right: bool = False, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class AppointmentsWorkspace(Workspace):
+    key = "appointments"
+    permission = "appointment.book"
+    icon_name = "SP_FileDialogContentsView"
+    shortcut = "Ctrl+4"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.day = QDateEdit(self)
+        self.day.setObjectName("appt_day")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd ddd")
+        self.day.setDate(QDate.currentDate())
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.prev_button = QPushButton("◀", self)
+        self.prev_button.setObjectName("appt_prev")
+        self.prev_button.clicked.connect(lambda: self._move(-1))
+        self.next_button = QPushButton("▶", self)
+        self.next_button.setObjectName("appt_next")
+        self.next_button.clicked.connect(lambda: self._move(1))
+        self.today_button = QPushButton(self)
+        self.today_button.setObjectName("appt_today")
+        self.today_button.clicked.connect(lambda: self.day.setDate(QDate.currentDate()))
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("appt_mode")
+        self.mode.addItems(["", ""])
+        self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.book_button = QPushButton(self)
+        self.book_button.setObjectName("appt_book")
+        self.book_button.clicked.connect(lambda: self.book())
+        QShortcut(
+            QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).activated.connect(lambda: self.book())
+        self.legend = QLabel(self)
+
+        self.slots = QTableWidget(0, 5, self)
+        self.slots.setObjectName("appt_slots")
+        self.week = QTableWidget(0, 7, self)
+        self.week.setObjectName("appt_week")
+        for table in (self.slots, self.week):
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.cellActivated.connect(lambda row, col, t=table: self._book_at_cell(t, row, col))
+            table.cellDoubleClicked.connect(lambda row, col, t=table: self._book_at_cell(t, row, col))
+        self.week.verticalHeader().show()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.slots)
+        self.stack.addWidget(self.week)
+
+        self.bookings_box = QGroupBox(self)
+        self.bookings = QTableWidget(0, 6, self)
+        self.bookings.setObjectName("appt_bookings")
+        self.no_show_button = QPushButton(self)
+        self.no_show_button.setObjectName("appt_no_show")
+        self.no_show_button.clicked.connect(self.no_show)
+        box = QVBoxLayout(self.bookings_box)
+        box.addWidget(self.bookings)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.no_show_button)
+        box.addLayout(row)
+
+        self.reconfirm_box = QGroupBox(self)
+        self.reconfirm = QTableWidget(0, 5, self)
+        self.reconfirm.setObjectName("reconfirm_list")
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        buttons = QHBoxLayout()
+        for n, outcome in enumerate(appointments.RECONFIRM_OUTCOMES, start=1):
+            b = QPushButton(self)
+            b.setObjectName(f"reconfirm_{outcome}")
+            b.clicked.connect(lambda _=False, o=outcome: self.record_outcome(o))
+            b.setShortcut(QKeySequence(f"Alt+{n}"))
+            buttons.addWidget(b)
+            self.outcome_buttons[outcome] = b
+        rbox = QVBoxLayout(self.reconfirm_box)
+        rbox.addWidget(self.reconfirm)
+        rbox.addLayout(buttons)
+        for table in (self.bookings, self.reconfirm):
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+
+        top = QHBoxLayout()
+        for w in (self.prev_button, self.day, self.next_button, self.today_button, self.mode):
+            top.addWidget(w)
+        top.addWidget(self.legend, 1)
+        top.addWidget(self.book_button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stack, 3)
+        left_layout.addWidget(self.bookings_box, 2)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.reconfirm_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Appointments")
+
+    def retranslate(self) -> None:
+        self.today_button.setText(self.tr("Today"))
+        self.mode.setItemText(0, self.tr("Day"))
+        self.mode.setItemText(1, self.tr("Week"))
+        self.book_button.setText(self.tr("Book appointment… (Ctrl+N)"))
+        self.legend.setText(self.tr("○ free   ● some room   ✗ full — Enter or double-click a slot to book"))
+        self.slots.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Technician time"),
+                self.tr("Bays"),
+                self.tr("Load"),
+                self.tr("Bookings"),
+            ]
+        )
+        self.bookings_box.setTitle(self.tr("Bookings of the day"))
+        self.bookings.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Customer"),
+                self.tr("Plate"),
+                self.tr("Status"),
+                self.tr("Duration"),
+                self.tr("Requested work"),
+            ]
+        )
+        self.no_show_button.setText(self.tr("Mark no-show"))
+        self.reconfirm_box.setTitle(self.tr("Reconfirm tomorrow's appointments"))
+        self.reconfirm.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Customer"),
+                self.tr("Plate"),
+                self.tr("Outcome"),
+                self.tr("Requested work"),
+            ]
+        )
+        labels = {
+            "confirmed": self.tr("Confirmed"),
+            "rescheduled": self.tr("Reschedule"),
+            "cancelled": self.tr("Cancelled"),
+            "no_answer": self.tr("No answer"),
+        }
+        for n, (outcome, b) in enumerate(self.outcome_buttons.items(), start=1):
+            b.setText(f"{labels[outcome]} (Alt+{n})")
+        if not self._stale:
+            self.refresh()
+
+    # -- reading -------------------------------------------------------------------
+    def selected_day(self) -> dt.date:
+        d = self.day.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _move(self, sign: int) -> None:
+        self.day.setDate(self.day.date().addDays(sign * (7 if self.mode.currentIndex() else 1)))
+
+    def refresh(self) -> None:
+        day = self.selected_day()
+        self.stack.setCurrentIndex(self.mode.currentIndex())
+        if self.mode.currentIndex() == 0:
+            self._fill_day(day)
+        else:
+            self._fill_week(day)
+        self._fill_bookings(appointments.appointments_on(day))
+        self._fill_reconfirm(appointments.reconfirmation_list())
+
+    def _fill_day(self, day: dt.date) -> None:
+        slots = appointments.capacity(day)
+        booked = appointments.appointments_on(day)
+        self.slots.setRowCount(len(slots))
+        for row, slot in enumerate(slots):
+            text, colour = slot_state(slot)
+            here = [
+                a
+                for a in booked
+                if a.status in ("booked", "confirmed", "arrived")
+                and a.starts_at < slot.end
+                and a.starts_at + dt.timedelta(minutes=a.duration_min) > slot.start
+            ]
+            cells = [
+                _item(f"{fmt.time(slot.start)}–{fmt.time(slot.end)}", data=slot.start),
+                _item(
+                    self.tr("%1 of %2 min")
+                    .replace("%1", str(slot.booked_min))
+                    .replace("%2", str(slot.capacity_min)),
+                    right=True,
+                ),
+                _item(
+                    self.tr("%1 of %2").replace("%1", str(slot.bays_booked)).replace("%2", str(slot.bays)),
+                    right=True,
+                ),
+                _item(text),
+                _item(", ".join(f"{a.plate} {a.requested_work}" for a in here)),
+            ]
+            for col, item in enumerate(cells):
+                item.setBackground(QBrush(QColor(colour)))
+                self.slots.setItem(row, col, item)
+        header = self.slots.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def _fill_week(self, day: dt.date) -> None:
+        monday = day - dt.timedelta(days=day.weekday())
+        days = [monday + dt.timedelta(days=i) for i in range(7)]
+        self.week.setHorizontalHeaderLabels([fmt.date(d) for d in days])
+        per_day = [appointments.capacity(d) for d in days]
+        hours = len(per_day[0])
+        self.week.setRowCount(hours)
+        self.week.setVerticalHeaderLabels([fmt.time(s.start) for s in per_day[0]])
+        for col, slots in enumerate(per_day):
+            for row, slot in enumerate(slots):
+                text, colour = slot_state(slot)
+                item = _item(
+                    f"{text}\n"
+                    + self.tr("%1/%2 min · %3/%4 bays")
+                    .replace("%1", str(slot.booked_min))
+                    .replace("%2", str(slot.capacity_min))
+                    .replace("%3", str(slot.bays_booked))
+                    .replace("%4", str(slot.bays)),
+                    data=slot.start,
+                )
+                item.setBackground(QBrush(QColor(colour)))
+                self.week.setItem(row, col, item)
+        self.week.resizeRowsToContents()
+        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def _fill_bookings(self, rows: list[AppointmentView]) -> None:
+        self.bookings.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            for c, item in enumerate(
+                [
+                    _item(fmt.time(a.starts_at), data=a.id),
+                    _item(a.customer_name),
+                    _item(a.plate),
+                    _item(status_label(a.status)),
+                    _item(self.tr("%1 min").replace("%1", str(a.duration_min)), right=True),
+                    _item(a.requested_work),
+                ]
+            ):
+                self.bookings.setItem(r, c, item)
+
+    def _fill_reconfirm(self, rows: list[AppointmentView]) -> None:
+        keep = self._selected_id(self.reconfirm)
+        self.reconfirm.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            for c, item in enumerate(
+                [
+                    _item(fmt.time(a.starts_at), data=a.id),
+                    _item(a.customer_name),
+                    _item(a.plate),
+                    _item(outcome_label(a.reconfirm_outcome)),
+                    _item(a.requested_work),
+                ]
+            ):
+                self.reconfirm.setItem(r, c, item)
+            if a.id == keep:
+                self.reconfirm.selectRow(r)
+
+    @staticmethod
+    def _selected_id(table: QTableWidget) -> int | None:
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # -- actions -------------------------------------------------------------------
+    def _book_at_cell(self, table: QTableWidget, row: int, col: int) -> None:
+        item = table.item(row, col if table is self.week else 0)
+        if item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), dt.datetime):
+            self.book(starts_at=item.data(Qt.ItemDataRole.UserRole))
+
+    def booking_dialog(self, **kw: object) -> BookingDialog:
+        return BookingDialog(self.ctx, self, **kw)  # type: ignore[arg-type]
+
+    def book(self, *, starts_at: dt.datetime | None = None) -> None:
+        self.booking_dialog(starts_at=starts_at).exec()
+
+    def record_outcome(self, outcome: str) -> None:
+        appointment_id = self._selected_id(self.reconfirm)
+        if appointment_id is not None:
+            self.ctx.ops.run(
+                appointments.reconfirm,
+                parent=self,
+                topic="appointments",
+                appointment_id=appointment_id,
+                outcome=outcome,
+            )
+
+    def no_show(self) -> None:
+        appointment_id = self._selected_id(self.bookings)
+        if appointment_id is not None:
+            self.ctx.ops.run(
+                appointments.mark_no_show, parent=self, topic="appointments", appointment_id=appointment_id
+            )
+
+
+WORKSPACE = AppointmentsWorkspace

@@ -1,0 +1,217 @@
+"""The repair order: header, the 13-step bar, the page of a step, the customer's words
+beside it, and the timeline one tab away."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.errors import UserError
+from advisor.services import orders
+from advisor.services.views import ROView
+from ui import messages
+from ui.context import AppContext
+from ui.ro import printing
+from ui.ro.header import ROHeader
+from ui.ro.pages import page_class
+from ui.ro.pages.base import StepPage
+from ui.ro.quote_panel import QuotePanel
+from ui.ro.step_bar import StepBar, step_label
+from ui.ro.timeline import Timeline
+from ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class RepairOrderWorkspace(Workspace):
+    key = "repair_order"
+    permission = None
+    icon_name = "SP_FileDialogDetailedView"
+    shortcut = "Ctrl+3"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ro_id: int | None = None
+        self.view: ROView | None = None
+        self.current_step = 0
+        self.pages: dict[int, StepPage] = {}
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("ro_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header = ROHeader(self)
+        self.step_bar = StepBar(ctx, self)
+        self.step_bar.step_clicked.connect(self.show_step)
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("ro_print")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {kind: self.print_menu.addAction("") for kind in printing.SHEETS}
+        for kind, action in self.print_actions.items():
+            action.setObjectName(f"print_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.print_sheet(k))
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setVisible(printing.available())
+
+        self.stack = QStackedWidget(self)
+        self.timeline = Timeline(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("ro_tabs")
+        self.tabs.addTab(self.stack, "")
+        self.tabs.addTab(self.timeline, "")
+        self.quotes = QuotePanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.quotes)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.body = QWidget(self)
+        bar_row = QHBoxLayout()
+        bar_row.addWidget(self.step_bar, 1)
+        bar_row.addWidget(self.print_button)
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.header)
+        body_layout.addLayout(bar_row)
+        body_layout.addWidget(self.splitter, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+
+        ctx_shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for step in range(1, 10):
+            sc = QShortcut(QKeySequence(f"Alt+{step}"), self, context=ctx_shortcut)
+            sc.activated.connect(lambda s=step: self.show_step(s))
+        QShortcut(QKeySequence("Alt+T"), self, context=ctx_shortcut).activated.connect(
+            lambda: self.tabs.setCurrentIndex(1 - self.tabs.currentIndex())
+        )
+        self.setTabOrder(self.step_bar, self.tabs)
+        self._show_body(False)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Repair order")
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("Open a repair order from Today or with the search (Ctrl+K)."))
+        self.tabs.setTabText(0, self.tr("Step"))
+        self.tabs.setTabText(1, self.tr("Timeline"))
+        self.tabs.setTabToolTip(1, self.tr("Every event of this repair order (Alt+T)"))
+        self.print_button.setText(self.tr("Print…"))
+        labels = {
+            "estimate": self.tr("Estimate sheet"),
+            "checkin": self.tr("Check-in sheet"),
+            "jobcard": self.tr("Job card"),
+            "settlement": self.tr("Settlement sheet"),
+        }
+        for kind, action in self.print_actions.items():
+            action.setText(labels[kind])
+        self.step_bar.retranslate()
+        self._update_tab_title()
+
+    def _show_body(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.empty.setVisible(not shown)
+
+    # -- what is shown -------------------------------------------------------------
+    def show_ro(self, ro_id: int) -> None:
+        """Show repair order ``ro_id`` at its current step."""
+        if ro_id != self.ro_id:
+            for page in self.pages.values():
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+            self.current_step = 0
+        self.ro_id = ro_id
+        self._load()
+        if self.view is not None:
+            self.show_step(self._natural_step(self.view))
+
+    @staticmethod
+    def _natural_step(view: ROView) -> int:
+        return max(1, min(int(view.step), 13))
+
+    def show_step(self, step: int) -> None:
+        """Show the page of ``step`` (1–13), created on first use."""
+        if not 1 <= step <= 13:
+            return
+        page = self.pages.get(step)
+        if page is None:
+            page = page_class(step)(self.ctx)
+            page.setObjectName(f"page_{step}")
+            self.pages[step] = page
+            self.stack.addWidget(page)
+            if self.view is not None:
+                page.set_view(self.view)
+        self.current_step = step
+        self.stack.setCurrentWidget(page)
+        self.step_bar.select(step)
+        self.tabs.setCurrentIndex(0)
+        self._update_tab_title()
+
+    def page(self, step: int) -> StepPage:
+        """The page of ``step`` (created when needed) — for tests and the e2e walk."""
+        if step not in self.pages:
+            keep = self.current_step
+            self.show_step(step)
+            if keep:
+                self.show_step(keep)
+        return self.pages[step]
+
+    def _update_tab_title(self) -> None:
+        if self.current_step:
+            self.tabs.setTabText(0, f"{self.current_step} {step_label(self.current_step, self.ctx.lang)}")
+
+    def refresh(self) -> None:
+        if self.ro_id is None:
+            self._show_body(False)
+            return
+        before = self.view.step if self.view is not None else None
+        self._load()
+        view = self.view
+        if view is None:
+            return
+        for page in self.pages.values():
+            page.set_view(view)
+        if before is not None and view.step != before and self.current_step == max(1, min(int(before), 13)):
+            self.show_step(self._natural_step(view))  # follow the RO to its next step
+
+    def _load(self) -> None:
+        assert self.ro_id is not None
+        try:
+            view = orders.get_ro_view(self.ro_id)
+        except UserError as err:
+            messages.error(self, err.message())
+            self.ro_id, self.view = None, None
+            self._show_body(False)
+            return
+        self.view = view
+        self._show_body(True)
+        self.header.set_view(view)
+        self.step_bar.set_view(view)
+        self.quotes.set_view(view)
+        self.timeline.set_view(view)
+
+    # -- printing ------------------------------------------------------------------
+    def print_sheet(self, kind: str) -> None:
+        """Render a sheet of this RO and open the print preview."""
+        if self.view is not None:
+            printing.print_sheet(self, kind, self.view, self.ctx.lang)
+
+
+WORKSPACE = RepairOrderWorkspace

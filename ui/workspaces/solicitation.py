@@ -1,0 +1,317 @@
+"""Solicitation: who to call (services due, campaigns and recalls, declined work), the
+campaign text at hand while talking, each contact logged, booking from the list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.i18n import pick
+from advisor.services import solicitation
+from advisor.services.solicitation import CallItem
+from ui import fmt
+from ui.booking_dialog import BookingDialog
+from ui.context import AppContext
+from ui.workspace import Workspace
+
+PURPOSE = {
+    "due_date": "due_service",
+    "due_km": "due_service",
+    "campaign": "campaign",
+    "recall": "recall",
+    "declined": "declined_work",
+}
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "due_date": QCoreApplication.translate("Solicitation", "Service due (date)"),
+        "due_km": QCoreApplication.translate("Solicitation", "Service due (mileage)"),
+        "campaign": QCoreApplication.translate("Solicitation", "Campaign"),
+        "recall": QCoreApplication.translate("Solicitation", "⚠ Recall"),
+        "declined": QCoreApplication.translate("Solicitation", "Declined earlier"),
+    }.get(kind, kind)
+
+
+def channel_label(channel: str) -> str:
+    return {
+        "phone": QCoreApplication.translate("Solicitation", "Phone"),
+        "sms": QCoreApplication.translate("Solicitation", "SMS"),
+        "wechat": QCoreApplication.translate("Solicitation", "WeChat"),
+        "in_person": QCoreApplication.translate("Solicitation", "In person"),
+    }.get(channel, channel)
+
+
+def outcome_label(outcome: str) -> str:
+    return {
+        "booked": QCoreApplication.translate("Solicitation", "Booked"),
+        "declined": QCoreApplication.translate("Solicitation", "Declined"),
+        "no_answer": QCoreApplication.translate("Solicitation", "No answer"),
+        "call_back": QCoreApplication.translate("Solicitation", "Call back later"),
+    }.get(outcome, outcome)
+
+
+class SolicitationWorkspace(Workspace):
+    key = "solicitation"
+    permission = "solicitation.log"
+    icon_name = "SP_DialogYesButton"
+    shortcut = "Ctrl+5"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.items: list[CallItem] = []
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("call_filter")
+        self.filter.currentIndexChanged.connect(lambda _i: self._fill())
+        self.count = QLabel(self)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("call_list")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.cellActivated.connect(lambda _r, _c: self.channel.setFocus())
+
+        self.details_box = QGroupBox(self)
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("campaign_details")
+        self.details.setReadOnly(True)
+        QVBoxLayout(self.details_box).addWidget(self.details)
+
+        self.log_box = QGroupBox(self)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("contact_channel")
+        self.outcome = QComboBox(self)
+        self.outcome.setObjectName("contact_outcome")
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("contact_reason")
+        self.note = QLineEdit(self)
+        self.note.setObjectName("contact_note")
+        self.note.returnPressed.connect(self.log_contact)
+        self.log_button = QPushButton(self)
+        self.log_button.setObjectName("log_contact")
+        self.log_button.clicked.connect(self.log_contact)
+        self.book_button = QPushButton(self)
+        self.book_button.setObjectName("book_from_list")
+        self.book_button.clicked.connect(self.book)
+        self.form = QFormLayout(self.log_box)
+        self.form_labels = [QLabel(self) for _ in range(4)]
+        for label, w in zip(
+            self.form_labels, (self.channel, self.outcome, self.reason, self.note), strict=True
+        ):
+            label.setBuddy(w)
+            self.form.addRow(label, w)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.book_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.log_button)
+        self.form.addRow(buttons)
+
+        top = QHBoxLayout()
+        self.filter_label = QLabel(self)
+        self.filter_label.setBuddy(self.filter)
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter)
+        top.addWidget(self.count, 1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details_box, 1)
+        side_layout.addWidget(self.log_box)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Solicitation")
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[object, str]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+        combo.blockSignals(False)
+
+    def retranslate(self) -> None:
+        self.filter_label.setText(self.tr("&Show"))
+        self._fill_combo(
+            self.filter,
+            [
+                (None, self.tr("Everyone to contact")),
+                ("due", self.tr("Services due")),
+                ("campaign", self.tr("Campaigns")),
+                ("recall", self.tr("Recalls")),
+                ("declined", self.tr("Declined work")),
+            ],
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Why"),
+                self.tr("Customer"),
+                self.tr("Phone"),
+                self.tr("Plate"),
+                self.tr("Model"),
+                self.tr("Detail"),
+            ]
+        )
+        self.details_box.setTitle(self.tr("What to tell the customer"))
+        self.log_box.setTitle(self.tr("Log the contact"))
+        for label, text in zip(
+            self.form_labels,
+            (self.tr("&Channel"), self.tr("&Outcome"), self.tr("Decline &reason"), self.tr("&Note")),
+            strict=True,
+        ):
+            label.setText(text)
+        self._fill_combo(self.channel, [(c, channel_label(c)) for c in solicitation.CHANNELS])
+        self._fill_combo(self.outcome, [(o, outcome_label(o)) for o in solicitation.OUTCOMES])
+        reasons = [
+            (r.id, pick(r.label_en, r.label_zh, self.ctx.lang)) for r in solicitation.decline_reasons()
+        ]
+        self._fill_combo(self.reason, [(None, self.tr("(choose a reason)")), *reasons])
+        self._outcome_changed()
+        self.log_button.setText(self.tr("Log contact"))
+        self.book_button.setText(self.tr("Book appointment…"))
+        if self.items:
+            self._fill()
+
+    def _outcome_changed(self, _i: int = 0) -> None:
+        self.reason.setEnabled(self.outcome.currentData() == "declined")
+
+    # -- reading -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.items = solicitation.call_list()
+        self._fill()
+
+    def visible_items(self) -> list[CallItem]:
+        wanted = self.filter.currentData()
+        if wanted is None:
+            return self.items
+        if wanted == "due":
+            return [i for i in self.items if i.kind in ("due_date", "due_km")]
+        return [i for i in self.items if i.kind == wanted]
+
+    def _fill(self) -> None:
+        keep = self.current_item()
+        rows = self.visible_items()
+        self.table.setRowCount(len(rows))
+        for r, item in enumerate(rows):
+            detail = pick(item.detail_en, item.detail_zh, self.ctx.lang)
+            if item.amount_cents:
+                detail += f" ({fmt.money(item.amount_cents)})"
+            for c, text in enumerate(
+                (kind_label(item.kind), item.customer_name, item.phone, item.plate, item.model, detail)
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, r)
+                self.table.setItem(r, c, cell)
+        self.count.setText(self.tr("%n to contact", "", len(rows)))
+        if rows:
+            index = rows.index(keep) if keep in rows else 0
+            self.table.selectRow(index)
+        else:
+            self.details.setPlainText("")
+
+    def current_item(self) -> CallItem | None:
+        row = self.table.currentRow()
+        rows = self.visible_items()
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def _selected(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.details.setPlainText("")
+            return
+        parts = [
+            f"{item.customer_name} · {item.phone} · {item.plate} {item.model}",
+            pick(item.detail_en, item.detail_zh, self.ctx.lang),
+        ]
+        campaigns = solicitation.campaigns_for(item.vehicle_id)
+        if campaigns:
+            parts.append("")
+            parts.append(self.tr("Campaigns and recalls for this vehicle:"))
+        for c in campaigns:
+            kind = self.tr("Recall") if c.kind == "recall" else self.tr("Campaign")
+            parts.append(f"■ {kind} {c.code}: {pick(c.title_en, c.title_zh, self.ctx.lang)}")
+            parts.append(
+                self.tr("Runs %1 to %2")
+                .replace("%1", fmt.date(c.starts_on))
+                .replace("%2", fmt.date(c.ends_on))
+            )
+            if c.details:
+                parts.append(c.details)
+        self.details.setPlainText("\n".join(parts))
+
+    # -- actions -------------------------------------------------------------------
+    def log_contact(self, *, outcome: str | None = None) -> int | None:
+        item = self.current_item()
+        if item is None:
+            return None
+        outcome = outcome or self.outcome.currentData()
+        result = self.ctx.ops.run(
+            solicitation.log_contact,
+            parent=self,
+            topic="solicitation",
+            customer_id=item.customer_id,
+            vehicle_id=item.vehicle_id,
+            channel=self.channel.currentData(),
+            outcome=outcome,
+            decline_reason_id=self.reason.currentData() if outcome == "declined" else None,
+            campaign_id=item.campaign_id,
+            line_ids=list(item.line_ids),
+            purpose=PURPOSE.get(item.kind, "due_service"),
+            note=self.note.text(),
+        )
+        if result is not None:
+            self.note.clear()
+            self.reason.setCurrentIndex(0)
+        return result
+
+    def booking_dialog(self) -> BookingDialog | None:
+        item = self.current_item()
+        if item is None:
+            return None
+        work = pick(item.detail_en, item.detail_zh, self.ctx.lang)
+        return BookingDialog(
+            self.ctx, self, customer_id=item.customer_id, vehicle_id=item.vehicle_id, requested_work=work
+        )
+
+    def book(self) -> None:
+        dialog = self.booking_dialog()
+        if dialog is not None and dialog.exec() and dialog.result_view is not None:
+            self.after_booking()
+
+    def after_booking(self) -> None:
+        """The customer booked: the contact is logged with that outcome."""
+        self.log_contact(outcome="booked")
+
+
+WORKSPACE = SolicitationWorkspace
