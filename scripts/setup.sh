@@ -43,6 +43,7 @@ PKGS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
       xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
       fonts-wqy-microhei   # CJK glyphs for the UI (PDFs use the copy in resources/fonts)
+      fonts-noto-color-emoji  # emoji customers type show on screen, not as boxes
       poppler-utils)       # pdftoppm/pdftotext: look at generated PDFs
 if [ "$MODE" = full ]; then
   PKGS+=(postgresql postgresql-contrib)   # tests run a private server; contrib = pg_trgm
@@ -98,4 +99,16 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
   echo "$want" > "$STAMP"
 fi
+
+# ---- translations: every resources/translations/*_zh_CN.ts → .qm (only when stale) --------
+# The app also rebuilds a missing/stale .qm at start (ui/i18n.py); this keeps a read-only
+# install and the first start quick.
+for ts in resources/translations/*_zh_CN.ts; do
+  [ -e "$ts" ] || continue
+  qm=${ts%.ts}.qm
+  if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    say "compiling $(basename "$ts")"
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done
 say "ready ($MODE$([ "$OFFICE" = 1 ] && echo ', with office'))"

@@ -12,10 +12,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 _handler: Callable[[str, str], bool] | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 @contextmanager
 def capture(answer: bool = True) -> Iterator[list[tuple[str, str]]]:
     """Record messages instead of showing them; ``confirm`` returns ``answer``."""
@@ -39,14 +35,14 @@ def error(parent: QWidget | None, text: str) -> None:
     if _handler is not None:
         _handler("error", text)
         return
-    QMessageBox.warning(parent, _tr("Cannot do that"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("messages", "Cannot do that"), text)
 
 
 def info(parent: QWidget | None, text: str) -> None:
     if _handler is not None:
         _handler("info", text)
         return
-    QMessageBox.information(parent, _tr("Service Advisor"), text)
+    QMessageBox.information(parent, QCoreApplication.translate("messages", "Service Advisor"), text)
 
 
 def confirm(parent: QWidget | None, text: str, *, title: str = "") -> bool:
@@ -54,7 +50,7 @@ def confirm(parent: QWidget | None, text: str, *, title: str = "") -> bool:
     if _handler is not None:
         return _handler("confirm", text)
     answer = QMessageBox.question(
-        parent, title or _tr("Please confirm"), text,
+        parent, title or QCoreApplication.translate("messages", "Please confirm"), text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -47,7 +47,16 @@ class Workspace(QWidget):
         """Re-read what is shown from the services."""
 
     def retranslate(self) -> None:
-        """Re-set every visible string after a language switch."""
+        """Re-set every visible string after a language switch.
+
+        Called on Qt's ``LanguageChange`` (``ui.i18n.set_language`` causes it), after
+        ``ctx.lang`` and the domain language are switched.
+        """
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_changed(self, topic: str) -> None:
         self._stale = True
@@ -58,7 +67,7 @@ class Workspace(QWidget):
             self._stale = False
             self.refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: object) -> None:
         if self._stale:
             self._stale = False
             self.refresh()

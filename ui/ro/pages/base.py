@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from advisor.services.views import ROView
@@ -27,7 +28,12 @@ class StepPage(QWidget):
         self.view = view
 
     def retranslate(self) -> None:
-        """Re-set every visible string after a language switch."""
+        """Re-set every visible string after a language switch (on ``LanguageChange``)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class PlaceholderPage(StepPage):
@@ -39,4 +45,7 @@ class PlaceholderPage(StepPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.label.setText(self.tr("This step is shown on another screen."))

@@ -1,0 +1,47 @@
+"""Reading a vehicle's or a customer's past repair orders (the customer file's history)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.models import Customer, EstimateLine, RepairOrder, Vehicle
+from advisor.services.estimate import totals_of
+from advisor.services.views import ROSummary
+
+
+def _summaries(query: Iterable[RepairOrder]) -> list[ROSummary]:
+    out = []
+    for r in query:
+        lines = list(EstimateLine.select().where(EstimateLine.ro == r.get_id()))
+        total = totals_of([x for x in lines if x.status != "cancelled"]).total_cents
+        out.append(ROSummary(int(r.get_id()), r.number, r.vehicle.plate, r.customer.name, "", r.step,
+                             r.status, r.arrived_at, r.greeted_at, r.promised_at, total))  # fmt: skip
+    return out
+
+
+def vehicle_orders(vehicle_id: int, *, limit: int = 200) -> list[ROSummary]:
+    """The vehicle's repair orders, newest first (open and closed)."""
+    q = (
+        RepairOrder.select(RepairOrder, Vehicle, Customer)
+        .join(Vehicle)
+        .switch(RepairOrder)
+        .join(Customer)
+        .where(RepairOrder.vehicle == vehicle_id)
+        .order_by(RepairOrder.arrived_at.desc())
+        .limit(limit)
+    )
+    return _summaries(q)
+
+
+def customer_orders(customer_id: int, *, limit: int = 200) -> list[ROSummary]:
+    """The customer's repair orders over all their vehicles, newest first."""
+    q = (
+        RepairOrder.select(RepairOrder, Vehicle, Customer)
+        .join(Vehicle)
+        .switch(RepairOrder)
+        .join(Customer)
+        .where(RepairOrder.customer == customer_id)
+        .order_by(RepairOrder.arrived_at.desc())
+        .limit(limit)
+    )
+    return _summaries(q)

@@ -1,0 +1,898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddVehicleDialog</name>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="68" />
+        <source>Add a vehicle</source>
+        <translation>添加车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <source>&amp;Plate:</source>
+        <translation>车牌号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <source>&amp;VIN:</source>
+        <translation>车架号(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <source>&amp;Make:</source>
+        <translation>品牌(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <source>M&amp;odel:</source>
+        <translation>车型(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="70" />
+        <source>&amp;Year:</source>
+        <translation>年款(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="70" />
+        <source>M&amp;ileage:</source>
+        <translation>里程(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="73" />
+        <source>17 characters</source>
+        <translation>17 位字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="75" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="76" />
+        <source>Save the vehicle (Enter)</source>
+        <translation>保存车辆（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="77" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="51" />
+        <source>Service Advisor — unexpected error</source>
+        <translation>服务顾问系统 — 意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="54" />
+        <source>Something went wrong that the program did not expect. What you saved before is safe. Please copy the details below and send them to your administrator; you can carry on working or restart the program.</source>
+        <translation>程序遇到了一个意外错误。之前已保存的内容不受影响。请复制下面的详细信息并发送给系统管理员；您可以继续工作，也可以重新启动程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="58" />
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="63" />
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="64" />
+        <source>Copy the details to the clipboard (Alt+C)</source>
+        <translation>将详细信息复制到剪贴板（Alt+C）</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="173" />
+        <source>Customers &amp; vehicles</source>
+        <translation>客户与车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="176" />
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="176" />
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="177" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="177" />
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="178" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="181" />
+        <source>Find by plate, VIN, phone or name</source>
+        <translation>按车牌、车架号、电话或姓名查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="182" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="183" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="183" />
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="184" />
+        <source>&amp;E-mail:</source>
+        <translation>电子邮件(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="184" />
+        <source>&amp;WeChat:</source>
+        <translation>微信(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="185" />
+        <source>Preferred &amp;channel:</source>
+        <translation>首选联系方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="189" />
+        <source>Agrees to &amp;marketing messages</source>
+        <translation>同意接收营销信息(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="190" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="191" />
+        <source>Save the customer's details (Ctrl+S)</source>
+        <translation>保存客户资料（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="192" />
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="193" />
+        <source>Show the stored details again (your changes are discarded)</source>
+        <translation>重新显示已保存的资料（放弃您的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="194" />
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <source>Make and model</source>
+        <translation>品牌车型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="197" />
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="197" />
+        <source>Next service</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="198" />
+        <source>&amp;Add vehicle…</source>
+        <translation>添加车辆(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="199" />
+        <source>Register another vehicle of this customer (Alt+A)</source>
+        <translation>为该客户登记另一辆车（Alt+A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="200" />
+        <source>Repair orders of the vehicle</source>
+        <translation>该车的维修工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <source>RO</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <source>Arrived</source>
+        <translation>到店时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="203" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="204" />
+        <source>&amp;Open repair order</source>
+        <translation>打开工单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="205" />
+        <source>Open the selected repair order (Enter)</source>
+        <translation>打开所选工单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="286" />
+        <source>The VIN's check digit does not match.</source>
+        <translation>车架号校验位不符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="314" />
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="314" />
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="342" />
+        <source>Someone else saved this customer in the meantime. Your typing is kept: press Reload to see their version, then enter your change again.</source>
+        <translation>在此期间其他人已保存了该客户的资料。您输入的内容仍保留：请按“重新载入”查看对方的版本，然后重新输入您的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="123" />
+        <source>Set up Service Advisor</source>
+        <translation>设置服务顾问系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="125" />
+        <source>Welcome. Enter your dealership's details and create the first administrator account. Both can be changed later.</source>
+        <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="127" />
+        <source>Dealership</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="129" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="129" />
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="129" />
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="130" />
+        <source>&amp;Tax number:</source>
+        <translation>税号(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="130" />
+        <source>&amp;Labour rate per hour:</source>
+        <translation>每小时工时费(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="132" />
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="134" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="134" />
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="134" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="135" />
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="137" />
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="138" />
+        <source>Load &amp;demo data (about %1 repair orders) to try the program</source>
+        <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="141" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="142" />
+        <source>Save the profile and create the administrator (Enter)</source>
+        <translation>保存经销商信息并创建管理员（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="144" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="145" />
+        <source>Quit without setting up (Esc)</source>
+        <translation>不设置，直接退出（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="161" />
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="192" />
+        <source>Loading demo data…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="81" />
+        <source>Log in — Service Advisor</source>
+        <translation>登录 — 服务顾问系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="82" />
+        <source>Service Advisor</source>
+        <translation>服务顾问系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="83" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="84" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="85" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="86" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="87" />
+        <source>Log in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="88" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="89" />
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>Service Advisor</source>
+        <translation>服务顾问系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>Logged in: %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283" />
+        <source>The repair order screen is not available.</source>
+        <translation>工单界面暂不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>● Local database</source>
+        <translation>● 本地数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308" />
+        <source>● Live: connected</source>
+        <translation>● 实时连接：已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310" />
+        <source>▲ Live: disconnected</source>
+        <translation>▲ 实时连接：已断开</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="68" />
+        <source>Do it anyway?</source>
+        <translation>仍然继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="90" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/base.py" line="51" />
+        <source>This step is shown on another screen.</source>
+        <translation>此步骤在其他界面中显示。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../ui/search_box.py" line="75" />
+        <source>Search plate, VIN, phone or name (Ctrl+K)</source>
+        <translation>搜索车牌、车架号、电话或姓名（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="76" />
+        <source>Search customers, vehicles and open repair orders (Ctrl+K)</source>
+        <translation>搜索客户、车辆和未结工单（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="94" />
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="94" />
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="95" />
+        <source>Open repair orders</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_box.py" line="104" />
+        <source>No match for “%1”</source>
+        <translation>没有与“%1”匹配的结果</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLanes</name>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="41" />
+        <source>Consent awaited</source>
+        <translation>等待客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="42" />
+        <source>Parts arrived: notify</source>
+        <translation>配件已到：通知客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="43" />
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="44" />
+        <source>Ready for handover</source>
+        <translation>可以交车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="45" />
+        <source>Follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="46" />
+        <source>Greeting late</source>
+        <translation>接待超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="128" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="129" />
+        <location filename="../../ui/desk/lanes.py" line="184" />
+        <location filename="../../ui/desk/lanes.py" line="252" />
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="130" />
+        <location filename="../../ui/desk/lanes.py" line="185" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="131" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="144" />
+        <source>Not reconfirmed</source>
+        <translation>未再次确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="145" />
+        <source>✓ Reconfirmed</source>
+        <translation>✓ 已再次确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="146" />
+        <location filename="../../ui/desk/lanes.py" line="183" />
+        <source>Arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="147" />
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="148" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="186" />
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="205" />
+        <source>✓ Greeted</source>
+        <translation>✓ 已接待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="209" />
+        <source>● %1 late</source>
+        <translation>● %1 超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="229" />
+        <source>Greeted, not yet checked in.</source>
+        <translation>已接待，尚未完成接车检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="230" />
+        <source>Greet within 3 minutes of arrival (amber from 2 minutes).</source>
+        <translation>客户到店 3 分钟内须接待（2 分钟起显示琥珀色）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="251" />
+        <source>RO</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="253" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="254" />
+        <source>Promised</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="255" />
+        <source>Needs you</source>
+        <translation>待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="273" />
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="279" />
+        <source>● %1 (late %2)</source>
+        <translation>● %1（已超时 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/lanes.py" line="281" />
+        <source>%1 (in %2)</source>
+        <translation>%1（剩余 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>TodayWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="130" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="134" />
+        <source>Today — %1</source>
+        <translation>今日 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="135" />
+        <source>Record &amp;arrival</source>
+        <translation>登记到店(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="137" />
+        <source>The selected appointment's car has arrived: open its repair order (Enter)</source>
+        <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="138" />
+        <source>&amp;Walk-in…</source>
+        <translation>无预约到店(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="139" />
+        <source>A customer without an appointment (Ctrl+N)</source>
+        <translation>没有预约的客户（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="140" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="141" />
+        <source>Read the lanes again (F5)</source>
+        <translation>重新读取各栏（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="143" />
+        <source>Arriving (%1)</source>
+        <translation>预约到店（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="143" />
+        <source>Waiting (%1)</source>
+        <translation>等待接待（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="143" />
+        <source>In progress (%1)</source>
+        <translation>进行中（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="144" />
+        <source>Today's appointments (Alt+1)</source>
+        <translation>今日预约（Alt+1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="145" />
+        <source>Arrived, not yet greeted or checked in (Alt+2)</source>
+        <translation>已到店，尚未接待或接车（Alt+2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="146" />
+        <source>Open repair orders (Alt+3)</source>
+        <translation>未结工单（Alt+3）</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="31" />
+        <source>The VIN's check digit does not match: the vehicle is saved, but compare the VIN with the registration certificate.</source>
+        <translation>车架号校验位不符：车辆已保存，但请与行驶证核对车架号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="95" />
+        <source>Walk-in customer</source>
+        <translation>无预约到店客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="96" />
+        <source>&amp;Known vehicle</source>
+        <translation>已有车辆(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="97" />
+        <source>&amp;New customer</source>
+        <translation>新客户(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="98" />
+        <source>Plate, VIN, phone or name</source>
+        <translation>车牌、车架号、电话或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="99" />
+        <source>Customer &amp;name:</source>
+        <translation>客户姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="99" />
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="99" />
+        <source>P&amp;late:</source>
+        <translation>车牌号(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <source>&amp;VIN:</source>
+        <translation>车架号(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <source>&amp;Make:</source>
+        <translation>品牌(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <source>M&amp;odel:</source>
+        <translation>车型(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="104" />
+        <source>Open repair order</source>
+        <translation>开立工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="105" />
+        <source>Open a repair order for this vehicle (Enter)</source>
+        <translation>为此车辆开立工单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="106" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="144" />
+        <source>Find the vehicle first, or use “New customer”.</source>
+        <translation>请先查找车辆，或使用“新客户”。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="104" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="105" />
+        <source>Check the database address (--database) or the connection, then start the program again.</source>
+        <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
+    </message>
+</context>
+<context>
+    <name>fmt</name>
+    <message>
+        <location filename="../../ui/fmt.py" line="69" />
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>Cannot do that</source>
+        <translation>无法执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>Service Advisor</source>
+        <translation>服务顾问系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,193 @@
+"""Screenshots of every screen, in both languages, to look at before a change lands.
+
+    .venv/bin/python -m tests.screenshots OUTDIR [--lang zh_CN|en|both]
+    xvfb-run -a .venv/bin/python -m tests.screenshots OUTDIR     (the same under X)
+
+Builds a temporary SQLite database (demo data when ``advisor.demo`` exists, plus ROs at
+every stage from ``tests.factories``), logs in as the service manager, shows the main
+window at 1440×900 and saves ``{lang}-{key}.png`` for each workspace (a workspace the
+manager may not open is taken as the first role that may), ``{lang}-ro-step-NN.png``
+for the 13 step pages, ``{lang}-search.png``, ``{lang}-login.png`` and
+``{lang}-first-run.png``. Nothing here depends on the Qt platform plugin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from advisor import auth
+from advisor.services import appointments, reception, system, users
+from advisor.services._base import Actor
+from tests import factories
+
+ROLES = ("manager", "admin", "foreman", "advisor", "parts_clerk", "cashier", "technician")
+
+
+def settle(ms: int = 120) -> None:
+    """Let queued refreshes and layouts run (no sleeping: the event loop keeps going)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def build_data() -> tuple[factories.Staff, dict[int, int]]:
+    """Staff, ROs at every stage (step → RO id), Today's lanes, then demo data if any."""
+    staff = factories.make_staff()
+    now = dt.datetime.now().replace(microsecond=0)
+    stage: dict[int, int] = {}
+    first = factories.open_checked_in(staff)
+    for step in (1, 2, 3, 4):
+        stage[step] = first
+    stage[5] = factories.estimated(staff)[0]
+    authorised = factories.authorised(staff)[0]
+    for step in (6, 7, 8):
+        stage[step] = authorised
+    stage[9] = factories.worked(staff)[0]
+    qc = factories.qc_passed(staff, wash=True)[0]
+    stage[10] = stage[11] = qc
+    stage[12] = factories.settled_paid(staff)[0]
+    stage[13] = factories.handed_over(staff)[0]
+    for seconds, name in ((40, "陈晓明"), (150, "Olivia Chen"), (260, "欧阳娜娜")):
+        _c, vid = factories.make_customer_vehicle(staff, name=name)
+        reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
+                                    arrived_at=now - dt.timedelta(seconds=seconds))  # fmt: skip
+    start = now.replace(hour=8, minute=0, second=0)
+    for n, name in enumerate(("赵丽颖", "Michael Brown", "黄晓明")):
+        cid, vid = factories.make_customer_vehicle(staff, name=name)
+        appt = appointments.book_appointment(
+            actor=staff.advisor, customer_id=cid, vehicle_id=vid,
+            starts_at=start + dt.timedelta(hours=2 * n), requested_at=start - dt.timedelta(days=2),
+            requested_work="5,000 km service", override=True,
+        )  # fmt: skip
+        if n == 0:
+            appointments.reconfirm(actor=staff.advisor, appointment_id=appt.id, outcome="confirmed")
+    try:
+        from advisor import demo
+    except ModuleNotFoundError:
+        print("screenshots: advisor.demo not found: factory data only")
+    else:
+        print(demo.generate(orders=400, seed=7))
+    return staff, stage
+
+
+def actor_of(role: str, staff: factories.Staff) -> Actor:
+    return staff.by_role(role)
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print("screenshots:", path)
+
+
+def shoot(out: Path, lang: str, staff: factories.Staff, stage: dict[int, int],
+          db_label: str) -> None:  # fmt: skip
+    from ui import i18n
+    from ui.context import AppContext
+    from ui.first_run import FirstRunDialog
+    from ui.login import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.operations import Operations
+    from ui.workspaces import available
+
+    i18n.set_language(lang)
+
+    def window_for(role: str) -> MainWindow:
+        actor = actor_of(role, staff)
+        ctx = AppContext(actor=actor, ops=Operations(actor), db_label=db_label, lang=lang)
+        window = MainWindow(ctx)
+        window.resize(1440, 900)
+        window.show()
+        return window
+
+    manager = window_for("manager")
+    shown: set[str] = set()
+    for key in manager.workspace_keys():
+        ws = manager.open_workspace(key)
+        if key == "customers" and ws is not None:
+            from advisor.services.orders import get_ro_view
+
+            ws.show_customer(get_ro_view(stage[13]).customer.id)  # type: ignore[attr-defined]
+        grab(manager, out / f"{lang}-{key}.png")
+        shown.add(key)
+    for cls in available():
+        if cls.key in shown:
+            continue
+        role = next((r for r in ROLES if cls.permission is None or auth.may(r, cls.permission)), None)
+        if role is None:
+            continue
+        other = window_for(role)
+        other.open_workspace(cls.key)
+        grab(other, out / f"{lang}-{cls.key}.png")
+        other.close()
+
+    ro_ws = manager.open_workspace("repair_order")
+    show_step: Callable[[int], None] | None = getattr(ro_ws, "show_step", None)
+    if ro_ws is not None and hasattr(ro_ws, "show_ro"):
+        for step in range(1, 14):
+            manager.open_ro(stage[step])
+            settle()
+            if show_step is not None:
+                show_step(step)
+            grab(manager, out / f"{lang}-ro-step-{step:02d}.png")
+
+    manager.open_workspace("today")
+    manager.search.edit.setText("京A1")
+    manager.search.run_search()
+    grab(manager, out / f"{lang}-search.png")
+    manager.search.close_popup()
+    manager.close()
+
+    login = LoginDialog(dealer_name="")
+    login.show()
+    grab(login, out / f"{lang}-login.png")
+    login.close()
+    first = FirstRunDialog()
+    first.show()
+    grab(first, out / f"{lang}-first-run.png")
+    first.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--lang", choices=("zh_CN", "en", "both"), default="both")
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    auth.SCRYPT_N = 2**10  # a throw-away database: no need for slow password hashes
+
+    with tempfile.TemporaryDirectory(prefix="advisor-shots-") as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        from ui import app as app_module
+        from ui import i18n
+
+        app_module.make_application()
+        app_module.install_fonts(app)  # type: ignore[arg-type]
+        i18n.build()
+        label = system.open_database(f"sqlite:///{Path(tmp) / 'shots.db'}")
+        assert not users.has_users()
+        staff, stage = build_data()
+        langs = ("en", "zh_CN") if args.lang == "both" else (args.lang,)
+        for lang in langs:
+            shoot(args.outdir, lang, staff, stage, label)
+        system.close_thread_connection()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

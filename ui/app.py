@@ -1,0 +1,139 @@
+"""Start the GUI: arguments, QApplication, fonts, log, crash dialog, database, first
+run, login, then the main window (again after a log-out)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from advisor.errors import UserError
+from advisor.services import settings as dealer_settings
+from advisor.services import system, users
+from ui import crash, i18n, workstation
+
+log = logging.getLogger(__name__)
+
+FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ValueError(message)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """``--database URL`` and ``--lang zh_CN|en``; anything else raises ValueError."""
+    parser = _Parser(prog="service-advisor", add_help=False)
+    parser.add_argument("--database", metavar="URL", default=None)
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
+    return parser.parse_args(argv)
+
+
+def setup_logging() -> Path:
+    """A rotating log file in the user's log directory; returns its path."""
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    directory = base / "logs"
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "service-advisor.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")  # fmt: skip
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_fonts(app: QApplication) -> str:
+    """Register the shipped CJK font and put it behind the system font as a fallback,
+    so Chinese renders even where the system has no CJK font. Returns its family."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("cannot load %s", FONT_FILE)
+        return ""
+    font = QFont(app.font())
+    base = font.families() or [font.family()]
+    font.setFamilies([*base, *(f for f in families if f not in base)])
+    app.setFont(font)
+    return families[0]
+
+
+def make_application(argv0: str = "service-advisor") -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([argv0])
+    app.setOrganizationName(workstation.ORGANISATION)
+    app.setApplicationName(workstation.APPLICATION)
+    app.setApplicationDisplayName("Service Advisor")
+    return app
+
+
+def start_language(requested: str | None) -> str:
+    """--lang, else the last one used here, else the workstation's locale."""
+    i18n.build()
+    lang = requested or workstation.value(workstation.LANGUAGE) or i18n.system_language()
+    return i18n.set_language(lang)
+
+
+def run_gui(argv: list[str]) -> int:
+    """Run the desktop application; returns the process exit code."""
+    try:
+        args = parse_args(argv)
+    except ValueError as exc:
+        print(f"service-advisor: {exc}\nUsage: service-advisor [--database URL] [--lang zh_CN|en]\n"
+              "       service-advisor --help   (command-line tools)", file=sys.stderr)  # fmt: skip
+        return 2
+    app = make_application(sys.argv[0] if sys.argv else "service-advisor")
+    log_path = setup_logging()
+    crash.install(str(log_path))
+    install_fonts(app)
+    lang = start_language(args.lang)
+    log.info("starting (language %s)", lang)
+
+    try:
+        db_label = system.open_database(args.database)
+    except UserError as err:
+        log.error("cannot open the database: %s", err.en)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                             err.message() + "\n\n" + QCoreApplication.translate(
+                                 "app", "Check the database address (--database) or the "
+                                 "connection, then start the program again."))  # fmt: skip
+        return 1
+
+    from ui.context import AppContext
+    from ui.first_run import FirstRunDialog, load_demo
+    from ui.login import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.operations import Operations
+
+    if not users.has_users():
+        first = FirstRunDialog()
+        if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
+            return 0
+        if first.wants_demo():
+            load_demo(Operations(first.admin), None)
+        workstation.set_value(workstation.LAST_USER, first.admin.username)
+
+    while True:
+        login = LoginDialog(dealer_name=dealer_settings.dealer().name)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        actor = login.actor
+        log.info("login %s (%s)", actor.username, actor.role)
+        ops = Operations(actor)
+        ctx = AppContext(actor=actor, ops=ops, db_label=db_label, lang=i18n.current(),
+                         shared_db=system.is_shared())  # fmt: skip
+        window = MainWindow(ctx)
+        window.show()
+        app.exec()
+        if not window.logging_out:
+            return 0
+        log.info("logout %s", actor.username)
+        window.deleteLater()

@@ -1,0 +1,1 @@
+"""The advisor's desk: Today's lane models and the walk-in dialog."""

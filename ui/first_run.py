@@ -1,0 +1,198 @@
+"""First run: the dealership's profile, the first administrator, and demo data if wanted.
+
+Shown when the database has no user yet. Nothing can be done before it is complete;
+a refused field (empty name, short password) is reported in the dialog and the typed
+values stay.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.errors import UserError
+from advisor.money import to_cents
+from advisor.services import settings, users
+from advisor.services._base import Actor
+from ui.operations import Operations
+
+DEMO_ORDERS = 2000
+
+
+def demo_available() -> bool:
+    """True when the demo-data generator (``advisor.demo``) is installed."""
+    return importlib.util.find_spec("advisor.demo") is not None
+
+
+def _demo_call(progress: Callable[[int, int], None], cancel: Callable[[], bool],
+               orders: int) -> object:  # fmt: skip
+    from advisor import demo
+
+    generate: Callable[..., object] = demo.generate
+    params = inspect.signature(generate).parameters
+    extra: dict[str, Any] = {}
+    if "progress" in params:
+        extra["progress"] = progress
+    if "cancel" in params:
+        extra["cancel"] = cancel
+    return generate(orders=orders, seed=1, **extra)
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.admin: Actor | None = None
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+
+        self.dealer_box = QGroupBox()
+        self.dealer_name = QLineEdit()
+        self.dealer_name.setObjectName("dealerName")
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.tax_no = QLineEdit()
+        self.labour_rate = QDoubleSpinBox()
+        self.labour_rate.setRange(0, 100_000)
+        self.labour_rate.setDecimals(2)
+        self.labour_rate.setValue(180.0)
+        self.labour_rate.setPrefix("¥ ")
+        self.labour_rate.setAlignment(Qt.AlignmentFlag.AlignRight)
+        dealer_form = QFormLayout(self.dealer_box)
+        self.dealer_labels = [QLabel() for _ in range(5)]
+        fields = (self.dealer_name, self.address, self.phone, self.tax_no, self.labour_rate)
+        for label, field in zip(self.dealer_labels, fields, strict=True):
+            label.setBuddy(field)
+            dealer_form.addRow(label, field)
+
+        self.admin_box = QGroupBox()
+        self.username = QLineEdit()
+        self.username.setObjectName("adminUser")
+        self.display_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password2 = QLineEdit()
+        for field in (self.password, self.password2):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        admin_form = QFormLayout(self.admin_box)
+        self.admin_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.admin_labels, (self.username, self.display_name,
+                                                    self.password, self.password2), strict=True):  # fmt: skip
+            label.setBuddy(field)
+            admin_form.addRow(label, field)
+
+        self.demo = QCheckBox()
+        self.demo.setVisible(demo_available())
+        self.error = QLabel()
+        self.error.setObjectName("firstRunError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.dealer_box)
+        layout.addWidget(self.admin_box)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.retranslate()
+        self.dealer_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Set up Service Advisor"))
+        self.intro.setText(self.tr(
+            "Welcome. Enter your dealership's details and create the first administrator "
+            "account. Both can be changed later."))  # fmt: skip
+        self.dealer_box.setTitle(self.tr("Dealership"))
+        for label, text in zip(self.dealer_labels, (
+                self.tr("&Name:"), self.tr("&Address:"), self.tr("P&hone:"),
+                self.tr("&Tax number:"), self.tr("&Labour rate per hour:")), strict=True):  # fmt: skip
+            label.setText(text)
+        self.admin_box.setTitle(self.tr("First administrator"))
+        for label, text in zip(self.admin_labels, (
+                self.tr("&User name:"), self.tr("&Display name:"), self.tr("&Password:"),
+                self.tr("&Repeat password:")), strict=True):  # fmt: skip
+            label.setText(text)
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
+        self.demo.setText(self.tr("Load &demo data (about %1 repair orders) to try the program")
+                          .replace("%1", f"{DEMO_ORDERS:,}"))  # fmt: skip
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create"))
+        ok.setToolTip(self.tr("Save the profile and create the administrator (Enter)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Quit without setting up (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fail(self, text: str, field: QWidget | None = None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        """Save the dealership profile and create the administrator."""
+        if self.password.text() != self.password2.text():
+            self._fail(self.tr("The two passwords differ: type the same password twice."),
+                       self.password2)  # fmt: skip
+            return
+        try:
+            settings.set_up_dealer(
+                name=self.dealer_name.text(), address=self.address.text().strip(),
+                phone=self.phone.text().strip(), tax_no=self.tax_no.text().strip(),
+                labour_rate_cents=to_cents(f"{self.labour_rate.value():.2f}"),
+            )  # fmt: skip
+        except UserError as err:
+            self._fail(err.message(), self.dealer_name)
+            return
+        try:
+            view = users.create_first_admin(username=self.username.text(),
+                                            display_name=self.display_name.text(),
+                                            password=self.password.text())  # fmt: skip
+        except UserError as err:
+            target = {"username": self.username, "password": self.password}.get(err.field or "")
+            self._fail(err.message(), target or self.display_name)
+            return
+        self.admin = Actor(view.id, view.username, view.display_name, view.role)
+        self.accept()
+
+    def wants_demo(self) -> bool:
+        return not self.demo.isHidden() and self.demo.isChecked()
+
+
+def load_demo(ops: Operations, parent: QWidget | None, *, orders: int = DEMO_ORDERS) -> bool:
+    """Generate demo data in a worker thread with a progress dialog; True when done."""
+    loop = QEventLoop()
+    done: list[object] = []
+    label = QCoreApplication.translate("FirstRunDialog", "Loading demo data…")
+    worker = ops.run_in_thread(_demo_call, parent=parent, label=label, topic="*",
+                               on_done=done.append, orders=orders)  # fmt: skip
+    worker.finished.connect(loop.quit)
+    if not worker.isFinished():
+        loop.exec()
+    return bool(done)

@@ -1,0 +1,116 @@
+"""The login dialog: user name, password and the language of the session.
+
+A refused login (wrong password, locked account) shows the service's message inside
+the dialog; the typed user name stays, the password is cleared for a new try.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.errors import UserError
+from advisor.services import users
+from advisor.services._base import Actor
+from ui import i18n, workstation
+
+
+class LoginDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, dealer_name: str = "") -> None:
+        super().__init__(parent)
+        self.actor: Actor | None = None
+        self.dealer_name = dealer_name
+        self.heading = QLabel()
+        self.heading.setObjectName("loginHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.username = QLineEdit(workstation.value(workstation.LAST_USER))
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox()
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(lang), lang)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.hide()
+
+        self.form = QFormLayout()
+        self.user_label = QLabel()
+        self.password_label = QLabel()
+        self.language_label = QLabel()
+        self.user_label.setBuddy(self.username)
+        self.password_label.setBuddy(self.password)
+        self.language_label.setBuddy(self.language)
+        self.form.addRow(self.user_label, self.username)
+        self.form.addRow(self.password_label, self.password)
+        self.form.addRow(self.language_label, self.language)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.language)
+        self.setMinimumWidth(420)
+        self.retranslate()
+        (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log in — Service Advisor"))
+        self.heading.setText(self.dealer_name or self.tr("Service Advisor"))
+        self.user_label.setText(self.tr("&User name:"))
+        self.password_label.setText(self.tr("&Password:"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(self.tr("Log in (Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Close (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_chosen(self) -> None:
+        lang = self.language.currentData()
+        i18n.set_language(lang)
+        workstation.set_value(workstation.LANGUAGE, lang)
+        self.error.hide()
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+    def try_login(self) -> None:
+        """Check the credentials; on failure show why and keep the user name."""
+        try:
+            self.actor = users.login(username=self.username.text(), password=self.password.text())
+        except UserError as err:
+            self.error.setText(err.message())
+            self.error.show()
+            self.password.clear()
+            self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        workstation.set_value(workstation.LAST_USER, self.actor.username)
+        self.accept()

@@ -1,0 +1,341 @@
+"""The main window: a thin shell around the workspaces.
+
+A left rail of the workspaces the role may open (created when first shown), the
+universal search at the top (Ctrl+K), a status bar (who, which database, live or not)
+and the Session/Language menus. No business logic lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor import auth
+from advisor.i18n import pick
+from advisor.services import settings as dealer_settings
+from ui import i18n, workstation
+from ui.context import AppContext
+from ui.search_box import SearchBox
+from ui.workspace import Workspace
+from ui.workspaces import available
+
+log = logging.getLogger(__name__)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _TitleProbe:
+    """Lets a rail show a workspace's title before the workspace is built.
+
+    ``title()`` normally only calls ``self.tr``; the probe answers that with the class's
+    translation context. Anything else makes the rail build the workspace instead.
+    """
+
+    def __init__(self, cls: type[Workspace], ctx: AppContext) -> None:
+        self._context = cls.__name__
+        self.ctx = ctx
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self._context, text, disambiguation, n)
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.logging_out = False
+        self._classes = [c for c in available() if c.permission is None or ctx.may(c.permission)]
+        self._built: dict[str, Workspace] = {}
+        self._placeholders: dict[str, QWidget] = {}
+
+        self.search = SearchBox(mask_phone=not ctx.may("customer.view_phone"))
+        self.search.customer_chosen.connect(self.show_customer)
+        self.search.vehicle_chosen.connect(lambda cid, vid: self.show_customer(cid, vehicle_id=vid))
+        self.search.ro_chosen.connect(self.open_ro)
+        self.who_top = QLabel()
+        self.who_top.setObjectName("whoTop")
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 6)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.who_top)
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("rail")
+        self.rail.setIconSize(QSize(24, 24))
+        self.rail.setSpacing(2)
+        self.rail.setFixedWidth(180)
+        self.rail.setUniformItemSizes(True)
+        self.stack = QStackedWidget()
+        for cls in self._classes:
+            item = QListWidgetItem(self._class_icon(cls), "")
+            item.setData(KEY_ROLE, cls.key)
+            item.setSizeHint(QSize(170, 40))
+            self.rail.addItem(item)
+            holder = QWidget()
+            self._placeholders[cls.key] = holder
+            self.stack.addWidget(holder)
+        self.rail.currentRowChanged.connect(self._row_changed)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.rail)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.db_label = QLabel()
+        self.live_label = QLabel()
+        self.live_label.setObjectName("live")
+        self._live: bool | None = None if not ctx.shared_db else True
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.db_label)
+        bar.addPermanentWidget(self.live_label)
+
+        self._build_menus()
+        self.retranslate()
+        self._restore()
+
+    # ---- building ---------------------------------------------------------------------
+    def _class_icon(self, cls: type[Workspace]) -> QIcon:
+        pixmap = getattr(QStyle.StandardPixmap, cls.icon_name, QStyle.StandardPixmap.SP_FileIcon)
+        return QApplication.style().standardIcon(pixmap)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.session_menu = bar.addMenu("")
+        self.go_menu = bar.addMenu("")
+        self.language_menu = bar.addMenu("")
+
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_action.triggered.connect(self.search.focus_search)
+        self.go_menu.addAction(self.search_action)
+        self.go_menu.addSeparator()
+        self.go_actions: list[QAction] = []
+        for row, cls in enumerate(self._classes):
+            action = QAction(self._class_icon(cls), "", self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, k=cls.key: self.open_workspace(k))
+            self.go_menu.addAction(action)
+            self.go_actions.append(action)
+
+        self.logout_action = QAction(self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(self.log_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.session_menu.addAction(self.logout_action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.quit_action)
+
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in i18n.LANGUAGES:
+            action = QAction(i18n.language_name(lang), self, checkable=True)
+            action.setChecked(lang == self.ctx.lang)
+            action.triggered.connect(lambda _=False, code=lang: self.set_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+    # ---- translation ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        try:
+            dealer = dealer_settings.dealer().name
+        except Exception:  # the title is cosmetic; never block the window on it
+            log.exception("cannot read the dealer profile")
+            dealer = ""
+        title = self.tr("Service Advisor")
+        self.setWindowTitle(f"{title} — {dealer}" if dealer else title)
+        self.session_menu.setTitle(self.tr("&Session"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.search_action.setText(self.tr("Search…"))
+        self.logout_action.setText(self.tr("Log &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        for row, cls in enumerate(self._classes):
+            name = self._title_of(cls)
+            item = self.rail.item(row)
+            item.setText(name)
+            shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
+            self.go_actions[row].setText(name)
+        role = pick(*auth.ROLE_LABELS.get(self.ctx.actor.role, (self.ctx.actor.role,) * 2))
+        who = f"{self.ctx.actor.display_name} · {role}"
+        self.user_label.setText(self.tr("Logged in: %1").replace("%1", who))
+        self.who_top.setText(who)
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db_label))
+        self._show_live()
+        self.search.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title_of(self, cls: type[Workspace]) -> str:
+        built = self._built.get(cls.key)
+        if built is not None:
+            return built.title()
+        try:
+            return str(cls.title(_TitleProbe(cls, self.ctx)))  # type: ignore[arg-type]
+        except (AttributeError, TypeError, NotImplementedError):
+            ws = self._build(cls.key)
+            return ws.title() if ws is not None else cls.key
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole GUI (and domain messages) to ``lang`` at once."""
+        lang = i18n.normalise(lang)
+        self.ctx.lang = lang
+        i18n.set_language(lang)
+        workstation.set_value(workstation.LANGUAGE, lang)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == lang)
+
+    # ---- workspaces -------------------------------------------------------------------
+    def _build(self, key: str) -> Workspace | None:
+        if key in self._built:
+            return self._built[key]
+        cls = next((c for c in self._classes if c.key == key), None)
+        if cls is None:
+            return None
+        ws = cls(self.ctx)
+        ws.open_ro.connect(self.open_ro)
+        ws.open_customer.connect(self.show_customer)
+        holder = self._placeholders[key]
+        index = self.stack.indexOf(holder)
+        self.stack.insertWidget(index, ws)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        self._built[key] = ws
+        row = self._row_of(key)
+        if row >= 0:
+            self.rail.item(row).setIcon(ws.icon())
+        return ws
+
+    def _row_of(self, key: str) -> int:
+        for row in range(self.rail.count()):
+            if self.rail.item(row).data(KEY_ROLE) == key:
+                return row
+        return -1
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.rail.item(row).data(KEY_ROLE)
+        ws = self._build(key)
+        if ws is not None:
+            self.stack.setCurrentWidget(ws)
+
+    def workspace_keys(self) -> list[str]:
+        """The keys of the workspaces in the rail, in order."""
+        return [c.key for c in self._classes]
+
+    def workspace(self, key: str) -> Workspace | None:
+        """The workspace ``key`` if built (does not build it)."""
+        return self._built.get(key)
+
+    def open_workspace(self, key: str) -> Workspace | None:
+        """Show the workspace ``key`` (built on first use); None if the role lacks it."""
+        row = self._row_of(key)
+        if row < 0:
+            return None
+        ws = self._build(key)
+        self.rail.setCurrentRow(row)
+        return ws
+
+    def open_ro(self, ro_id: int) -> None:
+        """Show repair order ``ro_id`` in the repair-order workspace."""
+        ws = self.open_workspace("repair_order")
+        show: Callable[[int], None] | None = getattr(ws, "show_ro", None)
+        if show is None:
+            self.statusBar().showMessage(self.tr("The repair order screen is not available."), 5000)
+            return
+        show(ro_id)
+
+    def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
+        """Show a customer (and one of their vehicles) in Customers & vehicles."""
+        ws = self.open_workspace("customers")
+        show = getattr(ws, "show_customer", None)
+        if show is None:
+            return
+        if vehicle_id is not None:
+            show(customer_id, vehicle_id=vehicle_id)
+        else:
+            show(customer_id)
+
+    # ---- status -----------------------------------------------------------------------
+    def set_live(self, ok: bool) -> None:
+        """Show whether the live connection to the shared server is up."""
+        self._live = ok
+        self._show_live()
+
+    def _show_live(self) -> None:
+        if self._live is None:
+            text, colour = self.tr("● Local database"), "#555555"
+        elif self._live:
+            text, colour = self.tr("● Live: connected"), "#1b7f1b"
+        else:
+            text, colour = self.tr("▲ Live: disconnected"), "#c62828"
+        self.live_label.setText(text)
+        self.live_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    # ---- session and window state -----------------------------------------------------
+    def log_out(self) -> None:
+        self.logging_out = True
+        self.logout_requested.emit()
+        self.close()
+
+    def _restore(self) -> None:
+        s = workstation.settings()
+        geometry = s.value(workstation.GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1440, 900)
+        state = s.value(workstation.STATE)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        if self.rail.count():  # the day starts on the first workspace (Today)
+            self.rail.setCurrentRow(0)
+
+    def save_state(self) -> None:
+        s = workstation.settings()
+        s.setValue(workstation.GEOMETRY, self.saveGeometry())
+        s.setValue(workstation.STATE, self.saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,363 @@
+"""Customers & vehicles: find a customer, edit their contact details, their vehicles and
+each vehicle's repair-order history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.errors import ConflictError
+from advisor.search import search
+from advisor.services import customers, history
+from advisor.services.views import CustomerView, ROSummary, VehicleView
+from ui import fmt
+from ui.context import AppContext
+from ui.desk.lanes import step_text
+from ui.desk.vehicle_dialog import AddVehicleDialog
+from ui.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+RED = QColor("#c62828")
+
+
+def _table(columns: int, name: str) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class CustomersWorkspace(Workspace):
+    key = "customers"
+    permission = None
+    icon_name = "SP_DirHomeIcon"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.customer: CustomerView | None = None
+        self.vehicles: list[VehicleView] = []
+        self.history: list[ROSummary] = []
+        self._pending_vehicle: int | None = None
+        editable = ctx.may("customer.edit")
+
+        self.lookup = QLineEdit()
+        self.lookup.setObjectName("customerFind")
+        self.lookup.setClearButtonEnabled(True)
+        self.found = QListWidget()
+        self.found.setObjectName("customerList")
+        self.found.currentItemChanged.connect(self._found_changed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._search)
+        self.lookup.textEdited.connect(lambda _t: self._timer.start())
+        self.lookup.returnPressed.connect(self._find_enter)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.lookup)
+        left_box.addWidget(self.found, 1)
+
+        # ---- the customer form
+        self.form_box = QGroupBox()
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.email = QLineEdit()
+        self.wechat = QLineEdit()
+        self.channel = QComboBox()
+        for code in customers.CHANNELS:
+            self.channel.addItem(code, code)
+        self.consent = QCheckBox()
+        form = QFormLayout(self.form_box)
+        self.form_labels = [QLabel() for _ in range(5)]
+        for label, field in zip(self.form_labels, (self.name, self.phone, self.email,
+                                                   self.wechat, self.channel), strict=True):  # fmt: skip
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.consent)
+        self.conflict = QLabel()
+        self.conflict.setObjectName("conflict")
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.conflict.hide()
+        self.save_button = QPushButton()
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.reload)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.conflict, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        for field in (self.name, self.phone, self.email, self.wechat):
+            field.setReadOnly(not editable)
+            field.returnPressed.connect(self.save)
+        self.channel.setEnabled(editable)
+        self.consent.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+
+        # ---- vehicles and history
+        self.vehicles_box = QGroupBox()
+        self.vehicle_table = _table(6, "vehicles")
+        self.vehicle_table.currentCellChanged.connect(lambda *_: self._show_history())
+        self.add_vehicle_button = QPushButton()
+        self.add_vehicle_button.clicked.connect(self.add_vehicle)
+        self.add_vehicle_button.setEnabled(editable)
+        vbox = QVBoxLayout(self.vehicles_box)
+        vbox.addWidget(self.vehicle_table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_vehicle_button)
+        vbox.addLayout(row)
+
+        self.history_box = QGroupBox()
+        self.history_table = _table(5, "history")
+        self.history_table.activated.connect(lambda _i: self.open_selected_ro())
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_selected_ro)
+        hbox = QVBoxLayout(self.history_box)
+        hbox.addWidget(self.history_table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        hbox.addLayout(row)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.form_box)
+        right_box.addWidget(self.vehicles_box, 1)
+        right_box.addWidget(self.history_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._set_enabled(False)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Customers & vehicles")
+
+    def channel_text(self, code: str) -> str:
+        return {"phone": self.tr("Phone call"), "sms": self.tr("Text message"),
+                "wechat": self.tr("WeChat"), "in_person": self.tr("In person"),
+                "email": self.tr("E-mail")}.get(code, code)  # fmt: skip
+
+    def retranslate(self) -> None:
+        self.lookup.setPlaceholderText(self.tr("Find by plate, VIN, phone or name"))
+        self.form_box.setTitle(self.tr("Customer"))
+        for label, text in zip(self.form_labels, (self.tr("&Name:"), self.tr("P&hone:"),
+                                                  self.tr("&E-mail:"), self.tr("&WeChat:"),
+                                                  self.tr("Preferred &channel:")), strict=True):  # fmt: skip
+            label.setText(text)
+        for i in range(self.channel.count()):
+            self.channel.setItemText(i, self.channel_text(self.channel.itemData(i)))
+        self.consent.setText(self.tr("Agrees to &marketing messages"))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the customer's details (Ctrl+S)"))
+        self.reload_button.setText(self.tr("&Reload"))
+        self.reload_button.setToolTip(self.tr("Show the stored details again (your changes are discarded)"))
+        self.vehicles_box.setTitle(self.tr("Vehicles"))
+        self.vehicle_table.setHorizontalHeaderLabels([
+            self.tr("Plate"), self.tr("VIN"), self.tr("Make and model"), self.tr("Year"),
+            self.tr("Mileage"), self.tr("Next service")])  # fmt: skip
+        self.add_vehicle_button.setText(self.tr("&Add vehicle…"))
+        self.add_vehicle_button.setToolTip(self.tr("Register another vehicle of this customer (Alt+A)"))
+        self.history_box.setTitle(self.tr("Repair orders of the vehicle"))
+        self.history_table.setHorizontalHeaderLabels([
+            self.tr("RO"), self.tr("Arrived"), self.tr("Step"), self.tr("Status"),
+            self.tr("Total")])  # fmt: skip
+        self.open_button.setText(self.tr("&Open repair order"))
+        self.open_button.setToolTip(self.tr("Open the selected repair order (Enter)"))
+        if self.customer is not None:
+            self._fill_vehicles()
+            self._fill_history()
+
+    # ---- finding ----------------------------------------------------------------------
+    def _search(self) -> None:
+        self.found.clear()
+        term = self.lookup.text().strip()
+        if not term:
+            return
+        seen: set[int] = set()
+        for hit in search(term, limit=30):
+            if hit.customer_id in seen or hit.kind == "order":
+                continue
+            seen.add(hit.customer_id)
+            text = hit.title if hit.kind == "customer" else f"{hit.title} · {hit.subtitle}"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, (hit.customer_id, hit.vehicle_id))
+            self.found.addItem(item)
+
+    def _find_enter(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._search()
+        if self.found.count():
+            self.found.setCurrentRow(0)
+            self.name.setFocus()
+
+    def _found_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            customer_id, vehicle_id = item.data(ID_ROLE)
+            self.show_customer(customer_id, vehicle_id=vehicle_id)
+
+    # ---- showing ----------------------------------------------------------------------
+    def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
+        """Show one customer (and select one of their vehicles)."""
+        self.customer = customers.get_customer(customer_id, actor=self.ctx.actor)
+        self._pending_vehicle = vehicle_id
+        self._fill_form()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.customer is None:
+            return
+        self.vehicles = customers.vehicles_of(self.customer.id)
+        self._fill_vehicles()
+
+    def reload(self) -> None:
+        """Discard typed changes and show the stored customer."""
+        if self.customer is not None:
+            self.show_customer(self.customer.id)
+
+    def _set_enabled(self, on: bool) -> None:
+        for box in (self.form_box, self.vehicles_box, self.history_box):
+            box.setEnabled(on)
+
+    def _fill_form(self) -> None:
+        c = self.customer
+        self._set_enabled(c is not None)
+        self.conflict.hide()
+        if c is None:
+            return
+        self.name.setText(c.name)
+        self.phone.setText(c.phone)
+        self.email.setText(c.email)
+        self.wechat.setText(c.wechat)
+        self.channel.setCurrentIndex(max(self.channel.findData(c.preferred_channel), 0))
+        self.consent.setChecked(c.marketing_consent)
+        # A masked phone must not be saved back over the real one.
+        self.phone.setReadOnly(not self.ctx.may("customer.view_phone") or not self.ctx.may("customer.edit"))
+
+    def _fill_vehicles(self) -> None:
+        selected = self._pending_vehicle or self._selected_vehicle_id()
+        self._pending_vehicle = None
+        table = self.vehicle_table
+        table.setRowCount(len(self.vehicles))
+        for row, v in enumerate(self.vehicles):
+            vin = QTableWidgetItem(v.vin if v.vin_check_ok else f"⚠ {v.vin}")
+            if not v.vin_check_ok:
+                vin.setForeground(QBrush(RED))
+                vin.setToolTip(self.tr("The VIN's check digit does not match."))
+            cells = [QTableWidgetItem(v.plate), vin, QTableWidgetItem(f"{v.make} {v.model}".strip()),
+                     QTableWidgetItem(str(v.year or "")), QTableWidgetItem(fmt.km(v.mileage_km)),
+                     QTableWidgetItem(fmt.date(v.next_service_date))]  # fmt: skip
+            cells[4].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells[0].setData(ID_ROLE, v.id)
+            for col, cell in enumerate(cells):
+                table.setItem(row, col, cell)
+        row = next((i for i, v in enumerate(self.vehicles) if v.id == selected), 0)
+        if self.vehicles:
+            table.selectRow(row)
+        self._show_history()
+
+    def _selected_vehicle_id(self) -> int | None:
+        row = self.vehicle_table.currentRow()
+        if 0 <= row < len(self.vehicles):
+            return self.vehicles[row].id
+        return None
+
+    def _show_history(self) -> None:
+        vehicle_id = self._selected_vehicle_id()
+        self.history = history.vehicle_orders(vehicle_id) if vehicle_id is not None else []
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        table = self.history_table
+        table.setRowCount(len(self.history))
+        for row, r in enumerate(self.history):
+            status = self.tr("Open") if r.status == "open" else self.tr("Closed")
+            cells = [QTableWidgetItem(r.number), QTableWidgetItem(fmt.datetime(r.arrived_at)),
+                     QTableWidgetItem(step_text(r.step)), QTableWidgetItem(status),
+                     QTableWidgetItem(fmt.money(r.total_cents))]  # fmt: skip
+            cells[4].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells[0].setData(ID_ROLE, r.id)
+            for col, cell in enumerate(cells):
+                table.setItem(row, col, cell)
+        self.open_button.setEnabled(bool(self.history))
+
+    # ---- actions ----------------------------------------------------------------------
+    def save(self) -> None:
+        """Save the form; a newer version saved by someone else is reported, typing kept."""
+        c = self.customer
+        if c is None:
+            return
+        fields: dict[str, Any] = dict(
+            name=self.name.text(), email=self.email.text(), wechat=self.wechat.text(),
+            preferred_channel=self.channel.currentData(),
+            marketing_consent=self.consent.isChecked(),
+        )  # fmt: skip
+        if not self.phone.isReadOnly():
+            fields["phone"] = self.phone.text()
+        saved = self.ctx.ops.run(customers.update_customer, parent=self, topic="customers",
+                                 customer_id=c.id, version=c.version, **fields)  # fmt: skip
+        if saved is None:
+            if isinstance(self.ctx.ops.last_error, ConflictError):
+                self.conflict.setText(self.tr(
+                    "Someone else saved this customer in the meantime. Your typing is kept: "
+                    "press Reload to see their version, then enter your change again."))  # fmt: skip
+                self.conflict.show()
+            return
+        self.customer = saved
+        self._fill_form()
+
+    def add_vehicle(self) -> None:
+        if self.customer is None:
+            return
+        dialog = AddVehicleDialog(self.ctx, self.customer.id, self)
+        if dialog.exec() == AddVehicleDialog.DialogCode.Accepted and dialog.vehicle is not None:
+            self._pending_vehicle = dialog.vehicle.id
+            self.refresh()
+
+    def open_selected_ro(self) -> None:
+        row = self.history_table.currentRow()
+        if 0 <= row < len(self.history):
+            self.open_ro.emit(self.history[row].id)
+
+
+WORKSPACE = CustomersWorkspace
