@@ -83,7 +83,12 @@ def _normalise(term: str) -> str:
     term = term.strip()
     compact = re.sub(r"[\s·-]", "", term)
     # A phone typed with spaces or dashes, a plate typed with a dot: search without them.
-    return compact.upper() if re.fullmatch(r"[0-9A-Za-z+]+", compact) else term
+    # A name typed with a space ("Emma Sm") keeps it.
+    if re.fullmatch(r"[0-9+]+", compact) or (
+        re.fullmatch(r"[0-9A-Za-z+]+", compact) and not re.search(r"\s", term)
+    ):
+        return compact.upper()
+    return re.sub(r"\s+", " ", term)
 
 
 def _like(term: str) -> str:
@@ -143,14 +148,21 @@ def _vehicle_ids(term: str, limit: int) -> list[int]:
             (_fts_quote(term), limit),
         )
         return [r[0] for r in rows]
+    if not _PLATE_CHARS.issuperset(term.upper()):
+        return []  # e.g. a surname: no plate can contain it, skip the scan
     rows = db.execute_sql(
         "SELECT id FROM vehicle WHERE plate LIKE ? ESCAPE '\\' LIMIT ?", (_like(term), limit)
     )
     return [r[0] for r in rows]
 
 
+_PLATE_CHARS = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领挂学警港澳"
+                         "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+
+
 def search(term: str, *, limit: int = 10) -> list[SearchHit]:
     """Customers, vehicles and open ROs matching ``term``, grouped in that order."""
+    number = term.strip().upper()  # RO numbers keep their dash
     term = _normalise(term)
     if not term:
         return []
@@ -170,14 +182,20 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
         for v in query:
             sub = f"{v.make} {v.model} · {v.vin} · {v.customer.name}".strip()
             hits.append(SearchHit("vehicle", v.id, v.plate, sub, v.customer_id, v.id))
-    ro_where = RepairOrder.status == "open"
-    ro_match = RepairOrder.number == term.upper()
-    if vids or cids:
-        ro_match |= RepairOrder.vehicle.in_(vids or [0]) | RepairOrder.customer.in_(cids or [0])
+    # Candidates through the number, vehicle and customer indexes, then keep the open
+    # ones: filtering on status first would scan every open RO.
+    cand = RepairOrder.select(RepairOrder.id).where(RepairOrder.number.in_({number, term.upper()}))
+    if vids:
+        cand = cand | RepairOrder.select(RepairOrder.id).where(RepairOrder.vehicle.in_(vids))
+    if cids:
+        cand = cand | RepairOrder.select(RepairOrder.id).where(RepairOrder.customer.in_(cids))
+    ro_ids = [r.id for r in cand]
+    if not ro_ids:
+        return hits
     ros = (
         RepairOrder.select(RepairOrder, Vehicle)
         .join(Vehicle)
-        .where(ro_where & ro_match)
+        .where(RepairOrder.id.in_(ro_ids) & (RepairOrder.status == "open"))
         .order_by(RepairOrder.arrived_at.desc())
         .limit(limit)
     )

@@ -1,0 +1,198 @@
+"""The demo data: every invariant the services keep, determinism, and loading twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter as Tally
+from decimal import Decimal
+
+import peewee
+import phonenumbers
+import pytest
+
+from advisor import audit, demo, validation
+from advisor.db import is_postgres
+from advisor.models import (
+    ALL_MODELS,
+    Appointment,
+    Assignment,
+    ChangeRequest,
+    Customer,
+    EstimateLine,
+    FollowUp,
+    Payment,
+    RepairOrder,
+    Settlement,
+    StepEvent,
+    User,
+    Vehicle,
+)  # fmt: skip
+from advisor.reference import ensure_reference_data
+from advisor.search import search
+from advisor.services._base import current_settlement, ro_state
+from advisor.services.estimate import totals_of
+from advisor.services.parts import stock_consistent
+from advisor.workflow import current_step
+
+ORDERS = 300
+
+
+@pytest.fixture
+def loaded(database: peewee.Database) -> demo.DemoSummary:
+    return demo.generate(orders=ORDERS, seed=7)
+
+
+def test_every_stored_step_is_the_workflow_step(loaded: demo.DemoSummary) -> None:
+    steps = Tally()
+    for ro in RepairOrder.select():
+        assert ro.step == int(current_step(ro_state(ro))), ro.number
+        assert (ro.status == "closed") == (ro.step == 14), ro.number
+        steps[ro.step] += 1
+    assert set(steps) == set(range(3, 15)), steps
+    assert steps[14] > ORDERS // 2  # most are closed
+    assert RepairOrder.select().count() == ORDERS == loaded.orders
+
+
+def test_money_follows_the_settlement_rules(loaded: demo.DemoSummary) -> None:
+    paid_ros = 0
+    for ro in RepairOrder.select().where(RepairOrder.settled_at.is_null(False)):
+        s = current_settlement(ro.id)
+        assert s is not None
+        approved = list(EstimateLine.select().where(
+            (EstimateLine.ro == ro.id) & (EstimateLine.status == "approved")))  # fmt: skip
+        t = totals_of(approved, discount_cents=s.discount_cents, tax_rate=Decimal("0.13"))
+        assert (s.labour_cents, s.parts_cents, s.other_cents, s.tax_cents, s.total_cents) == (
+            t.labour_cents,
+            t.parts_cents,
+            t.other_cents,
+            t.tax_cents,
+            t.total_cents,
+        ), ro.number
+        paid = sum(p.amount_cents for p in Payment.select().where(Payment.settlement == s.id))
+        if ro.paid_at is not None:
+            paid_ros += 1
+            assert paid == s.total_cents, ro.number
+        else:
+            assert paid < s.total_cents or s.total_cents == 0
+    assert paid_ros > ORDERS // 2
+    for line in EstimateLine.select():
+        assert line.amount_cents == int(
+            (Decimal(line.quantity) * line.unit_price_cents).quantize(Decimal(1), "ROUND_HALF_UP")
+        )
+    numbers = [s.number for s in Settlement.select()]
+    assert len(numbers) == len(set(numbers))
+    assert Tally(p.settlement_id for p in Payment.select()).most_common(1)[0][1] >= 1
+
+
+def test_stock_audit_and_timelines(loaded: demo.DemoSummary) -> None:
+    assert stock_consistent()
+    report = audit.verify()
+    assert report.ok and report.rows == 1
+    first: dict[int, dt.datetime] = {}
+    for e in StepEvent.select().order_by(StepEvent.id):
+        first.setdefault(e.ro_id, e.at)
+    late_greetings = 0
+    for ro in RepairOrder.select():
+        assert ro.id in first, ro.number
+        assert first[ro.id] == ro.arrived_at
+        if ro.greeted_at is not None:
+            wait = (ro.greeted_at - ro.arrived_at).total_seconds()
+            assert 0 <= wait <= 6 * 60
+            late_greetings += wait > 180
+        for t in (ro.checked_in_at, ro.authorised_at, ro.qc_passed_at, ro.settled_at, ro.handed_over_at):
+            assert t is None or t >= ro.arrived_at
+    assert 0 < late_greetings < ORDERS // 2
+    waiting = RepairOrder.select().where(RepairOrder.greeted_at.is_null()).count()
+    assert 2 <= waiting <= 5
+
+
+def test_people_plates_vins_and_phones_are_valid(loaded: demo.DemoSummary) -> None:
+    for v in Vehicle.select():
+        assert validation.plate(v.plate) == v.plate
+        assert validation.vin(v.vin) == (v.vin, [])
+    for c in Customer.select():
+        assert phonenumbers.is_valid_number(phonenumbers.parse(c.phone))
+    names = [c.name for c in Customer.select()]
+    assert any(n.isascii() for n in names) and sum(not n.isascii() for n in names) > len(names) // 2
+    roles = {u.role for u in User.select()}
+    assert roles == {"advisor", "foreman", "technician", "parts_clerk", "cashier", "manager", "admin"}
+
+
+def test_declines_comebacks_changes_and_follow_ups(loaded: demo.DemoSummary) -> None:
+    declined = EstimateLine.select().where(EstimateLine.status == "declined")
+    assert declined.count() and all(x.decline_reason or x.change_request_id for x in declined)
+    comebacks = list(RepairOrder.select().where(RepairOrder.comeback_of.is_null(False)))
+    assert comebacks
+    for ro in comebacks:
+        orig = RepairOrder.get_by_id(ro.comeback_of_id)
+        assert orig.vehicle_id == ro.vehicle_id and ro.comeback_technician is not None
+        assert dt.timedelta(0) < ro.arrived_at - orig.handed_over_at <= dt.timedelta(days=30)
+    statuses = Tally(c.status for c in ChangeRequest.select())
+    assert statuses["approved"] and statuses["pending"] + statuses["awaiting_manager"]
+    for c in ChangeRequest.select().where(ChangeRequest.consent_at.is_null(False)):
+        assert c.consent_method != "phone" or c.consent_phone
+    assert all(c.manager_id for c in ChangeRequest.select().where(
+        ChangeRequest.major & (ChangeRequest.status == "approved")))  # fmt: skip
+    unhappy = FollowUp.select().where(FollowUp.recheck.is_null(False))
+    assert unhappy.count() and all(Appointment.get_by_id(f.recheck_id).recheck_of == f.ro_id for f in unhappy)
+    assert Assignment.select().where(Assignment.rework).count() >= 1
+    today = dt.datetime.combine(dt.date.today(), dt.time())
+    on_board = Assignment.select().where(
+        (Assignment.planned_start >= today) | (Assignment.status != "done"))  # fmt: skip
+    assert {a.status for a in on_board} >= {"waiting", "in_progress", "paused", "done"}
+
+
+def test_search_finds_demo_customers(loaded: demo.DemoSummary) -> None:
+    v = Vehicle.select().order_by(Vehicle.id).first()
+    assert any(h.kind == "vehicle" and h.id == v.id for h in search(v.plate[-5:], limit=50))
+
+
+def _snapshot() -> tuple[object, ...]:
+    return (
+        [(c.name, c.phone) for c in Customer.select().order_by(Customer.id)],
+        [v.plate for v in Vehicle.select().order_by(Vehicle.id)],
+        [(r.number, r.step) for r in RepairOrder.select().order_by(RepairOrder.id)],
+        [s.total_cents for s in Settlement.select().order_by(Settlement.id)],
+    )
+
+
+def _empty(database: peewee.Database) -> None:
+    if is_postgres():
+        names = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS)
+        database.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    else:
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+        for m in ALL_MODELS:
+            m.delete().execute()
+        database.execute_sql("PRAGMA foreign_keys = ON")
+    with database.atomic():
+        ensure_reference_data()
+
+
+def test_same_seed_same_data_other_seed_other_data(database: peewee.Database) -> None:
+    demo.generate(orders=120, seed=3)
+    first = _snapshot()
+    _empty(database)
+    demo.generate(orders=120, seed=3)
+    assert _snapshot() == first
+    _empty(database)
+    demo.generate(orders=120, seed=4)
+    other = _snapshot()
+    assert other[0] != first[0] and other[1] != first[1] and other[3] != first[3]
+
+
+def test_generating_twice_into_one_database(database: peewee.Database) -> None:
+    demo.generate(orders=60, seed=1)
+    summary = demo.generate(orders=60, seed=1)
+    assert RepairOrder.select().count() == 120
+    numbers = [r.number for r in RepairOrder.select()]
+    assert len(numbers) == len(set(numbers))
+    assert len({v.plate for v in Vehicle.select()}) == Vehicle.select().count()
+    assert audit.verify().ok and audit.verify().rows == 2
+    assert stock_consistent()
+    for ro in RepairOrder.select():
+        assert ro.step == int(current_step(ro_state(ro)))
+    assert "demo1234" in str(summary) and "120" not in str(summary).split("\n")[1]
+    # The app can keep working after the load: ids continue after the demo rows.
+    c = Customer.create(name="新客户", phone="+8613900000000")
+    assert c.id == Customer.select(peewee.fn.MAX(Customer.id)).scalar()

@@ -1,0 +1,78 @@
+"""Search by any fragment: plate, VIN, phone, Chinese and English names, RO number."""
+
+from __future__ import annotations
+
+import peewee
+import pytest
+
+from advisor.models import Customer, RepairOrder, Vehicle
+from advisor.search import search
+from tests import factories
+
+
+@pytest.fixture
+def people(database: peewee.Database) -> dict[str, int]:
+    ids = {}
+    for key, name, phone, plate, n in (
+        ("wang", "王芳", "+8613812345678", "粤A12345", 1),
+        ("ouyang", "欧阳娜娜", "+8613998765432", "京BD12345", 2),
+        ("smith", "Emma Smith", "+8618600001111", "沪C9X8Y7", 3),
+        ("odd", "100%_'\"o 🚗", "+8615900002222", "粤B55555", 4),
+    ):
+        c = Customer.create(name=name, phone=phone)
+        Vehicle.create(customer=c.id, vin=factories.valid_vin(n), plate=plate, make="Honda",
+                       model="Accord")  # fmt: skip
+        ids[key] = c.id
+    return ids
+
+
+def _kinds(term: str) -> set[tuple[str, int]]:
+    return {(h.kind, h.customer_id) for h in search(term)}
+
+
+def test_plate_fragment(people: dict[str, int]) -> None:
+    assert ("vehicle", people["wang"]) in _kinds("A123")
+    assert ("vehicle", people["ouyang"]) in _kinds("bd123")
+
+
+def test_vin_fragment(people: dict[str, int]) -> None:
+    vin = Vehicle.get(Vehicle.customer == people["smith"]).vin
+    assert ("vehicle", people["smith"]) in _kinds(vin[-6:].lower())
+
+
+def test_phone_fragment_with_spaces(people: dict[str, int]) -> None:
+    assert ("customer", people["wang"]) in _kinds("138 1234 56")
+    assert ("customer", people["smith"]) not in _kinds("138 1234 56")
+
+
+def test_one_and_two_character_chinese_names(people: dict[str, int]) -> None:
+    assert ("customer", people["wang"]) in _kinds("王")
+    assert ("customer", people["wang"]) in _kinds("王芳")
+    assert ("customer", people["ouyang"]) in _kinds("娜娜")  # not a prefix
+    assert ("customer", people["ouyang"]) in _kinds("欧阳娜")
+
+
+def test_english_name_any_case(people: dict[str, int]) -> None:
+    assert ("customer", people["smith"]) in _kinds("smith")
+    assert ("customer", people["smith"]) in _kinds("EMMA SM")
+
+
+def test_ro_number(staff: factories.Staff) -> None:
+    ro = RepairOrder.get_by_id(factories.open_checked_in(staff))
+    hits = [h for h in search(ro.number) if h.kind == "order"]
+    assert [h.ro_id for h in hits] == [ro.id]
+    assert [h.ro_id for h in search(ro.number.lower()) if h.kind == "order"] == [ro.id]
+
+
+def test_no_match(people: dict[str, int]) -> None:
+    assert search("不存在的名字") == []
+    assert search("ZZZ999") == []
+    assert search("   ") == []
+
+
+def test_wildcards_quotes_and_emoji_are_literal(people: dict[str, int]) -> None:
+    assert _kinds("%") == {("customer", people["odd"])}
+    assert _kinds("_") == {("customer", people["odd"])}
+    assert ("customer", people["odd"]) in _kinds("0%_'\"")
+    assert _kinds("'\"o") == {("customer", people["odd"])}
+    assert ("customer", people["odd"]) in _kinds("🚗")
