@@ -120,7 +120,7 @@ def pending_migrations(db: peewee.Database) -> list[str]:
     from playhouse.migrations import Runner
 
     runner = Runner(db, str(MIGRATIONS_DIR))
-    return [m.name for m in runner.migrations() if not m.applied]
+    return [m.name for m in runner.status() if m.applied is None and m.path]
 
 
 def run_migrations(db: peewee.Database, *, url: str | None = None) -> list[str]:
@@ -128,7 +128,7 @@ def run_migrations(db: peewee.Database, *, url: str | None = None) -> list[str]:
     from playhouse.migrations import Runner
 
     runner = Runner(db, str(MIGRATIONS_DIR))
-    pending = [m.name for m in runner.migrations() if not m.applied]
+    pending = [m.name for m in runner.status() if m.applied is None and m.path]
     if not pending:
         return []
     if isinstance(db, peewee.SqliteDatabase) and db.database != ":memory:":
