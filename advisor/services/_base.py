@@ -169,7 +169,7 @@ def ro_state(ro: RepairOrder) -> ROState:
         paid=paid,
         handed_over=ro.handed_over_at is not None,
         follow_up_done=FollowUp.select()
-        .where((FollowUp.ro == ro.id) & (FollowUp.status == "done"))
+        .where((FollowUp.ro == ro.id) & FollowUp.status.in_(("done", "unreachable")))
         .exists(),
     )
 

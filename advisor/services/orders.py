@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 from advisor import workflow
 from advisor.config import WARRANTY_MINIMUMS
@@ -213,9 +214,13 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
     fu_due = {f.ro_id for f in FollowUp.select(FollowUp.ro).where(
         FollowUp.ro.in_(ids) & (FollowUp.status == "due") & (FollowUp.due_from <= at))}  # fmt: skip
     names = _names()
+    lines: dict[int, list[EstimateLine]] = {}
+    for line in EstimateLine.select().where(EstimateLine.ro.in_(ids)):
+        lines.setdefault(line.ro_id, []).append(line)
+    rate = Decimal(get_setting("tax_rate"))
     out = []
     for r in rows:
-        total = totals_of(list(EstimateLine.select().where(EstimateLine.ro == r.id))).total_cents
+        total = totals_of(lines.get(r.id, []), tax_rate=rate).total_cents
         late = r.promised_at is not None and at > r.promised_at and r.handed_over_at is None
         out.append(ROSummary(r.id, r.number, r.vehicle.plate, r.customer.name,
                              names.get(r.advisor_id, ""), r.step, r.status, r.arrived_at,
