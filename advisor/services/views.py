@@ -281,6 +281,7 @@ class FollowUpView:
     comments: str
     recheck_appointment_id: int | None
     within_window: bool | None = None
+    attempts: int = 0  # calls that did not reach the customer
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,185 @@
+"""The RO timeline for a customer or a manager: each step with who and when, and the
+time standards of the manual met or missed. Pure functions over an ``ROView``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from advisor import workflow
+from advisor.services.views import EventView, ROView
+
+# The step an event belongs to (events store the step the RO moved on to).
+STEP_OF_ACTION: dict[str, int] = {
+    "opened": 3,
+    "arrived": 3,
+    "greeted": 3,
+    "checked_in": 3,
+    "reassigned": 3,
+    "comeback_linked": 3,
+    "concern_recorded": 4,
+    "concern_corrected": 4,
+    "authorised": 5,
+    "parts_arrived": 6,
+    "assigned": 7,
+    "reassigned_job": 7,
+    "clock_on": 8,
+    "clock_pause": 8,
+    "clock_resume": 8,
+    "clock_done": 8,
+    "change_requested": 8,
+    "change_consented": 8,
+    "change_refused": 8,
+    "change_approved_by_manager": 8,
+    "change_rejected_by_manager": 8,
+    "change_applied": 8,
+    "qc_passed": 9,
+    "qc_failed": 9,
+    "wash_requested": 10,
+    "wash_declined": 10,
+    "washed": 10,
+    "settled": 11,
+    "settlement_corrected": 11,
+    "items_explained": 11,
+    "paid": 11,
+    "refunded": 11,
+    "handed_over": 12,
+    "followed_up": 13,
+    "follow_up_unreachable": 13,
+}
+
+
+@dataclass(frozen=True)
+class StepMilestone:
+    step: int
+    label_en: str
+    label_zh: str
+    first_at: dt.datetime | None
+    last_at: dt.datetime | None
+    users: tuple[str, ...]
+    events: int
+
+
+@dataclass(frozen=True)
+class StandardCheck:
+    key: str  # greeting | need_confirmed | promised | follow_up
+    label_en: str
+    label_zh: str
+    start: dt.datetime | None
+    end: dt.datetime | None
+    deadline: dt.datetime | None
+    status: str  # met | missed | pending | not_applicable
+    seconds: int | None  # how long it took (or has been running)
+
+
+def step_of(event: EventView) -> int:
+    """The step of the flow an event belongs to."""
+    return STEP_OF_ACTION.get(event.action, event.step)
+
+
+def milestones(view: ROView) -> list[StepMilestone]:
+    """Steps 1–13 with the first and last event, and who acted."""
+    out = []
+    for step in workflow.Step:
+        if step == workflow.Step.CLOSED:
+            continue
+        evs = [e for e in view.events if step_of(e) == int(step)]
+        users = tuple(dict.fromkeys(e.user for e in evs if e.user))
+        en, zh = workflow.STEP_LABELS[step]
+        out.append(
+            StepMilestone(
+                int(step), en, zh, evs[0].at if evs else None, evs[-1].at if evs else None, users, len(evs)
+            )
+        )
+    return out
+
+
+def _check(
+    key: str,
+    en: str,
+    zh: str,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    deadline: dt.datetime | None,
+    at: dt.datetime,
+) -> StandardCheck:
+    if start is None or deadline is None:
+        return StandardCheck(key, en, zh, start, end, deadline, "not_applicable", None)
+    stop = end or at
+    seconds = int((stop - start).total_seconds())
+    if end is not None:
+        status = "met" if end <= deadline else "missed"
+    else:
+        status = "missed" if at > deadline else "pending"
+    return StandardCheck(key, en, zh, start, end, deadline, status, seconds)
+
+
+def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[StandardCheck]:
+    """Greeting ≤ 3 min, need confirmed ≤ 10 min, the promised time, follow-up 24–48 h."""
+    at = at or dt.datetime.now()
+    arrived = view.arrived_at
+    out = [
+        _check(
+            "greeting",
+            "Greeting within 3 min",
+            "3 分钟内接待",
+            arrived,
+            view.greeted_at,
+            arrived + dt.timedelta(seconds=workflow.GREETING_S),
+            at,
+        ),
+        _check(
+            "need_confirmed",
+            "Need confirmed within 10 min",
+            "10 分钟内确认需求",
+            arrived,
+            view.need_confirmed_at,
+            arrived + dt.timedelta(seconds=workflow.NEED_CONFIRMED_S),
+            at,
+        ),
+        _check(
+            "promised",
+            "Car handed over by the promised time",
+            "按承诺时间交车",
+            view.authorised_at or arrived,
+            view.handed_over_at,
+            view.promised_at,
+            at,
+        ),
+    ]
+    f = view.follow_up
+    if f is None:
+        out.append(
+            _check(
+                "follow_up",
+                "Follow-up 24–48 h after handover",
+                "交车后 24–48 小时回访",
+                view.handed_over_at,
+                None,
+                None,
+                at,
+            )
+        )
+    else:
+        check = _check(
+            "follow_up",
+            "Follow-up 24–48 h after handover",
+            "交车后 24–48 小时回访",
+            f.handed_over_at,
+            f.at,
+            f.due_to,
+            at,
+        )
+        if f.at is not None and f.within_window is False:
+            check = StandardCheck(
+                check.key,
+                check.label_en,
+                check.label_zh,
+                check.start,
+                check.end,
+                check.deadline,
+                "missed",
+                check.seconds,
+            )
+        out.append(check)
+    return out

@@ -1,0 +1,1707 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="104"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="105"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="106"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="107"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="108"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="115"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="116"/>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="117"/>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="125"/>
+        <source>OEM</source>
+        <translation>原厂</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="126"/>
+        <source>Equivalent</source>
+        <translation>同质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="127"/>
+        <source>Refurbished</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="134"/>
+        <source>Returned to the customer</source>
+        <translation>交还客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="135"/>
+        <source>Scrapped by the shop</source>
+        <translation>由本店报废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="136"/>
+        <source>Warranty return</source>
+        <translation>保修返厂</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="137"/>
+        <source>No old part</source>
+        <translation>无旧件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="146"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/_closing.py" line="148"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <location filename="../../ui/followup_form.py" line="38"/>
+        <source>Tangibles</source>
+        <translation>有形性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="39"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="40"/>
+        <source>Responsiveness</source>
+        <translation>响应性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="41"/>
+        <source>Assurance</source>
+        <translation>保证性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="42"/>
+        <source>Empathy</source>
+        <translation>移情性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="49"/>
+        <source>Facilities, lounge, the car returned clean</source>
+        <translation>设施、休息区、车辆交还时整洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="50"/>
+        <source>The work done right the first time, as promised</source>
+        <translation>一次修好，履行承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="53"/>
+        <source>Quick help, no waiting</source>
+        <translation>服务及时，无需等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="54"/>
+        <source>Competent, trustworthy staff</source>
+        <translation>员工专业、值得信赖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="55"/>
+        <source>Individual attention to the customer</source>
+        <translation>对客户的个性化关怀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="62"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="63"/>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="64"/>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="65"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="66"/>
+        <source>Time / waiting</source>
+        <translation>时间／等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="67"/>
+        <source>Staff attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="68"/>
+        <source>Facilities</source>
+        <translation>设施环境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="69"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="76"/>
+        <source>Upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="77"/>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="78"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="79"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="80"/>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpForm</name>
+    <message>
+        <location filename="../../ui/followup_form.py" line="210"/>
+        <source>The call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="211"/>
+        <source>Not reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="212"/>
+        <source>Counts an attempt; after 3 the customer is marked unreachable</source>
+        <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="213"/>
+        <source>Problem solved?</source>
+        <translation>问题是否已解决？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="214"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="215"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="216"/>
+        <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
+        <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="220"/>
+        <source>Opinion category:</source>
+        <translation>意见类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="223"/>
+        <source>Comments:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="224"/>
+        <source>The customer&apos;s opinion, in their words</source>
+        <translation>客户的意见（按客户原话记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="225"/>
+        <source>⚠ The customer is not satisfied: book a recheck from this call</source>
+        <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="226"/>
+        <source>Recheck appointment at:</source>
+        <translation>复检预约时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="227"/>
+        <source>Save the call</source>
+        <translation>保存回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="242"/>
+        <source>Select a call in the list.</source>
+        <translation>请在列表中选择一条回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="247"/>
+        <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
+        <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="250"/>
+        <source>Handed over %1 — call due between %2 and %3</source>
+        <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="256"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="258"/>
+        <source>the 48 h standard is missed: call now</source>
+        <translation>已超过 48 小时标准：请立即回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="263"/>
+        <source>Unanswered calls so far: %1 of %2</source>
+        <translation>未接通次数：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="275"/>
+        <source>Not reached after %1 calls: the customer is marked unreachable.</source>
+        <translation>%1 次未接通：客户已标记为无法联系。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="280"/>
+        <source>Called on %1</source>
+        <translation>回访时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="281"/>
+        <source>Problem solved: %1</source>
+        <translation>问题已解决：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="284"/>
+        <source>Satisfaction: %1</source>
+        <translation>满意度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="286"/>
+        <source>Category: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="288"/>
+        <source>Comments: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="291"/>
+        <source>Recheck booked: appointment #%1 on %2</source>
+        <translation>已预约复检：预约 #%1，时间 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/followup.py" line="39"/>
+        <source>Follow-up call — 24 to 48 hours after handover</source>
+        <translation>跟踪回访 —— 交车后 24 至 48 小时</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="173"/>
+        <source>Follow-up</source>
+        <translation>跟踪回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="176"/>
+        <source>Follow-up calls</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="177"/>
+        <source>Show done calls</source>
+        <translation>显示已完成的回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="178"/>
+        <source>My customers only</source>
+        <translation>只看我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="179"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="180"/>
+        <source>Re-read the queue (F5)</source>
+        <translation>重新读取回访队列（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="181"/>
+        <source>Open RO</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="184"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="185"/>
+        <source>RO</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="186"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="187"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="188"/>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="189"/>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="190"/>
+        <source>Due (24–48 h after handover)</source>
+        <translation>回访时段（交车后 24–48 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="191"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="217"/>
+        <source>%1 overdue · %2 due · %3 upcoming</source>
+        <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="221"/>
+        <source>%1 done</source>
+        <translation>已完成 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="117"/>
+        <source>Handover — the start of the next visit</source>
+        <translation>交车 —— 下次来店的开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="118"/>
+        <source>Before the keys are handed over</source>
+        <translation>交钥匙之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="119"/>
+        <source>With the customer</source>
+        <translation>与客户一起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="120"/>
+        <source>The repair result was shown to the customer</source>
+        <translation>已向客户展示维修结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="121"/>
+        <source>Old parts — handed over as the customer chose:</source>
+        <translation>旧件 —— 按客户的选择处理：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <source>Old part</source>
+        <translation>旧件处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="123"/>
+        <source>Accepted by (name):</source>
+        <translation>验收人（姓名）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="124"/>
+        <source>Who checked and accepted the car</source>
+        <translation>检查并验收车辆的人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="125"/>
+        <source>Next service date:</source>
+        <translation>下次保养日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="126"/>
+        <source>Next service at:</source>
+        <translation>下次保养里程：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="128"/>
+        <source>Hand over the car</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="144"/>
+        <source>Handed over on %1, accepted by %2.</source>
+        <translation>已于 %1 交车，验收人：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="149"/>
+        <source>Next service: %1 or at %2, whichever comes first.</source>
+        <translation>下次保养：%1 或 %2，以先到者为准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="159"/>
+        <source>Old parts: %1</source>
+        <translation>旧件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="173"/>
+        <source>Final QC passed</source>
+        <translation>完工检查已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <source>Wash confirmed</source>
+        <translation>清洗已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <source>No wash requested</source>
+        <translation>未要求清洗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="180"/>
+        <source>Items explained to the customer before the amount</source>
+        <translation>已在告知金额前向客户逐项解释</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="184"/>
+        <source>Settlement paid</source>
+        <translation>结算款已付清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="184"/>
+        <source>Not settled yet</source>
+        <translation>尚未结算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="188"/>
+        <source>Balance due: %1</source>
+        <translation>应付余额：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QCPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="143"/>
+        <source>Final QC — checked against the inquiry and the RO</source>
+        <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="144"/>
+        <source>Every concern and every approved line (tick when OK)</source>
+        <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="145"/>
+        <source>Tick all as OK</source>
+        <translation>全部勾选为合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="146"/>
+        <source>Car checks</source>
+        <translation>车辆检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="147"/>
+        <source>Road test:</source>
+        <translation>路试：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="148"/>
+        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <source>Not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="149"/>
+        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <source>Done</source>
+        <translation>已路试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="150"/>
+        <source>Road test result (e.g. no noise when braking)</source>
+        <translation>路试结果（例如：制动时无异响）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="151"/>
+        <source>Nothing left in the car (tools, covers, rags)</source>
+        <translation>车内无遗留物品（工具、护套、抹布）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="152"/>
+        <source>No new body damage</source>
+        <translation>无新增车身损伤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="153"/>
+        <source>First service: customer invited to the inspection</source>
+        <translation>首次保养：已邀请客户参与检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <source>Completion certificate no.:</source>
+        <translation>竣工出厂合格证编号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="155"/>
+        <source>Required for this repair class</source>
+        <translation>此维修类别必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="156"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="157"/>
+        <source>What failed, what to rework</source>
+        <translation>哪里不合格、需要返工什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="159"/>
+        <source>Signed by the inspector: %1</source>
+        <translation>检验员签字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="161"/>
+        <source>✓ Pass and sign</source>
+        <translation>✓ 合格并签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="162"/>
+        <source>Records the inspection as passed, signed by you</source>
+        <translation>以您的名义记录检查合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <source>✗ Fail — back to the workshop</source>
+        <translation>✗ 不合格 —— 退回车间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="165"/>
+        <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
+        <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="167"/>
+        <source>Completion certificate number</source>
+        <translation>竣工出厂合格证编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="168"/>
+        <source>Record certificate</source>
+        <translation>记录合格证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="169"/>
+        <source>Earlier inspections</source>
+        <translation>以往检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="172"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="173"/>
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="174"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="175"/>
+        <source>Road test</source>
+        <translation>路试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="176"/>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="177"/>
+        <source>Not OK / notes</source>
+        <translation>不合格项／备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="196"/>
+        <source>QC passed on %1, signed by %2.</source>
+        <translation>完工检查于 %1 通过，检验员：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="199"/>
+        <source>Certificate no. %1.</source>
+        <translation>合格证编号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="205"/>
+        <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
+        <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="211"/>
+        <source>Internal reworks: %1</source>
+        <translation>内部返工：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="239"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="239"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="242"/>
+        <source>something left in the car</source>
+        <translation>车内有遗留物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="244"/>
+        <source>new body damage</source>
+        <translation>新增车身损伤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="297"/>
+        <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
+        <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="309"/>
+        <source>Untick what is not OK so the workshop knows what to rework.</source>
+        <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="80"/>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="80"/>
+        <source>Not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="82"/>
+        <source>recheck #%1</source>
+        <translation>复检 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/followup.py" line="84"/>
+        <source>%1 unanswered</source>
+        <translation>%1 次未接通</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
+        <source>Settlement — approved work only</source>
+        <translation>结算 —— 仅限已批准的作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="223"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
+        <source>Other charges</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
+        <source>Hours</source>
+        <translation>工时数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
+        <source>Rate</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="244"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <source>Pay type</source>
+        <translation>付费方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
+        <source>Part no.</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="243"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <source>Settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
+        <source>Discount (¥):</source>
+        <translation>折扣（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
+        <source>Reason for the discount</source>
+        <translation>折扣原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
+        <source>Settle and issue the settlement number</source>
+        <translation>结算并生成结算单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
+        <source>1. Explain every item to the customer — before the amount</source>
+        <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
+        <source>Items explained to the customer</source>
+        <translation>已向客户逐项解释</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <source>2. Amount</source>
+        <translation>2. 金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
+        <source>Correction (a new settlement replaces this one)</source>
+        <translation>更正（以新结算单取代本结算单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <source>New discount (¥):</source>
+        <translation>新折扣（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <source>Why the settlement is corrected</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
+        <source>Issue a corrected settlement</source>
+        <translation>开具更正后的结算单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
+        <source>Payments (cashier)</source>
+        <translation>收款（收银员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
+        <source>Reference / reason</source>
+        <translation>凭证号／原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="280"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="281"/>
+        <source>Refund of</source>
+        <translation>退款对应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
+        <source>Take payment:</source>
+        <translation>收款：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="287"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="291"/>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
+        <source>Reference (card slip, transfer no.)</source>
+        <translation>凭证号（刷卡单、转账号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
+        <source>Record payment</source>
+        <translation>记录收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="290"/>
+        <source>Refund the selected payment:</source>
+        <translation>对所选付款退款：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="292"/>
+        <source>Reason for the refund</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="293"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="310"/>
+        <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
+        <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="316"/>
+        <source>Not yet approved or declined: %1</source>
+        <translation>尚未批准或拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="331"/>
+        <source>Explained on %1</source>
+        <translation>已于 %1 解释</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
+        <source>Not explained yet: explain each item, then show the amount.</source>
+        <translation>尚未解释：请先逐项解释，再告知金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
+        <source>Settlement no. %1</source>
+        <translation>结算单号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="353"/>
+        <source>%1 by %2</source>
+        <translation>%1，经办人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="355"/>
+        <source>Discount: %1</source>
+        <translation>折扣：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
+        <source>Settled: %1</source>
+        <translation>已结算：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="359"/>
+        <source>Not settled yet (preview)</source>
+        <translation>尚未结算（预览）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="448"/>
+        <source>Balance due: %1</source>
+        <translation>应付余额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="450"/>
+        <source>Paid in full</source>
+        <translation>已全额付清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="545"/>
+        <source>Select the payment to refund in the list above.</source>
+        <translation>请在上面的列表中选择要退款的付款。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineReport</name>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="75"/>
+        <source>Time standards</source>
+        <translation>时间标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="76"/>
+        <source>The 13 steps — who and when</source>
+        <translation>13 个步骤 —— 经办人和时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="77"/>
+        <source>Change requests and the customer&apos;s consent</source>
+        <translation>变更申请及客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="78"/>
+        <source>Final QC results</source>
+        <translation>完工检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="79"/>
+        <source>Settlement and payments</source>
+        <translation>结算与收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="80"/>
+        <source>Every event</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
+        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
+        <location filename="../../ui/ro/timeline_report.py" line="107"/>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
+        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="87"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="89"/>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="90"/>
+        <source>Took</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="91"/>
+        <location filename="../../ui/ro/timeline_report.py" line="109"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="96"/>
+        <source>Raised</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="97"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="98"/>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="99"/>
+        <source>Promised time</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="100"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="101"/>
+        <source>Customer&apos;s consent</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="102"/>
+        <source>Recorded / approved by</source>
+        <translation>记录人／批准人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="108"/>
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="110"/>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="111"/>
+        <source>Not OK / notes</source>
+        <translation>不合格项／备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <source>RO opened</source>
+        <translation>开立工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <source>Arrived</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <source>Greeted</source>
+        <translation>已接待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="127"/>
+        <source>Checked in</source>
+        <translation>接车检查完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="127"/>
+        <source>Advisor changed</source>
+        <translation>更换服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="128"/>
+        <source>Linked as a comeback</source>
+        <translation>关联为返修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="129"/>
+        <source>Concern recorded</source>
+        <translation>记录故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="130"/>
+        <source>Concern corrected</source>
+        <translation>更正故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="130"/>
+        <source>Estimate authorised</source>
+        <translation>估价已授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="131"/>
+        <source>Parts arrived</source>
+        <translation>配件到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="131"/>
+        <source>Work assigned</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="132"/>
+        <source>Job reassigned</source>
+        <translation>重新派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="132"/>
+        <source>Work started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="133"/>
+        <source>Work paused</source>
+        <translation>暂停作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="133"/>
+        <source>Work resumed</source>
+        <translation>恢复作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="134"/>
+        <source>Work finished</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="134"/>
+        <source>Change requested</source>
+        <translation>提出变更申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="135"/>
+        <source>Customer consented to the change</source>
+        <translation>客户同意变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="136"/>
+        <source>Customer refused the change</source>
+        <translation>客户拒绝变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="137"/>
+        <source>Change approved by the manager</source>
+        <translation>经理批准变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="138"/>
+        <source>Change rejected by the manager</source>
+        <translation>经理驳回变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="139"/>
+        <source>Change applied</source>
+        <translation>变更已生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="139"/>
+        <source>Final QC passed</source>
+        <translation>完工检查已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="140"/>
+        <source>Final QC failed</source>
+        <translation>完工检查不合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="140"/>
+        <source>Wash requested</source>
+        <translation>需要洗车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="141"/>
+        <source>Wash declined</source>
+        <translation>不需要洗车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="141"/>
+        <source>Wash confirmed</source>
+        <translation>清洗已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="142"/>
+        <source>Settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="142"/>
+        <source>Settlement corrected</source>
+        <translation>结算已更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <source>Items explained</source>
+        <translation>已逐项解释</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="144"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="145"/>
+        <source>Handed over</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="145"/>
+        <source>Follow-up call logged</source>
+        <translation>已记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="146"/>
+        <source>Follow-up: customer unreachable</source>
+        <translation>回访：客户无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="157"/>
+        <source>RO %1 · %2 · %3 · advisor %4</source>
+        <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="162"/>
+        <source>Arrived %1 · promised %2</source>
+        <translation>到店 %1 · 承诺交车 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="165"/>
+        <source>internal reworks: %1</source>
+        <translation>内部返工：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="202"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="203"/>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="204"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="205"/>
+        <source>not yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="259"/>
+        <source>Booked for %1</source>
+        <translation>预约时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="257"/>
+        <source>Walk-in (no appointment)</source>
+        <translation>直接到店（无预约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="254"/>
+        <source>Next service due %1</source>
+        <translation>下次保养 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="263"/>
+        <source>No parts needed</source>
+        <translation>无需配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="266"/>
+        <source>No wash requested</source>
+        <translation>未要求清洗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="270"/>
+        <source>Call due %1 – %2</source>
+        <translation>应于 %1 – %2 回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="277"/>
+        <source>reserved from stock</source>
+        <translation>已从库存预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="277"/>
+        <source>ordered</source>
+        <translation>已订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="278"/>
+        <source>arrived</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="278"/>
+        <source>issued to the workshop</source>
+        <translation>已发往车间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="279"/>
+        <source>back-ordered</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="284"/>
+        <source>Waiting for the customer</source>
+        <translation>等待客户决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="285"/>
+        <source>Waiting for the manager</source>
+        <translation>等待经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="286"/>
+        <source>Consented</source>
+        <translation>客户已同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="287"/>
+        <source>Consented, lines approved</source>
+        <translation>客户已同意，项目已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="288"/>
+        <source>Refused by the customer</source>
+        <translation>客户已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="289"/>
+        <source>Rejected by the manager</source>
+        <translation>经理已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="292"/>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="293"/>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="294"/>
+        <source>by message</source>
+        <translation>短信／消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="309"/>
+        <source>manager %1</source>
+        <translation>经理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="310"/>
+        <source>major</source>
+        <translation>重大变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="322"/>
+        <source>No change requests.</source>
+        <translation>无变更申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="329"/>
+        <source>something left in the car</source>
+        <translation>车内有遗留物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="331"/>
+        <source>new body damage</source>
+        <translation>新增车身损伤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="334"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="334"/>
+        <source>Failed — internal rework</source>
+        <translation>不合格 —— 内部返工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="336"/>
+        <source>No inspection yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="346"/>
+        <source>Settlement %1</source>
+        <translation>结算单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="348"/>
+        <source>discount %1</source>
+        <translation>折扣 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="354"/>
+        <source>Items explained before the amount</source>
+        <translation>告知金额前已逐项解释</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="360"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="360"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="369"/>
+        <source>Balance due</source>
+        <translation>应付余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="370"/>
+        <source>Not settled yet.</source>
+        <translation>尚未结算。</translation>
+    </message>
+</context>
+<context>
+    <name>WashPage</name>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="102"/>
+        <source>Wash</source>
+        <translation>清洗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="103"/>
+        <source>Does the customer want the car washed?</source>
+        <translation>客户是否需要洗车？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="104"/>
+        <source>Wash requested</source>
+        <translation>需要洗车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="105"/>
+        <source>Wash declined</source>
+        <translation>不需要洗车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="106"/>
+        <source>Wash time told to the customer:</source>
+        <translation>告知客户的洗车时长：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="107"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="108"/>
+        <source>Save the wash choice</source>
+        <translation>保存洗车选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="109"/>
+        <source>Reception confirms the wash result</source>
+        <translation>前台确认洗车结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="110"/>
+        <source>Ashtray emptied and clean</source>
+        <translation>烟灰缸已清空并清洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="111"/>
+        <source>Tyres and rims clean</source>
+        <translation>轮胎和轮辋已清洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="112"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="113"/>
+        <source>Anything the customer should know</source>
+        <translation>需要告知客户的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="114"/>
+        <source>Confirm the wash result</source>
+        <translation>确认洗车结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="127"/>
+        <source>Washed and confirmed on %1: %2</source>
+        <translation>已于 %1 清洗并确认：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="130"/>
+        <source>Wash requested — the customer was told %1 min. Not confirmed yet.</source>
+        <translation>需要洗车 —— 已告知客户 %1 分钟。尚未确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="133"/>
+        <source>The customer declined the wash.</source>
+        <translation>客户不需要洗车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="135"/>
+        <source>Ask the customer whether they want the car washed.</source>
+        <translation>请询问客户是否需要洗车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="145"/>
+        <source>Choose whether the wash is requested or declined.</source>
+        <translation>请选择需要洗车或不需要洗车。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,565 @@
+"""Step 11 — settlement from approved work only (labour and materials apart), the items
+explained before the amount, corrections as new entries, and the cashier's payments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.errors import UserError
+from advisor.money import to_cents, to_yuan
+from advisor.services import settlement
+from advisor.services.views import LineView, ROView, Totals
+from ui import fmt, messages
+from ui.context import AppContext
+from ui.ro.pages._closing import (
+    banner,
+    cell,
+    fit_height,
+    locked_text,
+    origin_label,
+    pay_method_label,
+    pay_type_label,
+    show_banner,
+    table,
+)
+from ui.ro.pages.base import StepPage
+
+TOTAL_KEYS = ("labour", "parts", "other", "discount", "tax", "total")
+
+
+class SettlementPage(StepPage):
+    step = 11
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._last_due: int | None = None
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+
+        self.title = QLabel(body)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status = banner(body, "settle_status")
+        self.locked = banner(body, "settle_locked")
+
+        self.labour_title = QLabel(body)
+        self.labour_title.setStyleSheet("font-weight: bold;")
+        self.labour = table(body, "settle_labour", 6)
+        self.parts_title = QLabel(body)
+        self.parts_title.setStyleSheet("font-weight: bold;")
+        self.parts = table(body, "settle_parts", 7)
+        self.other_title = QLabel(body)
+        self.other_title.setStyleSheet("font-weight: bold;")
+        self.other = table(body, "settle_other", 4)
+        self.not_charged = QLabel(body)
+        self.not_charged.setObjectName("settle_not_charged")
+        self.not_charged.setWordWrap(True)
+
+        # Settle with an optional discount.
+        self.settle_group = QGroupBox(body)
+        sg = QHBoxLayout(self.settle_group)
+        self.discount_label = QLabel(self.settle_group)
+        self.discount = QLineEdit(self.settle_group)
+        self.discount.setObjectName("settle_discount")
+        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.discount.setMaximumWidth(120)
+        self.reason = QLineEdit(self.settle_group)
+        self.reason.setObjectName("settle_discount_reason")
+        self.settle_button = QPushButton(self.settle_group)
+        self.settle_button.setObjectName("settle_button")
+        self.settle_button.clicked.connect(self._settle)
+        sg.addWidget(self.discount_label)
+        sg.addWidget(self.discount)
+        sg.addWidget(self.reason, 1)
+        sg.addWidget(self.settle_button)
+
+        # The items are explained one by one BEFORE the amount is shown to the customer.
+        self.explain_group = QGroupBox(body)
+        eg = QHBoxLayout(self.explain_group)
+        self.explain_button = QPushButton(self.explain_group)
+        self.explain_button.setObjectName("settle_explain")
+        self.explain_button.clicked.connect(self._explain)
+        self.explained = QLabel(self.explain_group)
+        self.explained.setObjectName("settle_explained")
+        self.explained.setWordWrap(True)
+        eg.addWidget(self.explain_button)
+        eg.addWidget(self.explained, 1)
+
+        self.totals_group = QGroupBox(body)
+        self.totals_group.setObjectName("settle_totals")
+        grid = QGridLayout(self.totals_group)
+        self.total_names: dict[str, QLabel] = {}
+        self.total_values: dict[str, QLabel] = {}
+        for row, key in enumerate(TOTAL_KEYS):
+            name = QLabel(self.totals_group)
+            value = QLabel(self.totals_group)
+            value.setObjectName(f"settle_total_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if key == "total":
+                name.setStyleSheet("font-size: 14pt; font-weight: bold;")
+                value.setStyleSheet("font-size: 18pt; font-weight: bold;")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.total_names[key] = name
+            self.total_values[key] = value
+        grid.setColumnStretch(2, 1)
+        self.number = QLabel(self.totals_group)
+        self.number.setObjectName("settle_number")
+        self.number.setStyleSheet("font-weight: bold;")
+        grid.addWidget(
+            self.number, 0, 3, len(TOTAL_KEYS), 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
+
+        # A correction is a new settlement that supersedes the old one.
+        self.correct_group = QGroupBox(body)
+        cg = QHBoxLayout(self.correct_group)
+        self.correct_label = QLabel(self.correct_group)
+        self.correct_discount = QLineEdit(self.correct_group)
+        self.correct_discount.setObjectName("settle_correct_discount")
+        self.correct_discount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.correct_discount.setMaximumWidth(120)
+        self.correct_reason = QLineEdit(self.correct_group)
+        self.correct_reason.setObjectName("settle_correct_reason")
+        self.correct_button = QPushButton(self.correct_group)
+        self.correct_button.setObjectName("settle_correct")
+        self.correct_button.clicked.connect(self._correct)
+        cg.addWidget(self.correct_label)
+        cg.addWidget(self.correct_discount)
+        cg.addWidget(self.correct_reason, 1)
+        cg.addWidget(self.correct_button)
+
+        # Payments (the cashier): split payments, refunds as negative entries.
+        self.pay_group = QGroupBox(body)
+        pg = QVBoxLayout(self.pay_group)
+        self.payments = table(self.pay_group, "pay_table", 6)
+        self.balance = QLabel(self.pay_group)
+        self.balance.setObjectName("pay_balance")
+        self.balance.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.pay_form = QWidget(self.pay_group)
+        pf = QFormLayout(self.pay_form)
+        pf.setContentsMargins(0, 0, 0, 0)
+        self.method = QComboBox(self.pay_form)
+        self.method.setObjectName("pay_method")
+        for m in settlement.PAY_METHODS:
+            self.method.addItem(m, m)
+        self.amount = QLineEdit(self.pay_form)
+        self.amount.setObjectName("pay_amount")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setMaximumWidth(160)
+        self.reference = QLineEdit(self.pay_form)
+        self.reference.setObjectName("pay_reference")
+        self.pay_button = QPushButton(self.pay_form)
+        self.pay_button.setObjectName("pay_button")
+        self.pay_button.clicked.connect(self._pay)
+        row = QHBoxLayout()
+        row.addWidget(self.method)
+        row.addWidget(self.amount)
+        row.addWidget(self.reference, 1)
+        row.addWidget(self.pay_button)
+        self.pay_label = QLabel(self.pay_form)
+        pf.addRow(self.pay_label, row)
+        self.refund_amount = QLineEdit(self.pay_form)
+        self.refund_amount.setObjectName("refund_amount")
+        self.refund_amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.refund_amount.setMaximumWidth(160)
+        self.refund_reason = QLineEdit(self.pay_form)
+        self.refund_reason.setObjectName("refund_reason")
+        self.refund_button = QPushButton(self.pay_form)
+        self.refund_button.setObjectName("refund_button")
+        self.refund_button.clicked.connect(self._refund)
+        rrow = QHBoxLayout()
+        rrow.addWidget(self.refund_amount)
+        rrow.addWidget(self.refund_reason, 1)
+        rrow.addWidget(self.refund_button)
+        self.refund_label = QLabel(self.pay_form)
+        pf.addRow(self.refund_label, rrow)
+        pg.addWidget(self.payments)
+        pg.addWidget(self.balance)
+        pg.addWidget(self.pay_form)
+
+        for w in (
+            self.title,
+            self.status,
+            self.locked,
+            self.labour_title,
+            self.labour,
+            self.parts_title,
+            self.parts,
+            self.other_title,
+            self.other,
+            self.not_charged,
+            self.settle_group,
+            self.explain_group,
+            self.totals_group,
+            self.correct_group,
+            self.pay_group,
+        ):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # -- texts ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settlement — approved work only"))
+        self.labour_title.setText(self.tr("Labour"))
+        self.parts_title.setText(self.tr("Materials"))
+        self.other_title.setText(self.tr("Other charges"))
+        self.labour.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Description"),
+                self.tr("Hours"),
+                self.tr("Rate"),
+                self.tr("Amount"),
+                self.tr("Pay type"),
+            ]
+        )
+        self.parts.setHorizontalHeaderLabels(
+            [
+                self.tr("Part no."),
+                self.tr("Name"),
+                self.tr("Qty"),
+                self.tr("Unit price"),
+                self.tr("Amount"),
+                self.tr("Origin"),
+                self.tr("Pay type"),
+            ]
+        )
+        self.other.setHorizontalHeaderLabels(
+            [self.tr("Description"), self.tr("Qty"), self.tr("Amount"), self.tr("Pay type")]
+        )
+        self.settle_group.setTitle(self.tr("Settle"))
+        self.discount_label.setText(self.tr("Discount (¥):"))
+        self.discount.setPlaceholderText("0.00")
+        self.reason.setPlaceholderText(self.tr("Reason for the discount"))
+        self.settle_button.setText(self.tr("Settle and issue the settlement number"))
+        self.explain_group.setTitle(self.tr("1. Explain every item to the customer — before the amount"))
+        self.explain_button.setText(self.tr("Items explained to the customer"))
+        self.totals_group.setTitle(self.tr("2. Amount"))
+        names = {
+            "labour": self.tr("Labour"),
+            "parts": self.tr("Materials"),
+            "other": self.tr("Other"),
+            "discount": self.tr("Discount"),
+            "tax": self.tr("Tax"),
+            "total": self.tr("Total"),
+        }
+        for key, label in names.items():
+            self.total_names[key].setText(label)
+        self.correct_group.setTitle(self.tr("Correction (a new settlement replaces this one)"))
+        self.correct_label.setText(self.tr("New discount (¥):"))
+        self.correct_discount.setPlaceholderText("0.00")
+        self.correct_reason.setPlaceholderText(self.tr("Why the settlement is corrected"))
+        self.correct_button.setText(self.tr("Issue a corrected settlement"))
+        self.pay_group.setTitle(self.tr("Payments (cashier)"))
+        self.payments.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Method"),
+                self.tr("Amount"),
+                self.tr("Reference / reason"),
+                self.tr("By"),
+                self.tr("Refund of"),
+            ]
+        )
+        for i in range(self.method.count()):
+            self.method.setItemText(i, pay_method_label(str(self.method.itemData(i))))
+        self.pay_label.setText(self.tr("Take payment:"))
+        self.amount.setPlaceholderText(self.tr("Amount (¥)"))
+        self.reference.setPlaceholderText(self.tr("Reference (card slip, transfer no.)"))
+        self.pay_button.setText(self.tr("Record payment"))
+        self.refund_label.setText(self.tr("Refund the selected payment:"))
+        self.refund_amount.setPlaceholderText(self.tr("Amount (¥)"))
+        self.refund_reason.setPlaceholderText(self.tr("Reason for the refund"))
+        self.refund_button.setText(self.tr("Refund"))
+        if self.view is not None:
+            self.set_view(self.view)
+
+    # -- view -----------------------------------------------------------------------
+    def set_view(self, view: ROView) -> None:
+        super().set_view(view)
+        s = view.settlement
+        shown_ids = set(s.line_ids) if s else {x.id for x in view.approved_lines}
+        lines = [x for x in view.lines if x.id in shown_ids]
+        self._fill_lines(lines)
+        declined = view.declined_lines
+        undecided = [x for x in view.lines if x.status == "proposed"]
+        notes = []
+        if declined:
+            notes.append(
+                self.tr(
+                    "Declined by the customer, not charged (offered again at the next visit): %1"
+                ).replace("%1", ", ".join(x.description for x in declined))
+            )
+        if undecided:
+            notes.append(
+                "⚠ "
+                + self.tr("Not yet approved or declined: %1").replace(
+                    "%1", ", ".join(x.description for x in undecided)
+                )
+            )
+        self.not_charged.setText("\n".join(notes))
+        self.not_charged.setVisible(bool(notes))
+
+        may_settle = self.ctx.may("settle")
+        handed = view.handed_over_at is not None
+        self.settle_group.setVisible(s is None and may_settle)
+        self.correct_group.setVisible(s is not None and may_settle and not handed)
+        self.explain_group.setVisible(s is not None)
+        self.explain_button.setEnabled(self.ctx.may("explain") and not handed)
+        if view.items_explained_at is not None:
+            self.explained.setText(
+                "✓ " + self.tr("Explained on %1").replace("%1", fmt.datetime(view.items_explained_at))
+            )
+            self.explained.setStyleSheet("color:#1e5e2a;")
+        else:
+            self.explained.setText(
+                "✗ " + self.tr("Not explained yet: explain each item, then show the amount.")
+            )
+            self.explained.setStyleSheet("color:#8e1c14;")
+
+        totals = self._totals(view)
+        values = {
+            "labour": totals.labour_cents,
+            "parts": totals.parts_cents,
+            "other": totals.other_cents,
+            "discount": -totals.discount_cents,
+            "tax": totals.tax_cents,
+            "total": totals.total_cents,
+        }
+        for key, cents in values.items():
+            self.total_values[key].setText(fmt.money(cents))
+        if s is not None:
+            number = self.tr("Settlement no. %1").replace("%1", s.number) + "\n"
+            number += self.tr("%1 by %2").replace("%1", fmt.datetime(s.at)).replace("%2", s.by)
+            if s.discount_reason:
+                number += "\n" + self.tr("Discount: %1").replace("%1", s.discount_reason)
+            self.number.setText(number)
+            show_banner(self.status, self.tr("Settled: %1").replace("%1", s.number), "ok")
+        else:
+            self.number.setText(self.tr("Not settled yet (preview)"))
+            show_banner(self.status, "")
+        if s is None:
+            show_banner(self.locked, locked_text(view.locked, self.step, self.ctx.lang), "warn")
+        else:
+            show_banner(self.locked, "")
+
+        self.pay_group.setVisible(s is not None)
+        self._fill_payments(view)
+
+    def _totals(self, view: ROView) -> Totals:
+        s = view.settlement
+        if s is None:
+            return view.totals
+        return Totals(
+            s.labour_cents, s.parts_cents, s.other_cents, s.discount_cents, s.tax_cents, s.total_cents
+        )
+
+    def _fill_lines(self, lines: list[LineView]) -> None:
+        for t in (self.labour, self.parts, self.other):
+            t.setRowCount(0)
+        for x in lines:
+            if x.kind == "labour":
+                values = [
+                    (x.code, False),
+                    (x.description, False),
+                    (str(x.quantity), True),
+                    (fmt.money(x.unit_price_cents), True),
+                    (fmt.money(x.amount_cents), True),
+                    (pay_type_label(x.pay_type), False),
+                ]
+                t = self.labour
+            elif x.kind == "part":
+                values = [
+                    (x.code, False),
+                    (x.description, False),
+                    (str(x.quantity), True),
+                    (fmt.money(x.unit_price_cents), True),
+                    (fmt.money(x.amount_cents), True),
+                    (origin_label(x.origin), False),
+                    (pay_type_label(x.pay_type), False),
+                ]
+                t = self.parts
+            else:
+                values = [
+                    (x.description, False),
+                    (str(x.quantity), True),
+                    (fmt.money(x.amount_cents), True),
+                    (pay_type_label(x.pay_type), False),
+                ]
+                t = self.other
+            r = t.rowCount()
+            t.insertRow(r)
+            for c, (text, right) in enumerate(values):
+                t.setItem(r, c, cell(text, right=right, data=x.id if c == 0 else None))
+        for t, wide in ((self.labour, 1), (self.parts, 1), (self.other, 0)):
+            t.resizeColumnsToContents()
+            t.horizontalHeader().setStretchLastSection(False)
+            t.horizontalHeader().setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+            fit_height(t, 1, 10)
+        self.other.setVisible(self.other.rowCount() > 0)
+        self.other_title.setVisible(self.other.rowCount() > 0)
+
+    def _fill_payments(self, view: ROView) -> None:
+        self.payments.setRowCount(0)
+        s = view.settlement
+        if s is None:
+            return
+        for p in s.payments:
+            r = self.payments.rowCount()
+            self.payments.insertRow(r)
+            values = [
+                (fmt.datetime(p.at), False),
+                (pay_method_label(p.method), False),
+                (fmt.money(p.amount_cents), True),
+                (p.reference, False),
+                (p.by, False),
+                (f"#{p.refund_of}" if p.refund_of else "", False),
+            ]
+            for c, (text, right) in enumerate(values):
+                item = cell(text, right=right, data=p.id if c == 0 else None)
+                if p.amount_cents < 0:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.payments.setItem(r, c, item)
+        self.payments.resizeColumnsToContents()
+        self.payments.horizontalHeader().setStretchLastSection(False)
+        self.payments.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_height(self.payments, 1, 8)
+        due = s.balance_cents
+        text = self.tr("Balance due: %1").replace("%1", fmt.money(due))
+        if due == 0:
+            text = "✓ " + self.tr("Paid in full") + " — " + text
+        self.balance.setText(text)
+        self.balance.setStyleSheet(
+            "font-size: 14pt; font-weight: bold; color:%s;" % ("#1e5e2a" if due == 0 else "#8e1c14")
+        )
+        self.pay_form.setVisible(self.ctx.may("pay"))
+        self.pay_form.setEnabled(view.handed_over_at is None)
+        if due != self._last_due:  # a new balance: offer it as the next amount
+            self._last_due = due
+            self.amount.setText(str(to_yuan(due)) if due > 0 else "")
+
+    # -- actions --------------------------------------------------------------------
+    def _cents(self, text: str) -> int | None:
+        """Yuan typed by the user → cents; a message and None when it is not an amount."""
+        try:
+            return to_cents(text.strip() or "0")
+        except UserError as err:
+            messages.error(self, err.message())
+            return None
+
+    def _settle(self) -> None:
+        if self.view is None:
+            return
+        cents = self._cents(self.discount.text())
+        if cents is None:
+            return
+        if (
+            self.ctx.ops.run(
+                settlement.settle,
+                parent=self,
+                topic="ro",
+                ro_id=self.view.id,
+                discount_cents=cents,
+                discount_reason=self.reason.text(),
+            )
+            is not None
+        ):
+            self.discount.clear()
+            self.reason.clear()
+
+    def _explain(self) -> None:
+        if self.view is None:
+            return
+        self.ctx.ops.run(settlement.explain_items, parent=self, topic="ro", ro_id=self.view.id)
+
+    def _correct(self) -> None:
+        if self.view is None:
+            return
+        cents = self._cents(self.correct_discount.text())
+        if cents is None:
+            return
+        if (
+            self.ctx.ops.run(
+                settlement.correct_settlement,
+                parent=self,
+                topic="ro",
+                ro_id=self.view.id,
+                discount_cents=cents,
+                reason=self.correct_reason.text(),
+            )
+            is not None
+        ):
+            self.correct_discount.clear()
+            self.correct_reason.clear()
+
+    def _pay(self) -> None:
+        if self.view is None:
+            return
+        cents = self._cents(self.amount.text())
+        if cents is None:
+            return
+        if (
+            self.ctx.ops.run(
+                settlement.pay,
+                parent=self,
+                topic="ro",
+                ro_id=self.view.id,
+                method=str(self.method.currentData()),
+                amount_cents=cents,
+                reference=self.reference.text(),
+            )
+            is not None
+        ):
+            self.reference.clear()
+
+    def _selected_payment(self) -> int | None:
+        row = self.payments.currentRow()
+        item = self.payments.item(row, 0) if row >= 0 else None
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _refund(self) -> None:
+        if self.view is None:
+            return
+        payment_id = self._selected_payment()
+        if payment_id is None:
+            messages.error(self, self.tr("Select the payment to refund in the list above."))
+            return
+        cents = self._cents(self.refund_amount.text())
+        if cents is None:
+            return
+        if (
+            self.ctx.ops.run(
+                settlement.refund,
+                parent=self,
+                topic="ro",
+                payment_id=payment_id,
+                amount_cents=cents,
+                reason=self.refund_reason.text(),
+            )
+            is not None
+        ):
+            self.refund_amount.clear()
+            self.refund_reason.clear()
+
+
+Page = SettlementPage
