@@ -31,6 +31,7 @@ from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import QuotePanel
 from ui.ro.step_bar import StepBar, step_label
 from ui.ro.timeline import Timeline
+from ui.ro.timeline_report import TimelineReport
 from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,10 @@ class RepairOrderWorkspace(Workspace):
         self.tabs.setObjectName("ro_tabs")
         self.tabs.addTab(self.stack, "")
         self.tabs.addTab(self.timeline, "")
+        # The whole story on one screen, to show a customer or a manager (issue 5).
+        self.report = TimelineReport(ctx.lang, self)
+        self.report.setObjectName("ro_report")
+        self.tabs.addTab(self.report, "")
         self.quotes = QuotePanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
@@ -112,6 +117,8 @@ class RepairOrderWorkspace(Workspace):
         self.tabs.setTabText(0, self.tr("Step"))
         self.tabs.setTabText(1, self.tr("Timeline"))
         self.tabs.setTabToolTip(1, self.tr("Every event of this repair order (Alt+T)"))
+        self.tabs.setTabText(2, self.tr("Overview"))
+        self.tabs.setTabToolTip(2, self.tr("Steps, time standards, consents, QC and payments on one page"))
         self.print_button.setText(self.tr("Print…"))
         labels = {
             "estimate": self.tr("Estimate sheet"),
@@ -206,6 +213,8 @@ class RepairOrderWorkspace(Workspace):
         self.step_bar.set_view(view)
         self.quotes.set_view(view)
         self.timeline.set_view(view)
+        self.report.set_language(self.ctx.lang)
+        self.report.set_view(view)
 
     # -- printing ------------------------------------------------------------------
     def print_sheet(self, kind: str) -> None:
