@@ -7,6 +7,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -107,8 +108,24 @@ def run_gui(argv: list[str]) -> int:
                                  "connection, then start the program again."))  # fmt: skip
         return 1
 
+    url = args.database or system.default_url()
+    if not system.is_shared():
+        from ui.workspaces.admin import daily_backup_dir
+
+        def backup() -> None:
+            # In the background: copying a big file must not delay the login window.
+            try:
+                system.daily_backup(daily_backup_dir())
+            except (OSError, UserError) as exc:
+                log.warning("daily backup failed: %s", exc)
+            finally:
+                system.close_thread_connection()
+
+        threading.Thread(target=backup, name="daily-backup", daemon=True).start()
+
     from ui.context import AppContext
     from ui.first_run import FirstRunDialog, load_demo
+    from ui.live import LiveBridge
     from ui.login import LoginDialog
     from ui.main_window import MainWindow
     from ui.operations import Operations
@@ -132,7 +149,12 @@ def run_gui(argv: list[str]) -> int:
                          shared_db=system.is_shared())  # fmt: skip
         window = MainWindow(ctx)
         window.show()
+        bridge = LiveBridge()
+        bridge.changed.connect(ops.changed)  # signal to signal: other workstations' commits
+        bridge.status.connect(window.set_live)
+        bridge.start(url, shared=ctx.shared_db)
         app.exec()
+        bridge.stop()
         if not window.logging_out:
             return 0
         log.info("logout %s", actor.username)

@@ -1,0 +1,498 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="101"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="111"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="112"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="113"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="114"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="115"/>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="116"/>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="246"/>
+        <source>Admin</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="249"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="250"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="279"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="280"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="253"/>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <source>Add a staff account (Ctrl+N)</source>
+        <translation>添加员工账户（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="255"/>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="256"/>
+        <source>Change r&amp;ole…</source>
+        <translation>更改角色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="257"/>
+        <source>Accounts are never deleted: deactivate a leaver, so the history keeps naming who did what.</source>
+        <translation>账户永不删除：离职人员请停用，以便历史记录仍能显示谁做了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="259"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="260"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="261"/>
+        <source>Write a copy of the whole database to a file you choose</source>
+        <translation>将整个数据库复制到您选择的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <source>Re&amp;store…</source>
+        <translation>恢复(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="263"/>
+        <source>Replace the database with a backup file</source>
+        <translation>用备份文件替换数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="264"/>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="279"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="310"/>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="311"/>
+        <source>The user can no longer log in; nothing is deleted</source>
+        <translation>该用户将无法登录；不会删除任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="313"/>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="314"/>
+        <source>Let the user log in again</source>
+        <translation>允许该用户重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="317"/>
+        <source>You cannot deactivate your own account</source>
+        <translation>不能停用自己的账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="333"/>
+        <source>The password of %1 was reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="345"/>
+        <source>Deactivate %1? They can no longer log in; their history is kept.</source>
+        <translation>停用 %1？停用后将无法登录，其历史记录会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="361"/>
+        <source>Back up the database to</source>
+        <translation>将数据库备份到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="362"/>
+        <source>Backups (*%1)</source>
+        <translation>备份文件 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="369"/>
+        <source>Backup written to %1.</source>
+        <translation>备份已写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="375"/>
+        <source>Restore the database from</source>
+        <translation>从以下文件恢复数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="376"/>
+        <source>Backups (*.db *.json.gz);;All files (*)</source>
+        <translation>备份文件 (*.db *.json.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="382"/>
+        <source>Replace the whole database with the backup %1?
+
+Everything saved since that backup is lost, at every workstation. Make a backup now first if in doubt.</source>
+        <translation>用备份 %1 替换整个数据库？
+
+该备份之后保存的所有内容都将丢失（所有工作站）。如有疑问，请先立即备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="385"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="390"/>
+        <source>The backup %1 was restored. Close Service Advisor now and start it again (at every workstation) before doing anything else.</source>
+        <translation>备份 %1 已恢复。请立即关闭服务顾问系统并重新启动（所有工作站），然后再进行其他操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="403"/>
+        <source>Shared server: back up the server itself every day (pg_dump, by the server&apos;s administrator). “Back up now” writes a portable copy.</source>
+        <translation>共享服务器：请由服务器管理员每天备份服务器本身（pg_dump）。“立即备份”会写出一份可移植的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="408"/>
+        <source>latest: %1</source>
+        <translation>最新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="409"/>
+        <source>none written yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="410"/>
+        <source>Automatic daily backup (the last 7 days are kept): %1 — %2</source>
+        <translation>每日自动备份（保留最近 7 天）：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="155"/>
+        <source>Before: %1
+After: %2</source>
+        <translation>修改前：%1
+修改后：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="234"/>
+        <location filename="../../ui/workspaces/audit.py" line="237"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="238"/>
+        <source>&amp;RO:</source>
+        <translation>工单(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="239"/>
+        <source>RO number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <source>&amp;From</source>
+        <translation>日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="242"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <source>Apply the filters (F5)</source>
+        <translation>应用筛选条件（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="245"/>
+        <source>&amp;Verify chain</source>
+        <translation>校验链(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="247"/>
+        <source>Check that no audit row was altered or deleted outside the app</source>
+        <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="250"/>
+        <location filename="../../ui/workspaces/audit.py" line="259"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <source>RO</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="286"/>
+        <source>No RO numbered %1.</source>
+        <translation>没有编号为 %1 的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <source>%1 rows shown (scroll for more)</source>
+        <translation>已显示 %1 行（向下滚动加载更多）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="299"/>
+        <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
+        <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="303"/>
+        <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
+        <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="305"/>
+        <source>content does not match its hash (edited?)</source>
+        <translation>内容与其哈希值不符（被修改？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="306"/>
+        <source>link to the previous row broken (row deleted?)</source>
+        <translation>与上一行的链接断开（记录被删除？）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="52"/>
+        <source>Someone else saved this record</source>
+        <translation>他人已保存此记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="58"/>
+        <source>While you were editing, someone else saved a newer version of this record. Nothing has been overwritten. Compare the two versions, then choose:</source>
+        <translation>在您编辑期间，他人保存了此记录的较新版本。没有任何内容被覆盖。请比较两个版本，然后选择：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <source>Saved by someone else</source>
+        <translation>他人保存的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="82"/>
+        <source>≠ marks a field where the two versions differ.</source>
+        <translation>≠ 表示两个版本不同的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="86"/>
+        <source>&amp;Reload theirs</source>
+        <translation>载入对方版本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="89"/>
+        <source>Show the version saved by the other person; your typing is discarded.</source>
+        <translation>显示对方保存的版本；您输入的内容将被放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="91"/>
+        <source>&amp;Apply mine again</source>
+        <translation>重新提交我的修改(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
+        <source>Save your values over the newer version. Their changes to these fields are replaced.</source>
+        <translation>用您的值覆盖较新版本。对方对这些字段的修改将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="98"/>
+        <source>Save nothing; your typing stays on screen.</source>
+        <translation>不保存；您输入的内容保留在屏幕上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="119"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="119"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="135"/>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="137"/>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="138"/>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="139"/>
+        <source>The account is unlocked too. Tell the user the new password in person.</source>
+        <translation>账户也会同时解锁。请当面告知用户新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="157"/>
+        <source>Change role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="163"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="88"/>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+</TS>
