@@ -32,10 +32,10 @@ def dumps(value: dict[str, Any] | None) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_default)
 
 
-def _digest(prev: str, at: str, user_id: int | None, entity: str, entity_id: int | None,
-            ro_id: int | None, action: str, old: str, new: str) -> str:  # fmt: skip
+def _digest(prev: str, at: str, user_id: int | None, username: str, entity: str,
+            entity_id: int | None, ro_id: int | None, action: str, old: str, new: str) -> str:  # fmt: skip
     payload = json.dumps(
-        [prev, at, user_id, entity, entity_id, ro_id, action, old, new], ensure_ascii=False
+        [prev, at, user_id, username, entity, entity_id, ro_id, action, old, new], ensure_ascii=False
     )
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -59,7 +59,7 @@ def record(
     prev = last.hash if last else GENESIS
     at = now()
     old_s, new_s = dumps(old), dumps(new)
-    h = _digest(prev, at.isoformat(), user_id, entity, entity_id, ro_id, action, old_s, new_s)
+    h = _digest(prev, at.isoformat(), user_id, username, entity, entity_id, ro_id, action, old_s, new_s)
     AuditLog.create(
         at=at, user_id=user_id, username=username, entity=entity, entity_id=entity_id,
         ro_id=ro_id, action=action, old_json=old_s, new_json=new_s, prev_hash=prev, hash=h,
@@ -81,7 +81,7 @@ def verify() -> ChainReport:
     for row in AuditLog.select().order_by(AuditLog.id).iterator():
         count += 1
         at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(str(row.at))
-        h = _digest(prev, at.isoformat(), row.user_id, row.entity, row.entity_id, row.ro_id,
+        h = _digest(prev, at.isoformat(), row.user_id, row.username, row.entity, row.entity_id, row.ro_id,
                     row.action, row.old_json, row.new_json)  # fmt: skip
         if row.prev_hash != prev:
             return ChainReport(False, count, row.id, "link to previous row broken (row deleted?)")
