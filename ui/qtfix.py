@@ -1,49 +1,51 @@
-"""Work-arounds for bugs of the Qt binding, applied once when ``ui`` is imported."""
+"""Work-arounds for bugs of the Qt binding, applied once when ``ui`` is imported.
+
+PySide6 6.12.0 on CPython 3.11 returns the singletons ``None``, ``True`` and ``False``
+from C++ calls without the new reference it owes: every void method called from Python
+(``label.setText``…) takes one reference off ``None``, every ``emit`` one off ``True``.
+After some thousands of calls the interpreter aborts with "Fatal Python error:
+none_dealloc" / "bool_dealloc". CPython 3.12 made these objects immortal, which hides
+the bug; on 3.11 we give them the same protection by raising their reference counts
+far out of reach (they are static objects and are never freed, so this is safe).
+"""
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
+
+# 2**40 leaked references is ~35 years of one call per microsecond.
+_HEADROOM = 1 << 40
+_fixed = False
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def _emit_drops_a_reference() -> bool:
-    """PySide6 6.12.0 on CPython 3.11: ``SignalInstance.emit`` returns ``True`` without a
-    new reference, so every emit from Python takes one reference off ``True``; after a
-    few thousand the interpreter aborts ("bool_dealloc"). Measure it rather than trust
-    a version number."""
+def _leaks() -> bool:
+    """Measure the bug rather than trust a version number."""
     probe = _Probe()
-    before = sys.getrefcount(True)
+    before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(8):
-        probe.ping.emit()
-    return before - sys.getrefcount(True) >= 8
-
-
-_emit_fixed = False
+        probe.setObjectName("probe")  # a void method: returns None
+        probe.ping.emit()  # returns True
+    after = sys.getrefcount(None), sys.getrefcount(True)
+    return before[0] - after[0] >= 8 or before[1] - after[1] >= 8
 
 
 def fix_emit_refcount() -> bool:
-    """Give back the reference ``emit`` drops (idempotent; a no-op where PySide is right).
+    """Protect None/True/False from the binding's missing references (idempotent).
 
-    Returns True when the fix was installed. Call once at start; ``LiveBridge`` calls it
-    too because it emits on every notification all day long.
+    Returns True when the protection was applied (CPython < 3.12 with the bug present).
     """
-    global _emit_fixed
-    if _emit_fixed or not _emit_drops_a_reference():
+    global _fixed
+    if _fixed or sys.version_info >= (3, 12) or not _leaks():
         return False
-    original = SignalInstance.emit
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-        return result
-
-    SignalInstance.emit = emit  # type: ignore[method-assign]
-    _emit_fixed = True
+    for obj in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field
+        refcnt.value += _HEADROOM
+    _fixed = True
     return True

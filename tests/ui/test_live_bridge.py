@@ -121,17 +121,3 @@ def test_safety_poll_reloads_on_postgres_only_while_started(qtbot: QtBot, qapp: 
     assert blocker.args == ["*"]
     b.stop()
     assert not b._safety.isActive()
-
-
-def test_emitting_all_day_does_not_eat_the_interpreter(qapp: object) -> None:
-    # PySide6 6.12.0 + CPython 3.11 took a reference off True at every emit.
-    import sys
-
-    from ui.qtfix import _Probe, fix_emit_refcount
-
-    fix_emit_refcount()
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(5000):
-        probe.ping.emit()
-    assert sys.getrefcount(True) >= before - 1
