@@ -234,11 +234,13 @@ def orders_for_ro(ro_id: int) -> list[PartOrderView]:
     return [_order_view(o) for o in PartOrder.select().where(PartOrder.ro == ro_id)]
 
 
-def tasks_for(user_id: int | None, *, open_only: bool = True) -> list[TaskView]:
-    """Tasks of a user (or all, when ``user_id`` is None)."""
+def tasks_for(user_id: int | None, *, open_only: bool = True, ro_id: int | None = None) -> list[TaskView]:
+    """Tasks of a user (or all, when ``user_id`` is None), optionally of one RO."""
     q = Task.select().order_by(Task.created_at.desc())
     if user_id is not None:
         q = q.where(Task.assignee == user_id)
+    if ro_id is not None:
+        q = q.where(Task.ro == ro_id)
     if open_only:
         q = q.where(Task.done_at.is_null())
     return [

@@ -1,0 +1,77 @@
+"""Dispatch: jobs, suggestions by skill, and the warning before missing the promise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from advisor.services.orders import get_ro_view
+from tests import factories
+from ui import messages
+from ui.context import AppContext
+from ui.workspaces.dispatch import DispatchWorkspace
+
+
+def _workspace(make_ctx: Callable[..., AppContext], qtbot: QtBot) -> DispatchWorkspace:
+    ws = DispatchWorkspace(make_ctx("foreman"))
+    qtbot.addWidget(ws)
+    ws.refresh()
+    return ws
+
+
+def test_the_job_lists_suggested_technicians_whose_skills_match(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    _ro_id, lines = factories.authorised(staff)
+    ws = _workspace(make_ctx, qtbot)
+    assert [j.line_id for j in ws.jobs_] == [lines[0]]  # the approved labour line only
+    assert ws.select_job(lines[0])
+    names = [ws.suggested.item(r, 0).text() for r in range(ws.suggested.rowCount())]
+    assert names == ["赵磊"]  # the only technician with "brakes"
+    assert ws.techs.rowCount() == 3 and ws.bays_.rowCount() == 6
+
+
+def test_an_assignment_that_would_miss_the_promise_warns_first(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    ro_id, lines = factories.authorised(staff)
+    promised = get_ro_view(ro_id).promised_at
+    assert promised is not None
+    ws = _workspace(make_ctx, qtbot)
+    ws.select_job(lines[0])
+    dialog = ws.assign_selected()
+    assert dialog is not None
+    start = promised - dt.timedelta(hours=1)
+    dialog.set_plan(technician_id=staff.tech_ids[0], start=start, end=promised + dt.timedelta(hours=1))
+
+    with messages.capture(answer=False) as seen:
+        assert dialog.assign() is None
+    assert [k for k, _t in seen] == ["confirm"]
+    assert "promised time" in seen[0][1]
+    assert get_ro_view(ro_id).assignments == ()
+    assert dialog.isVisible()  # the plan stays on screen to be changed
+
+    with messages.capture(answer=True) as seen, qtbot.waitSignal(ws.ctx.ops.changed):
+        assert dialog.assign() is not None
+    assert [k for k, _t in seen] == ["confirm"]
+    (a,) = get_ro_view(ro_id).assignments
+    assert a.technician_id == staff.tech_ids[0]
+    ws.refresh()
+    assert ws.jobs_ == []
+
+
+def test_an_assignment_within_the_promise_does_not_ask(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, lines = factories.authorised(staff)
+    ws = _workspace(make_ctx, qtbot)
+    ws.select_job(lines[0])
+    dialog = ws.assign_selected()
+    assert dialog is not None
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    dialog.set_plan(start=now, end=now + dt.timedelta(minutes=60))
+    assert dialog.assign() is not None
+    assert shown == []
+    assert len(get_ro_view(ro_id).assignments) == 1

@@ -1,0 +1,157 @@
+"""The RO's step pages 6–8: part status and wording, assignment, repair with consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from advisor.services import changes, estimate, parts, workshop
+from advisor.services.orders import get_ro_view
+from tests import factories
+from ui import fmt
+from ui.change_request_dialog import to_qdatetime
+from ui.context import AppContext
+from ui.ro.pages import page_class
+from ui.ro.pages.assignment import AssignmentPage
+from ui.ro.pages.parts import PartsPage
+from ui.ro.pages.repair import RepairPage
+
+
+def test_the_pages_are_found_by_step() -> None:
+    assert (page_class(6), page_class(7), page_class(8)) == (PartsPage, AssignmentPage, RepairPage)
+
+
+def test_a_backorder_shows_its_eta_the_wording_and_the_notify_task(
+    ctx: AppContext, staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id = factories.open_checked_in(staff)
+    estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", code="38810-TBA-A01", quantity=1)
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions={x.id: "approved" for x in get_ro_view(ro_id).lines},
+        customer_name="张伟",
+        method="in_person",
+        promised_at=dt.datetime.now() + dt.timedelta(days=3),
+    )
+    page = PartsPage(ctx)
+    qtbot.addWidget(page)
+    page.set_view(get_ro_view(ro_id))
+    eta = get_ro_view(ro_id).lines[0].part_eta
+    assert eta is not None
+    expected = f"The part is ordered and expected on {fmt.date(eta)}; we will call you as soon as it arrives."
+    assert page.lines.item(0, 4).text() == expected
+    assert page.say.text() == expected
+    assert not page.notified.isEnabled()
+
+    (order,) = parts.orders_for_ro(ro_id)
+    parts.book_arrival(actor=staff.parts, order_id=order.id)
+    page.set_view(get_ro_view(ro_id))
+    assert page.lines.item(0, 3).text() == "Arrived"
+    assert page.notified.isEnabled()
+    with qtbot.waitSignal(ctx.ops.changed):
+        page.customer_notified()
+    assert ctx.ops.last_error is None
+    assert parts.tasks_for(staff.advisor.user_id) == []
+    assert shown == []
+
+
+def test_the_assignment_page_offers_the_dispatch_dialog_for_an_unassigned_line(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    ro_id, lines = factories.authorised(staff)
+    page = AssignmentPage(make_ctx("foreman"))
+    qtbot.addWidget(page)
+    page.set_view(get_ro_view(ro_id))
+    assert [line.id for line, _a in page.rows] == [lines[0]]
+    assert page.select_line(lines[0])
+    dialog = page.assign_selected()
+    assert dialog is not None and dialog.line_id == lines[0]
+    dialog.reject()
+
+
+def test_repair_page_consent_old_parts_and_training(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, lines = factories.authorised(staff)
+    start = dt.datetime.now()
+    a = workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
+    ctx = make_ctx("advisor")
+    page = RepairPage(ctx)
+    qtbot.addWidget(page)
+    page.set_view(get_ro_view(ro_id))
+    assert page.jobs.item(0, 3).text() == "Waiting"
+
+    dialog = page.raise_change()
+    assert dialog is not None
+    dialog.delay.setChecked(True)
+    dialog.reason.setPlainText("Waiting for the alignment rig")
+    new_time = (dt.datetime.now() + dt.timedelta(hours=8)).replace(second=0, microsecond=0)
+    dialog.when.setDateTime(to_qdatetime(new_time))
+    assert dialog.submit() is not None
+    page.set_view(get_ro_view(ro_id))
+    assert page.changes.item(0, 2).text() == "Waiting for the customer"
+    assert page.answer_btn.isEnabled()
+
+    consent = page.record_answer()
+    assert consent is not None
+    assert consent.who.text() == "张伟"
+    consent.method.setCurrentIndex(consent.method.findData("phone"))
+    assert consent.submit() == "approved"
+    view = get_ro_view(ro_id)
+    assert view.promised_at == new_time
+    assert view.change_requests[0].consent_phone == "+8613812345678"
+    page.set_view(view)
+    assert not page.answer_btn.isEnabled()
+
+    part_line = next(x for x in view.approved_lines if x.kind == "part")
+    page.set_old_part(part_line.id, "returned")
+    assert next(x for x in get_ro_view(ro_id).lines if x.id == part_line.id).old_part_handling == "returned"
+
+    page.training.setChecked(True)
+    page.training_note.setText("Squeal only when cold: glazed pads")
+    page.save_training()
+    view = get_ro_view(ro_id)
+    assert view.training_flag and view.training_note.startswith("Squeal")
+    assert shown == []
+    assert a.id == view.assignments[0].id
+
+
+def test_a_major_change_waits_for_the_manager(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    cr = changes.request_change(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        kind="extra_work",
+        reason="Compressor seized",
+        lines=[{"kind": "part", "description": "", "quantity": 1, "code": "38810-TBA-A01"}],
+    )
+    page = RepairPage(make_ctx("manager"))
+    qtbot.addWidget(page)
+    page.set_view(get_ro_view(ro_id))
+    assert get_ro_view(ro_id).change_requests[0].major
+    assert not page.approve_btn.isHidden()
+    assert page.approve_btn.isEnabled()
+    assert page.approve() == "pending"  # approved by the manager; the customer still has to consent
+    assert get_ro_view(ro_id).change_requests[0].manager
+    assert cr
+
+
+def test_a_foreman_cannot_record_consent(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    page = RepairPage(make_ctx("foreman"))
+    qtbot.addWidget(page)
+    assert page.answer_btn.isHidden()
+    assert not page.raise_btn.isHidden()

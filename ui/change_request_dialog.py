@@ -1,0 +1,235 @@
+"""Raise a change request from the workshop: extra work found, or a delay (step 8).
+
+It goes to the advisor at once (Today shows the "consent" badge); nothing changes in
+cost or promised time until the customer consents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor import money
+from advisor.errors import UserError
+from advisor.services import changes
+from ui import messages
+from ui.context import AppContext
+
+TYPE, CODE, DESCRIPTION, QTY, PRICE, SKILL = range(6)
+
+
+def to_qdatetime(value: dt.datetime) -> QDateTime:
+    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+class ChangeRequestDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        ro_id: int,
+        heading: str = "",
+        promised_at: dt.datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ro_id = ro_id
+        self.change_id: int | None = None
+        self.setMinimumWidth(920)
+        self.heading = QLabel(heading)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.extra = QRadioButton()
+        self.delay = QRadioButton()
+        self.extra.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.extra)
+        kinds.addButton(self.delay)
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(70)
+        self.table = QTableWidget(0, 6)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(PRICE, not ctx.may("estimate.edit"))  # a foreman does not price
+        self.add_labour_btn = QPushButton()
+        self.add_part_btn = QPushButton()
+        self.remove_btn = QPushButton()
+        self.add_labour_btn.clicked.connect(lambda: self.add_line("labour"))
+        self.add_part_btn.clicked.connect(lambda: self.add_line("part"))
+        self.remove_btn.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        self.new_time = QCheckBox()
+        self.when = QDateTimeEdit(to_qdatetime(promised_at or dt.datetime.now() + dt.timedelta(hours=2)))
+        self.when.setCalendarPopup(True)
+        self.when.setEnabled(False)
+        self.new_time.toggled.connect(self.when.setEnabled)
+        self.delay.toggled.connect(self._delay_toggled)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.extra)
+        kind_row.addWidget(self.delay)
+        kind_row.addStretch(1)
+        line_buttons = QHBoxLayout()
+        for b in (self.add_labour_btn, self.add_part_btn, self.remove_btn):
+            line_buttons.addWidget(b)
+        line_buttons.addStretch(1)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.new_time)
+        time_row.addWidget(self.when)
+        time_row.addStretch(1)
+        self.form = QFormLayout()
+        self.form.addRow(self.heading)
+        self.kind_label = QLabel()
+        self.reason_label = QLabel()
+        self.lines_label = QLabel()
+        self.form.addRow(self.kind_label, kind_row)
+        self.form.addRow(self.reason_label, self.reason)
+        self.form.addRow(self.lines_label, self.table)
+        self.form.addRow("", line_buttons)
+        self.form.addRow("", time_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def _delay_toggled(self, on: bool) -> None:
+        if on:  # a delay always comes with the new promised time
+            self.new_time.setChecked(True)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Raise a change request"))
+        self.extra.setText(self.tr("Extra work found"))
+        self.delay.setText(self.tr("Delay"))
+        self.kind_label.setText(self.tr("Kind"))
+        self.reason_label.setText(self.tr("What was found / why late"))
+        self.lines_label.setText(self.tr("Extra lines"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Type"),
+                self.tr("Code / part no."),
+                self.tr("Description"),
+                self.tr("Hours / qty"),
+                self.tr("Unit price (optional)"),
+                self.tr("Skill"),
+            ]
+        )
+        self.add_labour_btn.setText(self.tr("Add labour"))
+        self.add_part_btn.setText(self.tr("Add part"))
+        self.remove_btn.setText(self.tr("Remove line"))
+        self.new_time.setText(self.tr("New promised time"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send to the advisor"))
+
+    def add_line(
+        self,
+        kind: str,
+        *,
+        code: str = "",
+        description: str = "",
+        quantity: str = "1",
+        price: str = "",
+        skill: str = "",
+    ) -> int:
+        """Add a row (labour or part); returns its row number."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox()
+        combo.addItem(self.tr("Labour"), "labour")
+        combo.addItem(self.tr("Part"), "part")
+        combo.setCurrentIndex(0 if kind == "labour" else 1)
+        self.table.setCellWidget(row, TYPE, combo)
+        for col, value in (
+            (CODE, code),
+            (DESCRIPTION, description),
+            (QTY, quantity),
+            (PRICE, price),
+            (SKILL, skill),
+        ):
+            self.table.setItem(row, col, QTableWidgetItem(value))
+        if kind == "part":
+            self.table.setCurrentCell(row, CODE)
+        else:
+            self.table.setCurrentCell(row, DESCRIPTION)
+        return row
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def lines(self) -> list[dict[str, Any]]:
+        """The extra lines as the service takes them (raises UserError on a bad price)."""
+        out: list[dict[str, Any]] = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, TYPE)
+            kind = combo.currentData() if isinstance(combo, QComboBox) else "labour"
+            spec: dict[str, Any] = {
+                "kind": kind,
+                "description": self._cell(row, DESCRIPTION),
+                "quantity": self._cell(row, QTY) or "1",
+                "code": self._cell(row, CODE),
+            }
+            price = self._cell(row, PRICE)
+            if price and not self.table.isColumnHidden(PRICE):
+                spec["unit_price_cents"] = money.to_cents(price)
+            if kind == "labour":
+                spec["skill"] = self._cell(row, SKILL)
+            out.append(spec)
+        return out
+
+    def submit(self) -> int | None:
+        """Send the request; the dialog closes when the service accepts it."""
+        try:
+            lines = self.lines()
+        except UserError as err:
+            messages.error(self, err.message())
+            return None
+        kind = "extra_work" if self.extra.isChecked() else "delay"
+        result = self.ctx.ops.run(
+            changes.request_change,
+            parent=self,
+            topic="ro",
+            ro_id=self.ro_id,
+            kind=kind,
+            reason=self.reason.toPlainText(),
+            lines=lines if kind == "extra_work" else None,
+            new_promised_at=from_qdatetime(self.when.dateTime()) if self.new_time.isChecked() else None,
+        )
+        if result is None:
+            return None
+        self.change_id = int(result)
+        self.ctx.ops.changed.emit("board")  # the board shows the job's state, Today the badge
+        self.accept()
+        return self.change_id

@@ -1,0 +1,143 @@
+"""Record the customer's answer to a change request: who, how, when — or a refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.services import changes
+from advisor.services.views import ChangeRequestView
+from ui import fmt
+from ui import workshop_labels as labels
+from ui.change_request_dialog import from_qdatetime, to_qdatetime
+from ui.context import AppContext
+
+
+class ConsentDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        change: ChangeRequestView,
+        *,
+        customer_name: str = "",
+        phone: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.change = change
+        self.status: str | None = None
+        self.setMinimumWidth(520)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.consented = QRadioButton()
+        self.refused = QRadioButton()
+        self.consented.setChecked(True)
+        answer = QButtonGroup(self)
+        answer.addButton(self.consented)
+        answer.addButton(self.refused)
+        self.who = QLineEdit(customer_name)
+        self.method = QComboBox()
+        for code in ("phone", "in_person", "message"):
+            self.method.addItem(labels.method(code), code)
+        self.phone = QLineEdit(phone)
+        self.when = QDateTimeEdit(to_qdatetime(dt.datetime.now()))
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.note = QLineEdit()
+        self.method.currentIndexChanged.connect(
+            lambda _i: self.phone.setEnabled(self.method.currentData() == "phone")
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.consented)
+        answer_row.addWidget(self.refused)
+        answer_row.addStretch(1)
+        self.rows = [QLabel() for _ in range(6)]
+        form = QFormLayout()
+        form.addRow(self.summary)
+        for label, field in zip(
+            self.rows, (answer_row, self.who, self.method, self.phone, self.when, self.note), strict=True
+        ):
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        c = self.change
+        self.setWindowTitle(self.tr("Record the customer's answer"))
+        promise = ""
+        if c.new_promised_at != c.old_promised_at:
+            promise = (
+                self.tr("Promised time: %1 → %2")
+                .replace("%1", fmt.datetime(c.old_promised_at))
+                .replace("%2", fmt.datetime(c.new_promised_at))
+            )
+        self.summary.setText(
+            f"<b>{labels.change_kind(c.kind)}</b>: {c.reason}<br>"
+            + self.tr("Amount: %1 → %2")
+            .replace("%1", fmt.money(c.old_amount_cents))
+            .replace("%2", fmt.money(c.new_amount_cents))
+            + (f"<br>{promise}" if promise else "")
+            + ("<br>" + self.tr("A major change: a manager must also approve it.") if c.major else "")
+        )
+        self.consented.setText(self.tr("The customer consents"))
+        self.refused.setText(self.tr("The customer refuses"))
+        for label, text in zip(
+            self.rows,
+            (
+                self.tr("Answer"),
+                self.tr("Who answered"),
+                self.tr("How"),
+                self.tr("Number called"),
+                self.tr("When"),
+                self.tr("Note"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for i in range(self.method.count()):
+            self.method.setItemText(i, labels.method(self.method.itemData(i)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
+
+    def submit(self) -> Any:
+        """Record the answer; closes when the service accepts it."""
+        method = self.method.currentData()
+        result = self.ctx.ops.run(
+            changes.record_consent,
+            parent=self,
+            topic="ro",
+            change_id=self.change.id,
+            consented=self.consented.isChecked(),
+            consent_by=self.who.text(),
+            method=method,
+            phone=self.phone.text() if method == "phone" else "",
+            at=from_qdatetime(self.when.dateTime()),
+            note=self.note.text(),
+        )
+        if result is not None:
+            self.status = str(result)
+            self.ctx.ops.changed.emit("board")  # consent may un-pause jobs waiting for approval
+            self.accept()
+        return result

@@ -1,0 +1,146 @@
+"""Step 6 — parts: each part line's status, what to tell the customer, the notify task."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.services import parts
+from advisor.services.views import LineView, ROView, TaskView
+from ui import fmt
+from ui import workshop_labels as labels
+from ui.context import AppContext
+from ui.ro.pages.base import StepPage
+
+
+def table(columns: int) -> QTableWidget:
+    t = QTableWidget(0, columns)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.setWordWrap(True)
+    return t
+
+
+def fill(t: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    t.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            t.setItem(r, c, QTableWidgetItem(text))
+
+
+class PartsPage(StepPage):
+    step = 6
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.tasks: list[TaskView] = []
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.lines = table(5)
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.say_title = QLabel()
+        self.say = QLabel()
+        self.say.setWordWrap(True)
+        self.say.setStyleSheet(
+            "background: #fff8e1; color: #202124; padding: 8px; border: 1px solid #f9ab00;"
+        )
+        self.tasks_title = QLabel()
+        self.task_list = table(2)
+        self.task_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.notified = QPushButton()
+        self.notified.clicked.connect(self.customer_notified)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lines, 2)
+        layout.addWidget(self.say_title)
+        layout.addWidget(self.say)
+        layout.addWidget(self.tasks_title)
+        layout.addWidget(self.task_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.notified)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Parts for this repair order"))
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Part no."),
+                self.tr("Description"),
+                self.tr("Qty"),
+                self.tr("Status"),
+                self.tr("What to tell the customer"),
+            ]
+        )
+        self.say_title.setText(self.tr("Standard wording for a backorder"))
+        self.tasks_title.setText(self.tr("Tasks: notify the customer"))
+        self.task_list.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Since")])
+        self.notified.setText(self.tr("Customer notified"))
+        if self.view is not None:
+            self.set_view(self.view)
+
+    def wording(self, line: LineView) -> str:
+        """What the advisor says about this part, in the user's language."""
+        if line.part_status == "ordered":
+            if line.part_eta is not None:
+                return self.tr(
+                    "The part is ordered and expected on %1; we will call you as soon as it arrives."
+                ).replace("%1", fmt.date(line.part_eta))
+            return self.tr("The part is ordered; we will call you as soon as it arrives.")
+        if line.part_status == "arrived":
+            return self.tr("The part has arrived; we can start the work.")
+        if line.part_status in ("reserved", "issued"):
+            return self.tr("The part is in stock and set aside for your car.")
+        return ""
+
+    def set_view(self, view: ROView) -> None:
+        super().set_view(view)
+        part_lines = [x for x in view.lines if x.kind == "part" and x.status in ("approved", "proposed")]
+        rows = []
+        for x in part_lines:
+            status = labels.part_status(x.part_status)
+            if x.part_status == "ordered" and x.part_eta is not None:
+                status += " — " + self.tr("ETA %1").replace("%1", fmt.date(x.part_eta))
+            rows.append((x.code, x.description, f"{x.quantity.normalize():f}", status, self.wording(x)))
+        fill(self.lines, rows)
+        for column in (0, 2, 3):
+            self.lines.resizeColumnToContents(column)
+        self.lines.resizeRowsToContents()
+        backorders = [self.wording(x) for x in part_lines if x.part_status == "ordered"]
+        self.say.setText("\n".join(dict.fromkeys(backorders)) or self.tr("No part is on backorder."))
+        self.tasks = [t for t in parts.tasks_for(None, ro_id=view.id) if t.kind == "notify_customer"]
+        fill(
+            self.task_list,
+            [
+                (t.text_zh if self.ctx.lang.startswith("zh") else t.text_en, fmt.datetime(t.created_at))
+                for t in self.tasks
+            ],
+        )
+        if self.tasks:
+            self.task_list.selectRow(0)
+        self.notified.setEnabled(bool(self.tasks))
+
+    def customer_notified(self) -> object:
+        """The customer was told their parts arrived: the task is done."""
+        row = self.task_list.currentRow()
+        if not 0 <= row < len(self.tasks):
+            return None
+        return self.ctx.ops.run(parts.complete_task, parent=self, topic="ro", task_id=self.tasks[row].id)
+
+
+Page = PartsPage

@@ -1,0 +1,282 @@
+"""Step 8 — repair: the jobs and their clock, change requests with the customer's consent,
+old-parts handling per line and the training flag for hard cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.services import changes, workshop
+from advisor.services.views import AssignmentView, ChangeRequestView, LineView, ROView
+from ui import fmt
+from ui import workshop_labels as labels
+from ui.board_model import planned_minutes
+from ui.change_request_dialog import ChangeRequestDialog
+from ui.context import AppContext
+from ui.ro.consent_dialog import ConsentDialog
+from ui.ro.pages.base import StepPage
+from ui.ro.pages.parts import fill, table
+
+PENDING = ("pending", "awaiting_manager")
+
+
+class RepairPage(StepPage):
+    step = 8
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.jobs_: list[AssignmentView] = []
+        self.changes_: list[ChangeRequestView] = []
+        self.part_lines: list[LineView] = []
+        self.jobs_box, self.changes_box = QGroupBox(), QGroupBox()
+        self.old_box, self.training_box = QGroupBox(), QGroupBox()
+        self.jobs = table(5)
+        self.jobs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.clock = {
+            name: QPushButton() for name in ("on", "pause_parts", "pause_approval", "resume", "done")
+        }
+        actions: dict[str, Callable[[AssignmentView], Any]] = {
+            "on": lambda j: self._clock(workshop.clock_on, j),
+            "pause_parts": lambda j: self._clock(workshop.pause, j, reason="parts"),
+            "pause_approval": lambda j: self._clock(workshop.pause, j, reason="approval"),
+            "resume": lambda j: self._clock(workshop.resume, j),
+            "done": lambda j: self._clock(workshop.finish, j),
+        }
+        for name, button in self.clock.items():
+            button.clicked.connect(lambda _c=False, n=name: self._on_job(actions[n]))
+            button.setVisible(ctx.may("work.clock"))
+        self.changes = table(6)
+        self.changes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.changes.itemSelectionChanged.connect(self._update_buttons)
+        self.raise_btn, self.answer_btn, self.approve_btn = QPushButton(), QPushButton(), QPushButton()
+        self.raise_btn.clicked.connect(self.raise_change)
+        self.answer_btn.clicked.connect(self.record_answer)
+        self.approve_btn.clicked.connect(self.approve)
+        self.raise_btn.setVisible(ctx.may("change.raise"))
+        self.answer_btn.setVisible(ctx.may("change.consent"))
+        self.approve_btn.setVisible(ctx.may("change.approve_major"))
+        self.old_parts = table(3)
+        self.old_parts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.training = QCheckBox()
+        self.training_note = QLineEdit()
+        self.training_save = QPushButton()
+        self.training_save.clicked.connect(self.save_training)
+
+        jl = QVBoxLayout(self.jobs_box)
+        jl.addWidget(self.jobs)
+        row = QHBoxLayout()
+        for b in self.clock.values():
+            row.addWidget(b)
+        row.addStretch(1)
+        jl.addLayout(row)
+        cl = QVBoxLayout(self.changes_box)
+        cl.addWidget(self.changes)
+        row = QHBoxLayout()
+        for b in (self.raise_btn, self.answer_btn, self.approve_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        cl.addLayout(row)
+        QVBoxLayout(self.old_box).addWidget(self.old_parts)
+        tl = QHBoxLayout(self.training_box)
+        tl.addWidget(self.training)
+        tl.addWidget(self.training_note, 1)
+        tl.addWidget(self.training_save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.jobs_box, 3)
+        layout.addWidget(self.changes_box, 3)
+        layout.addWidget(self.old_box, 2)
+        layout.addWidget(self.training_box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.jobs_box.setTitle(self.tr("Jobs and their clock"))
+        self.changes_box.setTitle(self.tr("Change requests (the customer's consent before any change)"))
+        self.old_box.setTitle(self.tr("Old parts"))
+        self.training_box.setTitle(self.tr("Training"))
+        self.jobs.setHorizontalHeaderLabels(
+            [
+                self.tr("Job"),
+                self.tr("Technician"),
+                self.tr("Bay"),
+                self.tr("Status"),
+                self.tr("Worked / planned"),
+            ]
+        )
+        texts = {
+            "on": self.tr("Clock on"),
+            "pause_parts": self.tr("Pause: parts"),
+            "pause_approval": self.tr("Pause: approval"),
+            "resume": self.tr("Resume"),
+            "done": self.tr("Done"),
+        }
+        for name, button in self.clock.items():
+            button.setText(texts[name])
+        self.changes.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Reason"),
+                self.tr("Status"),
+                self.tr("Amount"),
+                self.tr("Promised time"),
+                self.tr("Customer's answer"),
+            ]
+        )
+        self.raise_btn.setText(self.tr("Raise change request…"))
+        self.answer_btn.setText(self.tr("Record customer's answer…"))
+        self.approve_btn.setText(self.tr("Approve (manager)"))
+        self.old_parts.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Qty"), self.tr("Old part")])
+        self.training.setText(self.tr("Hard case: flag for training"))
+        self.training_note.setPlaceholderText(self.tr("What made it hard, what solved it"))
+        self.training_save.setText(self.tr("Save"))
+        if self.view is not None:
+            self.set_view(self.view)
+
+    def set_view(self, view: ROView) -> None:
+        super().set_view(view)
+        self.jobs_ = list(view.assignments)
+        fill(
+            self.jobs,
+            [
+                (
+                    j.job,
+                    j.technician,
+                    j.bay,
+                    labels.state_text(j),
+                    f"{labels.minutes(j.worked_min)} / {labels.minutes(planned_minutes(j))}",
+                )
+                for j in self.jobs_
+            ],
+        )
+        self.jobs.resizeColumnsToContents()
+        self.changes_ = list(view.change_requests)
+        rows = []
+        for c in self.changes_:
+            answer = ""
+            if c.consent_at is not None:
+                answer = f"{c.consent_by} · {labels.method(c.consent_method)}"
+                answer += f" {c.consent_phone}" if c.consent_phone else ""
+                answer += f" · {fmt.datetime(c.consent_at)}"
+            status = labels.change_status(c.status) + (" · " + self.tr("major") if c.major else "")
+            rows.append(
+                (
+                    labels.change_kind(c.kind),
+                    c.reason,
+                    status,
+                    f"{fmt.money(c.old_amount_cents)} → {fmt.money(c.new_amount_cents)}",
+                    f"{fmt.datetime(c.old_promised_at)} → {fmt.datetime(c.new_promised_at)}",
+                    answer,
+                )
+            )
+        fill(self.changes, rows)
+        self.changes.resizeColumnsToContents()
+        self.changes.resizeRowsToContents()
+        pending = [i for i, c in enumerate(self.changes_) if c.status in PENDING]
+        if pending:
+            self.changes.selectRow(pending[0])
+        self._fill_old_parts(view)
+        self.training.setChecked(view.training_flag)
+        self.training_note.setText(view.training_note)
+        self._update_buttons()
+
+    def _fill_old_parts(self, view: ROView) -> None:
+        self.part_lines = [x for x in view.approved_lines if x.kind == "part"]
+        fill(
+            self.old_parts,
+            [(f"{x.code} {x.description}", f"{x.quantity.normalize():f}", "") for x in self.part_lines],
+        )
+        for r, line in enumerate(self.part_lines):
+            combo = QComboBox()
+            for code in labels.OLD_PART_CODES:
+                combo.addItem(labels.old_part(code), code)
+            combo.setCurrentIndex(max(combo.findData(line.old_part_handling), 0))
+            combo.activated.connect(lambda _i, c=combo, lid=line.id: self.set_old_part(lid, c.currentData()))
+            self.old_parts.setCellWidget(r, 2, combo)
+
+    # -- selection -------------------------------------------------------------------
+    def selected_change(self) -> ChangeRequestView | None:
+        row = self.changes.currentRow()
+        return self.changes_[row] if 0 <= row < len(self.changes_) else None
+
+    def _update_buttons(self) -> None:
+        c = self.selected_change()
+        waiting = c is not None and c.status in PENDING
+        self.answer_btn.setEnabled(waiting and c is not None and c.consent_at is None)
+        self.approve_btn.setEnabled(waiting and c is not None and c.major and not c.manager)
+
+    def _on_job(self, fn: Callable[[AssignmentView], Any]) -> Any:
+        row = self.jobs.currentRow()
+        if 0 <= row < len(self.jobs_):
+            return fn(self.jobs_[row])
+        return None
+
+    # -- actions ---------------------------------------------------------------------
+    def _clock(self, fn: Callable[..., Any], job: AssignmentView, **kw: Any) -> Any:
+        result = self.ctx.ops.run(fn, parent=self, topic="board", assignment_id=job.id, **kw)
+        if result is not None:
+            self.ctx.ops.changed.emit("ro")
+        return result
+
+    def raise_change(self) -> ChangeRequestDialog | None:
+        if self.view is None:
+            return None
+        dialog = ChangeRequestDialog(
+            self.ctx,
+            ro_id=self.view.id,
+            promised_at=self.view.promised_at,
+            heading=f"{self.view.vehicle.plate} · {self.view.number}",
+            parent=self,
+        )
+        dialog.open()
+        return dialog
+
+    def record_answer(self) -> ConsentDialog | None:
+        """The advisor's dialog: consented or refused, who, how, when."""
+        c = self.selected_change()
+        if self.view is None or c is None:
+            return None
+        phone = self.view.approval_contact or self.view.customer.phone
+        dialog = ConsentDialog(self.ctx, c, customer_name=self.view.customer.name, phone=phone, parent=self)
+        dialog.open()
+        return dialog
+
+    def approve(self) -> Any:
+        c = self.selected_change()
+        if c is None:
+            return None
+        return self.ctx.ops.run(changes.approve_major, parent=self, topic="ro", change_id=c.id)
+
+    def set_old_part(self, line_id: int, handling: str) -> Any:
+        return self.ctx.ops.run(
+            workshop.set_old_part_handling,
+            parent=self,
+            topic="ro",
+            line_id=line_id,
+            handling=handling or "none",
+        )
+
+    def save_training(self) -> Any:
+        if self.view is None:
+            return None
+        return self.ctx.ops.run(
+            workshop.flag_for_training,
+            parent=self,
+            topic="ro",
+            ro_id=self.view.id,
+            flagged=self.training.isChecked(),
+            note=self.training_note.text(),
+        )
+
+
+Page = RepairPage

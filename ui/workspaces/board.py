@@ -1,0 +1,263 @@
+"""The foreman's job board: every job in the workshop, live, readable from three metres."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from advisor.services import workshop
+from advisor.services.views import AssignmentView
+from ui import workshop_labels as labels
+from ui.board_model import NO_BAY, BoardModel, bay_key, key_id, tech_key
+from ui.board_view import BoardView
+from ui.change_request_dialog import ChangeRequestDialog
+from ui.context import AppContext
+from ui.workspace import Workspace
+
+SAFETY_POLL_MS = 30_000  # the "changed" signal refreshes at once; this catches the rest
+BIG_SCALE = 1.6
+
+
+class BoardWorkspace(Workspace):
+    key = "board"
+    permission = "work.clock"
+    icon_name = "SP_FileDialogDetailedView"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.mode = "technician"
+        self.model = BoardModel(self)
+        self.board = BoardView(self.model, self)
+        self.board.moved.connect(self.move_job)
+        self.board.menu_requested.connect(self._show_menu)
+        self.board.opened.connect(self._open)
+
+        self.by_tech = QToolButton()
+        self.by_bay = QToolButton()
+        self.big = QToolButton()
+        group = QButtonGroup(self)
+        for b in (self.by_tech, self.by_bay, self.big):
+            b.setCheckable(True)
+        for b in (self.by_tech, self.by_bay):
+            group.addButton(b)
+        self.by_tech.setChecked(True)
+        self.by_tech.toggled.connect(lambda on: self._mode_toggled(on, "technician"))
+        self.by_bay.toggled.connect(lambda on: self._mode_toggled(on, "bay"))
+        self.big.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.big.toggled.connect(self.set_big_screen)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.stamp = QLabel()
+
+        bar = QHBoxLayout()
+        for w in (self.by_tech, self.by_bay, self.big):
+            bar.addWidget(w)
+        bar.addSpacing(16)
+        bar.addWidget(self.legend)
+        bar.addStretch(1)
+        bar.addWidget(self.stamp)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.board, 1)
+
+        self.actions_: dict[str, QAction] = {}
+        for name, key, slot in (
+            ("clock_on", Qt.Key.Key_F2, lambda: self._on_selected(self.clock_on)),
+            ("pause_parts", Qt.Key.Key_F3, lambda: self._on_selected(lambda j: self.pause(j, "parts"))),
+            ("pause_approval", Qt.Key.Key_F4, lambda: self._on_selected(lambda j: self.pause(j, "approval"))),
+            ("resume", Qt.Key.Key_F6, lambda: self._on_selected(self.resume)),
+            ("done", Qt.Key.Key_F8, lambda: self._on_selected(self.finish)),
+            ("change", Qt.Key.Key_F9, lambda: self._on_selected(self.raise_change)),
+            ("open", Qt.Key.Key_Return, lambda: self._on_selected(lambda j: self.open_ro.emit(j.ro_id))),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_[name] = action
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(SAFETY_POLL_MS)
+        self._poll.timeout.connect(self._refresh_if_visible)
+        self._poll.start()
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Workshop board")
+
+    def retranslate(self) -> None:
+        self.by_tech.setText(self.tr("By technician"))
+        self.by_bay.setText(self.tr("By bay"))
+        self.big.setText(self.tr("Big screen"))
+        self.big.setToolTip(self.tr("Full screen with large cards (F11)"))
+        names = {
+            "clock_on": self.tr("Clock on"),
+            "pause_parts": self.tr("Pause: waiting for parts"),
+            "pause_approval": self.tr("Pause: waiting for approval"),
+            "resume": self.tr("Resume"),
+            "done": self.tr("Done"),
+            "change": self.tr("Raise change request…"),
+            "open": self.tr("Open the repair order"),
+        }
+        for name, action in self.actions_.items():
+            action.setText(names[name])
+        chips = []
+        for state in ("waiting", "in_progress", "paused", "late", "done"):
+            bg, fg, symbol = labels.STATE_COLOURS[state]
+            word = labels.translate("workshop", "LATE") if state == "late" else labels.job_status(state)
+            chips.append(f"<span style='background:{bg}; color:{fg}'>&nbsp;{symbol} {word}&nbsp;</span>")
+        self.legend.setText(" ".join(chips))
+        self.model.retranslate()
+        self._refresh_if_visible()  # column subtitles are built in the current language
+
+    # -- reading -------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.board.selected_job()
+        self.model.set_jobs(workshop.board())
+        self.board.set_groups(self._groups())
+        if keep is not None:
+            self.board.select(keep.id, focus=False)
+        self.stamp.setText(self.tr("Updated %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _groups(self) -> list[tuple[str, str, str]]:
+        if self.mode == "technician":
+            return [
+                (
+                    tech_key(t.id),
+                    t.name,
+                    self.tr("%1 · %4\nload %2 · free %3")
+                    .replace("%1", labels.level(t.level))
+                    .replace("%2", labels.minutes(t.load_min))
+                    .replace("%3", labels.minutes(t.free_min))
+                    .replace("%4", ", ".join(t.skills)),
+                )
+                for t in workshop.technicians()
+            ]
+        groups = [
+            (
+                bay_key(b.id),
+                b.code,
+                self.tr("%1\nbooked %2").replace("%1", b.name).replace("%2", labels.minutes(b.occupied_min)),
+            )
+            for b in workshop.bays()
+        ]
+        if any(j.bay_id is None for j in self.model.jobs()):
+            groups.append((NO_BAY, self.tr("No bay"), self.tr("Jobs not given a bay\n ")))
+        return groups
+
+    def _mode_toggled(self, on: bool, mode: str) -> None:
+        if on:
+            self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        """Columns per ``technician`` or per ``bay``."""
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self.by_tech.setChecked(mode == "technician")
+        self.by_bay.setChecked(mode == "bay")
+        self.board.set_groups(self._groups())
+
+    def set_big_screen(self, on: bool) -> None:
+        self.board.set_scale(BIG_SCALE if on else 1.0)
+        window = self.window()
+        if window is not self and window.isVisible():
+            if on:
+                window.showFullScreen()
+            else:
+                window.showNormal()
+        if self.big.isChecked() != on:
+            self.big.setChecked(on)
+
+    # -- acting ----------------------------------------------------------------------
+    def _on_selected(self, fn: Callable[[AssignmentView], Any]) -> None:
+        job = self.board.selected_job()
+        if job is not None:
+            fn(job)
+
+    def card_menu(self, job: AssignmentView) -> QMenu:
+        """The menu of one card; its actions act on that card."""
+        self.board.select(job.id, focus=False)
+        menu = QMenu(self)
+        enabled = {
+            "clock_on": job.status == "waiting",
+            "pause_parts": job.status == "in_progress",
+            "pause_approval": job.status == "in_progress",
+            "resume": job.status == "paused",
+            "done": job.status == "in_progress",
+            "change": job.status != "done",
+            "open": True,
+        }
+        for name, action in self.actions_.items():
+            action.setEnabled(enabled[name])
+            menu.addAction(action)
+            if name in ("done", "change"):
+                menu.addSeparator()
+        menu.aboutToHide.connect(self._enable_all)
+        return menu
+
+    def _enable_all(self) -> None:
+        # Shortcuts act on any card; the service refuses what the job's state forbids.
+        for action in self.actions_.values():
+            action.setEnabled(True)
+
+    def _show_menu(self, assignment_id: int, pos: QPoint) -> None:
+        job = self.model.job_by_id(assignment_id)
+        if job is not None:
+            self.card_menu(job).popup(pos)
+
+    def _open(self, assignment_id: int) -> None:
+        job = self.model.job_by_id(assignment_id)
+        if job is not None:
+            self.open_ro.emit(job.ro_id)
+
+    def _run(self, fn: Callable[..., Any], **kw: Any) -> Any:
+        return self.ctx.ops.run(fn, parent=self, topic="board", **kw)
+
+    def clock_on(self, job: AssignmentView) -> Any:
+        return self._run(workshop.clock_on, assignment_id=job.id)
+
+    def pause(self, job: AssignmentView, reason: str) -> Any:
+        return self._run(workshop.pause, assignment_id=job.id, reason=reason)
+
+    def resume(self, job: AssignmentView) -> Any:
+        return self._run(workshop.resume, assignment_id=job.id)
+
+    def finish(self, job: AssignmentView) -> Any:
+        return self._run(workshop.finish, assignment_id=job.id)
+
+    def raise_change(self, job: AssignmentView) -> ChangeRequestDialog:
+        dialog = ChangeRequestDialog(
+            self.ctx, ro_id=job.ro_id, heading=f"{job.plate} · {job.ro_number}", parent=self
+        )
+        dialog.open()
+        return dialog
+
+    def move_job(self, assignment_id: int, key: str) -> Any:
+        """A card dropped on a column: reassign to that technician or bay."""
+        row = self.model.row_of(assignment_id)
+        if row < 0:
+            return None
+        job = self.model.job(row)
+        target = key_id(key)
+        if target is None:
+            return None
+        if key.startswith("t"):
+            if target == job.technician_id:
+                return None
+            return self._run(
+                workshop.reassign, assignment_id=job.id, version=job.version, technician_id=target
+            )
+        if target == job.bay_id:
+            return None
+        return self._run(workshop.reassign, assignment_id=job.id, version=job.version, bay_id=target)
+
+
+WORKSPACE = BoardWorkspace
