@@ -245,7 +245,12 @@ def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, .
     changes: dict[str, object] = {"status": new_status, "pause_reason": reason}
     if kind == "on":
         changes["started_at"] = when
-        parts_service.issue_for_line(EstimateLine.get_by_id(a.line_id), actor)
+        # The job starts: the RO's reserved parts leave the shelf for the workshop.
+        for part_line in EstimateLine.select().where(
+            (EstimateLine.ro == a.ro_id) & (EstimateLine.kind == "part")
+            & (EstimateLine.status == "approved") & EstimateLine.part_status.in_(("reserved", "arrived"))
+        ):  # fmt: skip
+            parts_service.issue_for_line(part_line, actor)
     if kind == "done":
         changes["done_at"] = when
     changes["worked_min"] = _worked(a, when)

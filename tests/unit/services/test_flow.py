@@ -59,3 +59,21 @@ def test_whole_flow_keeps_every_record(staff: factories.Staff) -> None:
     assert audit.verify().ok
     declined = solicitation.declined_work(vehicle_id=view.vehicle.id)
     assert declined and declined[0].line_ids == (lines[-1],)
+
+
+def test_parts_leave_stock_when_the_job_starts(staff: factories.Staff) -> None:
+    from advisor.models import Part
+    from advisor.services import parts
+
+    ro_id, lines = factories.authorised(staff)
+    pads = Part.get(Part.number == "45022-TBA-A01")
+    before = (pads.on_hand, pads.reserved)
+    assert before[1] == 1  # reserved at authorisation
+    factories_start = get_ro_view(ro_id).lines[0]
+    a = workshop.assign(actor=staff.foreman, line_id=factories_start.id, technician_id=staff.tech_ids[0],
+                        bay_id=None, planned_start=now(), planned_end=now() + dt.timedelta(hours=1))
+    workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+    pads = Part.get(Part.number == "45022-TBA-A01")
+    assert (pads.on_hand, pads.reserved) == (before[0] - 1, 0)
+    assert get_ro_view(ro_id).lines[1].part_status == "issued"
+    assert parts.stock_consistent()
