@@ -1,0 +1,129 @@
+"""Portable SQL pieces for the KPI queries: the period, day buckets, durations, scope.
+
+SQLite stores timestamps as ISO text and PostgreSQL as ``timestamp``; the few places
+where the two dialects differ (the calendar day of a timestamp, the seconds between
+two timestamps) are chosen here per backend, so every query reads the same on both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import peewee
+from peewee import SQL, Case, Cast, fn
+
+from advisor.db import is_postgres
+from advisor.models import Assignment, RepairOrder
+
+
+@dataclass(frozen=True)
+class Period:
+    """A range of calendar days, both ends included."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def lo(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time())
+
+    @property
+    def hi(self) -> dt.datetime:
+        """The first instant after the period (exclusive upper bound)."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
+
+    def days(self) -> list[dt.date]:
+        n = (self.end - self.start).days + 1
+        return [self.start + dt.timedelta(days=i) for i in range(max(n, 0))]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The optional filters of the manager's view."""
+
+    advisor_id: int | None = None
+    technician_id: int | None = None
+
+
+def within(column: Any, period: Period) -> peewee.Expression:
+    """``column`` falls on one of the period's days."""
+    return (column >= period.lo) & (column < period.hi)
+
+
+def day_of(column: Any) -> peewee.Node:
+    """The calendar day of a timestamp, as a groupable expression."""
+    if is_postgres():
+        return Cast(column, "date")
+    return fn.date(column)
+
+
+def to_date(value: Any) -> dt.date:
+    """What ``day_of`` returns, as a ``date`` (SQLite gives text, PostgreSQL a date)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def seconds_between(earlier: Any, later: Any) -> Any:
+    """Whole seconds from ``earlier`` to ``later`` (negative when later is earlier)."""
+    if is_postgres():
+        return Cast(fn.ROUND(fn.date_part("epoch", later - earlier)), "BIGINT")
+    return Cast(fn.ROUND((fn.julianday(later) - fn.julianday(earlier)) * 86400), "INTEGER")
+
+
+def centi(quantity: Any) -> peewee.Node:
+    """A decimal(…, 2) quantity × 100 as a whole number, so sums are exact on both
+    backends (SQLite keeps decimals as floating point)."""
+    return fn.ROUND(quantity * 100)
+
+
+def count_if(condition: Any) -> peewee.Node:
+    """SUM(CASE WHEN condition THEN 1 ELSE 0 END) with literal constants (no parameters,
+    so PostgreSQL can group and type it)."""
+    return fn.SUM(Case(None, [(condition, SQL("1"))], SQL("0")))
+
+
+def sum_if(condition: Any, value: Any) -> peewee.Node:
+    return fn.SUM(Case(None, [(condition, value)], SQL("0")))
+
+
+def ro_scope(scope: Scope) -> list[peewee.Expression]:
+    """Conditions on ``RepairOrder`` for the advisor / technician filters."""
+    conds: list[peewee.Expression] = []
+    if scope.advisor_id is not None:
+        conds.append(RepairOrder.advisor == scope.advisor_id)
+    if scope.technician_id is not None:
+        worked = Assignment.select(Assignment.ro).where(Assignment.technician == scope.technician_id)
+        conds.append(RepairOrder.id.in_(worked))
+    return conds
+
+
+def where_all(query: Any, conds: Iterable[peewee.Expression]) -> Any:
+    conds = list(conds)
+    return query.where(*conds) if conds else query
+
+
+def tech_pairs() -> Any:
+    """(ro_id, tech_id) of every technician who had a job on an RO, once each."""
+    return (
+        Assignment.select(Assignment.ro.alias("ro_id"), Assignment.technician.alias("tech_id"))
+        .distinct()
+        .alias("ro_tech")
+    )
+
+
+def i(value: Any) -> int:
+    """An aggregate (None, int, float of a whole number, Decimal) as an int."""
+    if value is None:
+        return 0
+    return round(value) if isinstance(value, float) else int(value)
+
+
+def quantize(value: Decimal, places: str = "0.01") -> Decimal:
+    return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)

@@ -1,0 +1,266 @@
+"""Sets of records counted by the KPIs, grouped by the date that puts them in a period.
+
+A *family* is one table (repair orders, settlements, appointments) read through one
+anchor date — arrival, handover, QC pass, settlement, appointment time. Each *member*
+of a family is a rate: a base condition (the denominator) and a hit condition (the
+numerator). One GROUP BY query per family computes every member at once, for the
+whole department, per advisor, per day or per technician; the drill-down reads the
+same conditions, so the ROs it lists are exactly those behind the figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee
+from peewee import JOIN, SQL, fn
+
+from advisor import workflow
+from advisor.kpi._sql import (
+    Period,
+    Scope,
+    count_if,
+    day_of,
+    i,
+    ro_scope,
+    seconds_between,
+    sum_if,
+    tech_pairs,
+    where_all,
+    within,
+)
+from advisor.kpi.types import DIMENSIONS
+from advisor.models import Appointment, FollowUp, QCCheck, RepairOrder, Settlement
+
+RO = RepairOrder
+_Comeback = RepairOrder.alias("comeback")
+
+
+@dataclass
+class Ctx:
+    """What a condition may refer to: the technician column when grouping per
+    technician, the filters, and "now" (for calls that are overdue)."""
+
+    scope: Scope
+    now: dt.datetime
+    tech: Any = None
+
+
+Cond = Callable[[Ctx], Any]
+
+
+@dataclass(frozen=True)
+class Member:
+    key: str
+    base: Cond | None = None  # None: every record of the family
+    hit: Cond | None = None  # None: the member is a plain count of the base
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    source: str  # ro | settlement | appointment
+    anchor: Callable[[], Any]
+    members: tuple[Member, ...]
+    extras: Callable[[Ctx], dict[str, Any]] = field(default=lambda ctx: {})
+    follow_up: bool = False  # LEFT JOIN the RO's follow-up call (one per RO)
+
+
+# --- conditions -------------------------------------------------------------------
+
+
+def _failed_qc() -> Any:
+    return fn.EXISTS(QCCheck.select(SQL("1")).where((QCCheck.ro == RO.id) & (QCCheck.passed == False)))  # noqa: E712
+
+
+def _came_back(ctx: Ctx) -> Any:
+    cond = _Comeback.comeback_of == RO.id
+    tech = ctx.tech if ctx.tech is not None else ctx.scope.technician_id
+    if tech is not None:
+        # Per technician: comebacks attributed to that technician (the first
+        # technician on the original RO, recorded when the comeback was linked).
+        cond = cond & (_Comeback.comeback_technician == tech)
+    return fn.EXISTS(_Comeback.select(SQL("1")).where(cond))
+
+
+def _fu_done() -> Any:
+    return FollowUp.status == "done"
+
+
+def _fu_in_window() -> Any:
+    return _fu_done() & (FollowUp.at >= FollowUp.due_from) & (FollowUp.at <= FollowUp.due_to)
+
+
+def _fu_missed(ctx: Ctx) -> Any:
+    done_outside = _fu_done() & ((FollowUp.at < FollowUp.due_from) | (FollowUp.at > FollowUp.due_to))
+    overdue = (FollowUp.status == "due") & (FollowUp.due_to < ctx.now)
+    return done_outside | overdue
+
+
+def _answered_late() -> Any:
+    secs = seconds_between(Appointment.requested_at, Appointment.created_at)
+    return ((Appointment.urgent == True) & (secs > workflow.URGENT_ANSWER_S)) | (  # noqa: E712
+        (Appointment.urgent == False) & (secs > workflow.REQUEST_ANSWER_S)  # noqa: E712
+    )
+
+
+def _scored() -> Any:
+    return _fu_done() & FollowUp.tangibles.is_null(False)
+
+
+def _satisfaction(ctx: Ctx) -> dict[str, Any]:
+    out: dict[str, Any] = {"responses": count_if(_scored())}
+    for d in DIMENSIONS:
+        out[d] = sum_if(_scored(), getattr(FollowUp, d))
+    return out
+
+
+def _revenue(ctx: Ctx) -> dict[str, Any]:
+    return {
+        name: fn.SUM(getattr(Settlement, name))
+        for name in ("labour_cents", "parts_cents", "other_cents", "discount_cents",
+                     "tax_cents", "total_cents")
+    }  # fmt: skip
+
+
+ARRIVED = Family("arrived", "ro", lambda: RO.arrived_at, (
+    Member("opened"),
+    Member("from_appointment", hit=lambda c: RO.appointment.is_null(False)),
+    Member("greeting", base=lambda c: RO.greeted_at.is_null(False),
+           hit=lambda c: seconds_between(RO.arrived_at, RO.greeted_at) > workflow.GREETING_S),
+    Member("need", base=lambda c: RO.need_confirmed_at.is_null(False),
+           hit=lambda c: seconds_between(RO.arrived_at, RO.need_confirmed_at) > workflow.NEED_CONFIRMED_S),
+))  # fmt: skip
+
+CLOSED = Family("closed", "ro", lambda: RO.closed_at, (Member("closed"),))
+
+HANDOVER = Family("handover", "ro", lambda: RO.handed_over_at, (
+    Member("handed_over"),
+    Member("on_time", base=lambda c: RO.promised_at.is_null(False),
+           hit=lambda c: RO.handed_over_at <= RO.promised_at),
+    Member("promised", base=lambda c: RO.promised_at.is_null(False),
+           hit=lambda c: RO.handed_over_at > RO.promised_at),
+    Member("comeback", hit=_came_back),
+    Member("follow_up_48h", base=lambda c: FollowUp.id.is_null(False),
+           hit=lambda c: _fu_done() & (FollowUp.at <= FollowUp.due_to)),
+    Member("follow_up_window", base=lambda c: FollowUp.id.is_null(False),
+           hit=lambda c: _fu_in_window()),
+    Member("follow_up", base=lambda c: FollowUp.id.is_null(False), hit=_fu_missed),
+), extras=_satisfaction, follow_up=True)  # fmt: skip
+
+QC = Family("qc", "ro", lambda: RO.qc_passed_at, (
+    Member("qc_first_pass", hit=lambda c: ~_failed_qc()),
+    Member("internal_rework", hit=lambda c: _failed_qc()),
+))  # fmt: skip
+
+SETTLED = Family("settled", "settlement", lambda: Settlement.at, (Member("settled"),),
+                 extras=_revenue)  # fmt: skip
+
+APPOINTMENTS = Family("appointments", "appointment", lambda: Appointment.starts_at, (
+    Member("no_show", base=lambda c: Appointment.status.in_(("arrived", "no_show")),
+           hit=lambda c: Appointment.status == "no_show"),
+    # A reconfirmation is due for every appointment except one cancelled before any
+    # call was made; it is done when the call got an answer.
+    Member("reconfirmed",
+           base=lambda c: ~((Appointment.status == "cancelled") & Appointment.reconfirmed_at.is_null()),
+           hit=lambda c: Appointment.reconfirm_outcome.in_(("confirmed", "rescheduled", "cancelled"))),
+))  # fmt: skip
+
+REQUESTS = Family("requests", "appointment", lambda: Appointment.created_at, (
+    Member("request", hit=lambda c: _answered_late()),
+))  # fmt: skip
+
+FAMILIES = (ARRIVED, CLOSED, HANDOVER, QC, SETTLED, APPOINTMENTS, REQUESTS)
+
+
+# --- queries ----------------------------------------------------------------------
+
+
+def _source(family: Family, scope: Scope) -> tuple[Any, Any, list[Any]]:
+    """(query, advisor column, filter conditions) of a family."""
+    if family.source == "appointment":
+        conds: list[Any] = []
+        if scope.advisor_id is not None:
+            conds.append(Appointment.advisor == scope.advisor_id)
+        if scope.technician_id is not None:
+            conds.append(SQL("1 = 0"))  # no technician owns an appointment
+        return Appointment.select(), Appointment.advisor, conds
+    q: Any
+    if family.source == "settlement":
+        q = Settlement.select().join(RO, on=(Settlement.ro == RO.id))
+        return q, RO.advisor, [Settlement.superseded_by.is_null(), *ro_scope(scope)]
+    q = RO.select()
+    if family.follow_up:
+        q = q.join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.ro == RO.id)).switch(RO)
+    return q, RO.advisor, ro_scope(scope)
+
+
+def _grouped(family: Family, period: Period, ctx: Ctx, by: str | None) -> tuple[Any, Any]:
+    """The family's base query restricted to the period and filters, and its group key."""
+    q, advisor_col, conds = _source(family, ctx.scope)
+    key: Any = None
+    if by == "advisor":
+        key = advisor_col
+    elif by == "day":
+        key = day_of(family.anchor())
+    elif by == "technician":
+        pairs = tech_pairs()
+        q = q.join(pairs, on=(pairs.c.ro_id == RO.id))
+        ctx.tech = key = pairs.c.tech_id
+    q = where_all(q, [within(family.anchor(), period), *conds])
+    return q, key
+
+
+def run(family: Family, period: Period, scope: Scope, by: str | None,
+        now: dt.datetime) -> dict[Any, dict[str, int]]:  # fmt: skip
+    """Every member's base and hits (``"<key>"`` and ``"<key>.hits"``) and the extras,
+    per group key (None for the whole department)."""
+    ctx = Ctx(scope=scope, now=now)
+    q, key = _grouped(family, period, ctx, by)
+    names: list[str] = []
+    cols: list[Any] = []
+    for m in family.members:
+        base = m.base(ctx) if m.base is not None else None
+        names.append(m.key)
+        cols.append(fn.COUNT(SQL("*")) if base is None else count_if(base))
+        if m.hit is not None:
+            hit = m.hit(ctx)
+            names.append(f"{m.key}.hits")
+            cols.append(count_if(hit if base is None else base & hit))
+    for name, col in family.extras(ctx).items():
+        names.append(name)
+        cols.append(col)
+    q = q.select(key, *cols).group_by(key) if key is not None else q.select(*cols)
+    out: dict[Any, dict[str, int]] = {}
+    for row in q.tuples():
+        k = row[0] if key is not None else None
+        values = row[1:] if key is not None else row
+        out[k] = {n: i(v) for n, v in zip(names, values, strict=True)}
+    return out
+
+
+def member(key: str) -> tuple[Family, Member]:
+    for fam in FAMILIES:
+        for m in fam.members:
+            if m.key == key:
+                return fam, m
+    raise KeyError(key)
+
+
+def ro_ids(key: str, period: Period, scope: Scope, now: dt.datetime, *,
+           hits: bool = True) -> peewee.Select:  # fmt: skip
+    """SELECT of the RO ids behind a member: its hits (or its whole base)."""
+    fam, m = member(key)
+    if fam.source == "appointment":
+        raise KeyError(key)
+    ctx = Ctx(scope=scope, now=now)
+    q, _key = _grouped(fam, period, ctx, None)
+    conds = []
+    if m.base is not None:
+        conds.append(m.base(ctx))
+    if hits and m.hit is not None:
+        conds.append(m.hit(ctx))
+    return where_all(q.select(RO.id), conds)
