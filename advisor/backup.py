@@ -18,7 +18,7 @@ from advisor.errors import ValidationError
 from advisor.models import ALL_MODELS
 
 MAGIC = "service-advisor-backup"
-REQUIRED_TABLES = {"repair_order", "customer", "audit_log", "migratehistory"}
+REQUIRED_TABLES = {"repair_order", "customer", "audit_log", "schema_migration"}
 
 
 def _json_default(value: Any) -> Any:

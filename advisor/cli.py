@@ -229,3 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        from advisor import db
+
+        db.close_database()  # one command, one connection (matters when called in-process)

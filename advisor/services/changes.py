@@ -33,6 +33,17 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     workflow.check_open(state)
     workflow.check_authorised(state)
     validation.choice(kind, KINDS, ("Kind", "类型"))
+    # Work approved after QC or after settlement would leave the car uninspected or unbilled.
+    if state.settled or state.handed_over:
+        raise GateError(
+            "The repair order is settled: it can no longer change. Open a new repair order for further work.",
+            "工单已结算，不能再变更。如需追加作业，请新开工单。",
+        )
+    if kind == "extra_work" and state.qc_passed:
+        raise GateError(
+            "Final QC has passed: extra work would not be inspected. Open a new repair order for it.",
+            "完工检查已通过：追加作业将无法检验。请为其新开工单。",
+        )
     why = validation.clean_text(reason, limit=2000).strip()
     if not why:
         raise ValidationError("Say what was found or why it is late.", "请说明发现的问题或延误原因。",

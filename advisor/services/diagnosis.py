@@ -22,6 +22,13 @@ def _words(text: str) -> str:
             "Type what the customer says, in their own words.", "请用客户的原话记录故障描述。",
             field="customer_words",
         )  # fmt: skip
+    if "\x00" in text:
+        # Not typeable, and PostgreSQL cannot store it: refuse rather than alter the words.
+        raise ValidationError(
+            "The description contains a NUL character (pasted from a binary file?).",
+            "描述中含有空字符（NUL），可能是从二进制文件粘贴的。",
+            field="customer_words",
+        )
     if len(text) > MAX_WORDS:
         raise ValidationError(
             f"The description is too long (at most {MAX_WORDS} characters).",

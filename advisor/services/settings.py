@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor import config
+from advisor.errors import ValidationError
 from advisor.models import Setting, now
 from advisor.services._base import Actor, log, service
 from advisor.services.views import DealerView
@@ -17,8 +18,25 @@ def get_setting(key: str) -> Any:
     return config.decode(key, row.value if row else None)
 
 
+def _encode(key: str, value: Any) -> str:
+    """``config.encode`` with malformed values (text for a number…) refused plainly."""
+    d = config.SETTINGS.get(key)
+    try:
+        raw = config.encode(key, value)
+        if d is not None and d.kind is Decimal and not Decimal(0) <= Decimal(str(value)) < 1:
+            raise ValueError(value)
+    except ValidationError:
+        raise
+    except (ValueError, TypeError, ArithmeticError, AttributeError, LookupError) as exc:
+        en, zh = (d.label_en, d.label_zh) if d is not None else (key, key)
+        raise ValidationError(
+            f"{value!r} is not a valid value for {en}.", f"{value!r} 不是“{zh}”的有效值。", field=key
+        ) from exc
+    return raw
+
+
 def _put(key: str, value: Any) -> Any:
-    raw = config.encode(key, value)
+    raw = _encode(key, value)
     old = Setting.get_or_none(Setting.key == key)
     if old is None:
         Setting.create(key=key, value=raw, updated_at=now())
