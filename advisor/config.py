@@ -77,6 +77,8 @@ def encode(key: str, value: Any) -> str:
             )
     if key == "warranty":
         check_warranty(value)
+    if key == "discount_limits":
+        value = check_discount_limits(value)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -99,3 +101,24 @@ def check_warranty(periods: dict[str, Any]) -> None:
                 f"“{cls}”类维修的质量保证期不得低于 {min_km} 公里或 {min_days} 天。",
                 field="warranty",
             )
+
+
+def check_discount_limits(limits: Any) -> dict[str, str]:
+    """Each role's discount limit is a fraction from 0 to 0.5 of the amount."""
+    from advisor.auth import ROLES
+
+    if not isinstance(limits, dict):
+        raise ValidationError("Give a limit per role.", "请按角色填写折扣上限。", field="discount_limits")
+    clean = {}
+    for role, value in limits.items():
+        try:
+            rate = Decimal(str(value))
+        except ArithmeticError as exc:
+            raise ValidationError(f"{value!r} is not a fraction.", f"{value!r} 不是有效比例。") from exc
+        if role not in ROLES or not Decimal(0) <= rate <= Decimal("0.5"):
+            raise ValidationError(
+                f"The discount limit of {role!r} must be between 0 and 50%.",
+                f"{role!r} 的折扣上限须在 0 至 50% 之间。", field="discount_limits",
+            )  # fmt: skip
+        clean[role] = str(rate)
+    return clean

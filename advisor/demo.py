@@ -1256,11 +1256,12 @@ class _Gen:
             if old:
                 at = due_to + dt.timedelta(hours=r.randint(1, 30))
                 row.update(status="unreachable", attempts=3, at=at, by_user=adv)
-                self.ev(ro, at, 13, "follow_up_unreachable", adv)
+                self.ev(ro, at, 14, "follow_up_unreachable", adv)
+                ro_row.update(status="closed", closed_at=at)  # unreachable after 3 calls closes it
             else:
                 row.update(status="due", attempts=r.choice((0, 0, 0, 1, 2)) if due_from < self.now else 0)
             sink.add(FollowUp, **row)
-            self.finish_ro(ro_row, lines, 13)
+            self.finish_ro(ro_row, lines, 14 if old else 13)
             return
         x = r.random()
         at = (due_from + (due_to - due_from) * r.random() if x < 0.85

@@ -348,3 +348,14 @@ def test_a_good_setting_is_stored_with_its_type(staff: Staff) -> None:
 
     assert settings.set_setting(actor=staff.manager, key="comeback_days", value="45") == 45
     assert settings.set_setting(actor=staff.manager, key="tax_rate", value="0.09") == Decimal("0.09")
+
+
+@pytest.mark.parametrize("limits", [{"advisor": "0.9"}, {"advisor": "-0.1"}, {"wizard": "0.1"}, {"advisor": "x"}, ["0.1"]])
+def test_discount_limits_outside_0_to_50_percent_are_refused(staff: factories.Staff, limits: object) -> None:
+    from advisor.errors import ValidationError
+    from advisor.services import settings
+
+    before = settings.get_setting("discount_limits")
+    with pytest.raises(ValidationError):
+        settings.set_setting(actor=staff.admin, key="discount_limits", value=limits)
+    assert settings.get_setting("discount_limits") == before
