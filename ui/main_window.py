@@ -338,4 +338,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        for key in self.workspace_keys():
+            ws = self.workspace(key)
+            wait = getattr(ws, "wait_idle", None)
+            if callable(wait):
+                wait()  # a worker thread must not outlive its window
         super().closeEvent(event)

@@ -82,7 +82,7 @@ class Operations(QObject):
 
     def run_in_thread(self, fn: Callable[..., T], *, parent: QWidget | None, label: str,
                       on_done: Callable[[T], None] | None = None, topic: str | None = None,
-                      **kwargs: Any) -> _Worker:  # fmt: skip
+                      on_cancel: Callable[[], None] | None = None, **kwargs: Any) -> _Worker:  # fmt: skip
         """Run a long call in a worker thread with a progress dialog that can cancel.
 
         ``fn`` receives ``progress(done, total)`` and ``cancel() -> bool`` keyword arguments.
@@ -96,14 +96,18 @@ class Operations(QObject):
 
         def finished() -> None:
             dialog.reset()
+            if worker.cancelled:
+                # The user asked to stop: whatever the work raised on its way out
+                # (e.g. an "export cancelled" exception) is the expected end.
+                if on_cancel is not None:
+                    on_cancel()
+                return
             if worker.error is not None:
                 if isinstance(worker.error, UserError):
                     self.last_error = worker.error
                     messages.error(parent, worker.error.message())
                     return
                 raise worker.error
-            if worker.cancelled:
-                return
             if topic:
                 self.changed.emit(topic)
             if on_done is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from tests import factories
 from ui import messages
@@ -34,3 +36,14 @@ def shown() -> Iterator[list[tuple[str, str]]]:
     """Message boxes recorded instead of shown: [(kind, text)]; confirm() answers yes."""
     with messages.capture(answer=True) as seen:
         yield seen
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """Close and delete every top-level widget a test leaves behind, so a later test's
+    language switch or signal never reaches a screen whose database is gone."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

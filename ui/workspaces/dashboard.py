@@ -1,0 +1,1129 @@
+"""Reports (manager): KPI tiles with the change against the previous period, charts of
+the trend and the breakdowns, a drill-down to the ROs behind a figure, and the Excel
+summary export.
+
+The KPI queries (``advisor.kpi``) can take seconds on a year of ROs, so every load runs
+in a worker thread that closes its database connection when done; the window stays
+responsive and a busy bar shows while a load is under way. A newer load supersedes an
+older one (its result is dropped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor import kpi
+from advisor.errors import StorageError, UserError
+from advisor.services import users, workshop
+from advisor.services.system import close_thread_connection
+from advisor.services.views import ROSummary
+from reports import excel
+from ui import fmt, messages
+from ui.charts import PALETTE, BarChart, LineChart, plain
+from ui.context import AppContext
+from ui.workspace import Workspace
+
+_Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+DRILL_LIMIT = 5000
+GOOD, BAD, NEUTRAL = "#2e7d32", "#c62828", "#616161"
+
+# key, kind, better (+1 higher is better, -1 lower), drill keys, drill hits
+TILES: tuple[tuple[str, str, int, tuple[str, ...], bool], ...] = (
+    ("opened", "count", 1, ("opened",), True),
+    ("closed", "count", 1, ("closed",), True),
+    ("revenue", "money", 1, ("revenue",), True),
+    ("hours_sold", "hours", 1, ("hours_sold",), True),
+    ("average", "money", 1, ("revenue",), True),
+    ("appointment_share", "rate", 1, ("from_appointment",), True),
+    ("no_show", "rate", -1, (), True),
+    ("reconfirmed", "rate", 1, (), True),
+    ("on_time", "rate", 1, ("on_time",), True),
+    ("qc_first_pass", "rate", 1, ("qc_first_pass",), True),
+    ("internal_rework", "rate", -1, ("internal_rework",), True),
+    ("comeback", "rate", -1, ("comeback",), True),
+    ("follow_up_48h", "rate", 1, ("follow_up_48h",), True),
+    ("satisfaction", "score", 1, ("follow_up_48h",), False),
+    ("declined", "money", -1, ("declined",), True),
+    ("parts_wait", "hours", -1, ("parts_wait",), True),
+    ("fill_rate", "rate", 1, ("fill_rate",), True),
+    ("utilisation", "rate", 1, ("jobs",), True),
+    ("efficiency", "rate", 1, ("jobs",), True),
+    ("misses", "count", -1, ("greeting", "need", "follow_up", "promised"), True),
+)
+RATIOS = {
+    "appointment_share",
+    "no_show",
+    "reconfirmed",
+    "on_time",
+    "qc_first_pass",
+    "internal_rework",
+    "comeback",
+    "follow_up_48h",
+    "fill_rate",
+    "utilisation",
+    "efficiency",
+}
+
+
+def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
+    """The figure a tile shows (cents for money, a fraction for a rate; None: undefined)."""
+    if key in RATIOS:
+        return getattr(k, key).rate
+    if key == "revenue":
+        return k.revenue.subtotal_cents
+    if key == "average":
+        return k.revenue.average_cents
+    if key == "satisfaction":
+        s = k.satisfaction
+        return (Decimal(sum(s.sums)) / (5 * s.responses)).quantize(Decimal("0.01")) if s.responses else None
+    if key == "declined":
+        return k.declined_value_cents
+    if key == "parts_wait":
+        return k.parts_wait.average_hours
+    if key == "misses":
+        return sum((m.ratio.hits for m in k.misses), 0)
+    return getattr(k, key)
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length just before ``start``…``end``."""
+    before_end = start - dt.timedelta(days=1)
+    return before_end - (end - start), before_end
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the dashboard shows for one set of filters."""
+
+    start: dt.date
+    end: dt.date
+    advisor_id: int | None
+    technician_id: int | None
+    current: kpi.KPIs
+    previous: kpi.KPIs
+    days: list[kpi.DayRow]
+    advisors: list[kpi.AdvisorRow]
+    technicians: list[kpi.TechnicianRow]
+
+    @property
+    def filters(self) -> tuple[dt.date, dt.date, int | None, int | None]:
+        return self.start, self.end, self.advisor_id, self.technician_id
+
+
+def load_snapshot(
+    *, start: dt.date, end: dt.date, advisor_id: int | None, technician_id: int | None
+) -> Snapshot:
+    """Run the KPI queries of the dashboard (in a worker thread)."""
+    scope = {"advisor_id": advisor_id, "technician_id": technician_id}
+    p_start, p_end = previous_period(start, end)
+    return Snapshot(
+        start,
+        end,
+        advisor_id,
+        technician_id,
+        current=kpi.department(start, end, **scope),
+        previous=kpi.department(p_start, p_end, **scope),
+        days=kpi.per_day(start, end, **scope),
+        advisors=kpi.per_advisor(start, end, technician_id=technician_id),
+        technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
+    )
+
+
+def load_drill(
+    *,
+    keys: tuple[str, ...],
+    hits: bool,
+    start: dt.date,
+    end: dt.date,
+    advisor_id: int | None,
+    technician_id: int | None,
+) -> list[ROSummary]:
+    """The ROs behind one or more figures (merged, in arrival order)."""
+    found: dict[int, ROSummary] = {}
+    for key in keys:
+        for row in kpi.drill_down(
+            key, start, end, advisor_id=advisor_id, technician_id=technician_id, hits=hits, limit=DRILL_LIMIT
+        ):
+            found.setdefault(row.id, row)
+    return sorted(found.values(), key=lambda r: (r.arrived_at, r.id))[:DRILL_LIMIT]
+
+
+def export_summary(
+    *,
+    path: str,
+    start: dt.date,
+    end: dt.date,
+    lang: str,
+    progress: Callable[[int, int], None],
+    cancel: Callable[[], bool],
+) -> Path | None:
+    """``reports.excel.write_summary``, with a cancel answered by None (no file) and an
+    unwritable path by a message the user can act on."""
+    try:
+        return excel.write_summary(path, start=start, end=end, lang=lang, progress=progress, cancel=cancel)
+    except excel.ExportCancelled:
+        return None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise StorageError(
+            f"Cannot write {path}: {why}. Choose another folder or file name.",
+            f"无法写入 {path}：{why}。请选择其他文件夹或文件名。",
+        ) from exc
+
+
+class _Loader(QThread):
+    """Runs one read-only call off the GUI thread; the result or error is kept."""
+
+    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.fn, self.kwargs = fn, kwargs
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(**self.kwargs)
+        except BaseException as exc:  # handed to the GUI thread
+            self.error = exc
+        finally:
+            close_thread_connection()
+
+
+class KpiTile(QFrame):
+    """One figure: title, value, change against the previous period, a detail line."""
+
+    clicked = Signal(str)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.value: int | Decimal | None = None
+        self.drillable = True
+        self.setObjectName(f"tile_{key}")
+        self.setProperty("kpiTile", True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("color:#424242;")
+        self.figure = QLabel(self)
+        self.figure.setObjectName(f"tile_{key}_value")
+        self.figure.setStyleSheet("font-size:17pt; font-weight:bold;")
+        self.change = QLabel(self)
+        self.change.setObjectName(f"tile_{key}_change")
+        self.detail = QLabel(self)
+        self.detail.setStyleSheet("color:#616161;")
+        for label in (self.title, self.figure, self.change, self.detail):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.setSpacing(1)
+        box.addWidget(self.title)
+        box.addWidget(self.figure)
+        box.addWidget(self.change)
+        box.addWidget(self.detail)
+
+    def set_drillable(self, drillable: bool) -> None:
+        self.drillable = drillable
+        self.setCursor(Qt.CursorShape.PointingHandCursor if drillable else Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.drillable:
+            self.clicked.emit(self.key)
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.drillable:
+            self.clicked.emit(self.key)
+            return
+        super().keyPressEvent(event)
+
+
+class DrillModel(QAbstractTableModel):
+    """The ROs behind a figure."""
+
+    COLUMNS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ROSummary] = []
+        self.headers = [""] * self.COLUMNS
+
+    def set_rows(self, rows: list[ROSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < self.COLUMNS else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            late = "⚠ " + self.tr("Late") if r.late else ""
+            return [
+                r.number,
+                r.plate,
+                r.customer_name,
+                r.advisor,
+                fmt.datetime(r.arrived_at),
+                fmt.datetime(r.promised_at),
+                fmt.money(r.total_cents) if r.total_cents else "—",
+                late,
+            ][col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 7 and r.late:
+            return QBrush(QColor(BAD))
+        if role == ID_ROLE:
+            return r.id
+        return None
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(d: QDate) -> dt.date:
+    return dt.date(d.year(), d.month(), d.day())
+
+
+class DashboardWorkspace(Workspace):
+    key = "dashboard"
+    permission = "kpi.view"
+    icon_name = "SP_FileDialogInfoView"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.snapshot: Snapshot | None = None
+        self._threads: set[_Loader] = set()
+        self._generation = 0
+        self._drill_generation = 0
+        self._drill_title = ""
+        self._setting_dates = False
+        self.export_worker: QThread | None = None
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.setInterval(250)
+        self._reload.timeout.connect(self.refresh)
+        self._build_filters()
+        self._build_tiles()
+        self._build_charts()
+        self._build_drill()
+        content = QWidget(self)
+        body = QVBoxLayout(content)
+        body.addLayout(self.tile_grid)
+        body.addLayout(self.chart_grid)
+        body.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.drill_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.drill_panel.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_row)
+        layout.addWidget(self.compared)
+        layout.addWidget(self.splitter, 1)
+        self.setStyleSheet(
+            'QFrame[kpiTile="true"] { background: palette(base); border: 1px solid #d0d0d0;'
+            " border-radius: 6px; }"
+            'QFrame[kpiTile="true"]:hover { border-color: #0072B2; }'
+            'QFrame[kpiTile="true"]:focus { border: 2px solid #0072B2; }'
+        )
+        self.preset.setCurrentIndex(1)  # this month
+        self._fill_people()
+        self.retranslate()
+
+    # -- building ----------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.preset = QComboBox(self)
+        self.preset.setObjectName("dashPreset")
+        self.preset.addItems([""] * 5)
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.start_edit, self.end_edit = QDateEdit(self), QDateEdit(self)
+        for edit, name in ((self.start_edit, "dashStart"), (self.end_edit, "dashEnd")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.dateChanged.connect(self._dates_edited)
+        self.advisor = QComboBox(self)
+        self.advisor.setObjectName("dashAdvisor")
+        self.technician = QComboBox(self)
+        self.technician.setObjectName("dashTechnician")
+        for combo in (self.advisor, self.technician):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.period_label, self.to_label = QLabel(self), QLabel(self)
+        self.advisor_label, self.technician_label = QLabel(self), QLabel(self)
+        self.period_label.setBuddy(self.preset)
+        self.advisor_label.setBuddy(self.advisor)
+        self.technician_label.setBuddy(self.technician)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("dashBusy")
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setMaximumWidth(110)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("dashRefresh")
+        self.refresh_button.setShortcut(QKeySequence("F5"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("dashExport")
+        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(self.ctx.may("export"))
+        row = QHBoxLayout()
+        row.addWidget(self.heading)
+        row.addSpacing(12)
+        for w in (self.period_label, self.preset, self.start_edit, self.to_label, self.end_edit):
+            row.addWidget(w)
+        row.addSpacing(12)
+        for w in (self.advisor_label, self.advisor, self.technician_label, self.technician):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.busy_bar)
+        row.addWidget(self.refresh_button)
+        row.addWidget(self.export_button)
+        self.filter_row = row
+        self.compared = QLabel(self)
+        self.compared.setObjectName("dashCompared")
+        self.compared.setStyleSheet("color:#616161;")
+
+    def _build_tiles(self) -> None:
+        self.tiles: dict[str, KpiTile] = {}
+        self.tile_grid = QGridLayout()
+        self.tile_grid.setSpacing(8)
+        for n, (key, _kind, _better, drill, _hits) in enumerate(TILES):
+            tile = KpiTile(key, self)
+            tile.set_drillable(any(d in kpi.DRILL_KEYS for d in drill))
+            tile.clicked.connect(self.drill_tile)
+            self.tiles[key] = tile
+            self.tile_grid.addWidget(tile, n // 5, n % 5)
+
+    def _build_charts(self) -> None:
+        self.chart_metric = QComboBox(self)
+        self.chart_metric.setObjectName("dashMetric")
+        self.chart_metric.addItems(["", ""])
+        self.chart_metric.currentIndexChanged.connect(lambda _i: self._render())
+        self.chart_metric_label = QLabel(self)
+        self.chart_metric_label.setBuddy(self.chart_metric)
+        self.trend = LineChart(self)
+        self.by_advisor = BarChart(self, horizontal=True)
+        self.by_technician = BarChart(self, horizontal=True)
+        self.declines = BarChart(self, horizontal=True)
+        self.misses = BarChart(self, horizontal=True)
+        charts = (self.trend, self.by_advisor, self.by_technician, self.declines, self.misses)
+        names = ("chartTrend", "chartAdvisors", "chartTechnicians", "chartDeclines", "chartMisses")
+        for n, (chart, name) in enumerate(zip(charts, names, strict=True)):
+            chart.setObjectName(name)
+            chart.set_colour(PALETTE[n % len(PALETTE)])
+        self.trend.setMinimumHeight(230)
+        self.trend.bar_clicked.connect(self._drill_day)
+        self.by_advisor.bar_clicked.connect(self._drill_advisor)
+        self.by_technician.bar_clicked.connect(self._drill_technician)
+        self.declines.bar_clicked.connect(
+            lambda _i: self._drill(("declined",), True, self.tr("Declined work"))
+        )
+        self.misses.bar_clicked.connect(self._drill_miss)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.chart_metric_label)
+        chooser.addWidget(self.chart_metric)
+        chooser.addStretch(1)
+        grid.addLayout(chooser, 0, 0, 1, 3)
+        grid.addWidget(self.trend, 1, 0, 1, 2)
+        grid.addWidget(self.by_advisor, 1, 2)
+        grid.addWidget(self.by_technician, 2, 0)
+        grid.addWidget(self.declines, 2, 1)
+        grid.addWidget(self.misses, 2, 2)
+        for c in range(3):
+            grid.setColumnStretch(c, 1)
+        self.chart_grid = grid
+
+    def _build_drill(self) -> None:
+        self.drill_panel = QWidget(self)
+        self.drill_panel.setObjectName("dashDrill")
+        self.drill_heading = QLabel(self.drill_panel)
+        self.drill_heading.setObjectName("dashDrillHeading")
+        self.drill_heading.setStyleSheet("font-weight:bold;")
+        self.drill_close = QPushButton(self.drill_panel)
+        self.drill_close.clicked.connect(self.drill_panel.hide)
+        self.drill_model = DrillModel(self)
+        self.drill_table = QTableView(self.drill_panel)
+        self.drill_table.setObjectName("dashDrillTable")
+        self.drill_table.setModel(self.drill_model)
+        self.drill_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.drill_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.drill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.drill_table.setAlternatingRowColors(True)
+        self.drill_table.verticalHeader().hide()
+        self.drill_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.drill_table.horizontalHeader().setStretchLastSection(True)
+        self.drill_table.activated.connect(self._open_drilled)  # double-click and Enter
+        QShortcut(
+            QKeySequence("Escape"),
+            self.drill_panel,
+            self.drill_panel.hide,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.drill_heading, 1)
+        top.addWidget(self.drill_close)
+        box = QVBoxLayout(self.drill_panel)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.drill_table, 1)
+
+    def _fill_people(self) -> None:
+        for combo, people in (
+            (self.advisor, [(u.id, u.display_name) for u in users.list_users(role="advisor")]),
+            (self.technician, [(t.id, t.name) for t in workshop.technicians()]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("", None)
+            collate = fmt.collator()
+            for pid, name in sorted(people, key=lambda p: collate.sortKey(p[1])):
+                combo.addItem(name, pid)
+            combo.blockSignals(False)
+
+    # -- texts -------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    def _tile_titles(self) -> dict[str, tuple[str, str]]:
+        """Title and tooltip (what is counted) of each tile."""
+        return {
+            "opened": (self.tr("ROs opened"), self.tr("Repair orders that arrived in the period.")),
+            "closed": (
+                self.tr("ROs closed"),
+                self.tr("Repair orders closed (follow-up done) in the period."),
+            ),
+            "revenue": (
+                self.tr("Revenue"),
+                self.tr(
+                    "Labour, parts and other on settlements dated in the period, before discount and tax."
+                ),
+            ),
+            "hours_sold": (
+                self.tr("Hours sold"),
+                self.tr("Approved labour hours on the ROs settled in the period."),
+            ),
+            "average": (
+                self.tr("Average RO value"),
+                self.tr("Settled total (after discount, with tax) ÷ settled ROs."),
+            ),
+            "appointment_share": (self.tr("Appointment share"), self.tr("ROs opened from an appointment.")),
+            "no_show": (
+                self.tr("No-show rate"),
+                self.tr(
+                    "Appointments due in the period that were no-shows, out of "
+                    "those that arrived or were no-shows."
+                ),
+            ),
+            "reconfirmed": (
+                self.tr("Reconfirmation done"),
+                self.tr("Appointments whose reconfirmation call got an answer."),
+            ),
+            "on_time": (
+                self.tr("On-time completion"),
+                self.tr("ROs handed over no later than the promised time."),
+            ),
+            "qc_first_pass": (
+                self.tr("QC first-pass"),
+                self.tr("ROs that passed QC without a failed check before."),
+            ),
+            "internal_rework": (
+                self.tr("Internal rework"),
+                self.tr("ROs that failed QC before they passed."),
+            ),
+            "comeback": (self.tr("Comeback rate"), self.tr("ROs handed over that came back as a comeback.")),
+            "follow_up_48h": (
+                self.tr("Follow-up within 48 h"),
+                self.tr("Follow-up calls done no later than 48 h after handover."),
+            ),
+            "satisfaction": (
+                self.tr("Average satisfaction"),
+                self.tr(
+                    "Mean of the five scores (1–5) of the follow-up "
+                    "calls; lists the ROs with a follow-up call."
+                ),
+            ),
+            "declined": (
+                self.tr("Declined work value"),
+                self.tr("Value of the estimate lines customers declined."),
+            ),
+            "parts_wait": (
+                self.tr("Parts waiting time"),
+                self.tr("Average time from ordering a part to its arrival."),
+            ),
+            "fill_rate": (self.tr("Parts fill rate"), self.tr("Approved part lines served from stock.")),
+            "utilisation": (
+                self.tr("Technician utilisation"),
+                self.tr("Clocked time ÷ available time (not defined per advisor)."),
+            ),
+            "efficiency": (self.tr("Technician efficiency"), self.tr("Sold time ÷ clocked time.")),
+            "misses": (
+                self.tr("Time-standard misses"),
+                self.tr(
+                    "Greeting, need confirmation, follow-up and promised "
+                    "time missed (request answers: see the chart)."
+                ),
+            ),
+        }
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Reports"))
+        presets = [
+            self.tr("Custom"),
+            self.tr("This month"),
+            self.tr("Last month"),
+            self.tr("Last 30 days"),
+            self.tr("This year"),
+        ]
+        for i, text in enumerate(presets):
+            self.preset.setItemText(i, text)
+        self.period_label.setText(self.tr("&Period:"))
+        self.to_label.setText(self.tr("to"))
+        self.advisor_label.setText(self.tr("&Advisor:"))
+        self.technician_label.setText(self.tr("&Technician:"))
+        self.advisor.setItemText(0, self.tr("All advisors"))
+        self.technician.setItemText(0, self.tr("All technicians"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Run the figures again (F5)"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Write the summary workbook of the whole department for the chosen dates (Ctrl+E)")
+        )
+        self.busy_bar.setToolTip(self.tr("Calculating…"))
+        self.chart_metric_label.setText(self.tr("&Charts show:"))
+        self.chart_metric.setItemText(0, self.tr("ROs opened"))
+        self.chart_metric.setItemText(1, self.tr("Revenue"))
+        self.drill_close.setText(self.tr("Close"))
+        self.drill_close.setToolTip(self.tr("Hide the list (Esc)"))
+        self.drill_model.set_headers(
+            [
+                self.tr("RO"),
+                self.tr("Plate"),
+                self.tr("Customer"),
+                self.tr("Advisor"),
+                self.tr("Arrived"),
+                self.tr("Promised"),
+                self.tr("Total"),
+                self.tr("Promise"),
+            ]
+        )
+        for key, (title, tip) in self._tile_titles().items():
+            tile = self.tiles[key]
+            tile.title.setText(title)
+            more = self.tr("Click or press Enter to list the ROs.") if tile.drillable else ""
+            tile.setToolTip(f"{tip}\n{more}".strip())
+            tile.setAccessibleName(title)
+        for chart in (self.trend, self.by_advisor, self.by_technician, self.declines, self.misses):
+            chart.set_empty_text(self.tr("No data in this period"))
+            chart.setToolTip("")
+        self._render()
+        self._show_drill_heading()
+
+    # -- filters -----------------------------------------------------------------------
+    def period(self) -> tuple[dt.date, dt.date]:
+        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+
+    def set_period(self, start: dt.date, end: dt.date) -> None:
+        """Show ``start``…``end`` (a custom period) and reload."""
+        self._setting_dates = True
+        self.start_edit.setDate(_qdate(start))
+        self.end_edit.setDate(_qdate(end))
+        self._setting_dates = False
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(0)
+        self.preset.blockSignals(False)
+        self._filters_changed()
+
+    def filters(self) -> tuple[dt.date, dt.date, int | None, int | None]:
+        start, end = self.period()
+        return start, end, self.advisor.currentData(), self.technician.currentData()
+
+    def _preset_chosen(self, index: int) -> None:
+        today = dt.date.today()
+        first = today.replace(day=1)
+        ranges = {
+            1: (first, today),
+            2: ((first - dt.timedelta(days=1)).replace(day=1), first - dt.timedelta(days=1)),
+            3: (today - dt.timedelta(days=29), today),
+            4: (today.replace(month=1, day=1), today),
+        }
+        if index not in ranges:
+            return
+        start, end = ranges[index]
+        self._setting_dates = True
+        self.start_edit.setDate(_qdate(start))
+        self.end_edit.setDate(_qdate(end))
+        self._setting_dates = False
+        self._filters_changed()
+
+    def _dates_edited(self) -> None:
+        if self._setting_dates:
+            return
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(0)
+        self.preset.blockSignals(False)
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self._reload.start()
+
+    # -- loading -----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a load of figures or of a drill-down is under way."""
+        return bool(self._threads) or self._reload.isActive()
+
+    def _start(self, fn: Callable[..., Any], kwargs: dict[str, Any], done: Callable[[Any], None]) -> None:
+        thread = _Loader(fn, kwargs)
+        self._threads.add(thread)
+
+        def finished() -> None:
+            self._threads.discard(thread)
+            self.busy_bar.setVisible(bool(self._threads))
+            thread.deleteLater()
+            if thread.error is not None:
+                if isinstance(thread.error, UserError):
+                    messages.error(self, thread.error.message())
+                    return
+                raise thread.error
+            done(thread.result)
+
+        thread.finished.connect(finished)
+        self.busy_bar.show()
+        thread.start()
+
+    def refresh(self) -> None:
+        self._reload.stop()
+        start, end, advisor_id, technician_id = self.filters()
+        if end < start:
+            self.compared.setText(self.tr("The period ends before it starts: choose the dates again."))
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def done(snapshot: Snapshot) -> None:
+            if generation == self._generation:
+                self.snapshot = snapshot
+                self._render()
+
+        self._start(
+            load_snapshot,
+            {"start": start, "end": end, "advisor_id": advisor_id, "technician_id": technician_id},
+            done,
+        )
+
+    def wait_idle(self, msecs: int = 30_000) -> None:
+        """Block until the loads under way end (closing, tests)."""
+        for thread in list(self._threads):
+            thread.wait(msecs)
+
+    # -- showing -----------------------------------------------------------------------
+    def _format(self, kind: str, value: int | Decimal | None) -> str:
+        if value is None:
+            return "—"
+        loc = QLocale()
+        if kind == "money":
+            return fmt.money(int(value))
+        if kind == "rate":
+            return loc.toString(float(value) * 100, "f", 1) + loc.percent()
+        if kind == "hours":
+            return self.tr("%1 h").replace("%1", loc.toString(float(value), "f", 1))
+        if kind == "score":
+            return loc.toString(float(value), "f", 2) + " / 5"
+        return fmt.number(int(value))
+
+    def change_text(
+        self, kind: str, better: int, now: int | Decimal | None, before: int | Decimal | None
+    ) -> tuple[str, str]:
+        """The change against the previous period as text (arrow and sign) and colour."""
+        if now is None or before is None:
+            return self.tr("– no comparison"), NEUTRAL
+        diff = Decimal(now) - Decimal(before)
+        if diff == 0:
+            return "= " + self.tr("no change"), NEUTRAL
+        sign = "+" if diff > 0 else "−"
+        arrow = "▲" if diff > 0 else "▼"
+        loc = QLocale()
+        size = abs(diff)
+        if kind == "rate":
+            amount = self.tr("%1 pts").replace("%1", loc.toString(float(size) * 100, "f", 1))
+        elif kind == "money":
+            amount = fmt.money(int(size))
+        elif kind in ("hours", "score"):
+            amount = loc.toString(float(size), "f", 2 if kind == "score" else 1)
+        else:
+            amount = fmt.number(int(size))
+        text = f"{arrow} {sign}{amount}"
+        if kind in ("count", "money", "hours") and before:
+            pct = float(diff) / float(before) * 100
+            text += f" ({'+' if pct > 0 else '−'}{loc.toString(abs(pct), 'f', 1)}{loc.percent()})"
+        return text, (GOOD if diff * better > 0 else BAD)
+
+    def _detail(self, key: str, k: kpi.KPIs) -> str:
+        if key in RATIOS:
+            r: kpi.Ratio = getattr(k, key)
+            if key in ("utilisation", "efficiency"):
+                return (
+                    self.tr("%1 of %2 h")
+                    .replace("%1", QLocale().toString(float(r.hits) / 60, "f", 1))
+                    .replace("%2", QLocale().toString(float(r.base) / 60, "f", 1))
+                )
+            return (
+                self.tr("%1 of %2")
+                .replace("%1", fmt.number(int(r.hits)))
+                .replace("%2", fmt.number(int(r.base)))
+            )
+        if key == "revenue":
+            return (
+                self.tr("Labour %1 · Parts %2")
+                .replace("%1", fmt.money(k.revenue.labour_cents))
+                .replace("%2", fmt.money(k.revenue.parts_cents))
+            )
+        if key in ("hours_sold", "average"):
+            return self.tr("%1 ROs settled").replace("%1", fmt.number(k.revenue.settled))
+        if key == "satisfaction":
+            return self.tr("%1 calls answered").replace("%1", fmt.number(k.satisfaction.responses))
+        if key == "declined":
+            return self.tr("%1 lines declined").replace("%1", fmt.number(k.declined_lines))
+        if key == "parts_wait":
+            return self.tr("%1 part orders").replace("%1", fmt.number(k.parts_wait.orders))
+        if key == "misses":
+            measured = sum((m.ratio.base for m in k.misses), 0)
+            return self.tr("of %1 measured").replace("%1", fmt.number(int(measured)))
+        return ""
+
+    def _render(self) -> None:
+        s = self.snapshot
+        if s is None:
+            for tile in self.tiles.values():
+                tile.figure.setText("…")
+            return
+        p_start, p_end = previous_period(s.start, s.end)
+        self.compared.setText(
+            self.tr("%1 – %2 · changes compared with %3 – %4 (the %5 days before)")
+            .replace("%1", fmt.date(s.start))
+            .replace("%2", fmt.date(s.end))
+            .replace("%3", fmt.date(p_start))
+            .replace("%4", fmt.date(p_end))
+            .replace("%5", str((s.end - s.start).days + 1))
+        )
+        for key, kind, better, _drill, _hits in TILES:
+            tile = self.tiles[key]
+            now, before = tile_value(key, s.current), tile_value(key, s.previous)
+            tile.value = now
+            tile.figure.setText(self._format(kind, now))
+            text, colour = self.change_text(kind, better, now, before)
+            tile.change.setText(text)
+            tile.change.setStyleSheet(f"color:{colour}; font-weight:bold;")
+            tile.change.setToolTip(self.tr("Previous period: %1").replace("%1", self._format(kind, before)))
+            tile.detail.setText(self._detail(key, s.current))
+        self._render_charts(s)
+
+    def _render_charts(self, s: Snapshot) -> None:
+        revenue = self.chart_metric.currentIndex() == 1
+        lang = self.ctx.lang
+
+        def figure(k: kpi.KPIs) -> float:
+            return k.revenue.subtotal_cents / 100 if revenue else float(k.opened)
+
+        def shown(k: kpi.KPIs) -> str:
+            return fmt.money(k.revenue.subtotal_cents) if revenue else fmt.number(k.opened)
+
+        money_axis = (lambda v: "¥" + plain(v)) if revenue else plain
+        self.trend.set_title(self.tr("Revenue per day") if revenue else self.tr("ROs opened per day"))
+        self.trend.set_axis_format(money_axis)
+        short = [QLocale().toString(_qdate(d.day), "M/d") for d in s.days]
+        self.trend.set_data(
+            short,
+            [figure(d.kpis) for d in s.days],
+            labels=["¥" + plain(figure(d.kpis)) if revenue else plain(figure(d.kpis)) for d in s.days],
+            tooltips=[f"{fmt.date(d.day)}: {shown(d.kpis)}" for d in s.days],
+        )
+        self.by_advisor.set_title(
+            self.tr("Revenue per advisor") if revenue else self.tr("ROs opened per advisor")
+        )
+        self.by_advisor.set_axis_format(money_axis)
+        self.by_advisor.set_data(
+            [a.name for a in s.advisors],
+            [figure(a.kpis) for a in s.advisors],
+            labels=[shown(a.kpis) for a in s.advisors],
+        )
+        ids = [a.advisor_id for a in s.advisors]
+        self.by_advisor.set_highlight(ids.index(s.advisor_id) if s.advisor_id in ids else -1)
+
+        techs = s.technicians
+        self.by_technician.set_title(self.tr("Sold hours per technician"))
+        hours = self.tr("%1 h")
+        self.by_technician.set_data(
+            [t.name for t in techs],
+            [float(t.sold_hours) for t in techs],
+            labels=[hours.replace("%1", plain(float(t.sold_hours))) for t in techs],
+            tooltips=[
+                self.tr("%1: %2 jobs, sold %3 h, clocked %4 h, utilisation %5, efficiency %6")
+                .replace("%1", t.name)
+                .replace("%2", str(t.jobs))
+                .replace("%3", plain(float(t.sold_hours)))
+                .replace("%4", plain(round(t.clocked_min / 60, 1)))
+                .replace("%5", self._format("rate", t.utilisation.rate))
+                .replace("%6", self._format("rate", t.efficiency.rate))
+                for t in techs
+            ],
+        )
+        tids = [t.technician_id for t in techs]
+        self.by_technician.set_highlight(tids.index(s.technician_id) if s.technician_id in tids else -1)
+
+        rows = s.current.declines
+        self.declines.set_title(self.tr("Decline reasons (contacts + estimate lines)"))
+        self.declines.set_data(
+            [d.label(lang) for d in rows],
+            [d.contacts + d.lines for d in rows],
+            labels=[f"{d.contacts + d.lines} · {fmt.money(d.value_cents)}" for d in rows],
+            tooltips=[
+                self.tr("%1: %2 contacts declined, %3 estimate lines worth %4")
+                .replace("%1", d.label(lang))
+                .replace("%2", str(d.contacts))
+                .replace("%3", str(d.lines))
+                .replace("%4", fmt.money(d.value_cents))
+                for d in rows
+            ],
+        )
+        misses = s.current.misses
+        self.misses.set_title(self.tr("Time-standard misses per standard"))
+        self.misses.set_data(
+            [m.label(lang) for m in misses],
+            [float(m.ratio.hits) for m in misses],
+            labels=[
+                f"{m.ratio.hits} / {m.ratio.base} ({self._format('rate', m.ratio.rate)})" for m in misses
+            ],
+            tooltips=[
+                self.tr("%1: %2 missed out of %3 measured")
+                .replace("%1", m.label(lang))
+                .replace("%2", str(m.ratio.hits))
+                .replace("%3", str(m.ratio.base))
+                for m in misses
+            ],
+        )
+
+    # -- drill-down --------------------------------------------------------------------
+    def drill_tile(self, key: str) -> None:
+        spec = next(t for t in TILES if t[0] == key)
+        keys = tuple(d for d in spec[3] if d in kpi.DRILL_KEYS)
+        if keys:
+            self._drill(keys, spec[4], self.tiles[key].title.text())
+
+    def _drill_day(self, index: int) -> None:
+        if self.snapshot is None or not 0 <= index < len(self.snapshot.days):
+            return
+        day = self.snapshot.days[index].day
+        key = "revenue" if self.chart_metric.currentIndex() == 1 else "opened"
+        what = self.tr("Revenue") if key == "revenue" else self.tr("ROs opened")
+        self._drill((key,), True, f"{what} · {fmt.date(day)}", start=day, end=day)
+
+    def _drill_advisor(self, index: int) -> None:
+        if self.snapshot is None or not 0 <= index < len(self.snapshot.advisors):
+            return
+        row = self.snapshot.advisors[index]
+        key = "revenue" if self.chart_metric.currentIndex() == 1 else "opened"
+        what = self.tr("Revenue") if key == "revenue" else self.tr("ROs opened")
+        self._drill((key,), True, f"{what} · {row.name}", advisor_id=row.advisor_id)
+
+    def _drill_technician(self, index: int) -> None:
+        if self.snapshot is None or not 0 <= index < len(self.snapshot.technicians):
+            return
+        row = self.snapshot.technicians[index]
+        self._drill(
+            ("jobs",),
+            True,
+            self.tr("Jobs finished · %1").replace("%1", row.name),
+            technician_id=row.technician_id,
+        )
+
+    def _drill_miss(self, index: int) -> None:
+        if self.snapshot is None or not 0 <= index < len(self.snapshot.current.misses):
+            return
+        miss = self.snapshot.current.misses[index]
+        if miss.key not in kpi.DRILL_KEYS:
+            messages.info(self, self.tr("Appointment requests have no repair order to list yet."))
+            return
+        self._drill((miss.key,), True, miss.label(self.ctx.lang))
+
+    _KEEP: Any = object()
+
+    def _drill(
+        self,
+        keys: tuple[str, ...],
+        hits: bool,
+        title: str,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        advisor_id: Any = _KEEP,
+        technician_id: Any = _KEEP,
+    ) -> None:
+        """List the ROs behind ``keys`` for the shown filters (some overridden)."""
+        s = self.snapshot
+        if s is None:
+            return
+        args = {
+            "keys": keys,
+            "hits": hits,
+            "start": start or s.start,
+            "end": end or s.end,
+            "advisor_id": s.advisor_id if advisor_id is self._KEEP else advisor_id,
+            "technician_id": s.technician_id if technician_id is self._KEEP else technician_id,
+        }
+        self._drill_generation += 1
+        generation = self._drill_generation
+        self._drill_title = title
+        self.drill_args = args
+        self.drill_model.set_rows([])
+        self.drill_heading.setText(title + " · " + self.tr("loading…"))
+        if not self.drill_panel.isVisible():
+            self.drill_panel.show()
+            height = self.splitter.height()
+            self.splitter.setSizes([height * 11 // 20, height * 9 // 20])
+
+        def done(rows: list[ROSummary]) -> None:
+            if generation == self._drill_generation:
+                self.drill_model.set_rows(rows)
+                self._show_drill_heading()
+                if rows:
+                    self.drill_table.selectRow(0)
+                self.drill_table.setFocus()
+
+        self._start(load_drill, args, done)
+
+    def _show_drill_heading(self) -> None:
+        if not self._drill_title:
+            return
+        n = len(self.drill_model.rows)
+        text = self.tr("%1 — %2 ROs (double-click or Enter opens one)").replace("%1", self._drill_title)
+        text = text.replace("%2", fmt.number(n))
+        if n >= DRILL_LIMIT:
+            text += " · " + self.tr("the first %1 are listed").replace("%1", fmt.number(DRILL_LIMIT))
+        self.drill_heading.setText(text)
+
+    def _open_drilled(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_ro.emit(int(self.drill_model.data(index, ID_ROLE)))
+
+    # -- export ------------------------------------------------------------------------
+    def export(self) -> None:
+        """Ask where to save the summary workbook, then write it in a worker thread."""
+        start, end = self.period()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"service-summary-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), suggested, self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        start, end = self.period()
+        if end < start:
+            messages.error(self, self.tr("The period ends before it starts: choose the dates again."))
+            return
+        self.export_button.setEnabled(False)
+        worker = self.ctx.ops.run_in_thread(
+            export_summary,
+            parent=self,
+            label=self.tr("Writing the Excel summary…"),
+            path=path,
+            start=start,
+            end=end,
+            lang=self.ctx.lang,
+        )
+        self.export_worker = worker
+        handled = False
+
+        def finished() -> None:
+            nonlocal handled
+            if handled:
+                return
+            handled = True
+            self.export_button.setEnabled(True)
+            if worker.error is not None:  # shown by ops.run_in_thread
+                return
+            if worker.result is None:
+                messages.info(self, self.tr("Export cancelled: no file was written."))
+            else:
+                messages.info(self, self.tr("The summary was saved to %1").replace("%1", str(worker.result)))
+
+        worker.finished.connect(finished)
+        if worker.isFinished():  # ended before the connection was made
+            finished()
+
+
+WORKSPACE = DashboardWorkspace
