@@ -94,6 +94,7 @@ class AppointmentView:
     override_capacity: bool
     version: int
     ro_id: int | None = None
+    recheck_of: int | None = None  # the RO whose follow-up booked this recheck
 
 
 @dataclass(frozen=True)
