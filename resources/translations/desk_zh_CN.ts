@@ -1,30 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppointmentPage</name>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="17" />
+        <location filename="../../ui/ro/pages/appointment.py" line="17"/>
         <source>not reconfirmed</source>
         <translation>未再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="18" />
+        <location filename="../../ui/ro/pages/appointment.py" line="18"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="19" />
+        <location filename="../../ui/ro/pages/appointment.py" line="19"/>
         <source>rescheduled</source>
         <translation>已改期</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="20" />
+        <location filename="../../ui/ro/pages/appointment.py" line="20"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="21" />
+        <location filename="../../ui/ro/pages/appointment.py" line="21"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
@@ -32,54 +32,54 @@
 <context>
     <name>Appointments</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="40" />
+        <location filename="../../ui/workspaces/appointments.py" line="40"/>
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="41" />
-        <location filename="../../ui/workspaces/appointments.py" line="51" />
+        <location filename="../../ui/workspaces/appointments.py" line="41"/>
+        <location filename="../../ui/workspaces/appointments.py" line="51"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="42" />
+        <location filename="../../ui/workspaces/appointments.py" line="42"/>
         <source>arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="43" />
-        <location filename="../../ui/workspaces/appointments.py" line="53" />
+        <location filename="../../ui/workspaces/appointments.py" line="43"/>
+        <location filename="../../ui/workspaces/appointments.py" line="53"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="44" />
+        <location filename="../../ui/workspaces/appointments.py" line="44"/>
         <source>no-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="52" />
+        <location filename="../../ui/workspaces/appointments.py" line="52"/>
         <source>to reschedule</source>
         <translation>需改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="54" />
+        <location filename="../../ui/workspaces/appointments.py" line="54"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="61" />
+        <location filename="../../ui/workspaces/appointments.py" line="61"/>
         <source>✗ FULL</source>
         <translation>✗ 已满</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="63" />
+        <location filename="../../ui/workspaces/appointments.py" line="63"/>
         <source>● some room</source>
         <translation>● 尚有余量</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="64" />
+        <location filename="../../ui/workspaces/appointments.py" line="64"/>
         <source>○ free</source>
         <translation>○ 空闲</translation>
     </message>
@@ -87,147 +87,147 @@
 <context>
     <name>AppointmentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="184" />
+        <location filename="../../ui/workspaces/appointments.py" line="184"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="187" />
+        <location filename="../../ui/workspaces/appointments.py" line="187"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="188" />
+        <location filename="../../ui/workspaces/appointments.py" line="188"/>
         <source>Day</source>
         <translation>日视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="189" />
+        <location filename="../../ui/workspaces/appointments.py" line="189"/>
         <source>Week</source>
         <translation>周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="190" />
+        <location filename="../../ui/workspaces/appointments.py" line="190"/>
         <source>Book appointment… (Ctrl+N)</source>
         <translation>新建预约…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="191" />
+        <location filename="../../ui/workspaces/appointments.py" line="191"/>
         <source>○ free   ● some room   ✗ full — Enter or double-click a slot to book</source>
         <translation>○ 空闲   ● 尚有余量   ✗ 已满 — 回车或双击时段即可预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="194" />
-        <location filename="../../ui/workspaces/appointments.py" line="204" />
-        <location filename="../../ui/workspaces/appointments.py" line="216" />
+        <location filename="../../ui/workspaces/appointments.py" line="194"/>
+        <location filename="../../ui/workspaces/appointments.py" line="204"/>
+        <location filename="../../ui/workspaces/appointments.py" line="216"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="195" />
+        <location filename="../../ui/workspaces/appointments.py" line="195"/>
         <source>Technician time</source>
         <translation>技师工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="196" />
+        <location filename="../../ui/workspaces/appointments.py" line="196"/>
         <source>Bays</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="197" />
+        <location filename="../../ui/workspaces/appointments.py" line="197"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="198" />
+        <location filename="../../ui/workspaces/appointments.py" line="198"/>
         <source>Bookings</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="201" />
+        <location filename="../../ui/workspaces/appointments.py" line="201"/>
         <source>Bookings of the day</source>
         <translation>当日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="205" />
-        <location filename="../../ui/workspaces/appointments.py" line="217" />
+        <location filename="../../ui/workspaces/appointments.py" line="205"/>
+        <location filename="../../ui/workspaces/appointments.py" line="217"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="206" />
-        <location filename="../../ui/workspaces/appointments.py" line="218" />
+        <location filename="../../ui/workspaces/appointments.py" line="206"/>
+        <location filename="../../ui/workspaces/appointments.py" line="218"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="207" />
+        <location filename="../../ui/workspaces/appointments.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="208" />
+        <location filename="../../ui/workspaces/appointments.py" line="208"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="209" />
-        <location filename="../../ui/workspaces/appointments.py" line="220" />
+        <location filename="../../ui/workspaces/appointments.py" line="209"/>
+        <location filename="../../ui/workspaces/appointments.py" line="220"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="212" />
+        <location filename="../../ui/workspaces/appointments.py" line="212"/>
         <source>Mark no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="213" />
-        <source>Reconfirm tomorrow's appointments</source>
+        <location filename="../../ui/workspaces/appointments.py" line="213"/>
+        <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="219" />
+        <location filename="../../ui/workspaces/appointments.py" line="219"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="224" />
+        <location filename="../../ui/workspaces/appointments.py" line="224"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="225" />
+        <location filename="../../ui/workspaces/appointments.py" line="225"/>
         <source>Reschedule</source>
         <translation>需改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="226" />
+        <location filename="../../ui/workspaces/appointments.py" line="226"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="227" />
+        <location filename="../../ui/workspaces/appointments.py" line="227"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="268" />
+        <location filename="../../ui/workspaces/appointments.py" line="268"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="274" />
+        <location filename="../../ui/workspaces/appointments.py" line="274"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="300" />
+        <location filename="../../ui/workspaces/appointments.py" line="300"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="321" />
+        <location filename="../../ui/workspaces/appointments.py" line="321"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -235,22 +235,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="174" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="174"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="177" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="177"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="181" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="181"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="189" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="189"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -258,102 +258,102 @@
 <context>
     <name>AuthoriseDialog</name>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="36" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="36"/>
         <source>In person, with signature</source>
         <translation>当面签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="37" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="37"/>
         <source>By phone</source>
         <translation>电话授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="38" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="38"/>
         <source>By message (SMS/WeChat)</source>
         <translation>短信/微信授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="51" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="51"/>
         <source>Customer authorisation — %1</source>
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="72" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="72"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="73" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="73"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="76" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="76"/>
         <source>(no reason given)</source>
         <translation>（未说明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="126" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="126"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="130" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="130"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="137" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="137"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="138" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="138"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="139" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="139"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="140" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="140"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="141" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="141"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="143" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="143"/>
         <source>Each line: approve or decline (declined lines are kept).</source>
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="152" />
+        <location filename="../../ui/ro/authorise_dialog.py" line="152"/>
         <source>Approved before tax: %1</source>
         <translation>已批准金额（税前）：%1</translation>
     </message>
@@ -361,108 +361,108 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="58" />
+        <location filename="../../ui/booking_dialog.py" line="58"/>
         <source>Book an appointment</source>
         <translation>新建预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="66" />
+        <location filename="../../ui/booking_dialog.py" line="66"/>
         <source>Plate, phone or name…</source>
         <translation>车牌、电话或姓名…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="92" />
+        <location filename="../../ui/booking_dialog.py" line="92"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="104" />
+        <location filename="../../ui/booking_dialog.py" line="104"/>
         <source>Reminded the customer to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="108" />
+        <location filename="../../ui/booking_dialog.py" line="108"/>
         <source>Urgent (answer within 2 hours)</source>
         <translation>紧急（2 小时内答复）</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="115" />
+        <location filename="../../ui/booking_dialog.py" line="115"/>
         <source>Book</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="121" />
+        <location filename="../../ui/booking_dialog.py" line="121"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="123" />
+        <location filename="../../ui/booking_dialog.py" line="123"/>
         <source>Customer / vehicle</source>
         <translation>客户 / 车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="124" />
+        <location filename="../../ui/booking_dialog.py" line="124"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="125" />
+        <location filename="../../ui/booking_dialog.py" line="125"/>
         <source>&amp;Duration</source>
         <translation>时长(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="126" />
+        <location filename="../../ui/booking_dialog.py" line="126"/>
         <source>Capacity</source>
         <translation>产能</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="127" />
+        <location filename="../../ui/booking_dialog.py" line="127"/>
         <source>Requested &amp;work</source>
         <translation>要求作业(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="128" />
+        <location filename="../../ui/booking_dialog.py" line="128"/>
         <source>&amp;Parts to prepare</source>
         <translation>需备配件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="129" />
+        <location filename="../../ui/booking_dialog.py" line="129"/>
         <source>Estimated &amp;price</source>
         <translation>预估价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="131" />
+        <location filename="../../ui/booking_dialog.py" line="131"/>
         <source>Special &amp;care</source>
         <translation>特别关照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="142" />
+        <location filename="../../ui/booking_dialog.py" line="142"/>
         <source>none chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188" />
-        <location filename="../../ui/booking_dialog.py" line="193" />
+        <location filename="../../ui/booking_dialog.py" line="188"/>
+        <location filename="../../ui/booking_dialog.py" line="193"/>
         <source>FULL</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188" />
+        <location filename="../../ui/booking_dialog.py" line="188"/>
         <source>free %1 min</source>
         <translation>空余 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="192" />
+        <location filename="../../ui/booking_dialog.py" line="192"/>
         <source>outside opening hours</source>
         <translation>不在营业时间内</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="200" />
-        <source>Find and choose the customer's vehicle first.</source>
+        <location filename="../../ui/booking_dialog.py" line="200"/>
+        <source>Find and choose the customer&apos;s vehicle first.</source>
         <translation>请先查找并选择客户的车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="206" />
+        <location filename="../../ui/booking_dialog.py" line="206"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
@@ -470,102 +470,102 @@
 <context>
     <name>CarOutline</name>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="41" />
+        <location filename="../../ui/ro/car_outline.py" line="41"/>
         <source>Front bumper</source>
         <translation>前保险杠</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="42" />
+        <location filename="../../ui/ro/car_outline.py" line="42"/>
         <source>Bonnet</source>
         <translation>发动机盖</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="43" />
+        <location filename="../../ui/ro/car_outline.py" line="43"/>
         <source>Windscreen</source>
         <translation>前挡风玻璃</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="44" />
+        <location filename="../../ui/ro/car_outline.py" line="44"/>
         <source>Roof</source>
         <translation>车顶</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="45" />
+        <location filename="../../ui/ro/car_outline.py" line="45"/>
         <source>Rear window</source>
         <translation>后挡风玻璃</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="46" />
+        <location filename="../../ui/ro/car_outline.py" line="46"/>
         <source>Boot</source>
         <translation>行李箱盖</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="47" />
+        <location filename="../../ui/ro/car_outline.py" line="47"/>
         <source>Rear bumper</source>
         <translation>后保险杠</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="48" />
+        <location filename="../../ui/ro/car_outline.py" line="48"/>
         <source>Front left wing</source>
         <translation>左前翼子板</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="49" />
+        <location filename="../../ui/ro/car_outline.py" line="49"/>
         <source>Front right wing</source>
         <translation>右前翼子板</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="50" />
+        <location filename="../../ui/ro/car_outline.py" line="50"/>
         <source>Front left door</source>
         <translation>左前门</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="51" />
+        <location filename="../../ui/ro/car_outline.py" line="51"/>
         <source>Front right door</source>
         <translation>右前门</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="52" />
+        <location filename="../../ui/ro/car_outline.py" line="52"/>
         <source>Rear left door</source>
         <translation>左后门</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="53" />
+        <location filename="../../ui/ro/car_outline.py" line="53"/>
         <source>Rear right door</source>
         <translation>右后门</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="54" />
+        <location filename="../../ui/ro/car_outline.py" line="54"/>
         <source>Rear left wing</source>
         <translation>左后翼子板</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="55" />
+        <location filename="../../ui/ro/car_outline.py" line="55"/>
         <source>Rear right wing</source>
         <translation>右后翼子板</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="56" />
+        <location filename="../../ui/ro/car_outline.py" line="56"/>
         <source>Front left wheel</source>
         <translation>左前轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="57" />
+        <location filename="../../ui/ro/car_outline.py" line="57"/>
         <source>Front right wheel</source>
         <translation>右前轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="58" />
+        <location filename="../../ui/ro/car_outline.py" line="58"/>
         <source>Rear left wheel</source>
         <translation>左后轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="59" />
+        <location filename="../../ui/ro/car_outline.py" line="59"/>
         <source>Rear right wheel</source>
         <translation>右后轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="159" />
+        <location filename="../../ui/ro/car_outline.py" line="159"/>
         <source>▲ front</source>
         <translation>▲ 车头</translation>
     </message>
@@ -573,52 +573,52 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="105" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="105"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="110" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="110"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="122" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="123" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="126" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="126"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="128" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="141" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="141"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="147" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="147"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="153" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="153"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="157" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="157"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -626,50 +626,50 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="63" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="63"/>
         <source>Correct concern %1</source>
         <translation>更正故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="72" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="72"/>
         <source>The entry above stays on file; the correction is a new entry.</source>
         <translation>上面的记录将保留存档；更正会作为一条新记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="77" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="77"/>
         <source>Record correction</source>
         <translation>记录更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="82" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="82"/>
         <source>Recorded words</source>
         <translation>已记录的原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="83" />
-        <source>Customer's words (exactly)</source>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="83"/>
+        <source>Customer&apos;s words (exactly)</source>
         <translation>客户原话（逐字）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="84" />
-        <source>Advisor's restatement</source>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
+        <source>Advisor&apos;s restatement</source>
         <translation>顾问复述</translation>
     </message>
 </context>
 <context>
     <name>DiagnosisPage</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="40" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="40"/>
         <source>not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="41" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="41"/>
         <source>✓ confirmed with the customer</source>
         <translation>✓ 已与客户共同确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="42" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="42"/>
         <source>✗ could not be reproduced</source>
         <translation>✗ 无法再现</translation>
     </message>
@@ -677,117 +677,117 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="29" />
+        <location filename="../../ui/ro/lines_model.py" line="29"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="30" />
+        <location filename="../../ui/ro/lines_model.py" line="30"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="31" />
+        <location filename="../../ui/ro/lines_model.py" line="31"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="37" />
+        <location filename="../../ui/ro/lines_model.py" line="37"/>
         <source>OEM</source>
         <translation>原厂</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="38" />
+        <location filename="../../ui/ro/lines_model.py" line="38"/>
         <source>Equivalent</source>
         <translation>同质</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="39" />
+        <location filename="../../ui/ro/lines_model.py" line="39"/>
         <source>Refurbished</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="46" />
+        <location filename="../../ui/ro/lines_model.py" line="46"/>
         <source>Customer</source>
         <translation>客户付费</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="47" />
+        <location filename="../../ui/ro/lines_model.py" line="47"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="48" />
+        <location filename="../../ui/ro/lines_model.py" line="48"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="49" />
+        <location filename="../../ui/ro/lines_model.py" line="49"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="55" />
+        <location filename="../../ui/ro/lines_model.py" line="55"/>
         <source>Proposed</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="56" />
+        <location filename="../../ui/ro/lines_model.py" line="56"/>
         <source>✓ Approved</source>
         <translation>✓ 已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="57" />
+        <location filename="../../ui/ro/lines_model.py" line="57"/>
         <source>✗ Declined</source>
         <translation>✗ 已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="69" />
+        <location filename="../../ui/ro/lines_model.py" line="69"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="70" />
+        <location filename="../../ui/ro/lines_model.py" line="70"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="71" />
+        <location filename="../../ui/ro/lines_model.py" line="71"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="72" />
+        <location filename="../../ui/ro/lines_model.py" line="72"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="73" />
+        <location filename="../../ui/ro/lines_model.py" line="73"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="74" />
+        <location filename="../../ui/ro/lines_model.py" line="74"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="75" />
+        <location filename="../../ui/ro/lines_model.py" line="75"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="76" />
+        <location filename="../../ui/ro/lines_model.py" line="76"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="77" />
+        <location filename="../../ui/ro/lines_model.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="141" />
+        <location filename="../../ui/ro/lines_model.py" line="141"/>
         <source>Part status: %1</source>
         <translation>配件状态：%1</translation>
     </message>
@@ -795,563 +795,563 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="44" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="44"/>
         <source>How the customer came</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="45" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="45"/>
         <source>Campaigns and recalls for this vehicle</source>
         <translation>适用于本车的服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="46" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
         <source>Work declined on earlier visits</source>
         <translation>以往到店时拒绝的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="53" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="53"/>
         <source>Walk-in: the customer came without an appointment.</source>
         <translation>直接到店：客户未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="57" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="57"/>
         <source>By appointment for %1, booked for “%2”.</source>
         <translation>预约到店：%1，预约内容“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="63" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="63"/>
         <source>Recall</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="63" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="63"/>
         <source>Campaign</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="68" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="68"/>
         <source>None running for this vehicle.</source>
         <translation>本车暂无进行中的活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="76" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="76"/>
         <source>This visit: %1 — %2</source>
         <translation>本次：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="81" />
+        <location filename="../../ui/ro/pages/solicitation.py" line="81"/>
         <source>Nothing declined.</source>
         <translation>没有被拒绝的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="52" />
+        <location filename="../../ui/ro/pages/appointment.py" line="52"/>
         <source>The appointment</source>
         <translation>预约信息</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="54" />
+        <location filename="../../ui/ro/pages/appointment.py" line="54"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="55" />
+        <location filename="../../ui/ro/pages/appointment.py" line="55"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="56" />
+        <location filename="../../ui/ro/pages/appointment.py" line="56"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="57" />
+        <location filename="../../ui/ro/pages/appointment.py" line="57"/>
         <source>Parts to prepare</source>
         <translation>需备配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="58" />
+        <location filename="../../ui/ro/pages/appointment.py" line="58"/>
         <source>Estimated price</source>
         <translation>预估价格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="59" />
+        <location filename="../../ui/ro/pages/appointment.py" line="59"/>
         <source>Booklet reminder</source>
         <translation>提醒带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="60" />
+        <location filename="../../ui/ro/pages/appointment.py" line="60"/>
         <source>Special care</source>
         <translation>特别关照</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="61" />
+        <location filename="../../ui/ro/pages/appointment.py" line="61"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="62" />
+        <location filename="../../ui/ro/pages/appointment.py" line="62"/>
         <source>Reconfirmation</source>
         <translation>再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="66" />
+        <location filename="../../ui/ro/pages/appointment.py" line="66"/>
         <source>Walk-in: no appointment was booked for this visit.</source>
         <translation>直接到店：本次未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="77" />
+        <location filename="../../ui/ro/pages/appointment.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="77" />
+        <location filename="../../ui/ro/pages/appointment.py" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="80" />
+        <location filename="../../ui/ro/pages/appointment.py" line="80"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="84" />
+        <location filename="../../ui/ro/pages/appointment.py" line="84"/>
         <source>Customer reminded to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284" />
+        <location filename="../../ui/ro/pages/reception.py" line="284"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286" />
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288" />
+        <location filename="../../ui/ro/pages/reception.py" line="288"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="289" />
+        <location filename="../../ui/ro/pages/reception.py" line="289"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="290" />
+        <location filename="../../ui/ro/pages/reception.py" line="290"/>
         <source>&amp;Valuables in the car</source>
         <translation>车内贵重物品(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291" />
+        <location filename="../../ui/ro/pages/reception.py" line="291"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="292" />
+        <location filename="../../ui/ro/pages/reception.py" line="292"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293" />
+        <location filename="../../ui/ro/pages/reception.py" line="293"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294" />
+        <location filename="../../ui/ro/pages/reception.py" line="294"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="295" />
+        <location filename="../../ui/ro/pages/reception.py" line="295"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296" />
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297" />
+        <location filename="../../ui/ro/pages/reception.py" line="297"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="301" />
+        <location filename="../../ui/ro/pages/reception.py" line="301"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="302" />
+        <location filename="../../ui/ro/pages/reception.py" line="302"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="303" />
-        <source>This is the car's first service</source>
+        <location filename="../../ui/ro/pages/reception.py" line="303"/>
+        <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="304" />
+        <location filename="../../ui/ro/pages/reception.py" line="304"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305" />
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307" />
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307" />
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="312" />
+        <location filename="../../ui/ro/pages/reception.py" line="312"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313" />
+        <location filename="../../ui/ro/pages/reception.py" line="313"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="314" />
+        <location filename="../../ui/ro/pages/reception.py" line="314"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="320" />
+        <location filename="../../ui/ro/pages/reception.py" line="320"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321" />
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="324" />
+        <location filename="../../ui/ro/pages/reception.py" line="324"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="328" />
+        <location filename="../../ui/ro/pages/reception.py" line="328"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="329" />
+        <location filename="../../ui/ro/pages/reception.py" line="329"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="330" />
+        <location filename="../../ui/ro/pages/reception.py" line="330"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="331" />
+        <location filename="../../ui/ro/pages/reception.py" line="331"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="332" />
+        <location filename="../../ui/ro/pages/reception.py" line="332"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="333" />
+        <location filename="../../ui/ro/pages/reception.py" line="333"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="381" />
+        <location filename="../../ui/ro/pages/reception.py" line="381"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="381" />
+        <location filename="../../ui/ro/pages/reception.py" line="381"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="383" />
+        <location filename="../../ui/ro/pages/reception.py" line="383"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="401" />
+        <location filename="../../ui/ro/pages/reception.py" line="401"/>
         <source>%1 Greeted after %2 (standard 3:00)</source>
         <translation>%1 到店后 %2 接待（标准 3:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="410" />
+        <location filename="../../ui/ro/pages/reception.py" line="410"/>
         <source>Waiting %1 — greet within 3:00</source>
         <translation>已等候 %1 — 须在 3:00 内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="412" />
+        <location filename="../../ui/ro/pages/reception.py" line="412"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="419" />
+        <location filename="../../ui/ro/pages/reception.py" line="419"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="432" />
+        <location filename="../../ui/ro/pages/reception.py" line="432"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="443" />
+        <location filename="../../ui/ro/pages/reception.py" line="443"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="243" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="243"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="246" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="246"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="250" />
-        <source>Customer's &amp;words</source>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="250"/>
+        <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="251" />
-        <source>Advisor's &amp;restatement</source>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
+        <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="252" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="253" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="254" />
+        <location filename="../../ui/ro/pages/diagnosis.py" line="254"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="253" />
-        <location filename="../../ui/ro/pages/estimate.py" line="276" />
+        <location filename="../../ui/ro/pages/estimate.py" line="253"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="276"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="254" />
-        <location filename="../../ui/ro/pages/estimate.py" line="277" />
+        <location filename="../../ui/ro/pages/estimate.py" line="254"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="277"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="255" />
-        <location filename="../../ui/ro/pages/estimate.py" line="278" />
+        <location filename="../../ui/ro/pages/estimate.py" line="255"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="278"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="259" />
+        <location filename="../../ui/ro/pages/estimate.py" line="259"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="260" />
+        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="261" />
+        <location filename="../../ui/ro/pages/estimate.py" line="261"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="262" />
+        <location filename="../../ui/ro/pages/estimate.py" line="262"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="263" />
-        <location filename="../../ui/ro/pages/estimate.py" line="270" />
+        <location filename="../../ui/ro/pages/estimate.py" line="263"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270" />
+        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270" />
+        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270" />
+        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="274" />
+        <location filename="../../ui/ro/pages/estimate.py" line="274"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275" />
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="279" />
+        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="280" />
+        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="281" />
+        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="286" />
+        <location filename="../../ui/ro/pages/estimate.py" line="286"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="288" />
+        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="290" />
+        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
         <source>Proposed, awaiting decision</source>
         <translation>待客户决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="291" />
+        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="292" />
+        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="293" />
+        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="294" />
+        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="295" />
+        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296" />
+        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
         <source>Total approved</source>
         <translation>已批准合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="297" />
+        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
         <source>Declined (kept)</source>
         <translation>已拒绝（保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="301" />
+        <location filename="../../ui/ro/pages/estimate.py" line="301"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304" />
+        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304" />
+        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304" />
+        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
         <source>Promised &amp;time</source>
         <translation>承诺交车时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="308" />
+        <location filename="../../ui/ro/pages/estimate.py" line="308"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309" />
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="310" />
+        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="331" />
+        <location filename="../../ui/ro/pages/estimate.py" line="331"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="361" />
+        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="388" />
-        <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer's consent.</source>
+        <location filename="../../ui/ro/pages/estimate.py" line="388"/>
+        <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="442" />
-        <location filename="../../ui/ro/pages/estimate.py" line="494" />
-        <location filename="../../ui/ro/pages/estimate.py" line="516" />
+        <location filename="../../ui/ro/pages/estimate.py" line="442"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="494"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="516"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="486" />
+        <location filename="../../ui/ro/pages/estimate.py" line="486"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="506" />
+        <location filename="../../ui/ro/pages/estimate.py" line="506"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1359,17 +1359,17 @@
 <context>
     <name>QuotePanel</name>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="49" />
-        <source>The customer's own words</source>
+        <location filename="../../ui/ro/quote_panel.py" line="49"/>
+        <source>The customer&apos;s own words</source>
         <translation>客户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="50" />
+        <location filename="../../ui/ro/quote_panel.py" line="50"/>
         <source>No concern recorded yet.</source>
         <translation>尚未记录故障描述。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="64" />
+        <location filename="../../ui/ro/quote_panel.py" line="64"/>
         <source>Concern %1</source>
         <translation>故障描述 %1</translation>
     </message>
@@ -1377,49 +1377,49 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="77" />
+        <location filename="../../ui/ro/header.py" line="77"/>
         <source>RO %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="83" />
+        <location filename="../../ui/ro/header.py" line="83"/>
         <source>Mileage: %1</source>
         <translation>里程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="84" />
+        <location filename="../../ui/ro/header.py" line="84"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="85" />
+        <location filename="../../ui/ro/header.py" line="85"/>
         <source>Total so far
 %1</source>
         <translation>目前合计
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="87" />
+        <location filename="../../ui/ro/header.py" line="87"/>
         <source>proposed %1</source>
         <translation>待定 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="96" />
+        <location filename="../../ui/ro/header.py" line="96"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="101" />
+        <location filename="../../ui/ro/header.py" line="101"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="106" />
+        <location filename="../../ui/ro/header.py" line="106"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109" />
+        <location filename="../../ui/ro/header.py" line="109"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
@@ -1427,62 +1427,62 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="43" />
+        <location filename="../../ui/ro/pages/reception.py" line="43"/>
         <source>Scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="44" />
+        <location filename="../../ui/ro/pages/reception.py" line="44"/>
         <source>Dent</source>
         <translation>凹陷</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="45" />
+        <location filename="../../ui/ro/pages/reception.py" line="45"/>
         <source>Crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="46" />
+        <location filename="../../ui/ro/pages/reception.py" line="46"/>
         <source>Chip</source>
         <translation>掉漆/崩口</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="47" />
+        <location filename="../../ui/ro/pages/reception.py" line="47"/>
         <source>Missing part</source>
         <translation>缺件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="48" />
+        <location filename="../../ui/ro/pages/reception.py" line="48"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="54" />
+        <location filename="../../ui/ro/pages/reception.py" line="54"/>
         <source>Complete-vehicle repair</source>
         <translation>整车修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="55" />
+        <location filename="../../ui/ro/pages/reception.py" line="55"/>
         <source>Major (assembly) repair</source>
         <translation>总成修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="56" />
+        <location filename="../../ui/ro/pages/reception.py" line="56"/>
         <source>Second-level maintenance</source>
         <translation>二级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="57" />
+        <location filename="../../ui/ro/pages/reception.py" line="57"/>
         <source>First-level maintenance</source>
         <translation>一级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="58" />
+        <location filename="../../ui/ro/pages/reception.py" line="58"/>
         <source>Minor repair</source>
         <translation>小修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="59" />
+        <location filename="../../ui/ro/pages/reception.py" line="59"/>
         <source>Special repair</source>
         <translation>专项修理</translation>
     </message>
@@ -1490,52 +1490,62 @@
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="108" />
+        <location filename="../../ui/workspaces/repair_order.py" line="113"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="111" />
+        <location filename="../../ui/workspaces/repair_order.py" line="116"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="112" />
+        <location filename="../../ui/workspaces/repair_order.py" line="117"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="113" />
+        <location filename="../../ui/workspaces/repair_order.py" line="118"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="114" />
+        <location filename="../../ui/workspaces/repair_order.py" line="119"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="115" />
+        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
+        <source>Overview</source>
+        <translation>全程概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/repair_order.py" line="121"/>
+        <source>Steps, time standards, consents, QC and payments on one page</source>
+        <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/repair_order.py" line="122"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="117" />
+        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="118" />
+        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="119" />
+        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="120" />
+        <location filename="../../ui/workspaces/repair_order.py" line="127"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>
@@ -1543,67 +1553,67 @@
 <context>
     <name>Solicitation</name>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="44" />
+        <location filename="../../ui/workspaces/solicitation.py" line="44"/>
         <source>Service due (date)</source>
         <translation>保养到期（日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="45" />
+        <location filename="../../ui/workspaces/solicitation.py" line="45"/>
         <source>Service due (mileage)</source>
         <translation>保养到期（里程）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="46" />
+        <location filename="../../ui/workspaces/solicitation.py" line="46"/>
         <source>Campaign</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="47" />
+        <location filename="../../ui/workspaces/solicitation.py" line="47"/>
         <source>⚠ Recall</source>
         <translation>⚠ 召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="48" />
+        <location filename="../../ui/workspaces/solicitation.py" line="48"/>
         <source>Declined earlier</source>
         <translation>以往未做</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="54" />
+        <location filename="../../ui/workspaces/solicitation.py" line="54"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="55" />
+        <location filename="../../ui/workspaces/solicitation.py" line="55"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="56" />
+        <location filename="../../ui/workspaces/solicitation.py" line="56"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="57" />
+        <location filename="../../ui/workspaces/solicitation.py" line="57"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="63" />
+        <location filename="../../ui/workspaces/solicitation.py" line="63"/>
         <source>Booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="64" />
+        <location filename="../../ui/workspaces/solicitation.py" line="64"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="65" />
+        <location filename="../../ui/workspaces/solicitation.py" line="65"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="66" />
+        <location filename="../../ui/workspaces/solicitation.py" line="66"/>
         <source>Call back later</source>
         <translation>稍后回电</translation>
     </message>
@@ -1611,137 +1621,139 @@
 <context>
     <name>SolicitationWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="152" />
+        <location filename="../../ui/workspaces/solicitation.py" line="152"/>
         <source>Solicitation</source>
         <translation>招揽</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="165" />
+        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="169" />
+        <location filename="../../ui/workspaces/solicitation.py" line="169"/>
         <source>Everyone to contact</source>
         <translation>全部待联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="170" />
+        <location filename="../../ui/workspaces/solicitation.py" line="170"/>
         <source>Services due</source>
         <translation>保养到期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="171" />
+        <location filename="../../ui/workspaces/solicitation.py" line="171"/>
         <source>Campaigns</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="172" />
+        <location filename="../../ui/workspaces/solicitation.py" line="172"/>
         <source>Recalls</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="173" />
+        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="178" />
+        <location filename="../../ui/workspaces/solicitation.py" line="178"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="179" />
+        <location filename="../../ui/workspaces/solicitation.py" line="179"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="180" />
+        <location filename="../../ui/workspaces/solicitation.py" line="180"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="181" />
+        <location filename="../../ui/workspaces/solicitation.py" line="181"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="182" />
+        <location filename="../../ui/workspaces/solicitation.py" line="182"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="183" />
+        <location filename="../../ui/workspaces/solicitation.py" line="183"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="186" />
+        <location filename="../../ui/workspaces/solicitation.py" line="186"/>
         <source>What to tell the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="187" />
+        <location filename="../../ui/workspaces/solicitation.py" line="187"/>
         <source>Log the contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190" />
+        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190" />
+        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190" />
+        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
         <source>Decline &amp;reason</source>
         <translation>拒绝原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190" />
+        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="199" />
+        <location filename="../../ui/workspaces/solicitation.py" line="199"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="201" />
+        <location filename="../../ui/workspaces/solicitation.py" line="201"/>
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="202" />
+        <location filename="../../ui/workspaces/solicitation.py" line="202"/>
         <source>Book appointment…</source>
         <translation>预约…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="236" />
+        <location filename="../../ui/workspaces/solicitation.py" line="236"/>
         <source>%n to contact</source>
-        <translation><numerusform>%n 位待联系</numerusform></translation>
+        <translation>
+            <numerusform>%n 位待联系</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="260" />
+        <location filename="../../ui/workspaces/solicitation.py" line="260"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="262" />
+        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
         <source>Recall</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="262" />
+        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
         <source>Campaign</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="265" />
+        <location filename="../../ui/workspaces/solicitation.py" line="265"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>
@@ -1749,42 +1761,42 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="119" />
+        <location filename="../../ui/ro/step_bar.py" line="119"/>
         <source>Done %1 by %2</source>
         <translation>%1 由 %2 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="125" />
+        <location filename="../../ui/ro/step_bar.py" line="125"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="126" />
+        <location filename="../../ui/ro/step_bar.py" line="126"/>
         <source>Walk-in: no appointment</source>
         <translation>直接到店：无预约</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="128" />
+        <location filename="../../ui/ro/step_bar.py" line="128"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="129" />
+        <location filename="../../ui/ro/step_bar.py" line="129"/>
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="132" />
+        <location filename="../../ui/ro/step_bar.py" line="132"/>
         <source>locked</source>
         <translation>未解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="133" />
+        <location filename="../../ui/ro/step_bar.py" line="133"/>
         <source>Locked: %1</source>
         <translation>未解锁：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="135" />
+        <location filename="../../ui/ro/step_bar.py" line="135"/>
         <source>Shortcut: Alt+%1</source>
         <translation>快捷键：Alt+%1</translation>
     </message>
@@ -1792,248 +1804,248 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="22" />
+        <location filename="../../ui/ro/timeline.py" line="22"/>
         <source>Arrived</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="23" />
+        <location filename="../../ui/ro/timeline.py" line="23"/>
         <source>Greeted</source>
         <translation>已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="24" />
+        <location filename="../../ui/ro/timeline.py" line="24"/>
         <source>Checked in</source>
         <translation>接车检查完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="25" />
+        <location filename="../../ui/ro/timeline.py" line="25"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="26" />
+        <location filename="../../ui/ro/timeline.py" line="26"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="27" />
+        <location filename="../../ui/ro/timeline.py" line="27"/>
         <source>Linked as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="28" />
+        <location filename="../../ui/ro/timeline.py" line="28"/>
         <source>Advisor changed</source>
         <translation>更换服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="29" />
+        <location filename="../../ui/ro/timeline.py" line="29"/>
         <source>Job reassigned</source>
         <translation>作业改派</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="30" />
+        <location filename="../../ui/ro/timeline.py" line="30"/>
         <source>Estimate authorised</source>
         <translation>估价已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="31" />
+        <location filename="../../ui/ro/timeline.py" line="31"/>
         <source>Parts arrived</source>
         <translation>配件到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="32" />
+        <location filename="../../ui/ro/timeline.py" line="32"/>
         <source>Work assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="33" />
+        <location filename="../../ui/ro/timeline.py" line="33"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="34" />
+        <location filename="../../ui/ro/timeline.py" line="34"/>
         <source>Customer consented to change</source>
         <translation>客户同意变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="35" />
+        <location filename="../../ui/ro/timeline.py" line="35"/>
         <source>Customer refused change</source>
         <translation>客户拒绝变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="36" />
+        <location filename="../../ui/ro/timeline.py" line="36"/>
         <source>Change approved by manager</source>
         <translation>经理批准变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="37" />
+        <location filename="../../ui/ro/timeline.py" line="37"/>
         <source>Change rejected by manager</source>
         <translation>经理驳回变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="38" />
+        <location filename="../../ui/ro/timeline.py" line="38"/>
         <source>Change applied</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="39" />
+        <location filename="../../ui/ro/timeline.py" line="39"/>
         <source>Final QC passed</source>
         <translation>完工检查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="40" />
+        <location filename="../../ui/ro/timeline.py" line="40"/>
         <source>Final QC failed</source>
         <translation>完工检查未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="41" />
+        <location filename="../../ui/ro/timeline.py" line="41"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="42" />
+        <location filename="../../ui/ro/timeline.py" line="42"/>
         <source>Washed</source>
         <translation>已清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="43" />
+        <location filename="../../ui/ro/timeline.py" line="43"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="44" />
+        <location filename="../../ui/ro/timeline.py" line="44"/>
         <source>Settlement corrected</source>
         <translation>结算已更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="45" />
+        <location filename="../../ui/ro/timeline.py" line="45"/>
         <source>Items explained</source>
         <translation>已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="46" />
+        <location filename="../../ui/ro/timeline.py" line="46"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="47" />
+        <location filename="../../ui/ro/timeline.py" line="47"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="48" />
+        <location filename="../../ui/ro/timeline.py" line="48"/>
         <source>Handed over</source>
         <translation>已交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="49" />
+        <location filename="../../ui/ro/timeline.py" line="49"/>
         <source>Followed up</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="50" />
+        <location filename="../../ui/ro/timeline.py" line="50"/>
         <source>Follow-up: unreachable</source>
         <translation>回访：未能联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="58" />
+        <location filename="../../ui/ro/timeline.py" line="58"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="61" />
+        <location filename="../../ui/ro/timeline.py" line="61"/>
         <source>appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="76" />
+        <location filename="../../ui/ro/timeline.py" line="76"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="80" />
+        <location filename="../../ui/ro/timeline.py" line="80"/>
         <source>Greeting within 3 min</source>
         <translation>3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82" />
+        <location filename="../../ui/ro/timeline.py" line="82"/>
         <source>Need confirmed within 10 min</source>
         <translation>10 分钟内确认需求</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="86" />
-        <location filename="../../ui/ro/timeline.py" line="98" />
+        <location filename="../../ui/ro/timeline.py" line="86"/>
+        <location filename="../../ui/ro/timeline.py" line="98"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="88" />
+        <location filename="../../ui/ro/timeline.py" line="88"/>
         <source>not set yet</source>
         <translation>尚未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="129" />
+        <location filename="../../ui/ro/timeline.py" line="129"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="130" />
+        <location filename="../../ui/ro/timeline.py" line="130"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131" />
+        <location filename="../../ui/ro/timeline.py" line="131"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131" />
+        <location filename="../../ui/ro/timeline.py" line="131"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131" />
+        <location filename="../../ui/ro/timeline.py" line="131"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133" />
+        <location filename="../../ui/ro/timeline.py" line="133"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133" />
+        <location filename="../../ui/ro/timeline.py" line="133"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133" />
+        <location filename="../../ui/ro/timeline.py" line="133"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133" />
+        <location filename="../../ui/ro/timeline.py" line="133"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133" />
+        <location filename="../../ui/ro/timeline.py" line="133"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="149" />
+        <location filename="../../ui/ro/timeline.py" line="149"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="150" />
+        <location filename="../../ui/ro/timeline.py" line="150"/>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="151" />
+        <location filename="../../ui/ro/timeline.py" line="151"/>
         <source>running</source>
         <translation>计时中</translation>
     </message>
