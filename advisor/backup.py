@@ -60,7 +60,7 @@ def check_sqlite_backup(path: Path) -> None:
         raise ValidationError(
             f"{path.name} is not a valid backup ({exc}).", f"{path.name} 不是有效的备份文件（{exc}）。"
         ) from exc
-    if ok != "ok" or not REQUIRED_TABLES <= tables:
+    if ok != "ok" or not tables >= REQUIRED_TABLES:
         raise ValidationError(
             f"{path.name} is not a valid Service Advisor backup.", f"{path.name} 不是有效的本系统备份文件。"
         )

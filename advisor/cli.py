@@ -185,9 +185,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from reports import sheets
-
     from advisor.services.orders import find_ro_id, get_ro_view
+    from reports import sheets
 
     ro_id = find_ro_id(args.ro_number)
     if ro_id is None:

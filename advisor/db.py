@@ -179,7 +179,7 @@ def storage_error(exc: Exception) -> StorageError:
     """Translate a driver error into a message the user can act on."""
     # SQLite rolls back by itself on SQLITE_FULL; peewee's own rollback then fails with
     # "no transaction is active" and hides the cause, so read the whole chain.
-    parts = []
+    parts: list[str] = []
     cur: BaseException | None = exc
     while cur is not None and len(parts) < 5:
         parts.append(str(cur).lower())

@@ -751,7 +751,7 @@ class _Gen:
 
     def order(self, idx: int, p: _Plan, plans: list[_Plan]) -> None:
         r, sink, now = self.rng, self.sink, self.now
-        vid, cid, model, cidx, _k, per_day, reg = self.vehicles[p.v]
+        vid, cid, _model, cidx, _k, per_day, reg = self.vehicles[p.v]
         _c, cname, cphone = self.customers[cidx]
         ro, s, A = p.id, p.stage, p.at
         adv = r.choice(self.advisors)
@@ -967,9 +967,8 @@ class _Gen:
                 self.issue(part_lines, ro, start, tuid)
             all_done_at = max(all_done_at, end)
             t = end if status == "done" else t + dt.timedelta(minutes=mins)
-        if s >= 9 or (s == 8 and cr_state == "decided"):
-            if not issued and s >= 9:
-                self.issue(part_lines, ro, auth_at, self.foremen[0])
+        if (s >= 9 or (s == 8 and cr_state == "decided")) and not issued and s >= 9:
+            self.issue(part_lines, ro, auth_at, self.foremen[0])
         if cr_state:
             all_done_at = self.change(
                 ro, p, lines, cr_state, all_done_at, ro_row, adv, cphone, cname, part_lines
@@ -1092,7 +1091,8 @@ class _Gen:
         raised = max(raised, ro_row["authorised_at"])
         old_promised = ro_row["promised_at"]
         if r.random() < 0.2 and state != "pending":
-            kind, reason, spec = "delay", "配件到货延迟，需延后交车", []
+            kind, reason = "delay", "配件到货延迟，需延后交车"
+            spec: list[Any] = []
         else:
             kind, (reason, spec) = "extra_work", r.choice(CHANGES)
         extra = self.lines_of(spec, "customer")
@@ -1165,10 +1165,7 @@ class _Gen:
                adv: int, cname: str, ready: dt.datetime, idx: int, plans: list[_Plan]) -> None:  # fmt: skip
         r, sink = self.rng, self.sink
         waits = bool(ro_row["customer_waits"])
-        if s == 11:
-            mode = r.choice(("none", "none", "settled", "explained", "partial"))
-        else:
-            mode = "paid"
+        mode = r.choice(("none", "none", "settled", "explained", "partial")) if s == 11 else "paid"
         pickup = (
             ready if waits else max(ready, ro_row["promised_at"]) + dt.timedelta(minutes=r.randint(0, 90))
         )
@@ -1413,6 +1410,6 @@ class _Gen:
                     t = m._meta.table_name
                     db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
                                    f'(SELECT COALESCE(MAX(id), 1) FROM "{t}"))')  # fmt: skip
-        counts = {m._meta.table_name: n for m, n in self.sink.count.items() if n}
+        counts = {m._meta.table_name: n for m, n in self.sink.count.items() if n}  # type: ignore[attr-defined]
         audit.record(user_id=self.admin, username="it.admin", entity="demo", entity_id=None,
                      action="demo_data", new={"orders": self.orders, "counts": counts})  # fmt: skip

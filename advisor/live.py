@@ -117,6 +117,7 @@ class DataVersionPoller(threading.Thread):
         self.on_change = on_change
         self.interval = interval
         self._halt = threading.Event()
+        self.ready = threading.Event()  # set once the first version is read
 
     def stop(self) -> None:
         self._halt.set()
@@ -125,6 +126,7 @@ class DataVersionPoller(threading.Thread):
         con = sqlite3.connect(self.path, check_same_thread=False)
         try:
             last = con.execute("PRAGMA data_version").fetchone()[0]
+            self.ready.set()
             while not self._halt.wait(self.interval):
                 now = con.execute("PRAGMA data_version").fetchone()[0]
                 if now != last:

@@ -33,7 +33,7 @@ PARTS = [
     ("38810-TBA-A01", "A/C compressor", "空调压缩机", "oem", 368_000, 0, "D-02"),
 ]  # fmt: skip
 
-CANNED_JOBS = [
+CANNED_JOBS: list[tuple[str, str, str, list[tuple[str, str, str, str, str, str | None]]]] = [
     ("S5000", "5,000 km service", "5000公里保养", [
         ("labour", "L-S5", "5,000 km service labour", "5000公里保养工时", "0.8", None),
         ("part", "15400-RTA-003", "Oil filter", "机油滤清器", "1", "15400-RTA-003"),

@@ -8,15 +8,15 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import peewee  # noqa: E402
-import pytest  # noqa: E402
+import peewee
+import pytest
 
-from advisor import auth, db, i18n  # noqa: E402
-from advisor.models import ALL_MODELS  # noqa: E402
-from tests import factories  # noqa: E402
+from advisor import auth, db, i18n
+from advisor.models import ALL_MODELS
+from tests import factories
 
 PG_URL = os.environ.get("ADVISOR_TEST_DATABASE_URL", "")
 _pg_ready = False

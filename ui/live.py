@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot

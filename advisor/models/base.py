@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import peewee
 
@@ -14,7 +15,15 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class BaseModel(peewee.Model):
+if TYPE_CHECKING:
+    # peewee's metaclass adds ``id`` and the ``<fk>_id`` attributes, which mypy cannot
+    # see; type-check the models' users against an open base instead.
+    from typing import Any as _Model
+else:
+    _Model = peewee.Model
+
+
+class BaseModel(_Model):
     class Meta:
         database = database_proxy
         legacy_table_names = False

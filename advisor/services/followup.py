@@ -31,7 +31,7 @@ def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
     within = None if f.at is None else f.due_from <= f.at <= f.due_to
     return FollowUpView(
         f.id, ro.id, ro.number, ro.customer.name, ro.customer.phone, ro.vehicle.plate,
-        ro.advisor.display_name, ro.handed_over_at, f.due_from, f.due_to, status_of(f, at), f.at,
+        ro.advisor.display_name, ro.handed_over_at or f.due_from, f.due_from, f.due_to, status_of(f, at), f.at,
         f.solved, {d: getattr(f, d) for d in DIMENSIONS}, f.category, f.comments, f.recheck_id,
         within, f.attempts,
     )  # fmt: skip

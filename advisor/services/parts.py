@@ -66,7 +66,7 @@ def part_view(p: Part) -> PartView:
 
 
 def _order_view(o: PartOrder) -> PartOrderView:
-    ro_number = o.ro.number if o.ro_id else ""
+    ro_number = o.ro.number if o.ro is not None else ""
     return PartOrderView(o.id, o.part_id, o.part.number, o.part.name_zh, o.quantity, o.ro_id,
                          ro_number, o.line_id, o.appointment_id, o.expected_on, o.status,
                          o.ordered_at, o.arrived_at)  # fmt: skip

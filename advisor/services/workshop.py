@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import peewee
 
@@ -308,7 +309,7 @@ def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> Assignme
     )
     return AssignmentView(
         a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
-        a.technician.name, a.bay_id, a.bay.code if a.bay_id else "", a.planned_start,
+        a.technician.name, a.bay_id, a.bay.code if a.bay is not None else "", a.planned_start,
         a.planned_end, a.status, a.pause_reason, a.started_at, a.done_at,
         _worked(a, at or now()) if a.status in ("in_progress", "paused") else a.worked_min,
         ro.promised_at, ro.priority, a.rework, late, a.version,
@@ -316,7 +317,7 @@ def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> Assignme
     )  # fmt: skip
 
 
-def _board_query(start: dt.datetime, end: dt.datetime) -> peewee.ModelSelect:
+def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
     return (
         Assignment.select(Assignment, RepairOrder, EstimateLine, Technician, Vehicle, Bay)
         .join(RepairOrder)

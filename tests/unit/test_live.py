@@ -32,9 +32,9 @@ def test_change_in_another_process_reaches_the_listener(staff: factories.Staff) 
     assert listener.ready.wait(10)
     script = (
         "from advisor import db; from advisor.services import customers, users;"
-        "db.open_database(%r);"
+        f"db.open_database({PG_URL!r});"
         "customers.create_customer(actor=users.system_actor(), name='李雷', phone='13900001111')"
-    ) % PG_URL
+    )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, timeout=60)
     try:
         assert arrived.wait(2.0), f"no notification within 2 s (got {got})"
@@ -73,6 +73,7 @@ def test_sqlite_poller_sees_commits_of_other_connections(tmp_path: Path) -> None
     seen = threading.Event()
     poller = live.DataVersionPoller(str(path), on_change=lambda _t: seen.set(), interval=0.05)
     poller.start()
+    assert poller.ready.wait(5)
     try:
         other = sqlite3.connect(path)
         other.execute("INSERT INTO t VALUES (1)")

@@ -65,7 +65,7 @@ def test_parts_leave_stock_when_the_job_starts(staff: factories.Staff) -> None:
     from advisor.models import Part
     from advisor.services import parts
 
-    ro_id, lines = factories.authorised(staff)
+    ro_id, _lines = factories.authorised(staff)
     pads = Part.get(Part.number == "45022-TBA-A01")
     before = (pads.on_hand, pads.reserved)
     assert before[1] == 1  # reserved at authorisation
