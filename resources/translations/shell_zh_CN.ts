@@ -90,199 +90,270 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="173" />
+        <location filename="../../ui/workspaces/customers.py" line="200" />
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="176" />
+        <location filename="../../ui/workspaces/customers.py" line="203" />
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="176" />
+        <location filename="../../ui/workspaces/customers.py" line="203" />
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="177" />
+        <location filename="../../ui/workspaces/customers.py" line="204" />
+        <location filename="../../ui/workspaces/customers.py" line="299" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="177" />
+        <location filename="../../ui/workspaces/customers.py" line="204" />
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="178" />
+        <location filename="../../ui/workspaces/customers.py" line="205" />
+        <location filename="../../ui/workspaces/customers.py" line="298" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="181" />
+        <location filename="../../ui/workspaces/customers.py" line="208" />
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="182" />
+        <location filename="../../ui/workspaces/customers.py" line="209" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="183" />
+        <location filename="../../ui/workspaces/customers.py" line="210" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="183" />
+        <location filename="../../ui/workspaces/customers.py" line="210" />
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="184" />
+        <location filename="../../ui/workspaces/customers.py" line="211" />
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="184" />
+        <location filename="../../ui/workspaces/customers.py" line="211" />
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="185" />
+        <location filename="../../ui/workspaces/customers.py" line="212" />
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="189" />
+        <location filename="../../ui/workspaces/customers.py" line="216" />
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="190" />
+        <location filename="../../ui/workspaces/customers.py" line="217" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="191" />
-        <source>Save the customer's details (Ctrl+S)</source>
+        <location filename="../../ui/workspaces/customers.py" line="218" />
+        <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="192" />
+        <location filename="../../ui/workspaces/customers.py" line="219" />
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="193" />
+        <location filename="../../ui/workspaces/customers.py" line="220" />
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="194" />
+        <location filename="../../ui/workspaces/customers.py" line="221" />
+        <source>E&amp;xport customer data…</source>
+        <translation>导出客户数据(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="223" />
+        <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
+        <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="224" />
+        <source>Erase (anonymise)…</source>
+        <translation>删除（匿名化）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="226" />
+        <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
+        <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="228" />
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <location filename="../../ui/workspaces/customers.py" line="230" />
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <location filename="../../ui/workspaces/customers.py" line="230" />
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <location filename="../../ui/workspaces/customers.py" line="230" />
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="196" />
+        <location filename="../../ui/workspaces/customers.py" line="230" />
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="197" />
+        <location filename="../../ui/workspaces/customers.py" line="231" />
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="197" />
+        <location filename="../../ui/workspaces/customers.py" line="231" />
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="198" />
+        <location filename="../../ui/workspaces/customers.py" line="232" />
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="199" />
+        <location filename="../../ui/workspaces/customers.py" line="233" />
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="200" />
+        <location filename="../../ui/workspaces/customers.py" line="234" />
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <location filename="../../ui/workspaces/customers.py" line="236" />
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <location filename="../../ui/workspaces/customers.py" line="236" />
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <location filename="../../ui/workspaces/customers.py" line="236" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="202" />
+        <location filename="../../ui/workspaces/customers.py" line="236" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="203" />
+        <location filename="../../ui/workspaces/customers.py" line="237" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="204" />
+        <location filename="../../ui/workspaces/customers.py" line="238" />
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="205" />
+        <location filename="../../ui/workspaces/customers.py" line="239" />
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286" />
-        <source>The VIN's check digit does not match.</source>
+        <location filename="../../ui/workspaces/customers.py" line="298" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="298" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="299" />
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="300" />
+        <source>Agrees to marketing messages</source>
+        <translation>同意接收营销信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="333" />
+        <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="314" />
+        <location filename="../../ui/workspaces/customers.py" line="361" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="314" />
+        <location filename="../../ui/workspaces/customers.py" line="361" />
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="342" />
-        <source>Someone else saved this customer in the meantime. Your typing is kept: press Reload to see their version, then enter your change again.</source>
-        <translation>在此期间其他人已保存了该客户的资料。您输入的内容仍保留：请按“重新载入”查看对方的版本，然后重新输入您的修改。</translation>
+        <location filename="../../ui/workspaces/customers.py" line="406" />
+        <source>Export customer data</source>
+        <translation>导出客户数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="407" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="421" />
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="424" />
+        <source>The customer&apos;s data was saved to %1.</source>
+        <translation>客户数据已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="433" />
+        <source>Erase the personal data of %1?
+
+Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
+        <translation>要删除 %1 的个人信息吗？
+
+姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="436" />
+        <source>Erase customer data</source>
+        <translation>删除客户数据</translation>
     </message>
 </context>
 <context>
@@ -294,7 +365,7 @@
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="125" />
-        <source>Welcome. Enter your dealership's details and create the first administrator account. Both can be changed later.</source>
+        <source>Welcome. Enter your dealership&apos;s details and create the first administrator account. Both can be changed later.</source>
         <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
     </message>
     <message>
@@ -724,7 +795,7 @@
     </message>
     <message>
         <location filename="../../ui/workspaces/today.py" line="137" />
-        <source>The selected appointment's car has arrived: open its repair order (Enter)</source>
+        <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
@@ -764,7 +835,7 @@
     </message>
     <message>
         <location filename="../../ui/workspaces/today.py" line="144" />
-        <source>Today's appointments (Alt+1)</source>
+        <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
@@ -782,7 +853,7 @@
     <name>WalkInDialog</name>
     <message>
         <location filename="../../ui/desk/walk_in.py" line="31" />
-        <source>The VIN's check digit does not match: the vehicle is saved, but compare the VIN with the registration certificate.</source>
+        <source>The VIN&apos;s check digit does not match: the vehicle is saved, but compare the VIN with the registration certificate.</source>
         <translation>车架号校验位不符：车辆已保存，但请与行驶证核对车架号。</translation>
     </message>
     <message>
@@ -859,12 +930,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../ui/app.py" line="105" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="105" />
+        <location filename="../../ui/app.py" line="106" />
         <source>Check the database address (--database) or the connection, then start the program again.</source>
         <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
     </message>

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+import json
+from pathlib import Path
 
-from advisor.errors import ConflictError
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from advisor.errors import ConflictError, GateError
 from advisor.services import customers, reception
 from tests import factories
 from tests.ui.shell_support import type_text, workstation  # noqa: F401
+from ui.conflict_dialog import ConflictDialog
 from ui.workspaces.customers import CustomersWorkspace
 
 
@@ -39,29 +46,6 @@ def test_edit_and_save_a_customer(qtbot, ctx, staff, shown) -> None:
     )
     assert stored.marketing_consent
     assert shown == []
-    assert not ws.conflict.isVisible()
-
-
-def test_a_conflicting_save_is_reported_and_the_typing_kept(qtbot, ctx, staff, shown) -> None:
-    cid, _vid = factories.make_customer_vehicle(staff)
-    ws = make_ws(qtbot, ctx, cid)
-    qtbot.keyClicks(ws.email, "zw@example.com")
-    # Another workstation saves the same customer first.
-    other = customers.get_customer(cid)
-    customers.update_customer(actor=staff.advisor2, customer_id=cid, version=other.version,
-                              wechat="changed-elsewhere")  # fmt: skip
-    qtbot.keyClick(ws.email, Qt.Key.Key_Return)  # Enter saves
-
-    assert len(shown) == 1 and shown[0][0] == "error"
-    assert isinstance(ctx.ops.last_error, ConflictError)
-    assert shown[0][1] == ctx.ops.last_error.message()
-    assert ws.conflict.isVisible() and "Reload" in ws.conflict.text()
-    assert ws.email.text() == "zw@example.com"
-    assert customers.get_customer(cid).email == ""
-
-    qtbot.mouseClick(ws.reload_button, Qt.MouseButton.LeftButton)
-    assert ws.wechat.text() == "changed-elsewhere" and ws.email.text() == ""
-    assert not ws.conflict.isVisible()
 
 
 def test_vehicles_and_their_repair_orders_can_be_opened(qtbot, ctx, staff) -> None:
@@ -109,3 +93,154 @@ def test_search_list_finds_customers_by_phone(qtbot, ctx, staff) -> None:
     qtbot.keyClick(ws.lookup, Qt.Key.Key_Return)
     assert ws.customer is not None and ws.customer.id == cid
     assert ws.name.text() == "李白"
+
+
+# ---- a conflicting save: the conflict dialog ---------------------------------------------
+def _answer(monkeypatch: pytest.MonkeyPatch, choice: int) -> list[ConflictDialog]:
+    dialogs: list[ConflictDialog] = []
+
+    def fake_exec(self: ConflictDialog) -> int:
+        dialogs.append(self)
+        self.choose(choice)
+        return int(self.result())
+
+    monkeypatch.setattr(ConflictDialog, "exec", fake_exec)
+    return dialogs
+
+
+def _someone_else_saves_first(qtbot, ctx, staff) -> tuple[int, CustomersWorkspace]:
+    cid, _vid = factories.make_customer_vehicle(staff)
+    ws = make_ws(qtbot, ctx, cid)
+    ws.wechat.clear()
+    qtbot.keyClicks(ws.wechat, "mine-wechat")
+    # Another workstation saves the same customer first.
+    other = customers.get_customer(cid)
+    customers.update_customer(actor=staff.advisor2, customer_id=cid, version=other.version,
+                              wechat="changed-elsewhere")  # fmt: skip
+    return cid, ws
+
+
+def test_a_conflicting_save_reload_keeps_the_other_persons_value(
+    qtbot, ctx, staff, shown, monkeypatch
+) -> None:
+    dialogs = _answer(monkeypatch, ConflictDialog.RELOAD)
+    cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
+    qtbot.keyClick(ws.wechat, Qt.Key.Key_Return)  # Enter saves
+
+    (dialog,) = dialogs
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}  # fmt: skip
+    assert rows["≠ WeChat"] == ("mine-wechat", "changed-elsewhere")
+    assert shown == []  # the conflict is the dialog, not an error box
+    assert isinstance(ctx.ops.last_error, ConflictError)
+    assert customers.get_customer(cid).wechat == "changed-elsewhere"
+    assert ws.wechat.text() == "changed-elsewhere"  # the form shows the stored record again
+    assert ws.customer is not None and ws.customer.version == customers.get_customer(cid).version
+
+
+def test_a_conflicting_save_apply_mine_stores_mine(qtbot, ctx, staff, shown, monkeypatch) -> None:
+    dialogs = _answer(monkeypatch, ConflictDialog.APPLY)
+    cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
+    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+
+    assert len(dialogs) == 1 and shown == []
+    stored = customers.get_customer(cid)
+    assert stored.wechat == "mine-wechat"
+    assert ws.wechat.text() == "mine-wechat"
+    assert ws.customer is not None and ws.customer.version == stored.version
+
+
+def test_a_conflicting_save_cancel_keeps_the_typing(qtbot, ctx, staff, shown, monkeypatch) -> None:
+    _answer(monkeypatch, ConflictDialog.CANCEL)
+    cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
+    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    assert customers.get_customer(cid).wechat == "changed-elsewhere"
+    assert ws.wechat.text() == "mine-wechat"
+
+
+# ---- export and erase ------------------------------------------------------------------
+def test_export_writes_the_customers_data_as_json(
+    qtbot, ctx, staff, shown, monkeypatch, tmp_path: Path
+) -> None:
+    cid, _vid = factories.make_customer_vehicle(staff, name="李娜")
+    reception.open_repair_order(actor=staff.advisor, vehicle_id=_vid)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / f"customer-{cid}.json"
+    asked: list[str] = []
+
+    def fake_save(parent, caption, directory, filter_):
+        asked.append(directory)
+        return str(target), filter_
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    ws = make_ws(qtbot, ctx, cid)
+    assert ws.export_button.isEnabled()
+    qtbot.mouseClick(ws.export_button, Qt.MouseButton.LeftButton)
+
+    assert asked and asked[0].endswith(f"customer-{cid}.json")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["customer"]["name"] == "李娜"
+    assert len(data["repair_orders"]) == 1
+    assert [kind for kind, _text in shown] == ["info"] and str(target) in shown[0][1]
+    assert [p.name for p in folder.iterdir()] == [target.name]  # no temporary file left
+
+
+def test_export_cancelled_writes_nothing(qtbot, ctx, staff, shown, monkeypatch, tmp_path: Path) -> None:
+    cid, _vid = factories.make_customer_vehicle(staff)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    ws = make_ws(qtbot, ctx, cid)
+    assert ws.export_data() is None
+    assert shown == []
+
+
+def test_erase_is_refused_inside_the_retention_period(qtbot, make_ctx, staff, shown) -> None:
+    cid, vid = factories.make_customer_vehicle(staff, name="赵敏")
+    reception.open_repair_order(actor=staff.advisor, vehicle_id=vid)
+    manager = make_ctx("manager")
+    ws = make_ws(qtbot, manager, cid)
+    assert ws.erase_button.isVisible() and ws.erase_button.isEnabled()
+    qtbot.mouseClick(ws.erase_button, Qt.MouseButton.LeftButton)
+
+    assert [kind for kind, _text in shown] == ["confirm", "error"]
+    assert "cannot be undone" in shown[0][1]
+    assert isinstance(manager.ops.last_error, GateError)
+    assert shown[1][1] == manager.ops.last_error.message()
+    assert customers.get_customer(cid).name == "赵敏"
+    assert ws.name.text() == "赵敏"
+
+
+def test_erase_after_the_retention_period_anonymises(qtbot, make_ctx, staff, shown) -> None:
+    from advisor.models import RepairOrder, now
+
+    cid, vid = factories.make_customer_vehicle(staff, name="赵敏")
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid)
+    RepairOrder.update(arrived_at=now() - dt.timedelta(days=4 * 365)).where(RepairOrder.id == ro_id).execute()
+    manager = make_ctx("manager")
+    ws = make_ws(qtbot, manager, cid)
+    qtbot.mouseClick(ws.erase_button, Qt.MouseButton.LeftButton)
+
+    assert [kind for kind, _text in shown] == ["confirm"]
+    stored = customers.get_customer(cid)
+    assert stored.anonymised and stored.name == f"Anonymised #{cid}" and stored.phone == ""
+    assert ws.name.text() == stored.name and ws.phone.text() == ""
+    assert not ws.erase_button.isEnabled()  # nothing left to erase
+
+
+def test_erase_not_confirmed_changes_nothing(qtbot, make_ctx, staff) -> None:
+    from ui import messages
+
+    cid, _vid = factories.make_customer_vehicle(staff, name="赵敏")
+    ws = make_ws(qtbot, make_ctx("manager"), cid)
+    with messages.capture(answer=False) as seen:
+        ws.erase()
+    assert [kind for kind, _text in seen] == ["confirm"]
+    assert customers.get_customer(cid).name == "赵敏"
+
+
+def test_an_advisor_has_no_erase_button(qtbot, ctx, staff) -> None:
+    cid, _vid = factories.make_customer_vehicle(staff)
+    ws = make_ws(qtbot, ctx, cid)
+    assert not ctx.may("customer.erase")
+    assert not ws.erase_button.isVisible() and not ws.erase_button.isEnabled()
+    assert ws.export_button.isEnabled()

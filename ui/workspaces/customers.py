@@ -3,14 +3,18 @@ each vehicle's repair-order history."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.errors import ConflictError
 from advisor.search import search
-from advisor.services import customers, history
+from advisor.services import audit_log, customers, history
 from advisor.services.views import CustomerView, ROSummary, VehicleView
-from ui import fmt
+from ui import fmt, messages
+from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.lanes import step_text
 from ui.desk.vehicle_dialog import AddVehicleDialog
@@ -39,6 +43,22 @@ from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#c62828")
+FORM_FIELDS = ("name", "phone", "email", "wechat", "preferred_channel", "marketing_consent")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and ``os.replace``: a crash never
+    leaves half a file behind."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _table(columns: int, name: str) -> QTableWidget:
@@ -65,7 +85,9 @@ class CustomersWorkspace(Workspace):
         self.vehicles: list[VehicleView] = []
         self.history: list[ROSummary] = []
         self._pending_vehicle: int | None = None
+        self._loaded: dict[str, Any] = {}  # the form's values as loaded (for a conflict)
         editable = ctx.may("customer.edit")
+        erasable = ctx.may("customer.erase")
 
         self.lookup = QLineEdit()
         self.lookup.setObjectName("customerFind")
@@ -104,19 +126,24 @@ class CustomersWorkspace(Workspace):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.consent)
-        self.conflict = QLabel()
-        self.conflict.setObjectName("conflict")
-        self.conflict.setWordWrap(True)
-        self.conflict.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.conflict.hide()
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportCustomer")
+        self.export_button.clicked.connect(self.export_data)
+        self.export_button.setEnabled(editable)
+        self.erase_button = QPushButton()
+        self.erase_button.setObjectName("eraseCustomer")
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setEnabled(erasable)
+        self.erase_button.setVisible(erasable)
         self.save_button = QPushButton()
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.reload)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.conflict, 1)
-        buttons.addStretch(0)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.erase_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
@@ -191,6 +218,13 @@ class CustomersWorkspace(Workspace):
         self.save_button.setToolTip(self.tr("Save the customer's details (Ctrl+S)"))
         self.reload_button.setText(self.tr("&Reload"))
         self.reload_button.setToolTip(self.tr("Show the stored details again (your changes are discarded)"))
+        self.export_button.setText(self.tr("E&xport customer data…"))
+        self.export_button.setToolTip(self.tr(
+            "Save everything held about this customer to a JSON file (a data-subject request)"))  # fmt: skip
+        self.erase_button.setText(self.tr("Erase (anonymise)…"))
+        self.erase_button.setToolTip(self.tr(
+            "Replace this customer's personal data by an anonymous record; allowed only after "
+            "the retention period. This cannot be undone."))  # fmt: skip
         self.vehicles_box.setTitle(self.tr("Vehicles"))
         self.vehicle_table.setHorizontalHeaderLabels([
             self.tr("Plate"), self.tr("VIN"), self.tr("Make and model"), self.tr("Year"),
@@ -259,12 +293,24 @@ class CustomersWorkspace(Workspace):
         for box in (self.form_box, self.vehicles_box, self.history_box):
             box.setEnabled(on)
 
+    def field_labels(self) -> dict[str, str]:
+        """The form's fields as the conflict dialog names them."""
+        return {"name": self.tr("Name"), "phone": self.tr("Phone"), "email": self.tr("E-mail"),
+                "wechat": self.tr("WeChat"), "preferred_channel": self.tr("Preferred channel"),
+                "marketing_consent": self.tr("Agrees to marketing messages")}  # fmt: skip
+
+    def _stored_fields(self, customer_id: int) -> dict[str, Any]:
+        """The stored values of the form's fields, with ``version`` (for the conflict dialog)."""
+        c = customers.get_customer(customer_id, actor=self.ctx.actor)
+        return {**{k: getattr(c, k) for k in FORM_FIELDS}, "version": c.version}
+
     def _fill_form(self) -> None:
         c = self.customer
         self._set_enabled(c is not None)
-        self.conflict.hide()
         if c is None:
+            self._loaded = {}
             return
+        self._loaded = {k: getattr(c, k) for k in FORM_FIELDS}
         self.name.setText(c.name)
         self.phone.setText(c.phone)
         self.email.setText(c.email)
@@ -273,6 +319,7 @@ class CustomersWorkspace(Workspace):
         self.consent.setChecked(c.marketing_consent)
         # A masked phone must not be saved back over the real one.
         self.phone.setReadOnly(not self.ctx.may("customer.view_phone") or not self.ctx.may("customer.edit"))
+        self.erase_button.setEnabled(self.ctx.may("customer.erase") and not c.anonymised)
 
     def _fill_vehicles(self) -> None:
         selected = self._pending_vehicle or self._selected_vehicle_id()
@@ -323,7 +370,9 @@ class CustomersWorkspace(Workspace):
 
     # ---- actions ----------------------------------------------------------------------
     def save(self) -> None:
-        """Save the form; a newer version saved by someone else is reported, typing kept."""
+        """Save the form. When someone else saved in between, the conflict dialog shows both
+        versions: reload theirs, apply mine again (only the fields I changed) or cancel
+        (my typing stays on screen)."""
         c = self.customer
         if c is None:
             return
@@ -334,17 +383,61 @@ class CustomersWorkspace(Workspace):
         )  # fmt: skip
         if not self.phone.isReadOnly():
             fields["phone"] = self.phone.text()
-        saved = self.ctx.ops.run(customers.update_customer, parent=self, topic="customers",
-                                 customer_id=c.id, version=c.version, **fields)  # fmt: skip
-        if saved is None:
-            if isinstance(self.ctx.ops.last_error, ConflictError):
-                self.conflict.setText(self.tr(
-                    "Someone else saved this customer in the meantime. Your typing is kept: "
-                    "press Reload to see their version, then enter your change again."))  # fmt: skip
-                self.conflict.show()
+        outcome = save_with_conflict_handling(
+            self.ctx, self, customers.update_customer, lambda: self._stored_fields(c.id), fields,
+            topic="customers", labels=self.field_labels(), original=self._loaded,
+            customer_id=c.id, version=c.version,
+        )  # fmt: skip
+        if outcome.status == "saved":
+            self.customer = outcome.value
+            self._fill_form()
+        elif outcome.status == "reloaded":
+            self.reload()
+        # "cancelled" and "failed": the typing stays on screen.
+
+    def export_data(self) -> Path | None:
+        """Ask where to save, then write everything held about the customer as JSON."""
+        c = self.customer
+        if c is None:
+            return None
+        suggested = f"customer-{c.id}.json"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export customer data"), str(Path(folder) / suggested) if folder else suggested,
+            self.tr("JSON files (*.json)"),
+        )  # fmt: skip
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        data = self.ctx.ops.run(audit_log.export_customer_data, parent=self, topic="audit", customer_id=c.id)
+        if data is None:
+            return None
+        try:
+            write_atomically(path, data.encode("utf-8"))
+        except OSError as err:
+            messages.error(
+                self, self.tr("The file could not be saved: %1").replace("%1", err.strerror or str(err))
+            )
+            return None
+        messages.info(self, self.tr("The customer's data was saved to %1.").replace("%1", str(path)))
+        return path
+
+    def erase(self) -> None:
+        """Anonymise the customer after a clear warning (refused inside the retention period)."""
+        c = self.customer
+        if c is None:
             return
-        self.customer = saved
-        self._fill_form()
+        question = self.tr(
+            "Erase the personal data of %1?\n\nName, phone, e-mail and WeChat are replaced by an "
+            "anonymous record; the repair orders stay. This cannot be undone."
+        ).replace("%1", c.name)  # fmt: skip
+        if not messages.confirm(self, question, title=self.tr("Erase customer data")):
+            return
+        erased = self.ctx.ops.run(customers.erase_customer, parent=self, topic="customers", customer_id=c.id)
+        if erased is not None:
+            self.show_customer(c.id)
 
     def add_vehicle(self) -> None:
         if self.customer is None:
