@@ -54,7 +54,6 @@ from advisor.errors import StorageError, UserError
 from advisor.services import users, workshop
 from advisor.services.system import close_thread_connection
 from advisor.services.views import ROSummary
-from reports import excel
 from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
@@ -197,6 +196,8 @@ def export_summary(
 ) -> Path | None:
     """``reports.excel.write_summary``, with a cancel answered by None (no file) and an
     unwritable path by a message the user can act on."""
+    from reports import excel  # openpyxl is heavy: load it when a manager exports, not at start
+
     try:
         return excel.write_summary(path, start=start, end=end, lang=lang, progress=progress, cancel=cancel)
     except excel.ExportCancelled:
