@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor import money, validation, workflow
-from advisor.errors import GateError, ValidationError
+from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
@@ -48,6 +48,15 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     if not why:
         raise ValidationError("Say what was found or why it is late.", "请说明发现的问题或延误原因。",
                               field="reason")  # fmt: skip
+    if actor.role not in ("advisor", "manager") and any(
+        spec.get("unit_price_cents") is not None for spec in lines or []
+    ):
+        # The workshop reports what it found; prices come from the catalogue, the labour
+        # rate, or the advisor (the foreman cannot change prices).
+        raise PermissionDenied(
+            "Only a service advisor or manager sets prices: leave the price empty.",
+            "只有服务顾问或经理可以定价：请不要填写价格。",
+        )
     if kind == "extra_work" and not lines:
         raise ValidationError("Extra work needs at least one line.", "追加作业至少需要一个项目。")
     if kind == "delay" and new_promised_at is None:

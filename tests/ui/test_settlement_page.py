@@ -38,8 +38,7 @@ def test_settlement_refused_while_a_line_is_undecided(qtbot, ctx, staff, shown) 
     ro_id, _lines = factories.qc_passed(staff)
     changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="delay", reason="Waiting for the bay",
                            new_promised_at=now() + dt.timedelta(hours=6),
-                           lines=[{"kind": "labour", "description": "Recheck alignment", "quantity": "0.5",
-                                   "unit_price_cents": 18_000}])  # fmt: skip
+                           lines=[{"kind": "labour", "description": "Recheck alignment", "quantity": "0.5"}])  # fmt: skip
     page = host(qtbot, ctx, SettlementPage, ro_id)
     note = find(page, QLabel, "settle_not_charged").text()
     assert "Recheck alignment" in note and "Wheel alignment" in note  # undecided and declined

@@ -112,8 +112,8 @@ def extra_work(staff: Staff, ro_id: int, *, hours: str = "1.0", promised: dt.dat
                description: str = "Replace front brake disc") -> int:  # fmt: skip
     return changes.request_change(
         actor=staff.technician, ro_id=ro_id, kind="extra_work", reason="Disc scored / 刹车盘有划痕",
-        lines=[{"kind": "labour", "description": description, "quantity": hours,
-                "unit_price_cents": 18_000}],
+        # No price: the workshop cannot set one; labour is priced at the labour rate (¥180/h).
+        lines=[{"kind": "labour", "description": description, "quantity": hours}],
         new_promised_at=promised,
     )  # fmt: skip
 
@@ -820,3 +820,20 @@ def test_no_change_request_once_settled(staff: Staff, stage: str) -> None:
     refused(GateError, extra_work, staff=staff, ro_id=ro_id)
     refused(GateError, changes.request_change, actor=staff.technician, ro_id=ro_id, kind="delay",
             reason="late", new_promised_at=now() + dt.timedelta(hours=8))  # fmt: skip
+
+
+def test_the_workshop_cannot_set_prices_on_a_change_request(staff: Staff) -> None:
+    from advisor.errors import PermissionDenied
+    from advisor.services import changes
+
+    ro_id, _ = factories.authorised(staff)
+    before = snapshot()
+    with pytest.raises(PermissionDenied) as err:
+        changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="extra_work", reason="found",
+                               lines=[{"kind": "labour", "description": "extra", "quantity": 1,
+                                       "unit_price_cents": 1}])
+    assert_bilingual(err.value)
+    assert snapshot() == before
+    cr = changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="extra_work", reason="found",
+                                lines=[{"kind": "labour", "description": "extra", "quantity": 1}])
+    assert cr > 0
