@@ -327,7 +327,7 @@ class BoardView(QScrollArea):
         """The card last picked, as it is after the latest refresh."""
         return self.model.job_by_id(self._selected)
 
-    def select(self, assignment_id: int, *, focus: bool = True) -> bool:
+    def select_job(self, assignment_id: int, *, focus: bool = True) -> bool:
         """Select a card by assignment id (after a refresh, from a menu, in tests)."""
         for column in self.columns.values():
             proxy = column.model()

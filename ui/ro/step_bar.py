@@ -77,10 +77,10 @@ class StepBar(QWidget):
         self.retranslate()
 
     def _clicked(self, step: int) -> None:
-        self.select(step)
+        self.choose(step)
         self.step_clicked.emit(step)
 
-    def select(self, step: int) -> None:
+    def choose(self, step: int) -> None:
         self.selected = step
         if step in self.buttons:
             self.buttons[step].setChecked(True)

@@ -123,7 +123,7 @@ class BoardWorkspace(Workspace):
         self.model.set_jobs(workshop.board())
         self.board.set_groups(self._groups())
         if keep is not None:
-            self.board.select(keep.id, focus=False)
+            self.board.select_job(keep.id, focus=False)
         self.stamp.setText(self.tr("Updated %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S")))
 
     def _groups(self) -> list[tuple[str, str, str]]:
@@ -184,7 +184,7 @@ class BoardWorkspace(Workspace):
 
     def card_menu(self, job: AssignmentView) -> QMenu:
         """The menu of one card; its actions act on that card."""
-        self.board.select(job.id, focus=False)
+        self.board.select_job(job.id, focus=False)
         menu = QMenu(self)
         enabled = {
             "clock_on": job.status == "waiting",

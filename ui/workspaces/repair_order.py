@@ -167,7 +167,7 @@ class RepairOrderWorkspace(Workspace):
                 page.set_view(self.view)
         self.current_step = step
         self.stack.setCurrentWidget(page)
-        self.step_bar.select(step)
+        self.step_bar.choose(step)
         self.tabs.setCurrentIndex(0)
         self._update_tab_title()
 
