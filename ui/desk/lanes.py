@@ -68,12 +68,19 @@ class _Lane(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.now = dt.datetime.now()
+        self.items: list[Any] = []
 
     def headers(self) -> list[str]:
         raise NotImplementedError
 
     def rows(self) -> list[Any]:
-        raise NotImplementedError
+        return self.items
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Replace every row (one model reset)."""
+        self.beginResetModel()
+        self.items = list(rows)
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows())
@@ -119,10 +126,6 @@ class Arrival:
 class ArrivingModel(_Lane):
     """Today's appointments: time, plate, customer, reconfirmed or not."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[Arrival] = []
-
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("TodayLanes", "Time"),
@@ -131,13 +134,8 @@ class ArrivingModel(_Lane):
             QCoreApplication.translate("TodayLanes", "Status"),
         ]
 
-    def rows(self) -> list[Arrival]:
-        return self.items
-
     def set_rows(self, rows: list[tuple[int, str, str, dt.datetime, str, int | None]]) -> None:
-        self.beginResetModel()
-        self.items = [Arrival(*r) for r in rows]
-        self.endResetModel()
+        super().set_rows([Arrival(*r) for r in rows])
 
     def status_text(self, a: Arrival) -> str:
         return {
@@ -174,10 +172,6 @@ class WaitingModel(_Lane):
 
     time_columns = (3,)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[ROSummary] = []
-
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("TodayLanes", "Arrived"),
@@ -185,14 +179,6 @@ class WaitingModel(_Lane):
             QCoreApplication.translate("TodayLanes", "Customer"),
             QCoreApplication.translate("TodayLanes", "Waiting"),
         ]
-
-    def rows(self) -> list[ROSummary]:
-        return self.items
-
-    def set_rows(self, rows: list[ROSummary]) -> None:
-        self.beginResetModel()
-        self.items = list(rows)
-        self.endResetModel()
 
     def seconds(self, r: ROSummary) -> float:
         return (self.now - r.arrived_at).total_seconds()
@@ -242,10 +228,6 @@ class InProgressModel(_Lane):
 
     time_columns = (3,)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[ROSummary] = []
-
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("TodayLanes", "RO"),
@@ -254,14 +236,6 @@ class InProgressModel(_Lane):
             QCoreApplication.translate("TodayLanes", "Promised"),
             QCoreApplication.translate("TodayLanes", "Needs you"),
         ]
-
-    def rows(self) -> list[ROSummary]:
-        return self.items
-
-    def set_rows(self, rows: list[ROSummary]) -> None:
-        self.beginResetModel()
-        self.items = list(rows)
-        self.endResetModel()
 
     def late(self, r: ROSummary) -> bool:
         if r.step >= workflow.Step.FOLLOW_UP:  # handed over: the promise is history
