@@ -12,7 +12,6 @@ import peewee
 from advisor import audit, auth
 from advisor.db import transaction
 from advisor.errors import ConflictError, NotFound, PermissionDenied
-from advisor.i18n import pick
 from advisor.models import (
     Assignment,
     Authorisation,
@@ -214,7 +213,3 @@ def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
             setattr(ro, k, v)
     log(actor, "repair_order", ro.id, action, old={"step": old_step},
         new={"step": new_step, "note": note} if note else {"step": new_step}, ro_id=ro.id)  # fmt: skip
-
-
-def text(en: str, zh: str, lang: str | None = None) -> str:
-    return pick(en, zh, lang)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import peewee
-
 from advisor import validation
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import Appointment, Customer, RepairOrder, Technician, Vehicle, now
@@ -202,17 +200,3 @@ def reconfirmation_list(day: dt.date | None = None) -> list[AppointmentView]:
 
 def get_appointment(appointment_id: int) -> AppointmentView:
     return view(get(Appointment, appointment_id, ("Appointment", "预约")))
-
-
-def answered_late(a: Appointment) -> bool:
-    """A routine request answered after 24 h, or an urgent one after 2 h."""
-    limit = dt.timedelta(hours=2 if a.urgent else 24)
-    return bool(a.created_at - a.requested_at > limit)
-
-
-def count_between(start: dt.datetime, end: dt.datetime) -> int:
-    return int(
-        Appointment.select(peewee.fn.COUNT(Appointment.id))
-        .where((Appointment.starts_at >= start) & (Appointment.starts_at < end))
-        .scalar()
-    )

@@ -9,7 +9,6 @@ worked on and the promise does not move.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from advisor import money, validation, workflow
@@ -78,7 +77,7 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     for spec in lines or []:
         line = make_line(ro=ro, change_request_id=cr.id, **spec)
         extra.append(line)
-    pretend = [*existing, *[_approved_copy(x) for x in extra]]
+    pretend = [*existing, *[_Approved(x) for x in extra]]
     new_amount = totals_of(pretend).total_cents
     major = workflow.is_major_change(new_amount - old_amount, int(get_setting("major_change_cents")))
     ChangeRequest.update(new_amount_cents=new_amount, major=major).where(ChangeRequest.id == cr.id).execute()
@@ -91,13 +90,11 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
 
 
 class _Approved:
+    """An extra line as it would count once consented (for the new amount)."""
+
     def __init__(self, line: EstimateLine) -> None:
         self.kind, self.amount_cents, self.pay_type = line.kind, line.amount_cents, line.pay_type
         self.status = "approved"
-
-
-def _approved_copy(line: EstimateLine) -> Any:
-    return _Approved(line)
 
 
 def _apply(cr: ChangeRequest, actor: Actor) -> None:
@@ -198,8 +195,3 @@ def pending_changes(*, advisor_id: int | None = None) -> list[tuple[int, int, st
     if advisor_id is not None:
         q = q.where(RepairOrder.advisor == advisor_id)
     return [(c.id, c.ro_id, c.ro.number, c.status) for c in q]
-
-
-def extra_amount(change_id: int) -> Decimal:
-    cr = get(ChangeRequest, change_id, ("Change request", "变更申请"))
-    return money.to_yuan(cr.new_amount_cents - cr.old_amount_cents)

@@ -11,7 +11,6 @@ from advisor import validation
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Appointment,
-    Assignment,
     EstimateLine,
     Part,
     PartOrder,
@@ -268,12 +267,3 @@ def stock_consistent() -> bool:
     )
     moved = {r.part_id: r.q for r in rows}
     return all(p.on_hand == int(moved.get(p.id, 0)) for p in Part.select())
-
-
-def assignments_waiting_parts(ro_id: int) -> list[int]:
-    return [
-        a.id
-        for a in Assignment.select().where(
-            (Assignment.ro == ro_id) & (Assignment.status == "paused") & (Assignment.pause_reason == "parts")
-        )
-    ]
