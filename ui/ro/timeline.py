@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from advisor.services.timeline import time_standards
 from advisor.services.views import ROView
-from advisor.workflow import GREETING_S, NEED_CONFIRMED_S
 from ui import fmt
 from ui.context import AppContext
 from ui.ro.step_bar import step_label
@@ -63,23 +63,23 @@ def note_label(note: str) -> str:
 
 
 def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
-    """(standard, status, detail) with status met | missed | pending."""
+    """(standard, status, detail) with status met | missed | pending.
 
-    def check(start: dt.datetime, end: dt.datetime | None, limit_s: int) -> tuple[str, str]:
-        if end is not None:
-            took = int((end - start).total_seconds())
-            status = "met" if took <= limit_s else "missed"
-        else:
-            took = int((at - start).total_seconds())
-            status = "missed" if took > limit_s else "pending"
-        minutes = f"{took // 60}:{took % 60:02d}"
-        return status, QCoreApplication.translate("Timeline", "%1 min").replace("%1", minutes)
+    The judgement is the domain's (advisor.services.timeline); this only labels it.
+    """
+    checks = {c.key: c for c in time_standards(view, at=at)}
 
-    out = []
-    s, d = check(view.arrived_at, view.greeted_at, GREETING_S)
-    out.append((QCoreApplication.translate("Timeline", "Greeting within 3 min"), s, d))
-    s, d = check(view.arrived_at, view.need_confirmed_at, NEED_CONFIRMED_S)
-    out.append((QCoreApplication.translate("Timeline", "Need confirmed within 10 min"), s, d))
+    def took(key: str) -> str:
+        seconds = checks[key].seconds or 0
+        minutes = f"{seconds // 60}:{seconds % 60:02d}"
+        return QCoreApplication.translate("Timeline", "%1 min").replace("%1", minutes)
+
+    out = [
+        (QCoreApplication.translate("Timeline", "Greeting within 3 min"), checks["greeting"].status,
+         took("greeting")),
+        (QCoreApplication.translate("Timeline", "Need confirmed within 10 min"),
+         checks["need_confirmed"].status, took("need_confirmed")),
+    ]  # fmt: skip
     if view.promised_at is None:
         out.append(
             (
@@ -89,13 +89,12 @@ def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
             )
         )
     else:
-        done = view.handed_over_at
-        if done is not None:
-            s = "met" if done <= view.promised_at else "missed"
-        else:
-            s = "missed" if at > view.promised_at else "pending"
         out.append(
-            (QCoreApplication.translate("Timeline", "Promised time"), s, fmt.datetime(view.promised_at))
+            (
+                QCoreApplication.translate("Timeline", "Promised time"),
+                checks["promised"].status,
+                fmt.datetime(view.promised_at),
+            )
         )
     return out
 
