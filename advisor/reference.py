@@ -66,6 +66,17 @@ BAYS = [
 ]  # fmt: skip
 
 
+def missing_reference_data() -> bool:
+    """True when a reference row is missing (four small reads: asked at every start)."""
+    have = (
+        ({r[0] for r in DeclineReason.select(DeclineReason.code).tuples()}, {r[0] for r in DECLINE_REASONS}),
+        ({r[0] for r in Part.select(Part.number).tuples()}, {r[0] for r in PARTS}),
+        ({r[0] for r in CannedJob.select(CannedJob.code).tuples()}, {r[0] for r in CANNED_JOBS}),
+        ({r[0] for r in Bay.select(Bay.code).tuples()}, {r[0] for r in BAYS}),
+    )
+    return any(not wanted <= present for present, wanted in have)
+
+
 def ensure_reference_data() -> None:
     """Insert the reference rows that are missing (safe to call at every start)."""
     for code, en, zh in DECLINE_REASONS:

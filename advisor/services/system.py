@@ -8,15 +8,16 @@ from pathlib import Path
 
 from advisor import backup as backup_mod
 from advisor import db
-from advisor.reference import ensure_reference_data
+from advisor.reference import ensure_reference_data, missing_reference_data
 from advisor.services._base import Actor, log, require
 
 
 def open_database(url: str | None = None) -> str:
     """Open (and migrate) the database; returns a short label for the status bar."""
     database = db.open_database(url)
-    with database.atomic():
-        ensure_reference_data()
+    if missing_reference_data():  # read first: no write lock at every start
+        with database.atomic():
+            ensure_reference_data()
     return db.describe(url or db.default_url())
 
 
