@@ -8,6 +8,7 @@ always come with text or a symbol (amber ▲, red ●), never alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,13 +63,51 @@ def waiting_level(seconds: float) -> str:
     return "ok"
 
 
+@functools.cache
+def _bold() -> QFont:
+    """Bold over the view's own font (a QFont only says what it sets; made on first use,
+    after the application exists)."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, ID_ROLE, LEVEL_ROLE})  # fmt: skip
+
+
 class _Lane(QAbstractTableModel):
+    """A lane's rows. The view asks ``data`` for every role of every cell at each paint,
+    so unhandled roles are answered first and a row's texts are built once per tick."""
+
     time_columns: tuple[int, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
         self.now = dt.datetime.now()
         self.items: list[Any] = []
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def texts(self, item: Any) -> tuple[str, ...]:
+        """The display text of each column of ``item``."""
+        raise NotImplementedError
+
+    def other(self, item: Any, column: int, role: int) -> Any:
+        """Every role but the display text."""
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self.items):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = self.texts(self.items[row])
+            return texts[index.column()]
+        return self.other(self.items[row], index.column(), role)
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -80,6 +119,7 @@ class _Lane(QAbstractTableModel):
         """Replace every row (one model reset)."""
         self.beginResetModel()
         self.items = list(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -99,6 +139,7 @@ class _Lane(QAbstractTableModel):
     def tick(self, now: dt.datetime | None = None) -> None:
         """Advance the clock: announce only the time cells as changed."""
         self.now = now or dt.datetime.now()
+        self._texts.clear()
         if not self.rows():
             return
         for column in self.time_columns:
@@ -107,6 +148,7 @@ class _Lane(QAbstractTableModel):
                                    Qt.ItemDataRole.ToolTipRole, LEVEL_ROLE])  # fmt: skip
 
     def retranslate(self) -> None:
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
         if self.rows():
             self.dataChanged.emit(self.index(0, 0),
@@ -146,13 +188,10 @@ class ArrivingModel(_Lane):
             "cancelled": QCoreApplication.translate("TodayLanes", "Cancelled"),
         }.get(a.status, a.status)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        a = self.items[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (fmt.time(a.starts_at), a.plate, a.customer, self.status_text(a))[col]
+    def texts(self, a: Arrival) -> tuple[str, ...]:
+        return (fmt.time(a.starts_at), a.plate, a.customer, self.status_text(a))
+
+    def other(self, a: Arrival, col: int, role: int) -> Any:
         if role == ID_ROLE:
             return a.appointment_id
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
@@ -161,9 +200,7 @@ class ArrivingModel(_Lane):
             if a.status == "booked":
                 return QBrush(AMBER)
         if role == Qt.ItemDataRole.FontRole and col == 1:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
 
@@ -197,13 +234,10 @@ class WaitingModel(_Lane):
             return f"▲ {clock}"
         return clock
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        r = self.items[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (fmt.time(r.arrived_at), r.plate, r.customer_name, self.timer_text(r))[col]
+    def texts(self, r: ROSummary) -> tuple[str, ...]:
+        return (fmt.time(r.arrived_at), r.plate, r.customer_name, self.timer_text(r))
+
+    def other(self, r: ROSummary, col: int, role: int) -> Any:
         if role == ID_ROLE:
             return r.id
         if role == LEVEL_ROLE and col == 3:
@@ -217,9 +251,7 @@ class WaitingModel(_Lane):
                 "TodayLanes", "Greet within 3 minutes of arrival (amber from 2 minutes)."
             )
         if role == Qt.ItemDataRole.FontRole and col in (1, 3):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
 
@@ -258,14 +290,10 @@ class InProgressModel(_Lane):
     def badges_text(self, r: ROSummary) -> str:
         return " · ".join(badge_text(b) for b in r.badges)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        r = self.items[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (r.number, r.plate, step_text(r.step), self.promise_text(r),
-                    self.badges_text(r))[col]  # fmt: skip
+    def texts(self, r: ROSummary) -> tuple[str, ...]:
+        return (r.number, r.plate, step_text(r.step), self.promise_text(r), self.badges_text(r))
+
+    def other(self, r: ROSummary, col: int, role: int) -> Any:
         if role == ID_ROLE:
             return r.id
         if role == LEVEL_ROLE and col == 3:
@@ -280,7 +308,5 @@ class InProgressModel(_Lane):
         if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
             return r.customer_name
         if role == Qt.ItemDataRole.FontRole and col == 1:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None

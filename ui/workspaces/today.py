@@ -43,6 +43,9 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns to the rows on screen, not to all 300 (the default reads 1,000 rows
+    # of every column at each refresh).
+    view.horizontalHeader().setResizeContentsPrecision(0)
     view.setWordWrap(False)
     return view
 
@@ -139,14 +142,7 @@ class TodayWorkspace(Workspace):
         self.walk_in_button.setToolTip(self.tr("A customer without an appointment (Ctrl+N)"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the lanes again (F5)"))
-        counts = (len(self.arriving.items), len(self.waiting.items), len(self.in_progress.items))
-        names = (self.tr("Arriving (%1)"), self.tr("Waiting (%1)"), self.tr("In progress (%1)"))
-        tips = (self.tr("Today's appointments (Alt+1)"),
-                self.tr("Arrived, not yet greeted or checked in (Alt+2)"),
-                self.tr("Open repair orders (Alt+3)"))  # fmt: skip
-        for title, name, count, tip in zip(self.lane_titles, names, counts, tips, strict=True):
-            title.setText(name.replace("%1", str(count)))
-            title.setToolTip(tip)
+        self._title_lanes()
         for model in (self.arriving, self.waiting, self.in_progress):
             model.retranslate()
 
@@ -167,7 +163,18 @@ class TodayWorkspace(Workspace):
         self.waiting.now = self.in_progress.now = now
         self.waiting.set_rows(sorted(waiting, key=lambda r: r.arrived_at))
         self.in_progress.set_rows([r for r in open_ros if r.step != workflow.Step.RECEPTION])
-        self.retranslate()
+        self._title_lanes()
+
+    def _title_lanes(self) -> None:
+        """Each lane's title with its count of rows."""
+        counts = (len(self.arriving.items), len(self.waiting.items), len(self.in_progress.items))
+        names = (self.tr("Arriving (%1)"), self.tr("Waiting (%1)"), self.tr("In progress (%1)"))
+        tips = (self.tr("Today's appointments (Alt+1)"),
+                self.tr("Arrived, not yet greeted or checked in (Alt+2)"),
+                self.tr("Open repair orders (Alt+3)"))  # fmt: skip
+        for title, name, count, tip in zip(self.lane_titles, names, counts, tips, strict=True):
+            title.setText(name.replace("%1", str(count)))
+            title.setToolTip(tip)
 
     def tick(self) -> None:
         """Every second: the waiting timers and the promise countdowns move on."""
