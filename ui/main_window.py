@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,26 +32,11 @@ from ui import i18n, workstation
 from ui.context import AppContext
 from ui.search_box import SearchBox
 from ui.workspace import Workspace
-from ui.workspaces import available
+from ui.workspaces import ENTRIES, Entry
 
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _TitleProbe:
-    """Lets a rail show a workspace's title before the workspace is built.
-
-    ``title()`` normally only calls ``self.tr``; the probe answers that with the class's
-    translation context. Anything else makes the rail build the workspace instead.
-    """
-
-    def __init__(self, cls: type[Workspace], ctx: AppContext) -> None:
-        self._context = cls.__name__
-        self.ctx = ctx
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate(self._context, text, disambiguation, n)
 
 
 class MainWindow(QMainWindow):
@@ -59,9 +44,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("mainWindow")
         self.ctx = ctx
         self.logging_out = False
-        self._classes = [c for c in available() if c.permission is None or ctx.may(c.permission)]
+        self._entries = [e for e in ENTRIES if e.permission is None or ctx.may(e.permission)]
         self._built: dict[str, Workspace] = {}
         self._placeholders: dict[str, QWidget] = {}
 
@@ -83,13 +69,13 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(180)
         self.rail.setUniformItemSizes(True)
         self.stack = QStackedWidget()
-        for cls in self._classes:
-            item = QListWidgetItem(self._class_icon(cls), "")
-            item.setData(KEY_ROLE, cls.key)
+        for entry in self._entries:
+            item = QListWidgetItem(self._entry_icon(entry), "")
+            item.setData(KEY_ROLE, entry.key)
             item.setSizeHint(QSize(170, 40))
             self.rail.addItem(item)
             holder = QWidget()
-            self._placeholders[cls.key] = holder
+            self._placeholders[entry.key] = holder
             self.stack.addWidget(holder)
         self.rail.currentRowChanged.connect(self._row_changed)
 
@@ -121,8 +107,8 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # ---- building ---------------------------------------------------------------------
-    def _class_icon(self, cls: type[Workspace]) -> QIcon:
-        pixmap = getattr(QStyle.StandardPixmap, cls.icon_name, QStyle.StandardPixmap.SP_FileIcon)
+    def _entry_icon(self, entry: Entry) -> QIcon:
+        pixmap = getattr(QStyle.StandardPixmap, entry.icon_name, QStyle.StandardPixmap.SP_FileIcon)
         return QApplication.style().standardIcon(pixmap)
 
     def _build_menus(self) -> None:
@@ -138,12 +124,12 @@ class MainWindow(QMainWindow):
         self.go_menu.addAction(self.search_action)
         self.go_menu.addSeparator()
         self.go_actions: list[QAction] = []
-        for row, cls in enumerate(self._classes):
-            action = QAction(self._class_icon(cls), "", self)
+        for row, entry in enumerate(self._entries):
+            action = QAction(self._entry_icon(entry), "", self)
             if row < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(lambda _=False, k=cls.key: self.open_workspace(k))
+            action.triggered.connect(lambda _=False, k=entry.key: self.open_workspace(k))
             self.go_menu.addAction(action)
             self.go_actions.append(action)
 
@@ -184,8 +170,8 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("Search…"))
         self.logout_action.setText(self.tr("Log &out"))
         self.quit_action.setText(self.tr("&Quit"))
-        for row, cls in enumerate(self._classes):
-            name = self._title_of(cls)
+        for row, entry in enumerate(self._entries):
+            name = self._title_of(entry)
             item = self.rail.item(row)
             item.setText(name)
             shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -204,15 +190,9 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _title_of(self, cls: type[Workspace]) -> str:
-        built = self._built.get(cls.key)
-        if built is not None:
-            return built.title()
-        try:
-            return str(cls.title(_TitleProbe(cls, self.ctx)))  # type: ignore[arg-type]
-        except (AttributeError, TypeError, NotImplementedError):
-            ws = self._build(cls.key)
-            return ws.title() if ws is not None else cls.key
+    def _title_of(self, entry: Entry) -> str:
+        built = self._built.get(entry.key)
+        return built.title() if built is not None else entry.translated_title()
 
     def set_language(self, lang: str) -> None:
         """Switch the whole GUI (and domain messages) to ``lang`` at once."""
@@ -227,10 +207,10 @@ class MainWindow(QMainWindow):
     def _build(self, key: str) -> Workspace | None:
         if key in self._built:
             return self._built[key]
-        cls = next((c for c in self._classes if c.key == key), None)
-        if cls is None:
+        entry = next((e for e in self._entries if e.key == key), None)
+        if entry is None:
             return None
-        ws = cls(self.ctx)
+        ws = entry.load()(self.ctx)
         ws.open_ro.connect(self.open_ro)
         ws.open_customer.connect(self.show_customer)
         holder = self._placeholders[key]
@@ -260,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def workspace_keys(self) -> list[str]:
         """The keys of the workspaces in the rail, in order."""
-        return [c.key for c in self._classes]
+        return [e.key for e in self._entries]
 
     def workspace(self, key: str) -> Workspace | None:
         """The workspace ``key`` if built (does not build it)."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from advisor import i18n as domain_i18n
@@ -20,6 +21,7 @@ from ui.first_run import FirstRunDialog
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.workspace import Workspace
+from ui.workspaces import Entry
 
 
 def ok(buttons: QDialogButtonBox) -> object:
@@ -138,12 +140,21 @@ def test_language_switch_at_run_time(qtbot, make_ctx: Callable[..., AppContext])
     assert window.user_label.text() == "Logged in: 周敏 · Service manager"
 
 
-def _fake(key: str, permission: str | None) -> type[Workspace]:
+@dataclass(frozen=True)
+class _FakeEntry(Entry):
+    fake: type[Workspace] | None = None
+
+    def load(self) -> type[Workspace]:
+        assert self.fake is not None
+        return self.fake
+
+
+def _fake(key: str, permission: str | None) -> _FakeEntry:
     def title(self: Workspace) -> str:
         return key
 
-    return type(f"Fake_{key}", (Workspace,), {"key": key, "permission": permission,
-                                               "title": title})  # fmt: skip
+    cls = type(f"Fake_{key}", (Workspace,), {"key": key, "permission": permission, "title": title})
+    return _FakeEntry(f"fake.{key}", key, permission, "SP_FileIcon", cls.__name__, key, fake=cls)
 
 
 @pytest.mark.parametrize(
@@ -158,7 +169,7 @@ def _fake(key: str, permission: str | None) -> type[Workspace]:
 def test_rail_shows_only_what_the_role_may_open(qtbot, make_ctx, monkeypatch, role, expected) -> None:
     fakes = [_fake("desk", None), _fake("appointments", "appointment.book"),
              _fake("reports", "kpi.view"), _fake("admin", "users.manage")]  # fmt: skip
-    monkeypatch.setattr(main_window_module, "available", lambda: fakes)
+    monkeypatch.setattr(main_window_module, "ENTRIES", tuple(fakes))
     window = MainWindow(make_ctx(role))
     qtbot.addWidget(window)
     assert window.workspace_keys() == expected
@@ -167,6 +178,55 @@ def test_rail_shows_only_what_the_role_may_open(qtbot, make_ctx, monkeypatch, ro
         None if "reports" not in expected else window.workspace("reports")
     )
     assert window.rail.item(0).toolTip() == "desk (Ctrl+1)"
+
+
+class _Probe:
+    """Stands in for a workspace so that ``title()`` runs without building one."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(self.context, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_each_rail_entry_matches_its_workspace_class(qapp, lang: str) -> None:
+    """The rail is drawn from ENTRIES without importing the workspaces (start-up time);
+    each entry must say what its class says, and its title must translate."""
+    from ui import i18n
+    from ui.workspaces import ENTRIES
+
+    i18n.set_language(lang)
+    try:
+        for entry in ENTRIES:
+            cls = entry.load()
+            assert (cls.key, cls.permission, cls.icon_name, cls.__name__) == (
+                entry.key, entry.permission, entry.icon_name, entry.context)  # fmt: skip
+            assert entry.translated_title() == cls.title(_Probe(entry.context))  # type: ignore[arg-type]
+            if lang == "zh_CN":
+                assert entry.translated_title() != entry.title, f"{entry.key} title is not translated"
+    finally:
+        i18n.set_language("en")
+
+
+def test_start_up_loads_only_the_first_workspace(qtbot, make_ctx, monkeypatch) -> None:
+    """Other workspaces' modules load when first opened (launch benchmark, issue 3)."""
+    loaded: list[str] = []
+    real_load = Entry.load
+
+    def load(self: Entry) -> type[Workspace]:
+        loaded.append(self.key)
+        return real_load(self)
+
+    monkeypatch.setattr(Entry, "load", load)
+    window = MainWindow(make_ctx("manager"))
+    qtbot.addWidget(window)
+    window.show()
+    assert loaded == ["today"]
+    assert window.rail.item(window.workspace_keys().index("dashboard")).text() == "Reports"
+    assert window.open_workspace("dashboard") is window.workspace("dashboard") is not None
+    assert loaded == ["today", "dashboard"]
 
 
 def test_ctrl_k_focuses_the_search_from_anywhere(qtbot, make_ctx) -> None:
