@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,6 +22,7 @@ from ui import crash, i18n, workstation
 log = logging.getLogger(__name__)
 
 FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+BACKUP_DELAY_MS = 8_000  # the daily backup starts this long after the main window
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,11 +110,16 @@ def run_gui(argv: list[str]) -> int:
         return 1
 
     url = args.database or system.default_url()
-    if not system.is_shared():
+    backup_started = False
+
+    def start_daily_backup() -> None:
+        """The day's automatic backup, in a thread: copying a big file must delay neither
+        the login nor the first screen, so it starts a few seconds after the window."""
+        if system.is_shared():
+            return
         from ui.workspaces.admin import daily_backup_dir
 
         def backup() -> None:
-            # In the background: copying a big file must not delay the login window.
             try:
                 system.daily_backup(daily_backup_dir())
             except (OSError, UserError) as exc:
@@ -153,6 +159,9 @@ def run_gui(argv: list[str]) -> int:
         bridge.changed.connect(ops.changed)  # signal to signal: other workstations' commits
         bridge.status.connect(window.set_live)
         bridge.start(url, shared=ctx.shared_db)
+        if not backup_started:
+            backup_started = True
+            QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)
         app.exec()
         bridge.stop()
         if not window.logging_out:

@@ -2,8 +2,10 @@
 
     .venv/bin/python -m tests.benchmarks.bench_launch [--db FILE] [--runs 5]
 
-Launch: a fresh process from start to the main window shown with Today filled, median of
-``--runs``, next to the FLOOR: a fresh process showing a bare QMainWindow. Search: the
+Launch: a fresh process running the real start-up (``main.main`` → ``ui.app.run_gui``,
+only the login answered at once) from process start to the main window shown with Today
+filled, median of ``--runs``, next to the FLOOR: a fresh process showing a bare
+QMainWindow. Search: the
 work after the debounce (query + filling the drop-down) for 60 realistic terms, median
 and p95. Targets: launch within 3× the floor; results within 100 ms of the debounce.
 """
@@ -11,6 +13,7 @@ and p95. Targets: launch within 3× the floor; results within 100 ms of the debo
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -20,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = "/tmp/advisor-bench-100k.db"
+DATA_HOME = "/tmp/advisor-bench-home"  # the app's log, settings and daily backups
 
 FLOOR = r"""
 import sys, time
@@ -34,33 +38,47 @@ QTimer.singleShot(0, done)
 app.exec()
 """
 
+# The real start-up, ``main.main()`` → ``ui.app.run_gui``: logging, crash hook, fonts,
+# language, opening (and migrating) the database, the daily backup thread, the main
+# window with Today filled, the live-update bridge. Only the login dialog is replaced:
+# it waits for a person, so it answers at once with the first advisor.
 APP = r"""
 import sys, time
 t0 = float(sys.argv[1])
+import main
 from PySide6.QtCore import QTimer
-from ui.app import make_application, install_fonts, start_language
-app = make_application("bench")
-install_fonts(app)
-start_language("zh_CN")
-from advisor.services import system, users
-from advisor.services._base import Actor
-label = system.open_database(sys.argv[2])
-u = next(u for u in users.list_users() if u.role == "advisor")
-from ui.context import AppContext
-from ui.operations import Operations
-from ui.main_window import MainWindow
-actor = Actor(u.id, u.username, u.display_name, u.role)
-ctx = AppContext(actor=actor, ops=Operations(actor), db_label=label, lang="zh_CN")
-w = MainWindow(ctx); w.resize(1440, 900); w.show()
+from PySide6.QtWidgets import QApplication, QDialog
+import ui.login
+
+class InstantLogin:
+    DialogCode = QDialog.DialogCode
+
+    def __init__(self, *args, **kwargs):
+        from advisor.services import users
+        from advisor.services._base import Actor
+        u = next(u for u in users.list_users() if u.role == "advisor")
+        self.actor = Actor(u.id, u.username, u.display_name, u.role)
+
+    def exec(self):
+        QTimer.singleShot(0, done)  # runs once the window is shown and the loop turns
+        return QDialog.DialogCode.Accepted
+
 def done():
-    print(time.time() - t0); app.quit()
-QTimer.singleShot(0, done)
-app.exec()
+    elapsed = time.time() - t0
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    rows = window.workspace("today").in_progress.rowCount()
+    assert window.isVisible() and rows > 0, "Today is not filled"
+    print(elapsed)
+    QApplication.instance().quit()
+
+ui.login.LoginDialog = InstantLogin
+sys.exit(main.main(["--database", sys.argv[2], "--lang", "zh_CN"]))
 """
 
 
 def _launch(script: str, *args: str) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "XDG_DATA_HOME": DATA_HOME, "XDG_CONFIG_HOME": DATA_HOME}  # fmt: skip
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", script, str(t0), *args], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True, timeout=300)  # fmt: skip
@@ -68,6 +86,13 @@ def _launch(script: str, *args: str) -> float:
 
 
 def bench_launch(db: str, runs: int) -> tuple[float, float]:
+    # Byte-code as on a user's machine after the first start (Python writes it then;
+    # this sandbox sets PYTHONDONTWRITEBYTECODE, so it is compiled here once).
+    for folder in ("advisor", "ui", "reports"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
+    compileall.compile_file(str(ROOT / "main.py"), quiet=1)
+    # One start not counted: the first reads the files from disk into the cache.
+    _launch(APP, f"sqlite:///{db}")
     floor = statistics.median(_launch(FLOOR) for _ in range(runs))
     ours = statistics.median(_launch(APP, f"sqlite:///{db}") for _ in range(runs))
     return floor, ours
@@ -112,8 +137,8 @@ def main() -> None:
     floor, ours = bench_launch(args.db, args.runs)
     med, p95 = bench_search(args.db)
     print(f"{'measure':44} {'value':>10} {'floor':>10} {'ratio':>7} target")
-    print(f"{'launch to main window (median of ' + str(args.runs) + ')':44} {ours:9.2f}s {floor:9.2f}s "
-          f"{ours / floor:6.1f}x  ≤3x")
+    print(f"{'launch to main window (median of ' + str(args.runs) + ')':44} {ours * 1000:8.0f}ms "
+          f"{floor * 1000:8.0f}ms {ours / floor:6.2f}x  ≤3x")
     print(f"{'search after debounce, median':44} {med:8.1f}ms {'':>10} {'':>7} <100 ms")
     print(f"{'search after debounce, p95':44} {p95:8.1f}ms {'':>10} {'':>7} <100 ms")
 
