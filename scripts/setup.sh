@@ -111,4 +111,8 @@ for ts in resources/translations/*_zh_CN.ts; do
     .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
   fi
 done
+# ---- byte-code: compiled once here, so no start pays for it (Python would write it at the
+# first start anyway, unless PYTHONDONTWRITEBYTECODE is set or the folder is read-only).
+.venv/bin/python -m compileall -q advisor ui reports main.py >/dev/null
+
 say "ready ($MODE$([ "$OFFICE" = 1 ] && echo ', with office'))"
