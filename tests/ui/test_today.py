@@ -141,3 +141,10 @@ def test_walk_in_with_a_new_customer_opens_an_ro(qtbot, ctx, staff, shown, monke
     view = get_ro_view(opened.args[0])
     assert view.walk_in and view.vehicle.plate == "沪A12345" and view.customer.name == "林黛玉"
     assert shown == [("info", walk_in.warning_text("vin_check_digit"))]
+
+
+def test_each_lane_counts_as_many_columns_as_it_has_headers(qapp) -> None:
+    from ui.desk.lanes import ArrivingModel, InProgressModel, WaitingModel
+
+    for model in (ArrivingModel(), WaitingModel(), InProgressModel()):
+        assert model.columnCount() == len(model.headers()) > 0

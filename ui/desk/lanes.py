@@ -81,6 +81,7 @@ class _Lane(QAbstractTableModel):
     so unhandled roles are answered first and a row's texts are built once per tick."""
 
     time_columns: tuple[int, ...] = ()
+    columns = 0  # how many headers() gives (Qt asks for the count thousands of times)
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,7 +127,7 @@ class _Lane(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows())
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self.columns
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
@@ -168,6 +169,8 @@ class Arrival:
 class ArrivingModel(_Lane):
     """Today's appointments: time, plate, customer, reconfirmed or not."""
 
+    columns = 4
+
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("TodayLanes", "Time"),
@@ -208,6 +211,7 @@ class WaitingModel(_Lane):
     """Arrived, not yet greeted or not yet checked in, with the greeting timer."""
 
     time_columns = (3,)
+    columns = 4
 
     def headers(self) -> list[str]:
         return [
@@ -259,6 +263,7 @@ class InProgressModel(_Lane):
     """Open ROs with their step, promised time (countdown) and what needs the advisor."""
 
     time_columns = (3,)
+    columns = 5
 
     def headers(self) -> list[str]:
         return [
