@@ -243,6 +243,11 @@ def check_can_settle(s: ROState) -> None:
             "Some lines are neither approved nor declined: they cannot be settled.",
             "有项目既未批准也未拒绝：不能结算。",
         )
+    if s.wash_requested is None:
+        raise gate(
+            "Ask the customer first whether the car should be washed (step 10).",
+            "请先询问客户是否需要洗车（第 10 步）。",
+        )
     if s.wash_requested and not s.wash_done:
         raise gate("The wash is not confirmed yet.", "清洗尚未确认完成。")
 

@@ -161,6 +161,8 @@ GATES: list[tuple[str, Check, ROState, ROState, str]] = [
      at(settled=False, lines=(LABOUR, EXTRA)), "neither approved nor declined"),
     ("settle-wash", workflow.check_can_settle, at(settled=False, wash_requested=True, wash_done=True),
      at(settled=False, wash_requested=True), "wash"),
+    ("settle-wash-undecided", workflow.check_can_settle, at(settled=False, wash_requested=False),
+     at(settled=False, wash_requested=None), "washed"),
     ("pay-settled", workflow.check_can_pay, at(paid=False), at(settled=False, items_explained=False),
      "no settlement"),
     ("pay-explained", workflow.check_can_pay, at(paid=False), at(items_explained=False),

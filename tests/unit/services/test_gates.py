@@ -561,6 +561,17 @@ def test_other_classes_leave_without_a_certificate(staff: Staff, repair_class: s
     assert get_ro_view(ro_id).handed_over_at is not None
 
 
+def test_no_settlement_before_the_customer_has_said_yes_or_no_to_a_wash(staff: Staff) -> None:
+    ro_id, _lines = factories.worked(staff, wash=None)
+    pass_qc(staff, ro_id)
+    assert get_ro_view(ro_id).step == 10
+    err = refused(GateError, settlement.settle, actor=staff.advisor, ro_id=ro_id)
+    assert "washed" in err.en and "洗车" in err.zh
+    quality.set_wash(actor=staff.advisor, ro_id=ro_id, requested=False)
+    assert get_ro_view(ro_id).step == 11
+    settle_and_pay(staff, ro_id)
+
+
 def test_no_settlement_or_handover_before_the_wash_is_confirmed(staff: Staff) -> None:
     ro_id, _lines = factories.worked(staff, wash=True)
     pass_qc(staff, ro_id)
