@@ -122,15 +122,17 @@ def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     return ro_id, [a, b, c]
 
 
-def authorised(staff: Staff, *, decline_last: bool = True, **kw: object) -> tuple[int, list[int]]:
-    """An authorised RO; the last line declined unless told otherwise."""
+def authorised(staff: Staff, *, decline_last: bool = True, decline_reason: int | None = None,
+               **kw: object) -> tuple[int, list[int]]:  # fmt: skip
+    """An authorised RO; the last line declined (for ``decline_reason``) unless told otherwise."""
     ro_id, lines = estimated(staff, **kw)
     decisions = {i: "approved" for i in lines}
     if decline_last:
         decisions[lines[-1]] = "declined"
+    reasons = {lines[-1]: decline_reason} if decline_last and decline_reason else None
     estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id, decisions=decisions,
                                 customer_name="张伟", method="in_person",
-                                promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+                                promised_at=now() + dt.timedelta(hours=4), decline_reasons=reasons)  # fmt: skip
     return ro_id, lines
 
 

@@ -18,6 +18,7 @@ from advisor.models import (
     ChangeRequest,
     Concern,
     Customer,
+    DeclineReason,
     EstimateLine,
     FollowUp,
     PartOrder,
@@ -81,10 +82,14 @@ def get_ro_view(ro_id: int) -> ROView:
         (PartOrder.ro == ro.id) & (PartOrder.status == "ordered"))}  # fmt: skip
     line_rows = [x for x in EstimateLine.select().where(EstimateLine.ro == ro.id).order_by(EstimateLine.id)
                  if x.status != "cancelled"]  # fmt: skip
+    reason_ids = {x.decline_reason for x in line_rows if x.decline_reason}
+    reasons = {r.id: (r.label_en, r.label_zh)
+               for r in DeclineReason.select().where(DeclineReason.id.in_(reason_ids))} if reason_ids else {}  # fmt: skip
     lines = tuple(
         LineView(x.id, x.kind, x.code, x.description, x.quantity, x.unit_price_cents,
                  x.amount_cents, x.origin, x.pay_type, x.status, x.part, x.part_status,
-                 etas.get(x.id), x.change_request_id, x.old_part_handling, x.skill, x.version)  # fmt: skip
+                 etas.get(x.id), x.change_request_id, x.old_part_handling, x.skill, x.version,
+                 *reasons.get(x.decline_reason, ("", "")))  # fmt: skip
         for x in line_rows
     )
     settlement_row = current_settlement(ro.id)

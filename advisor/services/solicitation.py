@@ -155,14 +155,21 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
     grouped: dict[int, list[EstimateLine]] = {}
     for line in q:
         grouped.setdefault(line.ro.vehicle_id, []).append(line)
+    reasons = {r.id: (r.label_en, r.label_zh) for r in DeclineReason.select()}
+
+    def described(lines: list[EstimateLine], lang: int) -> str:
+        # "front brake pads (too expensive); wipers": the reason helps the call.
+        return "; ".join(
+            f"{x.description} ({reasons[x.decline_reason][lang]})" if x.decline_reason in reasons
+            else x.description for x in lines)  # fmt: skip
+
     out = []
     for lines in grouped.values():
         v = lines[0].ro.vehicle
-        names = "; ".join(x.description for x in lines)
         out.append(CallItem(
             "declined", v.customer_id, v.customer.name, v.customer.phone, v.id, v.plate, v.model,
-            f"Declined earlier: {names}", f"上次未做：{names}", line_ids=tuple(x.id for x in lines),
-            amount_cents=sum(x.amount_cents for x in lines),
+            f"Declined earlier: {described(lines, 0)}", f"上次未做：{described(lines, 1)}",
+            line_ids=tuple(x.id for x in lines), amount_cents=sum(x.amount_cents for x in lines),
         ))  # fmt: skip
     return out
 

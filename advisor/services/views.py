@@ -132,6 +132,8 @@ class LineView:
     old_part_handling: str
     skill: str
     version: int
+    decline_reason_en: str = ""  # why the customer declined the line, when they said
+    decline_reason_zh: str = ""
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
     assert page.adders.isHidden() and page.authorise_button.isHidden()
     assert not page.model.flags(page.model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
     status_col = page.model.index(len(ids) - 1, 8)
-    assert "Declined" in page.model.data(status_col)
+    qtbot.waitUntil(lambda: page.model.data(status_col) == f"✗ Declined ({reason.label_en})")
     assert ws.step_bar.state_of(5) == "done"
 
 

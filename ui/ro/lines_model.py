@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from advisor.i18n import pick
 from advisor.services.views import LineView
 from ui import fmt
 
@@ -56,6 +57,14 @@ def status_label(status: str) -> str:
         "approved": QCoreApplication.translate("LinesModel", "✓ Approved"),
         "declined": QCoreApplication.translate("LinesModel", "✗ Declined"),
     }.get(status, status)
+
+
+def status_text(line: LineView) -> str:
+    """The decision, with the customer's reason when a declined line has one."""
+    reason = pick(line.decline_reason_en, line.decline_reason_zh)
+    if line.status == "declined" and reason:
+        return f"{status_label(line.status)} ({reason})"
+    return status_label(line.status)
 
 
 def quantity_text(q: Decimal) -> str:
@@ -114,7 +123,7 @@ class LinesModel(QAbstractTableModel):
             "amount": fmt.money(line.amount_cents),
             "origin": origin_label(line.origin),
             "pay_type": pay_type_label(line.pay_type),
-            "status": status_label(line.status),
+            "status": status_text(line),
         }[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

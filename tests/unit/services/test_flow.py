@@ -77,3 +77,18 @@ def test_parts_leave_stock_when_the_job_starts(staff: factories.Staff) -> None:
     assert (pads.on_hand, pads.reserved) == (before[0] - 1, 0)
     assert get_ro_view(ro_id).lines[1].part_status == "issued"
     assert parts.stock_consistent()
+
+
+def test_the_customers_reason_for_declining_a_line_is_kept_and_shown(staff: factories.Staff) -> None:
+    """The reason follows the line: on the RO and in the next solicitation call."""
+    reason = next(r for r in solicitation.decline_reasons() if r.code == "price")
+    ro_id, lines = factories.handed_over(staff, decline_reason=reason.id)
+    view = get_ro_view(ro_id)
+    line = next(x for x in view.lines if x.id == lines[-1])
+    assert (line.status, line.decline_reason_en, line.decline_reason_zh) == (
+        "declined", reason.label_en, reason.label_zh)  # fmt: skip
+    kept = next(x for x in view.lines if x.id == lines[0])
+    assert kept.decline_reason_en == kept.decline_reason_zh == ""
+    (item,) = solicitation.declined_work(vehicle_id=view.vehicle.id)
+    assert f"Wheel alignment ({reason.label_en})" in item.detail_en
+    assert f"({reason.label_zh})" in item.detail_zh
