@@ -28,7 +28,7 @@ def view(a: Appointment) -> AppointmentView:
         a.id, a.customer_id, a.customer.name, a.vehicle_id, a.vehicle.plate, a.starts_at,
         a.duration_min, a.requested_work, a.parts_needed, a.estimated_cents, a.booklet_reminded,
         a.special_care, a.urgent, a.status, a.reconfirm_outcome, a.override_capacity, a.version,
-        ro.id if ro else None, a.recheck_of,
+        ro.id if ro else None, a.recheck_of, a.source_contact,
     )  # fmt: skip
 
 

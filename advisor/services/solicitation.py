@@ -10,6 +10,7 @@ import peewee
 from advisor import validation
 from advisor.errors import ValidationError
 from advisor.models import (
+    Appointment,
     Campaign,
     ContactLog,
     Customer,
@@ -178,9 +179,17 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
 def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
                 vehicle_id: int | None = None, decline_reason_id: int | None = None,
                 campaign_id: int | None = None, line_ids: list[int] | None = None,
-                purpose: str = "due_service", note: str = "") -> int:  # fmt: skip
-    """Log a contact; a decline needs a reason from the list. Returns the log id."""
+                purpose: str = "due_service", note: str = "",
+                appointment_id: int | None = None) -> int:  # fmt: skip
+    """Log a contact; a decline needs a reason from the list. A booking names the
+    appointment it made, which then points back to this contact. Returns the log id."""
     get(Customer, customer_id, ("Customer", "客户"))
+    booked = None
+    if appointment_id is not None:
+        booked = get(Appointment, appointment_id, ("Appointment", "预约"))
+        if booked.customer_id != customer_id or outcome != "booked":
+            raise ValidationError("This appointment does not come from this contact.",
+                                  "该预约不是由此次联系产生的。")  # fmt: skip
     validation.choice(channel, CHANNELS, ("Channel", "渠道"))
     validation.choice(outcome, OUTCOMES, ("Outcome", "结果"))
     if outcome == "declined":
@@ -197,8 +206,11 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
     )  # fmt: skip
     if line_ids:
         EstimateLine.update(offered_again_at=now()).where(EstimateLine.id.in_(line_ids)).execute()
+    if booked is not None:
+        Appointment.update(source_contact=row.id).where(Appointment.id == booked.id).execute()
     log(actor, "contact", row.id, "log_contact",
-        new={"channel": channel, "outcome": outcome, "reason": decline_reason_id})  # fmt: skip
+        new={"channel": channel, "outcome": outcome, "reason": decline_reason_id,
+             "appointment": appointment_id})  # fmt: skip
     return int(row.id)
 
 

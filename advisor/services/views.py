@@ -95,6 +95,7 @@ class AppointmentView:
     version: int
     ro_id: int | None = None
     recheck_of: int | None = None  # the RO whose follow-up booked this recheck
+    source_contact: int | None = None  # the solicitation contact that booked it
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,7 @@ def test_book_from_the_list(qtbot, ctx, staff, shown) -> None:  # type: ignore[n
     assert shown == []
     booked = appointments.appointments_on(start.date())
     assert [(a.vehicle_id, a.starts_at) for a in booked] == [(v, start)]
-    ws.after_booking()
-    assert shown == []
+    contact = ws.after_booking(booked[0].id)
+    assert shown == [] and contact is not None
+    assert appointments.appointments_on(start.date())[0].source_contact == contact  # linked both ways
     qtbot.waitUntil(lambda: v not in [i.vehicle_id for i in ws.items])

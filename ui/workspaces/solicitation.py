@@ -271,7 +271,7 @@ class SolicitationWorkspace(Workspace):
         self.details.setPlainText("\n".join(parts))
 
     # -- actions -------------------------------------------------------------------
-    def log_contact(self, *, outcome: str | None = None) -> int | None:
+    def log_contact(self, *, outcome: str | None = None, appointment_id: int | None = None) -> int | None:
         item = self.current_item()
         if item is None:
             return None
@@ -289,6 +289,7 @@ class SolicitationWorkspace(Workspace):
             line_ids=list(item.line_ids),
             purpose=PURPOSE.get(item.kind, "due_service"),
             note=self.note.text(),
+            appointment_id=appointment_id,
         )
         if result is not None:
             self.note.clear()
@@ -307,11 +308,11 @@ class SolicitationWorkspace(Workspace):
     def book(self) -> None:
         dialog = self.booking_dialog()
         if dialog is not None and dialog.exec() and dialog.result_view is not None:
-            self.after_booking()
+            self.after_booking(dialog.result_view.id)
 
-    def after_booking(self) -> None:
-        """The customer booked: the contact is logged with that outcome."""
-        self.log_contact(outcome="booked")
+    def after_booking(self, appointment_id: int) -> int | None:
+        """The customer booked: the contact is logged with that outcome and the booking."""
+        return self.log_contact(outcome="booked", appointment_id=appointment_id)
 
 
 WORKSPACE = SolicitationWorkspace

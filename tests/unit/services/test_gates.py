@@ -848,3 +848,19 @@ def test_the_workshop_cannot_set_prices_on_a_change_request(staff: Staff) -> Non
     cr = changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="extra_work", reason="found",
                                 lines=[{"kind": "labour", "description": "extra", "quantity": 1}])
     assert cr > 0
+
+
+def test_a_booking_contact_links_only_its_own_customers_appointment(staff: Staff) -> None:
+    from advisor.services import appointments, solicitation
+
+    c1, v1 = factories.make_customer_vehicle(staff)
+    c2, v2 = factories.make_customer_vehicle(staff, name="李娜", phone="13912345678")
+    start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10))
+    appt = appointments.book_appointment(actor=staff.advisor, customer_id=c2, vehicle_id=v2,
+                                         starts_at=start, requested_work="保养")  # fmt: skip
+    err = refused(ValidationError, solicitation.log_contact, actor=staff.advisor, customer_id=c1,
+                  vehicle_id=v1, channel="phone", outcome="booked", appointment_id=appt.id)  # fmt: skip
+    assert "不是由此次联系产生" in err.zh
+    contact = solicitation.log_contact(actor=staff.advisor, customer_id=c2, vehicle_id=v2, channel="phone",
+                                       outcome="booked", appointment_id=appt.id)  # fmt: skip
+    assert appointments.appointments_on(start.date())[0].source_contact == contact
