@@ -93,7 +93,7 @@ class AssignDialog(QDialog):
                 (
                     t.name,
                     labels.level(t.level),
-                    ", ".join(t.skills),
+                    labels.skills(t.skills),
                     labels.minutes(t.load_min),
                     labels.minutes(t.free_min),
                 )

@@ -154,6 +154,24 @@ def minutes(total: int) -> str:
     return translate("workshop", "%1 min").replace("%1", str(mins))
 
 
+def skill(code: str) -> str:
+    """A technician's skill or a job's required skill; an unknown code is shown as typed."""
+    return {
+        "service": translate("workshop", "Service"),
+        "engine": translate("workshop", "Engine"),
+        "brakes": translate("workshop", "Brakes"),
+        "electrical": translate("workshop", "Electrical"),
+        "diagnosis": translate("workshop", "Diagnosis"),
+        "body": translate("workshop", "Body & paint"),
+        "ac": translate("workshop", "Air-con"),
+    }.get(code.strip(), code.strip())
+
+
+def skills(codes: tuple[str, ...] | list[str]) -> str:
+    """'service, brakes' in the user's language."""
+    return ", ".join(skill(c) for c in codes if c.strip())
+
+
 def bay_kind(code: str) -> str:
     return {
         "lift": translate("workshop", "Lift"),

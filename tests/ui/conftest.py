@@ -14,6 +14,15 @@ from ui.context import AppContext
 from ui.operations import Operations
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _translations_built() -> None:
+    """Compile the .ts files changed since their .qm (setup.sh does it too; this keeps a
+    test run after editing a translation honest)."""
+    from ui import i18n
+
+    i18n.build()
+
+
 @pytest.fixture
 def make_ctx(staff: factories.Staff, qapp: object) -> Callable[[str], AppContext]:
     """``make_ctx("advisor")`` → a context logged in as that role (admin, foreman, …)."""

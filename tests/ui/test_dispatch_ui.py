@@ -75,3 +75,15 @@ def test_an_assignment_within_the_promise_does_not_ask(
     assert dialog.assign() is not None
     assert shown == []
     assert len(get_ro_view(ro_id).assignments) == 1
+
+
+def test_skills_are_shown_in_the_users_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui import i18n
+    from ui import workshop_labels as labels
+
+    i18n.set_language("zh_CN")
+    try:
+        assert labels.skills(("service", "brakes", "ac", "glass")) == "保养, 制动, 空调, glass"
+    finally:
+        i18n.set_language("en")
+    assert labels.skills(("service", " body ")) == "Service, Body & paint"

@@ -161,7 +161,7 @@ class DispatchWorkspace(Workspace):
                 (
                     t.name,
                     labels.level(t.level),
-                    ", ".join(t.skills),
+                    labels.skills(t.skills),
                     labels.minutes(t.load_min),
                     labels.minutes(t.free_min),
                     self.tr("busy") if t.busy_now else self.tr("free"),
@@ -184,7 +184,7 @@ class DispatchWorkspace(Workspace):
                     j.ro_number,
                     j.plate,
                     j.description,
-                    j.skill,
+                    labels.skill(j.skill),
                     str(j.hours),
                     fmt.datetime(j.promised_at),
                     self.tr("awaiting the customer's consent") if j.awaiting_consent else self.tr("approved"),
@@ -226,7 +226,7 @@ class DispatchWorkspace(Workspace):
         techs = workshop.suggest_technicians(job.line_id, self.selected_day())
         _fill(
             self.suggested,
-            [(t.name, labels.level(t.level), ", ".join(t.skills), labels.minutes(t.free_min)) for t in techs],
+            [(t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min)) for t in techs],
             [t.id for t in techs],
         )
         self.suggested.resizeColumnsToContents()
