@@ -42,12 +42,14 @@ class ConflictDialog(QDialog):
     CANCEL, RELOAD, APPLY = 0, 1, 2
 
     def __init__(self, parent: QWidget | None, *, mine: Mapping[str, Any], theirs: Mapping[str, Any],
-                 labels: Mapping[str, str] | None = None, message: str = "") -> None:  # fmt: skip
+                 labels: Mapping[str, str] | None = None, message: str = "",
+                 formats: Mapping[str, Callable[[Any], str]] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.mine = dict(mine)
         self.theirs = dict(theirs)
         self.labels = dict(labels or {})
+        self.formats = dict(formats or {})  # field → its value in words (codes, lists)
         self.choice = self.CANCEL
         self.setWindowTitle(self.tr("Someone else saved this record"))
         self.explain = QLabel(self)
@@ -112,7 +114,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 360)
 
-    def value_text(self, value: Any) -> str:
+    def value_text(self, value: Any, key: str = "") -> str:
+        if key in self.formats:
+            return self.formats[key](value) or "—"
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
@@ -132,8 +136,8 @@ class ConflictDialog(QDialog):
             name = QTableWidgetItem(("≠ " if differs else "") + self.labels.get(key, key))
             cells = [
                 name,
-                QTableWidgetItem(self.value_text(self.mine.get(key))),
-                QTableWidgetItem(self.value_text(self.theirs.get(key)) if key in self.theirs else "—"),
+                QTableWidgetItem(self.value_text(self.mine.get(key), key)),
+                QTableWidgetItem(self.value_text(self.theirs.get(key), key) if key in self.theirs else "—"),
             ]
             for col, cell in enumerate(cells):
                 if differs:
@@ -179,6 +183,7 @@ def save_with_conflict_handling(
     topic: str = "*",
     labels: Mapping[str, str] | None = None,
     original: Mapping[str, Any] | None = None,
+    formats: Mapping[str, Callable[[Any], str]] | None = None,
     **kwargs: Any,
 ) -> SaveOutcome:
     """Save ``mine`` with ``save_fn(actor=…, **kwargs, **mine)``; on a conflict, ask.
@@ -208,7 +213,8 @@ def save_with_conflict_handling(
         err = conflict[0]
         ctx.ops.last_error = err
         current = dict(load_current_fn())
-        dialog = ConflictDialog(parent, mine=mine, theirs=current, labels=labels, message=err.message())
+        dialog = ConflictDialog(parent, mine=mine, theirs=current, labels=labels, message=err.message(),
+                                formats=formats)  # fmt: skip
         choice = dialog.ask()
         dialog.deleteLater()
         if choice == ConflictDialog.RELOAD:

@@ -113,3 +113,39 @@ def test_keyboard_only_check_in(qtbot, ctx, staff, shown) -> None:  # type: igno
     qtbot.keyClicks(page.valuables, "umbrella")
     qtbot.keyClick(page.valuables, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert get_ro_view(ro_id).valuables == "umbrella"
+
+
+def test_a_check_in_saved_meanwhile_elsewhere_is_shown_side_by_side(
+    qtbot, ctx, make_ctx, staff, shown, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Two advisors check in the same car: the second sees both versions in words and
+    keeps the first's record by reloading; nothing the first saved is lost."""
+    from ui.conflict_dialog import ConflictDialog
+
+    ro_id = arrived(staff)
+    ws, page = open_page(qtbot, ctx, ro_id)
+    page.mileage.setValue(32_000)
+    page.wash.setCurrentIndex(page.wash.findData(True))
+    other = make_ctx("advisor")
+    reception.check_in(actor=other.actor, ro_id=ro_id, version=get_ro_view(ro_id).version,
+                       mileage_km=31_000, fuel_level=6, wash_requested=False,
+                       body_damage=[{"zone": "rear_bumper", "kind": "scratch", "note": "旧伤"}])  # fmt: skip
+    dialogs: list[ConflictDialog] = []
+
+    def answer(dialog: ConflictDialog) -> int:
+        dialogs.append(dialog)
+        dialog.choose(ConflictDialog.RELOAD)
+        return int(dialog.result())
+
+    monkeypatch.setattr(ConflictDialog, "exec", answer)
+    page.check_in()
+    assert shown == []
+    (dialog,) = dialogs
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}  # fmt: skip
+    assert rows["≠ Mileage in"] == ("32000", "31000")
+    assert rows["≠ Wash"] == ("Wash requested", "No wash")
+    assert rows["≠ Existing body damage"][1].startswith("Rear bumper: Scratch (旧伤)")
+    stored = get_ro_view(ro_id)
+    assert (stored.mileage_in, stored.wash_requested) == (31_000, False)  # theirs kept
+    assert page.mileage.value() == 31_000 and page.wash.currentData() is False  # and shown

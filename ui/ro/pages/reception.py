@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from advisor.config import REPAIR_CLASSES
 from advisor.services import reception
+from advisor.services.orders import get_ro_view
 from advisor.services.reception import DAMAGE_KINDS
 from advisor.services.views import ROView
 from advisor.workflow import GREETING_S
 from ui import fmt
+from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.ro.car_outline import ZONES, CarOutline, zone_label
 from ui.ro.pages.base import StepPage
@@ -476,28 +480,72 @@ class Page(StepPage):
             self.ctx.ops.run(reception.greet, parent=self, topic="ro", ro_id=self.view.id)
 
     def check_in(self) -> None:
+        """Save the walk-around. When someone else saved this RO in between, both versions
+        are shown side by side: reload theirs, apply mine again, or keep typing."""
         if self.view is None:
             return
-        done = self.ctx.ops.run(
-            reception.check_in,
-            parent=self,
-            topic="ro",
-            ro_id=self.view.id,
+        ro_id = self.view.id
+        fields: dict[str, Any] = {
+            "mileage_km": self.mileage.value(),
+            "fuel_level": self.fuel.value(),
+            "valuables": self.valuables.text(),
+            "body_damage": [dict(m) for m in self.marks],
+            "booklet_present": self.booklet.isChecked(),
+            "return_old_parts": self.old_parts.isChecked(),
+            "customer_waits": bool(self.waits.currentData()),
+            "approval_contact": self.approval_contact.text().strip(),
+            "wash_requested": self.wash.currentData(),
+            "repair_class": self.repair_class.currentData(),
+            "first_service": self.first_service.isChecked(),
+        }
+        outcome = save_with_conflict_handling(
+            self.ctx, self, reception.check_in, lambda: self._stored(ro_id), fields, topic="ro",
+            labels=self._field_labels(), formats=self._field_formats(), ro_id=ro_id,
             version=self.view.version,
-            mileage_km=self.mileage.value(),
-            fuel_level=self.fuel.value(),
-            valuables=self.valuables.text(),
-            body_damage=[dict(m) for m in self.marks],
-            booklet_present=self.booklet.isChecked(),
-            return_old_parts=self.old_parts.isChecked(),
-            customer_waits=bool(self.waits.currentData()),
-            approval_contact=self.approval_contact.text().strip(),
-            wash_requested=self.wash.currentData(),
-            repair_class=self.repair_class.currentData(),
-            first_service=self.first_service.isChecked(),
-        )
-        if done is None and self.ctx.ops.last_error is None:
-            self.loaded_for = None  # saved: the next view refills the form from the record
+        )  # fmt: skip
+        if outcome.status == "saved":
+            self.loaded_for = None  # the next view refills the form from the record
+        elif outcome.status == "reloaded":
+            self._load_form(get_ro_view(ro_id))
+
+    @staticmethod
+    def _stored(ro_id: int) -> dict[str, Any]:
+        """What is saved now, under the names ``check_in`` takes (for the conflict dialog)."""
+        v = get_ro_view(ro_id)
+        return {
+            "mileage_km": v.mileage_in, "fuel_level": v.fuel_level, "valuables": v.valuables,
+            "body_damage": [dict(d) for d in v.body_damage], "booklet_present": v.booklet_present,
+            "return_old_parts": v.return_old_parts, "customer_waits": v.customer_waits,
+            "approval_contact": v.approval_contact, "wash_requested": v.wash_requested,
+            "repair_class": v.repair_class, "first_service": v.first_service, "version": v.version,
+        }  # fmt: skip
+
+    def _field_labels(self) -> dict[str, str]:
+        text = {key: label.text().replace("&", "") for key, label in self.form_labels.items()}
+        return {
+            "mileage_km": text["mileage"], "fuel_level": text["fuel"], "valuables": text["valuables"],
+            "body_damage": self.damage_box.title(), "booklet_present": text["booklet"],
+            "return_old_parts": text["old_parts"], "customer_waits": text["waits"],
+            "approval_contact": text["contact"], "wash_requested": text["wash"],
+            "repair_class": text["class"], "first_service": text["first"],
+        }  # fmt: skip
+
+    def _field_formats(self) -> dict[str, Callable[[Any], str]]:
+        def combo_text(combo: QComboBox) -> Callable[[Any], str]:
+            return lambda value: next((combo.itemText(i) for i in range(combo.count())
+                                       if combo.itemData(i) == value), str(value))  # fmt: skip
+
+        def marks(value: Any) -> str:
+            return "; ".join(f"{zone_label(m.get('zone', ''))}: {damage_kind_label(m.get('kind', ''))}"
+                             + (f" ({m['note']})" if m.get("note") else "") for m in value or [])  # fmt: skip
+
+        return {
+            "fuel_level": lambda value: "—" if value is None else f"{value}/8",
+            "body_damage": marks,
+            "customer_waits": combo_text(self.waits),
+            "wash_requested": combo_text(self.wash),
+            "repair_class": combo_text(self.repair_class),
+        }
 
     def link_comeback(self) -> None:
         if self.view is None or self.comeback_pick.currentData() is None:
