@@ -129,9 +129,11 @@ def test_the_change_against_the_previous_period_is_shown(
 
 
 def test_a_worse_figure_is_red_with_a_down_arrow(dashboard: DashboardWorkspace) -> None:
-    text, colour = dashboard.change_text("rate", 1, kpi.Ratio(1, 4).rate, kpi.Ratio(1, 2).rate)
+    from ui.dashboard.texts import change_text
+
+    text, colour = change_text("rate", 1, kpi.Ratio(1, 4).rate, kpi.Ratio(1, 2).rate)
     assert (text, colour) == ("▼ −25.0 pts", "#c62828")
-    text, colour = dashboard.change_text("rate", -1, kpi.Ratio(1, 4).rate, kpi.Ratio(1, 2).rate)
+    text, colour = change_text("rate", -1, kpi.Ratio(1, 4).rate, kpi.Ratio(1, 2).rate)
     assert colour == "#2e7d32"  # fewer comebacks: better
 
 

@@ -12,24 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
     QThread,
     QTimer,
-    Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,297 +44,27 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import kpi
-from advisor.errors import StorageError, UserError
+from advisor.errors import UserError
 from advisor.services import users, workshop
-from advisor.services.system import close_thread_connection
 from advisor.services.views import ROSummary
 from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
-from ui.workspace import Workspace
-
-_Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
-DRILL_LIMIT = 5000
-GOOD, BAD, NEUTRAL = "#2e7d32", "#c62828", "#616161"
-
-# key, kind, better (+1 higher is better, -1 lower), drill keys, drill hits
-TILES: tuple[tuple[str, str, int, tuple[str, ...], bool], ...] = (
-    ("opened", "count", 1, ("opened",), True),
-    ("closed", "count", 1, ("closed",), True),
-    ("revenue", "money", 1, ("revenue",), True),
-    ("hours_sold", "hours", 1, ("hours_sold",), True),
-    ("average", "money", 1, ("revenue",), True),
-    ("appointment_share", "rate", 1, ("from_appointment",), True),
-    ("no_show", "rate", -1, (), True),
-    ("reconfirmed", "rate", 1, (), True),
-    ("on_time", "rate", 1, ("on_time",), True),
-    ("qc_first_pass", "rate", 1, ("qc_first_pass",), True),
-    ("internal_rework", "rate", -1, ("internal_rework",), True),
-    ("comeback", "rate", -1, ("comeback",), True),
-    ("follow_up_48h", "rate", 1, ("follow_up_48h",), True),
-    ("satisfaction", "score", 1, ("follow_up_48h",), False),
-    ("declined", "money", -1, ("declined",), True),
-    ("parts_wait", "hours", -1, ("parts_wait",), True),
-    ("fill_rate", "rate", 1, ("fill_rate",), True),
-    ("utilisation", "rate", 1, ("jobs",), True),
-    ("efficiency", "rate", 1, ("jobs",), True),
-    ("misses", "count", -1, ("greeting", "need", "follow_up", "promised"), True),
+from ui.dashboard import texts
+from ui.dashboard.data import (
+    DRILL_LIMIT,
+    ID_ROLE,
+    TILES,
+    Loader,
+    Snapshot,
+    export_summary,
+    load_drill,
+    load_snapshot,
+    previous_period,
+    tile_value,
 )
-RATIOS = {
-    "appointment_share",
-    "no_show",
-    "reconfirmed",
-    "on_time",
-    "qc_first_pass",
-    "internal_rework",
-    "comeback",
-    "follow_up_48h",
-    "fill_rate",
-    "utilisation",
-    "efficiency",
-}
-
-
-def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
-    """The figure a tile shows (cents for money, a fraction for a rate; None: undefined)."""
-    if key in RATIOS:
-        return getattr(k, key).rate
-    if key == "revenue":
-        return k.revenue.subtotal_cents
-    if key == "average":
-        return k.revenue.average_cents
-    if key == "satisfaction":
-        s = k.satisfaction
-        return (Decimal(sum(s.sums)) / (5 * s.responses)).quantize(Decimal("0.01")) if s.responses else None
-    if key == "declined":
-        return k.declined_value_cents
-    if key == "parts_wait":
-        return k.parts_wait.average_hours
-    if key == "misses":
-        return sum((m.ratio.hits for m in k.misses), 0)
-    return getattr(k, key)
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The period of the same length just before ``start``…``end``."""
-    before_end = start - dt.timedelta(days=1)
-    return before_end - (end - start), before_end
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the dashboard shows for one set of filters."""
-
-    start: dt.date
-    end: dt.date
-    advisor_id: int | None
-    technician_id: int | None
-    current: kpi.KPIs
-    previous: kpi.KPIs
-    days: list[kpi.DayRow]
-    advisors: list[kpi.AdvisorRow]
-    technicians: list[kpi.TechnicianRow]
-
-    @property
-    def filters(self) -> tuple[dt.date, dt.date, int | None, int | None]:
-        return self.start, self.end, self.advisor_id, self.technician_id
-
-
-def load_snapshot(
-    *, start: dt.date, end: dt.date, advisor_id: int | None, technician_id: int | None
-) -> Snapshot:
-    """Run the KPI queries of the dashboard (in a worker thread)."""
-    scope = {"advisor_id": advisor_id, "technician_id": technician_id}
-    p_start, p_end = previous_period(start, end)
-    return Snapshot(
-        start,
-        end,
-        advisor_id,
-        technician_id,
-        current=kpi.department(start, end, **scope),
-        previous=kpi.department(p_start, p_end, **scope),
-        days=kpi.per_day(start, end, **scope),
-        advisors=kpi.per_advisor(start, end, technician_id=technician_id),
-        technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
-    )
-
-
-def load_drill(
-    *,
-    keys: tuple[str, ...],
-    hits: bool,
-    start: dt.date,
-    end: dt.date,
-    advisor_id: int | None,
-    technician_id: int | None,
-) -> list[ROSummary]:
-    """The ROs behind one or more figures (merged, in arrival order)."""
-    found: dict[int, ROSummary] = {}
-    for key in keys:
-        for row in kpi.drill_down(
-            key, start, end, advisor_id=advisor_id, technician_id=technician_id, hits=hits, limit=DRILL_LIMIT
-        ):
-            found.setdefault(row.id, row)
-    return sorted(found.values(), key=lambda r: (r.arrived_at, r.id))[:DRILL_LIMIT]
-
-
-def export_summary(
-    *,
-    path: str,
-    start: dt.date,
-    end: dt.date,
-    lang: str,
-    progress: Callable[[int, int], None],
-    cancel: Callable[[], bool],
-) -> Path | None:
-    """``reports.excel.write_summary``, with a cancel answered by None (no file) and an
-    unwritable path by a message the user can act on."""
-    from reports import excel  # openpyxl is heavy: load it when a manager exports, not at start
-
-    try:
-        return excel.write_summary(path, start=start, end=end, lang=lang, progress=progress, cancel=cancel)
-    except excel.ExportCancelled:
-        return None
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise StorageError(
-            f"Cannot write {path}: {why}. Choose another folder or file name.",
-            f"无法写入 {path}：{why}。请选择其他文件夹或文件名。",
-        ) from exc
-
-
-class _Loader(QThread):
-    """Runs one read-only call off the GUI thread; the result or error is kept."""
-
-    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        super().__init__()
-        self.fn, self.kwargs = fn, kwargs
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.fn(**self.kwargs)
-        except BaseException as exc:  # handed to the GUI thread
-            self.error = exc
-        finally:
-            close_thread_connection()
-
-
-class KpiTile(QFrame):
-    """One figure: title, value, change against the previous period, a detail line."""
-
-    clicked = Signal(str)
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.value: int | Decimal | None = None
-        self.drillable = True
-        self.setObjectName(f"tile_{key}")
-        self.setProperty("kpiTile", True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.title = QLabel(self)
-        self.title.setStyleSheet("color:#424242;")
-        self.figure = QLabel(self)
-        self.figure.setObjectName(f"tile_{key}_value")
-        self.figure.setStyleSheet("font-size:17pt; font-weight:bold;")
-        self.change = QLabel(self)
-        self.change.setObjectName(f"tile_{key}_change")
-        self.detail = QLabel(self)
-        self.detail.setStyleSheet("color:#616161;")
-        for label in (self.title, self.figure, self.change, self.detail):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(10, 6, 10, 6)
-        box.setSpacing(1)
-        box.addWidget(self.title)
-        box.addWidget(self.figure)
-        box.addWidget(self.change)
-        box.addWidget(self.detail)
-
-    def set_drillable(self, drillable: bool) -> None:
-        self.drillable = drillable
-        self.setCursor(Qt.CursorShape.PointingHandCursor if drillable else Qt.CursorShape.ArrowCursor)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.drillable:
-            self.clicked.emit(self.key)
-            return
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.drillable:
-            self.clicked.emit(self.key)
-            return
-        super().keyPressEvent(event)
-
-
-class DrillModel(QAbstractTableModel):
-    """The ROs behind a figure."""
-
-    COLUMNS = 8
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ROSummary] = []
-        self.headers = [""] * self.COLUMNS
-
-    def set_rows(self, rows: list[ROSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < self.COLUMNS else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            late = "⚠ " + self.tr("Late") if r.late else ""
-            return [
-                r.number,
-                r.plate,
-                r.customer_name,
-                r.advisor,
-                fmt.datetime(r.arrived_at),
-                fmt.datetime(r.promised_at),
-                fmt.money(r.total_cents) if r.total_cents else "—",
-                late,
-            ][col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 7 and r.late:
-            return QBrush(QColor(BAD))
-        if role == ID_ROLE:
-            return r.id
-        return None
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> dt.date:
-    return dt.date(d.year(), d.month(), d.day())
+from ui.dashboard.widgets import DrillModel, KpiTile, pydate, qdate
+from ui.workspace import Workspace
 
 
 class DashboardWorkspace(Workspace):
@@ -351,7 +75,7 @@ class DashboardWorkspace(Workspace):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.snapshot: Snapshot | None = None
-        self._threads: set[_Loader] = set()
+        self._threads: set[Loader] = set()
         self._generation = 0
         self._drill_generation = 0
         self._drill_title = ""
@@ -555,87 +279,6 @@ class DashboardWorkspace(Workspace):
     def title(self) -> str:
         return self.tr("Reports")
 
-    def _tile_titles(self) -> dict[str, tuple[str, str]]:
-        """Title and tooltip (what is counted) of each tile."""
-        return {
-            "opened": (self.tr("ROs opened"), self.tr("Repair orders that arrived in the period.")),
-            "closed": (
-                self.tr("ROs closed"),
-                self.tr("Repair orders closed (follow-up done) in the period."),
-            ),
-            "revenue": (
-                self.tr("Revenue"),
-                self.tr(
-                    "Labour, parts and other on settlements dated in the period, before discount and tax."
-                ),
-            ),
-            "hours_sold": (
-                self.tr("Hours sold"),
-                self.tr("Approved labour hours on the ROs settled in the period."),
-            ),
-            "average": (
-                self.tr("Average RO value"),
-                self.tr("Settled total (after discount, with tax) ÷ settled ROs."),
-            ),
-            "appointment_share": (self.tr("Appointment share"), self.tr("ROs opened from an appointment.")),
-            "no_show": (
-                self.tr("No-show rate"),
-                self.tr(
-                    "Appointments due in the period that were no-shows, out of "
-                    "those that arrived or were no-shows."
-                ),
-            ),
-            "reconfirmed": (
-                self.tr("Reconfirmation done"),
-                self.tr("Appointments whose reconfirmation call got an answer."),
-            ),
-            "on_time": (
-                self.tr("On-time completion"),
-                self.tr("ROs handed over no later than the promised time."),
-            ),
-            "qc_first_pass": (
-                self.tr("QC first-pass"),
-                self.tr("ROs that passed QC without a failed check before."),
-            ),
-            "internal_rework": (
-                self.tr("Internal rework"),
-                self.tr("ROs that failed QC before they passed."),
-            ),
-            "comeback": (self.tr("Comeback rate"), self.tr("ROs handed over that came back as a comeback.")),
-            "follow_up_48h": (
-                self.tr("Follow-up within 48 h"),
-                self.tr("Follow-up calls done no later than 48 h after handover."),
-            ),
-            "satisfaction": (
-                self.tr("Average satisfaction"),
-                self.tr(
-                    "Mean of the five scores (1–5) of the follow-up "
-                    "calls; lists the ROs with a follow-up call."
-                ),
-            ),
-            "declined": (
-                self.tr("Declined work value"),
-                self.tr("Value of the estimate lines customers declined."),
-            ),
-            "parts_wait": (
-                self.tr("Parts waiting time"),
-                self.tr("Average time from ordering a part to its arrival."),
-            ),
-            "fill_rate": (self.tr("Parts fill rate"), self.tr("Approved part lines served from stock.")),
-            "utilisation": (
-                self.tr("Technician utilisation"),
-                self.tr("Clocked time ÷ available time (not defined per advisor)."),
-            ),
-            "efficiency": (self.tr("Technician efficiency"), self.tr("Sold time ÷ clocked time.")),
-            "misses": (
-                self.tr("Time-standard misses"),
-                self.tr(
-                    "Greeting, need confirmation, follow-up and promised "
-                    "time missed (request answers: see the chart)."
-                ),
-            ),
-        }
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Reports"))
         presets = [
@@ -677,7 +320,7 @@ class DashboardWorkspace(Workspace):
                 self.tr("Promise"),
             ]
         )
-        for key, (title, tip) in self._tile_titles().items():
+        for key, (title, tip) in texts.tile_titles().items():
             tile = self.tiles[key]
             tile.title.setText(title)
             more = self.tr("Click or press Enter to list the ROs.") if tile.drillable else ""
@@ -691,13 +334,13 @@ class DashboardWorkspace(Workspace):
 
     # -- filters -----------------------------------------------------------------------
     def period(self) -> tuple[dt.date, dt.date]:
-        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        return pydate(self.start_edit.date()), pydate(self.end_edit.date())
 
     def set_period(self, start: dt.date, end: dt.date) -> None:
         """Show ``start``…``end`` (a custom period) and reload."""
         self._setting_dates = True
-        self.start_edit.setDate(_qdate(start))
-        self.end_edit.setDate(_qdate(end))
+        self.start_edit.setDate(qdate(start))
+        self.end_edit.setDate(qdate(end))
         self._setting_dates = False
         self.preset.blockSignals(True)
         self.preset.setCurrentIndex(0)
@@ -721,8 +364,8 @@ class DashboardWorkspace(Workspace):
             return
         start, end = ranges[index]
         self._setting_dates = True
-        self.start_edit.setDate(_qdate(start))
-        self.end_edit.setDate(_qdate(end))
+        self.start_edit.setDate(qdate(start))
+        self.end_edit.setDate(qdate(end))
         self._setting_dates = False
         self._filters_changed()
 
@@ -744,7 +387,7 @@ class DashboardWorkspace(Workspace):
         return bool(self._threads) or self._reload.isActive()
 
     def _start(self, fn: Callable[..., Any], kwargs: dict[str, Any], done: Callable[[Any], None]) -> None:
-        thread = _Loader(fn, kwargs)
+        thread = Loader(fn, kwargs)
         self._threads.add(thread)
 
         def finished() -> None:
@@ -788,80 +431,6 @@ class DashboardWorkspace(Workspace):
             thread.wait(msecs)
 
     # -- showing -----------------------------------------------------------------------
-    def _format(self, kind: str, value: int | Decimal | None) -> str:
-        if value is None:
-            return "—"
-        loc = QLocale()
-        if kind == "money":
-            return fmt.money(int(value))
-        if kind == "rate":
-            return loc.toString(float(value) * 100, "f", 1) + loc.percent()
-        if kind == "hours":
-            return self.tr("%1 h").replace("%1", loc.toString(float(value), "f", 1))
-        if kind == "score":
-            return loc.toString(float(value), "f", 2) + " / 5"
-        return fmt.number(int(value))
-
-    def change_text(
-        self, kind: str, better: int, now: int | Decimal | None, before: int | Decimal | None
-    ) -> tuple[str, str]:
-        """The change against the previous period as text (arrow and sign) and colour."""
-        if now is None or before is None:
-            return self.tr("– no comparison"), NEUTRAL
-        diff = Decimal(now) - Decimal(before)
-        if diff == 0:
-            return "= " + self.tr("no change"), NEUTRAL
-        sign = "+" if diff > 0 else "−"
-        arrow = "▲" if diff > 0 else "▼"
-        loc = QLocale()
-        size = abs(diff)
-        if kind == "rate":
-            amount = self.tr("%1 pts").replace("%1", loc.toString(float(size) * 100, "f", 1))
-        elif kind == "money":
-            amount = fmt.money(int(size))
-        elif kind in ("hours", "score"):
-            amount = loc.toString(float(size), "f", 2 if kind == "score" else 1)
-        else:
-            amount = fmt.number(int(size))
-        text = f"{arrow} {sign}{amount}"
-        if kind in ("count", "money", "hours") and before:
-            pct = float(diff) / float(before) * 100
-            text += f" ({'+' if pct > 0 else '−'}{loc.toString(abs(pct), 'f', 1)}{loc.percent()})"
-        return text, (GOOD if diff * better > 0 else BAD)
-
-    def _detail(self, key: str, k: kpi.KPIs) -> str:
-        if key in RATIOS:
-            r: kpi.Ratio = getattr(k, key)
-            if key in ("utilisation", "efficiency"):
-                return (
-                    self.tr("%1 of %2 h")
-                    .replace("%1", QLocale().toString(float(r.hits) / 60, "f", 1))
-                    .replace("%2", QLocale().toString(float(r.base) / 60, "f", 1))
-                )
-            return (
-                self.tr("%1 of %2")
-                .replace("%1", fmt.number(int(r.hits)))
-                .replace("%2", fmt.number(int(r.base)))
-            )
-        if key == "revenue":
-            return (
-                self.tr("Labour %1 · Parts %2")
-                .replace("%1", fmt.money(k.revenue.labour_cents))
-                .replace("%2", fmt.money(k.revenue.parts_cents))
-            )
-        if key in ("hours_sold", "average"):
-            return self.tr("%1 ROs settled").replace("%1", fmt.number(k.revenue.settled))
-        if key == "satisfaction":
-            return self.tr("%1 calls answered").replace("%1", fmt.number(k.satisfaction.responses))
-        if key == "declined":
-            return self.tr("%1 lines declined").replace("%1", fmt.number(k.declined_lines))
-        if key == "parts_wait":
-            return self.tr("%1 part orders").replace("%1", fmt.number(k.parts_wait.orders))
-        if key == "misses":
-            measured = sum((m.ratio.base for m in k.misses), 0)
-            return self.tr("of %1 measured").replace("%1", fmt.number(int(measured)))
-        return ""
-
     def _render(self) -> None:
         s = self.snapshot
         if s is None:
@@ -881,12 +450,12 @@ class DashboardWorkspace(Workspace):
             tile = self.tiles[key]
             now, before = tile_value(key, s.current), tile_value(key, s.previous)
             tile.value = now
-            tile.figure.setText(self._format(kind, now))
-            text, colour = self.change_text(kind, better, now, before)
+            tile.figure.setText(texts.format_value(kind, now))
+            text, colour = texts.change_text(kind, better, now, before)
             tile.change.setText(text)
             tile.change.setStyleSheet(f"color:{colour}; font-weight:bold;")
-            tile.change.setToolTip(self.tr("Previous period: %1").replace("%1", self._format(kind, before)))
-            tile.detail.setText(self._detail(key, s.current))
+            tile.change.setToolTip(self.tr("Previous period: %1").replace("%1", texts.format_value(kind, before)))
+            tile.detail.setText(texts.detail(key, s.current))
         self._render_charts(s)
 
     def _render_charts(self, s: Snapshot) -> None:
@@ -902,7 +471,7 @@ class DashboardWorkspace(Workspace):
         money_axis = (lambda v: "¥" + plain(v)) if revenue else plain
         self.trend.set_title(self.tr("Revenue per day") if revenue else self.tr("ROs opened per day"))
         self.trend.set_axis_format(money_axis)
-        short = [QLocale().toString(_qdate(d.day), "M/d") for d in s.days]
+        short = [QLocale().toString(qdate(d.day), "M/d") for d in s.days]
         self.trend.set_data(
             short,
             [figure(d.kpis) for d in s.days],
@@ -934,8 +503,8 @@ class DashboardWorkspace(Workspace):
                 .replace("%2", str(t.jobs))
                 .replace("%3", plain(float(t.sold_hours)))
                 .replace("%4", plain(round(t.clocked_min / 60, 1)))
-                .replace("%5", self._format("rate", t.utilisation.rate))
-                .replace("%6", self._format("rate", t.efficiency.rate))
+                .replace("%5", texts.format_value("rate", t.utilisation.rate))
+                .replace("%6", texts.format_value("rate", t.efficiency.rate))
                 for t in techs
             ],
         )
@@ -963,7 +532,7 @@ class DashboardWorkspace(Workspace):
             [m.label(lang) for m in misses],
             [float(m.ratio.hits) for m in misses],
             labels=[
-                f"{m.ratio.hits} / {m.ratio.base} ({self._format('rate', m.ratio.rate)})" for m in misses
+                f"{m.ratio.hits} / {m.ratio.base} ({texts.format_value('rate', m.ratio.rate)})" for m in misses
             ],
             tooltips=[
                 self.tr("%1: %2 missed out of %3 measured")

@@ -1,0 +1,187 @@
+"""What the Reports workspace loads: the tiles' figures, the KPI snapshot of a period,
+the drill-down rows and the Excel export. Every load runs in a ``Loader`` thread that
+closes its database connection when done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread
+
+from advisor import kpi
+from advisor.errors import StorageError
+from advisor.services.system import close_thread_connection
+from advisor.services.views import ROSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+DRILL_LIMIT = 5000
+GOOD, BAD, NEUTRAL = "#2e7d32", "#c62828", "#616161"
+
+# key, kind, better (+1 higher is better, -1 lower), drill keys, drill hits
+TILES: tuple[tuple[str, str, int, tuple[str, ...], bool], ...] = (
+    ("opened", "count", 1, ("opened",), True),
+    ("closed", "count", 1, ("closed",), True),
+    ("revenue", "money", 1, ("revenue",), True),
+    ("hours_sold", "hours", 1, ("hours_sold",), True),
+    ("average", "money", 1, ("revenue",), True),
+    ("appointment_share", "rate", 1, ("from_appointment",), True),
+    ("no_show", "rate", -1, (), True),
+    ("reconfirmed", "rate", 1, (), True),
+    ("on_time", "rate", 1, ("on_time",), True),
+    ("qc_first_pass", "rate", 1, ("qc_first_pass",), True),
+    ("internal_rework", "rate", -1, ("internal_rework",), True),
+    ("comeback", "rate", -1, ("comeback",), True),
+    ("follow_up_48h", "rate", 1, ("follow_up_48h",), True),
+    ("satisfaction", "score", 1, ("follow_up_48h",), False),
+    ("declined", "money", -1, ("declined",), True),
+    ("parts_wait", "hours", -1, ("parts_wait",), True),
+    ("fill_rate", "rate", 1, ("fill_rate",), True),
+    ("utilisation", "rate", 1, ("jobs",), True),
+    ("efficiency", "rate", 1, ("jobs",), True),
+    ("misses", "count", -1, ("greeting", "need", "follow_up", "promised"), True),
+)
+RATIOS = {
+    "appointment_share",
+    "no_show",
+    "reconfirmed",
+    "on_time",
+    "qc_first_pass",
+    "internal_rework",
+    "comeback",
+    "follow_up_48h",
+    "fill_rate",
+    "utilisation",
+    "efficiency",
+}
+
+
+def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
+    """The figure a tile shows (cents for money, a fraction for a rate; None: undefined)."""
+    if key in RATIOS:
+        return getattr(k, key).rate
+    if key == "revenue":
+        return k.revenue.subtotal_cents
+    if key == "average":
+        return k.revenue.average_cents
+    if key == "satisfaction":
+        s = k.satisfaction
+        return (Decimal(sum(s.sums)) / (5 * s.responses)).quantize(Decimal("0.01")) if s.responses else None
+    if key == "declined":
+        return k.declined_value_cents
+    if key == "parts_wait":
+        return k.parts_wait.average_hours
+    if key == "misses":
+        return sum((m.ratio.hits for m in k.misses), 0)
+    return getattr(k, key)
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length just before ``start``…``end``."""
+    before_end = start - dt.timedelta(days=1)
+    return before_end - (end - start), before_end
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the dashboard shows for one set of filters."""
+
+    start: dt.date
+    end: dt.date
+    advisor_id: int | None
+    technician_id: int | None
+    current: kpi.KPIs
+    previous: kpi.KPIs
+    days: list[kpi.DayRow]
+    advisors: list[kpi.AdvisorRow]
+    technicians: list[kpi.TechnicianRow]
+
+    @property
+    def filters(self) -> tuple[dt.date, dt.date, int | None, int | None]:
+        return self.start, self.end, self.advisor_id, self.technician_id
+
+
+def load_snapshot(
+    *, start: dt.date, end: dt.date, advisor_id: int | None, technician_id: int | None
+) -> Snapshot:
+    """Run the KPI queries of the dashboard (in a worker thread)."""
+    scope = {"advisor_id": advisor_id, "technician_id": technician_id}
+    p_start, p_end = previous_period(start, end)
+    return Snapshot(
+        start,
+        end,
+        advisor_id,
+        technician_id,
+        current=kpi.department(start, end, **scope),
+        previous=kpi.department(p_start, p_end, **scope),
+        days=kpi.per_day(start, end, **scope),
+        advisors=kpi.per_advisor(start, end, technician_id=technician_id),
+        technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
+    )
+
+
+def load_drill(
+    *,
+    keys: tuple[str, ...],
+    hits: bool,
+    start: dt.date,
+    end: dt.date,
+    advisor_id: int | None,
+    technician_id: int | None,
+) -> list[ROSummary]:
+    """The ROs behind one or more figures (merged, in arrival order)."""
+    found: dict[int, ROSummary] = {}
+    for key in keys:
+        for row in kpi.drill_down(
+            key, start, end, advisor_id=advisor_id, technician_id=technician_id, hits=hits, limit=DRILL_LIMIT
+        ):
+            found.setdefault(row.id, row)
+    return sorted(found.values(), key=lambda r: (r.arrived_at, r.id))[:DRILL_LIMIT]
+
+
+def export_summary(
+    *,
+    path: str,
+    start: dt.date,
+    end: dt.date,
+    lang: str,
+    progress: Callable[[int, int], None],
+    cancel: Callable[[], bool],
+) -> Path | None:
+    """``reports.excel.write_summary``, with a cancel answered by None (no file) and an
+    unwritable path by a message the user can act on."""
+    from reports import excel  # openpyxl is heavy: load it when a manager exports, not at start
+
+    try:
+        return excel.write_summary(path, start=start, end=end, lang=lang, progress=progress, cancel=cancel)
+    except excel.ExportCancelled:
+        return None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise StorageError(
+            f"Cannot write {path}: {why}. Choose another folder or file name.",
+            f"无法写入 {path}：{why}。请选择其他文件夹或文件名。",
+        ) from exc
+
+
+class Loader(QThread):
+    """Runs one read-only call off the GUI thread; the result or error is kept."""
+
+    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.fn, self.kwargs = fn, kwargs
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(**self.kwargs)
+        except BaseException as exc:  # handed to the GUI thread
+            self.error = exc
+        finally:
+            close_thread_connection()
