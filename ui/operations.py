@@ -91,7 +91,11 @@ class Operations(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         worker = _Worker(fn, kwargs)
-        worker.progressed.connect(lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
+        def show_progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+
+        worker.progressed.connect(show_progress)
         dialog.canceled.connect(worker.request_cancel)
 
         def finished() -> None:

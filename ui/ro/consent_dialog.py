@@ -75,8 +75,9 @@ class ConsentDialog(QDialog):
         self.rows = [QLabel() for _ in range(6)]
         form = QFormLayout()
         form.addRow(self.summary)
+        form.addRow(self.rows[0], answer_row)
         for label, field in zip(
-            self.rows, (answer_row, self.who, self.method, self.phone, self.when, self.note), strict=True
+            self.rows[1:], (self.who, self.method, self.phone, self.when, self.note), strict=True
         ):
             form.addRow(label, field)
         layout = QVBoxLayout(self)

@@ -153,7 +153,8 @@ class StepBar(QWidget):
         ):
             key = event.key()
             step = self.group.id(obj)
-            target = {Qt.Key.Key_Left: step - 1, Qt.Key.Key_Right: step + 1}.get(key)
+            moves: dict[int, int] = {Qt.Key.Key_Left: step - 1, Qt.Key.Key_Right: step + 1}
+            target = moves.get(key)
             if target is not None and target in self.buttons:
                 self.buttons[target].setFocus()
                 return True

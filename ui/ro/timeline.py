@@ -162,7 +162,5 @@ class Timeline(QWidget):
         super().changeEvent(event)
 
     def rows(self) -> list[list[str]]:
-        return [
-            [self.tree.topLevelItem(i).text(c) for c in range(5)]
-            for i in range(self.tree.topLevelItemCount())
-        ]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [[item.text(c) for c in range(5)] for item in items if item is not None]

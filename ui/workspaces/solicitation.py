@@ -89,7 +89,7 @@ class SolicitationWorkspace(Workspace):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.table.cellActivated.connect(lambda _r, _c: self.channel.setFocus())
+        self.table.cellActivated.connect(lambda _r, _c: self.channel_focus())
 
         self.details_box = QGroupBox(self)
         self.details = QPlainTextEdit(self)
@@ -269,6 +269,10 @@ class SolicitationWorkspace(Workspace):
             if c.details:
                 parts.append(c.details)
         self.details.setPlainText("\n".join(parts))
+
+    def channel_focus(self) -> None:
+        """Enter on a row of the list: straight to logging the contact."""
+        self.channel.setFocus()
 
     # -- actions -------------------------------------------------------------------
     def log_contact(self, *, outcome: str | None = None, appointment_id: int | None = None) -> int | None:

@@ -139,8 +139,8 @@ class Page(StepPage):
         grid = QGridLayout(tab)
         self.labour_labels = [QLabel(tab) for _ in range(5)]
         widgets = [self.labour_code, self.labour_desc, self.labour_hours, self.labour_rate, self.labour_pay]
-        for col, (label, w) in enumerate(zip(self.labour_labels, widgets, strict=True)):
-            label.setBuddy(w)
+        for col, (label, widget) in enumerate(zip(self.labour_labels, widgets, strict=True)):
+            label.setBuddy(widget)
             grid.addWidget(label, 0, col)
             grid.addWidget(w, 1, col)
         grid.addWidget(self.labour_add, 1, 5)
@@ -243,9 +243,10 @@ class Page(StepPage):
         self.terms_button.clicked.connect(self.save_terms)
         self.terms_form = QFormLayout(self.terms_box)
         self.terms_names = [QLabel(self.terms_box) for _ in range(3)]
-        for label, w in zip(self.terms_names, (self.price_low, self.price_high, self.promised), strict=True):
-            label.setBuddy(w)
-            self.terms_form.addRow(label, w)
+        terms: tuple[QWidget, ...] = (self.price_low, self.price_high, self.promised)
+        for label, term in zip(self.terms_names, terms, strict=True):
+            label.setBuddy(term)
+            self.terms_form.addRow(label, term)
         self.terms_form.addRow(self.terms_button)
 
     # -- language ------------------------------------------------------------------
@@ -367,7 +368,8 @@ class Page(StepPage):
         )
 
     def _part_enter(self) -> None:
-        if not self.part_completer.popup().isVisible():
+        popup = self.part_completer.popup()
+        if popup is None or not popup.isVisible():
             self.add_part()
 
     # -- the view ------------------------------------------------------------------
@@ -378,10 +380,10 @@ class Page(StepPage):
     def _show(self, view: ROView) -> None:
         authorised = view.authorised_at is not None
         self.model.set_lines(view.lines, editable=not authorised)
-        for w in (self.adders, self.withdraw_button, self.terms_button, self.authorise_button):
-            w.setVisible(not authorised)
-        for w in (self.price_low, self.price_high, self.promised):
-            w.setReadOnly(authorised)
+        for shown in (self.adders, self.withdraw_button, self.terms_button, self.authorise_button):
+            shown.setVisible(not authorised)
+        for field in (self.price_low, self.price_high, self.promised):
+            field.setReadOnly(authorised)
         if authorised and view.authorisations:
             a = view.authorisations[-1]
             text = self.tr(
