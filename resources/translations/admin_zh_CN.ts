@@ -244,9 +244,452 @@ Everything saved since that backup is lost, at every workstation. Make a backup 
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="21"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="22"/>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="23"/>
+        <source>Authorisation</source>
+        <translation>估价授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="24"/>
+        <source>Campaign</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="25"/>
+        <source>Change request</source>
+        <translation>变更申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="26"/>
+        <source>Concern</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="27"/>
+        <source>Contact</source>
+        <translation>招揽联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="28"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="29"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="30"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="31"/>
+        <source>Estimate line</source>
+        <translation>估价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="32"/>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="33"/>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="34"/>
+        <source>Part order</source>
+        <translation>配件订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="35"/>
+        <source>Payment</source>
+        <translation>收付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="36"/>
+        <source>Final QC</source>
+        <translation>完工检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="37"/>
+        <source>Repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="38"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="39"/>
+        <source>Settlement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="40"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="41"/>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="42"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="43"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="57"/>
+        <source>Campaign added</source>
+        <translation>新增服务活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="58"/>
+        <source>Canned job added</source>
+        <translation>添加套餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="59"/>
+        <source>Line added</source>
+        <translation>新增估价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="60"/>
+        <source>Part added to the catalogue</source>
+        <translation>新增配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="61"/>
+        <source>Technician added</source>
+        <translation>新增技师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="62"/>
+        <source>User added</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="63"/>
+        <source>Vehicle added</source>
+        <translation>新增车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="64"/>
+        <source>Change applied</source>
+        <translation>变更生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="65"/>
+        <source>Major change approved</source>
+        <translation>批准重大变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="66"/>
+        <source>Job assigned</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="67"/>
+        <source>Estimate authorised</source>
+        <translation>估价授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="68"/>
+        <source>Appointment booked</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="69"/>
+        <source>Order booked in</source>
+        <translation>订单配件入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="70"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="71"/>
+        <source>Line cancelled</source>
+        <translation>取消估价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="72"/>
+        <source>Check-in recorded</source>
+        <translation>登记接车检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="73"/>
+        <source>Task done</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="74"/>
+        <source>Symptom confirmed with customer</source>
+        <translation>与客户确认症状</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="109"/>
+        <source>Account status changed</source>
+        <translation>更改账户状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="115"/>
+        <source>Price and promised time set</source>
+        <translation>设定价格范围与承诺交车时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="75"/>
+        <source>Wash result confirmed</source>
+        <translation>确认洗车结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="76"/>
+        <source>Concern corrected</source>
+        <translation>更正故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="77"/>
+        <source>Customer created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="78"/>
+        <source>First administrator created</source>
+        <translation>创建首个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="79"/>
+        <source>Demo data loaded</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="80"/>
+        <source>Customer data erased</source>
+        <translation>删除（匿名化）客户数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="81"/>
+        <source>Customer data exported</source>
+        <translation>导出客户数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="82"/>
+        <source>Training flag changed</source>
+        <translation>修改培训标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="83"/>
+        <source>Car handed over</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="84"/>
+        <source>Linked as a comeback</source>
+        <translation>关联为返修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="85"/>
+        <source>Contact logged</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="86"/>
+        <source>Follow-up call logged</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="87"/>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="88"/>
+        <source>Marked as no-show</source>
+        <translation>记为爽约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="89"/>
+        <source>Customer not reached</source>
+        <translation>回访未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="90"/>
+        <source>Repair order opened</source>
+        <translation>开立工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="91"/>
+        <source>Part ordered</source>
+        <translation>订购配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="92"/>
+        <source>Payment received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="93"/>
+        <source>Reassigned</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="94"/>
+        <source>Stock received</source>
+        <translation>配件入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="95"/>
+        <source>Reconfirmation call logged</source>
+        <translation>记录预约再确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="96"/>
+        <source>Concern recorded</source>
+        <translation>记录故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="97"/>
+        <source>Customer&apos;s answer recorded</source>
+        <translation>记录客户对变更的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="98"/>
+        <source>Diagnosis finding recorded</source>
+        <translation>记录诊断结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="99"/>
+        <source>Final QC recorded</source>
+        <translation>记录完工检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="100"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="101"/>
+        <source>Major change rejected</source>
+        <translation>驳回重大变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="102"/>
+        <source>Technician assistance requested</source>
+        <translation>请求技师协助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="103"/>
+        <source>Change requested</source>
+        <translation>提出变更申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="104"/>
+        <source>Appointment rescheduled</source>
+        <translation>预约改期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="105"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="106"/>
+        <source>Advisor&apos;s restatement saved</source>
+        <translation>记录顾问复述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="107"/>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="108"/>
+        <source>Sent back for rework</source>
+        <translation>退回返工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="110"/>
+        <source>Certificate number recorded</source>
+        <translation>记录合格证编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="111"/>
+        <source>Expected date changed</source>
+        <translation>修改预计到货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="112"/>
+        <source>Old part handling set</source>
+        <translation>设定旧件处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="113"/>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="114"/>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="116"/>
+        <source>Wash decision recorded</source>
+        <translation>记录是否洗车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="117"/>
+        <source>Settlement issued</source>
+        <translation>出具结算单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="118"/>
+        <source>Part reserved or ordered</source>
+        <translation>配件预留或订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="119"/>
+        <source>Customer details changed</source>
+        <translation>修改客户资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="120"/>
+        <source>Line changed</source>
+        <translation>修改估价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="121"/>
+        <source>Vehicle details changed</source>
+        <translation>修改车辆资料</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="155"/>
+        <location filename="../../ui/workspaces/audit.py" line="164"/>
         <source>Before: %1
 After: %2</source>
         <translation>修改前：%1
@@ -256,124 +699,124 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="234"/>
-        <location filename="../../ui/workspaces/audit.py" line="237"/>
+        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <location filename="../../ui/workspaces/audit.py" line="246"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="238"/>
+        <location filename="../../ui/workspaces/audit.py" line="247"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="239"/>
+        <location filename="../../ui/workspaces/audit.py" line="248"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="249"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="250"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="242"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="253"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="245"/>
+        <location filename="../../ui/workspaces/audit.py" line="254"/>
         <source>&amp;Verify chain</source>
         <translation>校验链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="247"/>
+        <location filename="../../ui/workspaces/audit.py" line="256"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="250"/>
         <location filename="../../ui/workspaces/audit.py" line="259"/>
+        <location filename="../../ui/workspaces/audit.py" line="268"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="260"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="260"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="260"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="260"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="261"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="261"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="286"/>
+        <location filename="../../ui/workspaces/audit.py" line="295"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <location filename="../../ui/workspaces/audit.py" line="302"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <location filename="../../ui/workspaces/audit.py" line="302"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="299"/>
+        <location filename="../../ui/workspaces/audit.py" line="308"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="303"/>
+        <location filename="../../ui/workspaces/audit.py" line="312"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="305"/>
+        <location filename="../../ui/workspaces/audit.py" line="314"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="306"/>
+        <location filename="../../ui/workspaces/audit.py" line="315"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
@@ -381,72 +824,72 @@ After: %2</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="52"/>
+        <location filename="../../ui/conflict_dialog.py" line="54"/>
         <source>Someone else saved this record</source>
         <translation>他人已保存此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="58"/>
+        <location filename="../../ui/conflict_dialog.py" line="60"/>
         <source>While you were editing, someone else saved a newer version of this record. Nothing has been overwritten. Compare the two versions, then choose:</source>
         <translation>在您编辑期间，他人保存了此记录的较新版本。没有任何内容被覆盖。请比较两个版本，然后选择：</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <location filename="../../ui/conflict_dialog.py" line="73"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <location filename="../../ui/conflict_dialog.py" line="73"/>
         <source>Your version</source>
         <translation>您的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <location filename="../../ui/conflict_dialog.py" line="73"/>
         <source>Saved by someone else</source>
         <translation>他人保存的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="82"/>
+        <location filename="../../ui/conflict_dialog.py" line="84"/>
         <source>≠ marks a field where the two versions differ.</source>
         <translation>≠ 表示两个版本不同的字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="86"/>
+        <location filename="../../ui/conflict_dialog.py" line="88"/>
         <source>&amp;Reload theirs</source>
         <translation>载入对方版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="89"/>
+        <location filename="../../ui/conflict_dialog.py" line="91"/>
         <source>Show the version saved by the other person; your typing is discarded.</source>
         <translation>显示对方保存的版本；您输入的内容将被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="91"/>
+        <location filename="../../ui/conflict_dialog.py" line="93"/>
         <source>&amp;Apply mine again</source>
         <translation>重新提交我的修改(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="94"/>
+        <location filename="../../ui/conflict_dialog.py" line="96"/>
         <source>Save your values over the newer version. Their changes to these fields are replaced.</source>
         <translation>用您的值覆盖较新版本。对方对这些字段的修改将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/conflict_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="98"/>
+        <location filename="../../ui/conflict_dialog.py" line="100"/>
         <source>Save nothing; your typing stays on screen.</source>
         <translation>不保存；您输入的内容保留在屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/conflict_dialog.py" line="123"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/conflict_dialog.py" line="123"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -215,132 +215,132 @@
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="210"/>
+        <location filename="../../ui/followup_form.py" line="211"/>
         <source>The call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="211"/>
+        <location filename="../../ui/followup_form.py" line="212"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="212"/>
+        <location filename="../../ui/followup_form.py" line="213"/>
         <source>Counts an attempt; after 3 the customer is marked unreachable</source>
         <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="213"/>
+        <location filename="../../ui/followup_form.py" line="214"/>
         <source>Problem solved?</source>
         <translation>问题是否已解决？</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="214"/>
+        <location filename="../../ui/followup_form.py" line="215"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="215"/>
+        <location filename="../../ui/followup_form.py" line="216"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="216"/>
+        <location filename="../../ui/followup_form.py" line="217"/>
         <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
         <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="220"/>
+        <location filename="../../ui/followup_form.py" line="221"/>
         <source>Opinion category:</source>
         <translation>意见类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="223"/>
+        <location filename="../../ui/followup_form.py" line="224"/>
         <source>Comments:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="224"/>
+        <location filename="../../ui/followup_form.py" line="225"/>
         <source>The customer&apos;s opinion, in their words</source>
         <translation>客户的意见（按客户原话记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="225"/>
+        <location filename="../../ui/followup_form.py" line="226"/>
         <source>⚠ The customer is not satisfied: book a recheck from this call</source>
         <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="226"/>
+        <location filename="../../ui/followup_form.py" line="227"/>
         <source>Recheck appointment at:</source>
         <translation>复检预约时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="227"/>
+        <location filename="../../ui/followup_form.py" line="228"/>
         <source>Save the call</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="242"/>
+        <location filename="../../ui/followup_form.py" line="243"/>
         <source>Select a call in the list.</source>
         <translation>请在列表中选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="247"/>
+        <location filename="../../ui/followup_form.py" line="248"/>
         <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
         <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="250"/>
+        <location filename="../../ui/followup_form.py" line="251"/>
         <source>Handed over %1 — call due between %2 and %3</source>
         <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="256"/>
+        <location filename="../../ui/followup_form.py" line="257"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="258"/>
+        <location filename="../../ui/followup_form.py" line="259"/>
         <source>the 48 h standard is missed: call now</source>
         <translation>已超过 48 小时标准：请立即回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="263"/>
+        <location filename="../../ui/followup_form.py" line="264"/>
         <source>Unanswered calls so far: %1 of %2</source>
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="275"/>
+        <location filename="../../ui/followup_form.py" line="276"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="280"/>
+        <location filename="../../ui/followup_form.py" line="281"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="281"/>
+        <location filename="../../ui/followup_form.py" line="282"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="284"/>
+        <location filename="../../ui/followup_form.py" line="285"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="286"/>
+        <location filename="../../ui/followup_form.py" line="287"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="288"/>
+        <location filename="../../ui/followup_form.py" line="289"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="291"/>
+        <location filename="../../ui/followup_form.py" line="292"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
@@ -356,87 +356,87 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="173"/>
+        <location filename="../../ui/workspaces/followup.py" line="175"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="176"/>
+        <location filename="../../ui/workspaces/followup.py" line="178"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="177"/>
+        <location filename="../../ui/workspaces/followup.py" line="179"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="178"/>
+        <location filename="../../ui/workspaces/followup.py" line="180"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="179"/>
+        <location filename="../../ui/workspaces/followup.py" line="181"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="180"/>
+        <location filename="../../ui/workspaces/followup.py" line="182"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="181"/>
+        <location filename="../../ui/workspaces/followup.py" line="183"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="184"/>
+        <location filename="../../ui/workspaces/followup.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="185"/>
+        <location filename="../../ui/workspaces/followup.py" line="187"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="186"/>
+        <location filename="../../ui/workspaces/followup.py" line="188"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="187"/>
+        <location filename="../../ui/workspaces/followup.py" line="189"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="188"/>
+        <location filename="../../ui/workspaces/followup.py" line="190"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="189"/>
+        <location filename="../../ui/workspaces/followup.py" line="191"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="190"/>
+        <location filename="../../ui/workspaces/followup.py" line="192"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="191"/>
+        <location filename="../../ui/workspaces/followup.py" line="193"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="217"/>
+        <location filename="../../ui/workspaces/followup.py" line="219"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="221"/>
+        <location filename="../../ui/workspaces/followup.py" line="223"/>
         <source>%1 done</source>
         <translation>已完成 %1</translation>
     </message>
@@ -1073,540 +1073,540 @@
 <context>
     <name>TimelineReport</name>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="75"/>
+        <location filename="../../ui/ro/timeline_report.py" line="76"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="76"/>
+        <location filename="../../ui/ro/timeline_report.py" line="77"/>
         <source>The 13 steps — who and when</source>
         <translation>13 个步骤 —— 经办人和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="77"/>
+        <location filename="../../ui/ro/timeline_report.py" line="78"/>
         <source>Change requests and the customer&apos;s consent</source>
         <translation>变更申请及客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="78"/>
+        <location filename="../../ui/ro/timeline_report.py" line="79"/>
         <source>Final QC results</source>
         <translation>完工检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="79"/>
+        <location filename="../../ui/ro/timeline_report.py" line="80"/>
         <source>Settlement and payments</source>
         <translation>结算与收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="80"/>
+        <location filename="../../ui/ro/timeline_report.py" line="81"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="82"/>
-        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="82"/>
-        <location filename="../../ui/ro/timeline_report.py" line="107"/>
-        <location filename="../../ui/ro/timeline_report.py" line="115"/>
-        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
+        <location filename="../../ui/ro/timeline_report.py" line="108"/>
+        <location filename="../../ui/ro/timeline_report.py" line="116"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="82"/>
-        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>Who</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="82"/>
-        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
+        <location filename="../../ui/ro/timeline_report.py" line="116"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <location filename="../../ui/ro/timeline_report.py" line="87"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="87"/>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="89"/>
         <source>Limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="89"/>
+        <location filename="../../ui/ro/timeline_report.py" line="90"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="90"/>
+        <location filename="../../ui/ro/timeline_report.py" line="91"/>
         <source>Took</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="91"/>
-        <location filename="../../ui/ro/timeline_report.py" line="109"/>
+        <location filename="../../ui/ro/timeline_report.py" line="92"/>
+        <location filename="../../ui/ro/timeline_report.py" line="110"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="96"/>
+        <location filename="../../ui/ro/timeline_report.py" line="97"/>
         <source>Raised</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="97"/>
+        <location filename="../../ui/ro/timeline_report.py" line="98"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="98"/>
-        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <location filename="../../ui/ro/timeline_report.py" line="99"/>
+        <location filename="../../ui/ro/timeline_report.py" line="116"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="99"/>
+        <location filename="../../ui/ro/timeline_report.py" line="100"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="100"/>
+        <location filename="../../ui/ro/timeline_report.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="101"/>
+        <location filename="../../ui/ro/timeline_report.py" line="102"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="102"/>
+        <location filename="../../ui/ro/timeline_report.py" line="103"/>
         <source>Recorded / approved by</source>
         <translation>记录人／批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="108"/>
+        <location filename="../../ui/ro/timeline_report.py" line="109"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="110"/>
+        <location filename="../../ui/ro/timeline_report.py" line="111"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="111"/>
+        <location filename="../../ui/ro/timeline_report.py" line="112"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <location filename="../../ui/ro/timeline_report.py" line="116"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="118"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <location filename="../../ui/event_labels.py" line="17"/>
         <source>RO opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <location filename="../../ui/event_labels.py" line="18"/>
         <source>Arrived</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="126"/>
+        <location filename="../../ui/event_labels.py" line="19"/>
         <source>Greeted</source>
         <translation>已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="127"/>
+        <location filename="../../ui/event_labels.py" line="20"/>
         <source>Checked in</source>
         <translation>接车检查完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="127"/>
+        <location filename="../../ui/event_labels.py" line="21"/>
         <source>Advisor changed</source>
         <translation>更换服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="128"/>
+        <location filename="../../ui/event_labels.py" line="22"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="129"/>
+        <location filename="../../ui/event_labels.py" line="23"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="130"/>
+        <location filename="../../ui/event_labels.py" line="24"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="130"/>
+        <location filename="../../ui/event_labels.py" line="25"/>
         <source>Estimate authorised</source>
         <translation>估价已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="131"/>
+        <location filename="../../ui/event_labels.py" line="26"/>
         <source>Parts arrived</source>
         <translation>配件到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="131"/>
+        <location filename="../../ui/event_labels.py" line="27"/>
         <source>Work assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="132"/>
+        <location filename="../../ui/event_labels.py" line="28"/>
         <source>Job reassigned</source>
         <translation>重新派工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="132"/>
+        <location filename="../../ui/event_labels.py" line="29"/>
         <source>Work started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="133"/>
+        <location filename="../../ui/event_labels.py" line="30"/>
         <source>Work paused</source>
         <translation>暂停作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="133"/>
+        <location filename="../../ui/event_labels.py" line="31"/>
         <source>Work resumed</source>
         <translation>恢复作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="134"/>
+        <location filename="../../ui/event_labels.py" line="32"/>
         <source>Work finished</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="134"/>
+        <location filename="../../ui/event_labels.py" line="33"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="135"/>
+        <location filename="../../ui/event_labels.py" line="34"/>
         <source>Customer consented to the change</source>
         <translation>客户同意变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="136"/>
+        <location filename="../../ui/event_labels.py" line="35"/>
         <source>Customer refused the change</source>
         <translation>客户拒绝变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="137"/>
+        <location filename="../../ui/event_labels.py" line="36"/>
         <source>Change approved by the manager</source>
         <translation>经理批准变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="138"/>
+        <location filename="../../ui/event_labels.py" line="39"/>
         <source>Change rejected by the manager</source>
         <translation>经理驳回变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="139"/>
+        <location filename="../../ui/event_labels.py" line="42"/>
         <source>Change applied</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="139"/>
+        <location filename="../../ui/event_labels.py" line="43"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="140"/>
+        <location filename="../../ui/event_labels.py" line="44"/>
         <source>Final QC failed</source>
         <translation>完工检查不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="140"/>
+        <location filename="../../ui/event_labels.py" line="45"/>
         <source>Wash requested</source>
         <translation>需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="141"/>
+        <location filename="../../ui/event_labels.py" line="46"/>
         <source>Wash declined</source>
         <translation>不需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="141"/>
+        <location filename="../../ui/event_labels.py" line="47"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="142"/>
+        <location filename="../../ui/event_labels.py" line="48"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="142"/>
+        <location filename="../../ui/event_labels.py" line="49"/>
         <source>Settlement corrected</source>
         <translation>结算已更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <location filename="../../ui/event_labels.py" line="50"/>
         <source>Items explained</source>
         <translation>已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <location filename="../../ui/event_labels.py" line="51"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="144"/>
+        <location filename="../../ui/event_labels.py" line="52"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="145"/>
+        <location filename="../../ui/event_labels.py" line="53"/>
         <source>Handed over</source>
         <translation>已交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="145"/>
+        <location filename="../../ui/event_labels.py" line="54"/>
         <source>Follow-up call logged</source>
         <translation>已记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="146"/>
+        <location filename="../../ui/event_labels.py" line="55"/>
         <source>Follow-up: customer unreachable</source>
         <translation>回访：客户无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="157"/>
+        <location filename="../../ui/ro/timeline_report.py" line="135"/>
         <source>RO %1 · %2 · %3 · advisor %4</source>
         <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="162"/>
+        <location filename="../../ui/ro/timeline_report.py" line="140"/>
         <source>Arrived %1 · promised %2</source>
         <translation>到店 %1 · 承诺交车 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="165"/>
+        <location filename="../../ui/ro/timeline_report.py" line="143"/>
         <source>internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="202"/>
+        <location filename="../../ui/ro/timeline_report.py" line="180"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="203"/>
+        <location filename="../../ui/ro/timeline_report.py" line="181"/>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="204"/>
+        <location filename="../../ui/ro/timeline_report.py" line="182"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="205"/>
+        <location filename="../../ui/ro/timeline_report.py" line="183"/>
         <source>not yet</source>
         <translation>尚未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="259"/>
+        <location filename="../../ui/ro/timeline_report.py" line="237"/>
         <source>Booked for %1</source>
         <translation>预约时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="257"/>
+        <location filename="../../ui/ro/timeline_report.py" line="235"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="254"/>
+        <location filename="../../ui/ro/timeline_report.py" line="232"/>
         <source>Next service due %1</source>
         <translation>下次保养 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="263"/>
+        <location filename="../../ui/ro/timeline_report.py" line="241"/>
         <source>No parts needed</source>
         <translation>无需配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="266"/>
+        <location filename="../../ui/ro/timeline_report.py" line="244"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="270"/>
+        <location filename="../../ui/ro/timeline_report.py" line="248"/>
         <source>Call due %1 – %2</source>
         <translation>应于 %1 – %2 回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="277"/>
+        <location filename="../../ui/ro/timeline_report.py" line="255"/>
         <source>reserved from stock</source>
         <translation>已从库存预留</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="277"/>
+        <location filename="../../ui/ro/timeline_report.py" line="255"/>
         <source>ordered</source>
         <translation>已订货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="278"/>
+        <location filename="../../ui/ro/timeline_report.py" line="256"/>
         <source>arrived</source>
         <translation>已到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="278"/>
+        <location filename="../../ui/ro/timeline_report.py" line="256"/>
         <source>issued to the workshop</source>
         <translation>已发往车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="279"/>
+        <location filename="../../ui/ro/timeline_report.py" line="257"/>
         <source>back-ordered</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="284"/>
+        <location filename="../../ui/ro/timeline_report.py" line="262"/>
         <source>Waiting for the customer</source>
         <translation>等待客户决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="285"/>
+        <location filename="../../ui/ro/timeline_report.py" line="263"/>
         <source>Waiting for the manager</source>
         <translation>等待经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="286"/>
+        <location filename="../../ui/ro/timeline_report.py" line="264"/>
         <source>Consented</source>
         <translation>客户已同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="287"/>
+        <location filename="../../ui/ro/timeline_report.py" line="265"/>
         <source>Consented, lines approved</source>
         <translation>客户已同意，项目已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="288"/>
+        <location filename="../../ui/ro/timeline_report.py" line="266"/>
         <source>Refused by the customer</source>
         <translation>客户已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="289"/>
+        <location filename="../../ui/ro/timeline_report.py" line="267"/>
         <source>Rejected by the manager</source>
         <translation>经理已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="292"/>
+        <location filename="../../ui/ro/timeline_report.py" line="270"/>
         <source>in person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="293"/>
+        <location filename="../../ui/ro/timeline_report.py" line="271"/>
         <source>by phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="294"/>
+        <location filename="../../ui/ro/timeline_report.py" line="272"/>
         <source>by message</source>
         <translation>短信／消息</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="309"/>
+        <location filename="../../ui/ro/timeline_report.py" line="287"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="310"/>
+        <location filename="../../ui/ro/timeline_report.py" line="288"/>
         <source>major</source>
         <translation>重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="322"/>
+        <location filename="../../ui/ro/timeline_report.py" line="300"/>
         <source>No change requests.</source>
         <translation>无变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="329"/>
+        <location filename="../../ui/ro/timeline_report.py" line="307"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="331"/>
+        <location filename="../../ui/ro/timeline_report.py" line="309"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="334"/>
+        <location filename="../../ui/ro/timeline_report.py" line="312"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="334"/>
+        <location filename="../../ui/ro/timeline_report.py" line="312"/>
         <source>Failed — internal rework</source>
         <translation>不合格 —— 内部返工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="336"/>
+        <location filename="../../ui/ro/timeline_report.py" line="314"/>
         <source>No inspection yet.</source>
         <translation>尚未检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="346"/>
+        <location filename="../../ui/ro/timeline_report.py" line="324"/>
         <source>Settlement %1</source>
         <translation>结算单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="348"/>
+        <location filename="../../ui/ro/timeline_report.py" line="326"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="354"/>
+        <location filename="../../ui/ro/timeline_report.py" line="332"/>
         <source>Items explained before the amount</source>
         <translation>告知金额前已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="360"/>
+        <location filename="../../ui/ro/timeline_report.py" line="338"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="360"/>
+        <location filename="../../ui/ro/timeline_report.py" line="338"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="369"/>
+        <location filename="../../ui/ro/timeline_report.py" line="347"/>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="370"/>
+        <location filename="../../ui/ro/timeline_report.py" line="348"/>
         <source>Not settled yet.</source>
         <translation>尚未结算。</translation>
     </message>

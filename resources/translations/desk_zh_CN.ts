@@ -677,117 +677,117 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="29"/>
+        <location filename="../../ui/ro/lines_model.py" line="30"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="30"/>
+        <location filename="../../ui/ro/lines_model.py" line="31"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="31"/>
+        <location filename="../../ui/ro/lines_model.py" line="32"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="37"/>
+        <location filename="../../ui/ro/lines_model.py" line="38"/>
         <source>OEM</source>
         <translation>原厂</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="38"/>
+        <location filename="../../ui/ro/lines_model.py" line="39"/>
         <source>Equivalent</source>
         <translation>同质</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="39"/>
+        <location filename="../../ui/ro/lines_model.py" line="40"/>
         <source>Refurbished</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="46"/>
+        <location filename="../../ui/ro/lines_model.py" line="47"/>
         <source>Customer</source>
         <translation>客户付费</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="47"/>
+        <location filename="../../ui/ro/lines_model.py" line="48"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="48"/>
+        <location filename="../../ui/ro/lines_model.py" line="49"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="49"/>
+        <location filename="../../ui/ro/lines_model.py" line="50"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="55"/>
+        <location filename="../../ui/ro/lines_model.py" line="56"/>
         <source>Proposed</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="56"/>
+        <location filename="../../ui/ro/lines_model.py" line="57"/>
         <source>✓ Approved</source>
         <translation>✓ 已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="57"/>
+        <location filename="../../ui/ro/lines_model.py" line="58"/>
         <source>✗ Declined</source>
         <translation>✗ 已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="69"/>
+        <location filename="../../ui/ro/lines_model.py" line="78"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="70"/>
+        <location filename="../../ui/ro/lines_model.py" line="79"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="71"/>
+        <location filename="../../ui/ro/lines_model.py" line="80"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="72"/>
+        <location filename="../../ui/ro/lines_model.py" line="81"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="73"/>
+        <location filename="../../ui/ro/lines_model.py" line="82"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="74"/>
+        <location filename="../../ui/ro/lines_model.py" line="83"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="75"/>
+        <location filename="../../ui/ro/lines_model.py" line="84"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="76"/>
+        <location filename="../../ui/ro/lines_model.py" line="85"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="77"/>
+        <location filename="../../ui/ro/lines_model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="141"/>
+        <location filename="../../ui/ro/lines_model.py" line="150"/>
         <source>Part status: %1</source>
         <translation>配件状态：%1</translation>
     </message>
@@ -920,202 +920,202 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284"/>
+        <location filename="../../ui/ro/pages/reception.py" line="288"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="290"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288"/>
+        <location filename="../../ui/ro/pages/reception.py" line="292"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="289"/>
+        <location filename="../../ui/ro/pages/reception.py" line="293"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="290"/>
+        <location filename="../../ui/ro/pages/reception.py" line="294"/>
         <source>&amp;Valuables in the car</source>
         <translation>车内贵重物品(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291"/>
+        <location filename="../../ui/ro/pages/reception.py" line="295"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="292"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293"/>
+        <location filename="../../ui/ro/pages/reception.py" line="297"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294"/>
+        <location filename="../../ui/ro/pages/reception.py" line="298"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="295"/>
+        <location filename="../../ui/ro/pages/reception.py" line="299"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="300"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297"/>
+        <location filename="../../ui/ro/pages/reception.py" line="301"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="301"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="302"/>
+        <location filename="../../ui/ro/pages/reception.py" line="306"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="303"/>
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="304"/>
+        <location filename="../../ui/ro/pages/reception.py" line="308"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="309"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="311"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="311"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="312"/>
+        <location filename="../../ui/ro/pages/reception.py" line="316"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="314"/>
+        <location filename="../../ui/ro/pages/reception.py" line="318"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="320"/>
+        <location filename="../../ui/ro/pages/reception.py" line="324"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="325"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="324"/>
+        <location filename="../../ui/ro/pages/reception.py" line="328"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="328"/>
+        <location filename="../../ui/ro/pages/reception.py" line="332"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="329"/>
+        <location filename="../../ui/ro/pages/reception.py" line="333"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="330"/>
+        <location filename="../../ui/ro/pages/reception.py" line="334"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="331"/>
+        <location filename="../../ui/ro/pages/reception.py" line="335"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="332"/>
+        <location filename="../../ui/ro/pages/reception.py" line="336"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="333"/>
+        <location filename="../../ui/ro/pages/reception.py" line="337"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="381"/>
+        <location filename="../../ui/ro/pages/reception.py" line="385"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="381"/>
+        <location filename="../../ui/ro/pages/reception.py" line="385"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="383"/>
+        <location filename="../../ui/ro/pages/reception.py" line="387"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="401"/>
+        <location filename="../../ui/ro/pages/reception.py" line="405"/>
         <source>%1 Greeted after %2 (standard 3:00)</source>
         <translation>%1 到店后 %2 接待（标准 3:00）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="410"/>
+        <location filename="../../ui/ro/pages/reception.py" line="414"/>
         <source>Waiting %1 — greet within 3:00</source>
         <translation>已等候 %1 — 须在 3:00 内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="412"/>
+        <location filename="../../ui/ro/pages/reception.py" line="416"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="419"/>
+        <location filename="../../ui/ro/pages/reception.py" line="423"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="432"/>
+        <location filename="../../ui/ro/pages/reception.py" line="436"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="443"/>
+        <location filename="../../ui/ro/pages/reception.py" line="447"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
@@ -1155,203 +1155,203 @@
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="253"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="276"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="254"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="277"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="254"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="277"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="255"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="278"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="255"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="278"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="256"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="259"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="261"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="261"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="262"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="262"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="263"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="263"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="274"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="276"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="286"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="287"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
         <source>Proposed, awaiting decision</source>
         <translation>待客户决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
         <source>Total approved</source>
         <translation>已批准合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
         <source>Declined (kept)</source>
         <translation>已拒绝（保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="301"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="302"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Promised &amp;time</source>
         <translation>承诺交车时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="308"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="311"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="331"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="332"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="362"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="388"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="390"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="442"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="494"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="516"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="444"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="496"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="518"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="486"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="488"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="506"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="508"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1427,62 +1427,62 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="43"/>
+        <location filename="../../ui/ro/pages/reception.py" line="47"/>
         <source>Scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="44"/>
+        <location filename="../../ui/ro/pages/reception.py" line="48"/>
         <source>Dent</source>
         <translation>凹陷</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="45"/>
+        <location filename="../../ui/ro/pages/reception.py" line="49"/>
         <source>Crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="46"/>
+        <location filename="../../ui/ro/pages/reception.py" line="50"/>
         <source>Chip</source>
         <translation>掉漆/崩口</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="47"/>
+        <location filename="../../ui/ro/pages/reception.py" line="51"/>
         <source>Missing part</source>
         <translation>缺件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="48"/>
+        <location filename="../../ui/ro/pages/reception.py" line="52"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="54"/>
+        <location filename="../../ui/ro/pages/reception.py" line="58"/>
         <source>Complete-vehicle repair</source>
         <translation>整车修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="55"/>
+        <location filename="../../ui/ro/pages/reception.py" line="59"/>
         <source>Major (assembly) repair</source>
         <translation>总成修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="56"/>
+        <location filename="../../ui/ro/pages/reception.py" line="60"/>
         <source>Second-level maintenance</source>
         <translation>二级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="57"/>
+        <location filename="../../ui/ro/pages/reception.py" line="61"/>
         <source>First-level maintenance</source>
         <translation>一级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="58"/>
+        <location filename="../../ui/ro/pages/reception.py" line="62"/>
         <source>Minor repair</source>
         <translation>小修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="59"/>
+        <location filename="../../ui/ro/pages/reception.py" line="63"/>
         <source>Special repair</source>
         <translation>专项修理</translation>
     </message>
@@ -1804,248 +1804,103 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="22"/>
-        <source>Arrived</source>
-        <translation>到店</translation>
-    </message>
-    <message>
         <location filename="../../ui/ro/timeline.py" line="23"/>
-        <source>Greeted</source>
-        <translation>已接待</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="24"/>
-        <source>Checked in</source>
-        <translation>接车检查完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="25"/>
-        <source>Concern recorded</source>
-        <translation>记录故障描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="26"/>
-        <source>Concern corrected</source>
-        <translation>更正故障描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="27"/>
-        <source>Linked as comeback</source>
-        <translation>关联为返修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="28"/>
-        <source>Advisor changed</source>
-        <translation>更换服务顾问</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="29"/>
-        <source>Job reassigned</source>
-        <translation>作业改派</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="30"/>
-        <source>Estimate authorised</source>
-        <translation>估价已授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="31"/>
-        <source>Parts arrived</source>
-        <translation>配件到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="32"/>
-        <source>Work assigned</source>
-        <translation>已派工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="33"/>
-        <source>Change requested</source>
-        <translation>提出变更申请</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="34"/>
-        <source>Customer consented to change</source>
-        <translation>客户同意变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="35"/>
-        <source>Customer refused change</source>
-        <translation>客户拒绝变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="36"/>
-        <source>Change approved by manager</source>
-        <translation>经理批准变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="37"/>
-        <source>Change rejected by manager</source>
-        <translation>经理驳回变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="38"/>
-        <source>Change applied</source>
-        <translation>变更已生效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="39"/>
-        <source>Final QC passed</source>
-        <translation>完工检查通过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="40"/>
-        <source>Final QC failed</source>
-        <translation>完工检查未通过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="41"/>
-        <source>Wash requested</source>
-        <translation>要求洗车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="42"/>
-        <source>Washed</source>
-        <translation>已清洗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="43"/>
-        <source>Settled</source>
-        <translation>已结算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="44"/>
-        <source>Settlement corrected</source>
-        <translation>结算已更正</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="45"/>
-        <source>Items explained</source>
-        <translation>已逐项解释</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="46"/>
-        <source>Paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="47"/>
-        <source>Refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="48"/>
-        <source>Handed over</source>
-        <translation>已交车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="49"/>
-        <source>Followed up</source>
-        <translation>已回访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="50"/>
-        <source>Follow-up: unreachable</source>
-        <translation>回访：未能联系上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="58"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="61"/>
+        <location filename="../../ui/ro/timeline.py" line="26"/>
         <source>appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="76"/>
+        <location filename="../../ui/ro/timeline.py" line="40"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="80"/>
+        <location filename="../../ui/ro/timeline.py" line="43"/>
         <source>Greeting within 3 min</source>
         <translation>3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82"/>
+        <location filename="../../ui/ro/timeline.py" line="45"/>
         <source>Need confirmed within 10 min</source>
         <translation>10 分钟内确认需求</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="86"/>
-        <location filename="../../ui/ro/timeline.py" line="98"/>
+        <location filename="../../ui/ro/timeline.py" line="51"/>
+        <location filename="../../ui/ro/timeline.py" line="59"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="88"/>
+        <location filename="../../ui/ro/timeline.py" line="53"/>
         <source>not set yet</source>
         <translation>尚未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="129"/>
+        <location filename="../../ui/ro/timeline.py" line="93"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="130"/>
+        <location filename="../../ui/ro/timeline.py" line="94"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131"/>
+        <location filename="../../ui/ro/timeline.py" line="95"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131"/>
+        <location filename="../../ui/ro/timeline.py" line="95"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="131"/>
+        <location filename="../../ui/ro/timeline.py" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133"/>
+        <location filename="../../ui/ro/timeline.py" line="97"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133"/>
+        <location filename="../../ui/ro/timeline.py" line="97"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133"/>
+        <location filename="../../ui/ro/timeline.py" line="97"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133"/>
+        <location filename="../../ui/ro/timeline.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="133"/>
+        <location filename="../../ui/ro/timeline.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="149"/>
+        <location filename="../../ui/ro/timeline.py" line="113"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="150"/>
+        <location filename="../../ui/ro/timeline.py" line="114"/>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="151"/>
+        <location filename="../../ui/ro/timeline.py" line="115"/>
         <source>running</source>
         <translation>计时中</translation>
     </message>

@@ -123,7 +123,7 @@ def test_a_check_in_saved_meanwhile_elsewhere_is_shown_side_by_side(
     from ui.conflict_dialog import ConflictDialog
 
     ro_id = arrived(staff)
-    ws, page = open_page(qtbot, ctx, ro_id)
+    _ws, page = open_page(qtbot, ctx, ro_id)
     page.mileage.setValue(32_000)
     page.wash.setCurrentIndex(page.wash.findData(True))
     other = make_ctx("advisor")

@@ -13,43 +13,8 @@ from advisor.services.timeline import time_standards
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
+from ui.event_labels import event_label
 from ui.ro.step_bar import step_label
-
-
-def action_label(action: str) -> str:
-    """The action of an event in the current language (the code when unknown)."""
-    labels = {
-        "arrived": QCoreApplication.translate("Timeline", "Arrived"),
-        "greeted": QCoreApplication.translate("Timeline", "Greeted"),
-        "checked_in": QCoreApplication.translate("Timeline", "Checked in"),
-        "concern_recorded": QCoreApplication.translate("Timeline", "Concern recorded"),
-        "concern_corrected": QCoreApplication.translate("Timeline", "Concern corrected"),
-        "comeback_linked": QCoreApplication.translate("Timeline", "Linked as comeback"),
-        "reassigned": QCoreApplication.translate("Timeline", "Advisor changed"),
-        "reassigned_job": QCoreApplication.translate("Timeline", "Job reassigned"),
-        "authorised": QCoreApplication.translate("Timeline", "Estimate authorised"),
-        "parts_arrived": QCoreApplication.translate("Timeline", "Parts arrived"),
-        "assigned": QCoreApplication.translate("Timeline", "Work assigned"),
-        "change_requested": QCoreApplication.translate("Timeline", "Change requested"),
-        "change_consented": QCoreApplication.translate("Timeline", "Customer consented to change"),
-        "change_refused": QCoreApplication.translate("Timeline", "Customer refused change"),
-        "change_approved_by_manager": QCoreApplication.translate("Timeline", "Change approved by manager"),
-        "change_rejected_by_manager": QCoreApplication.translate("Timeline", "Change rejected by manager"),
-        "change_applied": QCoreApplication.translate("Timeline", "Change applied"),
-        "qc_passed": QCoreApplication.translate("Timeline", "Final QC passed"),
-        "qc_failed": QCoreApplication.translate("Timeline", "Final QC failed"),
-        "wash_requested": QCoreApplication.translate("Timeline", "Wash requested"),
-        "washed": QCoreApplication.translate("Timeline", "Washed"),
-        "settled": QCoreApplication.translate("Timeline", "Settled"),
-        "settlement_corrected": QCoreApplication.translate("Timeline", "Settlement corrected"),
-        "items_explained": QCoreApplication.translate("Timeline", "Items explained"),
-        "paid": QCoreApplication.translate("Timeline", "Paid"),
-        "refunded": QCoreApplication.translate("Timeline", "Refunded"),
-        "handed_over": QCoreApplication.translate("Timeline", "Handed over"),
-        "followed_up": QCoreApplication.translate("Timeline", "Followed up"),
-        "follow_up_unreachable": QCoreApplication.translate("Timeline", "Follow-up: unreachable"),
-    }
-    return labels.get(action, action)
 
 
 def note_label(note: str) -> str:
@@ -140,7 +105,7 @@ class Timeline(QWidget):
         for e in view.events:
             step = step_label(e.step, self.ctx.lang) if 1 <= e.step <= 14 else str(e.step)
             QTreeWidgetItem(
-                self.tree, [fmt.datetime(e.at), step, action_label(e.action), e.user, note_label(e.note)]
+                self.tree, [fmt.datetime(e.at), step, event_label(e.action), e.user, note_label(e.note)]
             )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.standards_tree.clear()

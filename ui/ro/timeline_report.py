@@ -15,6 +15,7 @@ from advisor.services import appointments, timeline
 from advisor.services.views import ROView
 from advisor.workflow import STEP_LABELS, Step
 from ui import fmt
+from ui.event_labels import event_label
 from ui.ro.pages._closing import cell, fit_height, full_datetime, pay_method_label, table
 
 GREEN, RED, AMBER, GREY = "#2e7d32", "#c62828", "#8d5a00", "#666666"
@@ -122,30 +123,7 @@ class TimelineReport(QWidget):
 
     def action_label(self, action: str) -> str:
         """An event's action in the user's language (the code when unknown)."""
-        labels = {
-            "opened": self.tr("RO opened"), "arrived": self.tr("Arrived"), "greeted": self.tr("Greeted"),
-            "checked_in": self.tr("Checked in"), "reassigned": self.tr("Advisor changed"),
-            "comeback_linked": self.tr("Linked as a comeback"),
-            "concern_recorded": self.tr("Concern recorded"),
-            "concern_corrected": self.tr("Concern corrected"), "authorised": self.tr("Estimate authorised"),
-            "parts_arrived": self.tr("Parts arrived"), "assigned": self.tr("Work assigned"),
-            "reassigned_job": self.tr("Job reassigned"), "clock_on": self.tr("Work started"),
-            "clock_pause": self.tr("Work paused"), "clock_resume": self.tr("Work resumed"),
-            "clock_done": self.tr("Work finished"), "change_requested": self.tr("Change requested"),
-            "change_consented": self.tr("Customer consented to the change"),
-            "change_refused": self.tr("Customer refused the change"),
-            "change_approved_by_manager": self.tr("Change approved by the manager"),
-            "change_rejected_by_manager": self.tr("Change rejected by the manager"),
-            "change_applied": self.tr("Change applied"), "qc_passed": self.tr("Final QC passed"),
-            "qc_failed": self.tr("Final QC failed"), "wash_requested": self.tr("Wash requested"),
-            "wash_declined": self.tr("Wash declined"), "washed": self.tr("Wash confirmed"),
-            "settled": self.tr("Settled"), "settlement_corrected": self.tr("Settlement corrected"),
-            "items_explained": self.tr("Items explained"), "paid": self.tr("Paid"),
-            "refunded": self.tr("Refunded"),
-            "handed_over": self.tr("Handed over"), "followed_up": self.tr("Follow-up call logged"),
-            "follow_up_unreachable": self.tr("Follow-up: customer unreachable"),
-        }  # fmt: skip
-        return labels.get(action, action)
+        return event_label(action)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

@@ -27,6 +27,7 @@ from advisor.services import audit_log, orders, users
 from advisor.services._base import Actor
 from advisor.services.audit_log import AuditRow
 from ui import fmt
+from ui.audit_labels import action_label, record_label
 from ui.context import AppContext
 from ui.workspace import Workspace
 
@@ -104,8 +105,11 @@ class AuditModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
+        """New headers after a language switch; the rows' words follow them."""
         self.headers = headers
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.COLUMNS - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -147,10 +151,15 @@ class AuditModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            record = r.entity + (f" #{r.entity_id}" if r.entity_id is not None else "")
             ro = self._ro_numbers.get(r.ro_id, f"#{r.ro_id}") if r.ro_id is not None else ""
             when = f"{fmt.date(r.at.date())} {r.at:%H:%M:%S}"
-            return [when, r.username, ro, record, r.action, change_text(r.old, r.new)][col]
+            record = record_label(r.entity, r.entity_id) or "—"
+            action = action_label(r.action) or "—"
+            return [when, r.username, ro, record, action, change_text(r.old, r.new)][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3:  # the exact code, for the auditor
+            return r.entity + (f" #{r.entity_id}" if r.entity_id is not None else "")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
+            return r.action
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return self.tr("Before: %1\nAfter: %2").replace("%1", r.old or "—").replace("%2", r.new or "—")
         if role == Qt.ItemDataRole.UserRole:
@@ -210,7 +219,7 @@ class AuditWorkspace(Workspace):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 90, 110, 140, 150)):
+        for col, width in enumerate((150, 90, 110, 170, 230)):
             self.table.setColumnWidth(col, width)
 
         filters = QHBoxLayout()
