@@ -1,0 +1,180 @@
+"""The shared state of one demo load, and the small helpers every part of the generator uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import peewee
+
+from advisor import money
+from advisor.demo.data import (
+    ANCHOR_TIME,
+    CANNED,
+    EN_FIRST,
+    EN_LAST,
+    GIVEN,
+    HOURS,
+    LABOUR,
+    LETTERS,
+    MOBILE,
+    PROVINCES,
+    SURNAMES,
+    YEAR_CODES,
+    vin_check_digit,
+)
+from advisor.demo.sink import Sink
+from advisor.models import Bay, Counter, Customer, DeclineReason, Part, StepEvent
+from advisor.services.settings import get_setting
+
+
+class Base:
+    """The generator's state; the mixins (people, planning, orders, …) add the steps.
+
+    The attributes set after ``__init__`` are declared here so that every mixin sees them:
+    ``run`` sets ``plates`` and ``vins``; ``staff``, ``campaigns`` and ``people`` the rest.
+    """
+
+    plates: set[str]
+    vins: set[str]
+    users: dict[str, int]  # username → user id
+    techs: list[tuple[int, int, set[str]]]  # (technician id, user id, skills)
+    advisors: list[int]
+    foremen: list[int]
+    cashiers: list[int]
+    clerk: int
+    manager: int
+    admin: int
+    campaign_ids: list[int]
+    # (vehicle id, customer id, model, customer index, 0, km per day, first registered)
+    vehicles: list[tuple[int, int, str, int, int, float, dt.date]]
+    customers: list[tuple[int, str, str]]  # (customer id, name, phone)
+
+    def __init__(self, db: peewee.Database, *, orders: int, seed: int,
+                 progress: Callable[[int, int], None] | None) -> None:  # fmt: skip
+        self.db, self.orders, self.progress = db, orders, progress
+        self.sink = Sink(db)
+        # A second load into the same database gets its own stream (no repeated plates).
+        base = self.sink.ids[Customer]
+        self.rng = random.Random(seed if base == 1 else f"{seed}:{base}")
+        self.today = dt.date.today()
+        self.now = dt.datetime.combine(self.today, ANCHOR_TIME)
+        self.tax = Decimal(get_setting("tax_rate"))
+        self.rate = int(get_setting("labour_rate_cents"))
+        self.major = int(get_setting("major_change_cents"))
+        self.interval_km = int(get_setting("service_interval_km"))
+        self.interval_days = 30 * int(get_setting("service_interval_months"))
+        self.parts = {p.number: p for p in Part.select()}
+        self.stock = {p.id: [p.on_hand, p.reserved] for p in self.parts.values()}
+        self.stock0 = {k: list(v) for k, v in self.stock.items()}
+        self.reasons = [r.id for r in DeclineReason.select().order_by(DeclineReason.id)]
+        self.bays = {b.kind: b.id for b in Bay.select().order_by(Bay.id.desc())}
+        self.lift_bays = [b.id for b in Bay.select().where(Bay.kind.in_(("lift", "general")))]
+        self.counters = {c.name: c.value for c in Counter.select()}
+        self.used_counters: dict[str, int] = {}
+        self.open_orders = 0
+        self.scale = 1.0  # today's finished ROs run faster so that they fit before "now"
+        self.vehicle_last: dict[int, tuple[int, dt.date | None, int | None]] = {}
+        self.recall: dict[int, tuple[str, int | None]] = {}  # RO index → (words, technician)
+        self.recheck_for: dict[int, int] = {}  # comeback RO index → appointment id
+
+    # -- helpers -------------------------------------------------------------------------
+    def number(self, prefix: str, day: dt.date) -> str:
+        key = f"{prefix}{day:%Y%m%d}"
+        value = self.used_counters.get(key, self.counters.get(key, 0)) + 1
+        self.used_counters[key] = value
+        return f"{key}-{value:04d}"
+
+    def minutes(self, t: dt.datetime, lo: float, hi: float) -> dt.datetime:
+        return t + dt.timedelta(seconds=int(self.rng.uniform(lo, hi) * 60 * self.scale))
+
+    def clamp(self, t: dt.datetime) -> dt.datetime:
+        return min(t, self.now)
+
+    def name(self) -> str:
+        r = self.rng
+        if r.random() < 0.15:
+            return f"{r.choice(EN_FIRST)} {r.choice(EN_LAST)}"
+        idx = min(int(r.expovariate(1 / 14)), len(SURNAMES) - 1)
+        surname = "欧阳" if r.random() < 0.005 else SURNAMES[idx]
+        given = r.choice(GIVEN) + (r.choice(GIVEN) if r.random() < 0.65 else "")
+        return surname + given
+
+    def plate(self, nev: bool) -> str:
+        r = self.rng
+        while True:
+            if r.random() < 0.75:
+                prefix = "粤" + r.choice("AAAAAABBSE")
+            else:
+                prefix = r.choice(PROVINCES) + r.choice("ABCDE")
+            if nev:
+                body = r.choice("DDDF") + "".join(r.choice("0123456789") for _ in range(5))
+            else:
+                pattern = r.choice(("NNNNN", "LNNNN", "NLNNN", "LLNNN", "NNNNL", "NNLNN"))
+                body = "".join(r.choice(LETTERS) if p == "L" else r.choice("0123456789") for p in pattern)
+            plate = prefix + body
+            if plate not in self.plates:
+                self.plates.add(plate)
+                return plate
+
+    def vin(self, wmi: str, vds: str, year: int) -> str:
+        r = self.rng
+        while True:
+            serial = f"{r.randrange(10**6):06d}"
+            head = wmi + vds + "0" + YEAR_CODES[year] + r.choice("0123456789ABC") + serial
+            vin = head[:8] + vin_check_digit(head) + head[9:]
+            if vin not in self.vins:
+                self.vins.add(vin)
+                return vin
+
+    def phone(self) -> str:
+        return f"+86{self.rng.choice(MOBILE)}{self.rng.randrange(10**8):08d}"
+
+    def ev(self, ro: int, at: dt.datetime, step: int, action: str, user: int, note: str = "") -> None:
+        self.sink.add(StepEvent, ro=ro, step=step, action=action, user=user, at=at, note=note)
+
+    def at_day(self, days_ago: int) -> dt.datetime:
+        day = self.today - dt.timedelta(days=days_ago)
+        return dt.datetime.combine(day, dt.time(self.rng.choice(HOURS), self.rng.randrange(60),
+                                                self.rng.randrange(60)))  # fmt: skip
+
+    # -- estimate lines and their money --------------------------------------------------
+    def lines_of(self, spec: list[tuple[Any, ...]], pay: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for item in spec:
+            if item[0] == "canned":
+                for kind, code, desc, qty in CANNED[item[1]]:
+                    out.extend(self.lines_of([("labour", code)] if kind == "labour" else
+                                             [("part", code, int(qty))], pay))  # fmt: skip
+                    if kind == "labour":
+                        out[-1]["quantity"] = Decimal(qty)
+                        out[-1]["description"] = desc
+            elif item[0] == "labour":
+                desc, hours, skill = LABOUR[item[1]]
+                out.append(dict(kind="labour", code=item[1], description=desc, quantity=Decimal(hours),
+                                unit_price_cents=self.rate, skill=skill, pay_type=pay))  # fmt: skip
+            elif item[0] == "part":
+                part = self.parts[item[1]]
+                out.append(dict(kind="part", code=part.number, description=part.name_zh,
+                                quantity=Decimal(item[2]), unit_price_cents=part.price_cents,
+                                origin=part.origin, part=part.id, pay_type=pay))  # fmt: skip
+            else:
+                out.append(dict(kind="other", code="", description=item[1], quantity=Decimal(1),
+                                unit_price_cents=item[2], pay_type=pay))  # fmt: skip
+        for x in out:
+            x["quantity"] = x["quantity"].quantize(Decimal("0.01"))
+            x["amount_cents"] = money.line_amount(x["quantity"], x["unit_price_cents"])
+        return out
+
+    def totals(self, lines: list[dict[str, Any]], discount: int = 0) -> tuple[int, int, int, int, int]:
+        """labour, parts, other, tax, total: the formula of ``estimate.totals_of``."""
+        sums = {"labour": 0, "part": 0, "other": 0}
+        for x in lines:
+            if x["status"] == "approved" and x["pay_type"] == "customer":
+                sums[x["kind"]] += x["amount_cents"]
+        sub = sum(sums.values()) - discount
+        tax = money.percent_of(sub, self.tax)
+        return sums["labour"], sums["part"], sums["other"], tax, sub + tax

@@ -1,0 +1,110 @@
+"""The whole load: ``generate``, the order of the run, and the final touches after the bulk insert."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import peewee
+
+from advisor import audit
+from advisor.db import database_proxy, is_postgres
+from advisor.demo.order import Orders
+from advisor.demo.people import People
+from advisor.demo.planning import Planning
+from advisor.demo.sink import DemoSummary
+from advisor.models import ALL_MODELS, Appointment, Counter, Customer, EstimateLine, StepEvent, Vehicle
+from advisor.reference import ensure_reference_data
+from advisor.search import install_search, rebuild_search
+
+
+def generate(*, orders: int, seed: int = 1,
+             progress: Callable[[int, int], None] | None = None) -> DemoSummary:  # fmt: skip
+    """Fill the open database with ``orders`` repair orders and everything around them."""
+    started = time.monotonic()
+    db = database_proxy.obj
+    with db.atomic():
+        ensure_reference_data()
+        gen = Generator(db, orders=orders, seed=seed, progress=progress)
+        gen.run()
+    return DemoSummary(
+        orders=orders, open_orders=gen.open_orders, customers=gen.sink.count[Customer],
+        vehicles=gen.sink.count[Vehicle], appointments=gen.sink.count[Appointment],
+        lines=gen.sink.count[EstimateLine], events=gen.sink.count[StepEvent],
+        users=len(gen.users), seconds=time.monotonic() - started,
+    )  # fmt: skip
+
+
+class Generator(Orders, Planning, People):
+    """Everything of one load; ``run`` calls the parts in the order that fixes the random stream."""
+
+    def run(self) -> None:
+        sqlite = not is_postgres()
+        indexes: list[tuple[str, str]] = []
+        if sqlite:
+            # The FTS indexes are rebuilt once at the end, and the plain indexes re-created:
+            # building an index once is far faster than updating it row by row.
+            for t in ("customer_fts_ai", "customer_fts_ad", "customer_fts_au", "vehicle_fts_ai",
+                      "vehicle_fts_ad", "vehicle_fts_au"):  # fmt: skip
+                self.db.execute_sql(f"DROP TRIGGER IF EXISTS {t}")
+            tables = [m._meta.table_name for m in ALL_MODELS]
+            indexes = list(self.db.execute_sql(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({', '.join('?' * len(tables))})", tables))  # fmt: skip
+            for name, _sql in indexes:
+                self.db.execute_sql(f'DROP INDEX "{name}"')
+            self.db.execute_sql("PRAGMA cache_size = -262144")  # 256 MB while loading
+        self.plates = {v.plate for v in Vehicle.select(Vehicle.plate)}
+        self.vins = {v.vin for v in Vehicle.select(Vehicle.vin)}
+        self.staff()
+        self.campaigns()
+        self.people()
+        plans = self.plan()
+        total = len(plans)
+        for i, p in enumerate(plans):
+            self.order(i, p, plans)
+            if i % 2000 == 1999:
+                self.sink.flush()
+                if self.progress:
+                    self.progress(i + 1, total)
+        self.extra_appointments()
+        self.contacts()
+        self.sink.flush()
+        for _name, sql in indexes:
+            self.db.execute_sql(sql)
+        self.finish()
+        if sqlite:
+            self.db.execute_sql("PRAGMA cache_size = -32000")
+            rebuild_search()
+            install_search(self.db)
+        if self.progress:
+            self.progress(total, total)
+
+    def finish(self) -> None:
+        """Stock, mileage and counters written back, PostgreSQL's sequences moved on, one audit row."""
+        db = self.db
+        mark = "%s" if is_postgres() else "?"
+        cursor = db.cursor()
+        for pid, (on_hand, reserved) in self.stock.items():
+            if [on_hand, reserved] != self.stock0[pid]:
+                cursor.execute(f"UPDATE part SET on_hand = {mark}, reserved = {mark} WHERE id = {mark}",
+                               (on_hand, reserved, pid))  # fmt: skip
+        cursor.executemany(
+            f"UPDATE vehicle SET mileage_km = {mark}, next_service_date = {mark}, "
+            f"next_service_km = {mark} WHERE id = {mark}",
+            [(km, d, k, vid) for vid, (km, d, k) in self.vehicle_last.items()],
+        )
+        for key, value in self.used_counters.items():
+            if key in self.counters:
+                Counter.update(value=value).where(Counter.name == key).execute()
+            else:
+                Counter.insert(name=key, value=value).execute()
+        if is_postgres():
+            for m in ALL_MODELS:
+                if isinstance(m._meta.primary_key, peewee.AutoField):
+                    t = m._meta.table_name
+                    db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
+                                   f'(SELECT COALESCE(MAX(id), 1) FROM "{t}"))')  # fmt: skip
+        counts = {m._meta.table_name: n for m, n in self.sink.count.items() if n}  # type: ignore[attr-defined]
+        audit.record(user_id=self.admin, username="it.admin", entity="demo", entity_id=None,
+                     action="demo_data", new={"orders": self.orders, "counts": counts})  # fmt: skip

@@ -1,0 +1,151 @@
+"""The workshop (steps 6 to 8): technicians, stock moves, assignments with their clock, change requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from advisor import money
+from advisor.demo.base import Base
+from advisor.demo.data import CHANGES
+from advisor.demo.sink import Plan
+from advisor.models import Assignment, ChangeRequest, ClockEvent, EstimateLine, StockMove
+
+
+class Workshop(Base):
+    """Who does a job, what moves in stock, how the clock ran, and changes the customer consents to."""
+
+    def tech_for(self, skill: str) -> tuple[int, int]:
+        options = [(t, u) for t, u, sk in self.techs if skill in sk] or [(t, u) for t, u, _s in self.techs]
+        return self.rng.choice(options)
+
+    def move(self, pid: int, kind: str, q: int, ro: int | None, line: int | None,
+             at: dt.datetime, user: int | None = None) -> None:  # fmt: skip
+        self.sink.add(StockMove, part=pid, kind=kind, quantity=q, ro=ro, line=line,
+                      user=user or self.clerk, at=at)  # fmt: skip
+        st = self.stock[pid]
+        if kind in ("receipt", "issue", "adjust"):
+            st[0] += q
+        else:
+            st[1] += q
+
+    def issue(self, part_lines: list[dict[str, Any]], ro: int, at: dt.datetime, user: int) -> None:
+        for x_ in part_lines:
+            if x_.get("part_status") in ("reserved", "arrived"):
+                q = int(x_["quantity"])
+                self.move(x_["part"], "release", -q, ro, x_["id"], at, user)
+                self.move(x_["part"], "issue", -q, ro, x_["id"], at, user)
+                x_["part_status"] = "issued"
+
+    def assignment(self, ro: int, line: dict[str, Any], tid: int, tuid: int, t: dt.datetime,
+                   mins: int, start: dt.datetime, end: dt.datetime, status: str, stage: int,
+                   cr_state: str, number: str, rework: bool = False) -> int:  # fmt: skip
+        r = self.rng
+        bay = self.bays.get("diagnosis") if line["skill"] == "diagnosis" else r.choice(self.lift_bays)
+        aid = self.sink.new_id(Assignment)
+        worked, pause_reason, started, done = 0, "", None, None
+        if status != "waiting":
+            started = start
+            self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="on", user=tuid, at=start)
+            self.ev(ro, start, 8, "clock_on", tuid)
+            if status == "in_progress" and (cr_state == "pending" or r.random() < 0.25):
+                status = "paused"
+                pause_reason = "approval" if cr_state == "pending" else r.choice(("parts", "other"))
+                at = min(self.now, start + dt.timedelta(minutes=r.randint(5, 30)))
+                worked = int((at - start).total_seconds() // 60)
+                self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="pause",
+                              reason=pause_reason, user=tuid, at=at)  # fmt: skip
+                self.ev(ro, at, 8, "clock_pause", tuid, pause_reason)
+            elif status == "done":
+                done = end
+                worked = int((end - start).total_seconds() // 60)
+                if r.random() < 0.1:
+                    p_at = start + (end - start) / 3
+                    p_end = p_at + dt.timedelta(minutes=r.randint(10, 40))
+                    for kind, at in (("pause", p_at), ("resume", p_end)):
+                        self.sink.add(ClockEvent, assignment=aid, technician=tid, kind=kind,
+                                      reason="parts" if kind == "pause" else "", user=tuid, at=at)  # fmt: skip
+                        self.ev(ro, at, 8, f"clock_{kind}", tuid, "parts" if kind == "pause" else "")
+                    done = end + (p_end - p_at)
+                self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="done", user=tuid, at=done)
+                self.ev(ro, done, 8, "clock_done", tuid)
+        self.sink.add(Assignment, id=aid, ro=ro, line=line["id"], technician=tid, bay=bay,
+                      planned_start=t, planned_end=t + dt.timedelta(minutes=mins), status=status,
+                      pause_reason=pause_reason, started_at=started, done_at=done, worked_min=worked,
+                      rework=rework, created_by=self.foremen[0], created_at=t)  # fmt: skip
+        return aid
+
+    def change(self, ro: int, p: Plan, lines: list[dict[str, Any]], state: str, t: dt.datetime,
+               ro_row: dict[str, Any], adv: int, phone: str, cname: str,
+               part_lines: list[dict[str, Any]]) -> dt.datetime:  # fmt: skip
+        r, sink = self.rng, self.sink
+        old_total = self.totals(lines)[4]
+        raised = min(self.now - dt.timedelta(minutes=5), self.minutes(ro_row["authorised_at"], 30, 90)) \
+            if state == "pending" else t  # fmt: skip
+        raised = max(raised, ro_row["authorised_at"])
+        old_promised = ro_row["promised_at"]
+        if r.random() < 0.2 and state != "pending":
+            kind, reason = "delay", "配件到货延迟，需延后交车"
+            spec: list[Any] = []
+        else:
+            kind, (reason, spec) = "extra_work", r.choice(CHANGES)
+        extra = self.lines_of(spec, "customer")
+        new_total = self.totals(lines + [{**x_, "status": "approved"} for x_ in extra])[4]
+        new_promised = old_promised + dt.timedelta(minutes=r.choice((60, 90, 120, 180)))
+        major = new_total - old_total >= self.major
+        cr = sink.new_id(ChangeRequest)
+        row = dict(id=cr, ro=ro, kind=kind, reason=reason, raised_by=r.choice(self.foremen), raised_at=raised,
+                   old_amount_cents=old_total, new_amount_cents=new_total, old_promised_at=old_promised,
+                   new_promised_at=new_promised, major=major)  # fmt: skip
+        self.ev(ro, raised, 8, "change_requested", row["raised_by"],
+                f"{money.fmt(old_total)} → {money.fmt(new_total)}")  # fmt: skip
+        consent_at = raised + dt.timedelta(minutes=r.randint(5, 40))
+        consent = dict(consent_by=cname, consent_at=consent_at, consent_method="phone",
+                       consent_phone=phone, recorded_by=adv)  # fmt: skip
+        for x_ in extra:
+            x_.update(id=sink.new_id(EstimateLine), change_request=cr, created_at=raised, status="proposed")
+        if state == "pending":
+            if major and r.random() < 0.5:
+                row.update(status="awaiting_manager", **consent)
+                self.ev(ro, consent_at, 8, "change_consented", adv, f"{cname}; awaiting manager")
+            sink.add(ChangeRequest, **row)
+            lines.extend(extra)
+            return t
+        refused = r.random() < 0.15
+        if refused:
+            row.update(status="refused", **consent)
+            for x_ in extra:
+                x_.update(status="declined", decided_at=consent_at)
+            self.ev(ro, consent_at, 8, "change_refused", adv, cname)
+        else:
+            row.update(status="approved", **consent)
+            self.ev(ro, consent_at, 8, "change_consented", adv, cname)
+            applied = consent_at
+            if major:
+                applied = consent_at + dt.timedelta(minutes=r.randint(5, 60))
+                row.update(manager=self.manager, manager_at=applied)
+            ro_row["promised_at"] = new_promised
+            self.ev(ro, applied, 7 if extra else 8, "change_applied", adv)
+            for x_ in extra:
+                x_.update(status="approved", decided_at=applied)
+            new_parts = [x_ for x_ in extra if x_["kind"] == "part"]
+            for x_ in new_parts:
+                pid, q = x_["part"], int(x_["quantity"])
+                if self.stock[pid][0] - self.stock[pid][1] < q:
+                    self.move(pid, "receipt", max(20, q * 5), None, None, applied, self.clerk)
+                self.move(pid, "reserve", q, ro, x_["id"], applied)
+                x_["part_status"] = "reserved"
+            t = applied
+            for x_ in extra:
+                if x_["kind"] == "labour":
+                    tid, tuid = self.tech_for(x_["skill"])
+                    mins = max(10, int(float(x_["quantity"]) * 60))
+                    start = t + dt.timedelta(minutes=r.randint(5, 20))
+                    end = start + dt.timedelta(minutes=int(mins * r.uniform(0.8, 1.2)))
+                    self.ev(ro, t, 8, "assigned", self.foremen[0], x_["description"])
+                    self.assignment(ro, x_, tid, tuid, t, mins, start, end, "done", 9, "", p.number)
+                    self.issue(new_parts, ro, start, tuid)
+                    t = end
+        sink.add(ChangeRequest, **row)
+        lines.extend(extra)
+        return t
