@@ -52,6 +52,13 @@ EOF
 )
 }
 
+# (0) Static checks: lint and types (seconds; a failure fails the run, after the tests).
+echo "=============== run-tests: static checks ==============="
+static_rc=0
+.venv/bin/ruff check . || static_rc=1
+.venv/bin/mypy advisor reports ui || static_rc=1
+RESULT[static]=$([ $static_rc = 0 ] && echo passed || echo "FAILED (ruff/mypy)")
+
 # (a) SQLite: the default when no test database URL is set.
 unset ADVISOR_TEST_DATABASE_URL
 run_pytest sqlite "$@"
@@ -68,7 +75,7 @@ fi
 
 # Closing lines: per run, then the totals alone on the last line.
 total_p=0 total_f=0 total_s=0 status=0 summary=""
-for name in sqlite postgres; do
+for name in static sqlite postgres; do
   summary+="${summary:+; }$name ${RESULT[$name]}"
   [[ ${RESULT[$name]} == passed || ${RESULT[$name]} == skipped* ]] || status=1
   if [ -n "${COUNTS[$name]:-}" ]; then
