@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from advisor.services.views import ConcernView, ROView
 from reports import formatting as fmt
 from reports.i18n_text import code
-from reports.pdf_base import CONTENT_W, FONT, GRID, STYLES, Sheet, cell, kv_table, quoted
+from reports.pdf_base import (
+    CONTENT_W,
+    DEFAULT_PAD,
+    GRID,
+    STYLES,
+    Sheet,
+    cell,
+    cell_style,
+    kv_table,
+    quoted,
+    sheet_table,
+)
+from reports.pdf_text import TextBlock
 
 FUEL_EIGHTHS = 8
 
@@ -55,20 +65,20 @@ def customer_vehicle(
 def concern_block(sheet: Sheet, n: int, concern: ConcernView, *, details: bool = True) -> list[Flowable]:
     """One concern: the customer's words verbatim in quotes, then the advisor's words."""
     parts: list[Flowable] = [
-        Paragraph(f"{n}. {escape(sheet.t('words'))}{sheet.t('colon')}", STYLES["label"]),
-        Paragraph(quoted(sheet, concern.customer_words), STYLES["quote"]),
+        TextBlock(f"{n}. {sheet.t('words')}{sheet.t('colon')}", STYLES["label"]),
+        TextBlock(quoted(sheet, concern.customer_words), STYLES["quote"]),
     ]
     if details and concern.restatement:
         parts.append(
-            Paragraph(
-                f"{escape(sheet.t('restatement'))}{sheet.t('colon')}{sheet.markup(concern.restatement)}",
+            TextBlock(
+                f"{sheet.t('restatement')}{sheet.t('colon')}{sheet.plain(concern.restatement)}",
                 STYLES["small"],
             )
         )
     if details and concern.finding:
         parts.append(
-            Paragraph(
-                f"{escape(sheet.t('finding'))}{sheet.t('colon')}{sheet.markup(concern.finding)}",
+            TextBlock(
+                f"{sheet.t('finding')}{sheet.t('colon')}{sheet.plain(concern.finding)}",
                 STYLES["small"],
             )
         )
@@ -94,19 +104,20 @@ def concerns(sheet: Sheet, view: ROView, *, details: bool = True) -> list[Flowab
 def totals_table(sheet: Sheet, rows: Sequence[tuple[str, str]], *, strong: Sequence[int] = ()) -> Table:
     """Right-aligned label/amount rows; rows in ``strong`` are ruled above and larger."""
     widths = (CONTENT_W - 40 * mm, 40 * mm)
-    body = [
-        [cell(sheet, name, widths[0], "td_r"), cell(sheet, amount, widths[1], "td_r")]
-        for name, amount in rows
-    ]
-    t = Table(body, colWidths=widths, hAlign="RIGHT")
-    cmds: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8, 8 * 1.35),
-        ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    cmds += [("LINEABOVE", (0, i), (-1, i), 0.6, GRID) for i in strong]
-    cmds += [("FONT", (0, i), (-1, i), FONT, 10, 13.5) for i in strong]
-    t.setStyle(TableStyle(cmds))
+    pads = DEFAULT_PAD + 2.5  # left padding as reportlab's default, right as set below
+    body = []
+    for i, (name, amount) in enumerate(rows):
+        style = "total" if i in strong else "td_r"
+        body.append(
+            [
+                cell(sheet, x, w, style, wrap_width=w - pads)
+                for x, w in zip((name, amount), widths, strict=True)
+            ]
+        )
+    pad = (1, 2.5, 1.5, DEFAULT_PAD)
+    plain = cell_style(8, align="RIGHT", pad=pad)
+    total = cell_style(10, align="RIGHT", pad=pad)
+    styles = [[total if i in strong else plain] * 2 for i in range(len(rows))]
+    t = sheet_table(body, widths, styles, hAlign="RIGHT")
+    t.setStyle(TableStyle([("LINEABOVE", (0, i), (-1, i), 0.6, GRID) for i in strong]))
     return t

@@ -9,7 +9,7 @@ the locale).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 from babel import Locale
@@ -82,7 +82,30 @@ def datetime(value: dt.datetime | None, lang: str) -> str:
 
 
 def number(value: int | Decimal, lang: str) -> str:
-    """A number with the locale's grouping (21,000; 1.5)."""
+    """A number with the locale's grouping (21,000; 1.5): babel's ``format_decimal``
+    (at most three decimals, rounded half-even), from the locale's symbols directly for
+    integers and ordinary decimals — a sheet prints a quantity on every line."""
+    group, decimal, minus = _symbols(lang)
+    if type(value) is int:
+        text = f"{abs(value):,}"
+    elif isinstance(value, Decimal) and value.is_finite() and abs(value) < _BIG:
+        rounded = abs(value).quantize(_MILLI, rounding=ROUND_HALF_EVEN)
+        if not rounded and value.is_signed():
+            return babel_number(value, lang)  # "-0": babel's own rule
+        text = f"{rounded:,f}".rstrip("0").rstrip(".")
+    else:
+        return babel_number(value, lang)
+    if (group, decimal) != (",", "."):
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return f"{minus if value < 0 else ''}{text}"
+
+
+_MILLI = Decimal("0.001")
+_BIG = Decimal(10) ** 20
+
+
+def babel_number(value: int | Decimal, lang: str) -> str:
+    """``number`` through babel (the reference for tests)."""
     return format_decimal(value, locale=locale_of(lang))
 
 

@@ -6,6 +6,8 @@ workstation can print a Chinese sheet for one customer and an English one for th
 
 from __future__ import annotations
 
+from functools import cache
+
 from advisor.i18n import normalise
 
 # key -> (English, Chinese)
@@ -269,6 +271,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+@cache
 def is_zh(lang: str) -> bool:
     """True when ``lang`` means Simplified Chinese."""
     return normalise(lang) == "zh_CN"

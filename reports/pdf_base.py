@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -34,16 +32,19 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from advisor.services.views import DealerView
+from reports import pdf_font
 from reports.i18n_text import label
+from reports.pdf_fast import CELL_PAD, DEFAULT_PAD, SheetCanvas, cell_style, sheet_table
+from reports.pdf_font import FONT
+from reports.pdf_text import TextBlock, wrap_lines, wrapped
+from reports.qr import qr_rows
 
-FONT = "WenQuanYiMicroHei"
 FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
 PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
@@ -60,7 +61,7 @@ _INVISIBLE = frozenset({0xFE0E, 0xFE0F})
 @cache
 def font() -> TTFont:
     """Register the shipped font once per process (parsing the TTC costs ~150 ms)."""
-    ttf = TTFont(FONT, str(FONT_FILE), subfontIndex=0)
+    ttf = pdf_font.load(FONT, str(FONT_FILE), subfont=0)
     pdfmetrics.registerFont(ttf)
     # The face has no bold/italic: map them onto it so <b>/<i> markup never fails.
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
@@ -72,6 +73,19 @@ def covered() -> dict[int, int]:
     face: Any = font().face
     cmap: dict[int, int] = face.charToGlyph
     return cmap
+
+
+@cache
+def _widest() -> float:
+    """The advance of the font's widest character, per point of font size: a string of n
+    characters is at most n × this × size wide (no need to measure a short one)."""
+    return max(_char_widths().values(), default=1000.0) / 1000
+
+
+def _char_widths() -> dict[int, float]:
+    face: Any = font().face
+    widths: dict[int, float] = face.charWidths
+    return widths
 
 
 @cache
@@ -123,7 +137,7 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
-class Heading(Paragraph):
+class Heading(TextBlock):
     """A heading that moves to the next page unless some of its section fits below it.
 
     (``keepWithNext`` would glue it to a whole long table and push both to the next
@@ -154,90 +168,73 @@ class Sheet:
     replaced: bool = False
 
     def __post_init__(self) -> None:
-        font()  # Paragraphs look the font up as soon as they are made
+        font()  # text is measured in it as soon as it is laid out
 
     def t(self, key: str, **values: object) -> str:
         """A label in the sheet's language."""
         return label(key, self.lang, **values)
 
-    def markup(self, text: str) -> str:
-        """User data as Paragraph markup: escaped, line breaks kept, missing glyphs shown."""
+    def plain(self, text: str) -> str:
+        """User data as printed: missing glyphs shown as code points, line breaks kept."""
         safe, replaced = replace_missing(text or "")
         self.replaced = self.replaced or replaced
-        return escape(safe).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", " ")
+        return safe.replace("\r\n", "\n")
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        """A Paragraph of user data (or of already formatted values)."""
-        return Paragraph(self.markup(text), STYLES[style])
+    def p(self, text: str, style: str = "body") -> TextBlock:
+        """A block of user data (or of already formatted values) that wraps."""
+        return TextBlock(self.plain(text), STYLES[style])
 
-    def lp(self, key: str, style: str = "label", **values: object) -> Paragraph:
-        """A Paragraph of a label."""
-        return Paragraph(escape(self.t(key, **values)), STYLES[style])
+    def lp(self, key: str, style: str = "label", **values: object) -> TextBlock:
+        """A block of a label."""
+        return TextBlock(self.t(key, **values), STYLES[style])
 
-    def h2(self, key: str) -> Paragraph:
+    def h2(self, key: str) -> Heading:
         """A section heading (never alone at the foot of a page)."""
-        return Heading(escape(self.t(key)), STYLES["h2"])
+        return Heading(self.t(key), STYLES["h2"])
 
     def draw_qr(self, canvas: Canvas, x: float, y: float, size: float) -> None:
-        """The RO number as a QR code: drawn once per PDF as a form, reused on each page."""
-        name = "ro_qr"
-        if not canvas.hasForm(name):
-            canvas.beginForm(name)
-            modules, runs = qr_runs(self.ro_number)
-            box = QR_SIZE / (modules + 2 * QR_QUIET)
-            path = canvas.beginPath()
-            for row, col, count in runs:
-                path.rect((col + QR_QUIET) * box, QR_SIZE - (row + QR_QUIET + 1) * box, count * box, box)
-            canvas.setFillColor(colors.black)
-            canvas.drawPath(path, stroke=0, fill=1)
-            canvas.endForm()
+        """The RO number as a QR code, ``size`` points square with its lower left corner at
+        (x, y): one path of rectangles, one per run of dark modules in a row, in module
+        units (it is part of the page header, which is drawn once per PDF as a form)."""
+        modules, rows = qr_rows(self.ro_number, "M")
+        side = modules + 2 * QR_QUIET
         canvas.saveState()
         canvas.translate(x, y)
-        canvas.scale(size / QR_SIZE, size / QR_SIZE)
-        canvas.doForm(name)
+        canvas.scale(size / side, size / side)  # from here on, 1 unit = 1 module
+        canvas.setFillColor(colors.black)
+        rects = []
+        fmt = f"0{modules}b"
+        for r, row in enumerate(rows):
+            bottom = side - r - QR_QUIET - 1
+            for run in _DARK_RUN.finditer(format(row, fmt)):
+                rects.append(f"{run.start() + QR_QUIET} {bottom} {run.end() - run.start()} 1 re")
+        canvas.addLiteral(f"n {' '.join(rects)} f")
         canvas.restoreState()
 
 
-QR_SIZE = 20 * mm
 QR_QUIET = 2  # modules of white border (printed on white paper)
 
 
-@lru_cache(maxsize=256)
-def qr_runs(value: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    """The QR code of ``value``: its module count and its dark runs (row, column, length)."""
-    widget = QrCodeWidget(value, barLevel="M")
-    widget.qr.make()
-    runs = []
-    for r, row in enumerate(widget.qr.modules):
-        c = 0
-        for dark, group in itertools.groupby(bool(m) for m in row):
-            n = len(list(group))
-            if dark:
-                runs.append((r, c, n))
-            c += n
-    return int(widget.qr.getModuleCount()), tuple(runs)
+_DARK_RUN = re.compile("1+")
 
 
-def cell(sheet: Sheet, text: str, width: float, style: str) -> Flowable | str:
-    """A table cell: a plain string when it fits on one line (much faster to lay out),
-    else a Paragraph that wraps inside the cell."""
-    safe, replaced = replace_missing(text or "")
-    sheet.replaced = sheet.replaced or replaced
+def cell(sheet: Sheet, text: str, width: float, style: str, *, wrap_width: float | None = None) -> str:
+    """A table cell's text: as it is when it fits on one line, else wrapped into lines no
+    wider than ``wrap_width`` (default: ``width`` less the cell padding). The table draws
+    a string's lines and makes the row as tall as they need, like a wrapping Paragraph,
+    at a fraction of the cost. The cell's font must be ``style``'s (the table's FONT)."""
+    text = text or ""
+    if _covered_chars().issuperset(text):
+        safe = text  # the font has every character
+    else:
+        safe, replaced = replace_missing(text)
+        sheet.replaced = sheet.replaced or replaced
     size = STYLES[style].fontSize
-    if "\n" not in safe and pdfmetrics.stringWidth(safe, FONT, size) <= width - 2 * CELL_PAD:
+    fit = width - 2 * CELL_PAD
+    if "\n" not in safe and (len(safe) * _widest() * size <= fit or font().stringWidth(safe, size) <= fit):
         return safe
-    return sheet.p(text, style)
-
-
-CELL_PAD = 2.5
-
-
-def _plain_cells(
-    t: Table, cmds: list[Any], right: Sequence[int], muted_rows: Sequence[int], first: int
-) -> None:
-    cmds += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in right]
-    cmds += [("TEXTCOLOR", (0, r + first), (-1, r + first), MUTED) for r in muted_rows]
-    t.setStyle(TableStyle(cmds))
+    avail = width - 2 * CELL_PAD if wrap_width is None else wrap_width
+    return wrapped(wrap_lines(safe.replace("\r\n", "\n"), FONT, size, avail), avail)
 
 
 def data_table(
@@ -252,35 +249,38 @@ def data_table(
     """A ruled table whose header row repeats on every page; long text wraps in its cell."""
     total = sum(widths_mm)
     widths = [w / total * CONTENT_W for w in widths_mm]
+    pad = (1.5, CELL_PAD, 2, CELL_PAD)
+    head_style, plain_style, muted_style = (
+        {a: cell_style(size, align=a, color=color, valign="TOP", pad=pad) for a in ("LEFT", "RIGHT")}
+        for size, color in ((7.5, colors.black), (8, colors.black), (8, MUTED))
+    )
+    aligns = ["RIGHT" if i in right else "LEFT" for i in range(len(widths))]
     head = [cell(sheet, h, widths[i], "th_r" if i in right else "th") for i, h in enumerate(header)]
     body: list[list[Flowable | str]] = [head]
+    styles = [[head_style[a] for a in aligns]]
+    # The usual cell fits on one line as it is: decided here, without calling cell().
+    covered = _covered_chars()
+    width_of = font().stringWidth
+    widest = _widest()
+    size = STYLES["td"].fontSize
+    fits = [w - 2 * CELL_PAD for w in widths]
+    muted_set = set(muted_rows)
     for r, row in enumerate(rows):
-        muted = r in muted_rows
+        muted = r in muted_set
         cells: list[Flowable | str] = []
         for i, value in enumerate(row):
-            if isinstance(value, str):
+            plain = value.__class__ is str and "\n" not in value and covered.issuperset(value)
+            if plain and (len(value) * widest * size <= fits[i] or width_of(value, size) <= fits[i]):
+                cells.append(value)  # as cell() would return it
+            elif isinstance(value, str) or value is None:
                 style = "td_r" if i in right else ("td_muted" if muted else "td")
-                value = cell(sheet, value, widths[i], style)
-            cells.append(value)
+                cells.append(cell(sheet, value or "", widths[i], style))
+            else:
+                cells.append(value)  # a flowable
         body.append(cells)
-    t = Table(body, colWidths=widths, repeatRows=1)
-    _plain_cells(
-        t,
-        [
-            ("FONT", (0, 0), (-1, -1), FONT, 8, 8 * 1.35),
-            ("FONT", (0, 0), (-1, 0), FONT, 7.5, 7.5 * 1.35),
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ],
-        right,
-        muted_rows,
-        1,
-    )
+        styles.append([(muted_style if muted else plain_style)[a] for a in aligns])
+    t = sheet_table(body, widths, styles, repeatRows=1)
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]))
     return t
 
 
@@ -294,21 +294,18 @@ def kv_table(
     for i in range(0, len(pairs), columns):
         row: list[Flowable | str] = []
         for key, value in pairs[i : i + columns]:
-            row += [cell(sheet, key, label_w + CELL_PAD, "label"), cell(sheet, value, value_w, "body")]
+            row += [
+                cell(sheet, key, label_w + CELL_PAD, "label", wrap_width=label_w - DEFAULT_PAD),
+                cell(sheet, value, value_w, "body", wrap_width=value_w - DEFAULT_PAD),
+            ]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    t = Table(rows, colWidths=[label_w, value_w] * columns)
-    cmds: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9, 9 * 1.35),  # empty cells too: no Helvetica in the PDF
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE),
-    ]
-    for c in range(0, 2 * columns, 2):
-        cmds += [("FONT", (c, 0), (c, -1), FONT, 8, 8 * 1.35), ("TEXTCOLOR", (c, 0), (c, -1), MUTED)]
-    t.setStyle(TableStyle(cmds))
+    pad = (1, DEFAULT_PAD, 1, 0)
+    key_style = cell_style(8, color=MUTED, valign="TOP", pad=pad)
+    value_style = cell_style(9, valign="TOP", pad=pad)  # empty cells too: no Helvetica in the PDF
+    styles = [[key_style, value_style] * columns for _ in rows]
+    t = sheet_table(rows, [label_w, value_w] * columns, styles)
+    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE)]))
     return t
 
 
@@ -317,29 +314,23 @@ def signature_blocks(
 ) -> Flowable:
     """Signature and date lines side by side, kept on one page with their heading."""
     line = "_" * 22
-    cells: list[Flowable] = []
-    for key in keys:
-        cells.append(
-            Paragraph(
-                f"{escape(sheet.t(key))}{sheet.t('colon')}{line}<br/><br/>"
-                f"{escape(sheet.t('date'))}{sheet.t('colon')}{line}",
-                STYLES["body"],
-            )
+    width = CONTENT_W / len(keys)
+    cells = [
+        cell(
+            sheet,
+            f"{sheet.t(key)}{sheet.t('colon')}{line}\n\n{sheet.t('date')}{sheet.t('colon')}{line}",
+            width,
+            "body",
+            wrap_width=width - DEFAULT_PAD,
         )
-    t = Table([cells], colWidths=[CONTENT_W / len(keys)] * len(keys))
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 8),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+        for key in keys
+    ]
+    style = cell_style(STYLES["body"].fontSize, pad=(6, DEFAULT_PAD, 3, 0))
+    t = sheet_table([cells], [width] * len(keys), [[style] * len(keys)])
     parts: list[Flowable] = [Spacer(1, 3 * mm)]
     if heading:
         # The heading's keepWithNext does not reach into a KeepTogether: keep it inside.
-        parts = [Paragraph(escape(sheet.t(heading)), STYLES["h2_in_block"])]
+        parts = [TextBlock(sheet.t(heading), STYLES["h2_in_block"])]
     if text_key:
         parts.append(sheet.lp(text_key, "body"))
     parts.append(t)
@@ -347,32 +338,40 @@ def signature_blocks(
 
 
 def quoted(sheet: Sheet, words: str) -> str:
-    """The customer's words verbatim in quotation marks, as markup."""
-    return f"“{sheet.markup(words)}”"
+    """The customer's words verbatim in quotation marks."""
+    return f"“{sheet.plain(words)}”"
 
 
 def _header_drawer(sheet: Sheet) -> Callable[[Canvas, Any], None]:
     d = sheet.dealer
-    name = Paragraph(sheet.markup(d.name), STYLES["dealer"])
+    name = TextBlock(sheet.plain(d.name), STYLES["dealer"])
     info = " · ".join(
-        f"{escape(sheet.t(key))}: {sheet.markup(value)}"
+        f"{sheet.t(key)}: {sheet.plain(value)}"
         for key, value in (("address", d.address), ("phone", d.phone), ("tax_no", d.tax_no))
         if value
     )
-    details = Paragraph(info, STYLES["dealer_small"])
+    details = TextBlock(info, STYLES["dealer_small"])
     title = sheet.t(f"title.{sheet.kind}")
     ro_line = f"{sheet.t('ro_no')}: {replace_missing(sheet.ro_number)[0]}"
     printed = f"{sheet.t('printed')}: {_fmt_printed(sheet)}"
     text_w = CONTENT_W - 26 * mm
 
     def draw(canvas: Canvas, _doc: Any) -> None:
+        # The same on every page: drawn once per PDF as a form, reused on each page.
+        if not canvas.hasForm("sheet_head"):
+            canvas.beginForm("sheet_head")
+            draw_once(canvas)
+            canvas.endForm()
+        canvas.doForm("sheet_head")
+
+    def draw_once(canvas: Canvas) -> None:
         canvas.saveState()
         top = PAGE_H - 10 * mm
+        sheet.draw_qr(canvas, PAGE_W - MARGIN - 20 * mm, top - 20 * mm, 20 * mm)
         _w, h = name.wrap(text_w, 12 * mm)
         name.drawOn(canvas, MARGIN, top - h)
         _w, h2 = details.wrap(text_w, 14 * mm)
         details.drawOn(canvas, MARGIN, top - h - 1 * mm - h2)
-        sheet.draw_qr(canvas, PAGE_W - MARGIN - 20 * mm, top - 20 * mm, 20 * mm)
         canvas.setFont(FONT, 15)
         canvas.drawString(MARGIN, PAGE_H - 38 * mm, title)
         canvas.setFont(FONT, 10)
@@ -400,7 +399,7 @@ def _fmt_printed(sheet: Sheet) -> str:
 def _numbered_canvas(page_text: Callable[[int, int], str]) -> type[Canvas]:
     """A canvas that writes "page x of y" on every page once the page count is known."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(SheetCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -4,9 +4,8 @@ changes the customer agreed to, the warranty, and signatures."""
 from __future__ import annotations
 
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
@@ -15,6 +14,7 @@ from reports.blocks import concerns, customer_vehicle, totals_table
 from reports.estimate_sheet import qty
 from reports.i18n_text import code
 from reports.pdf_base import STYLES, Sheet, data_table, kv_table, signature_blocks
+from reports.pdf_text import TextBlock
 
 
 def check(view: ROView) -> SettlementView:
@@ -174,36 +174,36 @@ def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> Flowable:
     """One change with its consent record: who, how, when, the number called, old → new."""
     lang, t = sheet.lang, sheet.t
     sep, colon = t("sep"), t("colon")
-    head = f"{n}. {escape(code('cr_kind', cr.kind, lang))} · {escape(code('cr_status', cr.status, lang))}"
-    lines = [f"{head} — {escape(t('cr_reason'))}{colon}{sheet.markup(cr.reason)}"]
+    head = f"{n}. {code('cr_kind', cr.kind, lang)} · {code('cr_status', cr.status, lang)}"
+    lines = [f"{head} — {t('cr_reason')}{colon}{sheet.plain(cr.reason)}"]
     old_new = f"{fmt.money(cr.old_amount_cents, lang)} → {fmt.money(cr.new_amount_cents, lang)}"
-    money = f"{escape(t('cr_amount'))}{colon}{old_new}"
+    money = f"{t('cr_amount')}{colon}{old_new}"
     if cr.new_promised_at != cr.old_promised_at:
         money += (
-            f"{sep}{escape(t('cr_promise'))}{colon}{fmt.datetime(cr.old_promised_at, lang) or '—'} → "
+            f"{sep}{t('cr_promise')}{colon}{fmt.datetime(cr.old_promised_at, lang) or '—'} → "
             f"{fmt.datetime(cr.new_promised_at, lang)}"
         )
     lines.append(money)
     if cr.consent_at is not None:
         consent = t(
             "cr_consent_text",
-            who=sheet.markup(cr.consent_by),
+            who=sheet.plain(cr.consent_by),
             how=code("auth_method", cr.consent_method, lang),
             when=fmt.datetime(cr.consent_at, lang),
         )
         if cr.consent_phone:
-            consent += sep + t("cr_consent_phone", phone=sheet.markup(cr.consent_phone))
+            consent += sep + t("cr_consent_phone", phone=sheet.plain(cr.consent_phone))
         if cr.recorded_by:
-            consent += f"{sep}{t('recorded_by')}{colon}{sheet.markup(cr.recorded_by)}"
+            consent += f"{sep}{t('recorded_by')}{colon}{sheet.plain(cr.recorded_by)}"
     else:
         consent = t("cr_no_consent")
-    lines.append(f"{escape(t('cr_consent'))}{colon}{consent}")
+    lines.append(f"{t('cr_consent')}{colon}{consent}")
     if cr.manager:
         lines.append(
-            f"{escape(t('cr_manager'))}{colon}{sheet.markup(cr.manager)}{t('comma')}"
+            f"{t('cr_manager')}{colon}{sheet.plain(cr.manager)}{t('comma')}"
             f"{fmt.datetime(cr.manager_at, lang)}"
         )
-    return Paragraph("<br/>".join(lines), STYLES["body"])
+    return TextBlock("\n".join(lines), STYLES["body"])
 
 
 def warranty(sheet: Sheet, view: ROView) -> list[Flowable]:
@@ -222,7 +222,7 @@ def warranty(sheet: Sheet, view: ROView) -> list[Flowable]:
             text += " " + sheet.t("warranty_until", date=fmt.date(w.until_date, lang), km=until_km)
         else:
             text += " " + sheet.t("warranty_from_handover")
-        out.append(Paragraph(escape(text), STYLES["body"]))
+        out.append(TextBlock(text, STYLES["body"]))
     if view.needs_certificate:
         cert = view.completion_cert_no or sheet.t("cert_missing")
         out.append(kv_table(sheet, [(sheet.t("cert_no"), cert)], columns=1, label_mm=45))

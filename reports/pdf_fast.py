@@ -1,0 +1,293 @@
+"""The fast drawing path of the sheets: a ``Table`` and a ``Canvas`` that write plain
+table cells and one-line strings in the sheets' font straight into the page — the same
+operators, byte for byte, as reportlab's general path (``tests/unit/reports/
+test_pdf_speed.py`` compares them), with much less work per cell. Anything else (a
+flowable in a cell, another font, links, right-to-left text) goes reportlab's way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import textobject
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table
+from reportlab.platypus.tables import CellStyle
+
+from reports import pdf_font
+from reports.pdf_font import FONT
+from reports.pdf_text import Wrapped, word_space
+
+CELL_PAD = 2.5
+DEFAULT_PAD = 6  # reportlab's cell padding where a table does not set one
+
+
+class SheetTable(Table):
+    """A ``Table`` that draws its plain-string cells straight onto a ``SheetCanvas``
+    (what reportlab's ``_drawCell`` writes for them, with less work per cell)."""
+
+    # The cell style the fast path last set up, and what it needs of it and of the canvas.
+    _fast_style: CellStyle | None = None
+    _fast: tuple[Any, ...] = ()
+
+    def draw(self) -> None:
+        self._fast_style = None  # Table.draw starts with no cell style set on the canvas
+        # id(style) → [style, whether the fast path can draw it, what it needs]; the style
+        # is kept so that its id stays its own while the table is drawn
+        self._fast_styles: dict[int, list[Any]] = {}
+        super().draw()
+
+    def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
+        kind = cellval.__class__
+        if (kind is not str and kind is not Wrapped) or (
+            cellstyle is not self._fast_style and not self._fast_setup(cellstyle)
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            self._fast_style = None  # reportlab may have switched the style (and font)
+            return
+        canv, font, fontsize, leading, just, valign, top, right, bottom, left = self._fast
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = cellval.split("\n")
+        if valign == "TOP":
+            y = rowpos + rowheight - top - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + bottom + len(lines) * leading - fontsize
+        else:
+            y = rowpos + (bottom + rowheight - top + len(lines) * leading) / 2.0 - fontsize
+        if kind is Wrapped and any(font.stringWidth(x, fontsize) > cellval.avail + 1e-8 for x in lines):
+            # a line a little too wide: narrow its spaces, as the Paragraph it replaces did
+            for line in lines:
+                space = word_space(line, font.stringWidth(line, fontsize), cellval.avail)
+                if space:
+                    canv.drawString(colpos + left, y, line, wordSpace=space)
+                else:
+                    self._fast_line(line, colpos, colwidth, y)
+                y -= leading
+            return
+        if just == "LEFT":
+            x = colpos + left
+            for line in lines:
+                canv._fast_text(font, x, y, line)
+                y -= leading
+        elif just == "RIGHT":
+            x = colpos + colwidth - right
+            for line in lines:
+                canv._fast_text(font, x - font.stringWidth(line, fontsize), y, line)
+                y -= leading
+        else:
+            for line in lines:
+                self._fast_line(line, colpos, colwidth, y)
+                y -= leading
+
+    def _fast_line(self, line: str, colpos: float, colwidth: float, y: float) -> None:
+        canv, font, fontsize, _leading, just, _valign, _top, right, _bottom, left = self._fast
+        if just == "LEFT":
+            canv._fast_text(font, colpos + left, y, line)
+        elif just == "RIGHT":
+            canv._fast_text(font, colpos + colwidth - right - font.stringWidth(line, fontsize), y, line)
+        else:
+            x = colpos + (colwidth + left - right) * 0.5
+            canv._fast_text(font, x - 0.5 * font.stringWidth(line, fontsize), y, line)
+
+    def _fast_setup(self, cellstyle: CellStyle) -> bool:
+        """Switch to ``cellstyle`` as reportlab does (fill colour and font when they change)
+        and remember what the fast path needs; False when it cannot draw this cell."""
+        canv = self.canv
+        fast = self._fast_styles.get(id(cellstyle))
+        if fast is None:
+            s = cellstyle
+            ok = (
+                isinstance(canv, SheetCanvas)
+                and not (s.href or s.destination or s.direction or s.shaping)
+                and s.alignment in _ALIGNS
+                and s.valign in _VALIGNS
+                and isinstance(pdfmetrics.getFont(s.fontname), pdf_font.SheetFont)
+            )
+            fast = self._fast_styles[id(cellstyle)] = [s, ok, None]
+        if not fast[1]:
+            return False
+        cur = self.__dict__["_curcellstyle"]  # set to None by Table.draw
+        if cur is not cellstyle:  # as reportlab: set what changed
+            if cur is None or (cellstyle.color is not cur.color and cellstyle.color != cur.color):
+                canv.setFillColor(cellstyle.color)
+            if (
+                cur is None
+                or cellstyle.leading != cur.leading
+                or cellstyle.fontname != cur.fontname
+                or cellstyle.fontsize != cur.fontsize
+            ):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        params = fast[2]
+        if params is None:
+            font = canv._sheet_font()
+            if font is None:
+                fast[1] = False
+                return False
+            s = cellstyle
+            just = "CENTRE" if s.alignment == "CENTER" else s.alignment
+            params = fast[2] = (
+                canv,
+                font,
+                canv._fontsize,
+                s.leading,
+                just,
+                s.valign,
+                s.topPadding,
+                s.rightPadding,
+                s.bottomPadding,
+                s.leftPadding,
+            )
+        self._fast = params
+        self._fast_style = cellstyle
+        return True
+
+
+_ALIGNS = frozenset({"LEFT", "RIGHT", "CENTRE", "CENTER"})
+_VALIGNS = frozenset({"BOTTOM", "TOP", "MIDDLE"})
+
+
+def sheet_table(
+    body: list[list[Any]], widths: Sequence[float], styles: list[list[CellStyle]], **kw: Any
+) -> Table:
+    """A ``Table`` with its cells' styles given as a grid (see ``cell_style``) and the heights
+    of rows of plain strings worked out here, as reportlab would (lines × leading +
+    vertical padding); a row holding a flowable is left for reportlab to measure."""
+    heights: list[float | None] = []
+    for row, row_styles in zip(body, styles, strict=True):
+        height = 0.0
+        for value, style in zip(row, row_styles, strict=True):
+            if not isinstance(value, str):
+                break
+            h = style.leading * (value.count("\n") + 1)
+            h += style.bottomPadding + style.topPadding
+            if h > height:
+                height = h
+        else:
+            heights.append(height)
+            continue
+        heights.append(None)
+    return SheetTable(
+        body, colWidths=list(widths), rowHeights=heights, cellStyles=styles, normalizedData=1, **kw
+    )
+
+
+def cell_style(
+    size: float,
+    *,
+    align: str = "LEFT",
+    color: Any = colors.black,
+    valign: str = "BOTTOM",
+    pad: tuple[float, float, float, float] = (3, DEFAULT_PAD, 3, DEFAULT_PAD),
+) -> CellStyle:
+    """The style of table cells: the sheets' font at ``size`` (leading 1.35×), alignment,
+    colour, vertical alignment and padding (top, right, bottom, left).
+
+    A table gets its cells' styles as a grid of a few shared ``CellStyle`` objects
+    (``Table(cellStyles=…)``) rather than as style commands, which reportlab applies to
+    every cell one by one; only lines and backgrounds stay commands."""
+    style = CellStyle(f"{size}-{align}")
+    style.fontname = FONT
+    style.fontsize = size
+    style.leading = size * 1.35
+    style.alignment = align
+    style.color = color
+    style.valign = valign
+    style.topPadding, style.rightPadding, style.bottomPadding, style.leftPadding = pad
+    return style
+
+
+class SheetCanvas(Canvas):
+    """A canvas whose one-line strings in the sheets' font skip reportlab's general text
+    object: the same operators, written directly (a sheet draws hundreds of table cells,
+    each one a ``drawString``). What it remembers — subset names, the formatted size and
+    leading — belongs to this one document."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._subset_names: dict[int, str] = {}
+        self._size_ops: dict[tuple[float, float], str] = {}
+        self._fast_font: tuple[str, pdf_font.SheetFont | None] = ("", None)
+        # (font, size, leading, its code table in this document, "/F1+0 8 Tf 10.8 TL (")
+        self._fast_head: tuple[Any, ...] = (None, 0, 0, None, "")
+
+    def _size_op(self) -> str:
+        size = self._size_ops.get((self._fontsize, self._leading))
+        if size is None:
+            size = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+            self._size_ops[self._fontsize, self._leading] = size
+        return size
+
+    def _subset_name(self, font: pdf_font.SheetFont, subset: int) -> str:
+        name = self._subset_names.get(subset)
+        if name is None:
+            name = self._subset_names[subset] = font.getSubsetInternalName(subset, self._doc)
+        return name
+
+    def _sheet_font(self) -> pdf_font.SheetFont | None:
+        """The current font if the fast path can draw in it."""
+        name, font = self._fast_font
+        if name != self._fontname:
+            found = pdfmetrics.getFont(self._fontname)
+            ok = isinstance(found, pdf_font.SheetFont) and self.bottomup and not textobject.rtlSupport
+            font = found if ok else None
+            self._fast_font = (self._fontname, font)
+        return font
+
+    def _fast_text(self, font: pdf_font.SheetFont, x: float, y: float, text: str) -> None:
+        """What ``drawString`` writes for ``text`` at (x, y), byte for byte."""
+        doc = self._doc
+        fast = self._fast_head
+        if fast[0] is not font or fast[1] != self._fontsize or fast[2] != self._leading:
+            fast = self._fast_head = (font, self._fontsize, self._leading, font.codes(doc), "")
+        mapped = text.translate(fast[3])
+        if mapped:
+            try:
+                chunk = mapped.encode("latin-1")  # the usual case: all in the first subset
+            except UnicodeEncodeError:
+                pass
+            else:
+                head = fast[4]
+                if not head:  # the first subset's font operators, in the first string drawn
+                    size = self._size_op()
+                    name = self._subset_name(font, 0)
+                    head = f"{name} {size} ("
+                    self._fast_head = (*fast[:4], head)
+                self._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {head}{escapePDF(chunk)}) Tj T* ET")
+                return
+        size = self._size_op()
+        chunks = font.splitString(text, doc)
+        ops = []
+        current = -1
+        for subset, chunk in chunks:
+            if subset != current:
+                ops.append(f"{self._subset_name(font, subset)} {size}")
+                current = subset
+            ops.append(f"({escapePDF(chunk)}) Tj")
+        self._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(ops)} T* ET")
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font = None if args or kwargs else self._sheet_font()
+        if font is None:
+            super().drawString(x, y, text, *args, **kwargs)
+        else:
+            self._fast_text(font, x, y, text)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font = None if args or kwargs else self._sheet_font()
+        if font is None:
+            super().drawRightString(x, y, text, *args, **kwargs)
+        else:
+            self._fast_text(font, x - font.stringWidth(text, self._fontsize), y, text)
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        font = None if args or kwargs else self._sheet_font()
+        if font is None:
+            super().drawCentredString(x, y, text, *args, **kwargs)
+        else:
+            self._fast_text(font, x - 0.5 * font.stringWidth(text, self._fontsize), y, text)
