@@ -78,12 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin"))
     pr.add_argument("ro_number", metavar="RO_NUMBER")
     pr.add_argument("-o", "--output", required=True, type=Path)
+    # --lang is also taken after the command (``print settlement RO1 -o f.pdf --lang en``);
+    # SUPPRESS: when not given there, the value before the command stays.
+    pr.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the sheet")
 
     ex = sub.add_parser("export", help="export an Excel workbook")
     ex.add_argument("what", choices=("summary",))
     ex.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
     ex.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
     ex.add_argument("-o", "--output", required=True, type=Path)
+    ex.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the workbook")
     return p
 
 

@@ -312,3 +312,54 @@ def test_main_py_unknown_command_exits_2() -> None:
     p = _main_py("--database", "sqlite:///:memory:", "migrate", "--bogus")
     assert p.returncode == 2 and "unrecognized arguments" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+# -- print ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shop_with_ros(sqlite_url: str) -> tuple[str, str, str]:
+    """A SQLite file with one handed-over RO and one just checked in; their numbers."""
+    from advisor.reference import ensure_reference_data
+    from advisor.services.orders import get_ro_view
+    from tests import factories
+
+    auth.SCRYPT_N = 2**10
+    database = db.open_database(sqlite_url)
+    with database.atomic():
+        ensure_reference_data()
+    staff = factories.make_staff()
+    done, _lines = factories.handed_over(staff)
+    _c, other_vehicle = factories.make_customer_vehicle(staff, name="李娜", phone="13912345678")
+    fresh = factories.open_checked_in(staff, vehicle_id=other_vehicle)
+    numbers = get_ro_view(done).number, get_ro_view(fresh).number
+    db.close_database()
+    return sqlite_url, *numbers
+
+
+def test_print_writes_the_sheet_in_the_language_asked_after_the_command(
+    capsys: pytest.CaptureFixture[str], shop_with_ros: tuple[str, str, str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    url, done, _fresh = shop_with_ros
+    for lang, title in (("en", "Settlement"), ("zh_CN", "结算清单")):
+        out_file = tmp_path / f"s-{lang}.pdf"
+        code, out, err = run(capsys, "--database", url, "print", "settlement", done, "-o", str(out_file),
+                             "--lang", lang)  # fmt: skip
+        assert code == 0, err
+        assert str(out_file) in out
+        text = "".join(page.extract_text() for page in PdfReader(out_file).pages)
+        assert title in text and done in text
+
+
+def test_print_refuses_an_unknown_ro_and_a_sheet_that_does_not_apply_yet(
+    capsys: pytest.CaptureFixture[str], shop_with_ros: tuple[str, str, str], tmp_path: Path
+) -> None:
+    url, _done, fresh = shop_with_ros
+    out_file = tmp_path / "x.pdf"
+    code, _out, err = run(capsys, "--database", url, "print", "estimate", "RO19990101-0001", "-o", str(out_file))
+    assert code == 2 and "No repair order 'RO19990101-0001'" in err
+    code, _out, err = run(capsys, "--database", url, "print", "settlement", fresh, "-o", str(out_file))
+    assert code == 2 and "settle" in err.lower()
+    assert not out_file.exists()
