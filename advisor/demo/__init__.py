@@ -21,12 +21,23 @@ follow-up) and ``front_desk`` (appointments, contact log); ``generator`` ``gener
 
 from __future__ import annotations
 
-from advisor.demo.data import ANCHOR_TIME, DEMO_PASSWORD, JOBS, LABOUR, MODELS, STAFF, TECHS, vin_check_digit
+from advisor.demo.data import (
+    ANCHOR_TIME,
+    DEMO_DEALER,
+    DEMO_PASSWORD,
+    JOBS,
+    LABOUR,
+    MODELS,
+    STAFF,
+    TECHS,
+    vin_check_digit,
+)
 from advisor.demo.generator import generate
 from advisor.demo.sink import DemoSummary
 
 __all__ = [
     "ANCHOR_TIME",
+    "DEMO_DEALER",
     "DEMO_PASSWORD",
     "JOBS",
     "LABOUR",

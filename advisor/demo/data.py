@@ -8,6 +8,9 @@ from typing import Any
 from advisor.reference import CANNED_JOBS
 
 DEMO_PASSWORD = "demo1234"
+# The dealership of a database that has none yet (demo data loaded from the command line):
+# name, address, phone, tax number — so that printed sheets carry a full header.
+DEMO_DEALER = ("星辉汽车服务有限公司（演示）", "北京市朝阳区酒仙桥路 88 号", "010-88886666", "91110105MA01ABCD2X")
 ANCHOR_TIME = dt.time(15, 0)
 
 STAFF = [

@@ -9,6 +9,7 @@ import peewee
 
 from advisor import audit
 from advisor.db import database_proxy, is_postgres
+from advisor.demo.data import DEMO_DEALER
 from advisor.demo.order import Orders
 from advisor.demo.people import People
 from advisor.demo.planning import Planning
@@ -16,6 +17,7 @@ from advisor.demo.sink import DemoSummary
 from advisor.models import ALL_MODELS, Appointment, Counter, Customer, EstimateLine, StepEvent, Vehicle
 from advisor.reference import ensure_reference_data
 from advisor.search import install_search, rebuild_search
+from advisor.services.settings import get_setting, set_up_dealer
 
 
 def generate(*, orders: int, seed: int = 1,
@@ -23,6 +25,10 @@ def generate(*, orders: int, seed: int = 1,
     """Fill the open database with ``orders`` repair orders and everything around them."""
     started = time.monotonic()
     db = database_proxy.obj
+    if not get_setting("dealer_name"):  # demo data loaded from the CLI into a new file
+        name, address, phone, tax_no = DEMO_DEALER
+        set_up_dealer(name=name, address=address, phone=phone, tax_no=tax_no,
+                      labour_rate_cents=int(get_setting("labour_rate_cents")))  # fmt: skip
     with db.atomic():
         ensure_reference_data()
         gen = Generator(db, orders=orders, seed=seed, progress=progress)

@@ -196,3 +196,18 @@ def test_generating_twice_into_one_database(database: peewee.Database) -> None:
     # The app can keep working after the load: ids continue after the demo rows.
     c = Customer.create(name="新客户", phone="+8613900000000")
     assert c.id == Customer.select(peewee.fn.MAX(Customer.id)).scalar()
+
+
+def test_a_database_without_a_dealership_gets_the_demo_one_an_existing_one_stays(
+    database: peewee.Database,
+) -> None:
+    """Sheets printed from demo data carry a full header; a real profile is never replaced."""
+    from advisor.services.settings import dealer, set_up_dealer
+
+    assert dealer().name == ""
+    demo.generate(orders=3, seed=1)
+    name, address, phone, tax_no = demo.DEMO_DEALER
+    assert (dealer().name, dealer().address, dealer().phone, dealer().tax_no) == (name, address, phone, tax_no)
+    set_up_dealer(name="华南汽车", address="广州", phone="020-1", tax_no="T1", labour_rate_cents=15_000)
+    demo.generate(orders=3, seed=2)
+    assert (dealer().name, dealer().labour_rate_cents) == ("华南汽车", 15_000)
