@@ -68,10 +68,19 @@ def lines_table(sheet: Sheet, lines: tuple[LineView, ...]) -> Flowable:
                 Paragraph(f"<strike>{escape(amount)}</strike>", STYLES["td_r"]) if declined else amount,
                 code("origin", x.origin, lang) if x.origin else "",
                 code("pay_type", x.pay_type, lang),
-                code("status", x.status, lang),
+                status_text(x, lang),
             ]
         )
     return data_table(sheet, header, rows, LINE_WIDTHS, right=(3, 4, 5), muted_rows=muted)
+
+
+def status_text(line: LineView, lang: str) -> str:
+    """The customer's decision, with their reason for a declined line when they gave one."""
+    reason = line.decline_reason_zh if lang.startswith("zh") else line.decline_reason_en
+    status = code("status", line.status, lang)
+    if line.status == "declined" and reason:
+        return f"{status}（{reason}）" if lang.startswith("zh") else f"{status} ({reason})"
+    return status
 
 
 def estimate_totals(view: ROView, tax_rate: Any) -> tuple[Totals, bool]:

@@ -330,3 +330,14 @@ def test_money_matches_babel_in_both_languages(cents: int) -> None:
     assert fmt.money(123_450, "en") == "¥1,234.50"
     assert fmt.date(dt.date(2026, 11, 22), "zh_CN") == "2026年11月22日"
     assert fmt.date(dt.date(2026, 11, 22), "en") == "Nov 22, 2026"
+
+
+def test_a_declined_line_shows_the_customers_reason(staff: factories.Staff) -> None:
+    from advisor.services import solicitation
+
+    reason = next(r for r in solicitation.decline_reasons() if r.code == "no_time")
+    ro_id, _ = factories.authorised(staff, decline_reason=reason.id)
+    view = get_ro_view(ro_id)
+    assert squash(f"已拒绝（{reason.label_zh}）") in flat_text(render("estimate", view, valid_days=7))
+    english = flat_text(render("estimate", view, "en", valid_days=7))
+    assert squash(f"Declined ({reason.label_en})") in english
