@@ -7,13 +7,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from advisor.services.views import ROSummary
 from ui import fmt
 from ui.dashboard.data import BAD, ID_ROLE, Index
+from ui.rows_model import RowsModel
 
 
 class KpiTile(QFrame):
@@ -65,37 +66,10 @@ class KpiTile(QFrame):
         super().keyPressEvent(event)
 
 
-class DrillModel(QAbstractTableModel):
+class DrillModel(RowsModel[ROSummary]):
     """The ROs behind a figure."""
 
     COLUMNS = 8
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ROSummary] = []
-        self.headers = [""] * self.COLUMNS
-
-    def set_rows(self, rows: list[ROSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < self.COLUMNS else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from advisor.services.audit_log import AuditRow
 from ui import fmt
 from ui.audit_labels import action_label, record_label
 from ui.context import AppContext
+from ui.rows_model import RowsModel
 from ui.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -72,7 +73,7 @@ def change_text(old: str, new: str) -> str:
     return "; ".join(parts)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditRow]):
     """Audit rows newest first, fetched ``PAGE`` at a time through the service."""
 
     COLUMNS = 6
@@ -80,9 +81,7 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        self.rows: list[AuditRow] = []
         self.filters: dict[str, Any] = {}
-        self.headers = [""] * self.COLUMNS
         self._offset = 0
         self._exhausted = True
         self._ro_numbers: dict[int, str] = {}
@@ -103,19 +102,6 @@ class AuditModel(QAbstractTableModel):
         self.rows = []
         self._exhausted = True
         self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        """New headers after a language switch; the rows' words follow them."""
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.COLUMNS - 1))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
 
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -138,12 +124,6 @@ class AuditModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self.rows.extend(page)
         self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < self.COLUMNS else None
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

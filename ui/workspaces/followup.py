@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from advisor.services.views import FollowUpView
 from ui.context import AppContext
 from ui.followup_form import STATUS_COLOURS, STATUS_MARKS, FollowUpForm, status_label
 from ui.ro.pages._closing import full_datetime
+from ui.rows_model import RowsModel
 from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -33,41 +34,10 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsModel[FollowUpView]):
     """One row per follow-up call."""
 
     COLUMNS = 8
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[FollowUpView] = []
-        self.headers: list[str] = [""] * self.COLUMNS
-
-    def set_rows(self, rows: list[FollowUpView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMNS:
-            return self.headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
