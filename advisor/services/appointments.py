@@ -132,6 +132,8 @@ def reschedule(*, actor: Actor, appointment_id: int, version: int, starts_at: dt
                override: bool = False) -> AppointmentView:  # fmt: skip
     """Move an appointment to another time (capacity checked again)."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
+    if a.status not in ("booked", "confirmed"):
+        raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
     if not override:
         _check_capacity(starts_at, a.duration_min, exclude_id=a.id)
     old = bump(a, version, ("The appointment", "预约"), starts_at=starts_at,

@@ -32,54 +32,54 @@
 <context>
     <name>Appointments</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="40"/>
+        <location filename="../../ui/workspaces/appointments.py" line="46"/>
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="41"/>
-        <location filename="../../ui/workspaces/appointments.py" line="51"/>
+        <location filename="../../ui/workspaces/appointments.py" line="47"/>
+        <location filename="../../ui/workspaces/appointments.py" line="57"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="42"/>
+        <location filename="../../ui/workspaces/appointments.py" line="48"/>
         <source>arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="43"/>
-        <location filename="../../ui/workspaces/appointments.py" line="53"/>
+        <location filename="../../ui/workspaces/appointments.py" line="49"/>
+        <location filename="../../ui/workspaces/appointments.py" line="59"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="44"/>
+        <location filename="../../ui/workspaces/appointments.py" line="50"/>
         <source>no-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="52"/>
+        <location filename="../../ui/workspaces/appointments.py" line="58"/>
         <source>to reschedule</source>
         <translation>需改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="54"/>
+        <location filename="../../ui/workspaces/appointments.py" line="60"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="61"/>
+        <location filename="../../ui/workspaces/appointments.py" line="67"/>
         <source>✗ FULL</source>
         <translation>✗ 已满</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="63"/>
+        <location filename="../../ui/workspaces/appointments.py" line="69"/>
         <source>● some room</source>
         <translation>● 尚有余量</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="64"/>
+        <location filename="../../ui/workspaces/appointments.py" line="70"/>
         <source>○ free</source>
         <translation>○ 空闲</translation>
     </message>
@@ -87,147 +87,167 @@
 <context>
     <name>AppointmentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="184"/>
+        <location filename="../../ui/workspaces/appointments.py" line="234"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="187"/>
+        <location filename="../../ui/workspaces/appointments.py" line="237"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="188"/>
+        <location filename="../../ui/workspaces/appointments.py" line="238"/>
         <source>Day</source>
         <translation>日视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="189"/>
+        <location filename="../../ui/workspaces/appointments.py" line="239"/>
         <source>Week</source>
         <translation>周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="190"/>
+        <location filename="../../ui/workspaces/appointments.py" line="240"/>
         <source>Book appointment… (Ctrl+N)</source>
         <translation>新建预约…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="191"/>
+        <location filename="../../ui/workspaces/appointments.py" line="241"/>
         <source>○ free   ● some room   ✗ full — Enter or double-click a slot to book</source>
         <translation>○ 空闲   ● 尚有余量   ✗ 已满 — 回车或双击时段即可预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="194"/>
-        <location filename="../../ui/workspaces/appointments.py" line="204"/>
-        <location filename="../../ui/workspaces/appointments.py" line="216"/>
+        <location filename="../../ui/workspaces/appointments.py" line="244"/>
+        <location filename="../../ui/workspaces/appointments.py" line="254"/>
+        <location filename="../../ui/workspaces/appointments.py" line="270"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="195"/>
+        <location filename="../../ui/workspaces/appointments.py" line="245"/>
         <source>Technician time</source>
         <translation>技师工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="196"/>
+        <location filename="../../ui/workspaces/appointments.py" line="246"/>
         <source>Bays</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="197"/>
+        <location filename="../../ui/workspaces/appointments.py" line="247"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="198"/>
+        <location filename="../../ui/workspaces/appointments.py" line="248"/>
         <source>Bookings</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="201"/>
+        <location filename="../../ui/workspaces/appointments.py" line="251"/>
         <source>Bookings of the day</source>
         <translation>当日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="205"/>
-        <location filename="../../ui/workspaces/appointments.py" line="217"/>
+        <location filename="../../ui/workspaces/appointments.py" line="255"/>
+        <location filename="../../ui/workspaces/appointments.py" line="271"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="206"/>
-        <location filename="../../ui/workspaces/appointments.py" line="218"/>
+        <location filename="../../ui/workspaces/appointments.py" line="256"/>
+        <location filename="../../ui/workspaces/appointments.py" line="272"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="207"/>
+        <location filename="../../ui/workspaces/appointments.py" line="257"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="208"/>
+        <location filename="../../ui/workspaces/appointments.py" line="258"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="209"/>
-        <location filename="../../ui/workspaces/appointments.py" line="220"/>
+        <location filename="../../ui/workspaces/appointments.py" line="259"/>
+        <location filename="../../ui/workspaces/appointments.py" line="274"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="212"/>
+        <location filename="../../ui/workspaces/appointments.py" line="262"/>
         <source>Mark no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="213"/>
+        <location filename="../../ui/workspaces/appointments.py" line="263"/>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="264"/>
+        <source>Another time for the selected appointment (capacity checked again)</source>
+        <translation>为所选预约改到其他时间（重新核对产能）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="265"/>
+        <source>Cancel…</source>
+        <translation>取消预约…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="266"/>
+        <source>The customer cancels: kept on file with the reason</source>
+        <translation>客户取消：连同原因存档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="267"/>
         <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="219"/>
+        <location filename="../../ui/workspaces/appointments.py" line="273"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="224"/>
+        <location filename="../../ui/workspaces/appointments.py" line="278"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="225"/>
+        <location filename="../../ui/workspaces/appointments.py" line="279"/>
         <source>Reschedule</source>
         <translation>需改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="226"/>
+        <location filename="../../ui/workspaces/appointments.py" line="280"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="227"/>
+        <location filename="../../ui/workspaces/appointments.py" line="281"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="268"/>
+        <location filename="../../ui/workspaces/appointments.py" line="322"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="274"/>
+        <location filename="../../ui/workspaces/appointments.py" line="328"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="300"/>
+        <location filename="../../ui/workspaces/appointments.py" line="354"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="321"/>
+        <location filename="../../ui/workspaces/appointments.py" line="375"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -568,6 +588,34 @@
         <location filename="../../ui/ro/car_outline.py" line="159"/>
         <source>▲ front</source>
         <translation>▲ 车头</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="91"/>
+        <source>Cancel appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="91"/>
+        <source>Move appointment</source>
+        <translation>预约改期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="98"/>
+        <source>e.g. the customer is travelling</source>
+        <translation>例如：客户出差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="103"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="106"/>
+        <source>&amp;New time</source>
+        <translation>新时间(&amp;N)</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,63 @@ def test_week_view_shows_capacity_with_text(qtbot, ctx, staff) -> None:  # type:
     texts = [ws.week.item(r, col).text() for r in range(ws.week.rowCount())]
     assert any("FULL" in t for t in texts)
     assert all("min" in t and "bays" in t for t in texts)
+
+
+def _answer_change(monkeypatch, *, when: dt.datetime | None = None, reason: str = "") -> list:  # type: ignore[no-untyped-def]
+    """Fill and accept the move/cancel dialog when it opens; returns the dialogs seen."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.desk_fmt import to_qdatetime
+    from ui.workspaces.appointments import ChangeDialog
+
+    seen: list[ChangeDialog] = []
+
+    def exec_(self: ChangeDialog) -> int:
+        seen.append(self)
+        if when is not None:
+            self.when.setDateTime(to_qdatetime(when))
+        self.reason.setText(reason)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ChangeDialog, "exec", exec_)
+    return seen
+
+
+def test_a_customer_calls_to_move_then_to_cancel_the_appointment(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c, v = factories.make_customer_vehicle(staff)
+    a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
+                                      starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
+    ws = make_ws(qtbot, ctx)
+    ws.day.setDate(QDate(tomorrow_at(9).date()))
+    qtbot.waitUntil(lambda: ws.bookings.rowCount() == 1)
+    ws.bookings.selectRow(0)
+    seen = _answer_change(monkeypatch, when=tomorrow_at(14))
+    qtbot.mouseClick(ws.move_button, Qt.MouseButton.LeftButton)
+    assert shown == [] and not seen[0].cancelling
+    moved = appointments.get_appointment(a.id)
+    assert (moved.starts_at, moved.status) == (tomorrow_at(14), "booked")
+    qtbot.waitUntil(lambda: ws.bookings.item(0, 0).text() == "14:00")
+
+    ws.bookings.selectRow(0)
+    _answer_change(monkeypatch, reason="出差")
+    qtbot.mouseClick(ws.cancel_button, Qt.MouseButton.LeftButton)
+    assert appointments.get_appointment(a.id).status == "cancelled"
+    # a cancelled appointment cannot be moved any more: the domain says so
+    _answer_change(monkeypatch, when=tomorrow_at(15))
+    ws.change(a.id)
+    assert shown[-1] == ("error", "This appointment is no longer pending.")
+    assert appointments.get_appointment(a.id).starts_at == tomorrow_at(14)
+
+
+def test_reconfirmation_call_to_reschedule_moves_it_at_once(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c, v = factories.make_customer_vehicle(staff)
+    a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
+                                      starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
+    ws = make_ws(qtbot, ctx)
+    ws.reconfirm.selectRow(0)
+    day_after = tomorrow_at(10) + dt.timedelta(days=1)
+    _answer_change(monkeypatch, when=day_after)
+    qtbot.mouseClick(ws.outcome_buttons["rescheduled"], Qt.MouseButton.LeftButton)
+    assert shown == []
+    got = appointments.get_appointment(a.id)
+    assert (got.reconfirm_outcome, got.starts_at) == ("rescheduled", day_after)

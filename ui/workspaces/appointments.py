@@ -12,10 +12,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,6 +35,7 @@ from advisor.services.views import AppointmentView, CapacitySlot
 from ui import fmt
 from ui.booking_dialog import BookingDialog
 from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime, to_qdatetime
 from ui.workspace import Workspace
 
 FREE, BUSY, FULL = "#e8f5e9", "#fff8e1", "#ffebee"
@@ -72,6 +78,42 @@ def _item(text: str, *, right: bool = False, data: object = None) -> QTableWidge
     if data is not None:
         item.setData(Qt.ItemDataRole.UserRole, data)
     return item
+
+
+class ChangeDialog(QDialog):
+    """Move an appointment to another time, or cancel it with the customer's reason."""
+
+    def __init__(self, appointment: AppointmentView, *, cancel: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("appt_change")
+        self.cancelling = cancel
+        who = f"{appointment.customer_name} · {appointment.plate} · {fmt.datetime(appointment.starts_at)}"
+        self.setWindowTitle(self.tr("Cancel appointment") if cancel else self.tr("Move appointment"))
+        self.when = QDateTimeEdit(to_qdatetime(appointment.starts_at), self)
+        self.when.setObjectName("appt_new_time")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("appt_cancel_reason")
+        self.reason.setPlaceholderText(self.tr("e.g. the customer is travelling"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(who, self))
+        if cancel:
+            self.when.hide()
+            form.addRow(self.tr("&Reason"), self.reason)
+        else:
+            self.reason.hide()
+            form.addRow(self.tr("&New time"), self.when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        (self.reason if cancel else self.when).setFocus()
+
+    def new_time(self) -> dt.datetime:
+        return from_qdatetime(self.when.dateTime())
 
 
 class AppointmentsWorkspace(Workspace):
@@ -130,10 +172,18 @@ class AppointmentsWorkspace(Workspace):
         self.no_show_button = QPushButton(self)
         self.no_show_button.setObjectName("appt_no_show")
         self.no_show_button.clicked.connect(self.no_show)
+        self.move_button = QPushButton(self)
+        self.move_button.setObjectName("appt_move")
+        self.move_button.clicked.connect(lambda: self.change(self._selected_id(self.bookings)))
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("appt_cancel")
+        self.cancel_button.clicked.connect(lambda: self.change(self._selected_id(self.bookings), cancel=True))
         box = QVBoxLayout(self.bookings_box)
         box.addWidget(self.bookings)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.move_button)
+        row.addWidget(self.cancel_button)
         row.addWidget(self.no_show_button)
         box.addLayout(row)
 
@@ -210,6 +260,10 @@ class AppointmentsWorkspace(Workspace):
             ]
         )
         self.no_show_button.setText(self.tr("Mark no-show"))
+        self.move_button.setText(self.tr("Move…"))
+        self.move_button.setToolTip(self.tr("Another time for the selected appointment (capacity checked again)"))
+        self.cancel_button.setText(self.tr("Cancel…"))
+        self.cancel_button.setToolTip(self.tr("The customer cancels: kept on file with the reason"))
         self.reconfirm_box.setTitle(self.tr("Reconfirm tomorrow's appointments"))
         self.reconfirm.setHorizontalHeaderLabels(
             [
@@ -362,13 +416,39 @@ class AppointmentsWorkspace(Workspace):
     def record_outcome(self, outcome: str) -> None:
         appointment_id = self._selected_id(self.reconfirm)
         if appointment_id is not None:
-            self.ctx.ops.run(
+            done = self.ctx.ops.run(
                 appointments.reconfirm,
                 parent=self,
                 topic="appointments",
                 appointment_id=appointment_id,
                 outcome=outcome,
             )
+            if done is not None and outcome == "rescheduled":
+                self.change(appointment_id)  # on the phone still: agree the new time now
+
+    def change_dialog(self, appointment: AppointmentView, *, cancel: bool = False) -> ChangeDialog:
+        return ChangeDialog(appointment, cancel=cancel, parent=self)
+
+    def change(self, appointment_id: int | None, *, cancel: bool = False) -> AppointmentView | None:
+        """Move the appointment to a new time or cancel it (asks first)."""
+        if appointment_id is None:
+            return None
+        current = appointments.get_appointment(appointment_id)
+        dialog = self.change_dialog(current, cancel=cancel)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if cancel:
+            result: AppointmentView | None = self.ctx.ops.run(
+                appointments.cancel_appointment, parent=self, topic="appointments",
+                appointment_id=appointment_id, reason=dialog.reason.text().strip(),
+            )  # fmt: skip
+        else:
+            result = self.ctx.ops.run(
+                appointments.reschedule, parent=self, topic="appointments", appointment_id=appointment_id,
+                version=current.version, starts_at=dialog.new_time(),
+                confirm=(appointments.OverbookedError, {"override": True}),
+            )  # fmt: skip
+        return result
 
     def no_show(self) -> None:
         appointment_id = self._selected_id(self.bookings)
