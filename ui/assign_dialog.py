@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from advisor.services import workshop
 from ui import fmt
 from ui import workshop_labels as labels
-from ui.change_request_dialog import from_qdatetime, to_qdatetime
 from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime, to_qdatetime
 
 
 def next_quarter(at: dt.datetime) -> dt.datetime:

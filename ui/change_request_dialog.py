@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,17 +35,9 @@ from advisor.errors import UserError
 from advisor.services import changes
 from ui import messages
 from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime, to_qdatetime
 
 TYPE, CODE, DESCRIPTION, QTY, PRICE, SKILL = range(6)
-
-
-def to_qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
-
-
-def from_qdatetime(value: QDateTime) -> dt.datetime:
-    d, t = value.date(), value.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 class ChangeRequestDialog(QDialog):

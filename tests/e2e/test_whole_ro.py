@@ -47,8 +47,9 @@ from tests.ui.conftest import make_ctx, shown  # noqa: F401  (the GUI fixtures)
 from tests.ui.shell_support import type_text, workstation  # noqa: F401
 from ui.assign_dialog import AssignDialog
 from ui.booking_dialog import BookingDialog
-from ui.change_request_dialog import DESCRIPTION, QTY, SKILL, ChangeRequestDialog, to_qdatetime
+from ui.change_request_dialog import DESCRIPTION, QTY, SKILL, ChangeRequestDialog
 from ui.context import AppContext
+from ui.desk_fmt import to_qdatetime
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.consent_dialog import ConsentDialog
 from ui.workspace import Workspace

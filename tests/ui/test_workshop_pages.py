@@ -11,8 +11,8 @@ from advisor.services import changes, estimate, parts, workshop
 from advisor.services.orders import get_ro_view
 from tests import factories
 from ui import fmt
-from ui.change_request_dialog import to_qdatetime
 from ui.context import AppContext
+from ui.desk_fmt import to_qdatetime
 from ui.ro.pages import page_class
 from ui.ro.pages.assignment import AssignmentPage
 from ui.ro.pages.parts import PartsPage

@@ -24,8 +24,8 @@ from advisor.services import changes
 from advisor.services.views import ChangeRequestView
 from ui import fmt
 from ui import workshop_labels as labels
-from ui.change_request_dialog import from_qdatetime, to_qdatetime
 from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime, to_qdatetime
 
 
 class ConsentDialog(QDialog):
