@@ -40,7 +40,7 @@ for i in itertools.count():
     from tests.factories import valid_vin
     v, _ = customers.add_vehicle(actor=adv, customer_id=c.id, vin=valid_vin(n), plate=f"沪B{n % 100000:05d}")
     ro = reception.open_repair_order(actor=adv, vehicle_id=v.id)
-    reception.check_in(actor=adv, ro_id=ro, mileage_km=1000, fuel_level=4)
+    reception.check_in(actor=adv, ro_id=ro, mileage_km=1000, fuel_level=4, wash_requested=False)
     diagnosis.record_concern(actor=adv, ro_id=ro, customer_words="异响")
     ids = estimate.add_canned_job(actor=adv, ro_id=ro, code="S5000")
     estimate.authorise_estimate(actor=adv, ro_id=ro, decisions={x: "approved" for x in ids},
@@ -115,7 +115,9 @@ def test_sigkill_at_random_moments_leaves_a_consistent_database(tmp_path: Path) 
         proc = subprocess.Popen([sys.executable, "-c", WORKER, url, str(k + 1)], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(rng.uniform(0.8, 2.0))
-        assert proc.poll() is None, proc.stderr.read()  # it must still be writing
+        if proc.poll() is not None:  # it must still be writing
+            _out, err = proc.communicate()  # (closes the pipes too)
+            pytest.fail(f"the worker stopped by itself:\n{err}")
         proc.send_signal(signal.SIGKILL)
         out, _err = proc.communicate()
         progressed += len(out.split())
