@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import peewee
 
-from advisor import workflow
+from advisor import money, workflow
 from advisor.config import WARRANTY_MINIMUMS
 from advisor.models import (
     Appointment,
@@ -33,7 +33,7 @@ from advisor.models import (
 )
 from advisor.services._base import current_settlement, get_ro, ro_state
 from advisor.services.customers import customer_view, vehicle_view
-from advisor.services.estimate import totals_of
+from advisor.services.estimate import CHARGED, totals_of
 from advisor.services.followup import view as follow_up_view
 from advisor.services.settings import get_setting
 from advisor.services.views import (
@@ -198,14 +198,6 @@ class _OpenRow(NamedTuple):
     customer_name: str
 
 
-class _LineAmount(NamedTuple):
-    ro_id: int
-    kind: str
-    status: str
-    pay_type: str
-    amount_cents: int
-
-
 def _badges(ro: _OpenRow, at: dt.datetime, pending: set[int], tasks: set[int],
             qc_failed: set[int], fu_due: set[int]) -> tuple[str, ...]:  # fmt: skip
     out = []
@@ -256,17 +248,17 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
     fu_due = ro_ids(FollowUp.select(FollowUp.ro).where(
         FollowUp.ro.in_(ids) & (FollowUp.status == "due") & (FollowUp.due_from <= at)))  # fmt: skip
     names = _names()
-    lines: dict[int, list[_LineAmount]] = {}
-    for t in EstimateLine.select(
-        EstimateLine.ro, EstimateLine.kind, EstimateLine.status, EstimateLine.pay_type,
-        EstimateLine.amount_cents,
-    ).where(EstimateLine.ro.in_(ids)).tuples():  # fmt: skip
-        line = _LineAmount(*t)
-        lines.setdefault(line.ro_id, []).append(line)
+    # What the customer pays so far, summed in the database: approved lines of the pay
+    # types charged at settlement (``totals_of``'s rule; tests compare the two).
+    charged = peewee.Case(None, [((EstimateLine.status == "approved") & EstimateLine.pay_type.in_(CHARGED),
+                                  EstimateLine.amount_cents)], 0)  # fmt: skip
+    subtotals = dict(EstimateLine.select(EstimateLine.ro, peewee.fn.SUM(charged))
+                     .where(EstimateLine.ro.in_(ids)).group_by(EstimateLine.ro).tuples())  # fmt: skip
     rate = Decimal(get_setting("tax_rate"))
     out = []
     for r in rows:
-        total = totals_of(lines.get(r.id, []), tax_rate=rate).total_cents  # type: ignore[arg-type]
+        subtotal = int(subtotals.get(r.id) or 0)
+        total = subtotal + money.percent_of(subtotal, rate)
         late = r.promised_at is not None and at > r.promised_at and r.handed_over_at is None
         out.append(ROSummary(r.id, r.number, r.plate, r.customer_name, names.get(r.advisor_id, ""),
                              r.step, r.status, r.arrived_at, r.greeted_at, r.promised_at, total,

@@ -92,3 +92,26 @@ def test_the_customers_reason_for_declining_a_line_is_kept_and_shown(staff: fact
     (item,) = solicitation.declined_work(vehicle_id=view.vehicle.id)
     assert f"Wheel alignment ({reason.label_en})" in item.detail_en
     assert f"({reason.label_zh})" in item.detail_zh
+
+
+def test_todays_totals_are_the_ros_totals(staff: factories.Staff) -> None:
+    """Today sums what the customer pays in the database; it must agree with
+    ``totals_of``: approved lines only, customer-paid only, with tax."""
+    from advisor.services import estimate, orders
+
+    proposed, _ = factories.estimated(staff)
+    _c, v2 = factories.make_customer_vehicle(staff, name="李娜", phone="13912345678")
+    declined, _ = factories.authorised(staff, vehicle_id=v2)
+    _c, v3 = factories.make_customer_vehicle(staff, name="王强", phone="13712345678")
+    mixed, lines = factories.estimated(staff, vehicle_id=v3)
+    warranty = estimate.add_line(actor=staff.advisor, ro_id=mixed, kind="labour", code="L-WTY",
+                                 description="Warranty repair", quantity="2", unit_price_cents=18_000,
+                                 pay_type="warranty")  # fmt: skip
+    estimate.authorise_estimate(actor=staff.advisor, ro_id=mixed,
+                                decisions={**dict.fromkeys(lines, "approved"), warranty: "approved"},
+                                customer_name="王强", method="phone", phone="13712345678",
+                                promised_at=now() + dt.timedelta(hours=2))  # fmt: skip
+    shown = {r.id: r.total_cents for r in orders.open_orders()}
+    for ro_id in (proposed, declined, mixed):
+        assert shown[ro_id] == get_ro_view(ro_id).totals.total_cents, ro_id
+    assert shown[proposed] == 0 and shown[mixed] > shown[declined] > 0
