@@ -139,7 +139,13 @@ def test_declines_comebacks_changes_and_follow_ups(loaded: demo.DemoSummary) -> 
     today = dt.datetime.combine(dt.date.today(), dt.time())
     on_board = Assignment.select().where(
         (Assignment.planned_start >= today) | (Assignment.status != "done"))  # fmt: skip
-    assert {a.status for a in on_board} >= {"waiting", "in_progress", "paused", "done"}
+    statuses_today = {a.status for a in on_board}
+    assert statuses_today >= {"in_progress", "paused", "done"}
+    # Work not started yet: a waiting job on the board, or approved work still to dispatch
+    # (which of the two depends on the day's random draws: the demo anchors on today).
+    from advisor.services import workshop
+
+    assert "waiting" in statuses_today or workshop.unassigned_jobs()
 
 
 def test_search_finds_demo_customers(loaded: demo.DemoSummary) -> None:
