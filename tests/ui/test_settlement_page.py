@@ -48,8 +48,13 @@ def test_settlement_refused_while_a_line_is_undecided(qtbot, ctx, staff, shown) 
 
 
 def test_lines_come_from_approved_work_labour_and_materials_apart(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
-    ro_id, _lines = factories.qc_passed(staff)
+    from advisor.services import solicitation
+
+    reason = next(r for r in solicitation.decline_reasons() if r.code == "price")
+    ro_id, _lines = factories.qc_passed(staff, decline_reason=reason.id)
     page = host(qtbot, ctx, SettlementPage, ro_id)
+    note = find(page, QLabel, "settle_not_charged").text()
+    assert f"Wheel alignment ({reason.label_en})" in note  # declined, with the customer's reason
     labour = find(page, QTableWidget, "settle_labour")
     parts = find(page, QTableWidget, "settle_parts")
     assert [labour.item(r, 1).text() for r in range(labour.rowCount())] == ["Replace front brake pads"]

@@ -67,6 +67,13 @@ def status_text(line: LineView) -> str:
     return status_label(line.status)
 
 
+def declined_text(line: LineView) -> str:
+    """A declined line's description with the customer's reason: 'Wheel alignment (Too
+    expensive)'."""
+    reason = pick(line.decline_reason_en, line.decline_reason_zh)
+    return f"{line.description} ({reason})" if reason else line.description
+
+
 def quantity_text(q: Decimal) -> str:
     """1.50 → '1.5', 2.00 → '2' (the exact decimal, without trailing zeros)."""
     text = format(Decimal(q).normalize(), "f")

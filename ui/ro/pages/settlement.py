@@ -25,6 +25,7 @@ from advisor.services import settlement
 from advisor.services.views import LineView, ROView, Totals
 from ui import fmt, messages
 from ui.context import AppContext
+from ui.ro.lines_model import declined_text
 from ui.ro.pages._closing import (
     banner,
     cell,
@@ -308,7 +309,7 @@ class SettlementPage(StepPage):
             notes.append(
                 self.tr(
                     "Declined by the customer, not charged (offered again at the next visit): %1"
-                ).replace("%1", ", ".join(x.description for x in declined))
+                ).replace("%1", ", ".join(declined_text(x) for x in declined))
             )
         if undecided:
             notes.append(
