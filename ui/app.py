@@ -130,13 +130,14 @@ def run_gui(argv: list[str]) -> int:
         threading.Thread(target=backup, name="daily-backup", daemon=True).start()
 
     from ui.context import AppContext
-    from ui.first_run import FirstRunDialog, load_demo
     from ui.live import LiveBridge
     from ui.login import LoginDialog
     from ui.main_window import MainWindow
     from ui.operations import Operations
 
     if not users.has_users():
+        from ui.first_run import FirstRunDialog, load_demo  # once per dealership
+
         first = FirstRunDialog()
         if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
             return 0

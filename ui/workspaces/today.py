@@ -27,7 +27,6 @@ from advisor.services import appointments, orders, reception
 from ui import fmt
 from ui.context import AppContext
 from ui.desk.lanes import ID_ROLE, ArrivingModel, InProgressModel, WaitingModel
-from ui.desk.walk_in import WalkInDialog
 from ui.workspace import Workspace
 
 
@@ -212,6 +211,8 @@ class TodayWorkspace(Workspace):
 
     def walk_in(self) -> None:
         """A customer without an appointment: find or register the car, open the RO."""
+        from ui.desk.walk_in import WalkInDialog  # not needed to show Today (start-up time)
+
         dialog = WalkInDialog(self.ctx, self)
         if dialog.exec() != WalkInDialog.DialogCode.Accepted or dialog.vehicle_id is None:
             return
