@@ -3,6 +3,9 @@ explained before the amount, corrections as new entries, and the cashier's payme
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -468,25 +471,24 @@ class SettlementPage(StepPage):
             messages.error(self, err.message())
             return None
 
-    def _settle(self) -> None:
+    def _submit(self, amount: QLineEdit, key: str, fn: Callable[..., Any], *,
+                clear: tuple[QLineEdit, ...], **kw: Any) -> None:  # fmt: skip
+        """Send the amount typed in ``amount`` (as ``key``, in cents) with ``kw`` to ``fn``;
+        a refused amount or call keeps the input, a done one clears ``clear``."""
         if self.view is None:
             return
-        cents = self._cents(self.discount.text())
+        cents = self._cents(amount.text())
         if cents is None:
             return
-        if (
-            self.ctx.ops.run(
-                settlement.settle,
-                parent=self,
-                topic="ro",
-                ro_id=self.view.id,
-                discount_cents=cents,
-                discount_reason=self.reason.text(),
-            )
-            is not None
-        ):
-            self.discount.clear()
-            self.reason.clear()
+        args: dict[str, Any] = {key: cents, **kw}
+        if self.ctx.ops.run(fn, parent=self, topic="ro", **args) is not None:
+            for field in clear:
+                field.clear()
+
+    def _settle(self) -> None:
+        if self.view is not None:
+            self._submit(self.discount, "discount_cents", settlement.settle, clear=(self.discount, self.reason),
+                         ro_id=self.view.id, discount_reason=self.reason.text())  # fmt: skip
 
     def _explain(self) -> None:
         if self.view is None:
@@ -494,44 +496,16 @@ class SettlementPage(StepPage):
         self.ctx.ops.run(settlement.explain_items, parent=self, topic="ro", ro_id=self.view.id)
 
     def _correct(self) -> None:
-        if self.view is None:
-            return
-        cents = self._cents(self.correct_discount.text())
-        if cents is None:
-            return
-        if (
-            self.ctx.ops.run(
-                settlement.correct_settlement,
-                parent=self,
-                topic="ro",
-                ro_id=self.view.id,
-                discount_cents=cents,
-                reason=self.correct_reason.text(),
-            )
-            is not None
-        ):
-            self.correct_discount.clear()
-            self.correct_reason.clear()
+        if self.view is not None:
+            self._submit(self.correct_discount, "discount_cents", settlement.correct_settlement,
+                         clear=(self.correct_discount, self.correct_reason), ro_id=self.view.id,
+                         reason=self.correct_reason.text())  # fmt: skip
 
     def _pay(self) -> None:
-        if self.view is None:
-            return
-        cents = self._cents(self.amount.text())
-        if cents is None:
-            return
-        if (
-            self.ctx.ops.run(
-                settlement.pay,
-                parent=self,
-                topic="ro",
-                ro_id=self.view.id,
-                method=str(self.method.currentData()),
-                amount_cents=cents,
-                reference=self.reference.text(),
-            )
-            is not None
-        ):
-            self.reference.clear()
+        if self.view is not None:
+            self._submit(self.amount, "amount_cents", settlement.pay, clear=(self.reference,),
+                         ro_id=self.view.id, method=str(self.method.currentData()),
+                         reference=self.reference.text())  # fmt: skip
 
     def _selected_payment(self) -> int | None:
         row = self.payments.currentRow()
@@ -545,22 +519,8 @@ class SettlementPage(StepPage):
         if payment_id is None:
             messages.error(self, self.tr("Select the payment to refund in the list above."))
             return
-        cents = self._cents(self.refund_amount.text())
-        if cents is None:
-            return
-        if (
-            self.ctx.ops.run(
-                settlement.refund,
-                parent=self,
-                topic="ro",
-                payment_id=payment_id,
-                amount_cents=cents,
-                reason=self.refund_reason.text(),
-            )
-            is not None
-        ):
-            self.refund_amount.clear()
-            self.refund_reason.clear()
-
+        self._submit(self.refund_amount, "amount_cents", settlement.refund,
+                     clear=(self.refund_amount, self.refund_reason), payment_id=payment_id,
+                     reason=self.refund_reason.text())  # fmt: skip
 
 Page = SettlementPage
