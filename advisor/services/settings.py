@@ -53,6 +53,28 @@ def set_setting(*, actor: Actor, key: str, value: Any) -> Any:
     return get_setting(key)
 
 
+@service("settings.edit")
+def set_settings(*, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """Change several settings at once: all are checked and saved, or none is.
+
+    Returns every setting's value afterwards. The dealership's name stays required.
+    """
+    if "setup_done" in values:
+        raise ValidationError("The set-up flag is not a setting to edit.", "“首次设置已完成”不能在此修改。")
+    if "dealer_name" in values:
+        from advisor import validation
+
+        values = {**values, "dealer_name": validation.name(values["dealer_name"],
+                                                            what=("Dealership name", "经销商名称"))}  # fmt: skip
+    before = {key: get_setting(key) for key in values if key in config.SETTINGS}
+    changed = {key: value for key, value in values.items() if before.get(key, object()) != value}
+    for key, value in changed.items():
+        _put(key, value)
+    if changed:
+        log(actor, "setting", None, "set_setting", old={k: before.get(k) for k in changed}, new=changed)
+    return {key: get_setting(key) for key in config.SETTINGS}
+
+
 def set_setting_initial(*, key: str, value: Any) -> None:
     """Write a setting during first-run set-up (before anyone can log in)."""
     from advisor.db import transaction

@@ -689,7 +689,7 @@ Everything saved since that backup is lost, at every workstation. Make a backup 
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="164"/>
+        <location filename="../../ui/workspaces/audit.py" line="144"/>
         <source>Before: %1
 After: %2</source>
         <translation>修改前：%1
@@ -699,124 +699,124 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="243"/>
-        <location filename="../../ui/workspaces/audit.py" line="246"/>
+        <location filename="../../ui/workspaces/audit.py" line="223"/>
+        <location filename="../../ui/workspaces/audit.py" line="226"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="247"/>
+        <location filename="../../ui/workspaces/audit.py" line="227"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="248"/>
+        <location filename="../../ui/workspaces/audit.py" line="228"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="249"/>
+        <location filename="../../ui/workspaces/audit.py" line="229"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="250"/>
+        <location filename="../../ui/workspaces/audit.py" line="230"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="231"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="232"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="253"/>
+        <location filename="../../ui/workspaces/audit.py" line="233"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="254"/>
+        <location filename="../../ui/workspaces/audit.py" line="234"/>
         <source>&amp;Verify chain</source>
         <translation>校验链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="256"/>
+        <location filename="../../ui/workspaces/audit.py" line="236"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="259"/>
-        <location filename="../../ui/workspaces/audit.py" line="268"/>
+        <location filename="../../ui/workspaces/audit.py" line="239"/>
+        <location filename="../../ui/workspaces/audit.py" line="248"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="260"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="260"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="260"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="260"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="261"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="261"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="295"/>
+        <location filename="../../ui/workspaces/audit.py" line="275"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="302"/>
+        <location filename="../../ui/workspaces/audit.py" line="282"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="302"/>
+        <location filename="../../ui/workspaces/audit.py" line="282"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="308"/>
+        <location filename="../../ui/workspaces/audit.py" line="288"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="312"/>
+        <location filename="../../ui/workspaces/audit.py" line="292"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="314"/>
+        <location filename="../../ui/workspaces/audit.py" line="294"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="315"/>
+        <location filename="../../ui/workspaces/audit.py" line="295"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
@@ -928,6 +928,139 @@ After: %2</source>
         <location filename="../../ui/workspaces/admin.py" line="163"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="188"/>
+        <source>Settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="191"/>
+        <source>Settings of the dealership</source>
+        <translation>经销商设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="192"/>
+        <source>Dealership (printed on every sheet)</source>
+        <translation>经销商信息（打印在每张单据上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="193"/>
+        <source>Prices, tax and discounts</source>
+        <translation>价格、税率与折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="194"/>
+        <source>Time limits and capacity</source>
+        <translation>期限与产能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="195"/>
+        <source>Warranty of a repair, per repair class</source>
+        <translation>各维修类别的质量保证期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="197"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="197"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="198"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="198"/>
+        <source>Tax number</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="199"/>
+        <source>Labour rate (¥ per hour)</source>
+        <translation>工时单价（元/小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="200"/>
+        <source>A change is major from (¥, needs a manager)</source>
+        <translation>重大变更金额起点（元，须经理批准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="201"/>
+        <source>An estimate is valid for (days)</source>
+        <translation>估价有效期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="202"/>
+        <source>A comeback within (days of handover)</source>
+        <translation>返修认定期限（交车后天数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="203"/>
+        <source>Service interval (km)</source>
+        <translation>保养间隔（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="204"/>
+        <source>Service interval (months)</source>
+        <translation>保养间隔（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="205"/>
+        <source>Workshop bays</source>
+        <translation>工位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="205"/>
+        <source>Keep personal data for (years)</source>
+        <translation>个人数据保留期（年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="207"/>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="210"/>
+        <source>Discount limit: %1</source>
+        <translation>折扣上限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="213"/>
+        <source>Repair class</source>
+        <translation>维修类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="213"/>
+        <source>At least (km)</source>
+        <translation>不少于（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="214"/>
+        <source>At least (days)</source>
+        <translation>不少于（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="218"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="219"/>
+        <source>Revert</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="271"/>
+        <source>● Not saved</source>
+        <translation>● 尚未保存</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 Each module defines ``WORKSPACE``: a ``ui.workspace.Workspace`` subclass. The rail is
 drawn from ``ENTRIES`` alone, and a module is imported only when its workspace is first
-opened: importing all twelve at start-up cost about 35 ms of every launch.
+opened: importing all of them at start-up cost about 35 ms of every launch.
 ``tests/ui/test_app_shell.py`` checks that each entry matches its class.
 """
 
@@ -56,6 +56,8 @@ ENTRIES = (
           "Reports"),  # fmt: skip
     Entry("ui.workspaces.audit", "audit", "audit.view", "SP_FileDialogContentsView", "AuditWorkspace",
           "Audit trail"),  # fmt: skip
+    Entry("ui.workspaces.settings", "settings", "settings.edit", "SP_FileDialogListView", "SettingsWorkspace",
+          "Settings"),  # fmt: skip
     Entry("ui.workspaces.admin", "admin", "users.manage", "SP_ComputerIcon", "AdminWorkspace", "Admin"),
 )
 
