@@ -79,22 +79,9 @@ class SettlementPage(StepPage):
         self.not_charged.setWordWrap(True)
 
         # Settle with an optional discount.
-        self.settle_group = QGroupBox(body)
-        sg = QHBoxLayout(self.settle_group)
-        self.discount_label = QLabel(self.settle_group)
-        self.discount = QLineEdit(self.settle_group)
-        self.discount.setObjectName("settle_discount")
-        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.discount.setMaximumWidth(120)
-        self.reason = QLineEdit(self.settle_group)
-        self.reason.setObjectName("settle_discount_reason")
-        self.settle_button = QPushButton(self.settle_group)
-        self.settle_button.setObjectName("settle_button")
-        self.settle_button.clicked.connect(self._settle)
-        sg.addWidget(self.discount_label)
-        sg.addWidget(self.discount)
-        sg.addWidget(self.reason, 1)
-        sg.addWidget(self.settle_button)
+        (self.settle_group, self.discount_label, self.discount, self.reason,
+         self.settle_button) = self._discount_row(body, "settle_discount", "settle_discount_reason",
+                                                  "settle_button", self._settle)  # fmt: skip
 
         # The items are explained one by one BEFORE the amount is shown to the customer.
         self.explain_group = QGroupBox(body)
@@ -134,22 +121,9 @@ class SettlementPage(StepPage):
         )
 
         # A correction is a new settlement that supersedes the old one.
-        self.correct_group = QGroupBox(body)
-        cg = QHBoxLayout(self.correct_group)
-        self.correct_label = QLabel(self.correct_group)
-        self.correct_discount = QLineEdit(self.correct_group)
-        self.correct_discount.setObjectName("settle_correct_discount")
-        self.correct_discount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.correct_discount.setMaximumWidth(120)
-        self.correct_reason = QLineEdit(self.correct_group)
-        self.correct_reason.setObjectName("settle_correct_reason")
-        self.correct_button = QPushButton(self.correct_group)
-        self.correct_button.setObjectName("settle_correct")
-        self.correct_button.clicked.connect(self._correct)
-        cg.addWidget(self.correct_label)
-        cg.addWidget(self.correct_discount)
-        cg.addWidget(self.correct_reason, 1)
-        cg.addWidget(self.correct_button)
+        (self.correct_group, self.correct_label, self.correct_discount, self.correct_reason,
+         self.correct_button) = self._discount_row(body, "settle_correct_discount", "settle_correct_reason",
+                                                   "settle_correct", self._correct)  # fmt: skip
 
         # Payments (the cashier): split payments, refunds as negative entries.
         self.pay_group = QGroupBox(body)
@@ -470,6 +444,29 @@ class SettlementPage(StepPage):
         except UserError as err:
             messages.error(self, err.message())
             return None
+
+    @staticmethod
+    def _discount_row(parent: QWidget, amount_name: str, reason_name: str, button_name: str,
+                      slot: Callable[[], None]) -> tuple[QGroupBox, QLabel, QLineEdit, QLineEdit, QPushButton]:  # fmt: skip
+        """A group with a label, a discount amount, its reason and the button that sends
+        them (settling and correcting a settlement both take one)."""
+        group = QGroupBox(parent)
+        row = QHBoxLayout(group)
+        label = QLabel(group)
+        amount = QLineEdit(group)
+        amount.setObjectName(amount_name)
+        amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        amount.setMaximumWidth(120)
+        reason = QLineEdit(group)
+        reason.setObjectName(reason_name)
+        button = QPushButton(group)
+        button.setObjectName(button_name)
+        button.clicked.connect(slot)
+        row.addWidget(label)
+        row.addWidget(amount)
+        row.addWidget(reason, 1)
+        row.addWidget(button)
+        return group, label, amount, reason, button
 
     def _submit(self, amount: QLineEdit, key: str, fn: Callable[..., Any], *,
                 clear: tuple[QLineEdit, ...], **kw: Any) -> None:  # fmt: skip
