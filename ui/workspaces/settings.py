@@ -90,9 +90,9 @@ class SettingsWorkspace(Workspace):
 
         self.texts = {key: QLineEdit(self) for key in TEXTS}
         self.money = {key: QLineEdit(self) for key in MONEY}
-        for field in self.money.values():
-            field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setMaximumWidth(160)
+        for money_field in self.money.values():
+            money_field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            money_field.setMaximumWidth(160)
         self.tax = _percent(99.99)
         self.counts = {key: _spin(*limits) for key, limits in COUNTS.items()}
         self.counts["service_interval_km"].setSingleStep(500)
@@ -101,9 +101,7 @@ class SettingsWorkspace(Workspace):
                                _spin(WARRANTY_MINIMUMS[cls][1], 3650)) for cls in REPAIR_CLASSES}  # fmt: skip
         for key, widget in [*self.texts.items(), *self.money.items()]:
             widget.setObjectName(f"setting_{key}")
-            widget.textEdited.connect(self._edited)
         self.tax.setObjectName("setting_tax_rate")
-        spins: list[QSpinBox | QDoubleSpinBox] = [self.tax, *self.counts.values(), *self.discounts.values()]
         for key, count in self.counts.items():
             count.setObjectName(f"setting_{key}")
         for role, limit in self.discounts.items():
@@ -111,9 +109,16 @@ class SettingsWorkspace(Workspace):
         for cls, (km, days) in self.warranty.items():
             km.setObjectName(f"setting_warranty_{cls}_km")
             days.setObjectName(f"setting_warranty_{cls}_days")
-            spins += [km, days]
-        for spin in spins:
-            spin.valueChanged.connect(self._edited)
+        # Every input once: an edit marks the form unsaved; loading blocks their signals.
+        self.fields: list[QLineEdit | QSpinBox | QDoubleSpinBox] = [
+            *self.texts.values(), *self.money.values(), self.tax, *self.counts.values(),
+            *self.discounts.values(), *(box for pair in self.warranty.values() for box in pair),
+        ]  # fmt: skip
+        for field in self.fields:
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(self._edited)
+            else:
+                field.valueChanged.connect(self._edited)
 
         self.profile_box, self.money_box = QGroupBox(self), QGroupBox(self)
         self.limits_box, self.warranty_box = QGroupBox(self), QGroupBox(self)
@@ -227,10 +232,8 @@ class SettingsWorkspace(Workspace):
     def load(self) -> None:
         values = {key: settings.get_setting(key) for key in (*TEXTS, *MONEY, *COUNTS, "tax_rate",
                                                               "discount_limits", "warranty")}  # fmt: skip
-        widgets: list[QWidget] = [*self.texts.values(), *self.money.values(), self.tax, *self.counts.values(),
-                                  *self.discounts.values(), *(w for pair in self.warranty.values() for w in pair)]  # fmt: skip
-        for w in widgets:
-            w.blockSignals(True)
+        for field in self.fields:
+            field.blockSignals(True)
         try:
             for key in TEXTS:
                 self.texts[key].setText(str(values[key]))
@@ -246,8 +249,8 @@ class SettingsWorkspace(Workspace):
                 km.setValue(int(stored[0]))
                 days.setValue(int(stored[1]))
         finally:
-            for w in widgets:
-                w.blockSignals(False)
+            for field in self.fields:
+                field.blockSignals(False)
         self.dirty = False
         self._show_state()
 
