@@ -142,7 +142,7 @@ class Page(StepPage):
         for col, (label, widget) in enumerate(zip(self.labour_labels, widgets, strict=True)):
             label.setBuddy(widget)
             grid.addWidget(label, 0, col)
-            grid.addWidget(w, 1, col)
+            grid.addWidget(widget, 1, col)
         grid.addWidget(self.labour_add, 1, 5)
         grid.setColumnStretch(1, 3)
         self.adders.addTab(tab, "")
