@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from ui.ro import printing
 from ui.ro.authorise_dialog import AuthoriseDialog, method_label
 from ui.ro.lines_model import LinesModel, origin_label, pay_type_label
 from ui.ro.pages.base import StepPage
+
+PART_NUMBER = Qt.ItemDataRole.UserRole + 1  # the catalogue number behind a completer entry
 
 
 class Page(StepPage):
@@ -153,12 +155,15 @@ class Page(StepPage):
         self.part_number.setObjectName("part_number")
         self.part_model = QStandardItemModel(self)
         self.part_completer = QCompleter(self.part_model, self)
-        self.part_completer.setCompletionRole(Qt.ItemDataRole.EditRole)
         self.part_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.part_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.part_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.part_number.setCompleter(self.part_completer)
         self.part_number.textChanged.connect(self._part_chosen)
+        # A pick from the list (mouse, or Down+Enter) puts the part number in the field;
+        # the Enter that picked does not add the line yet (quantity may follow).
+        self.part_completer.activated[QModelIndex].connect(self._part_picked)
+        self._picked = False
         self.part_info = QLabel(tab)
         self.part_info.setObjectName("part_info")
         self.part_qty = QSpinBox(tab)
@@ -334,11 +339,11 @@ class Page(StepPage):
                 .replace("%2", name)
                 .replace("%3", str(p.available))
             )
-            item = QStandardItem(text)
-            item.setData(p.number, Qt.ItemDataRole.EditRole)
-            item.setData(text, Qt.ItemDataRole.DisplayRole)
+            item = QStandardItem(text)  # shown, and matched against what is typed
+            item.setData(p.number, PART_NUMBER)
             self.part_model.appendRow(item)
             self.parts_by_number[p.number] = (p, name)
+            self.parts_by_number[text] = (p, name)  # the entry itself, as the completer puts it
         keep = self.canned_list.currentData()
         self.canned_model.clear()
         for code, name in estimate.canned_jobs(self.ctx.lang):
@@ -367,8 +372,22 @@ class Page(StepPage):
             .replace("%5", p.bin or "—")
         )
 
+    def _part_picked(self, index: QModelIndex) -> None:
+        number = index.data(PART_NUMBER)
+        if number:
+            self._picked = True
+            QTimer.singleShot(0, lambda: self._settle_pick(str(number)))
+
+    def _settle_pick(self, number: str) -> None:
+        """After the completer has written its entry: show the bare number instead."""
+        self._picked = False
+        self.part_number.setText(number)
+
     def _part_enter(self) -> None:
         popup = self.part_completer.popup()
+        if self._picked:  # this Enter took an entry from the list
+            self._picked = False
+            return
         if popup is None or not popup.isVisible():
             self.add_part()
 
@@ -463,8 +482,8 @@ class Page(StepPage):
     def add_part(self) -> None:
         if self.view is None:
             return
-        number = self.part_number.text().strip()
-        found = self.parts_by_number.get(number)
+        found = self.parts_by_number.get(self.part_number.text().strip())
+        number = found[0].number if found else self.part_number.text().strip()
         result = self._run(
             estimate.add_line,
             ro_id=self.view.id,

@@ -1,0 +1,226 @@
+"""Clicks and keys as a person makes them.
+
+A person sees pixels: a button that is zero-sized, outside its window, on a hidden tab or
+under another widget cannot be clicked, however well its ``objectName`` is known. These
+helpers ask Qt what is really at a widget's centre (``QApplication.widgetAt``) and fail
+when it is not that widget (or one of its children); then they click *that point of the
+window* (the event goes through Qt's normal routing, as a real click does), and type into
+whatever has the keyboard focus afterwards.
+
+    click(qtbot, widget)                 hit-test, then a left click at the widget's centre
+    click_at(qtbot, view, index)         the same on a cell of an item view
+    click_tab(qtbot, tabs, index)        a tab of a QTabWidget, on its tab bar
+    type_text(qtbot, text)               key by key into the focus widget (Chinese, emoji too)
+    fill(qtbot, widget, text)            click into a field, select all, type (replaces)
+    key(qtbot, Qt.Key.Key_Return)        a key (with modifiers) to the focus widget
+    choose(qtbot, combo, text)           open a combo box and click the item showing ``text``
+    pick_completion(qtbot, edit, typed, wanted)
+                                         type, then Down through the completer's popup to the
+                                         first entry containing ``wanted``, then Enter
+    reachable(widget)                    why a person could not click it ("" when they can)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+def _describe(widget: QWidget | None) -> str:
+    if widget is None:
+        return "nothing"
+    name = widget.objectName()
+    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+    label = name or (repr(text) if isinstance(text, str) and text else "")
+    return f"{type(widget).__name__}({label})" if label else type(widget).__name__
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """A person scrolls to what is below the fold: do so in every enclosing scroll area."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(widget, 10, 10)
+        parent = parent.parentWidget()
+
+
+def reachable(widget: QWidget, local: QPoint | None = None) -> str:
+    """Why a person could not click ``widget`` at ``local`` (its centre): "" when they can."""
+    if not widget.isVisible():
+        return f"{_describe(widget)} is not visible"
+    if widget.width() < 4 or widget.height() < 4:
+        return f"{_describe(widget)} is {widget.width()}×{widget.height()} px"
+    window = widget.window()
+    point = local if local is not None else widget.rect().center()
+    spot = widget.mapToGlobal(point)
+    frame = window.geometry()
+    if not frame.contains(spot):
+        return (
+            f"{_describe(widget)}'s centre {spot.x()},{spot.y()} lies outside its window "
+            f"{frame.x()},{frame.y()} {frame.width()}×{frame.height()}"
+        )
+    hit = QApplication.widgetAt(spot)
+    if hit is not widget and not (hit is not None and widget.isAncestorOf(hit)):
+        return f"{_describe(widget)} is covered by {_describe(hit)} at its centre"
+    return ""
+
+
+def _assert_reachable(widget: QWidget, local: QPoint | None = None) -> QPoint:
+    _scroll_into_view(widget)
+    QApplication.processEvents()
+    why = reachable(widget, local)
+    assert not why, f"a person cannot click here: {why}"
+    return widget.mapToGlobal(local if local is not None else widget.rect().center())
+
+
+def _click_global(qtbot: Any, spot: QPoint, button: Qt.MouseButton = LEFT,
+                  modifiers: Qt.KeyboardModifier = NO_MOD, double: bool = False) -> None:  # fmt: skip
+    """Press and release at a screen point, through the window that is there."""
+    hit = QApplication.widgetAt(spot)
+    assert hit is not None, f"nothing on screen at {spot.x()},{spot.y()}"
+    window = hit.window().windowHandle()
+    assert window is not None, f"{_describe(hit)} has no window"
+    inside = window.mapFromGlobal(spot)
+    QTest.mouseMove(window, inside)
+    if double:
+        QTest.mouseDClick(window, button, modifiers, inside)
+    else:
+        QTest.mouseClick(window, button, modifiers, inside)
+    QApplication.processEvents()
+
+
+def click(qtbot: Any, widget: QWidget, button: Qt.MouseButton = LEFT,
+          modifiers: Qt.KeyboardModifier = NO_MOD, pos: QPoint | None = None) -> None:  # fmt: skip
+    """Click ``widget`` where a person would: at its centre (or ``pos``), after checking
+    that it is really there, enabled, and not covered."""
+    spot = _assert_reachable(widget, pos)
+    assert widget.isEnabled(), f"{_describe(widget)} is disabled"
+    _click_global(qtbot, spot, button, modifiers)
+
+
+def double_click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
+    spot = _assert_reachable(widget, pos)
+    _click_global(qtbot, spot, double=True)
+
+
+def click_at(qtbot: Any, view: QAbstractItemView, index: QModelIndex, double: bool = False) -> None:
+    """Click (or double-click) one cell of an item view, scrolled into sight first."""
+    assert index.isValid(), "no such cell"
+    view.scrollTo(index)
+    QApplication.processEvents()
+    rect = view.visualRect(index)
+    assert not rect.isEmpty(), f"cell {index.row()},{index.column()} is not shown"
+    spot = _assert_reachable(view.viewport(), rect.center())
+    _click_global(qtbot, spot, double=double)
+
+
+def click_tab(qtbot: Any, tabs: QTabWidget, index: int) -> None:
+    """Click the tab ``index`` on the tab bar, as a person switches tabs."""
+    bar = tabs.tabBar()
+    assert bar.isTabVisible(index), f"tab {index} of {_describe(tabs)} is hidden"
+    click(qtbot, bar, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index, f"tab {index} did not open"
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def key(qtbot: Any, code: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD) -> None:
+    """One key (with modifiers) to the widget that has the focus, shortcuts included."""
+    target = QApplication.activePopupWidget() or focus()
+    QTest.keyClick(target, code, modifiers)
+    QApplication.processEvents()
+
+
+def type_text(qtbot: Any, text: str) -> None:
+    """Type ``text`` into the focus widget key by key; Chinese and emoji are committed as an
+    input method would (QTest types Latin-1 only). ``\\n`` is the Return key."""
+    for ch in text:
+        target = focus()
+        if ch == "\n":
+            QTest.keyClick(target, Qt.Key.Key_Return)
+        elif ch.isascii() and ch.isprintable():
+            QTest.keyClick(target, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, NO_MOD, ch))
+    QApplication.processEvents()
+
+
+def fill(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Click into a field, select what is there and type ``text`` over it."""
+    target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox | QComboBox) and widget.lineEdit() else widget
+    click(qtbot, widget, pos=None if target is widget else target.geometry().center())
+    has = focus()
+    assert has in (widget, target) or widget.isAncestorOf(has), (
+        f"{_describe(widget)} did not take the focus ({_describe(QApplication.focusWidget())} has it)"
+    )
+    if isinstance(target, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if text == "":
+            key(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, text)
+
+
+def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
+    """Open ``combo`` and click the item whose shown text is ``text`` (or contains it)."""
+    click(qtbot, combo)
+    view = combo.view()
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=2000)
+    model = combo.model()
+    rows = [r for r in range(model.rowCount()) if combo.itemText(r) == text]
+    rows = rows or [r for r in range(model.rowCount()) if text in combo.itemText(r)]
+    assert rows, f"{text!r} is not offered in {_describe(combo)}: {[combo.itemText(r) for r in range(combo.count())]}"
+    click_at(qtbot, view, model.index(rows[0], combo.modelColumn()))
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+    assert text in combo.currentText()
+
+
+def pick_completion(qtbot: Any, edit: QLineEdit, typed: str, wanted: str, *, mouse: bool = False) -> str:
+    """Type ``typed`` into ``edit``, then walk the completer's popup with Down to the first
+    entry containing ``wanted`` and take it with Enter (``mouse``: click it in the list);
+    returns the entry's text."""
+    fill(qtbot, edit, typed)
+    completer = edit.completer()
+    assert completer is not None, f"{_describe(edit)} has no completer"
+    popup = completer.popup()
+    qtbot.waitUntil(lambda: popup.isVisible(), timeout=2000)
+    if mouse:
+        model = popup.model()
+        rows = [r for r in range(model.rowCount()) if wanted in str(model.index(r, 0).data() or "")]
+        assert rows, f"no entry containing {wanted!r} in the completer of {_describe(edit)}"
+        shown = str(model.index(rows[0], 0).data())
+        click_at(qtbot, popup, model.index(rows[0], 0))
+        qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+        return shown
+    for _ in range(popup.model().rowCount()):
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        current = popup.currentIndex()
+        shown = str(current.data(Qt.ItemDataRole.DisplayRole) or "")
+        if wanted in shown:
+            QTest.keyClick(popup, Qt.Key.Key_Return)
+            QApplication.processEvents()
+            qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+            return shown
+    raise AssertionError(f"no entry containing {wanted!r} in the completer of {_describe(edit)}")
