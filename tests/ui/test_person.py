@@ -67,7 +67,7 @@ def test_zero_sized_outside_and_hidden_tab_widgets_cannot_be_clicked(qtbot) -> N
     tabs.addTab(second, "two")
     w.show()
     qtbot.waitExposed(w)
-    with pytest.raises(AssertionError, match="0×0|not visible"):
+    with pytest.raises(AssertionError, match=r"0×0|not visible"):
         person.click(qtbot, tiny)
     with pytest.raises(AssertionError, match="outside its window"):
         person.click(qtbot, far)
