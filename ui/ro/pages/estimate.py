@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,6 @@ from ui.ro import printing
 from ui.ro.authorise_dialog import AuthoriseDialog, method_label
 from ui.ro.lines_model import LinesModel, origin_label, pay_type_label
 from ui.ro.pages.base import StepPage
-
-PART_NUMBER = Qt.ItemDataRole.UserRole + 1  # the catalogue number behind a completer entry
 
 
 class Page(StepPage):
@@ -162,7 +160,7 @@ class Page(StepPage):
         self.part_number.textChanged.connect(self._part_chosen)
         # A pick from the list (mouse, or Down+Enter) puts the part number in the field;
         # the Enter that picked does not add the line yet (quantity may follow).
-        self.part_completer.activated[QModelIndex].connect(self._part_picked)
+        self.part_completer.activated.connect(self._part_picked)
         self._picked = False
         self.part_info = QLabel(tab)
         self.part_info.setObjectName("part_info")
@@ -340,7 +338,6 @@ class Page(StepPage):
                 .replace("%3", str(p.available))
             )
             item = QStandardItem(text)  # shown, and matched against what is typed
-            item.setData(p.number, PART_NUMBER)
             self.part_model.appendRow(item)
             self.parts_by_number[p.number] = (p, name)
             self.parts_by_number[text] = (p, name)  # the entry itself, as the completer puts it
@@ -372,11 +369,12 @@ class Page(StepPage):
             .replace("%5", p.bin or "—")
         )
 
-    def _part_picked(self, index: QModelIndex) -> None:
-        number = index.data(PART_NUMBER)
-        if number:
+    def _part_picked(self, entry: str) -> None:
+        found = self.parts_by_number.get(entry.strip())
+        if found is not None:
             self._picked = True
-            QTimer.singleShot(0, lambda: self._settle_pick(str(number)))
+            number = found[0].number
+            QTimer.singleShot(0, lambda: self._settle_pick(number))
 
     def _settle_pick(self, number: str) -> None:
         """After the completer has written its entry: show the bare number instead."""
