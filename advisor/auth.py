@@ -7,6 +7,8 @@ import hashlib
 import hmac
 import secrets
 
+from advisor.i18n import pick
+
 ROLES = ("advisor", "foreman", "technician", "parts_clerk", "cashier", "manager", "admin")
 ROLE_LABELS = {
     "advisor": ("Service advisor", "服务顾问"),
@@ -57,6 +59,67 @@ PERMISSIONS: dict[str, set[str]] = {
     "backup": {"admin"},
     "audit.view": {"manager", "admin"},
 }
+
+# What each permission lets a person do, in words for messages (never the key itself).
+PERMISSION_LABELS: dict[str, tuple[str, str]] = {
+    "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
+    "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),
+    "customer.erase": ("erase a customer's personal data", "删除客户个人信息"),
+    "solicitation.log": ("log solicitation calls", "记录招揽电话"),
+    "appointment.book": ("book appointments", "预约"),
+    "appointment.override": ("book over the workshop's capacity", "超出车间产能预约"),
+    "ro.open": ("open repair orders", "开立工单"),
+    "ro.reassign": ("give a repair order to another advisor", "将工单转给其他服务顾问"),
+    "ro.checkin": ("check a car in", "接车检查"),
+    "concern.record": ("record the customer's concerns", "记录客户诉求"),
+    "concern.finding": ("record diagnosis findings", "记录诊断结果"),
+    "estimate.edit": ("edit the estimate", "编辑估价单"),
+    "estimate.authorise": ("record the customer's authorisation", "记录客户授权"),
+    "parts.manage": ("manage the parts catalogue and orders", "管理配件目录和订货"),
+    "parts.reserve": ("reserve parts", "预留配件"),
+    "work.assign": ("assign work to technicians", "派工"),
+    "work.clock": ("clock work on and off", "维修打卡"),
+    "change.raise": ("raise a change request", "提出变更"),
+    "change.consent": ("record the customer's consent to a change", "记录客户对变更的同意"),
+    "change.approve_major": ("approve a major change", "批准重大变更"),
+    "qc.inspect": ("do the final quality check", "完工检查"),
+    "wash.record": ("record the wash", "记录洗车"),
+    "settle": ("settle the repair order", "结算工单"),
+    "explain": ("record that the items were explained", "记录已向客户解释项目"),
+    "pay": ("take payments", "收款"),
+    "handover": ("hand the car over", "交车"),
+    "followup.log": ("log follow-up calls", "记录回访"),
+    "task.done": ("mark tasks done", "完成待办事项"),
+    "kpi.view": ("see the dashboard", "查看经营看板"),
+    "export": ("export reports", "导出报表"),
+    "users.manage": ("manage users", "管理用户"),
+    "settings.edit": ("change the settings", "修改设置"),
+    "backup": ("back up or restore the database", "备份或恢复数据库"),
+    "audit.view": ("see the audit trail", "查看审计记录"),
+}
+
+
+def role_label(role: str, lang: str | None = None) -> str:
+    """A role in words ('Service advisor' / '服务顾问'); never the code."""
+    en, zh = ROLE_LABELS.get(role, ("Unknown role", "未知角色"))
+    return pick(en, zh, lang)
+
+
+def refusal(role: str, action: str) -> tuple[str, str]:
+    """Why ``role`` may not do ``action`` and whom to ask, in English and Chinese."""
+    role_en, role_zh = ROLE_LABELS.get(role, ("user", "当前用户"))
+    what_en, what_zh = PERMISSION_LABELS.get(action, ("do this", "执行此操作"))
+    allowed = [r for r in ROLES if r in PERMISSIONS.get(action, set())]
+    who_en = " or ".join(ROLE_LABELS[r][0].lower() for r in allowed)
+    who_zh = "或".join(ROLE_LABELS[r][1] for r in allowed)
+    article = "An" if role_en[:1].lower() in "aeiou" else "A"
+    en = f"{article} {role_en.lower()} may not {what_en}."
+    zh = f"{role_zh}无权{what_zh}。"
+    if allowed:
+        en += f" Ask a {who_en}."
+        zh += f"请联系{who_zh}。"
+    return en, zh
+
 
 # OWASP (2025): scrypt N=2^17, r=8, p=1.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1

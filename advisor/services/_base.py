@@ -44,11 +44,7 @@ class Actor:
 def require(actor: Actor, action: str) -> None:
     """Raise ``PermissionDenied`` unless the actor's role may perform ``action``."""
     if not auth.may(actor.role, action):
-        en, zh = auth.ROLE_LABELS.get(actor.role, (actor.role, actor.role))
-        raise PermissionDenied(
-            f"A {en.lower()} may not do this ({action}).",
-            f"{zh}无权执行此操作（{action}）。",
-        )
+        raise PermissionDenied(*auth.refusal(actor.role, action))
 
 
 def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:

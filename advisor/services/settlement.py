@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from advisor import validation, workflow
+from advisor import auth, validation, workflow
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
 from advisor.services._base import (
@@ -44,8 +44,9 @@ def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
     limit = Decimal(str(limits.get(actor.role, "0")))
     if Decimal(discount_cents) > Decimal(subtotal) * limit:
         raise PermissionDenied(
-            f"A discount above {limit:.0%} of the amount needs a higher role (yours: {actor.role}).",
-            f"折扣超过金额的 {limit:.0%}，需更高权限（当前角色：{actor.role}）。",
+            f"A discount above {limit:.0%} of the amount needs a higher role "
+            f"(yours: {auth.role_label(actor.role, 'en').lower()}).",
+            f"折扣超过金额的 {limit:.0%}，需更高权限（当前角色：{auth.role_label(actor.role, 'zh_CN')}）。",
         )
 
 

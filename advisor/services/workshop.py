@@ -225,6 +225,20 @@ def _worked(a: Assignment, until: dt.datetime) -> int:
     return int(total // 60)
 
 
+_JOB_STATUS = {
+    "waiting": ("waiting", "等待开工"),
+    "in_progress": ("in progress", "正在进行"),
+    "paused": ("paused", "已暂停"),
+    "done": ("done", "已完工"),
+}
+_CLOCK_KIND = {
+    "on": ("started", "开工"),
+    "pause": ("paused", "暂停"),
+    "resume": ("resumed", "继续"),
+    "done": ("finished", "完工"),
+}
+
+
 def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, ...],
            new_status: str, reason: str = "", at: dt.datetime | None = None) -> AssignmentView:  # fmt: skip
     a = get(Assignment, assignment_id, ("Job", "作业"))
@@ -233,10 +247,10 @@ def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, .
         if tech is None or tech.id != a.technician_id:
             raise GateError("You can clock only your own jobs.", "只能为自己的作业打卡。")
     if a.status not in allowed:
-        raise GateError(
-            f"The job is {a.status}: it cannot be {kind}.",
-            f"作业当前状态为“{a.status}”，不能执行此操作。",
-        )
+        en, zh = _JOB_STATUS.get(a.status, ("in another state", "其他状态"))
+        doing_en, doing_zh = _CLOCK_KIND[kind]
+        raise GateError(f"The job is {en}: it cannot be {doing_en}.",
+                        f"作业当前{zh}，不能{doing_zh}。")  # fmt: skip
     ro = RepairOrder.get_by_id(a.ro_id)
     if kind in ("on", "resume"):
         workflow.check_can_work_line(ro_state(ro), a.line_id)
