@@ -3,15 +3,14 @@ and the customer's authorisation."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from advisor.errors import GateError
-from advisor.services.estimate import totals_of
+from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle, totals_table
@@ -84,12 +83,10 @@ def status_text(line: LineView, lang: str) -> str:
 
 
 def estimate_totals(view: ROView, tax_rate: Any) -> tuple[Totals, bool]:
-    """The totals if every proposed line were approved; and whether any line is proposed."""
-    if not any(x.status == "proposed" for x in view.lines):
-        return view.totals, False
-    as_if = [dataclasses.replace(x, status="approved") if x.status == "proposed" else x for x in view.lines]
-    t = totals_of(cast(Any, as_if), discount_cents=view.totals.discount_cents, tax_rate=tax_rate)
-    return t, True
+    """The estimate's totals (``quote_of``: every proposed line as if approved — the
+    figure the estimate page shows); and whether any line is proposed."""
+    t = quote_of(view.lines, discount_cents=view.totals.discount_cents, tax_rate=tax_rate)
+    return t, any(x.status == "proposed" for x in view.lines)
 
 
 def totals_rows(sheet: Sheet, t: Totals, tax_rate: Any) -> list[tuple[str, str]]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from advisor import money, validation, workflow
 from advisor.errors import GateError, ValidationError
@@ -33,9 +36,9 @@ METHODS = ("in_person", "phone", "message")
 CHARGED = ("customer",)  # pay types the customer pays at settlement
 
 
-def totals_of(lines: list[EstimateLine] | tuple[EstimateLine, ...], *, discount_cents: int = 0,
-              tax_rate: Decimal | None = None) -> Totals:  # fmt: skip
-    """Labour, parts, other, discount, tax and total of the approved, customer-paid lines."""
+def totals_of(lines: Any, *, discount_cents: int = 0, tax_rate: Decimal | None = None) -> Totals:
+    """Labour, parts, other, discount, tax and total of the approved, customer-paid lines
+    (``EstimateLine`` rows or anything with kind, status, pay_type and amount_cents)."""
     rate = Decimal(get_setting("tax_rate")) if tax_rate is None else tax_rate
     sums = {"labour": 0, "part": 0, "other": 0}
     declined = proposed = 0
@@ -50,6 +53,43 @@ def totals_of(lines: list[EstimateLine] | tuple[EstimateLine, ...], *, discount_
     tax = money.percent_of(subtotal - discount_cents, rate)
     return Totals(sums["labour"], sums["part"], sums["other"], discount_cents, tax,
                   subtotal - discount_cents + tax, declined, proposed)  # fmt: skip
+
+
+def quote_of(lines: Any, *, decisions: Mapping[int, str] | None = None, discount_cents: int = 0,
+             tax_rate: Decimal | None = None) -> Totals:  # fmt: skip
+    """The estimate's totals: the approved lines and the proposed ones as the customer
+    would decide them (each approved, unless ``decisions`` maps its id to "declined").
+
+    This is THE total of an RO wherever one is shown before settlement — the estimate
+    page and sheet, the RO header, the authorisation (which records it): after
+    discount, with tax; ``subtotal_cents``/``tax_cents`` are its net and tax parts.
+    Once nothing is proposed it equals ``totals_of``. ``lines`` are ``EstimateLine``
+    rows or ``LineView``s (id, kind, status, pay_type, amount_cents)."""
+    decisions = decisions or {}
+    as_decided = [
+        _Decided(x, decisions.get(x.id, "approved")) if x.status == "proposed" else x for x in lines
+    ]
+    return totals_of(as_decided, discount_cents=discount_cents, tax_rate=tax_rate)
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """A proposed line seen with the customer's (expected) decision."""
+
+    line: Any
+    status: str
+
+    @property
+    def kind(self) -> str:
+        return str(self.line.kind)
+
+    @property
+    def pay_type(self) -> str:
+        return str(self.line.pay_type)
+
+    @property
+    def amount_cents(self) -> int:
+        return int(self.line.amount_cents)
 
 
 def ro_total_cents(ro_id: int) -> int:

@@ -33,7 +33,7 @@ from advisor.models import (
 )
 from advisor.services._base import current_settlement, get_ro, ro_state
 from advisor.services.customers import customer_view, vehicle_view
-from advisor.services.estimate import CHARGED, totals_of
+from advisor.services.estimate import CHARGED, quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
 from advisor.services.settings import get_setting
 from advisor.services.views import (
@@ -107,7 +107,10 @@ def get_ro_view(ro_id: int) -> ROView:
             sum(p.amount_cents for p in pays), pays,
             tuple(x["id"] for x in json.loads(s.lines_json)),
         )  # fmt: skip
-    totals = totals_of(line_rows, discount_cents=settlement.discount_cents if settlement else 0)
+    discount = settlement.discount_cents if settlement else 0
+    tax_rate = Decimal(get_setting("tax_rate"))
+    totals = totals_of(line_rows, discount_cents=discount, tax_rate=tax_rate)
+    quote = quote_of(line_rows, discount_cents=discount, tax_rate=tax_rate)
     auths = tuple(
         AuthorisationView(a.id, a.at, a.customer_name, a.method, a.phone, a.amount_cents,
                           a.promised_at, names.get(a.recorded_by_id, ""), a.note)  # fmt: skip
@@ -170,7 +173,7 @@ def get_ro_view(ro_id: int) -> ROView:
         change_requests=crs, assignments=assignments, qc_checks=qcs, settlement=settlement,
         follow_up=follow_up_view(f) if f else None, events=events, locked=locked,
         warranty=warranty_for(ro.repair_class, ro.handed_over_at, ro.mileage_in),
-        needs_certificate=workflow.needs_certificate(ro.repair_class),
+        needs_certificate=workflow.needs_certificate(ro.repair_class), quote=quote,
     )  # fmt: skip
 
 

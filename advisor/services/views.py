@@ -368,6 +368,9 @@ class ROView:
     locked: dict[int, tuple[str, str]] = field(default_factory=dict)  # step -> (en, zh)
     warranty: Warranty | None = None
     needs_certificate: bool = False
+    # The estimate's totals (``estimate.quote_of``): approved lines and the proposed ones
+    # as if approved, after discount, with tax. ``totals`` counts the approved ones only.
+    quote: Totals = field(default_factory=Totals)
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:

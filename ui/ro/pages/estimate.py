@@ -218,7 +218,8 @@ class Page(StepPage):
         self.totals_box = QGroupBox(self)
         form = QFormLayout(self.totals_box)
         self.total_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("proposed", "labour", "parts", "other", "discount", "tax", "total", "declined"):
+        keys = ("labour", "parts", "other", "subtotal", "discount", "tax", "total", "awaiting", "declined")
+        for key in keys:
             name, value = QLabel(self.totals_box), QLabel(self.totals_box)
             value.setObjectName(f"total_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -291,17 +292,24 @@ class Page(StepPage):
         )
         self.totals_box.setTitle(self.tr("Totals"))
         names = {
-            "proposed": self.tr("Proposed, awaiting decision"),
             "labour": self.tr("Labour"),
             "parts": self.tr("Parts"),
             "other": self.tr("Other"),
+            "subtotal": self.tr("Subtotal (before tax)"),
             "discount": self.tr("Discount"),
             "tax": self.tr("Tax"),
-            "total": self.tr("Total approved"),
-            "declined": self.tr("Declined (kept)"),
+            "total": self.tr("Estimate total (incl. tax)"),
+            "awaiting": self.tr("of which awaiting the customer's decision"),
+            "declined": self.tr("Declined (kept, not included)"),
         }
         for key, (label, _v) in self.total_labels.items():
             label.setText(names[key])
+        self.total_labels["total"][1].setToolTip(
+            self.tr(
+                "Approved lines and the proposed ones as if approved, after discount, with tax: "
+                "the total of the printed estimate."
+            )
+        )
         self.terms_box.setTitle(self.tr("To tell the customer"))
         for label, text in zip(
             self.terms_names,
@@ -416,16 +424,17 @@ class Page(StepPage):
             )
             self.banner.setText(text)
         self.banner.setVisible(authorised)
-        t = view.totals
+        q = view.quote  # the estimate: proposed lines as if approved (as the printed sheet)
         values = {
-            "proposed": t.proposed_cents,
-            "labour": t.labour_cents,
-            "parts": t.parts_cents,
-            "other": t.other_cents,
-            "discount": t.discount_cents,
-            "tax": t.tax_cents,
-            "total": t.total_cents,
-            "declined": t.declined_cents,
+            "labour": q.labour_cents,
+            "parts": q.parts_cents,
+            "other": q.other_cents,
+            "subtotal": q.subtotal_cents,
+            "discount": q.discount_cents,
+            "tax": q.tax_cents,
+            "total": q.total_cents,
+            "awaiting": q.total_cents - view.totals.total_cents,
+            "declined": q.declined_cents,
         }
         for key, (_label, value) in self.total_labels.items():
             value.setText(fmt.money(values[key]))
