@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from advisor.config import CERTIFICATE_CLASSES
-from advisor.errors import GateError
+from advisor.errors import GateError, ValidationError
 
 
 class Step(IntEnum):
@@ -298,3 +298,28 @@ def follow_up_window(handed_over_at: dt.datetime) -> tuple[dt.datetime, dt.datet
 def is_major_change(delta_cents: int, threshold_cents: int) -> bool:
     """A change whose extra amount reaches the threshold needs a manager's approval."""
     return delta_cents >= threshold_cents
+
+
+def _to_minute(t: dt.datetime) -> dt.datetime:
+    return t.replace(second=0, microsecond=0)
+
+
+def promise_is_later(current: dt.datetime | None, new: dt.datetime) -> bool:
+    """Whether ``new`` moves the promised time later, to the minute as people see it.
+
+    A promise stored with seconds (19:00:30) shows as 19:00; a new promise of 19:00 (or
+    19:00:45) would read as no change, so it does not count as later.
+    """
+    return current is None or _to_minute(new) > _to_minute(current)
+
+
+def check_later_promise(current: dt.datetime | None, new: dt.datetime) -> None:
+    """A change request may only move the promised time later than the current promise."""
+    if not promise_is_later(current, new):
+        assert current is not None
+        shown = _to_minute(current).strftime("%Y-%m-%d %H:%M")
+        raise ValidationError(
+            f"The new promised time must be later than the current promise ({shown}).",
+            f"新的承诺交车时间必须晚于当前承诺时间（{shown}）。",
+            field="new_promised_at",
+        )

@@ -62,6 +62,8 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
         raise ValidationError("A delay needs the new promised time.", "延误须填写新的承诺交车时间。")
     if new_promised_at is not None and new_promised_at <= now() - dt.timedelta(minutes=1):
         raise ValidationError("The new promised time is in the past.", "新的承诺交车时间已过。")
+    if new_promised_at is not None:
+        workflow.check_later_promise(ro.promised_at, new_promised_at)
     if state.pending_changes:
         raise GateError(
             "Another change request still waits for the customer: decide it first.",
@@ -97,8 +99,22 @@ class _Approved:
         self.status = "approved"
 
 
+def _check_promise_still_later(cr: ChangeRequest, ro: RepairOrder) -> None:
+    """Consent moves the promise only later (a request raised before this rule could be earlier)."""
+    if cr.new_promised_at is None or cr.new_promised_at == ro.promised_at:
+        return  # the promise does not move
+    try:
+        workflow.check_later_promise(ro.promised_at, cr.new_promised_at)
+    except ValidationError as err:
+        raise GateError(
+            err.en + " Record the refusal and raise a new change request.",
+            err.zh + "请记录客户拒绝，并重新提交变更申请。",
+        ) from None
+
+
 def _apply(cr: ChangeRequest, actor: Actor) -> None:
     ro = RepairOrder.get_by_id(cr.ro_id)
+    _check_promise_still_later(cr, ro)
     for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
         bump(line, None, ("The line", "项目"), status="approved", decided_at=now())
         if line.kind == "part":
@@ -150,6 +166,7 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
         event(ro, actor, "change_refused", who)
         return "refused"
     cr = ChangeRequest.get_by_id(cr.id)
+    _check_promise_still_later(cr, ro)
     if cr.major and cr.manager_id is None:
         ChangeRequest.update(status="awaiting_manager").where(ChangeRequest.id == cr.id).execute()
         event(ro, actor, "change_consented", f"{who}; awaiting manager")
