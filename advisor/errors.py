@@ -31,6 +31,26 @@ class ValidationError(UserError):
     """Input that cannot be accepted (empty name, bad VIN, negative price…)."""
 
 
+class FieldErrors(ValidationError):
+    """Several fields refused at once: ``errors`` holds one ``UserError`` a field (with its
+    ``field``), so a form can show each beside its input. The message lists them all."""
+
+    def __init__(self, errors: list[UserError]) -> None:
+        super().__init__("\n".join(e.en for e in errors), "\n".join(e.zh for e in errors),
+                         field=errors[0].field if errors else None)  # fmt: skip
+        self.errors = list(errors)
+
+
+class DuplicateVehicle(ValidationError):
+    """The VIN or plate belongs to a vehicle on file: ``vehicle_id`` and ``customer_id`` say
+    which, so the user can take that vehicle instead."""
+
+    def __init__(self, en: str, zh: str, *, field: str, vehicle_id: int, customer_id: int) -> None:
+        super().__init__(en, zh, field=field)
+        self.vehicle_id = vehicle_id
+        self.customer_id = customer_id
+
+
 class GateError(UserError):
     """A rule of the service flow forbids this action now (e.g. no work before authorisation)."""
 

@@ -83,6 +83,21 @@ def plate(value: str | None) -> str:
     return text
 
 
+def looks_like(text: str) -> str:
+    """What a search text is most likely: "plate", "vin", "phone" or "name" (so a form can
+    put it in the right field). A plate may be partial (京A123); a phone has 5+ digits."""
+    compact = re.sub(r"[\s·•.\-()]", "", text).upper()
+    if not compact:
+        return "name"
+    if compact[0] in PROVINCES and len(compact) <= 8 and re.fullmatch(r".[A-Z][A-Z0-9挂学警港澳]*", compact):
+        return "plate"
+    if VIN_RE.match(compact):
+        return "vin"
+    if re.fullmatch(r"\+?[0-9]{5,}", compact):
+        return "phone"
+    return "name"
+
+
 def phone(value: str | None, *, required: bool = False) -> str:
     """A phone number, stored in E.164 (+8613812345678); empty allowed unless required."""
     text = (value or "").strip()

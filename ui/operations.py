@@ -52,8 +52,11 @@ class Operations(QObject):
 
     def run(self, fn: Callable[..., T], *, parent: QWidget | None, topic: str = "*",
             confirm: tuple[type[UserError], dict[str, Any]] | None = None,
-            **kwargs: Any) -> T | None:  # fmt: skip
+            quiet: bool = False, **kwargs: Any) -> T | None:  # fmt: skip
         """Call ``fn``; show a ``UserError`` and return None; announce ``topic`` on success.
+
+        ``quiet=True``: a ``UserError`` is not shown, only kept in ``last_error`` (for a
+        form that shows each refused field beside its input).
 
         ``confirm=(ErrorClass, extra_kwargs)``: when ``fn`` raises ErrorClass (e.g. an
         over-booked slot), ask the user and, on yes, call again with ``extra_kwargs``.
@@ -71,7 +74,8 @@ class Operations(QObject):
                 result = self._call(fn, {**kwargs, **confirm[1]})
         except UserError as err:
             self.last_error = err
-            messages.error(parent, err.message())
+            if not quiet:
+                messages.error(parent, err.message())
             return None
         self.changed.emit(topic)
         return result

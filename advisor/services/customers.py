@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from advisor import validation
-from advisor.errors import GateError, ValidationError
+from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
 from advisor.services._base import Actor, bump, get, log, service
 from advisor.services.views import CustomerView, VehicleView
 
+T = TypeVar("T")
 CHANNELS = ("phone", "sms", "wechat", "in_person", "email")
 
 
@@ -28,17 +31,82 @@ def vehicle_view(v: Vehicle) -> VehicleView:
     )  # fmt: skip
 
 
+def duplicate_of(*, vin: str = "", plate: str = "", exclude: int | None = None) -> DuplicateVehicle | None:
+    """The error naming the vehicle on file with this (normalised) VIN, else this plate;
+    None when neither is taken. Read-only: forms call it while the user types."""
+    for field, column, value in (("vin", Vehicle.vin, vin), ("plate", Vehicle.plate, plate)):
+        if not value:
+            continue
+        q = Vehicle.select(Vehicle, Customer).join(Customer).where(column == value)
+        if exclude is not None:
+            q = q.where(Vehicle.id != exclude)
+        other = q.first()
+        if other is None:
+            continue
+        owner = other.customer.name
+        if field == "vin":
+            en = f"This VIN is already on file: {other.plate}, {owner}."
+            zh = f"该车架号已有车辆档案：{other.plate}，{owner}。"
+        else:
+            en = f"This plate is already on file: {other.plate}, {owner}."
+            zh = f"该车牌已有车辆档案：{other.plate}，{owner}。"
+        return DuplicateVehicle(en, zh, field=field, vehicle_id=other.id, customer_id=other.customer_id)
+    return None
+
+
 def _duplicate_vehicle(vin: str, plate: str, exclude: int | None = None) -> None:
-    q = Vehicle.select().where((Vehicle.vin == vin) | (Vehicle.plate == plate))
-    if exclude is not None:
-        q = q.where(Vehicle.id != exclude)
-    other = q.first()
-    if other is not None:
-        raise ValidationError(
-            f"A vehicle with this VIN or plate is already on file ({other.plate}).",
-            f"已有相同车架号或车牌的车辆档案（{other.plate}）。",
-            field="vin" if other.vin == vin else "plate",
-        )
+    err = duplicate_of(vin=vin, plate=plate, exclude=exclude)
+    if err is not None:
+        raise err
+
+
+def _checked(errors: list[UserError], check: Callable[..., T], *args: Any, field: str | None = None,
+             **kwargs: Any) -> T | None:  # fmt: skip
+    """``check(*args)``, or None with its refusal (naming ``field``) added to ``errors``."""
+    try:
+        return check(*args, **kwargs)
+    except UserError as err:
+        err.field = err.field or field
+        errors.append(err)
+        return None
+
+
+def _refusal(errors: list[UserError]) -> UserError:
+    """One refused field as itself, several as ``FieldErrors``."""
+    return errors[0] if len(errors) == 1 else FieldErrors(errors)
+
+
+def _vehicle_fields(errors: list[UserError], *, vin: str, plate: str, make: str, model: str,
+                    year: int | None, mileage_km: int) -> dict[str, Any]:  # fmt: skip
+    """Every vehicle field checked, each refusal added to ``errors`` (duplicates too)."""
+    checked_vin = _checked(errors, validation.vin, vin)
+    plate_norm = _checked(errors, validation.plate, plate)
+    vin_dup = duplicate_of(vin=checked_vin[0]) if checked_vin else None
+    plate_dup = duplicate_of(plate=plate_norm) if plate_norm else None
+    errors += [dup for dup in (vin_dup, plate_dup) if dup is not None]
+    if year is not None and not 1950 <= int(year) <= now().year + 1:
+        errors.append(ValidationError("The model year is not plausible.", "车型年份不合理。", field="year"))
+    return {
+        "vin": checked_vin[0] if checked_vin else "",
+        "warnings": checked_vin[1] if checked_vin else [],
+        "plate": plate_norm or "",
+        "make": (_checked(errors, validation.clean_text, make, limit=40, field="make") or "").strip(),
+        "model": (_checked(errors, validation.clean_text, model, limit=60, field="model") or "").strip(),
+        "year": year,
+        "mileage_km": _checked(errors, validation.mileage, mileage_km) or 0,
+    }
+
+
+def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
+                    first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
+    v = Vehicle.create(customer=customer_id, vin=f["vin"], plate=f["plate"], make=f["make"],
+                       model=f["model"], year=f["year"], mileage_km=f["mileage_km"],
+                       first_registered=first_registered)  # fmt: skip
+    if f["mileage_km"]:
+        MileageReading.create(vehicle=v.id, km=f["mileage_km"], source="registration")
+    log(actor, "vehicle", v.id, "add_vehicle",
+        new={"vin": f["vin"], "plate": f["plate"], "warnings": f["warnings"]})  # fmt: skip
+    return vehicle_view(v), list(f["warnings"])
 
 
 @service("customer.edit")
@@ -83,23 +151,44 @@ def update_customer(*, actor: Actor, customer_id: int, version: int, **fields: o
 def add_vehicle(*, actor: Actor, customer_id: int, vin: str, plate: str, make: str = "",
                 model: str = "", year: int | None = None, mileage_km: int = 0,
                 first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
-    """Add a vehicle; returns it with warnings (e.g. a VIN whose check digit is off)."""
+    """Add a vehicle; returns it with warnings (e.g. a VIN whose check digit is off).
+
+    Every refused field is reported at once (``FieldErrors`` of one error a field; a
+    single refused field as its own error)."""
     get(Customer, customer_id, ("Customer", "客户"))
-    vin_norm, warnings = validation.vin(vin)
-    plate_norm = validation.plate(plate)
-    _duplicate_vehicle(vin_norm, plate_norm)
-    if year is not None and not 1950 <= int(year) <= now().year + 1:
-        raise ValidationError("The model year is not plausible.", "车型年份不合理。", field="year")
-    km = validation.mileage(mileage_km)
-    v = Vehicle.create(customer=customer_id, vin=vin_norm, plate=plate_norm,
-                       make=validation.clean_text(make, limit=40).strip(),
-                       model=validation.clean_text(model, limit=60).strip(), year=year,
-                       mileage_km=km, first_registered=first_registered)  # fmt: skip
-    if km:
-        MileageReading.create(vehicle=v.id, km=km, source="registration")
-    log(actor, "vehicle", v.id, "add_vehicle",
-        new={"vin": vin_norm, "plate": plate_norm, "warnings": warnings})  # fmt: skip
-    return vehicle_view(v), warnings
+    errors: list[UserError] = []
+    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=year,
+                             mileage_km=mileage_km)  # fmt: skip
+    if errors:
+        raise _refusal(errors)
+    return _create_vehicle(actor, customer_id, fields, first_registered)
+
+
+@service("customer.edit")
+def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", model: str = "",
+                     name: str = "", phone: str = "",
+                     customer_id: int | None = None) -> tuple[CustomerView, VehicleView, list[str]]:  # fmt: skip
+    """A walk-in's vehicle with its new customer (``name``, ``phone``) or with the customer
+    ``customer_id`` on file, in one transaction: nothing is saved unless all of it is.
+
+    Every refused field is reported at once (``FieldErrors`` of one error a field, a taken
+    VIN or plate as ``DuplicateVehicle``; a single refused field as its own error). Returns the customer, the vehicle and warnings."""
+    errors: list[UserError] = []
+    owner: Customer | None = None
+    if customer_id is not None:
+        owner = get(Customer, customer_id, ("Customer", "客户"))
+    else:
+        name_ok = _checked(errors, validation.name, name)
+        phone_ok = _checked(errors, validation.phone, phone)
+    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=None,
+                             mileage_km=0)  # fmt: skip
+    if errors:
+        raise _refusal(errors)
+    if owner is None:
+        owner = Customer.create(name=name_ok, phone=phone_ok or "")
+        log(actor, "customer", owner.id, "create_customer", new={"name": owner.name, "phone": owner.phone})
+    vehicle, warnings = _create_vehicle(actor, owner.id, fields)
+    return customer_view(owner), vehicle, warnings
 
 
 @service("customer.edit")
@@ -110,7 +199,7 @@ def update_vehicle(*, actor: Actor, vehicle_id: int, version: int, plate: str | 
     changes: dict[str, object] = {}
     if plate is not None:
         changes["plate"] = validation.plate(plate)
-        _duplicate_vehicle("-", str(changes["plate"]), exclude=v.id)
+        _duplicate_vehicle("", str(changes["plate"]), exclude=v.id)
     if make is not None:
         changes["make"] = make.strip()
     if model is not None:

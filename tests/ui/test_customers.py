@@ -66,17 +66,22 @@ def test_add_vehicle_with_a_bad_check_digit_warns_but_saves(qtbot, ctx, staff, s
 
     cid, _vid = factories.make_customer_vehicle(staff)
 
+    warned: list[str] = []
+
     def fill(dialog: vehicle_dialog.AddVehicleDialog) -> int:
         type_text(dialog.plate, "粤B88888")
         qtbot.keyClicks(dialog.vin, "LFV2A21K0B3012345")
         qtbot.keyClicks(dialog.model, "Civic")
+        warned.append(dialog.notes["vin"].note.text())
         dialog.save()
         return dialog.result()
 
     monkeypatch.setattr(vehicle_dialog.AddVehicleDialog, "exec", fill)
     ws = make_ws(qtbot, ctx, cid)
     ws.add_vehicle_button.click()
-    assert shown == [("info", walk_in.warning_text("vin_check_digit"))]
+    # The check-digit warning is shown beside the VIN while typing, not in a box after saving.
+    assert warned == ["▲ " + walk_in.warning_text("vin_check_digit")]
+    assert shown == []
     assert [v.plate for v in customers.vehicles_of(cid)][-1] == "粤B88888"
     assert ws.vehicle_table.rowCount() == 2
     assert ws.vehicle_table.currentRow() == 1

@@ -1,4 +1,6 @@
-"""Add a vehicle to a customer. A VIN whose check digit is off is saved with a warning."""
+"""Add a vehicle to a customer. A VIN whose check digit is off is saved with a warning,
+shown beside the VIN as soon as it is typed; refused fields are shown together, each
+beside its input, and what was typed stays."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from advisor.services import customers
 from advisor.services.views import VehicleView
 from ui import messages
 from ui.context import AppContext
-from ui.desk.walk_in import warning_text
+from ui.desk.field_note import NotedField, show_errors
+from ui.desk.walk_in import check_vin_live
 
 
 class AddVehicleDialog(QDialog):
@@ -46,12 +49,22 @@ class AddVehicleDialog(QDialog):
         self.mileage.setRange(0, 2_000_000)
         self.mileage.setSuffix(" km")
         self.mileage.setGroupSeparatorShown(True)
+        self.notes = {
+            "plate": NotedField(self.plate, "plate"),
+            "vin": NotedField(self.vin, "vin"),
+            "make": NotedField(self.make, "make"),
+            "model": NotedField(self.model, "model"),
+            "year": NotedField(self.year, "year"),
+            "mileage": NotedField(self.mileage, "mileage"),
+        }
+        self.vin.textChanged.connect(lambda text: check_vin_live(self.ctx, self.notes["vin"], text))
+        for field, key in ((self.plate, "plate"), (self.make, "make"), (self.model, "model")):
+            field.textEdited.connect(lambda _t, k=key: self.notes[k].clear())
         form = QFormLayout()
         self.labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self.labels, (self.plate, self.vin, self.make, self.model,
-                                              self.year, self.mileage), strict=True):  # fmt: skip
-            label.setBuddy(field)
-            form.addRow(label, field)
+        for label, note in zip(self.labels, self.notes.values(), strict=True):
+            label.setBuddy(note.field)
+            form.addRow(label, note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,14 +95,26 @@ class AddVehicleDialog(QDialog):
         super().changeEvent(event)
 
     def save(self) -> None:
+        for key, note in self.notes.items():
+            if not (key == "vin" and note.severity == "warning"):  # the warning stays
+                note.clear()
         added = self.ctx.ops.run(customers.add_vehicle, parent=self, topic="customers",
-                                 customer_id=self.customer_id, vin=self.vin.text(),
+                                 quiet=True, customer_id=self.customer_id, vin=self.vin.text(),
                                  plate=self.plate.text(), make=self.make.text(),
                                  model=self.model.text(), year=self.year.value() or None,
                                  mileage_km=self.mileage.value())  # fmt: skip
         if added is None:
+            self._show_refusal()
             return
-        self.vehicle, warnings = added
-        for warning in warnings:
-            messages.info(self, warning_text(warning))
+        self.vehicle, _warnings = added  # the check-digit warning was shown live
         self.accept()
+
+    def _show_refusal(self) -> None:
+        err = self.ctx.ops.last_error
+        if err is None:
+            return
+        rest, first = show_errors(err, self.notes)
+        if rest:  # not about one field (e.g. the customer was erased meanwhile)
+            messages.error(self, "\n".join(one.message() for one in rest))
+        if first is not None:
+            first.field.setFocus(Qt.FocusReason.OtherFocusReason)

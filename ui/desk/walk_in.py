@@ -1,5 +1,12 @@
 """Walk-in: find the car by plate (or phone, name) or register a new customer and car
-quickly; the caller then opens the RO for the chosen vehicle."""
+quickly; the caller then opens the RO for the chosen vehicle.
+
+What was typed in the search goes on into the new-customer form (a plate to the plate,
+a phone to the phone, else the name). A search without a match says so and offers to
+create the customer. The form shows every refused field at once, each beside its input;
+the VIN is checked as soon as it has 17 characters, and a VIN or plate already on file
+offers to take that vehicle (and its owner) instead.
+"""
 
 from __future__ import annotations
 
@@ -12,26 +19,53 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from advisor import validation
+from advisor.errors import DuplicateVehicle, UserError
 from advisor.search import search
 from advisor.services import customers
-from ui import messages
 from ui.context import AppContext
+from ui.desk.field_note import ERROR_STYLE, NotedField, show_errors
 
 VEHICLE_ROLE = Qt.ItemDataRole.UserRole
+CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1  # a customer on file without a vehicle
 
 
 def warning_text(code: str) -> str:
-    """The sentence for a warning code returned with a saved vehicle."""
+    """The sentence for a warning code of a vehicle's VIN."""
     if code == "vin_check_digit":
         return QCoreApplication.translate(
-            "WalkInDialog", "The VIN's check digit does not match: the vehicle is saved, but "
-            "compare the VIN with the registration certificate.")  # fmt: skip
+            "WalkInDialog", "The VIN's check digit (9th character) does not match: compare "
+            "the VIN with the registration certificate. It can still be saved.")  # fmt: skip
     return code
+
+
+def check_vin_live(ctx: AppContext, note: NotedField, text: str,
+                   exclude: int | None = None) -> DuplicateVehicle | None:  # fmt: skip
+    """Check a VIN as it is typed: nothing until it has 17 characters, then its form, its
+    check digit (a warning) and whether it is on file (returned, shown as an error)."""
+    note.clear()
+    compact = "".join(text.split()).replace("-", "").upper()
+    if len(compact) < 17:
+        return None
+    try:
+        vin, warnings = validation.vin(compact)  # imports vininfo: only once a VIN is typed
+    except UserError as err:
+        note.show_error(err.message())
+        return None
+    duplicate = ctx.ops.query(customers.duplicate_of, vin=vin, exclude=exclude)
+    if duplicate is not None:
+        note.show_error(duplicate.message())
+        return duplicate
+    for code in warnings:
+        note.show_warning(warning_text(code))
+    return None
 
 
 class WalkInDialog(QDialog):
@@ -41,44 +75,102 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.vehicle_id: int | None = None
-        self._customer_id: int | None = None  # created on an earlier, refused try
+        self._customer_id: int | None = None  # a customer on file, chosen in the search
+        self._duplicates: dict[str, int] = {}  # field → id of the vehicle on file
         self.tabs = QTabWidget()
 
+        # ---- the search
         existing = QWidget()
         self.lookup = QLineEdit()
         self.lookup.setObjectName("walkInFind")
         self.lookup.setClearButtonEnabled(True)
         self.found = QListWidget()
-        self.found.itemActivated.connect(lambda _i: self.accept_existing())
+        self.found.setObjectName("walkInFound")
+        self.found.itemActivated.connect(self._activated)
+        self.no_match = QWidget()
+        self.no_match.setObjectName("walkInNoMatch")
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("walkInNoMatchText")
+        self.no_match_label.setWordWrap(True)
+        self.create_button = QPushButton()
+        self.create_button.setObjectName("walkInCreate")
+        self.create_button.clicked.connect(lambda: self.start_new(self.lookup.text()))
+        no_match_box = QVBoxLayout(self.no_match)
+        no_match_box.addStretch(1)
+        no_match_box.addWidget(self.no_match_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        no_match_box.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        no_match_box.addStretch(2)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.found)
+        self.results.addWidget(self.no_match)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._search)
         self.lookup.textEdited.connect(lambda _t: self._timer.start())
-        self.lookup.returnPressed.connect(self._find_enter)
+        # Enter searches at once if the pause has not run yet; the dialog's default
+        # button (open the found vehicle, or create the customer) then takes it.
+        self.lookup.returnPressed.connect(self._search_now)
         box = QVBoxLayout(existing)
         box.addWidget(self.lookup)
-        box.addWidget(self.found, 1)
+        box.addWidget(self.results, 1)
 
+        # ---- the new customer and vehicle
         new = QWidget()
+        self.owner = QLabel()
+        self.owner.setObjectName("walkInOwner")
+        self.owner.setWordWrap(True)
+        self.owner.hide()
         self.name = QLineEdit()
         self.name.setObjectName("walkInName")
         self.phone = QLineEdit()
+        self.phone.setObjectName("walkInPhone")
         self.plate = QLineEdit()
         self.plate.setObjectName("walkInPlate")
         self.vin = QLineEdit()
+        self.vin.setObjectName("walkInVin")
         self.vin.setMaxLength(17)
         self.make = QLineEdit()
+        self.make.setObjectName("walkInMake")
         self.model = QLineEdit()
-        form = QFormLayout(new)
+        self.model.setObjectName("walkInModel")
+        self.notes = {
+            "name": NotedField(self.name, "walkInName"),
+            "phone": NotedField(self.phone, "walkInPhone"),
+            "plate": NotedField(self.plate, "walkInPlate"),
+            "vin": NotedField(self.vin, "walkInVin"),
+            "make": NotedField(self.make, "walkInMake"),
+            "model": NotedField(self.model, "walkInModel"),
+        }
+        for key in ("plate", "vin"):
+            self.notes[key].action.clicked.connect(lambda _=False, k=key: self.use_duplicate(k))
+        for key, note in self.notes.items():
+            field = note.field
+            assert isinstance(field, QLineEdit)
+            if key == "vin":
+                field.textChanged.connect(self._vin_changed)
+            else:
+                field.textEdited.connect(lambda _t, n=note: n.clear())
+        form_box = QVBoxLayout(new)
+        form_box.addWidget(self.owner)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self.labels, (self.name, self.phone, self.plate, self.vin,
-                                              self.make, self.model), strict=True):  # fmt: skip
-            label.setBuddy(field)
-            form.addRow(label, field)
+        for label, note in zip(self.labels, self.notes.values(), strict=True):
+            label.setBuddy(note.field)
+            form.addRow(label, note)
+        form_box.addLayout(form)
+        self.form_error = QLabel()
+        self.form_error.setObjectName("walkInError")
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+        form_box.addWidget(self.form_error)
+        form_box.addStretch(1)
 
         self.tabs.addTab(existing, "")
         self.tabs.addTab(new, "")
+        self.tabs.currentChanged.connect(lambda _i: self._update_default())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,9 +179,13 @@ class WalkInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(640, 520)
         self.retranslate()
         self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Walk-in customer"))
@@ -100,7 +196,14 @@ class WalkInDialog(QDialog):
                  self.tr("&VIN:"), self.tr("&Make:"), self.tr("M&odel:"))  # fmt: skip
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.vin.setPlaceholderText(self.tr("17 characters"))
+        for key in ("plate", "vin"):
+            self.notes[key].action.setText(self.tr("&Use that vehicle"))
+            self.notes[key].action.setToolTip(
+                self.tr("Open the repair order for the vehicle on file and its owner"))
+        self._show_search_state()
+        self._show_owner()
+        ok = self.ok_button
         ok.setText(self.tr("Open repair order"))
         ok.setToolTip(self.tr("Open a repair order for this vehicle (Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -110,59 +213,177 @@ class WalkInDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _search(self) -> None:
-        self.found.clear()
-        term = self.lookup.text().strip()
-        if not term:
-            return
-        for hit in search(term):
-            if hit.kind != "vehicle" or hit.vehicle_id is None:
-                continue
-            item = QListWidgetItem(f"{hit.title}    {hit.subtitle}")
-            item.setData(VEHICLE_ROLE, hit.vehicle_id)
-            self.found.addItem(item)
-        if self.found.count():
-            self.found.setCurrentRow(0)
-
-    def _find_enter(self) -> None:
+    # ---- the search ---------------------------------------------------------------------
+    def _search_now(self) -> None:
         if self._timer.isActive():
             self._timer.stop()
             self._search()
-        self.accept_existing()
 
-    def accept_existing(self) -> None:
-        item = self.found.currentItem()
-        if item is None:
+    def _search(self) -> None:
+        self.found.clear()
+        term = self.lookup.text().strip()
+        if term:
+            self._fill(term)
+        if self.found.count():
+            self.found.setCurrentRow(0)
+        self._show_search_state()
+        self._update_default()
+
+    def _fill(self, term: str) -> None:
+        shown: set[int] = set()
+        hits = search(term)
+        for hit in hits:
+            if hit.kind == "vehicle" and hit.vehicle_id is not None and hit.vehicle_id not in shown:
+                shown.add(hit.vehicle_id)
+                self._add_vehicle_item(hit.vehicle_id, hit.title, hit.subtitle)
+        # A customer found by phone or name: their vehicles, or the customer alone.
+        for hit in hits:
+            if hit.kind != "customer":
+                continue
+            vehicles = self.ctx.ops.query(customers.vehicles_of, customer_id=hit.customer_id)
+            for v in vehicles:
+                if v.id not in shown:
+                    shown.add(v.id)
+                    sub = f"{v.make} {v.model} · {v.vin} · {hit.title}".strip()
+                    self._add_vehicle_item(v.id, v.plate, sub)
+            if not vehicles:
+                text = self.tr("%1 %2 · no vehicle on file: add one").replace("%1", hit.title) \
+                    .replace("%2", hit.subtitle)  # fmt: skip
+                item = QListWidgetItem(text)
+                item.setData(CUSTOMER_ROLE, hit.customer_id)
+                self.found.addItem(item)
+
+    def _add_vehicle_item(self, vehicle_id: int, title: str, subtitle: str) -> None:
+        item = QListWidgetItem(f"{title}    {subtitle}")
+        item.setData(VEHICLE_ROLE, vehicle_id)
+        self.found.addItem(item)
+
+    def _no_match(self) -> bool:
+        return bool(self.lookup.text().strip()) and self.found.count() == 0 and not self._timer.isActive()
+
+    def _show_search_state(self) -> None:
+        term = self.lookup.text().strip()
+        self.results.setCurrentWidget(self.no_match if self._no_match() else self.found)
+        self.no_match_label.setText(
+            self.tr("No customer or vehicle matches “%1”.").replace("%1", term))
+        self.create_button.setText(self.tr("&Create a new customer with “%1”").replace("%1", term))
+        self.create_button.setToolTip(self.tr("Go on to the new customer's form with what you typed (Enter)"))
+
+    def _update_default(self) -> None:
+        """Enter creates the customer when the search found nothing, else opens the RO."""
+        if self.tabs.currentIndex() == 0 and self._no_match():
+            self.create_button.setDefault(True)
+        else:
+            self.ok_button.setDefault(True)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        customer_id = item.data(CUSTOMER_ROLE)
+        if customer_id is not None:
+            self.start_new("", customer_id=int(customer_id))
             return
         self.vehicle_id = int(item.data(VEHICLE_ROLE))
         self.accept()
 
+    def accept_existing(self) -> None:
+        item = self.found.currentItem()
+        if item is not None:
+            self._activated(item)
+
+    # ---- the new customer ---------------------------------------------------------------
+    def start_new(self, typed: str, *, customer_id: int | None = None) -> None:
+        """Go to the new-customer form, carrying ``typed`` into the field it looks like;
+        with ``customer_id``, the vehicle is added to that customer on file."""
+        self._customer_id = customer_id
+        for field in (self.name, self.phone):
+            field.setReadOnly(customer_id is not None)
+        if customer_id is not None:
+            c = self.ctx.ops.query(customers.get_customer, customer_id=customer_id, actor=self.ctx.actor)
+            self.name.setText(c.name)
+            self.phone.setText(c.phone)
+        typed = typed.strip()
+        if typed:
+            kind = validation.looks_like(typed)
+            if customer_id is not None and kind in ("name", "phone"):
+                kind = ""
+            target = {"plate": self.plate, "vin": self.vin, "phone": self.phone, "name": self.name}.get(kind)
+            if target is not None:
+                target.setText(typed.upper() if kind in ("plate", "vin") else typed)
+        self._show_owner()
+        self.tabs.setCurrentIndex(1)
+        empty = next((f for f in (self.name, self.phone, self.plate, self.vin, self.make)
+                      if not f.text() and not f.isReadOnly()), self.make)  # fmt: skip
+        empty.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_owner(self) -> None:
+        if self._customer_id is None:
+            self.owner.hide()
+            return
+        self.owner.setText(self.tr("A vehicle for the customer on file %1.").replace("%1", self.name.text()))
+        self.owner.show()
+
+    def _vin_changed(self, text: str) -> None:
+        self.notes["vin"].clear()
+        self._duplicates.pop("vin", None)
+        duplicate = check_vin_live(self.ctx, self.notes["vin"], text)
+        if duplicate is not None:
+            self._offer(duplicate)
+
+    def _offer(self, duplicate: DuplicateVehicle) -> None:
+        """The "Use that vehicle" button beside the field of a VIN or plate on file."""
+        field = duplicate.field or ""
+        if field in ("vin", "plate"):
+            self._duplicates[field] = duplicate.vehicle_id
+            self.notes[field].action.show()
+
+    def use_duplicate(self, field: str) -> None:
+        """Take the vehicle on file (with its owner) into the walk-in."""
+        vehicle_id = self._duplicates.get(field)
+        if vehicle_id is not None:
+            self.vehicle_id = vehicle_id
+            self.accept()
+
+    def clear_notes(self) -> None:
+        """Before a new try: the errors go, the VIN's check-digit warning stays."""
+        for key, note in self.notes.items():
+            if not (key == "vin" and note.severity == "warning"):
+                note.clear()
+        self._duplicates.clear()
+        self.form_error.hide()
+
     def confirm(self) -> None:
         """OK: the highlighted vehicle, or register the new customer and car."""
         if self.tabs.currentIndex() == 0:
-            if self.found.currentItem() is None:
-                messages.error(self, self.tr("Find the vehicle first, or use “New customer”."))
-                return
-            self.accept_existing()
+            self._search_now()
+            if self.found.currentItem() is not None:
+                self.accept_existing()
+            elif self.lookup.text().strip():
+                self.start_new(self.lookup.text())
+            else:
+                self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        if self._customer_id is None:
-            customer = self.ctx.ops.run(customers.create_customer, parent=self,
-                                        topic="customers", name=self.name.text(),
-                                        phone=self.phone.text())  # fmt: skip
-            if customer is None:
-                return
-            self._customer_id = customer.id
-        added = self.ctx.ops.run(customers.add_vehicle, parent=self, topic="customers",
-                                 customer_id=self._customer_id, vin=self.vin.text(),
-                                 plate=self.plate.text(), make=self.make.text(),
-                                 model=self.model.text())  # fmt: skip
+        self.clear_notes()
+        added = self.ctx.ops.run(customers.register_walk_in, parent=self, topic="customers",
+                                 quiet=True, customer_id=self._customer_id,
+                                 name=self.name.text(), phone=self.phone.text(),
+                                 vin=self.vin.text(), plate=self.plate.text(),
+                                 make=self.make.text(), model=self.model.text())  # fmt: skip
         if added is None:
-            # The customer is saved: lock their fields so a retry does not add them twice.
-            self.name.setReadOnly(True)
-            self.phone.setReadOnly(True)
+            self._show_refusal()
             return
-        vehicle, warnings = added
-        for warning in warnings:
-            messages.info(self, warning_text(warning))
+        _customer, vehicle, _warnings = added  # the check-digit warning was shown live
         self.vehicle_id = vehicle.id
         self.accept()
+
+    def _show_refusal(self) -> None:
+        err = self.ctx.ops.last_error
+        if err is None:
+            return
+        rest, first = show_errors(err, self.notes)
+        for one in [err, *getattr(err, "errors", [])]:
+            if isinstance(one, DuplicateVehicle):
+                self._offer(one)
+        if rest:
+            self.form_error.setText("\n".join(f"● {one.message()}" for one in rest))
+            self.form_error.show()
+        if first is not None:
+            first.field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from advisor import db, validation
-from advisor.errors import GateError, StorageError, UserError, ValidationError
+from advisor.errors import DuplicateVehicle, GateError, StorageError, UserError, ValidationError
 from advisor.models import Campaign, Customer, RepairOrder, Vehicle, now
 from advisor.services import (
     appointments,
@@ -114,16 +114,16 @@ def test_duplicate_plate_or_vin_is_refused(staff: Staff) -> None:
     c = new_customer(staff, "张伟")
     vin = factories.valid_vin(900)
     customers.add_vehicle(actor=staff.advisor, customer_id=c.id, vin=vin, plate="京B90000")
-    err = refused(ValidationError, customers.add_vehicle, actor=staff.advisor, customer_id=c.id,
+    err = refused(DuplicateVehicle, customers.add_vehicle, actor=staff.advisor, customer_id=c.id,
                   vin=factories.valid_vin(901), plate="京b 90000")  # fmt: skip
     assert err.field == "plate"
-    err = refused(ValidationError, customers.add_vehicle, actor=staff.advisor, customer_id=c.id,
+    err = refused(DuplicateVehicle, customers.add_vehicle, actor=staff.advisor, customer_id=c.id,
                   vin=vin.lower(), plate="京B90001")  # fmt: skip
     assert err.field == "vin"
     other = Vehicle.get(Vehicle.vin == vin)
     second, _w = customers.add_vehicle(actor=staff.advisor, customer_id=c.id,
                                        vin=factories.valid_vin(902), plate="京B90002")  # fmt: skip
-    refused(ValidationError, customers.update_vehicle, actor=staff.advisor, vehicle_id=second.id,
+    refused(DuplicateVehicle, customers.update_vehicle, actor=staff.advisor, vehicle_id=second.id,
             version=second.version, plate=other.plate)  # fmt: skip
 
 
