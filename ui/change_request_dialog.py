@@ -1,14 +1,18 @@
 """Raise a change request from the workshop: extra work found, or a delay (step 8).
 
 It goes to the advisor at once (Today shows the "consent" badge); nothing changes in
-cost or promised time until the customer consents.
+cost or promised time until the customer consents. A new promised time must be later
+than the current promise (the services refuse anything else); the dialog offers the
+current promise plus the extra labour hours (at least an hour), in whole minutes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,11 +37,28 @@ from PySide6.QtWidgets import (
 from advisor import money
 from advisor.errors import UserError
 from advisor.services import changes
-from ui import messages
+from ui import fmt, messages
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
 
 TYPE, CODE, DESCRIPTION, QTY, PRICE, SKILL = range(6)
+MIN_DELAY = dt.timedelta(hours=1)  # a delay with no extra labour: one hour more than promised
+
+
+def suggested_promise(
+    current: dt.datetime | None, extra_hours: Decimal, *, at: dt.datetime | None = None
+) -> dt.datetime:
+    """The new promised time to offer: the current promise (or now, when it has passed) plus
+    the extra labour hours, at least ``MIN_DELAY``; whole minutes (a promise stored with
+    seconds shows without them), rounded up."""
+    start = at or dt.datetime.now()
+    # The promise as people read it: 19:00:30 is 19:00, and 19:00 + 1 h is offered as 20:00.
+    base = current.replace(second=0, microsecond=0) if current is not None and current > start else start
+    extra = dt.timedelta(hours=float(extra_hours)) if extra_hours > 0 else dt.timedelta(0)
+    t = base + max(extra, MIN_DELAY)
+    if t.second or t.microsecond:
+        t = t.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    return t
 
 
 class ChangeRequestDialog(QDialog):
@@ -54,6 +75,9 @@ class ChangeRequestDialog(QDialog):
         self.ctx = ctx
         self.ro_id = ro_id
         self.change_id: int | None = None
+        self.promised_at = promised_at
+        self._suggesting = False
+        self._when_edited = False  # once the user sets the time, the hours no longer move it
         self.setMinimumWidth(920)
         self.heading = QLabel(heading)
         font = self.heading.font()
@@ -79,10 +103,20 @@ class ChangeRequestDialog(QDialog):
         self.add_part_btn.clicked.connect(lambda: self.add_line("part"))
         self.remove_btn.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
         self.new_time = QCheckBox()
-        self.when = QDateTimeEdit(to_qdatetime(promised_at or dt.datetime.now() + dt.timedelta(hours=2)))
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("change_new_promise")
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.when.setEnabled(False)
+        self.current_promise = QLabel()
+        self.current_promise.setObjectName("change_current_promise")
+        self.suggest()
+        self.when.dateTimeChanged.connect(self._when_changed)
         self.new_time.toggled.connect(self.when.setEnabled)
+        self.table.itemChanged.connect(lambda _item: self.suggest())
+        self.table.model().rowsInserted.connect(lambda *_a: self.suggest())
+        self.table.model().rowsRemoved.connect(lambda *_a: self.suggest())
+        self.extra.toggled.connect(lambda _on: self.suggest())
         self.delay.toggled.connect(self._delay_toggled)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,6 +135,7 @@ class ChangeRequestDialog(QDialog):
         time_row = QHBoxLayout()
         time_row.addWidget(self.new_time)
         time_row.addWidget(self.when)
+        time_row.addWidget(self.current_promise)
         time_row.addStretch(1)
         self.form = QFormLayout()
         self.form.addRow(self.heading)
@@ -116,6 +151,37 @@ class ChangeRequestDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def extra_hours(self) -> Decimal:
+        """The labour hours of the extra lines (what the delay will at least be)."""
+        if not self.extra.isChecked():
+            return Decimal(0)
+        total = Decimal(0)
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, TYPE)
+            if isinstance(combo, QComboBox) and combo.currentData() != "labour":
+                continue
+            try:
+                hours = Decimal(self._cell(row, QTY) or "0")
+            except InvalidOperation:
+                continue
+            if hours.is_finite() and hours > 0:
+                total += hours
+        return total
+
+    def suggest(self) -> None:
+        """Offer the current promise plus the extra hours, until the user sets a time."""
+        if self._when_edited:
+            return
+        self._suggesting = True
+        try:
+            self.when.setDateTime(to_qdatetime(suggested_promise(self.promised_at, self.extra_hours())))
+        finally:
+            self._suggesting = False
+
+    def _when_changed(self, _value: QDateTime) -> None:
+        if not self._suggesting:
+            self._when_edited = True
 
     def _delay_toggled(self, on: bool) -> None:
         if on:  # a delay always comes with the new promised time
@@ -142,6 +208,11 @@ class ChangeRequestDialog(QDialog):
         self.add_part_btn.setText(self.tr("Add part"))
         self.remove_btn.setText(self.tr("Remove line"))
         self.new_time.setText(self.tr("New promised time"))
+        self.current_promise.setText(
+            self.tr("(now promised: %1)").replace("%1", fmt.datetime(self.promised_at))
+            if self.promised_at is not None
+            else ""
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send to the advisor"))
 
     def add_line(
@@ -161,6 +232,7 @@ class ChangeRequestDialog(QDialog):
         combo.addItem(self.tr("Labour"), "labour")
         combo.addItem(self.tr("Part"), "part")
         combo.setCurrentIndex(0 if kind == "labour" else 1)
+        combo.currentIndexChanged.connect(lambda _i: self.suggest())
         self.table.setCellWidget(row, TYPE, combo)
         for col, value in (
             (CODE, code),
@@ -174,6 +246,7 @@ class ChangeRequestDialog(QDialog):
             self.table.setCurrentCell(row, CODE)
         else:
             self.table.setCurrentCell(row, DESCRIPTION)
+        self.suggest()
         return row
 
     def _cell(self, row: int, col: int) -> str:

@@ -349,97 +349,102 @@ booked %2</source>
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="134"/>
+        <location filename="../../ui/change_request_dialog.py" line="191"/>
         <source>Raise a change request</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="135"/>
+        <location filename="../../ui/change_request_dialog.py" line="192"/>
         <source>Extra work found</source>
         <translation>发现追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="136"/>
+        <location filename="../../ui/change_request_dialog.py" line="193"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="137"/>
+        <location filename="../../ui/change_request_dialog.py" line="194"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="138"/>
+        <location filename="../../ui/change_request_dialog.py" line="195"/>
         <source>What was found / why late</source>
         <translation>发现的问题 / 延误原因</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="139"/>
+        <location filename="../../ui/change_request_dialog.py" line="196"/>
         <source>Extra lines</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="142"/>
+        <location filename="../../ui/change_request_dialog.py" line="199"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="143"/>
+        <location filename="../../ui/change_request_dialog.py" line="200"/>
         <source>Code / part no.</source>
         <translation>代码 / 配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="144"/>
+        <location filename="../../ui/change_request_dialog.py" line="201"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="145"/>
+        <location filename="../../ui/change_request_dialog.py" line="202"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="146"/>
+        <location filename="../../ui/change_request_dialog.py" line="203"/>
         <source>Unit price (optional)</source>
         <translation>单价（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="147"/>
+        <location filename="../../ui/change_request_dialog.py" line="204"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="150"/>
+        <location filename="../../ui/change_request_dialog.py" line="207"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="151"/>
+        <location filename="../../ui/change_request_dialog.py" line="208"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="152"/>
+        <location filename="../../ui/change_request_dialog.py" line="209"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="153"/>
+        <location filename="../../ui/change_request_dialog.py" line="210"/>
         <source>New promised time</source>
         <translation>新的承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="154"/>
+        <location filename="../../ui/change_request_dialog.py" line="212"/>
+        <source>(now promised: %1)</source>
+        <translation>（当前承诺：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_request_dialog.py" line="216"/>
         <source>Send to the advisor</source>
         <translation>发送给服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="170"/>
+        <location filename="../../ui/change_request_dialog.py" line="232"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="171"/>
+        <location filename="../../ui/change_request_dialog.py" line="233"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
@@ -447,67 +452,72 @@ booked %2</source>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="89"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="101"/>
         <source>Record the customer&apos;s answer</source>
         <translation>记录客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="93"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="105"/>
         <source>Promised time: %1 → %2</source>
         <translation>承诺交车时间：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="99"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="111"/>
         <source>Amount: %1 → %2</source>
         <translation>金额：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="103"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="115"/>
         <source>A major change: a manager must also approve it.</source>
         <translation>重大变更：还须经理批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="105"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="119"/>
+        <source>The new promised time is not later than the current one: record the refusal and raise a new change request.</source>
+        <translation>新的承诺交车时间不晚于当前承诺时间：请记录客户拒绝，并重新提交变更申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
         <source>The customer consents</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="106"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="128"/>
         <source>The customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="110"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="132"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="111"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="133"/>
         <source>Who answered</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="112"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="134"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="113"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
         <source>Number called</source>
         <translation>拨打的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="114"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="115"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="122"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="144"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1135,256 +1145,246 @@ booked %2</source>
 <context>
     <name>workshop</name>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="47"/>
+        <location filename="../../ui/workshop_labels.py" line="48"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="48"/>
+        <location filename="../../ui/workshop_labels.py" line="49"/>
         <source>In progress</source>
         <translation>作业中</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="49"/>
+        <location filename="../../ui/workshop_labels.py" line="50"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="50"/>
+        <location filename="../../ui/workshop_labels.py" line="51"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="56"/>
+        <location filename="../../ui/workshop_labels.py" line="57"/>
         <source>waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="57"/>
+        <location filename="../../ui/workshop_labels.py" line="58"/>
         <source>waiting for the customer&apos;s approval</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="58"/>
+        <location filename="../../ui/workshop_labels.py" line="59"/>
         <source>other reason</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="68"/>
+        <location filename="../../ui/workshop_labels.py" line="69"/>
         <source>parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="69"/>
+        <location filename="../../ui/workshop_labels.py" line="70"/>
         <source>approval</source>
         <translation>待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="70"/>
+        <location filename="../../ui/workshop_labels.py" line="71"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="75"/>
+        <location filename="../../ui/workshop_labels.py" line="76"/>
         <location filename="../../ui/workspaces/board.py" line="114"/>
         <source>LATE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="81"/>
+        <location filename="../../ui/workshop_labels.py" line="82"/>
         <source>Not needed yet</source>
         <translation>暂不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="82"/>
+        <location filename="../../ui/workshop_labels.py" line="83"/>
         <source>In stock, reserved</source>
         <translation>有库存，已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="83"/>
-        <location filename="../../ui/workshop_labels.py" line="90"/>
+        <location filename="../../ui/workshop_labels.py" line="84"/>
+        <location filename="../../ui/workshop_labels.py" line="91"/>
         <source>Ordered</source>
         <translation>已订购</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="84"/>
-        <location filename="../../ui/workshop_labels.py" line="90"/>
+        <location filename="../../ui/workshop_labels.py" line="85"/>
+        <location filename="../../ui/workshop_labels.py" line="91"/>
         <source>Arrived</source>
         <translation>已到货</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="85"/>
+        <location filename="../../ui/workshop_labels.py" line="86"/>
         <source>Issued to the workshop</source>
         <translation>已发放车间</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="97"/>
+        <location filename="../../ui/workshop_labels.py" line="98"/>
         <source>Waiting for the customer</source>
         <translation>等待客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="98"/>
+        <location filename="../../ui/workshop_labels.py" line="99"/>
         <source>Waiting for the manager</source>
         <translation>等待经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="99"/>
+        <location filename="../../ui/workshop_labels.py" line="100"/>
         <source>Consented, applied</source>
         <translation>客户已同意，已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="100"/>
+        <location filename="../../ui/workshop_labels.py" line="101"/>
         <source>Refused by the customer</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="101"/>
+        <location filename="../../ui/workshop_labels.py" line="102"/>
         <source>Rejected by the manager</source>
         <translation>经理驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="106"/>
+        <location filename="../../ui/workshop_labels.py" line="107"/>
         <source>Extra work</source>
         <translation>追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="106"/>
+        <location filename="../../ui/workshop_labels.py" line="107"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="113"/>
+        <location filename="../../ui/workshop_labels.py" line="114"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="114"/>
+        <location filename="../../ui/workshop_labels.py" line="115"/>
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="115"/>
+        <location filename="../../ui/workshop_labels.py" line="116"/>
         <source>By message</source>
         <translation>短信/消息</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="124"/>
+        <location filename="../../ui/workshop_labels.py" line="125"/>
         <source>Not decided</source>
         <translation>未决定</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="125"/>
+        <location filename="../../ui/workshop_labels.py" line="126"/>
         <source>No old part</source>
         <translation>无旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="126"/>
+        <location filename="../../ui/workshop_labels.py" line="127"/>
         <source>Returned to the customer</source>
         <translation>交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="127"/>
+        <location filename="../../ui/workshop_labels.py" line="128"/>
         <source>Scrapped by the shop</source>
         <translation>由本店报废</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="128"/>
+        <location filename="../../ui/workshop_labels.py" line="129"/>
         <source>Warranty return</source>
         <translation>索赔返还</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="134"/>
+        <location filename="../../ui/workshop_labels.py" line="135"/>
         <source>Original (OEM)</source>
         <translation>原厂件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="135"/>
+        <location filename="../../ui/workshop_labels.py" line="136"/>
         <source>Equivalent</source>
         <translation>同质件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="136"/>
+        <location filename="../../ui/workshop_labels.py" line="137"/>
         <source>Refurbished</source>
         <translation>修复件</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="142"/>
+        <location filename="../../ui/workshop_labels.py" line="143"/>
         <source>Junior</source>
         <translation>初级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="143"/>
+        <location filename="../../ui/workshop_labels.py" line="144"/>
         <source>Skilled</source>
         <translation>中级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="144"/>
+        <location filename="../../ui/workshop_labels.py" line="145"/>
         <source>Senior</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="145"/>
+        <location filename="../../ui/workshop_labels.py" line="146"/>
         <source>Master</source>
         <translation>高级技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="153"/>
-        <source>%1 h %2</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="154"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="160"/>
+        <location filename="../../ui/workshop_labels.py" line="159"/>
         <source>Service</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="161"/>
+        <location filename="../../ui/workshop_labels.py" line="160"/>
         <source>Engine</source>
         <translation>发动机</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="162"/>
+        <location filename="../../ui/workshop_labels.py" line="161"/>
         <source>Brakes</source>
         <translation>制动</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="163"/>
+        <location filename="../../ui/workshop_labels.py" line="162"/>
         <source>Electrical</source>
         <translation>电气</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="165"/>
+        <location filename="../../ui/workshop_labels.py" line="164"/>
         <source>Body &amp; paint</source>
         <translation>钣喷</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="166"/>
+        <location filename="../../ui/workshop_labels.py" line="165"/>
         <source>Air-con</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="177"/>
+        <location filename="../../ui/workshop_labels.py" line="176"/>
         <source>Lift</source>
         <translation>举升机</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="178"/>
+        <location filename="../../ui/workshop_labels.py" line="177"/>
         <source>General</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="164"/>
-        <location filename="../../ui/workshop_labels.py" line="179"/>
+        <location filename="../../ui/workshop_labels.py" line="163"/>
+        <location filename="../../ui/workshop_labels.py" line="178"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="180"/>
+        <location filename="../../ui/workshop_labels.py" line="179"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>

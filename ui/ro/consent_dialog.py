@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor import workflow
 from advisor.services import changes
 from advisor.services.views import ChangeRequestView
 from ui import fmt
@@ -47,7 +49,16 @@ class ConsentDialog(QDialog):
         self.summary.setWordWrap(True)
         self.consented = QRadioButton()
         self.refused = QRadioButton()
-        self.consented.setChecked(True)
+        # A request stored before the rule could move the promise earlier: the services refuse
+        # its consent, so the dialog offers the refusal and says why.
+        self.earlier = (
+            change.new_promised_at is not None
+            and change.new_promised_at != change.old_promised_at
+            and not workflow.promise_is_later(change.old_promised_at, change.new_promised_at)
+        )
+        self.consented.setChecked(not self.earlier)
+        self.refused.setChecked(self.earlier)
+        self.consented.setEnabled(not self.earlier)
         answer = QButtonGroup(self)
         answer.addButton(self.consented)
         answer.addButton(self.refused)
@@ -96,12 +107,22 @@ class ConsentDialog(QDialog):
                 .replace("%2", fmt.datetime(c.new_promised_at))
             )
         self.summary.setText(
-            f"<b>{labels.change_kind(c.kind)}</b>: {c.reason}<br>"
+            f"<b>{labels.change_kind(c.kind)}</b>: {html.escape(c.reason)}<br>"
             + self.tr("Amount: %1 → %2")
             .replace("%1", fmt.money(c.old_amount_cents))
             .replace("%2", fmt.money(c.new_amount_cents))
             + (f"<br>{promise}" if promise else "")
             + ("<br>" + self.tr("A major change: a manager must also approve it.") if c.major else "")
+            + (
+                "<br><b>"
+                + self.tr(
+                    "The new promised time is not later than the current one: record the refusal "
+                    "and raise a new change request."
+                )
+                + "</b>"
+                if self.earlier
+                else ""
+            )
         )
         self.consented.setText(self.tr("The customer consents"))
         self.refused.setText(self.tr("The customer refuses"))

@@ -235,7 +235,11 @@ class BoardWorkspace(Workspace):
 
     def raise_change(self, job: AssignmentView) -> ChangeRequestDialog:
         dialog = ChangeRequestDialog(
-            self.ctx, ro_id=job.ro_id, heading=f"{job.plate} · {job.ro_number}", parent=self
+            self.ctx,
+            ro_id=job.ro_id,
+            promised_at=job.promised_at,  # the new promise is offered from the current one
+            heading=f"{job.plate} · {job.ro_number}",
+            parent=self,
         )
         dialog.open()
         return dialog

@@ -1,0 +1,183 @@
+"""Issue 12, what the walk found on the step pages: the change request's new promise,
+small texts (wash banner, RO header, numbered headings) and long free text.
+
+Windows at 1366×768, clicked and typed into as a person does (``tests.ui.person``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from advisor.models import ChangeRequest, RepairOrder, now
+from advisor.services import changes
+from advisor.services.orders import get_ro_view
+from tests import factories
+from tests.ui import person
+from ui import i18n
+from ui.change_request_dialog import ChangeRequestDialog, suggested_promise
+from ui.context import AppContext
+from ui.desk_fmt import from_qdatetime
+from ui.ro.consent_dialog import ConsentDialog
+from ui.ro.pages.repair import RepairPage
+
+W, H = 1366, 768
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """The whole UI (Qt translators and the domain's messages) in ``lang`` for a while."""
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+def _promise_with_seconds(ro_id: int, hours: int = 5) -> dt.datetime:
+    """A promise a few hours ahead, stored with seconds (shown without them)."""
+    promised = (now() + dt.timedelta(hours=hours)).replace(second=30, microsecond=0)
+    RepairOrder.update(promised_at=promised).where(RepairOrder.id == ro_id).execute()
+    return promised
+
+
+def _repair_page(ctx: AppContext, qtbot: QtBot, ro_id: int) -> RepairPage:
+    page = RepairPage(ctx)
+    qtbot.addWidget(page)
+    page.set_view(get_ro_view(ro_id))
+    page.resize(W, H)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _open_change(qtbot: QtBot, page: RepairPage) -> ChangeRequestDialog:
+    person.click(qtbot, page.raise_btn)
+    (dialog,) = page.findChildren(ChangeRequestDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _ok(dialog: ChangeRequestDialog) -> QPushButton:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+# -- 1. the new promised time: later than the current one, offered as promise + extra hours --
+
+
+def test_the_new_promise_is_offered_as_the_current_one_plus_the_extra_hours(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    promised = _promise_with_seconds(ro_id)
+    page = _repair_page(make_ctx("advisor"), qtbot, ro_id)
+    dialog = _open_change(qtbot, page)
+    person.fill(qtbot, dialog.reason, "Front disc scored / 前刹车盘有划痕")
+    person.click(qtbot, dialog.add_labour_btn)
+    table = dialog.table
+    _edit_cell(qtbot, table, 0, 2, "Replace front brake disc")
+    _edit_cell(qtbot, table, 0, 3, "1.5")
+    person.click(qtbot, dialog.new_time)
+    assert dialog.when.isEnabled()
+    offered = from_qdatetime(dialog.when.dateTime())
+    # 19:00:30 reads 19:00; + 1.5 h is 20:30, later than the promise as people read it.
+    assert offered == promised.replace(second=0) + dt.timedelta(minutes=90)
+    assert offered > promised
+    with qtbot.waitSignal(page.ctx.ops.changed):
+        person.click(qtbot, _ok(dialog))
+    assert shown == [] and dialog.change_id is not None
+    assert consent_by_phone(staff, dialog.change_id) == "approved"
+    assert get_ro_view(ro_id).promised_at == offered > promised
+
+
+def test_a_delay_is_offered_an_hour_after_the_promise(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    promised = _promise_with_seconds(ro_id)
+    page = _repair_page(make_ctx("advisor"), qtbot, ro_id)
+    dialog = _open_change(qtbot, page)
+    person.click(qtbot, dialog.delay)
+    assert dialog.new_time.isChecked()
+    assert from_qdatetime(dialog.when.dateTime()) == promised.replace(second=0) + dt.timedelta(hours=1)
+    person.fill(qtbot, dialog.reason, "Waiting for the disc / 等配件")
+    with qtbot.waitSignal(page.ctx.ops.changed):
+        person.click(qtbot, _ok(dialog))
+    assert shown == []
+    assert consent_by_phone(staff, dialog.change_id) == "approved"
+    assert get_ro_view(ro_id).promised_at > promised
+
+
+def test_an_earlier_promise_typed_in_the_dialog_is_refused_in_both_languages(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    promised = _promise_with_seconds(ro_id)
+    for lang, words in (("en", "later than the current promise"), ("zh_CN", "晚于当前承诺时间")):
+        with language(lang):
+            page = _repair_page(make_ctx("advisor", lang), qtbot, ro_id)
+            dialog = _open_change(qtbot, page)
+            person.click(qtbot, dialog.delay)
+            person.fill(qtbot, dialog.reason, "late")
+            one_minute_earlier = promised.replace(second=0) - dt.timedelta(minutes=1)
+            person.fill(qtbot, dialog.when, one_minute_earlier.strftime("%Y-%m-%d %H:%M"))
+            assert from_qdatetime(dialog.when.dateTime()) == one_minute_earlier
+            person.click(qtbot, _ok(dialog))
+            assert shown and shown[-1][0] == "error" and words in shown[-1][1], shown
+            assert dialog.isVisible() and dialog.change_id is None  # the input stays on screen
+            dialog.reject()
+    assert get_ro_view(ro_id).change_requests == ()
+
+
+def consent_by_phone(staff: factories.Staff, change_id: int | None) -> str:
+    assert change_id is not None
+    return changes.record_consent(actor=staff.advisor, change_id=change_id, consented=True,
+                                  consent_by="张伟", method="phone", phone="13812345678")  # fmt: skip
+
+
+def _edit_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
+    """Double-click a cell, type over it and press Enter, as a person edits a table."""
+    person.click_at(qtbot, table, table.model().index(row, col), double=True)
+    person.key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    person.type_text(qtbot, text)
+    person.key(qtbot, Qt.Key.Key_Return)
+
+
+def test_an_overdue_promise_is_offered_from_now() -> None:
+    at = dt.datetime(2026, 12, 4, 19, 20, 10)
+    overdue = dt.datetime(2026, 12, 4, 19, 0, 30)
+    assert suggested_promise(overdue, Decimal("0"), at=at) == dt.datetime(2026, 12, 4, 20, 21)
+    assert suggested_promise(None, Decimal("2.25"), at=at) == dt.datetime(2026, 12, 4, 21, 36)
+    ahead = dt.datetime(2026, 12, 4, 21, 0, 30)
+    assert suggested_promise(ahead, Decimal("0.5"), at=at) == dt.datetime(2026, 12, 4, 22, 0)
+
+
+def test_the_consent_dialog_offers_only_the_refusal_for_an_earlier_promise(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    """A request stored before the rule (18:59 against 19:00): consent is refused by the
+    services, so the dialog says so and offers the refusal; its reason shows as typed."""
+    ro_id, _lines = factories.authorised(staff)
+    promised = _promise_with_seconds(ro_id)
+    cr = changes.request_change(actor=staff.technician, ro_id=ro_id, kind="delay",
+                                reason="<b>disc</b> late", new_promised_at=promised + dt.timedelta(hours=1))  # fmt: skip
+    ChangeRequest.update(new_promised_at=promised.replace(second=0) - dt.timedelta(minutes=1)).where(
+        ChangeRequest.id == cr
+    ).execute()
+    page = _repair_page(make_ctx("advisor"), qtbot, ro_id)
+    (change,) = get_ro_view(ro_id).change_requests
+    dialog = ConsentDialog(page.ctx, change, customer_name="张伟", phone="13812345678", parent=page)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.refused.isChecked() and not dialog.consented.isEnabled()
+    assert "not later than the current one" in dialog.summary.text()
+    assert "&lt;b&gt;disc&lt;/b&gt; late" in dialog.summary.text()
+    person.click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    assert shown == [] and dialog.status == "refused"
+    assert get_ro_view(ro_id).promised_at == promised
