@@ -373,9 +373,9 @@
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="152"/>
-        <source>Approved before tax: %1</source>
-        <translation>已批准金额（税前）：%1</translation>
+        <location filename="../../ui/ro/authorise_dialog.py" line="160"/>
+        <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
+        <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>
 </context>
 <context>
@@ -1297,12 +1297,27 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
-        <source>Proposed, awaiting decision</source>
-        <translation>待客户决定</translation>
+        <location filename="../../ui/ro/pages/estimate.py" line="301"/>
+        <source>Estimate total (incl. tax)</source>
+        <translation>估价合计（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="302"/>
+        <source>of which awaiting the customer&apos;s decision</source>
+        <translation>其中待客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
+        <source>Declined (kept, not included)</source>
+        <translation>客户拒绝项目（保留，不计入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <source>Approved lines and the proposed ones as if approved, after discount, with tax: the total of the printed estimate.</source>
+        <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
@@ -1317,7 +1332,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
+        <source>Subtotal (before tax)</source>
+        <translation>小计（税前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1327,17 +1347,7 @@
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
-        <source>Total approved</source>
-        <translation>已批准合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
-        <source>Declined (kept)</source>
-        <translation>已拒绝（保留）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="302"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
@@ -1440,19 +1450,19 @@
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="85"/>
-        <source>Total so far
+        <location filename="../../ui/ro/header.py" line="86"/>
+        <source>Total incl. tax
 %1</source>
-        <translation>目前合计
+        <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="87"/>
-        <source>proposed %1</source>
-        <translation>待定 %1</translation>
+        <location filename="../../ui/ro/header.py" line="89"/>
+        <source>awaiting decision %1</source>
+        <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="96"/>
+        <location filename="../../ui/ro/header.py" line="98"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from advisor.i18n import pick
 from advisor.services import estimate, solicitation
+from advisor.services.settings import get_setting
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
@@ -112,6 +114,7 @@ class AuthoriseDialog(QDialog):
         self.promised.setDateTime(to_qdatetime(default))
         self.note = QLineEdit(self)
         self.note.setObjectName("auth_note")
+        self._tax_rate: Decimal | None = None
         self.total = QLabel(self)
         self.total.setObjectName("auth_total")
         self.total.setStyleSheet("font-weight: bold;")
@@ -148,8 +151,17 @@ class AuthoriseDialog(QDialog):
         self.resize(760, 520)
 
     def _update_total(self) -> None:
-        approved = sum(x.amount_cents for x in self.lines if self.decisions[x.id].currentData() == "approved")
-        self.total.setText(self.tr("Approved before tax: %1").replace("%1", fmt.money(approved)))
+        """The total the authorisation will record (with tax), as the decisions stand."""
+        if self._tax_rate is None:
+            self._tax_rate = Decimal(get_setting("tax_rate"))
+        decided = {lid: box.currentData() for lid, box in self.decisions.items()}
+        q = estimate.quote_of(self.view.lines, decisions=decided, tax_rate=self._tax_rate)
+        self.total.setText(
+            self.tr("Total authorised: %1 incl. tax (%2 before tax + %3 tax)")
+            .replace("%1", fmt.money(q.total_cents))
+            .replace("%2", fmt.money(q.subtotal_cents - q.discount_cents))
+            .replace("%3", fmt.money(q.tax_cents))
+        )
 
     def set_decision(self, line_id: int, decision: str, reason_id: int | None = None) -> None:
         """Choose a line's decision (and decline reason) — for the keyboard and for tests."""

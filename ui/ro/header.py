@@ -82,9 +82,11 @@ class ROHeader(QFrame):
         km = v.mileage_in if v.mileage_in is not None else v.vehicle.mileage_km
         self.mileage.setText(self.tr("Mileage: %1").replace("%1", fmt.km(km)))
         self.advisor.setText(self.tr("Advisor: %1").replace("%1", v.advisor))
-        total = self.tr("Total so far\n%1").replace("%1", fmt.money(v.totals.total_cents))
-        if v.totals.proposed_cents:
-            total += "\n" + self.tr("proposed %1").replace("%1", fmt.money(v.totals.proposed_cents))
+        # The estimate's total (proposed lines as if approved), as on the estimate page and sheet.
+        total = self.tr("Total incl. tax\n%1").replace("%1", fmt.money(v.quote.total_cents))
+        if v.quote.total_cents != v.totals.total_cents:
+            awaiting = fmt.money(v.quote.total_cents - v.totals.total_cents)
+            total += "\n" + self.tr("awaiting decision %1").replace("%1", awaiting)
         self.total.setText(total)
         self._tick()
 
