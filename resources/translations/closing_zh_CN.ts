@@ -4,92 +4,92 @@
 <context>
     <name>Closing</name>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="104"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="105"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="105"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="106"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="106"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="107"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="107"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="108"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="108"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="109"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="115"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="116"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="116"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="117"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="117"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="119"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="125"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="126"/>
         <source>OEM</source>
         <translation>原厂</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="126"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="127"/>
         <source>Equivalent</source>
         <translation>同质</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="127"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="128"/>
         <source>Refurbished</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="134"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="135"/>
         <source>Returned to the customer</source>
         <translation>交还客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="135"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="136"/>
         <source>Scrapped by the shop</source>
         <translation>由本店报废</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="136"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="137"/>
         <source>Warranty return</source>
         <translation>保修返厂</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="137"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="138"/>
         <source>No old part</source>
         <translation>无旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="146"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="147"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="148"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="149"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -356,87 +356,87 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="175"/>
+        <location filename="../../ui/workspaces/followup.py" line="145"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="178"/>
+        <location filename="../../ui/workspaces/followup.py" line="148"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="179"/>
+        <location filename="../../ui/workspaces/followup.py" line="149"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="180"/>
+        <location filename="../../ui/workspaces/followup.py" line="150"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="181"/>
+        <location filename="../../ui/workspaces/followup.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="182"/>
+        <location filename="../../ui/workspaces/followup.py" line="152"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="183"/>
+        <location filename="../../ui/workspaces/followup.py" line="153"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="186"/>
+        <location filename="../../ui/workspaces/followup.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="187"/>
+        <location filename="../../ui/workspaces/followup.py" line="157"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="188"/>
+        <location filename="../../ui/workspaces/followup.py" line="158"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="189"/>
+        <location filename="../../ui/workspaces/followup.py" line="159"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="190"/>
+        <location filename="../../ui/workspaces/followup.py" line="160"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="191"/>
+        <location filename="../../ui/workspaces/followup.py" line="161"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="192"/>
+        <location filename="../../ui/workspaces/followup.py" line="162"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="193"/>
+        <location filename="../../ui/workspaces/followup.py" line="163"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="219"/>
+        <location filename="../../ui/workspaces/followup.py" line="189"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="223"/>
+        <location filename="../../ui/workspaces/followup.py" line="193"/>
         <source>%1 done</source>
         <translation>已完成 %1</translation>
     </message>
@@ -762,22 +762,22 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="80"/>
+        <location filename="../../ui/workspaces/followup.py" line="50"/>
         <source>Solved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="80"/>
+        <location filename="../../ui/workspaces/followup.py" line="50"/>
         <source>Not solved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="82"/>
+        <location filename="../../ui/workspaces/followup.py" line="52"/>
         <source>recheck #%1</source>
         <translation>复检 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="84"/>
+        <location filename="../../ui/workspaces/followup.py" line="54"/>
         <source>%1 unanswered</source>
         <translation>%1 次未接通</translation>
     </message>
@@ -785,287 +785,288 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="200"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="223"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="201"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="206"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="207"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="209"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="244"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="243"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="246"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="280"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="281"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="287"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="291"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="267"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="290"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="292"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="293"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="310"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="316"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="294"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="331"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="310"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="315"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="331"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="353"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="332"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="355"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="334"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="359"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="338"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="448"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="433"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="450"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="435"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="545"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="524"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -1226,184 +1227,209 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="17"/>
+        <location filename="../../ui/event_labels.py" line="20"/>
         <source>RO opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="18"/>
+        <location filename="../../ui/event_labels.py" line="21"/>
         <source>Arrived</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="19"/>
+        <location filename="../../ui/event_labels.py" line="22"/>
         <source>Greeted</source>
         <translation>已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="20"/>
+        <location filename="../../ui/event_labels.py" line="23"/>
         <source>Checked in</source>
         <translation>接车检查完成</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="21"/>
+        <location filename="../../ui/event_labels.py" line="24"/>
         <source>Advisor changed</source>
         <translation>更换服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="22"/>
+        <location filename="../../ui/event_labels.py" line="25"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="23"/>
+        <location filename="../../ui/event_labels.py" line="26"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="24"/>
+        <location filename="../../ui/event_labels.py" line="27"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="25"/>
+        <location filename="../../ui/event_labels.py" line="28"/>
         <source>Estimate authorised</source>
         <translation>估价已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="26"/>
+        <location filename="../../ui/event_labels.py" line="29"/>
         <source>Parts arrived</source>
         <translation>配件到货</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="27"/>
+        <location filename="../../ui/event_labels.py" line="30"/>
         <source>Work assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="28"/>
+        <location filename="../../ui/event_labels.py" line="31"/>
         <source>Job reassigned</source>
         <translation>重新派工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="29"/>
+        <location filename="../../ui/event_labels.py" line="32"/>
         <source>Work started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="30"/>
+        <location filename="../../ui/event_labels.py" line="33"/>
         <source>Work paused</source>
         <translation>暂停作业</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="31"/>
+        <location filename="../../ui/event_labels.py" line="34"/>
         <source>Work resumed</source>
         <translation>恢复作业</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="32"/>
+        <location filename="../../ui/event_labels.py" line="35"/>
         <source>Work finished</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="33"/>
+        <location filename="../../ui/event_labels.py" line="36"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="34"/>
+        <location filename="../../ui/event_labels.py" line="37"/>
         <source>Customer consented to the change</source>
         <translation>客户同意变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="35"/>
+        <location filename="../../ui/event_labels.py" line="38"/>
         <source>Customer refused the change</source>
         <translation>客户拒绝变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="36"/>
+        <location filename="../../ui/event_labels.py" line="39"/>
         <source>Change approved by the manager</source>
         <translation>经理批准变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="39"/>
+        <location filename="../../ui/event_labels.py" line="42"/>
         <source>Change rejected by the manager</source>
         <translation>经理驳回变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="42"/>
+        <location filename="../../ui/event_labels.py" line="45"/>
         <source>Change applied</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="43"/>
+        <location filename="../../ui/event_labels.py" line="46"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="44"/>
+        <location filename="../../ui/event_labels.py" line="47"/>
         <source>Final QC failed</source>
         <translation>完工检查不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="45"/>
+        <location filename="../../ui/event_labels.py" line="48"/>
         <source>Wash requested</source>
         <translation>需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="46"/>
+        <location filename="../../ui/event_labels.py" line="49"/>
         <source>Wash declined</source>
         <translation>不需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="47"/>
+        <location filename="../../ui/event_labels.py" line="50"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="48"/>
+        <location filename="../../ui/event_labels.py" line="51"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="49"/>
+        <location filename="../../ui/event_labels.py" line="52"/>
         <source>Settlement corrected</source>
         <translation>结算已更正</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="50"/>
+        <location filename="../../ui/event_labels.py" line="53"/>
         <source>Items explained</source>
         <translation>已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="51"/>
+        <location filename="../../ui/event_labels.py" line="54"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="52"/>
+        <location filename="../../ui/event_labels.py" line="55"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="53"/>
+        <location filename="../../ui/event_labels.py" line="56"/>
         <source>Handed over</source>
         <translation>已交车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="54"/>
+        <location filename="../../ui/event_labels.py" line="57"/>
         <source>Follow-up call logged</source>
         <translation>已记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="55"/>
+        <location filename="../../ui/event_labels.py" line="58"/>
         <source>Follow-up: customer unreachable</source>
         <translation>回访：客户无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="135"/>
-        <source>RO %1 · %2 · %3 · advisor %4</source>
-        <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
+        <location filename="../../ui/event_labels.py" line="77"/>
+        <source>Appointment #%1</source>
+        <translation>预约 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="79"/>
+        <source>Parts order #%1</source>
+        <translation>配件订单 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="84"/>
+        <source>%1 authorised, nothing declined</source>
+        <translation>授权 %1，无拒绝项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="87"/>
+        <source>%1 authorised, %2 item(s) declined</source>
+        <translation>授权 %1，拒绝 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="95"/>
+        <source>%1; waiting for the manager&apos;s approval</source>
+        <translation>%1；等待经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="100"/>
+        <source>Customer not satisfied: recheck booked</source>
+        <translation>客户不满意：已预约复检</translation>
     </message>
     <message>
         <location filename="../../ui/ro/timeline_report.py" line="140"/>
@@ -1441,9 +1467,15 @@
         <translation>预约时间 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/event_labels.py" line="75"/>
         <location filename="../../ui/ro/timeline_report.py" line="235"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="135"/>
+        <source>Repair order %1 · %2 · %3 · advisor %4</source>
+        <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
     </message>
     <message>
         <location filename="../../ui/ro/timeline_report.py" line="232"/>
@@ -1684,22 +1716,32 @@
         <translation>已于 %1 清洗并确认：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="130"/>
+        <location filename="../../ui/ro/pages/wash.py" line="131"/>
+        <source>Wash requested at check-in — tell the customer the wash time and save it.</source>
+        <translation>接车时已要求洗车 —— 请告知客户清洗时长并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="134"/>
         <source>Wash requested — the customer was told %1 min. Not confirmed yet.</source>
         <translation>需要洗车 —— 已告知客户 %1 分钟。尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="133"/>
+        <location filename="../../ui/ro/pages/wash.py" line="137"/>
         <source>The customer declined the wash.</source>
         <translation>客户不需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="135"/>
+        <location filename="../../ui/ro/pages/wash.py" line="139"/>
         <source>Ask the customer whether they want the car washed.</source>
         <translation>请询问客户是否需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="145"/>
+        <location filename="../../ui/ro/pages/wash.py" line="148"/>
+        <source>ashtray and tyres clean</source>
+        <translation>烟灰缸和轮胎已清洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/wash.py" line="155"/>
         <source>Choose whether the wash is requested or declined.</source>
         <translation>请选择需要洗车或不需要洗车。</translation>
     </message>

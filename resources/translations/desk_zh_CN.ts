@@ -255,22 +255,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="174"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="175"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="177"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="178"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="181"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="182"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="189"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="190"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -278,97 +278,97 @@
 <context>
     <name>AuthoriseDialog</name>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="36"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="38"/>
         <source>In person, with signature</source>
         <translation>当面签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="37"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="39"/>
         <source>By phone</source>
         <translation>电话授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="38"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="40"/>
         <source>By message (SMS/WeChat)</source>
         <translation>短信/微信授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="51"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="53"/>
         <source>Customer authorisation — %1</source>
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="72"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="73"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="75"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="76"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
         <source>(no reason given)</source>
         <translation>（未说明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="126"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="129"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="130"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="133"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="137"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="140"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="138"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="141"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="139"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="142"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="140"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="143"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="141"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="144"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="143"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="146"/>
         <source>Each line: approve or decline (declined lines are kept).</source>
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
@@ -621,52 +621,52 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="105"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="106"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="110"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="111"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="124"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="126"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="129"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="141"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="147"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="148"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="153"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="154"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="157"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="158"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -674,32 +674,32 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="63"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="64"/>
         <source>Correct concern %1</source>
         <translation>更正故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="72"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="73"/>
         <source>The entry above stays on file; the correction is a new entry.</source>
         <translation>上面的记录将保留存档；更正会作为一条新记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="77"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="78"/>
         <source>Record correction</source>
         <translation>记录更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="82"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="83"/>
         <source>Recorded words</source>
         <translation>已记录的原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="83"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
         <source>Customer&apos;s words (exactly)</source>
         <translation>客户原话（逐字）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="85"/>
         <source>Advisor&apos;s restatement</source>
         <translation>顾问复述</translation>
     </message>
@@ -707,17 +707,17 @@
 <context>
     <name>DiagnosisPage</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="40"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="41"/>
         <source>not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="41"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="42"/>
         <source>✓ confirmed with the customer</source>
         <translation>✓ 已与客户共同确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="42"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="43"/>
         <source>✗ could not be reproduced</source>
         <translation>✗ 无法再现</translation>
     </message>
@@ -790,52 +790,52 @@
         <translation>✗ 已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="78"/>
+        <location filename="../../ui/ro/lines_model.py" line="85"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="79"/>
+        <location filename="../../ui/ro/lines_model.py" line="86"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="80"/>
+        <location filename="../../ui/ro/lines_model.py" line="87"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="81"/>
+        <location filename="../../ui/ro/lines_model.py" line="88"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="82"/>
+        <location filename="../../ui/ro/lines_model.py" line="89"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="83"/>
+        <location filename="../../ui/ro/lines_model.py" line="90"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="84"/>
+        <location filename="../../ui/ro/lines_model.py" line="91"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="85"/>
+        <location filename="../../ui/ro/lines_model.py" line="92"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="86"/>
+        <location filename="../../ui/ro/lines_model.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="150"/>
+        <location filename="../../ui/ro/lines_model.py" line="157"/>
         <source>Part status: %1</source>
         <translation>配件状态：%1</translation>
     </message>
@@ -1139,13 +1139,13 @@
     </message>
     <message>
         <location filename="../../ui/ro/pages/reception.py" line="405"/>
-        <source>%1 Greeted after %2 (standard 3:00)</source>
-        <translation>%1 到店后 %2 接待（标准 3:00）</translation>
+        <source>%1 Greeted after %2 (standard 3 min)</source>
+        <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
         <location filename="../../ui/ro/pages/reception.py" line="414"/>
-        <source>Waiting %1 — greet within 3:00</source>
-        <translation>已等候 %1 — 须在 3:00 内接待</translation>
+        <source>Waiting %1 — greet within 3 min</source>
+        <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
         <location filename="../../ui/ro/pages/reception.py" line="416"/>
@@ -1168,131 +1168,131 @@
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="243"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="244"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="246"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="247"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="250"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="254"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="254"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="255"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="254"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="277"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="258"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="255"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="278"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="259"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="256"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="283"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="261"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="265"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="262"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="266"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="263"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="267"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="268"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="271"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="276"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="284"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="285"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="286"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="287"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
@@ -1322,12 +1322,12 @@
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1342,7 +1342,7 @@
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="300"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
@@ -1352,64 +1352,64 @@
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
         <source>Promised &amp;time</source>
         <translation>承诺交车时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="321"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="311"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="322"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="332"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="343"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="362"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="372"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="390"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="415"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="444"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="496"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="518"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="470"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="522"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="488"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="514"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="508"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="534"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1436,7 +1436,7 @@
     <name>ROHeader</name>
     <message>
         <location filename="../../ui/ro/header.py" line="77"/>
-        <source>RO %1</source>
+        <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
@@ -1467,17 +1467,17 @@
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="101"/>
+        <location filename="../../ui/ro/header.py" line="103"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="106"/>
+        <location filename="../../ui/ro/header.py" line="108"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109"/>
+        <location filename="../../ui/ro/header.py" line="111"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
@@ -1862,103 +1862,88 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="23"/>
-        <source>walk-in</source>
-        <translation>直接到店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="26"/>
-        <source>appointment #%1</source>
-        <translation>预约 #%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="40"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="43"/>
+        <location filename="../../ui/ro/timeline.py" line="30"/>
         <source>Greeting within 3 min</source>
         <translation>3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="45"/>
+        <location filename="../../ui/ro/timeline.py" line="32"/>
         <source>Need confirmed within 10 min</source>
         <translation>10 分钟内确认需求</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="51"/>
-        <location filename="../../ui/ro/timeline.py" line="59"/>
+        <location filename="../../ui/ro/timeline.py" line="38"/>
+        <location filename="../../ui/ro/timeline.py" line="46"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="53"/>
+        <location filename="../../ui/ro/timeline.py" line="40"/>
         <source>not set yet</source>
         <translation>尚未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="93"/>
+        <location filename="../../ui/ro/timeline.py" line="80"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="94"/>
+        <location filename="../../ui/ro/timeline.py" line="81"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="95"/>
+        <location filename="../../ui/ro/timeline.py" line="82"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="95"/>
+        <location filename="../../ui/ro/timeline.py" line="82"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="95"/>
+        <location filename="../../ui/ro/timeline.py" line="82"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="97"/>
+        <location filename="../../ui/ro/timeline.py" line="84"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="97"/>
+        <location filename="../../ui/ro/timeline.py" line="84"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="97"/>
+        <location filename="../../ui/ro/timeline.py" line="84"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="97"/>
+        <location filename="../../ui/ro/timeline.py" line="84"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="97"/>
+        <location filename="../../ui/ro/timeline.py" line="84"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="113"/>
+        <location filename="../../ui/ro/timeline.py" line="101"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="114"/>
+        <location filename="../../ui/ro/timeline.py" line="102"/>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="115"/>
+        <location filename="../../ui/ro/timeline.py" line="103"/>
         <source>running</source>
         <translation>计时中</translation>
     </message>

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTableWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from advisor.models import ChangeRequest, RepairOrder, now
-from advisor.services import changes
+from advisor.services import changes, settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person
@@ -25,7 +35,12 @@ from ui.change_request_dialog import ChangeRequestDialog, suggested_promise
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime
 from ui.ro.consent_dialog import ConsentDialog
+from ui.ro.header import ROHeader
+from ui.ro.pages.base import StepPage
 from ui.ro.pages.repair import RepairPage
+from ui.ro.pages.settlement import SettlementPage
+from ui.ro.pages.wash import WashPage
+from ui.ro.timeline_report import TimelineReport
 
 W, H = 1366, 768
 
@@ -181,3 +196,87 @@ def test_the_consent_dialog_offers_only_the_refusal_for_an_earlier_promise(
     person.click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert shown == [] and dialog.status == "refused"
     assert get_ro_view(ro_id).promised_at == promised
+
+
+# -- 2. small texts ------------------------------------------------------------------------
+
+
+def _page(qtbot: QtBot, ctx: AppContext, page_cls: type[StepPage], ro_id: int) -> StepPage:
+    page = page_cls(ctx)
+    qtbot.addWidget(page)
+    page.resize(W, H)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_view(get_ro_view(ro_id))
+    ctx.ops.changed.connect(lambda _topic: page.set_view(get_ro_view(ro_id)))
+    return page
+
+
+@pytest.mark.parametrize(("lang", "no_time", "told"), [("en", "tell the customer the wash time", "25 min"),
+                                                        ("zh_CN", "请告知客户清洗时长", "25 分钟")])  # fmt: skip
+def test_the_wash_banner_never_lacks_its_number(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]],
+    lang: str, no_time: str, told: str,
+) -> None:  # fmt: skip
+    """Wash asked for at check-in (no time told yet): the banner says to tell the time, not
+    "已告知客户 分钟"; once told, the minutes are there."""
+    ro_id, _lines = factories.qc_passed(staff, wash=True)
+    with language(lang):
+        page = _page(qtbot, make_ctx("advisor", lang), WashPage, ro_id)
+        banner = page.findChild(QLabel, "wash_status")
+        assert banner is not None and banner.isVisible()
+        assert no_time in banner.text(), banner.text()
+        assert not re.search(r"(told|告知客户) +(min|分钟)", banner.text()), banner.text()
+        person.fill(qtbot, page.findChild(QSpinBox, "wash_eta"), "25")
+        person.click(qtbot, page.findChild(QPushButton, "wash_save"))
+        assert shown == []
+        assert told in banner.text(), banner.text()
+
+
+@pytest.mark.parametrize(("lang", "head"), [("en", "Repair order RO"), ("zh_CN", "工单 RO")])
+def test_the_header_names_the_repair_order_once(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, lang: str, head: str
+) -> None:
+    ro_id = factories.open_checked_in(staff)
+    with language(lang):
+        header = ROHeader()
+        qtbot.addWidget(header)
+        header.set_view(get_ro_view(ro_id))
+        text = header.number.text()
+        assert text == f"{head}{get_ro_view(ro_id).number[2:]}"
+        assert "RO RO" not in text
+        report = TimelineReport(lang)
+        qtbot.addWidget(report)
+        report.set_view(get_ro_view(ro_id))
+        heads = [x.text() for x in report.findChildren(QLabel) if get_ro_view(ro_id).number in x.text()]
+        assert heads and all("RO RO" not in x for x in heads), heads
+
+
+def numbered_headings(page: QWidget) -> list[str]:
+    """The visible headings that start with a number ("1. …"), top to bottom."""
+    found: list[tuple[int, str]] = []
+    for w in page.findChildren(QWidget):
+        text = w.title() if isinstance(w, QGroupBox) else w.text() if isinstance(w, QLabel) else ""
+        if re.match(r"\d+\. ", text) and w.isVisibleTo(page):
+            found.append((w.mapTo(page, w.rect().topLeft()).y(), text))
+    return [text for _y, text in sorted(found)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("role", ["advisor", "cashier", "foreman", "manager"])
+def test_settlement_headings_are_numbered_by_what_is_shown(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, role: str, lang: str
+) -> None:
+    ro_id, _lines = factories.qc_passed(staff)
+    with language(lang):
+        page = _page(qtbot, make_ctx(role, lang), SettlementPage, ro_id)
+        for stage in ("before settlement", "settled"):
+            heads = numbered_headings(page)
+            numbers = [int(h.split(".")[0]) for h in heads]
+            assert numbers == list(range(1, len(numbers) + 1)), (stage, heads)
+            amount = page.findChild(QGroupBox, "settle_totals")
+            assert amount is not None and amount.isVisibleTo(page)
+            if stage == "before settlement":
+                settlement.settle(actor=staff.advisor, ro_id=ro_id)
+                page.set_view(get_ro_view(ro_id))
+        assert len(numbered_headings(page)) == 2  # explain first, then the amount

@@ -74,7 +74,7 @@ class ROHeader(QFrame):
         if v is None:
             return
         self.plate.setText(v.vehicle.plate)
-        self.number.setText(self.tr("RO %1").replace("%1", v.number))
+        self.number.setText(self.tr("Repair order %1").replace("%1", v.number))
         year = f" ({v.vehicle.year})" if v.vehicle.year else ""
         self.vehicle.setText(f"{v.vehicle.make} {v.vehicle.model}{year}".strip())
         phone = f" · {v.customer.phone}" if v.customer.phone else ""

@@ -132,7 +132,7 @@ class TimelineReport(QWidget):
     # -- filling ----------------------------------------------------------------------
     def set_view(self, view: ROView) -> None:
         self.view = view
-        head = self.tr("RO %1 · %2 · %3 · advisor %4")
+        head = self.tr("Repair order %1 · %2 · %3 · advisor %4")
         for i, value in enumerate(
             (view.number, view.customer.name, view.vehicle.plate, view.advisor), start=1
         ):

@@ -232,7 +232,7 @@ class SettlementPage(StepPage):
         self.settle_button.setText(self.tr("Settle and issue the settlement number"))
         self.explain_group.setTitle(self.tr("1. Explain every item to the customer — before the amount"))
         self.explain_button.setText(self.tr("Items explained to the customer"))
-        self.totals_group.setTitle(self.tr("2. Amount"))
+        self._number_headings()
         names = {
             "labour": self.tr("Labour"),
             "parts": self.tr("Materials"),
@@ -303,6 +303,7 @@ class SettlementPage(StepPage):
         self.settle_group.setVisible(s is None and may_settle)
         self.correct_group.setVisible(s is not None and may_settle and not handed)
         self.explain_group.setVisible(s is not None)
+        self._number_headings()
         self.explain_button.setEnabled(self.ctx.may("explain") and not handed)
         if view.items_explained_at is not None:
             self.explained.setText(
@@ -343,6 +344,12 @@ class SettlementPage(StepPage):
 
         self.pay_group.setVisible(s is not None)
         self._fill_payments(view)
+
+    def _number_headings(self) -> None:
+        """The headings are numbered by what is shown: "1. Explain…" then "2. Amount" once
+        settled; before that (no explaining yet) the amount stands alone, unnumbered."""
+        explaining = self.view is not None and self.view.settlement is not None
+        self.totals_group.setTitle(self.tr("2. Amount") if explaining else self.tr("Amount"))
 
     def _totals(self, view: ROView) -> Totals:
         s = view.settlement

@@ -125,10 +125,14 @@ class WashPage(StepPage):
             self.eta.setEnabled(view.wash_requested is not False)
         if view.wash_done_at is not None:
             text = self.tr("Washed and confirmed on %1: %2").replace("%1", fmt.datetime(view.wash_done_at))
-            show_banner(self.status, text.replace("%2", view.wash_result), "ok")
+            show_banner(self.status, text.replace("%2", self._result_text(view.wash_result)), "ok")
+        elif view.wash_requested is True and view.wash_eta_min is None:
+            # Asked for at check-in, where no wash time is told: say so, not "told  min".
+            text = self.tr("Wash requested at check-in — tell the customer the wash time and save it.")
+            show_banner(self.status, text, "warn")
         elif view.wash_requested is True:
             text = self.tr("Wash requested — the customer was told %1 min. Not confirmed yet.")
-            show_banner(self.status, text.replace("%1", str(view.wash_eta_min or "")), "warn")
+            show_banner(self.status, text.replace("%1", str(view.wash_eta_min)), "warn")
         elif view.wash_requested is False:
             show_banner(self.status, self.tr("The customer declined the wash."), "info")
         else:
@@ -137,6 +141,12 @@ class WashPage(StepPage):
         self.confirm_group.setVisible(view.wash_requested is True)
         self.request_group.setEnabled(view.handed_over_at is None and view.wash_done_at is None)
         self.confirm_group.setEnabled(view.wash_done_at is None)
+
+    def _result_text(self, result: str) -> str:
+        """The stored result; the services' default (no note) in the user's language."""
+        if result == "ashtray ok; tyres ok":
+            return self.tr("ashtray and tyres clean")
+        return result
 
     def _save(self) -> None:
         if self.view is None:
