@@ -119,5 +119,6 @@ def totals_table(sheet: Sheet, rows: Sequence[tuple[str, str]], *, strong: Seque
     total = cell_style(10, align="RIGHT", pad=pad)
     styles = [[total if i in strong else plain] * 2 for i in range(len(rows))]
     t = sheet_table(body, widths, styles, hAlign="RIGHT")
-    t.setStyle(TableStyle([("LINEABOVE", (0, i), (-1, i), 0.6, GRID) for i in strong]))
+    above = [t.body_rows[i][0] for i in strong]  # (a very long label may span several rows)
+    t.setStyle(TableStyle([("LINEABOVE", (0, i), (-1, i), 0.6, GRID) for i in above]))
     return t

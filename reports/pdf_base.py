@@ -280,7 +280,11 @@ def data_table(
         body.append(cells)
         styles.append([(muted_style if muted else plain_style)[a] for a in aligns])
     t = sheet_table(body, widths, styles, repeatRows=1)
-    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]))
+    rules: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.4, GRID)]
+    if t.has_parts:  # a tall row in parts: no rule between its parts
+        rules = [("BOX", (0, 0), (-1, -1), 0.4, GRID), ("LINEAFTER", (0, 0), (-2, -1), 0.4, GRID)]
+        rules += [("LINEBELOW", (0, r[-1]), (-1, r[-1]), 0.4, GRID) for r in t.body_rows]
+    t.setStyle(TableStyle([*rules, ("BACKGROUND", (0, 0), (-1, 0), SHADE)]))
     return t
 
 
@@ -305,7 +309,10 @@ def kv_table(
     value_style = cell_style(9, valign="TOP", pad=pad)  # empty cells too: no Helvetica in the PDF
     styles = [[key_style, value_style] * columns for _ in rows]
     t = sheet_table(rows, [label_w, value_w] * columns, styles)
-    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE)]))
+    if t.has_parts:  # a long value in parts: the rule under its last part only
+        t.setStyle(TableStyle([("LINEBELOW", (0, r[-1]), (-1, r[-1]), 0.25, SHADE) for r in t.body_rows]))
+    else:
+        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE)]))
     return t
 
 

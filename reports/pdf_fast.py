@@ -20,7 +20,7 @@ from reportlab.platypus.tables import CellStyle
 
 from reports import pdf_font
 from reports.pdf_font import FONT
-from reports.pdf_text import Wrapped, word_space
+from reports.pdf_text import Wrapped, word_space, wrapped
 
 CELL_PAD = 2.5
 DEFAULT_PAD = 6  # reportlab's cell padding where a table does not set one
@@ -33,6 +33,14 @@ class SheetTable(Table):
     # The cell style the fast path last set up, and what it needs of it and of the canvas.
     _fast_style: CellStyle | None = None
     _fast: tuple[Any, ...] = ()
+    # Which table rows hold each row of the body given to ``sheet_table``: one row, or the
+    # parts of a tall row split by ``split_tall_rows``.
+    body_rows: tuple[range, ...] = ()
+
+    @property
+    def has_parts(self) -> bool:
+        """Whether a tall row was split into parts (rules must then follow ``body_rows``)."""
+        return len(self.body_rows) != len(self._cellvalues)
 
     def draw(self) -> None:
         self._fast_style = None  # Table.draw starts with no cell style set on the canvas
@@ -152,12 +160,21 @@ _ALIGNS = frozenset({"LEFT", "RIGHT", "CENTRE", "CENTER"})
 _VALIGNS = frozenset({"BOTTOM", "TOP", "MIDDLE"})
 
 
+# A row of plain text taller than this many lines is split into rows of ROW_PART lines
+# that join seamlessly (no padding or rule between them), so that a long text can break
+# across pages: reportlab moves whole rows, and a row taller than a page is a LayoutError.
+MAX_ROW_LINES = 10
+ROW_PART = 5
+
+
 def sheet_table(
     body: list[list[Any]], widths: Sequence[float], styles: list[list[CellStyle]], **kw: Any
-) -> Table:
+) -> SheetTable:
     """A ``Table`` with its cells' styles given as a grid (see ``cell_style``) and the heights
     of rows of plain strings worked out here, as reportlab would (lines × leading +
-    vertical padding); a row holding a flowable is left for reportlab to measure."""
+    vertical padding); a row holding a flowable is left for reportlab to measure. A row
+    of more than ``MAX_ROW_LINES`` lines becomes several (``split_tall_rows``)."""
+    body, styles, body_rows = split_tall_rows(body, styles)
     heights: list[float | None] = []
     for row, row_styles in zip(body, styles, strict=True):
         height = 0.0
@@ -172,9 +189,70 @@ def sheet_table(
             heights.append(height)
             continue
         heights.append(None)
-    return SheetTable(
+    table = SheetTable(
         body, colWidths=list(widths), rowHeights=heights, cellStyles=styles, normalizedData=1, **kw
     )
+    table.body_rows = tuple(body_rows)
+    return table
+
+
+def split_tall_rows(
+    body: list[list[Any]], styles: list[list[CellStyle]]
+) -> tuple[list[list[Any]], list[list[CellStyle]], list[range]]:
+    """Each row of more than ``MAX_ROW_LINES`` lines cut into parts of ``ROW_PART`` lines.
+
+    A cell's lines keep their place in the row: a top-aligned cell's from the first
+    part on, a bottom-aligned one's ending in the last part. The parts' padding is the
+    row's at its top and bottom edges only, so the lines follow each other at the same
+    leading as in one row. Returns the rows, their styles, and the table rows of each
+    row of ``body``."""
+    out: list[list[Any]] = []
+    out_styles: list[list[CellStyle]] = []
+    spans: list[range] = []
+    part_styles: dict[tuple[int, bool, bool], CellStyle] = {}
+    for row, row_styles in zip(body, styles, strict=True):
+        counts = [v.count("\n") + 1 if isinstance(v, str) else 0 for v in row]
+        total = max(counts, default=0)
+        if total <= MAX_ROW_LINES:
+            spans.append(range(len(out), len(out) + 1))
+            out.append(row)
+            out_styles.append(row_styles)
+            continue
+        parts = -(-total // ROW_PART)
+        first = len(out)
+        for part in range(parts):
+            cells: list[Any] = []
+            for value, style, count in zip(row, row_styles, counts, strict=True):
+                if not isinstance(value, str):  # a flowable goes whole into one part
+                    home = {"TOP": 0, "BOTTOM": parts - 1}.get(style.valign, parts // 2)
+                    cells.append(value if part == home else "")
+                    continue
+                offset = {"TOP": 0, "BOTTOM": total - count}.get(style.valign, (total - count) // 2)
+                lines = value.split("\n")
+                piece = lines[max(0, part * ROW_PART - offset) : max(0, (part + 1) * ROW_PART - offset)]
+                cells.append(wrapped(piece, value.avail) if isinstance(value, Wrapped) else "\n".join(piece))
+            out.append(cells)
+            out_styles.append([_part_style(s, part == 0, part == parts - 1, part_styles) for s in row_styles])
+        spans.append(range(first, len(out)))
+    return out, out_styles, spans
+
+
+def _part_style(
+    style: CellStyle, first: bool, last: bool, made: dict[tuple[int, bool, bool], CellStyle]
+) -> CellStyle:
+    """``style`` without its top padding (unless ``first``) and bottom padding (unless
+    ``last``): the style of a part of a split row (one per style and place, in ``made``)."""
+    if first and last:
+        return style
+    key = (id(style), first, last)
+    part = made.get(key)
+    if part is None:
+        part = made[key] = style.copy()
+        if not first:
+            part.topPadding = 0
+        if not last:
+            part.bottomPadding = 0
+    return part
 
 
 def cell_style(

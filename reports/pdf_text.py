@@ -7,6 +7,14 @@ fragment by fragment — the largest cost of a sheet after the table cells thems
 a word longer than a line split between characters, the same small tolerance for
 spaces), so a table cell can hold the lines as a plain string with line breaks, and
 ``TextBlock`` draws them outside tables.
+
+Where a word is split between characters — Chinese text has no spaces, so that is how
+it wraps — the line-breaking rules of CJK typesetting (kinsoku) apply, which a plain
+``Paragraph`` ignores: closing punctuation (，。、）」》” …) never starts a line and
+opening punctuation (（「《“ …) never ends one. The break moves back, carrying the
+last characters to the next line (no punctuation hangs into the margin: table cells
+have rules beside them). The character sets are reportlab's own
+(``reportlab.lib.textsplit``), with the Chinese marks they lack.
 """
 
 from __future__ import annotations
@@ -15,11 +23,18 @@ from collections.abc import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import split as split_words
 from reportlab.platypus.paragraph import strip as strip_space
+
+# reportlab's sets are Japanese-centred: they lack the full-width comma, semicolon,
+# colon, question and exclamation marks, the closing double angle bracket and curly
+# quotes, which Chinese text uses all the time (GB/T 15834; W3C clreq, "line breaking").
+CANNOT_START = frozenset(ALL_CANNOT_START + "，；：？！》〉｝”’…‥〗〙〛｣．}")
+CANNOT_END = frozenset(ALL_CANNOT_END + "〖〘〚｢")
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -81,19 +96,38 @@ def _wrap_words(words: list[str], font: str, size: float, width: float) -> list[
 
 def _split_word(word: str, start: float, width: float, sw: Callable[[str], float]) -> list[str]:
     """``word`` cut between characters: a first piece that fits after ``start`` points
-    (maybe empty), pieces that fill whole lines, and the rest."""
+    (maybe empty), pieces that fill whole lines, and the rest. A cut that would start a
+    piece with closing punctuation or end one with opening punctuation moves back."""
     pieces: list[str] = []
-    piece = ""
+    begin = 0  # where the current piece starts
     used = start
-    for ch in word:
-        cw = sw(ch)
-        if used + cw > width and (piece or cw <= width):
-            pieces.append(piece)
-            piece, used = "", 0.0
-        piece += ch
+    i = 0
+    while i < len(word):
+        cw = sw(word[i])
+        if used + cw > width and (i > begin or cw <= width):
+            # The first piece may be empty when something is already on its line.
+            cut = _allowed_cut(word, begin, i, may_be_empty=not pieces and start > 0)
+            pieces.append(word[begin:cut])
+            begin = i = cut
+            used = 0.0
+            continue
         used += cw
-    pieces.append(piece)
+        i += 1
+    pieces.append(word[begin:])
     return pieces
+
+
+def _allowed_cut(word: str, begin: int, at: int, *, may_be_empty: bool) -> int:
+    """The last place at or before ``at`` where ``word`` may break (kinsoku): not before
+    a character that cannot start a line, nor after one that cannot end a line. ``at``
+    itself when no such place leaves the piece from ``begin`` non-empty (a run of
+    punctuation longer than a line breaks anyway)."""
+    k = at
+    while k > begin and (word[k] in CANNOT_START or word[k - 1] in CANNOT_END):
+        k -= 1
+    if k == begin and not may_be_empty:
+        return at
+    return k
 
 
 class Wrapped(str):
