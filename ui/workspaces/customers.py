@@ -3,6 +3,7 @@ each vehicle's repair-order history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -140,16 +141,26 @@ class CustomersWorkspace(Workspace):
         self.save_button.clicked.connect(self.save)
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.reload)
+        # "✓ Saved 14:32" beside the button after a save, until the form is changed again.
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("customerSaved")
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+        self.saved_label.hide()
+        self._saved_at: dt.datetime | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         for field in (self.name, self.phone, self.email, self.wechat):
             field.setReadOnly(not editable)
             field.returnPressed.connect(self.save)
+            field.textEdited.connect(lambda _t: self._show_saved(None))
+        self.channel.activated.connect(lambda _i: self._show_saved(None))
+        self.consent.clicked.connect(lambda _c: self._show_saved(None))
         self.channel.setEnabled(editable)
         self.consent.setEnabled(editable)
         self.save_button.setEnabled(editable)
@@ -237,6 +248,7 @@ class CustomersWorkspace(Workspace):
             self.tr("Total")])  # fmt: skip
         self.open_button.setText(self.tr("&Open repair order"))
         self.open_button.setToolTip(self.tr("Open the selected repair order (Enter)"))
+        self._show_saved(self._saved_at)
         if self.customer is not None:
             self._fill_vehicles()
             self._fill_history()
@@ -274,6 +286,7 @@ class CustomersWorkspace(Workspace):
     def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
         """Show one customer (and select one of their vehicles)."""
         self.customer = customers.get_customer(customer_id, actor=self.ctx.actor)
+        self._show_saved(None)
         self._pending_vehicle = vehicle_id
         self._fill_form()
         self.refresh()
@@ -391,9 +404,21 @@ class CustomersWorkspace(Workspace):
         if outcome.status == "saved":
             self.customer = outcome.value
             self._fill_form()
+            self._show_saved(dt.datetime.now())
         elif outcome.status == "reloaded":
             self.reload()
         # "cancelled" and "failed": the typing stays on screen.
+
+    def _show_saved(self, at: dt.datetime | None) -> None:
+        """The sign that the form is saved (``at``), or none once it is changed again."""
+        self._saved_at = at
+        if at is None:
+            self.saved_label.hide()
+            return
+        self.saved_label.setText(self.tr("✓ Saved %1").replace("%1", fmt.time(at)))
+        self.saved_label.setToolTip(self.tr("The customer's details were saved at %1.")
+                                    .replace("%1", fmt.time(at)))  # fmt: skip
+        self.saved_label.show()
 
     def export_data(self) -> Path | None:
         """Ask where to save, then write everything held about the customer as JSON."""
