@@ -1,8 +1,10 @@
-"""First run: the dealership's profile, the first administrator, and demo data if wanted.
+"""First run: the language, the dealership's profile, the first administrator, and demo
+data if wanted.
 
-Shown when the database has no user yet. Nothing can be done before it is complete;
-a refused field (empty name, short password) is reported in the dialog and the typed
-values stay.
+Shown when the database has no user yet. The language comes first (the dialog switches
+at once, and the choice stays this workstation's language). Nothing can be done before
+it is complete; a refused field (empty name, short password) is reported in the dialog
+and the typed values stay. Demo data loads in a worker with a progress dialog.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -30,6 +33,7 @@ from advisor.errors import UserError
 from advisor.money import to_cents
 from advisor.services import settings, users
 from advisor.services._base import Actor
+from ui import i18n, workstation
 from ui.operations import Operations
 
 DEMO_ORDERS = 2000
@@ -58,6 +62,16 @@ class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin: Actor | None = None
+        self.language = QComboBox()
+        self.language.setObjectName("firstRunLanguage")
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(lang), lang)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        language_form = QFormLayout()
+        language_form.addRow(self.language_label, self.language)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
 
@@ -109,6 +123,7 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(language_form)
         layout.addWidget(self.intro)
         layout.addWidget(self.dealer_box)
         layout.addWidget(self.admin_box)
@@ -117,10 +132,12 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.retranslate()
-        self.dealer_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.language.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up Service Advisor"))
+        # In both languages whichever is shown: whoever cannot read one finds the other.
+        self.language_label.setText(self.tr("&Language / 语言:"))
         self.intro.setText(self.tr(
             "Welcome. Enter your dealership's details and create the first administrator "
             "account. Both can be changed later."))  # fmt: skip
@@ -147,7 +164,17 @@ class FirstRunDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The button box renames its standard buttons (确定/取消) on the same change,
+            # perhaps after this: name them again once every widget has had it.
+            QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
+
+    def _language_chosen(self) -> None:
+        """Switch the dialog (and the program) at once; this workstation keeps the choice."""
+        lang = str(self.language.currentData())
+        i18n.set_language(lang)
+        workstation.set_value(workstation.LANGUAGE, lang)
+        self.error.hide()  # it was in the other language
 
     def _fail(self, text: str, field: QWidget | None = None) -> None:
         self.error.setText(text)

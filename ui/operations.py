@@ -22,6 +22,7 @@ from advisor.services.system import close_thread_connection
 from ui import messages
 
 T = TypeVar("T")
+SHOW_PROGRESS_AFTER_MS = 300  # work that takes longer shows its progress dialog by then
 
 
 class _Failed:
@@ -91,10 +92,19 @@ class Operations(QObject):
 
         ``fn`` receives ``progress(done, total)`` and ``cancel() -> bool`` keyword arguments.
         """
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 100, parent)
+        # A busy bar until the work reports its first progress.
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        # Starts the dialog's clock: without a value at its minimum, QProgressDialog keeps its
+        # built-in 4 s before showing, so 3 s of work passed with nothing on screen.
+        dialog.setValue(0)
+        # Work may go on after reporting done == total (e.g. indexes rebuilt at the end):
+        # the dialog stays until the worker has finished.
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
         worker = _Worker(fn, kwargs)
+
         def show_progress(done: int, total: int) -> None:
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
@@ -104,6 +114,8 @@ class Operations(QObject):
 
         def finished() -> None:
             dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
             if worker.cancelled:
                 # The user asked to stop: whatever the work raised on its way out
                 # (e.g. an "export cancelled" exception) is the expected end.

@@ -67,12 +67,13 @@ class Generator(Orders, Planning, People):
         self.people()
         plans = self.plan()
         total = len(plans)
+        every = max(1, min(2000, total // 50))  # a moving bar for a small load too
         for i, p in enumerate(plans):
             self.order(i, p, plans)
             if i % 2000 == 1999:
                 self.sink.flush()
-                if self.progress:
-                    self.progress(i + 1, total)
+            if self.progress and i % every == every - 1:
+                self.progress(i + 1, total)
         self.extra_appointments()
         self.contacts()
         self.sink.flush()
