@@ -4,57 +4,57 @@
 <context>
     <name>AddVehicleDialog</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="68" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="81"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
         <source>&amp;Plate:</source>
         <translation>车牌号(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="69" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="70" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="83"/>
         <source>&amp;Year:</source>
         <translation>年款(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="70" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="83"/>
         <source>M&amp;ileage:</source>
         <translation>里程(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="73" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="86"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="75" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="88"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="76" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="89"/>
         <source>Save the vehicle (Enter)</source>
         <translation>保存车辆（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="77" />
+        <location filename="../../ui/desk/vehicle_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -62,27 +62,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash.py" line="51" />
+        <location filename="../../ui/crash.py" line="51"/>
         <source>Service Advisor — unexpected error</source>
         <translation>服务顾问系统 — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="54" />
+        <location filename="../../ui/crash.py" line="54"/>
         <source>Something went wrong that the program did not expect. What you saved before is safe. Please copy the details below and send them to your administrator; you can carry on working or restart the program.</source>
         <translation>程序遇到了一个意外错误。之前已保存的内容不受影响。请复制下面的详细信息并发送给系统管理员；您可以继续工作，也可以重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="58" />
+        <location filename="../../ui/crash.py" line="58"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="63" />
+        <location filename="../../ui/crash.py" line="63"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="64" />
+        <location filename="../../ui/crash.py" line="64"/>
         <source>Copy the details to the clipboard (Alt+C)</source>
         <translation>将详细信息复制到剪贴板（Alt+C）</translation>
     </message>
@@ -90,259 +90,269 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="200" />
+        <location filename="../../ui/workspaces/customers.py" line="211"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="203" />
+        <location filename="../../ui/workspaces/customers.py" line="214"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="203" />
+        <location filename="../../ui/workspaces/customers.py" line="214"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="204" />
-        <location filename="../../ui/workspaces/customers.py" line="299" />
+        <location filename="../../ui/workspaces/customers.py" line="215"/>
+        <location filename="../../ui/workspaces/customers.py" line="312"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="204" />
+        <location filename="../../ui/workspaces/customers.py" line="215"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="205" />
-        <location filename="../../ui/workspaces/customers.py" line="298" />
+        <location filename="../../ui/workspaces/customers.py" line="216"/>
+        <location filename="../../ui/workspaces/customers.py" line="311"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="208" />
+        <location filename="../../ui/workspaces/customers.py" line="219"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="209" />
+        <location filename="../../ui/workspaces/customers.py" line="220"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="210" />
+        <location filename="../../ui/workspaces/customers.py" line="221"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="210" />
+        <location filename="../../ui/workspaces/customers.py" line="221"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="211" />
+        <location filename="../../ui/workspaces/customers.py" line="222"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="211" />
+        <location filename="../../ui/workspaces/customers.py" line="222"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="212" />
+        <location filename="../../ui/workspaces/customers.py" line="223"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="216" />
+        <location filename="../../ui/workspaces/customers.py" line="227"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="217" />
+        <location filename="../../ui/workspaces/customers.py" line="228"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="218" />
+        <location filename="../../ui/workspaces/customers.py" line="229"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="219" />
+        <location filename="../../ui/workspaces/customers.py" line="230"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="220" />
+        <location filename="../../ui/workspaces/customers.py" line="231"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="221" />
+        <location filename="../../ui/workspaces/customers.py" line="232"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="223" />
+        <location filename="../../ui/workspaces/customers.py" line="234"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="224" />
+        <location filename="../../ui/workspaces/customers.py" line="235"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="226" />
+        <location filename="../../ui/workspaces/customers.py" line="237"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="228" />
+        <location filename="../../ui/workspaces/customers.py" line="239"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="230" />
+        <location filename="../../ui/workspaces/customers.py" line="241"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="230" />
+        <location filename="../../ui/workspaces/customers.py" line="241"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="230" />
+        <location filename="../../ui/workspaces/customers.py" line="241"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="230" />
+        <location filename="../../ui/workspaces/customers.py" line="241"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="231" />
+        <location filename="../../ui/workspaces/customers.py" line="242"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="231" />
+        <location filename="../../ui/workspaces/customers.py" line="242"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="232" />
+        <location filename="../../ui/workspaces/customers.py" line="243"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="233" />
+        <location filename="../../ui/workspaces/customers.py" line="244"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="234" />
+        <location filename="../../ui/workspaces/customers.py" line="245"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="236" />
+        <location filename="../../ui/workspaces/customers.py" line="247"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="236" />
+        <location filename="../../ui/workspaces/customers.py" line="247"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="236" />
+        <location filename="../../ui/workspaces/customers.py" line="247"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="236" />
+        <location filename="../../ui/workspaces/customers.py" line="247"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="237" />
+        <location filename="../../ui/workspaces/customers.py" line="248"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="238" />
+        <location filename="../../ui/workspaces/customers.py" line="249"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="239" />
+        <location filename="../../ui/workspaces/customers.py" line="250"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="298" />
+        <location filename="../../ui/workspaces/customers.py" line="311"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="298" />
+        <location filename="../../ui/workspaces/customers.py" line="311"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="299" />
+        <location filename="../../ui/workspaces/customers.py" line="312"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="300" />
+        <location filename="../../ui/workspaces/customers.py" line="313"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="333" />
+        <location filename="../../ui/workspaces/customers.py" line="346"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="361" />
+        <location filename="../../ui/workspaces/customers.py" line="374"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="361" />
+        <location filename="../../ui/workspaces/customers.py" line="374"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="406" />
+        <location filename="../../ui/workspaces/customers.py" line="418"/>
+        <source>✓ Saved %1</source>
+        <translation>✓ 已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="419"/>
+        <source>The customer&apos;s details were saved at %1.</source>
+        <translation>客户资料已于 %1 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="431"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="407" />
+        <location filename="../../ui/workspaces/customers.py" line="432"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="421" />
+        <location filename="../../ui/workspaces/customers.py" line="446"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="424" />
+        <location filename="../../ui/workspaces/customers.py" line="449"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="433" />
+        <location filename="../../ui/workspaces/customers.py" line="458"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -351,7 +361,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="436" />
+        <location filename="../../ui/workspaces/customers.py" line="461"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
     </message>
@@ -359,107 +369,112 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="123" />
+        <location filename="../../ui/first_run.py" line="138"/>
         <source>Set up Service Advisor</source>
         <translation>设置服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125" />
+        <location filename="../../ui/first_run.py" line="140"/>
+        <source>&amp;Language / 语言:</source>
+        <translation>语言 / Language(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="142"/>
         <source>Welcome. Enter your dealership&apos;s details and create the first administrator account. Both can be changed later.</source>
         <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127" />
+        <location filename="../../ui/first_run.py" line="144"/>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="129" />
+        <location filename="../../ui/first_run.py" line="146"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="129" />
+        <location filename="../../ui/first_run.py" line="146"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="129" />
+        <location filename="../../ui/first_run.py" line="146"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="130" />
+        <location filename="../../ui/first_run.py" line="147"/>
         <source>&amp;Tax number:</source>
         <translation>税号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="130" />
+        <location filename="../../ui/first_run.py" line="147"/>
         <source>&amp;Labour rate per hour:</source>
         <translation>每小时工时费(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="132" />
+        <location filename="../../ui/first_run.py" line="149"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="134" />
+        <location filename="../../ui/first_run.py" line="151"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="134" />
+        <location filename="../../ui/first_run.py" line="151"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="134" />
+        <location filename="../../ui/first_run.py" line="151"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="135" />
+        <location filename="../../ui/first_run.py" line="152"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="137" />
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="138" />
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>Load &amp;demo data (about %1 repair orders) to try the program</source>
         <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="141" />
+        <location filename="../../ui/first_run.py" line="158"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="142" />
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>Save the profile and create the administrator (Enter)</source>
         <translation>保存经销商信息并创建管理员（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="144" />
+        <location filename="../../ui/first_run.py" line="161"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="145" />
+        <location filename="../../ui/first_run.py" line="162"/>
         <source>Quit without setting up (Esc)</source>
         <translation>不设置，直接退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="161" />
+        <location filename="../../ui/first_run.py" line="188"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="192" />
+        <location filename="../../ui/first_run.py" line="219"/>
         <source>Loading demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
@@ -467,47 +482,47 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="81" />
+        <location filename="../../ui/login.py" line="81"/>
         <source>Log in — Service Advisor</source>
         <translation>登录 — 服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82" />
+        <location filename="../../ui/login.py" line="82"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="83" />
+        <location filename="../../ui/login.py" line="83"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="84" />
+        <location filename="../../ui/login.py" line="84"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85" />
+        <location filename="../../ui/login.py" line="85"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="86" />
+        <location filename="../../ui/login.py" line="86"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="87" />
+        <location filename="../../ui/login.py" line="87"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88" />
+        <location filename="../../ui/login.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89" />
+        <location filename="../../ui/login.py" line="89"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -515,67 +530,67 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
@@ -583,12 +598,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="68" />
+        <location filename="../../ui/operations.py" line="72"/>
         <source>Do it anyway?</source>
         <translation>仍然继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="90" />
+        <location filename="../../ui/operations.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -596,40 +611,71 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/ro/pages/base.py" line="51" />
+        <location filename="../../ui/ro/pages/base.py" line="51"/>
         <source>This step is shown on another screen.</source>
         <translation>此步骤在其他界面中显示。</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/qt_words.py" line="22"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_words.py" line="23"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_words.py" line="24"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/qt_words.py" line="20"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_words.py" line="21"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/search_box.py" line="75" />
+        <location filename="../../ui/search_box.py" line="75"/>
         <source>Search plate, VIN, phone or name (Ctrl+K)</source>
         <translation>搜索车牌、车架号、电话或姓名（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="76" />
+        <location filename="../../ui/search_box.py" line="76"/>
         <source>Search customers, vehicles and open repair orders (Ctrl+K)</source>
         <translation>搜索客户、车辆和未结工单（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="94" />
+        <location filename="../../ui/search_box.py" line="94"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="94" />
+        <location filename="../../ui/search_box.py" line="94"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="95" />
+        <location filename="../../ui/search_box.py" line="95"/>
         <source>Open repair orders</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="104" />
+        <location filename="../../ui/search_box.py" line="104"/>
         <source>No match for “%1”</source>
         <translation>没有与“%1”匹配的结果</translation>
     </message>
@@ -637,141 +683,141 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayLanes</name>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="41" />
+        <location filename="../../ui/desk/lanes.py" line="42"/>
         <source>Consent awaited</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="42" />
+        <location filename="../../ui/desk/lanes.py" line="43"/>
         <source>Parts arrived: notify</source>
         <translation>配件已到：通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="43" />
+        <location filename="../../ui/desk/lanes.py" line="44"/>
         <source>QC failed</source>
         <translation>质检未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="44" />
+        <location filename="../../ui/desk/lanes.py" line="45"/>
         <source>Ready for handover</source>
         <translation>可以交车</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="45" />
+        <location filename="../../ui/desk/lanes.py" line="46"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="46" />
+        <location filename="../../ui/desk/lanes.py" line="47"/>
         <source>Greeting late</source>
         <translation>接待超时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="128" />
+        <location filename="../../ui/desk/lanes.py" line="176"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="129" />
-        <location filename="../../ui/desk/lanes.py" line="184" />
-        <location filename="../../ui/desk/lanes.py" line="252" />
+        <location filename="../../ui/desk/lanes.py" line="177"/>
+        <location filename="../../ui/desk/lanes.py" line="219"/>
+        <location filename="../../ui/desk/lanes.py" line="271"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="130" />
-        <location filename="../../ui/desk/lanes.py" line="185" />
+        <location filename="../../ui/desk/lanes.py" line="178"/>
+        <location filename="../../ui/desk/lanes.py" line="220"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="131" />
+        <location filename="../../ui/desk/lanes.py" line="179"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="144" />
+        <location filename="../../ui/desk/lanes.py" line="187"/>
         <source>Not reconfirmed</source>
         <translation>未再次确认</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="145" />
+        <location filename="../../ui/desk/lanes.py" line="188"/>
         <source>✓ Reconfirmed</source>
         <translation>✓ 已再次确认</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="146" />
-        <location filename="../../ui/desk/lanes.py" line="183" />
+        <location filename="../../ui/desk/lanes.py" line="189"/>
+        <location filename="../../ui/desk/lanes.py" line="218"/>
         <source>Arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="147" />
+        <location filename="../../ui/desk/lanes.py" line="190"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="148" />
+        <location filename="../../ui/desk/lanes.py" line="191"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="186" />
+        <location filename="../../ui/desk/lanes.py" line="221"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="205" />
+        <location filename="../../ui/desk/lanes.py" line="232"/>
         <source>✓ Greeted</source>
         <translation>✓ 已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="209" />
+        <location filename="../../ui/desk/lanes.py" line="236"/>
         <source>● %1 late</source>
         <translation>● %1 超时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="229" />
+        <location filename="../../ui/desk/lanes.py" line="253"/>
         <source>Greeted, not yet checked in.</source>
         <translation>已接待，尚未完成接车检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="230" />
+        <location filename="../../ui/desk/lanes.py" line="254"/>
         <source>Greet within 3 minutes of arrival (amber from 2 minutes).</source>
         <translation>客户到店 3 分钟内须接待（2 分钟起显示琥珀色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="251" />
+        <location filename="../../ui/desk/lanes.py" line="270"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="253" />
+        <location filename="../../ui/desk/lanes.py" line="272"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="254" />
+        <location filename="../../ui/desk/lanes.py" line="273"/>
         <source>Promised</source>
         <translation>承诺时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="255" />
+        <location filename="../../ui/desk/lanes.py" line="274"/>
         <source>Needs you</source>
         <translation>待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="273" />
+        <location filename="../../ui/desk/lanes.py" line="284"/>
         <source>not set</source>
         <translation>未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="279" />
+        <location filename="../../ui/desk/lanes.py" line="290"/>
         <source>● %1 (late %2)</source>
         <translation>● %1（已超时 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="281" />
+        <location filename="../../ui/desk/lanes.py" line="292"/>
         <source>%1 (in %2)</source>
         <translation>%1（剩余 %2）</translation>
     </message>
@@ -779,72 +825,72 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="130" />
+        <location filename="../../ui/workspaces/today.py" line="132"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="134" />
+        <location filename="../../ui/workspaces/today.py" line="136"/>
         <source>Today — %1</source>
         <translation>今日 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="135" />
+        <location filename="../../ui/workspaces/today.py" line="137"/>
         <source>Record &amp;arrival</source>
         <translation>登记到店(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="137" />
+        <location filename="../../ui/workspaces/today.py" line="139"/>
         <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="138" />
+        <location filename="../../ui/workspaces/today.py" line="140"/>
         <source>&amp;Walk-in…</source>
         <translation>无预约到店(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="139" />
+        <location filename="../../ui/workspaces/today.py" line="141"/>
         <source>A customer without an appointment (Ctrl+N)</source>
         <translation>没有预约的客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="140" />
+        <location filename="../../ui/workspaces/today.py" line="142"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="141" />
+        <location filename="../../ui/workspaces/today.py" line="143"/>
         <source>Read the lanes again (F5)</source>
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="143" />
+        <location filename="../../ui/workspaces/today.py" line="170"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="143" />
+        <location filename="../../ui/workspaces/today.py" line="170"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="143" />
+        <location filename="../../ui/workspaces/today.py" line="170"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="144" />
+        <location filename="../../ui/workspaces/today.py" line="171"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="145" />
+        <location filename="../../ui/workspaces/today.py" line="172"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="146" />
+        <location filename="../../ui/workspaces/today.py" line="173"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
     </message>
@@ -852,90 +898,125 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="31" />
-        <source>The VIN&apos;s check digit does not match: the vehicle is saved, but compare the VIN with the registration certificate.</source>
-        <translation>车架号校验位不符：车辆已保存，但请与行驶证核对车架号。</translation>
+        <location filename="../../ui/desk/walk_in.py" line="43"/>
+        <source>The VIN&apos;s check digit (9th character) does not match: compare the VIN with the registration certificate. It can still be saved.</source>
+        <translation>车架号校验位（第 9 位）不符：请与行驶证上的车架号核对。仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="95" />
+        <location filename="../../ui/desk/walk_in.py" line="191"/>
         <source>Walk-in customer</source>
         <translation>无预约到店客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="96" />
+        <location filename="../../ui/desk/walk_in.py" line="192"/>
         <source>&amp;Known vehicle</source>
         <translation>已有车辆(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="97" />
+        <location filename="../../ui/desk/walk_in.py" line="193"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="98" />
+        <location filename="../../ui/desk/walk_in.py" line="194"/>
         <source>Plate, VIN, phone or name</source>
         <translation>车牌、车架号、电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="99" />
-        <source>Customer &amp;name:</source>
-        <translation>客户姓名(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/walk_in.py" line="99" />
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="99" />
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>P&amp;late:</source>
         <translation>车牌号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <source>Customer n&amp;ame:</source>
+        <translation>客户姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="100" />
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="104" />
+        <location filename="../../ui/desk/walk_in.py" line="199"/>
+        <source>17 characters</source>
+        <translation>17 位字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="201"/>
+        <source>&amp;Use that vehicle</source>
+        <translation>使用该车辆(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="203"/>
+        <source>Open the repair order for the vehicle on file and its owner</source>
+        <translation>为档案中的这辆车及其车主开立工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="207"/>
         <source>Open repair order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="105" />
+        <location filename="../../ui/desk/walk_in.py" line="208"/>
         <source>Open a repair order for this vehicle (Enter)</source>
         <translation>为此车辆开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="106" />
+        <location filename="../../ui/desk/walk_in.py" line="209"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="144" />
-        <source>Find the vehicle first, or use “New customer”.</source>
-        <translation>请先查找车辆，或使用“新客户”。</translation>
+        <location filename="../../ui/desk/walk_in.py" line="250"/>
+        <source>%1 %2 · no vehicle on file: add one</source>
+        <translation>%1 %2 · 档案中没有车辆：添加一辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="268"/>
+        <source>No customer or vehicle matches “%1”.</source>
+        <translation>没有与“%1”匹配的客户或车辆。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="269"/>
+        <source>&amp;Create a new customer with “%1”</source>
+        <translation>用“%1”新建客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="270"/>
+        <source>Go on to the new customer&apos;s form with what you typed (Enter)</source>
+        <translation>带着已输入的内容转到新客户表单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="321"/>
+        <source>A vehicle for the customer on file %1.</source>
+        <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="105" />
+        <location filename="../../ui/app.py" line="106"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="107"/>
         <source>Check the database address (--database) or the connection, then start the program again.</source>
         <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
     </message>
@@ -943,25 +1024,57 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="69" />
+        <location filename="../../ui/fmt.py" line="85"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="86"/>
         <source>%1 d %2 h</source>
-        <translation>%1天%2小时</translation>
+        <comment>a duration</comment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="90"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="91"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="94"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="95"/>
+        <location filename="../../ui/fmt.py" line="115"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="106"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
     </message>
 </context>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="38"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="45"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="53"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>

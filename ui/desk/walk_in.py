@@ -192,7 +192,7 @@ class WalkInDialog(QDialog):
         self.tabs.setTabText(0, self.tr("&Known vehicle"))
         self.tabs.setTabText(1, self.tr("&New customer"))
         self.lookup.setPlaceholderText(self.tr("Plate, VIN, phone or name"))
-        texts = (self.tr("Customer &name:"), self.tr("&Phone:"), self.tr("P&late:"),
+        texts = (self.tr("Customer n&ame:"), self.tr("&Phone:"), self.tr("P&late:"),
                  self.tr("&VIN:"), self.tr("&Make:"), self.tr("M&odel:"))  # fmt: skip
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
