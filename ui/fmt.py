@@ -35,12 +35,20 @@ def km(value: int | None) -> str:
     return "" if value is None else QLocale().toString(int(value)) + " km"
 
 
+def _chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
 def date(value: dt.date | None, *, long: bool = False) -> str:
-    """A date in the locale's short (or long) format; '' for None."""
+    """A date no one can misread: 2026-12-01 in English, 2026年12月1日 in Chinese (never
+    the locale's short '12/1/26'); ``long`` adds the weekday. '' for None."""
     if value is None:
         return ""
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+    if long:
+        return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
+    if _chinese():
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 def time(value: dt.datetime | dt.time | None) -> str:
@@ -60,19 +68,52 @@ def datetime(value: dt.datetime | None) -> str:
 
 
 def duration(seconds: float) -> str:
-    """Elapsed or remaining time: 2:05 (minutes:seconds), 1:02:05, or past a day
-    "3 d 4 h" (3天4小时); negative with a sign."""
+    """How long something took or is left, in words: "45 s", "9 min", "1 h 5 min",
+    "3 d 4 h" (45 秒, 9 分钟, 1 小时 5 分钟, 3 天 4 小时); negative with a sign.
+
+    The one way a wait, a time standard, a countdown or a job's time is shown: never
+    "0:09", which reads as nine minutes or nine seconds depending on who looks
+    (``clock`` keeps the seconds of a short running wait).
+    """
     sign = "-" if seconds < 0 else ""
     total = int(abs(seconds))
-    if total >= 86400:
-        days, rest = divmod(total, 86400)
-        text = QCoreApplication.translate("fmt", "%1 d %2 h")
-        return sign + text.replace("%1", str(days)).replace("%2", str(rest // 3600))
-    hours, rest = divmod(total, 3600)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
+    if days:
+        if not hours:
+            return sign + QCoreApplication.translate("fmt", "%1 d").replace("%1", str(days))
+        text = QCoreApplication.translate("fmt", "%1 d %2 h", "a duration")
+        return sign + text.replace("%1", str(days)).replace("%2", str(hours))
     if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes}:{secs:02d}"
+        if not minutes:
+            return sign + QCoreApplication.translate("fmt", "%1 h").replace("%1", str(hours))
+        text = QCoreApplication.translate("fmt", "%1 h %2 min")
+        return sign + text.replace("%1", str(hours)).replace("%2", str(minutes))
+    if not minutes:
+        return sign + QCoreApplication.translate("fmt", "%1 s").replace("%1", str(secs))
+    return sign + QCoreApplication.translate("fmt", "%1 min").replace("%1", str(minutes))
+
+
+def clock(seconds: float) -> str:
+    """A running wait to the second, in words: "2 min 05 s" (2 分 05 秒), "45 s";
+    from ten minutes on as ``duration`` ("12 min")."""
+    total = int(abs(seconds))
+    if total >= 600 or total < 60:
+        return duration(seconds)
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(total, 60)
+    text = QCoreApplication.translate("fmt", "%1 min %2 s")
+    return sign + text.replace("%1", str(minutes)).replace("%2", f"{secs:02d}")
+
+
+def minutes(total: int) -> str:
+    """A count of minutes (a job's planned or worked time, free time): 45 → "45 min",
+    125 → "2 h 5 min", 0 → "0 min"."""
+    total = max(int(total), 0)
+    if total == 0:
+        return QCoreApplication.translate("fmt", "%1 min").replace("%1", "0")
+    return duration(total * 60)
 
 
 def collator() -> QCollator:

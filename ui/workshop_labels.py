@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from advisor.services.views import AssignmentView
+from ui import fmt
 
 
 def translate(context: str, text: str) -> str:
@@ -147,11 +148,9 @@ def level(n: int) -> str:
 
 
 def minutes(total: int) -> str:
-    """120 → '2 h 00', 45 → '45 min'."""
-    hours, mins = divmod(max(int(total), 0), 60)
-    if hours:
-        return translate("workshop", "%1 h %2").replace("%1", str(hours)).replace("%2", f"{mins:02d}")
-    return translate("workshop", "%1 min").replace("%1", str(mins))
+    """120 → '2 h', 65 → '1 h 5 min', 45 → '45 min' (``ui.fmt.minutes``: one way of
+    showing a duration on every screen)."""
+    return fmt.minutes(total)
 
 
 def skill(code: str) -> str:

@@ -29,7 +29,7 @@ def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
 def test_greet_then_check_in_with_damage_marks(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = arrived(staff)
     ws, page = open_page(qtbot, ctx, ro_id)
-    assert "greet within 3:00" in page.greet_timer.text()
+    assert "greet within 3 min" in page.greet_timer.text()
     qtbot.mouseClick(page.greet_button, Qt.MouseButton.LeftButton)
     assert get_ro_view(ro_id).greeted_at is not None
     qtbot.waitUntil(lambda: "Greeted after" in page.greet_timer.text())

@@ -37,13 +37,13 @@ def test_waiting_timer_turns_amber_at_two_and_red_at_three_minutes(qtbot, ctx, s
     assert model.rowCount() == 1 and model.index(0, 1).data().startswith("京A")
 
     model.tick(arrived + dt.timedelta(seconds=100))
-    assert timer_cell(model, 0) == ("1:40", "ok")
+    assert timer_cell(model, 0) == ("1 min 40 s", "ok")
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.tick(arrived + dt.timedelta(seconds=125))
     assert (changed.args[0].column(), changed.args[1].column()) == (3, 3)  # only the timer cells
-    assert timer_cell(model, 0) == ("▲ 2:05", "amber")
+    assert timer_cell(model, 0) == ("▲ 2 min 05 s", "amber")
     model.tick(arrived + dt.timedelta(seconds=200))
-    assert timer_cell(model, 0) == ("● 3:20 late", "red")
+    assert timer_cell(model, 0) == ("● 3 min 20 s late", "red")
     assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
 
 
@@ -71,7 +71,7 @@ def test_in_progress_shows_step_and_badge_and_late_mark(qtbot, ctx, staff) -> No
     assert "(in " in model.index(0, 3).data()
     model.tick(view.promised_at + dt.timedelta(minutes=5))
     assert model.index(0, 3).data().startswith("● ")
-    assert "late 5:00" in model.index(0, 3).data()
+    assert "late 5 min" in model.index(0, 3).data()
     assert model.index(0, 3).data(LEVEL_ROLE) == "red"
 
 

@@ -231,7 +231,7 @@ class WaitingModel(_Lane):
         if r.greeted_at is not None:
             return QCoreApplication.translate("TodayLanes", "✓ Greeted")
         level = waiting_level(self.seconds(r))
-        clock = fmt.duration(self.seconds(r))
+        clock = fmt.clock(self.seconds(r))
         if level == "red":
             return QCoreApplication.translate("TodayLanes", "● %1 late").replace("%1", clock)
         if level == "amber":

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from advisor.i18n import pick
+from ui import fmt
 
 _STYLES = {
     "info": "background:#e8f0fe; color:#1a3d7c; border:1px solid #aac4f0;",
@@ -76,10 +77,10 @@ def fit_height(t: QTableWidget, rows_min: int = 1, rows_max: int = 8) -> None:
 
 
 def full_datetime(value: dt.datetime | None) -> str:
-    """Date and time in the locale's short format, also for today (ranges, reports)."""
+    """Date and time, also for today (ranges, reports): 2026-12-01 14:05 / 2026年12月1日 14:05."""
     if value is None:
         return ""
-    return QLocale().toString(to_qdatetime(value), QLocale.FormatType.ShortFormat)
+    return f"{fmt.date(value.date())} {fmt.time(value)}"
 
 
 def to_qdate(value: dt.date) -> QDate:

@@ -402,20 +402,20 @@ class Page(StepPage):
             ok = took <= GREETING_S
             mark = "✓" if ok else "✗"
             self.greet_timer.setText(
-                self.tr("%1 Greeted after %2 (standard 3:00)")
+                self.tr("%1 Greeted after %2 (standard 3 min)")
                 .replace("%1", mark)
-                .replace("%2", fmt.duration(took))
+                .replace("%2", fmt.clock(took))
             )
             self.greet_timer.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}; font-weight: bold;")
             return
         waited = (dt.datetime.now() - v.arrived_at).total_seconds()
         colour = "#2e7d32" if waited < 120 else "#ef6c00" if waited <= GREETING_S else "#c62828"
         text = (
-            self.tr("Waiting %1 — greet within 3:00")
+            self.tr("Waiting %1 — greet within 3 min")
             if waited <= GREETING_S
             else self.tr("✗ Waiting %1 — greeting standard missed")
         )
-        self.greet_timer.setText(text.replace("%1", fmt.duration(waited)))
+        self.greet_timer.setText(text.replace("%1", fmt.clock(waited)))
         self.greet_timer.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _show_comeback(self, view: ROView) -> None:
