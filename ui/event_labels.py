@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from advisor.services.timeline import note_of
+from ui import fmt
+
 
 def event_label(action: str) -> str:
     """An event's action in the user's language (the code itself when unknown)."""
@@ -57,3 +60,44 @@ def event_label(action: str) -> str:
         ),
     }
     return labels.get(action, action)
+
+
+def event_note(action: str, note: str) -> str:
+    """An event's note in the user's language: the services' short notes ("¥482.00;
+    declined 0", "cash 849.76", "walk-in") in words, money by ``ui.fmt``; what a person
+    typed (a reason, a name) as typed."""
+    from ui import workshop_labels
+    from ui.ro.pages._closing import pay_method_label
+
+    n = note_of(action, note)
+    v = n.values
+    if n.kind == "walk_in":
+        return QCoreApplication.translate("TimelineReport", "Walk-in (no appointment)")
+    if n.kind == "appointment":
+        return QCoreApplication.translate("TimelineReport", "Appointment #%1").replace("%1", str(v["id"]))
+    if n.kind == "order":
+        return QCoreApplication.translate("TimelineReport", "Parts order #%1").replace("%1", str(v["id"]))
+    if n.kind == "authorised":
+        amount = fmt.money(v["amount_cents"])
+        declined = v["declined"]
+        if declined == 0:
+            return QCoreApplication.translate("TimelineReport", "%1 authorised, nothing declined").replace(
+                "%1", amount
+            )
+        text = QCoreApplication.translate("TimelineReport", "%1 authorised, %2 item(s) declined")
+        return text.replace("%1", amount).replace("%2", str(declined))
+    if n.kind == "payment":
+        return f"{pay_method_label(v['method'])} {fmt.money(v['amount_cents'])}"
+    if n.kind == "amounts":
+        return f"{fmt.money(v['old_cents'])} → {fmt.money(v['new_cents'])}"
+    if n.kind == "consent":
+        if v["awaiting_manager"]:
+            return QCoreApplication.translate("TimelineReport", "%1; waiting for the manager's approval").replace(
+                "%1", v["who"]
+            )
+        return v["who"]
+    if n.kind == "unhappy_recheck":
+        return QCoreApplication.translate("TimelineReport", "Customer not satisfied: recheck booked")
+    if n.kind == "pause_reason":
+        return workshop_labels.pause_reason(v["reason"])
+    return str(v.get("text", note))

@@ -4,12 +4,16 @@ time standards of the manual met or missed. Pure functions over an ``ROView``.""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
-from advisor import workflow
+from advisor import money, workflow
 from advisor.services.views import EventView, ROView
 
-# The step an event belongs to (events store the step the RO moved on to).
+# The step an event belongs to: the step it completes or happens in. Events store the
+# step the RO moved on to (checking in moves it to diagnosis), so a screen that filed an
+# event by its stored step showed "问诊 接车检查完成" and "交车 已付款".
 STEP_OF_ACTION: dict[str, int] = {
     "opened": 3,
     "arrived": 3,
@@ -73,8 +77,67 @@ class StandardCheck:
 
 
 def step_of(event: EventView) -> int:
-    """The step of the flow an event belongs to."""
+    """The step of the flow an event belongs to (the one it completes or happens in)."""
     return STEP_OF_ACTION.get(event.action, event.step)
+
+
+@dataclass(frozen=True)
+class EventNote:
+    """What an event's note says, as data for a screen to put in words.
+
+    The services store short notes (``"¥482.00; declined 0"``, ``"cash 849.76"``,
+    ``"walk-in"``); this reads the known forms so no screen shows them as stored.
+    ``kind`` is one of: text (said by a person, shown as typed), walk_in, appointment
+    (id), order (id), authorised (amount_cents, declined), payment (method,
+    amount_cents), amounts (old_cents, new_cents), consent (who, awaiting_manager),
+    unhappy_recheck, pause_reason (reason).
+    """
+
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+_MONEY = r"-?¥[\d,]+\.\d{2}"
+_PAUSE_REASONS = ("parts", "approval", "other")
+
+
+def _cents(text: str) -> int:
+    return money.to_cents(text.replace("¥", ""))
+
+
+def note_of(action: str, note: str) -> EventNote:
+    """The note of an event as data (``EventNote``); free text stays ``text``."""
+    text = note.strip()
+    if not text:
+        return EventNote("text", {"text": ""})
+    if action == "arrived" and text == "walk-in":
+        return EventNote("walk_in")
+    if action in ("arrived", "parts_arrived"):
+        m = re.fullmatch(r"(appointment|order) #(\d+)", text)
+        if m:
+            return EventNote("appointment" if m.group(1) == "appointment" else "order", {"id": int(m.group(2))})
+    if action == "authorised":
+        m = re.fullmatch(rf"({_MONEY}); declined (\d+)", text)
+        if m:
+            return EventNote("authorised", {"amount_cents": _cents(m.group(1)), "declined": int(m.group(2))})
+    if action == "paid":
+        m = re.fullmatch(r"([a-z_]+) (-?[\d,]+\.\d{2})", text)
+        if m:
+            return EventNote("payment", {"method": m.group(1), "amount_cents": _cents(m.group(2))})
+    if action == "change_requested":
+        m = re.fullmatch(rf"({_MONEY}) → ({_MONEY})", text)
+        if m:
+            return EventNote("amounts", {"old_cents": _cents(m.group(1)), "new_cents": _cents(m.group(2))})
+    if action == "change_consented":
+        who, sep, _rest = text.rpartition("; awaiting manager")
+        if sep and not _rest:
+            return EventNote("consent", {"who": who, "awaiting_manager": True})
+        return EventNote("consent", {"who": text, "awaiting_manager": False})
+    if action == "followed_up" and text == "unhappy → recheck":
+        return EventNote("unhappy_recheck")
+    if action == "clock_pause" and text in _PAUSE_REASONS:
+        return EventNote("pause_reason", {"reason": text})
+    return EventNote("text", {"text": text})
 
 
 def milestones(view: ROView) -> list[StepMilestone]:

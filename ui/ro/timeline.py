@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from advisor.services.timeline import time_standards
+from advisor.services.timeline import step_of, time_standards
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
-from ui.event_labels import event_label
+from ui.event_labels import event_label, event_note
 from ui.ro.step_bar import step_label
-
-
-def note_label(note: str) -> str:
-    """The note of an event; the domain's fixed notes in the current language."""
-    if note == "walk-in":
-        return QCoreApplication.translate("Timeline", "walk-in")
-    match = re.fullmatch(r"appointment #(\d+)", note)
-    if match:
-        return QCoreApplication.translate("Timeline", "appointment #%1").replace("%1", match.group(1))
-    return note
 
 
 def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
@@ -35,9 +24,7 @@ def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
     checks = {c.key: c for c in time_standards(view, at=at)}
 
     def took(key: str) -> str:
-        seconds = checks[key].seconds or 0
-        minutes = f"{seconds // 60}:{seconds % 60:02d}"
-        return QCoreApplication.translate("Timeline", "%1 min").replace("%1", minutes)
+        return fmt.duration(checks[key].seconds or 0)
 
     out = [
         (QCoreApplication.translate("Timeline", "Greeting within 3 min"), checks["greeting"].status,
@@ -103,9 +90,10 @@ class Timeline(QWidget):
         self.view = view
         self.tree.clear()
         for e in view.events:
-            step = step_label(e.step, self.ctx.lang) if 1 <= e.step <= 14 else str(e.step)
+            number = step_of(e)  # the step the event completes, not the one it led to
+            step = step_label(number, self.ctx.lang) if 1 <= number <= 14 else str(number)
             QTreeWidgetItem(
-                self.tree, [fmt.datetime(e.at), step, event_label(e.action), e.user, note_label(e.note)]
+                self.tree, [fmt.datetime(e.at), step, event_label(e.action), e.user, event_note(e.action, e.note)]
             )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.standards_tree.clear()

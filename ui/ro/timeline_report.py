@@ -15,7 +15,7 @@ from advisor.services import appointments, timeline
 from advisor.services.views import ROView
 from advisor.workflow import STEP_LABELS, Step
 from ui import fmt
-from ui.event_labels import event_label
+from ui.event_labels import event_label, event_note
 from ui.ro.pages._closing import cell, fit_height, full_datetime, pay_method_label, table
 
 GREEN, RED, AMBER, GREY = "#2e7d32", "#c62828", "#8d5a00", "#666666"
@@ -356,7 +356,7 @@ class TimelineReport(QWidget):
         for e in view.events:
             step = timeline.step_of(e)
             label = pick(*STEP_LABELS[Step(step)], self.lang) if 1 <= step <= 14 else str(step)
-            rows.append([fmt.datetime(e.at), label, self.action_label(e.action), e.user, e.note])
+            rows.append([fmt.datetime(e.at), label, self.action_label(e.action), e.user, event_note(e.action, e.note)])
         self._rows(self.events, rows)
 
     def standard_status(self, key: str) -> str:
