@@ -136,7 +136,7 @@ class BoardWorkspace(Workspace):
                     .replace("%1", labels.level(t.level))
                     .replace("%2", labels.minutes(t.load_min))
                     .replace("%3", labels.minutes(t.free_min))
-                    .replace("%4", ", ".join(t.skills)),
+                    .replace("%4", labels.skills(t.skills)),
                 )
                 for t in workshop.technicians()
             ]

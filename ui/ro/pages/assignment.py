@@ -82,7 +82,7 @@ class AssignmentPage(StepPage):
                 out.append(
                     (
                         line.description,
-                        line.skill,
+                        labels.skill(line.skill),
                         f"{line.quantity.normalize():f}",
                         state,
                         self.tr("not assigned"),
@@ -95,7 +95,7 @@ class AssignmentPage(StepPage):
                 out.append(
                     (
                         line.description,
-                        line.skill,
+                        labels.skill(line.skill),
                         f"{line.quantity.normalize():f}",
                         state,
                         a.technician,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from advisor.services import diagnosis, workshop
 from advisor.services.views import ConcernView, ROView
-from ui import fmt
+from ui import fmt, workshop_labels
 from ui.context import AppContext
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import quoted
@@ -177,7 +177,7 @@ class AssistDialog(QDialog):
         self.technician.addItem(self.tr("Any technician"), None)
         for t in workshop.technicians():
             if t.active:
-                self.technician.addItem(f"{t.name} ({', '.join(t.skills)})", t.id)
+                self.technician.addItem(f"{t.name} ({workshop_labels.skills(t.skills)})", t.id)
         self.bay = QCheckBox(self.tr("Move the car to the diagnosis bay"), self)
         self.bay.setObjectName("assist_bay")
         buttons = QDialogButtonBox(
