@@ -107,8 +107,8 @@ class CardDelegate(QStyledItemDelegate):
         line(job.job, 13)
         line(
             translate("CardDelegate", "Time %1 / %2")
-            .replace("%1", clock(job.worked_min))
-            .replace("%2", clock(planned_minutes(job))),
+            .replace("%1", fmt.minutes(job.worked_min))
+            .replace("%2", fmt.minutes(planned_minutes(job))),
             12,
         )
         line(
@@ -145,12 +145,6 @@ def short_time(value: dt.datetime) -> str:
     if value.date() == dt.date.today():
         return fmt.time(value)
     return f"{value:%m-%d} {fmt.time(value)}"
-
-
-def clock(minutes: int) -> str:
-    """125 → '2:05': short enough for a card in either language."""
-    hours, mins = divmod(max(int(minutes), 0), 60)
-    return f"{hours}:{mins:02d}"
 
 
 class JobColumn(QListView):

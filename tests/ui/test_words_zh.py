@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTableWidget, QTreeView
 
 from advisor.services.orders import get_ro_view
 from tests import factories
@@ -168,3 +168,15 @@ def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path: Path, zh: None) -> None:
     # what may stay Latin: the filter we gave, a mnemonic's letter "(&N)"
     english = [w for w in words if LATIN.search(re.sub(r"\(&\w\)|Excel \(\*\.xlsx\)", "", w))]
     assert not english, english
+
+
+def test_the_overview_lists_in_chinese_punctuation(
+    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+) -> None:
+    ro_id, _lines = factories.handed_over(staff)
+    ws = _open_timeline(qtbot, make_ctx("advisor", "zh_CN"), ro_id)
+    person.click_tab(qtbot, ws.tabs, 2)
+    steps = ws.report.findChild(QTableWidget, "tl_steps")
+    reception, settlement = steps.item(2, 3).text(), steps.item(10, 2).text()
+    assert reception == "到店、接车检查完成", reception  # was "到店, 接车检查完成"
+    assert settlement == f"{staff.advisor.display_name}、{staff.cashier.display_name}", settlement

@@ -5,6 +5,7 @@ and every event."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -208,16 +209,16 @@ class TimelineReport(QWidget):
             when = fmt.datetime(m.first_at)
             if m.last_at and m.first_at and m.last_at != m.first_at:
                 when += " – " + fmt.datetime(m.last_at)
-            what = ", ".join(
+            what = self._list(
                 dict.fromkeys(
                     self.action_label(e.action) for e in view.events if timeline.step_of(e) == m.step
                 )
             )
             extra = self._step_note(view, m.step)
-            what = "; ".join(x for x in (what, extra) if x)
+            what = pick("; ", "；", self.lang).join(x for x in (what, extra) if x)
             mark = "✓ " if m.events else "○ "
             rows.append(
-                [f"{mark}{m.step}. {pick(m.label_en, m.label_zh, self.lang)}", when, ", ".join(m.users), what]
+                [f"{mark}{m.step}. {pick(m.label_en, m.label_zh, self.lang)}", when, self._list(m.users), what]
             )
             done.append(bool(m.events))
         self._rows(self.steps, rows)
@@ -225,6 +226,10 @@ class TimelineReport(QWidget):
             item = self.steps.item(r, 0)
             if item is not None:
                 item.setForeground(QBrush(QColor(GREEN if ok else GREY)))
+
+    def _list(self, items: Iterable[str]) -> str:
+        """Items of a list as the language writes them: 'a, b' / 'a、b'."""
+        return pick(", ", "、", self.lang).join(items)
 
     def _step_note(self, view: ROView, step: int) -> str:
         """What a step without (or beyond) events says: booking, parts, wash, the call window."""
@@ -239,7 +244,8 @@ class TimelineReport(QWidget):
             parts = [x for x in view.approved_lines if x.kind == "part"]
             if not parts:
                 return self.tr("No parts needed")
-            return ", ".join(f"{x.description}: {self._part_status(x.part_status)}" for x in parts)
+            colon = pick(": ", "：", self.lang)
+            return self._list(f"{x.description}{colon}{self._part_status(x.part_status)}" for x in parts)
         if step == Step.WASH and view.wash_requested is False:
             return self.tr("No wash requested")
         if step == Step.FOLLOW_UP and view.follow_up is not None and view.follow_up.at is None:
