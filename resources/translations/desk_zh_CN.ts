@@ -246,31 +246,26 @@
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="375"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
 </context>
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="175"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="173"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="178"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="176"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="182"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="180"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="190"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="188"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -631,42 +626,42 @@
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="121"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="124"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="125"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="129"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="140"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="148"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="146"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="154"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="152"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="158"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="156"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -958,11 +953,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="80"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
         <location filename="../../ui/ro/pages/appointment.py" line="84"/>
         <source>Customer reminded to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
@@ -1168,37 +1158,37 @@
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="244"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="242"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="247"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="245"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="249"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="250"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="254"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="255"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
@@ -1417,17 +1407,17 @@
 <context>
     <name>QuotePanel</name>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="49"/>
+        <location filename="../../ui/ro/quote_panel.py" line="51"/>
         <source>The customer&apos;s own words</source>
         <translation>客户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="50"/>
+        <location filename="../../ui/ro/quote_panel.py" line="52"/>
         <source>No concern recorded yet.</source>
         <translation>尚未记录故障描述。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/quote_panel.py" line="64"/>
+        <location filename="../../ui/ro/quote_panel.py" line="67"/>
         <source>Concern %1</source>
         <translation>故障描述 %1</translation>
     </message>
@@ -1819,42 +1809,42 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="119"/>
+        <location filename="../../ui/ro/step_bar.py" line="121"/>
         <source>Done %1 by %2</source>
         <translation>%1 由 %2 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="125"/>
+        <location filename="../../ui/ro/step_bar.py" line="127"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="126"/>
+        <location filename="../../ui/ro/step_bar.py" line="128"/>
         <source>Walk-in: no appointment</source>
         <translation>直接到店：无预约</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="128"/>
+        <location filename="../../ui/ro/step_bar.py" line="130"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="129"/>
+        <location filename="../../ui/ro/step_bar.py" line="131"/>
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="132"/>
+        <location filename="../../ui/ro/step_bar.py" line="134"/>
         <source>locked</source>
         <translation>未解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="133"/>
+        <location filename="../../ui/ro/step_bar.py" line="135"/>
         <source>Locked: %1</source>
         <translation>未解锁：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="135"/>
+        <location filename="../../ui/ro/step_bar.py" line="137"/>
         <source>Shortcut: Alt+%1</source>
         <translation>快捷键：Alt+%1</translation>
     </message>

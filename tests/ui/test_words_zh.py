@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTableWidget, QTreeView
 
+from advisor.services import appointments
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person
 from ui import fmt, i18n
 from ui.context import AppContext
+from ui.workspaces.appointments import AppointmentsWorkspace
 from ui.workspaces.board import BoardWorkspace
 from ui.workspaces.dispatch import DispatchWorkspace
 from ui.workspaces.repair_order import RepairOrderWorkspace
@@ -180,3 +182,19 @@ def test_the_overview_lists_in_chinese_punctuation(
     reception, settlement = steps.item(2, 3).text(), steps.item(10, 2).text()
     assert reception == "到店、接车检查完成", reception  # was "到店, 接车检查完成"
     assert settlement == f"{staff.advisor.display_name}、{staff.cashier.display_name}", settlement
+
+
+def test_an_appointment_lasts_hours_and_minutes_in_words(
+    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+) -> None:
+    at = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(10, 0))
+    c, v = factories.make_customer_vehicle(staff)
+    appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=at,
+                                  duration_min=90, requested_work="保养", override=True)  # fmt: skip
+    ws = AppointmentsWorkspace(make_ctx("advisor", "zh_CN"))
+    qtbot.addWidget(ws)
+    ws.resize(1366, 768)
+    ws.show()
+    ws.day.setDate(QDate(at.year, at.month, at.day))
+    cells = [ws.bookings.item(0, c).text() for c in range(ws.bookings.columnCount()) if ws.bookings.item(0, c)]
+    assert "1 小时 30 分钟" in cells, cells  # was "90 分钟"

@@ -372,7 +372,7 @@ class AppointmentsWorkspace(Workspace):
                     _item(a.customer_name),
                     _item(a.plate),
                     _item(status_label(a.status)),
-                    _item(self.tr("%1 min").replace("%1", str(a.duration_min)), right=True),
+                    _item(fmt.minutes(a.duration_min), right=True),
                     _item(a.requested_work),
                 ]
             ):

@@ -77,7 +77,7 @@ class Page(StepPage):
         yes, no = self.tr("Yes"), self.tr("No")
         values = {
             "time": fmt.datetime(a.starts_at),
-            "duration": self.tr("%1 min").replace("%1", str(a.duration_min)),
+            "duration": fmt.minutes(a.duration_min),
             "work": a.requested_work,
             "parts": a.parts_needed or "—",
             "price": fmt.money(a.estimated_cents),
