@@ -137,7 +137,7 @@ class FirstRunDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up Service Advisor"))
         # In both languages whichever is shown: whoever cannot read one finds the other.
-        self.language_label.setText(self.tr("&Language / 语言:"))
+        self.language_label.setText(self.tr("Lan&guage / 语言:"))
         self.intro.setText(self.tr(
             "Welcome. Enter your dealership's details and create the first administrator "
             "account. Both can be changed later."))  # fmt: skip
@@ -152,7 +152,7 @@ class FirstRunDialog(QDialog):
                 self.tr("&Repeat password:")), strict=True):  # fmt: skip
             label.setText(text)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.demo.setText(self.tr("Load &demo data (about %1 repair orders) to try the program")
+        self.demo.setText(self.tr("Load de&mo data (about %1 repair orders) to try the program")
                           .replace("%1", f"{DEMO_ORDERS:,}"))  # fmt: skip
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create"))

@@ -375,8 +375,8 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="140"/>
-        <source>&amp;Language / 语言:</source>
-        <translation>语言 / Language(&amp;L)：</translation>
+        <source>Lan&amp;guage / 语言:</source>
+        <translation>语言 / Language(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="142"/>
@@ -445,8 +445,8 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="155"/>
-        <source>Load &amp;demo data (about %1 repair orders) to try the program</source>
-        <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;D)</translation>
+        <source>Load de&amp;mo data (about %1 repair orders) to try the program</source>
+        <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="158"/>
@@ -903,107 +903,107 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>车架号校验位（第 9 位）不符：请与行驶证上的车架号核对。仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="191"/>
+        <location filename="../../ui/desk/walk_in.py" line="192"/>
         <source>Walk-in customer</source>
         <translation>无预约到店客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="192"/>
+        <location filename="../../ui/desk/walk_in.py" line="193"/>
         <source>&amp;Known vehicle</source>
         <translation>已有车辆(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="193"/>
+        <location filename="../../ui/desk/walk_in.py" line="194"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="194"/>
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>Plate, VIN, phone or name</source>
         <translation>车牌、车架号、电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>P&amp;late:</source>
         <translation>车牌号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>Customer n&amp;ame:</source>
         <translation>客户姓名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="197"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="197"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="197"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="199"/>
+        <location filename="../../ui/desk/walk_in.py" line="200"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="201"/>
+        <location filename="../../ui/desk/walk_in.py" line="202"/>
         <source>&amp;Use that vehicle</source>
         <translation>使用该车辆(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="203"/>
+        <location filename="../../ui/desk/walk_in.py" line="204"/>
         <source>Open the repair order for the vehicle on file and its owner</source>
         <translation>为档案中的这辆车及其车主开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="207"/>
+        <location filename="../../ui/desk/walk_in.py" line="208"/>
         <source>Open repair order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="208"/>
+        <location filename="../../ui/desk/walk_in.py" line="209"/>
         <source>Open a repair order for this vehicle (Enter)</source>
         <translation>为此车辆开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="209"/>
+        <location filename="../../ui/desk/walk_in.py" line="210"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="250"/>
+        <location filename="../../ui/desk/walk_in.py" line="251"/>
         <source>%1 %2 · no vehicle on file: add one</source>
         <translation>%1 %2 · 档案中没有车辆：添加一辆</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="268"/>
+        <location filename="../../ui/desk/walk_in.py" line="269"/>
         <source>No customer or vehicle matches “%1”.</source>
         <translation>没有与“%1”匹配的客户或车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="269"/>
+        <location filename="../../ui/desk/walk_in.py" line="270"/>
         <source>&amp;Create a new customer with “%1”</source>
         <translation>用“%1”新建客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="270"/>
+        <location filename="../../ui/desk/walk_in.py" line="271"/>
         <source>Go on to the new customer&apos;s form with what you typed (Enter)</source>
         <translation>带着已输入的内容转到新客户表单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="321"/>
+        <location filename="../../ui/desk/walk_in.py" line="322"/>
         <source>A vehicle for the customer on file %1.</source>
         <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>

@@ -4,6 +4,7 @@ what was typed. Colour never comes alone: errors start with â—, warnings with â
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from advisor.errors import FieldErrors, UserError
@@ -54,6 +55,18 @@ class NotedField(QWidget):
         self.note.setProperty("severity", severity)
         self.note.setStyleSheet(style)
         self.note.show()
+        QTimer.singleShot(0, self, self._fit_window)
+
+    def _fit_window(self) -> None:
+        """Grow a window too short for the note (a wrapped one too); never shrink it."""
+        window = self.window()
+        layout = window.layout()
+        if window is self or layout is None:
+            return
+        need = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())  # fmt: skip
+        if need > window.height():
+            window.resize(window.width(), need)
 
     def clear(self) -> None:
         self.note.clear()

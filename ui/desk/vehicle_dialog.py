@@ -73,7 +73,7 @@ class AddVehicleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520)
         self.retranslate()
         self.plate.setFocus(Qt.FocusReason.OtherFocusReason)
 
