@@ -3,7 +3,9 @@
 Each engineer keeps a ``resources/translations/<area>_zh_CN.ts``; every one of them is
 compiled to ``.qm`` with ``pyside6-lrelease`` (by ``scripts/setup.sh``, and here at start
 when a ``.qm`` is missing or older than its ``.ts``) and all are loaded, one translator a
-file, plus Qt's own ``qtbase_zh_CN.qm`` so standard dialogs follow.
+file, plus Qt's own ``qtbase_zh_CN.qm`` so standard dialogs follow (Qt's texts that
+catalogue lacks, such as the file dialog's "&Look in:", are in ``ui/qt_words.py``: ours
+are installed after Qt's and so win).
 
 Switching removes and installs translators, so Qt sends ``LanguageChange`` to every
 widget; ``Workspace`` and ``StepPage`` answer it by calling ``retranslate()``.
