@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCollator, QCoreApplication, QDate, QLocale, Qt, QTime
 
@@ -49,6 +49,11 @@ def date(value: dt.date | None, *, long: bool = False) -> str:
     if _chinese():
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def join(items: Iterable[str]) -> str:
+    """A list as the language writes it: 'service, brakes' / '保养、制动'."""
+    return ("、" if _chinese() else ", ").join(items)
 
 
 def time(value: dt.datetime | dt.time | None) -> str:

@@ -167,8 +167,8 @@ def skill(code: str) -> str:
 
 
 def skills(codes: tuple[str, ...] | list[str]) -> str:
-    """'service, brakes' in the user's language."""
-    return ", ".join(skill(c) for c in codes if c.strip())
+    """'Service, Brakes' / '保养、制动' in the user's language."""
+    return fmt.join(skill(c) for c in codes if c.strip())
 
 
 def bay_kind(code: str) -> str:

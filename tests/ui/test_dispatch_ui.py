@@ -83,7 +83,7 @@ def test_skills_are_shown_in_the_users_language(qapp) -> None:  # type: ignore[n
 
     i18n.set_language("zh_CN")
     try:
-        assert labels.skills(("service", "brakes", "ac", "glass")) == "保养, 制动, 空调, glass"
+        assert labels.skills(("service", "brakes", "ac", "glass")) == "保养、制动、空调、glass"
     finally:
         i18n.set_language("en")
     assert labels.skills(("service", " body ")) == "Service, Body & paint"

@@ -143,8 +143,8 @@ def test_technicians_skills_on_the_board_are_the_words_dispatch_shows(
     dispatch.refresh()
     t = dispatch.techs
     cells = [t.item(r, c).text() for r in range(t.rowCount()) for c in range(t.columnCount()) if t.item(r, c)]
-    assert "保养, 制动, 电气" in cells, cells  # the same words, from the same function
-    assert "保养, 制动, 电气" in text
+    assert "保养、制动、电气" in cells, cells  # the same words, from the same function
+    assert "保养、制动、电气" in text
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path: Path, zh: None) -> None:  # type: ignore[no-untyped-def]
