@@ -44,6 +44,14 @@ def demo_available() -> bool:
     return importlib.util.find_spec("advisor.demo") is not None
 
 
+def demo_cancellable() -> bool:
+    """True when the generator can stop half-way (takes ``cancel``); else the progress
+    dialog offers no Cancel that would not stop it."""
+    from advisor import demo
+
+    return "cancel" in inspect.signature(demo.generate).parameters
+
+
 def _demo_call(progress: Callable[[int, int], None], cancel: Callable[[], bool],
                orders: int) -> object:  # fmt: skip
     from advisor import demo
@@ -218,7 +226,8 @@ def load_demo(ops: Operations, parent: QWidget | None, *, orders: int = DEMO_ORD
     done: list[object] = []
     label = QCoreApplication.translate("FirstRunDialog", "Loading demo data…")
     worker = ops.run_in_thread(_demo_call, parent=parent, label=label, topic="*",
-                               on_done=done.append, orders=orders)  # fmt: skip
+                               on_done=done.append, cancellable=demo_cancellable(),
+                               orders=orders)  # fmt: skip
     worker.finished.connect(loop.quit)
     if not worker.isFinished():
         loop.exec()

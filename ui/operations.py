@@ -87,10 +87,12 @@ class Operations(QObject):
 
     def run_in_thread(self, fn: Callable[..., T], *, parent: QWidget | None, label: str,
                       on_done: Callable[[T], None] | None = None, topic: str | None = None,
-                      on_cancel: Callable[[], None] | None = None, **kwargs: Any) -> _Worker:  # fmt: skip
+                      on_cancel: Callable[[], None] | None = None, cancellable: bool = True,
+                      **kwargs: Any) -> _Worker:  # fmt: skip
         """Run a long call in a worker thread with a progress dialog that can cancel.
 
         ``fn`` receives ``progress(done, total)`` and ``cancel() -> bool`` keyword arguments.
+        ``cancellable=False``: work that cannot stop half-way shows no Cancel button.
         """
         # A busy bar until the work reports its first progress.
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
@@ -103,6 +105,8 @@ class Operations(QObject):
         # the dialog stays until the worker has finished.
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
         worker = _Worker(fn, kwargs)
 
         def show_progress(done: int, total: int) -> None:

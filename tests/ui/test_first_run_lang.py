@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from advisor.services import users
 from tests import factories
@@ -57,10 +57,13 @@ def test_demo_data_shows_its_progress_at_once(qtbot, database, monkeypatch) -> N
     monkeypatch.setattr(first_run, "_demo_call", slow_demo)
     clock = QElapsedTimer()
     seen: list[int] = []
+    cancels: list[object] = []
 
     def look() -> None:
-        if not seen and any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()):
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not seen and shown:
             seen.append(clock.elapsed())
+            cancels.append(shown[0].findChild(QPushButton))
 
     poll = QTimer()
     poll.timeout.connect(look)
@@ -69,4 +72,6 @@ def test_demo_data_shows_its_progress_at_once(qtbot, database, monkeypatch) -> N
     assert first_run.load_demo(Operations(admin), None, orders=30)
     poll.stop()
     assert seen and seen[0] < 1000, f"the progress showed after {seen} ms"
+    # The generator cannot stop half-way: no Cancel that would not cancel.
+    assert cancels == [None]
     assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
