@@ -170,3 +170,23 @@ def test_add_vehicle_shows_the_warning_live_and_its_errors_together(qtbot, ctx, 
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
     assert dialog.vehicle is not None and dialog.vehicle.plate == "粤B88888"
     assert shown == []
+
+
+def test_a_customer_on_file_without_a_vehicle_gets_the_new_vehicle(qtbot, ctx, staff, shown) -> None:
+    c = customers.create_customer(actor=staff.advisor, name="贾宝玉", phone="13700001111")
+    dialog = open_dialog(qtbot, ctx)
+    search_for(qtbot, dialog, "贾宝玉")
+    assert dialog.found.count() == 1
+    assert dialog.found.item(0).text() == "贾宝玉 +8613700001111 · no vehicle on file: add one"
+    key(qtbot, Qt.Key.Key_Return)
+
+    assert dialog.tabs.currentIndex() == 1
+    assert dialog.owner.isVisible() and "贾宝玉" in dialog.owner.text()
+    assert dialog.name.isReadOnly() and dialog.name.text() == "贾宝玉"
+    fill(qtbot, dialog.plate, "苏E27182")
+    fill(qtbot, dialog.vin, factories.valid_vin(27182))
+    click(qtbot, dialog.ok_button)
+
+    assert dialog.result() == WalkInDialog.DialogCode.Accepted
+    assert [v.id for v in customers.vehicles_of(c.id)] == [dialog.vehicle_id]
+    assert shown == []
