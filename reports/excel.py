@@ -174,9 +174,9 @@ class _Export:
     def advisor_row(self, r: tuple[Any, ...]) -> list[Any]:
         a: kpi.AdvisorRow = r[0]
         k = a.kpis
-        return [a.name, k.opened, k.closed, k.revenue.settled, money(k.revenue.labour_cents),
+        return [a.name, k.opened, k.closed, money(k.revenue.labour_cents),
                 money(k.revenue.parts_cents), money(k.revenue.other_cents),
-                money(k.revenue.total_cents), money(k.revenue.average_cents), k.hours_sold,
+                money(k.revenue_cents), money(k.revenue.average_cents), k.hours_sold,
                 k.appointment_share.rate, k.on_time.rate, k.qc_first_pass.rate, k.comeback.rate,
                 k.follow_up_48h.rate, money(k.declined_value_cents),
                 sum(int(m.ratio.hits) for m in k.misses)]  # fmt: skip

@@ -20,13 +20,16 @@ BOLD = Font(bold=True)
 
 
 def figure_values(k: KPIs) -> dict[str, Any]:
-    """The Summary's figures, keyed as in ``FIGURES``: what the sheet shows for ``k``."""
+    """The Summary's figures, keyed as in ``FIGURES``: what the sheet shows for ``k``.
+    ROs closed and revenue are ``KPIs.closed`` and ``KPIs.revenue_cents``, as on the
+    dashboard (one definition, in ``advisor.kpi``)."""
     rv = k.revenue
     return {
-        "opened": k.opened, "closed": k.closed, "settled": rv.settled,
+        "opened": k.opened, "closed": k.closed, "total": money(k.revenue_cents),
+        "net": money(rv.net_cents), "tax": money(rv.tax_cents),
         "labour": money(rv.labour_cents), "parts": money(rv.parts_cents),
         "other": money(rv.other_cents), "discount": money(rv.discount_cents),
-        "tax": money(rv.tax_cents), "total": money(rv.total_cents), "paid": money(rv.paid_cents),
+        "paid": money(rv.paid_cents),
         "average": money(rv.average_cents), "hours_sold": k.hours_sold,
         "appointment_share": k.appointment_share.rate, "no_show": k.no_show.rate,
         "reconfirmed": k.reconfirmed.rate, "on_time": k.on_time.rate,
@@ -114,8 +117,7 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     s.put(t("revenue_split"), t("amount"), font=BOLD)
     first = s.row + 1
     for key in ("labour", "parts", "other"):
-        label = next((zh if lang.startswith("zh") else en) for kk, en, zh, _ in FIGURES if kk == key)
-        s.put(label, values[key], kinds=("", "money"))
+        s.put(t(key), values[key], kinds=("", "money"))
     cats = Reference(ws, min_col=1, min_row=first, max_row=s.row)
     data = Reference(ws, min_col=2, min_row=first - 1, max_row=s.row)
     ws.add_chart(_bar(t("revenue_split"), cats, data, money=True), "G2")
@@ -157,7 +159,7 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     s.put(t("advisor_revenue"), t("revenue"), font=BOLD)
     first = s.row + 1
     for a in advisors:
-        s.put(a.name, money(a.kpis.revenue.total_cents), kinds=("", "money"))
+        s.put(a.name, money(a.kpis.revenue_cents), kinds=("", "money"))
     if advisors:
         ws.add_chart(_bar(t("advisor_revenue"), Reference(ws, min_col=1, min_row=first, max_row=s.row),
                           Reference(ws, min_col=2, min_row=first - 1, max_row=s.row),
@@ -168,7 +170,7 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     s.put(t("trend"), t("opened"), t("closed"), t("revenue"), font=BOLD)
     first = s.row + 1
     for day in days:
-        s.put(day.day, day.kpis.opened, day.kpis.closed, money(day.kpis.revenue.total_cents),
+        s.put(day.day, day.kpis.opened, day.kpis.closed, money(day.kpis.revenue_cents),
               kinds=("date", "int", "int", "money"))  # fmt: skip
     if days:
         line = LineChart()

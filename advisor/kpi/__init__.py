@@ -5,11 +5,19 @@ behind each figure. Pure queries: aggregation happens in the database.
 Which records a period holds — every figure is anchored on one date:
 
 * **opened**: ROs that arrived in the period; **appointment share**: those of them
-  opened from an appointment. **closed**: ROs closed (follow-up done) in the period.
-* **revenue**: settlements in force (``superseded_by`` is null) dated in the period;
-  labour / parts / other before discount and tax, and what was paid on them;
-  **average RO value** = their total (after discount, with tax) ÷ their number.
-* **hours sold**: approved labour hours (any pay type) on those settled ROs.
+  opened from an appointment.
+* **closed** (``KPIs.closed``): ROs closed in the period, i.e. settled — their
+  settlement in force (``superseded_by`` is null: a correction replaces the earlier one)
+  is dated in the period. A closed RO is one whose bill is done, as a dealership counts
+  its throughput (结算台次), whether or not the car has been collected or followed up.
+* **revenue** (``KPIs.revenue_cents``): the totals of those same settlements, after
+  discount, **with tax** — what the customers were invoiced, the sum of the totals the
+  ROs show everywhere (estimate, settlement, drill-down). Its parts: net (before tax,
+  ``revenue.net_cents``) and tax; labour / parts / other before discount and tax; and
+  what was paid on them. **average RO value** = revenue ÷ ROs closed.
+  The dashboard and the Excel summary show exactly these two figures, per period, per
+  day and per advisor (``tests/unit/test_money_agrees.py`` holds them together).
+* **hours sold**: approved labour hours (any pay type) on those closed ROs.
 * **no-show rate**: appointments due in the period that ended as a no-show, out of
   those that arrived or were no-shows. **reconfirmation done**: appointments due in
   the period whose reconfirmation call got an answer (confirmed, rescheduled or
@@ -162,7 +170,7 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
         first, last = (k, k) if by == "day" else (period.start, period.end)
         out[k] = KPIs(
             start=first, end=last, advisor_id=scope.advisor_id, technician_id=scope.technician_id,
-            opened=v.get("opened", 0), closed=v.get("closed", 0),
+            opened=v.get("opened", 0),
             revenue=Revenue(v.get("settled", 0), v.get("labour_cents", 0), v.get("parts_cents", 0),
                             v.get("other_cents", 0), v.get("discount_cents", 0),
                             v.get("tax_cents", 0), v.get("total_cents", 0), paid.get(k, 0)),
@@ -224,7 +232,7 @@ def combine(parts: Iterable[KPIs], start: dt.date, end: dt.date, *, advisor_id: 
         "total_cents", "paid_cents")))  # fmt: skip
     return KPIs(
         start=start, end=end, advisor_id=advisor_id, technician_id=technician_id,
-        opened=sum(k.opened for k in parts), closed=sum(k.closed for k in parts), revenue=revenue,
+        opened=sum(k.opened for k in parts), revenue=revenue,
         hours_sold=sum((k.hours_sold for k in parts), Decimal("0.00")),
         appointment_share=ratio(lambda k: k.appointment_share), no_show=ratio(lambda k: k.no_show),
         reconfirmed=ratio(lambda k: k.reconfirmed), on_time=ratio(lambda k: k.on_time),

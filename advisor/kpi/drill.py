@@ -24,15 +24,16 @@ from advisor.services.views import ROSummary
 
 RO = RepairOrder
 
-# Keys that are not a member of a family: the ROs whose lines/orders/jobs were counted.
-_EXTRA = ("hours_sold", "revenue", "declined", "parts_wait", "fill_rate", "jobs")
+# Keys that are not a member of a family: the ROs whose lines/orders/jobs were counted;
+# "closed" and "revenue" are the settled ROs (one definition, see ``advisor.kpi``).
+_EXTRA = ("closed", "hours_sold", "revenue", "declined", "parts_wait", "fill_rate", "jobs")
 DRILL_KEYS: tuple[str, ...] = (
     tuple(m.key for f in families.FAMILIES if f.source != "appointment" for m in f.members) + _EXTRA
 )
 
 
 def _extra(key: str, period: Period, scope: Scope) -> Any:
-    if key in ("hours_sold", "revenue"):
+    if key in ("closed", "hours_sold", "revenue"):
         return families.ro_ids("settled", period, scope, now())
     q: Any
     if key == "declined":

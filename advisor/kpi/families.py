@@ -135,8 +135,6 @@ ARRIVED = Family("arrived", "ro", lambda: RO.arrived_at, (
            hit=lambda c: seconds_between(RO.arrived_at, RO.need_confirmed_at) > workflow.NEED_CONFIRMED_S),
 ))  # fmt: skip
 
-CLOSED = Family("closed", "ro", lambda: RO.closed_at, (Member("closed"),))
-
 HANDOVER = Family("handover", "ro", lambda: RO.handed_over_at, (
     Member("handed_over"),
     Member("on_time", base=lambda c: RO.promised_at.is_null(False),
@@ -173,7 +171,7 @@ REQUESTS = Family("requests", "appointment", lambda: Appointment.created_at, (
     Member("request", hit=lambda c: _answered_late()),
 ))  # fmt: skip
 
-FAMILIES = (ARRIVED, CLOSED, HANDOVER, QC, SETTLED, APPOINTMENTS, REQUESTS)
+FAMILIES = (ARRIVED, HANDOVER, QC, SETTLED, APPOINTMENTS, REQUESTS)
 
 
 # --- queries ----------------------------------------------------------------------

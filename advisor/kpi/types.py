@@ -28,10 +28,14 @@ class Ratio:
 
 @dataclass(frozen=True)
 class Revenue:
-    """Settlements in force (not superseded by a correction) dated in the period.
+    """Settlements in force (not superseded by a correction) dated in the period: the
+    ROs closed in the period (``settled`` of them) and what they were invoiced.
 
-    Labour, parts and other are the amounts before discount and tax, as settled;
-    ``paid_cents`` is what was paid on those settlements (refunds subtract)."""
+    ``total_cents`` is THE revenue: after discount, with tax — the sum of those ROs'
+    totals, as each RO shows its total everywhere. ``net_cents`` (before tax) and
+    ``tax_cents`` are its parts. Labour, parts and other are the amounts before discount
+    and tax, as settled; ``paid_cents`` is what was paid on those settlements (refunds
+    subtract)."""
 
     settled: int = 0
     labour_cents: int = 0
@@ -44,11 +48,17 @@ class Revenue:
 
     @property
     def subtotal_cents(self) -> int:
+        """Labour + parts + other, before discount and tax."""
         return self.labour_cents + self.parts_cents + self.other_cents
 
     @property
+    def net_cents(self) -> int:
+        """The revenue before tax (after discount): ``total_cents - tax_cents``."""
+        return self.subtotal_cents - self.discount_cents
+
+    @property
     def average_cents(self) -> int | None:
-        """Average RO value: total (after discount, with tax) ÷ settled ROs, half-up."""
+        """Average RO value: revenue (after discount, with tax) ÷ ROs closed, half-up."""
         if not self.settled:
             return None
         avg = Decimal(self.total_cents) / Decimal(self.settled)
@@ -127,7 +137,6 @@ class KPIs:
     advisor_id: int | None = None
     technician_id: int | None = None
     opened: int = 0
-    closed: int = 0
     revenue: Revenue = field(default_factory=Revenue)
     hours_sold: Decimal = Decimal("0.00")
     appointment_share: Ratio = field(default_factory=Ratio)
@@ -146,6 +155,18 @@ class KPIs:
     utilisation: Ratio = field(default_factory=Ratio)  # clocked min / available min
     efficiency: Ratio = field(default_factory=Ratio)  # sold min / clocked min
     misses: tuple[Miss, ...] = ()
+
+    @property
+    def closed(self) -> int:
+        """ROs closed in the period: settled (invoiced) — the settlement in force dated in
+        the period. The same ROs as the revenue; see ``advisor.kpi``."""
+        return self.revenue.settled
+
+    @property
+    def revenue_cents(self) -> int:
+        """The revenue of the period: the totals of the ROs closed in it, after discount,
+        with tax (``revenue.net_cents`` + ``revenue.tax_cents``); see ``advisor.kpi``."""
+        return self.revenue.total_cents
 
     @property
     def declined_lines(self) -> int:

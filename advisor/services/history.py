@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.models import Customer, EstimateLine, RepairOrder, Vehicle
-from advisor.services.estimate import totals_of
+from advisor.services._base import current_settlement
+from advisor.services.estimate import quote_of
 from advisor.services.views import ROSummary
 
 
 def _summaries(query: Iterable[RepairOrder]) -> list[ROSummary]:
     out = []
     for r in query:
-        lines = list(EstimateLine.select().where(EstimateLine.ro == r.get_id()))
-        total = totals_of([x for x in lines if x.status != "cancelled"]).total_cents
+        # The RO's total as everywhere: the settlement's once settled (after its discount),
+        # before that the estimate's (proposed lines as if approved), both with tax.
+        settled = current_settlement(r.get_id())
+        if settled is not None:
+            total = int(settled.total_cents)
+        else:
+            lines = list(EstimateLine.select().where(EstimateLine.ro == r.get_id()))
+            total = quote_of(lines).total_cents
         out.append(ROSummary(int(r.get_id()), r.number, r.vehicle.plate, r.customer.name, "", r.step,
                              r.status, r.arrived_at, r.greeted_at, r.promised_at, total))  # fmt: skip
     return out

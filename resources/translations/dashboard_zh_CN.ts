@@ -15,10 +15,10 @@
         <translation>经营报表</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard/texts.py" line="21"/>
         <location filename="../../ui/workspaces/dashboard.py" line="307"/>
         <location filename="../../ui/workspaces/dashboard.py" line="558"/>
         <location filename="../../ui/workspaces/dashboard.py" line="566"/>
-        <location filename="../../ui/dashboard/texts.py" line="21"/>
         <source>ROs opened</source>
         <translation>开单数</translation>
     </message>
@@ -28,197 +28,207 @@
         <translation>本期间到店的维修工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="23"/>
-        <source>ROs closed</source>
-        <translation>结单数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/texts.py" line="24"/>
-        <source>Repair orders closed (follow-up done) in the period.</source>
-        <translation>本期间结单（已完成回访）的维修工单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="308"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="558"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="566"/>
-        <location filename="../../ui/dashboard/texts.py" line="27"/>
-        <source>Revenue</source>
-        <translation>营业收入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/texts.py" line="28"/>
-        <source>Labour, parts and other on settlements dated in the period, before discount and tax.</source>
-        <translation>本期间结算单上的工时、配件及其他费用（折扣和税前）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/texts.py" line="33"/>
+        <location filename="../../ui/dashboard/texts.py" line="37"/>
         <source>Hours sold</source>
         <translation>售出工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="34"/>
+        <location filename="../../ui/dashboard/texts.py" line="38"/>
         <source>Approved labour hours on the ROs settled in the period.</source>
         <translation>本期间已结算工单上经客户批准的工时。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="37"/>
+        <location filename="../../ui/dashboard/texts.py" line="41"/>
         <source>Average RO value</source>
         <translation>平均单车产值</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="38"/>
-        <source>Settled total (after discount, with tax) ÷ settled ROs.</source>
-        <translation>结算总额（折后含税）÷ 结算工单数。</translation>
+        <location filename="../../ui/dashboard/texts.py" line="23"/>
+        <source>ROs closed (settled)</source>
+        <translation>结算台次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="40"/>
+        <location filename="../../ui/dashboard/texts.py" line="24"/>
+        <source>Repair orders settled in the period (the settlement in force): the ROs whose totals make the revenue.</source>
+        <translation>本期结算的工单（以有效的结算单为准）：即构成营业额的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="30"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="308"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="558"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="566"/>
+        <source>Revenue (incl. tax)</source>
+        <translation>营业额（含税）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="31"/>
+        <source>Totals of the ROs closed in the period, after discount, with tax: what the customers were invoiced. Net (before tax) and tax below.</source>
+        <translation>本期结算工单的合计（折扣后、含税），即向客户开具的金额；下方为不含税金额与税额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="42"/>
+        <source>Revenue (incl. tax) ÷ ROs closed.</source>
+        <translation>营业额（含税）÷ 结算台次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="44"/>
         <source>Appointment share</source>
         <translation>预约占比</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="40"/>
+        <location filename="../../ui/dashboard/texts.py" line="44"/>
         <source>ROs opened from an appointment.</source>
         <translation>由预约转入的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="42"/>
+        <location filename="../../ui/dashboard/texts.py" line="46"/>
         <source>No-show rate</source>
         <translation>爽约率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="43"/>
+        <location filename="../../ui/dashboard/texts.py" line="47"/>
         <source>Appointments due in the period that were no-shows, out of those that arrived or were no-shows.</source>
         <translation>本期间到期的预约中爽约的比例（分母为已到店或爽约的预约）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="49"/>
+        <location filename="../../ui/dashboard/texts.py" line="53"/>
         <source>Reconfirmation done</source>
         <translation>预约确认完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="50"/>
+        <location filename="../../ui/dashboard/texts.py" line="54"/>
         <source>Appointments whose reconfirmation call got an answer.</source>
         <translation>确认电话得到答复的预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="53"/>
+        <location filename="../../ui/dashboard/texts.py" line="57"/>
         <source>On-time completion</source>
         <translation>按时交车率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="54"/>
+        <location filename="../../ui/dashboard/texts.py" line="58"/>
         <source>ROs handed over no later than the promised time.</source>
         <translation>不晚于承诺时间交车的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="57"/>
+        <location filename="../../ui/dashboard/texts.py" line="61"/>
         <source>QC first-pass</source>
         <translation>质检一次通过率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="58"/>
+        <location filename="../../ui/dashboard/texts.py" line="62"/>
         <source>ROs that passed QC without a failed check before.</source>
         <translation>此前没有质检不合格、一次通过质检的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="61"/>
+        <location filename="../../ui/dashboard/texts.py" line="65"/>
         <source>Internal rework</source>
         <translation>内部返工率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="62"/>
+        <location filename="../../ui/dashboard/texts.py" line="66"/>
         <source>ROs that failed QC before they passed.</source>
         <translation>质检先不合格、返工后才通过的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="64"/>
+        <location filename="../../ui/dashboard/texts.py" line="68"/>
         <source>Comeback rate</source>
         <translation>返修率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="64"/>
+        <location filename="../../ui/dashboard/texts.py" line="68"/>
         <source>ROs handed over that came back as a comeback.</source>
         <translation>交车后又作为返修回厂的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="66"/>
+        <location filename="../../ui/dashboard/texts.py" line="70"/>
         <source>Follow-up within 48 h</source>
         <translation>48 小时内回访率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="67"/>
+        <location filename="../../ui/dashboard/texts.py" line="71"/>
         <source>Follow-up calls done no later than 48 h after handover.</source>
         <translation>交车后 48 小时内完成的回访电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="70"/>
+        <location filename="../../ui/dashboard/texts.py" line="74"/>
         <source>Average satisfaction</source>
         <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="71"/>
+        <location filename="../../ui/dashboard/texts.py" line="75"/>
         <source>Mean of the five scores (1–5) of the follow-up calls; lists the ROs with a follow-up call.</source>
         <translation>回访电话五项评分（1–5）的平均值；列出有回访电话的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="77"/>
+        <location filename="../../ui/dashboard/texts.py" line="81"/>
         <source>Declined work value</source>
         <translation>客户拒绝项目金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="78"/>
+        <location filename="../../ui/dashboard/texts.py" line="82"/>
         <source>Value of the estimate lines customers declined.</source>
         <translation>客户拒绝的估价项目金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="81"/>
+        <location filename="../../ui/dashboard/texts.py" line="85"/>
         <source>Parts waiting time</source>
         <translation>配件等待时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="82"/>
+        <location filename="../../ui/dashboard/texts.py" line="86"/>
         <source>Average time from ordering a part to its arrival.</source>
         <translation>配件从订购到到货的平均时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="84"/>
+        <location filename="../../ui/dashboard/texts.py" line="88"/>
         <source>Parts fill rate</source>
         <translation>配件满足率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="84"/>
+        <location filename="../../ui/dashboard/texts.py" line="88"/>
         <source>Approved part lines served from stock.</source>
         <translation>由库存直接满足的已批准配件项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="86"/>
+        <location filename="../../ui/dashboard/texts.py" line="90"/>
         <source>Technician utilisation</source>
         <translation>技师利用率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="87"/>
+        <location filename="../../ui/dashboard/texts.py" line="91"/>
         <source>Clocked time ÷ available time (not defined per advisor).</source>
         <translation>打卡工时 ÷ 可用工时（按服务顾问时不适用）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="89"/>
+        <location filename="../../ui/dashboard/texts.py" line="93"/>
         <source>Technician efficiency</source>
         <translation>技师效率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="89"/>
+        <location filename="../../ui/dashboard/texts.py" line="93"/>
         <source>Sold time ÷ clocked time.</source>
         <translation>售出工时 ÷ 打卡工时。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="91"/>
+        <location filename="../../ui/dashboard/texts.py" line="95"/>
         <source>Time-standard misses</source>
         <translation>时间标准未达次数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="92"/>
+        <location filename="../../ui/dashboard/texts.py" line="96"/>
         <source>Greeting, need confirmation, follow-up and promised time missed (request answers: see the chart).</source>
         <translation>接待、需求确认、回访及承诺交车时间未达标次数（预约请求答复见图表）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="161"/>
+        <source>Net %1 · Tax %2</source>
+        <translation>不含税 %1 · 税额 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="166"/>
+        <source>%1 ROs closed</source>
+        <translation>结算 %1 台</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dashboard.py" line="285"/>
@@ -372,63 +382,58 @@
         <translation>结束日期早于开始日期：请重新选择日期。</translation>
     </message>
     <message>
+        <location filename="../../ui/workspaces/dashboard.py" line="472"/>
+        <source>Revenue per day (incl. tax)</source>
+        <translation>每日营业额（含税）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/texts.py" line="113"/>
         <location filename="../../ui/workspaces/dashboard.py" line="495"/>
-        <location filename="../../ui/dashboard/texts.py" line="109"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="119"/>
+        <location filename="../../ui/dashboard/texts.py" line="123"/>
         <source>– no comparison</source>
         <translation>– 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="122"/>
+        <location filename="../../ui/dashboard/texts.py" line="126"/>
         <source>no change</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="128"/>
+        <location filename="../../ui/dashboard/texts.py" line="132"/>
         <source>%1 pts</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="146"/>
+        <location filename="../../ui/dashboard/texts.py" line="150"/>
         <source>%1 of %2 h</source>
         <translation>%1 / %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="151"/>
+        <location filename="../../ui/dashboard/texts.py" line="155"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="157"/>
-        <source>Labour %1 · Parts %2</source>
-        <translation>工时 %1 · 配件 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/texts.py" line="162"/>
-        <source>%1 ROs settled</source>
-        <translation>已结算 %1 张工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/texts.py" line="164"/>
+        <location filename="../../ui/dashboard/texts.py" line="168"/>
         <source>%1 calls answered</source>
         <translation>%1 次回访有答复</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="166"/>
+        <location filename="../../ui/dashboard/texts.py" line="170"/>
         <source>%1 lines declined</source>
         <translation>拒绝 %1 个项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="168"/>
+        <location filename="../../ui/dashboard/texts.py" line="172"/>
         <source>%1 part orders</source>
         <translation>%1 张配件订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/texts.py" line="171"/>
+        <location filename="../../ui/dashboard/texts.py" line="175"/>
         <source>of %1 measured</source>
         <translation>共测量 %1 次</translation>
     </message>
@@ -444,23 +449,18 @@
     </message>
     <message>
         <location filename="../../ui/workspaces/dashboard.py" line="472"/>
-        <source>Revenue per day</source>
-        <translation>每日营业收入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="472"/>
         <source>ROs opened per day</source>
         <translation>每日开单数</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dashboard.py" line="482"/>
-        <source>Revenue per advisor</source>
-        <translation>各服务顾问营业收入</translation>
+        <source>ROs opened per advisor</source>
+        <translation>各服务顾问开单数</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dashboard.py" line="482"/>
-        <source>ROs opened per advisor</source>
-        <translation>各服务顾问开单数</translation>
+        <source>Revenue per advisor (incl. tax)</source>
+        <translation>各服务顾问营业额（含税）</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dashboard.py" line="494"/>
@@ -546,7 +546,7 @@
 <context>
     <name>DrillModel</name>
     <message>
-        <location filename="../../ui/dashboard/widgets.py" line="106"/>
+        <location filename="../../ui/dashboard/widgets.py" line="80"/>
         <source>Late</source>
         <translation>超时</translation>
     </message>

@@ -7,25 +7,32 @@ estimate said ¥544.66 (13% tax on the same lines)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from advisor import demo
 from advisor.models import Authorisation
 from advisor.services import estimate
 from advisor.services.orders import get_ro_view
 from reports import sheets
+from reports.excel_labels import FIGURES, SHEETS
 from tests import factories
 from tests.ui import person
+from ui import fmt
 from ui.context import AppContext
 from ui.ro.authorise_dialog import AuthoriseDialog
+from ui.workspaces.dashboard import DashboardWorkspace
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
@@ -129,3 +136,37 @@ def test_the_estimate_page_shows_the_printed_estimates_total(
     assert shown_total in ws.header.total.text()
     assert labels["total"][0].isVisible() and labels["total"][1].isVisible()
     assert labels["total"][1].alignment() & Qt.AlignmentFlag.AlignRight
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_dashboards_tiles_read_as_its_excel_summary(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff, tmp_path: Path,
+    shown: list[tuple[str, str]], lang: str,
+) -> None:  # fmt: skip
+    """The manager sees the same revenue and ROs closed on the tiles as in the workbook
+    the Export button writes for the same dates (¥60,920 / 16 against ¥68,484.78 / 70)."""
+    demo.generate(orders=150, seed=5)
+    end = dt.date.today()
+    start = end - dt.timedelta(days=13)
+    ws = DashboardWorkspace(make_ctx("manager", lang))
+    qtbot.addWidget(ws)
+    ws.resize(1366, 768)
+    ws.set_period(start, end)
+    ws.show()
+    qtbot.waitUntil(lambda: not ws.busy and ws.snapshot is not None and ws.snapshot.start == start,
+                    timeout=15_000)  # fmt: skip
+    target = tmp_path / "summary.xlsx"
+    ws.export_to(str(target))  # what the Export button does after its file dialog
+    qtbot.waitUntil(lambda: any(kind == "info" for kind, _text in shown), timeout=30_000)
+    assert target.exists(), shown
+    i = 1 if lang == "zh_CN" else 0
+    cells = {r[0]: r[1] for r in load_workbook(target)[SHEETS["summary"][i]].iter_rows(values_only=True) if r}
+    label = {key: (en, zh)[i] for key, en, zh, _kind in FIGURES}
+    revenue = int((Decimal(str(cells[label["total"]])) * 100).to_integral_value())
+    assert ws.tiles["revenue"].figure.text() == fmt.money(revenue)
+    assert ws.tiles["closed"].figure.text() == fmt.number(cells[label["closed"]])
+    assert revenue > 0 and cells[label["closed"]] > 0  # the demo settled some in the period
+    net, tax = (int((Decimal(str(cells[label[k]])) * 100).to_integral_value()) for k in ("net", "tax"))
+    assert fmt.money(net) in ws.tiles["revenue"].detail.text()  # its parts, beside it
+    assert fmt.money(tax) in ws.tiles["revenue"].detail.text()
+    ws.wait_idle()

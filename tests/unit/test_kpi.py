@@ -202,7 +202,9 @@ def R(hits: int | Decimal, base: int | Decimal) -> kpi.Ratio:
 def test_department_figures(shop: dict[str, int]) -> None:
     k = kpi.department(START, END)
     assert k.opened == 4  # A, B, C, D arrived in the period (not today's RO)
-    assert k.closed == 1  # A closed 03-03; B closed 03-06, after the period
+    # Closed = settled in the period (A and B), whatever the follow-up (A's call 03-03, B's
+    # 03-06): the same ROs as the revenue (issue 12; it used to count follow-ups done).
+    assert k.closed == 2
     # Settled: A (no discount) and B (¥30 discount).
     # A: labour 18000 + parts 56000 = 74000; tax 13 % = 9620; total 83620.
     # B: 74000 − 3000 = 71000; tax 9230; total 80230.
@@ -210,6 +212,7 @@ def test_department_figures(shop: dict[str, int]) -> None:
                                     other_cents=0, discount_cents=3_000, tax_cents=18_850,
                                     total_cents=163_850, paid_cents=163_850)  # fmt: skip
     assert k.revenue.average_cents == 81_925  # 163850 / 2
+    assert (k.revenue_cents, k.revenue.net_cents) == (163_850, 145_000)  # with tax; its net part
     assert k.hours_sold == Decimal("2.00")  # 1.0 h on A + 1.0 h on B (alignment declined)
     assert k.appointment_share == R(1, 4)  # B of A, B, C, D
     assert k.appointment_share.rate == Decimal("0.25")

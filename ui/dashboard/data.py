@@ -26,7 +26,7 @@ GOOD, BAD, NEUTRAL = "#2e7d32", "#c62828", "#616161"
 # key, kind, better (+1 higher is better, -1 lower), drill keys, drill hits
 TILES: tuple[tuple[str, str, int, tuple[str, ...], bool], ...] = (
     ("opened", "count", 1, ("opened",), True),
-    ("closed", "count", 1, ("closed",), True),
+    ("closed", "count", 1, ("closed",), True),  # settled: the ROs of the revenue
     ("revenue", "money", 1, ("revenue",), True),
     ("hours_sold", "hours", 1, ("hours_sold",), True),
     ("average", "money", 1, ("revenue",), True),
@@ -66,7 +66,7 @@ def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
     if key in RATIOS:
         return getattr(k, key).rate
     if key == "revenue":
-        return k.revenue.subtotal_cents
+        return k.revenue_cents  # with tax, as the Excel summary and every RO total
     if key == "average":
         return k.revenue.average_cents
     if key == "satisfaction":

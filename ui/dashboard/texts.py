@@ -20,13 +20,17 @@ def tile_titles() -> dict[str, tuple[str, str]]:
     return {
         "opened": (QCoreApplication.translate("DashboardWorkspace", "ROs opened"), QCoreApplication.translate("DashboardWorkspace", "Repair orders that arrived in the period.")),
         "closed": (
-            QCoreApplication.translate("DashboardWorkspace", "ROs closed"),
-            QCoreApplication.translate("DashboardWorkspace", "Repair orders closed (follow-up done) in the period."),
+            QCoreApplication.translate("DashboardWorkspace", "ROs closed (settled)"),
+            QCoreApplication.translate("DashboardWorkspace",
+                "Repair orders settled in the period (the settlement in force): the ROs whose "
+                "totals make the revenue."
+            ),
         ),
         "revenue": (
-            QCoreApplication.translate("DashboardWorkspace", "Revenue"),
+            QCoreApplication.translate("DashboardWorkspace", "Revenue (incl. tax)"),
             QCoreApplication.translate("DashboardWorkspace",
-                "Labour, parts and other on settlements dated in the period, before discount and tax."
+                "Totals of the ROs closed in the period, after discount, with tax: what the "
+                "customers were invoiced. Net (before tax) and tax below."
             ),
         ),
         "hours_sold": (
@@ -35,7 +39,7 @@ def tile_titles() -> dict[str, tuple[str, str]]:
         ),
         "average": (
             QCoreApplication.translate("DashboardWorkspace", "Average RO value"),
-            QCoreApplication.translate("DashboardWorkspace", "Settled total (after discount, with tax) ÷ settled ROs."),
+            QCoreApplication.translate("DashboardWorkspace", "Revenue (incl. tax) ÷ ROs closed."),
         ),
         "appointment_share": (QCoreApplication.translate("DashboardWorkspace", "Appointment share"), QCoreApplication.translate("DashboardWorkspace", "ROs opened from an appointment.")),
         "no_show": (
@@ -154,12 +158,12 @@ def detail(key: str, k: kpi.KPIs) -> str:
         )
     if key == "revenue":
         return (
-            QCoreApplication.translate("DashboardWorkspace", "Labour %1 · Parts %2")
-            .replace("%1", fmt.money(k.revenue.labour_cents))
-            .replace("%2", fmt.money(k.revenue.parts_cents))
+            QCoreApplication.translate("DashboardWorkspace", "Net %1 · Tax %2")
+            .replace("%1", fmt.money(k.revenue.net_cents))
+            .replace("%2", fmt.money(k.revenue.tax_cents))
         )
     if key in ("hours_sold", "average"):
-        return QCoreApplication.translate("DashboardWorkspace", "%1 ROs settled").replace("%1", fmt.number(k.revenue.settled))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 ROs closed").replace("%1", fmt.number(k.closed))
     if key == "satisfaction":
         return QCoreApplication.translate("DashboardWorkspace", "%1 calls answered").replace("%1", fmt.number(k.satisfaction.responses))
     if key == "declined":

@@ -305,7 +305,7 @@ class DashboardWorkspace(Workspace):
         self.busy_bar.setToolTip(self.tr("Calculating…"))
         self.chart_metric_label.setText(self.tr("&Charts show:"))
         self.chart_metric.setItemText(0, self.tr("ROs opened"))
-        self.chart_metric.setItemText(1, self.tr("Revenue"))
+        self.chart_metric.setItemText(1, self.tr("Revenue (incl. tax)"))
         self.drill_close.setText(self.tr("Close"))
         self.drill_close.setToolTip(self.tr("Hide the list (Esc)"))
         self.drill_model.set_headers(
@@ -463,13 +463,13 @@ class DashboardWorkspace(Workspace):
         lang = self.ctx.lang
 
         def figure(k: kpi.KPIs) -> float:
-            return k.revenue.subtotal_cents / 100 if revenue else float(k.opened)
+            return k.revenue_cents / 100 if revenue else float(k.opened)
 
         def shown(k: kpi.KPIs) -> str:
-            return fmt.money(k.revenue.subtotal_cents) if revenue else fmt.number(k.opened)
+            return fmt.money(k.revenue_cents) if revenue else fmt.number(k.opened)
 
         money_axis = (lambda v: "¥" + plain(v)) if revenue else plain
-        self.trend.set_title(self.tr("Revenue per day") if revenue else self.tr("ROs opened per day"))
+        self.trend.set_title(self.tr("Revenue per day (incl. tax)") if revenue else self.tr("ROs opened per day"))
         self.trend.set_axis_format(money_axis)
         short = [QLocale().toString(qdate(d.day), "M/d") for d in s.days]
         self.trend.set_data(
@@ -479,7 +479,7 @@ class DashboardWorkspace(Workspace):
             tooltips=[f"{fmt.date(d.day)}: {shown(d.kpis)}" for d in s.days],
         )
         self.by_advisor.set_title(
-            self.tr("Revenue per advisor") if revenue else self.tr("ROs opened per advisor")
+            self.tr("Revenue per advisor (incl. tax)") if revenue else self.tr("ROs opened per advisor")
         )
         self.by_advisor.set_axis_format(money_axis)
         self.by_advisor.set_data(
@@ -555,7 +555,7 @@ class DashboardWorkspace(Workspace):
             return
         day = self.snapshot.days[index].day
         key = "revenue" if self.chart_metric.currentIndex() == 1 else "opened"
-        what = self.tr("Revenue") if key == "revenue" else self.tr("ROs opened")
+        what = self.tr("Revenue (incl. tax)") if key == "revenue" else self.tr("ROs opened")
         self._drill((key,), True, f"{what} · {fmt.date(day)}", start=day, end=day)
 
     def _drill_advisor(self, index: int) -> None:
@@ -563,7 +563,7 @@ class DashboardWorkspace(Workspace):
             return
         row = self.snapshot.advisors[index]
         key = "revenue" if self.chart_metric.currentIndex() == 1 else "opened"
-        what = self.tr("Revenue") if key == "revenue" else self.tr("ROs opened")
+        what = self.tr("Revenue (incl. tax)") if key == "revenue" else self.tr("ROs opened")
         self._drill((key,), True, f"{what} · {row.name}", advisor_id=row.advisor_id)
 
     def _drill_technician(self, index: int) -> None:
