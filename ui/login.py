@@ -6,7 +6,7 @@ the dialog; the typed user name stays, the password is cleared for a new try.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -91,6 +91,9 @@ class LoginDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The button box renames its standard buttons (确定/取消) on the same change,
+            # perhaps after this: name them again once every widget has had it.
+            QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
 
     def _language_chosen(self) -> None:
