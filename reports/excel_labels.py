@@ -113,7 +113,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "period": ("Period", "期间"),
     "generated": ("Generated", "生成时间"),
     "kpi": ("Figure", "指标"), "value": ("Value", "数值"),
-    "revenue_split": ("Revenue split (before discount and tax)", "营业额构成（折扣、税前）"),
+    "revenue_split": ("Revenue split (before discount and tax)", "营业额构成（折前、税前）"),
     "amount": ("Amount", "金额"), "labour": ("Labour", "工时费"), "parts": ("Parts", "配件费"),
     "other": ("Other", "其他"),
     "misses": ("Time-standard misses", "时间标准未达标"), "measured": ("Measured", "统计数"),
@@ -125,8 +125,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "trend": ("Trend per day", "每日趋势"), "day": ("Day", "日期"),
     "opened": ("ROs opened", "接车台次"), "closed": ("ROs closed (settled)", "结算台次"),
     "revenue": ("Revenue (incl. tax)", "营业额（含税）"),
-    "advisor_revenue": ("Revenue per advisor", "服务顾问营业额"),
-    "chart_trend": ("ROs per day", "每日台次"), "chart_revenue_day": ("Revenue per day", "每日营业额"),
+    "advisor_revenue": ("Revenue per advisor (incl. tax)", "服务顾问营业额（含税）"),
+    "chart_trend": ("ROs per day", "每日台次"),
+    "chart_revenue_day": ("Revenue per day (incl. tax)", "每日营业额（含税）"),
 }  # fmt: skip
 
 # The figures of the Summary sheet: (key, English, Chinese, kind)
@@ -136,9 +137,9 @@ FIGURES: list[tuple[str, str, str, str]] = [
     ("total", "Revenue (incl. tax)", "营业额（含税）", "money"),
     ("net", "of which net (before tax)", "其中：不含税营业额", "money"),
     ("tax", "of which tax", "其中：税额", "money"),
-    ("labour", "Labour (before discount and tax)", "工时营业额（折扣、税前）", "money"),
-    ("parts", "Parts (before discount and tax)", "配件营业额（折扣、税前）", "money"),
-    ("other", "Other (before discount and tax)", "其他营业额（折扣、税前）", "money"),
+    ("labour", "Labour (before discount and tax)", "工时营业额（折前、税前）", "money"),
+    ("parts", "Parts (before discount and tax)", "配件营业额（折前、税前）", "money"),
+    ("other", "Other (before discount and tax)", "其他营业额（折前、税前）", "money"),
     ("discount", "Discounts", "折扣", "money"),
     ("paid", "Paid", "已收款", "money"),
     ("average", "Average RO value", "单车产值", "money"),
