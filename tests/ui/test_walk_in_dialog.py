@@ -59,6 +59,18 @@ def test_a_phone_goes_into_the_phone_and_a_name_into_the_name(qtbot, ctx) -> Non
     assert dialog.name.text() == "林黛玉"
 
 
+def test_the_new_customer_tab_opened_by_hand_takes_the_search_text_too(qtbot, ctx) -> None:
+    dialog = open_dialog(qtbot, ctx)
+    search_for(qtbot, dialog, "粤B D12345")
+    click_tab(qtbot, dialog.tabs, 1)
+    assert dialog.plate.text() == "粤B D12345"
+    fill(qtbot, dialog.name, "Emma")
+    click_tab(qtbot, dialog.tabs, 0)
+    search_for(qtbot, dialog, "13912345678")
+    click_tab(qtbot, dialog.tabs, 1)  # the form has typing in it now: left as it is
+    assert (dialog.name.text(), dialog.phone.text(), dialog.plate.text()) == ("Emma", "", "粤B D12345")
+
+
 def test_a_phone_finds_the_customers_vehicle(qtbot, ctx, staff) -> None:
     _cid, vid = factories.make_customer_vehicle(staff, name="王芳", phone="13811112222")
     dialog = open_dialog(qtbot, ctx)

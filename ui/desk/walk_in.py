@@ -171,7 +171,7 @@ class WalkInDialog(QDialog):
 
         self.tabs.addTab(existing, "")
         self.tabs.addTab(new, "")
-        self.tabs.currentChanged.connect(lambda _i: self._update_default())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -277,6 +277,14 @@ class WalkInDialog(QDialog):
         else:
             self.ok_button.setDefault(True)
 
+    def _tab_changed(self, index: int) -> None:
+        """The New customer tab opened by hand (click, Alt+N) takes the search text too,
+        as long as nothing has been typed into the form yet."""
+        fields = (self.name, self.phone, self.plate, self.vin, self.make, self.model)
+        if index == 1 and self.lookup.text().strip() and not any(f.text() for f in fields):
+            self.start_new(self.lookup.text())
+        self._update_default()
+
     def _activated(self, item: QListWidgetItem) -> None:
         customer_id = item.data(CUSTOMER_ROLE)
         if customer_id is not None:
@@ -294,6 +302,9 @@ class WalkInDialog(QDialog):
     def start_new(self, typed: str, *, customer_id: int | None = None) -> None:
         """Go to the new-customer form, carrying ``typed`` into the field it looks like;
         with ``customer_id``, the vehicle is added to that customer on file."""
+        if self._customer_id is not None and customer_id is None:
+            self.name.clear()  # the customer on file chosen before is not this one
+            self.phone.clear()
         self._customer_id = customer_id
         for field in (self.name, self.phone):
             field.setReadOnly(customer_id is not None)
