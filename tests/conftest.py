@@ -1,15 +1,20 @@
 """Test set-up: Qt offscreen, a fresh database per test (SQLite, or PostgreSQL when
 ADVISOR_TEST_DATABASE_URL is set), fast password hashing, and the staff of a dealership."""
 
+# ruff: noqa: E402  (Qt's platform must be chosen before anything imports Qt)
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a 1920×1080 screen (Qt's default offscreen screen is 800×800: a window of
+# 1366×768 would hang off it, and nothing past 800 px could be hit-tested as a person clicks).
+_SCREEN = Path(__file__).resolve().with_name("offscreen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import peewee
 import pytest

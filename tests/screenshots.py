@@ -43,13 +43,14 @@ def settle(ms: int = 120) -> None:
     loop.exec()
 
 
-def build_data() -> tuple[factories.Staff, dict[int, int]]:
-    """Staff, ROs at every stage (step → RO id), Today's lanes, then demo data if any."""
+def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
+    """Staff, ROs at every stage (step → RO id), Today's lanes, then demo data if any
+    (and if ``demo``)."""
     staff = factories.make_staff()
     now = dt.datetime.now().replace(microsecond=0)
     stage: dict[int, int] = {}
     first = factories.open_checked_in(staff)
-    for step in (1, 2, 3, 4):
+    for step in (1, 2, 4):
         stage[step] = first
     stage[5] = factories.estimated(staff)[0]
     authorised = factories.authorised(staff)[0]
@@ -62,8 +63,9 @@ def build_data() -> tuple[factories.Staff, dict[int, int]]:
     stage[13] = factories.handed_over(staff)[0]
     for seconds, name in ((40, "陈晓明"), (150, "Olivia Chen"), (260, "欧阳娜娜")):
         _c, vid = factories.make_customer_vehicle(staff, name=name)
-        reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
-                                    arrived_at=now - dt.timedelta(seconds=seconds))  # fmt: skip
+        waiting = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
+                                              arrived_at=now - dt.timedelta(seconds=seconds))  # fmt: skip
+        stage.setdefault(3, waiting)  # reception: a customer not greeted yet
     start = now.replace(hour=8, minute=0, second=0)
     for n, name in enumerate(("赵丽颖", "Michael Brown", "黄晓明")):
         cid, vid = factories.make_customer_vehicle(staff, name=name)
@@ -74,12 +76,14 @@ def build_data() -> tuple[factories.Staff, dict[int, int]]:
         )  # fmt: skip
         if n == 0:
             appointments.reconfirm(actor=staff.advisor, appointment_id=appt.id, outcome="confirmed")
+    if not demo:
+        return staff, stage
     try:
-        from advisor import demo
+        from advisor import demo as demo_data
     except ModuleNotFoundError:
         print("screenshots: advisor.demo not found: factory data only")
     else:
-        print(demo.generate(orders=400, seed=7))
+        print(demo_data.generate(orders=400, seed=7))
     return staff, stage
 
 

@@ -140,6 +140,7 @@ class FollowUpForm(QWidget):
             spin.setObjectName(f"fu_score_{dim}")
             spin.setRange(0, 5)
             spin.setSpecialValueText("—")
+            spin.setMinimumWidth(56)  # a score and its arrows, easy to hit
             spin.valueChanged.connect(self._update_recheck)
             hint = QLabel(self.scores_group)
             hint.setStyleSheet("color:#666666;")

@@ -164,8 +164,8 @@ class MainWindow(QMainWindow):
             dealer = ""
         title = self.tr("Service Advisor")
         self.setWindowTitle(f"{title} — {dealer}" if dealer else title)
-        self.session_menu.setTitle(self.tr("&Session"))
-        self.go_menu.setTitle(self.tr("&Go"))
+        self.session_menu.setTitle(self.tr("Sess&ion"))
+        self.go_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.search_action.setText(self.tr("Search…"))
         self.logout_action.setText(self.tr("Log &out"))

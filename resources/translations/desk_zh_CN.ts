@@ -979,8 +979,8 @@
     </message>
     <message>
         <location filename="../../ui/ro/pages/reception.py" line="294"/>
-        <source>&amp;Valuables in the car</source>
-        <translation>车内贵重物品(&amp;V)</translation>
+        <source>Valua&amp;bles in the car</source>
+        <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../ui/ro/pages/reception.py" line="295"/>
@@ -1307,6 +1307,11 @@
         <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
     </message>
     <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
+        <source>&amp;Promised time</source>
+        <translation>承诺交车时间(&amp;P)</translation>
+    </message>
+    <message>
         <location filename="../../ui/ro/pages/estimate.py" line="295"/>
         <source>Labour</source>
         <translation>工时</translation>
@@ -1350,11 +1355,6 @@
         <location filename="../../ui/ro/pages/estimate.py" line="316"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
-        <source>Promised &amp;time</source>
-        <translation>承诺交车时间(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/ro/pages/estimate.py" line="320"/>

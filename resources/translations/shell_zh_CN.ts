@@ -369,112 +369,112 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="138"/>
+        <location filename="../../ui/first_run.py" line="146"/>
         <source>Set up Service Advisor</source>
         <translation>设置服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="140"/>
+        <location filename="../../ui/first_run.py" line="148"/>
         <source>Lan&amp;guage / 语言:</source>
         <translation>语言 / Language(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="142"/>
+        <location filename="../../ui/first_run.py" line="150"/>
         <source>Welcome. Enter your dealership&apos;s details and create the first administrator account. Both can be changed later.</source>
         <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="144"/>
+        <location filename="../../ui/first_run.py" line="152"/>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="146"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="146"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="146"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="147"/>
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>&amp;Tax number:</source>
         <translation>税号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="147"/>
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>&amp;Labour rate per hour:</source>
         <translation>每小时工时费(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="149"/>
+        <location filename="../../ui/first_run.py" line="157"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="151"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="151"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="151"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152"/>
+        <location filename="../../ui/first_run.py" line="160"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="162"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="163"/>
         <source>Load de&amp;mo data (about %1 repair orders) to try the program</source>
         <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="158"/>
+        <location filename="../../ui/first_run.py" line="166"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159"/>
+        <location filename="../../ui/first_run.py" line="167"/>
         <source>Save the profile and create the administrator (Enter)</source>
         <translation>保存经销商信息并创建管理员（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="161"/>
+        <location filename="../../ui/first_run.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162"/>
+        <location filename="../../ui/first_run.py" line="170"/>
         <source>Quit without setting up (Esc)</source>
         <translation>不设置，直接退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="188"/>
+        <location filename="../../ui/first_run.py" line="196"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="219"/>
+        <location filename="../../ui/first_run.py" line="227"/>
         <source>Loading demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
@@ -536,13 +536,13 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="167"/>
-        <source>&amp;Session</source>
-        <translation>会话(&amp;S)</translation>
+        <source>Sess&amp;ion</source>
+        <translation>会话(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="168"/>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="169"/>
@@ -603,7 +603,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>仍然继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="96"/>
+        <location filename="../../ui/operations.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1024,39 +1024,39 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="85"/>
+        <location filename="../../ui/fmt.py" line="90"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="86"/>
+        <location filename="../../ui/fmt.py" line="91"/>
         <source>%1 d %2 h</source>
         <comment>a duration</comment>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="90"/>
+        <location filename="../../ui/fmt.py" line="95"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="91"/>
+        <location filename="../../ui/fmt.py" line="96"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="94"/>
+        <location filename="../../ui/fmt.py" line="99"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="95"/>
-        <location filename="../../ui/fmt.py" line="115"/>
+        <location filename="../../ui/fmt.py" line="100"/>
+        <location filename="../../ui/fmt.py" line="120"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="106"/>
+        <location filename="../../ui/fmt.py" line="111"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>

@@ -65,8 +65,10 @@ class StepBar(QWidget):
             b.setObjectName(f"step_{step}")
             b.setCheckable(True)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            b.setMinimumHeight(48)
+            # The bar shares the width out evenly and never asks for more than the window
+            # has: at 1366×768 an English label is elided to its button (full in the tooltip).
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            b.setMinimumSize(40, 48)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             b.installEventFilter(self)
             self.group.addButton(b, step)
@@ -133,12 +135,24 @@ class StepBar(QWidget):
                 tip.append(self.tr("Locked: %1").replace("%1", pick(en, zh, self.ctx.lang)))
             if step <= 9:
                 tip.append(self.tr("Shortcut: Alt+%1").replace("%1", str(step)))
-            b.setText(f"{name}\n{second}" if second else name)
+            b.setProperty("lines", [name, second] if second else [name])
+            self._fit(b)
             b.setToolTip("\n".join(tip))
             b.setProperty("state", state)
             b.setAccessibleName(b.toolTip())
             b.style().unpolish(b)
             b.style().polish(b)
+
+    def _fit(self, button: QToolButton) -> None:
+        """Show the button's lines, each elided to the width the button has."""
+        lines = button.property("lines") or []
+        room = max(20, button.width() - 12)
+        metrics = button.fontMetrics()
+        button.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines))
+
+    def full_text(self, step: int) -> str:
+        """The button's label before eliding (what it says, given the room)."""
+        return "\n".join(self.buttons[step].property("lines") or [])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -146,6 +160,8 @@ class StepBar(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(obj, QToolButton):
+            self._fit(obj)
         if (
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress

@@ -231,7 +231,7 @@ class AuditWorkspace(Workspace):
         self.to_label.setText(self.tr("to"))
         self.filter_button.setText(self.tr("Show"))
         self.filter_button.setToolTip(self.tr("Apply the filters (F5)"))
-        self.verify_button.setText(self.tr("&Verify chain"))
+        self.verify_button.setText(self.tr("Verify c&hain"))
         self.verify_button.setToolTip(
             self.tr("Check that no audit row was altered or deleted outside the app")
         )

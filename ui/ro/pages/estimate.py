@@ -313,7 +313,7 @@ class Page(StepPage):
         self.terms_box.setTitle(self.tr("To tell the customer"))
         for label, text in zip(
             self.terms_names,
-            (self.tr("Price &from"), self.tr("Price &to"), self.tr("Promised &time")),
+            (self.tr("Price &from"), self.tr("Price &to"), self.tr("&Promised time")),
             strict=True,
         ):
             label.setText(text)

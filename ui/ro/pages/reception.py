@@ -291,7 +291,7 @@ class Page(StepPage):
         labels = {
             "mileage": self.tr("&Mileage in"),
             "fuel": self.tr("&Fuel level"),
-            "valuables": self.tr("&Valuables in the car"),
+            "valuables": self.tr("Valua&bles in the car"),
             "booklet": self.tr("Booklet"),
             "old_parts": self.tr("Old parts"),
             "waits": self.tr("Customer"),
