@@ -13,12 +13,16 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QWidget,
@@ -37,10 +41,12 @@ from ui.desk_fmt import from_qdatetime
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.header import ROHeader
 from ui.ro.pages.base import StepPage
+from ui.ro.pages.qc import QCPage
 from ui.ro.pages.repair import RepairPage
 from ui.ro.pages.settlement import SettlementPage
 from ui.ro.pages.wash import WashPage
 from ui.ro.timeline_report import TimelineReport
+from ui.workspaces.repair_order import RepairOrderWorkspace
 
 W, H = 1366, 768
 
@@ -280,3 +286,118 @@ def test_settlement_headings_are_numbered_by_what_is_shown(
                 settlement.settle(actor=staff.advisor, ro_id=ro_id)
                 page.set_view(get_ro_view(ro_id))
         assert len(numbered_headings(page)) == 2  # explain first, then the amount
+
+
+# -- 3. long free text -----------------------------------------------------------------------
+
+LONG = ("刹车的时候有“吱吱”的响声，尤其是早上冷车的时候特别明显，开了十几分钟以后会好一些。" * 60)[:1999] + "完"
+
+
+def _workspace(qtbot: QtBot, ctx: AppContext, ro_id: int, step: int) -> RepairOrderWorkspace:
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(W, H)
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.show_ro(ro_id)
+    ws.show_step(step)
+    qtbot.wait(100)  # the layouts settle (word-wrapped heights take a second pass)
+    return ws
+
+
+def _inputs_inside(page: QWidget) -> None:
+    """Every visible input of ``page`` lies inside its window, and nothing needs sideways scrolling."""
+    window = page.window()
+    for w in page.findChildren(QWidget):
+        if not isinstance(w, QLineEdit | QComboBox | QCheckBox | QPushButton | QTableWidget) or not w.isVisible():
+            continue
+        top_left = w.mapTo(window, w.rect().topLeft())
+        assert top_left.x() >= 0 and top_left.x() + w.width() <= window.width(), (
+            f"{type(w).__name__}({w.objectName()}) spans x {top_left.x()}..{top_left.x() + w.width()}, "
+            f"the window is {window.width()} wide"
+        )
+    for scroll in page.findChildren(QScrollArea):
+        if scroll.isVisible():
+            assert scroll.horizontalScrollBar().maximum() == 0, f"{scroll.objectName()} scrolls sideways"
+
+
+def _gap(label: QLabel) -> int:
+    """How much taller the label is than its wrapped text (a blank band when large)."""
+    assert label.wordWrap()
+    rect = label.contentsRect()
+    flags = int(Qt.TextFlag.TextWordWrap)
+    need = label.fontMetrics().boundingRect(QRect(0, 0, rect.width(), 1_000_000), flags, label.text()).height()
+    return rect.height() - need
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_long_complaint_wraps_on_the_qc_checklist(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, lang: str
+) -> None:
+    ro_id, _lines = factories.worked(staff, words=LONG)
+    with language(lang):
+        ws = _workspace(qtbot, make_ctx("foreman", lang), ro_id, 9)
+        page = ws.pages[9]
+        assert isinstance(page, QCPage)
+        _inputs_inside(page)
+        concern = page.boxes[0]
+        assert concern.text().endswith("完”")  # the whole item is the box's text
+        assert concern.width() < W
+        lines = concern.lines()
+        assert 2 <= len(lines) <= concern.max_lines and lines[-1].endswith("…"), lines
+        assert "完" in concern.toolTip()  # the rest is in the tooltip
+        assert concern.height() >= len(lines) * concern.fontMetrics().lineSpacing()
+        # A click on the wrapped text ticks it, as on any check box.
+        person.click(qtbot, concern, pos=QPoint(concern.width() // 2, concern.height() - 6))
+        assert concern.isChecked()
+        person.fill(qtbot, page.findChild(QLineEdit, "qc_notes"), "ok")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("where", ["quote", "concern_words"])  # beside the RO; on the diagnosis card
+def test_the_customers_words_are_as_tall_as_their_text(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, lang: str, where: str
+) -> None:
+    """The customer's words, 2,000 characters: no blank band around them."""
+    ro_id = factories.open_checked_in(staff, words=LONG)
+    (concern,) = get_ro_view(ro_id).concerns
+    with language(lang):
+        ws = _workspace(qtbot, make_ctx("advisor", lang), ro_id, 4)
+        for name in (f"{where}_{concern.id}",):
+            label = ws.findChild(QLabel, name)
+            assert label is not None and label.isVisible(), name
+            assert label.text() == f"“{LONG}”"
+            line = label.fontMetrics().lineSpacing()
+            assert abs(_gap(label)) < line, f"{name}: {_gap(label)} px between the label and its text"
+            assert label.alignment() & Qt.AlignmentFlag.AlignTop
+        _inputs_inside(ws.pages[4])
+
+
+def test_a_long_change_reason_ends_in_an_ellipsis_with_the_whole_in_the_tooltip(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    promised = get_ro_view(ro_id).promised_at
+    assert promised is not None
+    changes.request_change(actor=staff.technician, ro_id=ro_id, kind="delay", reason=LONG,
+                           new_promised_at=promised + dt.timedelta(hours=1))  # fmt: skip
+    ws = _workspace(qtbot, make_ctx("advisor"), ro_id, 8)
+    table = ws.pages[8].changes
+    _inputs_inside(ws.pages[8])
+    assert table.horizontalScrollBar().maximum() == 0  # the columns fit the table
+    reason = table.item(0, 1)
+    assert reason.text() == LONG and "完" in reason.toolTip()
+    assert not table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_a_long_discount_reason_stays_inside_the_window(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    paid, _lines = factories.qc_passed(staff)
+    settlement.settle(actor=staff.advisor, ro_id=paid, discount_cents=1000, discount_reason=LONG[:500])
+    ws = _workspace(qtbot, make_ctx("advisor"), paid, 11)
+    page = ws.pages[11]
+    number = page.findChild(QLabel, "settle_number")
+    assert number is not None and number.isVisible()
+    _inputs_inside(page)
+    assert number.wordWrap() and len(number.text()) < 300 and number.toolTip()

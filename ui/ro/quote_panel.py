@@ -6,10 +6,11 @@ them is interpreted (no HTML, no trimming, line breaks kept).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from advisor.services.views import ConcernView, ROView
+from ui.long_text import WordsBox
 
 
 def quoted(words: str) -> str:
@@ -42,6 +43,7 @@ class QuotePanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         self.labels: list[QLabel] = []
+        self.boxes: list[QWidget] = []  # what is laid out: the concern numbers and the words boxes
         self.concerns: tuple[ConcernView, ...] = ()
         self.retranslate()
 
@@ -55,26 +57,22 @@ class QuotePanel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        for label in self.labels:
-            self.body_layout.removeWidget(label)
-            label.deleteLater()
+        for box in self.boxes:
+            self.body_layout.removeWidget(box)
+            box.deleteLater()
         self.labels = []
+        self.boxes = []
         self.empty.setVisible(not self.concerns)
         for i, c in enumerate(self.concerns):
             number = QLabel(self.tr("Concern %1").replace("%1", str(c.seq)), self.body)
             number.setStyleSheet("color: #555; font-size: 90%;")
-            words = QLabel(self.body)
-            words.setObjectName(f"quote_{c.id}")
-            words.setTextFormat(Qt.TextFormat.PlainText)
-            words.setText(quoted(c.customer_words))
-            words.setWordWrap(True)
-            words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            words.setStyleSheet(
-                "background: #fff8e1; border-left: 4px solid #f9a825; padding: 6px;font-size: 110%;"
-            )
+            # As tall as the words at the panel's width: no blank band around long words.
+            words = WordsBox(quoted(c.customer_words), f"quote_{c.id}", self.body,
+                             style="background: #fff8e1; border-left: 4px solid #f9a825;", scale=1.1)  # fmt: skip
             for j, w in enumerate((number, words)):
                 self.body_layout.insertWidget(2 * i + j, w)
-            self.labels += [number, words]
+            self.labels += [number, words.label]
+            self.boxes += [number, words]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

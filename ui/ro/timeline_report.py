@@ -17,6 +17,7 @@ from advisor.services.views import ROView
 from advisor.workflow import STEP_LABELS, Step
 from ui import fmt
 from ui.event_labels import event_label, event_note
+from ui.long_text import fit_columns
 from ui.ro.pages._closing import cell, fit_height, full_datetime, pay_method_label, table
 
 GREEN, RED, AMBER, GREY = "#2e7d32", "#c62828", "#8d5a00", "#666666"
@@ -169,7 +170,7 @@ class TimelineReport(QWidget):
                 item = t.item(r, c)
                 if item is not None and c == t.columnCount() - 1:
                     item.setForeground(QBrush(QColor(colour)))
-        t.resizeColumnsToContents()
+        fit_columns(t)  # a 2,000-character reason ends in "…" (whole in the tooltip)
         t.resizeRowsToContents()
         fit_height(t, 1, 40)
         h = t.horizontalHeader().height() + 2 * t.frameWidth() + 4

@@ -31,6 +31,7 @@ from advisor.services import diagnosis, workshop
 from advisor.services.views import ConcernView, ROView
 from ui import fmt, workshop_labels
 from ui.context import AppContext
+from ui.long_text import WordsBox
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import quoted
 
@@ -108,13 +109,11 @@ class ConcernCard(QFrame):
             )
         else:
             title.setText(self.tr("Concern %1 — %2").replace("%1", str(concern.seq)).replace("%2", by))
-        words = QLabel(self)
-        words.setObjectName(f"concern_words_{concern.id}")
-        words.setTextFormat(Qt.TextFormat.PlainText)
-        words.setWordWrap(True)
-        words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        words.setText(quoted(concern.customer_words))
-        words.setStyleSheet("background: #fff8e1; padding: 4px;" + grey)
+        # As tall as the words at the card's width (a label with padding in its style sheet
+        # left a blank band around long words).
+        words = WordsBox(quoted(concern.customer_words), f"concern_words_{concern.id}", self,
+                         margins=(4, 4, 4, 4))  # fmt: skip
+        words.label.setStyleSheet(grey)
         details = QLabel(self)
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.PlainText)

@@ -23,6 +23,7 @@ from advisor.services import quality
 from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
+from ui.long_text import WrapCheckBox, fit_columns
 from ui.ro.pages._closing import banner, cell, fit_height, locked_text, show_banner, table
 from ui.ro.pages.base import StepPage
 
@@ -222,7 +223,8 @@ class QCPage(StepPage):
             box.deleteLater()
         self.boxes = []
         for i, text in enumerate(items):
-            box = QCheckBox(text, self.items_group)
+            # A concern is the customer's words, any length: wrapped, "…" past four lines.
+            box = WrapCheckBox(text, self.items_group)
             box.setObjectName(f"qc_item_{i}")
             box.setChecked(i < len(ticks) and ticks[i])
             self.items_layout.insertWidget(i, box)
@@ -255,7 +257,7 @@ class QCPage(StepPage):
             ]
             for c, v in enumerate(values):
                 self.history.setItem(r, c, cell(v, data=q.id if c == 0 else None))
-        self.history.resizeColumnsToContents()
+        fit_columns(self.history)  # one line a check: long notes end in "…", whole in the tooltip
         self.history.resizeRowsToContents()
         fit_height(self.history, 1, 6)
 

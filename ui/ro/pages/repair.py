@@ -25,6 +25,7 @@ from ui import workshop_labels as labels
 from ui.board_model import planned_minutes
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
+from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages.base import StepPage
 from ui.ro.pages.parts import fill, table
@@ -180,7 +181,7 @@ class RepairPage(StepPage):
                 )
             )
         fill(self.changes, rows)
-        self.changes.resizeColumnsToContents()
+        fit_columns(self.changes)  # a reason of 2,000 characters ends in "…" (whole in the tooltip)
         self.changes.resizeRowsToContents()
         pending = [i for i, c in enumerate(self.changes_) if c.status in PENDING]
         if pending:

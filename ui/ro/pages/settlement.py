@@ -28,6 +28,7 @@ from advisor.services import settlement
 from advisor.services.views import LineView, ROView, Totals
 from ui import fmt, messages
 from ui.context import AppContext
+from ui.long_text import tooltip
 from ui.ro.lines_model import declined_text
 from ui.ro.pages._closing import (
     banner,
@@ -115,6 +116,10 @@ class SettlementPage(StepPage):
         grid.setColumnStretch(2, 1)
         self.number = QLabel(self.totals_group)
         self.number.setObjectName("settle_number")
+        # The discount's reason (up to 500 characters) wraps instead of widening the page.
+        self.number.setWordWrap(True)
+        self.number.setTextFormat(Qt.TextFormat.PlainText)
+        self.number.setMaximumWidth(520)
         self.number.setStyleSheet("font-weight: bold;")
         grid.addWidget(
             self.number, 0, 3, len(TOTAL_KEYS), 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
@@ -331,11 +336,15 @@ class SettlementPage(StepPage):
             number = self.tr("Settlement no. %1").replace("%1", s.number) + "\n"
             number += self.tr("%1 by %2").replace("%1", fmt.datetime(s.at)).replace("%2", s.by)
             if s.discount_reason:
-                number += "\n" + self.tr("Discount: %1").replace("%1", s.discount_reason)
+                # A long reason (up to 500 characters) is cut short here, whole in the tooltip.
+                reason = s.discount_reason if len(s.discount_reason) <= 120 else s.discount_reason[:119] + "…"
+                number += "\n" + self.tr("Discount: %1").replace("%1", reason)
             self.number.setText(number)
+            self.number.setToolTip(tooltip(s.discount_reason))
             show_banner(self.status, self.tr("Settled: %1").replace("%1", s.number), "ok")
         else:
             self.number.setText(self.tr("Not settled yet (preview)"))
+            self.number.setToolTip("")
             show_banner(self.status, "")
         if s is None:
             show_banner(self.locked, locked_text(view.locked, self.step, self.ctx.lang), "warn")
