@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, fn
 
 from advisor.kpi import families
 from advisor.kpi._sql import Period, Scope, ro_scope, where_all, within
@@ -20,6 +21,9 @@ from advisor.models import (
     Vehicle,
     now,
 )
+from advisor.money import percent_of
+from advisor.services.estimate import CHARGED
+from advisor.services.settings import get_setting
 from advisor.services.views import ROSummary
 
 RO = RepairOrder
@@ -61,8 +65,10 @@ def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None
     """The ROs behind the figure ``key`` (one of ``DRILL_KEYS``): for a rate, the ROs
     counted as hits (``hits=False``: the whole base), in arrival order.
 
-    ``total_cents`` of each row is the total of its settlement in force (0 before
-    settlement); ``late`` means handed over (or still open) after the promised time.
+    ``total_cents`` of each row is the RO's total as the RO shows it: its settlement's
+    in force, before settlement its estimate's (``estimate.quote_of``: the approved and
+    proposed lines the customer pays, with tax); ``late`` means handed over (or still
+    open) after the promised time.
     """
     from advisor.kpi import period_of
 
@@ -78,7 +84,7 @@ def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None
     q = (
         RO.select(RO.id, RO.number, Vehicle.plate, Customer.name, User.display_name, RO.step,
                   RO.status, RO.arrived_at, RO.greeted_at, RO.promised_at,
-                  fn.COALESCE(Settlement.total_cents, SQL("0")), RO.handed_over_at)
+                  Settlement.total_cents, RO.handed_over_at)
         .join(Vehicle, on=(RO.vehicle == Vehicle.id)).switch(RO)
         .join(Customer, on=(RO.customer == Customer.id)).switch(RO)
         .join(User, on=(RO.advisor == User.id)).switch(RO)
@@ -90,12 +96,26 @@ def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None
     if limit is not None:
         q = q.limit(limit)
     rows = []
-    tuples: Any = q.tuples()
+    tuples: Any = list(q.tuples())
+    quotes = _quotes([row[0] for row in tuples if row[10] is None])
     for row in tuples:
         handed, promised = row[11], row[9]
+        total = int(row[10]) if row[10] is not None else quotes.get(row[0], 0)
         rows.append(ROSummary(
             id=row[0], number=row[1], plate=row[2], customer_name=row[3], advisor=row[4],
             step=row[5], status=row[6], arrived_at=row[7], greeted_at=row[8], promised_at=promised,
-            total_cents=int(row[10]), late=promised is not None and (handed or at) > promised,
+            total_cents=total, late=promised is not None and (handed or at) > promised,
         ))  # fmt: skip
     return rows
+
+
+def _quotes(ro_ids: list[int]) -> dict[int, int]:
+    """The estimate totals of ROs not settled yet (``estimate.quote_of``, no discount),
+    their lines summed in the database."""
+    if not ro_ids:
+        return {}
+    counted = EstimateLine.status.in_(("approved", "proposed")) & EstimateLine.pay_type.in_(CHARGED)
+    q = (EstimateLine.select(EstimateLine.ro, fn.SUM(EstimateLine.amount_cents))
+         .where(EstimateLine.ro.in_(ro_ids) & counted).group_by(EstimateLine.ro))  # fmt: skip
+    rate = Decimal(get_setting("tax_rate"))
+    return {ro: int(sub) + percent_of(int(sub), rate) for ro, sub in q.tuples()}

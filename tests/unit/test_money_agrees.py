@@ -156,3 +156,17 @@ def test_a_customers_history_shows_each_ros_total(staff: factories.Staff) -> Non
     estimate = get_ro_view(open_ro)
     assert [r.total_cents for r in history.vehicle_orders(estimate.vehicle.id)] == [estimate.quote.total_cents]
     assert estimate.quote.total_cents > 0
+
+
+def test_a_drill_down_lists_each_ros_total_as_the_ro_shows_it(demo_data: None) -> None:
+    """The ROs behind "ROs opened" (settled or not): each row's total is the RO's own —
+    the settlement's once settled, before that the estimate's with tax (it said "—")."""
+    today = dt.date.today()
+    rows = kpi.drill_down("opened", today - dt.timedelta(days=6), today)
+    unsettled = 0
+    for r in rows:
+        view = get_ro_view(r.id)
+        own = view.settlement.total_cents if view.settlement is not None else view.quote.total_cents
+        assert r.total_cents == own, r.number
+        unsettled += view.settlement is None and own > 0
+    assert unsettled >= 5  # open ROs with an estimate were among them
