@@ -3,6 +3,12 @@
 The dialog only knows bytes and a file name: it never touches the database. Pages are
 shown with QtPdf and printed by rendering each page into the printer's painter, so what
 is printed is what the preview shows.
+
+The pages are drawn by ``PageStrip``, not ``QPdfView``: the view rendered every page in
+a worker thread and painted the first one only after a round trip through the event
+loop. The strip renders a page when it first comes into sight, at the size it is shown
+(in device pixels), in the paint itself, and keeps it until the width changes — the first
+page is on the screen in the first paint (``tests/benchmarks/bench_preview.py``).
 """
 
 from __future__ import annotations
@@ -11,10 +17,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +51,83 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+PAGE_GAP = 12  # pixels around and between pages
+
+
+class PageStrip(QWidget):
+    """The document's pages one below the other, as wide as the strip allows; each page
+    is rendered when first painted, at its shown size, and kept."""
+
+    def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._images: dict[int, QImage] = {}
+        self._rects: list[QRect] = []
+        self._laid_for = -1  # the width the page rectangles were worked out for
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        document.pageCountChanged.connect(self.relayout)
+
+    def page_rects(self) -> list[QRect]:
+        """Where each page is shown (fit to the width, pages keep their proportions)."""
+        if self._laid_for != self.width():
+            self._laid_for = self.width()
+            self._images.clear()
+            width = max(self.width() - 2 * PAGE_GAP, 1)
+            rects = []
+            y = PAGE_GAP
+            for i in range(max(self.document.pageCount(), 0)):
+                points = self.document.pagePointSize(i)
+                height = round(width * points.height() / points.width()) if points.width() > 0 else width
+                rects.append(QRect(PAGE_GAP, y, width, height))
+                y += height + PAGE_GAP
+            self._rects = rects
+        return self._rects
+
+    def relayout(self, count: int) -> None:
+        """The document has ``count`` pages now (shown anew unless that is no change)."""
+        if count == len(self._rects) and self._laid_for == self.width():
+            return
+        self._laid_for = -1
+        if count <= 0:  # closed (or being deleted with the dialog)
+            self._rects, self._laid_for = [], self.width()
+        self.updateGeometry()
+        self.setMinimumHeight(self.total_height())
+        self.update()
+
+    def total_height(self) -> int:
+        rects = self.page_rects()
+        return rects[-1].bottom() + 1 + PAGE_GAP if rects else 0
+
+    def heightForWidth(self, width: int) -> int:
+        return self.total_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.setMinimumHeight(self.total_height())
+
+    def image(self, page: int, size: QSize) -> QImage:
+        """Page ``page`` rendered at ``size`` logical pixels (once per width)."""
+        image = self._images.get(page)
+        if image is None:
+            ratio = self.devicePixelRatioF()
+            image = self.document.render(
+                page, QSize(round(size.width() * ratio), round(size.height() * ratio))
+            )
+            image.setDevicePixelRatio(ratio)
+            self._images[page] = image
+        return image
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().dark())
+        for page, rect in enumerate(self.page_rects()):
+            if rect.intersects(event.rect()):
+                painter.fillRect(rect, QColor(Qt.GlobalColor.white))
+                painter.drawImage(rect.topLeft(), self.image(page, rect.size()))
+        painter.end()
+
+
 class PrintPreviewDialog(QDialog):
     """Shows a PDF's pages; Print…, Save as PDF…, Close."""
 
@@ -53,7 +136,10 @@ class PrintPreviewDialog(QDialog):
         self._pdf = pdf
         self._suggested = suggested_name
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", suggested_name))
-        self.resize(820, 960)
+        # A page as wide as it prints on a 96-dpi screen, within the screen (1366×768 too).
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 820, 960)
+        self.resize(min(820, room.width() - 40), min(960, room.height() - 40))
 
         # The document reads from the buffer while it is shown: keep both alive.
         self._buffer = QBuffer(self)
@@ -62,10 +148,15 @@ class PrintPreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
 
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = PageStrip(self.document)
+        self.view = QScrollArea(self)
+        self.view.setObjectName("previewPages")
+        self.view.setWidgetResizable(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.view.setWidget(self.pages)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Up/Down scroll
+        self.view.verticalScrollBar().setSingleStep(40)
 
         self.pages_label = QLabel(self)
         self.print_button = QPushButton(self.tr("Print…"), self)
