@@ -94,7 +94,9 @@ class ChangeRequestDialog(QDialog):
         self.reason.setFixedHeight(70)
         self.table = QTableWidget(0, 6)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings read whole
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(PRICE, not ctx.may("estimate.edit"))  # a foreman does not price
         self.add_labour_btn = QPushButton()
         self.add_part_btn = QPushButton()
