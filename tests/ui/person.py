@@ -96,7 +96,10 @@ def _click_global(qtbot: Any, spot: QPoint, button: Qt.MouseButton = LEFT,
     """Press and release at a screen point, through the window that is there."""
     hit = QApplication.widgetAt(spot)
     assert hit is not None, f"nothing on screen at {spot.x()},{spot.y()}"
-    window = hit.window().windowHandle()
+    # Hold the top-level widget while its QWindow is used: on PySide6 6.12 releasing a
+    # first Python wrapper of a combo box's popup deletes the popup's window handle.
+    top = hit.window()
+    window = top.windowHandle()
     assert window is not None, f"{_describe(hit)} has no window"
     inside = window.mapFromGlobal(spot)
     QTest.mouseMove(window, inside)
