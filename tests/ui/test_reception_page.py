@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from advisor.services import reception
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests.ui import person
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 
@@ -19,8 +20,9 @@ def arrived(staff: factories.Staff, vehicle_id: int | None = None) -> int:
 def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1280, 860)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 3
     return ws, ws.pages[3]
@@ -30,41 +32,40 @@ def test_greet_then_check_in_with_damage_marks(qtbot, ctx, staff, shown) -> None
     ro_id = arrived(staff)
     ws, page = open_page(qtbot, ctx, ro_id)
     assert "greet within 3 min" in page.greet_timer.text()
-    qtbot.mouseClick(page.greet_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, page.greet_button)
     assert get_ro_view(ro_id).greeted_at is not None
     qtbot.waitUntil(lambda: "Greeted after" in page.greet_timer.text())
 
-    page.mileage.setValue(0)
-    qtbot.keyClicks(page.mileage, "23456")
-    page.fuel.setFocus()
+    person.fill(qtbot, page.mileage, "23456")
+    person.click(qtbot, page.fuel)  # on the handle at 4/8: takes the focus, moves nothing
     for _ in range(4):
-        qtbot.keyClick(page.fuel, Qt.Key.Key_Left)  # default 4/8 → 0/8 ...
-    qtbot.keyClick(page.fuel, Qt.Key.Key_Right)
-    qtbot.keyClick(page.fuel, Qt.Key.Key_Right)
+        person.key(qtbot, Qt.Key.Key_Left)  # default 4/8 → 0/8 ...
+    person.key(qtbot, Qt.Key.Key_Right)
+    person.key(qtbot, Qt.Key.Key_Right)
     assert page.fuel_text.text().endswith("2/8")
-    qtbot.keyClicks(page.valuables, "dashcam")
-    page.booklet.setChecked(True)
-    page.old_parts.setChecked(True)
-    page.waits.setCurrentIndex(page.waits.findData(True))
-    page.wash.setCurrentIndex(page.wash.findData(True))
-    page.repair_class.setCurrentIndex(page.repair_class.findData("level2"))
+    person.fill(qtbot, page.valuables, "dashcam")
+    person.click(qtbot, page.booklet)
+    person.click(qtbot, page.old_parts)
+    person.choose(qtbot, page.waits, "Waits in the lounge")
+    person.choose(qtbot, page.wash, "Wash requested")
+    person.choose(qtbot, page.repair_class, "Second-level maintenance")
     # A dent on the front bumper by clicking the outline …
-    page.kind.setCurrentIndex(page.kind.findData("dent"))
-    qtbot.keyClicks(page.note, "5 cm")
+    person.choose(qtbot, page.kind, "Dent")
+    person.fill(qtbot, page.note, "5 cm")
     centre = page.outline.zone_rect("front_bumper").center().toPoint()
-    qtbot.mouseClick(page.outline, Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    person.click(qtbot, page.outline, pos=QPoint(centre))
     # … a scratch on the left rear door with the keyboard, and one mark removed again.
-    page.kind.setCurrentIndex(page.kind.findData("scratch"))
-    page.zone.setCurrentIndex(page.zone.findData("rear_left_door"))
-    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    page.zone.setCurrentIndex(page.zone.findData("roof"))
-    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    person.choose(qtbot, page.kind, "Scratch")
+    person.choose(qtbot, page.zone, "Rear left door")
+    person.click(qtbot, page.add_button)
+    person.choose(qtbot, page.zone, "Roof")
+    person.click(qtbot, page.add_button)
     assert page.marks_list.count() == 3
-    page.marks_list.setCurrentRow(2)
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    person.click_at(qtbot, page.marks_list, page.marks_list.model().index(2, 0))
+    person.click(qtbot, page.remove_button)
     assert page.marks_list.count() == 2
 
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, page.save_button)
     assert shown == []
     v = get_ro_view(ro_id)
     assert v.checked_in_at is not None
@@ -81,11 +82,11 @@ def test_greet_then_check_in_with_damage_marks(qtbot, ctx, staff, shown) -> None
 def test_refused_check_in_keeps_the_input(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = arrived(staff)
     _ws, page = open_page(qtbot, ctx, ro_id)
-    page.approval_contact.setText("not a phone")
-    page.valuables.setText("laptop")
-    page.zone.setCurrentIndex(page.zone.findData("boot"))
-    page.add_mark()
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, page.approval_contact, "not a phone")
+    person.fill(qtbot, page.valuables, "laptop")
+    person.choose(qtbot, page.zone, "Boot")
+    person.click(qtbot, page.add_button)
+    person.click(qtbot, page.save_button)
     assert len(shown) == 1 and shown[0][0] == "error"
     assert get_ro_view(ro_id).checked_in_at is None
     assert page.valuables.text() == "laptop" and page.marks_list.count() == 1
@@ -98,7 +99,7 @@ def test_comeback_banner_links_the_earlier_visit(qtbot, ctx, staff, shown) -> No
     _ws, page = open_page(qtbot, ctx, ro_id)
     assert not page.comeback.isHidden()
     assert page.comeback_pick.currentData() == first
-    qtbot.mouseClick(page.comeback_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, page.comeback_button)
     assert shown == []
     assert get_ro_view(ro_id).comeback_of_id == first
     qtbot.waitUntil(lambda: page.comeback_button.isHidden())
@@ -109,9 +110,8 @@ def test_keyboard_only_check_in(qtbot, ctx, staff, shown) -> None:  # type: igno
     ws, page = open_page(qtbot, ctx, ro_id)
     ws.activateWindow()
     qtbot.waitUntil(ws.isActiveWindow)
-    page.valuables.setFocus()
-    qtbot.keyClicks(page.valuables, "umbrella")
-    qtbot.keyClick(page.valuables, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    person.fill(qtbot, page.valuables, "umbrella")
+    person.key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert get_ro_view(ro_id).valuables == "umbrella"
 
 
@@ -124,25 +124,25 @@ def test_a_check_in_saved_meanwhile_elsewhere_is_shown_side_by_side(
 
     ro_id = arrived(staff)
     _ws, page = open_page(qtbot, ctx, ro_id)
-    page.mileage.setValue(32_000)
-    page.wash.setCurrentIndex(page.wash.findData(True))
+    person.fill(qtbot, page.mileage, "32000")
+    person.choose(qtbot, page.wash, "Wash requested")
     other = make_ctx("advisor")
     reception.check_in(actor=other.actor, ro_id=ro_id, version=get_ro_view(ro_id).version,
                        mileage_km=31_000, fuel_level=6, wash_requested=False,
                        body_damage=[{"zone": "rear_bumper", "kind": "scratch", "note": "旧伤"}])  # fmt: skip
-    dialogs: list[ConflictDialog] = []
+    dialogs: list[dict[str, tuple[str, str]]] = []
 
     def answer(dialog: ConflictDialog) -> int:
-        dialogs.append(dialog)
+        # What the dialog shows is read while it is open (the click's events delete it after).
+        dialogs.append({dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(),
+                        dialog.table.item(r, 2).text()) for r in range(dialog.table.rowCount())})  # fmt: skip
         dialog.choose(ConflictDialog.RELOAD)
         return int(dialog.result())
 
-    monkeypatch.setattr(ConflictDialog, "exec", answer)
-    page.check_in()
+    monkeypatch.setattr(ConflictDialog, "exec", answer)  # the modal dialog answered by hand
+    person.click(qtbot, page.save_button)
     assert shown == []
-    (dialog,) = dialogs
-    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
-            for r in range(dialog.table.rowCount())}  # fmt: skip
+    (rows,) = dialogs
     assert rows["≠ Mileage in"] == ("32000", "31000")
     assert rows["≠ Wash"] == ("Wash requested", "No wash")
     assert rows["≠ Existing body damage"][1].startswith("Rear bumper: Scratch (旧伤)")
