@@ -1,11 +1,11 @@
 """Screenshots of every screen, in both languages, to look at before a change lands.
 
-    .venv/bin/python -m tests.screenshots OUTDIR [--lang zh_CN|en|both]
-    xvfb-run -a .venv/bin/python -m tests.screenshots OUTDIR     (the same under X)
+    .venv/bin/python -m tests.screenshots OUTDIR [--lang zh_CN|en|both] [--size 1366x768]
+    xvfb-run -a -s '-screen 0 1920x1080x24' .venv/bin/python -m tests.screenshots OUTDIR
 
 Builds a temporary SQLite database (demo data when ``advisor.demo`` exists, plus ROs at
 every stage from ``tests.factories``), logs in as the service manager, shows the main
-window at 1440×900 and saves ``{lang}-{key}.png`` for each workspace (a workspace the
+window at ``--size`` (default 1366×768, the smallest screen a counter has) and saves ``{lang}-{key}.png`` for each workspace (a workspace the
 manager may not open is taken as the first role that may), ``{lang}-ro-step-NN.png``
 for the 13 step pages, ``{lang}-search.png``, ``{lang}-login.png`` and
 ``{lang}-first-run.png``. Nothing here depends on the Qt platform plugin.
@@ -22,7 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Offscreen on a 1920×1080 screen (Qt's default offscreen screen is 800×800).
+    _screen = Path(__file__).resolve().with_name("offscreen.json")
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_screen}")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -98,7 +100,7 @@ def grab(widget: QWidget, path: Path) -> None:
 
 
 def shoot(out: Path, lang: str, staff: factories.Staff, stage: dict[int, int],
-          db_label: str) -> None:  # fmt: skip
+          db_label: str, size: tuple[int, int] = (1366, 768)) -> None:  # fmt: skip
     from ui import i18n
     from ui.context import AppContext
     from ui.first_run import FirstRunDialog
@@ -113,7 +115,7 @@ def shoot(out: Path, lang: str, staff: factories.Staff, stage: dict[int, int],
         actor = actor_of(role, staff)
         ctx = AppContext(actor=actor, ops=Operations(actor), db_label=db_label, lang=lang)
         window = MainWindow(ctx)
-        window.resize(1440, 900)
+        window.resize(*size)
         window.show()
         return window
 
@@ -165,10 +167,21 @@ def shoot(out: Path, lang: str, staff: factories.Staff, stage: dict[int, int],
     first.close()
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1366x768") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a screen size")
+    return width, height
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.screenshots")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", choices=("zh_CN", "en", "both"), default="both")
+    parser.add_argument("--size", type=_size, default=(1366, 768), help="window size, e.g. 1920x1080")
     args = parser.parse_args(argv)
     args.outdir.mkdir(parents=True, exist_ok=True)
     auth.SCRYPT_N = 2**10  # a throw-away database: no need for slow password hashes
@@ -188,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         staff, stage = build_data()
         langs = ("en", "zh_CN") if args.lang == "both" else (args.lang,)
         for lang in langs:
-            shoot(args.outdir, lang, staff, stage, label)
+            shoot(args.outdir, lang, staff, stage, label, args.size)
         system.close_thread_connection()
     return 0
 
