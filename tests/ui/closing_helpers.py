@@ -1,28 +1,91 @@
-"""Helpers of the step 9–13 page tests: host a page as the RO workspace does, find inputs."""
+"""Helpers of the step 9–13 page tests: host a page where a person sees it (the main window
+at 1366×768, the RO opened, its step chosen on the step bar), find inputs, and use them as a
+person does — every click hit-tested and typed through ``tests.ui.person``."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
-from advisor.services.orders import get_ro_view
+from tests.ui import person
 from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.ro.pages.base import StepPage
+from ui.workspaces.repair_order import RepairOrderWorkspace
 
 W = TypeVar("W", bound=QWidget)
+P = TypeVar("P", bound=StepPage)
+
+SIZE = (1366, 768)  # the counter's screen (issue 12)
 
 
-def host(qtbot: Any, ctx: AppContext, page_cls: type[StepPage], ro_id: int) -> StepPage:
-    """Show ``page_cls`` for RO ``ro_id`` and re-read the RO on every change, like the workspace."""
-    page = page_cls(ctx)
-    qtbot.addWidget(page)
-    page.resize(1100, 900)
-    page.show()
-    page.set_view(get_ro_view(ro_id))
-    ctx.ops.changed.connect(lambda _topic: page.set_view(get_ro_view(ro_id)))
+def desk(qtbot: Any, ctx: AppContext, size: tuple[int, int] = SIZE) -> MainWindow:
+    """The main window of ``ctx``'s workstation, shown at 1366×768.
+
+    Needs the ``workstation`` fixture (tests.ui.shell_support): the window keeps its
+    geometry in the workstation's settings."""
+    assert "pytest-of-" in QSettings().fileName(), "use the workstation fixture: not the user's settings"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def workspace_of(widget: QWidget) -> RepairOrderWorkspace:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, RepairOrderWorkspace):
+        parent = parent.parentWidget()
+    assert parent is not None, f"{type(widget).__name__} is not in a repair order workspace"
+    return parent
+
+
+def open_ro(qtbot: Any, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:
+    """The RO workspace of a fresh main window with RO ``ro_id`` open (as the search or
+    Today opens it). Every change made through ``ctx`` re-reads the RO at once: the
+    workspace does so itself 50 ms later, as a tab of the real app does."""
+    window = desk(qtbot, ctx)
+    window.open_ro(ro_id)
+    ws = window.workspace("repair_order")
+    assert isinstance(ws, RepairOrderWorkspace)
+    qtbot.waitUntil(lambda: ws.isVisible() and ws.view is not None)
+    ctx.ops.changed.connect(lambda _topic: ws.refresh())
+    return ws
+
+
+def goto(qtbot: Any, ws: RepairOrderWorkspace, step: int) -> StepPage:
+    """The page of ``step``, opened with a click on the step bar when it is not shown."""
+    if ws.current_step != step or ws.tabs.currentIndex() != 0:
+        person.click(qtbot, ws.step_bar.buttons[step])
+    assert ws.current_step == step and ws.pages[step].isVisible()
+    return ws.pages[step]
+
+
+def host(qtbot: Any, ctx: AppContext, page_cls: type[P], ro_id: int) -> P:
+    """The page ``page_cls`` of RO ``ro_id`` as ``ctx``'s user sees it: in the main window
+    at 1366×768, the RO open and the step chosen on the step bar. The page is re-read on
+    every change, and the workspace follows the RO to its next step as the app does."""
+    ws = open_ro(qtbot, ctx, ro_id)
+    page = goto(qtbot, ws, page_cls.step)
+    assert isinstance(page, page_cls)
     return page
+
+
+def live(widget: QWidget) -> None:
+    """Another workstation committed: what the live bridge makes the RO screen do."""
+    workspace_of(widget).refresh()
 
 
 def find(parent: QWidget, cls: type[W], name: str) -> W:
@@ -33,22 +96,49 @@ def find(parent: QWidget, cls: type[W], name: str) -> W:
 
 
 def click(qtbot: Any, parent: QWidget, name: str) -> None:
-    from PySide6.QtWidgets import QAbstractButton
-
-    button = find(parent, QAbstractButton, name)
-    assert button.isEnabled(), f"{name} is disabled"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    """Click the button ``name`` where a person would (it must be seen, enabled, uncovered)."""
+    person.click(qtbot, find(parent, QAbstractButton, name))
 
 
 def type_into(qtbot: Any, parent: QWidget, name: str, text: str) -> None:
-    from PySide6.QtWidgets import QLineEdit
+    """Click into the line edit ``name``, select what is there and type ``text`` over it."""
+    person.fill(qtbot, find(parent, QLineEdit, name), text)
 
-    edit = find(parent, QLineEdit, name)
-    edit.clear()
-    if text.isascii():
-        qtbot.keyClicks(edit, text)
-    else:  # QTest cannot type outside Latin-1: insert as an input method would
-        edit.insert(text)
+
+def tick(qtbot: Any, box: QAbstractButton, on: bool = True) -> None:
+    """Tick (or untick) a check box, or choose a radio button, with a click on its
+    indicator as a person does; nothing when it already is so. (A click at the centre of a
+    wide check box lands beside its text, where Qt does not toggle it.)"""
+    if box.isChecked() == on:
+        return
+    option = QStyleOptionButton()
+    box.initStyleOption(option)  # type: ignore[attr-defined]
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if isinstance(box, QRadioButton)
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    indicator = box.style().subElementRect(element, option, box)
+    person.click(qtbot, box, pos=indicator.center() if indicator.isValid() else None)
+    assert box.isChecked() == on, f"{box.objectName() or box.text()!r} did not toggle"
+
+
+def choose_data(qtbot: Any, combo: QComboBox, data: object) -> None:
+    """Open ``combo`` and click the item that stands for ``data`` (by its shown text)."""
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered in {combo.objectName()}"
+    person.choose(qtbot, combo, combo.itemText(index))
+    assert combo.currentData() == data
+
+
+def fill_number(qtbot: Any, spin: QWidget, value: int) -> None:
+    """Type a number into a spin box over what is there (as a person types, no arrows)."""
+    person.fill(qtbot, spin, str(value))
+
+
+def select_row(qtbot: Any, view: QAbstractItemView, row: int, column: int = 0) -> None:
+    """Click a row of a list or table."""
+    person.click_at(qtbot, view, view.model().index(row, column))
 
 
 def errors(shown: list[tuple[str, str]]) -> list[str]:

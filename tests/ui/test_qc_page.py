@@ -8,13 +8,15 @@ from advisor.services import workshop
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from tests import factories
-from tests.ui.closing_helpers import click, errors, find, host, type_into
+from tests.ui import closing_helpers
+from tests.ui.closing_helpers import click, errors, find, goto, host, live, type_into, workspace_of
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.ro.pages.qc import QCPage
 
 
-def tick(page: QCPage, *names: str) -> None:
+def tick(qtbot, page: QCPage, *names: str) -> None:  # type: ignore[no-untyped-def]
     for name in names:
-        find(page, QCheckBox, name).setChecked(True)
+        closing_helpers.tick(qtbot, find(page, QCheckBox, name))
 
 
 def test_checklist_lists_every_concern_and_approved_line(qtbot, make_ctx, staff) -> None:  # type: ignore[no-untyped-def]
@@ -32,8 +34,8 @@ def test_fail_sends_the_job_back_as_counted_rework(qtbot, make_ctx, staff, shown
     page = host(qtbot, make_ctx("foreman"), QCPage, ro_id)
     brake = next(i for i, b in enumerate(page.boxes) if "brake pads" in b.text())
     for i, box in enumerate(page.boxes):
-        box.setChecked(i != brake)
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+        closing_helpers.tick(qtbot, box, i != brake)
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     type_into(qtbot, page, "qc_notes", "still squeals")
     click(qtbot, page, "qc_fail")
     assert errors(shown) == []
@@ -53,9 +55,10 @@ def test_fail_sends_the_job_back_as_counted_rework(qtbot, make_ctx, staff, shown
     # The rework is done; the second inspection passes and the count stays visible.
     workshop.clock_on(actor=staff.foreman, assignment_id=rework[0].id)
     workshop.finish(actor=staff.foreman, assignment_id=rework[0].id)
-    page.set_view(get_ro_view(ro_id))
+    live(page)  # the board's commit reaches this screen
+    goto(qtbot, workspace_of(page), 9)
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     view = get_ro_view(ro_id)
     assert [q.passed for q in view.qc_checks] == [False, True]
@@ -67,7 +70,7 @@ def test_fail_with_everything_ticked_asks_what_failed(qtbot, make_ctx, staff, sh
     ro_id, _lines = factories.worked(staff)
     page = host(qtbot, make_ctx("foreman"), QCPage, ro_id)
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_fail")
     assert len(errors(shown)) == 1
     assert get_ro_view(ro_id).qc_checks == ()
@@ -78,7 +81,7 @@ def test_pass_records_the_logged_in_inspector(qtbot, make_ctx, staff, shown) -> 
     page = host(qtbot, make_ctx("foreman"), QCPage, ro_id)
     assert staff.foreman.display_name in find(page, QLabel, "qc_inspector").text()
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     assert errors(shown) == []
     view = get_ro_view(ro_id)
@@ -86,7 +89,7 @@ def test_pass_records_the_logged_in_inspector(qtbot, make_ctx, staff, shown) -> 
     assert view.qc_checks[-1].inspector == staff.foreman.display_name
     status = find(page, QLabel, "qc_status").text()
     assert "QC passed" in status and staff.foreman.display_name in status
-    assert not page.form_box.isVisible()
+    assert not page.form_box.isVisibleTo(page)
 
 
 def test_pass_with_an_unticked_item_asks_before_recording_a_failure(qtbot, make_ctx, staff) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +97,7 @@ def test_pass_with_an_unticked_item_asks_before_recording_a_failure(qtbot, make_
 
     ro_id, _lines = factories.worked(staff)
     page = host(qtbot, make_ctx("foreman"), QCPage, ro_id)
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     with messages.capture(answer=False) as seen:
         click(qtbot, page, "qc_pass")
     assert [k for k, _t in seen] == ["confirm"]
@@ -107,7 +110,7 @@ def test_certificate_is_required_for_level2(qtbot, make_ctx, staff, shown) -> No
     cert = find(page, QLineEdit, "qc_cert_no")
     assert cert.isVisible()
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     assert errors(shown) == ["This repair class needs the completion certificate number."]
     assert get_ro_view(ro_id).qc_checks == ()
@@ -131,7 +134,7 @@ def test_advisor_may_not_sign_qc(qtbot, ctx, staff, shown) -> None:  # type: ign
     ro_id, _lines = factories.worked(staff)
     page = host(qtbot, ctx, QCPage, ro_id)
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     assert len(errors(shown)) == 1 and "may not" in errors(shown)[0]
     assert get_ro_view(ro_id).qc_checks == ()
@@ -142,6 +145,6 @@ def test_qc_locked_until_work_is_finished_shows_the_reason(qtbot, make_ctx, staf
     page = host(qtbot, make_ctx("foreman"), QCPage, ro_id)
     assert find(page, QLabel, "qc_locked").isVisible()
     click(qtbot, page, "qc_all_ok")
-    tick(page, "qc_nothing_left", "qc_no_new_damage")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     assert errors(shown) == ["Some approved jobs are not finished yet."]
