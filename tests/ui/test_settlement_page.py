@@ -13,7 +13,8 @@ from advisor.money import to_yuan
 from advisor.services import changes, settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
-from tests.ui.closing_helpers import click, errors, find, host, type_into
+from tests.ui.closing_helpers import choose_data, click, errors, find, host, select_row, type_into
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.ro.pages.settlement import SettlementPage
 
 
@@ -134,7 +135,7 @@ def test_split_payment_and_balance(qtbot, make_ctx, staff, shown) -> None:  # ty
     amount = find(page, QLineEdit, "pay_amount")
     assert Decimal(amount.text()) == to_yuan(total)  # prefilled with the balance
     method = find(page, QComboBox, "pay_method")
-    method.setCurrentIndex(method.findData("cash"))
+    choose_data(qtbot, method, "cash")
     type_into(qtbot, page, "pay_amount", "100.00")
     click(qtbot, page, "pay_button")
     assert errors(shown) == []
@@ -147,7 +148,7 @@ def test_split_payment_and_balance(qtbot, make_ctx, staff, shown) -> None:  # ty
     click(qtbot, page, "pay_button")
     assert len(errors(shown)) == 1 and "more than the balance" in errors(shown)[0]
 
-    method.setCurrentIndex(method.findData("wechat"))
+    choose_data(qtbot, method, "wechat")
     type_into(qtbot, page, "pay_amount", str(to_yuan(total - 10_000)))
     type_into(qtbot, page, "pay_reference", "WX-4711")
     click(qtbot, page, "pay_button")
@@ -168,7 +169,7 @@ def test_refund_is_a_new_negative_entry(qtbot, make_ctx, staff, shown) -> None: 
     click(qtbot, page, "refund_button")
     assert errors(shown) == ["Select the payment to refund in the list above."]
     table = find(page, QTableWidget, "pay_table")
-    table.selectRow(0)
+    select_row(qtbot, table, 0)
     type_into(qtbot, page, "refund_amount", "50")
     type_into(qtbot, page, "refund_reason", "card charged twice for the wiper")
     click(qtbot, page, "refund_button")
