@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit
 from advisor.services import settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
-from tests.ui.closing_helpers import click, errors, find, host, type_into
+from tests.ui.closing_helpers import choose_data, click, errors, fill_number, find, host, tick, type_into
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.ro.pages.handover import HandoverPage
 
 
@@ -19,7 +20,7 @@ def test_handover_refused_before_qc_passed(qtbot, ctx, staff, shown) -> None:  #
     ro_id, _lines = factories.worked(staff)
     page = host(qtbot, ctx, HandoverPage, ro_id)
     assert find(page, QLabel, "handover_ready_qc").text().startswith("✗")
-    find(page, QCheckBox, "handover_result_shown").setChecked(True)
+    tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     type_into(qtbot, page, "handover_accepted_by", "张伟")
     before = get_ro_view(ro_id)
     click(qtbot, page, "handover_button")
@@ -36,7 +37,7 @@ def test_handover_refused_before_payment(qtbot, ctx, staff, shown) -> None:  # t
     page = host(qtbot, ctx, HandoverPage, ro_id)
     assert find(page, QLabel, "handover_ready_paid").text().startswith("✗ Balance due")
     assert find(page, QLabel, "handover_ready_explained").text().startswith("✓")
-    find(page, QCheckBox, "handover_result_shown").setChecked(True)
+    tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     click(qtbot, page, "handover_button")
     assert errors(shown) == ["The settlement is not paid in full."]
     view = get_ro_view(ro_id)
@@ -48,7 +49,7 @@ def test_handover_refused_before_items_explained(qtbot, ctx, staff, shown) -> No
     ro_id, _lines = factories.qc_passed(staff)
     settlement.settle(actor=staff.advisor, ro_id=ro_id)
     page = host(qtbot, ctx, HandoverPage, ro_id)
-    find(page, QCheckBox, "handover_result_shown").setChecked(True)
+    tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     click(qtbot, page, "handover_button")
     assert errors(shown) == ["The items have not been explained to the customer."]
 
@@ -71,10 +72,10 @@ def test_handover_accepted_after_payment(qtbot, ctx, staff, shown) -> None:  # t
 
     part_line = lines[1]
     combo = find(page, QComboBox, f"handover_old_part_{part_line}")
-    combo.setCurrentIndex(combo.findData("returned"))
-    find(page, QCheckBox, "handover_result_shown").setChecked(True)
+    choose_data(qtbot, combo, "returned")
+    tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     type_into(qtbot, page, "handover_accepted_by", "张伟的妻子 王芳")
-    find(page, QSpinBox, "handover_next_km").setValue(26_500)
+    fill_number(qtbot, find(page, QSpinBox, "handover_next_km"), 26_500)
     click(qtbot, page, "handover_button")
     assert len(errors(shown)) == 1
     view = get_ro_view(ro_id)
@@ -88,4 +89,4 @@ def test_handover_accepted_after_payment(qtbot, ctx, staff, shown) -> None:  # t
     assert view.follow_up.due_from - view.handed_over_at == dt.timedelta(hours=24)
     assert "accepted by 张伟的妻子 王芳" in find(page, QLabel, "handover_status").text()
     assert "Returned to the customer" in find(page, QLabel, "handover_done").text()
-    assert not page.form.isVisible()
+    assert not page.form.isVisibleTo(page)
