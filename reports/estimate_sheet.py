@@ -15,7 +15,7 @@ from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle, totals_table
 from reports.i18n_text import code
-from reports.pdf_base import STYLES, Sheet, data_table, kv_table, signature_blocks
+from reports.pdf_base import STYLES, KeepIfFits, Sheet, data_table, kv_table, signature_blocks
 
 LINE_WIDTHS = (11, 24, 41, 12, 19, 20, 17, 16, 15)  # mm, scaled to the page
 
@@ -130,7 +130,7 @@ def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
         ]
         if a.note:
             pairs.append(("", a.note))
-        out.append(KeepTogether([kv_table(sheet, pairs)]))
+        out.append(KeepIfFits([kv_table(sheet, pairs)]))  # (a long note splits)
     return out
 
 

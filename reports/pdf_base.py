@@ -156,6 +156,25 @@ class Heading(TextBlock):
         return []
 
 
+class KeepIfFits(KeepTogether):
+    """Kept on one page when it fits on a page; a block taller than a page starts where
+    it stands and splits (a ``KeepTogether`` first moves it to a new page, leaving its
+    heading alone above a blank rest of the page)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and frame._height < self._H:
+            content = list(self._content)
+            if len(content) == 1:  # (a frame needs the one flowable split, not handed back)
+                parts: list[Flowable] = content[0].splitOn(self.canv, aW, aH)
+                return parts
+            return content
+        result: list[Flowable] = super().split(aW, aH)
+        return result
+
+
 @dataclass
 class Sheet:
     """One sheet being built: its language, header data, and whether a glyph was replaced."""

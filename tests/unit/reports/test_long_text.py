@@ -385,3 +385,28 @@ def test_split_rows_are_drawn_as_reportlab_draws_them(
     reportlab_paths(monkeypatch)
     for kind, kw in kinds:
         assert render(kind, view, "en", **kw) == fast[kind], kind
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_long_authorisation_starts_under_its_heading(staff: factories.Staff, lang: str) -> None:
+    """A 2,000-character authorisation note splits across pages from where its heading
+    stands, instead of leaving the heading alone above a blank rest of the page."""
+    ro_id, ids = factories.estimated(staff)
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions={i: "approved" for i in ids},
+        customer_name="张伟",
+        method="in_person",
+        promised_at=now() + dt.timedelta(hours=4),
+        note=mixed(AUTH_NOTE_MAX, 8),
+    )
+    pdf = render("estimate", get_ro_view(ro_id), lang, valid_days=7)
+    heading, first_label = {
+        "zh_CN": ("客户授权", "授权人"),
+        "en": ("Customer's authorisation", "Authorised by"),
+    }[lang]
+    args = ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"]  # in the order drawn
+    text = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode()
+    page = next(p for p in text.split("\f") if heading in p)
+    assert first_label in page.split(heading, 1)[1]
