@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDateTimeEdit,
     QLineEdit,
     QRadioButton,
     QStyle,
@@ -22,6 +23,7 @@ from tests.ui import person
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.ro.pages.base import StepPage
+from ui.workspace import Workspace
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 W = TypeVar("W", bound=QWidget)
@@ -42,6 +44,19 @@ def desk(qtbot: Any, ctx: AppContext, size: tuple[int, int] = SIZE) -> MainWindo
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def open_workspace(qtbot: Any, window: MainWindow, key: str) -> Workspace:
+    """Click the workspace ``key`` on the main window's rail and return it. Every change
+    made through the window's context re-reads it at once (it does so itself 50 ms later)."""
+    keys = window.workspace_keys()
+    assert key in keys, f"{key!r} is not on the rail of this role: {keys}"
+    row = keys.index(key)
+    person.click_at(qtbot, window.rail, window.rail.model().index(row, 0))
+    ws = window.workspace(key)
+    assert ws is not None and ws.isVisible(), f"{key!r} did not open"
+    window.ctx.ops.changed.connect(lambda _topic: ws.refresh() if ws.isVisible() else None)
+    return ws
 
 
 def workspace_of(widget: QWidget) -> RepairOrderWorkspace:
@@ -129,6 +144,33 @@ def choose_data(qtbot: Any, combo: QComboBox, data: object) -> None:
     assert index >= 0, f"{data!r} is not offered in {combo.objectName()}"
     person.choose(qtbot, combo, combo.itemText(index))
     assert combo.currentData() == data
+
+
+def set_datetime(qtbot: Any, edit: QDateTimeEdit, when: QDateTime | QDate) -> None:
+    """Type ``when`` into a date (and time) box section by section, as a person does: click
+    into it, go to each part (day, month, year, hour …) with Tab and type over it."""
+    probe = QDateTimeEdit(when)
+    probe.setDisplayFormat(edit.displayFormat())
+    parts = [probe.sectionText(probe.sectionAt(i)) for i in range(probe.sectionCount())]
+    probe.deleteLater()
+    person.click(qtbot, edit, pos=edit.lineEdit().geometry().center())
+    for i, part in enumerate(parts):
+        person.key(qtbot, Qt.Key.Key_Home)  # the first part, selected with Tab and back
+        person.key(qtbot, Qt.Key.Key_Tab)
+        person.key(qtbot, Qt.Key.Key_Backtab)
+        for _ in range(i):
+            person.key(qtbot, Qt.Key.Key_Tab)
+        assert edit.currentSectionIndex() == i, f"part {i} of {edit.objectName()} cannot be reached"
+        person.type_text(qtbot, part)
+    assert edit.text() == probe_text(edit, when), f"{edit.objectName()} shows {edit.text()!r}"
+
+
+def probe_text(edit: QDateTimeEdit, when: QDateTime | QDate) -> str:
+    probe = QDateTimeEdit(when)
+    probe.setDisplayFormat(edit.displayFormat())
+    text = probe.text()
+    probe.deleteLater()
+    return text
 
 
 def fill_number(qtbot: Any, spin: QWidget, value: int) -> None:

@@ -13,7 +13,20 @@ from advisor.models import now
 from advisor.services import appointments, followup, settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
-from tests.ui.closing_helpers import click, errors, find, host
+from tests.ui import person
+from tests.ui.closing_helpers import (
+    choose_data,
+    click,
+    desk,
+    errors,
+    fill_number,
+    find,
+    host,
+    open_workspace,
+    set_datetime,
+    tick,
+)
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.followup_form import FollowUpForm
 from ui.ro.pages.followup import FollowUpPage
 from ui.workspaces.followup import STATUS_ROLE, FollowUpWorkspace, QueueModel
@@ -28,11 +41,18 @@ def handed_over(staff: factories.Staff, ago: dt.timedelta, name: str, phone: str
 
 
 def workspace(qtbot, ctx) -> FollowUpWorkspace:  # type: ignore[no-untyped-def]
-    ws = FollowUpWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1400, 800)
-    ws.show()
+    ws = open_workspace(qtbot, desk(qtbot, ctx), "followup")
+    assert isinstance(ws, FollowUpWorkspace)
     return ws
+
+
+def pick_call(qtbot, ws: FollowUpWorkspace, ro_id: int) -> bool:  # type: ignore[no-untyped-def]
+    """Click the call of RO ``ro_id`` in the queue (False when it is not listed)."""
+    row = next((i for i, f in enumerate(ws.model.rows) if f.ro_id == ro_id), None)
+    if row is None:
+        return False
+    person.click_at(qtbot, ws.table, ws.model.index(row, 2))
+    return ws.form.follow_up is not None and ws.form.follow_up.ro_id == ro_id
 
 
 def status_of(ws: FollowUpWorkspace, ro_id: int) -> str:
@@ -40,14 +60,13 @@ def status_of(ws: FollowUpWorkspace, ro_id: int) -> str:
     return str(ws.model.data(ws.model.index(row, 0), STATUS_ROLE))
 
 
-def rate(form: QWidget, scores: dict[str, int]) -> None:
+def rate(qtbot, form: QWidget, scores: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     for dim, value in scores.items():
-        find(form, QSpinBox, f"fu_score_{dim}").setValue(value)
+        fill_number(qtbot, find(form, QSpinBox, f"fu_score_{dim}"), value)
 
 
-def choose(form: QWidget, name: str, data: object) -> None:
-    combo = find(form, QComboBox, name)
-    combo.setCurrentIndex(combo.findData(data))
+def choose(qtbot, form: QWidget, name: str, data: object) -> None:  # type: ignore[no-untyped-def]
+    choose_data(qtbot, find(form, QComboBox, name), data)
 
 
 HAPPY = {"tangibles": 5, "reliability": 4, "responsiveness": 5, "assurance": 4, "empathy": 5}
@@ -84,24 +103,24 @@ def test_queue_model_is_a_valid_item_model(qtbot, qtmodeltester, ctx, staff) -> 
 def test_unhappy_call_without_recheck_refused_with_it_books_an_appointment(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = handed_over(staff, dt.timedelta(hours=30), "刘洋", "13900000002")
     ws = workspace(qtbot, ctx)
-    assert ws.select_ro(ro_id)
+    assert pick_call(qtbot, ws, ro_id)
     form = ws.form
     recheck_group = find(form, QWidget, "fu_recheck_group")
     assert not recheck_group.isVisible()
-    choose(form, "fu_solved", True)
-    rate(form, UNHAPPY)  # reliability 2 → unhappy
-    choose(form, "fu_category", "quality")
-    find(form, QWidget, "fu_comments").setPlainText("刹车还是有点响")
+    choose(qtbot, form, "fu_solved", True)
+    rate(qtbot, form, UNHAPPY)  # reliability 2 → unhappy
+    choose(qtbot, form, "fu_category", "quality")
+    person.fill(qtbot, find(form, QWidget, "fu_comments"), "刹车还是有点响")
     assert recheck_group.isVisible()  # the form now asks for the recheck
     click(qtbot, form, "fu_save")
     assert errors(shown) == ["The customer is not satisfied: book a recheck appointment from this call."]
     assert get_ro_view(ro_id).follow_up.status == "due"  # type: ignore[union-attr]
     assert find(form, QSpinBox, "fu_score_reliability").value() == 2  # the input stays
 
-    find(form, QCheckBox, "fu_book_recheck").setChecked(True)
+    tick(qtbot, find(form, QCheckBox, "fu_book_recheck"))
     when = QDateTime.currentDateTime().addDays(2)
     when.setTime(QTime(10, 0))
-    find(form, QDateTimeEdit, "fu_recheck_at").setDateTime(when)
+    set_datetime(qtbot, find(form, QDateTimeEdit, "fu_recheck_at"), when)
     click(qtbot, form, "fu_save")
     assert len(errors(shown)) == 1
     f = get_ro_view(ro_id).follow_up
@@ -114,8 +133,8 @@ def test_unhappy_call_without_recheck_refused_with_it_books_an_appointment(qtbot
     assert appt.starts_at.date() == (dt.date.today() + dt.timedelta(days=2)) and appt.starts_at.hour == 10
     # Done calls leave the default queue; "show done" brings them back with the booking.
     assert all(x.ro_id != ro_id for x in ws.model.rows)
-    find(ws, QCheckBox, "fu_show_done").setChecked(True)
-    assert ws.select_ro(ro_id)
+    tick(qtbot, find(ws, QCheckBox, "fu_show_done"))
+    assert pick_call(qtbot, ws, ro_id)
     result = find(form, QLabel, "fu_result").text()
     assert f"Recheck booked: appointment #{appt.id}" in result
 
@@ -123,24 +142,24 @@ def test_unhappy_call_without_recheck_refused_with_it_books_an_appointment(qtbot
 def test_not_solved_is_unhappy_too(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = handed_over(staff, dt.timedelta(hours=30), "刘洋", "13900000002")
     ws = workspace(qtbot, ctx)
-    ws.select_ro(ro_id)
-    rate(ws.form, HAPPY)
+    pick_call(qtbot, ws, ro_id)
+    rate(qtbot, ws.form, HAPPY)
     assert not find(ws.form, QWidget, "fu_recheck_group").isVisible()
-    choose(ws.form, "fu_solved", False)
+    choose(qtbot, ws.form, "fu_solved", False)
     assert find(ws.form, QWidget, "fu_recheck_group").isVisible()
 
 
 def test_happy_call_is_done_without_recheck(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = handed_over(staff, dt.timedelta(hours=30), "刘洋", "13900000002")
     ws = workspace(qtbot, ctx)
-    ws.select_ro(ro_id)
+    pick_call(qtbot, ws, ro_id)
     click(qtbot, ws.form, "fu_save")
     assert errors(shown) == ["Rate each of the five dimensions from 1 to 5."]
-    rate(ws.form, HAPPY)
+    rate(qtbot, ws.form, HAPPY)
     click(qtbot, ws.form, "fu_save")
     assert errors(shown) == ["Rate each of the five dimensions from 1 to 5.", "Was the problem solved?"]
-    choose(ws.form, "fu_solved", True)
-    choose(ws.form, "fu_category", "praise")
+    choose(qtbot, ws.form, "fu_solved", True)
+    choose(qtbot, ws.form, "fu_category", "praise")
     click(qtbot, ws.form, "fu_save")
     assert len(errors(shown)) == 2
     f = get_ro_view(ro_id).follow_up
@@ -152,13 +171,13 @@ def test_happy_call_is_done_without_recheck(qtbot, ctx, staff, shown) -> None:  
 def test_three_unanswered_calls_make_the_customer_unreachable(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = handed_over(staff, dt.timedelta(hours=30), "刘洋", "13900000002")
     ws = workspace(qtbot, ctx)
-    ws.select_ro(ro_id)
+    pick_call(qtbot, ws, ro_id)
     click(qtbot, ws.form, "fu_not_reached")
-    ws.select_ro(ro_id)
+    pick_call(qtbot, ws, ro_id)
     assert find(ws.form, QLabel, "fu_attempts").text() == "Unanswered calls so far: 1 of 3"
     assert ws.model.data(ws.model.index(0, 7)) == "1 unanswered"
     click(qtbot, ws.form, "fu_not_reached")
-    ws.select_ro(ro_id)
+    pick_call(qtbot, ws, ro_id)
     click(qtbot, ws.form, "fu_not_reached")
     assert errors(shown) == []
     assert get_ro_view(ro_id).follow_up.status == "unreachable"  # type: ignore[union-attr]
@@ -174,13 +193,13 @@ def test_follow_up_page_of_the_ro(qtbot, ctx, staff, shown) -> None:  # type: ig
     f = get_ro_view(ro_id).follow_up
     assert f is not None and "call due between" in header
     assert "Status: Due" in find(form, QLabel, "fu_status").text()
-    rate(form, HAPPY)
-    choose(form, "fu_solved", True)
+    rate(qtbot, form, HAPPY)
+    choose(qtbot, form, "fu_solved", True)
     click(qtbot, form, "fu_save")
     assert errors(shown) == []
     assert get_ro_view(ro_id).follow_up.status == "done"  # type: ignore[union-attr]
     assert "Status: Done" in find(form, QLabel, "fu_status").text()
-    assert not find(form, QWidget, "fu_save").isVisible()
+    assert not find(form, QWidget, "fu_save").isVisibleTo(form)
 
 
 def test_follow_up_page_locked_before_handover(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
