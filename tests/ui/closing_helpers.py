@@ -60,7 +60,7 @@ def open_workspace(qtbot: Any, window: MainWindow, key: str) -> Workspace:
 
 
 def workspace_of(widget: QWidget) -> RepairOrderWorkspace:
-    parent = widget.parentWidget()
+    parent: QWidget | None = widget
     while parent is not None and not isinstance(parent, RepairOrderWorkspace):
         parent = parent.parentWidget()
     assert parent is not None, f"{type(widget).__name__} is not in a repair order workspace"

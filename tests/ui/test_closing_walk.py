@@ -7,24 +7,53 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDateTime, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+)
 
 from advisor.services import workshop
 from advisor.services.orders import get_ro_view
 from advisor.services.timeline import time_standards
 from tests import factories
-from tests.ui.closing_helpers import click, errors, find, type_into
+from tests.ui.closing_helpers import (
+    choose_data,
+    click,
+    errors,
+    fill_number,
+    find,
+    goto,
+    live,
+    open_ro,
+    set_datetime,
+    tick,
+    type_into,
+)
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 
 def open_ws(qtbot, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:  # type: ignore[no-untyped-def]
-    ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1280, 900)
-    ws.show()
-    ws.show_ro(ro_id)
-    return ws
+    """The RO on another workstation: its own main window at 1366×768."""
+    return open_ro(qtbot, ctx, ro_id)
+
+
+def at_desk(ws: RepairOrderWorkspace) -> None:
+    """The person at that workstation works on their own screen: the other workstations'
+    windows are not on it (offscreen Qt cannot raise a window, so they are hidden)."""
+    mine = ws.window()
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow) and window is not mine:
+            window.hide()
+    mine.show()
+    mine.activateWindow()
 
 
 def step_is(ws: RepairOrderWorkspace, ro_id: int, step: int):  # type: ignore[no-untyped-def]
@@ -35,40 +64,41 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     ro_id, lines = factories.worked(staff, wash=True)
     foreman = open_ws(qtbot, make_ctx("foreman"), ro_id)
     assert foreman.current_step == 9
-    qc = foreman.page(9)
+    qc = goto(qtbot, foreman, 9)
 
     # QC fails once: the brake job goes back as rework.
     for box in qc.boxes:  # type: ignore[attr-defined]
-        box.setChecked("brake pads" not in box.text())
-    find(qc, QCheckBox, "qc_nothing_left").setChecked(True)
-    find(qc, QCheckBox, "qc_no_new_damage").setChecked(True)
+        tick(qtbot, box, "brake pads" not in box.text())
+    tick(qtbot, find(qc, QCheckBox, "qc_nothing_left"))
+    tick(qtbot, find(qc, QCheckBox, "qc_no_new_damage"))
     click(qtbot, qc, "qc_fail")
     qtbot.waitUntil(lambda: find(qc, QLabel, "qc_rework_count").text() == "Internal reworks: 1")
     rework = next(a for a in get_ro_view(ro_id).assignments if a.rework)
     workshop.clock_on(actor=staff.foreman, assignment_id=rework.id)
     workshop.finish(actor=staff.foreman, assignment_id=rework.id)
-    foreman.refresh()
-    foreman.show_step(9)
+    live(qc)  # the board's commit reaches the foreman's RO screen
+    assert goto(qtbot, foreman, 9) is qc
     click(qtbot, qc, "qc_all_ok")
-    find(qc, QCheckBox, "qc_nothing_left").setChecked(True)
-    find(qc, QCheckBox, "qc_no_new_damage").setChecked(True)
+    tick(qtbot, find(qc, QCheckBox, "qc_nothing_left"))
+    tick(qtbot, find(qc, QCheckBox, "qc_no_new_damage"))
     click(qtbot, qc, "qc_pass")
     assert errors(shown) == []
     qtbot.waitUntil(step_is(foreman, ro_id, 10))
 
     # The advisor's desk: wash, settlement, explanation.
     advisor = open_ws(qtbot, make_ctx("advisor"), ro_id)
+    at_desk(advisor)
     assert advisor.current_step == 10
-    wash = advisor.page(10)
+    wash = goto(qtbot, advisor, 10)
     assert find(wash, QRadioButton, "wash_requested").isChecked()
-    find(wash, QSpinBox, "wash_eta").setValue(20)
+    fill_number(qtbot, find(wash, QSpinBox, "wash_eta"), 20)
     click(qtbot, wash, "wash_save")
-    find(wash, QCheckBox, "wash_ashtray").setChecked(True)
-    find(wash, QCheckBox, "wash_tyres").setChecked(True)
+    tick(qtbot, find(wash, QCheckBox, "wash_ashtray"))
+    tick(qtbot, find(wash, QCheckBox, "wash_tyres"))
     click(qtbot, wash, "wash_confirm")
     qtbot.waitUntil(step_is(advisor, ro_id, 11))
     assert advisor.current_step == 11
-    settle = advisor.page(11)
+    settle = goto(qtbot, advisor, 11)
     click(qtbot, settle, "settle_button")
     qtbot.waitUntil(lambda: get_ro_view(ro_id).settlement is not None)
     click(qtbot, settle, "settle_explain")
@@ -76,38 +106,39 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
 
     # The cashier takes two payments without re-explaining.
     cashier = open_ws(qtbot, make_ctx("cashier"), ro_id)
-    pay = cashier.page(11)
+    at_desk(cashier)
+    pay = goto(qtbot, cashier, 11)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
     method = find(pay, QComboBox, "pay_method")
-    method.setCurrentIndex(method.findData("cash"))
+    choose_data(qtbot, method, "cash")
     type_into(qtbot, pay, "pay_amount", "200")
     click(qtbot, pay, "pay_button")
     qtbot.waitUntil(lambda: pay.view is not None and len(pay.view.settlement.payments) == 1)  # type: ignore[union-attr]
-    method.setCurrentIndex(method.findData("alipay"))
+    choose_data(qtbot, method, "alipay")
     click(qtbot, pay, "pay_button")  # the amount is prefilled with the balance
     assert errors(shown) == []
     assert get_ro_view(ro_id).paid_at is not None
 
-    # Handover.
-    advisor.refresh()
+    # Handover, back at the advisor's desk.
+    at_desk(advisor)
+    live(advisor)
     qtbot.waitUntil(lambda: advisor.view is not None and advisor.view.step == 12)
-    hand = advisor.page(12)
-    combo = find(hand, QComboBox, f"handover_old_part_{lines[1]}")
-    combo.setCurrentIndex(combo.findData("returned"))
-    find(hand, QCheckBox, "handover_result_shown").setChecked(True)
+    hand = goto(qtbot, advisor, 12)
+    choose_data(qtbot, find(hand, QComboBox, f"handover_old_part_{lines[1]}"), "returned")
+    tick(qtbot, find(hand, QCheckBox, "handover_result_shown"))
     click(qtbot, hand, "handover_button")
     assert errors(shown) == []
     qtbot.waitUntil(step_is(advisor, ro_id, 13))
 
     # Follow-up: unhappy → a recheck appointment booked from the call.
-    fu = advisor.page(13)
-    find(fu, QComboBox, "fu_solved").setCurrentIndex(2)  # no
+    fu = goto(qtbot, advisor, 13)
+    choose_data(qtbot, find(fu, QComboBox, "fu_solved"), False)  # no
     for dim in ("tangibles", "reliability", "responsiveness", "assurance", "empathy"):
-        find(fu, QSpinBox, f"fu_score_{dim}").setValue(3)
-    find(fu, QCheckBox, "fu_book_recheck").setChecked(True)
+        fill_number(qtbot, find(fu, QSpinBox, f"fu_score_{dim}"), 3)
+    tick(qtbot, find(fu, QCheckBox, "fu_book_recheck"))
     when = QDateTime.currentDateTime().addDays(3)
     when.setTime(QTime(9, 30))
-    find(fu, QWidget, "fu_recheck_at").setDateTime(when)  # type: ignore[attr-defined]
+    set_datetime(qtbot, find(fu, QDateTimeEdit, "fu_recheck_at"), when)
     click(qtbot, fu, "fu_save")
     assert errors(shown) == []
 
