@@ -4,6 +4,7 @@ person does — every click hit-tested and typed through ``tests.ui.person``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, QSettings, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QLineEdit,
     QRadioButton,
     QStyle,
@@ -27,6 +29,7 @@ from ui.workspace import Workspace
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 W = TypeVar("W", bound=QWidget)
+D = TypeVar("D", bound=QDialog)
 P = TypeVar("P", bound=StepPage)
 
 SIZE = (1366, 768)  # the counter's screen (issue 12)
@@ -181,6 +184,25 @@ def fill_number(qtbot: Any, spin: QWidget, value: int) -> None:
 def select_row(qtbot: Any, view: QAbstractItemView, row: int, column: int = 0) -> None:
     """Click a row of a list or table."""
     person.click_at(qtbot, view, view.model().index(row, column))
+
+
+def as_person(monkeypatch: Any, qtbot: Any, cls: type[D], drive: Callable[[D], None]) -> list[D]:
+    """Each ``cls`` dialog opened with ``exec`` is shown on screen and ``drive``n by a person
+    (clicks and keys) instead of blocking the test; ``exec`` returns its result then.
+    Returns the dialogs opened."""
+    opened: list[D] = []
+
+    def run(dialog: D) -> int:
+        opened.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        drive(dialog)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+        return int(dialog.result())
+
+    monkeypatch.setattr(cls, "exec", run)
+    return opened
 
 
 def errors(shown: list[tuple[str, str]]) -> list[str]:

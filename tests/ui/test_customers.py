@@ -8,22 +8,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from advisor.errors import ConflictError, GateError
 from advisor.services import customers, reception
 from tests import factories
-from tests.ui.shell_support import type_text, workstation  # noqa: F401
+from tests.ui import person
+from tests.ui.closing_helpers import as_person, choose_data, desk, open_workspace, select_row, tick
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.conflict_dialog import ConflictDialog
 from ui.workspaces.customers import CustomersWorkspace
 
 
 def make_ws(qtbot, ctx, customer_id: int) -> CustomersWorkspace:
-    ws = CustomersWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1200, 800)
-    ws.show()
-    ws.show_customer(customer_id)
+    """Customers & vehicles in the main window at 1366×768, showing the customer (as the
+    search opens it)."""
+    window = desk(qtbot, ctx)
+    window.show_customer(customer_id)
+    ws = window.workspace("customers")
+    assert isinstance(ws, CustomersWorkspace) and ws.isVisible()
     return ws
 
 
@@ -31,12 +34,11 @@ def test_edit_and_save_a_customer(qtbot, ctx, staff, shown) -> None:
     cid, _vid = factories.make_customer_vehicle(staff, consent=False)
     ws = make_ws(qtbot, ctx, cid)
     assert ws.name.text() == "张伟"
-    ws.name.clear()
-    type_text(ws.name, "张伟（老客户）")
-    qtbot.keyClicks(ws.wechat, "zhangwei_88")
-    ws.channel.setCurrentIndex(ws.channel.findData("wechat"))
-    ws.consent.setChecked(True)
-    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, ws.name, "张伟（老客户）")
+    person.fill(qtbot, ws.wechat, "zhangwei_88")
+    choose_data(qtbot, ws.channel, "wechat")
+    tick(qtbot, ws.consent)
+    person.click(qtbot, ws.save_button)
 
     stored = customers.get_customer(cid)
     assert (stored.name, stored.wechat, stored.preferred_channel) == (
@@ -55,9 +57,9 @@ def test_vehicles_and_their_repair_orders_can_be_opened(qtbot, ctx, staff) -> No
     assert ws.vehicle_table.rowCount() == 1
     assert ws.history_table.rowCount() == 1
     assert ws.history_table.item(0, 3).text() == "Open"
-    ws.history_table.selectRow(0)
+    select_row(qtbot, ws.history_table, 0)
     with qtbot.waitSignal(ws.open_ro) as opened:
-        qtbot.mouseClick(ws.open_button, Qt.MouseButton.LeftButton)
+        person.click(qtbot, ws.open_button)
     assert opened.args == [ro_id]
 
 
@@ -68,17 +70,16 @@ def test_add_vehicle_with_a_bad_check_digit_warns_but_saves(qtbot, ctx, staff, s
 
     warned: list[str] = []
 
-    def fill(dialog: vehicle_dialog.AddVehicleDialog) -> int:
-        type_text(dialog.plate, "粤B88888")
-        qtbot.keyClicks(dialog.vin, "LFV2A21K0B3012345")
-        qtbot.keyClicks(dialog.model, "Civic")
+    def fill(dialog: vehicle_dialog.AddVehicleDialog) -> None:
+        person.fill(qtbot, dialog.plate, "粤B88888")
+        person.fill(qtbot, dialog.vin, "LFV2A21K0B3012345")
+        person.fill(qtbot, dialog.model, "Civic")
         warned.append(dialog.notes["vin"].note.text())
-        dialog.save()
-        return dialog.result()
+        person.click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    monkeypatch.setattr(vehicle_dialog.AddVehicleDialog, "exec", fill)
+    as_person(monkeypatch, qtbot, vehicle_dialog.AddVehicleDialog, fill)
     ws = make_ws(qtbot, ctx, cid)
-    ws.add_vehicle_button.click()
+    person.click(qtbot, ws.add_vehicle_button)
     # The check-digit warning is shown beside the VIN while typing, not in a box after saving.
     assert warned == ["▲ " + walk_in.warning_text("vin_check_digit")]
     assert shown == []
@@ -90,34 +91,31 @@ def test_add_vehicle_with_a_bad_check_digit_warns_but_saves(qtbot, ctx, staff, s
 
 def test_search_list_finds_customers_by_phone(qtbot, ctx, staff) -> None:
     cid, _vid = factories.make_customer_vehicle(staff, name="李白", phone="13811112222")
-    ws = CustomersWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.show()
-    qtbot.keyClicks(ws.lookup, "1111222")
+    ws = open_workspace(qtbot, desk(qtbot, ctx), "customers")
+    assert isinstance(ws, CustomersWorkspace)
+    person.fill(qtbot, ws.lookup, "1111222")
     qtbot.waitUntil(lambda: ws.found.count() == 1, timeout=2000)
-    qtbot.keyClick(ws.lookup, Qt.Key.Key_Return)
+    person.key(qtbot, Qt.Key.Key_Return)
     assert ws.customer is not None and ws.customer.id == cid
     assert ws.name.text() == "李白"
 
 
 # ---- a conflicting save: the conflict dialog ---------------------------------------------
-def _answer(monkeypatch: pytest.MonkeyPatch, choice: int) -> list[ConflictDialog]:
-    dialogs: list[ConflictDialog] = []
+def _answer(monkeypatch: pytest.MonkeyPatch, qtbot, choice: int) -> list[ConflictDialog]:  # type: ignore[no-untyped-def]
+    """The person reads the conflict dialog and clicks the button of ``choice``."""
 
-    def fake_exec(self: ConflictDialog) -> int:
-        dialogs.append(self)
-        self.choose(choice)
-        return int(self.result())
+    def click_choice(dialog: ConflictDialog) -> None:
+        button = {ConflictDialog.RELOAD: dialog.reload_button, ConflictDialog.APPLY: dialog.apply_button,
+                  ConflictDialog.CANCEL: dialog.cancel_button}[choice]  # fmt: skip
+        person.click(qtbot, button)
 
-    monkeypatch.setattr(ConflictDialog, "exec", fake_exec)
-    return dialogs
+    return as_person(monkeypatch, qtbot, ConflictDialog, click_choice)
 
 
 def _someone_else_saves_first(qtbot, ctx, staff) -> tuple[int, CustomersWorkspace]:
     cid, _vid = factories.make_customer_vehicle(staff)
     ws = make_ws(qtbot, ctx, cid)
-    ws.wechat.clear()
-    qtbot.keyClicks(ws.wechat, "mine-wechat")
+    person.fill(qtbot, ws.wechat, "mine-wechat")
     # Another workstation saves the same customer first.
     other = customers.get_customer(cid)
     customers.update_customer(actor=staff.advisor2, customer_id=cid, version=other.version,
@@ -128,9 +126,9 @@ def _someone_else_saves_first(qtbot, ctx, staff) -> tuple[int, CustomersWorkspac
 def test_a_conflicting_save_reload_keeps_the_other_persons_value(
     qtbot, ctx, staff, shown, monkeypatch
 ) -> None:
-    dialogs = _answer(monkeypatch, ConflictDialog.RELOAD)
+    dialogs = _answer(monkeypatch, qtbot, ConflictDialog.RELOAD)
     cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
-    qtbot.keyClick(ws.wechat, Qt.Key.Key_Return)  # Enter saves
+    person.key(qtbot, Qt.Key.Key_Return)  # Enter in the field saves
 
     (dialog,) = dialogs
     rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
@@ -144,9 +142,9 @@ def test_a_conflicting_save_reload_keeps_the_other_persons_value(
 
 
 def test_a_conflicting_save_apply_mine_stores_mine(qtbot, ctx, staff, shown, monkeypatch) -> None:
-    dialogs = _answer(monkeypatch, ConflictDialog.APPLY)
+    dialogs = _answer(monkeypatch, qtbot, ConflictDialog.APPLY)
     cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
-    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.save_button)
 
     assert len(dialogs) == 1 and shown == []
     stored = customers.get_customer(cid)
@@ -156,9 +154,9 @@ def test_a_conflicting_save_apply_mine_stores_mine(qtbot, ctx, staff, shown, mon
 
 
 def test_a_conflicting_save_cancel_keeps_the_typing(qtbot, ctx, staff, shown, monkeypatch) -> None:
-    _answer(monkeypatch, ConflictDialog.CANCEL)
+    _answer(monkeypatch, qtbot, ConflictDialog.CANCEL)
     cid, ws = _someone_else_saves_first(qtbot, ctx, staff)
-    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.save_button)
     assert customers.get_customer(cid).wechat == "changed-elsewhere"
     assert ws.wechat.text() == "mine-wechat"
 
@@ -178,10 +176,11 @@ def test_export_writes_the_customers_data_as_json(
         asked.append(directory)
         return str(target), filter_
 
+    # The file dialog answers directly (a native dialog, not this window's widgets).
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
     ws = make_ws(qtbot, ctx, cid)
     assert ws.export_button.isEnabled()
-    qtbot.mouseClick(ws.export_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.export_button)
 
     assert asked and asked[0].endswith(f"customer-{cid}.json")
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -193,9 +192,14 @@ def test_export_writes_the_customers_data_as_json(
 
 def test_export_cancelled_writes_nothing(qtbot, ctx, staff, shown, monkeypatch, tmp_path: Path) -> None:
     cid, _vid = factories.make_customer_vehicle(staff)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    # The file dialog answers directly (a native dialog): the person cancels it.
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a) or ("", "")))
     ws = make_ws(qtbot, ctx, cid)
-    assert ws.export_data() is None
+    before = sorted(tmp_path.rglob("*"))
+    person.click(qtbot, ws.export_button)
+    assert len(asked) == 1  # the dialog was asked, and cancelled
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
     assert shown == []
 
 
@@ -205,7 +209,7 @@ def test_erase_is_refused_inside_the_retention_period(qtbot, make_ctx, staff, sh
     manager = make_ctx("manager")
     ws = make_ws(qtbot, manager, cid)
     assert ws.erase_button.isVisible() and ws.erase_button.isEnabled()
-    qtbot.mouseClick(ws.erase_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.erase_button)
 
     assert [kind for kind, _text in shown] == ["confirm", "error"]
     assert "cannot be undone" in shown[0][1]
@@ -223,7 +227,7 @@ def test_erase_after_the_retention_period_anonymises(qtbot, make_ctx, staff, sho
     RepairOrder.update(arrived_at=now() - dt.timedelta(days=4 * 365)).where(RepairOrder.id == ro_id).execute()
     manager = make_ctx("manager")
     ws = make_ws(qtbot, manager, cid)
-    qtbot.mouseClick(ws.erase_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.erase_button)
 
     assert [kind for kind, _text in shown] == ["confirm"]
     stored = customers.get_customer(cid)
@@ -237,8 +241,8 @@ def test_erase_not_confirmed_changes_nothing(qtbot, make_ctx, staff) -> None:
 
     cid, _vid = factories.make_customer_vehicle(staff, name="赵敏")
     ws = make_ws(qtbot, make_ctx("manager"), cid)
-    with messages.capture(answer=False) as seen:
-        ws.erase()
+    with messages.capture(answer=False) as seen:  # the confirmation answered No
+        person.click(qtbot, ws.erase_button)
     assert [kind for kind, _text in seen] == ["confirm"]
     assert customers.get_customer(cid).name == "赵敏"
 
