@@ -9,17 +9,18 @@ from PySide6.QtCore import Qt
 from advisor.services import appointments, reception
 from advisor.services.orders import get_ro_view
 from tests import factories
-from tests.ui.shell_support import type_text, workstation  # noqa: F401
+from tests.ui import person
+from tests.ui.closing_helpers import as_person, desk, open_workspace
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.desk.lanes import LEVEL_ROLE, ArrivingModel, InProgressModel, WaitingModel
 from ui.workspaces.today import TodayWorkspace
 
 
 def make_today(qtbot, ctx) -> TodayWorkspace:
-    ws = TodayWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1400, 700)
-    ws.show()
-    ws.refresh()
+    """Today as the day starts: the first workspace of the main window at 1366×768."""
+    window = desk(qtbot, ctx)
+    ws = window.workspace("today")
+    assert isinstance(ws, TodayWorkspace) and ws.isVisible()
     return ws
 
 
@@ -103,12 +104,13 @@ def test_recording_an_arrival_opens_an_ro_for_the_appointment(qtbot, ctx, staff)
     ws = make_today(qtbot, ctx)
     assert ws.arriving.index(0, 0).data() == "08:30"
     assert ws.arriving.index(0, 3).data() == "Not reconfirmed"
-    ws.arriving_view.setFocus()
-    ws.arriving_view.setCurrentIndex(ws.arriving.index(0, 0))
+    person.click_at(qtbot, ws.arriving_view, ws.arriving.index(0, 0))
     with qtbot.waitSignal(ws.open_ro) as opened:
-        qtbot.keyClick(ws.arriving_view, Qt.Key.Key_Return)
+        person.key(qtbot, Qt.Key.Key_Return)
     view = get_ro_view(opened.args[0])
     assert view.appointment_id == appt.id and not view.walk_in
+    # The RO opened in its own workspace; back on Today the lanes show the arrival.
+    assert open_workspace(qtbot, ws.window(), "today") is ws
     qtbot.waitUntil(lambda: ws.arriving.index(0, 3).data() == "Arrived")
     assert ws.waiting.rowCount() == 1
 
@@ -116,9 +118,8 @@ def test_recording_an_arrival_opens_an_ro_for_the_appointment(qtbot, ctx, staff)
 def test_one_click_on_an_ro_opens_it(qtbot, ctx, staff) -> None:
     ro_id, _lines = factories.estimated(staff)
     ws = make_today(qtbot, ctx)
-    rect = ws.progress_view.visualRect(ws.in_progress.index(0, 1))
     with qtbot.waitSignal(ws.open_ro) as opened:
-        qtbot.mouseClick(ws.progress_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        person.click_at(qtbot, ws.progress_view, ws.in_progress.index(0, 1))
     assert opened.args == [ro_id]
 
 
@@ -127,20 +128,19 @@ def test_walk_in_with_a_new_customer_opens_an_ro(qtbot, ctx, staff, shown, monke
 
     warned: list[str] = []
 
-    def fill(dialog: walk_in.WalkInDialog) -> int:
-        dialog.tabs.setCurrentIndex(1)
-        type_text(dialog.name, "林黛玉")
-        qtbot.keyClicks(dialog.phone, "13912345678")
-        type_text(dialog.plate, "沪A12345")
-        qtbot.keyClicks(dialog.vin, "LFV2A21K0B3012345")  # check digit wrong on purpose
+    def fill(dialog: walk_in.WalkInDialog) -> None:
+        person.click_tab(qtbot, dialog.tabs, 1)
+        person.fill(qtbot, dialog.name, "林黛玉")
+        person.fill(qtbot, dialog.phone, "13912345678")
+        person.fill(qtbot, dialog.plate, "沪A12345")
+        person.fill(qtbot, dialog.vin, "LFV2A21K0B3012345")  # check digit wrong on purpose
         warned.append(dialog.notes["vin"].note.text())
-        dialog.confirm()
-        return dialog.result()
+        person.click(qtbot, dialog.ok_button)
 
-    monkeypatch.setattr(walk_in.WalkInDialog, "exec", fill)
+    as_person(monkeypatch, qtbot, walk_in.WalkInDialog, fill)
     ws = make_today(qtbot, ctx)
     with qtbot.waitSignal(ws.open_ro) as opened:
-        ws.walk_in_button.click()
+        person.click(qtbot, ws.walk_in_button)
     view = get_ro_view(opened.args[0])
     assert view.walk_in and view.vehicle.plate == "沪A12345" and view.customer.name == "林黛玉"
     # The check-digit warning is shown beside the VIN while typing, not in a box after saving.
