@@ -178,6 +178,7 @@ class FollowUpForm(QWidget):
         self.recheck_at = QDateTimeEdit(self.recheck_group)
         self.recheck_at.setObjectName("fu_recheck_at")
         self.recheck_at.setCalendarPopup(True)
+        self.recheck_at.setDisplayFormat("yyyy-MM-dd HH:mm")  # not the locale's short "12/5/26 9:00 AM"
         self.book_recheck.toggled.connect(self.recheck_at.setEnabled)
         rg.addWidget(self.book_recheck)
         rg.addWidget(self.recheck_at)

@@ -86,6 +86,7 @@ class HandoverPage(StepPage):
         self.next_date = QDateEdit(self.form)
         self.next_date.setObjectName("handover_next_date")
         self.next_date.setCalendarPopup(True)
+        self.next_date.setDisplayFormat("yyyy-MM-dd")  # not the locale's short "6/4/27"
         self.next_date.setMaximumWidth(200)
         form.addRow(self.date_label, self.next_date)
         self.km_label = QLabel(self.form)
