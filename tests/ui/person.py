@@ -83,9 +83,23 @@ def reachable(widget: QWidget, local: QPoint | None = None) -> str:
     return ""
 
 
+def _settle(widget: QWidget) -> None:
+    """Let pending layouts run to their end: a page given new data re-lays itself out over
+    a few event-loop passes (a button moved 37 px after the hit test, under the click). A
+    person clicks what has stopped moving."""
+    last = None
+    for _ in range(20):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        where = (widget.mapToGlobal(QPoint(0, 0)), widget.size())
+        if where == last:
+            return
+        last = where
+
+
 def _assert_reachable(widget: QWidget, local: QPoint | None = None) -> QPoint:
     _scroll_into_view(widget)
-    QApplication.processEvents()
+    _settle(widget)
     why = reachable(widget, local)
     assert not why, f"a person cannot click here: {why}"
     return widget.mapToGlobal(local if local is not None else widget.rect().center())
