@@ -8,7 +8,7 @@ its page; Left/Right move between steps.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from advisor.i18n import pick
@@ -136,18 +136,22 @@ class StepBar(QWidget):
             if step <= 9:
                 tip.append(self.tr("Shortcut: Alt+%1").replace("%1", str(step)))
             b.setProperty("lines", [name, second] if second else [name])
+            b.setProperty("state", state)
             self._fit(b)
             b.setToolTip("\n".join(tip))
-            b.setProperty("state", state)
             b.setAccessibleName(b.toolTip())
             b.style().unpolish(b)
             b.style().polish(b)
 
     def _fit(self, button: QToolButton) -> None:
-        """Show the button's lines, each elided to the width the button has."""
+        """Show the button's lines, each elided to the width the button has: in the font it
+        is drawn with (bold for the current step) and inside the thickest frame (3 px when
+        chosen or focused, 4 px padding), or Qt elides it again in the middle ("12 …o…")."""
         lines = button.property("lines") or []
-        room = max(20, button.width() - 12)
-        metrics = button.fontMetrics()
+        room = max(20, button.width() - 2 * (3 + 4))
+        font = QFont(button.font())
+        font.setBold(button.property("state") == "current")
+        metrics = QFontMetrics(font)
         button.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines))
 
     def full_text(self, step: int) -> str:
