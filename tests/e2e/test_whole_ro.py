@@ -21,15 +21,26 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QPoint, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
+    QMenu,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionSlider,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,16 +53,19 @@ from advisor.services.settings import get_setting
 from advisor.services.timeline import milestones, step_of, time_standards
 from advisor.services.views import LineView
 from tests import factories
-from tests.ui.closing_helpers import errors, find, type_into
+from tests.ui import person
+from tests.ui.closing_helpers import errors, find
 from tests.ui.conftest import make_ctx, shown  # noqa: F401  (the GUI fixtures)
-from tests.ui.shell_support import type_text, workstation  # noqa: F401
+from tests.ui.shell_support import workstation  # noqa: F401
 from ui.assign_dialog import AssignDialog
+from ui.board_model import ID_ROLE
 from ui.booking_dialog import BookingDialog
 from ui.change_request_dialog import DESCRIPTION, QTY, SKILL, ChangeRequestDialog
 from ui.context import AppContext
-from ui.desk_fmt import to_qdatetime
+from ui.desk_fmt import from_qdatetime, to_qdatetime
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.consent_dialog import ConsentDialog
+from ui.search_box import SearchBox
 from ui.workspace import Workspace
 from ui.workspaces.appointments import AppointmentsWorkspace
 from ui.workspaces.board import BoardWorkspace
@@ -74,53 +88,137 @@ CONSENT_REFUSED = "This extra work waits for the customer's consent: it cannot b
 RECHECK_NEEDED = "The customer is not satisfied: book a recheck appointment from this call."
 
 
-# -- driving the widgets ---------------------------------------------------------------
-def show(qtbot: Any, ws: W, width: int = 1400, height: int = 900) -> W:
+# -- driving the widgets, as a person does (tests/ui/person.py: every click hit-tested) --
+# Each workstation is its own window of 1366×768, the size the counter's screens have. On
+# the one offscreen screen they overlap: the person at a desk looks at that desk's screen
+# (``at``), so the others are put away while they work.
+def show(qtbot: Any, ws: W, width: int = 1366, height: int = 768) -> W:
     qtbot.addWidget(ws)
     ws.resize(width, height)
-    ws.show()
+    at(qtbot, ws)
     return ws
 
 
+class Desk(QWidget):
+    """A workstation's window onto repair orders: the search field at the top, as in the
+    main window, over the RO workspace; a result chosen there opens the RO below."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.search = SearchBox(mask_phone=not ctx.may("customer.view_phone"))
+        self.ro = RepairOrderWorkspace(ctx)
+        self.search.ro_chosen.connect(self.ro.show_ro)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.ro, 1)
+
+
+def open_by_number(qtbot: Any, desk: Desk, ro_id: int) -> None:
+    """Type the RO's number (on the board's card, the sheet, the advisor's word) into the
+    search and take the open RO it finds with Enter."""
+    number = get_ro_view(ro_id).number
+    person.fill(qtbot, desk.search.edit, number)
+    person.key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.ro.ro_id == ro_id)
+
+
+def at(qtbot: Any, ws: QWidget) -> None:
+    """The person at ``ws``'s workstation: its screen is the one in front of them."""
+    for other in QApplication.topLevelWidgets():
+        if isinstance(other, Workspace | Desk) and other is not ws and other.isVisible():
+            other.hide()
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+
+
 def press(qtbot: Any, button: QAbstractButton) -> None:
-    """A left click on a real, enabled button."""
-    assert button.isEnabled(), f"{button.objectName() or button.text()!r} is disabled"
-    if isinstance(button, QCheckBox):
-        button.click()  # a check box only takes clicks on its box and label, not its centre
-    else:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    """A left click on a real, enabled button where a person sees it (a check box on its
+    box: it takes clicks on its box and label, not on the empty rest of its row)."""
+    pos = None
+    if isinstance(button, QCheckBox) and not button.hitButton(button.rect().center()):
+        opt = QStyleOptionButton()
+        button.initStyleOption(opt)
+        pos = button.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, opt, button).center()
+    person.click(qtbot, button, pos=pos)
 
 
 def click(qtbot: Any, parent: QWidget, name: str) -> None:
     press(qtbot, find(parent, QAbstractButton, name))
 
 
-def tick(box: QCheckBox, on: bool = True) -> None:
+def tick(qtbot: Any, box: QCheckBox, on: bool = True) -> None:
     if box.isChecked() != on:
-        box.click()
+        press(qtbot, box)
+    assert box.isChecked() == on, f"{box.objectName() or box.text()!r} did not take the click"
 
 
-def choose(combo: QComboBox, data: object) -> None:
+def choose(qtbot: Any, combo: QComboBox, data: object) -> None:
+    """Open ``combo`` and click the entry that stands for ``data``, by the text it shows."""
     index = combo.findData(data)
     assert index >= 0, f"{data!r} not offered in {combo.objectName()!r}"
-    combo.setCurrentIndex(index)
+    person.choose(qtbot, combo, combo.itemText(index))
+    assert combo.currentData() == data
+
+
+def choose_row(qtbot: Any, combo: QComboBox, row: int) -> None:
+    """Open ``combo`` and click its entry ``row`` (by the text it shows)."""
+    person.choose(qtbot, combo, combo.itemText(row))
+    assert combo.currentIndex() == row
 
 
 def click_row(qtbot: Any, view: QAbstractItemView, row: int) -> None:
     """Click the first cell of ``row`` in a table."""
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    rect = view.visualRect(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    person.click_at(qtbot, view, view.model().index(row, 0))
     assert view.currentIndex().row() == row
 
 
+def type_in(qtbot: Any, parent: QWidget, name: str, text: str) -> None:
+    """Click into the line edit called ``name`` and type ``text`` over what it holds."""
+    person.fill(qtbot, find(parent, QLineEdit, name), text)
+
+
 def type_words(qtbot: Any, box: QWidget, text: str) -> None:
-    """Type several lines key by key (Enter between them), Chinese and emoji included."""
-    for n, line in enumerate(text.split("\n")):
-        if n:
-            qtbot.keyClick(box, Qt.Key.Key_Return)
-        type_text(box, line)
+    """Click into an empty text box and type several lines key by key (Enter between them),
+    Chinese and emoji included."""
+    person.click(qtbot, box)
+    person.type_text(qtbot, text)
+
+
+def set_number(qtbot: Any, spin: QAbstractSpinBox, value: float) -> None:
+    """Click into a spin box and type the number over what it shows."""
+    person.fill(qtbot, spin, f"{value:g}")
+    assert spin.value() == value  # type: ignore[attr-defined]
+
+
+def set_time(qtbot: Any, edit: QDateTimeEdit, when: dt.datetime) -> None:
+    """Click into a date-time box and type the time as the box shows it (its own format)."""
+    person.fill(qtbot, edit, to_qdatetime(when).toString(edit.displayFormat()))
+    assert from_qdatetime(edit.dateTime()) == when, edit.text()
+
+
+def edit_cell(qtbot: Any, table: QAbstractItemView, row: int, col: int, text: str) -> None:
+    """Double-click a cell, type over what it holds, Enter."""
+    person.click_at(qtbot, table, table.model().index(row, col), double=True)
+    person.key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    person.type_text(qtbot, text)
+    person.key(qtbot, Qt.Key.Key_Return)
+    assert table.model().index(row, col).data() == text
+
+
+def slider_keys(qtbot: Any, slider: QSlider, *keys: Qt.Key) -> None:
+    """Take the slider's handle (a click on it does not move it), then move it by keys."""
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    handle = slider.style().subControlRect(
+        QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, slider
+    )
+    before = slider.value()
+    person.click(qtbot, slider, pos=handle.center())
+    assert slider.value() == before and slider.hasFocus()
+    for k in keys:
+        person.key(qtbot, k)
 
 
 def ok_button(dialog: QDialog) -> QAbstractButton:
@@ -138,7 +236,8 @@ def cancel_button(dialog: QDialog) -> QAbstractButton:
 @contextmanager
 def modal(monkeypatch: pytest.MonkeyPatch, cls: type[D], fill: Callable[[D], None]) -> Iterator[list[D]]:
     """While inside: a modal ``cls.exec()`` shows the dialog and lets ``fill`` work it
-    (type, choose, click OK) instead of blocking in a nested event loop."""
+    (type, choose, click OK) instead of blocking in a nested event loop. (The dialog and
+    every click in it are real; only the nested loop is left out.)"""
     opened: list[D] = []
 
     def run(dialog: D) -> int:
@@ -157,6 +256,7 @@ def opened(qtbot: Any, parent: QWidget, cls: type[D]) -> D:
     """The window-modal dialog a button just opened with ``open()``."""
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(cls)))
     (dialog,) = [d for d in parent.findChildren(cls) if d.isVisible()]
+    qtbot.waitExposed(dialog)
     return dialog
 
 
@@ -169,7 +269,7 @@ def live(*workspaces: Workspace) -> None:
 def goto(qtbot: Any, ws: RepairOrderWorkspace, step: int) -> Any:
     """The page of ``step``, opened with a click on the step bar when it is not shown."""
     if ws.current_step != step:
-        qtbot.mouseClick(ws.step_bar.buttons[step], Qt.MouseButton.LeftButton)
+        person.click(qtbot, ws.step_bar.buttons[step])
     assert ws.current_step == step
     return ws.pages[step]
 
@@ -180,15 +280,25 @@ def follows(ws: RepairOrderWorkspace, ro_id: int, step: int) -> Callable[[], boo
 
 
 def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, text: str, then: str = "") -> None:
-    """The menu of a job card on the board: trigger the action called ``text`` and, given
-    ``then``, wait until the card shows that status."""
-    job = board.model.job_by_id(assignment_id)
-    assert job is not None, f"job {assignment_id} not on the board"
-    menu = board.card_menu(job)
+    """Right-click a job card on the board and click the menu's action called ``text``;
+    given ``then``, wait until the card shows that status."""
+    spots = [
+        (column, column.model().index(r, 0))
+        for column in board.board.columns.values()
+        for r in range(column.model().rowCount())
+        if column.model().index(r, 0).data(ID_ROLE) == assignment_id
+    ]
+    assert spots, f"job {assignment_id} not on the board"
+    ((column, index),) = spots
+    column.scrollTo(index)
+    person.click(qtbot, column.viewport(), Qt.MouseButton.RightButton, pos=column.visualRect(index).center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
     (action,) = [a for a in menu.actions() if a.text() == text]
     assert action.isEnabled(), text
-    action.trigger()
-    menu.close()
+    person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible())
     if then:
         qtbot.waitUntil(lambda: getattr(board.model.job_by_id(assignment_id), "status", "") == then)
 
@@ -238,19 +348,20 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert vehicle_id in due and sol.visible_items()[due.index(vehicle_id)].kind == "due_date"
     click_row(qtbot, sol.table, due.index(vehicle_id))
     assert "张伟" in sol.details.toPlainText() and plate in sol.details.toPlainText()
-    choose(sol.channel, "phone")
-    qtbot.keyClicks(sol.note, "Can come in today")
+    choose(qtbot, sol.channel, "phone")
+    person.fill(qtbot, sol.note, "Can come in today")
     # Booked for now: the car is coming straight in (Today's Arriving lane lists today only).
     visit = dt.datetime.now().replace(second=0, microsecond=0)
 
     def book(dialog: BookingDialog) -> None:
         assert (dialog.customer_id, dialog.vehicle_id) == (customer_id, vehicle_id)  # prefilled
         assert dialog.work.text().startswith("Service due")
-        dialog.when.setDateTime(to_qdatetime(visit))
-        qtbot.keyClick(dialog.work, Qt.Key.Key_End)
-        type_text(dialog.work, "; 空调不凉")
-        qtbot.keyClicks(dialog.price, "450")
-        tick(dialog.booklet)
+        set_time(qtbot, dialog.when, visit)
+        person.click(qtbot, dialog.work)
+        person.key(qtbot, Qt.Key.Key_End)
+        person.type_text(qtbot, "; 空调不凉")
+        person.fill(qtbot, dialog.price, "450")
+        tick(qtbot, dialog.booklet)
         press(qtbot, dialog.ok_button)
 
     with modal(monkeypatch, BookingDialog, book) as dialogs:
@@ -273,8 +384,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     arriving = [today.arriving.index(r, 1).data() for r in range(today.arriving.rowCount())]
     row = arriving.index(plate)
     assert today.arriving.index(row, 3).data() == "Not reconfirmed"
-    today.arriving_view.setFocus()
-    today.arriving_view.setCurrentIndex(today.arriving.index(row, 0))
+    click_row(qtbot, today.arriving_view, row)
     with qtbot.waitSignal(today.open_ro) as arrived:
         press(qtbot, today.arrive_button)
     ro_id = int(arrived.args[0])
@@ -283,25 +393,22 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert ro_adv.ro_id == ro_id and ro_adv.current_step == 3
 
     # == 3 Reception (advisor): greet, then the walk-around check-in. ==
+    at(qtbot, ro_adv)  # the main window shows the RO the arrival opened
     page = goto(qtbot, ro_adv, 3)
     press(qtbot, page.greet_button)
     qtbot.waitUntil(lambda: "Greeted after" in page.greet_timer.text())
-    page.mileage.setFocus()
-    qtbot.keyClick(page.mileage, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.mileage, "23456")
-    assert page.mileage.value() == 23_456
-    for key in (Qt.Key.Key_Left, Qt.Key.Key_Left):  # 4/8 → 2/8
-        qtbot.keyClick(page.fuel, key)
+    set_number(qtbot, page.mileage, 23_456)
+    slider_keys(qtbot, page.fuel, Qt.Key.Key_Left, Qt.Key.Key_Left)  # 4/8 → 2/8
     assert page.fuel_text.text().endswith("2/8")
-    qtbot.keyClicks(page.valuables, "sunglasses, dashcam")
-    tick(page.booklet)
-    tick(page.old_parts)  # the customer wants the old parts back
-    choose(page.wash, True)
-    choose(page.repair_class, "level2")  # needs a completion certificate at QC
-    choose(page.kind, "dent")
-    qtbot.keyClicks(page.note, "3 cm")
+    person.fill(qtbot, page.valuables, "sunglasses, dashcam")
+    tick(qtbot, page.booklet)
+    tick(qtbot, page.old_parts)  # the customer wants the old parts back
+    choose(qtbot, page.wash, True)
+    choose(qtbot, page.repair_class, "level2")  # needs a completion certificate at QC
+    choose(qtbot, page.kind, "dent")
+    person.fill(qtbot, page.note, "3 cm")
     centre = page.outline.zone_rect("rear_bumper").center().toPoint()
-    qtbot.mouseClick(page.outline, Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    person.click(qtbot, page.outline, pos=QPoint(centre))
     assert page.marks_list.count() == 1
     press(qtbot, page.save_button)
     no_new_errors()
@@ -309,10 +416,9 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     # == 4 Diagnosis (advisor): the customer's own words, typed key by key. ==
     page = goto(qtbot, ro_adv, 4)
-    page.words.setFocus()
     type_words(qtbot, page.words, WORDS)
     assert page.words.toPlainText() == WORDS
-    qtbot.keyClicks(page.restatement, "A/C squeals when switched on and blows warm air")
+    type_words(qtbot, page.restatement, "A/C squeals when switched on and blows warm air")
     press(qtbot, page.record_button)
     no_new_errors()
     qtbot.waitUntil(lambda: ro_adv.quotes.texts() == [f"“{WORDS}”"])
@@ -326,16 +432,18 @@ def test_one_repair_order_through_all_thirteen_steps(
     page = goto(qtbot, ro_adv, 5)
 
     def add_labour(code: str, description: str, hours: float) -> None:
-        page.adders.setCurrentIndex(0)
-        qtbot.keyClicks(page.labour_code, code)
-        qtbot.keyClicks(page.labour_desc, description)
-        page.labour_hours.setValue(hours)
-        qtbot.keyClicks(page.labour_rate, "180")
+        person.click_tab(qtbot, page.adders, 0)
+        person.fill(qtbot, page.labour_code, code)
+        person.fill(qtbot, page.labour_desc, description)
+        set_number(qtbot, page.labour_hours, hours)
+        person.fill(qtbot, page.labour_rate, "180")
         press(qtbot, page.labour_add)
 
     add_labour("L-ACC", "Replace A/C compressor", 2.0)
-    page.adders.setCurrentIndex(1)
-    qtbot.keyClicks(page.part_number, COMPRESSOR)
+    person.click_tab(qtbot, page.adders, 1)
+    # The compressor from the autocomplete: part of its number typed, Down to it, Enter.
+    assert person.pick_completion(qtbot, page.part_number, COMPRESSOR[:5], COMPRESSOR).startswith(COMPRESSOR)
+    qtbot.waitUntil(lambda: page.part_number.text() == COMPRESSOR)
     assert "in stock 0" in page.part_info.text()
     press(qtbot, page.part_add)
     add_labour("L-ALN", "Wheel alignment", 0.5)
@@ -348,12 +456,12 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     def authorise(dialog: AuthoriseDialog) -> None:
         assert set(dialog.decisions) == {labour.id, part.id, alignment.id}
-        choose(dialog.decisions[alignment.id], "declined")
+        choose(qtbot, dialog.decisions[alignment.id], "declined")
         assert dialog.reason_boxes[alignment.id].isEnabled()
-        choose(dialog.reason_boxes[alignment.id], reason.id)
-        choose(dialog.method, "in_person")
+        choose(qtbot, dialog.reason_boxes[alignment.id], reason.id)
+        choose(qtbot, dialog.method, "in_person")
         assert dialog.who.text() == "张伟"
-        dialog.promised.setDateTime(to_qdatetime(promised))
+        set_time(qtbot, dialog.promised, promised)
         press(qtbot, dialog.ok_button)
 
     with modal(monkeypatch, AuthoriseDialog, authorise):
@@ -376,6 +484,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     no_new_errors()
     qtbot.waitUntil(lambda: all(o.ro_id != ro_id for o in stores.orders_))
 
+    at(qtbot, ro_adv)
     live(ro_adv)  # the advisor's desk hears of it: a task to call the customer
     page = goto(qtbot, ro_adv, 6)
     assert page.task_list.rowCount() == 1 and "The part has arrived" in page.lines.item(0, 4).text()
@@ -391,12 +500,13 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert [j.line_id for j in dispatch.jobs_] == [labour.id]  # the declined line is not work
 
     def dispatch_job(line_id: int) -> AssignDialog:
+        at(qtbot, dispatch)
         live(dispatch)
         click_row(qtbot, dispatch.jobs, [j.line_id for j in dispatch.jobs_].index(line_id))
         press(qtbot, dispatch.assign_btn)
         dialog = opened(qtbot, dispatch, AssignDialog)
-        choose(dialog.technician, tech_id)
-        dialog.bay.setCurrentIndex(1)
+        choose(qtbot, dialog.technician, tech_id)
+        choose_row(qtbot, dialog.bay, 1)
         press(qtbot, ok_button(dialog))
         return dialog
 
@@ -412,13 +522,13 @@ def test_one_repair_order_through_all_thirteen_steps(
     card(qtbot, board, first.id, "Raise change request…")
     change = opened(qtbot, board, ChangeRequestDialog)
     assert change.extra.isChecked()
-    type_text(change.reason, "冷凝器很脏，散热不好，需要清洗")
+    type_words(qtbot, change.reason, "冷凝器很脏，散热不好，需要清洗")
     press(qtbot, change.add_labour_btn)
     for col, text in ((DESCRIPTION, "Clean A/C condenser"), (QTY, "0.5"), (SKILL, "service")):
-        change.table.item(0, col).setText(text)
-    tick(change.new_time)
+        edit_cell(qtbot, change.table, 0, col, text)
+    tick(qtbot, change.new_time)
     new_promise = promised + dt.timedelta(hours=2)
-    change.when.setDateTime(to_qdatetime(new_promise))
+    set_time(qtbot, change.when, new_promise)
     press(qtbot, ok_button(change))
     no_new_errors()
     assert change.change_id is not None and not change.isVisible()
@@ -428,7 +538,7 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     # Before the customer consents, the extra job cannot be dispatched (so there is no card
     # to clock on): the domain says why.
-    live(board)
+    live(board)  # (the technician's screen: no new card)
     assert [j.line_id for j in board.model.jobs()] == [labour.id]
     live(dispatch)
     waiting = next(j for j in dispatch.jobs_ if j.line_id == extra.id)
@@ -441,13 +551,14 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert len(get_ro_view(ro_id).assignments) == 1
 
     # The advisor phones the customer and records the consent with the number called.
+    at(qtbot, ro_adv)
     live(ro_adv)
     page = goto(qtbot, ro_adv, 8)
     assert page.changes.rowCount() == 1 and page.answer_btn.isEnabled()
     press(qtbot, page.answer_btn)
     consent = opened(qtbot, page, ConsentDialog)
     assert consent.consented.isChecked() and consent.who.text() == "张伟"
-    choose(consent.method, "phone")
+    choose(qtbot, consent.method, "phone")
     assert consent.phone.text().endswith(PHONE)  # the approval contact taken at check-in
     press(qtbot, ok_button(consent))
     no_new_errors()
@@ -458,6 +569,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     second = dispatch_job(extra.id).result_view
     assert second is not None
     no_new_errors()
+    at(qtbot, board)
     live(board)
     card(qtbot, board, first.id, "Done", then="done")
     card(qtbot, board, second.id, "Clock on", then="in_progress")
@@ -466,22 +578,24 @@ def test_one_repair_order_through_all_thirteen_steps(
     qtbot.waitUntil(lambda: get_ro_view(ro_id).step == 9)
 
     # == 9 Final QC (foreman): fails once (rework on the board), then passes. ==
-    ro_qc = show(qtbot, RepairOrderWorkspace(foreman))
-    ro_qc.show_ro(ro_id)
+    qc_desk = show(qtbot, Desk(foreman))
+    open_by_number(qtbot, qc_desk, ro_id)
+    ro_qc = qc_desk.ro
     qc = goto(qtbot, ro_qc, 9)
     texts = [b.text() for b in qc.boxes]
     assert texts[0] == f"Concern: “{WORDS}”"
     assert "Line: Wheel alignment" not in texts  # declined: not checked
     click(qtbot, qc, "qc_all_ok")
-    tick(qc.boxes[texts.index("Line: Replace A/C compressor")], False)
-    tick(find(qc, QCheckBox, "qc_nothing_left"))
-    tick(find(qc, QCheckBox, "qc_no_new_damage"))
-    type_into(qtbot, qc, "qc_notes", "Compressor still rattles at idle")
+    tick(qtbot, qc.boxes[texts.index("Line: Replace A/C compressor")], False)
+    tick(qtbot, find(qc, QCheckBox, "qc_nothing_left"))
+    tick(qtbot, find(qc, QCheckBox, "qc_no_new_damage"))
+    type_in(qtbot, qc, "qc_notes", "Compressor still rattles at idle")
     click(qtbot, qc, "qc_fail")
     no_new_errors()
     qtbot.waitUntil(lambda: find(qc, QLabel, "qc_rework_count").text() == "Internal reworks: 1")
     assert get_ro_view(ro_id).step == 8
 
+    at(qtbot, board)
     live(board)
     (rework,) = [j for j in board.model.jobs() if j.rework]
     assert rework.line_id == labour.id and rework.technician_id == tech_id
@@ -489,28 +603,30 @@ def test_one_repair_order_through_all_thirteen_steps(
     card(qtbot, board, rework.id, "Done", then="done")
     no_new_errors()
 
+    at(qtbot, qc_desk)
     live(ro_qc)
     qtbot.waitUntil(follows(ro_qc, ro_id, 9))
     qc = goto(qtbot, ro_qc, 9)
     click(qtbot, qc, "qc_all_ok")
-    tick(find(qc, QCheckBox, "qc_nothing_left"))
-    tick(find(qc, QCheckBox, "qc_no_new_damage"))
-    find(qc, QComboBox, "qc_road_test").setCurrentIndex(1)  # done
-    type_into(qtbot, qc, "qc_road_test_result", "Quiet, cold air after 10 km")
-    type_into(qtbot, qc, "qc_cert_no", "HG-2026-0815")
+    tick(qtbot, find(qc, QCheckBox, "qc_nothing_left"))
+    tick(qtbot, find(qc, QCheckBox, "qc_no_new_damage"))
+    choose_row(qtbot, find(qc, QComboBox, "qc_road_test"), 1)  # done
+    type_in(qtbot, qc, "qc_road_test_result", "Quiet, cold air after 10 km")
+    type_in(qtbot, qc, "qc_cert_no", "HG-2026-0815")
     click(qtbot, qc, "qc_pass")
     no_new_errors()
     qtbot.waitUntil(follows(ro_qc, ro_id, 10))
 
     # == 10 Wash (advisor): the time told to the customer, then the result confirmed. ==
+    at(qtbot, ro_adv)
     live(ro_adv)
     qtbot.waitUntil(follows(ro_adv, ro_id, 10))
     wash = goto(qtbot, ro_adv, 10)
     assert find(wash, QWidget, "wash_requested").isChecked()  # type: ignore[attr-defined]
-    find(wash, QWidget, "wash_eta").setValue(20)  # type: ignore[attr-defined]
+    set_number(qtbot, find(wash, QSpinBox, "wash_eta"), 20)
     click(qtbot, wash, "wash_save")
-    tick(find(wash, QCheckBox, "wash_ashtray"))
-    tick(find(wash, QCheckBox, "wash_tyres"))
+    tick(qtbot, find(wash, QCheckBox, "wash_ashtray"))
+    tick(qtbot, find(wash, QCheckBox, "wash_tyres"))
     click(qtbot, wash, "wash_confirm")
     no_new_errors()
     qtbot.waitUntil(follows(ro_adv, ro_id, 11))
@@ -521,28 +637,29 @@ def test_one_repair_order_through_all_thirteen_steps(
     qtbot.waitUntil(lambda: settle.view is not None and settle.view.settlement is not None)
     click(qtbot, settle, "settle_explain")
     no_new_errors()
-    ro_cash = show(qtbot, RepairOrderWorkspace(cashier))
-    ro_cash.show_ro(ro_id)
-    pay = goto(qtbot, ro_cash, 11)
+    cash_desk = show(qtbot, Desk(cashier))
+    open_by_number(qtbot, cash_desk, ro_id)
+    pay = goto(qtbot, cash_desk.ro, 11)
     method = find(pay, QComboBox, "pay_method")
-    choose(method, "cash")
-    type_into(qtbot, pay, "pay_amount", "500")
+    choose(qtbot, method, "cash")
+    type_in(qtbot, pay, "pay_amount", "500")
     click(qtbot, pay, "pay_button")
     qtbot.waitUntil(lambda: pay.view is not None and len(pay.view.settlement.payments) == 1)
-    choose(method, "card")
-    type_into(qtbot, pay, "pay_reference", "POS-7731")
+    choose(qtbot, method, "card")
+    type_in(qtbot, pay, "pay_reference", "POS-7731")
     click(qtbot, pay, "pay_button")  # the amount is prefilled with the balance
     no_new_errors()
     qtbot.waitUntil(lambda: get_ro_view(ro_id).paid_at is not None)
 
     # == 12 Handover (advisor): result shown, old part returned, accepted, next service. ==
+    at(qtbot, ro_adv)
     live(ro_adv)
     qtbot.waitUntil(follows(ro_adv, ro_id, 12))
     hand = goto(qtbot, ro_adv, 12)
     assert all(find(hand, QLabel, f"handover_ready_{k}").text().startswith("✓")
                for k in ("qc", "wash", "explained", "paid"))  # fmt: skip
-    choose(find(hand, QComboBox, f"handover_old_part_{part.id}"), "returned")
-    tick(find(hand, QCheckBox, "handover_result_shown"))
+    choose(qtbot, find(hand, QComboBox, f"handover_old_part_{part.id}"), "returned")
+    tick(qtbot, find(hand, QCheckBox, "handover_result_shown"))
     click(qtbot, hand, "handover_button")
     no_new_errors()
     qtbot.waitUntil(follows(ro_adv, ro_id, 13))
@@ -564,31 +681,28 @@ def test_one_repair_order_through_all_thirteen_steps(
     click_row(qtbot, calls.table, queue.index(ro_id))
     form = calls.form
     assert form.follow_up is not None and form.follow_up.ro_id == ro_id and form.follow_up.status == "due"
-    choose(find(form, QComboBox, "fu_solved"), False)
+    choose(qtbot, find(form, QComboBox, "fu_solved"), False)
     for dim, score in (("tangibles", 4), ("reliability", 2), ("responsiveness", 3), ("assurance", 3),
                        ("empathy", 4)):  # fmt: skip
-        find(form, QWidget, f"fu_score_{dim}").setValue(score)  # type: ignore[attr-defined]
-    choose(find(form, QComboBox, "fu_category"), "quality")
-    comments = find(form, QWidget, "fu_comments")
-    comments.setFocus()
-    type_text(comments, "空调还是有点响，不太凉")
+        set_number(qtbot, find(form, QSpinBox, f"fu_score_{dim}"), score)
+    choose(qtbot, find(form, QComboBox, "fu_category"), "quality")
+    type_words(qtbot, find(form, QWidget, "fu_comments"), "空调还是有点响，不太凉")
     assert find(form, QWidget, "fu_recheck_group").isVisible()
     click(qtbot, form, "fu_save")
     refusals.append(RECHECK_NEEDED)
     no_new_errors()
     assert get_ro_view(ro_id).follow_up.status == "due"  # type: ignore[union-attr]
-    tick(find(form, QCheckBox, "fu_book_recheck"))
-    recheck_at = QDateTime.currentDateTime().addDays(3)
-    recheck_at.setTime(QTime(9, 30))
-    find(form, QWidget, "fu_recheck_at").setDateTime(recheck_at)  # type: ignore[attr-defined]
+    tick(qtbot, find(form, QCheckBox, "fu_book_recheck"))
+    recheck_at = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(9, 30))
+    set_time(qtbot, find(form, QDateTimeEdit, "fu_recheck_at"), recheck_at)
     click(qtbot, form, "fu_save")
     no_new_errors()
     qtbot.waitUntil(lambda: all(f.ro_id != ro_id for f in calls.model.rows))  # done: off the queue
 
     # The RO's timeline tab lists every event, the one screen to show a customer or manager.
+    at(qtbot, ro_adv)
     live(ro_adv)
-    qtbot.mouseClick(ro_adv.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                     pos=ro_adv.tabs.tabBar().tabRect(1).center())  # fmt: skip
+    person.click_tab(qtbot, ro_adv.tabs, 1)
     assert ro_adv.tabs.currentWidget() is ro_adv.timeline
     shown_events = ro_adv.timeline.rows()
 
