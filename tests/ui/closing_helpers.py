@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt
+from PySide6.QtCore import QDate, QDateTime, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,7 +40,8 @@ def desk(qtbot: Any, ctx: AppContext, size: tuple[int, int] = SIZE) -> MainWindo
 
     Needs the ``workstation`` fixture (tests.ui.shell_support): the window keeps its
     geometry in the workstation's settings."""
-    assert "pytest-of-" in QSettings().fileName(), "use the workstation fixture: not the user's settings"
+    own = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    assert not QSettings().fileName().startswith(own), "use the workstation fixture: not the user's settings"
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(*size)
