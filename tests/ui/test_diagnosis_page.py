@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from advisor.services import reception
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests.ui import person
 from ui.ro.pages.diagnosis import CorrectDialog
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
@@ -20,19 +22,32 @@ def checked_in_without_concern(staff: factories.Staff) -> int:
     return ro_id
 
 
-def commit_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` as an input method does (Chinese and emoji are committed by the IME;
-    QTest's key clicks only carry ASCII)."""
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
+def when_shown(kind: type[QDialog], act: Callable[[QDialog], None], timeout_ms: int = 5000) -> None:
+    """Run ``act`` on the modal dialog of ``kind`` once it is up (a person answers it after
+    it opened; the click that opens it runs the event loop before the dialog exists)."""
+    left = [timeout_ms // 10]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()  # a failed answer fails the test instead of hanging it
+                raise
+        elif left[0] > 0:
+            left[0] -= 1
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
 
 
 def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1280, 800)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 4
     return ws, ws.pages[4]
@@ -42,19 +57,19 @@ def test_words_survive_exactly_from_typing_to_record_to_screen(qtbot, ctx, staff
     ro_id = checked_in_without_concern(staff)
     ws, page = open_page(qtbot, ctx, ro_id)
     box = page.words
-    box.setFocus()
-    qtbot.keyClicks(box, "  ")  # leading spaces
-    commit_text(box, "刹车时有“吱吱”声，")
-    qtbot.keyClick(box, Qt.Key.Key_Return)  # a line break
-    qtbot.keyClicks(box, "He said 'it's loud' and \"weird\"")
-    commit_text(box, "。")
-    box.insertPlainText("\n")
-    commit_text(box, "🚗😀")
-    qtbot.keyClicks(box, "  ")  # trailing spaces
+    person.click(qtbot, box)
+    person.type_text(qtbot, "  ")  # leading spaces
+    person.type_text(qtbot, "刹车时有“吱吱”声，")
+    person.key(qtbot, Qt.Key.Key_Return)  # a line break
+    person.type_text(qtbot, "He said 'it's loud' and \"weird\"")
+    person.type_text(qtbot, "。")
+    person.type_text(qtbot, "\n")
+    person.type_text(qtbot, "🚗😀")
+    person.type_text(qtbot, "  ")  # trailing spaces
     expected = "  刹车时有“吱吱”声，\nHe said 'it's loud' and \"weird\"。\n🚗😀  "
     assert box.toPlainText() == expected
-    qtbot.keyClicks(page.restatement, "Brake squeal")
-    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, page.restatement, "Brake squeal")
+    person.click(qtbot, page.record_button)
     assert shown == []
     stored = get_ro_view(ro_id).concerns
     assert [c.customer_words for c in stored] == [expected]
@@ -69,8 +84,8 @@ def test_rich_text_is_not_interpreted(qtbot, ctx, staff, shown) -> None:  # type
     ro_id = checked_in_without_concern(staff)
     ws, page = open_page(qtbot, ctx, ro_id)
     words = "<b>noise</b> &amp; <i>smell</i>"
-    page.words.setPlainText(words)
-    page.record()
+    person.fill(qtbot, page.words, words)
+    person.click(qtbot, page.record_button)
     qtbot.waitUntil(lambda: ws.quotes.texts() == [f"“{words}”"])
     assert get_ro_view(ro_id).concerns[0].customer_words == words
 
@@ -78,9 +93,9 @@ def test_rich_text_is_not_interpreted(qtbot, ctx, staff, shown) -> None:  # type
 def test_empty_words_are_refused_and_input_kept(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = checked_in_without_concern(staff)
     _ws, page = open_page(qtbot, ctx, ro_id)
-    page.words.setPlainText("   ")
-    page.restatement.setText("kept")
-    page.record()
+    person.fill(qtbot, page.words, "   ")
+    person.fill(qtbot, page.restatement, "kept")
+    person.click(qtbot, page.record_button)
     assert shown == [("error", "Type what the customer says, in their own words.")]
     assert page.restatement.text() == "kept"
     assert get_ro_view(ro_id).concerns == ()
@@ -91,9 +106,8 @@ def test_keyboard_only_records_with_ctrl_enter(qtbot, ctx, staff, shown) -> None
     ws, page = open_page(qtbot, ctx, ro_id)
     ws.activateWindow()
     qtbot.waitUntil(ws.isActiveWindow)
-    page.words.setFocus()
-    qtbot.keyClicks(page.words, "engine light on")
-    qtbot.keyClick(page.words, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    person.fill(qtbot, page.words, "engine light on")
+    person.key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [c.customer_words for c in get_ro_view(ro_id).concerns] == ["engine light on"]
 
 
@@ -101,26 +115,26 @@ def test_confirm_and_correct_make_a_new_entry(qtbot, ctx, staff, shown) -> None:
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(ctx)
     qtbot.addWidget(ws)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
     ws.show_ro(ro_id)
     ws.show_step(4)
     page = ws.pages[4]
     first = get_ro_view(ro_id).concerns[0]
     card = page.cards[0]
-    qtbot.mouseClick(card.confirm_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, card.confirm_button)
     assert get_ro_view(ro_id).concerns[0].confirmation == "confirmed"
     qtbot.waitUntil(lambda: page.cards and page.cards[0].concern.confirmation == "confirmed")
 
     corrected = "刹车时“咯咯”响 🚗\n 不是吱吱 "
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, CorrectDialog)
-        dialog.words.setPlainText(corrected)
-        dialog.accept()
+    def fill(dialog: QDialog) -> None:
+        person.fill(qtbot, dialog.words, corrected)  # type: ignore[attr-defined]
+        person.click(qtbot, dialog.findChild(QPushButton, "correct_ok"))
 
-    QTimer.singleShot(0, fill)
-    qtbot.mouseClick(page.cards[0].correct_button, Qt.MouseButton.LeftButton)
+    when_shown(CorrectDialog, fill)
+    person.click(qtbot, page.cards[0].correct_button)
     concerns = get_ro_view(ro_id).concerns
     assert [c.customer_words for c in concerns] == [first.customer_words, corrected]
     assert concerns[0].superseded and concerns[1].supersedes_id == first.id
