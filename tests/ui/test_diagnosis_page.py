@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from advisor.services import reception
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person
+from tests.ui.modal import when_shown
 from ui.ro.pages.diagnosis import CorrectDialog
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
@@ -20,26 +19,6 @@ def checked_in_without_concern(staff: factories.Staff) -> int:
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
     reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4)
     return ro_id
-
-
-def when_shown(kind: type[QDialog], act: Callable[[QDialog], None], timeout_ms: int = 5000) -> None:
-    """Run ``act`` on the modal dialog of ``kind`` once it is up (a person answers it after
-    it opened; the click that opens it runs the event loop before the dialog exists)."""
-    left = [timeout_ms // 10]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            try:
-                act(dialog)
-            except BaseException:
-                dialog.reject()  # a failed answer fails the test instead of hanging it
-                raise
-        elif left[0] > 0:
-            left[0] -= 1
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
@@ -129,8 +108,8 @@ def test_confirm_and_correct_make_a_new_entry(qtbot, ctx, staff, shown) -> None:
 
     corrected = "刹车时“咯咯”响 🚗\n 不是吱吱 "
 
-    def fill(dialog: QDialog) -> None:
-        person.fill(qtbot, dialog.words, corrected)  # type: ignore[attr-defined]
+    def fill(dialog: CorrectDialog) -> None:
+        person.fill(qtbot, dialog.words, corrected)
         person.click(qtbot, dialog.findChild(QPushButton, "correct_ok"))
 
     when_shown(CorrectDialog, fill)
