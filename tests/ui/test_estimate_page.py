@@ -10,6 +10,9 @@ from pytestqt.modeltest import ModelTester
 from advisor.services import solicitation, workshop
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests.ui import person
+from tests.ui.modal import when_shown
+from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.lines_model import LinesModel
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
@@ -17,8 +20,9 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 def open_estimate(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1366, 860)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 5
     return ws, ws.pages[5]
@@ -33,32 +37,33 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
     ws, page = open_estimate(qtbot, ctx, ro_id)
 
     # A labour line, typed.
-    page.adders.setCurrentIndex(0)
-    qtbot.keyClicks(page.labour_code, "L-BRF")
-    qtbot.keyClicks(page.labour_desc, "Replace front brake pads")
-    page.labour_hours.setValue(1.5)
-    qtbot.keyClicks(page.labour_rate, "180")
-    qtbot.keyClick(page.labour_rate, Qt.Key.Key_Return)
+    person.click_tab(qtbot, page.adders, 0)
+    person.fill(qtbot, page.labour_code, "L-BRF")
+    person.fill(qtbot, page.labour_desc, "Replace front brake pads")
+    person.fill(qtbot, page.labour_hours, "1.5")
+    person.fill(qtbot, page.labour_rate, "180")
+    person.key(qtbot, Qt.Key.Key_Return)
     assert shown == []
     view = get_ro_view(ro_id)
     assert [(x.code, x.quantity, x.amount_cents) for x in view.lines] == [("L-BRF", 1.5, 27_000)]
 
     # A part, by its number (the completer offers the catalogue with stock).
-    page.adders.setCurrentIndex(1)
-    page.part_completer.setCompletionPrefix("45022")
+    person.click_tab(qtbot, page.adders, 1)
+    person.fill(qtbot, page.part_number, "45022")
+    qtbot.waitUntil(page.part_completer.popup().isVisible)
     assert "in stock" in page.part_completer.currentCompletion() or page.part_completer.completionCount() >= 1
-    qtbot.keyClicks(page.part_number, "45022-TBA-A01")
+    person.type_text(qtbot, "-TBA-A01")
     assert "45022-TBA-A01" in page.part_info.text()
-    qtbot.mouseClick(page.part_add, Qt.MouseButton.LeftButton)
+    person.click(qtbot, page.part_add)  # one click: the list offering the typed number closed
     assert shown == []
     assert lines_of(ro_id)[-1] == ("part", "45022-TBA-A01", "proposed")
 
     # A canned job from the searchable list.
-    page.adders.setCurrentIndex(2)
-    qtbot.keyClicks(page.canned_filter, "5000")
+    person.click_tab(qtbot, page.adders, 2)
+    person.fill(qtbot, page.canned_filter, "5000")
     assert page.canned_list.count() >= 1
     before = len(lines_of(ro_id))
-    qtbot.mouseClick(page.canned_add, Qt.MouseButton.LeftButton)
+    person.click(qtbot, page.canned_add)
     assert shown == []
     assert len(lines_of(ro_id)) > before
     qtbot.waitUntil(lambda: page.model.rowCount() == len(lines_of(ro_id)))
@@ -69,7 +74,9 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
 
     # Edit the quantity of a proposed line in the table.
     line = get_ro_view(ro_id).lines[0]
-    assert page.model.setData(page.model.index(0, 3), "2")
+    person.click_at(qtbot, page.table, page.model.index(0, 3), double=True)
+    person.type_text(qtbot, "2")  # over the whole quantity, selected as the editor opens
+    person.key(qtbot, Qt.Key.Key_Return)
     assert get_ro_view(ro_id).lines[0].quantity == 2
     assert get_ro_view(ro_id).lines[0].version != line.version
 
@@ -93,15 +100,21 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
 
     # Authorisation through the dialog: the last line declined with a reason.
     qtbot.waitUntil(lambda: page.view is not None and len(page.view.lines) == len(lines_of(ro_id)))
-    dialog = page.authorise_dialog()
-    qtbot.addWidget(dialog)
     ids = [x.id for x in get_ro_view(ro_id).lines]
     reason = solicitation.decline_reasons()[0]
-    dialog.set_decision(ids[-1], "declined", reason.id)
-    assert dialog.reason_boxes[ids[-1]].isEnabled()
-    dialog.method.setCurrentIndex(dialog.method.findData("phone"))
-    dialog.who.setText("张伟")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    enabled: list[bool] = []
+
+    def decide(dialog: AuthoriseDialog) -> None:
+        person.choose(qtbot, dialog.decisions[ids[-1]], "✗ Decline")
+        enabled.append(dialog.reason_boxes[ids[-1]].isEnabled())
+        person.choose(qtbot, dialog.reason_boxes[ids[-1]], reason.label_en)
+        person.choose(qtbot, dialog.method, "By phone")
+        person.fill(qtbot, dialog.who, "张伟")
+        person.click(qtbot, dialog.ok_button)
+
+    when_shown(AuthoriseDialog, decide)
+    person.click(qtbot, page.authorise_button)
+    assert enabled == [True]
     assert shown == []
     view = get_ro_view(ro_id)
     assert view.authorised_at is not None
@@ -125,14 +138,20 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
 def test_authorising_twice_is_refused_with_the_domain_message(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id, _ = factories.estimated(staff)
     _ws, page = open_estimate(qtbot, ctx, ro_id)
+    # Two dialogs opened on the same estimate (as two advisors at two desks would; the page
+    # opens one modal dialog at a time), shown without exec() so that both can be answered.
     first = page.authorise_dialog()
     second = page.authorise_dialog()
     qtbot.addWidget(first)
     qtbot.addWidget(second)
-    qtbot.mouseClick(first.ok_button, Qt.MouseButton.LeftButton)
+    first.show()
+    qtbot.waitExposed(first)
+    person.click(qtbot, first.ok_button)
     assert shown == []
     before = get_ro_view(ro_id)
-    qtbot.mouseClick(second.ok_button, Qt.MouseButton.LeftButton)
+    second.show()
+    qtbot.waitExposed(second)
+    person.click(qtbot, second.ok_button)
     assert shown == [("error", "The estimate is already authorised: further changes need a change request.")]
     assert get_ro_view(ro_id).authorisations == before.authorisations
 
@@ -140,31 +159,36 @@ def test_authorising_twice_is_refused_with_the_domain_message(qtbot, ctx, staff,
 def test_refused_authorisation_keeps_the_dialog_and_input(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id, _ = factories.estimated(staff)
     _ws, page = open_estimate(qtbot, ctx, ro_id)
-    dialog = page.authorise_dialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.who.setText("")
-    dialog.note.setText("keep me")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    seen: list[tuple[bool, str]] = []
+
+    def refused(dialog: AuthoriseDialog) -> None:
+        person.fill(qtbot, dialog.who, "")
+        person.fill(qtbot, dialog.note, "keep me")
+        person.click(qtbot, dialog.ok_button)
+        seen.append((dialog.isVisible(), dialog.note.text()))
+        person.key(qtbot, Qt.Key.Key_Escape)  # and the person gives up
+
+    when_shown(AuthoriseDialog, refused)
+    person.click(qtbot, page.authorise_button)
     assert shown and shown[0][0] == "error"
-    assert dialog.isVisible() and dialog.note.text() == "keep me"
+    assert seen == [(True, "keep me")]
     assert get_ro_view(ro_id).authorised_at is None
 
 
 def test_withdraw_and_terms(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id, ids = factories.estimated(staff)
     _ws, page = open_estimate(qtbot, ctx, ro_id)
-    page.table.selectRow(2)
-    qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
+    person.click_at(qtbot, page.table, page.model.index(2, 0))
+    person.click(qtbot, page.withdraw_button)
     assert [x.id for x in get_ro_view(ro_id).lines] == ids[:2]
-    page.price_low.setText("300")
-    page.price_high.setText("450.50")
-    qtbot.mouseClick(page.terms_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, page.price_low, "300")
+    person.fill(qtbot, page.price_high, "450.50")
+    person.click(qtbot, page.terms_button)
     view = get_ro_view(ro_id)
     assert (view.price_low_cents, view.price_high_cents) == (30_000, 45_050)
     # A reversed range is refused by the service; the input stays.
-    page.price_low.setText("500")
-    qtbot.mouseClick(page.terms_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, page.price_low, "500")
+    person.click(qtbot, page.terms_button)
     assert shown[-1] == ("error", "The price range must run from a lower to a higher amount.")
     assert page.price_low.text() == "500"
 

@@ -376,6 +376,16 @@ class Page(StepPage):
             .replace("%4", str(p.available))
             .replace("%5", p.bin or "—")
         )
+        QTimer.singleShot(0, self._close_list_on_full_number)
+
+    def _close_list_on_full_number(self) -> None:
+        """A part number typed in full that the list offers alone: close the list (after the
+        completer has opened it). Open, it had nothing more to offer and swallowed the next
+        click, on Add too, so Add took two clicks."""
+        popup = self.part_completer.popup()
+        if (popup is not None and popup.isVisible() and self.part_completer.completionCount() <= 1
+                and self.part_number.text().strip() in self.parts_by_number):  # fmt: skip
+            popup.hide()
 
     def _part_picked(self, entry: str) -> None:
         found = self.parts_by_number.get(entry.strip())
