@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 def when_shown(kind: type[QDialog], act: Callable[[Any], object], timeout_ms: int = 5000) -> None:
@@ -37,3 +37,12 @@ def when_shown(kind: type[QDialog], act: Callable[[Any], object], timeout_ms: in
             QTimer.singleShot(10, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def closed(qtbot: Any, dialog: QDialog, back_to: QWidget) -> None:
+    """Wait for ``dialog`` to close, then give ``back_to`` (the window under it) the focus,
+    as the window manager does when a dialog closes; the offscreen platform has none and
+    leaves no window active, so nothing a person clicks next would take the keyboard."""
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    back_to.activateWindow()
+    qtbot.waitUntil(back_to.isActiveWindow, timeout=2000)

@@ -5,18 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from advisor.services import changes, estimate, parts, workshop
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests.ui import person
+from tests.ui.modal import closed
 from ui import fmt
+from ui.assign_dialog import AssignDialog
+from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
-from ui.desk_fmt import to_qdatetime
+from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages import page_class
 from ui.ro.pages.assignment import AssignmentPage
 from ui.ro.pages.parts import PartsPage
 from ui.ro.pages.repair import RepairPage
+
+
+def shown_at_1366(qtbot: QtBot, page: QWidget) -> None:
+    """The page as its own window at the size the counter uses."""
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(page.isActiveWindow)
+
+
+def ok_button(buttons: QDialogButtonBox) -> QWidget:
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
 def test_the_pages_are_found_by_step() -> None:
@@ -37,7 +57,7 @@ def test_a_backorder_shows_its_eta_the_wording_and_the_notify_task(
         promised_at=dt.datetime.now() + dt.timedelta(days=3),
     )
     page = PartsPage(ctx)
-    qtbot.addWidget(page)
+    shown_at_1366(qtbot, page)
     page.set_view(get_ro_view(ro_id))
     eta = get_ro_view(ro_id).lines[0].part_eta
     assert eta is not None
@@ -52,7 +72,7 @@ def test_a_backorder_shows_its_eta_the_wording_and_the_notify_task(
     assert page.lines.item(0, 3).text() == "Arrived"
     assert page.notified.isEnabled()
     with qtbot.waitSignal(ctx.ops.changed):
-        page.customer_notified()
+        person.click(qtbot, page.notified)
     assert ctx.ops.last_error is None
     assert parts.tasks_for(staff.advisor.user_id) == []
     assert shown == []
@@ -63,13 +83,16 @@ def test_the_assignment_page_offers_the_dispatch_dialog_for_an_unassigned_line(
 ) -> None:
     ro_id, lines = factories.authorised(staff)
     page = AssignmentPage(make_ctx("foreman"))
-    qtbot.addWidget(page)
+    shown_at_1366(qtbot, page)
     page.set_view(get_ro_view(ro_id))
     assert [line.id for line, _a in page.rows] == [lines[0]]
-    assert page.select_line(lines[0])
-    dialog = page.assign_selected()
+    person.click_at(qtbot, page.jobs, page.jobs.model().index(0, 0))
+    person.click(qtbot, page.assign_btn)
+    dialog = page.findChild(AssignDialog)
     assert dialog is not None and dialog.line_id == lines[0]
-    dialog.reject()
+    qtbot.waitExposed(dialog)
+    person.key(qtbot, Qt.Key.Key_Escape)
+    closed(qtbot, dialog, page)
 
 
 def test_repair_page_consent_old_parts_and_training(
@@ -87,26 +110,35 @@ def test_repair_page_consent_old_parts_and_training(
     )
     ctx = make_ctx("advisor")
     page = RepairPage(ctx)
-    qtbot.addWidget(page)
+    shown_at_1366(qtbot, page)
     page.set_view(get_ro_view(ro_id))
     assert page.jobs.item(0, 3).text() == "Waiting"
 
-    dialog = page.raise_change()
+    person.click(qtbot, page.raise_btn)
+    dialog = page.findChild(ChangeRequestDialog)
     assert dialog is not None
-    dialog.delay.setChecked(True)
-    dialog.reason.setPlainText("Waiting for the alignment rig")
+    qtbot.waitExposed(dialog)
+    person.click(qtbot, dialog.delay)
+    person.fill(qtbot, dialog.reason, "Waiting for the alignment rig")
     new_time = (dt.datetime.now() + dt.timedelta(hours=8)).replace(second=0, microsecond=0)
-    dialog.when.setDateTime(to_qdatetime(new_time))
-    assert dialog.submit() is not None
+    person.fill(qtbot, dialog.when, new_time.strftime("%Y-%m-%d %H:%M"))
+    person.click(qtbot, ok_button(dialog.buttons))
+    assert dialog.change_id is not None
+    closed(qtbot, dialog, page)
     page.set_view(get_ro_view(ro_id))
     assert page.changes.item(0, 2).text() == "Waiting for the customer"
     assert page.answer_btn.isEnabled()
 
-    consent = page.record_answer()
+    person.click_at(qtbot, page.changes, page.changes.model().index(0, 0))
+    person.click(qtbot, page.answer_btn)
+    consent = page.findChild(ConsentDialog)
     assert consent is not None
+    qtbot.waitExposed(consent)
     assert consent.who.text() == "张伟"
-    consent.method.setCurrentIndex(consent.method.findData("phone"))
-    assert consent.submit() == "approved"
+    person.choose(qtbot, consent.method, "By phone")
+    person.click(qtbot, ok_button(consent.buttons))
+    assert consent.status == "approved"
+    closed(qtbot, consent, page)
     view = get_ro_view(ro_id)
     assert view.promised_at == new_time
     assert view.change_requests[0].consent_phone == "+8613812345678"
@@ -114,12 +146,15 @@ def test_repair_page_consent_old_parts_and_training(
     assert not page.answer_btn.isEnabled()
 
     part_line = next(x for x in view.approved_lines if x.kind == "part")
-    page.set_old_part(part_line.id, "returned")
+    row = next(r for r, x in enumerate(page.part_lines) if x.id == part_line.id)
+    handling = page.old_parts.cellWidget(row, 2)
+    assert isinstance(handling, QComboBox)
+    person.choose(qtbot, handling, "Returned to the customer")
     assert next(x for x in get_ro_view(ro_id).lines if x.id == part_line.id).old_part_handling == "returned"
 
-    page.training.setChecked(True)
-    page.training_note.setText("Squeal only when cold: glazed pads")
-    page.save_training()
+    person.click(qtbot, page.training)
+    person.fill(qtbot, page.training_note, "Squeal only when cold: glazed pads")
+    person.click(qtbot, page.training_save)
     view = get_ro_view(ro_id)
     assert view.training_flag and view.training_note.startswith("Squeal")
     assert shown == []
@@ -138,13 +173,16 @@ def test_a_major_change_waits_for_the_manager(
         lines=[{"kind": "part", "description": "", "quantity": 1, "code": "38810-TBA-A01"}],
     )
     page = RepairPage(make_ctx("manager"))
-    qtbot.addWidget(page)
+    shown_at_1366(qtbot, page)
     page.set_view(get_ro_view(ro_id))
     assert get_ro_view(ro_id).change_requests[0].major
     assert not page.approve_btn.isHidden()
     assert page.approve_btn.isEnabled()
-    assert page.approve() == "pending"  # approved by the manager; the customer still has to consent
-    assert get_ro_view(ro_id).change_requests[0].manager
+    person.click(qtbot, page.approve_btn)
+    assert shown == []
+    after = get_ro_view(ro_id).change_requests[0]
+    assert after.status == "pending"  # approved by the manager; the customer still has to consent
+    assert after.manager
     assert cr
 
 
@@ -152,6 +190,6 @@ def test_a_foreman_cannot_record_consent(
     make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
 ) -> None:
     page = RepairPage(make_ctx("foreman"))
-    qtbot.addWidget(page)
+    shown_at_1366(qtbot, page)
     assert page.answer_btn.isHidden()
     assert not page.raise_btn.isHidden()
