@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 
 from advisor.services import appointments, settlement, solicitation
 from tests import factories
+from tests.ui import person
+from tests.ui.modal import when_shown
+from ui.booking_dialog import BookingDialog
 from ui.workspaces.solicitation import SolicitationWorkspace
 
 
@@ -28,8 +31,11 @@ def due_vehicle(staff: factories.Staff) -> tuple[int, int]:
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
     ws = SolicitationWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1280, 800)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(ws.isActiveWindow)
     return ws
 
 
@@ -42,27 +48,28 @@ def contact_count() -> int:
     )
 
 
-def select_vehicle(ws: SolicitationWorkspace, vehicle_id: int) -> None:
+def select_vehicle(qtbot, ws: SolicitationWorkspace, vehicle_id: int) -> None:  # type: ignore[no-untyped-def]
     rows = [i.vehicle_id for i in ws.visible_items()]
-    ws.table.selectRow(rows.index(vehicle_id))
+    person.click_at(qtbot, ws.table, ws.table.model().index(rows.index(vehicle_id), 0))
 
 
 def test_declined_contact_requires_a_reason(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     _c, v = due_vehicle(staff)
     ws = make_ws(qtbot, ctx)
-    select_vehicle(ws, v)
+    select_vehicle(qtbot, ws, v)
     assert "韩梅梅" in ws.details.toPlainText()
-    ws.outcome.setCurrentIndex(ws.outcome.findData("declined"))
+    person.choose(qtbot, ws.outcome, "Declined")
     assert ws.reason.isEnabled()
-    qtbot.keyClicks(ws.note, "busy this month")
-    qtbot.mouseClick(ws.log_button, Qt.MouseButton.LeftButton)
+    person.fill(qtbot, ws.note, "busy this month")
+    person.click(qtbot, ws.log_button)
     assert shown == [("error", "Choose why the customer declines.")]
     assert contact_count() == 0
     assert ws.note.text() == "busy this month"  # input kept
 
     reason = solicitation.decline_reasons()[1]
-    ws.reason.setCurrentIndex(ws.reason.findData(reason.id))
-    qtbot.keyClick(ws.note, Qt.Key.Key_Return)  # Enter logs
+    person.choose(qtbot, ws.reason, reason.label_en)
+    person.click(qtbot, ws.note)
+    person.key(qtbot, Qt.Key.Key_Return)  # Enter logs
     assert len(shown) == 1
     stats = solicitation.decline_stats(
         dt.datetime.now() - dt.timedelta(days=1), dt.datetime.now() + dt.timedelta(days=1)
@@ -86,8 +93,8 @@ def test_campaign_text_shown_while_talking(qtbot, ctx, staff) -> None:  # type: 
         details="Check refrigerant and filter; 20 min.",
     )
     ws = make_ws(qtbot, ctx)
-    ws.filter.setCurrentIndex(ws.filter.findData("campaign"))
-    select_vehicle(ws, v)
+    person.choose(qtbot, ws.filter, "Campaigns")
+    select_vehicle(qtbot, ws, v)
     text = ws.details.toPlainText()
     assert "Free air-con check" in text and "Check refrigerant and filter; 20 min." in text
 
@@ -95,21 +102,27 @@ def test_campaign_text_shown_while_talking(qtbot, ctx, staff) -> None:  # type: 
 def test_book_from_the_list(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     c, v = due_vehicle(staff)
     ws = make_ws(qtbot, ctx)
-    select_vehicle(ws, v)
-    dialog = ws.booking_dialog()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    assert dialog.vehicle_id == v and dialog.customer_id == c  # prefilled
-    assert "Service due" in dialog.work.text()
+    select_vehicle(qtbot, ws, v)
     start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(14))
-    from ui.desk_fmt import to_qdatetime
+    prefilled: list[tuple[int | None, int | None, str]] = []
 
-    dialog.when.setDateTime(to_qdatetime(start))
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    def book(dialog: BookingDialog) -> None:
+        prefilled.append((dialog.vehicle_id, dialog.customer_id, dialog.work.text()))
+        person.fill(qtbot, dialog.when, start.strftime("%Y-%m-%d %H:%M"))
+        person.click(qtbot, dialog.ok_button)
+
+    logged: list[int | None] = []  # the contact the booking logs (watched, not driven)
+    after_booking = ws.after_booking
+    ws.after_booking = lambda appointment_id: logged.append(after_booking(appointment_id))  # type: ignore[method-assign]
+    when_shown(BookingDialog, book)
+    person.click(qtbot, ws.book_button)
+    ((vehicle_id, customer_id, work),) = prefilled
+    assert vehicle_id == v and customer_id == c  # prefilled
+    assert "Service due" in work
     assert shown == []
     booked = appointments.appointments_on(start.date())
     assert [(a.vehicle_id, a.starts_at) for a in booked] == [(v, start)]
-    contact = ws.after_booking(booked[0].id)
+    (contact,) = logged
     assert shown == [] and contact is not None
     assert appointments.appointments_on(start.date())[0].source_contact == contact  # linked both ways
     qtbot.waitUntil(lambda: v not in [i.vehicle_id for i in ws.items])
