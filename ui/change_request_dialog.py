@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from advisor import money
 from advisor.errors import UserError
-from advisor.services import changes
+from advisor.services import changes, workshop
 from ui import fmt, messages
+from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
 
@@ -61,6 +62,14 @@ def suggested_promise(
     return t
 
 
+def skill_codes() -> list[str]:
+    """The skills a job can ask for: the usual ones, then any other a technician has."""
+    codes = list(labels.SKILLS)
+    for t in workshop.technicians():
+        codes.extend(s for s in t.skills if s not in codes)
+    return codes
+
+
 class ChangeRequestDialog(QDialog):
     def __init__(
         self,
@@ -76,6 +85,7 @@ class ChangeRequestDialog(QDialog):
         self.ro_id = ro_id
         self.change_id: int | None = None
         self.promised_at = promised_at
+        self.skill_codes = skill_codes()
         self._suggesting = False
         self._when_edited = False  # once the user sets the time, the hours no longer move it
         self.setMinimumWidth(920)
@@ -216,6 +226,18 @@ class ChangeRequestDialog(QDialog):
             else ""
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send to the advisor"))
+        for row in range(self.table.rowCount()):
+            kind = self.table.cellWidget(row, TYPE)
+            if isinstance(kind, QComboBox):
+                kind.setItemText(0, self.tr("Labour"))
+                kind.setItemText(1, self.tr("Part"))
+            skill = self.table.cellWidget(row, SKILL)
+            if isinstance(skill, QComboBox):
+                for i in range(skill.count()):
+                    skill.setItemText(i, self._skill_label(skill.itemData(i)))
+
+    def _skill_label(self, code: str) -> str:
+        return labels.skill(code) if code else self.tr("(any)")
 
     def add_line(
         self,
@@ -241,9 +263,21 @@ class ChangeRequestDialog(QDialog):
             (DESCRIPTION, description),
             (QTY, quantity),
             (PRICE, price),
-            (SKILL, skill),
         ):
             self.table.setItem(row, col, QTableWidgetItem(value))
+        # The skill the job needs, by name in the user's language (dispatch matches the
+        # technicians' skills by code); a part needs none.
+        skills = QComboBox()
+        skills.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # names read whole
+        codes = ["", *self.skill_codes]
+        if skill and skill not in codes:
+            codes.append(skill)
+        for c in codes:
+            skills.addItem(self._skill_label(c), c)
+        skills.setCurrentIndex(codes.index(skill))
+        skills.setEnabled(kind == "labour")
+        combo.currentIndexChanged.connect(lambda _i: skills.setEnabled(combo.currentData() == "labour"))
+        self.table.setCellWidget(row, SKILL, skills)
         if kind == "part":
             self.table.setCurrentCell(row, CODE)
         else:
@@ -270,8 +304,9 @@ class ChangeRequestDialog(QDialog):
             price = self._cell(row, PRICE)
             if price and not self.table.isColumnHidden(PRICE):
                 spec["unit_price_cents"] = money.to_cents(price)
-            if kind == "labour":
-                spec["skill"] = self._cell(row, SKILL)
+            skill = self.table.cellWidget(row, SKILL)
+            if kind == "labour" and isinstance(skill, QComboBox):
+                spec["skill"] = skill.currentData()
             out.append(spec)
         return out
 

@@ -153,6 +153,9 @@ def minutes(total: int) -> str:
     return fmt.minutes(total)
 
 
+SKILLS = ("service", "engine", "brakes", "electrical", "diagnosis", "body", "ac")  # named below
+
+
 def skill(code: str) -> str:
     """A technician's skill or a job's required skill; an unknown code is shown as typed."""
     return {

@@ -349,104 +349,111 @@ booked %2</source>
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="191"/>
+        <location filename="../../ui/change_request_dialog.py" line="203"/>
         <source>Raise a change request</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="192"/>
+        <location filename="../../ui/change_request_dialog.py" line="204"/>
         <source>Extra work found</source>
         <translation>发现追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="193"/>
+        <location filename="../../ui/change_request_dialog.py" line="205"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="194"/>
+        <location filename="../../ui/change_request_dialog.py" line="206"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="195"/>
+        <location filename="../../ui/change_request_dialog.py" line="207"/>
         <source>What was found / why late</source>
         <translation>发现的问题 / 延误原因</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="196"/>
+        <location filename="../../ui/change_request_dialog.py" line="208"/>
         <source>Extra lines</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="199"/>
+        <location filename="../../ui/change_request_dialog.py" line="211"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="200"/>
+        <location filename="../../ui/change_request_dialog.py" line="212"/>
         <source>Code / part no.</source>
         <translation>代码 / 配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="201"/>
+        <location filename="../../ui/change_request_dialog.py" line="213"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="202"/>
+        <location filename="../../ui/change_request_dialog.py" line="214"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="203"/>
+        <location filename="../../ui/change_request_dialog.py" line="215"/>
         <source>Unit price (optional)</source>
         <translation>单价（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="204"/>
+        <location filename="../../ui/change_request_dialog.py" line="216"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="207"/>
+        <location filename="../../ui/change_request_dialog.py" line="219"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="208"/>
+        <location filename="../../ui/change_request_dialog.py" line="220"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="209"/>
+        <location filename="../../ui/change_request_dialog.py" line="221"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="210"/>
+        <location filename="../../ui/change_request_dialog.py" line="222"/>
         <source>New promised time</source>
         <translation>新的承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="212"/>
+        <location filename="../../ui/change_request_dialog.py" line="224"/>
         <source>(now promised: %1)</source>
         <translation>（当前承诺：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="216"/>
+        <location filename="../../ui/change_request_dialog.py" line="228"/>
         <source>Send to the advisor</source>
         <translation>发送给服务顾问</translation>
     </message>
     <message>
         <location filename="../../ui/change_request_dialog.py" line="232"/>
+        <location filename="../../ui/change_request_dialog.py" line="256"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
         <location filename="../../ui/change_request_dialog.py" line="233"/>
+        <location filename="../../ui/change_request_dialog.py" line="257"/>
         <source>Part</source>
         <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_request_dialog.py" line="240"/>
+        <source>(any)</source>
+        <translation>（不限）</translation>
     </message>
 </context>
 <context>
@@ -996,148 +1003,148 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="104"/>
+        <location filename="../../ui/ro/pages/repair.py" line="105"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="105"/>
+        <location filename="../../ui/ro/pages/repair.py" line="106"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="106"/>
+        <location filename="../../ui/ro/pages/repair.py" line="107"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="107"/>
+        <location filename="../../ui/ro/pages/repair.py" line="108"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="110"/>
+        <location filename="../../ui/ro/pages/repair.py" line="111"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="111"/>
+        <location filename="../../ui/ro/pages/repair.py" line="112"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="112"/>
+        <location filename="../../ui/ro/pages/repair.py" line="113"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="113"/>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="114"/>
+        <location filename="../../ui/ro/pages/repair.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="114"/>
+        <location filename="../../ui/ro/pages/repair.py" line="115"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="118"/>
+        <location filename="../../ui/ro/pages/repair.py" line="119"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="119"/>
+        <location filename="../../ui/ro/pages/repair.py" line="120"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="120"/>
+        <location filename="../../ui/ro/pages/repair.py" line="121"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="121"/>
+        <location filename="../../ui/ro/pages/repair.py" line="122"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="122"/>
+        <location filename="../../ui/ro/pages/repair.py" line="123"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="128"/>
+        <location filename="../../ui/ro/pages/repair.py" line="129"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="130"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="131"/>
+        <location filename="../../ui/ro/pages/repair.py" line="132"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="132"/>
+        <location filename="../../ui/ro/pages/repair.py" line="133"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="133"/>
+        <location filename="../../ui/ro/pages/repair.py" line="134"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="138"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="141"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="141"/>
+        <location filename="../../ui/ro/pages/repair.py" line="142"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="143"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="172"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
@@ -1338,53 +1345,53 @@ booked %2</source>
         <translation>高级技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="159"/>
+        <location filename="../../ui/workshop_labels.py" line="162"/>
         <source>Service</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="160"/>
+        <location filename="../../ui/workshop_labels.py" line="163"/>
         <source>Engine</source>
         <translation>发动机</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="161"/>
+        <location filename="../../ui/workshop_labels.py" line="164"/>
         <source>Brakes</source>
         <translation>制动</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="162"/>
+        <location filename="../../ui/workshop_labels.py" line="165"/>
         <source>Electrical</source>
         <translation>电气</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="164"/>
+        <location filename="../../ui/workshop_labels.py" line="167"/>
         <source>Body &amp; paint</source>
         <translation>钣喷</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="165"/>
+        <location filename="../../ui/workshop_labels.py" line="168"/>
         <source>Air-con</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="176"/>
+        <location filename="../../ui/workshop_labels.py" line="179"/>
         <source>Lift</source>
         <translation>举升机</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="177"/>
+        <location filename="../../ui/workshop_labels.py" line="180"/>
         <source>General</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="163"/>
-        <location filename="../../ui/workshop_labels.py" line="178"/>
+        <location filename="../../ui/workshop_labels.py" line="166"/>
+        <location filename="../../ui/workshop_labels.py" line="181"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="179"/>
+        <location filename="../../ui/workshop_labels.py" line="182"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>

@@ -524,8 +524,11 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert change.extra.isChecked()
     type_words(qtbot, change.reason, "冷凝器很脏，散热不好，需要清洗")
     press(qtbot, change.add_labour_btn)
-    for col, text in ((DESCRIPTION, "Clean A/C condenser"), (QTY, "0.5"), (SKILL, "service")):
+    for col, text in ((DESCRIPTION, "Clean A/C condenser"), (QTY, "0.5")):
         edit_cell(qtbot, change.table, 0, col, text)
+    skill = change.table.cellWidget(0, SKILL)
+    assert isinstance(skill, QComboBox)
+    choose(qtbot, skill, "service")  # shown as "Service"
     tick(qtbot, change.new_time)
     new_promise = promised + dt.timedelta(hours=2)
     set_time(qtbot, change.when, new_promise)
