@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget
 
 from advisor.services import appointments, customers
 from tests import factories
+from tests.ui import person
+from tests.ui.modal import when_shown
 from ui import messages
-from ui.workspaces.appointments import AppointmentsWorkspace
+from ui.booking_dialog import BookingDialog
+from ui.workspaces.appointments import AppointmentsWorkspace, ChangeDialog
 
 
 def tomorrow_at(hour: int) -> dt.datetime:
@@ -19,9 +25,41 @@ def tomorrow_at(hour: int) -> dt.datetime:
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
     ws = AppointmentsWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1280, 800)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(ws.isActiveWindow)
     return ws
+
+
+def click_row(qtbot, table: QTableWidget, row: int) -> None:  # type: ignore[no-untyped-def]
+    person.click_at(qtbot, table, table.model().index(row, 0))
+
+
+def answered(kind: type[QDialog], act: Callable[[Any], None]) -> list[Any]:
+    """Answer the next dialog of ``kind`` with ``act`` once it is up; returns [dialog] after."""
+    seen: list[Any] = []
+
+    def answer(dialog: Any) -> None:
+        seen.append(dialog)
+        act(dialog)
+
+    when_shown(kind, answer)
+    return seen
+
+
+def ok(dialog: QDialog) -> Any:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def choose_vehicle(qtbot, dialog: BookingDialog, plate: str) -> None:  # type: ignore[no-untyped-def]
+    """Type the end of the plate into the search, click the vehicle found."""
+    person.fill(qtbot, dialog.search, plate[-5:])
+    qtbot.waitUntil(lambda: dialog.results.count() > 0)
+    person.click_at(qtbot, dialog.results, dialog.results.model().index(0, 0))
 
 
 def fill_slot(staff: factories.Staff, at: dt.datetime) -> None:
@@ -44,35 +82,42 @@ def test_booking_a_full_slot_needs_an_explicit_override(qtbot, ctx, staff) -> No
     fill_slot(staff, at)
     customer_id, vehicle_id = factories.make_customer_vehicle(staff, name="李雷", phone="13900001234")
     ws = make_ws(qtbot, ctx)
-    ws.day.setDate(QDate(at.year, at.month, at.day))
+    person.click(qtbot, ws.next_button)  # tomorrow
     row = [ws.slots.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(ws.slots.rowCount())].index(at)
     assert "FULL" in ws.slots.item(row, 3).text()  # text, not only colour
-
-    dialog = ws.booking_dialog(starts_at=at)
-    qtbot.addWidget(dialog)
     plate = customers.vehicles_of(customer_id)[0].plate
-    qtbot.keyClicks(dialog.search, plate[-5:])
-    qtbot.waitUntil(lambda: dialog.results.count() > 0)
-    assert dialog.vehicle_id == vehicle_id
-    assert "FULL" in dialog.capacity.text()
-    qtbot.keyClicks(dialog.work, "5000 km service")
-    dialog.parts.setText("oil filter")
-    dialog.price.setText("450")
-    dialog.booklet.setChecked(True)
     before = len(appointments.appointments_on(at.date()))
+    steps: list[str] = []
 
-    # The user says no to the override: nothing booked, the dialog and input stay.
-    with messages.capture(answer=False) as seen:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert seen[0][0] == "confirm" and "slot is full" in seen[0][1]
-    assert len(appointments.appointments_on(at.date())) == before
-    assert dialog.result() == 0 and dialog.work.text() == "5000 km service"
+    def book(dialog: BookingDialog) -> None:
+        person.fill(qtbot, dialog.search, plate[-5:])
+        qtbot.waitUntil(lambda: dialog.results.count() > 0)
+        assert dialog.vehicle_id == vehicle_id
+        assert "FULL" in dialog.capacity.text()
+        person.fill(qtbot, dialog.work, "5000 km service")
+        person.fill(qtbot, dialog.parts, "oil filter")
+        person.fill(qtbot, dialog.price, "450")
+        person.click(qtbot, dialog.booklet)
 
-    # Yes, book anyway: an explicit override is recorded.
-    with messages.capture(answer=True) as seen:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert [k for k, _ in seen] == ["confirm"]
-    booked = dialog.result_view
+        # The user says no to the override: nothing booked, the dialog and input stay.
+        with messages.capture(answer=False) as seen:
+            person.click(qtbot, dialog.ok_button)
+        assert seen[0][0] == "confirm" and "slot is full" in seen[0][1]
+        assert len(appointments.appointments_on(at.date())) == before
+        assert dialog.isVisible() and dialog.work.text() == "5000 km service"
+        steps.append("refused kept")
+
+        # Yes, book anyway: an explicit override is recorded.
+        with messages.capture(answer=True) as seen:
+            person.click(qtbot, dialog.ok_button)
+        assert [k for k, _ in seen] == ["confirm"]
+        steps.append("booked")
+
+    dialogs = answered(BookingDialog, book)
+    click_row(qtbot, ws.slots, row)
+    person.key(qtbot, Qt.Key.Key_Return)  # Enter on a slot books it
+    assert steps == ["refused kept", "booked"]
+    booked = dialogs[0].result_view
     assert booked is not None and booked.override_capacity
     assert (booked.vehicle_id, booked.requested_work, booked.parts_needed) == (
         vehicle_id,
@@ -85,25 +130,41 @@ def test_booking_a_full_slot_needs_an_explicit_override(qtbot, ctx, staff) -> No
 
 def test_booking_a_free_slot_asks_nothing(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     customer_id, vehicle_id = factories.make_customer_vehicle(staff)
+    plate = customers.vehicles_of(customer_id)[0].plate
     ws = make_ws(qtbot, ctx)
-    dialog = ws.booking_dialog(starts_at=tomorrow_at(15))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog._set_vehicle(customer_id, vehicle_id)
-    dialog.work.setText("noise check")
-    qtbot.keyClick(dialog.work, Qt.Key.Key_Return)  # Enter confirms
+
+    def book(dialog: BookingDialog) -> None:
+        person.fill(qtbot, dialog.when, tomorrow_at(15).strftime("%Y-%m-%d %H:%M"))
+        choose_vehicle(qtbot, dialog, plate)
+        person.fill(qtbot, dialog.work, "noise check")
+        person.key(qtbot, Qt.Key.Key_Return)  # Enter confirms
+
+    dialogs = answered(BookingDialog, book)
+    person.click(qtbot, ws.book_button)
     assert shown == []
+    (dialog,) = dialogs
     assert dialog.result_view is not None and not dialog.result_view.override_capacity
+    assert (dialog.result_view.vehicle_id, dialog.result_view.starts_at) == (vehicle_id, tomorrow_at(15))
 
 
 def test_booking_without_requested_work_is_refused_by_the_service(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
-    customer_id, vehicle_id = factories.make_customer_vehicle(staff)
+    customer_id, _vehicle_id = factories.make_customer_vehicle(staff)
+    plate = customers.vehicles_of(customer_id)[0].plate
     ws = make_ws(qtbot, ctx)
-    dialog = ws.booking_dialog(starts_at=tomorrow_at(15), customer_id=customer_id, vehicle_id=vehicle_id)
-    qtbot.addWidget(dialog)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    kept: list[bool] = []
+
+    def book(dialog: BookingDialog) -> None:
+        person.fill(qtbot, dialog.when, tomorrow_at(15).strftime("%Y-%m-%d %H:%M"))
+        choose_vehicle(qtbot, dialog, plate)
+        person.fill(qtbot, dialog.work, "")
+        person.click(qtbot, dialog.ok_button)
+        kept.append(dialog.isVisible())
+        person.key(qtbot, Qt.Key.Key_Escape)
+
+    dialogs = answered(BookingDialog, book)
+    person.click(qtbot, ws.book_button)
     assert shown == [("error", "Record the work the customer asks for.")]
-    assert dialog.result_view is None
+    assert kept == [True] and dialogs[0].result_view is None
 
 
 def test_reconfirmation_outcome_recorded(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
@@ -113,8 +174,8 @@ def test_reconfirmation_outcome_recorded(qtbot, ctx, staff, shown) -> None:  # t
     )
     ws = make_ws(qtbot, ctx)
     assert ws.reconfirm.rowCount() == 1
-    ws.reconfirm.selectRow(0)
-    qtbot.mouseClick(ws.outcome_buttons["confirmed"], Qt.MouseButton.LeftButton)
+    click_row(qtbot, ws.reconfirm, 0)
+    person.click(qtbot, ws.outcome_buttons["confirmed"])
     assert shown == []
     got = appointments.get_appointment(a.id)
     assert (got.reconfirm_outcome, got.status) == ("confirmed", "confirmed")
@@ -134,11 +195,10 @@ def test_no_show_recorded_and_refused_before_time(qtbot, ctx, staff, shown) -> N
         override=True,
     )
     ws = make_ws(qtbot, ctx)
-    ws.day.setDate(QDate.currentDate())
-    ws.refresh()
+    person.click(qtbot, ws.today_button)
     ids = [ws.bookings.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(ws.bookings.rowCount())]
-    ws.bookings.selectRow(ids.index(past.id))
-    qtbot.mouseClick(ws.no_show_button, Qt.MouseButton.LeftButton)
+    click_row(qtbot, ws.bookings, ids.index(past.id))
+    person.click(qtbot, ws.no_show_button)
     assert shown == []
     assert appointments.get_appointment(past.id).status == "no_show"
     # Tomorrow's appointment cannot be a no-show yet: the domain's message is shown.
@@ -146,9 +206,9 @@ def test_no_show_recorded_and_refused_before_time(qtbot, ctx, staff, shown) -> N
     later = appointments.book_appointment(
         actor=staff.advisor, customer_id=c2, vehicle_id=v2, starts_at=tomorrow_at(11), requested_work="x"
     )
-    ws.day.setDate(ws.day.date().addDays(1))
-    ws.bookings.selectRow(0)
-    qtbot.mouseClick(ws.no_show_button, Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.next_button)
+    click_row(qtbot, ws.bookings, 0)
+    person.click(qtbot, ws.no_show_button)
     assert shown == [("error", "The appointment time has not come yet.")]
     assert appointments.get_appointment(later.id).status == "booked"
 
@@ -157,69 +217,64 @@ def test_week_view_shows_capacity_with_text(qtbot, ctx, staff) -> None:  # type:
     at = tomorrow_at(10)
     fill_slot(staff, at)
     ws = make_ws(qtbot, ctx)
-    ws.day.setDate(QDate(at.year, at.month, at.day))
-    ws.mode.setCurrentIndex(1)
+    person.click(qtbot, ws.next_button)  # tomorrow
+    person.choose(qtbot, ws.mode, "Week")
     col = at.weekday()
     texts = [ws.week.item(r, col).text() for r in range(ws.week.rowCount())]
     assert any("FULL" in t for t in texts)
     assert all("min" in t and "bays" in t for t in texts)
 
 
-def _answer_change(monkeypatch, *, when: dt.datetime | None = None, reason: str = "") -> list:  # type: ignore[no-untyped-def]
+def change_to(qtbot, *, when: dt.datetime | None = None, reason: str = "") -> list[ChangeDialog]:  # type: ignore[no-untyped-def]
     """Fill and accept the move/cancel dialog when it opens; returns the dialogs seen."""
-    from PySide6.QtWidgets import QDialog
 
-    from ui.desk_fmt import to_qdatetime
-    from ui.workspaces.appointments import ChangeDialog
-
-    seen: list[ChangeDialog] = []
-
-    def exec_(self: ChangeDialog) -> int:
-        seen.append(self)
+    def answer(dialog: ChangeDialog) -> None:
         if when is not None:
-            self.when.setDateTime(to_qdatetime(when))
-        self.reason.setText(reason)
-        return int(QDialog.DialogCode.Accepted)
+            person.fill(qtbot, dialog.when, when.strftime("%Y-%m-%d %H:%M"))
+        if reason:
+            person.fill(qtbot, dialog.reason, reason)
+        person.click(qtbot, ok(dialog))
 
-    monkeypatch.setattr(ChangeDialog, "exec", exec_)
-    return seen
+    return answered(ChangeDialog, answer)
 
 
-def test_a_customer_calls_to_move_then_to_cancel_the_appointment(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_customer_calls_to_move_then_to_cancel_the_appointment(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     c, v = factories.make_customer_vehicle(staff)
     a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
                                       starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
     ws = make_ws(qtbot, ctx)
-    ws.day.setDate(QDate(tomorrow_at(9).date()))
+    person.click(qtbot, ws.next_button)  # tomorrow
     qtbot.waitUntil(lambda: ws.bookings.rowCount() == 1)
-    ws.bookings.selectRow(0)
-    seen = _answer_change(monkeypatch, when=tomorrow_at(14))
-    qtbot.mouseClick(ws.move_button, Qt.MouseButton.LeftButton)
+    click_row(qtbot, ws.bookings, 0)
+    seen = change_to(qtbot, when=tomorrow_at(14))
+    person.click(qtbot, ws.move_button)
     assert shown == [] and not seen[0].cancelling
     moved = appointments.get_appointment(a.id)
     assert (moved.starts_at, moved.status) == (tomorrow_at(14), "booked")
     qtbot.waitUntil(lambda: ws.bookings.item(0, 0).text() == "14:00")
 
-    ws.bookings.selectRow(0)
-    _answer_change(monkeypatch, reason="出差")
-    qtbot.mouseClick(ws.cancel_button, Qt.MouseButton.LeftButton)
+    click_row(qtbot, ws.bookings, 0)
+    seen = change_to(qtbot, reason="出差")
+    person.click(qtbot, ws.cancel_button)
+    assert seen[0].cancelling
     assert appointments.get_appointment(a.id).status == "cancelled"
     # a cancelled appointment cannot be moved any more: the domain says so
-    _answer_change(monkeypatch, when=tomorrow_at(15))
-    ws.change(a.id)
+    click_row(qtbot, ws.bookings, 0)
+    change_to(qtbot, when=tomorrow_at(15))
+    person.click(qtbot, ws.move_button)
     assert shown[-1] == ("error", "This appointment is no longer pending.")
     assert appointments.get_appointment(a.id).starts_at == tomorrow_at(14)
 
 
-def test_reconfirmation_call_to_reschedule_moves_it_at_once(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_reconfirmation_call_to_reschedule_moves_it_at_once(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     c, v = factories.make_customer_vehicle(staff)
     a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
                                       starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
     ws = make_ws(qtbot, ctx)
-    ws.reconfirm.selectRow(0)
+    click_row(qtbot, ws.reconfirm, 0)
     day_after = tomorrow_at(10) + dt.timedelta(days=1)
-    _answer_change(monkeypatch, when=day_after)
-    qtbot.mouseClick(ws.outcome_buttons["rescheduled"], Qt.MouseButton.LeftButton)
+    change_to(qtbot, when=day_after)
+    person.click(qtbot, ws.outcome_buttons["rescheduled"])
     assert shown == []
     got = appointments.get_appointment(a.id)
     assert (got.reconfirm_outcome, got.starts_at) == ("rescheduled", day_after)
