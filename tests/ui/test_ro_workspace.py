@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests.ui import person
 from ui.context import AppContext
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
@@ -13,8 +14,11 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 def make_ws(qtbot, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
     qtbot.addWidget(ws)
-    ws.resize(1280, 800)
+    ws.resize(1366, 768)
     ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(ws.isActiveWindow)
     ws.show_ro(ro_id)
     return ws
 
@@ -50,24 +54,24 @@ def test_locked_step_tooltip_in_chinese(qtbot, make_ctx, staff) -> None:  # type
 def test_clicking_and_keys_open_step_pages(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)
     ws = make_ws(qtbot, ctx, ro_id)
-    qtbot.mouseClick(ws.step_bar.buttons[4], Qt.MouseButton.LeftButton)
+    person.click(qtbot, ws.step_bar.buttons[4])
     assert ws.current_step == 4
     assert ws.stack.currentWidget() is ws.pages[4]
-    ws.activateWindow()
-    qtbot.waitUntil(ws.isActiveWindow)
-    qtbot.keyClick(ws.step_bar.buttons[4], Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    assert ws.current_step == 3
-    ws.step_bar.buttons[3].setFocus()
-    qtbot.keyClick(ws.step_bar.buttons[3], Qt.Key.Key_Right)
     assert ws.step_bar.buttons[4].hasFocus()
-    qtbot.keyClick(ws.step_bar.buttons[4], Qt.Key.Key_Return)
+    person.key(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert ws.current_step == 3
+    person.click(qtbot, ws.step_bar.buttons[3])
+    assert ws.step_bar.buttons[3].hasFocus()
+    person.key(qtbot, Qt.Key.Key_Right)
+    assert ws.step_bar.buttons[4].hasFocus()
+    person.key(qtbot, Qt.Key.Key_Return)
     assert ws.current_step == 4
 
 
 def test_timeline_lists_events_and_standards(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)
     ws = make_ws(qtbot, ctx, ro_id)
-    ws.tabs.setCurrentWidget(ws.timeline)
+    person.click_tab(qtbot, ws.tabs, ws.tabs.indexOf(ws.timeline))
     rows = ws.timeline.rows()
     actions = [r[2] for r in rows]
     assert actions == ["Arrived", "Checked in", "Concern recorded"]
@@ -89,6 +93,7 @@ def test_view_refreshes_after_a_change(qtbot, ctx, staff) -> None:  # type: igno
     ro_id = factories.open_checked_in(staff)
     ws = make_ws(qtbot, ctx, ro_id)
     page = ws.page(5)
+    # A change made elsewhere (another screen, through the same operations), not an input here.
     ctx.ops.run(
         estimate.add_line,
         parent=ws,
