@@ -115,6 +115,14 @@ def _click_global(qtbot: Any, spot: QPoint, button: Qt.MouseButton = LEFT,
     top = hit.window()
     window = top.windowHandle()
     assert window is not None, f"{_describe(hit)} has no window"
+    active = QApplication.activeWindow()
+    if active is None or not active.isVisible():
+        # A click on a window makes it the active one (the window manager does so).
+        # Offscreen makes every window shown active, popups too: a completer list closed
+        # as soon as it opened stayed the active window, hidden, and no click then moved
+        # the keyboard focus.
+        top.activateWindow()
+        QApplication.processEvents()
     inside = window.mapFromGlobal(spot)
     QTest.mouseMove(window, inside)
     if double:

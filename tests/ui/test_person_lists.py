@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui import person
@@ -56,3 +57,29 @@ def test_the_entry_shown_is_chosen_again(qtbot: QtBot) -> None:
     combo = _combo(qtbot, ENTRIES, stretch=True)
     person.choose(qtbot, combo, ENTRIES[0])
     assert combo.currentIndex() == 0 and not combo.view().isVisible()
+
+
+def test_after_a_completer_list_closed_by_itself_a_click_moves_the_focus(qtbot: QtBot) -> None:
+    # The estimate page's part list shown while typing, then closed (by the page, not by a
+    # click or a key): offscreen kept the hidden list as the active window, and no click
+    # moved the keyboard focus (in the e2e walk, the next labour line could not be typed).
+    host = QWidget()
+    _hosts.append(host)
+    number, other = QLineEdit(host), QLineEdit(host)
+    completer = QCompleter(["38810-TBA-A01 — A/C compressor", "08798-9036 — Oil 0W-20 1 l"], host)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    number.setCompleter(completer)
+    row = QHBoxLayout(host)
+    row.addWidget(number)
+    row.addWidget(other)
+    qtbot.addWidget(host)
+    host.resize(600, 100)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    # As the estimate page does: a number typed in full closes the list just opened.
+    number.textChanged.connect(lambda _t: QTimer.singleShot(0, completer.popup().hide))
+    person.fill(qtbot, number, "38810-TBA-A01")
+    assert not completer.popup().isVisible()
+    person.fill(qtbot, other, "x")
+    assert other.hasFocus() and other.text() == "x"
