@@ -6,19 +6,25 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from advisor.services import orders, workshop
 from advisor.services.orders import get_ro_view
 from advisor.services.views import AssignmentView
 from tests import factories
+from tests.ui import person
+from tests.ui.modal import closed
 from ui import messages
 from ui.assign_dialog import AssignDialog
-from ui.board_model import BoardModel, bay_key, tech_key
+from ui.board_model import ID_ROLE, BoardModel, bay_key, tech_key
 from ui.board_view import job_mime
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.ro.consent_dialog import ConsentDialog
+from ui.ro.pages.assignment import AssignmentPage
+from ui.ro.pages.repair import RepairPage
 from ui.workspaces.board import BoardWorkspace
 
 
@@ -40,9 +46,11 @@ def _assigned(staff: factories.Staff, tech: int = 0, bay: int | None = None) -> 
 def board(make_ctx: Callable[..., AppContext], qtbot: QtBot) -> BoardWorkspace:
     ws = BoardWorkspace(make_ctx("foreman"))
     qtbot.addWidget(ws)
-    ws.resize(1440, 900)
+    ws.resize(1366, 768)
     ws.show()
     qtbot.waitExposed(ws)
+    ws.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(ws.isActiveWindow)
     return ws
 
 
@@ -50,12 +58,62 @@ def _job(ws: BoardWorkspace, assignment_id: int) -> AssignmentView:
     return ws.model.job(ws.model.row_of(assignment_id))
 
 
-def _menu_action(ws: BoardWorkspace, assignment_id: int, text: str) -> None:
-    menu = ws.card_menu(_job(ws, assignment_id))
+def _card_menu(qtbot: QtBot, ws: BoardWorkspace, assignment_id: int) -> QMenu:
+    """Right-click the job's card; the card menu that pops up."""
+    for column in ws.board.columns.values():
+        proxy = column.model()
+        rows = [r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ID_ROLE) == assignment_id]
+        if rows:
+            ix = proxy.index(rows[0], 0)
+            column.scrollTo(ix)
+            spot = column.visualRect(ix).intersected(column.viewport().rect()).center()
+            person.click_at(qtbot, column, ix)  # the card picked …
+            person.click(qtbot, column.viewport(), Qt.MouseButton.RightButton, pos=spot)  # … its menu
+            qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
+            menu = QApplication.activePopupWidget()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError(f"no card for assignment {assignment_id}")
+
+
+def _menu_action(qtbot: QtBot, ws: BoardWorkspace, assignment_id: int, text: str) -> None:
+    menu = _card_menu(qtbot, ws, assignment_id)
     (action,) = [a for a in menu.actions() if a.text() == text]
     assert action.isEnabled(), text
-    action.trigger()
-    menu.close()
+    person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+
+
+def _show(qtbot: QtBot, page: object) -> None:
+    qtbot.addWidget(page)
+    page.resize(1366, 768)  # type: ignore[attr-defined]
+    page.show()  # type: ignore[attr-defined]
+    qtbot.waitExposed(page)
+    page.raise_()  # type: ignore[attr-defined]
+    page.activateWindow()  # type: ignore[attr-defined]
+    qtbot.waitUntil(page.isActiveWindow)  # type: ignore[attr-defined]
+
+
+def _edit_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
+    """Double-click a cell, type over it, Enter."""
+    person.click_at(qtbot, table, table.model().index(row, col), double=True)
+    person.key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    person.type_text(qtbot, text)
+    person.key(qtbot, Qt.Key.Key_Return)
+
+
+def _ok(buttons: QDialogButtonBox):  # type: ignore[no-untyped-def]
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def _assign_from_the_ro(qtbot: QtBot, page: AssignmentPage, line_id: int) -> AssignDialog:
+    """On the RO's assignment page: the line's row clicked, Assign… clicked."""
+    row = [line.id for line, _a in page.rows].index(line_id)
+    person.click_at(qtbot, page.jobs, page.jobs.model().index(row, 0))
+    person.click(qtbot, page.assign_btn)
+    dialog = page.findChildren(AssignDialog)[-1]
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def test_the_board_model_passes_the_model_tester(staff: factories.Staff, qtmodeltester: object) -> None:
@@ -67,7 +125,7 @@ def test_the_board_model_passes_the_model_tester(staff: factories.Staff, qtmodel
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-def test_columns_per_technician_or_per_bay(staff: factories.Staff, board: BoardWorkspace) -> None:
+def test_columns_per_technician_or_per_bay(staff: factories.Staff, board: BoardWorkspace, qtbot: QtBot) -> None:
     bay = workshop.bays()[0]
     _ro, a = _assigned(staff, 0, bay.id)
     board.refresh()
@@ -78,7 +136,7 @@ def test_columns_per_technician_or_per_bay(staff: factories.Staff, board: BoardW
         )
     ]
     assert board.board.columns[tech_key(a.technician_id)].model().rowCount() == 1
-    board.by_bay.click()
+    person.click(qtbot, board.by_bay)
     assert bay_key(bay.id) in board.board.columns
     assert board.board.columns[bay_key(bay.id)].model().rowCount() == 1
     assert sum(c.model().rowCount() for c in board.board.columns.values()) == 1
@@ -92,6 +150,7 @@ def test_a_job_dragged_to_another_technician_is_reassigned(
     target = board.board.columns[tech_key(staff.tech_ids[1])]
     assert target.model().rowCount() == 0
     with qtbot.waitSignal(board.ctx.ops.changed):
+        # The drop itself: a QDrag runs its own loop that QTest cannot drive offscreen.
         assert target.drop_mime(job_mime(a.id))
     assert shown == []
     assert next(j for j in workshop.board() if j.id == a.id).technician_id == staff.tech_ids[1]
@@ -104,8 +163,9 @@ def test_a_job_dragged_to_another_bay_is_reassigned(
 ) -> None:
     b1, b2 = workshop.bays()[:2]
     _ro, a = _assigned(staff, 0, b1.id)
-    board.set_mode("bay")
     board.refresh()
+    person.click(qtbot, board.by_bay)
+    # The drop itself: a QDrag runs its own loop that QTest cannot drive offscreen.
     assert board.board.columns[bay_key(b2.id)].drop_mime(job_mime(a.id))
     assert next(j for j in workshop.board() if j.id == a.id).bay_id == b2.id
 
@@ -123,14 +183,14 @@ def test_clock_on_pause_for_parts_resume_done_from_the_card_menu(
     ]
     for text, status, reason in steps:
         with qtbot.waitSignal(board.ctx.ops.changed):
-            _menu_action(board, a.id, text)
+            _menu_action(qtbot, board, a.id, text)
         assert shown == []
         job = next(j for j in workshop.board() if j.id == a.id)
         assert (job.status, job.pause_reason) == (status, reason)
         qtbot.waitUntil(lambda s=status: _job(board, a.id).status == s)  # type: ignore[misc]
-    menu = board.card_menu(_job(board, a.id))
+    menu = _card_menu(qtbot, board, a.id)
     assert not next(x for x in menu.actions() if x.text() == "Clock on").isEnabled()
-    menu.close()
+    person.key(qtbot, Qt.Key.Key_Escape)
 
 
 def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work(
@@ -143,18 +203,24 @@ def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work
     ro_id, a = _assigned(staff, 0)
     board.refresh()
     before = get_ro_view(ro_id)
-    menu = board.card_menu(_job(board, a.id))
-    next(x for x in menu.actions() if x.text() == "Raise change request…").trigger()
-    menu.close()
+    _menu_action(qtbot, board, a.id, "Raise change request…")
     (dialog,) = board.findChildren(ChangeRequestDialog)
     assert dialog.isVisible()
-    dialog.reason.setPlainText("Front brake disc scored: replace it")
-    dialog.add_line("labour", description="Replace front brake disc", quantity="1.0", skill="brakes")
-    dialog.add_line("part", code="45251-TBA-A01", quantity="1")
-    dialog.new_time.setChecked(True)
+    qtbot.waitExposed(dialog)
+    person.fill(qtbot, dialog.reason, "Front brake disc scored: replace it")
+    person.click(qtbot, dialog.add_labour_btn)
+    _edit_cell(qtbot, dialog.table, 0, 2, "Replace front brake disc")
+    _edit_cell(qtbot, dialog.table, 0, 3, "1.0")
+    skill = dialog.table.cellWidget(0, 5)
+    person.choose(qtbot, skill, "Brakes")
+    person.click(qtbot, dialog.add_part_btn)
+    _edit_cell(qtbot, dialog.table, 1, 1, "45251-TBA-A01")
+    person.click(qtbot, dialog.new_time)
     with qtbot.waitSignals([board.ctx.ops.changed, board.ctx.ops.changed]):
-        change_id = dialog.submit()
+        person.click(qtbot, _ok(dialog.buttons))
+    change_id = dialog.change_id
     assert change_id is not None and shown == []
+    closed(qtbot, dialog, board)
 
     # The advisor's Today: the RO carries the "consent" badge at once.
     (summary,) = [s for s in orders.open_orders(advisor_id=staff.advisor.user_id) if s.id == ro_id]
@@ -166,34 +232,57 @@ def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work
 
     # Without consent the extra work cannot be dispatched: the domain says why, nothing changes.
     foreman = board.ctx
-    attempt = AssignDialog(foreman, line_id=extra.id, job=extra.description, parent=board)
-    attempt.set_plan(technician_id=staff.tech_ids[0])
-    assert attempt.assign() is None
+    assignment = AssignmentPage(foreman)
+    _show(qtbot, assignment)
+    assignment.set_view(view)
+    attempt = _assign_from_the_ro(qtbot, assignment, extra.id)
+    tech = attempt.technician.itemText(attempt.technician.findData(staff.tech_ids[0]))
+    person.choose(qtbot, attempt.technician, tech)
+    person.click(qtbot, _ok(attempt.buttons))
+    assert attempt.result_view is None
     assert shown[-1] == ("error", "This extra work waits for the customer's consent: it cannot be started.")
     assert len(get_ro_view(ro_id).assignments) == 1
 
     # The advisor records the consent by phone.
+    person.key(qtbot, Qt.Key.Key_Escape)  # the foreman gives up
+    closed(qtbot, attempt, assignment)
     advisor = make_ctx("advisor")
-    change = next(c for c in view.change_requests if c.id == change_id)
-    consent = ConsentDialog(advisor, change, customer_name="张伟", phone="13812345678")
-    qtbot.addWidget(consent)
-    assert consent.submit() in ("approved", "awaiting_manager")
+    repair = RepairPage(advisor)
+    _show(qtbot, repair)
+    repair.set_view(get_ro_view(ro_id))
+    row = [c.id for c in repair.changes_].index(change_id)
+    person.click_at(qtbot, repair.changes, repair.changes.model().index(row, 0))
+    person.click(qtbot, repair.answer_btn)
+    consent = repair.findChild(ConsentDialog)
+    assert consent is not None
+    qtbot.waitExposed(consent)
+    assert (consent.who.text(), consent.phone.text()) == ("张伟", "+8613812345678")
+    person.click(qtbot, _ok(consent.buttons))  # consented, by phone: as the dialog offers it
+    assert consent.status in ("approved", "awaiting_manager")
     if consent.status == "awaiting_manager":
         from advisor.services import changes
 
+        # The manager approves at their own desk (tests/ui/test_workshop_pages covers the button).
         changes.approve_major(actor=staff.manager, change_id=change_id)
+    repair.close()  # the advisor is done with the RO
     after = get_ro_view(ro_id)
     assert "consent" not in next(s for s in orders.open_orders() if s.id == ro_id).badges
     assert next(x for x in after.lines if x.id == extra.id).status == "approved"
     assert after.promised_at != before.promised_at
 
     # Now it can be assigned and clocked on from the board.
-    attempt = AssignDialog(foreman, line_id=extra.id, job=extra.description, parent=board)
-    attempt.set_plan(technician_id=staff.tech_ids[0])
+    assignment.set_view(after)
+    _show(qtbot, assignment)
+    attempt = _assign_from_the_ro(qtbot, assignment, extra.id)
+    person.choose(qtbot, attempt.technician, tech)
     with messages.capture(answer=True):
-        new = attempt.assign()
+        person.click(qtbot, _ok(attempt.buttons))
+    new = attempt.result_view
     assert new is not None
-    board.refresh()
+    closed(qtbot, attempt, assignment)
+    assignment.close()  # the foreman is done with the RO: back to the board
+    _show(qtbot, board)
+    board.refresh()  # as its poll does
     with qtbot.waitSignal(board.ctx.ops.changed):
-        _menu_action(board, new.id, "Clock on")
+        _menu_action(qtbot, board, new.id, "Clock on")
     assert next(j for j in workshop.board() if j.id == new.id).status == "in_progress"
