@@ -128,7 +128,7 @@ def test_the_board_model_passes_the_model_tester(staff: factories.Staff, qtmodel
 def test_columns_per_technician_or_per_bay(staff: factories.Staff, board: BoardWorkspace, qtbot: QtBot) -> None:
     bay = workshop.bays()[0]
     _ro, a = _assigned(staff, 0, bay.id)
-    board.refresh()
+    board.refresh()  # the jobs were assigned after the board opened: as its poll does
     assert list(board.board.columns) == [
         tech_key(t)
         for t in sorted(
@@ -146,7 +146,7 @@ def test_a_job_dragged_to_another_technician_is_reassigned(
     staff: factories.Staff, board: BoardWorkspace, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:
     _ro, a = _assigned(staff, 0)
-    board.refresh()
+    board.refresh()  # the jobs were assigned after the board opened: as its poll does
     target = board.board.columns[tech_key(staff.tech_ids[1])]
     assert target.model().rowCount() == 0
     with qtbot.waitSignal(board.ctx.ops.changed):
@@ -163,7 +163,7 @@ def test_a_job_dragged_to_another_bay_is_reassigned(
 ) -> None:
     b1, b2 = workshop.bays()[:2]
     _ro, a = _assigned(staff, 0, b1.id)
-    board.refresh()
+    board.refresh()  # the jobs were assigned after the board opened: as its poll does
     person.click(qtbot, board.by_bay)
     # The drop itself: a QDrag runs its own loop that QTest cannot drive offscreen.
     assert board.board.columns[bay_key(b2.id)].drop_mime(job_mime(a.id))
@@ -174,7 +174,7 @@ def test_clock_on_pause_for_parts_resume_done_from_the_card_menu(
     staff: factories.Staff, board: BoardWorkspace, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:
     _ro, a = _assigned(staff, 0)
-    board.refresh()
+    board.refresh()  # the jobs were assigned after the board opened: as its poll does
     steps = [
         ("Clock on", "in_progress", ""),
         ("Pause: waiting for parts", "paused", "parts"),
@@ -201,7 +201,7 @@ def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work
     qtbot: QtBot,
 ) -> None:
     ro_id, a = _assigned(staff, 0)
-    board.refresh()
+    board.refresh()  # the jobs were assigned after the board opened: as its poll does
     before = get_ro_view(ro_id)
     _menu_action(qtbot, board, a.id, "Raise change request…")
     (dialog,) = board.findChildren(ChangeRequestDialog)

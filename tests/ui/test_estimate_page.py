@@ -83,6 +83,7 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
     # Skipping authorisation: the foreman tries to assign the labour line → refused.
     foreman = make_ctx("foreman")
     start = dt.datetime.now()
+    # A direct call: no foreman screen offers an unauthorised line for dispatch at all.
     result = foreman.ops.run(
         workshop.assign,
         parent=page,
