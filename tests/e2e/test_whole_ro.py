@@ -7,9 +7,12 @@ customer consents by phone; QC fails once and then passes; the car is washed, se
 paid in two parts, handed over; the follow-up call is unhappy and books a recheck.
 
 Each step is done by the role that does it at a dealership, each on its own "workstation"
-(its own AppContext and workspaces). Only the starting customer file and the final
-checks use the services (the checks as a manager would: timeline, consent, rework,
-settlement, follow-up window, declined work offered again, the audit chain).
+(its own AppContext and workspaces, in a window of 1366×768), in English and in Chinese.
+Every click and key goes through tests/ui/person.py, as a person makes them: hit-tested
+where the widget is seen, typed into whatever has the focus. Only the starting customer
+file and the final checks use the services (the checks as a manager would: timeline,
+consent, rework, settlement, follow-up window, declined work offered again, the audit
+chain).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from tests.ui import person
 from tests.ui.closing_helpers import errors, find
 from tests.ui.conftest import make_ctx, shown  # noqa: F401  (the GUI fixtures)
 from tests.ui.shell_support import workstation  # noqa: F401
+from ui import i18n
 from ui.assign_dialog import AssignDialog
 from ui.board_model import ID_ROLE
 from ui.booking_dialog import BookingDialog
@@ -84,8 +88,10 @@ D = TypeVar("D", bound=QDialog)
 WORDS = '开空调的时候有“吱吱”的响声，而且不太凉！\n他说："it\'s loud"，风是热的 😅🚗'
 PHONE = "13812345678"
 COMPRESSOR = "38810-TBA-A01"  # the A/C compressor: in the catalogue, none in stock
-CONSENT_REFUSED = "This extra work waits for the customer's consent: it cannot be started."
-RECHECK_NEEDED = "The customer is not satisfied: book a recheck appointment from this call."
+CONSENT_REFUSED = ("This extra work waits for the customer's consent: it cannot be started.",
+                   "此追加项目尚待客户同意：不能开工。")  # fmt: skip
+RECHECK_NEEDED = ("The customer is not satisfied: book a recheck appointment from this call.",
+                  "客户不满意：请在本次回访中预约复检。")  # fmt: skip
 
 
 # -- driving the widgets, as a person does (tests/ui/person.py: every click hit-tested) --
@@ -279,9 +285,10 @@ def follows(ws: RepairOrderWorkspace, ro_id: int, step: int) -> Callable[[], boo
     return lambda: get_ro_view(ro_id).step == step and ws.current_step == step
 
 
-def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, text: str, then: str = "") -> None:
-    """Right-click a job card on the board and click the menu's action called ``text``;
-    given ``then``, wait until the card shows that status."""
+def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, name: str, then: str = "") -> None:
+    """Right-click a job card on the board and click the menu's action ``name`` (clock_on,
+    done, change: by what it is, whatever the language); given ``then``, wait until the
+    card shows that status."""
     spots = [
         (column, column.model().index(r, 0))
         for column in board.board.columns.values()
@@ -295,8 +302,8 @@ def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, text: str, then:
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    (action,) = [a for a in menu.actions() if a.text() == text]
-    assert action.isEnabled(), text
+    (action,) = [a for a in menu.actions() if a is board.actions_[name]]
+    assert action.isEnabled(), action.text()
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: not menu.isVisible())
     if then:
@@ -307,6 +314,16 @@ def charged_total(lines: tuple[LineView, ...] | list[LineView]) -> int:
     """Approved customer-paid lines plus tax at the configured rate (no discount)."""
     subtotal = sum(x.amount_cents for x in lines if x.status == "approved" and x.pay_type == "customer")
     return subtotal + percent_of(subtotal, get_setting("tax_rate"))
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def lang(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The walk in English, and in Chinese as the counter works."""
+    i18n.set_language(request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.set_language("en")
 
 
 @pytest.fixture(autouse=True)
@@ -324,9 +341,16 @@ def test_one_repair_order_through_all_thirteen_steps(
     staff: factories.Staff,
     shown: list[tuple[str, str]],  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    lang: str,
 ) -> None:
-    advisor, parts_clerk, foreman = make_ctx("advisor"), make_ctx("parts_clerk"), make_ctx("foreman")
-    technician, cashier = make_ctx("technician"), make_ctx("cashier")
+    advisor, parts_clerk, foreman = make_ctx("advisor", lang), make_ctx("parts_clerk", lang), make_ctx("foreman", lang)
+    technician, cashier = make_ctx("technician", lang), make_ctx("cashier", lang)
+
+    def ui_text(words: tuple[str, str] | str, zh: str = "") -> str:
+        """What the screen says in the walk's language: (English, Chinese)."""
+        en, cn = (words, zh) if isinstance(words, str) else words
+        return cn if lang == "zh_CN" else en
+
     tech_id = staff.tech_ids[0]  # 赵磊, the technician's own record
     refusals: list[str] = []  # the domain's refusals the walk provokes on purpose
 
@@ -355,7 +379,7 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     def book(dialog: BookingDialog) -> None:
         assert (dialog.customer_id, dialog.vehicle_id) == (customer_id, vehicle_id)  # prefilled
-        assert dialog.work.text().startswith("Service due")
+        assert dialog.work.text().startswith(ui_text("Service due", "保养到期"))
         set_time(qtbot, dialog.when, visit)
         person.click(qtbot, dialog.work)
         person.key(qtbot, Qt.Key.Key_End)
@@ -383,20 +407,20 @@ def test_one_repair_order_through_all_thirteen_steps(
     live(today)
     arriving = [today.arriving.index(r, 1).data() for r in range(today.arriving.rowCount())]
     row = arriving.index(plate)
-    assert today.arriving.index(row, 3).data() == "Not reconfirmed"
+    assert today.arriving.index(row, 3).data() == ui_text("Not reconfirmed", "未再次确认")
     click_row(qtbot, today.arriving_view, row)
     with qtbot.waitSignal(today.open_ro) as arrived:
         press(qtbot, today.arrive_button)
     ro_id = int(arrived.args[0])
     assert get_ro_view(ro_id).appointment_id == booked.id
-    qtbot.waitUntil(lambda: today.arriving.index(row, 3).data() == "Arrived")
+    qtbot.waitUntil(lambda: today.arriving.index(row, 3).data() == ui_text("Arrived", "已到店"))
     assert ro_adv.ro_id == ro_id and ro_adv.current_step == 3
 
     # == 3 Reception (advisor): greet, then the walk-around check-in. ==
     at(qtbot, ro_adv)  # the main window shows the RO the arrival opened
     page = goto(qtbot, ro_adv, 3)
     press(qtbot, page.greet_button)
-    qtbot.waitUntil(lambda: "Greeted after" in page.greet_timer.text())
+    qtbot.waitUntil(lambda: ui_text("Greeted after", "后接待") in page.greet_timer.text())
     set_number(qtbot, page.mileage, 23_456)
     slider_keys(qtbot, page.fuel, Qt.Key.Key_Left, Qt.Key.Key_Left)  # 4/8 → 2/8
     assert page.fuel_text.text().endswith("2/8")
@@ -442,7 +466,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     add_labour("L-ACC", "Replace A/C compressor", 2.0)
     person.click_tab(qtbot, page.adders, 1)
     person.fill(qtbot, page.part_number, COMPRESSOR)  # its number, typed whole
-    assert "in stock 0" in page.part_info.text()
+    assert ui_text("in stock 0", "库存 0") in page.part_info.text()
     press(qtbot, page.part_add)
     add_labour("L-ALN", "Wheel alignment", 0.5)
     no_new_errors()
@@ -472,7 +496,7 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     # == 6 Parts (parts clerk → advisor): the missing compressor was ordered; it arrives. ==
     page = goto(qtbot, ro_adv, 6)
-    assert "The part is ordered and expected on" in page.say.text()
+    assert ui_text("The part is ordered and expected on", "配件已订购，预计") in page.say.text()
     stores = show(qtbot, PartsWorkspace(parts_clerk))
     live(stores)
     (order,) = [o for o in stores.orders_ if o.ro_id == ro_id]
@@ -485,7 +509,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     at(qtbot, ro_adv)
     live(ro_adv)  # the advisor's desk hears of it: a task to call the customer
     page = goto(qtbot, ro_adv, 6)
-    assert page.task_list.rowCount() == 1 and "The part has arrived" in page.lines.item(0, 4).text()
+    assert page.task_list.rowCount() == 1 and ui_text("The part has arrived", "配件已到货") in page.lines.item(0, 4).text()
     assert [t.kind for t in parts.tasks_for(staff.advisor.user_id)] == ["notify_customer"]
     press(qtbot, page.notified)
     no_new_errors()
@@ -516,8 +540,8 @@ def test_one_repair_order_through_all_thirteen_steps(
     # == 8 Repair (technician, advisor, foreman): clock on; extra work found; consent. ==
     board = show(qtbot, BoardWorkspace(technician))
     live(board)
-    card(qtbot, board, first.id, "Clock on", then="in_progress")
-    card(qtbot, board, first.id, "Raise change request…")
+    card(qtbot, board, first.id, "clock_on", then="in_progress")
+    card(qtbot, board, first.id, "change")
     change = opened(qtbot, board, ChangeRequestDialog)
     assert change.extra.isChecked()
     type_words(qtbot, change.reason, "冷凝器很脏，散热不好，需要清洗")
@@ -545,7 +569,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     waiting = next(j for j in dispatch.jobs_ if j.line_id == extra.id)
     assert waiting.awaiting_consent
     refused = dispatch_job(extra.id)
-    refusals.append(CONSENT_REFUSED)
+    refusals.append(ui_text(CONSENT_REFUSED))
     no_new_errors()
     assert refused.result_view is None and refused.isVisible()  # the plan stays on screen
     press(qtbot, cancel_button(refused))
@@ -572,9 +596,9 @@ def test_one_repair_order_through_all_thirteen_steps(
     no_new_errors()
     at(qtbot, board)
     live(board)
-    card(qtbot, board, first.id, "Done", then="done")
-    card(qtbot, board, second.id, "Clock on", then="in_progress")
-    card(qtbot, board, second.id, "Done", then="done")
+    card(qtbot, board, first.id, "done", then="done")
+    card(qtbot, board, second.id, "clock_on", then="in_progress")
+    card(qtbot, board, second.id, "done", then="done")
     no_new_errors()
     qtbot.waitUntil(lambda: get_ro_view(ro_id).step == 9)
 
@@ -584,24 +608,25 @@ def test_one_repair_order_through_all_thirteen_steps(
     ro_qc = qc_desk.ro
     qc = goto(qtbot, ro_qc, 9)
     texts = [b.text() for b in qc.boxes]
-    assert texts[0] == f"Concern: “{WORDS}”"
-    assert "Line: Wheel alignment" not in texts  # declined: not checked
+    concern_, line_ = ui_text("Concern: ", "故障："), ui_text("Line: ", "项目：")
+    assert texts[0] == f"{concern_}“{WORDS}”"
+    assert f"{line_}Wheel alignment" not in texts  # declined: not checked
     click(qtbot, qc, "qc_all_ok")
-    tick(qtbot, qc.boxes[texts.index("Line: Replace A/C compressor")], False)
+    tick(qtbot, qc.boxes[texts.index(f"{line_}Replace A/C compressor")], False)
     tick(qtbot, find(qc, QCheckBox, "qc_nothing_left"))
     tick(qtbot, find(qc, QCheckBox, "qc_no_new_damage"))
     type_in(qtbot, qc, "qc_notes", "Compressor still rattles at idle")
     click(qtbot, qc, "qc_fail")
     no_new_errors()
-    qtbot.waitUntil(lambda: find(qc, QLabel, "qc_rework_count").text() == "Internal reworks: 1")
+    qtbot.waitUntil(lambda: find(qc, QLabel, "qc_rework_count").text() == ui_text("Internal reworks: 1", "内部返工：1 次"))
     assert get_ro_view(ro_id).step == 8
 
     at(qtbot, board)
     live(board)
     (rework,) = [j for j in board.model.jobs() if j.rework]
     assert rework.line_id == labour.id and rework.technician_id == tech_id
-    card(qtbot, board, rework.id, "Clock on", then="in_progress")
-    card(qtbot, board, rework.id, "Done", then="done")
+    card(qtbot, board, rework.id, "clock_on", then="in_progress")
+    card(qtbot, board, rework.id, "done", then="done")
     no_new_errors()
 
     at(qtbot, qc_desk)
@@ -690,7 +715,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     type_words(qtbot, find(form, QWidget, "fu_comments"), "空调还是有点响，不太凉")
     assert find(form, QWidget, "fu_recheck_group").isVisible()
     click(qtbot, form, "fu_save")
-    refusals.append(RECHECK_NEEDED)
+    refusals.append(ui_text(RECHECK_NEEDED))
     no_new_errors()
     assert get_ro_view(ro_id).follow_up.status == "due"  # type: ignore[union-attr]
     tick(qtbot, find(form, QCheckBox, "fu_book_recheck"))
@@ -822,6 +847,6 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert "Wheel alignment" in offer.detail_en and offer.amount_cents == alignment.amount_cents
 
     # Nothing else went wrong, and the audit trail is intact.
-    assert errors(shown) == [CONSENT_REFUSED, RECHECK_NEEDED]
+    assert errors(shown) == [ui_text(CONSENT_REFUSED), ui_text(RECHECK_NEEDED)]
     report = audit.verify()
     assert report.ok, report.problem
