@@ -81,7 +81,7 @@ def _menu_action(qtbot: QtBot, ws: BoardWorkspace, assignment_id: int, text: str
     (action,) = [a for a in menu.actions() if a.text() == text]
     assert action.isEnabled(), text
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
-    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)  # closed (and deleted)
 
 
 def _show(qtbot: QtBot, page: object) -> None:

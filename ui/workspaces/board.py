@@ -211,7 +211,11 @@ class BoardWorkspace(Workspace):
     def _show_menu(self, assignment_id: int, pos: QPoint) -> None:
         job = self.model.job_by_id(assignment_id)
         if job is not None:
-            self.card_menu(job).popup(pos)
+            menu = self.card_menu(job)
+            # One menu per right-click: deleted when it closes (they piled up on the board all
+            # day). Its actions are the board's own and outlive it.
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(pos)
 
     def _open(self, assignment_id: int) -> None:
         job = self.model.job_by_id(assignment_id)
