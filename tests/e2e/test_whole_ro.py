@@ -305,7 +305,7 @@ def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, name: str, then:
     (action,) = [a for a in menu.actions() if a is board.actions_[name]]
     assert action.isEnabled(), action.text()
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
-    qtbot.waitUntil(lambda: not menu.isVisible())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)  # (the menu may be gone)
     if then:
         qtbot.waitUntil(lambda: getattr(board.model.job_by_id(assignment_id), "status", "") == then)
 
