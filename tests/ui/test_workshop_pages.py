@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
@@ -23,16 +24,22 @@ from ui.ro.pages import page_class
 from ui.ro.pages.assignment import AssignmentPage
 from ui.ro.pages.parts import PartsPage
 from ui.ro.pages.repair import RepairPage
+from ui.workspaces.repair_order import RepairOrderWorkspace
 
 
-def shown_at_1366(qtbot: QtBot, page: QWidget) -> None:
-    """The page as its own window at the size the counter uses."""
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(page.isActiveWindow)
+def step_page(qtbot: QtBot, ctx: AppContext, ro_id: int, step: int) -> tuple[RepairOrderWorkspace, Any]:
+    """The RO in its workspace at the size the counter uses, the step opened on the step bar."""
+    ws = RepairOrderWorkspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1366, 768)
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()  # the window the person works in is the active one
+    qtbot.waitUntil(ws.isActiveWindow)
+    ws.show_ro(ro_id)
+    person.click(qtbot, ws.step_bar.buttons[step])
+    assert ws.current_step == step
+    return ws, ws.pages[step]
 
 
 def ok_button(buttons: QDialogButtonBox) -> QWidget:
@@ -56,9 +63,7 @@ def test_a_backorder_shows_its_eta_the_wording_and_the_notify_task(
         method="in_person",
         promised_at=dt.datetime.now() + dt.timedelta(days=3),
     )
-    page = PartsPage(ctx)
-    shown_at_1366(qtbot, page)
-    page.set_view(get_ro_view(ro_id))
+    _ws, page = step_page(qtbot, ctx, ro_id, 6)
     eta = get_ro_view(ro_id).lines[0].part_eta
     assert eta is not None
     expected = f"The part is ordered and expected on {fmt.date(eta)}; we will call you as soon as it arrives."
@@ -82,9 +87,7 @@ def test_the_assignment_page_offers_the_dispatch_dialog_for_an_unassigned_line(
     make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
 ) -> None:
     ro_id, lines = factories.authorised(staff)
-    page = AssignmentPage(make_ctx("foreman"))
-    shown_at_1366(qtbot, page)
-    page.set_view(get_ro_view(ro_id))
+    ws, page = step_page(qtbot, make_ctx("foreman"), ro_id, 7)
     assert [line.id for line, _a in page.rows] == [lines[0]]
     person.click_at(qtbot, page.jobs, page.jobs.model().index(0, 0))
     person.click(qtbot, page.assign_btn)
@@ -92,7 +95,7 @@ def test_the_assignment_page_offers_the_dispatch_dialog_for_an_unassigned_line(
     assert dialog is not None and dialog.line_id == lines[0]
     qtbot.waitExposed(dialog)
     person.key(qtbot, Qt.Key.Key_Escape)
-    closed(qtbot, dialog, page)
+    closed(qtbot, dialog, ws)
 
 
 def test_repair_page_consent_old_parts_and_training(
@@ -109,9 +112,7 @@ def test_repair_page_consent_old_parts_and_training(
         planned_end=start + dt.timedelta(hours=1),
     )
     ctx = make_ctx("advisor")
-    page = RepairPage(ctx)
-    shown_at_1366(qtbot, page)
-    page.set_view(get_ro_view(ro_id))
+    ws, page = step_page(qtbot, ctx, ro_id, 8)
     assert page.jobs.item(0, 3).text() == "Waiting"
 
     person.click(qtbot, page.raise_btn)
@@ -124,7 +125,7 @@ def test_repair_page_consent_old_parts_and_training(
     person.fill(qtbot, dialog.when, new_time.strftime("%Y-%m-%d %H:%M"))
     person.click(qtbot, ok_button(dialog.buttons))
     assert dialog.change_id is not None
-    closed(qtbot, dialog, page)
+    closed(qtbot, dialog, ws)
     page.set_view(get_ro_view(ro_id))
     assert page.changes.item(0, 2).text() == "Waiting for the customer"
     assert page.answer_btn.isEnabled()
@@ -138,7 +139,7 @@ def test_repair_page_consent_old_parts_and_training(
     person.choose(qtbot, consent.method, "By phone")
     person.click(qtbot, ok_button(consent.buttons))
     assert consent.status == "approved"
-    closed(qtbot, consent, page)
+    closed(qtbot, consent, ws)
     view = get_ro_view(ro_id)
     assert view.promised_at == new_time
     assert view.change_requests[0].consent_phone == "+8613812345678"
@@ -172,9 +173,7 @@ def test_a_major_change_waits_for_the_manager(
         reason="Compressor seized",
         lines=[{"kind": "part", "description": "", "quantity": 1, "code": "38810-TBA-A01"}],
     )
-    page = RepairPage(make_ctx("manager"))
-    shown_at_1366(qtbot, page)
-    page.set_view(get_ro_view(ro_id))
+    _ws, page = step_page(qtbot, make_ctx("manager"), ro_id, 8)
     assert get_ro_view(ro_id).change_requests[0].major
     assert not page.approve_btn.isHidden()
     assert page.approve_btn.isEnabled()
@@ -189,7 +188,7 @@ def test_a_major_change_waits_for_the_manager(
 def test_a_foreman_cannot_record_consent(
     make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
 ) -> None:
-    page = RepairPage(make_ctx("foreman"))
-    shown_at_1366(qtbot, page)
+    ro_id, _lines = factories.authorised(staff)
+    _ws, page = step_page(qtbot, make_ctx("foreman"), ro_id, 8)
     assert page.answer_btn.isHidden()
     assert not page.raise_btn.isHidden()
