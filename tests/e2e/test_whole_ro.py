@@ -69,7 +69,7 @@ from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.consent_dialog import ConsentDialog
-from ui.search_box import SearchBox
+from ui.search_box import HIT_ROLE, SearchBox
 from ui.workspace import Workspace
 from ui.workspaces.appointments import AppointmentsWorkspace
 from ui.workspaces.board import BoardWorkspace
@@ -119,12 +119,18 @@ class Desk(QWidget):
         layout.addWidget(self.ro, 1)
 
 
-def open_by_number(qtbot: Any, desk: Desk, ro_id: int) -> None:
-    """Type the RO's number (on the board's card, the sheet, the advisor's word) into the
-    search and take the open RO it finds with Enter."""
-    number = get_ro_view(ro_id).number
-    person.fill(qtbot, desk.search.edit, number)
-    person.key(qtbot, Qt.Key.Key_Return)
+def open_from_search(qtbot: Any, desk: Desk, plate: str, ro_id: int) -> None:
+    """Type the car's plate (on the board's card, on the car) into the search and click its
+    open repair order among the results."""
+    search = desk.search
+    person.fill(qtbot, search.edit, plate)
+    qtbot.waitUntil(lambda: search.popup.isVisible() and any(
+        getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id for r in range(search.results.count())
+    ))  # fmt: skip
+    (row,) = [r for r in range(search.results.count())
+              if getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id
+              and search.results.item(r).data(HIT_ROLE).kind == "order"]  # fmt: skip
+    person.click_at(qtbot, search.results, search.results.model().index(row, 0))
     qtbot.waitUntil(lambda: desk.ro.ro_id == ro_id)
 
 
@@ -604,7 +610,7 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     # == 9 Final QC (foreman): fails once (rework on the board), then passes. ==
     qc_desk = show(qtbot, Desk(foreman))
-    open_by_number(qtbot, qc_desk, ro_id)
+    open_from_search(qtbot, qc_desk, plate, ro_id)
     ro_qc = qc_desk.ro
     qc = goto(qtbot, ro_qc, 9)
     texts = [b.text() for b in qc.boxes]
@@ -664,7 +670,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     click(qtbot, settle, "settle_explain")
     no_new_errors()
     cash_desk = show(qtbot, Desk(cashier))
-    open_by_number(qtbot, cash_desk, ro_id)
+    open_from_search(qtbot, cash_desk, plate, ro_id)
     pay = goto(qtbot, cash_desk.ro, 11)
     method = find(pay, QComboBox, "pay_method")
     choose(qtbot, method, "cash")
