@@ -84,6 +84,7 @@ class OrderPartDialog(_Form):
             self.target.setCurrentIndex(1)
         self.expected = QDateEdit(QDate.currentDate().addDays(parts.DEFAULT_LEAD_DAYS))
         self.expected.setCalendarPopup(True)
+        self.expected.setDisplayFormat("yyyy-MM-dd")  # not the locale's short "12/8/26"
         self.rows = [QLabel() for _ in range(4)]
         self.form.addRow(self.what)
         self.form.addRow(self.rows[0], self.qty)

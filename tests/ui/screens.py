@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -148,6 +149,16 @@ def problems(window: QWidget) -> list[str]:
         why = reachable(widget)
         if why:
             out.append(why)
+    return out
+
+
+def ambiguous_dates(window: QWidget) -> list[str]:
+    """Date boxes on show in the locale's short format ("12/1/26": the 1st of December or
+    the 12th of January?) instead of a four-digit year first."""
+    out = []
+    for box in window.findChildren(QDateTimeEdit):
+        if box.isVisible() and box.window() is window and not box.displayFormat().startswith("yyyy"):
+            out.append(f"{_name(box)} shows dates as {box.text()!r} ({box.displayFormat()})")
     return out
 
 

@@ -1,6 +1,7 @@
 """Every screen of every desk, in both languages, at 1366×768 and 1920×1080: each visible
-input has a usable size, lies inside the window and is not covered at its centre; and no
-two things on show answer to the same Alt+letter (menus included).
+input has a usable size, lies inside the window and is not covered at its centre, and
+every date box shows a four-digit year first; and no two things on show answer to the
+same Alt+letter (menus included).
 
 One database with an RO at every stage serves the whole module. The layout does not
 depend on the database engine, so this runs in the SQLite pass only.
@@ -82,6 +83,7 @@ def test_every_input_on_every_screen_can_be_used(qtbot, desk_data, role, lang, s
             window.resize(*size)
             screens.settle()
         found.extend(f"{screen}: {p}" for p in screens.problems(window))
+        found.extend(f"{screen}: {p}" for p in screens.ambiguous_dates(window))
     assert walked >= 5, f"only {walked} screens were walked"
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
@@ -96,3 +98,16 @@ def test_no_two_things_on_a_screen_share_an_alt_letter(qtbot, desk_data, role, l
     for screen in screens.walk(window, stage):
         found.extend(f"{screen}: {c}" for c in screens.clashes(window))
     assert not found, f"{len(set(found))} clashes:\n" + "\n".join(sorted(set(found)))
+
+
+def test_the_part_order_dialogs_expected_date_has_its_year_first(qtbot, make_ctx, staff) -> None:  # type: ignore[no-untyped-def]
+    """Dialogs are not walked by the screens above; this one shows a date box."""
+    from advisor.services import parts
+    from ui.parts_dialogs import OrderPartDialog
+
+    part = parts.catalogue(limit=1)[0]
+    dialog = OrderPartDialog(make_ctx("foreman", "en"), part)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert screens.ambiguous_dates(dialog) == []
+    assert dialog.expected.text()[:4].isdigit() and dialog.expected.text()[4] == "-"

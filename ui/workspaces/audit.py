@@ -169,6 +169,7 @@ class AuditWorkspace(Workspace):
         self.end = QDateEdit(QDate.currentDate(), self)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # not the locale's short "12/4/26"
             edit.setEnabled(False)
         self.use_dates.toggled.connect(self.start.setEnabled)
         self.use_dates.toggled.connect(self.end.setEnabled)

@@ -131,6 +131,7 @@ class DashboardWorkspace(Workspace):
         for edit, name in ((self.start_edit, "dashStart"), (self.end_edit, "dashEnd")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # not the locale's short "12/4/26"
             edit.dateChanged.connect(self._dates_edited)
         self.advisor = QComboBox(self)
         self.advisor.setObjectName("dashAdvisor")
@@ -159,19 +160,24 @@ class DashboardWorkspace(Workspace):
         self.export_button.setShortcut(QKeySequence("Ctrl+E"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(self.ctx.may("export"))
+        # Two rows (the heading and actions, then the filters): one row needed more than
+        # the 1,186 px a 1366×768 screen leaves beside the rail.
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.busy_bar)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
         row = QHBoxLayout()
-        row.addWidget(self.heading)
-        row.addSpacing(12)
         for w in (self.period_label, self.preset, self.start_edit, self.to_label, self.end_edit):
             row.addWidget(w)
         row.addSpacing(12)
         for w in (self.advisor_label, self.advisor, self.technician_label, self.technician):
             row.addWidget(w)
         row.addStretch(1)
-        row.addWidget(self.busy_bar)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.export_button)
-        self.filter_row = row
+        self.filter_row = QVBoxLayout()
+        self.filter_row.addLayout(top)
+        self.filter_row.addLayout(row)
         self.compared = QLabel(self)
         self.compared.setObjectName("dashCompared")
         self.compared.setStyleSheet("color:#616161;")

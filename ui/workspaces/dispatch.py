@@ -61,6 +61,7 @@ class DispatchWorkspace(Workspace):
         self.jobs_: list[JobView] = []
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd ddd")  # not the locale's short "12/4/26"
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.day_label = QLabel()
         self.techs = _table(6)
