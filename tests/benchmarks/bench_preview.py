@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -46,6 +47,7 @@ def _settlement_view() -> object:
     staff = factories.make_staff()
     view = get_ro_view(settled_with_change(staff))
     db.close_database()
+    shutil.rmtree(folder, ignore_errors=True)  # the view is all that is needed
     return view
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def _settlement_view() -> object:
     ro_id, _ = factories.handed_over(staff)
     view = get_ro_view(ro_id)
     db.close_database()
+    shutil.rmtree(folder, ignore_errors=True)  # the view is all that is needed
     base = view.lines[0]
     lines = []
     for i in range(LINES):
