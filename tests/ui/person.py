@@ -18,6 +18,7 @@ whatever has the keyboard focus afterwards.
                                          type, then Down through the completer's popup to the
                                          first entry containing ``wanted``, then Enter
     reachable(widget)                    why a person could not click it ("" when they can)
+    show_window(qtbot, window)           shown at 1366×768, exposed and active
 """
 
 from __future__ import annotations
@@ -165,6 +166,18 @@ def click_tab(qtbot: Any, tabs: QTabWidget, index: int) -> None:
     assert bar.isTabVisible(index), f"tab {index} of {_describe(tabs)} is hidden"
     click(qtbot, bar, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index, f"tab {index} did not open"
+
+
+def show_window(qtbot: Any, window: QWidget, size: tuple[int, int] = (1366, 768)) -> QWidget:
+    """Show ``window`` as the one a person works in: at ``size`` (the counter's smallest
+    screen), exposed, and the active window (keys go to it)."""
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
 
 
 def focus() -> QWidget:

@@ -45,12 +45,7 @@ def _assigned(staff: factories.Staff, tech: int = 0, bay: int | None = None) -> 
 @pytest.fixture
 def board(make_ctx: Callable[..., AppContext], qtbot: QtBot) -> BoardWorkspace:
     ws = BoardWorkspace(make_ctx("foreman"))
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
     return ws
 
 

@@ -74,10 +74,7 @@ def test_the_skill_of_an_extra_job_is_chosen_from_a_list_in_chinese_and_dispatch
     job = workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[0], bay_id=None,
                           planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
     board = BoardWorkspace(make_ctx("technician", "zh_CN"))
-    qtbot.addWidget(board)
-    board.resize(1366, 768)
-    board.show()
-    qtbot.waitExposed(board)
+    person.show_window(qtbot, board)
     board.activateWindow()
     board.refresh()
 
@@ -113,10 +110,7 @@ def test_a_part_line_asks_no_skill_and_a_labour_line_may_leave_it_open(
     job = workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[0], bay_id=None,
                           planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
     board = BoardWorkspace(make_ctx("technician"))
-    qtbot.addWidget(board)
-    board.resize(1366, 768)
-    board.show()
-    qtbot.waitExposed(board)
+    person.show_window(qtbot, board)
     board.activateWindow()
     board.refresh()
 

@@ -23,10 +23,7 @@ def checked_in_without_concern(staff: factories.Staff) -> int:
 
 def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 4
     return ws, ws.pages[4]
@@ -93,10 +90,7 @@ def test_keyboard_only_records_with_ctrl_enter(qtbot, ctx, staff, shown) -> None
 def test_confirm_and_correct_make_a_new_entry(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     ws.show_step(4)
     page = ws.pages[4]

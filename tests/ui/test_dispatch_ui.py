@@ -19,12 +19,7 @@ from ui.workspaces.dispatch import DispatchWorkspace
 
 def _workspace(make_ctx: Callable[..., AppContext], qtbot: QtBot) -> DispatchWorkspace:
     ws = DispatchWorkspace(make_ctx("foreman"))
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
     ws.refresh()  # as the shell does when the workspace opens
     return ws
 

@@ -19,10 +19,7 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 def test_a_part_number_typed_in_full_is_added_with_one_click(qtbot, make_ctx, staff, shown, lang) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(make_ctx("advisor", lang))
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     page = ws.pages[5]
     person.click_tab(qtbot, page.adders, 1)
@@ -42,10 +39,7 @@ def test_a_number_that_begins_another_keeps_the_list(qtbot, make_ctx, staff, sho
                    price_cents=50_000)  # fmt: skip
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(make_ctx("advisor", "en"))
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     page = ws.pages[5]
     person.click_tab(qtbot, page.adders, 1)

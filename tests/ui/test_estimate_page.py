@@ -19,10 +19,7 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 
 def open_estimate(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 5
     return ws, ws.pages[5]

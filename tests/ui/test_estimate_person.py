@@ -15,10 +15,7 @@ def test_advisor_adds_a_free_labour_line_and_a_part_from_the_autocomplete(qtbot,
     ctx = make_ctx("advisor", "zh_CN")
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     page = ws.pages[5]
     assert ws.current_step == 5

@@ -18,12 +18,7 @@ from ui.workspaces.parts import PartsWorkspace
 
 
 def shown_at_1366(qtbot: QtBot, ws: PartsWorkspace) -> None:
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
 
 
 def ok_button(buttons: QDialogButtonBox):  # type: ignore[no-untyped-def]

@@ -19,10 +19,7 @@ def arrived(staff: factories.Staff, vehicle_id: int | None = None) -> int:
 
 def open_page(qtbot, ctx, ro_id):  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     assert ws.current_step == 3
     return ws, ws.pages[3]

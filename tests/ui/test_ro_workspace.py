@@ -13,12 +13,7 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 
 def make_ws(qtbot, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     return ws
 

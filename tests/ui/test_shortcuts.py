@@ -27,10 +27,7 @@ def window_for(qtbot, staff, role: str, lang: str) -> MainWindow:  # type: ignor
     i18n.set_language(lang)
     actor = staff.by_role(role)
     window = MainWindow(AppContext(actor=actor, ops=Operations(actor), db_label="t.db", lang=lang))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    person.show_window(qtbot, window)
     return window
 
 

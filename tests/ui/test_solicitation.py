@@ -30,12 +30,7 @@ def due_vehicle(staff: factories.Staff) -> tuple[int, int]:
 
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
     ws = SolicitationWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
     return ws
 
 

@@ -37,10 +37,7 @@ def zh() -> Iterator[None]:
 
 def _open_timeline(qtbot, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:  # type: ignore[no-untyped-def]
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     person.click_tab(qtbot, ws.tabs, 1)
     return ws
@@ -126,10 +123,7 @@ def test_technicians_skills_on_the_board_are_the_words_dispatch_shows(
 ) -> None:
     ctx = make_ctx("foreman", "zh_CN")
     ws = BoardWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
+    person.show_window(qtbot, ws)
     person.click(qtbot, ws.by_tech)
     ws.refresh()
     text = _board_headers(ws)

@@ -30,12 +30,7 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 def step_page(qtbot: QtBot, ctx: AppContext, ro_id: int, step: int) -> tuple[RepairOrderWorkspace, Any]:
     """The RO in its workspace at the size the counter uses, the step opened on the step bar."""
     ws = RepairOrderWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1366, 768)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()  # the window the person works in is the active one
-    qtbot.waitUntil(ws.isActiveWindow)
+    person.show_window(qtbot, ws)
     ws.show_ro(ro_id)
     person.click(qtbot, ws.step_bar.buttons[step])
     assert ws.current_step == step
