@@ -43,7 +43,9 @@ def _raise_change_on_the_board(qtbot: QtBot, board: BoardWorkspace, assignment_i
         for r in range(c.model().rowCount())
         if c.model().index(r, 0).data(ID_ROLE) == assignment_id
     ]
-    person.click(qtbot, column.viewport(), Qt.MouseButton.RightButton, pos=column.visualRect(index).center())
+    spot = column.visualRect(index).center()
+    person.click(qtbot, column.viewport(), pos=spot)  # the card picked first, as a person does
+    person.click(qtbot, column.viewport(), Qt.MouseButton.RightButton, pos=spot)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
