@@ -142,6 +142,7 @@ class AssignDialog(QDialog):
         self.suggested.setHorizontalHeaderLabels(
             [self.tr("Technician"), self.tr("Level"), self.tr("Skills"), self.tr("Load"), self.tr("Free")]
         )
+        self.suggested.resizeColumnsToContents()  # to the headings too, in this language
         for label, text in zip(
             self.labels_,
             (
