@@ -73,6 +73,17 @@ def campaigns_for(vehicle_id: int, *, on: dt.date | None = None) -> list[Campaig
     return [c for c in running if _campaign_matches(c, v)]
 
 
+def _due_text(date: dt.date | None, km: int | None) -> tuple[str, str]:
+    """What is due, in English and Chinese: the date, the mileage, or both (never a
+    placeholder for the one not set)."""
+    en = [date.isoformat()] if date else []
+    zh = [date.isoformat()] if date else []
+    if km:
+        en.append(f"at {km:,} km")
+        zh.append(f"{km:,} 公里")
+    return "Service due " + " or ".join(en), "保养到期：" + " 或 ".join(zh)
+
+
 def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int = 500) -> list[CallItem]:
     """Who to contact: services due by date or mileage, campaigns/recalls, declined work.
 
@@ -110,8 +121,7 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
         items.append(CallItem(
             "due_km" if by_km else "due_date", v.customer_id, v.customer.name, v.customer.phone,
             v.id, v.plate, v.model,
-            f"Service due {v.next_service_date or ''} / {v.next_service_km or '-'} km",
-            f"保养到期 {v.next_service_date or ''} / {v.next_service_km or '-'} 公里",
+            *_due_text(v.next_service_date, v.next_service_km),
             due=v.next_service_date,
         ))  # fmt: skip
     for c in Campaign.select().where((Campaign.starts_on <= on) & (Campaign.ends_on >= on)):
