@@ -248,6 +248,8 @@ class WaitingModel(_Lane):
             return self.level(r)
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return {"amber": QBrush(AMBER), "red": QBrush(RED)}.get(self.level(r))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            return r.customer_name  # the name gives way to the wait when the lane is narrow
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             if r.greeted_at is not None:
                 return QCoreApplication.translate("TodayLanes", "Greeted, not yet checked in.")

@@ -64,6 +64,10 @@ class TodayWorkspace(Workspace):
         self.in_progress = InProgressModel()
         self.arriving_view = _table(self.arriving, "arriving")
         self.waiting_view = _table(self.waiting, "waiting")
+        # The wait is what the lane is for: it keeps its width, a long name gives way.
+        waiting_header = self.waiting_view.horizontalHeader()
+        waiting_header.setStretchLastSection(False)
+        waiting_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.progress_view = _table(self.in_progress, "inProgress")
         self.arriving_view.activated.connect(self._arrival_activated)
         for view in (self.waiting_view, self.progress_view):
