@@ -141,6 +141,17 @@ def hash_password(password: str, *, n: int | None = None) -> str:
     return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
+# A well-formed hash nobody's password matches: a login for an unknown user name checks
+# the password against it, so it costs one scrypt like any other (no name enumeration).
+_DUMMY_SALT = base64.b64encode(bytes(range(16))).decode()
+_DUMMY_DIGEST = base64.b64encode(bytes(64)).decode()
+
+
+def dummy_hash() -> str:
+    """A hash at the current parameters that no password matches."""
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_DUMMY_SALT}${_DUMMY_DIGEST}"
+
+
 def verify_password(password: str, encoded: str) -> bool:
     """Check ``password`` against a hash made by ``hash_password`` (constant time)."""
     try:

@@ -75,5 +75,14 @@ class AuthError(UserError):
     """Wrong user name or password, or the account is locked or inactive."""
 
 
+class SessionExpired(AuthError):
+    """The session no longer matches the account (deactivated, password reset, role
+    changed, deleted): the call is refused and the user must log in again."""
+
+    def __init__(self, reason_en: str, reason_zh: str) -> None:
+        super().__init__(f"Your session has ended: {reason_en}. Please log in again.",
+                         f"您的会话已结束：{reason_zh}。请重新登录。")  # fmt: skip
+
+
 class StorageError(UserError):
     """The database cannot be reached or written (server down, disk full, locked)."""

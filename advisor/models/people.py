@@ -17,6 +17,9 @@ class User(BaseModel):
     locked_until = peewee.DateTimeField(null=True)
     language = peewee.CharField(max_length=8, default="zh_CN")
     created_at = peewee.DateTimeField(default=now)
+    # Sessions logged in before the last password reset, role change or deactivation
+    # carry an older number and are refused (migration 0004).
+    session_gen = peewee.IntegerField(default=0)
 
 
 class Customer(Versioned):

@@ -11,7 +11,7 @@ import peewee
 
 from advisor import audit, auth
 from advisor.db import transaction
-from advisor.errors import ConflictError, NotFound, PermissionDenied
+from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
 from advisor.models import (
     Assignment,
     Authorisation,
@@ -23,6 +23,7 @@ from advisor.models import (
     RepairOrder,
     Settlement,
     StepEvent,
+    User,
     now,
 )
 from advisor.workflow import LineState, ROState, Step, current_step
@@ -33,18 +34,61 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is calling: the logged-in user."""
+    """Who is calling: the logged-in user, with the session generation it logged in with
+    (``User.session_gen``). Services trust none of it: ``check_session`` compares it with
+    the account on every call."""
 
     user_id: int
     username: str
     display_name: str
     role: str
+    generation: int = 0
+
+    def __reduce__(self) -> Any:  # the program's own actor stays itself when copied
+        if self is _SYSTEM:
+            return (_system, ())
+        return (Actor, (self.user_id, self.username, self.display_name, self.role, self.generation))
+
+
+_SYSTEM = Actor(0, "system", "System", "admin")
+
+
+def _system() -> Actor:
+    """The actor for work the program does by itself; only this object is trusted as such
+    (an ``Actor(0, "system", …)`` built elsewhere names no account and is refused)."""
+    return _SYSTEM
+
+
+def check_session(actor: Actor) -> None:
+    """Refuse (``SessionExpired``) an actor whose account is gone, deactivated, holds
+    another role, or was reset since the session began: one read by primary key."""
+    if actor is _SYSTEM:
+        return
+    row = (
+        User.select(User.username, User.active, User.role, User.session_gen)
+        .where(User.id == actor.user_id)
+        .tuples()
+        .first()
+    )
+    if row is None or row[0] != actor.username:
+        raise SessionExpired("this account does not exist", "此账户不存在")
+    _, active, role, generation = row
+    if not active:
+        raise SessionExpired("the account has been deactivated", "账户已被停用")
+    if role != actor.role:
+        en, zh = auth.ROLE_LABELS.get(role, (role, role))
+        raise SessionExpired(f"your role is now {en.lower()}", f"您的角色已变更为{zh}")
+    if generation != actor.generation:
+        raise SessionExpired("your password was reset or your account was changed",
+                             "您的密码已被重置或账户已变更")  # fmt: skip
 
 
 def require(actor: Actor, action: str) -> None:
-    """Raise ``PermissionDenied`` unless the actor's role may perform ``action``."""
+    """Raise ``PermissionDenied`` unless the actor's role may perform ``action``, then
+    ``SessionExpired`` unless the session still holds (``check_session``)."""
     if not auth.may(actor.role, action):
         raise PermissionDenied(*auth.refusal(actor.role, action))
+    check_session(actor)
 
 
 def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -58,6 +102,8 @@ def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 if not isinstance(actor, Actor):
                     raise TypeError(f"{fn.__name__} needs actor=")
                 require(actor, action)
+            elif isinstance(actor, Actor):
+                check_session(actor)  # the service checks the permission itself
             with transaction():
                 return fn(*args, **kwargs)
 

@@ -8,7 +8,7 @@ from advisor import auth, validation
 from advisor.db import transaction
 from advisor.errors import AuthError, GateError, ValidationError
 from advisor.models import User, now
-from advisor.services._base import Actor, get, log, service
+from advisor.services._base import Actor, _system, get, log, service
 from advisor.services.views import UserView
 
 MAX_FAILURES = 5
@@ -51,8 +51,9 @@ def has_users() -> bool:
 
 
 def system_actor() -> Actor:
-    """The actor for work the program does by itself (migrations, demo data)."""
-    return Actor(0, "system", "System", "admin")
+    """The actor for work the program does by itself (migrations, demo data, and for now
+    the command line): the one object the session check lets through without an account."""
+    return _system()
 
 
 def create_first_admin(*, username: str, display_name: str, password: str) -> UserView:
@@ -72,34 +73,48 @@ def create_first_admin(*, username: str, display_name: str, password: str) -> Us
     return _view(u)
 
 
+WRONG = ("Wrong user name or password.", "用户名或密码错误。")
+
+
 def login(*, username: str, password: str) -> Actor:
-    """Check the password; five failures lock the account for 15 minutes."""
-    with transaction():
-        u = User.get_or_none(User.username == (username or "").strip())
-        if u is None:
-            raise AuthError("Wrong user name or password.", "用户名或密码错误。")
-        if not u.active:
-            raise AuthError("This account is deactivated.", "此账户已停用。")
-        if u.locked_until is not None and u.locked_until > now():
-            raise AuthError(
-                f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
-                f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
-            )
-        if not auth.verify_password(password or "", u.password_hash):
-            failures = u.failed_logins + 1
-            locked = now() + dt.timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
-            User.update(failed_logins=0 if locked else failures, locked_until=locked).where(
-                User.id == u.id
-            ).execute()
-            actor = Actor(u.id, u.username, u.display_name, u.role)
-            log(actor, "user", u.id, "login_failed", new={"failures": failures})
-            failed = True
-        else:
+    """Check the password; five failures in a row lock the account for 15 minutes.
+
+    The password is hashed outside any write transaction (a login never holds the
+    database while scrypt runs), and against a dummy hash for an unknown user name, so
+    that costs as long as a wrong password. That an account is deactivated or locked is
+    said only after the right password; a wrong one is counted atomically
+    (``failed_logins = failed_logins + 1``), so parallel tries cannot lose a count.
+    """
+    u = User.get_or_none(User.username == (username or "").strip())
+    ok = auth.verify_password(password or "", u.password_hash if u is not None else auth.dummy_hash())
+    if u is None:
+        raise AuthError(*WRONG)
+    if not ok:
+        _count_failure(u)
+        raise AuthError(*WRONG)
+    if not u.active:
+        raise AuthError("This account is deactivated.", "此账户已停用。")
+    if u.locked_until is not None and u.locked_until > now():
+        raise AuthError(
+            f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
+            f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
+        )
+    if u.failed_logins or u.locked_until is not None:
+        with transaction():
             User.update(failed_logins=0, locked_until=None).where(User.id == u.id).execute()
-            failed = False
-    if failed:
-        raise AuthError("Wrong user name or password.", "用户名或密码错误。")
-    return Actor(u.id, u.username, u.display_name, u.role)
+    return Actor(u.id, u.username, u.display_name, u.role, u.session_gen)
+
+
+def _count_failure(u: User) -> None:
+    """One more failed login for ``u``, counted in the database; the fifth locks."""
+    with transaction():
+        User.update(failed_logins=User.failed_logins + 1).where(User.id == u.id).execute()
+        failures = User.select(User.failed_logins).where(User.id == u.id).scalar()
+        if failures >= MAX_FAILURES:
+            locked = now() + dt.timedelta(minutes=LOCK_MINUTES)
+            User.update(failed_logins=0, locked_until=locked).where(User.id == u.id).execute()
+        log(Actor(u.id, u.username, u.display_name, u.role), "user", u.id, "login_failed",
+            new={"failures": failures})  # fmt: skip
 
 
 @service("users.manage")
@@ -125,8 +140,8 @@ def reset_password(*, actor: Actor, user_id: int, password: str) -> UserView:
     """Set a new password and unlock the account."""
     _check_password(password)
     u = get(User, user_id, ("User", "用户"))
-    User.update(password_hash=auth.hash_password(password), failed_logins=0,
-                locked_until=None).where(User.id == u.id).execute()  # fmt: skip
+    User.update(password_hash=auth.hash_password(password), failed_logins=0, locked_until=None,
+                session_gen=User.session_gen + 1).where(User.id == u.id).execute()  # fmt: skip
     log(actor, "user", u.id, "reset_password")
     return _view(User.get_by_id(u.id))
 
@@ -137,7 +152,8 @@ def set_active(*, actor: Actor, user_id: int, active: bool) -> UserView:
     u = get(User, user_id, ("User", "用户"))
     if u.id == actor.user_id and not active:
         raise GateError("You cannot deactivate yourself.", "不能停用自己的账户。")
-    User.update(active=active).where(User.id == u.id).execute()
+    if bool(active) != bool(u.active):  # ends the user's open sessions
+        User.update(active=active, session_gen=User.session_gen + 1).where(User.id == u.id).execute()
     log(actor, "user", u.id, "set_active", old={"active": u.active}, new={"active": active})
     return _view(User.get_by_id(u.id))
 
@@ -147,7 +163,8 @@ def set_role(*, actor: Actor, user_id: int, role: str) -> UserView:
     """Change a user's role."""
     _check_role(role)
     u = get(User, user_id, ("User", "用户"))
-    User.update(role=role).where(User.id == u.id).execute()
+    if role != u.role:  # ends the user's open sessions
+        User.update(role=role, session_gen=User.session_gen + 1).where(User.id == u.id).execute()
     log(actor, "user", u.id, "set_role", old={"role": u.role}, new={"role": role})
     return _view(User.get_by_id(u.id))
 
