@@ -11,6 +11,9 @@ from advisor import db
 from advisor.reference import ensure_reference_data, missing_reference_data
 from advisor.services._base import Actor, log, require
 
+OlderBackup = backup_mod.OlderBackup
+BACKUP_SUFFIX = backup_mod.SUFFIX
+
 
 def open_database(url: str | None = None) -> str:
     """Open (and migrate) the database; returns a short label for the status bar."""
@@ -42,18 +45,16 @@ def backup_now(*, actor: Actor, target: Path) -> Path:
 
 
 def daily_backup(directory: Path, *, keep: int = 7) -> Path | None:
-    """The automatic daily backup of a SQLite database (no-op on PostgreSQL)."""
+    """The automatic daily backup (SQLite or PostgreSQL) into ``directory``."""
     return backup_mod.rotate_daily(directory, keep=keep, today=dt.date.today())
 
 
-def restore_backup(*, actor: Actor, source: Path, url: str | None = None) -> None:
-    """Administrator: replace the database (default: the open one) with the backup
-    ``source``; a file that is not a valid backup is refused before anything changes.
-    The program must be restarted afterwards."""
+def restore_backup(*, actor: Actor, source: Path, force: bool = False) -> None:
+    """Administrator: replace the open database with the backup ``source``, whole or not
+    at all: a file that does not match its manifest (or is of another dealership or schema
+    version) is refused before anything changes; one older than the database raises
+    ``OlderBackup`` unless ``force``. The program must be restarted afterwards."""
     require(actor, "backup")
-    if url is None:
-        # restore() reads a SQLite file's path from the URL; for PostgreSQL only the scheme.
-        url = "postgresql://" if db.is_postgres() else f"sqlite:///{db.database_proxy.obj.database}"
-    backup_mod.restore(Path(source), url=url)
+    backup_mod.restore(Path(source), force=force)
     with db.transaction():  # recorded in the restored trail: who put it back, from what
         log(actor, "database", None, "restore_backup", new={"source": Path(source).name})

@@ -194,6 +194,9 @@ def test_backup_then_restore_round_trip(capsys: pytest.CaptureFixture[str], sqli
     assert len(users_in(sqlite_url)) == 3
     db.close_database()
     code, out, err = run(capsys, "--database", sqlite_url, "restore", str(backup))
+    assert code == 2 and "older than this database" in err and "--force" in err
+    assert len(users_in(sqlite_url)) == 3
+    code, out, err = run(capsys, "--database", sqlite_url, "restore", "--force", str(backup))
     assert code == 0, err
     assert "restored" in out
     assert users_in(sqlite_url) == [("boss", "admin", 1), ("li.na", "advisor", 1)]
@@ -239,7 +242,7 @@ def test_backup_restore_round_trip_on_the_test_database(capsys: pytest.CaptureFi
     backup = tmp_path / "monday.backup"
     assert run(capsys, "--database", url, "backup", "-o", str(backup))[0] == 0
     add_users(capsys, url, ("tom", "cashier"))
-    code, _out, err = run(capsys, "--database", url, "restore", str(backup))
+    code, _out, err = run(capsys, "--database", url, "restore", "--force", str(backup))
     assert code == 0, err
     code, out, _err = run(capsys, "--database", url, "user", "list")
     assert "li.na" in out and "tom" not in out
