@@ -113,10 +113,9 @@ def run_gui(argv: list[str]) -> int:
     backup_started = False
 
     def start_daily_backup() -> None:
-        """The day's automatic backup, in a thread: copying a big file must delay neither
-        the login nor the first screen, so it starts a few seconds after the window."""
-        if system.is_shared():
-            return
+        """The day's automatic backup (of the local file, or of the shared server: each
+        workstation keeps its own copies), in a thread: copying a big database must delay
+        neither the login nor the first screen, so it starts a few seconds after the window."""
         from ui.workspaces.admin import daily_backup_dir
 
         def backup() -> None:

@@ -4,37 +4,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="101"/>
+        <location filename="../../ui/workspaces/admin.py" line="102"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="111"/>
+        <location filename="../../ui/workspaces/admin.py" line="112"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="112"/>
+        <location filename="../../ui/workspaces/admin.py" line="113"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="113"/>
+        <location filename="../../ui/workspaces/admin.py" line="114"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="114"/>
+        <location filename="../../ui/workspaces/admin.py" line="115"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="115"/>
+        <location filename="../../ui/workspaces/admin.py" line="116"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="116"/>
+        <location filename="../../ui/workspaces/admin.py" line="117"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
     </message>
@@ -42,203 +42,207 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="246"/>
+        <location filename="../../ui/workspaces/admin.py" line="247"/>
         <source>Admin</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="249"/>
+        <location filename="../../ui/workspaces/admin.py" line="250"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="250"/>
+        <location filename="../../ui/workspaces/admin.py" line="251"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
-        <location filename="../../ui/workspaces/admin.py" line="279"/>
+        <location filename="../../ui/workspaces/admin.py" line="253"/>
+        <location filename="../../ui/workspaces/admin.py" line="280"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
-        <location filename="../../ui/workspaces/admin.py" line="280"/>
+        <location filename="../../ui/workspaces/admin.py" line="253"/>
+        <location filename="../../ui/workspaces/admin.py" line="281"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="253"/>
+        <location filename="../../ui/workspaces/admin.py" line="254"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <location filename="../../ui/workspaces/admin.py" line="255"/>
         <source>Add a staff account (Ctrl+N)</source>
         <translation>添加员工账户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="255"/>
+        <location filename="../../ui/workspaces/admin.py" line="256"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="256"/>
+        <location filename="../../ui/workspaces/admin.py" line="257"/>
         <source>Change r&amp;ole…</source>
         <translation>更改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="257"/>
+        <location filename="../../ui/workspaces/admin.py" line="258"/>
         <source>Accounts are never deleted: deactivate a leaver, so the history keeps naming who did what.</source>
         <translation>账户永不删除：离职人员请停用，以便历史记录仍能显示谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="259"/>
+        <location filename="../../ui/workspaces/admin.py" line="260"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="260"/>
+        <location filename="../../ui/workspaces/admin.py" line="261"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="261"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
         <source>Write a copy of the whole database to a file you choose</source>
         <translation>将整个数据库复制到您选择的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <location filename="../../ui/workspaces/admin.py" line="263"/>
         <source>Re&amp;store…</source>
         <translation>恢复(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="263"/>
+        <location filename="../../ui/workspaces/admin.py" line="264"/>
         <source>Replace the database with a backup file</source>
         <translation>用备份文件替换数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="264"/>
+        <location filename="../../ui/workspaces/admin.py" line="265"/>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="279"/>
+        <location filename="../../ui/workspaces/admin.py" line="280"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="310"/>
+        <location filename="../../ui/workspaces/admin.py" line="311"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="311"/>
+        <location filename="../../ui/workspaces/admin.py" line="312"/>
         <source>The user can no longer log in; nothing is deleted</source>
         <translation>该用户将无法登录；不会删除任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="313"/>
+        <location filename="../../ui/workspaces/admin.py" line="314"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="314"/>
+        <location filename="../../ui/workspaces/admin.py" line="315"/>
         <source>Let the user log in again</source>
         <translation>允许该用户重新登录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="317"/>
+        <location filename="../../ui/workspaces/admin.py" line="318"/>
         <source>You cannot deactivate your own account</source>
         <translation>不能停用自己的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="333"/>
+        <location filename="../../ui/workspaces/admin.py" line="334"/>
         <source>The password of %1 was reset.</source>
         <translation>已重置 %1 的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="345"/>
+        <location filename="../../ui/workspaces/admin.py" line="346"/>
         <source>Deactivate %1? They can no longer log in; their history is kept.</source>
         <translation>停用 %1？停用后将无法登录，其历史记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="361"/>
+        <location filename="../../ui/workspaces/admin.py" line="362"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="362"/>
+        <location filename="../../ui/workspaces/admin.py" line="363"/>
         <source>Backups (*%1)</source>
         <translation>备份文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="369"/>
+        <location filename="../../ui/workspaces/admin.py" line="370"/>
         <source>Backup written to %1.</source>
         <translation>备份已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="375"/>
+        <location filename="../../ui/workspaces/admin.py" line="376"/>
         <source>Restore the database from</source>
         <translation>从以下文件恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="376"/>
-        <source>Backups (*.db *.json.gz);;All files (*)</source>
-        <translation>备份文件 (*.db *.json.gz);;所有文件 (*)</translation>
+        <location filename="../../ui/workspaces/admin.py" line="377"/>
+        <source>Backups (*%1);;All files (*)</source>
+        <translation>备份文件 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="382"/>
+        <location filename="../../ui/workspaces/admin.py" line="383"/>
         <source>Replace the whole database with the backup %1?
 
-Everything saved since that backup is lost, at every workstation. Make a backup now first if in doubt.</source>
+Everything saved since that backup is lost, at every workstation. Make a backup now first if in doubt.
+
+The backup is checked first (its row counts, checksum, dealership and database version); it is restored whole or not at all.</source>
         <translation>用备份 %1 替换整个数据库？
 
-该备份之后保存的所有内容都将丢失（所有工作站）。如有疑问，请先立即备份。</translation>
+该备份之后保存的全部内容都将丢失（所有工作站）。如有疑问，请先立即备份。
+
+恢复前会先核对备份（各表行数、校验和、经销商和数据库版本）；要么完整恢复，要么不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="385"/>
+        <location filename="../../ui/workspaces/admin.py" line="412"/>
+        <source>Shared server: every workstation keeps its own daily copy of the server (pg_dump). Keep the server&apos;s own backups too.</source>
+        <translation>共享服务器：每个工作站每天各自保存一份服务器的备份（pg_dump）。服务器本身的备份也请照常保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="388"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="390"/>
+        <location filename="../../ui/workspaces/admin.py" line="394"/>
         <source>The backup %1 was restored. Close Service Advisor now and start it again (at every workstation) before doing anything else.</source>
         <translation>备份 %1 已恢复。请立即关闭服务顾问系统并重新启动（所有工作站），然后再进行其他操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="403"/>
-        <source>Shared server: back up the server itself every day (pg_dump, by the server&apos;s administrator). “Back up now” writes a portable copy.</source>
-        <translation>共享服务器：请由服务器管理员每天备份服务器本身（pg_dump）。“立即备份”会写出一份可移植的副本。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/admin.py" line="408"/>
+        <location filename="../../ui/workspaces/admin.py" line="407"/>
         <source>latest: %1</source>
         <translation>最新：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="409"/>
+        <location filename="../../ui/workspaces/admin.py" line="408"/>
         <source>none written yet</source>
         <translation>尚未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="410"/>
+        <location filename="../../ui/workspaces/admin.py" line="409"/>
         <source>Automatic daily backup (the last 7 days are kept): %1 — %2</source>
         <translation>每日自动备份（保留最近 7 天）：%1 — %2</translation>
     </message>
@@ -266,422 +270,437 @@ Everything saved since that backup is lost, at every workstation. Make a backup 
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="25"/>
+        <location filename="../../ui/audit_labels.py" line="26"/>
         <source>Change request</source>
         <translation>变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="26"/>
+        <location filename="../../ui/audit_labels.py" line="27"/>
         <source>Concern</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="27"/>
+        <location filename="../../ui/audit_labels.py" line="28"/>
         <source>Contact</source>
         <translation>招揽联系</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="28"/>
+        <location filename="../../ui/audit_labels.py" line="29"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="29"/>
+        <location filename="../../ui/audit_labels.py" line="30"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="30"/>
+        <location filename="../../ui/audit_labels.py" line="31"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="31"/>
+        <location filename="../../ui/audit_labels.py" line="32"/>
         <source>Estimate line</source>
         <translation>估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="32"/>
+        <location filename="../../ui/audit_labels.py" line="33"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="33"/>
+        <location filename="../../ui/audit_labels.py" line="34"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="34"/>
+        <location filename="../../ui/audit_labels.py" line="35"/>
         <source>Part order</source>
         <translation>配件订单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="35"/>
+        <location filename="../../ui/audit_labels.py" line="36"/>
         <source>Payment</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="36"/>
+        <location filename="../../ui/audit_labels.py" line="37"/>
         <source>Final QC</source>
         <translation>完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="37"/>
+        <location filename="../../ui/audit_labels.py" line="38"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="38"/>
+        <location filename="../../ui/audit_labels.py" line="39"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="39"/>
+        <location filename="../../ui/audit_labels.py" line="40"/>
         <source>Settlement</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="40"/>
+        <location filename="../../ui/audit_labels.py" line="41"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="41"/>
+        <location filename="../../ui/audit_labels.py" line="42"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="42"/>
+        <location filename="../../ui/audit_labels.py" line="43"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="43"/>
+        <location filename="../../ui/audit_labels.py" line="44"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="57"/>
+        <location filename="../../ui/audit_labels.py" line="58"/>
         <source>Campaign added</source>
         <translation>新增服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="58"/>
+        <location filename="../../ui/audit_labels.py" line="59"/>
         <source>Canned job added</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="59"/>
+        <location filename="../../ui/audit_labels.py" line="60"/>
         <source>Line added</source>
         <translation>新增估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="60"/>
+        <location filename="../../ui/audit_labels.py" line="61"/>
         <source>Part added to the catalogue</source>
         <translation>新增配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="61"/>
+        <location filename="../../ui/audit_labels.py" line="62"/>
         <source>Technician added</source>
         <translation>新增技师</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="62"/>
+        <location filename="../../ui/audit_labels.py" line="63"/>
         <source>User added</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="63"/>
+        <location filename="../../ui/audit_labels.py" line="64"/>
         <source>Vehicle added</source>
         <translation>新增车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="64"/>
+        <location filename="../../ui/audit_labels.py" line="65"/>
         <source>Change applied</source>
         <translation>变更生效</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="65"/>
+        <location filename="../../ui/audit_labels.py" line="66"/>
         <source>Major change approved</source>
         <translation>批准重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="66"/>
+        <location filename="../../ui/audit_labels.py" line="67"/>
         <source>Job assigned</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="67"/>
+        <location filename="../../ui/audit_labels.py" line="68"/>
         <source>Estimate authorised</source>
         <translation>估价授权</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="68"/>
+        <location filename="../../ui/audit_labels.py" line="69"/>
         <source>Appointment booked</source>
         <translation>登记预约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="69"/>
+        <location filename="../../ui/audit_labels.py" line="70"/>
         <source>Order booked in</source>
         <translation>订单配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="70"/>
+        <location filename="../../ui/audit_labels.py" line="71"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="71"/>
+        <location filename="../../ui/audit_labels.py" line="72"/>
         <source>Line cancelled</source>
         <translation>取消估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="72"/>
+        <location filename="../../ui/audit_labels.py" line="73"/>
         <source>Check-in recorded</source>
         <translation>登记接车检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="73"/>
+        <location filename="../../ui/audit_labels.py" line="74"/>
         <source>Task done</source>
         <translation>完成任务</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="74"/>
+        <location filename="../../ui/audit_labels.py" line="75"/>
         <source>Symptom confirmed with customer</source>
         <translation>与客户确认症状</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="109"/>
+        <location filename="../../ui/audit_labels.py" line="112"/>
         <source>Account status changed</source>
         <translation>更改账户状态</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="115"/>
+        <location filename="../../ui/audit_labels.py" line="118"/>
         <source>Price and promised time set</source>
         <translation>设定价格范围与承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="75"/>
+        <location filename="../../ui/audit_labels.py" line="77"/>
         <source>Wash result confirmed</source>
         <translation>确认洗车结果</translation>
     </message>
     <message>
+        <location filename="../../ui/audit_labels.py" line="25"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
         <location filename="../../ui/audit_labels.py" line="76"/>
+        <source>Audit trail accepted as it is</source>
+        <translation>按现状确认审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="78"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="77"/>
+        <location filename="../../ui/audit_labels.py" line="79"/>
         <source>Customer created</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="78"/>
+        <location filename="../../ui/audit_labels.py" line="80"/>
         <source>First administrator created</source>
         <translation>创建首个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="79"/>
+        <location filename="../../ui/audit_labels.py" line="81"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="80"/>
+        <location filename="../../ui/audit_labels.py" line="82"/>
         <source>Customer data erased</source>
         <translation>删除（匿名化）客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="81"/>
+        <location filename="../../ui/audit_labels.py" line="83"/>
+        <source>Audit trail re-sealed with the dealership key</source>
+        <translation>审计记录已用本店密钥重新封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="84"/>
         <source>Customer data exported</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="82"/>
+        <location filename="../../ui/audit_labels.py" line="85"/>
         <source>Training flag changed</source>
         <translation>修改培训标记</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="83"/>
+        <location filename="../../ui/audit_labels.py" line="86"/>
         <source>Car handed over</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="84"/>
+        <location filename="../../ui/audit_labels.py" line="87"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="85"/>
+        <location filename="../../ui/audit_labels.py" line="88"/>
         <source>Contact logged</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="86"/>
+        <location filename="../../ui/audit_labels.py" line="89"/>
         <source>Follow-up call logged</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="87"/>
+        <location filename="../../ui/audit_labels.py" line="90"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="88"/>
+        <location filename="../../ui/audit_labels.py" line="91"/>
         <source>Marked as no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="89"/>
+        <location filename="../../ui/audit_labels.py" line="92"/>
         <source>Customer not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="90"/>
+        <location filename="../../ui/audit_labels.py" line="93"/>
         <source>Repair order opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="91"/>
+        <location filename="../../ui/audit_labels.py" line="94"/>
         <source>Part ordered</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="92"/>
+        <location filename="../../ui/audit_labels.py" line="95"/>
         <source>Payment received</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="93"/>
+        <location filename="../../ui/audit_labels.py" line="96"/>
         <source>Reassigned</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="94"/>
+        <location filename="../../ui/audit_labels.py" line="97"/>
         <source>Stock received</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="95"/>
+        <location filename="../../ui/audit_labels.py" line="98"/>
         <source>Reconfirmation call logged</source>
         <translation>记录预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="96"/>
+        <location filename="../../ui/audit_labels.py" line="99"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="97"/>
+        <location filename="../../ui/audit_labels.py" line="100"/>
         <source>Customer&apos;s answer recorded</source>
         <translation>记录客户对变更的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="98"/>
+        <location filename="../../ui/audit_labels.py" line="101"/>
         <source>Diagnosis finding recorded</source>
         <translation>记录诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="99"/>
+        <location filename="../../ui/audit_labels.py" line="102"/>
         <source>Final QC recorded</source>
         <translation>记录完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="100"/>
+        <location filename="../../ui/audit_labels.py" line="103"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="101"/>
+        <location filename="../../ui/audit_labels.py" line="104"/>
         <source>Major change rejected</source>
         <translation>驳回重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="102"/>
+        <location filename="../../ui/audit_labels.py" line="105"/>
         <source>Technician assistance requested</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="103"/>
+        <location filename="../../ui/audit_labels.py" line="106"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="104"/>
+        <location filename="../../ui/audit_labels.py" line="107"/>
         <source>Appointment rescheduled</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="105"/>
+        <location filename="../../ui/audit_labels.py" line="108"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="106"/>
+        <location filename="../../ui/audit_labels.py" line="109"/>
         <source>Advisor&apos;s restatement saved</source>
         <translation>记录顾问复述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="107"/>
+        <location filename="../../ui/audit_labels.py" line="110"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="108"/>
+        <location filename="../../ui/audit_labels.py" line="111"/>
         <source>Sent back for rework</source>
         <translation>退回返工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="110"/>
+        <location filename="../../ui/audit_labels.py" line="113"/>
         <source>Certificate number recorded</source>
         <translation>记录合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="111"/>
+        <location filename="../../ui/audit_labels.py" line="114"/>
         <source>Expected date changed</source>
         <translation>修改预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="112"/>
+        <location filename="../../ui/audit_labels.py" line="115"/>
         <source>Old part handling set</source>
         <translation>设定旧件处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="113"/>
+        <location filename="../../ui/audit_labels.py" line="116"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="114"/>
+        <location filename="../../ui/audit_labels.py" line="117"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="116"/>
+        <location filename="../../ui/audit_labels.py" line="119"/>
         <source>Wash decision recorded</source>
         <translation>记录是否洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="117"/>
+        <location filename="../../ui/audit_labels.py" line="120"/>
         <source>Settlement issued</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="118"/>
+        <location filename="../../ui/audit_labels.py" line="121"/>
         <source>Part reserved or ordered</source>
         <translation>配件预留或订货</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="119"/>
+        <location filename="../../ui/audit_labels.py" line="122"/>
         <source>Customer details changed</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="120"/>
+        <location filename="../../ui/audit_labels.py" line="123"/>
         <source>Line changed</source>
         <translation>修改估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="121"/>
+        <location filename="../../ui/audit_labels.py" line="124"/>
         <source>Vehicle details changed</source>
         <translation>修改车辆资料</translation>
     </message>
@@ -699,124 +718,124 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="223"/>
-        <location filename="../../ui/workspaces/audit.py" line="226"/>
+        <location filename="../../ui/workspaces/audit.py" line="224"/>
+        <location filename="../../ui/workspaces/audit.py" line="227"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="227"/>
+        <location filename="../../ui/workspaces/audit.py" line="228"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="228"/>
+        <location filename="../../ui/workspaces/audit.py" line="229"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="229"/>
+        <location filename="../../ui/workspaces/audit.py" line="230"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="230"/>
+        <location filename="../../ui/workspaces/audit.py" line="231"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="231"/>
+        <location filename="../../ui/workspaces/audit.py" line="232"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="232"/>
+        <location filename="../../ui/workspaces/audit.py" line="233"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="233"/>
+        <location filename="../../ui/workspaces/audit.py" line="234"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="234"/>
+        <location filename="../../ui/workspaces/audit.py" line="235"/>
         <source>Verify c&amp;hain</source>
         <translation>校验链(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="236"/>
+        <location filename="../../ui/workspaces/audit.py" line="237"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="239"/>
-        <location filename="../../ui/workspaces/audit.py" line="248"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="249"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="242"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="242"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="275"/>
+        <location filename="../../ui/workspaces/audit.py" line="276"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="282"/>
+        <location filename="../../ui/workspaces/audit.py" line="283"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="282"/>
+        <location filename="../../ui/workspaces/audit.py" line="283"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="288"/>
+        <location filename="../../ui/workspaces/audit.py" line="289"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="292"/>
+        <location filename="../../ui/workspaces/audit.py" line="293"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="294"/>
+        <location filename="../../ui/workspaces/audit.py" line="295"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="295"/>
+        <location filename="../../ui/workspaces/audit.py" line="296"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
@@ -897,22 +916,22 @@ After: %2</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="135"/>
+        <location filename="../../ui/workspaces/admin.py" line="136"/>
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="137"/>
+        <location filename="../../ui/workspaces/admin.py" line="138"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="138"/>
+        <location filename="../../ui/workspaces/admin.py" line="139"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="139"/>
+        <location filename="../../ui/workspaces/admin.py" line="140"/>
         <source>The account is unlocked too. Tell the user the new password in person.</source>
         <translation>账户也会同时解锁。请当面告知用户新密码。</translation>
     </message>
@@ -920,12 +939,12 @@ After: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="157"/>
+        <location filename="../../ui/workspaces/admin.py" line="158"/>
         <source>Change role of %1</source>
         <translation>更改 %1 的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="163"/>
+        <location filename="../../ui/workspaces/admin.py" line="164"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
@@ -1066,7 +1085,7 @@ After: %2</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="88"/>
+        <location filename="../../ui/workspaces/admin.py" line="89"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
     </message>

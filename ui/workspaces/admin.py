@@ -41,7 +41,8 @@ RED = QColor("#c62828")
 
 
 def daily_backup_dir() -> Path:
-    """Where the automatic daily backup of a local (SQLite) database is kept."""
+    """Where this workstation keeps the automatic daily backup (of the local file or of the
+    shared server)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base) / "backups"
 
@@ -351,7 +352,7 @@ class AdminWorkspace(Workspace):
 
     # ---- backups ----------------------------------------------------------------------
     def _backup_suffix(self) -> str:
-        return ".json.gz" if self.ctx.shared_db else ".db"
+        return system.BACKUP_SUFFIX
 
     def backup_now(self, target: Path | None = None) -> Path | None:
         if target is None:
@@ -373,18 +374,21 @@ class AdminWorkspace(Workspace):
         if source is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Restore the database from"), str(daily_backup_dir()),
-                self.tr("Backups (*.db *.json.gz);;All files (*)"),
+                self.tr("Backups (*%1);;All files (*)").replace("%1", system.BACKUP_SUFFIX),
             )  # fmt: skip
             if not chosen:
                 return False
             source = Path(chosen)
         question = self.tr(
             "Replace the whole database with the backup %1?\n\nEverything saved since that backup "
-            "is lost, at every workstation. Make a backup now first if in doubt."
+            "is lost, at every workstation. Make a backup now first if in doubt.\n\nThe backup is "
+            "checked first (its row counts, checksum, dealership and database version); it is "
+            "restored whole or not at all."
         ).replace("%1", source.name)  # fmt: skip
         if not messages.confirm(self, question, title=self.tr("Restore a backup")):
             return False
-        self.ctx.ops.run(system.restore_backup, parent=self, topic="*", source=source)
+        self.ctx.ops.run(system.restore_backup, parent=self, topic="*", source=source,
+                         confirm=(system.OlderBackup, {"force": True}))  # fmt: skip
         if self.ctx.ops.last_error is not None:
             return False
         messages.info(self, self.tr("The backup %1 was restored. Close Service Advisor now and start it "
@@ -399,16 +403,14 @@ class AdminWorkspace(Workspace):
 
     def _show_daily(self) -> None:
         folder = daily_backup_dir()
+        files = sorted(folder.glob(f"service-advisor-*{system.BACKUP_SUFFIX}"))
+        latest = (self.tr("latest: %1").replace("%1", files[-1].name) if files
+                  else self.tr("none written yet"))  # fmt: skip
+        text = self.tr("Automatic daily backup (the last 7 days are kept): %1 — %2").replace(
+            "%1", str(folder)).replace("%2", latest)  # fmt: skip
         if self.ctx.shared_db:
-            text = self.tr("Shared server: back up the server itself every day (pg_dump, by the "
-                           "server's administrator). “Back up now” writes a portable copy.")  # fmt: skip
-            self.open_folder_button.hide()
-        else:
-            files = sorted(folder.glob("service-advisor-*.db"))
-            latest = (self.tr("latest: %1").replace("%1", files[-1].name) if files
-                      else self.tr("none written yet"))  # fmt: skip
-            text = self.tr("Automatic daily backup (the last 7 days are kept): %1 — %2").replace(
-                "%1", str(folder)).replace("%2", latest)  # fmt: skip
+            text += "\n" + self.tr("Shared server: every workstation keeps its own daily copy of the "
+                                   "server (pg_dump). Keep the server's own backups too.")  # fmt: skip
         self.daily_label.setText(text)
 
 
