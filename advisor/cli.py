@@ -75,7 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="audit trail tools")
     asub = a.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
-    asub.add_parser("verify", help="check the hash chain; name the first altered row")
+    asub.add_parser("verify", help="check the keyed hash chain, the money in it and the sealed head; "
+                    "name every altered, forged, missing or reordered row")
+    asub.add_parser("head", help="print the chain's head (rows, last hash) and the head sealed on this desk")
+    asub.add_parser("export-key", help="print this desk's audit key (keep it secret) to import on another desk")
+    asub.add_parser("import-key", help="install the dealership's audit key (one line from stdin or a prompt)")
+    ah = asub.add_parser("accept-head", help="seal the trail as it is now, after a mismatch was looked into "
+                         "(recorded in the trail with the head given up)")
+    ah.add_argument("--reason", required=True, help="why (e.g. 'restored the Monday backup on purpose')")
 
     pr = sub.add_parser("print", help="print a sheet of a repair order to PDF")
     pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin"))
@@ -173,17 +180,48 @@ def run(args: argparse.Namespace) -> int:
         backup.backup(args.output)
         print(f"backup written to {args.output}")
     elif args.command == "audit":
-        from advisor import audit
-
-        report = audit.verify()
-        if not report.ok:
-            print(f"audit chain BROKEN at row {report.bad_row_id}: {report.problem}", file=sys.stderr)
-            return 1
-        print(f"audit chain intact: {report.rows} rows")
+        return _audit(args)
     elif args.command == "print":
         return _print(args)
     elif args.command == "export":
         return _export(args)
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    import json
+
+    from advisor import audit, db
+
+    if args.audit_command == "export-key":
+        print(audit.export_key())
+        return 0
+    if args.audit_command == "import-key":
+        text = getpass.getpass("Audit key: ") if sys.stdin.isatty() else sys.stdin.readline()
+        print(f"audit key {audit.import_key(text)} installed at {audit.key_path()}")
+        return 0
+    if args.audit_command == "head":
+        print(json.dumps({"database": audit.head(), "sealed_here": audit.sealed_head()}, indent=1))
+        return 0
+    if args.audit_command == "accept-head":
+        reason = (args.reason or "").strip()
+        if not reason:
+            raise ValidationError("Say why the head is accepted (--reason).", "请说明接受的原因（--reason）。")
+        with db.transaction():
+            h = audit.accept_head(user_id=None, username="system", reason=reason)
+        print(f"sealed: {h['rows']} rows, last hash {h['hash'][:16]}…")
+        return 0
+    report = audit.verify()
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if not report.ok:
+        where = f" at row {report.bad_row_id}" if report.bad_row_id is not None else ""
+        print(f"audit chain BROKEN{where}: [{report.findings[0].kind}] {report.problem}", file=sys.stderr)
+        for f in report.findings[1:]:
+            print(f"  also [{f.kind}] {f.message}", file=sys.stderr)
+        return 1
+    audit.refresh_seal()
+    print(f"audit chain intact: {report.rows} rows")
     return 0
 
 

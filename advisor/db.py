@@ -201,13 +201,22 @@ def transaction() -> Iterator[None]:
     db = database_proxy.obj
     if db is None:
         raise StorageError("No database is open.", "未打开数据库。")
+    from advisor import audit  # the sealed head moves after a commit that wrote audit rows
+
     try:
         with db.atomic():
             yield
     except peewee.OperationalError as exc:
+        audit.discard_pending()
         raise storage_error(exc) from exc
     except peewee.InterfaceError as exc:
+        audit.discard_pending()
         raise storage_error(exc) from exc
+    except BaseException:
+        audit.discard_pending()
+        raise
+    if not db.in_transaction():
+        audit.after_commit()
 
 
 def storage_error(exc: Exception) -> StorageError:

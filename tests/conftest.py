@@ -5,6 +5,7 @@ ADVISOR_TEST_DATABASE_URL is set), fast password hashing, and the staff of a dea
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 # Offscreen, on a 1920×1080 screen (Qt's default offscreen screen is 800×800: a window of
@@ -34,6 +35,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+# One audit key for the whole run (a dealership's), never in the user's own data folder;
+# subprocesses inherit it through the environment.
+_AUDIT_DIR = Path(tempfile.mkdtemp(prefix="advisor-audit-"))
+os.environ["ADVISOR_AUDIT_KEY_FILE"] = str(_AUDIT_DIR / "audit.key")
+os.environ["ADVISOR_AUDIT_HEAD_FILE"] = str(_AUDIT_DIR / "audit-head.json")
+
+
+@pytest.fixture(autouse=True)
+def _audit_head(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Each test seals its database's head in its own file (the PostgreSQL test database
+    # is emptied between tests: a head sealed by the last test would read as truncation).
+    monkeypatch.setenv("ADVISOR_AUDIT_HEAD_FILE", str(tmp_path / "audit-head.json"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.models.audit import AuditLog, Counter, Setting
+from advisor.models.audit import AuditLog, AuditPersonal, Counter, Setting
 from advisor.models.base import BaseModel, now
 from advisor.models.followup import FollowUp
 from advisor.models.money import Payment, Settlement
@@ -28,11 +28,11 @@ ALL_MODELS: list[type[BaseModel]] = [
     Appointment, RepairOrder, StepEvent, Concern, ChangeRequest, EstimateLine,
     Authorisation, CannedJob, Part, StockMove, PartOrder, Task, Technician, Bay,
     Assignment, ClockEvent, QCCheck, Settlement, Payment, FollowUp, AuditLog,
-    Setting, Counter,
+    AuditPersonal, Setting, Counter,
 ]  # fmt: skip
 
 __all__ = [
-    "ALL_MODELS", "Appointment", "Assignment", "AuditLog", "Authorisation", "Bay",
+    "ALL_MODELS", "Appointment", "Assignment", "AuditLog", "AuditPersonal", "Authorisation", "Bay",
     "Campaign", "CannedJob", "ChangeRequest", "ClockEvent", "Concern", "ContactLog",
     "Counter", "Customer", "DeclineReason", "EstimateLine", "FollowUp", "MileageReading",
     "Part", "PartOrder", "Payment", "QCCheck", "RepairOrder", "Setting", "Settlement",

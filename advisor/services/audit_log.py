@@ -39,8 +39,21 @@ def entries(*, actor: Actor, ro_id: int | None = None, username: str | None = No
         q = q.where(AuditLog.at >= dt.datetime.combine(start, dt.time()))
     if end is not None:
         q = q.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    rows = list(q)
+    # A customer's personal values live beside the chain (erasure deletes them): put them
+    # back into the row as it was recorded, while they are held.
+    personal = audit.personal_values(r.id for r in rows if r.pii_digest)
     return [AuditRow(r.id, r.at, r.username, r.entity, r.entity_id, r.ro_id, r.action,
-                     r.old_json, r.new_json) for r in q]  # fmt: skip
+                     _merged(r.old_json, personal.get(r.id, {}).get("old")),
+                     _merged(r.new_json, personal.get(r.id, {}).get("new"))) for r in rows]  # fmt: skip
+
+
+def _merged(stored: str, values: dict[str, Any] | None) -> str:
+    if not values:
+        return stored
+    data = json.loads(stored) if stored else {}
+    data.update(values)
+    return audit.dumps(data)
 
 
 def verify_chain(*, actor: Actor) -> audit.ChainReport:

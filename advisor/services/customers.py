@@ -264,5 +264,9 @@ def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | Non
     changes = dict(name=f"Anonymised #{c.id}", phone="", email="", wechat="", address="",
                    marketing_consent=False, anonymised_at=now())  # fmt: skip
     bump(c, None, ("The customer", "客户资料"), **changes)
-    log(actor, "customer", c.id, "erase_customer")
+    from advisor import audit
+
+    # The audit trail keeps only salted hashes of the personal values: delete the values.
+    erased = audit.erase_personal(c.id)
+    log(actor, "customer", c.id, "erase_customer", new={"audit_values_erased": erased})
     return customer_view(c)
