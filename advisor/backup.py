@@ -169,15 +169,21 @@ def _write_failed(target: Path, exc: Exception) -> StorageError:
             "choose another place, and try again.",
             f"磁盘已满：备份 {target.name} 未写入。请释放空间或换个位置后重试。",
         )
-    if isinstance(exc, OSError):
-        return StorageError(f"The backup {target.name} could not be written: {exc.strerror or exc}.",
-                            f"备份 {target.name} 无法写入：{exc.strerror or exc}。")  # fmt: skip
+    if isinstance(exc, OSError | sqlite3.Error):
+        why = getattr(exc, "strerror", None) or str(exc)
+        if "full" in why.lower():
+            return _write_failed(target, OSError(28, why))
+        return StorageError(f"The backup {target.name} could not be written: {why}.",
+                            f"备份 {target.name} 无法写入：{why}。")  # fmt: skip
     return storage_error(exc)
 
 
 def backup(target: Path) -> Path:
     """Write a consistent backup of the open database, with its manifest, to ``target``."""
     target = Path(target)
+    if target.exists() and not target.is_file():  # a folder, a device (/dev/full), a pipe
+        raise ValidationError(f"{target} is not a file a backup can be written to.",
+                              f"{target} 不是可以写入备份的文件。")  # fmt: skip
     db = database_proxy.obj
     part = target.with_name(target.name + ".part")
     data = target.with_name(target.name + ".data.part")

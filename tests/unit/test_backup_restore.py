@@ -250,8 +250,27 @@ def test_a_full_disk_leaves_no_part_file(filled: factories.Staff, tmp_path: Path
     with pytest.raises(StorageError, match="disk is full") as info:
         backup.backup(tmp_path / "full.backup")
     assert "磁盘已满" in info.value.zh
-    assert list(tmp_path.iterdir()) == [] or not list(tmp_path.glob("full*"))
+    assert not list(tmp_path.glob("full*"))
     monkeypatch.setattr(zipfile.ZipFile, "write", real)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_backup_onto_a_folder_or_a_device_is_refused(filled: factories.Staff, tmp_path: Path,
+                                                        kind: str) -> None:  # fmt: skip
+    import os
+
+    from advisor.errors import UserError
+
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "out.backup"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)  # stands for /dev/full and its kind: replacing it would be a disaster
+    with pytest.raises(UserError, match="not a file a backup can be written to"):
+        backup.backup(target)
+    assert target.is_dir() if kind == "folder" else target.is_fifo()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["out.backup"]
 
 
 def test_daily_backup_runs_on_both_engines(filled: factories.Staff, tmp_path: Path) -> None:
