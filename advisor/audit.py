@@ -427,8 +427,8 @@ def reseal_legacy() -> None:
         if personal and r.entity_id is not None:
             salt, values = secrets.token_hex(16), dumps(personal)
             pii = pii_digest(salt, values)
-            AuditPersonal.insert(audit_id=r.id, customer_id=r.entity_id, salt=salt,
-                                 values_json=values).on_conflict_replace().execute()  # fmt: skip
+            AuditPersonal.delete().where(AuditPersonal.audit_id == r.id).execute()
+            AuditPersonal.create(audit_id=r.id, customer_id=r.entity_id, salt=salt, values_json=values)
         r.seq, r.old_json, r.new_json, r.pii_digest = seq, old_s, new_s, pii
         r.money_json = _money_for(r.entity, r.entity_id, r.action) if r.entity in ("settlement", "payment") else ""
         r.prev_hash = prev
