@@ -521,7 +521,10 @@ def after_commit() -> None:
     if pending is None or pending["db"] != _identity():
         return
     try:
-        if _extends_seal(pending["rows"]):
+        # Only a head that is in the database now (not one left by a write committed
+        # some other way, e.g. the demo's own transaction, and since replaced).
+        row = AuditLog.select(AuditLog.hash).where(AuditLog.seq == pending["rows"]).first()
+        if row is not None and row.hash == pending["hash"] and _extends_seal(pending["rows"]):
             _write_seal(pending["rows"], pending["hash"])
     except peewee.DatabaseError:
         pass
