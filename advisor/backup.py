@@ -495,7 +495,9 @@ def _restore_pg_custom(source: Path, m: dict[str, Any], db: peewee.Database, dat
                        "本机未安装。")  # fmt: skip
     listing = subprocess.run([pg_restore, "--list", str(data)], capture_output=True, text=True)
     if listing.returncode != 0:
-        raise _not_valid(source)
+        raise _refused(source, f"not a valid Service Advisor backup: pg_restore cannot read its data "
+                       f"({listing.stderr.strip()[:300]}).",
+                       f"不是有效的本系统备份文件：pg_restore 无法读取其数据（{listing.stderr.strip()[:300]}）。")  # fmt: skip
     entries: dict[str, str] = {}
     for line in listing.stdout.splitlines():
         parts = line.split()
@@ -506,25 +508,50 @@ def _restore_pg_custom(source: Path, m: dict[str, Any], db: peewee.Database, dat
         raise _not_valid(source)
     with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as lf:
         lf.write("\n".join(order) + "\n")
+    command = [pg_restore, "--data-only", "--use-list", lf.name, "--file=-", str(data)]
     try:
+        # Read through once before touching anything: every row the manifest lists is there.
+        counter = _RowCounter()
+        _copy_in(source, counter, command)
+        expected = {t: int(m["tables"].get(t, 0)) for t in TABLES}
+        if counter.rows != expected:
+            raise _mismatch(source, "data", expected, counter.rows)
         with db.atomic():
             _truncate_all(db)
-            _copy_in(source, db, [pg_restore, "--data-only", "--use-list", lf.name, "--file=-", str(data)])
+            _copy_in(source, db.connection().cursor(), command)
             _reset_sequences(db)
             _after(source, m, db)
     finally:
         Path(lf.name).unlink(missing_ok=True)
 
 
-def _copy_in(source: Path, db: peewee.Database, command: list[str]) -> None:
-    """Feed the COPY blocks of ``pg_restore``'s script through this connection (so they
-    belong to the open transaction); every other statement of the script is ignored."""
+class _RowCounter:
+    """Stands for a cursor in ``_copy_in``: counts the rows of each table's COPY block."""
+
+    def __init__(self) -> None:
+        self.rows = dict.fromkeys(TABLES, 0)
+
+    @contextmanager
+    def copy(self, statement: str) -> Iterator[_RowCounter._Block]:
+        yield _RowCounter._Block(self, statement.split()[1].split(".", 1)[1].strip('"'))
+
+    class _Block:
+        def __init__(self, counter: _RowCounter, table: str) -> None:
+            self.counter, self.table = counter, table
+
+        def write(self, row: bytes) -> None:
+            self.counter.rows[self.table] += 1
+
+
+def _copy_in(source: Path, cursor: Any, command: list[str]) -> None:
+    """Feed the COPY blocks of ``pg_restore``'s script to ``cursor`` (the open
+    transaction's, or a ``_RowCounter``); every other statement of the script is ignored."""
     known = {f"public.{t}" for t in TABLES} | {f'public."{t}"' for t in TABLES}
     with tempfile.TemporaryFile() as errors, subprocess.Popen(command, stdout=subprocess.PIPE,
                                                               stderr=errors) as proc:  # fmt: skip
         assert proc.stdout is not None
         try:
-            _feed(source, proc.stdout, db.connection().cursor(), known)
+            _feed(source, proc.stdout, cursor, known)
         finally:
             proc.stdout.close()
             code = proc.wait()

@@ -137,6 +137,13 @@ def test_a_corrupted_byte_is_refused(written: Path, tmp_path: Path) -> None:
     _refused(_repack(written, tmp_path / "flipped.backup", manifest, bytes(flipped), member), "checksum")
 
 
+def test_a_manifest_that_lists_other_row_counts_is_refused_before_loading(written: Path, tmp_path: Path) -> None:
+    # Data and checksum intact, but the manifest promises a customer more than the data holds.
+    manifest, member, data = _members(written)
+    manifest["tables"]["customer"] += 1
+    _refused(_repack(written, tmp_path / "counts.backup", manifest, data, member), "data does not hold the rows")
+
+
 def test_a_backup_of_another_schema_version_is_refused(written: Path, tmp_path: Path) -> None:
     manifest, member, data = _members(written)
     manifest["schema_version"] = "0002_live_triggers"
