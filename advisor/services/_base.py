@@ -10,7 +10,7 @@ from typing import Any, ParamSpec, TypeVar
 import peewee
 
 from advisor import audit, auth
-from advisor.db import transaction
+from advisor.concurrency import serialized
 from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
 from advisor.models import (
     Assignment,
@@ -92,7 +92,14 @@ def require(actor: Actor, action: str) -> None:
 
 
 def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Decorate a service: check permission, then run it in ONE transaction."""
+    """Decorate a service: check permission, then run it in ONE transaction.
+
+    Concurrency (``advisor.concurrency``): the effect is as if services ran one at a
+    time, on both engines. SQLite takes its write lock at BEGIN (IMMEDIATE); PostgreSQL
+    runs the transaction SERIALIZABLE and, when it overlapped another desk's and was
+    aborted (SQLSTATE 40001/40P01), runs the whole service again (up to
+    ``concurrency.RETRIES`` times, then ``SerializationConflict``, nothing saved). So a
+    service must not act outside the database before it returns."""
 
     def wrap(fn: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(fn)
@@ -104,8 +111,7 @@ def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 require(actor, action)
             elif isinstance(actor, Actor):
                 check_session(actor)  # the service checks the permission itself
-            with transaction():
-                return fn(*args, **kwargs)
+            return serialized(lambda: fn(*args, **kwargs))
 
         return inner
 
