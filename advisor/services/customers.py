@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import peewee
+
 from advisor import validation
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
@@ -99,9 +101,16 @@ def _vehicle_fields(errors: list[UserError], *, vin: str, plate: str, make: str,
 
 def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
                     first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
-    v = Vehicle.create(customer=customer_id, vin=f["vin"], plate=f["plate"], make=f["make"],
-                       model=f["model"], year=f["year"], mileage_km=f["mileage_km"],
-                       first_registered=first_registered)  # fmt: skip
+    try:
+        with Vehicle._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
+            v = Vehicle.create(customer=customer_id, vin=f["vin"], plate=f["plate"], make=f["make"],
+                               model=f["model"], year=f["year"], mileage_km=f["mileage_km"],
+                               first_registered=first_registered)  # fmt: skip
+    except peewee.IntegrityError as exc:
+        # The database's unique VIN/plate (migration 0006) caught what the check did not.
+        raise duplicate_of(vin=f["vin"], plate=f["plate"]) or ValidationError(
+            "This VIN or plate is already on file.", "该车架号或车牌已有车辆档案。", field="vin",
+        ) from exc  # fmt: skip
     if f["mileage_km"]:
         MileageReading.create(vehicle=v.id, km=f["mileage_km"], source="registration")
     log(actor, "vehicle", v.id, "add_vehicle",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import peewee
+
 from advisor import validation
 from advisor.config import REPAIR_CLASSES
 from advisor.errors import GateError, ValidationError
@@ -28,14 +30,11 @@ def next_number(prefix: str, day: dt.date) -> str:
     return f"{key}-{value:04d}"
 
 
-@service("ro.open")
-def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | None = None,
-                      arrived_at: dt.datetime | None = None) -> int:  # fmt: skip
-    """The car arrives: open an RO owned by the calling advisor. Returns the RO id."""
-    v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
+def _refuse_if_open(vehicle_id: int) -> None:
+    """``GateError`` naming the vehicle's open repair order, if it has one."""
     busy = (
         RepairOrder.select(RepairOrder.number)
-        .where((RepairOrder.vehicle == v.id) & (RepairOrder.status == "open")
+        .where((RepairOrder.vehicle == vehicle_id) & (RepairOrder.status == "open")
                & RepairOrder.handed_over_at.is_null())  # fmt: skip
         .first()
     )
@@ -44,6 +43,14 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
             f"This vehicle already has an open repair order ({busy.number}).",
             f"该车辆已有未完成的工单（{busy.number}）。",
         )
+
+
+@service("ro.open")
+def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | None = None,
+                      arrived_at: dt.datetime | None = None) -> int:  # fmt: skip
+    """The car arrives: open an RO owned by the calling advisor. Returns the RO id."""
+    v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
+    _refuse_if_open(v.id)
     at = arrived_at or now()
     appt = None
     if appointment_id is not None:
@@ -53,11 +60,18 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
         if appt.status not in ("booked", "confirmed"):
             raise GateError("This appointment is not pending.", "此预约不在待到店状态。")
         bump(appt, None, ("The appointment", "预约"), status="arrived")
-    ro = RepairOrder.create(
-        number=next_number("RO", at.date()), customer=v.customer_id, vehicle=v.id,
-        advisor=actor.user_id, appointment=appt.id if appt else None, step=3,
-        walk_in=appt is None, arrived_at=at, created_at=at,
-    )  # fmt: skip
+    try:
+        with RepairOrder._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
+            ro = RepairOrder.create(
+                number=next_number("RO", at.date()), customer=v.customer_id, vehicle=v.id,
+                advisor=actor.user_id, appointment=appt.id if appt else None, step=3,
+                walk_in=appt is None, arrived_at=at, created_at=at,
+            )  # fmt: skip
+    except peewee.IntegrityError as exc:
+        # One open RO per vehicle is also the database's rule (migration 0006).
+        _refuse_if_open(v.id)
+        raise GateError("This vehicle already has an open repair order.",
+                        "该车辆已有未完成的工单。") from exc  # fmt: skip
     log(actor, "repair_order", ro.id, "open", new={"number": ro.number, "vehicle": v.id}, ro_id=ro.id)
     event(ro, actor, "arrived", "walk-in" if appt is None else f"appointment #{appt.id}")
     return int(ro.id)
