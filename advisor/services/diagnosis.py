@@ -7,7 +7,7 @@ the old one; both stay on file.
 from __future__ import annotations
 
 from advisor import validation
-from advisor.errors import GateError, ValidationError
+from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
 
@@ -86,9 +86,28 @@ def _update(actor: Actor, concern_id: int, action: str, **changes: object) -> No
     log(actor, "concern", c.id, action, old=old, new=dict(changes), ro_id=c.ro_id)
 
 
+def _check_seen(concern_id: int, field: str, seen: str, what: tuple[str, str]) -> None:
+    """Refuse to write over a text the caller has not seen (another desk saved it first):
+    ``seen`` is the text the caller replaces, as it was shown."""
+    c = get(Concern, concern_id, ("Concern", "故障描述"))
+    current = getattr(c, field)
+    if current != seen:
+        raise ConflictError(
+            f"Someone else saved the {what[0]} of this concern in the meantime: “{current}”. "
+            "Reload to read it, then save yours again if it should replace it.",
+            f"他人已同时保存了此故障的{what[1]}：“{current}”。请重新载入查看，如需替换再重新保存。",
+            current={field: current},
+        )
+
+
 @service("concern.record")
-def restate(*, actor: Actor, concern_id: int, restatement: str) -> None:
-    """The advisor's technical restatement (the customer's words stay as they are)."""
+def restate(*, actor: Actor, concern_id: int, restatement: str, seen: str | None = None) -> None:
+    """The advisor's technical restatement (the customer's words stay as they are).
+
+    ``seen``: the restatement the caller replaces, as shown to them; when another desk
+    saved a different one in between, ``ConflictError`` (None: replace without check)."""
+    if seen is not None:
+        _check_seen(concern_id, "restatement", seen, ("restatement", "技术描述"))
     _update(actor, concern_id, "restate", restatement=validation.clean_text(restatement))
 
 
@@ -108,7 +127,12 @@ def request_assist(*, actor: Actor, concern_id: int, technician_id: int | None,
 
 
 @service("concern.finding")
-def record_finding(*, actor: Actor, concern_id: int, finding: str, correction: str = "") -> None:
-    """The technician's finding (cause) and correction for a concern."""
+def record_finding(*, actor: Actor, concern_id: int, finding: str, correction: str = "",
+                   seen: str = "") -> None:  # fmt: skip
+    """The technician's finding (cause) and correction for a concern.
+
+    ``seen``: the finding this one replaces, as shown to the caller ("" for the first).
+    A finding another desk saved in between is never overwritten unseen: ``ConflictError``."""
+    _check_seen(concern_id, "finding", seen, ("finding", "诊断结果"))
     _update(actor, concern_id, "record_finding", finding=validation.clean_text(finding),
             correction=validation.clean_text(correction))  # fmt: skip
