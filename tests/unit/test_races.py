@@ -1,0 +1,449 @@
+"""Two desks at the same instant: two worker processes released together by a barrier.
+
+Each test spawns its two workers once and plays 10 rounds inside them, every round on its
+own records prepared here beforehand; then it checks the invariant of every round. They
+run on the test database of the pass (SQLite, or PostgreSQL with
+ADVISOR_TEST_DATABASE_URL), so the same races are played on both engines.
+
+An outcome per call is "ok", the name of the ``UserError`` that refused it, or "crash …"
+for anything else (a traceback is a failure too).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import multiprocessing as mp
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from advisor.errors import UserError
+from tests import factories
+
+ROUNDS = 10
+
+
+# ---------------------------------------------------------------- the workers' side
+
+
+def _pay(a: dict[str, Any]) -> None:
+    from advisor.services import settlement
+
+    settlement.pay(actor=a["actor"], ro_id=a["ro_id"], method="cash", amount_cents=a["amount"])
+
+
+def _add_vehicle(a: dict[str, Any]) -> None:
+    from advisor.services import customers
+
+    customers.add_vehicle(actor=a["actor"], customer_id=a["customer_id"], vin=a["vin"],
+                          plate=a["plate"], make="Honda", model="Fit")  # fmt: skip
+
+
+def _book(a: dict[str, Any]) -> None:
+    from advisor.services import appointments
+
+    appointments.book_appointment(actor=a["actor"], customer_id=a["customer_id"],
+                                  vehicle_id=a["vehicle_id"], starts_at=a["starts_at"],
+                                  duration_min=60, requested_work="Oil service / 保养")  # fmt: skip
+
+
+def _open_ro(a: dict[str, Any]) -> None:
+    from advisor.services import reception
+
+    reception.open_repair_order(actor=a["actor"], vehicle_id=a["vehicle_id"])
+
+
+def _add_or_authorise(a: dict[str, Any]) -> None:
+    from advisor.models import now
+    from advisor.services import estimate
+
+    if a["do"] == "add":
+        estimate.add_line(actor=a["actor"], ro_id=a["ro_id"], kind="labour", code="L-X",
+                          description="Cabin filter", quantity="0.5", unit_price_cents=18_000)  # fmt: skip
+    else:
+        estimate.authorise_estimate(actor=a["actor"], ro_id=a["ro_id"],
+                                    decisions={i: "approved" for i in a["lines"]},
+                                    customer_name="张伟", method="in_person",
+                                    promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+
+
+def _concern(a: dict[str, Any]) -> None:
+    from advisor.services import diagnosis
+
+    if a["field"] == "finding":
+        diagnosis.record_finding(actor=a["actor"], concern_id=a["concern_id"], finding=a["text"])
+    else:
+        diagnosis.restate(actor=a["actor"], concern_id=a["concern_id"], restatement=a["text"],
+                          seen=a["seen"])  # fmt: skip
+
+
+def _wrong_passwords(a: dict[str, Any]) -> None:
+    from advisor.errors import AuthError
+    from advisor.services import users
+
+    for _ in range(a["times"]):
+        with contextlib.suppress(AuthError):
+            users.login(username=a["username"], password="not the password")
+
+
+def _consent(a: dict[str, Any]) -> None:
+    from advisor.services import changes
+
+    changes.record_consent(actor=a["actor"], change_id=a["change_id"], consented=a["yes"],
+                           consent_by="张伟", method="in_person")  # fmt: skip
+
+
+def _clock_on(a: dict[str, Any]) -> None:
+    from advisor.services import workshop
+
+    workshop.clock_on(actor=a["actor"], assignment_id=a["assignment_id"])
+
+
+ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "pay": _pay, "add_vehicle": _add_vehicle, "book": _book, "open_ro": _open_ro,
+    "add_or_authorise": _add_or_authorise, "concern": _concern,
+    "wrong_passwords": _wrong_passwords, "consent": _consent, "clock_on": _clock_on,
+}  # fmt: skip
+
+
+def _worker(url: str, action: str, rounds: list[dict[str, Any]], barrier: Any, results: Any,
+            who: int) -> None:  # fmt: skip
+    from advisor import auth, db
+
+    auth.SCRYPT_N = 2**10  # as in the tests' own process (conftest)
+    outcomes: list[str] = []
+    try:
+        db.open_database(url, migrate=False)
+        for args in rounds:
+            barrier.wait(timeout=60)
+            try:
+                ACTIONS[action](args)
+                outcomes.append("ok")
+            except UserError as err:
+                outcomes.append(type(err).__name__)
+            except Exception as err:  # a traceback is an outcome to report
+                outcomes.append(f"crash {type(err).__name__}: {err}")
+    except Exception as err:
+        outcomes.append(f"crash {type(err).__name__}: {err}")
+        barrier.abort()
+    finally:
+        results.put((who, outcomes))
+
+
+def race(url: str, action: str, rounds: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[str, str]]:
+    """Play ``rounds`` (the two workers' arguments each) and return the outcomes per round."""
+    from advisor import db
+
+    db.close_database()  # the workers' set-up must not wait on this process's connection
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results = ctx.Queue()
+    procs = [
+        ctx.Process(target=_worker, args=(url, action, [r[who] for r in rounds], barrier, results, who))
+        for who in (0, 1)
+    ]
+    for p in procs:
+        p.start()
+    got = dict(results.get(timeout=300) for _ in procs)
+    for p in procs:
+        p.join(timeout=60)
+    db.open_database(url, migrate=False)
+    crashes = [o for who in (0, 1) for o in got[who] if o.startswith("crash")]
+    assert not crashes, crashes
+    assert len(got[0]) == len(got[1]) == len(rounds), got
+    return list(zip(got[0], got[1], strict=True))
+
+
+def report(name: str, violations: list[str]) -> None:
+    print(f"{name}: {len(violations)} violations in {ROUNDS} rounds")
+    assert not violations, violations
+
+
+# ---------------------------------------------------------------- the races
+
+
+def test_two_cashiers_each_taking_60_percent_never_overpay(staff: factories.Staff, url: str) -> None:
+    from advisor.services import settlement
+    from advisor.services.orders import get_ro_view
+
+    rounds = []
+    ros = []
+    for _ in range(ROUNDS):
+        ro_id, _lines = factories.qc_passed(staff)
+        settlement.settle(actor=staff.advisor, ro_id=ro_id)
+        settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+        total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
+        args = {"actor": staff.cashier, "ro_id": ro_id, "amount": total * 6 // 10}
+        rounds.append((args, args))
+        ros.append((ro_id, total))
+    outcomes = race(url, "pay", rounds)
+    from advisor.models import Payment
+    from advisor.services._base import current_settlement, paid_cents
+
+    violations = []
+    for (ro_id, total), out in zip(ros, outcomes, strict=True):
+        s = current_settlement(ro_id)
+        assert s is not None
+        paid = paid_cents(s)
+        if paid > total:
+            violations.append(f"RO {ro_id}: paid {paid} of {total} {out}")
+        n = Payment.select().where(Payment.settlement == s.id).count()
+        if n != out.count("ok"):
+            violations.append(f"RO {ro_id}: {n} payments for {out}")
+    report("pay 60% twice", violations)
+
+
+def test_the_same_vin_and_plate_registered_twice_make_one_vehicle(staff: factories.Staff, url: str) -> None:
+    from advisor.models import Vehicle
+    from advisor.services import customers
+
+    rounds = []
+    for r in range(ROUNDS):
+        a = customers.create_customer(actor=staff.advisor, name="王芳", phone="13900000001")
+        b = customers.create_customer(actor=staff.advisor2, name="王芳", phone="13900000002")
+        vin, plate = factories.valid_vin(90_000 + r), f"沪B{90_000 + r:05d}"
+        rounds.append(({"actor": staff.advisor, "customer_id": a.id, "vin": vin, "plate": plate},
+                       {"actor": staff.advisor2, "customer_id": b.id, "vin": vin, "plate": plate}))  # fmt: skip
+    outcomes = race(url, "add_vehicle", rounds)
+    violations = []
+    for (args, _), out in zip(rounds, outcomes, strict=True):
+        by_vin = Vehicle.select().where(Vehicle.vin == args["vin"]).count()
+        by_plate = Vehicle.select().where(Vehicle.plate == args["plate"]).count()
+        if (by_vin, by_plate) != (1, 1) or out.count("ok") != 1:
+            violations.append(f"{args['vin']}: {by_vin} by VIN, {by_plate} by plate, {out}")
+    report("same VIN twice", violations)
+
+
+def test_the_last_free_slot_booked_twice_is_booked_once(staff: factories.Staff, url: str) -> None:
+    from advisor.models import now
+    from advisor.services import appointments
+
+    people = [factories.make_customer_vehicle(staff, phone=f"1390000000{i}") for i in (3, 4)]
+    rounds, slots = [], []
+    for r in range(ROUNDS):
+        day = now().date() + dt.timedelta(days=r + 1)
+        at = dt.datetime.combine(day, dt.time(10))
+        cap = appointments.capacity(day)[10 - appointments.DAY_START]
+        assert cap.start == at and cap.capacity_min >= 75 and cap.bays >= 3
+        # Fill the slot with an override so exactly one more hour fits.
+        c, v = people[0]
+        appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=at,
+                                      duration_min=cap.capacity_min - 60, requested_work="Filler",
+                                      override=True)  # fmt: skip
+        rounds.append(tuple({"actor": staff.advisor, "customer_id": c, "vehicle_id": v, "starts_at": at}
+                            for c, v in people))  # fmt: skip
+        slots.append(day)
+    outcomes = race(url, "book", rounds)  # type: ignore[arg-type]
+    violations = []
+    for day, out in zip(slots, outcomes, strict=True):
+        slot = appointments.capacity(day)[10 - appointments.DAY_START]
+        if slot.booked_min > slot.capacity_min or out.count("ok") != 1:
+            violations.append(f"{day}: {slot.booked_min} of {slot.capacity_min} minutes, {out}")
+    report("last slot twice", violations)
+
+
+def test_one_walk_in_opened_twice_has_one_open_repair_order(staff: factories.Staff, url: str) -> None:
+    from advisor.models import RepairOrder
+
+    rounds, vehicles = [], []
+    for _ in range(ROUNDS):
+        _c, v = factories.make_customer_vehicle(staff)
+        rounds.append(({"actor": staff.advisor, "vehicle_id": v}, {"actor": staff.advisor2, "vehicle_id": v}))
+        vehicles.append(v)
+    outcomes = race(url, "open_ro", rounds)
+    violations = []
+    for v, out in zip(vehicles, outcomes, strict=True):
+        n = RepairOrder.select().where((RepairOrder.vehicle == v) & (RepairOrder.status == "open")).count()
+        if n != 1 or out.count("ok") != 1:
+            violations.append(f"vehicle {v}: {n} open ROs, {out}")
+    report("walk-in opened twice", violations)
+
+
+def test_a_line_added_while_the_customer_authorises_is_never_left_proposed(
+    staff: factories.Staff, url: str
+) -> None:
+    from advisor.models import Authorisation, EstimateLine
+
+    rounds, ros = [], []
+    for _ in range(ROUNDS):
+        ro_id, lines = factories.estimated(staff)
+        rounds.append(({"actor": staff.advisor, "ro_id": ro_id, "do": "add"},
+                       {"actor": staff.advisor2, "ro_id": ro_id, "do": "authorise", "lines": lines}))  # fmt: skip
+        ros.append(ro_id)
+    outcomes = race(url, "add_or_authorise", rounds)
+    violations = []
+    for ro_id, out in zip(ros, outcomes, strict=True):
+        authorised = Authorisation.select().where(Authorisation.ro == ro_id).exists()
+        proposed = EstimateLine.select().where(
+            (EstimateLine.ro == ro_id) & (EstimateLine.status == "proposed")).count()  # fmt: skip
+        if authorised and proposed:
+            violations.append(f"RO {ro_id}: authorised with {proposed} proposed line(s), {out}")
+        if "ok" not in out:
+            violations.append(f"RO {ro_id}: neither went through, {out}")
+    report("add line vs authorise", violations)
+
+
+def test_two_findings_or_restatements_on_one_concern_lose_neither(staff: factories.Staff, url: str) -> None:
+    from advisor.models import Concern
+
+    rounds, concerns = [], []
+    for r in range(ROUNDS):
+        ro_id = factories.open_checked_in(staff)
+        concern = Concern.get(Concern.ro == ro_id)
+        field = "finding" if r % 2 else "restatement"
+        seen = concern.restatement
+        pair = (staff.technician, staff.foreman) if field == "finding" else (staff.advisor, staff.advisor2)
+        rounds.append(tuple({"actor": actor, "concern_id": concern.id, "field": field, "seen": seen,
+                             "text": f"{field} by {actor.username} #{r}"} for actor in pair))  # fmt: skip
+        concerns.append((concern.id, field))
+    outcomes = race(url, "concern", rounds)  # type: ignore[arg-type]
+    violations = []
+    for (cid, field), out in zip(concerns, outcomes, strict=True):
+        value = getattr(Concern.get_by_id(cid), field)
+        if out.count("ok") != 1:
+            violations.append(f"concern {cid} ({field}): {out} — now {value!r}")
+        elif out[1 - out.index("ok")] != "ConflictError":
+            violations.append(f"concern {cid} ({field}): the loser got {out}")
+    report("two findings on one concern", violations)
+
+
+def test_eight_wrong_passwords_in_parallel_lock_the_account(staff: factories.Staff, url: str) -> None:
+    """No lost count: 2 + 2 wrong passwords at once count 4 (one short of the lock); then
+    8 at once (4 + 4) lock the account."""
+    from advisor.models import User
+    from advisor.services import users
+
+    names = []
+    for r in range(ROUNDS):
+        u = users.add_user(actor=staff.admin, username=f"racer{r}", display_name=f"Racer {r}",
+                           role="advisor", password=factories.PASSWORD)  # fmt: skip
+        names.append(u.username)
+    assert users.MAX_FAILURES == 5
+    race(url, "wrong_passwords", [({"username": n, "times": 2}, {"username": n, "times": 2}) for n in names])
+    violations = []
+    for name in names:
+        u = User.get(User.username == name)
+        if u.failed_logins != 4 or u.locked_until is not None:
+            violations.append(f"{name}: {u.failed_logins} of 4 failures counted")
+        User.update(failed_logins=0).where(User.id == u.id).execute()
+    race(url, "wrong_passwords", [({"username": n, "times": 4}, {"username": n, "times": 4}) for n in names])
+    for name in names:
+        u = User.get(User.username == name)
+        if u.locked_until is None:
+            violations.append(f"{name}: not locked after 8 failures ({u.failed_logins} counted)")
+    report("8 wrong passwords", violations)
+
+
+def test_two_consent_answers_to_one_change_request_one_wins(staff: factories.Staff, url: str) -> None:
+    from advisor.models import AuditLog, ChangeRequest, EstimateLine
+    from advisor.services import changes
+
+    rounds, crs = [], []
+    for _ in range(ROUNDS):
+        ro_id, _lines = factories.authorised(staff)
+        cr = changes.request_change(actor=staff.technician, ro_id=ro_id, kind="extra_work",
+                                    reason="Disc scored / 刹车盘有划痕",
+                                    lines=[{"kind": "labour", "description": "Replace disc",
+                                            "quantity": "1.0"}])  # fmt: skip
+        rounds.append(({"actor": staff.advisor, "change_id": cr, "yes": True},
+                       {"actor": staff.advisor2, "change_id": cr, "yes": False}))  # fmt: skip
+        crs.append(cr)
+    outcomes = race(url, "consent", rounds)
+    violations = []
+    for cr_id, out in zip(crs, outcomes, strict=True):
+        cr = ChangeRequest.get_by_id(cr_id)
+        answers = AuditLog.select().where((AuditLog.entity == "change_request")
+                                          & (AuditLog.entity_id == cr_id)
+                                          & (AuditLog.action == "record_consent")).count()  # fmt: skip
+        lines = {x.status for x in EstimateLine.select().where(EstimateLine.change_request == cr_id)}
+        want = {"approved": {"approved"}, "refused": {"declined"}}.get(cr.status)
+        if out.count("ok") != 1 or answers != 1 or lines != want:
+            violations.append(f"CR {cr_id}: {out}, {answers} answers, status {cr.status}, lines {lines}")
+    report("two consent answers", violations)
+
+
+def test_two_issues_of_the_last_unit_never_make_stock_negative(staff: factories.Staff, url: str) -> None:
+    from advisor.models import Part, now
+    from advisor.services import estimate, parts, workshop
+
+    rounds, part_ids = [], []
+    for r in range(ROUNDS):
+        part = parts.add_part(actor=staff.parts, number=f"RACE-{r}", name_en="Oil filter",
+                              name_zh="机油滤清器", price_cents=5_000)  # fmt: skip
+        parts.receive_stock(actor=staff.parts, part_id=part.id, quantity=1)
+        ro_id = factories.open_checked_in(staff)
+        labour = [estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code=f"L-{k}",
+                                    description=f"Job {k}", quantity="1.0", unit_price_cents=18_000)
+                  for k in (1, 2)]  # fmt: skip
+        p = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", part_id=part.id, quantity=1)
+        estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id,
+                                    decisions={i: "approved" for i in [*labour, p]},
+                                    customer_name="张伟", method="in_person",
+                                    promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+        start = now()
+        jobs = [workshop.assign(actor=staff.foreman, line_id=line, technician_id=tech, bay_id=None,
+                                planned_start=start, planned_end=start + dt.timedelta(hours=1)).id
+                for line, tech in zip(labour, staff.tech_ids, strict=False)]  # fmt: skip
+        rounds.append(tuple({"actor": staff.foreman, "assignment_id": j} for j in jobs))
+        part_ids.append(part.id)
+    race(url, "clock_on", rounds)  # type: ignore[arg-type]
+    violations = []
+    for pid in part_ids:
+        p = Part.get_by_id(pid)
+        if p.on_hand < 0 or p.reserved < 0:
+            violations.append(f"part {p.number}: on hand {p.on_hand}, reserved {p.reserved}")
+    if not parts.stock_consistent():
+        violations.append("stock moves do not add up to the stock on hand")
+    report("last unit issued twice", violations)
+
+
+# ---------------------------------------------------------------- the database's own rules
+
+
+def test_the_database_refuses_a_second_vin_or_plate_with_a_message(
+    staff: factories.Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.models import Vehicle
+    from advisor.services import customers
+
+    c, v = factories.make_customer_vehicle(staff)
+    taken = customers.get_vehicle(v)
+    monkeypatch.setattr(customers, "duplicate_of", lambda **_kw: None)  # the check misses it
+    for vin, plate in ((taken.vin, "沪C00001"), (factories.valid_vin(77_001), taken.plate)):
+        with pytest.raises(UserError) as err:
+            customers.add_vehicle(actor=staff.advisor, customer_id=c, vin=vin, plate=plate)
+        assert "already on file" in err.value.en and "已有车辆档案" in err.value.zh
+    assert Vehicle.select().count() == 1
+
+
+def test_the_database_refuses_a_second_open_repair_order_with_a_message(
+    staff: factories.Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.errors import GateError
+    from advisor.models import RepairOrder
+    from advisor.services import reception
+
+    _c, v = factories.make_customer_vehicle(staff)
+    reception.open_repair_order(actor=staff.advisor, vehicle_id=v)
+    monkeypatch.setattr(reception, "_refuse_if_open", lambda _vehicle_id: None)  # the check misses it
+    with pytest.raises(GateError) as err:
+        reception.open_repair_order(actor=staff.advisor2, vehicle_id=v)
+    assert "open repair order" in err.value.en and "未完成的工单" in err.value.zh
+    assert RepairOrder.select().where(RepairOrder.vehicle == v).count() == 1
+
+
+def test_a_finding_saved_by_another_desk_is_not_overwritten_unseen(staff: factories.Staff) -> None:
+    from advisor.errors import ConflictError
+    from advisor.models import Concern
+    from advisor.services import diagnosis
+
+    ro_id = factories.open_checked_in(staff)
+    cid = Concern.get(Concern.ro == ro_id).id
+    diagnosis.record_finding(actor=staff.technician, concern_id=cid, finding="Pads worn")
+    with pytest.raises(ConflictError) as err:
+        diagnosis.record_finding(actor=staff.foreman, concern_id=cid, finding="Disc scored")
+    assert "Pads worn" in err.value.en and "Pads worn" in err.value.zh
+    diagnosis.record_finding(actor=staff.foreman, concern_id=cid, finding="Disc scored", seen="Pads worn")
+    assert Concern.get_by_id(cid).finding == "Disc scored"
