@@ -1,5 +1,6 @@
 """Start the GUI: arguments, QApplication, fonts, log, crash dialog, database, first
-run, login, then the main window (again after a log-out)."""
+run, login, then the main window (again after a log-out, or when a service refused the
+session: the login then says why)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ import logging
 import logging.handlers
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from advisor.errors import UserError
+from advisor.errors import SessionExpired, UserError
 from advisor.services import settings as dealer_settings
 from advisor.services import system, users
 from ui import crash, i18n, workstation
+
+if TYPE_CHECKING:
+    from ui.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +116,6 @@ def run_gui(argv: list[str]) -> int:
         return 1
 
     url = args.database or system.default_url()
-    backup_started = False
 
     def start_daily_backup() -> None:
         """The day's automatic backup (of the local file, or of the shared server: each
@@ -128,10 +133,6 @@ def run_gui(argv: list[str]) -> int:
 
         threading.Thread(target=backup, name="daily-backup", daemon=True).start()
 
-    from ui.context import AppContext
-    from ui.live import LiveBridge
-    from ui.login import LoginDialog
-    from ui.main_window import MainWindow
     from ui.operations import Operations
 
     if not users.has_users():
@@ -144,13 +145,43 @@ def run_gui(argv: list[str]) -> int:
             load_demo(Operations(first.admin), None)
         workstation.set_value(workstation.LAST_USER, first.admin.username)
 
+    notice: UserError | None = None  # why the last session ended, for the next login
+    current: list[Operations] = []
+    crash_hook = sys.excepthook
+
+    def session_hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+        """A SessionExpired raised by a read a screen makes outside ``ops`` (e.g. the
+        audit viewer scrolling) ends the session as one from ``ops.run`` does."""
+        if isinstance(exc, SessionExpired) and current:
+            current[-1].session_expired.emit(exc)
+            return
+        crash_hook(exc_type, exc, tb)  # type: ignore[arg-type]
+
+    sys.excepthook = session_hook
+    try:
+        return _sessions(app, url, db_label, notice, current, start_daily_backup)
+    finally:
+        sys.excepthook = crash_hook
+
+
+def _sessions(app: QApplication, url: str, db_label: str, notice: UserError | None,
+              current: list[Operations], start_daily_backup: Callable[[], None]) -> int:  # fmt: skip
+    """Log in, run the main window, and again after each log-out; 0 when the user stops."""
+    from ui.context import AppContext
+    from ui.live import LiveBridge
+    from ui.login import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.operations import Operations
+
+    backup_started = False
     while True:
-        login = LoginDialog(dealer_name=dealer_settings.dealer().name)
+        login = LoginDialog(dealer_name=dealer_settings.dealer().name, notice=notice)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
             return 0
         actor = login.actor
         log.info("login %s (%s)", actor.username, actor.role)
         ops = Operations(actor)
+        current[:] = [ops]
         ctx = AppContext(actor=actor, ops=ops, db_label=db_label, lang=i18n.current(),
                          shared_db=system.is_shared())  # fmt: skip
         window = MainWindow(ctx)
@@ -164,7 +195,9 @@ def run_gui(argv: list[str]) -> int:
             QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)
         app.exec()
         bridge.stop()
+        current.clear()
         if not window.logging_out:
             return 0
-        log.info("logout %s", actor.username)
+        notice = window.session_error if isinstance(window.session_error, UserError) else None
+        log.info("logout %s%s", actor.username, f" ({notice.en})" if notice else "")
         window.deleteLater()

@@ -25,10 +25,13 @@ from ui import i18n, workstation
 
 
 class LoginDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, *, dealer_name: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, *, dealer_name: str = "",
+                 notice: UserError | None = None) -> None:  # fmt: skip
+        """``notice``: why the last session ended (shown until the user acts)."""
         super().__init__(parent)
         self.actor: Actor | None = None
         self.dealer_name = dealer_name
+        self.notice = notice
         self.heading = QLabel()
         self.heading.setObjectName("loginHeading")
         font = self.heading.font()
@@ -50,6 +53,9 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         self.error.hide()
+        if notice is not None:
+            self.error.setText(notice.message())
+            self.error.show()
 
         self.form = QFormLayout()
         self.user_label = QLabel()
@@ -87,6 +93,8 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(self.tr("Log in (Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Close (Esc)"))
+        if self.notice is not None and self.error.isVisibleTo(self):
+            self.error.setText(self.notice.message())  # in the language just chosen
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -100,7 +108,8 @@ class LoginDialog(QDialog):
         lang = self.language.currentData()
         i18n.set_language(lang)
         workstation.set_value(workstation.LANGUAGE, lang)
-        self.error.hide()
+        if self.notice is None:
+            self.error.hide()
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
@@ -110,6 +119,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = users.login(username=self.username.text(), password=self.password.text())
         except UserError as err:
+            self.notice = None
             self.error.setText(err.message())
             self.error.show()
             self.password.clear()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.logging_out = False
+        # Set when a service refused the session (SessionExpired): the login shows it.
+        self.session_error: Exception | None = None
+        ctx.ops.session_expired.connect(self.end_session)
         self._entries = [e for e in ENTRIES if e.permission is None or ctx.may(e.permission)]
         self._built: dict[str, Workspace] = {}
         self._placeholders: dict[str, QWidget] = {}
@@ -296,6 +300,28 @@ class MainWindow(QMainWindow):
         self.logging_out = True
         self.logout_requested.emit()
         self.close()
+
+    def end_session(self, error: Exception) -> None:
+        """The account changed under this session (deactivated, password reset, role
+        changed): close what is open over the window and log out; ``ui.app`` shows the
+        login again with ``error``'s message."""
+        if self.session_error is not None:
+            return
+        self.session_error = error
+        log.info("session of %s ended: %s", self.ctx.actor.username, getattr(error, "en", error))
+        # After the refused call has returned to whoever made it (perhaps a dialog's loop).
+        QTimer.singleShot(0, self, self._back_to_login)
+
+    def _back_to_login(self) -> None:
+        for _ in range(20):  # dialogs open over the window, innermost first
+            modal = QApplication.activeModalWidget()
+            if modal is None or modal is self:
+                break
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+        self.log_out()
 
     def _restore(self) -> None:
         s = workstation.settings()

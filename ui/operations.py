@@ -3,6 +3,9 @@
 ``ops.run(fn, parent=self, topic="ro", **kwargs)`` calls ``fn(actor=…, **kwargs)``.
 A ``UserError`` is shown in the user's language and ``run`` returns ``None`` (the
 input stays on screen). On success every open view hears ``changed(topic)``.
+A call refused because the session has ended (``SessionExpired``: the account was
+deactivated, reset or given another role) shows nothing here: ``session_expired`` carries
+the error to the main window, which returns to the login with its message.
 Long work goes to ``run_in_thread`` with a progress dialog that can cancel.
 """
 
@@ -16,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from advisor.errors import UserError
+from advisor.errors import SessionExpired, UserError
 from advisor.services._base import Actor
 from advisor.services.system import close_thread_connection
 from ui import messages
@@ -36,6 +39,7 @@ class Operations(QObject):
     """The operations layer of one logged-in session."""
 
     changed = Signal(str)  # a topic: "ro", "board", "appointments", "parts", "*" …
+    session_expired = Signal(object)  # the SessionExpired error: back to the login
 
     def __init__(self, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +79,9 @@ class Operations(QObject):
                 result = self._call(fn, {**kwargs, **confirm[1]})
         except UserError as err:
             self.last_error = err
-            if not quiet:
+            if isinstance(err, SessionExpired):
+                self.session_expired.emit(err)
+            elif not quiet:
                 messages.error(parent, err.message())
             return None
         self.changed.emit(topic)
@@ -127,6 +133,10 @@ class Operations(QObject):
                     on_cancel()
                 return
             if worker.error is not None:
+                if isinstance(worker.error, SessionExpired):
+                    self.last_error = worker.error
+                    self.session_expired.emit(worker.error)
+                    return
                 if isinstance(worker.error, UserError):
                     self.last_error = worker.error
                     messages.error(parent, worker.error.message())
