@@ -295,7 +295,8 @@ def _batch_digest(model: type[peewee.Model], lo: int, hi: int) -> str:
     bulk, e.g. the demo data, are sealed by one audit row)."""
     h = hashlib.sha256()
     fn = settlement_money if model is Settlement else payment_money
-    q = _money_rows(model).where((model.id > lo) & (model.id <= hi)).order_by(model.id)
+    pk = model._meta.primary_key
+    q = _money_rows(model).where((pk > lo) & (pk <= hi)).order_by(pk)
     for row in q.iterator():
         h.update(json.dumps([row.id, fn(row)], ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()
@@ -315,7 +316,7 @@ def _money_for(entity: str, entity_id: int | None, action: str) -> str:
 
 
 def _max_id(model: type[peewee.Model]) -> int:
-    return int(model.select(peewee.fn.COALESCE(peewee.fn.MAX(model.id), 0)).scalar())
+    return int(model.select(peewee.fn.COALESCE(peewee.fn.MAX(model._meta.primary_key), 0)).scalar())
 
 
 def _new_batch() -> dict[str, Any]:
@@ -419,6 +420,7 @@ def reseal_legacy() -> None:
     for seq, r in enumerate(rows, start=1):
         old, new = _as_dict(r.old_json), _as_dict(r.new_json)
         pii = ""
+        personal: dict[str, Any]
         if old is None or new is None:  # not the app's JSON (tampered): keep it as it is
             old_s, new_s, personal = r.old_json or "", r.new_json or "", {}
         else:
