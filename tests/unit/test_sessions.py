@@ -247,3 +247,15 @@ def test_an_unknown_user_name_costs_a_hash_like_a_wrong_password(
     with pytest.raises(AuthError) as err:
         users.login(username="no.such.user", password="x")
     assert err.value.en == "Wrong user name or password."
+
+
+def test_migration_0004_gives_an_older_database_the_generation(staff: Staff) -> None:
+    database = db.database_proxy.obj
+    database.execute_sql('ALTER TABLE "user" DROP COLUMN "session_gen"')
+    database.execute_sql("DELETE FROM schema_migration WHERE name = '0004_session_generation'")
+    assert db.run_migrations(database) == ["0004_session_generation"]
+    assert "session_gen" in {c.name for c in database.get_columns("user")}
+    assert {u.session_gen for u in User.select()} == {0}  # every account, existing sessions hold
+    _create_customer(staff.advisor)
+    users.set_active(actor=staff.admin, user_id=staff.advisor.user_id, active=False)
+    _refused(lambda: _create_customer(staff.advisor, "李雷"))
