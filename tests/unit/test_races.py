@@ -17,6 +17,7 @@ import multiprocessing as mp
 from collections.abc import Callable
 from typing import Any
 
+import peewee
 import pytest
 
 from advisor.errors import UserError
@@ -447,3 +448,73 @@ def test_a_finding_saved_by_another_desk_is_not_overwritten_unseen(staff: factor
     assert "Pads worn" in err.value.en and "Pads worn" in err.value.zh
     diagnosis.record_finding(actor=staff.foreman, concern_id=cid, finding="Disc scored", seen="Pads worn")
     assert Concern.get_by_id(cid).finding == "Disc scored"
+
+
+def test_the_uniqueness_migration_names_duplicates_already_on_file(database: Any) -> None:
+    """Old data that breaks a rule stops the migration, named, with no index made; once
+    merged, the migration makes the indexes."""
+    import importlib
+
+    from advisor.errors import StorageError
+    from advisor.models import Customer, Vehicle
+
+    migration = importlib.import_module("advisor.migrations.0006_unique_vehicle_open_ro")
+    for name in ("vehicle_vin_unique", "vehicle_plate_unique", "repair_order_one_open_per_vehicle"):
+        database.execute_sql(f'DROP INDEX "{name}"')
+    c = Customer.create(name="王芳", phone="13900000009")
+    vin = factories.valid_vin(66_001)
+    first = Vehicle.create(customer=c.id, vin=vin, plate="沪D00001")
+    second = Vehicle.create(customer=c.id, vin=vin, plate="沪D00002")
+    with pytest.raises(StorageError) as err:
+        migration.up(None, database)
+    assert f"VIN {vin} ×2" in err.value.en and f"车架号 {vin} ×2" in err.value.zh
+    Vehicle.create(customer=c.id, vin=factories.valid_vin(66_002), plate="沪D00001")  # no index yet
+    Vehicle.delete().where(Vehicle.id.in_([second.id, first.id])).execute()
+    migration.up(None, database)
+    with pytest.raises(peewee.IntegrityError), database.atomic():
+        Vehicle.create(customer=c.id, vin=factories.valid_vin(66_003), plate="沪D00001")
+
+
+def test_a_service_that_overlapped_another_is_run_again_then_refused(
+    staff: factories.Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a serialization failure (40001) runs the service again, at most
+    RETRIES times, then says "try again" in both languages; on SQLite, where writers
+    queue at BEGIN, nothing is run twice."""
+    from advisor import concurrency, db
+    from advisor.models import Vehicle
+    from advisor.services import customers
+
+    class Overlap(Exception):
+        sqlstate = "40001"
+
+    c, _v = factories.make_customer_vehicle(staff)
+    calls: list[int] = []
+    failures = [1]  # the first try overlaps, the second goes through
+
+    def overlapping(**_kw: Any) -> None:
+        calls.append(1)
+        if len(calls) <= failures[0]:
+            raise Overlap("could not serialize access")
+
+    monkeypatch.setattr(customers, "duplicate_of", overlapping)
+    monkeypatch.setattr(concurrency.time, "sleep", lambda _s: None)
+
+    def add(n: int) -> None:
+        customers.add_vehicle(actor=staff.advisor, customer_id=c, vin=factories.valid_vin(n),
+                              plate=f"沪E{n:05d}")  # fmt: skip
+
+    if not db.is_postgres():
+        with pytest.raises(Overlap):
+            add(55_001)
+        assert len(calls) == 1
+        return
+    add(55_001)
+    assert Vehicle.select().where(Vehicle.plate == "沪E55001").count() == 1
+    calls.clear()
+    failures[0] = 99
+    with pytest.raises(concurrency.SerializationConflict) as err:
+        add(55_002)
+    assert len(calls) == concurrency.RETRIES
+    assert "Try again" in err.value.en and "请重试" in err.value.zh
+    assert Vehicle.select().where(Vehicle.plate == "沪E55002").count() == 0
