@@ -825,19 +825,69 @@ After: %2</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <location filename="../../ui/workspaces/audit.py" line="297"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="295"/>
+        <location filename="../../ui/workspaces/audit.py" line="301"/>
+        <source>✗ The audit trail fails its check: %2. Keep a copy of the database and tell the manager.</source>
+        <translation>✗ 审计记录未通过校验：%2。请保留一份数据库副本并报告经理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="311"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="296"/>
+        <location filename="../../ui/workspaces/audit.py" line="312"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="313"/>
+        <source>rows before it were deleted</source>
+        <translation>其前面的记录已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="314"/>
+        <source>rows were put in another order</source>
+        <translation>记录的顺序被调换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="315"/>
+        <source>it was not written with the dealership&apos;s key (forged?)</source>
+        <translation>该记录不是用本店密钥写入的（伪造？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="316"/>
+        <source>a settlement or payment differs from its audit row (edited outside the program?)</source>
+        <translation>结算单或付款与其审计记录不符（在本系统之外被修改？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="317"/>
+        <source>the personal data kept beside it was changed</source>
+        <translation>与其分开保存的个人信息被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="318"/>
+        <source>the last rows were deleted, or an older copy of the database was put back</source>
+        <translation>最后的记录被删除，或数据库被换回旧副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="319"/>
+        <source>the trail was rewritten, or another copy of the database was put back</source>
+        <translation>审计记录被重写，或数据库被换成另一份副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="320"/>
+        <source>this workstation does not hold the dealership&apos;s audit key</source>
+        <translation>本工作站没有本店的审计密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="321"/>
+        <source>the audit head sealed on this workstation was altered</source>
+        <translation>本工作站封存的审计链头被改动</translation>
     </message>
 </context>
 <context>

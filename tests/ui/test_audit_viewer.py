@@ -102,6 +102,22 @@ def test_verify_shows_intact_then_the_altered_row(screen: AuditWorkspace, staff:
     assert "edited" in screen.verdict.text()
 
 
+def test_verify_names_deleted_last_rows_and_money_in_words(screen: AuditWorkspace, staff: factories.Staff) -> None:
+    factories.settled_paid(staff)
+    db = AuditLog._meta.database
+    last = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    db.execute_sql(f"DELETE FROM audit_log WHERE id > {db.param}", (last.id - 3,))
+    screen.verify_button.click()
+    assert screen.verdict.text().startswith("✗ The audit trail fails its check: the last rows were deleted")
+    assert "the last 3 row(s) were deleted" in screen.verdict.toolTip()
+    i18n.set_language("zh_CN")
+    try:
+        screen.verify_button.click()
+        assert screen.verdict.text().startswith("✗ 审计记录未通过校验：最后的记录被删除")
+    finally:
+        i18n.set_language("en")
+
+
 def test_only_manager_and_admin_open_it(make_ctx: Callable[..., AppContext]) -> None:
     assert make_ctx("manager").may(AuditWorkspace.permission)
     assert make_ctx("admin").may(AuditWorkspace.permission)

@@ -289,14 +289,38 @@ class AuditWorkspace(Workspace):
             text = self.tr("✓ The chain is intact: %1 rows checked, none altered or deleted.")
             self.verdict.setText(text.replace("%1", fmt.number(report.rows)))
             self.verdict.setStyleSheet("color: #1b7f1b; font-weight: bold;")
+            self.verdict.setToolTip("")
         else:
-            text = self.tr("✗ The chain is broken at row #%1: %2. Someone changed the trail outside "
-                           "the program; keep a copy of the database and tell the manager.")  # fmt: skip
-            problem = (self.tr("content does not match its hash (edited?)") if "content" in report.problem
-                       else self.tr("link to the previous row broken (row deleted?)"))  # fmt: skip
-            self.verdict.setText(text.replace("%1", str(report.bad_row_id)).replace("%2", problem))
+            kind = report.findings[0].kind if report.findings else "link"
+            problem = self._problem(kind)
+            if report.bad_row_id is not None:
+                text = self.tr("✗ The chain is broken at row #%1: %2. Someone changed the trail outside "
+                               "the program; keep a copy of the database and tell the manager.")  # fmt: skip
+                text = text.replace("%1", str(report.bad_row_id))
+            else:
+                text = self.tr("✗ The audit trail fails its check: %2. Keep a copy of the database and "
+                               "tell the manager.")  # fmt: skip
+            self.verdict.setText(text.replace("%2", problem))
+            # Every finding, as the audit check wrote it (rows, sequence numbers, amounts).
+            self.verdict.setToolTip("\n".join(f.message for f in report.findings))
             self.verdict.setStyleSheet("color: #c62828; font-weight: bold;")
         self.verdict.show()
+
+    def _problem(self, kind: str) -> str:
+        words = {
+            "edited": self.tr("content does not match its hash (edited?)"),
+            "link": self.tr("link to the previous row broken (row deleted?)"),
+            "deleted": self.tr("rows before it were deleted"),
+            "reordered": self.tr("rows were put in another order"),
+            "forged": self.tr("it was not written with the dealership's key (forged?)"),
+            "money": self.tr("a settlement or payment differs from its audit row (edited outside the program?)"),
+            "personal": self.tr("the personal data kept beside it was changed"),
+            "truncated": self.tr("the last rows were deleted, or an older copy of the database was put back"),
+            "rewritten": self.tr("the trail was rewritten, or another copy of the database was put back"),
+            "key": self.tr("this workstation does not hold the dealership's audit key"),
+            "seal": self.tr("the audit head sealed on this workstation was altered"),
+        }
+        return words.get(kind, words["link"])
 
 
 WORKSPACE = AuditWorkspace
