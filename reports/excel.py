@@ -19,7 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from advisor import i18n, kpi
+from advisor import audit, i18n, kpi
 from advisor.kpi import rows
 from advisor.kpi._sql import Period
 from advisor.models import now
@@ -138,8 +138,9 @@ class _Export:
         self.total = sum(counts) + len(advisors) + len(techs) + 1
         self.check()
         summary = self.wb.create_sheet(pick(SHEETS["summary"], self.lang))
+        head = audit.head()  # the chain's head on the report: a later truncation shows against it
         excel_summary.write(summary, k=k, advisors=advisors, days=days, lang=self.lang,
-                            generated=f"{now():%Y-%m-%d %H:%M}")  # fmt: skip
+                            generated=f"{now():%Y-%m-%d %H:%M} · audit {head['rows']} / {head['hash'][:16]}")  # fmt: skip
         self.tick()
         self.table("ros", rows.ros(p), self.ro_row)
         self.table("lines", rows.lines(p), self.line_row)

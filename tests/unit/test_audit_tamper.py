@@ -367,3 +367,19 @@ def test_the_migration_reseals_old_rows_once_and_records_the_old_chain(
     last = json.loads(rows[-1].new_json)
     assert rows[-1].action == "reseal" and last["rows"] == 5
     assert last["old_chain"] == ("intact" if break_at is None else f"broken at row #{rows[2].id} (x of user)")
+
+
+# -- the head on the day's report --------------------------------------------------------
+
+
+def test_the_summary_workbook_carries_the_audit_head(trail: dict[str, Any], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from reports import excel
+
+    today = dt.date.today()
+    excel.write_summary(tmp_path / "day.xlsx", start=today, end=today, lang="en")
+    ws = load_workbook(tmp_path / "day.xlsx", read_only=True).worksheets[0]
+    cells = [str(c) for row in ws.iter_rows(max_row=5, values_only=True) for c in row if c]
+    h = audit.head()
+    assert any(f"audit {h['rows']} / {h['hash'][:16]}" in c for c in cells), cells
