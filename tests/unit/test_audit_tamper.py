@@ -383,3 +383,19 @@ def test_the_summary_workbook_carries_the_audit_head(trail: dict[str, Any], tmp_
     cells = [str(c) for row in ws.iter_rows(max_row=5, values_only=True) for c in row if c]
     h = audit.head()
     assert any(f"audit {h['rows']} / {h['hash'][:16]}" in c for c in cells), cells
+
+
+def test_an_older_backup_restored_through_the_app_is_refused_then_sealed_when_forced(
+    staff: factories.Staff, trail: dict[str, Any], tmp_path: Path
+) -> None:
+    from advisor import backup
+
+    monday = backup.backup(tmp_path / "monday.backup")
+    factories.open_checked_in(staff)
+    tuesday = audit.head()["rows"]
+    with pytest.raises(backup.OlderBackup, match=f"{len(trail['ids'])} audit entries, the database {tuesday}"):
+        backup.restore(monday)
+    assert audit.head()["rows"] == tuesday and audit.verify().ok
+    backup.restore(monday, force=True)  # on purpose: the restored head is sealed, the old one noted
+    assert audit.verify().ok and audit.head()["rows"] == len(trail["ids"])
+    assert f"gave up a sealed head of {tuesday} rows" in audit.sealed_head()["note"]  # type: ignore[index]
