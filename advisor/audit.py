@@ -50,6 +50,9 @@ HEAD_ENV = "ADVISOR_AUDIT_HEAD_FILE"
 KEY_PREFIX = "service-advisor-audit-key-v1:"
 KEY_ID_SETTING = "audit_key_id"  # the key's fingerprint (never the key) in table setting
 PERSONAL = ("name", "phone", "email", "wechat", "address")  # of entity "customer"
+# In the rows of an RO: who signed, consented or took the car back, and their phone.
+RO_PERSONAL = ("by", "accepted_by", "phone")
+NAME_NOTES = ("handed_over", "change_refused", "change_consented")  # events whose note is a name
 MAX_FINDINGS = 50
 
 
@@ -248,10 +251,33 @@ def pii_digest(salt: str, values_json: str) -> str:
     return hashlib.sha256((salt + values_json).encode()).hexdigest()
 
 
-def split_personal(entity: str, old: dict[str, Any] | None,
+def _personal_keys(entity: str, action: str, ro_id: int | None) -> tuple[str, ...]:
+    if entity == "customer":
+        return PERSONAL
+    if ro_id is not None:
+        return RO_PERSONAL + (("note",) if action in NAME_NOTES else ())
+    return ()
+
+
+def personal_owner(entity: str, entity_id: int | None, ro_id: int | None) -> int | None:
+    """The customer whose personal values an audit row names (erasure clears them)."""
+    if entity == "customer":
+        return entity_id
+    if ro_id is None:
+        return None
+    from advisor.models import RepairOrder
+
+    ro = RepairOrder.select(RepairOrder.customer).where(RepairOrder.id == ro_id).first()
+    return int(ro.customer_id) if ro is not None else None
+
+
+def split_personal(entity: str, action: str, ro_id: int | None, old: dict[str, Any] | None,
                    new: dict[str, Any] | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any]]:  # fmt: skip
-    """Take a customer's personal values out of ``old``/``new``: (old, new, personal)."""
-    if entity != "customer":
+    """Take a customer's personal values (their name, phone… in a ``customer`` row; who
+    signed, consented or took the car back in an RO's rows) out of ``old``/``new``:
+    (old, new, personal)."""
+    keys = _personal_keys(entity, action, ro_id)
+    if not keys:
         return old, new, {}
     personal: dict[str, Any] = {}
     parts: list[dict[str, Any] | None] = []
@@ -259,10 +285,10 @@ def split_personal(entity: str, old: dict[str, Any] | None,
         if not values:
             parts.append(values)
             continue
-        taken = {k: v for k, v in values.items() if k in PERSONAL}
+        taken = {k: v for k, v in values.items() if k in keys and v not in ("", None)}
         if taken:
             personal[side] = taken
-        parts.append({k: v for k, v in values.items() if k not in PERSONAL})
+        parts.append({k: v for k, v in values.items() if k not in taken})
     return parts[0], parts[1], personal
 
 
@@ -358,11 +384,12 @@ def record(
     prev = last.hash if last else GENESIS
     seq = int(last.seq or 0) + 1 if last else 1
     at = now()
-    old, new, personal = split_personal(entity, old, new)
+    old, new, personal = split_personal(entity, action, ro_id, old, new)
     old_s, new_s = dumps(old), dumps(new)
     money = _money_for(entity, entity_id, action)
     salt = values = pii = ""
-    if personal and entity_id is not None:
+    owner = personal_owner(entity, entity_id, ro_id) if personal else None
+    if personal and owner is not None:
         salt, values = secrets.token_hex(16), dumps(personal)
         pii = pii_digest(salt, values)
     h = keyed_digest(key, prev, seq, at.isoformat(), user_id, username, entity, entity_id, ro_id,
@@ -373,7 +400,7 @@ def record(
         seq=seq, money_json=money, pii_digest=pii,
     )  # fmt: skip
     if pii:
-        AuditPersonal.create(audit_id=row.id, customer_id=entity_id, salt=salt, values_json=values)
+        AuditPersonal.create(audit_id=row.id, customer_id=owner, salt=salt, values_json=values)
     _local.pending = {"db": _identity(), "rows": seq, "hash": h}
 
 
@@ -424,13 +451,14 @@ def reseal_legacy() -> None:
         if old is None or new is None:  # not the app's JSON (tampered): keep it as it is
             old_s, new_s, personal = r.old_json or "", r.new_json or "", {}
         else:
-            old_d, new_d, personal = split_personal(r.entity, old or None, new or None)
+            old_d, new_d, personal = split_personal(r.entity, r.action, r.ro_id, old or None, new or None)
             old_s, new_s = dumps(old_d), dumps(new_d)
-        if personal and r.entity_id is not None:
+        owner = personal_owner(r.entity, r.entity_id, r.ro_id) if personal else None
+        if personal and owner is not None:
             salt, values = secrets.token_hex(16), dumps(personal)
             pii = pii_digest(salt, values)
             AuditPersonal.delete().where(AuditPersonal.audit_id == r.id).execute()
-            AuditPersonal.create(audit_id=r.id, customer_id=r.entity_id, salt=salt, values_json=values)
+            AuditPersonal.create(audit_id=r.id, customer_id=owner, salt=salt, values_json=values)
         r.seq, r.old_json, r.new_json, r.pii_digest = seq, old_s, new_s, pii
         r.money_json = _money_for(r.entity, r.entity_id, r.action) if r.entity in ("settlement", "payment") else ""
         r.prev_hash = prev
@@ -662,9 +690,9 @@ def verify() -> ChainReport:
             p = personal.get(row.id)
             if p is not None and pii_digest(p.salt, p.values_json) != row.pii_digest:
                 add("personal", row.id, f"{_describe(row)}: the personal values kept beside it were edited")
-            elif p is None and row.entity_id not in erased:
+            elif p is None and (owner := personal_owner(row.entity, row.entity_id, row.ro_id)) not in erased:
                 add("personal", row.id, f"{_describe(row)}: its personal values were deleted, but customer "
-                                        f"#{row.entity_id} was never erased")  # fmt: skip
+                                        f"#{owner} was never erased")  # fmt: skip
         if row.money_json:
             money = json.loads(row.money_json)
             for kind in ("settlement", "payment"):
