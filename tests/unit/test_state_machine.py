@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import os
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -89,11 +90,15 @@ class ServiceFlow(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
+        number = next(_db_numbers)
+        # Each example starts an empty database: its sealed audit head is its own too (a
+        # head sealed by the last example would read as a truncated chain).
+        os.environ[audit.HEAD_ENV] = str(self.tmp_dir / f"audit-head-{number}.json")
         if conftest.PG_URL:
             database = db.open_database(conftest.PG_URL, migrate=False)
             conftest._reset_postgres(database)
         else:
-            path = self.tmp_dir / f"machine-{next(_db_numbers)}.db"
+            path = self.tmp_dir / f"machine-{number}.db"
             database = db.open_database(f"sqlite:///{path}")
             # A throw-away file: skip the fsync of every commit (durability is not under test).
             database.execute_sql("PRAGMA synchronous = OFF")
