@@ -15,7 +15,7 @@ with a short random pause; after that the user gets ``SerializationConflict`` ("
 again"), with nothing saved. A service must therefore have no effect outside the
 database before it returns (none has: files, mail and prints happen after the call).
 
-Uniqueness is enforced by the database too (migration 0005): one VIN, one plate, one
+Uniqueness is enforced by the database too (migration 0006): one VIN, one plate, one
 open repair order per vehicle; the services translate the refusal into their own
 bilingual message.
 """
