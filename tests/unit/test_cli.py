@@ -60,37 +60,47 @@ def users_in(url: str) -> list[tuple[str, str, int]]:
 
 
 def add_users(capsys: pytest.CaptureFixture[str], url: str, *names_roles: tuple[str, str]) -> None:
+    """Add users through the CLI: "boss", the first administrator, as the OS account
+    (--system), the others by boss logged in (his password, then theirs, on stdin)."""
     for name, role in names_roles:
-        code, out, err = run(capsys, "--database", url, "user", "add", name, "--role", role,
-                             stdin=PASSWORD + "\n")  # fmt: skip
+        if name == "boss":
+            code, out, err = run(capsys, "--database", url, "user", "add", name, "--role", role, "--system",
+                                 stdin=PASSWORD + "\n")  # fmt: skip
+        else:
+            code, out, err = run(capsys, "--database", url, "user", "add", name, "--role", role,
+                                 "--user", "boss", stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
         assert code == 0, err
         assert f"added {name} ({role})" in out
+
+
+def as_boss(*argv: str) -> tuple[str, ...]:
+    return (*argv, "--user", "boss")
 
 
 # -- migrate and users ------------------------------------------------------------------------
 
 
 def test_migrate_creates_the_database(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
-    code, out, _err = run(capsys, "--database", sqlite_url, "migrate")
+    code, out, _err = run(capsys, "--database", sqlite_url, "migrate", "--system")
     assert code == 0
     assert "shop.db is up to date" in out
     con = sqlite3.connect(sqlite_url[len("sqlite:///") :])
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()
     assert {"repair_order", "concern", "audit_log", "schema_migration"} <= tables
-    code, out, _err = run(capsys, "--database", sqlite_url, "migrate")  # idempotent
+    code, out, _err = run(capsys, "--database", sqlite_url, "migrate", "--system")  # idempotent
     assert code == 0 and "up to date" in out
 
 
 def test_first_user_must_be_an_administrator(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
     code, _out, err = run(capsys, "--database", sqlite_url, "user", "add", "li.na", "--role", "advisor",
-                          stdin=PASSWORD + "\n")  # fmt: skip
+                          "--system", stdin=PASSWORD + "\n")  # fmt: skip
     assert code == 2
     assert "first user must be an administrator" in err
     assert users_in(sqlite_url) == []
     add_users(capsys, sqlite_url, ("boss", "admin"), ("li.na", "advisor"))
     assert users_in(sqlite_url) == [("boss", "admin", 1), ("li.na", "advisor", 1)]
-    code, out, _err = run(capsys, "--database", sqlite_url, "user", "list")
+    code, out, _err = run(capsys, "--database", sqlite_url, *as_boss("user", "list"), stdin=PASSWORD + "\n")
     assert code == 0 and "boss" in out and "li.na" in out and "advisor" in out
 
 
@@ -105,15 +115,15 @@ def test_password_from_stdin_is_stored_hashed(capsys: pytest.CaptureFixture[str]
 
 def test_short_password_is_refused(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
     code, _out, err = run(capsys, "--database", sqlite_url, "user", "add", "boss", "--role", "admin",
-                          stdin="short\n")  # fmt: skip
+                          "--system", stdin="short\n")  # fmt: skip
     assert code == 2 and "at least 8 characters" in err
     assert users_in(sqlite_url) == []
 
 
 def test_unknown_role_exits_2_with_the_roles(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
     add_users(capsys, sqlite_url, ("boss", "admin"))
-    code, _out, err = run(capsys, "--database", sqlite_url, "user", "add", "x", "--role", "wizard",
-                         stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(capsys, "--database", sqlite_url, *as_boss("user", "add", "x", "--role", "wizard"),
+                          stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
     assert code == 2
     assert "Unknown role 'wizard'" in err and "advisor" in err and "cashier" in err
     assert users_in(sqlite_url) == [("boss", "admin", 1)]
@@ -123,7 +133,8 @@ def test_messages_follow_lang(capsys: pytest.CaptureFixture[str], sqlite_url: st
     db.close_database()
     sys.stdin, old = io.StringIO(PASSWORD + "\n"), sys.stdin
     try:
-        code = cli.main(["--lang", "zh_CN", "--database", sqlite_url, "user", "add", "x", "--role", "wizard"])
+        code = cli.main(["--lang", "zh_CN", "--database", sqlite_url, "user", "add", "x", "--role", "wizard",
+                         "--system"])  # fmt: skip
     finally:
         sys.stdin = old
     assert code == 2
@@ -168,14 +179,14 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_unreachable_database_exits_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = run(capsys, "--database", UNREACHABLE, "migrate")
+    code, _out, err = run(capsys, "--database", UNREACHABLE, "migrate", "--system")
     assert code == 2
     assert "Cannot reach the database (127.0.0.1/nowhere)" in err
     assert "secret" not in err
 
 
 def test_unsupported_database_url_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = run(capsys, "--database", "mysql://root@localhost/shop", "migrate")
+    code, _out, err = run(capsys, "--database", "mysql://root@localhost/shop", "migrate", "--system")
     assert code == 2 and "Unsupported database URL" in err
 
 
@@ -187,16 +198,16 @@ def test_backup_then_restore_round_trip(capsys: pytest.CaptureFixture[str], sqli
     add_users(capsys, sqlite_url, ("boss", "admin"), ("li.na", "advisor"))
     backup = tmp_path / "backups" / "monday.db"
     backup.parent.mkdir()
-    code, out, err = run(capsys, "--database", sqlite_url, "backup", "-o", str(backup))
+    code, out, err = run(capsys, "--database", sqlite_url, "backup", "-o", str(backup), "--system")
     assert code == 0, err
     assert backup.is_file() and "backup written" in out
     add_users(capsys, sqlite_url, ("tom", "cashier"))
     assert len(users_in(sqlite_url)) == 3
     db.close_database()
-    code, out, err = run(capsys, "--database", sqlite_url, "restore", str(backup))
+    code, out, err = run(capsys, "--database", sqlite_url, "restore", str(backup), "--system")
     assert code == 2 and "older than this database" in err and "--force" in err
     assert len(users_in(sqlite_url)) == 3
-    code, out, err = run(capsys, "--database", sqlite_url, "restore", "--force", str(backup))
+    code, out, err = run(capsys, "--database", sqlite_url, "restore", "--force", str(backup), "--system")
     assert code == 0, err
     assert "restored" in out
     assert users_in(sqlite_url) == [("boss", "admin", 1), ("li.na", "advisor", 1)]
@@ -223,11 +234,11 @@ def test_restore_of_a_non_backup_is_refused(capsys: pytest.CaptureFixture[str], 
         sqlite3.connect(bogus).execute("CREATE TABLE t (x)").connection.close()
     elif kind == "truncated":
         good = tmp_path / "good.db"
-        assert run(capsys, "--database", sqlite_url, "backup", "-o", str(good))[0] == 0
+        assert run(capsys, "--database", sqlite_url, "backup", "-o", str(good), "--system")[0] == 0
         bogus.write_bytes(good.read_bytes()[:3000])
     db.close_database()
     before = Path(sqlite_url[len("sqlite:///") :]).read_bytes()
-    code, _out, err = run(capsys, "--database", sqlite_url, "restore", str(bogus))
+    code, _out, err = run(capsys, "--database", sqlite_url, "restore", str(bogus), "--system")
     assert code == 2
     assert "not a valid" in err or "does not exist" in err
     db.close_database()
@@ -240,18 +251,19 @@ def test_backup_restore_round_trip_on_the_test_database(capsys: pytest.CaptureFi
     # SQLite file copy, or the portable JSON dump when the suite runs on PostgreSQL.
     add_users(capsys, url, ("boss", "admin"), ("li.na", "advisor"))
     backup = tmp_path / "monday.backup"
-    assert run(capsys, "--database", url, "backup", "-o", str(backup))[0] == 0
+    assert run(capsys, "--database", url, "backup", "-o", str(backup), "--system")[0] == 0
     add_users(capsys, url, ("tom", "cashier"))
-    code, _out, err = run(capsys, "--database", url, "restore", "--force", str(backup))
+    code, _out, err = run(capsys, "--database", url, "restore", "--force", str(backup), "--system")
     assert code == 0, err
-    code, out, _err = run(capsys, "--database", url, "user", "list")
+    code, out, _err = run(capsys, "--database", url, *as_boss("user", "list"), stdin=PASSWORD + "\n")
     assert "li.na" in out and "tom" not in out
+    # boss (his row and the OS account's), li.na, the backup; then the restore's own row.
     code, out, _err = run(capsys, "--database", url, "audit", "verify")
-    assert code == 0 and "intact: 2 rows" in out
+    assert code == 0 and "intact: 5 rows" in out
     # Ids go on after the restored rows (PostgreSQL sequences are reset too).
     add_users(capsys, url, ("tom", "cashier"))
     code, out, _err = run(capsys, "--database", url, "audit", "verify")
-    assert code == 0 and "intact: 3 rows" in out
+    assert code == 0 and "intact: 6 rows" in out
 
 
 # -- the audit trail ------------------------------------------------------------------------------
@@ -261,7 +273,7 @@ def test_audit_verify_names_the_altered_row(capsys: pytest.CaptureFixture[str], 
     # ``url`` is the test database: SQLite, or PostgreSQL when the suite runs on it.
     add_users(capsys, url, ("boss", "admin"), ("li.na", "advisor"), ("tom", "cashier"))
     code, out, _err = run(capsys, "--database", url, "audit", "verify")
-    assert code == 0 and "audit chain intact: 3 rows" in out
+    assert code == 0 and "audit chain intact: 4 rows" in out  # boss: his row and the OS account's
     database = db.open_database(url, migrate=False)
     with database.atomic():
         database.execute_sql('UPDATE audit_log SET new_json = \'{"role": "admin"}\' WHERE id = 2')
@@ -291,7 +303,7 @@ def _main_py(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 def test_main_py_sets_up_a_shop_from_the_shell(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'shop.db'}"
-    p = _main_py("--database", url, "user", "add", "boss", "--role", "admin", stdin=PASSWORD + "\n")
+    p = _main_py("--database", url, "user", "add", "boss", "--role", "admin", "--system", stdin=PASSWORD + "\n")
     assert p.returncode == 0, p.stderr
     assert "added boss (admin)" in p.stdout
     p = _main_py("--database", url, "audit", "verify")
@@ -305,7 +317,7 @@ def test_main_py_sets_up_a_shop_from_the_shell(tmp_path: Path) -> None:
 
 
 def test_main_py_reports_an_unreachable_database_without_traceback() -> None:
-    p = _main_py("--database", UNREACHABLE, "migrate")
+    p = _main_py("--database", UNREACHABLE, "migrate", "--system")
     assert p.returncode == 2
     assert "Cannot reach the database" in p.stderr
     assert "Traceback" not in p.stderr and "Traceback" not in p.stdout
@@ -349,7 +361,7 @@ def test_print_writes_the_sheet_in_the_language_asked_after_the_command(
     for lang, title in (("en", "Settlement"), ("zh_CN", "结算清单")):
         out_file = tmp_path / f"s-{lang}.pdf"
         code, out, err = run(capsys, "--database", url, "print", "settlement", done, "-o", str(out_file),
-                             "--lang", lang)  # fmt: skip
+                             "--lang", lang, "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
         assert code == 0, err
         assert str(out_file) in out
         text = "".join(page.extract_text() for page in PdfReader(out_file).pages)
@@ -361,8 +373,10 @@ def test_print_refuses_an_unknown_ro_and_a_sheet_that_does_not_apply_yet(
 ) -> None:
     url, _done, fresh = shop_with_ros
     out_file = tmp_path / "x.pdf"
-    code, _out, err = run(capsys, "--database", url, "print", "estimate", "RO19990101-0001", "-o", str(out_file))
+    code, _out, err = run(capsys, "--database", url, "print", "estimate", "RO19990101-0001", "-o", str(out_file),
+                          "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
     assert code == 2 and "No repair order 'RO19990101-0001'" in err
-    code, _out, err = run(capsys, "--database", url, "print", "settlement", fresh, "-o", str(out_file))
+    code, _out, err = run(capsys, "--database", url, "print", "settlement", fresh, "-o", str(out_file),
+                          "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
     assert code == 2 and "settle" in err.lower()
     assert not out_file.exists()

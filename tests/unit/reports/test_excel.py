@@ -165,10 +165,10 @@ def test_progress_reaches_the_total(shop: dict[str, int], tmp_path: Path) -> Non
     assert all(a[0] <= b[0] for a, b in itertools.pairwise(calls))
 
 
-def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _cli(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     cmd = [sys.executable, str(ROOT / "main.py"), "--database", url, "--lang", "en", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT, env=env, input=stdin)
 
 
 def test_cli_refuses_a_backward_range(url: str, tmp_path: Path) -> None:
@@ -188,7 +188,8 @@ def test_cli_refuses_an_unwritable_path(url: str, tmp_path: Path) -> None:
 
 def test_cli_writes_the_workbook(shop: dict[str, int], url: str, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "march.xlsx"
-    r = _cli(url, "export", "summary", "--from", START.isoformat(), "--to", END.isoformat(), "-o", str(out))
+    r = _cli(url, "export", "summary", "--from", START.isoformat(), "--to", END.isoformat(), "-o", str(out),
+             "--user", "admin", stdin=factories.PASSWORD + "\n")  # the export shows customers: a login
     assert r.returncode == 0, r.stderr
     assert load_workbook(out, read_only=True).sheetnames[0] == "Summary"
     assert dt.date(2026, 3, 2).isoformat() in r.stdout
