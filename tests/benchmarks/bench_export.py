@@ -94,7 +94,7 @@ def main() -> int:
     if not args.db.exists():
         print(f"generating {args.db} (100,000 ROs)…", file=sys.stderr)
         subprocess.run([sys.executable, str(ROOT / "main.py"), "--database", f"sqlite:///{args.db}",
-                        "demo-data", "--orders", "100000"], check=True, cwd=ROOT)  # fmt: skip
+                        "demo-data", "--orders", "100000", "--system"], check=True, cwd=ROOT)  # fmt: skip
 
     from peewee import fn
 

@@ -139,7 +139,7 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=5)
     args = p.parse_args()
     if not Path(args.db).exists():
-        sys.exit(f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000")
+        sys.exit(f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000 --system")
     floor, ours, ratio = bench_launch(args.db, args.runs)
     med, p95 = bench_search(args.db)
     print(f"{'measure':44} {'value':>10} {'floor':>10} {'ratio':>7} target")
