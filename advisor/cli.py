@@ -36,9 +36,40 @@ if TYPE_CHECKING:
     from advisor.services._base import Actor
 
 
+# argparse's own refusals, in Chinese when --lang zh_CN (or LANG=zh…) is asked for.
+ARGPARSE_ZH = (
+    ("the following arguments are required: ", "缺少必需的参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("(choose from ", "（可选："),
+    ("expected one argument", "需要一个值"),
+    ("not allowed with argument ", "不能与此参数同时使用："),
+    (" is not a date (YYYY-MM-DD)", " 不是日期（YYYY-MM-DD）"),
+    (" is not a whole number", " 不是整数"),
+    ("must be more than 0", "必须大于 0"),
+    ("argument ", "参数 "),
+)
+
+
+def _wants_chinese(argv: Sequence[str]) -> bool:
+    lang = os.environ.get("LANG", "")
+    for i, a in enumerate(argv):  # the last --lang wins, as in argparse
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    return lang.startswith("zh")
+
+
 class _Parser(argparse.ArgumentParser):
+    chinese = False
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
+        if _Parser.chinese:
+            for en, zh in ARGPARSE_ZH:
+                message = message.replace(en, zh)
+            self.exit(2, f"{self.prog}: 错误：{message}\n")
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
@@ -159,7 +190,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _stdin_line() -> str:
-    return sys.stdin.readline().rstrip("\r\n")
+    if sys.stdin is None:  # started with stdin closed
+        return ""
+    try:
+        return sys.stdin.readline().rstrip("\r\n")
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_texts(args: argparse.Namespace) -> None:
+    """Refuse a text argument with a NUL or a lone surrogate (bytes the terminal could not
+    decode) before it reaches a service or the database. Paths may hold any bytes."""
+    for key, value in vars(args).items():
+        if not isinstance(value, str) or key == "database":
+            continue
+        if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise _refuse(f"--{key.replace('_', '-')} '{shown}' holds a character that is not text "
+                          "(a NUL, or bytes the terminal could not decode).",
+                          f"--{key.replace('_', '-')} '{shown}' 含有非文本字符（NUL，或终端无法解码的字节）。")  # fmt: skip
 
 
 def _read_password(stdin_is_tty: bool) -> str:
@@ -344,7 +400,11 @@ def _login(name: str) -> Actor:
 
     if not name.strip():
         raise _refuse("--user needs a user name.", "--user 需要用户名。")
-    password = getpass.getpass(f"Password for {name}: ") if sys.stdin.isatty() else _stdin_line()
+    password = getpass.getpass(f"Password for {name}: ") if _stdin_is_tty() else _stdin_line()
+    if not password:  # no stdin, an empty line: not a try at the password, not counted
+        raise _refuse(f"No password given for {name}: type it at the prompt, or give it as the first line "
+                      "of stdin.",
+                      f"未提供 {name} 的密码：请在提示时输入，或作为标准输入的第一行提供。")  # fmt: skip
     return users.login(username=name, password=password)
 
 
@@ -385,6 +445,7 @@ def run(args: argparse.Namespace) -> int:
     from advisor import db
 
     key = _key(args)
+    _check_texts(args)
     url = args.database or db.default_url()
     creates = key in ("migrate", "demo-data", "user add")
     # The arguments first (before a password is asked for), then who runs it.
@@ -497,7 +558,7 @@ def _user_add(args: argparse.Namespace, actor: Actor | None, system: str | None)
         )
     display = args.display_name or args.name
     if actor is not None:
-        password = _read_password(sys.stdin.isatty())
+        password = _read_password(_stdin_is_tty())
         v = users.add_user(actor=actor, username=args.name, display_name=display, role=args.role, password=password)
     else:
         if users.has_users():
@@ -507,7 +568,7 @@ def _user_add(args: argparse.Namespace, actor: Actor | None, system: str | None)
         if args.role != "admin":
             raise ValidationError("The first user must be an administrator (--role admin).",
                                   "第一个用户必须是管理员（--role admin）。")  # fmt: skip
-        password = _read_password(sys.stdin.isatty())
+        password = _read_password(_stdin_is_tty())
         v = users.create_first_admin(username=args.name, display_name=display, password=password)
         from advisor import audit, db
 
@@ -540,7 +601,7 @@ def _audit(args: argparse.Namespace, actor: Actor | None) -> int:
         print(audit.export_key())
         return 0
     if args.audit_command == "import-key":
-        text = getpass.getpass("Audit key: ") if sys.stdin.isatty() else sys.stdin.readline()
+        text = getpass.getpass("Audit key: ") if _stdin_is_tty() else _stdin_line()
         print(f"audit key {audit.import_key(text)} installed at {audit.key_path()}")
         return 0
     if args.audit_command == "head":
@@ -679,6 +740,7 @@ def _database_error(exc: BaseException, args: argparse.Namespace) -> UserError:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; print user errors plainly."""
     parser = build_parser()
+    _Parser.chinese = _wants_chinese(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     i18n.set_language(args.lang or os.environ.get("LANG", "en"))
     if args.command is None:

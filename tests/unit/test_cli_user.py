@@ -375,3 +375,41 @@ def test_a_plain_read_on_a_read_only_file_system(
     code, _out, err = run(capsys, read_only_shop, "backup", "-o", str(tmp_path / "b.backup"), "--system")
     assert code == 2 and "read-only" in err
     assert not (tmp_path / "b.backup").exists()
+
+
+# -- passwords and text arguments ------------------------------------------------------------
+
+
+def test_no_password_is_not_a_try(capsys: pytest.CaptureFixture[str], shop: str) -> None:
+    code, _out, err = run(capsys, shop, "user", "list", "--user", "boss", stdin="")
+    assert code == 2 and "No password given for boss" in err
+    assert rows(shop, "SELECT failed_logins FROM \"user\" WHERE username = 'boss'") == [(0,)]
+
+
+def test_stdin_closed_is_no_password(
+    capsys: pytest.CaptureFixture[str], shop: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.close_database()
+    monkeypatch.setattr("sys.stdin", None)
+    code = base.cli.main(["--lang", "en", "--database", shop, "user", "list", "--user", "boss"])
+    assert code == 2 and "No password given" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [("user", "list", "--user", "b\udcffoss"),
+                                  ("audit", "accept-head", "--reason", "x\x00y", "--user", "boss"),
+                                  ("user", "add", "z\ud800", "--role", "advisor", "--user", "boss")])  # fmt: skip
+def test_text_arguments_that_are_not_text_are_refused(
+    capsys: pytest.CaptureFixture[str], shop: str, argv: tuple[str, ...]
+) -> None:
+    before = trail(shop)
+    code, _out, err = run(capsys, shop, *argv, stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    assert code == 2 and "holds a character that is not text" in err
+    assert trail(shop) == before and users_of(shop) == ["boss", "li.na"]
+
+
+def test_argument_errors_follow_lang(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _out, err = base.run(capsys, "--lang", "zh_CN", "export", "summary", "--from", "yesterday",
+                               "--to", "2026-01-01", "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
+    assert code == 2 and "错误" in err and "不是日期" in err
+    code, _out, err = base.run(capsys, "--lang", "zh_CN", "user", "add")
+    assert code == 2 and "缺少必需的参数" in err
