@@ -413,3 +413,12 @@ def test_argument_errors_follow_lang(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 2 and "错误" in err and "不是日期" in err
     code, _out, err = base.run(capsys, "--lang", "zh_CN", "user", "add")
     assert code == 2 and "缺少必需的参数" in err
+
+
+def test_system_is_refused_for_a_database_on_another_host(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Checked before any connection: the OS account of this desk holds no remote server.
+    out_file = tmp_path / "b.backup"
+    code, _out, err = base.run(capsys, "--database", "postgresql://advisor@db.dealer.example/shop", "backup",
+                               "-o", str(out_file), "--system")  # fmt: skip
+    assert code == 2 and "only for the operating-system account that holds the database" in err
+    assert not out_file.exists()
