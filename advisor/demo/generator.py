@@ -18,6 +18,7 @@ from advisor.models import ALL_MODELS, Appointment, Counter, Customer, EstimateL
 from advisor.reference import ensure_reference_data
 from advisor.search import install_search, rebuild_search
 from advisor.services.settings import get_setting, set_up_dealer
+from advisor.services.users import has_users, system_actor
 
 
 def generate(*, orders: int, seed: int = 1,
@@ -28,7 +29,8 @@ def generate(*, orders: int, seed: int = 1,
     if not get_setting("dealer_name"):  # demo data loaded from the CLI into a new file
         name, address, phone, tax_no = DEMO_DEALER
         set_up_dealer(name=name, address=address, phone=phone, tax_no=tax_no,
-                      labour_rate_cents=int(get_setting("labour_rate_cents")))  # fmt: skip
+                      labour_rate_cents=int(get_setting("labour_rate_cents")),
+                      actor=system_actor() if has_users() else None)  # after a first run: audited  # fmt: skip
     with db.atomic():
         ensure_reference_data()
         gen = Generator(db, orders=orders, seed=seed, progress=progress)

@@ -9,7 +9,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
-from advisor import audit, auth
+from advisor import audit, auth, validation
 from advisor.concurrency import serialized
 from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
 from advisor.models import (
@@ -111,6 +111,7 @@ def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 require(actor, action)
             elif isinstance(actor, Actor):
                 check_session(actor)  # the service checks the permission itself
+            validation.check_arguments(fn, kwargs)  # bad input answered before any write
             return serialized(lambda: fn(*args, **kwargs))
 
         return inner

@@ -136,7 +136,8 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
         raise ValidationError("Describe the line.", "请填写项目说明。", field="description")
     return EstimateLine.create(
         ro=ro.id, kind=kind, code=validation.clean_text(code, limit=40).strip(), description=desc,
-        quantity=qty, unit_price_cents=price, amount_cents=money.line_amount(qty, price),
+        quantity=qty, unit_price_cents=price,
+        amount_cents=validation.line_amount_cents(money.line_amount(qty, price)),
         origin=origin if kind == "part" else "", pay_type=pay_type, status="proposed",
         part=part_id, concern=concern_id, change_request=change_request_id,
         skill=validation.clean_text(skill, limit=40), created_at=now(),
@@ -191,7 +192,7 @@ def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal |
     qty = validation.quantity(quantity) if quantity is not None else Decimal(line.quantity)
     price = validation.price_cents(unit_price_cents) if unit_price_cents is not None else line.unit_price_cents
     changes: dict[str, object] = {"quantity": qty, "unit_price_cents": price,
-                                  "amount_cents": money.line_amount(qty, price)}  # fmt: skip
+                                  "amount_cents": validation.line_amount_cents(money.line_amount(qty, price))}  # fmt: skip
     if description is not None:
         changes["description"] = validation.clean_text(description, limit=500).strip()
     if pay_type is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from advisor import validation
+from advisor import auth, validation
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Appointment,
@@ -19,7 +19,7 @@ from advisor.models import (
     Task,
     now,
 )
-from advisor.services._base import Actor, event, get, log, service
+from advisor.services._base import Actor, event, get, log, require, service
 from advisor.services.views import TaskView
 
 DEFAULT_LEAD_DAYS = 2
@@ -82,7 +82,10 @@ def _move(part: Part, kind: str, qty: int, actor: Actor, ro_id: int | None = Non
 
 
 def supply_line(line: EstimateLine, actor: Actor, *, expected_on: dt.date | None = None) -> str:
-    """Reserve stock for an approved part line, or order what is missing. Returns status."""
+    """Reserve stock for an approved part line, or order what is missing. Returns status.
+    Called inside the services that approve a line (authorisation, a change's consent or a
+    manager's approval): the actor must hold one of them or may reserve parts."""
+    _require_any(actor, "parts.reserve", "estimate.authorise", "change.consent", "change.approve_major")
     qty = int(line.quantity)
     part = Part.select().where(Part.id == line.part).for_update().get() if _pg() else Part.get_by_id(line.part)
     if part.on_hand - part.reserved >= qty:
@@ -97,6 +100,14 @@ def supply_line(line: EstimateLine, actor: Actor, *, expected_on: dt.date | None
     line.part_status = status
     log(actor, "estimate_line", line.id, "supply_line", new={"part_status": status}, ro_id=line.ro_id)
     return status
+
+
+def _require_any(actor: Actor, *actions: str) -> None:
+    """Refuse (``PermissionDenied``) an actor whose role holds none of ``actions``."""
+    if not isinstance(actor, Actor):
+        raise TypeError("needs an Actor")
+    if not any(auth.may(actor.role, a) for a in actions):
+        require(actor, actions[0])
 
 
 def _pg() -> bool:
@@ -202,7 +213,9 @@ def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
 
 
 def issue_for_line(line: EstimateLine, actor: Actor) -> None:
-    """Take the reserved part out of stock when the job starts."""
+    """Take the reserved part out of stock when the job starts (inside clocking on): the
+    actor must clock work or manage parts."""
+    _require_any(actor, "work.clock", "parts.manage")
     if line.kind != "part" or line.part_status == "issued" or line.part is None:
         return
     part = Part.get_by_id(line.part)

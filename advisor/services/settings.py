@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor import config
-from advisor.errors import ValidationError
+from advisor.errors import PermissionDenied, ValidationError
 from advisor.models import Setting, now
 from advisor.services._base import Actor, log, service
 from advisor.services.views import DealerView
@@ -20,7 +20,16 @@ def get_setting(key: str) -> Any:
 
 def _encode(key: str, value: Any) -> str:
     """``config.encode`` with malformed values (text for a number…) refused plainly."""
+    from advisor import validation
+
     d = config.SETTINGS.get(key)
+    validation.check_value(key, value)  # NUL, broken characters, length, NaN, absurd money
+    if d is not None and d.kind is int and (isinstance(value, (bool, float)) or (
+            isinstance(value, Decimal) and value != value.to_integral_value())):  # fmt: skip
+        raise ValidationError(  # int() would silently cut 0.5 to 0, True to 1
+            f"{value!r} is not a whole number for {d.label_en}.", f"{value!r} 不是“{d.label_zh}”的有效整数。",
+            field=key,
+        )  # fmt: skip
     try:
         raw = config.encode(key, value)
         if d is not None and d.kind is Decimal and not Decimal(0) <= Decimal(str(value)) < 1:
@@ -75,12 +84,33 @@ def set_settings(*, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
     return {key: get_setting(key) for key in config.SETTINGS}
 
 
-def set_setting_initial(*, key: str, value: Any) -> None:
-    """Write a setting during first-run set-up (before anyone can log in)."""
+def _first_run_or(actor: Actor | None, fn: Any, kwargs: dict[str, Any]) -> None:
+    """Before the first account exists anyone may set the dealership up (first run);
+    afterwards only an actor allowed to edit settings, with a live session."""
+    from advisor import validation
+    from advisor.services._base import require
+    from advisor.services.users import has_users
+
+    if has_users():
+        if not isinstance(actor, Actor):
+            raise PermissionDenied(
+                "The first-run set-up is over: log in as a manager or administrator to change settings.",
+                "首次设置已完成：请以服务经理或系统管理员身份登录后再修改设置。",
+            )  # fmt: skip
+        require(actor, "settings.edit")
+    validation.check_arguments(fn, kwargs)
+
+
+def set_setting_initial(*, key: str, value: Any, actor: Actor | None = None) -> None:
+    """Write a setting during first-run set-up (before anyone can log in); afterwards only
+    with ``actor=`` allowed to edit settings (audited)."""
     from advisor.db import transaction
 
+    _first_run_or(actor, set_setting_initial, {"key": key, "value": value})
     with transaction():
-        _put(key, value)
+        old = _put(key, value)
+        if actor is not None:
+            log(actor, "setting", None, "set_setting", old={key: old}, new={key: value})
 
 
 def dealer() -> DealerView:
@@ -96,15 +126,19 @@ def dealer() -> DealerView:
 
 
 def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
-                  labour_rate_cents: int) -> DealerView:  # fmt: skip
-    """First-run: save the dealership's profile."""
+                  labour_rate_cents: int, actor: Actor | None = None) -> DealerView:  # fmt: skip
+    """First-run: save the dealership's profile. Once an account exists, only with
+    ``actor=`` allowed to edit settings (audited)."""
     from advisor import validation
     from advisor.db import transaction
 
+    _first_run_or(actor, set_up_dealer, {"name": name, "address": address, "phone": phone,
+                                         "tax_no": tax_no, "labour_rate_cents": labour_rate_cents})  # fmt: skip
     name = validation.name(name, what=("Dealership name", "经销商名称"))
     with transaction():
-        for key, value in (("dealer_name", name), ("dealer_address", address),
-                           ("dealer_phone", phone), ("dealer_tax_no", tax_no),
-                           ("labour_rate_cents", labour_rate_cents)):  # fmt: skip
-            _put(key, value)
+        new = {"dealer_name": name, "dealer_address": address, "dealer_phone": phone,
+               "dealer_tax_no": tax_no, "labour_rate_cents": labour_rate_cents}  # fmt: skip
+        old = {key: _put(key, value) for key, value in new.items()}
+        if actor is not None:
+            log(actor, "setting", None, "set_up_dealer", old=old, new=new)
     return dealer()

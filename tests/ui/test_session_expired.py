@@ -45,7 +45,8 @@ def gui(staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, 
     """``run_gui`` over the test database, with each login dialog handed to ``logins``
     instead of running its own modal loop (the test acts in it as a person would)."""
     dealer_settings.set_up_dealer(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
-                                  tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000)  # fmt: skip
+                                  tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
+                                  actor=staff.admin)  # fmt: skip
     monkeypatch.setattr(app_module.system, "open_database", lambda url=None: "test.db")
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "log.txt")
     monkeypatch.setattr(app_module.crash, "install", lambda path: None)

@@ -16,7 +16,8 @@ from ui.workspaces.settings import SettingsWorkspace
 def dealership(staff) -> None:  # type: ignore[no-untyped-def]
     """The profile the first run leaves behind."""
     settings.set_up_dealer(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
-                           tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000)  # fmt: skip
+                           tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
+                           actor=staff.admin)  # fmt: skip
 
 
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]

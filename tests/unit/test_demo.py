@@ -214,6 +214,9 @@ def test_a_database_without_a_dealership_gets_the_demo_one_an_existing_one_stays
     demo.generate(orders=3, seed=1)
     name, address, phone, tax_no = demo.DEMO_DEALER
     assert (dealer().name, dealer().address, dealer().phone, dealer().tax_no) == (name, address, phone, tax_no)
-    set_up_dealer(name="华南汽车", address="广州", phone="020-1", tax_no="T1", labour_rate_cents=15_000)
+    from advisor.services.users import system_actor
+
+    set_up_dealer(name="华南汽车", address="广州", phone="020-1", tax_no="T1", labour_rate_cents=15_000,
+                  actor=system_actor())
     demo.generate(orders=3, seed=2)
     assert (dealer().name, dealer().labour_rate_cents) == ("华南汽车", 15_000)

@@ -316,6 +316,7 @@ def test_default_dealer_comes_from_the_settings(staff: factories.Staff) -> None:
         phone="010-12345678",
         tax_no="TAX-001",
         labour_rate_cents=18_000,
+        actor=staff.admin,
     )
     ro_id, _ = factories.authorised(staff)
     text = text_of(sheets.render("estimate", get_ro_view(ro_id), lang="en"))
