@@ -455,12 +455,27 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>与客户确认症状</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="112"/>
+        <location filename="../../ui/audit_labels.py" line="82"/>
+        <source>Database migrated</source>
+        <translation>数据库已升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="83"/>
+        <source>Backup made</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="85"/>
+        <source>Dealership profile set</source>
+        <translation>已设置经销商资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="116"/>
         <source>Account status changed</source>
         <translation>更改账户状态</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="118"/>
+        <location filename="../../ui/audit_labels.py" line="122"/>
         <source>Price and promised time set</source>
         <translation>设定价格范围与承诺交车时间</translation>
     </message>
@@ -500,207 +515,208 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="82"/>
+        <location filename="../../ui/audit_labels.py" line="86"/>
         <source>Customer data erased</source>
         <translation>删除（匿名化）客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="83"/>
+        <location filename="../../ui/audit_labels.py" line="87"/>
         <source>Audit trail re-sealed with the dealership key</source>
         <translation>审计记录已用本店密钥重新封存</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="84"/>
+        <location filename="../../ui/audit_labels.py" line="88"/>
         <source>Customer data exported</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="85"/>
+        <location filename="../../ui/audit_labels.py" line="89"/>
         <source>Training flag changed</source>
         <translation>修改培训标记</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="86"/>
+        <location filename="../../ui/audit_labels.py" line="90"/>
         <source>Car handed over</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="87"/>
+        <location filename="../../ui/audit_labels.py" line="91"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="88"/>
+        <location filename="../../ui/audit_labels.py" line="92"/>
         <source>Contact logged</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="89"/>
+        <location filename="../../ui/audit_labels.py" line="93"/>
         <source>Follow-up call logged</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="90"/>
+        <location filename="../../ui/audit_labels.py" line="94"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="91"/>
+        <location filename="../../ui/audit_labels.py" line="95"/>
         <source>Marked as no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="92"/>
+        <location filename="../../ui/audit_labels.py" line="96"/>
         <source>Customer not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="93"/>
+        <location filename="../../ui/audit_labels.py" line="97"/>
         <source>Repair order opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="94"/>
+        <location filename="../../ui/audit_labels.py" line="98"/>
         <source>Part ordered</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="95"/>
+        <location filename="../../ui/audit_labels.py" line="99"/>
         <source>Payment received</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="96"/>
+        <location filename="../../ui/audit_labels.py" line="100"/>
         <source>Reassigned</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="97"/>
+        <location filename="../../ui/audit_labels.py" line="101"/>
         <source>Stock received</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="98"/>
+        <location filename="../../ui/audit_labels.py" line="102"/>
         <source>Reconfirmation call logged</source>
         <translation>记录预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="99"/>
+        <location filename="../../ui/audit_labels.py" line="103"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="100"/>
+        <location filename="../../ui/audit_labels.py" line="104"/>
         <source>Customer&apos;s answer recorded</source>
         <translation>记录客户对变更的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="101"/>
+        <location filename="../../ui/audit_labels.py" line="105"/>
         <source>Diagnosis finding recorded</source>
         <translation>记录诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="102"/>
+        <location filename="../../ui/audit_labels.py" line="106"/>
         <source>Final QC recorded</source>
         <translation>记录完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="103"/>
+        <location filename="../../ui/audit_labels.py" line="107"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="104"/>
+        <location filename="../../ui/audit_labels.py" line="108"/>
         <source>Major change rejected</source>
         <translation>驳回重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="105"/>
+        <location filename="../../ui/audit_labels.py" line="109"/>
         <source>Technician assistance requested</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="106"/>
+        <location filename="../../ui/audit_labels.py" line="110"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="107"/>
+        <location filename="../../ui/audit_labels.py" line="111"/>
         <source>Appointment rescheduled</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="108"/>
+        <location filename="../../ui/audit_labels.py" line="112"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="109"/>
+        <location filename="../../ui/audit_labels.py" line="113"/>
         <source>Advisor&apos;s restatement saved</source>
         <translation>记录顾问复述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="110"/>
+        <location filename="../../ui/audit_labels.py" line="84"/>
+        <location filename="../../ui/audit_labels.py" line="114"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="111"/>
+        <location filename="../../ui/audit_labels.py" line="115"/>
         <source>Sent back for rework</source>
         <translation>退回返工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="113"/>
+        <location filename="../../ui/audit_labels.py" line="117"/>
         <source>Certificate number recorded</source>
         <translation>记录合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="114"/>
+        <location filename="../../ui/audit_labels.py" line="118"/>
         <source>Expected date changed</source>
         <translation>修改预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="115"/>
+        <location filename="../../ui/audit_labels.py" line="119"/>
         <source>Old part handling set</source>
         <translation>设定旧件处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="116"/>
+        <location filename="../../ui/audit_labels.py" line="120"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="117"/>
+        <location filename="../../ui/audit_labels.py" line="121"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="119"/>
+        <location filename="../../ui/audit_labels.py" line="123"/>
         <source>Wash decision recorded</source>
         <translation>记录是否洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="120"/>
+        <location filename="../../ui/audit_labels.py" line="124"/>
         <source>Settlement issued</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="121"/>
+        <location filename="../../ui/audit_labels.py" line="125"/>
         <source>Part reserved or ordered</source>
         <translation>配件预留或订货</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="122"/>
+        <location filename="../../ui/audit_labels.py" line="126"/>
         <source>Customer details changed</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="123"/>
+        <location filename="../../ui/audit_labels.py" line="127"/>
         <source>Line changed</source>
         <translation>修改估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="124"/>
+        <location filename="../../ui/audit_labels.py" line="128"/>
         <source>Vehicle details changed</source>
         <translation>修改车辆资料</translation>
     </message>

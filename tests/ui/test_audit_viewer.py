@@ -138,6 +138,8 @@ DYNAMIC_ACTIONS = {
     "clock_on", "clock_pause", "clock_resume", "clock_done",
     # diagnosis._update(actor, concern_id, action, …)
     "restate", "confirm_symptom", "request_assist", "record_finding",
+    # cli._record(who, action, …): what was run on the database
+    "migrate", "demo_data", "backup", "restore",
 }  # fmt: skip
 # The call sites passing a variable (f"file:expression"); a new one must be added above.
 DYNAMIC_SITES = {
@@ -145,6 +147,7 @@ DYNAMIC_SITES = {
     "services/_base.py:action",  # log() → audit.record(action=action …); event(…, action)
     "services/diagnosis.py:action",
     "services/workshop.py:f'clock_{kind}'",
+    "cli.py:action",  # cli._record → audit.record(entity="database", action=action …)
 }
 
 
