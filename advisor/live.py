@@ -123,7 +123,13 @@ class DataVersionPoller(threading.Thread):
         self._halt.set()
 
     def run(self) -> None:
-        con = sqlite3.connect(self.path, check_same_thread=False)
+        # A file that cannot be read (gone, locked, unplugged) ends the watch quietly with
+        # a log line: the app still works, it only stops noticing other processes' saves.
+        try:
+            con = sqlite3.connect(self.path, check_same_thread=False)
+        except sqlite3.Error as exc:
+            log.warning("cannot watch %s for changes: %s", self.path, exc)
+            return
         try:
             last = con.execute("PRAGMA data_version").fetchone()[0]
             self.ready.set()
@@ -132,5 +138,7 @@ class DataVersionPoller(threading.Thread):
                 if now != last:
                     last = now
                     self.on_change(RELOAD)
+        except sqlite3.Error as exc:
+            log.warning("stopped watching %s for changes: %s", self.path, exc)
         finally:
             con.close()

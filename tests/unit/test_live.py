@@ -82,3 +82,23 @@ def test_sqlite_poller_sees_commits_of_other_connections(tmp_path: Path) -> None
     finally:
         poller.stop()
         poller.join(2)
+
+
+def test_the_sqlite_poller_ends_quietly_on_a_file_it_cannot_open(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """A watch on a file that is gone (a test's folder removed, a share unplugged) logs and
+    ends; it never dies with an exception in its thread."""
+    import threading
+
+    from advisor.live import DataVersionPoller
+
+    errors: list[BaseException] = []
+    old_hook = threading.excepthook
+    threading.excepthook = lambda args: errors.append(args.exc_value)  # type: ignore[assignment]
+    try:
+        poller = DataVersionPoller(str(tmp_path / "gone" / "x.db"), on_change=lambda _t: None, interval=0.01)
+        poller.start()
+        poller.join(5)
+    finally:
+        threading.excepthook = old_hook
+    assert not poller.is_alive() and errors == []
+    assert "cannot watch" in caplog.text
