@@ -87,7 +87,9 @@ def open_ro(qtbot: Any, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace:
 def goto(qtbot: Any, ws: RepairOrderWorkspace, step: int) -> StepPage:
     """The page of ``step``, opened with a click on the step bar when it is not shown."""
     if ws.current_step != step or ws.tabs.currentIndex() != 0:
-        person.click(qtbot, ws.step_bar.buttons[step])
+        button = ws.step_bar.buttons[step]
+        qtbot.waitUntil(button.isVisible)  # a person waits for the RO's screen to show
+        person.click(qtbot, button)
     assert ws.current_step == step and ws.pages[step].isVisible()
     return ws.pages[step]
 
