@@ -96,6 +96,13 @@ def _consent(a: dict[str, Any]) -> None:
                            consent_by="张伟", method="in_person")  # fmt: skip
 
 
+def _register_walk_in(a: dict[str, Any]) -> None:
+    from advisor.services import customers
+
+    customers.register_walk_in(actor=a["actor"], vin=a["vin"], plate=a["plate"],
+                               name=a["name"], phone=a["phone"])  # fmt: skip
+
+
 def _clock_on(a: dict[str, Any]) -> None:
     from advisor.services import workshop
 
@@ -106,6 +113,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "pay": _pay, "add_vehicle": _add_vehicle, "book": _book, "open_ro": _open_ro,
     "add_or_authorise": _add_or_authorise, "concern": _concern,
     "wrong_passwords": _wrong_passwords, "consent": _consent, "clock_on": _clock_on,
+    "register_walk_in": _register_walk_in,
 }  # fmt: skip
 
 
@@ -215,6 +223,30 @@ def test_the_same_vin_and_plate_registered_twice_make_one_vehicle(staff: factori
         if (by_vin, by_plate) != (1, 1) or out.count("ok") != 1:
             violations.append(f"{args['vin']}: {by_vin} by VIN, {by_plate} by plate, {out}")
     report("same VIN twice", violations)
+
+
+def test_one_walk_in_registered_at_two_desks_makes_one_vehicle_and_one_customer(
+    staff: factories.Staff, url: str
+) -> None:
+    """The walk-in dialog saves customer and vehicle together: the desk that loses the race
+    leaves no customer without a vehicle behind."""
+    from advisor.models import Customer, Vehicle
+
+    rounds = []
+    for r in range(ROUNDS):
+        vin, plate = factories.valid_vin(95_000 + r), f"沪C{95_000 + r:05d}"
+        rounds.append(({"actor": staff.advisor, "vin": vin, "plate": plate, "name": f"走入{r}",
+                        "phone": f"1390001{r:04d}"},
+                       {"actor": staff.advisor2, "vin": vin, "plate": plate, "name": f"走入{r}",
+                        "phone": f"1390002{r:04d}"}))  # fmt: skip
+    outcomes = race(url, "register_walk_in", rounds)
+    violations = []
+    for (args, _), out in zip(rounds, outcomes, strict=True):
+        vehicles = Vehicle.select().where(Vehicle.vin == args["vin"]).count()
+        people = Customer.select().where(Customer.name == args["name"]).count()
+        if (vehicles, people) != (1, 1) or out.count("ok") != 1:
+            violations.append(f"{args['vin']}: {vehicles} vehicles, {people} customers, {out}")
+    report("one walk-in at two desks", violations)
 
 
 def test_the_last_free_slot_booked_twice_is_booked_once(staff: factories.Staff, url: str) -> None:
