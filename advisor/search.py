@@ -99,22 +99,32 @@ def _fts_quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _customer_ids(term: str, limit: int) -> list[int]:
+def _trigram_ids(term: str, limit: int, *, table: str, pg_where: str) -> list[int] | None:
+    """Ids of ``table`` whose text contains ``term``, through its trigram index: pg_trgm
+    (``pg_where`` takes the LIKE pattern twice) or FTS5; None on SQLite for a term of
+    fewer than 3 characters, which trigram cannot match."""
     db = database_proxy.obj
     if is_postgres():
         like = _like(term)
         rows = db.execute_sql(
-            "SELECT id FROM customer WHERE name ILIKE %s OR phone LIKE %s ORDER BY id DESC "
-            "LIMIT %s",
+            f"SELECT id FROM {table} WHERE {pg_where} ORDER BY id DESC LIMIT %s",
             (like, like, limit),
         )
         return [r[0] for r in rows]
     if len(term) >= 3:
         rows = db.execute_sql(
-            "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
+            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?",
             (_fts_quote(term), limit),
         )
         return [r[0] for r in rows]
+    return None
+
+
+def _customer_ids(term: str, limit: int) -> list[int]:
+    found = _trigram_ids(term, limit, table="customer", pg_where="name ILIKE %s OR phone LIKE %s")
+    if found is not None:
+        return found
+    db = database_proxy.obj
     # Short term: names starting with it use the index; then a bounded substring scan.
     ids = [
         r[0]
@@ -133,24 +143,12 @@ def _customer_ids(term: str, limit: int) -> list[int]:
 
 
 def _vehicle_ids(term: str, limit: int) -> list[int]:
-    db = database_proxy.obj
-    if is_postgres():
-        like = _like(term)
-        rows = db.execute_sql(
-            "SELECT id FROM vehicle WHERE plate ILIKE %s OR vin ILIKE %s ORDER BY id DESC "
-            "LIMIT %s",
-            (like, like, limit),
-        )
-        return [r[0] for r in rows]
-    if len(term) >= 3:
-        rows = db.execute_sql(
-            "SELECT rowid FROM vehicle_fts WHERE vehicle_fts MATCH ? LIMIT ?",
-            (_fts_quote(term), limit),
-        )
-        return [r[0] for r in rows]
+    found = _trigram_ids(term, limit, table="vehicle", pg_where="plate ILIKE %s OR vin ILIKE %s")
+    if found is not None:
+        return found
     if not _PLATE_CHARS.issuperset(term.upper()):
         return []  # e.g. a surname: no plate can contain it, skip the scan
-    rows = db.execute_sql(
+    rows = database_proxy.obj.execute_sql(
         "SELECT id FROM vehicle WHERE plate LIKE ? ESCAPE '\\' LIMIT ?", (_like(term), limit)
     )
     return [r[0] for r in rows]
