@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -66,7 +67,7 @@ def _scroll_into_view(widget: QWidget) -> None:
 def reachable(widget: QWidget, local: QPoint | None = None) -> str:
     """Why a person could not click ``widget`` at ``local`` (its centre): "" when they can."""
     if not widget.isVisible():
-        return f"{_describe(widget)} is not visible"
+        return f"{_describe(widget)} is not visible{_why_hidden(widget)}"
     if widget.width() < 4 or widget.height() < 4:
         return f"{_describe(widget)} is {widget.width()}×{widget.height()} px"
     window = widget.window()
@@ -82,6 +83,17 @@ def reachable(widget: QWidget, local: QPoint | None = None) -> str:
     if hit is not widget and not (hit is not None and widget.isAncestorOf(hit)):
         return f"{_describe(widget)} is covered by {_describe(hit)} at its centre"
     return ""
+
+
+def _why_hidden(widget: QWidget) -> str:
+    """Which ancestor hides ``widget`` (and how a dialog window ended), for the message."""
+    hidden = widget
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isVisible():
+        hidden, parent = parent, parent.parentWidget()
+    window = widget.window()
+    ended = f", result {window.result()}" if isinstance(window, QDialog) else ""
+    return f": {_describe(hidden)} is hidden (window {_describe(window)}{ended})"
 
 
 def _settle(widget: QWidget) -> None:
@@ -196,10 +208,19 @@ def key(qtbot: Any, code: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD) -> No
 def type_text(qtbot: Any, text: str) -> None:
     """Type ``text`` into the focus widget key by key; Chinese and emoji are committed as an
     input method would (QTest types Latin-1 only). ``\\n`` is the Return key."""
+    first = focus()
     for ch in text:
         target = focus()
+        # A person types on into the field they typed in; a focus that jumped away (a
+        # window that came up, a button that took it) is named here, not met later.
+        assert target is first or first.isAncestorOf(target) or target.isAncestorOf(first), (
+            f"typing {text!r}: the focus moved from {_describe(first)} to {_describe(target)} "
+            f"before {ch!r}"
+        )
         if ch == "\n":
             QTest.keyClick(target, Qt.Key.Key_Return)
+            QApplication.processEvents()
+            first = QApplication.focusWidget() or first  # Return may move on, by design
         elif ch.isascii() and ch.isprintable():
             QTest.keyClick(target, ch)
         else:
