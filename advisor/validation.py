@@ -149,13 +149,15 @@ def quantity(value: Decimal | int | str) -> Decimal:
         raise ValidationError(
             "Quantity must be a number.", "数量必须是数字。", field="quantity"
         ) from exc
+    if q.is_finite() and q <= 10_000:
+        q = q.quantize(Decimal("0.01"))  # checked after rounding: "0.004" would be 0.00
     if not q.is_finite() or q <= 0 or q > 10_000:
         raise ValidationError(
             "Quantity must be more than 0 (and at most 10,000).",
             "数量必须大于 0（且不超过 10,000）。",
             field="quantity",
         )
-    return q.quantize(Decimal("0.01"))
+    return q
 
 
 def price_cents(value: int) -> int:

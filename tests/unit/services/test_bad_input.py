@@ -135,6 +135,7 @@ LINE = dict(kind="labour", description="Replace pads", quantity="1", unit_price_
 @pytest.mark.parametrize(
     ("changes", "field"),
     [({"quantity": "-1"}, "quantity"), ({"quantity": "0"}, "quantity"), ({"quantity": 0}, "quantity"),
+     ({"quantity": "0.004"}, "quantity"),  # 0.00 after rounding to two places
      ({"quantity": "abc"}, "quantity"), ({"quantity": "NaN"}, "quantity"),
      ({"quantity": "Infinity"}, "quantity"), ({"quantity": "10001"}, "quantity"),
      ({"unit_price_cents": -1}, "price"), ({"description": "   "}, "description"),
