@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from advisor.services.views import ROView
 from ui.context import AppContext
 from ui.followup_form import FollowUpForm
-from ui.ro.pages._closing import banner, locked_text, show_banner
+from ui.ro.pages._closing import locked_text, show_banner
 from ui.ro.pages.base import StepPage
 
 
@@ -16,21 +16,9 @@ class FollowUpPage(StepPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        self.title = QLabel(body)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.locked = banner(body, "followup_locked")
+        body, layout, (self.locked,) = self._scaffold("followup_locked")
         self.form = FollowUpForm(ctx, body, topic="ro")
         self.form.setObjectName("followup_form")
-        layout.addWidget(self.title)
-        layout.addWidget(self.locked)
         layout.addWidget(self.form)
         layout.addStretch(1)
         self.retranslate()

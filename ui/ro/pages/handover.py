@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,6 @@ from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
 from ui.ro.pages._closing import (
-    banner,
     cell,
     fit_height,
     from_qdate,
@@ -46,19 +44,7 @@ class HandoverPage(StepPage):
         super().__init__(ctx, parent)
         self._loaded_ro: int | None = None
         self.combos: dict[int, QComboBox] = {}
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-
-        self.title = QLabel(body)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status = banner(body, "handover_status")
-        self.locked = banner(body, "handover_locked")
+        body, layout, (self.status, self.locked) = self._scaffold("handover_status", "handover_locked")
 
         self.ready_group = QGroupBox(body)
         ready = QVBoxLayout(self.ready_group)
@@ -109,7 +95,7 @@ class HandoverPage(StepPage):
         self.done_label.setObjectName("handover_done")
         self.done_label.setWordWrap(True)
 
-        for w in (self.title, self.status, self.locked, self.ready_group, self.form, self.done_label):
+        for w in (self.ready_group, self.form, self.done_label):
             layout.addWidget(w)
         layout.addStretch(1)
         self.retranslate()

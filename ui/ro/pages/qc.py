@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.long_text import WrapCheckBox, fit_columns
-from ui.ro.pages._closing import banner, cell, fit_height, locked_text, show_banner, table
+from ui.ro.pages._closing import cell, fit_height, locked_text, show_banner, table
 from ui.ro.pages.base import StepPage
 
 
@@ -37,19 +36,7 @@ class QCPage(StepPage):
         self._items_ro: int | None = None
         self.boxes: list[QCheckBox] = []
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-
-        self.title = QLabel(body)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status = banner(body, "qc_status")
-        self.locked = banner(body, "qc_locked")
+        body, layout, (self.status, self.locked) = self._scaffold("qc_status", "qc_locked")
         self.rework = QLabel(body)
         self.rework.setObjectName("qc_rework_count")
 
@@ -128,9 +115,6 @@ class QCPage(StepPage):
         self.history_title.setStyleSheet("font-weight: bold;")
         self.history = table(body, "qc_history", 6)
 
-        layout.addWidget(self.title)
-        layout.addWidget(self.status)
-        layout.addWidget(self.locked)
         layout.addWidget(self.rework)
         layout.addWidget(self.form_box)
         layout.addWidget(self.cert_after_box)

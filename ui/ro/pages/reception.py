@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from ui import fmt
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.ro.car_outline import ZONES, CarOutline, zone_label
-from ui.ro.pages.base import StepPage
+from ui.ro.pages.base import StepPage, scroll_page
 
 
 def damage_kind_label(kind: str) -> str:
@@ -71,8 +70,29 @@ class Page(StepPage):
         super().__init__(ctx, parent)
         self.loaded_for: int | None = None  # RO whose values fill the form
         self.marks: list[dict[str, str]] = []
+        greet_row = self._build_greeting()
+        self._build_comeback()
+        self._build_walk_around_fields()
+        self._build_damage_box()
+        self._build_checkin_box()
 
-        # Arrival and greeting
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addLayout(greet_row, 0, 0, 1, 2)
+        grid.addWidget(self.comeback, 1, 0, 1, 2)
+        grid.addWidget(self.checkin_box, 2, 0)
+        grid.addWidget(self.damage_box, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll_page(self, content, frame=False)
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).activated.connect(self.check_in)
+        self._set_tab_order()
+        self.retranslate()
+
+    def _build_greeting(self) -> QHBoxLayout:
+        """Arrival time, the greeting clock (3 minutes) and the greet button, in one row."""
         self.arrival = QLabel(self)
         self.arrival.setObjectName("arrival")
         self.greet_timer = QLabel(self)
@@ -83,8 +103,14 @@ class Page(StepPage):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
+        greet_row = QHBoxLayout()
+        greet_row.addWidget(self.arrival, 1)
+        greet_row.addWidget(self.greet_timer)
+        greet_row.addWidget(self.greet_button)
+        return greet_row
 
-        # Comeback banner
+    def _build_comeback(self) -> None:
+        """The comeback banner: shown when the car was handed over recently."""
         self.comeback = QFrame(self)
         self.comeback.setObjectName("comeback_banner")
         self.comeback.setStyleSheet("#comeback_banner { background: #fff3e0; border: 1px solid #fb8c00; }")
@@ -101,7 +127,8 @@ class Page(StepPage):
         row.addWidget(self.comeback_button)
         self.comeback.hide()
 
-        # The walk-around form
+    def _build_walk_around_fields(self) -> None:
+        """The walk-around's inputs (mileage to first service) and the save button."""
         self.mileage = QSpinBox(self)
         self.mileage.setObjectName("mileage")
         self.mileage.setRange(0, 2_000_000)
@@ -138,6 +165,8 @@ class Page(StepPage):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.check_in)
 
+    def _build_checkin_box(self) -> None:
+        """The check-in group: the walk-around form, the save button at its foot."""
         fuel_row = QHBoxLayout()
         fuel_row.addWidget(self.fuel, 1)
         fuel_row.addWidget(self.fuel_text)
@@ -162,8 +191,17 @@ class Page(StepPage):
             if isinstance(widget, QWidget):
                 label.setBuddy(widget)
         self.form_labels["fuel"].setBuddy(self.fuel)
+        self.checkin_box = QGroupBox(self)
+        left = QVBoxLayout(self.checkin_box)
+        left.addLayout(self.form)
+        left.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        left.addLayout(buttons)
 
-        # Body damage: outline + the marks
+    def _build_damage_box(self) -> None:
+        """Body damage: the car's outline beside the kind, note, place and list of marks."""
         self.damage_box = QGroupBox(self)
         self.outline = CarOutline(self.damage_box)
         self.outline.zone_clicked.connect(self._zone_clicked)
@@ -188,11 +226,11 @@ class Page(StepPage):
         self.hint = QLabel(self.damage_box)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
-        side = QGridLayout()
         self.zone_label_w, self.kind_label_w, self.note_label_w = QLabel(), QLabel(), QLabel()
         self.zone_label_w.setBuddy(self.zone)
         self.kind_label_w.setBuddy(self.kind)
         self.note_label_w.setBuddy(self.note)
+        side = QGridLayout()
         side.addWidget(self.hint, 0, 0, 1, 2)
         side.addWidget(self.kind_label_w, 1, 0)
         side.addWidget(self.kind, 1, 1)
@@ -207,60 +245,10 @@ class Page(StepPage):
         damage_layout.addWidget(self.outline)
         damage_layout.addLayout(side, 1)
 
-        self.checkin_box = QGroupBox(self)
-        left = QVBoxLayout(self.checkin_box)
-        left.addLayout(self.form)
-        left.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        left.addLayout(buttons)
-
-        greet_row = QHBoxLayout()
-        greet_row.addWidget(self.arrival, 1)
-        greet_row.addWidget(self.greet_timer)
-        greet_row.addWidget(self.greet_button)
-        content = QWidget()
-        grid = QGridLayout(content)
-        grid.addLayout(greet_row, 0, 0, 1, 2)
-        grid.addWidget(self.comeback, 1, 0, 1, 2)
-        grid.addWidget(self.checkin_box, 2, 0)
-        grid.addWidget(self.damage_box, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        QShortcut(
-            QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ).activated.connect(self.check_in)
-
-        for w in (
-            self.mileage,
-            self.fuel,
-            self.valuables,
-            self.booklet,
-            self.old_parts,
-            self.waits,
-            self.approval_contact,
-            self.wash,
-            self.repair_class,
-            self.first_service,
-            self.kind,
-            self.note,
-            self.zone,
-            self.add_button,
-            self.marks_list,
-            self.remove_button,
-            self.save_button,
-        ):
-            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        order = [
-            self.greet_button,
+    def _set_tab_order(self) -> None:
+        """Greet, the walk-around top to bottom, the damage marks, then save: every input
+        takes focus by Tab and by click."""
+        inputs: list[QWidget] = [
             self.mileage,
             self.fuel,
             self.valuables,
@@ -279,9 +267,10 @@ class Page(StepPage):
             self.remove_button,
             self.save_button,
         ]
-        for a, b in itertools.pairwise(order):
+        for w in inputs:
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for a, b in itertools.pairwise([self.greet_button, *inputs]):
             QWidget.setTabOrder(a, b)
-        self.retranslate()
 
     # -- language ------------------------------------------------------------------
     def retranslate(self) -> None:

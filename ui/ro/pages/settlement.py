@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,6 @@ from ui.context import AppContext
 from ui.long_text import tooltip
 from ui.ro.lines_model import declined_text
 from ui.ro.pages._closing import (
-    banner,
     cell,
     fit_height,
     locked_text,
@@ -52,19 +50,7 @@ class SettlementPage(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._last_due: int | None = None
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-
-        self.title = QLabel(body)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status = banner(body, "settle_status")
-        self.locked = banner(body, "settle_locked")
+        body, layout, (self.status, self.locked) = self._scaffold("settle_status", "settle_locked")
 
         self.labour_title = QLabel(body)
         self.labour_title.setStyleSheet("font-weight: bold;")
@@ -180,9 +166,6 @@ class SettlementPage(StepPage):
         pg.addWidget(self.pay_form)
 
         for w in (
-            self.title,
-            self.status,
-            self.locked,
             self.labour_title,
             self.labour,
             self.parts_title,

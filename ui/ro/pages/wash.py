@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,7 @@ from advisor.services import quality
 from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
-from ui.ro.pages._closing import banner, locked_text, show_banner
+from ui.ro.pages._closing import locked_text, show_banner
 from ui.ro.pages.base import StepPage
 
 
@@ -39,10 +38,7 @@ class WashPage(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loaded_ro: int | None = None
-        self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status = banner(self, "wash_status")
-        self.locked = banner(self, "wash_locked")
+        _body, layout, (self.status, self.locked) = self._scaffold("wash_status", "wash_locked", scroll=False)
 
         self.request_group = QGroupBox(self)
         req = QFormLayout(self.request_group)
@@ -89,10 +85,6 @@ class WashPage(StepPage):
         conf.addRow(self.note_label, self.note)
         conf.addRow(_left(self.confirm))
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.status)
-        layout.addWidget(self.locked)
         layout.addWidget(self.request_group)
         layout.addWidget(self.confirm_group)
         layout.addStretch(1)
