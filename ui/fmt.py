@@ -8,8 +8,7 @@ digits, never through a float.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCollator, QCoreApplication, QDate, QLocale, Qt, QTime
 
@@ -127,8 +126,3 @@ def collator() -> QCollator:
     c.setNumericMode(True)
     c.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return c
-
-
-def sort_key() -> Callable[[str], object]:
-    """A key for ``sorted(names, key=fmt.sort_key())`` in the locale's order."""
-    return functools.cmp_to_key(collator().compare)

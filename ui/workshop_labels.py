@@ -87,12 +87,6 @@ def part_status(status: str) -> str:
     }.get(status, status)
 
 
-def order_status(status: str) -> str:
-    return {"ordered": translate("workshop", "Ordered"), "arrived": translate("workshop", "Arrived")}.get(
-        status, status
-    )
-
-
 def change_status(status: str) -> str:
     return {
         "pending": translate("workshop", "Waiting for the customer"),

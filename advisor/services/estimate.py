@@ -92,11 +92,6 @@ class _Decided:
         return int(self.line.amount_cents)
 
 
-def ro_total_cents(ro_id: int) -> int:
-    """What the customer has agreed to pay so far (approved lines, with tax)."""
-    return totals_of(list(EstimateLine.select().where(EstimateLine.ro == ro_id))).total_cents
-
-
 def _check_editable(ro: RepairOrder) -> None:
     workflow.check_can_change_estimate(ro_state(ro))
 

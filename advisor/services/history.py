@@ -38,17 +38,3 @@ def vehicle_orders(vehicle_id: int, *, limit: int = 200) -> list[ROSummary]:
         .limit(limit)
     )
     return _summaries(q)
-
-
-def customer_orders(customer_id: int, *, limit: int = 200) -> list[ROSummary]:
-    """The customer's repair orders over all their vehicles, newest first."""
-    q = (
-        RepairOrder.select(RepairOrder, Vehicle, Customer)
-        .join(Vehicle)
-        .switch(RepairOrder)
-        .join(Customer)
-        .where(RepairOrder.customer == customer_id)
-        .order_by(RepairOrder.arrived_at.desc())
-        .limit(limit)
-    )
-    return _summaries(q)

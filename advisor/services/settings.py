@@ -101,18 +101,6 @@ def _first_run_or(actor: Actor | None, fn: Any, kwargs: dict[str, Any]) -> None:
     validation.check_arguments(fn, kwargs)
 
 
-def set_setting_initial(*, key: str, value: Any, actor: Actor | None = None) -> None:
-    """Write a setting during first-run set-up (before anyone can log in); afterwards only
-    with ``actor=`` allowed to edit settings (audited)."""
-    from advisor.db import transaction
-
-    _first_run_or(actor, set_setting_initial, {"key": key, "value": value})
-    with transaction():
-        old = _put(key, value)
-        if actor is not None:
-            log(actor, "setting", None, "set_setting", old={key: old}, new={key: value})
-
-
 def dealer() -> DealerView:
     """The dealership's profile for headers of sheets and the window title."""
     return DealerView(

@@ -365,8 +365,3 @@ class TimelineReport(QWidget):
             label = pick(*STEP_LABELS[Step(step)], self.lang) if 1 <= step <= 14 else str(step)
             rows.append([fmt.datetime(e.at), label, self.action_label(e.action), e.user, event_note(e.action, e.note)])
         self._rows(self.events, rows)
-
-    def standard_status(self, key: str) -> str:
-        """The status of a time standard as shown (for tests)."""
-        assert self.view is not None
-        return next(s.status for s in timeline.time_standards(self.view, at=self.at) if s.key == key)

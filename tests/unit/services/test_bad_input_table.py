@@ -368,10 +368,6 @@ case("set_up_dealer.address_mb", lambda w: (settings.set_up_dealer, {
     "actor": w.staff.admin, "name": "星辉", "address": MB, "phone": "1", "tax_no": "t", "labour_rate_cents": 1}))  # fmt: skip
 case("set_up_dealer.rate_float", lambda w: (settings.set_up_dealer, {
     "actor": w.staff.admin, "name": "星辉", "address": "x", "phone": "1", "tax_no": "t", "labour_rate_cents": 0.5}))  # fmt: skip
-case("set_setting_initial.after_first_run", lambda w: (settings.set_setting_initial, {
-    "key": "dealer_name", "value": "Intruder Motors"}))  # fmt: skip
-case("set_setting_initial.cashier", lambda w: (settings.set_setting_initial, {
-    "actor": w.staff.cashier, "key": "dealer_name", "value": "Intruder Motors"}))  # fmt: skip
 
 
 # -- the check ------------------------------------------------------------------------------
