@@ -70,7 +70,6 @@ def make_database(url: str) -> peewee.Database:
         # queue on busy_timeout instead of failing half-way with "database is locked".
         return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if scheme in ("postgres", "postgresql"):
-        _give_psycopg_to_peewee()
         p = urlparse(url)
         return peewee.PostgresqlDatabase(
             p.path.lstrip("/"),
@@ -85,28 +84,6 @@ def make_database(url: str) -> peewee.Database:
         f"Unsupported database URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB.",
         f"不支持的数据库地址 {url!r}：请使用 sqlite:///文件 或 postgresql://用户@主机/库。",
     )
-
-
-def _give_psycopg_to_peewee() -> None:
-    """Import psycopg now and set what peewee would have set had it seen it at import.
-
-    ``advisor/__init__`` imports peewee with psycopg hidden, to keep it out of the
-    start-up of SQLite workstations. These are the names peewee's psycopg 3 adapter
-    reads (checked against peewee 4.5; ``tests/unit/test_db.py`` guards them).
-    """
-    if getattr(peewee, "psycopg", None) is not None:
-        return
-    import psycopg
-    from psycopg.pq import TransactionStatus
-    from psycopg.types.json import Json, Jsonb
-
-    names = {"psycopg": psycopg, "TransactionStatus": TransactionStatus, "Json_pg3": Json, "Jsonb_pg3": Jsonb}
-    for name, value in names.items():
-        setattr(peewee, name, value)
-    adapter = peewee.Psycopg3Adapter
-    adapter.txn_idle = TransactionStatus.IDLE
-    adapter.txn_inerror = TransactionStatus.INERROR
-    adapter.txn_unknown = TransactionStatus.UNKNOWN
 
 
 def is_postgres() -> bool:
@@ -148,7 +125,7 @@ def pending_migrations(db: peewee.Database) -> list[str]:
 
 def _all_applied(db: peewee.Database) -> bool:
     """True when every migration file is recorded as applied, asked without loading
-    ``playhouse.migrations`` (which imports psycopg: about 100 ms of every start-up)."""
+    ``playhouse.migrations`` (its runner and migrators: ~20 ms of every start-up)."""
     files = {p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py")}
     if not db.table_exists("schema_migration"):
         return False

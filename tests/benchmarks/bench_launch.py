@@ -1,13 +1,18 @@
-"""Launch to an interactive main window, and search-as-you-type latency, on a big database.
+"""Launch to the first window and to an interactive main window, and search-as-you-type
+latency, on a big database.
 
-    .venv/bin/python -m tests.benchmarks.bench_launch [--db FILE] [--runs 5]
+    .venv/bin/python -m tests.benchmarks.bench_launch [--db FILE] [--runs 7]
 
-Launch: a fresh process running the real start-up (``main.main`` → ``ui.app.run_gui``,
-only the login answered at once) from process start to the main window shown with Today
-filled, median of ``--runs``, next to the FLOOR: a fresh process showing a bare
-QMainWindow. Search: the
-work after the debounce (query + filling the drop-down) for 60 realistic terms, median
-and p95. Targets: launch within 3× the floor; results within 100 ms of the debounce.
+Launch: the whole process, from before the interpreter starts to a window shown, as two
+subprocesses that alternate (floor, ours, floor, ours …) on the same machine:
+- the FLOOR, a fresh process showing a bare QMainWindow;
+- ours, a fresh process running the real start-up (``main.main`` → ``ui.app.run_gui``),
+  timed twice: when the first window, the login, is shown, and (the login then answered
+  with the first advisor) when the main window is shown with Today filled.
+Nothing is patched but our own login's answer: peewee imports psycopg as it always does.
+Search: the work after the debounce (query + filling the drop-down) for 60 realistic
+terms, median and p95. Targets: each launch figure within 4× the floor (median of the
+per-pair ratios); results within 100 ms of the debounce.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,54 +45,74 @@ app.exec()
 """
 
 # The real start-up, ``main.main()`` → ``ui.app.run_gui``: logging, crash hook, fonts,
-# language, opening (and migrating) the database, the daily backup thread, the main
-# window with Today filled, the live-update bridge. Only the login dialog is replaced:
-# it waits for a person, so it answers at once with the first advisor.
+# language, opening (and migrating) the database, the login, the main window with Today
+# filled, the live-update bridge. The login is the real dialog; once it is shown (the
+# first window: time 1) it is answered with the first advisor, as a person's OK would,
+# and the main window with Today filled is time 2.
 APP = r"""
 import sys, time
 t0 = float(sys.argv[1])
 import main
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 import ui.login
 
-class InstantLogin:
-    DialogCode = QDialog.DialogCode
+class AnsweredLogin(ui.login.LoginDialog):
+    def exec(self):
+        QTimer.singleShot(0, self.answer)  # runs once the dialog is shown and its loop turns
+        return super().exec()
 
-    def __init__(self, *args, **kwargs):
+    def answer(self):
+        assert self.isVisible(), "the login is not shown"
+        print("login", time.time() - t0)
         from advisor.services import users
         from advisor.services._base import Actor
         u = next(u for u in users.list_users() if u.role == "advisor")
         self.actor = Actor(u.id, u.username, u.display_name, u.role)
-
-    def exec(self):
-        QTimer.singleShot(0, done)  # runs once the window is shown and the loop turns
-        return QDialog.DialogCode.Accepted
+        QTimer.singleShot(0, done)
+        self.accept()
 
 def done():
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+    if window is None or not window.isVisible():  # still leaving the login's own loop
+        QTimer.singleShot(0, done)
+        return
     elapsed = time.time() - t0
-    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
     rows = window.workspace("today").in_progress.rowCount()
-    assert window.isVisible() and rows > 0, "Today is not filled"
-    print(elapsed)
+    assert rows > 0, "Today is not filled"
+    print("main", elapsed)
     QApplication.instance().quit()
 
-ui.login.LoginDialog = InstantLogin
+ui.login.LoginDialog = AnsweredLogin
 sys.exit(main.main(["--database", sys.argv[2], "--lang", "zh_CN"]))
 """
 
 
-def _launch(script: str, *args: str) -> float:
+def _launch(script: str, *args: str) -> dict[str, float]:
+    """Run ``script`` in a fresh interpreter; the times it printed ("name seconds")."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
            "XDG_DATA_HOME": DATA_HOME, "XDG_CONFIG_HOME": DATA_HOME}  # fmt: skip
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", script, str(t0), *args], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True, timeout=300)  # fmt: skip
-    return float(out.stdout.strip().splitlines()[-1])
+    times = {}
+    for line in out.stdout.splitlines():
+        name, _sep, value = line.rpartition(" ")
+        times[name or "floor"] = float(value)
+    return times
 
 
-def bench_launch(db: str, runs: int) -> tuple[float, float, float]:
-    """Median launch of the floor and of ours, and the median of the per-pair ratios.
+@dataclass
+class Launch:
+    floor: float  # medians, seconds
+    login: float
+    main: float
+    login_ratio: float  # medians of the per-pair ratios
+    main_ratio: float
+
+
+def bench_launch(db: str, runs: int) -> Launch:
+    """Medians of the floor and of ours, and the medians of the per-pair ratios.
 
     The two alternate (floor, ours, floor, ours …): this machine's speed drifts by up
     to 1.5× over a minute, and all floors first then all of ours measured the drift."""
@@ -95,13 +121,18 @@ def bench_launch(db: str, runs: int) -> tuple[float, float, float]:
     for folder in ("advisor", "ui", "reports"):
         compileall.compile_dir(str(ROOT / folder), quiet=1)
     compileall.compile_file(str(ROOT / "main.py"), quiet=1)
+    url = f"sqlite:///{db}"
     # One start of each not counted: the first reads the files from disk into the cache.
     _launch(FLOOR)
-    _launch(APP, f"sqlite:///{db}")
-    pairs = [(_launch(FLOOR), _launch(APP, f"sqlite:///{db}")) for _ in range(runs)]
-    floor = statistics.median(f for f, _o in pairs)
-    ours = statistics.median(o for _f, o in pairs)
-    return floor, ours, statistics.median(o / f for f, o in pairs)
+    _launch(APP, url)
+    pairs = [(_launch(FLOOR)["floor"], _launch(APP, url)) for _ in range(runs)]
+    return Launch(
+        floor=statistics.median(f for f, _o in pairs),
+        login=statistics.median(o["login"] for _f, o in pairs),
+        main=statistics.median(o["main"] for _f, o in pairs),
+        login_ratio=statistics.median(o["login"] / f for f, o in pairs),
+        main_ratio=statistics.median(o["main"] / f for f, o in pairs),
+    )
 
 
 def bench_search(db: str) -> tuple[float, float]:
@@ -136,15 +167,17 @@ def bench_search(db: str) -> tuple[float, float]:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--runs", type=int, default=7)
     args = p.parse_args()
     if not Path(args.db).exists():
         sys.exit(f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000 --system")
-    floor, ours, ratio = bench_launch(args.db, args.runs)
+    launch = bench_launch(args.db, args.runs)
     med, p95 = bench_search(args.db)
     print(f"{'measure':44} {'value':>10} {'floor':>10} {'ratio':>7} target")
-    print(f"{'launch to main window (median of ' + str(args.runs) + ')':44} {ours * 1000:8.0f}ms "
-          f"{floor * 1000:8.0f}ms {ratio:6.2f}x  ≤3x (median of the per-pair ratios)")
+    for label, value, ratio in (("first window (login) shown", launch.login, launch.login_ratio),
+                                ("main window shown, Today filled", launch.main, launch.main_ratio)):  # fmt: skip
+        print(f"{label + ' (median of ' + str(args.runs) + ')':44} {value * 1000:8.0f}ms "
+              f"{launch.floor * 1000:8.0f}ms {ratio:6.2f}x  ≤4x (median of the per-pair ratios)")  # fmt: skip
     print(f"{'search after debounce, median':44} {med:8.1f}ms {'':>10} {'':>7} <100 ms")
     print(f"{'search after debounce, p95':44} {p95:8.1f}ms {'':>10} {'':>7} <100 ms")
 

@@ -53,47 +53,6 @@ def test_pragmas_of_a_sqlite_database(tmp_path: Path) -> None:
         db.close_database()
 
 
-_PSYCOPG_NAMES = r"""
-import json, sys
-HIDDEN = sys.argv[1] == "hidden"
-if HIDDEN:
-    import advisor.models  # imports peewee with psycopg hidden
-    assert "psycopg" not in sys.modules, "psycopg was imported on the SQLite start-up path"
-    from advisor import db
-    db.make_database("postgresql://nobody@127.0.0.1:1/none")  # built, not connected
-else:
-    import psycopg, peewee  # peewee sees psycopg at import, as it normally would
-import peewee
-def name(v):
-    return f"{getattr(v, '__module__', '')}.{getattr(v, '__qualname__', getattr(v, '__name__', repr(v)))}"
-found = {k: name(v) for k, v in vars(peewee).items()
-         if str(getattr(v, "__name__", "")).startswith("psycopg")
-         or str(getattr(v, "__module__", "")).startswith("psycopg")}
-adapter = peewee.Psycopg3Adapter
-found.update({f"adapter.{k}": repr(v) for k, v in vars(adapter).items()
-              if k.startswith("txn_") and not callable(v)})
-print(json.dumps(found, sort_keys=True))
-"""
-
-
-def test_sqlite_start_up_skips_psycopg_and_postgres_gets_what_peewee_expects() -> None:
-    """psycopg is hidden from peewee's import (start-up time) and handed over for a
-    PostgreSQL URL: every psycopg name peewee holds must then be what peewee itself
-    would have set, so a new peewee that reads another name fails here, not in use."""
-    import json
-    import subprocess
-    import sys
-
-    def names(mode: str) -> dict[str, str]:
-        out = subprocess.run([sys.executable, "-c", _PSYCOPG_NAMES, mode], capture_output=True,
-                             text=True, check=True, cwd=Path(__file__).resolve().parents[2])  # fmt: skip
-        return json.loads(out.stdout)
-
-    normal = names("normal")
-    assert "psycopg" in normal and "adapter.txn_idle" in normal  # the probe sees them
-    assert names("hidden") == normal
-
-
 def test_start_up_restores_missing_reference_rows_and_leaves_complete_ones(tmp_path: Path) -> None:
     """Opening reads the reference tables first and writes only when a row is missing."""
     from advisor.models import Bay
