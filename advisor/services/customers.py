@@ -11,7 +11,7 @@ import peewee
 from advisor import validation
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
-from advisor.services._base import Actor, bump, get, log, service
+from advisor.services._base import Actor, bump, check_version, get, log, service
 from advisor.services.views import CustomerView, VehicleView
 
 T = TypeVar("T")
@@ -56,12 +56,6 @@ def duplicate_of(*, vin: str = "", plate: str = "", exclude: int | None = None) 
     return None
 
 
-def _duplicate_vehicle(vin: str, plate: str, exclude: int | None = None) -> None:
-    err = duplicate_of(vin=vin, plate=plate, exclude=exclude)
-    if err is not None:
-        raise err
-
-
 def _checked(errors: list[UserError], check: Callable[..., T], *args: Any, field: str | None = None,
              **kwargs: Any) -> T | None:  # fmt: skip
     """``check(*args)``, or None with its refusal (naming ``field``) added to ``errors``."""
@@ -78,16 +72,41 @@ def _refusal(errors: list[UserError]) -> UserError:
     return errors[0] if len(errors) == 1 else FieldErrors(errors)
 
 
+def _plate(value: str) -> str:
+    """``validation.plate``, with an empty plate refused in words of its own."""
+    if not (value or "").strip():
+        raise ValidationError("Enter the plate.", "请填写车牌号。", field="plate")
+    return validation.plate(value)
+
+
+def _year(year: int | None) -> int | None:
+    """A plausible model year, or None (unknown)."""
+    if year is not None and not 1950 <= int(year) <= now().year + 1:
+        raise ValidationError("The model year is not plausible.", "车型年份不合理。", field="year")
+    return year
+
+
+def _mileage_after(km: int, last: int) -> int:
+    """An odometer reading not below the ``last`` one."""
+    km = validation.mileage(km)
+    if km < last:
+        raise ValidationError(
+            f"Mileage {km:,} km is below the last reading ({last:,} km).",
+            f"里程 {km:,} 公里低于上次记录（{last:,} 公里）。",
+            field="mileage",
+        )
+    return km
+
+
 def _vehicle_fields(errors: list[UserError], *, vin: str, plate: str, make: str, model: str,
                     year: int | None, mileage_km: int) -> dict[str, Any]:  # fmt: skip
     """Every vehicle field checked, each refusal added to ``errors`` (duplicates too)."""
     checked_vin = _checked(errors, validation.vin, vin)
-    plate_norm = _checked(errors, validation.plate, plate)
+    plate_norm = _checked(errors, _plate, plate)
     vin_dup = duplicate_of(vin=checked_vin[0]) if checked_vin else None
     plate_dup = duplicate_of(plate=plate_norm) if plate_norm else None
     errors += [dup for dup in (vin_dup, plate_dup) if dup is not None]
-    if year is not None and not 1950 <= int(year) <= now().year + 1:
-        errors.append(ValidationError("The model year is not plausible.", "车型年份不合理。", field="year"))
+    _checked(errors, _year, year)
     return {
         "vin": checked_vin[0] if checked_vin else "",
         "warnings": checked_vin[1] if checked_vin else [],
@@ -201,31 +220,68 @@ def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", mode
 
 
 @service("customer.edit")
-def update_vehicle(*, actor: Actor, vehicle_id: int, version: int, plate: str | None = None,
-                   make: str | None = None, model: str | None = None) -> VehicleView:  # fmt: skip
-    """Change a vehicle's plate or model (the VIN never changes)."""
+def update_vehicle(
+    *,
+    actor: Actor,
+    vehicle_id: int,
+    version: int,
+    vin: str | None = None,
+    plate: str | None = None,
+    make: str | None = None,
+    model: str | None = None,
+    year: int | None = None,
+    mileage_km: int | None = None,
+) -> VehicleView:
+    """Correct a vehicle's details; only the fields given change (``year=0``: unknown).
+
+    Refused (``ConflictError``) when the vehicle was saved by someone else since
+    ``version`` was read. Every refused field is reported at once, as ``add_vehicle``
+    does: a VIN or plate already on file, an empty plate, a mileage below the last
+    reading (the odometer never goes backwards). A VIN whose check digit is off is
+    saved (``VehicleView.vin_check_ok`` says so), as when it was added."""
     v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
-    changes: dict[str, object] = {}
+    errors: list[UserError] = []
+    wanted: dict[str, Any] = {}
+    if vin is not None and (checked := _checked(errors, validation.vin, vin)) is not None:
+        wanted["vin"] = checked[0]
     if plate is not None:
-        changes["plate"] = validation.plate(plate)
-        _duplicate_vehicle("", str(changes["plate"]), exclude=v.id)
-    if make is not None:
-        changes["make"] = make.strip()
-    if model is not None:
-        changes["model"] = model.strip()
-    old = bump(v, version, ("The vehicle", "车辆资料"), **changes)
+        wanted["plate"] = _checked(errors, _plate, plate)
+    for key in ("vin", "plate"):
+        if wanted.get(key) and (dup := duplicate_of(**{key: wanted[key]}, exclude=v.id)) is not None:
+            errors.append(dup)
+    for key, value, limit in (("make", make, 40), ("model", model, 60)):
+        if value is not None:
+            wanted[key] = (
+                _checked(errors, validation.clean_text, value, limit=limit, field=key) or ""
+            ).strip()
+    if year is not None:
+        wanted["year"] = _checked(errors, _year, year or None)
+    if mileage_km is not None:
+        wanted["mileage_km"] = _checked(errors, _mileage_after, mileage_km, v.mileage_km)
+    if errors:
+        raise _refusal(errors)
+    changes = {key: value for key, value in wanted.items() if getattr(v, key) != value}
+    if not changes:  # saved as it was: nothing to write or audit
+        check_version(v, version, ("The vehicle", "车辆资料"))
+        return vehicle_view(v)
+    try:
+        with Vehicle._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
+            old = bump(v, version, ("The vehicle", "车辆资料"), **changes)
+    except peewee.IntegrityError as exc:
+        # The database's unique VIN/plate (migration 0006) caught what the check did not.
+        vin_now, plate_now = changes.get("vin", ""), changes.get("plate", "")
+        raise duplicate_of(vin=vin_now, plate=plate_now, exclude=v.id) or ValidationError(
+            "This VIN or plate is already on file.", "该车架号或车牌已有车辆档案。", field="vin"
+        ) from exc
+    if "mileage_km" in changes:
+        MileageReading.create(vehicle=v.id, km=changes["mileage_km"], source="correction")
     log(actor, "vehicle", v.id, "update_vehicle", old=old, new=changes)
     return vehicle_view(v)
 
 
 def record_mileage(vehicle: Vehicle, km: int, source: str) -> None:
     """Store a mileage reading; the odometer never goes backwards."""
-    if km < vehicle.mileage_km:
-        raise ValidationError(
-            f"Mileage {km:,} km is below the last reading ({vehicle.mileage_km:,} km).",
-            f"里程 {km:,} 公里低于上次记录（{vehicle.mileage_km:,} 公里）。",
-            field="mileage",
-        )
+    km = _mileage_after(km, vehicle.mileage_km)
     MileageReading.create(vehicle=vehicle.id, km=km, source=source)
     Vehicle.update(mileage_km=km).where(Vehicle.id == vehicle.id).execute()
     vehicle.mileage_km = km

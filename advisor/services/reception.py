@@ -7,13 +7,14 @@ import json
 
 import peewee
 
-from advisor import validation
+from advisor import auth, validation
 from advisor.config import REPAIR_CLASSES
-from advisor.errors import GateError, ValidationError
+from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, bump, event, get, get_ro, log, service
 from advisor.services.customers import record_mileage
 from advisor.services.settings import get_setting
+from advisor.services.views import UserView
 
 DAMAGE_KINDS = ("scratch", "dent", "crack", "chip", "missing", "other")
 
@@ -135,20 +136,51 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
     event(ro, actor, "checked_in")
 
 
+def advisors() -> list[UserView]:
+    """The active users who may own a repair order (those who may open one), by name."""
+    roles = sorted(auth.PERMISSIONS["ro.open"])
+    q = User.select().where(User.role.in_(roles) & (User.active == True)).order_by(User.display_name)  # noqa: E712
+    return [UserView(u.id, u.username, u.display_name, u.role, u.active) for u in q]
+
+
 @service("ro.reassign")
-def reassign_advisor(*, actor: Actor, ro_id: int, advisor_id: int, reason: str) -> None:
-    """Give the RO to another advisor (one owner from reception to handover; reason needed)."""
+def reassign_advisor(
+    *, actor: Actor, ro_id: int, advisor_id: int, reason: str, from_advisor_id: int | None = None
+) -> None:
+    """Hand the RO over to another advisor (one owner from reception to handover): an
+    active user who may open repair orders, with a reason, until the car is handed over.
+
+    ``from_advisor_id`` is the advisor the caller was shown: when someone else handed the
+    RO over in between, the call is refused (``ConflictError``) instead of overriding it."""
     ro = get_ro(ro_id)
-    if not (reason or "").strip():
+    if ro.status != "open" or ro.handed_over_at is not None:
+        raise GateError(
+            "The car has been handed over: the repair order keeps its advisor.",
+            "车辆已交付：工单不再更换服务顾问。",
+        )
+    if from_advisor_id is not None and ro.advisor_id != from_advisor_id:
+        now_with = User.get_by_id(ro.advisor_id).display_name
+        raise ConflictError(
+            f"Someone else handed this repair order over in the meantime: its advisor is now {now_with}.",
+            f"其他人已将此工单转交：现在的服务顾问是 {now_with}。",
+        )
+    why = validation.clean_text(reason).strip()
+    if not why:
         raise ValidationError("Say why the RO changes advisor.", "请说明更换服务顾问的原因。", field="reason")
     new = get(User, advisor_id, ("User", "用户"))
-    if new.role not in ("advisor", "manager") or not new.active:
-        raise ValidationError("Choose an active service advisor.", "请选择在职的服务顾问。")
+    if not (new.active and auth.may(new.role, "ro.open")):
+        raise ValidationError("Choose an active service advisor.", "请选择在职的服务顾问。", field="advisor")
+    if new.id == ro.advisor_id:
+        raise ValidationError(
+            f"{new.display_name} is already this repair order's advisor.",
+            f"{new.display_name} 已是此工单的服务顾问。",
+            field="advisor",
+        )
     previous = ro.advisor_id
     bump(ro, None, ("The repair order", "工单"), advisor=new.id)
-    log(actor, "repair_order", ro.id, "reassign", old={"advisor": previous},
-        new={"advisor": new.id, "reason": reason}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "reassigned", reason.strip())
+    change = {"advisor": new.id, "reason": why}
+    log(actor, "repair_order", ro.id, "reassign", old={"advisor": previous}, new=change, ro_id=ro.id)
+    event(ro, actor, "reassigned", why)
 
 
 def comeback_candidates(vehicle_id: int, *, at: dt.datetime | None = None) -> list[tuple[int, str]]:
