@@ -106,9 +106,38 @@ class FollowUpForm(QWidget):
         self.header.setObjectName("fu_header")
         self.header.setWordWrap(True)
         self.status = banner(self, "fu_status")
-
         self.call_group = QGroupBox(self)
         call = QVBoxLayout(self.call_group)
+        call.addLayout(self._build_attempts())
+        call.addLayout(self._build_solved())
+        call.addWidget(self._build_scores())
+        call.addLayout(self._build_opinion())
+        call.addWidget(self._build_recheck())
+        self.solved.currentIndexChanged.connect(self._update_recheck)
+        self.save = QPushButton(self.call_group)
+        self.save.setObjectName("fu_save")
+        self.save.clicked.connect(self._save)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save)
+        save_row.addStretch(1)
+        call.addLayout(save_row)
+
+        self.result = QLabel(self)
+        self.result.setObjectName("fu_result")
+        self.result.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.status)
+        layout.addWidget(self.call_group)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self._reset()
+        self.retranslate()
+
+    def _build_attempts(self) -> QHBoxLayout:
+        """The "Not reached" button (it counts an attempt) beside the attempts so far."""
         top = QHBoxLayout()
         self.not_reached = QPushButton(self.call_group)
         self.not_reached.setObjectName("fu_not_reached")
@@ -117,8 +146,10 @@ class FollowUpForm(QWidget):
         self.attempts.setObjectName("fu_attempts")
         top.addWidget(self.not_reached)
         top.addWidget(self.attempts, 1)
-        call.addLayout(top)
+        return top
 
+    def _build_solved(self) -> QFormLayout:
+        """Problem solved: not asked, yes or no."""
         form = QFormLayout()
         self.solved_label = QLabel(self.call_group)
         self.solved = QComboBox(self.call_group)
@@ -128,8 +159,10 @@ class FollowUpForm(QWidget):
         self.solved.addItem("", False)
         self.solved.setMaximumWidth(200)
         form.addRow(self.solved_label, self.solved)
-        call.addLayout(form)
+        return form
 
+    def _build_scores(self) -> QGroupBox:
+        """Satisfaction 1–5 (or not given) on each service-quality dimension, with a hint."""
         self.scores_group = QGroupBox(self.call_group)
         grid = QGridLayout(self.scores_group)
         self.score_labels: dict[str, QLabel] = {}
@@ -152,8 +185,10 @@ class FollowUpForm(QWidget):
             self.scores[dim] = spin
             setattr(self, f"_hint_{dim}", hint)
         grid.setColumnStretch(2, 1)
-        call.addWidget(self.scores_group)
+        return self.scores_group
 
+    def _build_opinion(self) -> QFormLayout:
+        """The opinion's category and the comments."""
         form2 = QFormLayout()
         self.category_label = QLabel(self.call_group)
         self.category = QComboBox(self.call_group)
@@ -167,8 +202,10 @@ class FollowUpForm(QWidget):
         self.comments.setObjectName("fu_comments")
         self.comments.setFixedHeight(70)
         form2.addRow(self.comments_label, self.comments)
-        call.addLayout(form2)
+        return form2
 
+    def _build_recheck(self) -> QGroupBox:
+        """Book a recheck appointment from the call (needed when the customer is unhappy)."""
         self.recheck_group = QGroupBox(self.call_group)
         self.recheck_group.setObjectName("fu_recheck_group")
         self.recheck_group.setStyleSheet("QGroupBox { color:#8e1c14; font-weight:bold; }")
@@ -183,30 +220,7 @@ class FollowUpForm(QWidget):
         rg.addWidget(self.book_recheck)
         rg.addWidget(self.recheck_at)
         rg.addStretch(1)
-        call.addWidget(self.recheck_group)
-        self.solved.currentIndexChanged.connect(self._update_recheck)
-
-        self.save = QPushButton(self.call_group)
-        self.save.setObjectName("fu_save")
-        self.save.clicked.connect(self._save)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save)
-        save_row.addStretch(1)
-        call.addLayout(save_row)
-
-        self.result = QLabel(self)
-        self.result.setObjectName("fu_result")
-        self.result.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.status)
-        layout.addWidget(self.call_group)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
-        self._reset()
-        self.retranslate()
+        return self.recheck_group
 
     # -- texts ----------------------------------------------------------------------
     def retranslate(self) -> None:

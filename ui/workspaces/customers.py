@@ -88,8 +88,29 @@ class CustomersWorkspace(Workspace):
         self._pending_vehicle: int | None = None
         self._loaded: dict[str, Any] = {}  # the form's values as loaded (for a conflict)
         editable = ctx.may("customer.edit")
-        erasable = ctx.may("customer.erase")
+        left = self._build_finder()
+        self._build_customer_form(editable)
+        self._build_vehicles(editable)
+        self._build_history()
 
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.form_box)
+        right_box.addWidget(self.vehicles_box, 1)
+        right_box.addWidget(self.history_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._set_enabled(False)
+        self.retranslate()
+
+    def _build_finder(self) -> QWidget:
+        """The search field (plate, VIN, phone or name) over the customers found."""
         self.lookup = QLineEdit()
         self.lookup.setObjectName("customerFind")
         self.lookup.setClearButtonEnabled(True)
@@ -107,8 +128,10 @@ class CustomersWorkspace(Workspace):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.lookup)
         left_box.addWidget(self.found, 1)
+        return left
 
-        # ---- the customer form
+    def _build_customer_form(self, editable: bool) -> None:
+        """The customer's fields, read-only without customer.edit, and the buttons below."""
         self.form_box = QGroupBox()
         self.name = QLineEdit()
         self.name.setObjectName("name")
@@ -127,6 +150,20 @@ class CustomersWorkspace(Workspace):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.consent)
+        form.addRow(self._build_form_buttons(editable))
+        for field in (self.name, self.phone, self.email, self.wechat):
+            field.setReadOnly(not editable)
+            field.returnPressed.connect(self.save)
+            field.textEdited.connect(lambda _t: self._show_saved(None))
+        self.channel.activated.connect(lambda _i: self._show_saved(None))
+        self.consent.clicked.connect(lambda _c: self._show_saved(None))
+        self.channel.setEnabled(editable)
+        self.consent.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+
+    def _build_form_buttons(self, editable: bool) -> QHBoxLayout:
+        """Export and erase (personal data) on the left; saved, reload and save on the right."""
+        erasable = self.ctx.may("customer.erase")
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportCustomer")
         self.export_button.clicked.connect(self.export_data)
@@ -154,18 +191,10 @@ class CustomersWorkspace(Workspace):
         buttons.addWidget(self.saved_label)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        for field in (self.name, self.phone, self.email, self.wechat):
-            field.setReadOnly(not editable)
-            field.returnPressed.connect(self.save)
-            field.textEdited.connect(lambda _t: self._show_saved(None))
-        self.channel.activated.connect(lambda _i: self._show_saved(None))
-        self.consent.clicked.connect(lambda _c: self._show_saved(None))
-        self.channel.setEnabled(editable)
-        self.consent.setEnabled(editable)
-        self.save_button.setEnabled(editable)
+        return buttons
 
-        # ---- vehicles and history
+    def _build_vehicles(self, editable: bool) -> None:
+        """The customer's vehicles and the button that adds one."""
         self.vehicles_box = QGroupBox()
         self.vehicle_table = _table(6, "vehicles")
         self.vehicle_table.currentCellChanged.connect(lambda *_: self._show_history())
@@ -179,6 +208,8 @@ class CustomersWorkspace(Workspace):
         row.addWidget(self.add_vehicle_button)
         vbox.addLayout(row)
 
+    def _build_history(self) -> None:
+        """The selected vehicle's repair orders and the button that opens one."""
         self.history_box = QGroupBox()
         self.history_table = _table(5, "history")
         self.history_table.activated.connect(lambda _i: self.open_selected_ro())
@@ -190,22 +221,6 @@ class CustomersWorkspace(Workspace):
         row.addStretch(1)
         row.addWidget(self.open_button)
         hbox.addLayout(row)
-
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.form_box)
-        right_box.addWidget(self.vehicles_box, 1)
-        right_box.addWidget(self.history_box, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self._set_enabled(False)
-        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Customers & vehicles")

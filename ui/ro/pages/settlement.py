@@ -51,7 +51,38 @@ class SettlementPage(StepPage):
         super().__init__(ctx, parent)
         self._last_due: int | None = None
         body, layout, (self.status, self.locked) = self._scaffold("settle_status", "settle_locked")
+        self._build_lines(body)
+        # Settle with an optional discount.
+        (self.settle_group, self.discount_label, self.discount, self.reason,
+         self.settle_button) = self._discount_row(body, "settle_discount", "settle_discount_reason",
+                                                  "settle_button", self._settle)  # fmt: skip
+        self._build_explain(body)
+        self._build_totals(body)
+        # A correction is a new settlement that supersedes the old one.
+        (self.correct_group, self.correct_label, self.correct_discount, self.correct_reason,
+         self.correct_button) = self._discount_row(body, "settle_correct_discount", "settle_correct_reason",
+                                                   "settle_correct", self._correct)  # fmt: skip
+        self._build_payments(body)
+        for w in (
+            self.labour_title,
+            self.labour,
+            self.parts_title,
+            self.parts,
+            self.other_title,
+            self.other,
+            self.not_charged,
+            self.settle_group,
+            self.explain_group,
+            self.totals_group,
+            self.correct_group,
+            self.pay_group,
+        ):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.retranslate()
 
+    def _build_lines(self, body: QWidget) -> None:
+        """Labour, materials and other charges (approved lines only), and what is not charged."""
         self.labour_title = QLabel(body)
         self.labour_title.setStyleSheet("font-weight: bold;")
         self.labour = table(body, "settle_labour", 6)
@@ -65,12 +96,8 @@ class SettlementPage(StepPage):
         self.not_charged.setObjectName("settle_not_charged")
         self.not_charged.setWordWrap(True)
 
-        # Settle with an optional discount.
-        (self.settle_group, self.discount_label, self.discount, self.reason,
-         self.settle_button) = self._discount_row(body, "settle_discount", "settle_discount_reason",
-                                                  "settle_button", self._settle)  # fmt: skip
-
-        # The items are explained one by one BEFORE the amount is shown to the customer.
+    def _build_explain(self, body: QWidget) -> None:
+        """The items are explained one by one BEFORE the amount is shown to the customer."""
         self.explain_group = QGroupBox(body)
         eg = QHBoxLayout(self.explain_group)
         self.explain_button = QPushButton(self.explain_group)
@@ -82,6 +109,8 @@ class SettlementPage(StepPage):
         eg.addWidget(self.explain_button)
         eg.addWidget(self.explained, 1)
 
+    def _build_totals(self, body: QWidget) -> None:
+        """The amounts (labour to total) beside the settlement's number, time and discount."""
         self.totals_group = QGroupBox(body)
         self.totals_group.setObjectName("settle_totals")
         grid = QGridLayout(self.totals_group)
@@ -111,12 +140,8 @@ class SettlementPage(StepPage):
             self.number, 0, 3, len(TOTAL_KEYS), 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         )
 
-        # A correction is a new settlement that supersedes the old one.
-        (self.correct_group, self.correct_label, self.correct_discount, self.correct_reason,
-         self.correct_button) = self._discount_row(body, "settle_correct_discount", "settle_correct_reason",
-                                                   "settle_correct", self._correct)  # fmt: skip
-
-        # Payments (the cashier): split payments, refunds as negative entries.
+    def _build_payments(self, body: QWidget) -> None:
+        """Payments (the cashier): split payments, refunds as negative entries."""
         self.pay_group = QGroupBox(body)
         pg = QVBoxLayout(self.pay_group)
         self.payments = table(self.pay_group, "pay_table", 6)
@@ -165,30 +190,41 @@ class SettlementPage(StepPage):
         pg.addWidget(self.balance)
         pg.addWidget(self.pay_form)
 
-        for w in (
-            self.labour_title,
-            self.labour,
-            self.parts_title,
-            self.parts,
-            self.other_title,
-            self.other,
-            self.not_charged,
-            self.settle_group,
-            self.explain_group,
-            self.totals_group,
-            self.correct_group,
-            self.pay_group,
-        ):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        self.retranslate()
-
     # -- texts ----------------------------------------------------------------------
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settlement — approved work only"))
         self.labour_title.setText(self.tr("Labour"))
         self.parts_title.setText(self.tr("Materials"))
         self.other_title.setText(self.tr("Other charges"))
+        self._set_headers()
+        self.settle_group.setTitle(self.tr("Settle"))
+        self.discount_label.setText(self.tr("Discount (¥):"))
+        self.discount.setPlaceholderText("0.00")
+        self.reason.setPlaceholderText(self.tr("Reason for the discount"))
+        self.settle_button.setText(self.tr("Settle and issue the settlement number"))
+        self.explain_group.setTitle(self.tr("1. Explain every item to the customer — before the amount"))
+        self.explain_button.setText(self.tr("Items explained to the customer"))
+        self._number_headings()
+        names = {
+            "labour": self.tr("Labour"),
+            "parts": self.tr("Materials"),
+            "other": self.tr("Other"),
+            "discount": self.tr("Discount"),
+            "tax": self.tr("Tax"),
+            "total": self.tr("Total"),
+        }
+        for key, label in names.items():
+            self.total_names[key].setText(label)
+        self.correct_group.setTitle(self.tr("Correction (a new settlement replaces this one)"))
+        self.correct_label.setText(self.tr("New discount (¥):"))
+        self.correct_discount.setPlaceholderText("0.00")
+        self.correct_reason.setPlaceholderText(self.tr("Why the settlement is corrected"))
+        self.correct_button.setText(self.tr("Issue a corrected settlement"))
+        self._texts_for_payments()
+        if self.view is not None:
+            self.set_view(self.view)
+
+    def _set_headers(self) -> None:
         self.labour.setHorizontalHeaderLabels(
             [
                 self.tr("Code"),
@@ -213,30 +249,6 @@ class SettlementPage(StepPage):
         self.other.setHorizontalHeaderLabels(
             [self.tr("Description"), self.tr("Qty"), self.tr("Amount"), self.tr("Pay type")]
         )
-        self.settle_group.setTitle(self.tr("Settle"))
-        self.discount_label.setText(self.tr("Discount (¥):"))
-        self.discount.setPlaceholderText("0.00")
-        self.reason.setPlaceholderText(self.tr("Reason for the discount"))
-        self.settle_button.setText(self.tr("Settle and issue the settlement number"))
-        self.explain_group.setTitle(self.tr("1. Explain every item to the customer — before the amount"))
-        self.explain_button.setText(self.tr("Items explained to the customer"))
-        self._number_headings()
-        names = {
-            "labour": self.tr("Labour"),
-            "parts": self.tr("Materials"),
-            "other": self.tr("Other"),
-            "discount": self.tr("Discount"),
-            "tax": self.tr("Tax"),
-            "total": self.tr("Total"),
-        }
-        for key, label in names.items():
-            self.total_names[key].setText(label)
-        self.correct_group.setTitle(self.tr("Correction (a new settlement replaces this one)"))
-        self.correct_label.setText(self.tr("New discount (¥):"))
-        self.correct_discount.setPlaceholderText("0.00")
-        self.correct_reason.setPlaceholderText(self.tr("Why the settlement is corrected"))
-        self.correct_button.setText(self.tr("Issue a corrected settlement"))
-        self.pay_group.setTitle(self.tr("Payments (cashier)"))
         self.payments.setHorizontalHeaderLabels(
             [
                 self.tr("When"),
@@ -247,6 +259,9 @@ class SettlementPage(StepPage):
                 self.tr("Refund of"),
             ]
         )
+
+    def _texts_for_payments(self) -> None:
+        self.pay_group.setTitle(self.tr("Payments (cashier)"))
         for i in range(self.method.count()):
             self.method.setItemText(i, pay_method_label(str(self.method.itemData(i))))
         self.pay_label.setText(self.tr("Take payment:"))
@@ -257,8 +272,6 @@ class SettlementPage(StepPage):
         self.refund_amount.setPlaceholderText(self.tr("Amount (¥)"))
         self.refund_reason.setPlaceholderText(self.tr("Reason for the refund"))
         self.refund_button.setText(self.tr("Refund"))
-        if self.view is not None:
-            self.set_view(self.view)
 
     # -- view -----------------------------------------------------------------------
     def set_view(self, view: ROView) -> None:
@@ -267,6 +280,13 @@ class SettlementPage(StepPage):
         shown_ids = set(s.line_ids) if s else {x.id for x in view.approved_lines}
         lines = [x for x in view.lines if x.id in shown_ids]
         self._fill_lines(lines)
+        self._show_not_charged(view)
+        self._show_state(view)
+        self.pay_group.setVisible(s is not None)
+        self._fill_payments(view)
+
+    def _show_not_charged(self, view: ROView) -> None:
+        """Declined and undecided lines, named under the tables: they are not charged."""
         declined = view.declined_lines
         undecided = [x for x in view.lines if x.status == "proposed"]
         notes = []
@@ -286,6 +306,9 @@ class SettlementPage(StepPage):
         self.not_charged.setText("\n".join(notes))
         self.not_charged.setVisible(bool(notes))
 
+    def _show_state(self, view: ROView) -> None:
+        """Which groups show, the explained mark, the totals, the number and the banners."""
+        s = view.settlement
         may_settle = self.ctx.may("settle")
         handed = view.handed_over_at is not None
         self.settle_group.setVisible(s is None and may_settle)
@@ -333,9 +356,6 @@ class SettlementPage(StepPage):
             show_banner(self.locked, locked_text(view.locked, self.step, self.ctx.lang), "warn")
         else:
             show_banner(self.locked, "")
-
-        self.pay_group.setVisible(s is not None)
-        self._fill_payments(view)
 
     def _number_headings(self) -> None:
         """The headings are numbered by what is shown: "1. Explain…" then "2. Amount" once
