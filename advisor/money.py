@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+from typing import TYPE_CHECKING
 
 from advisor.errors import ValidationError
+from advisor.i18n import normalise
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 CENT = Decimal("0.01")
 MAX_CENTS = 10**13  # 100 billion yuan: anything larger is a typing slip
@@ -39,7 +45,25 @@ def percent_of(cents: int, rate: Decimal) -> int:
     return int((Decimal(cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def fmt(cents: int, lang: str = "zh_CN") -> str:
-    """Plain formatting for logs and the CLI: ¥1,234.50 (reports use babel)."""
-    sign = "-" if cents < 0 else ""
-    return f"{sign}¥{abs(Decimal(cents)) / 100:,.2f}"
+@cache
+def _locale(lang: str) -> Locale:
+    from babel import Locale
+
+    # Parsing a locale name costs ~0.3 ms; a sheet formats a hundred amounts.
+    return Locale.parse(normalise(lang))
+
+
+def fmt(cents: int, lang: str = "zh_CN", *, symbol: bool = True) -> str:
+    """Integer cents as ``¥1,234.50`` (``-¥5.00``), by babel in ``lang``'s grouping and
+    signs: the one money format of the domain and of the sheets (``reports.formatting``).
+
+    Exact: babel gets a ``Decimal`` built from the cents, never a float. One pattern in
+    both languages: babel's English default for CNY is ``CN¥``, but the dealership is in
+    China, where ``¥`` is unambiguous. ``symbol=False`` gives ``1,234.50`` (the stored
+    note of a payment). babel is imported on first use: it is not on the start-up path.
+    """
+    if isinstance(cents, float):
+        raise TypeError(f"money is integer cents, not a float ({cents!r})")
+    from babel.numbers import format_decimal
+
+    return format_decimal(to_yuan(cents), "¥#,##0.00" if symbol else "#,##0.00", locale=_locale(lang))

@@ -1,9 +1,7 @@
 """Money, dates, times and numbers on sheets, formatted by babel for the sheet's language.
 
-Money is printed as ``¥1,234.50`` in both languages: babel's English default for CNY
-is ``CN¥``, but the sheets are issued by a dealership in China, where ``¥`` is
-unambiguous, so one pattern is used for both (the grouping and signs still come from
-the locale).
+Money is ``advisor.money.fmt`` (babel, ``¥1,234.50`` in both languages, exact), the same
+text as the domain's messages and notes.
 """
 
 from __future__ import annotations
@@ -14,23 +12,16 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
+from babel.numbers import format_decimal, format_percent
 
-from advisor.money import to_yuan
+from advisor import money as _money
 from reports.i18n_text import is_zh
-
-_MONEY_PATTERN = "¥#,##0.00"
 
 
 @cache
 def _locale(name: str) -> Locale:
     # Parsing a locale name costs ~0.3 ms; a sheet formats hundreds of values.
     return Locale.parse(name)
-
-
-@cache
-def _money_pattern() -> NumberPattern:
-    return parse_pattern(_MONEY_PATTERN)
 
 
 def locale_of(lang: str) -> Locale:
@@ -45,22 +36,8 @@ def _symbols(lang: str) -> tuple[str, str, str]:
 
 
 def money(cents: int, lang: str) -> str:
-    """Integer cents as ``¥1,234.50`` (exact: Decimal, never float).
-
-    Same output as babel's ``format_currency`` with the pattern ``¥#,##0.00`` (a test
-    checks this), but from the locale's symbols directly: a sheet formats a hundred
-    amounts and babel's pattern engine costs ~30 µs each.
-    """
-    group, decimal, minus = _symbols(lang)
-    text = f"{abs(to_yuan(cents)):,.2f}"
-    if (group, decimal) != (",", "."):
-        text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
-    return f"{minus if cents < 0 else ''}¥{text}"
-
-
-def money_babel(cents: int, lang: str) -> str:
-    """``money`` through babel's number pattern engine (the reference for tests)."""
-    return _money_pattern().apply(to_yuan(cents), locale_of(lang), currency="CNY", currency_digits=False)
+    """Integer cents as ``¥1,234.50`` in the sheet's language: ``advisor.money.fmt``."""
+    return _money.fmt(cents, lang)
 
 
 def date(value: dt.date | None, lang: str) -> str:

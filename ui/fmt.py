@@ -16,7 +16,15 @@ CURRENCY = "¥"
 
 
 def money(cents: int, *, symbol: bool = True) -> str:
-    """¥1,234.50 with the locale's group and decimal separators (exact)."""
+    """¥1,234.50 (-¥5.00) with the locale's group and decimal separators and minus sign:
+    the one money format on screen, the same text as the sheets' (``advisor.money.fmt``).
+
+    Exact: whole yuan go to ``QLocale.toString`` as an integer and the fen follow the
+    locale's decimal point, so no float is involved (``QLocale.toCurrencyString`` gives
+    cents only through a double, and writes a negative amount in brackets).
+    """
+    if isinstance(cents, float):
+        raise TypeError(f"money is integer cents, not a float ({cents!r})")
     loc = QLocale()
     yuan, fen = divmod(abs(int(cents)), 100)
     text = f"{loc.toString(yuan)}{loc.decimalPoint()}{fen:02d}"

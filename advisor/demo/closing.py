@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from advisor import money
 from advisor.demo.data import CATEGORIES, COMMENTS, DIMENSIONS, DISCOUNT_REASONS, PAY_METHODS
 from advisor.demo.front_desk import FrontDesk
 from advisor.demo.sink import Plan
@@ -78,7 +79,7 @@ class Closing(FrontDesk):
             sink.add(Payment, settlement=st_id, method=method, amount_cents=amount, at=paid_at,
                      by_user=cashier, reference="" if method == "cash" else f"{r.randrange(10**12):012d}")  # fmt: skip
             self.ev(ro, paid_at, 12 if mode == "paid" and amount == amounts[-1] else 11, "paid",
-                    cashier, f"{method} {amount / 100:,.2f}")  # fmt: skip
+                    cashier, f"{method} {money.fmt(amount, symbol=False)}")  # fmt: skip
         if mode == "partial":
             self.finish_ro(ro_row, lines, 11)
             return

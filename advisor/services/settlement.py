@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from advisor import auth, validation, workflow
+from advisor import auth, money, validation, workflow
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
 from advisor.services._base import (
@@ -131,8 +131,8 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
         raise ValidationError("The amount must be more than 0.", "金额必须大于 0。", field="amount")
     if amount_cents > balance:
         raise ValidationError(
-            f"The amount is more than the balance due ({balance / 100:,.2f}).",
-            f"金额超过应付余额（{balance / 100:,.2f}）。", field="amount",
+            f"The amount is more than the balance due ({money.fmt(balance, 'en')}).",
+            f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。", field="amount",
         )  # fmt: skip
     p = Payment.create(settlement=s.id, method=method, amount_cents=amount_cents,
                        reference=validation.clean_text(reference, limit=64), at=now(),
@@ -140,7 +140,7 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
     log(actor, "payment", p.id, "pay", new={"method": method, "amount": amount_cents}, ro_id=ro.id)
     if amount_cents == balance:
         bump(ro, None, ("The repair order", "工单"), paid_at=now())
-    event(ro, actor, "paid", f"{method} {amount_cents / 100:,.2f}")
+    event(ro, actor, "paid", f"{method} {money.fmt(amount_cents, symbol=False)}")
     return int(p.id)
 
 
