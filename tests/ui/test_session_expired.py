@@ -63,6 +63,12 @@ def _run(qtbot: Any, monkeypatch: pytest.MonkeyPatch, in_window: Callable[[MainW
     seen: list[tuple[bool, str, str]] = []
     failures: list[BaseException] = []
     calls = 0
+    # Should the session's end not close the windows, this closes them: a timer of this
+    # test, stopped when it returns (a bare singleShot fired 20 s later in whatever test
+    # ran then, closing its windows: the walk-in dialog and settlement flakes).
+    fuse = QTimer()
+    fuse.setSingleShot(True)
+    fuse.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
 
     def act() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -84,14 +90,17 @@ def _run(qtbot: Any, monkeypatch: pytest.MonkeyPatch, in_window: Callable[[MainW
             person.click(qtbot, _ok(dialog))
             assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
             QTimer.singleShot(0, act)
-            QTimer.singleShot(20_000, lambda: [w.close() for w in QApplication.topLevelWidgets()])
+            fuse.start(20_000)
         else:
             seen.append((dialog.error.isVisible(), dialog.error.text(), dialog.username.text()))
             dialog.reject()
         return dialog.result()
 
     monkeypatch.setattr(LoginDialog, "exec", exec_)
-    assert app_module.run_gui(["--lang", "en"]) == 0
+    try:
+        assert app_module.run_gui(["--lang", "en"]) == 0
+    finally:
+        fuse.stop()
     if failures:
         raise failures[0]
     return seen
@@ -150,8 +159,12 @@ def test_a_dialog_open_over_the_window_is_closed_and_nothing_is_shown_or_saved(
         person.click(qtbot, button)
 
     QTimer.singleShot(0, click)
-    QTimer.singleShot(20_000, dialog.reject)  # should the session's end not close it
+    fuse = QTimer(dialog)  # should the session's end not close it; dies with the dialog
+    fuse.setSingleShot(True)
+    fuse.timeout.connect(dialog.reject)
+    fuse.start(20_000)
     assert dialog.exec() == QDialog.DialogCode.Rejected  # closed by the session's end
+    fuse.stop()
     assert saved == [None] and not Customer.select().exists()
     assert shown == []  # no message box: the login says it
     assert isinstance(ctx.ops.last_error, SessionExpired)
