@@ -24,6 +24,9 @@ _ADVISOR = {"advisor", "manager"}
 _WORKSHOP = {"foreman", "manager"}
 # Each action names the roles that may perform it; checked inside every service.
 PERMISSIONS: dict[str, set[str]] = {
+    # Reads: who may see what a screen shows (every role opens these screens today).
+    "search": set(ROLES),
+    "ro.view": set(ROLES),
     "customer.edit": _ADVISOR | {"admin"},
     "customer.view_phone": _ADVISOR | {"cashier", "admin", "parts_clerk"},
     "customer.erase": {"manager", "admin"},
@@ -62,6 +65,8 @@ PERMISSIONS: dict[str, set[str]] = {
 
 # What each permission lets a person do, in words for messages (never the key itself).
 PERMISSION_LABELS: dict[str, tuple[str, str]] = {
+    "search": ("search customers, vehicles and repair orders", "搜索客户、车辆和工单"),
+    "ro.view": ("see repair orders", "查看工单"),
     "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
     "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),
     "customer.erase": ("erase a customer's personal data", "删除客户个人信息"),

@@ -15,6 +15,13 @@ with a short random pause; after that the user gets ``SerializationConflict`` ("
 again"), with nothing saved. A service must therefore have no effect outside the
 database before it returns (none has: files, mail and prints happen after the call).
 
+A read service (``@service(..., read=True)``) runs in ONE read transaction instead
+(``snapshot``): every query of it sees the database as of one moment, whatever other desks
+commit meanwhile. SQLite: ``BEGIN DEFERRED`` in WAL mode holds one snapshot from the first
+read to the end, takes no write lock and waits for no writer. PostgreSQL: ``REPEATABLE
+READ, READ ONLY``: one snapshot, never aborted for overlapping a writer, and a write
+attempted by mistake is refused by the server.
+
 Uniqueness is enforced by the database too (migration 0006): one VIN, one plate, one
 open repair order per vehicle; the services translate the refusal into their own
 bilingual message.
@@ -29,7 +36,7 @@ from typing import TypeVar
 
 import peewee
 
-from advisor.db import database_proxy, transaction
+from advisor.db import database_proxy, storage_error, transaction
 from advisor.errors import StorageError
 
 T = TypeVar("T")
@@ -91,3 +98,24 @@ def serialized(fn: Callable[[], T]) -> T:
                 raise SerializationConflict() from exc
         time.sleep(random.uniform(0, min(0.2, 0.005 * 2**attempt)))
     raise AssertionError("unreachable")
+
+
+def snapshot(fn: Callable[[], T]) -> T:
+    """``fn()`` in one read transaction: all its queries see one consistent state.
+
+    Inside an open transaction (a write service reading) it simply runs ``fn``: that
+    transaction is already one consistent state."""
+    db = database_proxy.obj
+    if db is None:
+        raise StorageError("No database is open.", "未打开数据库。")
+    if db.transaction_depth() > 0:
+        return fn()
+    try:
+        if isinstance(db, peewee.PostgresqlDatabase):
+            with db.atomic():
+                db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                return fn()
+        with db.atomic(lock_type="DEFERRED"):  # a reader: no write lock (WAL snapshot)
+            return fn()
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        raise storage_error(exc) from exc

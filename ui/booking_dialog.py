@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import search
-from advisor.services import appointments, customers
+from advisor.services import appointments, customers, search
 from advisor.services.views import AppointmentView
 from ui import fmt, messages
 from ui.context import AppContext
@@ -147,7 +146,7 @@ class BookingDialog(QDialog):
     def _search(self) -> None:
         self.results.clear()
         seen: set[int] = set()
-        for hit in search.search(self.search.text(), limit=10):
+        for hit in search.search(actor=self.ctx.actor, term=self.search.text(), limit=10):
             if hit.kind == "vehicle" and hit.vehicle_id is not None and hit.vehicle_id not in seen:
                 seen.add(hit.vehicle_id)
                 self._add_result(f"{hit.title} — {hit.subtitle}", hit.customer_id, hit.vehicle_id)

@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, Workspace] = {}
         self._placeholders: dict[str, QWidget] = {}
 
-        self.search = SearchBox(mask_phone=not ctx.may("customer.view_phone"))
+        self.search = SearchBox(actor=ctx.actor)
         self.search.customer_chosen.connect(self.show_customer)
         self.search.vehicle_chosen.connect(lambda cid, vid: self.show_customer(cid, vehicle_id=vid))
         self.search.ro_chosen.connect(self.open_ro)

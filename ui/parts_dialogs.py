@@ -109,7 +109,7 @@ class OrderPartDialog(_Form):
         target = self.target.currentData()
         kw: dict[str, Any] = {}
         if target == "ro":
-            ro_id = orders.find_ro_id(self.ro_number.text())
+            ro_id = orders.find_ro(actor=self.ctx.actor, number=self.ro_number.text())
             if ro_id is None:
                 messages.error(self, self.tr("There is no repair order with this number."))
                 return None

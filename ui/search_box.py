@@ -21,14 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.search import SearchHit, search
+from advisor.services import search
+from advisor.services.search import SearchHit
+from advisor.services.users import Actor
 
 DEBOUNCE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole
-
-
-def mask(phone: str) -> str:
-    return phone[:-8] + "****" + phone[-4:] if len(phone) > 7 else phone
 
 
 class SearchBox(QWidget):
@@ -36,11 +34,11 @@ class SearchBox(QWidget):
     vehicle_chosen = Signal(int, int)  # customer id, vehicle id
     ro_chosen = Signal(int)  # RO id
 
-    def __init__(self, parent: QWidget | None = None, *, mask_phone: bool = False,
-                 search_fn: Callable[[str], list[SearchHit]] = search) -> None:  # fmt: skip
+    def __init__(self, parent: QWidget | None = None, *, actor: Actor,
+                 search_fn: Callable[[str], list[SearchHit]] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._search = search_fn
-        self._mask = mask_phone
+        # The search service masks the phones this actor may not see.
+        self._search = search_fn or (lambda term: search.search(actor=actor, term=term))
         self.hits: list[SearchHit] = []
         self.edit = QLineEdit()
         self.edit.setObjectName("globalSearch")
@@ -117,8 +115,7 @@ class SearchBox(QWidget):
                 header.setForeground(self.palette().color(QPalette.ColorRole.WindowText))
                 header.setBackground(self.palette().color(QPalette.ColorRole.Window))
                 self.results.addItem(header)
-            subtitle = mask(hit.subtitle) if self._mask and hit.kind == "customer" else hit.subtitle
-            item = QListWidgetItem(f"    {hit.title}    {subtitle}".rstrip())
+            item = QListWidgetItem(f"    {hit.title}    {hit.subtitle}".rstrip())
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
         first = self._selectable(0, 1)

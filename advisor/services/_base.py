@@ -10,7 +10,7 @@ from typing import Any, ParamSpec, TypeVar
 import peewee
 
 from advisor import audit, auth, validation
-from advisor.concurrency import serialized
+from advisor.concurrency import serialized, snapshot
 from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
 from advisor.models import (
     Assignment,
@@ -91,7 +91,7 @@ def require(actor: Actor, action: str) -> None:
     check_session(actor)
 
 
-def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+def service(action: str | None, *, read: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorate a service: check permission, then run it in ONE transaction.
 
     Concurrency (``advisor.concurrency``): the effect is as if services ran one at a
@@ -99,9 +99,33 @@ def service(action: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
     runs the transaction SERIALIZABLE and, when it overlapped another desk's and was
     aborted (SQLSTATE 40001/40P01), runs the whole service again (up to
     ``concurrency.RETRIES`` times, then ``SerializationConflict``, nothing saved). So a
-    service must not act outside the database before it returns."""
+    service must not act outside the database before it returns.
+
+    ``read=True``: a read service (what a screen shows). It needs ``actor=``; the
+    permission and session checks and every query of the service run in one read
+    transaction (``concurrency.snapshot``): one consistent state, no write lock taken."""
 
     def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        if read:
+
+            @functools.wraps(fn)
+            def reader(*args: P.args, **kwargs: P.kwargs) -> R:
+                actor = kwargs.get("actor")
+                if not isinstance(actor, Actor):
+                    raise TypeError(f"{fn.__name__} needs actor=")
+
+                def checked() -> R:
+                    if action is None:
+                        check_session(actor)
+                    else:
+                        require(actor, action)
+                    validation.check_arguments(fn, kwargs)
+                    return fn(*args, **kwargs)
+
+                return snapshot(checked)
+
+            return reader
+
         @functools.wraps(fn)
         def inner(*args: P.args, **kwargs: P.kwargs) -> R:
             actor = kwargs.get("actor")

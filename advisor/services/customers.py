@@ -18,10 +18,13 @@ T = TypeVar("T")
 CHANNELS = ("phone", "sms", "wechat", "in_person", "email")
 
 
+def masked_phone(phone: str) -> str:
+    """A phone for a role that may not see it: the last four digits (``+86138****5678``)."""
+    return phone[:-8] + "****" + phone[-4:] if len(phone) > 7 else phone
+
+
 def customer_view(c: Customer, *, mask_phone: bool = False) -> CustomerView:
-    phone = c.phone
-    if mask_phone and len(phone) > 7:
-        phone = phone[:-8] + "****" + phone[-4:]
+    phone = masked_phone(c.phone) if mask_phone else c.phone
     return CustomerView(c.id, c.name, phone, c.email, c.wechat, c.preferred_channel,
                         c.marketing_consent, c.version, c.anonymised_at is not None)  # fmt: skip
 

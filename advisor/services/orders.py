@@ -31,7 +31,7 @@ from advisor.models import (
     Vehicle,
     now,
 )
-from advisor.services._base import current_settlement, get_ro, ro_state
+from advisor.services._base import Actor, current_settlement, get_ro, ro_state, service
 from advisor.services.customers import customer_view, vehicle_view
 from advisor.services.estimate import CHARGED, quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
@@ -175,6 +175,26 @@ def get_ro_view(ro_id: int) -> ROView:
         warranty=warranty_for(ro.repair_class, ro.handed_over_at, ro.mileage_in),
         needs_certificate=workflow.needs_certificate(ro.repair_class), quote=quote,
     )  # fmt: skip
+
+
+@service("ro.view", read=True)
+def read_ro(*, actor: Actor, ro_id: int) -> ROView:
+    """One RO as its screen shows it (``get_ro_view``), read in one snapshot: its lines,
+    totals, events and payments all as of the same moment."""
+    return get_ro_view(ro_id)
+
+
+@service("ro.view", read=True)
+def ro_numbers(*, actor: Actor, ro_ids: list[int]) -> dict[int, str]:
+    """The numbers of these ROs (those that exist), by id."""
+    q = RepairOrder.select(RepairOrder.id, RepairOrder.number).where(RepairOrder.id.in_(ro_ids))
+    return {int(i): str(n) for i, n in q.tuples()}
+
+
+@service("ro.view", read=True)
+def find_ro(*, actor: Actor, number: str) -> int | None:
+    """The id of the RO with this number, or None."""
+    return find_ro_id(number)
 
 
 def find_ro_id(number: str) -> int | None:

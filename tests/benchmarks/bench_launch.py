@@ -140,7 +140,7 @@ def bench_search(db: str) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from advisor.models import Customer, Vehicle
-    from advisor.services import system
+    from advisor.services import system, users
     from ui.search_box import SearchBox
 
     QApplication.instance() or QApplication([])
@@ -150,7 +150,7 @@ def bench_search(db: str) -> tuple[float, float]:
         terms += [v.plate[2:6], v.vin[-6:]]
     for c in Customer.select().limit(20):
         terms.append(c.name[:1] if len(terms) % 2 else c.name[:2])
-    box = SearchBox()
+    box = SearchBox(actor=users.system_actor())
     box.show()
     times = []
     for term in terms:

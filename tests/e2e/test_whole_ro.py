@@ -111,7 +111,7 @@ class Desk(QWidget):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.search = SearchBox(mask_phone=not ctx.may("customer.view_phone"))
+        self.search = SearchBox(actor=ctx.actor)
         self.ro = RepairOrderWorkspace(ctx)
         self.search.ro_chosen.connect(self.ro.show_ro)
         layout = QVBoxLayout(self)

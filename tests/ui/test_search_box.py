@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from advisor.services import reception
+from advisor.services._base import Actor
 from advisor.services.customers import get_vehicle
 from tests import factories
 from tests.ui.shell_support import type_text, workstation  # noqa: F401
@@ -15,12 +16,12 @@ from ui.search_box import HIT_ROLE, SearchBox
 _hosts: list[QWidget] = []
 
 
-def make_box(qtbot) -> SearchBox:
+def make_box(qtbot, actor: Actor) -> SearchBox:
     host = QWidget()
     _hosts[:] = [host]  # keep the window alive for the test
     qtbot.addWidget(host)
     host.resize(800, 600)
-    box = SearchBox(host)
+    box = SearchBox(host, actor=actor)
     QVBoxLayout(host).addWidget(box)
     host.show()
     box.edit.setFocus()
@@ -34,7 +35,7 @@ def texts(box: SearchBox) -> list[str]:
 def test_results_appear_as_you_type_and_enter_opens_the_first(qtbot, staff) -> None:
     _c, vehicle_id = factories.make_customer_vehicle(staff)
     plate = get_vehicle(vehicle_id).plate  # 京A1xxxx
-    box = make_box(qtbot)
+    box = make_box(qtbot, staff.advisor)
     qtbot.keyClicks(box.edit, plate[-4:])
     qtbot.waitUntil(lambda: box.popup.isVisible() and bool(box.hits), timeout=2000)
     assert texts(box)[0] == "Vehicles"
@@ -49,7 +50,7 @@ def test_results_appear_as_you_type_and_enter_opens_the_first(qtbot, staff) -> N
 def test_results_are_grouped_customers_vehicles_open_orders(qtbot, staff) -> None:
     cid, vid = factories.make_customer_vehicle(staff, name="欧阳娜娜", phone="13700001234")
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid)
-    box = make_box(qtbot)
+    box = make_box(qtbot, staff.advisor)
     type_text(box.edit, "欧阳娜娜")
     qtbot.waitUntil(lambda: any(h.kind == "order" for h in box.hits), timeout=2000)
     shown = texts(box)
@@ -67,7 +68,7 @@ def test_results_are_grouped_customers_vehicles_open_orders(qtbot, staff) -> Non
 
 
 def test_escape_closes_and_no_match_says_so(qtbot, staff) -> None:
-    box = make_box(qtbot)
+    box = make_box(qtbot, staff.advisor)
     qtbot.keyClicks(box.edit, "ZZZ999")
     qtbot.waitUntil(box.popup.isVisible, timeout=2000)
     assert texts(box) == ["No match for “ZZZ999”"]
@@ -104,3 +105,17 @@ def test_customer_result_opens_the_customer_workspace(qtbot, make_ctx, staff) ->
     assert customers is not None and window.stack.currentWidget() is customers
     assert customers.customer is not None and customers.customer.id == cid
     assert customers.name.text() == "诸葛亮"
+
+
+def test_a_technician_sees_customers_phones_masked(qtbot, make_ctx, staff) -> None:
+    # The search service masks what the role may not see: the screen never receives it.
+    factories.make_customer_vehicle(staff, name="孙权", phone="13912345678")
+    window = MainWindow(make_ctx("technician"))
+    qtbot.addWidget(window)
+    window.show()
+    type_text(window.search.edit, "孙权")
+    qtbot.waitUntil(lambda: bool(window.search.hits), timeout=2000)
+    shown = texts(window.search)
+    assert shown[0] == "Customers" and shown[1].startswith("孙权")
+    assert "5678" in shown[1] and "13912345678" not in shown[1]
+    assert all("13912345678" not in h.subtitle for h in window.search.hits)

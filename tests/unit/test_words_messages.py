@@ -25,7 +25,7 @@ def _refusal(role: str, action: str) -> PermissionDenied:
     return err.value
 
 
-@pytest.mark.parametrize("action", sorted(auth.PERMISSIONS))
+@pytest.mark.parametrize("action", sorted(a for a, roles in auth.PERMISSIONS.items() if roles != set(auth.ROLES)))
 def test_every_refused_permission_is_told_in_words_in_both_languages(action: str) -> None:
     refused = [r for r in auth.ROLES if not auth.may(r, action)]
     assert refused, action

@@ -1,26 +1,23 @@
-"""What the Reports workspace loads: the tiles' figures, the KPI snapshot of a period,
-the drill-down rows and the Excel export. Every load runs in a ``Loader`` thread that
-closes its database connection when done."""
+"""What the Reports workspace shows of the KPIs (``advisor.services.dashboard`` reads
+them) and the Excel export. Every load runs in a ``Loader`` thread that closes its
+database connection when done."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread
 
-from advisor import kpi
 from advisor.errors import StorageError
+from advisor.services.dashboard import KPIs
 from advisor.services.system import close_thread_connection
-from advisor.services.views import ROSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
-DRILL_LIMIT = 5000
 GOOD, BAD, NEUTRAL = "#2e7d32", "#c62828", "#616161"
 
 # key, kind, better (+1 higher is better, -1 lower), drill keys, drill hits
@@ -61,7 +58,7 @@ RATIOS = {
 }
 
 
-def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
+def tile_value(key: str, k: KPIs) -> int | Decimal | None:
     """The figure a tile shows (cents for money, a fraction for a rate; None: undefined)."""
     if key in RATIOS:
         return getattr(k, key).rate
@@ -79,69 +76,6 @@ def tile_value(key: str, k: kpi.KPIs) -> int | Decimal | None:
     if key == "misses":
         return sum((m.ratio.hits for m in k.misses), 0)
     return getattr(k, key)
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The period of the same length just before ``start``…``end``."""
-    before_end = start - dt.timedelta(days=1)
-    return before_end - (end - start), before_end
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the dashboard shows for one set of filters."""
-
-    start: dt.date
-    end: dt.date
-    advisor_id: int | None
-    technician_id: int | None
-    current: kpi.KPIs
-    previous: kpi.KPIs
-    days: list[kpi.DayRow]
-    advisors: list[kpi.AdvisorRow]
-    technicians: list[kpi.TechnicianRow]
-
-    @property
-    def filters(self) -> tuple[dt.date, dt.date, int | None, int | None]:
-        return self.start, self.end, self.advisor_id, self.technician_id
-
-
-def load_snapshot(
-    *, start: dt.date, end: dt.date, advisor_id: int | None, technician_id: int | None
-) -> Snapshot:
-    """Run the KPI queries of the dashboard (in a worker thread)."""
-    scope = {"advisor_id": advisor_id, "technician_id": technician_id}
-    p_start, p_end = previous_period(start, end)
-    return Snapshot(
-        start,
-        end,
-        advisor_id,
-        technician_id,
-        current=kpi.department(start, end, **scope),
-        previous=kpi.department(p_start, p_end, **scope),
-        days=kpi.per_day(start, end, **scope),
-        advisors=kpi.per_advisor(start, end, technician_id=technician_id),
-        technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
-    )
-
-
-def load_drill(
-    *,
-    keys: tuple[str, ...],
-    hits: bool,
-    start: dt.date,
-    end: dt.date,
-    advisor_id: int | None,
-    technician_id: int | None,
-) -> list[ROSummary]:
-    """The ROs behind one or more figures (merged, in arrival order)."""
-    found: dict[int, ROSummary] = {}
-    for key in keys:
-        for row in kpi.drill_down(
-            key, start, end, advisor_id=advisor_id, technician_id=technician_id, hits=hits, limit=DRILL_LIMIT
-        ):
-            found.setdefault(row.id, row)
-    return sorted(found.values(), key=lambda r: (r.arrived_at, r.id))[:DRILL_LIMIT]
 
 
 def export_summary(

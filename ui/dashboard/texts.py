@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from advisor import kpi
+from advisor.services.dashboard import KPIs, Ratio
 from ui import fmt
 from ui.dashboard.data import BAD, GOOD, NEUTRAL, RATIOS
 
@@ -142,9 +142,9 @@ def change_text(
         text += f" ({'+' if pct > 0 else '−'}{loc.toString(abs(pct), 'f', 1)}{loc.percent()})"
     return text, (GOOD if diff * better > 0 else BAD)
 
-def detail(key: str, k: kpi.KPIs) -> str:
+def detail(key: str, k: KPIs) -> str:
     if key in RATIOS:
-        r: kpi.Ratio = getattr(k, key)
+        r: Ratio = getattr(k, key)
         if key in ("utilisation", "efficiency"):
             return (
                 QCoreApplication.translate("DashboardWorkspace", "%1 of %2 h")

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from advisor import validation
 from advisor.errors import DuplicateVehicle, UserError
-from advisor.search import search
-from advisor.services import customers
+from advisor.services import customers, search
 from ui.context import AppContext
 from ui.desk.field_note import ERROR_STYLE, NotedField, show_errors
 
@@ -232,7 +231,7 @@ class WalkInDialog(QDialog):
 
     def _fill(self, term: str) -> None:
         shown: set[int] = set()
-        hits = search(term)
+        hits = search.search(actor=self.ctx.actor, term=term)
         for hit in hits:
             if hit.kind == "vehicle" and hit.vehicle_id is not None and hit.vehicle_id not in shown:
                 shown.add(hit.vehicle_id)

@@ -116,8 +116,9 @@ class AuditModel(RowsModel[AuditRow]):
         if self.rows:  # rows appended meanwhile shift the offsets: skip what is already shown
             oldest = self.rows[-1].id
             page = [r for r in page if r.id < oldest]
-        for ro_id in {r.ro_id for r in page if r.ro_id is not None} - set(self._ro_numbers):
-            self._ro_numbers[ro_id] = orders.get_ro_view(ro_id).number
+        unknown = {r.ro_id for r in page if r.ro_id is not None} - set(self._ro_numbers)
+        if unknown:
+            self._ro_numbers.update(orders.ro_numbers(actor=self.actor, ro_ids=sorted(unknown)))
         if not page:
             return
         first = len(self.rows)
@@ -258,7 +259,7 @@ class AuditWorkspace(Workspace):
         out: dict[str, Any] = {}
         number = self.ro.text().strip()
         if number:
-            ro_id = orders.find_ro_id(number)
+            ro_id = orders.find_ro(actor=self.ctx.actor, number=number)
             if ro_id is None:
                 return None
             out["ro_id"] = ro_id

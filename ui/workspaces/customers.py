@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.search import search
-from advisor.services import audit_log, customers, history
+from advisor.services import audit_log, customers, history, search
 from advisor.services.views import CustomerView, ROSummary, VehicleView
 from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
@@ -275,7 +274,7 @@ class CustomersWorkspace(Workspace):
         if not term:
             return
         seen: set[int] = set()
-        for hit in search(term, limit=30):
+        for hit in search.search(actor=self.ctx.actor, term=term, limit=30):
             if hit.customer_id in seen or hit.kind == "order":
                 continue
             seen.add(hit.customer_id)

@@ -43,26 +43,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import kpi
 from advisor.errors import UserError
-from advisor.services import users, workshop
+from advisor.services import dashboard
+from advisor.services.dashboard import DRILL_KEYS, DRILL_LIMIT, KPIs, Snapshot, previous_period
 from advisor.services.views import ROSummary
 from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
 from ui.dashboard import texts
-from ui.dashboard.data import (
-    DRILL_LIMIT,
-    ID_ROLE,
-    TILES,
-    Loader,
-    Snapshot,
-    export_summary,
-    load_drill,
-    load_snapshot,
-    previous_period,
-    tile_value,
-)
+from ui.dashboard.data import ID_ROLE, TILES, Loader, export_summary, tile_value
 from ui.dashboard.widgets import DrillModel, KpiTile, pydate, qdate
 from ui.workspace import Workspace
 
@@ -188,7 +177,7 @@ class DashboardWorkspace(Workspace):
         self.tile_grid.setSpacing(8)
         for n, (key, _kind, _better, drill, _hits) in enumerate(TILES):
             tile = KpiTile(key, self)
-            tile.set_drillable(any(d in kpi.DRILL_KEYS for d in drill))
+            tile.set_drillable(any(d in DRILL_KEYS for d in drill))
             tile.clicked.connect(self.drill_tile)
             self.tiles[key] = tile
             self.tile_grid.addWidget(tile, n // 5, n % 5)
@@ -269,10 +258,8 @@ class DashboardWorkspace(Workspace):
         box.addWidget(self.drill_table, 1)
 
     def _fill_people(self) -> None:
-        for combo, people in (
-            (self.advisor, [(u.id, u.display_name) for u in users.list_users(role="advisor")]),
-            (self.technician, [(t.id, t.name) for t in workshop.technicians()]),
-        ):
+        chosen = dashboard.people(actor=self.ctx.actor)
+        for combo, people in ((self.advisor, chosen.advisors), (self.technician, chosen.technicians)):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem("", None)
@@ -426,10 +413,11 @@ class DashboardWorkspace(Workspace):
                 self._render()
 
         self._start(
-            load_snapshot,
-            {"start": start, "end": end, "advisor_id": advisor_id, "technician_id": technician_id},
+            dashboard.figures,
+            {"actor": self.ctx.actor, "start": start, "end": end, "advisor_id": advisor_id,
+             "technician_id": technician_id},
             done,
-        )
+        )  # fmt: skip
 
     def wait_idle(self, msecs: int = 30_000) -> None:
         """Block until the loads under way end (closing, tests)."""
@@ -468,10 +456,10 @@ class DashboardWorkspace(Workspace):
         revenue = self.chart_metric.currentIndex() == 1
         lang = self.ctx.lang
 
-        def figure(k: kpi.KPIs) -> float:
+        def figure(k: KPIs) -> float:
             return k.revenue_cents / 100 if revenue else float(k.opened)
 
-        def shown(k: kpi.KPIs) -> str:
+        def shown(k: KPIs) -> str:
             return fmt.money(k.revenue_cents) if revenue else fmt.number(k.opened)
 
         money_axis = (lambda v: "¥" + plain(v)) if revenue else plain
@@ -552,7 +540,7 @@ class DashboardWorkspace(Workspace):
     # -- drill-down --------------------------------------------------------------------
     def drill_tile(self, key: str) -> None:
         spec = next(t for t in TILES if t[0] == key)
-        keys = tuple(d for d in spec[3] if d in kpi.DRILL_KEYS)
+        keys = tuple(d for d in spec[3] if d in DRILL_KEYS)
         if keys:
             self._drill(keys, spec[4], self.tiles[key].title.text())
 
@@ -587,7 +575,7 @@ class DashboardWorkspace(Workspace):
         if self.snapshot is None or not 0 <= index < len(self.snapshot.current.misses):
             return
         miss = self.snapshot.current.misses[index]
-        if miss.key not in kpi.DRILL_KEYS:
+        if miss.key not in DRILL_KEYS:
             messages.info(self, self.tr("Appointment requests have no repair order to list yet."))
             return
         self._drill((miss.key,), True, miss.label(self.ctx.lang))
@@ -636,7 +624,7 @@ class DashboardWorkspace(Workspace):
                     self.drill_table.selectRow(0)
                 self.drill_table.setFocus()
 
-        self._start(load_drill, args, done)
+        self._start(dashboard.drill_down, {"actor": self.ctx.actor, **args}, done)
 
     def _show_drill_heading(self) -> None:
         if not self._drill_title:

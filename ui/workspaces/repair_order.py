@@ -201,7 +201,7 @@ class RepairOrderWorkspace(Workspace):
     def _load(self) -> None:
         assert self.ro_id is not None
         try:
-            view = orders.get_ro_view(self.ro_id)
+            view = orders.read_ro(actor=self.ctx.actor, ro_id=self.ro_id)
         except UserError as err:
             messages.error(self, err.message())
             self.ro_id, self.view = None, None

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.config import REPAIR_CLASSES
-from advisor.services import reception
-from advisor.services.orders import get_ro_view
+from advisor.services import orders, reception
 from advisor.services.reception import DAMAGE_KINDS
 from advisor.services.views import ROView
 from advisor.workflow import GREETING_S
@@ -495,12 +494,11 @@ class Page(StepPage):
         if outcome.status == "saved":
             self.loaded_for = None  # the next view refills the form from the record
         elif outcome.status == "reloaded":
-            self._load_form(get_ro_view(ro_id))
+            self._load_form(orders.read_ro(actor=self.ctx.actor, ro_id=ro_id))
 
-    @staticmethod
-    def _stored(ro_id: int) -> dict[str, Any]:
+    def _stored(self, ro_id: int) -> dict[str, Any]:
         """What is saved now, under the names ``check_in`` takes (for the conflict dialog)."""
-        v = get_ro_view(ro_id)
+        v = orders.read_ro(actor=self.ctx.actor, ro_id=ro_id)
         return {
             "mileage_km": v.mileage_in, "fuel_level": v.fuel_level, "valuables": v.valuables,
             "body_damage": [dict(d) for d in v.body_damage], "booklet_present": v.booklet_present,
