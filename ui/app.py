@@ -1,6 +1,11 @@
-"""Start the GUI: arguments, QApplication, fonts, log, crash dialog, database, first
-run, login, then the main window (again after a log-out, or when a service refused the
-session: the login then says why)."""
+"""Start the GUI: arguments, QApplication, fonts, log, crash dialog, the login, the
+database (opened behind the first login, or first run), then the main window (again
+after a log-out, or when a service refused the session: the login then says why).
+
+The login is the first window, shown before the domain is imported: peewee (which
+imports every database driver it finds), the models, the services and the migrations
+take longer than Qt itself, and they load while the person types.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ import logging
 import logging.handlers
 import sys
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +22,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advisor.errors import SessionExpired, UserError
-from advisor.services import settings as dealer_settings
-from advisor.services import system, users
 from ui import crash, i18n, workstation
 
 if TYPE_CHECKING:
+    from ui.login import LoginDialog
     from ui.operations import Operations
 
 log = logging.getLogger(__name__)
@@ -90,6 +93,77 @@ def start_language(requested: str | None) -> str:
     return i18n.set_language(lang)
 
 
+class _Database:
+    """The database of this run, opened once, behind the first login."""
+
+    def __init__(self, url: str | None) -> None:
+        self.requested = url
+        self.url = ""
+        self.label = ""
+        self.error: UserError | None = None
+        self.has_users = True
+
+    @property
+    def opened(self) -> bool:
+        return bool(self.label)
+
+    def open(self) -> bool:
+        """Open (and migrate) it unless done; False, with ``error``, when it cannot be."""
+        if self.opened:
+            return True
+        from advisor.services import system, users
+
+        try:
+            self.label = system.open_database(self.requested)
+        except UserError as err:
+            log.error("cannot open the database: %s", err.en)
+            self.error = err
+            return False
+        self.url = self.requested or system.default_url()
+        self.has_users = users.has_users()
+        return True
+
+    def prepare_login(self, login: LoginDialog) -> bool:
+        """The login's ``prepare``: open the database while the login is on screen; close
+        the login when it cannot be opened (the message says why) or has no user yet."""
+        if not self.open():
+            assert self.error is not None
+            QMessageBox.critical(login, QCoreApplication.translate("app", "Cannot open the database"),
+                                 self.error.message() + "\n\n" + QCoreApplication.translate(
+                                     "app", "Check the database address (--database) or the "
+                                     "connection, then start the program again."))  # fmt: skip
+            login.reject()
+            return False
+        if not self.has_users:
+            login.reject()  # the first run comes instead
+            return False
+        from advisor.services import settings as dealer_settings
+
+        name = dealer_settings.dealer().name
+        if name != workstation.value(workstation.DEALER_NAME):
+            workstation.set_value(workstation.DEALER_NAME, name)
+        login.set_dealer_name(name)
+        return True
+
+
+def start_daily_backup() -> None:
+    """The day's automatic backup (of the local file, or of the shared server: each
+    workstation keeps its own copies), in a thread: copying a big database must delay
+    neither the login nor the first screen, so it starts a few seconds after the window."""
+    from advisor.services import system
+    from ui.workspaces.admin import daily_backup_dir
+
+    def backup() -> None:
+        try:
+            system.daily_backup(daily_backup_dir())
+        except (OSError, UserError) as exc:
+            log.warning("daily backup failed: %s", exc)
+        finally:
+            system.close_thread_connection()
+
+    threading.Thread(target=backup, name="daily-backup", daemon=True).start()
+
+
 def run_gui(argv: list[str]) -> int:
     """Run the desktop application; returns the process exit code."""
     try:
@@ -105,47 +179,6 @@ def run_gui(argv: list[str]) -> int:
     lang = start_language(args.lang)
     log.info("starting (language %s)", lang)
 
-    try:
-        db_label = system.open_database(args.database)
-    except UserError as err:
-        log.error("cannot open the database: %s", err.en)
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
-                             err.message() + "\n\n" + QCoreApplication.translate(
-                                 "app", "Check the database address (--database) or the "
-                                 "connection, then start the program again."))  # fmt: skip
-        return 1
-
-    url = args.database or system.default_url()
-
-    def start_daily_backup() -> None:
-        """The day's automatic backup (of the local file, or of the shared server: each
-        workstation keeps its own copies), in a thread: copying a big database must delay
-        neither the login nor the first screen, so it starts a few seconds after the window."""
-        from ui.workspaces.admin import daily_backup_dir
-
-        def backup() -> None:
-            try:
-                system.daily_backup(daily_backup_dir())
-            except (OSError, UserError) as exc:
-                log.warning("daily backup failed: %s", exc)
-            finally:
-                system.close_thread_connection()
-
-        threading.Thread(target=backup, name="daily-backup", daemon=True).start()
-
-    from ui.operations import Operations
-
-    if not users.has_users():
-        from ui.first_run import FirstRunDialog, load_demo  # once per dealership
-
-        first = FirstRunDialog()
-        if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
-            return 0
-        if first.wants_demo():
-            load_demo(Operations(first.admin), None)
-        workstation.set_value(workstation.LAST_USER, first.admin.username)
-
-    notice: UserError | None = None  # why the last session ended, for the next login
     current: list[Operations] = []
     crash_hook = sys.excepthook
 
@@ -159,37 +192,64 @@ def run_gui(argv: list[str]) -> int:
 
     sys.excepthook = session_hook
     try:
-        return _sessions(app, url, db_label, notice, current, start_daily_backup)
+        return _sessions(app, _Database(args.database), current)
     finally:
         sys.excepthook = crash_hook
 
 
-def _sessions(app: QApplication, url: str, db_label: str, notice: UserError | None,
-              current: list[Operations], start_daily_backup: Callable[[], None]) -> int:  # fmt: skip
-    """Log in, run the main window, and again after each log-out; 0 when the user stops."""
-    from ui.context import AppContext
-    from ui.live import LiveBridge
-    from ui.login import LoginDialog
-    from ui.main_window import MainWindow
+def _first_run() -> bool:
+    """The dealership's first start: the dealer and the administrator (and perhaps the
+    demonstration data). False when the person cancelled it."""
+    from ui.first_run import FirstRunDialog, load_demo
     from ui.operations import Operations
 
+    first = FirstRunDialog()
+    if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
+        return False
+    if first.wants_demo():
+        load_demo(Operations(first.admin), None)
+    workstation.set_value(workstation.LAST_USER, first.admin.username)
+    return True
+
+
+def _sessions(app: QApplication, database: _Database, current: list[Operations]) -> int:
+    """Log in, run the main window, and again after each log-out; 0 when the user stops,
+    1 when the database cannot be opened."""
+    from ui.login import LoginDialog
+
+    notice: UserError | None = None  # why the last session ended, for the next login
     backup_started = False
     while True:
-        login = LoginDialog(dealer_name=dealer_settings.dealer().name, notice=notice)
-        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+        login = LoginDialog(dealer_name=workstation.value(workstation.DEALER_NAME), notice=notice,
+                            prepare=database.prepare_login)  # fmt: skip
+        accepted = login.exec() == LoginDialog.DialogCode.Accepted and login.actor is not None
+        if database.error is not None:
+            return 1
+        if database.opened and not database.has_users:
+            if not _first_run():
+                return 0
+            database.has_users = True
+            continue
+        if not accepted or login.actor is None:
             return 0
+        from advisor.services import system
+        from ui.context import AppContext
+        from ui.live import LiveBridge
+        from ui.main_window import MainWindow
+        from ui.operations import Operations
+
         actor = login.actor
         log.info("login %s (%s)", actor.username, actor.role)
         ops = Operations(actor)
         current[:] = [ops]
-        ctx = AppContext(actor=actor, ops=ops, db_label=db_label, lang=i18n.current(),
+        ctx = AppContext(actor=actor, ops=ops, db_label=database.label, lang=i18n.current(),
                          shared_db=system.is_shared())  # fmt: skip
         window = MainWindow(ctx)
         window.show()
         bridge = LiveBridge()
         bridge.changed.connect(ops.changed)  # signal to signal: other workstations' commits
         bridge.status.connect(window.set_live)
-        bridge.start(url, shared=ctx.shared_db)
+        bridge.start(database.url, shared=ctx.shared_db)
         if not backup_started:
             backup_started = True
             QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)

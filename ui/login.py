@@ -2,11 +2,18 @@
 
 A refused login (wrong password, locked account) shows the service's message inside
 the dialog; the typed user name stays, the password is cleared for a new try.
+
+It is the first window of a start, so it imports no more than Qt and the error types:
+the application opens its database behind it (``prepare``), while the person types.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,17 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.errors import UserError
-from advisor.services import users
-from advisor.services._base import Actor
 from ui import i18n, workstation
+
+if TYPE_CHECKING:
+    from advisor.services._base import Actor
 
 
 class LoginDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, dealer_name: str = "",
-                 notice: UserError | None = None) -> None:  # fmt: skip
-        """``notice``: why the last session ended (shown until the user acts)."""
+                 notice: UserError | None = None,
+                 prepare: Callable[[LoginDialog], bool] | None = None) -> None:  # fmt: skip
+        """``notice``: why the last session ended (shown until the user acts).
+        ``prepare``: run once, as soon as the dialog has been painted (or at the first
+        login attempt, if that comes first); it readies what a login needs and returns
+        False when it closed the dialog instead (the database cannot be opened…)."""
         super().__init__(parent)
         self.actor: Actor | None = None
+        self._prepare = prepare
+        self._prepared: bool | None = None if prepare else True  # None: not run yet
         self.dealer_name = dealer_name
         self.notice = notice
         self.heading = QLabel()
@@ -96,6 +110,23 @@ class LoginDialog(QDialog):
         if self.notice is not None and self.error.isVisibleTo(self):
             self.error.setText(self.notice.message())  # in the language just chosen
 
+    def set_dealer_name(self, name: str) -> None:
+        """The heading: the dealer's name once it is read (the program's until then)."""
+        self.dealer_name = name
+        self.heading.setText(self.dealer_name or self.tr("Service Advisor"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._prepared is None:  # first paint: the person sees the dialog; now prepare
+            QTimer.singleShot(0, self, self.prepare_now)
+
+    def prepare_now(self) -> bool:
+        """Run ``prepare`` unless it has run; False when it closed the dialog."""
+        if self._prepared is None and self._prepare is not None:
+            self._prepared = False  # not again, even if it raises
+            self._prepared = self._prepare(self)
+        return bool(self._prepared)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -116,6 +147,10 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         """Check the credentials; on failure show why and keep the user name."""
+        if not self.prepare_now():
+            return
+        from advisor.services import users
+
         try:
             self.actor = users.login(username=self.username.text(), password=self.password.text())
         except UserError as err:

@@ -13,6 +13,7 @@ APPLICATION = "ServiceAdvisor"
 
 LANGUAGE = "language"
 LAST_USER = "login/last_user"
+DEALER_NAME = "login/dealer_name"  # shown by the login until the database is read
 GEOMETRY = "main/geometry"
 STATE = "main/state"
 

@@ -261,6 +261,7 @@ def test_unknown_argument_is_refused_with_a_message(capsys) -> None:
 
 def test_a_database_that_cannot_be_opened_says_so_and_exits_1(monkeypatch, tmp_path, qapp) -> None:
     from advisor.errors import StorageError
+    from advisor.services import system
 
     boxes: list[str] = []
 
@@ -269,7 +270,7 @@ def test_a_database_that_cannot_be_opened_says_so_and_exits_1(monkeypatch, tmp_p
 
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "test.log")
     monkeypatch.setattr(app_module.crash, "install", lambda path: None)
-    monkeypatch.setattr(app_module.system, "open_database", refuse)
+    monkeypatch.setattr(system, "open_database", refuse)
     monkeypatch.setattr(app_module.QMessageBox, "critical",
                         lambda parent, title, text: boxes.append(f"{title}: {text}"))  # fmt: skip
     assert app_module.run_gui(["--database", "postgresql://db.example/advisor", "--lang", "en"]) == 1

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButt
 
 from advisor.errors import SessionExpired
 from advisor.models import Customer
-from advisor.services import customers, users
+from advisor.services import customers, system, users
 from advisor.services import settings as dealer_settings
 from tests import factories
 from tests.ui import person
@@ -47,7 +47,7 @@ def gui(staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, 
     dealer_settings.set_up_dealer(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
                                   tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
                                   actor=staff.admin)  # fmt: skip
-    monkeypatch.setattr(app_module.system, "open_database", lambda url=None: "test.db")
+    monkeypatch.setattr(system, "open_database", lambda url=None: "test.db")
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "log.txt")
     monkeypatch.setattr(app_module.crash, "install", lambda path: None)
     monkeypatch.setattr(app_module, "BACKUP_DELAY_MS", 2_000_000_000)  # no daily backup here
