@@ -7,6 +7,21 @@ After some thousands of calls the interpreter aborts with "Fatal Python error:
 none_dealloc" / "bool_dealloc". CPython 3.12 made these objects immortal, which hides
 the bug; on 3.11 we give them the same protection by raising their reference counts
 far out of reach (they are static objects and are never freed, so this is safe).
+
+When this module can go (checked 2026-12-04, see docs/NOTES.md "Things that bite"):
+- The bug: the 6.12.0 wheels from PyPI (PySide6-Essentials / shiboken6, Linux x86_64,
+  abi3) on CPython 3.11.7. Other projects cite it as PYSIDE-3474 (e.g. PyMemoryEditor
+  3.4.1, which caps PySide6 below 6.12 on Python < 3.12); its tracker entry could not be
+  read from here, so no fixed version is known from upstream.
+- Tested: 6.12.0 drops one reference per call (without this module a script aborts
+  within 1,000 calls of ``setText`` + ``emit`` + ``isHidden``). ``pip index versions
+  PySide6`` listed no later release (6.12.0 is the newest; 6.11.3 the one before).
+- It can go when either the app requires CPython >= 3.12, or ``binding_leaks()`` is
+  False on 3.11 with the PySide6 the project pins: ``tests/ui/test_qtfix.py::
+  test_the_binding_still_drops_references`` then fails and says so. Then delete this
+  module, its two calls (``ui/__init__.py``, ``ui/live.LiveBridge``) and that test;
+  keep ``test_three_hundred_thousand_void_calls_and_emits_do_not_abort_python``, which
+  must pass without the work-around.
 """
 
 from __future__ import annotations
@@ -25,8 +40,10 @@ class _Probe(QObject):
     ping = Signal()
 
 
-def _leaks() -> bool:
-    """Measure the bug rather than trust a version number."""
+def binding_leaks() -> bool:
+    """Measure the bug rather than trust a version number: True when 8 void calls and 8
+    emits took references off ``None`` or ``True`` (always False on CPython >= 3.12,
+    where their counts no longer move)."""
     probe = _Probe()
     before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(8):
@@ -42,7 +59,7 @@ def fix_emit_refcount() -> bool:
     Returns True when the protection was applied (CPython < 3.12 with the bug present).
     """
     global _fixed
-    if _fixed or sys.version_info >= (3, 12) or not _leaks():
+    if _fixed or sys.version_info >= (3, 12) or not binding_leaks():
         return False
     for obj in (None, True, False):
         refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field
