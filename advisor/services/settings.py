@@ -84,23 +84,6 @@ def set_settings(*, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
     return {key: get_setting(key) for key in config.SETTINGS}
 
 
-def _first_run_or(actor: Actor | None, fn: Any, kwargs: dict[str, Any]) -> None:
-    """Before the first account exists anyone may set the dealership up (first run);
-    afterwards only an actor allowed to edit settings, with a live session."""
-    from advisor import validation
-    from advisor.services._base import require
-    from advisor.services.users import has_users
-
-    if has_users():
-        if not isinstance(actor, Actor):
-            raise PermissionDenied(
-                "The first-run set-up is over: log in as a manager or administrator to change settings.",
-                "首次设置已完成：请以服务经理或系统管理员身份登录后再修改设置。",
-            )  # fmt: skip
-        require(actor, "settings.edit")
-    validation.check_arguments(fn, kwargs)
-
-
 def dealer() -> DealerView:
     """The dealership's profile for headers of sheets and the window title."""
     return DealerView(
@@ -115,18 +98,27 @@ def dealer() -> DealerView:
 
 def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
                   labour_rate_cents: int, actor: Actor | None = None) -> DealerView:  # fmt: skip
-    """First-run: save the dealership's profile. Once an account exists, only with
-    ``actor=`` allowed to edit settings (audited)."""
+    """The dealership's profile. At the first run, before any account exists, anyone may
+    save it (nobody can log in yet; not audited). Afterwards it is an ordinary change of
+    settings: ``set_settings`` with ``actor=`` allowed to edit settings (audited)."""
     from advisor import validation
     from advisor.db import transaction
+    from advisor.services.users import has_users
 
-    _first_run_or(actor, set_up_dealer, {"name": name, "address": address, "phone": phone,
-                                         "tax_no": tax_no, "labour_rate_cents": labour_rate_cents})  # fmt: skip
-    name = validation.name(name, what=("Dealership name", "经销商名称"))
+    validation.check_arguments(set_up_dealer, {"name": name, "address": address, "phone": phone,
+                                               "tax_no": tax_no, "labour_rate_cents": labour_rate_cents})  # fmt: skip
+    values = {"dealer_name": name, "dealer_address": address, "dealer_phone": phone,
+              "dealer_tax_no": tax_no, "labour_rate_cents": labour_rate_cents}  # fmt: skip
+    if has_users():
+        if not isinstance(actor, Actor):
+            raise PermissionDenied(
+                "The first-run set-up is over: log in as a manager or administrator to change settings.",
+                "首次设置已完成：请以服务经理或系统管理员身份登录后再修改设置。",
+            )  # fmt: skip
+        set_settings(actor=actor, values=values)
+        return dealer()
+    values["dealer_name"] = validation.name(name, what=("Dealership name", "经销商名称"))
     with transaction():
-        new = {"dealer_name": name, "dealer_address": address, "dealer_phone": phone,
-               "dealer_tax_no": tax_no, "labour_rate_cents": labour_rate_cents}  # fmt: skip
-        old = {key: _put(key, value) for key, value in new.items()}
-        if actor is not None:
-            log(actor, "setting", None, "set_up_dealer", old=old, new=new)
+        for key, value in values.items():
+            _put(key, value)
     return dealer()
