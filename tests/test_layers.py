@@ -1,5 +1,8 @@
 """The layers stay apart: the domain (advisor/) and the reports (reports/) never import Qt;
-the GUI (ui/) never touches the database (advisor.models, advisor.db, peewee, playhouse).
+the GUI (ui/) never touches the database (advisor.models, advisor.db, peewee, playhouse),
+and of the domain it imports only the services (``advisor.services`` and its modules) and
+the value and message types they take and return (``UI_MAY_IMPORT``): every read a screen
+makes is a read service, with a permission and one snapshot.
 
 Checked on the source with ``ast``, so a module that is never imported by the tests is
 still checked, and a lazy import inside a function counts as much as one at the top.
@@ -16,6 +19,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 DATABASE = ("advisor.models", "advisor.db", "peewee", "playhouse")
+
+# What ui/ may import of advisor/: the services, and modules of plain values and messages.
+VALUE_MODULES = (
+    "advisor.errors",  # the errors a service raises, in both languages
+    "advisor.i18n",  # bilingual messages (pick)
+    "advisor.codes",  # the named codes (StrEnums) and their labels
+    "advisor.workflow",  # the steps, their labels and the gates' rules, as pure functions
+    "advisor.money",  # cents and yuan
+    "advisor.config",  # the declared settings: keys, types, defaults, labels, checks
+)
+UI_MAY_IMPORT = ("advisor.services", *VALUE_MODULES)
 
 
 def imported_names(source: str, *, package: str = "") -> Iterator[tuple[int, str]]:
@@ -51,6 +65,67 @@ def offences(directory: str, forbidden: tuple[str, ...]) -> list[str]:
     return found
 
 
+def domain_imports(source: str, *, package: str = "") -> Iterator[tuple[int, str]]:
+    """(line, module) of what the source imports of ``advisor``: ``from advisor import x``
+    as advisor.x, ``from advisor.y import z`` as advisor.y (z may be a name, not a module)."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(p for p in [*parts, base] if p)
+            names = [f"{base}.{a.name}" for a in node.names] if base == "advisor" else [base]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.Call):
+            names = [n for _line, n in imported_names(ast.unparse(node))]
+        for name in names:
+            if name == "advisor" or name.startswith("advisor."):
+                yield node.lineno, name
+
+
+def allowed_in_ui(name: str) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in UI_MAY_IMPORT)
+
+
+def ui_domain_offences() -> list[str]:
+    found = []
+    for path in modules_in("ui"):
+        rel = path.relative_to(ROOT)
+        package = ".".join(rel.with_suffix("").parts[:-1])
+        for line, name in domain_imports(path.read_text(encoding="utf-8"), package=package):
+            if not allowed_in_ui(name):
+                found.append(f"{rel}:{line} imports {name}")
+    return found
+
+
+def module_file(name: str) -> Path | None:
+    base = ROOT.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def closure(name: str) -> dict[str, list[str]]:
+    """Every advisor module ``name`` imports, transitively (lazy imports too), with the
+    outside names each imports."""
+    seen: dict[str, list[str]] = {}
+    todo = [name]
+    while todo:
+        mod = todo.pop()
+        path = module_file(mod)
+        if mod in seen or path is None:
+            continue
+        package = mod if path.name == "__init__.py" else mod.rpartition(".")[0]
+        names = [n for _line, n in imported_names(path.read_text(encoding="utf-8"), package=package)]
+        seen[mod] = names
+        todo += [n for n in names if n.startswith("advisor.") and module_file(n) is not None]
+    return seen
+
+
 def modules_in(directory: str) -> list[Path]:
     return sorted((ROOT / directory).rglob("*.py"))
 
@@ -64,12 +139,37 @@ def test_ui_never_touches_the_database() -> None:
     assert not offences("ui", DATABASE)
 
 
+def test_ui_imports_only_services_and_value_types() -> None:
+    offences = ui_domain_offences()
+    assert not offences, (
+        "ui/ reaches the domain through advisor.services only (a read is a read service: "
+        "@service(action, read=True)); plain values and messages may come from "
+        f"{', '.join(VALUE_MODULES)}:\n" + "\n".join(offences)
+    )
+
+
+@pytest.mark.parametrize("module", VALUE_MODULES)
+def test_the_value_modules_ui_may_import_are_pure(module: str) -> None:
+    # A value module that reached the database or the services would be a back door.
+    if module_file(module) is None:
+        pytest.skip(f"{module} does not exist (yet)")
+    for mod, names in closure(module).items():
+        bad = [n for n in names if any(n == f or n.startswith(f + ".")
+                                       for f in (*DATABASE, *QT, "advisor.services", "advisor.live",
+                                                 "advisor.search", "advisor.kpi", "psycopg", "sqlite3"))]  # fmt: skip
+        assert not bad, f"{module} imports {mod}, which imports {bad}"
+
+
 def test_the_layers_exist_and_are_scanned() -> None:
     # The checks above must not pass merely because nothing was found to read.
     assert len(modules_in("advisor")) >= 20
     assert (ROOT / "advisor" / "services" / "estimate.py") in modules_in("advisor")
     for directory in ("reports", "ui"):
         assert (ROOT / directory / "__init__.py").is_file()
+    # The ui checks read real imports of the domain, allowed ones among them.
+    names = {n for p in modules_in("ui") for _l, n in domain_imports(p.read_text(encoding="utf-8"))}
+    assert "advisor.errors" in names and any(n.startswith("advisor.services.") for n in names)
+    assert set(closure("advisor.workflow")) >= {"advisor.workflow", "advisor.errors"}
 
 
 @pytest.mark.parametrize(
@@ -97,3 +197,34 @@ def test_the_checker_catches_what_it_must(source: str, package: str, forbidden: 
     names = [n for _line, n in imported_names(source, package=package)]
     hit = any(n == f or n.startswith(f + ".") for n in names for f in forbidden)
     assert hit is caught, names
+
+
+@pytest.mark.parametrize(
+    ("source", "package", "allowed"),
+    [
+        ("from advisor.search import search", "ui", False),
+        ("from advisor.search import SearchHit", "ui.desk", False),
+        ("from advisor import kpi", "ui.dashboard", False),
+        ("import advisor.kpi", "ui", False),
+        ("def f():\n    from advisor import demo\n", "ui", False),
+        ("from advisor.live import Listener", "ui", False),
+        ("from advisor import auth", "ui", False),
+        ("from advisor import validation, errors", "ui", False),
+        ("import importlib\nimportlib.import_module('advisor.kpi')", "ui", False),
+        ("import advisor", "ui", False),
+        ("from advisor.services import search", "ui", True),
+        ("from advisor.services.dashboard import KPIs", "ui.dashboard", True),
+        ("from advisor.services.views import ROView", "ui.ro.pages", True),
+        ("from advisor import errors, i18n", "ui", True),
+        ("from advisor.errors import UserError", "ui", True),
+        ("from advisor.codes import Role", "ui", True),
+        ("from advisor.workflow import Step", "ui", True),
+        ("from advisor.money import to_cents", "ui", True),
+        ("from advisor.config import SETTINGS", "ui", True),
+        ("from ui import fmt", "ui", True),
+    ],
+)  # fmt: skip
+def test_the_ui_import_checker_catches_what_it_must(source: str, package: str, allowed: bool) -> None:
+    names = [n for _line, n in domain_imports(source, package=package)]
+    assert names or allowed, source
+    assert all(allowed_in_ui(n) for n in names) is allowed, names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor import auth
+from advisor.services import users
 from advisor.services._base import Actor
 from ui.operations import Operations
 
@@ -19,4 +19,4 @@ class AppContext:
 
     def may(self, action: str) -> bool:
         """True when the logged-in role may perform ``action`` (see advisor.auth)."""
-        return auth.may(self.actor.role, action)
+        return users.may(self.actor.role, action)

@@ -9,7 +9,6 @@ and the typed values stay. Demo data loads in a worker with a progress dialog.
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from advisor.errors import UserError
 from advisor.money import to_cents
-from advisor.services import settings, users
+from advisor.services import settings, system, users
 from advisor.services._base import Actor
 from ui import i18n, workstation
 from ui.operations import Operations
@@ -40,23 +39,19 @@ DEMO_ORDERS = 2000
 
 
 def demo_available() -> bool:
-    """True when the demo-data generator (``advisor.demo``) is installed."""
-    return importlib.util.find_spec("advisor.demo") is not None
+    """True when the demo-data generator is installed."""
+    return system.demo_available()
 
 
 def demo_cancellable() -> bool:
     """True when the generator can stop half-way (takes ``cancel``); else the progress
     dialog offers no Cancel that would not stop it."""
-    from advisor import demo
-
-    return "cancel" in inspect.signature(demo.generate).parameters
+    return "cancel" in inspect.signature(system.load_demo_data).parameters
 
 
 def _demo_call(progress: Callable[[int, int], None], cancel: Callable[[], bool],
                orders: int) -> object:  # fmt: skip
-    from advisor import demo
-
-    generate: Callable[..., object] = demo.generate
+    generate: Callable[..., object] = system.load_demo_data
     params = inspect.signature(generate).parameters
     extra: dict[str, Any] = {}
     if "progress" in params:

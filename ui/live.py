@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from advisor.live import RELOAD, DataVersionPoller, Listener
+from advisor.services.system import RELOAD, DataVersionPoller, Listener
 from ui.qtfix import fix_emit_refcount
 
 log = logging.getLogger(__name__)

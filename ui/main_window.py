@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import auth
 from advisor.i18n import pick
 from advisor.services import settings as dealer_settings
+from advisor.services import users
 from ui import i18n, workstation
 from ui.context import AppContext
 from ui.search_box import SearchBox
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
             self.go_actions[row].setText(name)
-        role = pick(*auth.ROLE_LABELS.get(self.ctx.actor.role, (self.ctx.actor.role,) * 2))
+        role = pick(*users.ROLE_LABELS.get(self.ctx.actor.role, (self.ctx.actor.role,) * 2))
         who = f"{self.ctx.actor.display_name} · {role}"
         self.user_label.setText(self.tr("Logged in: %1").replace("%1", who))
         self.who_top.setText(who)

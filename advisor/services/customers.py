@@ -15,6 +15,10 @@ from advisor.services._base import Actor, bump, check_version, get, log, service
 from advisor.services.views import CustomerView, VehicleView
 
 T = TypeVar("T")
+
+# Checks a form makes as the user types, before anything is saved (no database).
+check_vin = validation.vin  # normalised VIN and warnings, or a ValidationError
+looks_like = validation.looks_like  # "plate", "vin", "phone" or "name"
 CHANNELS = ("phone", "sms", "wechat", "in_person", "email")
 
 

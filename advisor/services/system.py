@@ -4,10 +4,15 @@ open it, describe it, back it up, and release a worker thread's connection."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 from advisor import backup as backup_mod
 from advisor import db
+from advisor.live import RELOAD as RELOAD  # the change watchers, for the GUI (ui/live.py)
+from advisor.live import DataVersionPoller as DataVersionPoller
+from advisor.live import Listener as Listener
 from advisor.reference import ensure_reference_data, missing_reference_data
 from advisor.services._base import Actor, log, require
 
@@ -22,6 +27,19 @@ def open_database(url: str | None = None) -> str:
         with database.atomic():
             ensure_reference_data()
     return db.describe(url or db.default_url())
+
+
+def demo_available() -> bool:
+    """True when the demo-data generator (``advisor.demo``) is installed."""
+    return importlib.util.find_spec("advisor.demo") is not None
+
+
+def load_demo_data(*, orders: int, seed: int = 1,
+                   progress: Callable[[int, int], None] | None = None) -> object:  # fmt: skip
+    """Fill the new, empty database with ``orders`` demo repair orders (first run)."""
+    from advisor import demo  # large: loaded only when asked for
+
+    return demo.generate(orders=orders, seed=seed, progress=progress)
 
 
 def default_url() -> str:

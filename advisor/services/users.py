@@ -11,6 +11,13 @@ from advisor.models import User, now
 from advisor.services._base import Actor, _system, get, log, service
 from advisor.services.views import UserView
 
+# The roles and what each may do, for the screens (which import no advisor.auth): they
+# show a role in words and hide what the role may not do; the services refuse it anyway.
+ROLES = auth.ROLES
+ROLE_LABELS = auth.ROLE_LABELS
+may = auth.may
+role_label = auth.role_label
+
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8

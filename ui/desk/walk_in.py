@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import validation
 from advisor.errors import DuplicateVehicle, UserError
 from advisor.services import customers, search
 from ui.context import AppContext
@@ -54,7 +53,7 @@ def check_vin_live(ctx: AppContext, note: NotedField, text: str,
     if len(compact) < 17:
         return None
     try:
-        vin, warnings = validation.vin(compact)  # imports vininfo: only once a VIN is typed
+        vin, warnings = customers.check_vin(compact)  # imports vininfo: only once a VIN is typed
     except UserError as err:
         note.show_error(err.message())
         return None
@@ -313,7 +312,7 @@ class WalkInDialog(QDialog):
             self.phone.setText(c.phone)
         typed = typed.strip()
         if typed:
-            kind = validation.looks_like(typed)
+            kind = customers.looks_like(typed)
             if customer_id is not None and kind in ("name", "phone"):
                 kind = ""
             target = {"plate": self.plate, "vin": self.vin, "phone": self.phone, "name": self.name}.get(kind)

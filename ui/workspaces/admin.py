@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import auth
 from advisor.i18n import pick
 from advisor.services import system, users
 from advisor.services.views import UserView
@@ -49,7 +48,7 @@ def daily_backup_dir() -> Path:
 
 def role_label(role: str) -> str:
     """A role's name in the current language."""
-    return pick(*auth.ROLE_LABELS.get(role, (role, role)))
+    return pick(*users.ROLE_LABELS.get(role, (role, role)))
 
 
 class _Form(QDialog):
@@ -106,7 +105,7 @@ class AddUserDialog(_Form):
         self.display_name.setObjectName("displayName")
         self.role = QComboBox(self)
         self.role.setObjectName("role")
-        for role in auth.ROLES:
+        for role in users.ROLES:
             self.role.addItem(role_label(role), role)
         self.password, self.password2 = self._password_pair()
         self.form.addRow(self.tr("&User name:"), self.username)
@@ -158,7 +157,7 @@ class RoleDialog(_Form):
         self.setWindowTitle(self.tr("Change role of %1").replace("%1", user.display_name))
         self.role = QComboBox(self)
         self.role.setObjectName("role")
-        for role in auth.ROLES:
+        for role in users.ROLES:
             self.role.addItem(role_label(role), role)
         self.role.setCurrentIndex(max(self.role.findData(user.role), 0))
         self.form.addRow(self.tr("&Role:"), self.role)

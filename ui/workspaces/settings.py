@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor import auth
 from advisor.config import REPAIR_CLASSES, WARRANTY_MINIMUMS
 from advisor.errors import UserError
 from advisor.i18n import pick
 from advisor.money import to_cents, to_yuan
-from advisor.services import settings
+from advisor.services import settings, users
 from ui import messages
 from ui.context import AppContext
 from ui.ro.pages.reception import repair_class_label
@@ -96,7 +95,7 @@ class SettingsWorkspace(Workspace):
         self.tax = _percent(99.99)
         self.counts = {key: _spin(*limits) for key, limits in COUNTS.items()}
         self.counts["service_interval_km"].setSingleStep(500)
-        self.discounts = {role: _percent(50) for role in auth.ROLES}
+        self.discounts = {role: _percent(50) for role in users.ROLES}
         self.warranty = {cls: (_spin(WARRANTY_MINIMUMS[cls][0], 1_000_000, 1000),
                                _spin(WARRANTY_MINIMUMS[cls][1], 3650)) for cls in REPAIR_CLASSES}  # fmt: skip
         for key, widget in [*self.texts.items(), *self.money.items()]:
@@ -136,7 +135,7 @@ class SettingsWorkspace(Workspace):
         for key in MONEY:
             add_row(money_form, key, self.money[key])
         add_row(money_form, "tax_rate", self.tax)
-        for role in auth.ROLES:
+        for role in users.ROLES:
             add_row(money_form, f"discount_{role}", self.discounts[role])
         limits_form = QFormLayout(self.limits_box)
         for key in COUNTS:
@@ -210,8 +209,8 @@ class SettingsWorkspace(Workspace):
             "bays": self.tr("Workshop bays"), "retention_years": self.tr("Keep personal data for (years)"),
         }  # fmt: skip
         names["tax_rate"] = self.tr("Tax rate")
-        for role in auth.ROLES:
-            role_name = pick(*auth.ROLE_LABELS.get(role, (role, role)))
+        for role in users.ROLES:
+            role_name = pick(*users.ROLE_LABELS.get(role, (role, role)))
             names[f"discount_{role}"] = self.tr("Discount limit: %1").replace("%1", role_name)
         for key, label in self.row_labels.items():
             label.setText(names[key])
