@@ -105,16 +105,16 @@ def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
     from advisor.db import transaction
     from advisor.services.users import has_users
 
-    validation.check_arguments(set_up_dealer, {"name": name, "address": address, "phone": phone,
-                                               "tax_no": tax_no, "labour_rate_cents": labour_rate_cents})  # fmt: skip
-    values = {"dealer_name": name, "dealer_address": address, "dealer_phone": phone,
-              "dealer_tax_no": tax_no, "labour_rate_cents": labour_rate_cents}  # fmt: skip
+    arguments = {"name": name, "address": address, "phone": phone, "tax_no": tax_no}
+    validation.check_arguments(set_up_dealer, {**arguments, "labour_rate_cents": labour_rate_cents})
+    values: dict[str, Any] = {f"dealer_{key}": value for key, value in arguments.items()}
+    values["labour_rate_cents"] = labour_rate_cents
     if has_users():
         if not isinstance(actor, Actor):
             raise PermissionDenied(
                 "The first-run set-up is over: log in as a manager or administrator to change settings.",
                 "首次设置已完成：请以服务经理或系统管理员身份登录后再修改设置。",
-            )  # fmt: skip
+            )
         set_settings(actor=actor, values=values)
         return dealer()
     values["dealer_name"] = validation.name(name, what=("Dealership name", "经销商名称"))

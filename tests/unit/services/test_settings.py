@@ -12,8 +12,13 @@ from advisor.models import AuditLog
 from advisor.services import settings
 from tests import factories
 
-PROFILE = dict(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
-               tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000)  # fmt: skip
+PROFILE = {
+    "name": "星辉汽车服务有限公司",
+    "address": "北京市朝阳区",
+    "phone": "010-88886666",
+    "tax_no": "91110105MA01ABCD2X",
+    "labour_rate_cents": 18_000,
+}
 
 
 def test_the_first_run_saves_the_profile_before_any_account(database: peewee.Database) -> None:
@@ -31,7 +36,9 @@ def test_afterwards_the_profile_is_an_ordinary_audited_settings_change(staff: fa
 
 
 @pytest.mark.parametrize("who", [None, "technician", "cashier"])
-def test_afterwards_only_someone_allowed_to_edit_settings_may(staff: factories.Staff, who: str | None) -> None:
+def test_afterwards_only_someone_allowed_to_edit_settings_may(
+    staff: factories.Staff, who: str | None
+) -> None:
     actor = staff.by_role(who) if who else None
     with pytest.raises(PermissionDenied):
         settings.set_up_dealer(**PROFILE, actor=actor)  # type: ignore[arg-type]
