@@ -29,34 +29,70 @@ CERTIFICATE_CLASSES = ("vehicle", "major", "level2")
 
 @dataclass(frozen=True)
 class SettingDef:
+    """A shared setting: its type and default, its name in both languages (messages, the
+    audit trail) and how the Settings form edits it.
+
+    ``group`` is the form's box ("" keeps it off the form); ``unit`` says how a value is
+    typed: "yuan" (stored in cents), "percent" (stored as a fraction), "count" (a whole
+    number from ``low`` to ``high`` by ``step``), "text"; a dict setting is edited once per
+    role ("percent") or per repair class ("km_days", from the legal minimums up).
+    ``form_en``/``form_zh`` is the row's label on the form (``&`` marks its mnemonic;
+    ``%1`` stands for the role), the name when empty."""
+
     key: str
     kind: type
     default: Any
     label_en: str
     label_zh: str
+    group: str = ""
+    unit: str = "text"
+    low: int | Decimal = 0
+    high: int | Decimal = 0
+    step: int = 1
+    form_en: str = ""
+    form_zh: str = ""
+
+    def form_label(self, lang: str | None = None) -> str:
+        """The row's label on the Settings form in ``lang`` (default: current language)."""
+        from advisor.i18n import pick
+
+        return pick(self.form_en or self.label_en, self.form_zh or self.label_zh, lang)
 
 
+# In the order of the Settings form, box by box.
 SETTINGS: dict[str, SettingDef] = {
     s.key: s
     for s in (
-        SettingDef("dealer_name", str, "", "Dealership name", "经销商名称"),
-        SettingDef("dealer_address", str, "", "Address", "地址"),
-        SettingDef("dealer_phone", str, "", "Phone", "电话"),
-        SettingDef("dealer_tax_no", str, "", "Tax number", "纳税人识别号"),
-        SettingDef("labour_rate_cents", int, 18_000, "Labour rate per hour (cents)", "工时单价（分/小时）"),
-        SettingDef("tax_rate", Decimal, Decimal("0.13"), "Tax rate", "税率"),
-        SettingDef("major_change_cents", int, 200_000, "Major change threshold (cents)", "重大变更金额阈值（分）"),
-        SettingDef("comeback_days", int, 30, "Comeback window (days)", "返修认定期限（天）"),
-        SettingDef("retention_years", int, 3, "Retention period (years)", "数据保留期（年）"),
-        SettingDef("service_interval_km", int, 5_000, "Service interval (km)", "保养间隔（公里）"),
-        SettingDef("service_interval_months", int, 6, "Service interval (months)", "保养间隔（月）"),
-        SettingDef("bays", int, 6, "Workshop bays", "工位数"),
-        SettingDef("estimate_valid_days", int, 7, "Estimate valid for (days)", "估价有效期（天）"),
-        SettingDef("warranty", dict, {k: list(v) for k, v in WARRANTY_MINIMUMS.items()},
-                   "Warranty periods (km, days)", "质量保证期（公里、天）"),
+        SettingDef("dealer_name", str, "", "Dealership name", "经销商名称", "dealer",
+                   form_en="&Name", form_zh="名称(&N)"),
+        SettingDef("dealer_address", str, "", "Address", "地址", "dealer"),
+        SettingDef("dealer_phone", str, "", "Phone", "电话", "dealer"),
+        SettingDef("dealer_tax_no", str, "", "Tax number", "纳税人识别号", "dealer"),
+        SettingDef("labour_rate_cents", int, 18_000, "Labour rate per hour (cents)", "工时单价（分/小时）",
+                   "money", "yuan", form_en="Labour rate (¥ per hour)", form_zh="工时单价（元/小时）"),
+        SettingDef("major_change_cents", int, 200_000, "Major change threshold (cents)", "重大变更金额阈值（分）",
+                   "money", "yuan", form_en="A change is major from (¥, needs a manager)",
+                   form_zh="重大变更金额起点（元，须经理批准）"),
+        SettingDef("tax_rate", Decimal, Decimal("0.13"), "Tax rate", "税率", "money", "percent",
+                   high=Decimal("99.99")),
         SettingDef("discount_limits", dict,
                    {"advisor": "0.05", "cashier": "0", "manager": "0.20", "admin": "0.20"},
-                   "Discount limit per role", "各角色折扣上限"),
+                   "Discount limit per role", "各角色折扣上限", "money", "percent", high=50,
+                   form_en="Discount limit: %1", form_zh="折扣上限：%1"),
+        SettingDef("estimate_valid_days", int, 7, "Estimate valid for (days)", "估价有效期（天）", "limits",
+                   "count", 1, 90, form_en="An estimate is valid for (days)"),
+        SettingDef("comeback_days", int, 30, "Comeback window (days)", "返修认定期限（天）", "limits",
+                   "count", 1, 365, form_en="A comeback within (days of handover)",
+                   form_zh="返修认定期限（交车后天数）"),
+        SettingDef("service_interval_km", int, 5_000, "Service interval (km)", "保养间隔（公里）", "limits",
+                   "count", 500, 50_000, 500),
+        SettingDef("service_interval_months", int, 6, "Service interval (months)", "保养间隔（月）", "limits",
+                   "count", 1, 36),
+        SettingDef("bays", int, 6, "Workshop bays", "工位数", "limits", "count", 1, 200),
+        SettingDef("retention_years", int, 3, "Retention period (years)", "数据保留期（年）", "limits",
+                   "count", 1, 30, form_en="Keep personal data for (years)", form_zh="个人数据保留期（年）"),
+        SettingDef("warranty", dict, {k: list(v) for k, v in WARRANTY_MINIMUMS.items()},
+                   "Warranty periods (km, days)", "质量保证期（公里、天）", "warranty", "km_days"),
         SettingDef("setup_done", bool, False, "First-run set-up done", "首次设置已完成"),
     )
 }  # fmt: skip

@@ -1018,132 +1018,62 @@ After: %2</source>
 <context>
     <name>SettingsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="193"/>
+        <location filename="../../ui/workspaces/settings.py" line="105"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="196"/>
+        <location filename="../../ui/workspaces/settings.py" line="108"/>
         <source>Settings of the dealership</source>
         <translation>经销商设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="197"/>
+        <location filename="../../ui/workspaces/settings.py" line="110"/>
         <source>Dealership (printed on every sheet)</source>
         <translation>经销商信息（打印在每张单据上）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="198"/>
+        <location filename="../../ui/workspaces/settings.py" line="111"/>
         <source>Prices, tax and discounts</source>
         <translation>价格、税率与折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="199"/>
+        <location filename="../../ui/workspaces/settings.py" line="112"/>
         <source>Time limits and capacity</source>
         <translation>期限与产能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="200"/>
+        <location filename="../../ui/workspaces/settings.py" line="113"/>
         <source>Warranty of a repair, per repair class</source>
         <translation>各维修类别的质量保证期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="202"/>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="202"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="203"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="203"/>
-        <source>Tax number</source>
-        <translation>纳税人识别号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="204"/>
-        <source>Labour rate (¥ per hour)</source>
-        <translation>工时单价（元/小时）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="205"/>
-        <source>A change is major from (¥, needs a manager)</source>
-        <translation>重大变更金额起点（元，须经理批准）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="206"/>
-        <source>An estimate is valid for (days)</source>
-        <translation>估价有效期（天）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="207"/>
-        <source>A comeback within (days of handover)</source>
-        <translation>返修认定期限（交车后天数）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="208"/>
-        <source>Service interval (km)</source>
-        <translation>保养间隔（公里）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="209"/>
-        <source>Service interval (months)</source>
-        <translation>保养间隔（月）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="210"/>
-        <source>Workshop bays</source>
-        <translation>工位数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="210"/>
-        <source>Keep personal data for (years)</source>
-        <translation>个人数据保留期（年）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="212"/>
-        <source>Tax rate</source>
-        <translation>税率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="215"/>
-        <source>Discount limit: %1</source>
-        <translation>折扣上限：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/settings.py" line="218"/>
+        <location filename="../../ui/setting_editors.py" line="205"/>
         <source>Repair class</source>
         <translation>维修类别</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="218"/>
+        <location filename="../../ui/setting_editors.py" line="206"/>
         <source>At least (km)</source>
         <translation>不少于（公里）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="219"/>
+        <location filename="../../ui/setting_editors.py" line="207"/>
         <source>At least (days)</source>
         <translation>不少于（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="223"/>
+        <location filename="../../ui/workspaces/settings.py" line="119"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="224"/>
+        <location filename="../../ui/workspaces/settings.py" line="120"/>
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="274"/>
+        <location filename="../../ui/workspaces/settings.py" line="150"/>
         <source>● Not saved</source>
         <translation>● 尚未保存</translation>
     </message>

@@ -6,9 +6,15 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
+from advisor import config
+from advisor.services.users import ROLES
+from advisor.config import SETTINGS, SettingDef
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.services import settings
+from tests.ui import person
+from ui import i18n
 from ui.workspaces.settings import SettingsWorkspace
 
 
@@ -28,17 +34,25 @@ def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
     return ws
 
 
+def field(ws: SettingsWorkspace, name: str) -> QWidget:
+    """An input of the form by its object name (``setting_<name>``), as tests find it."""
+    found = ws.findChild(QWidget, f"setting_{name}")
+    assert found is not None, name
+    return found
+
+
 def test_a_manager_changes_rate_tax_limit_and_warranty(qtbot, make_ctx, shown) -> None:  # type: ignore[no-untyped-def]
     ws = make_ws(qtbot, make_ctx("manager"))
-    assert ws.money["labour_rate_cents"].text() == "180.00" and not ws.dirty
+    rate = field(ws, "labour_rate_cents")
+    assert isinstance(rate, QLineEdit) and rate.text() == "180.00" and not ws.dirty
     label = ws.row_labels["labour_rate_cents"]  # every field has its visible name
-    assert label.isVisible() and label.text() == "Labour rate (¥ per hour)" and label.buddy() is ws.money["labour_rate_cents"]
+    assert label.isVisible() and label.text() == "Labour rate (¥ per hour)" and label.buddy() is rate
     assert all(x.text() for x in ws.row_labels.values())
-    ws.money["labour_rate_cents"].clear()
-    qtbot.keyClicks(ws.money["labour_rate_cents"], "215.50")
-    ws.tax.setValue(9)
-    ws.discounts["advisor"].setValue(8)
-    ws.warranty["minor"][1].setValue(60)
+    rate.clear()
+    qtbot.keyClicks(rate, "215.50")
+    field(ws, "tax_rate").setValue(9)
+    field(ws, "discount_advisor").setValue(8)
+    field(ws, "warranty_minor_days").setValue(60)
     assert ws.dirty and ws.state.text()
     qtbot.keyClick(ws.save_button, Qt.Key.Key_Space)
     assert shown == []
@@ -53,18 +67,19 @@ def test_a_manager_changes_rate_tax_limit_and_warranty(qtbot, make_ctx, shown) -
 
 def test_a_refused_value_saves_nothing_and_keeps_the_typing(qtbot, make_ctx, shown) -> None:  # type: ignore[no-untyped-def]
     ws = make_ws(qtbot, make_ctx("admin"))
-    ws.tax.setValue(6)
-    ws.texts["dealer_name"].clear()
-    qtbot.keyClicks(ws.texts["dealer_name"], " ")
+    tax = field(ws, "tax_rate")
+    tax.setValue(6)
+    field(ws, "dealer_name").clear()
+    qtbot.keyClicks(field(ws, "dealer_name"), " ")
     assert not ws.save()
     assert shown and "name" in shown[-1][1].lower()
     assert settings.get_setting("tax_rate") == Decimal("0.13")  # nothing of the save landed
-    assert ws.tax.value() == 6 and ws.dirty  # the typing stays
-    ws.money["labour_rate_cents"].setText("abc")
+    assert tax.value() == 6 and ws.dirty  # the typing stays
+    field(ws, "labour_rate_cents").setText("abc")
     assert not ws.save()
     assert settings.get_setting("labour_rate_cents") == 18_000
     ws.revert()
-    assert ws.tax.value() == 13 and not ws.dirty
+    assert tax.value() == 13 and not ws.dirty
 
 
 def test_a_change_elsewhere_reloads_only_an_untouched_form(qtbot, make_ctx, staff) -> None:  # type: ignore[no-untyped-def]
@@ -72,11 +87,11 @@ def test_a_change_elsewhere_reloads_only_an_untouched_form(qtbot, make_ctx, staf
     ws = make_ws(qtbot, ctx)
     settings.set_settings(actor=staff.by_role("admin"), values={"bays": 9})
     ws.refresh()
-    assert ws.counts["bays"].value() == 9
-    ws.counts["comeback_days"].setValue(45)
+    assert field(ws, "bays").value() == 9
+    field(ws, "comeback_days").setValue(45)
     settings.set_settings(actor=staff.by_role("admin"), values={"bays": 10})
     ws.refresh()
-    assert ws.counts["comeback_days"].value() == 45 and ws.counts["bays"].value() == 9  # typing kept
+    assert field(ws, "comeback_days").value() == 45 and field(ws, "bays").value() == 9  # typing kept
 
 
 def test_set_settings_checks_permission_and_keys(staff) -> None:  # type: ignore[no-untyped-def]
@@ -96,3 +111,67 @@ def test_the_rail_shows_settings_to_managers_and_admins_only(qtbot, make_ctx) ->
         window = MainWindow(make_ctx(role))
         qtbot.addWidget(window)
         assert ("settings" in window.workspace_keys()) is expected, role
+
+
+def _inputs(d: SettingDef) -> list[str]:
+    """The object names (without ``setting_``) the form gives a declared setting."""
+    if d.unit == "km_days":
+        return [f"warranty_{cls}_{part}" for cls in config.REPAIR_CLASSES for part in ("km", "days")]
+    if d.kind is dict:
+        return [f"discount_{role}" for role in ROLES]
+    return [d.key]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_declared_setting_has_an_editor_with_its_label(qtbot, make_ctx, lang) -> None:  # type: ignore[no-untyped-def]
+    """The form is made from advisor.config.SETTINGS: every setting on a box has its
+    inputs, each named by a label in the user's language that focuses it (Alt+mnemonic)."""
+    i18n.set_language(lang)
+    try:
+        ws = make_ws(qtbot, make_ctx("manager", lang))
+        on_form = [d for d in SETTINGS.values() if d.group]
+        assert {d.key for d in SETTINGS.values()} - {d.key for d in on_form} == {"setup_done"}
+        for d in on_form:
+            for name in _inputs(d):
+                box = field(ws, name)
+                assert box.isVisibleTo(ws), name
+                if d.unit == "km_days":
+                    continue  # a grid headed by class, km and days
+                label = ws.row_labels[name]
+                want = d.form_en or d.label_en if lang == "en" else d.form_zh or d.label_zh
+                assert label.buddy() is box and label.text().startswith(want.split("%1")[0]), (
+                    name,
+                    label.text(),
+                )
+        assert ws.row_labels["dealer_name"].text() == ("&Name" if lang == "en" else "名称(&N)")
+        assert ws.row_labels["discount_cashier"].text() == (
+            "Discount limit: Cashier" if lang == "en" else "折扣上限：收银员"
+        )
+        assert isinstance(field(ws, "bays"), QAbstractSpinBox) and field(ws, "bays").maximum() == 200
+        assert field(ws, "service_interval_km").singleStep() == 500
+    finally:
+        i18n.set_language("en")
+
+
+def test_an_edit_on_the_form_saves_through_the_settings_service(qtbot, make_ctx, shown) -> None:  # type: ignore[no-untyped-def]
+    """A person types the new number of bays and saves with Ctrl+S: the service stores it."""
+    ws = person.show_window(qtbot, make_ws(qtbot, make_ctx("manager")))
+    person.fill(qtbot, field(ws, "bays"), "12")
+    assert ws.dirty
+    person.key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert shown == []
+    assert settings.get_setting("bays") == 12
+    assert not ws.dirty
+
+
+def test_a_new_setting_needs_no_ui_code(qtbot, make_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Declared with a box, a unit and a range, a setting appears on the form and saves."""
+    new = SettingDef("loan_cars", int, 2, "Loan cars", "代步车数量", "limits", "count", 0, 20,
+                     form_en="Loan &cars", form_zh="代步车(&C)")  # fmt: skip
+    monkeypatch.setitem(SETTINGS, new.key, new)
+    ws = person.show_window(qtbot, make_ws(qtbot, make_ctx("manager")))
+    box = field(ws, "loan_cars")
+    assert box.value() == 2 and box.maximum() == 20 and ws.row_labels["loan_cars"].text() == "Loan &cars"
+    person.fill(qtbot, box, "5")
+    person.click(qtbot, ws.save_button)
+    assert settings.get_setting("loan_cars") == 5
