@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
 from advisor import config
-from advisor.services.users import ROLES
 from advisor.config import SETTINGS, SettingDef
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.services import settings
+from advisor.services.users import ROLES
 from tests.ui import person
 from ui import i18n
 from ui.workspaces.settings import SettingsWorkspace
