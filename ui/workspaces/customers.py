@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -39,6 +38,7 @@ from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.lanes import step_text
 from ui.desk.vehicle_dialog import AddVehicleDialog
+from ui.tables import read_only_table
 from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -62,14 +62,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = read_only_table(columns, name=name, stretch_last=True)
     table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,28 +24,12 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.assign_dialog import AssignDialog
 from ui.context import AppContext
+from ui.tables import fill_rows, read_only_table
 from ui.workspace import Workspace
 
 
 def _table(columns: int) -> QTableWidget:
-    t = QTableWidget(0, columns)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], data: Sequence[object] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            if data is not None:
-                item.setData(Qt.ItemDataRole.UserRole, data[r])
-            table.setItem(r, c, item)
+    return read_only_table(columns, alternating=True, stretch_last=True)
 
 
 class DispatchWorkspace(Workspace):
@@ -156,7 +137,7 @@ class DispatchWorkspace(Workspace):
     def refresh(self) -> None:
         day = self.selected_day()
         techs = workshop.technicians(day)
-        _fill(
+        fill_rows(
             self.techs,
             [
                 (
@@ -172,13 +153,13 @@ class DispatchWorkspace(Workspace):
             [t.id for t in techs],
         )
         bays = workshop.bays(day)
-        _fill(
+        fill_rows(
             self.bays_,
             [(b.code, b.name, labels.bay_kind(b.kind), labels.minutes(b.occupied_min)) for b in bays],
         )
         keep = self.selected_job()
         self.jobs_ = workshop.unassigned_jobs()
-        _fill(
+        fill_rows(
             self.jobs,
             [
                 (
@@ -225,7 +206,7 @@ class DispatchWorkspace(Workspace):
             self.suggested.setRowCount(0)
             return
         techs = workshop.suggest_technicians(job.line_id, self.selected_day())
-        _fill(
+        fill_rows(
             self.suggested,
             [(t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min)) for t in techs],
             [t.id for t in techs],

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,19 +26,14 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.parts_dialogs import AddPartDialog, OrderPartDialog, ReceiveStockDialog, part_name
+from ui.tables import read_only_table
 from ui.workspace import Workspace
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _table(columns: int) -> QTableWidget:
-    t = QTableWidget(0, columns)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.setAlternatingRowColors(True)
-    return t
+    return read_only_table(columns, alternating=True)
 
 
 def _item(text: str, *, right: bool = False) -> QTableWidgetItem:

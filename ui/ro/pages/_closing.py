@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from advisor.i18n import pick
 from ui import fmt
+from ui.tables import read_only_table
 
 _STYLES = {
     "info": "background:#e8f0fe; color:#1a3d7c; border:1px solid #aac4f0;",
@@ -56,15 +57,7 @@ def cell(text: str, *, right: bool = False, data: object = None) -> QTableWidget
 
 
 def table(parent: QWidget, name: str, columns: int) -> QTableWidget:
-    t = QTableWidget(0, columns, parent)
-    t.setObjectName(name)
-    t.verticalHeader().hide()
-    t.setAlternatingRowColors(True)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+    return read_only_table(columns, parent, name=name, alternating=True, stretch_last=True)
 
 
 def fit_height(t: QTableWidget, rows_min: int = 1, rows_max: int = 8) -> None:

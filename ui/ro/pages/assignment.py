@@ -10,7 +10,7 @@ from ui import workshop_labels as labels
 from ui.assign_dialog import AssignDialog
 from ui.context import AppContext
 from ui.ro.pages.base import StepPage
-from ui.ro.pages.parts import fill, table
+from ui.tables import fill_rows, read_only_table
 
 
 class AssignmentPage(StepPage):
@@ -22,7 +22,7 @@ class AssignmentPage(StepPage):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.promise = QLabel()
-        self.jobs = table(7)
+        self.jobs = read_only_table(7)
         self.jobs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.jobs.itemSelectionChanged.connect(self._update_buttons)
         self.jobs.itemDoubleClicked.connect(lambda _i: self.assign_selected())
@@ -103,7 +103,7 @@ class AssignmentPage(StepPage):
                         plan,
                     )
                 )
-        fill(self.jobs, out)
+        fill_rows(self.jobs, out)
         self.jobs.resizeColumnsToContents()
         self.jobs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._update_buttons()

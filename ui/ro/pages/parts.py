@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,23 +17,7 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.ro.pages.base import StepPage
-
-
-def table(columns: int) -> QTableWidget:
-    t = QTableWidget(0, columns)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.setWordWrap(True)
-    return t
-
-
-def fill(t: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    t.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, text in enumerate(values):
-            t.setItem(r, c, QTableWidgetItem(text))
+from ui.tables import fill_rows, read_only_table
 
 
 class PartsPage(StepPage):
@@ -49,7 +28,7 @@ class PartsPage(StepPage):
         self.tasks: list[TaskView] = []
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.lines = table(5)
+        self.lines = read_only_table(5)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.say_title = QLabel()
@@ -59,7 +38,7 @@ class PartsPage(StepPage):
             "background: #fff8e1; color: #202124; padding: 8px; border: 1px solid #f9ab00;"
         )
         self.tasks_title = QLabel()
-        self.task_list = table(2)
+        self.task_list = read_only_table(2)
         self.task_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.notified = QPushButton()
         self.notified.clicked.connect(self.customer_notified)
@@ -117,14 +96,14 @@ class PartsPage(StepPage):
             if x.part_status == "ordered" and x.part_eta is not None:
                 status += " — " + self.tr("ETA %1").replace("%1", fmt.date(x.part_eta))
             rows.append((x.code, x.description, f"{x.quantity.normalize():f}", status, self.wording(x)))
-        fill(self.lines, rows)
+        fill_rows(self.lines, rows)
         for column in (0, 2, 3):
             self.lines.resizeColumnToContents(column)
         self.lines.resizeRowsToContents()
         backorders = [self.wording(x) for x in part_lines if x.part_status == "ordered"]
         self.say.setText("\n".join(dict.fromkeys(backorders)) or self.tr("No part is on backorder."))
         self.tasks = [t for t in parts.tasks_for(None, ro_id=view.id) if t.kind == "notify_customer"]
-        fill(
+        fill_rows(
             self.task_list,
             [
                 (t.text_zh if self.ctx.lang.startswith("zh") else t.text_en, fmt.datetime(t.created_at))

@@ -28,7 +28,7 @@ from ui.context import AppContext
 from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages.base import StepPage
-from ui.ro.pages.parts import fill, table
+from ui.tables import fill_rows, read_only_table
 
 PENDING = ("pending", "awaiting_manager")
 
@@ -43,7 +43,7 @@ class RepairPage(StepPage):
         self.part_lines: list[LineView] = []
         self.jobs_box, self.changes_box = QGroupBox(), QGroupBox()
         self.old_box, self.training_box = QGroupBox(), QGroupBox()
-        self.jobs = table(5)
+        self.jobs = read_only_table(5)
         self.jobs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.clock = {
             name: QPushButton() for name in ("on", "pause_parts", "pause_approval", "resume", "done")
@@ -58,7 +58,7 @@ class RepairPage(StepPage):
         for name, button in self.clock.items():
             button.clicked.connect(lambda _c=False, n=name: self._on_job(actions[n]))
             button.setVisible(ctx.may("work.clock"))
-        self.changes = table(6)
+        self.changes = read_only_table(6)
         self.changes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.changes.itemSelectionChanged.connect(self._update_buttons)
         self.raise_btn, self.answer_btn, self.approve_btn = QPushButton(), QPushButton(), QPushButton()
@@ -68,7 +68,7 @@ class RepairPage(StepPage):
         self.raise_btn.setVisible(ctx.may("change.raise"))
         self.answer_btn.setVisible(ctx.may("change.consent"))
         self.approve_btn.setVisible(ctx.may("change.approve_major"))
-        self.old_parts = table(3)
+        self.old_parts = read_only_table(3)
         self.old_parts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.training = QCheckBox()
         self.training_note = QLineEdit()
@@ -147,7 +147,7 @@ class RepairPage(StepPage):
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
         self.jobs_ = list(view.assignments)
-        fill(
+        fill_rows(
             self.jobs,
             [
                 (
@@ -180,7 +180,7 @@ class RepairPage(StepPage):
                     answer,
                 )
             )
-        fill(self.changes, rows)
+        fill_rows(self.changes, rows)
         fit_columns(self.changes)  # a reason of 2,000 characters ends in "…" (whole in the tooltip)
         self.changes.resizeRowsToContents()
         pending = [i for i, c in enumerate(self.changes_) if c.status in PENDING]
@@ -193,7 +193,7 @@ class RepairPage(StepPage):
 
     def _fill_old_parts(self, view: ROView) -> None:
         self.part_lines = [x for x in view.approved_lines if x.kind == "part"]
-        fill(
+        fill_rows(
             self.old_parts,
             [(f"{x.code} {x.description}", f"{x.quantity.normalize():f}", "") for x in self.part_lines],
         )

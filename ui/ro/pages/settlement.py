@@ -44,6 +44,32 @@ from ui.ro.pages.base import StepPage
 TOTAL_KEYS = ("labour", "parts", "other", "discount", "tax", "total")
 
 
+def _amount_entry(
+    parent: QWidget,
+    row: QHBoxLayout,
+    names: tuple[str, str, str],
+    slot: Callable[[], None],
+    width: int,
+) -> tuple[QLineEdit, QLineEdit, QPushButton]:
+    """An amount in yuan (right-aligned, ``width`` wide), a text that stretches (a reason or
+    a reference) and the button that sends them, added to ``row``; ``names`` are their
+    object names."""
+    amount_name, text_name, button_name = names
+    amount = QLineEdit(parent)
+    amount.setObjectName(amount_name)
+    amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+    amount.setMaximumWidth(width)
+    text = QLineEdit(parent)
+    text.setObjectName(text_name)
+    button = QPushButton(parent)
+    button.setObjectName(button_name)
+    button.clicked.connect(slot)
+    row.addWidget(amount)
+    row.addWidget(text, 1)
+    row.addWidget(button)
+    return amount, text, button
+
+
 class SettlementPage(StepPage):
     step = 11
 
@@ -155,37 +181,19 @@ class SettlementPage(StepPage):
         self.method.setObjectName("pay_method")
         for m in settlement.PAY_METHODS:
             self.method.addItem(m, m)
-        self.amount = QLineEdit(self.pay_form)
-        self.amount.setObjectName("pay_amount")
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount.setMaximumWidth(160)
-        self.reference = QLineEdit(self.pay_form)
-        self.reference.setObjectName("pay_reference")
-        self.pay_button = QPushButton(self.pay_form)
-        self.pay_button.setObjectName("pay_button")
-        self.pay_button.clicked.connect(self._pay)
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.method)
-        pay_row.addWidget(self.amount)
-        pay_row.addWidget(self.reference, 1)
-        pay_row.addWidget(self.pay_button)
+        self.amount, self.reference, self.pay_button = _amount_entry(
+            self.pay_form, pay_row, ("pay_amount", "pay_reference", "pay_button"), self._pay, 160
+        )
         self.pay_label = QLabel(self.pay_form)
         pf.addRow(self.pay_label, pay_row)
-        self.refund_amount = QLineEdit(self.pay_form)
-        self.refund_amount.setObjectName("refund_amount")
-        self.refund_amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.refund_amount.setMaximumWidth(160)
-        self.refund_reason = QLineEdit(self.pay_form)
-        self.refund_reason.setObjectName("refund_reason")
-        self.refund_button = QPushButton(self.pay_form)
-        self.refund_button.setObjectName("refund_button")
-        self.refund_button.clicked.connect(self._refund)
-        rrow = QHBoxLayout()
-        rrow.addWidget(self.refund_amount)
-        rrow.addWidget(self.refund_reason, 1)
-        rrow.addWidget(self.refund_button)
+        refund_row = QHBoxLayout()
+        self.refund_amount, self.refund_reason, self.refund_button = _amount_entry(
+            self.pay_form, refund_row, ("refund_amount", "refund_reason", "refund_button"), self._refund, 160
+        )
         self.refund_label = QLabel(self.pay_form)
-        pf.addRow(self.refund_label, rrow)
+        pf.addRow(self.refund_label, refund_row)
         pg.addWidget(self.payments)
         pg.addWidget(self.balance)
         pg.addWidget(self.pay_form)
@@ -472,19 +480,8 @@ class SettlementPage(StepPage):
         group = QGroupBox(parent)
         row = QHBoxLayout(group)
         label = QLabel(group)
-        amount = QLineEdit(group)
-        amount.setObjectName(amount_name)
-        amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        amount.setMaximumWidth(120)
-        reason = QLineEdit(group)
-        reason.setObjectName(reason_name)
-        button = QPushButton(group)
-        button.setObjectName(button_name)
-        button.clicked.connect(slot)
         row.addWidget(label)
-        row.addWidget(amount)
-        row.addWidget(reason, 1)
-        row.addWidget(button)
+        amount, reason, button = _amount_entry(group, row, (amount_name, reason_name, button_name), slot, 120)
         return group, label, amount, reason, button
 
     def _submit(self, amount: QLineEdit, key: str, fn: Callable[..., Any], *,
