@@ -39,7 +39,22 @@ class QCPage(StepPage):
         body, layout, (self.status, self.locked) = self._scaffold("qc_status", "qc_locked")
         self.rework = QLabel(body)
         self.rework.setObjectName("qc_rework_count")
+        self._build_form(body)
+        self._build_certificate_after(body)
+        self.history_title = QLabel(body)
+        self.history_title.setStyleSheet("font-weight: bold;")
+        self.history = table(body, "qc_history", 6)
 
+        layout.addWidget(self.rework)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.cert_after_box)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def _build_form(self, body: QWidget) -> None:
+        """The inspection: the items to tick, the checks, then pass or fail."""
         self.form_box = QWidget(body)
         form_layout = QVBoxLayout(self.form_box)
         form_layout.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +67,23 @@ class QCPage(StepPage):
         tick_row.addWidget(self.all_ok)
         tick_row.addStretch(1)
         self.items_layout.addLayout(tick_row)
+        self._build_checks()
+        buttons = QHBoxLayout()
+        self.pass_button = QPushButton(self.form_box)
+        self.pass_button.setObjectName("qc_pass")
+        self.pass_button.clicked.connect(self._pass)
+        self.fail_button = QPushButton(self.form_box)
+        self.fail_button.setObjectName("qc_fail")
+        self.fail_button.clicked.connect(self._fail)
+        buttons.addWidget(self.pass_button)
+        buttons.addWidget(self.fail_button)
+        buttons.addStretch(1)
+        form_layout.addWidget(self.items_group)
+        form_layout.addWidget(self.checks_group)
+        form_layout.addLayout(buttons)
 
+    def _build_checks(self) -> None:
+        """Road test, nothing left in the car, no new damage, first service, certificate, notes."""
         self.checks_group = QGroupBox(self.form_box)
         checks = QFormLayout(self.checks_group)
         self.road_test = QComboBox(self.checks_group)
@@ -86,21 +117,8 @@ class QCPage(StepPage):
         self.inspector.setObjectName("qc_inspector")
         checks.addRow(self.inspector)
 
-        buttons = QHBoxLayout()
-        self.pass_button = QPushButton(self.form_box)
-        self.pass_button.setObjectName("qc_pass")
-        self.pass_button.clicked.connect(self._pass)
-        self.fail_button = QPushButton(self.form_box)
-        self.fail_button.setObjectName("qc_fail")
-        self.fail_button.clicked.connect(self._fail)
-        buttons.addWidget(self.pass_button)
-        buttons.addWidget(self.fail_button)
-        buttons.addStretch(1)
-        form_layout.addWidget(self.items_group)
-        form_layout.addWidget(self.checks_group)
-        form_layout.addLayout(buttons)
-
-        # After a pass: a certificate number can still be recorded (needed for handover).
+    def _build_certificate_after(self, body: QWidget) -> None:
+        """After a pass: a certificate number can still be recorded (needed for handover)."""
         self.cert_after_box = QGroupBox(body)
         cert_row = QHBoxLayout(self.cert_after_box)
         self.cert_after = QLineEdit(self.cert_after_box)
@@ -110,18 +128,6 @@ class QCPage(StepPage):
         self.cert_after_button.clicked.connect(self._save_certificate)
         cert_row.addWidget(self.cert_after, 1)
         cert_row.addWidget(self.cert_after_button)
-
-        self.history_title = QLabel(body)
-        self.history_title.setStyleSheet("font-weight: bold;")
-        self.history = table(body, "qc_history", 6)
-
-        layout.addWidget(self.rework)
-        layout.addWidget(self.form_box)
-        layout.addWidget(self.cert_after_box)
-        layout.addWidget(self.history_title)
-        layout.addWidget(self.history)
-        layout.addStretch(1)
-        self.retranslate()
 
     # -- texts ----------------------------------------------------------------------
     def retranslate(self) -> None:
