@@ -76,8 +76,25 @@ class WalkInDialog(QDialog):
         self._customer_id: int | None = None  # a customer on file, chosen in the search
         self._duplicates: dict[str, int] = {}  # field → id of the vehicle on file
         self.tabs = QTabWidget()
+        existing = self._build_search()
+        new = self._build_new_customer()
+        self.tabs.addTab(existing, "")
+        self.tabs.addTab(new, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 520)
+        self.retranslate()
+        self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        # ---- the search
+    def _build_search(self) -> QWidget:
+        """The first tab: find the car or customer on file; "create" when nothing matches."""
         existing = QWidget()
         self.lookup = QLineEdit()
         self.lookup.setObjectName("walkInFind")
@@ -113,8 +130,10 @@ class WalkInDialog(QDialog):
         box = QVBoxLayout(existing)
         box.addWidget(self.lookup)
         box.addWidget(self.results, 1)
+        return existing
 
-        # ---- the new customer and vehicle
+    def _build_new_customer(self) -> QWidget:
+        """The second tab: a new customer and vehicle, each field with its note beneath."""
         new = QWidget()
         self.owner = QLabel()
         self.owner.setObjectName("walkInOwner")
@@ -166,21 +185,7 @@ class WalkInDialog(QDialog):
         self.form_error.hide()
         form_box.addWidget(self.form_error)
         form_box.addStretch(1)
-
-        self.tabs.addTab(existing, "")
-        self.tabs.addTab(new, "")
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        self.resize(640, 520)
-        self.retranslate()
-        self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+        return new
 
     @property
     def ok_button(self) -> QPushButton:

@@ -53,7 +53,25 @@ class AuthoriseDialog(QDialog):
         self.setWindowTitle(self.tr("Customer authorisation — %1").replace("%1", view.number))
         self.lines = [x for x in view.lines if x.status == "proposed"]
         self.reasons = solicitation.decline_reasons()
+        self._build_table()
+        self._build_fields(view)
+        buttons = self._build_buttons(view)
+        form = QFormLayout()
+        form.addRow(self.tr("&How"), self.method)
+        form.addRow(self.tr("&Phone number"), self.phone)
+        form.addRow(self.tr("Authorised &by"), self.who)
+        form.addRow(self.tr("&Promised time"), self.promised)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Each line: approve or decline (declined lines are kept)."), self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
 
+    def _build_table(self) -> None:
+        """A row per proposed line: what, how much, approve or decline, and why declined."""
         self.table = QTableWidget(len(self.lines), 4, self)
         self.table.setObjectName("authorise_lines")
         self.table.setHorizontalHeaderLabels(
@@ -77,7 +95,7 @@ class AuthoriseDialog(QDialog):
             reason.setObjectName(f"reason_{line.id}")
             reason.addItem(self.tr("(no reason given)"), None)
             for r in self.reasons:
-                reason.addItem(pick(r.label_en, r.label_zh, ctx.lang), r.id)
+                reason.addItem(pick(r.label_en, r.label_zh, self.ctx.lang), r.id)
             reason.setEnabled(False)
             decision.currentIndexChanged.connect(
                 lambda _i, d=decision, r=reason: r.setEnabled(d.currentData() == "declined")
@@ -92,6 +110,8 @@ class AuthoriseDialog(QDialog):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
 
+    def _build_fields(self, view: ROView) -> None:
+        """How the customer answered, who, the promised time, a note, and the total."""
         self.method = QComboBox(self)
         self.method.setObjectName("auth_method")
         for m in estimate.METHODS:
@@ -122,6 +142,8 @@ class AuthoriseDialog(QDialog):
             box.currentIndexChanged.connect(self._update_total)
         self._update_total()
 
+    def _build_buttons(self, view: ROView) -> QDialogButtonBox:
+        """Record (OK), cancel, and print the estimate for the customer's signature."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -132,23 +154,10 @@ class AuthoriseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button = QPushButton(self.tr("Print estimate for signature…"), self)
         self.print_button.setObjectName("auth_print")
-        self.print_button.clicked.connect(lambda: printing.print_sheet(self, "estimate", view, ctx.lang))
+        self.print_button.clicked.connect(lambda: printing.print_sheet(self, "estimate", view, self.ctx.lang))
         self.print_button.setVisible(printing.available())
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&How"), self.method)
-        form.addRow(self.tr("&Phone number"), self.phone)
-        form.addRow(self.tr("Authorised &by"), self.who)
-        form.addRow(self.tr("&Promised time"), self.promised)
-        form.addRow(self.tr("&Note"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Each line: approve or decline (declined lines are kept)."), self))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.total)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(760, 520)
+        return buttons
 
     def _update_total(self) -> None:
         """The total the authorisation will record (with tax), as the decisions stand."""

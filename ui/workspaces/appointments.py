@@ -124,6 +124,34 @@ class AppointmentsWorkspace(Workspace):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        top = self._build_day_bar()
+        self._build_calendar()
+        self._build_bookings()
+        self._build_reconfirm()
+        for table in (self.bookings, self.reconfirm):
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stack, 3)
+        left_layout.addWidget(self.bookings_box, 2)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.reconfirm_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    def _build_day_bar(self) -> QHBoxLayout:
+        """The day (◀ ▶, today), day or week, the legend and "Book appointment"."""
         self.day = QDateEdit(self)
         self.day.setObjectName("appt_day")
         self.day.setCalendarPopup(True)
@@ -150,7 +178,15 @@ class AppointmentsWorkspace(Workspace):
             QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         ).activated.connect(lambda: self.book())
         self.legend = QLabel(self)
+        top = QHBoxLayout()
+        for w in (self.prev_button, self.day, self.next_button, self.today_button, self.mode):
+            top.addWidget(w)
+        top.addWidget(self.legend, 1)
+        top.addWidget(self.book_button)
+        return top
 
+    def _build_calendar(self) -> None:
+        """The day's slots or the week's load, one at a time; a slot books on Enter or double-click."""
         self.slots = QTableWidget(0, 5, self)
         self.slots.setObjectName("appt_slots")
         self.week = QTableWidget(0, 7, self)
@@ -166,6 +202,8 @@ class AppointmentsWorkspace(Workspace):
         self.stack.addWidget(self.slots)
         self.stack.addWidget(self.week)
 
+    def _build_bookings(self) -> None:
+        """The day's bookings with move, cancel and no-show."""
         self.bookings_box = QGroupBox(self)
         self.bookings = QTableWidget(0, 6, self)
         self.bookings.setObjectName("appt_bookings")
@@ -187,6 +225,8 @@ class AppointmentsWorkspace(Workspace):
         row.addWidget(self.no_show_button)
         box.addLayout(row)
 
+    def _build_reconfirm(self) -> None:
+        """Tomorrow's appointments to reconfirm, an outcome button each (Alt+1…)."""
         self.reconfirm_box = QGroupBox(self)
         self.reconfirm = QTableWidget(0, 5, self)
         self.reconfirm.setObjectName("reconfirm_list")
@@ -202,33 +242,6 @@ class AppointmentsWorkspace(Workspace):
         rbox = QVBoxLayout(self.reconfirm_box)
         rbox.addWidget(self.reconfirm)
         rbox.addLayout(buttons)
-        for table in (self.bookings, self.reconfirm):
-            table.verticalHeader().hide()
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
-
-        top = QHBoxLayout()
-        for w in (self.prev_button, self.day, self.next_button, self.today_button, self.mode):
-            top.addWidget(w)
-        top.addWidget(self.legend, 1)
-        top.addWidget(self.book_button)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.stack, 3)
-        left_layout.addWidget(self.bookings_box, 2)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(self.reconfirm_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Appointments")
