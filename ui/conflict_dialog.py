@@ -184,13 +184,15 @@ def save_with_conflict_handling(
     labels: Mapping[str, str] | None = None,
     original: Mapping[str, Any] | None = None,
     formats: Mapping[str, Callable[[Any], str]] | None = None,
+    quiet: bool = False,
     **kwargs: Any,
 ) -> SaveOutcome:
     """Save ``mine`` with ``save_fn(actor=…, **kwargs, **mine)``; on a conflict, ask.
 
     ``kwargs`` carries the record id and the ``version`` the form was loaded with.
     ``load_current_fn()`` returns the stored values (with ``version``). Any other
-    ``UserError`` is shown by ``ctx.ops`` as usual and the outcome is ``failed``.
+    ``UserError`` is shown by ``ctx.ops`` as usual and the outcome is ``failed``
+    (``quiet=True``: not shown, for a form that puts each refusal beside its field).
     """
     attempt_kwargs = dict(kwargs)
     to_send = dict(mine)
@@ -205,7 +207,7 @@ def save_with_conflict_handling(
 
     while True:
         conflict.clear()
-        result = ctx.ops.run(attempt, parent=parent, topic=topic, **attempt_kwargs, **to_send)
+        result = ctx.ops.run(attempt, parent=parent, topic=topic, quiet=quiet, **attempt_kwargs, **to_send)
         if not conflict:
             if ctx.ops.last_error is not None:
                 return SaveOutcome("failed")

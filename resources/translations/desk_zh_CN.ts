@@ -958,202 +958,202 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288"/>
+        <location filename="../../ui/ro/pages/reception.py" line="277"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="290"/>
+        <location filename="../../ui/ro/pages/reception.py" line="279"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="292"/>
+        <location filename="../../ui/ro/pages/reception.py" line="281"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293"/>
+        <location filename="../../ui/ro/pages/reception.py" line="282"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294"/>
+        <location filename="../../ui/ro/pages/reception.py" line="283"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="295"/>
+        <location filename="../../ui/ro/pages/reception.py" line="284"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="285"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="298"/>
+        <location filename="../../ui/ro/pages/reception.py" line="287"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="299"/>
+        <location filename="../../ui/ro/pages/reception.py" line="288"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="300"/>
+        <location filename="../../ui/ro/pages/reception.py" line="289"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="301"/>
+        <location filename="../../ui/ro/pages/reception.py" line="290"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="294"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="306"/>
+        <location filename="../../ui/ro/pages/reception.py" line="295"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="308"/>
+        <location filename="../../ui/ro/pages/reception.py" line="297"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="309"/>
+        <location filename="../../ui/ro/pages/reception.py" line="298"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="311"/>
+        <location filename="../../ui/ro/pages/reception.py" line="300"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="311"/>
+        <location filename="../../ui/ro/pages/reception.py" line="300"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="316"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="317"/>
+        <location filename="../../ui/ro/pages/reception.py" line="306"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="318"/>
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="324"/>
+        <location filename="../../ui/ro/pages/reception.py" line="313"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="325"/>
+        <location filename="../../ui/ro/pages/reception.py" line="314"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="328"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="332"/>
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="333"/>
+        <location filename="../../ui/ro/pages/reception.py" line="322"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="334"/>
+        <location filename="../../ui/ro/pages/reception.py" line="323"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="335"/>
+        <location filename="../../ui/ro/pages/reception.py" line="324"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="336"/>
+        <location filename="../../ui/ro/pages/reception.py" line="325"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="337"/>
+        <location filename="../../ui/ro/pages/reception.py" line="326"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="385"/>
+        <location filename="../../ui/ro/pages/reception.py" line="374"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="385"/>
+        <location filename="../../ui/ro/pages/reception.py" line="374"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="387"/>
+        <location filename="../../ui/ro/pages/reception.py" line="376"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="405"/>
+        <location filename="../../ui/ro/pages/reception.py" line="394"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="414"/>
+        <location filename="../../ui/ro/pages/reception.py" line="403"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="416"/>
+        <location filename="../../ui/ro/pages/reception.py" line="405"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="423"/>
+        <location filename="../../ui/ro/pages/reception.py" line="412"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="436"/>
+        <location filename="../../ui/ro/pages/reception.py" line="425"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="447"/>
+        <location filename="../../ui/ro/pages/reception.py" line="436"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
@@ -1382,24 +1382,24 @@
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="415"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="425"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="470"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="522"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="480"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="532"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="554"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="514"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="524"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="534"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1425,112 +1425,180 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="77"/>
+        <location filename="../../ui/ro/header.py" line="95"/>
+        <source>&amp;Edit vehicle…</source>
+        <translation>编辑车辆(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="96"/>
+        <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
+        <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="97"/>
+        <source>Hand &amp;over to another advisor…</source>
+        <translation>转交给其他服务顾问(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="98"/>
+        <source>Give this repair order to another advisor, with the reason</source>
+        <translation>将此工单转交给其他服务顾问，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="100"/>
         <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="83"/>
+        <location filename="../../ui/ro/header.py" line="106"/>
         <source>Mileage: %1</source>
         <translation>里程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="84"/>
+        <location filename="../../ui/ro/header.py" line="107"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="86"/>
+        <location filename="../../ui/ro/header.py" line="109"/>
         <source>Total incl. tax
 %1</source>
         <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="89"/>
+        <location filename="../../ui/ro/header.py" line="112"/>
         <source>awaiting decision %1</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="98"/>
+        <location filename="../../ui/ro/header.py" line="121"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="103"/>
+        <location filename="../../ui/ro/header.py" line="126"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="108"/>
+        <location filename="../../ui/ro/header.py" line="131"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="111"/>
+        <location filename="../../ui/ro/header.py" line="134"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="75"/>
+        <source>Hand over to another advisor</source>
+        <translation>转交给其他服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="76"/>
+        <source>Repair order %1 (%2) is with %3. Who takes it over, and why?</source>
+        <translation>工单 %1（%2）目前由 %3 负责。由谁接手？原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="82"/>
+        <source>&amp;New advisor:</source>
+        <translation>新服务顾问(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="83"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="84"/>
+        <source>e.g. on leave until Monday</source>
+        <translation>例如：休假至周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="86"/>
+        <source>No other advisor is active.</source>
+        <translation>没有其他在职的服务顾问。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="87"/>
+        <source>Hand over</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="88"/>
+        <source>Give the repair order to the chosen advisor (Enter)</source>
+        <translation>将工单转交给所选服务顾问（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="89"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="47"/>
+        <location filename="../../ui/ro/pages/reception.py" line="46"/>
         <source>Scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="48"/>
+        <location filename="../../ui/ro/pages/reception.py" line="47"/>
         <source>Dent</source>
         <translation>凹陷</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="49"/>
+        <location filename="../../ui/ro/pages/reception.py" line="48"/>
         <source>Crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="50"/>
+        <location filename="../../ui/ro/pages/reception.py" line="49"/>
         <source>Chip</source>
         <translation>掉漆/崩口</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="51"/>
+        <location filename="../../ui/ro/pages/reception.py" line="50"/>
         <source>Missing part</source>
         <translation>缺件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="52"/>
+        <location filename="../../ui/ro/pages/reception.py" line="51"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="58"/>
+        <location filename="../../ui/ro/pages/reception.py" line="57"/>
         <source>Complete-vehicle repair</source>
         <translation>整车修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="59"/>
+        <location filename="../../ui/ro/pages/reception.py" line="58"/>
         <source>Major (assembly) repair</source>
         <translation>总成修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="60"/>
+        <location filename="../../ui/ro/pages/reception.py" line="59"/>
         <source>Second-level maintenance</source>
         <translation>二级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="61"/>
+        <location filename="../../ui/ro/pages/reception.py" line="60"/>
         <source>First-level maintenance</source>
         <translation>一级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="62"/>
+        <location filename="../../ui/ro/pages/reception.py" line="61"/>
         <source>Minor repair</source>
         <translation>小修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="63"/>
+        <location filename="../../ui/ro/pages/reception.py" line="62"/>
         <source>Special repair</source>
         <translation>专项修理</translation>
     </message>
@@ -1538,62 +1606,62 @@
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="113"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="117"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="116"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="117"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="121"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="118"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="122"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="119"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="123"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="121"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="122"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="128"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="130"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="127"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>

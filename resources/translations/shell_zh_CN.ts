@@ -4,59 +4,9 @@
 <context>
     <name>AddVehicleDialog</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="81"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="143"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
-        <source>&amp;Plate:</source>
-        <translation>车牌号(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
-        <source>&amp;VIN:</source>
-        <translation>车架号(&amp;V)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
-        <source>&amp;Make:</source>
-        <translation>品牌(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="82"/>
-        <source>M&amp;odel:</source>
-        <translation>车型(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="83"/>
-        <source>&amp;Year:</source>
-        <translation>年款(&amp;Y)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="83"/>
-        <source>M&amp;ileage:</source>
-        <translation>里程(&amp;I)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="86"/>
-        <source>17 characters</source>
-        <translation>17 位字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="88"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="89"/>
-        <source>Save the vehicle (Enter)</source>
-        <translation>保存车辆（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="90"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -90,269 +40,280 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="211"/>
+        <location filename="../../ui/workspaces/customers.py" line="229"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="214"/>
+        <location filename="../../ui/workspaces/customers.py" line="232"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="214"/>
+        <location filename="../../ui/workspaces/customers.py" line="232"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="215"/>
-        <location filename="../../ui/workspaces/customers.py" line="312"/>
+        <location filename="../../ui/workspaces/customers.py" line="233"/>
+        <location filename="../../ui/workspaces/customers.py" line="335"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="215"/>
+        <location filename="../../ui/workspaces/customers.py" line="233"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="216"/>
-        <location filename="../../ui/workspaces/customers.py" line="311"/>
+        <location filename="../../ui/workspaces/customers.py" line="234"/>
+        <location filename="../../ui/workspaces/customers.py" line="334"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="219"/>
+        <location filename="../../ui/workspaces/customers.py" line="237"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="220"/>
+        <location filename="../../ui/workspaces/customers.py" line="238"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="221"/>
+        <location filename="../../ui/workspaces/customers.py" line="239"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="221"/>
+        <location filename="../../ui/workspaces/customers.py" line="239"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="222"/>
+        <location filename="../../ui/workspaces/customers.py" line="240"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="222"/>
+        <location filename="../../ui/workspaces/customers.py" line="240"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="223"/>
+        <location filename="../../ui/workspaces/customers.py" line="241"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="227"/>
+        <location filename="../../ui/workspaces/customers.py" line="245"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="228"/>
+        <location filename="../../ui/workspaces/customers.py" line="246"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="229"/>
+        <location filename="../../ui/workspaces/customers.py" line="247"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="230"/>
+        <location filename="../../ui/workspaces/customers.py" line="248"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="231"/>
+        <location filename="../../ui/workspaces/customers.py" line="249"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="232"/>
+        <location filename="../../ui/workspaces/customers.py" line="250"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="234"/>
+        <location filename="../../ui/workspaces/customers.py" line="252"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="235"/>
+        <location filename="../../ui/workspaces/customers.py" line="253"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="237"/>
+        <location filename="../../ui/workspaces/customers.py" line="255"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="239"/>
+        <location filename="../../ui/workspaces/customers.py" line="257"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="241"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="241"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="241"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="241"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="242"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="242"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="243"/>
+        <location filename="../../ui/workspaces/customers.py" line="261"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="244"/>
+        <location filename="../../ui/workspaces/customers.py" line="262"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="245"/>
+        <location filename="../../ui/workspaces/customers.py" line="263"/>
+        <location filename="../../ui/workspaces/customers.py" line="264"/>
+        <source>E&amp;dit vehicle…</source>
+        <translation>编辑车辆(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="266"/>
+        <source>Correct the selected vehicle&apos;s plate, VIN, make, model, year or mileage (Alt+D)</source>
+        <translation>更正所选车辆的车牌号、车架号、品牌、车型、年款或里程（Alt+D）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/customers.py" line="268"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="247"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="247"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="247"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="247"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="248"/>
+        <location filename="../../ui/workspaces/customers.py" line="271"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="249"/>
+        <location filename="../../ui/workspaces/customers.py" line="272"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="250"/>
+        <location filename="../../ui/workspaces/customers.py" line="273"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="311"/>
+        <location filename="../../ui/workspaces/customers.py" line="334"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="311"/>
+        <location filename="../../ui/workspaces/customers.py" line="334"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="312"/>
+        <location filename="../../ui/workspaces/customers.py" line="335"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="313"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="346"/>
+        <location filename="../../ui/workspaces/customers.py" line="369"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="374"/>
+        <location filename="../../ui/workspaces/customers.py" line="398"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="374"/>
+        <location filename="../../ui/workspaces/customers.py" line="398"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="418"/>
+        <location filename="../../ui/workspaces/customers.py" line="442"/>
         <source>✓ Saved %1</source>
         <translation>✓ 已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="419"/>
+        <location filename="../../ui/workspaces/customers.py" line="443"/>
         <source>The customer&apos;s details were saved at %1.</source>
         <translation>客户资料已于 %1 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="431"/>
+        <location filename="../../ui/workspaces/customers.py" line="455"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="432"/>
+        <location filename="../../ui/workspaces/customers.py" line="456"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="446"/>
+        <location filename="../../ui/workspaces/customers.py" line="470"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="449"/>
+        <location filename="../../ui/workspaces/customers.py" line="473"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="458"/>
+        <location filename="../../ui/workspaces/customers.py" line="482"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -361,9 +322,52 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="461"/>
+        <location filename="../../ui/workspaces/customers.py" line="485"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
+    </message>
+</context>
+<context>
+    <name>EditVehicleDialog</name>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="183"/>
+        <source>Edit vehicle %1</source>
+        <translation>编辑车辆 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="188"/>
+        <source>The odometer never goes backwards: not below the last reading (%1).</source>
+        <translation>里程表读数不会倒退：不能低于上次记录（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="224"/>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="225"/>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="226"/>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="227"/>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="228"/>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="229"/>
+        <source>Mileage</source>
+        <translation>里程</translation>
     </message>
 </context>
 <context>
@@ -482,47 +486,47 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="81"/>
+        <location filename="../../ui/login.py" line="87"/>
         <source>Log in — Service Advisor</source>
         <translation>登录 — 服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82"/>
+        <location filename="../../ui/login.py" line="88"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="83"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="84"/>
+        <location filename="../../ui/login.py" line="90"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85"/>
+        <location filename="../../ui/login.py" line="91"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="86"/>
+        <location filename="../../ui/login.py" line="92"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="87"/>
+        <location filename="../../ui/login.py" line="93"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88"/>
+        <location filename="../../ui/login.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="95"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -530,67 +534,67 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
@@ -598,12 +602,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="72"/>
+        <location filename="../../ui/operations.py" line="76"/>
         <source>Do it anyway?</source>
         <translation>仍然继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="98"/>
+        <location filename="../../ui/operations.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -611,7 +615,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/ro/pages/base.py" line="51"/>
+        <location filename="../../ui/ro/pages/base.py" line="85"/>
         <source>This step is shown on another screen.</source>
         <translation>此步骤在其他界面中显示。</translation>
     </message>
@@ -720,7 +724,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
     <message>
         <location filename="../../ui/desk/lanes.py" line="177"/>
         <location filename="../../ui/desk/lanes.py" line="219"/>
-        <location filename="../../ui/desk/lanes.py" line="271"/>
+        <location filename="../../ui/desk/lanes.py" line="273"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
@@ -777,47 +781,47 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>● %1 超时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="253"/>
+        <location filename="../../ui/desk/lanes.py" line="255"/>
         <source>Greeted, not yet checked in.</source>
         <translation>已接待，尚未完成接车检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="254"/>
+        <location filename="../../ui/desk/lanes.py" line="256"/>
         <source>Greet within 3 minutes of arrival (amber from 2 minutes).</source>
         <translation>客户到店 3 分钟内须接待（2 分钟起显示琥珀色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="270"/>
+        <location filename="../../ui/desk/lanes.py" line="272"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="272"/>
+        <location filename="../../ui/desk/lanes.py" line="274"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="273"/>
+        <location filename="../../ui/desk/lanes.py" line="275"/>
         <source>Promised</source>
         <translation>承诺时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="274"/>
+        <location filename="../../ui/desk/lanes.py" line="276"/>
         <source>Needs you</source>
         <translation>待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="284"/>
+        <location filename="../../ui/desk/lanes.py" line="286"/>
         <source>not set</source>
         <translation>未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="290"/>
+        <location filename="../../ui/desk/lanes.py" line="292"/>
         <source>● %1 (late %2)</source>
         <translation>● %1（已超时 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="292"/>
+        <location filename="../../ui/desk/lanes.py" line="294"/>
         <source>%1 (in %2)</source>
         <translation>%1（剩余 %2）</translation>
     </message>
@@ -825,74 +829,127 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="132"/>
+        <location filename="../../ui/workspaces/today.py" line="136"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="136"/>
+        <location filename="../../ui/workspaces/today.py" line="140"/>
         <source>Today — %1</source>
         <translation>今日 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="137"/>
+        <location filename="../../ui/workspaces/today.py" line="141"/>
         <source>Record &amp;arrival</source>
         <translation>登记到店(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="139"/>
+        <location filename="../../ui/workspaces/today.py" line="143"/>
         <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="140"/>
+        <location filename="../../ui/workspaces/today.py" line="144"/>
         <source>&amp;Walk-in…</source>
         <translation>无预约到店(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="141"/>
+        <location filename="../../ui/workspaces/today.py" line="145"/>
         <source>A customer without an appointment (Ctrl+N)</source>
         <translation>没有预约的客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="142"/>
+        <location filename="../../ui/workspaces/today.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="143"/>
+        <location filename="../../ui/workspaces/today.py" line="147"/>
         <source>Read the lanes again (F5)</source>
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="170"/>
+        <location filename="../../ui/workspaces/today.py" line="174"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="170"/>
+        <location filename="../../ui/workspaces/today.py" line="174"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="170"/>
+        <location filename="../../ui/workspaces/today.py" line="174"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="171"/>
+        <location filename="../../ui/workspaces/today.py" line="175"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="172"/>
+        <location filename="../../ui/workspaces/today.py" line="176"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="173"/>
+        <location filename="../../ui/workspaces/today.py" line="177"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleForm</name>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="94"/>
+        <source>&amp;Plate:</source>
+        <translation>车牌号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="95"/>
+        <source>&amp;VIN:</source>
+        <translation>车架号(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="96"/>
+        <source>&amp;Make:</source>
+        <translation>品牌(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="97"/>
+        <source>M&amp;odel:</source>
+        <translation>车型(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="98"/>
+        <source>&amp;Year:</source>
+        <translation>年款(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="99"/>
+        <source>M&amp;ileage:</source>
+        <translation>里程(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="103"/>
+        <source>17 characters</source>
+        <translation>17 位字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="104"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="105"/>
+        <source>Save the vehicle (Enter)</source>
+        <translation>保存车辆（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="106"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1060,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>带着已输入的内容转到新客户表单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="322"/>
+        <location filename="../../ui/desk/walk_in.py" line="333"/>
         <source>A vehicle for the customer on file %1.</source>
         <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>
@@ -1011,12 +1068,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="106"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="107"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>Check the database address (--database) or the connection, then start the program again.</source>
         <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
     </message>
@@ -1024,39 +1081,39 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="90"/>
+        <location filename="../../ui/fmt.py" line="89"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="91"/>
+        <location filename="../../ui/fmt.py" line="90"/>
         <source>%1 d %2 h</source>
         <comment>a duration</comment>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="95"/>
+        <location filename="../../ui/fmt.py" line="94"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="96"/>
+        <location filename="../../ui/fmt.py" line="95"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="99"/>
+        <location filename="../../ui/fmt.py" line="98"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="100"/>
-        <location filename="../../ui/fmt.py" line="120"/>
+        <location filename="../../ui/fmt.py" line="99"/>
+        <location filename="../../ui/fmt.py" line="119"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="111"/>
+        <location filename="../../ui/fmt.py" line="110"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>

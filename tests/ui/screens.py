@@ -170,11 +170,12 @@ def _mnemonic(text: str) -> str | None:
     return found.group(1).upper() if found else None
 
 
-def mnemonics(window: QMainWindow) -> list[tuple[str, str]]:
-    """(letter, owner) for every Alt+letter on show: menus, buttons, labels with a buddy,
-    group boxes, tabs, and explicit Alt+ shortcuts."""
+def mnemonics(window: QWidget) -> list[tuple[str, str]]:
+    """(letter, owner) for every Alt+letter on show: menus (of a main window), buttons,
+    labels with a buddy, group boxes, tabs, and explicit Alt+ shortcuts."""
     out: list[tuple[str, str]] = []
-    for action in window.menuBar().actions():
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    for action in bar.actions() if bar is not None else []:
         if action.isVisible() and (m := _mnemonic(action.text())):
             out.append((m, f"menu {action.text()!r}"))
     for widget in window.findChildren(QWidget):
@@ -198,7 +199,7 @@ def mnemonics(window: QMainWindow) -> list[tuple[str, str]]:
     return out
 
 
-def clashes(window: QMainWindow) -> list[str]:
+def clashes(window: QWidget) -> list[str]:
     """Alt+letters that two things on show answer to."""
     owners: dict[str, list[str]] = {}
     for letter, owner in mnemonics(window):

@@ -111,3 +111,32 @@ def test_the_part_order_dialogs_expected_date_has_its_year_first(qtbot, make_ctx
     dialog.show()
     assert screens.ambiguous_dates(dialog) == []
     assert dialog.expected.text()[:4].isdigit() and dialog.expected.text()[4] == "-"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_vehicle_and_handover_dialogs_can_be_used(qtbot, desk_data, lang) -> None:  # type: ignore[no-untyped-def]
+    """Dialogs are not walked by the screens above: the vehicle correction (with a note
+    under every field, the tallest it gets) and the handover, over the desk at 1366×768."""
+    from advisor.services.orders import get_ro_view
+    from ui.desk.vehicle_dialog import AddVehicleDialog, EditVehicleDialog
+    from ui.ro.reassign_dialog import ReassignDialog
+
+    staff, stage = desk_data
+    window = main_window(qtbot, staff, "manager", lang, (1366, 768))
+    view = get_ro_view(stage[5])
+    for make in (
+        lambda: EditVehicleDialog(window.ctx, view.vehicle, window),
+        lambda: AddVehicleDialog(window.ctx, view.customer.id, window),
+        lambda: ReassignDialog(window.ctx, view, window),
+    ):
+        dialog = make()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for note in getattr(dialog, "notes", {}).values():
+            note.show_error("Refused: " + "a reason a person can read, " * 3)
+        screens.settle()
+        name = type(dialog).__name__
+        assert dialog.height() <= 768 and dialog.width() <= 1366, f"{name} is {dialog.width()}×{dialog.height()}"
+        assert not screens.problems(dialog), f"{name}: {screens.problems(dialog)}"
+        assert not screens.clashes(dialog), f"{name}: {screens.clashes(dialog)}"
+        dialog.close()

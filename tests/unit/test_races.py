@@ -109,11 +109,28 @@ def _clock_on(a: dict[str, Any]) -> None:
     workshop.clock_on(actor=a["actor"], assignment_id=a["assignment_id"])
 
 
+def _update_vehicle(a: dict[str, Any]) -> None:
+    from advisor.services import customers
+
+    customers.update_vehicle(
+        actor=a["actor"], vehicle_id=a["vehicle_id"], version=a["version"], **a["fields"]
+    )
+
+
+def _reassign(a: dict[str, Any]) -> None:
+    from advisor.services import reception
+
+    reception.reassign_advisor(
+        actor=a["actor"], ro_id=a["ro_id"], advisor_id=a["to"], reason=a["reason"], from_advisor_id=a["from"]
+    )
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "pay": _pay, "add_vehicle": _add_vehicle, "book": _book, "open_ro": _open_ro,
     "add_or_authorise": _add_or_authorise, "concern": _concern,
     "wrong_passwords": _wrong_passwords, "consent": _consent, "clock_on": _clock_on,
     "register_walk_in": _register_walk_in,
+    "update_vehicle": _update_vehicle, "reassign": _reassign,
 }  # fmt: skip
 
 
@@ -247,6 +264,99 @@ def test_one_walk_in_registered_at_two_desks_makes_one_vehicle_and_one_customer(
         if (vehicles, people) != (1, 1) or out.count("ok") != 1:
             violations.append(f"{args['vin']}: {vehicles} vehicles, {people} customers, {out}")
     report("one walk-in at two desks", violations)
+
+
+def test_one_vehicle_corrected_at_two_desks_at_once_loses_no_correction(
+    staff: factories.Staff, url: str
+) -> None:
+    """Both desks opened the vehicle at the same version and change different fields: one
+    saves, the other is told someone saved first (the conflict dialog); the stored vehicle
+    is exactly the winner's correction, with one audit row."""
+    from advisor.models import AuditLog
+    from advisor.services import customers
+
+    rounds, vehicles = [], []
+    for _ in range(ROUNDS):
+        _c, vid = factories.make_customer_vehicle(staff)
+        v = customers.get_vehicle(vid)
+        common = {"vehicle_id": vid, "version": v.version}
+        mine = {**common, "actor": staff.advisor, "fields": {"model": "Civic"}}
+        rounds.append((mine, {**common, "actor": staff.advisor2, "fields": {"make": "Acura", "year": 2018}}))
+        vehicles.append(v)
+    outcomes = race(url, "update_vehicle", rounds)
+    violations = []
+    for before, out in zip(vehicles, outcomes, strict=True):
+        after = customers.get_vehicle(before.id)
+        audited = AuditLog.select().where(
+            (AuditLog.action == "update_vehicle") & (AuditLog.entity_id == before.id)
+        )
+        mine = (after.make, after.model, after.year) == (before.make, "Civic", before.year)
+        theirs = (after.make, after.model, after.year) == ("Acura", before.model, 2018)
+        expected = ("ok", "ConflictError") if mine else ("ConflictError", "ok")
+        if (
+            not (mine or theirs)
+            or out != expected
+            or after.version != before.version + 1
+            or audited.count() != 1
+        ):
+            violations.append(
+                f"vehicle {before.id}: {after.make} {after.model} {after.year} v{after.version}, {out}"
+            )
+    report("one vehicle corrected twice", violations)
+
+
+def test_two_vehicles_given_the_same_plate_at_once_keep_it_on_one(staff: factories.Staff, url: str) -> None:
+    from advisor.models import Vehicle
+    from advisor.services import customers
+
+    rounds = []
+    for r in range(ROUNDS):
+        plate = f"沪E{96_000 + r:05d}"
+        sides = []
+        for actor in (staff.advisor, staff.advisor2):
+            _c, vid = factories.make_customer_vehicle(staff)
+            v = customers.get_vehicle(vid)
+            sides.append(
+                {"actor": actor, "vehicle_id": vid, "version": v.version, "fields": {"plate": plate}}
+            )
+        rounds.append((sides[0], sides[1]))
+    outcomes = race(url, "update_vehicle", rounds)
+    violations = []
+    for (args, _), out in zip(rounds, outcomes, strict=True):
+        plate = args["fields"]["plate"]
+        holders = Vehicle.select().where(Vehicle.plate == plate).count()
+        if holders != 1 or sorted(out) != ["DuplicateVehicle", "ok"]:
+            violations.append(f"{plate}: on {holders} vehicles, {out}")
+    report("one plate given to two vehicles", violations)
+
+
+def test_one_repair_order_handed_over_at_two_desks_goes_to_one_advisor(
+    staff: factories.Staff, url: str
+) -> None:
+    """Both desks saw Li Na as the advisor: one handover wins, the other is refused instead
+    of silently overriding it; one audit row, one timeline event."""
+    from advisor.models import AuditLog, StepEvent
+    from advisor.services.orders import get_ro_view
+
+    rounds, ros = [], []
+    for _ in range(ROUNDS):
+        ro_id = factories.open_checked_in(staff)
+        common = {"ro_id": ro_id, "from": staff.advisor.user_id, "reason": "leave / 休假"}
+        manager = {**common, "actor": staff.manager, "to": staff.advisor2.user_id}
+        rounds.append((manager, {**common, "actor": staff.advisor, "to": staff.manager.user_id}))
+        ros.append(ro_id)
+    outcomes = race(url, "reassign", rounds)
+    violations = []
+    for ro_id, out in zip(ros, outcomes, strict=True):
+        owner = get_ro_view(ro_id).advisor_id
+        winner = staff.advisor2.user_id if out == ("ok", "ConflictError") else staff.manager.user_id
+        audited = AuditLog.select().where((AuditLog.action == "reassign") & (AuditLog.ro_id == ro_id)).count()
+        events = (
+            StepEvent.select().where((StepEvent.ro == ro_id) & (StepEvent.action == "reassigned")).count()
+        )
+        if sorted(out) != ["ConflictError", "ok"] or owner != winner or (audited, events) != (1, 1):
+            violations.append(f"RO {ro_id}: advisor {owner}, {audited} audit rows, {events} events, {out}")
+    report("one RO handed over twice", violations)
 
 
 def test_the_last_free_slot_booked_twice_is_booked_once(staff: factories.Staff, url: str) -> None:

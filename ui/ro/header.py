@@ -6,10 +6,26 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from advisor.services.views import ROView
 from ui import fmt
+
+
+def _small_button(name: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.hide()
+    return button
+
+
+def _beside(label: QLabel, button: QToolButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label)
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 class ROHeader(QFrame):
@@ -43,14 +59,17 @@ class ROHeader(QFrame):
         self.total.setObjectName("ro_total")
         self.total.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Corrections beside what they correct; the workspace shows them to who may.
+        self.edit_vehicle_button = _small_button("ro_edit_vehicle", self)
+        self.reassign_button = _small_button("ro_reassign", self)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.addWidget(self.plate, 0, 0, 2, 1)
         grid.addWidget(self.number, 0, 1)
-        grid.addWidget(self.vehicle, 1, 1)
+        grid.addLayout(_beside(self.vehicle, self.edit_vehicle_button), 1, 1)
         grid.addWidget(self.customer, 0, 2)
         grid.addWidget(self.mileage, 1, 2)
-        grid.addWidget(self.advisor, 0, 3)
+        grid.addLayout(_beside(self.advisor, self.reassign_button), 0, 3)
         grid.addWidget(self.promised, 1, 3)
         grid.addWidget(self.total, 0, 4, 2, 1)
         grid.setColumnStretch(1, 2)
@@ -73,6 +92,10 @@ class ROHeader(QFrame):
         v = self.view
         if v is None:
             return
+        self.edit_vehicle_button.setText(self.tr("&Edit vehicle…"))
+        self.edit_vehicle_button.setToolTip(self.tr("Correct this vehicle's plate, VIN, make, model, year or mileage"))
+        self.reassign_button.setText(self.tr("Hand &over to another advisor…"))
+        self.reassign_button.setToolTip(self.tr("Give this repair order to another advisor, with the reason"))
         self.plate.setText(v.vehicle.plate)
         self.number.setText(self.tr("Repair order %1").replace("%1", v.number))
         year = f" ({v.vehicle.year})" if v.vehicle.year else ""

@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtCore import QPoint, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -37,7 +38,7 @@ from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.lanes import step_text
-from ui.desk.vehicle_dialog import AddVehicleDialog
+from ui.desk.vehicle_dialog import AddVehicleDialog, EditVehicleDialog
 from ui.tables import read_only_table
 from ui.workspace import Workspace
 
@@ -66,6 +67,34 @@ def _table(columns: int, name: str) -> QTableWidget:
     table.setTabKeyNavigation(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def vehicle_edit_hook(ws: CustomersWorkspace, editable: bool) -> tuple[QPushButton, QAction]:
+    """The "Edit vehicle…" button under the vehicles and the same action on a vehicle's
+    context menu; Enter or a double click on a vehicle opens it too."""
+    button = QPushButton()
+    button.setObjectName("editVehicle")
+    button.setEnabled(editable)
+    button.clicked.connect(ws.edit_vehicle)
+    table = ws.vehicle_table
+    action = QAction(table)
+    # Queued: the dialog opens once the double click that chose the vehicle has ended.
+    action.triggered.connect(lambda: QTimer.singleShot(0, ws, ws.edit_vehicle))
+
+    def menu(pos: QPoint) -> None:
+        index = table.indexAt(pos)
+        if index.isValid():
+            table.selectRow(index.row())
+            popup = QMenu(table)
+            popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            popup.addAction(action)
+            popup.popup(table.viewport().mapToGlobal(pos))
+
+    if editable:
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(menu)
+        table.activated.connect(lambda _index: action.trigger())
+    return button, action
 
 
 class CustomersWorkspace(Workspace):
@@ -194,10 +223,12 @@ class CustomersWorkspace(Workspace):
         self.add_vehicle_button = QPushButton()
         self.add_vehicle_button.clicked.connect(self.add_vehicle)
         self.add_vehicle_button.setEnabled(editable)
+        self.edit_vehicle_button, self.edit_vehicle_action = vehicle_edit_hook(self, editable)
         vbox = QVBoxLayout(self.vehicles_box)
         vbox.addWidget(self.vehicle_table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.edit_vehicle_button)
         row.addWidget(self.add_vehicle_button)
         vbox.addLayout(row)
 
@@ -250,6 +281,11 @@ class CustomersWorkspace(Workspace):
             self.tr("Mileage"), self.tr("Next service")])  # fmt: skip
         self.add_vehicle_button.setText(self.tr("&Add vehicle…"))
         self.add_vehicle_button.setToolTip(self.tr("Register another vehicle of this customer (Alt+A)"))
+        self.edit_vehicle_button.setText(self.tr("E&dit vehicle…"))
+        self.edit_vehicle_action.setText(self.tr("E&dit vehicle…"))
+        self.edit_vehicle_button.setToolTip(
+            self.tr("Correct the selected vehicle's plate, VIN, make, model, year or mileage (Alt+D)")
+        )
         self.history_box.setTitle(self.tr("Repair orders of the vehicle"))
         self.history_table.setHorizontalHeaderLabels([
             self.tr("RO"), self.tr("Arrived"), self.tr("Step"), self.tr("Status"),
@@ -362,6 +398,7 @@ class CustomersWorkspace(Workspace):
         row = next((i for i, v in enumerate(self.vehicles) if v.id == selected), 0)
         if self.vehicles:
             table.selectRow(row)
+        self.edit_vehicle_button.setEnabled(self.ctx.may("customer.edit") and bool(self.vehicles))
         self._show_history()
 
     def _selected_vehicle_id(self) -> int | None:
@@ -477,6 +514,16 @@ class CustomersWorkspace(Workspace):
             return
         dialog = AddVehicleDialog(self.ctx, self.customer.id, self)
         if dialog.exec() == AddVehicleDialog.DialogCode.Accepted and dialog.vehicle is not None:
+            self._pending_vehicle = dialog.vehicle.id
+            self.refresh()
+
+    def edit_vehicle(self) -> None:
+        """Correct the selected vehicle; the list shows the saved details."""
+        row = self.vehicle_table.currentRow()
+        if not (0 <= row < len(self.vehicles)) or not self.ctx.may("customer.edit"):
+            return
+        dialog = EditVehicleDialog(self.ctx, self.vehicles[row], self)
+        if dialog.exec() == EditVehicleDialog.DialogCode.Accepted and dialog.vehicle is not None:
             self._pending_vehicle = dialog.vehicle.id
             self.refresh()
 

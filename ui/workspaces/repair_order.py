@@ -24,11 +24,13 @@ from advisor.services import orders
 from advisor.services.views import ROView
 from ui import messages
 from ui.context import AppContext
+from ui.desk.vehicle_dialog import EditVehicleDialog
 from ui.ro import printing
 from ui.ro.header import ROHeader
 from ui.ro.pages import page_class
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import QuotePanel
+from ui.ro.reassign_dialog import ReassignDialog
 from ui.ro.step_bar import StepBar, step_label
 from ui.ro.timeline import Timeline
 from ui.ro.timeline_report import TimelineReport
@@ -54,6 +56,8 @@ class RepairOrderWorkspace(Workspace):
         self.empty.setObjectName("ro_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header = ROHeader(self)
+        self.header.edit_vehicle_button.clicked.connect(self.edit_vehicle)
+        self.header.reassign_button.clicked.connect(self.reassign_advisor)
         self.step_bar = StepBar(ctx, self)
         self.step_bar.step_clicked.connect(self.show_step)
         self.print_button = QToolButton(self)
@@ -210,11 +214,26 @@ class RepairOrderWorkspace(Workspace):
         self.view = view
         self._show_body(True)
         self.header.set_view(view)
+        self.header.edit_vehicle_button.setVisible(self.ctx.may("customer.edit"))
+        open_ = view.status == "open" and view.handed_over_at is None
+        self.header.reassign_button.setVisible(open_ and self.ctx.may("ro.reassign"))
         self.step_bar.set_view(view)
         self.quotes.set_view(view)
         self.timeline.set_view(view)
         self.report.set_language(self.ctx.lang)
         self.report.set_view(view)
+
+    # -- corrections from the header ------------------------------------------------
+    def edit_vehicle(self) -> None:
+        """Correct the RO's vehicle (plate, VIN, …); the header shows the saved details."""
+        if self.view is not None and EditVehicleDialog(self.ctx, self.view.vehicle, self).exec():
+            self.refresh()
+
+    def reassign_advisor(self) -> None:
+        """Hand the RO over to another advisor; the header shows the new one."""
+        if self.view is not None:
+            ReassignDialog(self.ctx, self.view, self).exec()
+            self.refresh()  # also after a refusal: someone else may have handed it over
 
     # -- printing ------------------------------------------------------------------
     def print_sheet(self, kind: str) -> None:
