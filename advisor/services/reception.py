@@ -136,8 +136,10 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
     event(ro, actor, "checked_in")
 
 
-def advisors() -> list[UserView]:
-    """The active users who may own a repair order (those who may open one), by name."""
+@service("ro.reassign", read=True)
+def advisors(*, actor: Actor) -> list[UserView]:
+    """The active users who may own a repair order (those who may open one), by name: whom
+    a repair order can be handed over to."""
     roles = sorted(auth.PERMISSIONS["ro.open"])
     q = User.select().where(User.role.in_(roles) & (User.active == True)).order_by(User.display_name)  # noqa: E712
     return [UserView(u.id, u.username, u.display_name, u.role, u.active) for u in q]

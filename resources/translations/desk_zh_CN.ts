@@ -376,108 +376,108 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="58"/>
+        <location filename="../../ui/booking_dialog.py" line="57"/>
         <source>Book an appointment</source>
         <translation>新建预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="66"/>
+        <location filename="../../ui/booking_dialog.py" line="65"/>
         <source>Plate, phone or name…</source>
         <translation>车牌、电话或姓名…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="92"/>
+        <location filename="../../ui/booking_dialog.py" line="91"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="104"/>
+        <location filename="../../ui/booking_dialog.py" line="103"/>
         <source>Reminded the customer to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="108"/>
+        <location filename="../../ui/booking_dialog.py" line="107"/>
         <source>Urgent (answer within 2 hours)</source>
         <translation>紧急（2 小时内答复）</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="115"/>
+        <location filename="../../ui/booking_dialog.py" line="114"/>
         <source>Book</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="121"/>
+        <location filename="../../ui/booking_dialog.py" line="120"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="123"/>
+        <location filename="../../ui/booking_dialog.py" line="122"/>
         <source>Customer / vehicle</source>
         <translation>客户 / 车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="124"/>
+        <location filename="../../ui/booking_dialog.py" line="123"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <location filename="../../ui/booking_dialog.py" line="124"/>
         <source>&amp;Duration</source>
         <translation>时长(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="126"/>
+        <location filename="../../ui/booking_dialog.py" line="125"/>
         <source>Capacity</source>
         <translation>产能</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="127"/>
+        <location filename="../../ui/booking_dialog.py" line="126"/>
         <source>Requested &amp;work</source>
         <translation>要求作业(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <location filename="../../ui/booking_dialog.py" line="127"/>
         <source>&amp;Parts to prepare</source>
         <translation>需备配件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="129"/>
+        <location filename="../../ui/booking_dialog.py" line="128"/>
         <source>Estimated &amp;price</source>
         <translation>预估价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="131"/>
+        <location filename="../../ui/booking_dialog.py" line="130"/>
         <source>Special &amp;care</source>
         <translation>特别关照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="142"/>
+        <location filename="../../ui/booking_dialog.py" line="141"/>
         <source>none chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188"/>
-        <location filename="../../ui/booking_dialog.py" line="193"/>
+        <location filename="../../ui/booking_dialog.py" line="187"/>
+        <location filename="../../ui/booking_dialog.py" line="192"/>
         <source>FULL</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="188"/>
+        <location filename="../../ui/booking_dialog.py" line="187"/>
         <source>free %1 min</source>
         <translation>空余 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="192"/>
+        <location filename="../../ui/booking_dialog.py" line="191"/>
         <source>outside opening hours</source>
         <translation>不在营业时间内</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="200"/>
+        <location filename="../../ui/booking_dialog.py" line="199"/>
         <source>Find and choose the customer&apos;s vehicle first.</source>
         <translation>请先查找并选择客户的车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="206"/>
+        <location filename="../../ui/booking_dialog.py" line="205"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
@@ -958,202 +958,202 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="277"/>
+        <location filename="../../ui/ro/pages/reception.py" line="276"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="279"/>
+        <location filename="../../ui/ro/pages/reception.py" line="278"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="281"/>
+        <location filename="../../ui/ro/pages/reception.py" line="280"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="282"/>
+        <location filename="../../ui/ro/pages/reception.py" line="281"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="283"/>
+        <location filename="../../ui/ro/pages/reception.py" line="282"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284"/>
+        <location filename="../../ui/ro/pages/reception.py" line="283"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="285"/>
+        <location filename="../../ui/ro/pages/reception.py" line="284"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="285"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="287"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288"/>
+        <location filename="../../ui/ro/pages/reception.py" line="287"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="289"/>
+        <location filename="../../ui/ro/pages/reception.py" line="288"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="290"/>
+        <location filename="../../ui/ro/pages/reception.py" line="289"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294"/>
+        <location filename="../../ui/ro/pages/reception.py" line="293"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="295"/>
+        <location filename="../../ui/ro/pages/reception.py" line="294"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="295"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="298"/>
+        <location filename="../../ui/ro/pages/reception.py" line="297"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="300"/>
+        <location filename="../../ui/ro/pages/reception.py" line="299"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="300"/>
+        <location filename="../../ui/ro/pages/reception.py" line="299"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="304"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="306"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="306"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313"/>
+        <location filename="../../ui/ro/pages/reception.py" line="312"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="314"/>
+        <location filename="../../ui/ro/pages/reception.py" line="313"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="317"/>
+        <location filename="../../ui/ro/pages/reception.py" line="316"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="320"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="322"/>
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="323"/>
+        <location filename="../../ui/ro/pages/reception.py" line="322"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="324"/>
+        <location filename="../../ui/ro/pages/reception.py" line="323"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="325"/>
+        <location filename="../../ui/ro/pages/reception.py" line="324"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="326"/>
+        <location filename="../../ui/ro/pages/reception.py" line="325"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="374"/>
+        <location filename="../../ui/ro/pages/reception.py" line="373"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="374"/>
+        <location filename="../../ui/ro/pages/reception.py" line="373"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="376"/>
+        <location filename="../../ui/ro/pages/reception.py" line="375"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="394"/>
+        <location filename="../../ui/ro/pages/reception.py" line="393"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="403"/>
+        <location filename="../../ui/ro/pages/reception.py" line="402"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="405"/>
+        <location filename="../../ui/ro/pages/reception.py" line="404"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="412"/>
+        <location filename="../../ui/ro/pages/reception.py" line="411"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="425"/>
+        <location filename="../../ui/ro/pages/reception.py" line="424"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="436"/>
+        <location filename="../../ui/ro/pages/reception.py" line="435"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
@@ -1543,62 +1543,62 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="46"/>
+        <location filename="../../ui/ro/pages/reception.py" line="45"/>
         <source>Scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="47"/>
+        <location filename="../../ui/ro/pages/reception.py" line="46"/>
         <source>Dent</source>
         <translation>凹陷</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="48"/>
+        <location filename="../../ui/ro/pages/reception.py" line="47"/>
         <source>Crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="49"/>
+        <location filename="../../ui/ro/pages/reception.py" line="48"/>
         <source>Chip</source>
         <translation>掉漆/崩口</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="50"/>
+        <location filename="../../ui/ro/pages/reception.py" line="49"/>
         <source>Missing part</source>
         <translation>缺件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="51"/>
+        <location filename="../../ui/ro/pages/reception.py" line="50"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="57"/>
+        <location filename="../../ui/ro/pages/reception.py" line="56"/>
         <source>Complete-vehicle repair</source>
         <translation>整车修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="58"/>
+        <location filename="../../ui/ro/pages/reception.py" line="57"/>
         <source>Major (assembly) repair</source>
         <translation>总成修理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="59"/>
+        <location filename="../../ui/ro/pages/reception.py" line="58"/>
         <source>Second-level maintenance</source>
         <translation>二级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="60"/>
+        <location filename="../../ui/ro/pages/reception.py" line="59"/>
         <source>First-level maintenance</source>
         <translation>一级维护</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="61"/>
+        <location filename="../../ui/ro/pages/reception.py" line="60"/>
         <source>Minor repair</source>
         <translation>小修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="62"/>
+        <location filename="../../ui/ro/pages/reception.py" line="61"/>
         <source>Special repair</source>
         <translation>专项修理</translation>
     </message>

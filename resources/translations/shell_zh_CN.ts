@@ -40,280 +40,280 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="229"/>
+        <location filename="../../ui/workspaces/customers.py" line="256"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="232"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="232"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="233"/>
-        <location filename="../../ui/workspaces/customers.py" line="335"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="362"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="233"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="234"/>
-        <location filename="../../ui/workspaces/customers.py" line="334"/>
+        <location filename="../../ui/workspaces/customers.py" line="261"/>
+        <location filename="../../ui/workspaces/customers.py" line="361"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="237"/>
+        <location filename="../../ui/workspaces/customers.py" line="264"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="238"/>
+        <location filename="../../ui/workspaces/customers.py" line="265"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="239"/>
+        <location filename="../../ui/workspaces/customers.py" line="266"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="239"/>
+        <location filename="../../ui/workspaces/customers.py" line="266"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="240"/>
+        <location filename="../../ui/workspaces/customers.py" line="267"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="240"/>
+        <location filename="../../ui/workspaces/customers.py" line="267"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="241"/>
+        <location filename="../../ui/workspaces/customers.py" line="268"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="245"/>
+        <location filename="../../ui/workspaces/customers.py" line="272"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="246"/>
+        <location filename="../../ui/workspaces/customers.py" line="273"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="247"/>
+        <location filename="../../ui/workspaces/customers.py" line="274"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="248"/>
+        <location filename="../../ui/workspaces/customers.py" line="275"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="249"/>
+        <location filename="../../ui/workspaces/customers.py" line="276"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="250"/>
+        <location filename="../../ui/workspaces/customers.py" line="277"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="252"/>
+        <location filename="../../ui/workspaces/customers.py" line="279"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="253"/>
+        <location filename="../../ui/workspaces/customers.py" line="280"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="255"/>
+        <location filename="../../ui/workspaces/customers.py" line="282"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="257"/>
+        <location filename="../../ui/workspaces/customers.py" line="284"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="287"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="287"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="261"/>
+        <location filename="../../ui/workspaces/customers.py" line="288"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="262"/>
+        <location filename="../../ui/workspaces/customers.py" line="289"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="263"/>
-        <location filename="../../ui/workspaces/customers.py" line="264"/>
+        <location filename="../../ui/workspaces/customers.py" line="290"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>E&amp;dit vehicle…</source>
         <translation>编辑车辆(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="266"/>
+        <location filename="../../ui/workspaces/customers.py" line="293"/>
         <source>Correct the selected vehicle&apos;s plate, VIN, make, model, year or mileage (Alt+D)</source>
         <translation>更正所选车辆的车牌号、车架号、品牌、车型、年款或里程（Alt+D）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="268"/>
+        <location filename="../../ui/workspaces/customers.py" line="295"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="270"/>
+        <location filename="../../ui/workspaces/customers.py" line="297"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="270"/>
+        <location filename="../../ui/workspaces/customers.py" line="297"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="270"/>
+        <location filename="../../ui/workspaces/customers.py" line="297"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="270"/>
+        <location filename="../../ui/workspaces/customers.py" line="297"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="271"/>
+        <location filename="../../ui/workspaces/customers.py" line="298"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="272"/>
+        <location filename="../../ui/workspaces/customers.py" line="299"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="273"/>
+        <location filename="../../ui/workspaces/customers.py" line="300"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="334"/>
+        <location filename="../../ui/workspaces/customers.py" line="361"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="334"/>
+        <location filename="../../ui/workspaces/customers.py" line="361"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="335"/>
+        <location filename="../../ui/workspaces/customers.py" line="362"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="336"/>
+        <location filename="../../ui/workspaces/customers.py" line="363"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="369"/>
+        <location filename="../../ui/workspaces/customers.py" line="396"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="398"/>
+        <location filename="../../ui/workspaces/customers.py" line="425"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="398"/>
+        <location filename="../../ui/workspaces/customers.py" line="425"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="442"/>
+        <location filename="../../ui/workspaces/customers.py" line="469"/>
         <source>✓ Saved %1</source>
         <translation>✓ 已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="443"/>
+        <location filename="../../ui/workspaces/customers.py" line="470"/>
         <source>The customer&apos;s details were saved at %1.</source>
         <translation>客户资料已于 %1 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="455"/>
+        <location filename="../../ui/workspaces/customers.py" line="482"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="456"/>
+        <location filename="../../ui/workspaces/customers.py" line="483"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="470"/>
+        <location filename="../../ui/workspaces/customers.py" line="497"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="473"/>
+        <location filename="../../ui/workspaces/customers.py" line="500"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="482"/>
+        <location filename="../../ui/workspaces/customers.py" line="509"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -322,7 +322,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="485"/>
+        <location filename="../../ui/workspaces/customers.py" line="512"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
     </message>
@@ -373,112 +373,112 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="146"/>
+        <location filename="../../ui/first_run.py" line="141"/>
         <source>Set up Service Advisor</source>
         <translation>设置服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="148"/>
+        <location filename="../../ui/first_run.py" line="143"/>
         <source>Lan&amp;guage / 语言:</source>
         <translation>语言 / Language(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="150"/>
+        <location filename="../../ui/first_run.py" line="145"/>
         <source>Welcome. Enter your dealership&apos;s details and create the first administrator account. Both can be changed later.</source>
         <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152"/>
+        <location filename="../../ui/first_run.py" line="147"/>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="149"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="149"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="149"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="150"/>
         <source>&amp;Tax number:</source>
         <translation>税号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="150"/>
         <source>&amp;Labour rate per hour:</source>
         <translation>每小时工时费(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="157"/>
+        <location filename="../../ui/first_run.py" line="152"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159"/>
+        <location filename="../../ui/first_run.py" line="154"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="160"/>
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162"/>
+        <location filename="../../ui/first_run.py" line="157"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="163"/>
+        <location filename="../../ui/first_run.py" line="158"/>
         <source>Load de&amp;mo data (about %1 repair orders) to try the program</source>
         <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="166"/>
+        <location filename="../../ui/first_run.py" line="161"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="167"/>
+        <location filename="../../ui/first_run.py" line="162"/>
         <source>Save the profile and create the administrator (Enter)</source>
         <translation>保存经销商信息并创建管理员（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="169"/>
+        <location filename="../../ui/first_run.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="170"/>
+        <location filename="../../ui/first_run.py" line="165"/>
         <source>Quit without setting up (Esc)</source>
         <translation>不设置，直接退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="196"/>
+        <location filename="../../ui/first_run.py" line="191"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="227"/>
+        <location filename="../../ui/first_run.py" line="222"/>
         <source>Loading demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
@@ -486,47 +486,48 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="87"/>
+        <location filename="../../ui/login.py" line="101"/>
         <source>Log in — Service Advisor</source>
         <translation>登录 — 服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88"/>
+        <location filename="../../ui/login.py" line="102"/>
+        <location filename="../../ui/login.py" line="116"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="103"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="90"/>
+        <location filename="../../ui/login.py" line="104"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91"/>
+        <location filename="../../ui/login.py" line="105"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92"/>
+        <location filename="../../ui/login.py" line="106"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93"/>
+        <location filename="../../ui/login.py" line="107"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="94"/>
+        <location filename="../../ui/login.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="95"/>
+        <location filename="../../ui/login.py" line="109"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -654,32 +655,32 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/search_box.py" line="75"/>
+        <location filename="../../ui/search_box.py" line="73"/>
         <source>Search plate, VIN, phone or name (Ctrl+K)</source>
         <translation>搜索车牌、车架号、电话或姓名（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="76"/>
+        <location filename="../../ui/search_box.py" line="74"/>
         <source>Search customers, vehicles and open repair orders (Ctrl+K)</source>
         <translation>搜索客户、车辆和未结工单（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="94"/>
+        <location filename="../../ui/search_box.py" line="92"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="94"/>
+        <location filename="../../ui/search_box.py" line="92"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="95"/>
+        <location filename="../../ui/search_box.py" line="93"/>
         <source>Open repair orders</source>
         <translation>未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/search_box.py" line="104"/>
+        <location filename="../../ui/search_box.py" line="102"/>
         <source>No match for “%1”</source>
         <translation>没有与“%1”匹配的结果</translation>
     </message>
@@ -955,112 +956,112 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="43"/>
+        <location filename="../../ui/desk/walk_in.py" line="41"/>
         <source>The VIN&apos;s check digit (9th character) does not match: compare the VIN with the registration certificate. It can still be saved.</source>
         <translation>车架号校验位（第 9 位）不符：请与行驶证上的车架号核对。仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="192"/>
+        <location filename="../../ui/desk/walk_in.py" line="190"/>
         <source>Walk-in customer</source>
         <translation>无预约到店客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="193"/>
+        <location filename="../../ui/desk/walk_in.py" line="191"/>
         <source>&amp;Known vehicle</source>
         <translation>已有车辆(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="194"/>
+        <location filename="../../ui/desk/walk_in.py" line="192"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="193"/>
         <source>Plate, VIN, phone or name</source>
         <translation>车牌、车架号、电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="194"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="194"/>
         <source>P&amp;late:</source>
         <translation>车牌号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="196"/>
+        <location filename="../../ui/desk/walk_in.py" line="194"/>
         <source>Customer n&amp;ame:</source>
         <translation>客户姓名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="197"/>
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="197"/>
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="197"/>
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="200"/>
+        <location filename="../../ui/desk/walk_in.py" line="198"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="202"/>
+        <location filename="../../ui/desk/walk_in.py" line="200"/>
         <source>&amp;Use that vehicle</source>
         <translation>使用该车辆(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="204"/>
+        <location filename="../../ui/desk/walk_in.py" line="202"/>
         <source>Open the repair order for the vehicle on file and its owner</source>
         <translation>为档案中的这辆车及其车主开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="208"/>
+        <location filename="../../ui/desk/walk_in.py" line="206"/>
         <source>Open repair order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="209"/>
+        <location filename="../../ui/desk/walk_in.py" line="207"/>
         <source>Open a repair order for this vehicle (Enter)</source>
         <translation>为此车辆开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="210"/>
+        <location filename="../../ui/desk/walk_in.py" line="208"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="251"/>
+        <location filename="../../ui/desk/walk_in.py" line="249"/>
         <source>%1 %2 · no vehicle on file: add one</source>
         <translation>%1 %2 · 档案中没有车辆：添加一辆</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="269"/>
+        <location filename="../../ui/desk/walk_in.py" line="267"/>
         <source>No customer or vehicle matches “%1”.</source>
         <translation>没有与“%1”匹配的客户或车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="270"/>
+        <location filename="../../ui/desk/walk_in.py" line="268"/>
         <source>&amp;Create a new customer with “%1”</source>
         <translation>用“%1”新建客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="271"/>
+        <location filename="../../ui/desk/walk_in.py" line="269"/>
         <source>Go on to the new customer&apos;s form with what you typed (Enter)</source>
         <translation>带着已输入的内容转到新客户表单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="333"/>
+        <location filename="../../ui/desk/walk_in.py" line="331"/>
         <source>A vehicle for the customer on file %1.</source>
         <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>
@@ -1068,12 +1069,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="131"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="132"/>
         <source>Check the database address (--database) or the connection, then start the program again.</source>
         <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
     </message>
@@ -1081,39 +1082,39 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="89"/>
+        <location filename="../../ui/fmt.py" line="97"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="90"/>
+        <location filename="../../ui/fmt.py" line="98"/>
         <source>%1 d %2 h</source>
         <comment>a duration</comment>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="94"/>
+        <location filename="../../ui/fmt.py" line="102"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="95"/>
+        <location filename="../../ui/fmt.py" line="103"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="98"/>
+        <location filename="../../ui/fmt.py" line="106"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="99"/>
-        <location filename="../../ui/fmt.py" line="119"/>
+        <location filename="../../ui/fmt.py" line="107"/>
+        <location filename="../../ui/fmt.py" line="127"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="110"/>
+        <location filename="../../ui/fmt.py" line="118"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>

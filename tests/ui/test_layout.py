@@ -114,16 +114,16 @@ def test_the_part_order_dialogs_expected_date_has_its_year_first(qtbot, make_ctx
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_the_vehicle_and_handover_dialogs_can_be_used(qtbot, desk_data, lang) -> None:  # type: ignore[no-untyped-def]
+def test_the_vehicle_and_handover_dialogs_can_be_used(qtbot, staff, lang) -> None:  # type: ignore[no-untyped-def]
     """Dialogs are not walked by the screens above: the vehicle correction (with a note
     under every field, the tallest it gets) and the handover, over the desk at 1366×768."""
     from advisor.services.orders import get_ro_view
+    from tests import factories
     from ui.desk.vehicle_dialog import AddVehicleDialog, EditVehicleDialog
     from ui.ro.reassign_dialog import ReassignDialog
 
-    staff, stage = desk_data
     window = main_window(qtbot, staff, "manager", lang, (1366, 768))
-    view = get_ro_view(stage[5])
+    view = get_ro_view(factories.open_checked_in(staff))
     for make in (
         lambda: EditVehicleDialog(window.ctx, view.vehicle, window),
         lambda: AddVehicleDialog(window.ctx, view.customer.id, window),

@@ -36,7 +36,7 @@ class ReassignDialog(QDialog):
         self.intro.setWordWrap(True)
         self.advisor = QComboBox()
         self.advisor.setObjectName("reassignAdvisor")
-        for user in ctx.ops.query(reception.advisors):
+        for user in reception.advisors(actor=ctx.actor):
             if user.id != view.advisor_id:
                 self.advisor.addItem(user.display_name, user.id)
         self.reason = QLineEdit()
