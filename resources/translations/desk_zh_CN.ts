@@ -87,162 +87,162 @@
 <context>
     <name>AppointmentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="234"/>
+        <location filename="../../ui/workspaces/appointments.py" line="247"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="237"/>
+        <location filename="../../ui/workspaces/appointments.py" line="250"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="238"/>
+        <location filename="../../ui/workspaces/appointments.py" line="251"/>
         <source>Day</source>
         <translation>日视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="239"/>
+        <location filename="../../ui/workspaces/appointments.py" line="252"/>
         <source>Week</source>
         <translation>周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="240"/>
+        <location filename="../../ui/workspaces/appointments.py" line="253"/>
         <source>Book appointment… (Ctrl+N)</source>
         <translation>新建预约…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="241"/>
+        <location filename="../../ui/workspaces/appointments.py" line="254"/>
         <source>○ free   ● some room   ✗ full — Enter or double-click a slot to book</source>
         <translation>○ 空闲   ● 尚有余量   ✗ 已满 — 回车或双击时段即可预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="244"/>
-        <location filename="../../ui/workspaces/appointments.py" line="254"/>
-        <location filename="../../ui/workspaces/appointments.py" line="270"/>
+        <location filename="../../ui/workspaces/appointments.py" line="257"/>
+        <location filename="../../ui/workspaces/appointments.py" line="267"/>
+        <location filename="../../ui/workspaces/appointments.py" line="283"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="245"/>
+        <location filename="../../ui/workspaces/appointments.py" line="258"/>
         <source>Technician time</source>
         <translation>技师工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="246"/>
+        <location filename="../../ui/workspaces/appointments.py" line="259"/>
         <source>Bays</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="247"/>
+        <location filename="../../ui/workspaces/appointments.py" line="260"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="248"/>
+        <location filename="../../ui/workspaces/appointments.py" line="261"/>
         <source>Bookings</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="251"/>
+        <location filename="../../ui/workspaces/appointments.py" line="264"/>
         <source>Bookings of the day</source>
         <translation>当日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="255"/>
-        <location filename="../../ui/workspaces/appointments.py" line="271"/>
+        <location filename="../../ui/workspaces/appointments.py" line="268"/>
+        <location filename="../../ui/workspaces/appointments.py" line="284"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="256"/>
-        <location filename="../../ui/workspaces/appointments.py" line="272"/>
+        <location filename="../../ui/workspaces/appointments.py" line="269"/>
+        <location filename="../../ui/workspaces/appointments.py" line="285"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="257"/>
+        <location filename="../../ui/workspaces/appointments.py" line="270"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="258"/>
+        <location filename="../../ui/workspaces/appointments.py" line="271"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="259"/>
-        <location filename="../../ui/workspaces/appointments.py" line="274"/>
+        <location filename="../../ui/workspaces/appointments.py" line="272"/>
+        <location filename="../../ui/workspaces/appointments.py" line="287"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="262"/>
+        <location filename="../../ui/workspaces/appointments.py" line="275"/>
         <source>Mark no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="263"/>
+        <location filename="../../ui/workspaces/appointments.py" line="276"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="264"/>
+        <location filename="../../ui/workspaces/appointments.py" line="277"/>
         <source>Another time for the selected appointment (capacity checked again)</source>
         <translation>为所选预约改到其他时间（重新核对产能）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="265"/>
+        <location filename="../../ui/workspaces/appointments.py" line="278"/>
         <source>Cancel…</source>
         <translation>取消预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="266"/>
+        <location filename="../../ui/workspaces/appointments.py" line="279"/>
         <source>The customer cancels: kept on file with the reason</source>
         <translation>客户取消：连同原因存档</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="267"/>
+        <location filename="../../ui/workspaces/appointments.py" line="280"/>
         <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="273"/>
+        <location filename="../../ui/workspaces/appointments.py" line="286"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="278"/>
+        <location filename="../../ui/workspaces/appointments.py" line="291"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="279"/>
+        <location filename="../../ui/workspaces/appointments.py" line="292"/>
         <source>Reschedule</source>
         <translation>需改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="280"/>
+        <location filename="../../ui/workspaces/appointments.py" line="293"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="281"/>
+        <location filename="../../ui/workspaces/appointments.py" line="294"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="322"/>
+        <location filename="../../ui/workspaces/appointments.py" line="335"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="328"/>
+        <location filename="../../ui/workspaces/appointments.py" line="341"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="354"/>
+        <location filename="../../ui/workspaces/appointments.py" line="367"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
@@ -293,82 +293,82 @@
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="92"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="75"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="96"/>
         <source>(no reason given)</source>
         <translation>（未说明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="129"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="151"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="133"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="155"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="140"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="141"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="61"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="142"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="143"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="144"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="64"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="146"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="66"/>
         <source>Each line: approve or decline (declined lines are kept).</source>
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="160"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="169"/>
         <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
         <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>

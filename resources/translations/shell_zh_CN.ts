@@ -40,280 +40,280 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="256"/>
+        <location filename="../../ui/workspaces/customers.py" line="250"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="253"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="253"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
-        <location filename="../../ui/workspaces/customers.py" line="362"/>
+        <location filename="../../ui/workspaces/customers.py" line="254"/>
+        <location filename="../../ui/workspaces/customers.py" line="356"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="254"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="261"/>
-        <location filename="../../ui/workspaces/customers.py" line="361"/>
+        <location filename="../../ui/workspaces/customers.py" line="255"/>
+        <location filename="../../ui/workspaces/customers.py" line="355"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="264"/>
+        <location filename="../../ui/workspaces/customers.py" line="258"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="265"/>
+        <location filename="../../ui/workspaces/customers.py" line="259"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="266"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="266"/>
+        <location filename="../../ui/workspaces/customers.py" line="260"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="267"/>
+        <location filename="../../ui/workspaces/customers.py" line="261"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="267"/>
+        <location filename="../../ui/workspaces/customers.py" line="261"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="268"/>
+        <location filename="../../ui/workspaces/customers.py" line="262"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="272"/>
+        <location filename="../../ui/workspaces/customers.py" line="266"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="273"/>
+        <location filename="../../ui/workspaces/customers.py" line="267"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="274"/>
+        <location filename="../../ui/workspaces/customers.py" line="268"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="275"/>
+        <location filename="../../ui/workspaces/customers.py" line="269"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="276"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="277"/>
+        <location filename="../../ui/workspaces/customers.py" line="271"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="279"/>
+        <location filename="../../ui/workspaces/customers.py" line="273"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="280"/>
+        <location filename="../../ui/workspaces/customers.py" line="274"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="282"/>
+        <location filename="../../ui/workspaces/customers.py" line="276"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="284"/>
+        <location filename="../../ui/workspaces/customers.py" line="278"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286"/>
+        <location filename="../../ui/workspaces/customers.py" line="280"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286"/>
+        <location filename="../../ui/workspaces/customers.py" line="280"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286"/>
+        <location filename="../../ui/workspaces/customers.py" line="280"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286"/>
+        <location filename="../../ui/workspaces/customers.py" line="280"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="287"/>
+        <location filename="../../ui/workspaces/customers.py" line="281"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="287"/>
+        <location filename="../../ui/workspaces/customers.py" line="281"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="288"/>
+        <location filename="../../ui/workspaces/customers.py" line="282"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="289"/>
+        <location filename="../../ui/workspaces/customers.py" line="283"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="290"/>
-        <location filename="../../ui/workspaces/customers.py" line="291"/>
+        <location filename="../../ui/workspaces/customers.py" line="284"/>
+        <location filename="../../ui/workspaces/customers.py" line="285"/>
         <source>E&amp;dit vehicle…</source>
         <translation>编辑车辆(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="293"/>
+        <location filename="../../ui/workspaces/customers.py" line="287"/>
         <source>Correct the selected vehicle&apos;s plate, VIN, make, model, year or mileage (Alt+D)</source>
         <translation>更正所选车辆的车牌号、车架号、品牌、车型、年款或里程（Alt+D）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="295"/>
+        <location filename="../../ui/workspaces/customers.py" line="289"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="297"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="297"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="297"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="297"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="298"/>
+        <location filename="../../ui/workspaces/customers.py" line="292"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="299"/>
+        <location filename="../../ui/workspaces/customers.py" line="293"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="300"/>
+        <location filename="../../ui/workspaces/customers.py" line="294"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="361"/>
+        <location filename="../../ui/workspaces/customers.py" line="355"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="361"/>
+        <location filename="../../ui/workspaces/customers.py" line="355"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="362"/>
+        <location filename="../../ui/workspaces/customers.py" line="356"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="363"/>
+        <location filename="../../ui/workspaces/customers.py" line="357"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="396"/>
+        <location filename="../../ui/workspaces/customers.py" line="390"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="425"/>
+        <location filename="../../ui/workspaces/customers.py" line="419"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="425"/>
+        <location filename="../../ui/workspaces/customers.py" line="419"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="469"/>
+        <location filename="../../ui/workspaces/customers.py" line="463"/>
         <source>✓ Saved %1</source>
         <translation>✓ 已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="470"/>
+        <location filename="../../ui/workspaces/customers.py" line="464"/>
         <source>The customer&apos;s details were saved at %1.</source>
         <translation>客户资料已于 %1 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="482"/>
+        <location filename="../../ui/workspaces/customers.py" line="476"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="483"/>
+        <location filename="../../ui/workspaces/customers.py" line="477"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="497"/>
+        <location filename="../../ui/workspaces/customers.py" line="491"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="500"/>
+        <location filename="../../ui/workspaces/customers.py" line="494"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="509"/>
+        <location filename="../../ui/workspaces/customers.py" line="503"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -322,7 +322,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="512"/>
+        <location filename="../../ui/workspaces/customers.py" line="506"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
     </message>
@@ -961,107 +961,107 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>车架号校验位（第 9 位）不符：请与行驶证上的车架号核对。仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="190"/>
+        <location filename="../../ui/desk/walk_in.py" line="195"/>
         <source>Walk-in customer</source>
         <translation>无预约到店客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="191"/>
+        <location filename="../../ui/desk/walk_in.py" line="196"/>
         <source>&amp;Known vehicle</source>
         <translation>已有车辆(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="192"/>
+        <location filename="../../ui/desk/walk_in.py" line="197"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="193"/>
+        <location filename="../../ui/desk/walk_in.py" line="198"/>
         <source>Plate, VIN, phone or name</source>
         <translation>车牌、车架号、电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="194"/>
+        <location filename="../../ui/desk/walk_in.py" line="199"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="194"/>
+        <location filename="../../ui/desk/walk_in.py" line="199"/>
         <source>P&amp;late:</source>
         <translation>车牌号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="194"/>
+        <location filename="../../ui/desk/walk_in.py" line="199"/>
         <source>Customer n&amp;ame:</source>
         <translation>客户姓名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="200"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="200"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="195"/>
+        <location filename="../../ui/desk/walk_in.py" line="200"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="198"/>
+        <location filename="../../ui/desk/walk_in.py" line="203"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="200"/>
+        <location filename="../../ui/desk/walk_in.py" line="205"/>
         <source>&amp;Use that vehicle</source>
         <translation>使用该车辆(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="202"/>
+        <location filename="../../ui/desk/walk_in.py" line="207"/>
         <source>Open the repair order for the vehicle on file and its owner</source>
         <translation>为档案中的这辆车及其车主开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="206"/>
+        <location filename="../../ui/desk/walk_in.py" line="211"/>
         <source>Open repair order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="207"/>
+        <location filename="../../ui/desk/walk_in.py" line="212"/>
         <source>Open a repair order for this vehicle (Enter)</source>
         <translation>为此车辆开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="208"/>
+        <location filename="../../ui/desk/walk_in.py" line="213"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="249"/>
+        <location filename="../../ui/desk/walk_in.py" line="254"/>
         <source>%1 %2 · no vehicle on file: add one</source>
         <translation>%1 %2 · 档案中没有车辆：添加一辆</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="267"/>
+        <location filename="../../ui/desk/walk_in.py" line="272"/>
         <source>No customer or vehicle matches “%1”.</source>
         <translation>没有与“%1”匹配的客户或车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="268"/>
+        <location filename="../../ui/desk/walk_in.py" line="273"/>
         <source>&amp;Create a new customer with “%1”</source>
         <translation>用“%1”新建客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="269"/>
+        <location filename="../../ui/desk/walk_in.py" line="274"/>
         <source>Go on to the new customer&apos;s form with what you typed (Enter)</source>
         <translation>带着已输入的内容转到新客户表单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="331"/>
+        <location filename="../../ui/desk/walk_in.py" line="336"/>
         <source>A vehicle for the customer on file %1.</source>
         <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>
