@@ -12,14 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.tables import read_only_table
 
 
 def next_quarter(at: dt.datetime) -> dt.datetime:
@@ -65,12 +64,7 @@ class AssignDialog(QDialog):
         self.job.setFont(font)
         self.promised = QLabel()
         self._promised_at = promised_at
-        self.suggested = QTableWidget(0, 5)
-        self.suggested.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.suggested.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.suggested.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.suggested.verticalHeader().hide()
-        self.suggested.horizontalHeader().setStretchLastSection(True)
+        self.suggested = read_only_table(5, stretch_last=True)
         self.technician = QComboBox()
         self.bay = QComboBox()
         self.start = QDateTimeEdit()
@@ -83,7 +77,25 @@ class AssignDialog(QDialog):
         )
         self.buttons.accepted.connect(self.assign)
         self.buttons.rejected.connect(self.reject)
+        self._fill_suggestions(line_id, day)
+        self._fill_choices(day, technician_id, hours)
 
+        self.form = QFormLayout()
+        self.labels_ = [QLabel() for _ in range(5)]
+        self.form.addRow(self.job)
+        self.form.addRow(self.promised)
+        self.form.addRow(self.labels_[0], self.suggested)
+        self.form.addRow(self.labels_[1], self.technician)
+        self.form.addRow(self.labels_[2], self.bay)
+        self.form.addRow(self.labels_[3], self.start)
+        self.form.addRow(self.labels_[4], self.end)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def _fill_suggestions(self, line_id: int, day: dt.date) -> None:
+        """The technicians suggested for the line: level, skills, load and free time that day."""
         suggestions = workshop.suggest_technicians(line_id, day)
         self._suggested_ids = [t.id for t in suggestions]
         for t in suggestions:
@@ -103,6 +115,10 @@ class AssignDialog(QDialog):
                 self.suggested.setItem(row, col, item)
         self.suggested.resizeColumnsToContents()
         self.suggested.itemSelectionChanged.connect(self._pick_suggested)
+
+    def _fill_choices(self, day: dt.date, technician_id: int | None, hours: Decimal | float) -> None:
+        """Every technician and bay of the day; the given or first suggested technician, and
+        the next quarter hour to the job's length."""
         for t in workshop.technicians(day):
             self.technician.addItem(t.name, t.id)
         self.bay.addItem("", None)
@@ -117,20 +133,6 @@ class AssignDialog(QDialog):
         self.start.setDateTime(to_qdatetime(start))
         minutes = max(int(Decimal(hours) * 60), 15)
         self.end.setDateTime(to_qdatetime(start + dt.timedelta(minutes=minutes)))
-
-        self.form = QFormLayout()
-        self.labels_ = [QLabel() for _ in range(5)]
-        self.form.addRow(self.job)
-        self.form.addRow(self.promised)
-        self.form.addRow(self.labels_[0], self.suggested)
-        self.form.addRow(self.labels_[1], self.technician)
-        self.form.addRow(self.labels_[2], self.bay)
-        self.form.addRow(self.labels_[3], self.start)
-        self.form.addRow(self.labels_[4], self.end)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Assign a job"))

@@ -59,7 +59,31 @@ class BookingDialog(QDialog):
         self.vehicle_id = vehicle_id
         self.source_contact = source_contact
         self.result_view: AppointmentView | None = None
+        self._build_finder()
+        self._build_fields(starts_at, requested_work)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Book"))
+        self.ok_button.setObjectName("booking_ok")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(560, 560)
+        if vehicle_id is not None:
+            self._set_vehicle(customer_id, vehicle_id)
+            self.work.setFocus()
+        else:
+            self.picked.setText(self.tr("none chosen yet"))
+            self.search.setFocus()
+        self._show_capacity()
 
+    def _build_finder(self) -> None:
+        """Find the customer by plate, phone or name; the one picked is shown in bold."""
         self.search = QLineEdit(self)
         self.search.setObjectName("booking_search")
         self.search.setPlaceholderText(self.tr("Plate, phone or name…"))
@@ -77,6 +101,8 @@ class BookingDialog(QDialog):
         self.debounce.timeout.connect(self._search)
         self.search.textChanged.connect(lambda _t: self.debounce.start())
 
+    def _build_fields(self, starts_at: dt.datetime | None, requested_work: str) -> None:
+        """Time and duration (with the capacity they leave), the work, parts, price and care."""
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("booking_time")
         self.when.setCalendarPopup(True)
@@ -107,15 +133,7 @@ class BookingDialog(QDialog):
         self.urgent = QCheckBox(self.tr("Urgent (answer within 2 hours)"), self)
         self.urgent.setObjectName("booking_urgent")
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Book"))
-        self.ok_button.setObjectName("booking_ok")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("&Find customer"), self.search)
         form.addRow("", self.results)
@@ -129,18 +147,7 @@ class BookingDialog(QDialog):
         form.addRow("", self.booklet)
         form.addRow(self.tr("Special &care"), self.care)
         form.addRow("", self.urgent)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.resize(560, 560)
-        if vehicle_id is not None:
-            self._set_vehicle(customer_id, vehicle_id)
-            self.work.setFocus()
-        else:
-            self.picked.setText(self.tr("none chosen yet"))
-            self.search.setFocus()
-        self._show_capacity()
+        return form
 
     # -- choosing the customer and vehicle -----------------------------------------
     def _search(self) -> None:

@@ -89,6 +89,26 @@ class ChangeRequestDialog(QDialog):
         self._suggesting = False
         self._when_edited = False  # once the user sets the time, the hours no longer move it
         self.setMinimumWidth(920)
+        self._build_inputs(heading)
+        self.suggest()
+        self.when.dateTimeChanged.connect(self._when_changed)
+        self.new_time.toggled.connect(self.when.setEnabled)
+        self.table.itemChanged.connect(lambda _item: self.suggest())
+        self.table.model().rowsInserted.connect(lambda *_a: self.suggest())
+        self.table.model().rowsRemoved.connect(lambda *_a: self.suggest())
+        self.extra.toggled.connect(lambda _on: self.suggest())
+        self.delay.toggled.connect(self._delay_toggled)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.retranslate()
+
+    def _build_inputs(self, heading: str) -> None:
+        """Extra work or a delay, the reason, the lines (priced only by who may edit an
+        estimate) with their buttons, and the new promised time."""
         self.heading = QLabel(heading)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -107,7 +127,7 @@ class ChangeRequestDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings read whole
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(PRICE, not ctx.may("estimate.edit"))  # a foreman does not price
+        self.table.setColumnHidden(PRICE, not self.ctx.may("estimate.edit"))  # a foreman does not price
         self.add_labour_btn = QPushButton()
         self.add_part_btn = QPushButton()
         self.remove_btn = QPushButton()
@@ -122,20 +142,8 @@ class ChangeRequestDialog(QDialog):
         self.when.setEnabled(False)
         self.current_promise = QLabel()
         self.current_promise.setObjectName("change_current_promise")
-        self.suggest()
-        self.when.dateTimeChanged.connect(self._when_changed)
-        self.new_time.toggled.connect(self.when.setEnabled)
-        self.table.itemChanged.connect(lambda _item: self.suggest())
-        self.table.model().rowsInserted.connect(lambda *_a: self.suggest())
-        self.table.model().rowsRemoved.connect(lambda *_a: self.suggest())
-        self.extra.toggled.connect(lambda _on: self.suggest())
-        self.delay.toggled.connect(self._delay_toggled)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self) -> None:
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.extra)
         kind_row.addWidget(self.delay)
@@ -162,7 +170,6 @@ class ChangeRequestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-        self.retranslate()
 
     def extra_hours(self) -> Decimal:
         """The labour hours of the extra lines (what the delay will at least be)."""
