@@ -9,7 +9,7 @@ import peewee
 
 from advisor import auth, validation
 from advisor.config import REPAIR_CLASSES
-from advisor.errors import ConflictError, GateError, ValidationError
+from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, bump, event, get, get_ro, log, service
 from advisor.services.customers import record_mileage
@@ -147,10 +147,11 @@ def advisors(*, actor: Actor) -> list[UserView]:
 
 @service("ro.reassign")
 def reassign_advisor(
-    *, actor: Actor, ro_id: int, advisor_id: int, reason: str, from_advisor_id: int | None = None
+    *, actor: Actor, ro_id: int, advisor_id: int | None, reason: str, from_advisor_id: int | None = None
 ) -> None:
     """Hand the RO over to another advisor (one owner from reception to handover): an
     active user who may open repair orders, with a reason, until the car is handed over.
+    A missing advisor and a missing reason are reported together (``FieldErrors``).
 
     ``from_advisor_id`` is the advisor the caller was shown: when someone else handed the
     RO over in between, the call is refused (``ConflictError``) instead of overriding it."""
@@ -166,18 +167,27 @@ def reassign_advisor(
             f"Someone else handed this repair order over in the meantime: its advisor is now {now_with}.",
             f"其他人已将此工单转交：现在的服务顾问是 {now_with}。",
         )
+    errors: list[UserError] = []
     why = validation.clean_text(reason).strip()
     if not why:
-        raise ValidationError("Say why the RO changes advisor.", "请说明更换服务顾问的原因。", field="reason")
-    new = get(User, advisor_id, ("User", "用户"))
-    if not (new.active and auth.may(new.role, "ro.open")):
-        raise ValidationError("Choose an active service advisor.", "请选择在职的服务顾问。", field="advisor")
-    if new.id == ro.advisor_id:
-        raise ValidationError(
-            f"{new.display_name} is already this repair order's advisor.",
-            f"{new.display_name} 已是此工单的服务顾问。",
-            field="advisor",
+        errors.append(
+            ValidationError("Say why the RO changes advisor.", "请说明更换服务顾问的原因。", field="reason")
         )
+    new = get(User, advisor_id, ("User", "用户")) if advisor_id is not None else None
+    if new is None or not (new.active and auth.may(new.role, "ro.open")):
+        errors.append(
+            ValidationError("Choose an active service advisor.", "请选择在职的服务顾问。", field="advisor")
+        )
+    elif new.id == ro.advisor_id:
+        errors.append(
+            ValidationError(
+                f"{new.display_name} is already this repair order's advisor.",
+                f"{new.display_name} 已是此工单的服务顾问。",
+                field="advisor",
+            )
+        )
+    if errors or new is None:
+        raise errors[0] if len(errors) == 1 else FieldErrors(errors)
     previous = ro.advisor_id
     bump(ro, None, ("The repair order", "工单"), advisor=new.id)
     change = {"advisor": new.id, "reason": why}

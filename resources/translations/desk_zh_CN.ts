@@ -1495,47 +1495,52 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="75"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="76"/>
         <source>Hand over to another advisor</source>
         <translation>转交给其他服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="76"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="77"/>
         <source>Repair order %1 (%2) is with %3. Who takes it over, and why?</source>
         <translation>工单 %1（%2）目前由 %3 负责。由谁接手？原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="82"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="83"/>
         <source>&amp;New advisor:</source>
         <translation>新服务顾问(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="83"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="84"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="84"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="85"/>
+        <source>Choose who takes it over</source>
+        <translation>选择接手的服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reassign_dialog.py" line="86"/>
         <source>e.g. on leave until Monday</source>
         <translation>例如：休假至周一</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="86"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="88"/>
         <source>No other advisor is active.</source>
         <translation>没有其他在职的服务顾问。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="87"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="89"/>
         <source>Hand over</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="88"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="90"/>
         <source>Give the repair order to the chosen advisor (Enter)</source>
         <translation>将工单转交给所选服务顾问（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/reassign_dialog.py" line="89"/>
+        <location filename="../../ui/ro/reassign_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -45,21 +45,32 @@ def test_a_manager_hands_the_ro_over_and_the_header_shows_the_new_advisor(
     assert json.loads(row.new_json) == {"advisor": staff.advisor2.user_id, "reason": "李娜休假 / on leave"}
 
 
-def test_without_a_reason_nothing_changes_and_the_reason_says_why(
+def test_nothing_chosen_nothing_changes_and_each_field_says_why(
     qtbot, make_ctx, staff, shown, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)
-    notes: list[tuple[str, bool]] = []
+    notes: list[tuple[str, str, bool]] = []
 
-    def no_reason(dialog: ReassignDialog) -> None:
+    def nothing_chosen(dialog: ReassignDialog) -> None:
+        assert dialog.advisor.currentIndex() == -1  # nobody is chosen for the person
         person.click(qtbot, dialog.ok_button)
-        notes.append((dialog.notes["reason"].note.text(), dialog.isVisible()))
+        notes.append(
+            (dialog.notes["advisor"].note.text(), dialog.notes["reason"].note.text(), dialog.isVisible())
+        )
+        choose_data(qtbot, dialog.advisor, staff.advisor2.user_id)
+        person.click(qtbot, dialog.ok_button)
+        notes.append(
+            (dialog.notes["advisor"].note.text(), dialog.notes["reason"].note.text(), dialog.isVisible())
+        )
         person.click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
 
-    as_person(monkeypatch, qtbot, ReassignDialog, no_reason)
+    as_person(monkeypatch, qtbot, ReassignDialog, nothing_chosen)
     ws = open_ro(qtbot, make_ctx("advisor"), ro_id)
     person.click(qtbot, ws.header.reassign_button)
-    assert notes == [("● Say why the RO changes advisor.", True)]
+    assert notes == [
+        ("● Choose an active service advisor.", "● Say why the RO changes advisor.", True),
+        ("", "● Say why the RO changes advisor.", True),
+    ]
     assert shown == []
     assert get_ro_view(ro_id).advisor_id == staff.advisor.user_id
 

@@ -39,6 +39,7 @@ class ReassignDialog(QDialog):
         for user in reception.advisors(actor=ctx.actor):
             if user.id != view.advisor_id:
                 self.advisor.addItem(user.display_name, user.id)
+        self.advisor.setCurrentIndex(-1)  # chosen by the person, never by default
         self.reason = QLineEdit()
         self.reason.setObjectName("reassignReason")
         self.reason.setMaxLength(2000)
@@ -81,6 +82,7 @@ class ReassignDialog(QDialog):
         )
         self.advisor_label.setText(self.tr("&New advisor:"))
         self.reason_label.setText(self.tr("&Reason:"))
+        self.advisor.setPlaceholderText(self.tr("Choose who takes it over"))
         self.reason.setPlaceholderText(self.tr("e.g. on leave until Monday"))
         if self.advisor.count() == 0:
             self.notes["advisor"].show_error(self.tr("No other advisor is active."))

@@ -223,6 +223,14 @@ def test_a_handover_is_refused_to_the_same_advisor_an_inactive_one_or_after_hand
     )
 
 
+def test_no_advisor_and_no_reason_are_reported_together(staff: Staff) -> None:
+    ro_id = factories.open_checked_in(staff)
+    err = refused(
+        FieldErrors, reception.reassign_advisor, actor=staff.advisor, ro_id=ro_id, advisor_id=None, reason=" "
+    )
+    assert sorted(e.field or "" for e in err.errors) == ["advisor", "reason"]  # type: ignore[attr-defined]
+
+
 def test_a_handover_someone_else_made_first_is_not_overridden(staff: Staff) -> None:
     ro_id = factories.open_checked_in(staff)
     reception.reassign_advisor(
