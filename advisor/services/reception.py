@@ -188,10 +188,11 @@ def reassign_advisor(
         )
     if errors or new is None:
         raise errors[0] if len(errors) == 1 else FieldErrors(errors)
-    previous = ro.advisor_id
+    # Names beside the ids: the audit trail is read by people (staff names are no personal data here).
+    old = {"advisor": ro.advisor_id, "advisor_name": User.get_by_id(ro.advisor_id).display_name}
     bump(ro, None, ("The repair order", "工单"), advisor=new.id)
-    change = {"advisor": new.id, "reason": why}
-    log(actor, "repair_order", ro.id, "reassign", old={"advisor": previous}, new=change, ro_id=ro.id)
+    change = {"advisor": new.id, "advisor_name": new.display_name, "reason": why}
+    log(actor, "repair_order", ro.id, "reassign", old=old, new=change, ro_id=ro.id)
     event(ro, actor, "reassigned", why)
 
 

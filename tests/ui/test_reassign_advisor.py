@@ -42,7 +42,12 @@ def test_a_manager_hands_the_ro_over_and_the_header_shows_the_new_advisor(
     assert ws.header.advisor.text() == f"Advisor: {staff.advisor2.display_name}"
     (row,) = AuditLog.select().where((AuditLog.action == "reassign") & (AuditLog.ro_id == ro_id))
     assert row.username == staff.manager.username
-    assert json.loads(row.new_json) == {"advisor": staff.advisor2.user_id, "reason": "李娜休假 / on leave"}
+    new = json.loads(row.new_json)
+    assert new == {
+        "advisor": staff.advisor2.user_id,
+        "advisor_name": staff.advisor2.display_name,
+        "reason": "李娜休假 / on leave",
+    }
 
 
 def test_nothing_chosen_nothing_changes_and_each_field_says_why(

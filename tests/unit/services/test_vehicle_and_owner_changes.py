@@ -175,8 +175,12 @@ def test_a_manager_hands_an_ro_over_and_the_trail_says_who_why_and_from_whom(sta
     assert view.advisor_id == staff.advisor2.user_id
     (row,) = _audit("reassign", ro_id)
     assert row.username == staff.manager.username
-    assert json.loads(row.old_json) == {"advisor": staff.advisor.user_id}
-    assert json.loads(row.new_json) == {"advisor": staff.advisor2.user_id, "reason": "On leave until Monday"}
+    assert json.loads(row.old_json) == {"advisor": staff.advisor.user_id, "advisor_name": "李娜"}
+    assert json.loads(row.new_json) == {
+        "advisor": staff.advisor2.user_id,
+        "advisor_name": staff.advisor2.display_name,
+        "reason": "On leave until Monday",
+    }
     assert [e.note for e in view.events if e.action == "reassigned"] == ["On leave until Monday"]
 
 
