@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from typing import TYPE_CHECKING
@@ -14,6 +15,25 @@ if TYPE_CHECKING:
 
 CENT = Decimal("0.01")
 MAX_CENTS = 10**13  # 100 billion yuan: anything larger is a typing slip
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """An amount in its parts, in cents: labour, parts and other before discount and tax,
+    the discount, the tax, and the total after discount with tax (an RO's totals, the
+    revenue of a period)."""
+
+    labour_cents: int = 0
+    parts_cents: int = 0
+    other_cents: int = 0
+    discount_cents: int = 0
+    tax_cents: int = 0
+    total_cents: int = 0
+
+    @property
+    def subtotal_cents(self) -> int:
+        """Labour + parts + other, before discount and tax."""
+        return self.labour_cents + self.parts_cents + self.other_cents
 
 
 def to_cents(value: Decimal | int | str) -> int:

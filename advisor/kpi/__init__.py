@@ -102,6 +102,17 @@ __all__ = [
     "per_technician",
 ]  # fmt: skip
 
+# The revenue figures the settlement query sums (``queries``), by their field names.
+_REVENUE_SUMS = (
+    "settled",
+    "labour_cents",
+    "parts_cents",
+    "other_cents",
+    "discount_cents",
+    "tax_cents",
+    "total_cents",
+)
+
 MISS_LABELS: dict[str, tuple[str, str]] = {
     "greeting": ("Greeting > 3 min", "接待超过 3 分钟"),
     "need": ("Need confirmed > 10 min", "需求确认超过 10 分钟"),
@@ -171,9 +182,7 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
         out[k] = KPIs(
             start=first, end=last, advisor_id=scope.advisor_id, technician_id=scope.technician_id,
             opened=v.get("opened", 0),
-            revenue=Revenue(v.get("settled", 0), v.get("labour_cents", 0), v.get("parts_cents", 0),
-                            v.get("other_cents", 0), v.get("discount_cents", 0),
-                            v.get("tax_cents", 0), v.get("total_cents", 0), paid.get(k, 0)),
+            revenue=Revenue(**{f: v.get(f, 0) for f in _REVENUE_SUMS}, paid_cents=paid.get(k, 0)),
             hours_sold=hours.get(k, Decimal("0.00")),
             appointment_share=Ratio(v.get("from_appointment.hits", 0), v.get("opened", 0)),
             no_show=r("no_show"), reconfirmed=r("reconfirmed"), on_time=r("on_time"),
@@ -227,9 +236,9 @@ def combine(parts: Iterable[KPIs], start: dt.date, end: dt.date, *, advisor_id: 
         DeclineRow(d.reason_id, d.code, d.label_en, d.label_zh, c, n, v) for d, c, n, v in declines.values()
     ]
     rows.sort(key=lambda d: (-(d.contacts + d.lines), d.code))
-    revenue = Revenue(*(sum(getattr(k.revenue, f) for k in parts) for f in (
-        "settled", "labour_cents", "parts_cents", "other_cents", "discount_cents", "tax_cents",
-        "total_cents", "paid_cents")))  # fmt: skip
+    revenue = Revenue(
+        **{f: sum(getattr(k.revenue, f) for k in parts) for f in (*_REVENUE_SUMS, "paid_cents")}
+    )
     return KPIs(
         start=start, end=end, advisor_id=advisor_id, technician_id=technician_id,
         opened=sum(k.opened for k in parts), revenue=revenue,

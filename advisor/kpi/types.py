@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from advisor.money import Breakdown
+
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
 
 
@@ -27,7 +29,7 @@ class Ratio:
 
 
 @dataclass(frozen=True)
-class Revenue:
+class Revenue(Breakdown):
     """Settlements in force (not superseded by a correction) dated in the period: the
     ROs closed in the period (``settled`` of them) and what they were invoiced.
 
@@ -38,18 +40,7 @@ class Revenue:
     subtract)."""
 
     settled: int = 0
-    labour_cents: int = 0
-    parts_cents: int = 0
-    other_cents: int = 0
-    discount_cents: int = 0
-    tax_cents: int = 0
-    total_cents: int = 0
     paid_cents: int = 0
-
-    @property
-    def subtotal_cents(self) -> int:
-        """Labour + parts + other, before discount and tax."""
-        return self.labour_cents + self.parts_cents + self.other_cents
 
     @property
     def net_cents(self) -> int:

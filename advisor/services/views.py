@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from advisor.money import Breakdown
+
 
 @dataclass(frozen=True)
 class UserView:
@@ -138,19 +140,12 @@ class LineView:
 
 
 @dataclass(frozen=True)
-class Totals:
-    labour_cents: int = 0
-    parts_cents: int = 0
-    other_cents: int = 0
-    discount_cents: int = 0
-    tax_cents: int = 0
-    total_cents: int = 0
+class Totals(Breakdown):
+    """An RO's totals (``estimate.totals_of``), and what the customer declined and what
+    is still proposed."""
+
     declined_cents: int = 0
     proposed_cents: int = 0
-
-    @property
-    def subtotal_cents(self) -> int:
-        return self.labour_cents + self.parts_cents + self.other_cents
 
 
 @dataclass(frozen=True)
