@@ -98,6 +98,21 @@ class ConcernCard(QFrame):
         self.setObjectName(f"concern_{concern.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grey = "color: #888;" if concern.superseded else ""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title(grey))
+        # As tall as the words at the card's width (a label with padding in its style sheet
+        # left a blank band around long words).
+        words = WordsBox(quoted(concern.customer_words), f"concern_words_{concern.id}", self,
+                         margins=(4, 4, 4, 4))  # fmt: skip
+        words.label.setStyleSheet(grey)
+        layout.addWidget(words)
+        layout.addWidget(self._details(grey))
+        if not concern.superseded:
+            layout.addLayout(self._actions())
+
+    def _title(self, grey: str) -> QLabel:
+        """Concern n — who and when (marked when a later entry corrected it)."""
+        concern = self.concern
         title = QLabel(self)
         title.setStyleSheet("font-weight: bold;" + grey)
         by = f"{concern.created_by}, {fmt.datetime(concern.created_at)}"
@@ -109,11 +124,11 @@ class ConcernCard(QFrame):
             )
         else:
             title.setText(self.tr("Concern %1 — %2").replace("%1", str(concern.seq)).replace("%2", by))
-        # As tall as the words at the card's width (a label with padding in its style sheet
-        # left a blank band around long words).
-        words = WordsBox(quoted(concern.customer_words), f"concern_words_{concern.id}", self,
-                         margins=(4, 4, 4, 4))  # fmt: skip
-        words.label.setStyleSheet(grey)
+        return title
+
+    def _details(self, grey: str) -> QLabel:
+        """The restatement, the symptom's confirmation, assistance and correction notes."""
+        concern = self.concern
         details = QLabel(self)
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.PlainText)
@@ -127,12 +142,11 @@ class ConcernCard(QFrame):
             parts.append(self.tr("Corrects an earlier entry"))
         details.setText("\n".join(parts))
         details.setStyleSheet(grey)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(words)
-        layout.addWidget(details)
-        if concern.superseded:
-            return
+        return details
+
+    def _actions(self) -> QHBoxLayout:
+        """Confirm, not reproduced, ask for assistance, correct (not on a corrected entry)."""
+        concern, page = self.concern, self.page
         row = QHBoxLayout()
         self.confirm_button = self._button(
             row,
@@ -156,7 +170,7 @@ class ConcernCard(QFrame):
             row, f"correct_{concern.id}", self.tr("Correct…"), lambda: page.correct(concern)
         )
         row.addStretch(1)
-        layout.addLayout(row)
+        return row
 
     def _button(self, row: QHBoxLayout, name: str, text: str, slot: object) -> QPushButton:
         b = QPushButton(text, self)

@@ -45,35 +45,7 @@ class Page(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.terms_for: tuple[int, int] | None = None  # (RO id, version) the terms were loaded from
-
-        self.banner = QLabel(self)
-        self.banner.setObjectName("estimate_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet("background: #e8f5e9; border: 1px solid #66bb6a; padding: 6px;")
-        self.banner.hide()
-
-        self.model = LinesModel(self._edit_line, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("estimate_lines")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.withdraw_button = QPushButton(self)
-        self.withdraw_button.setObjectName("withdraw_line")
-        self.withdraw_button.clicked.connect(self.withdraw)
-        QShortcut(
-            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
-        ).activated.connect(self.withdraw)
-
+        self._build_lines()
         self.adders = QTabWidget(self)
         self.adders.setObjectName("estimate_add")
         self._build_labour_tab()
@@ -110,6 +82,36 @@ class Page(StepPage):
         self.retranslate()
 
     # -- building ------------------------------------------------------------------
+    def _build_lines(self) -> None:
+        """The authorised banner, the lines (edited in place) and "withdraw" (Del)."""
+        self.banner = QLabel(self)
+        self.banner.setObjectName("estimate_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet("background: #e8f5e9; border: 1px solid #66bb6a; padding: 6px;")
+        self.banner.hide()
+
+        self.model = LinesModel(self._edit_line, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("estimate_lines")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.withdraw_button = QPushButton(self)
+        self.withdraw_button.setObjectName("withdraw_line")
+        self.withdraw_button.clicked.connect(self.withdraw)
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.withdraw)
+
     def _pay_combo(self, name: str) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
@@ -255,6 +257,25 @@ class Page(StepPage):
 
     # -- language ------------------------------------------------------------------
     def retranslate(self) -> None:
+        self._texts_of_adders()
+        self.withdraw_button.setText(self.tr("Withdraw line (Del)"))
+        self._texts_of_totals()
+        self.terms_box.setTitle(self.tr("To tell the customer"))
+        for label, text in zip(
+            self.terms_names,
+            (self.tr("Price &from"), self.tr("Price &to"), self.tr("&Promised time")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.terms_button.setText(self.tr("Save price range and time"))
+        self.authorise_button.setText(self.tr("Customer authorisation…"))
+        self.print_button.setText(self.tr("Print estimate for signature…"))
+        self._load_catalogues()
+        if self.view is not None:
+            self._show(self.view)
+
+    def _texts_of_adders(self) -> None:
+        """The three tabs that add lines: labour, a part, a canned job."""
         self.adders.setTabText(0, self.tr("Add labour"))
         self.adders.setTabText(1, self.tr("Add part"))
         self.adders.setTabText(2, self.tr("Add canned job"))
@@ -283,13 +304,14 @@ class Page(StepPage):
         self.canned_add.setText(self.tr("Add canned job"))
         self.part_number.setPlaceholderText(self.tr("Type a part number or name"))
         self.canned_filter.setPlaceholderText(self.tr("e.g. 5000"))
-        self.withdraw_button.setText(self.tr("Withdraw line (Del)"))
         for box in (self.labour_pay, self.part_pay):
             self._fill(box, [(p, pay_type_label(p)) for p in estimate.PAY_TYPES])
         self._fill(
             self.part_origin,
             [("", self.tr("As catalogued"))] + [(o, origin_label(o)) for o in estimate.ORIGINS],
         )
+
+    def _texts_of_totals(self) -> None:
         self.totals_box.setTitle(self.tr("Totals"))
         names = {
             "labour": self.tr("Labour"),
@@ -310,19 +332,6 @@ class Page(StepPage):
                 "the total of the printed estimate."
             )
         )
-        self.terms_box.setTitle(self.tr("To tell the customer"))
-        for label, text in zip(
-            self.terms_names,
-            (self.tr("Price &from"), self.tr("Price &to"), self.tr("&Promised time")),
-            strict=True,
-        ):
-            label.setText(text)
-        self.terms_button.setText(self.tr("Save price range and time"))
-        self.authorise_button.setText(self.tr("Customer authorisation…"))
-        self.print_button.setText(self.tr("Print estimate for signature…"))
-        self._load_catalogues()
-        if self.view is not None:
-            self._show(self.view)
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:

@@ -41,6 +41,14 @@ class RepairPage(StepPage):
         self.jobs_: list[AssignmentView] = []
         self.changes_: list[ChangeRequestView] = []
         self.part_lines: list[LineView] = []
+        self._build_inputs()
+        self._lay_out()
+        self.retranslate()
+
+    def _build_inputs(self) -> None:
+        """The jobs and their clock buttons, change requests with raise/answer/approve, old
+        parts, training; each button shown only to who may press it."""
+        ctx = self.ctx
         self.jobs_box, self.changes_box = QGroupBox(), QGroupBox()
         self.old_box, self.training_box = QGroupBox(), QGroupBox()
         self.jobs = read_only_table(5)
@@ -75,6 +83,7 @@ class RepairPage(StepPage):
         self.training_save = QPushButton()
         self.training_save.clicked.connect(self.save_training)
 
+    def _lay_out(self) -> None:
         jl = QVBoxLayout(self.jobs_box)
         jl.addWidget(self.jobs)
         row = QHBoxLayout()
@@ -99,7 +108,6 @@ class RepairPage(StepPage):
         layout.addWidget(self.changes_box, 3)
         layout.addWidget(self.old_box, 2)
         layout.addWidget(self.training_box)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.jobs_box.setTitle(self.tr("Jobs and their clock"))
