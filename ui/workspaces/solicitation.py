@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from advisor.services.solicitation import CallItem
 from ui import fmt
 from ui.booking_dialog import BookingDialog
 from ui.context import AppContext
+from ui.tables import read_only_table
 from ui.workspace import Workspace
 
 PURPOSE = {
@@ -76,27 +75,48 @@ class SolicitationWorkspace(Workspace):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.items: list[CallItem] = []
-        self.filter = QComboBox(self)
-        self.filter.setObjectName("call_filter")
-        self.filter.currentIndexChanged.connect(lambda _i: self._fill())
-        self.count = QLabel(self)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("call_list")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.table.cellActivated.connect(lambda _r, _c: self.channel_focus())
-
+        self._build_list()
         self.details_box = QGroupBox(self)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("campaign_details")
         self.details.setReadOnly(True)
         QVBoxLayout(self.details_box).addWidget(self.details)
+        self._build_log_box()
 
+        top = QHBoxLayout()
+        self.filter_label = QLabel(self)
+        self.filter_label.setBuddy(self.filter)
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter)
+        top.addWidget(self.count, 1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details_box, 1)
+        side_layout.addWidget(self.log_box)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    def _build_list(self) -> None:
+        """Who to call (filtered by kind), how many, and the list; Enter goes to the channel."""
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("call_filter")
+        self.filter.currentIndexChanged.connect(lambda _i: self._fill())
+        self.count = QLabel(self)
+        self.table = read_only_table(6, self, name="call_list", stretch_last=True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.cellActivated.connect(lambda _r, _c: self.channel_focus())
+
+    def _build_log_box(self) -> None:
+        """Log the call: channel, outcome, reason, note; book an appointment from it."""
         self.log_box = QGroupBox(self)
         self.channel = QComboBox(self)
         self.channel.setObjectName("contact_channel")
@@ -126,27 +146,6 @@ class SolicitationWorkspace(Workspace):
         buttons.addStretch(1)
         buttons.addWidget(self.log_button)
         self.form.addRow(buttons)
-
-        top = QHBoxLayout()
-        self.filter_label = QLabel(self)
-        self.filter_label.setBuddy(self.filter)
-        top.addWidget(self.filter_label)
-        top.addWidget(self.filter)
-        top.addWidget(self.count, 1)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.details_box, 1)
-        side_layout.addWidget(self.log_box)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.table)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Solicitation")

@@ -59,61 +59,9 @@ class TodayWorkspace(Workspace):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.arriving = ArrivingModel()
-        self.waiting = WaitingModel()
-        self.in_progress = InProgressModel()
-        self.arriving_view = _table(self.arriving, "arriving")
-        self.waiting_view = _table(self.waiting, "waiting")
-        # The wait is what the lane is for: it keeps its width, a long name gives way.
-        waiting_header = self.waiting_view.horizontalHeader()
-        waiting_header.setStretchLastSection(False)
-        waiting_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.progress_view = _table(self.in_progress, "inProgress")
-        self.arriving_view.activated.connect(self._arrival_activated)
-        for view in (self.waiting_view, self.progress_view):
-            view.activated.connect(self._ro_activated)
-            view.clicked.connect(self._ro_activated)
-
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.arrive_button = QPushButton()
-        self.arrive_button.clicked.connect(self.record_arrival)
-        self.walk_in_button = QPushButton()
-        self.walk_in_button.setShortcut(QKeySequence("Ctrl+N"))
-        self.walk_in_button.clicked.connect(self.walk_in)
-        self.refresh_button = QPushButton()
-        self.refresh_button.setShortcut(QKeySequence("F5"))
-        self.refresh_button.clicked.connect(self.refresh)
-        may_open = ctx.may("ro.open")
-        self.arrive_button.setEnabled(may_open)
-        self.walk_in_button.setEnabled(may_open)
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.arrive_button)
-        top.addWidget(self.walk_in_button)
-        top.addWidget(self.refresh_button)
-
-        self.lane_titles: list[QLabel] = []
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for view in (self.arriving_view, self.waiting_view, self.progress_view):
-            lane = QWidget()
-            box = QVBoxLayout(lane)
-            box.setContentsMargins(0, 0, 0, 0)
-            title = QLabel()
-            title.setBuddy(view)
-            bold = title.font()
-            bold.setBold(True)
-            title.setFont(bold)
-            self.lane_titles.append(title)
-            box.addWidget(title)
-            box.addWidget(view, 1)
-            splitter.addWidget(lane)
-        for position, factor in enumerate(LANE_SHARES):
-            splitter.setStretchFactor(position, factor)
+        self._build_lanes()
+        top = self._build_top()
+        splitter = self._build_splitter()
         self.splitter = splitter
         self._sized = False
         layout = QVBoxLayout(self)
@@ -131,6 +79,70 @@ class TodayWorkspace(Workspace):
         self.clock.timeout.connect(self.tick)
         self.clock.start()
         self.retranslate()
+
+    def _build_lanes(self) -> None:
+        """The three lanes' models and tables: arriving, waiting, in progress."""
+        self.arriving = ArrivingModel()
+        self.waiting = WaitingModel()
+        self.in_progress = InProgressModel()
+        self.arriving_view = _table(self.arriving, "arriving")
+        self.waiting_view = _table(self.waiting, "waiting")
+        # The wait is what the lane is for: it keeps its width, a long name gives way.
+        waiting_header = self.waiting_view.horizontalHeader()
+        waiting_header.setStretchLastSection(False)
+        waiting_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.progress_view = _table(self.in_progress, "inProgress")
+        self.arriving_view.activated.connect(self._arrival_activated)
+        for view in (self.waiting_view, self.progress_view):
+            view.activated.connect(self._ro_activated)
+            view.clicked.connect(self._ro_activated)
+
+    def _build_top(self) -> QHBoxLayout:
+        """The day's heading, record arrival, walk-in (Ctrl+N) and refresh (F5)."""
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.arrive_button = QPushButton()
+        self.arrive_button.clicked.connect(self.record_arrival)
+        self.walk_in_button = QPushButton()
+        self.walk_in_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.walk_in_button.clicked.connect(self.walk_in)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setShortcut(QKeySequence("F5"))
+        self.refresh_button.clicked.connect(self.refresh)
+        may_open = self.ctx.may("ro.open")
+        self.arrive_button.setEnabled(may_open)
+        self.walk_in_button.setEnabled(may_open)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.arrive_button)
+        top.addWidget(self.walk_in_button)
+        top.addWidget(self.refresh_button)
+        return top
+
+    def _build_splitter(self) -> QSplitter:
+        """The lanes side by side, each under its bold title (the title's buddy is the lane)."""
+        self.lane_titles: list[QLabel] = []
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for view in (self.arriving_view, self.waiting_view, self.progress_view):
+            lane = QWidget()
+            box = QVBoxLayout(lane)
+            box.setContentsMargins(0, 0, 0, 0)
+            title = QLabel()
+            title.setBuddy(view)
+            bold = title.font()
+            bold.setBold(True)
+            title.setFont(bold)
+            self.lane_titles.append(title)
+            box.addWidget(title)
+            box.addWidget(view, 1)
+            splitter.addWidget(lane)
+        for position, factor in enumerate(LANE_SHARES):
+            splitter.setStretchFactor(position, factor)
+        return splitter
 
     def title(self) -> str:
         return self.tr("Today")
