@@ -27,6 +27,12 @@ PERMISSIONS: dict[str, set[str]] = {
     # Reads: who may see what a screen shows (every role opens these screens today).
     "search": set(ROLES),
     "ro.view": set(ROLES),
+    "customer.view": set(ROLES),
+    "appointment.view": set(ROLES),
+    "workshop.view": set(ROLES),
+    "parts.view": set(ROLES),
+    "settings.view": set(ROLES),
+    "users.view": {"manager", "admin"},  # the admin's and the audit trail's lists of users
     "customer.edit": _ADVISOR | {"admin"},
     "customer.view_phone": _ADVISOR | {"cashier", "admin", "parts_clerk"},
     "customer.erase": {"manager", "admin"},
@@ -67,6 +73,12 @@ PERMISSIONS: dict[str, set[str]] = {
 PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "search": ("search customers, vehicles and repair orders", "搜索客户、车辆和工单"),
     "ro.view": ("see repair orders", "查看工单"),
+    "customer.view": ("see customers and vehicles", "查看客户和车辆"),
+    "appointment.view": ("see appointments", "查看预约"),
+    "workshop.view": ("see the workshop's jobs, technicians and bays", "查看车间作业、技师和工位"),
+    "parts.view": ("see the parts catalogue and orders", "查看配件目录和订货"),
+    "settings.view": ("see the dealership's settings", "查看经销商设置"),
+    "users.view": ("see the list of users", "查看用户列表"),
     "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
     "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),
     "customer.erase": ("erase a customer's personal data", "删除客户个人信息"),

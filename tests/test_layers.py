@@ -238,28 +238,16 @@ NOT_A_READ = {
     "system": {"open_database", "default_url", "is_shared", "close_thread_connection", "daily_backup",
                "backup_now", "restore_backup", "demo_available", "load_demo_data"},
     "users": {"login", "has_users", "create_first_admin", "system_actor"},
-    "settings": {"set_up_dealer"},
     "timeline": {"step_of", "note_of", "milestones", "time_standards"},
     "dashboard": {"previous_period"},
+    "estimate": {"quote_of"},  # given the tax rate (the dialog reads it once), pure arithmetic
+    "settings": {"set_up_dealer", "dealer"},  # the login window shows the dealer before a login
 }  # fmt: skip
 # Reads the screens still make outside a read service: to be moved behind
 # ``@service(action, read=True)`` as search, the dashboard and the RO view were. The list
 # may only shrink (an entry that is a service now, or no longer called, fails the test).
 NOT_YET_A_SERVICE = {
-    "appointments": {"appointments_on", "capacity", "get_appointment", "reconfirmation_list"},
-    "audit_log": {"entries", "verify_chain"},
-    "customers": {"duplicate_of", "get_customer", "get_vehicle", "vehicles_of"},
-    "estimate": {"canned_jobs", "quote_of"},
-    "followup": {"queue"},
-    "history": {"vehicle_orders"},
-    "orders": {"arrivals_today", "open_orders"},
-    "parts": {"catalogue", "open_orders", "tasks_for"},
-    "quality": {"checklist"},
-    "reception": {"comeback_candidates"},
-    "settings": {"dealer", "get_setting"},
-    "solicitation": {"call_list", "campaigns_for", "decline_reasons", "declined_work"},
-    "users": {"list_users"},
-    "workshop": {"bays", "board", "suggest_technicians", "technicians", "unassigned_jobs"},
+    "appointments": {"get_appointment"},  # ui/ro/timeline_report.py: the report widget has no actor
 }  # fmt: skip
 
 

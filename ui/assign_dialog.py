@@ -96,7 +96,7 @@ class AssignDialog(QDialog):
 
     def _fill_suggestions(self, line_id: int, day: dt.date) -> None:
         """The technicians suggested for the line: level, skills, load and free time that day."""
-        suggestions = workshop.suggest_technicians(line_id, day)
+        suggestions = workshop.read_suggest_technicians(actor=self.ctx.actor, line_id=line_id, day=day)
         self._suggested_ids = [t.id for t in suggestions]
         for t in suggestions:
             row = self.suggested.rowCount()
@@ -119,10 +119,10 @@ class AssignDialog(QDialog):
     def _fill_choices(self, day: dt.date, technician_id: int | None, hours: Decimal | float) -> None:
         """Every technician and bay of the day; the given or first suggested technician, and
         the next quarter hour to the job's length."""
-        for t in workshop.technicians(day):
+        for t in workshop.read_technicians(actor=self.ctx.actor, day=day):
             self.technician.addItem(t.name, t.id)
         self.bay.addItem("", None)
-        for b in workshop.bays(day):
+        for b in workshop.read_bays(actor=self.ctx.actor, day=day):
             self.bay.addItem(f"{b.code} — {b.name}", b.id)
         chosen = technician_id
         if chosen is None and self._suggested_ids:

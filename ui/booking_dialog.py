@@ -158,7 +158,7 @@ class BookingDialog(QDialog):
                 seen.add(hit.vehicle_id)
                 self._add_result(f"{hit.title} — {hit.subtitle}", hit.customer_id, hit.vehicle_id)
             elif hit.kind == "customer":
-                for v in customers.vehicles_of(hit.customer_id):
+                for v in customers.read_vehicles_of(actor=self.ctx.actor, customer_id=hit.customer_id):
                     if v.id not in seen:
                         seen.add(v.id)
                         self._add_result(
@@ -179,8 +179,8 @@ class BookingDialog(QDialog):
             self._set_vehicle(customer_id, vehicle_id)
 
     def _set_vehicle(self, customer_id: int | None, vehicle_id: int) -> None:
-        v = customers.get_vehicle(vehicle_id)
-        c = customers.get_customer(v.customer_id, actor=self.ctx.actor)
+        v = customers.read_vehicle(actor=self.ctx.actor, vehicle_id=vehicle_id)
+        c = customers.read_customer(actor=self.ctx.actor, customer_id=v.customer_id)
         self.customer_id, self.vehicle_id = c.id, v.id
         self.picked.setText(f"{c.name} · {v.plate} · {v.make} {v.model}".strip())
 
@@ -188,7 +188,7 @@ class BookingDialog(QDialog):
         start = from_qdatetime(self.when.dateTime())
         end = start + dt.timedelta(minutes=self.duration.value())
         parts = []
-        for slot in appointments.capacity(start.date()):
+        for slot in appointments.read_capacity(actor=self.ctx.actor, day=start.date()):
             if slot.start < end and slot.end > start:
                 state = (
                     self.tr("FULL") if slot.full else self.tr("free %1 min").replace("%1", str(slot.free_min))

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from advisor import money
 from advisor.errors import UserError
 from advisor.services import changes, workshop
+from advisor.services.users import Actor
 from ui import fmt, messages
 from ui import workshop_labels as labels
 from ui.context import AppContext
@@ -62,10 +63,10 @@ def suggested_promise(
     return t
 
 
-def skill_codes() -> list[str]:
+def skill_codes(actor: Actor) -> list[str]:
     """The skills a job can ask for: the usual ones, then any other a technician has."""
     codes = list(labels.SKILLS)
-    for t in workshop.technicians():
+    for t in workshop.read_technicians(actor=actor):
         codes.extend(s for s in t.skills if s not in codes)
     return codes
 
@@ -85,7 +86,7 @@ class ChangeRequestDialog(QDialog):
         self.ro_id = ro_id
         self.change_id: int | None = None
         self.promised_at = promised_at
-        self.skill_codes = skill_codes()
+        self.skill_codes = skill_codes(self.ctx.actor)
         self._suggesting = False
         self._when_edited = False  # once the user sets the time, the hours no longer move it
         self.setMinimumWidth(920)

@@ -202,3 +202,29 @@ def reconfirmation_list(day: dt.date | None = None) -> list[AppointmentView]:
 
 def get_appointment(appointment_id: int) -> AppointmentView:
     return view(get(Appointment, appointment_id, ("Appointment", "预约")))
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("appointment.view", read=True)
+def read_appointments_on(*, actor: Actor, day: dt.date) -> list[AppointmentView]:
+    """``appointments_on``: the day's appointments."""
+    return appointments_on(day)
+
+
+@service("appointment.view", read=True)
+def read_capacity(*, actor: Actor, day: dt.date, exclude_id: int | None = None) -> list[CapacitySlot]:
+    """``capacity``: the day's slots and what is booked in them."""
+    return capacity(day, exclude_id=exclude_id)
+
+
+@service("appointment.view", read=True)
+def read_appointment(*, actor: Actor, appointment_id: int) -> AppointmentView:
+    """``get_appointment``: one appointment."""
+    return get_appointment(appointment_id)
+
+
+@service("appointment.view", read=True)
+def read_reconfirmation_list(*, actor: Actor, day: dt.date | None = None) -> list[AppointmentView]:
+    """``reconfirmation_list``: the appointments to call back and reconfirm."""
+    return reconfirmation_list(day)

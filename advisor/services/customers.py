@@ -342,3 +342,31 @@ def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | Non
     erased = audit.erase_personal(c.id)
     log(actor, "customer", c.id, "erase_customer", new={"audit_values_erased": erased})
     return customer_view(c)
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("customer.view", read=True)
+def read_customer(*, actor: Actor, customer_id: int) -> CustomerView:
+    """``get_customer``: one customer, the phone masked for a role that may not see it."""
+    return get_customer(customer_id, actor=actor)
+
+
+@service("customer.view", read=True)
+def read_vehicle(*, actor: Actor, vehicle_id: int) -> VehicleView:
+    """``get_vehicle``: one vehicle."""
+    return get_vehicle(vehicle_id)
+
+
+@service("customer.view", read=True)
+def read_vehicles_of(*, actor: Actor, customer_id: int) -> list[VehicleView]:
+    """``vehicles_of``: the customer's vehicles."""
+    return vehicles_of(customer_id)
+
+
+@service("customer.view", read=True)
+def read_duplicate_of(*, actor: Actor, vin: str = "", plate: str = "",
+                      exclude: int | None = None) -> DuplicateVehicle | None:  # fmt: skip
+    """``duplicate_of``: the vehicle on file with this VIN or plate (as the refusal
+    a save would raise), or None."""
+    return duplicate_of(vin=vin, plate=plate, exclude=exclude)

@@ -305,3 +305,11 @@ def canned_jobs(lang: str = "zh_CN") -> list[tuple[str, str]]:
     """(code, name) of every canned job, for the searchable list."""
     zh = lang.startswith("zh")
     return [(j.code, j.name_zh if zh else j.name_en) for j in CannedJob.select().order_by(CannedJob.code)]
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("ro.view", read=True)
+def read_canned_jobs(*, actor: Actor, lang: str = "zh_CN") -> list[tuple[str, str]]:
+    """``canned_jobs``: (code, name) of the canned jobs an estimate can start from."""
+    return canned_jobs(lang)

@@ -120,3 +120,12 @@ def log_follow_up(
         new={"solved": solved, "scores": scores, "recheck": recheck_id}, ro_id=ro.id)  # fmt: skip
     event(ro, actor, "followed_up", "unhappy → recheck" if unhappy else "")
     return view(FollowUp.get_by_id(f.id), when)
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("followup.log", read=True)
+def read_queue(*, actor: Actor, at: dt.datetime | None = None, include_done: bool = False,
+               advisor_id: int | None = None) -> list[FollowUpView]:  # fmt: skip
+    """``queue``: the follow-up calls due (done ones on request)."""
+    return queue(at=at, include_done=include_done, advisor_id=advisor_id)

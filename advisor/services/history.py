@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.models import Customer, EstimateLine, RepairOrder, Vehicle
-from advisor.services._base import current_settlement
+from advisor.services._base import Actor, current_settlement, service
 from advisor.services.estimate import quote_of
 from advisor.services.views import ROSummary
 
@@ -38,3 +38,11 @@ def vehicle_orders(vehicle_id: int, *, limit: int = 200) -> list[ROSummary]:
         .limit(limit)
     )
     return _summaries(q)
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("customer.view", read=True)
+def read_vehicle_orders(*, actor: Actor, vehicle_id: int, limit: int = 200) -> list[ROSummary]:
+    """``vehicle_orders``: the vehicle's repair orders, newest first."""
+    return vehicle_orders(vehicle_id, limit=limit)

@@ -304,3 +304,20 @@ def arrivals_today(*, at: dt.datetime | None = None) -> list[tuple[int, str, str
     ro_by_appt = {r.appointment_id: r.id for r in RepairOrder.select(RepairOrder.id, RepairOrder.appointment)
                   .where(RepairOrder.appointment.in_([a.id for a in q] or [0]))}  # fmt: skip
     return [(a.id, a.vehicle.plate, a.customer.name, a.starts_at, a.status, ro_by_appt.get(a.id)) for a in q]
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("ro.view", read=True)
+def read_open_orders(*, actor: Actor, advisor_id: int | None = None, at: dt.datetime | None = None,
+                     limit: int = 300) -> list[ROSummary]:  # fmt: skip
+    """``open_orders``: the open repair orders with their badges (Today)."""
+    return open_orders(advisor_id=advisor_id, at=at, limit=limit)
+
+
+@service("ro.view", read=True)
+def read_arrivals_today(
+    *, actor: Actor, at: dt.datetime | None = None
+) -> list[tuple[int, str, str, dt.datetime, str, int | None]]:
+    """``arrivals_today``: today's appointments not yet arrived (Today)."""
+    return arrivals_today(at=at)

@@ -280,3 +280,24 @@ def stock_consistent() -> bool:
     )
     moved = {r.part_id: r.q for r in rows}
     return all(p.on_hand == int(moved.get(p.id, 0)) for p in Part.select())
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("parts.view", read=True)
+def read_catalogue(*, actor: Actor, term: str = "", limit: int = 200) -> list[PartView]:
+    """``catalogue``: parts whose number or name contains ``term``."""
+    return catalogue(term, limit=limit)
+
+
+@service("parts.view", read=True)
+def read_open_orders(*, actor: Actor, due_by: dt.date | None = None) -> list[PartOrderView]:
+    """``open_orders``: part orders not yet arrived."""
+    return open_orders(due_by=due_by)
+
+
+@service("ro.view", read=True)
+def read_tasks_for(*, actor: Actor, user_id: int | None = None, open_only: bool = True,
+                   ro_id: int | None = None) -> list[TaskView]:  # fmt: skip
+    """``tasks_for``: the tasks of a user and/or of one RO."""
+    return tasks_for(user_id, open_only=open_only, ro_id=ro_id)

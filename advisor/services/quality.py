@@ -137,3 +137,11 @@ def confirm_wash(*, actor: Actor, ro_id: int, ashtray_ok: bool, tyres_ok: bool, 
     old = bump(ro, None, ("The repair order", "工单"), wash_done_at=now(), wash_result=result)
     log(actor, "repair_order", ro.id, "confirm_wash", old=old, new={"result": result}, ro_id=ro.id)
     event(ro, actor, "washed")
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("ro.view", read=True)
+def read_checklist(*, actor: Actor, ro_id: int, lang: str = "zh_CN") -> list[str]:
+    """``checklist``: the final-inspection items of the RO."""
+    return checklist(ro_id, lang)

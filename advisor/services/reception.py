@@ -233,3 +233,12 @@ def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
          comeback_technician=tech.technician_id if tech else None)  # fmt: skip
     log(actor, "repair_order", ro.id, "link_comeback", new={"original": original.number}, ro_id=ro.id)
     event(ro, actor, "comeback_linked", original.number)
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("ro.view", read=True)
+def read_comeback_candidates(*, actor: Actor, vehicle_id: int) -> list[tuple[int, str]]:
+    """``comeback_candidates``: (id, number) of the vehicle's earlier ROs this one may be a
+    comeback of."""
+    return comeback_candidates(vehicle_id)

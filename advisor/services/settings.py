@@ -122,3 +122,14 @@ def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
         for key, value in values.items():
             _put(key, value)
     return dealer()
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("settings.view", read=True)
+def read_settings(*, actor: Actor, keys: list[str]) -> dict[str, Any]:
+    """The dealership settings ``keys`` (``get_setting`` of each), read at one moment."""
+    unknown = [k for k in keys if k not in config.SETTINGS]
+    if unknown:
+        raise ValidationError(f"Unknown setting {unknown[0]!r}.", f"未知的设置项 {unknown[0]!r}。")
+    return {key: get_setting(key) for key in keys}

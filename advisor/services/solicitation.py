@@ -251,3 +251,30 @@ def decline_stats(start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, 
         .order_by(peewee.fn.COUNT(ContactLog.id).desc())
     )
     return [(r.label_en, r.label_zh, r.n) for r in q]
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("solicitation.log", read=True)
+def read_call_list(*, actor: Actor, on: dt.date | None = None, horizon_days: int = 30,
+                   limit: int = 500) -> list[CallItem]:  # fmt: skip
+    """``call_list``: whom to call for service due, campaigns and declined work."""
+    return call_list(on=on, horizon_days=horizon_days, limit=limit)
+
+
+@service("ro.view", read=True)
+def read_campaigns_for(*, actor: Actor, vehicle_id: int) -> list[Campaign]:
+    """``campaigns_for``: the campaigns the vehicle is in."""
+    return campaigns_for(vehicle_id)
+
+
+@service("ro.view", read=True)
+def read_decline_reasons(*, actor: Actor) -> list[DeclineReasonView]:
+    """``decline_reasons``: why a customer may decline, in both languages."""
+    return decline_reasons()
+
+
+@service("ro.view", read=True)
+def read_declined_work(*, actor: Actor, vehicle_id: int | None = None, limit: int = 500) -> list[CallItem]:
+    """``declined_work``: the work customers declined (of one vehicle)."""
+    return declined_work(vehicle_id=vehicle_id, limit=limit)

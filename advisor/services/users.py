@@ -184,3 +184,11 @@ def list_users(*, role: str | None = None, active_only: bool = False) -> list[Us
     if active_only:
         q = q.where(User.active == True)  # noqa: E712
     return [_view(u) for u in q]
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("users.view", read=True)
+def read_users(*, actor: Actor, role: str | None = None, active_only: bool = False) -> list[UserView]:
+    """``list_users``: every user (of one role), by name."""
+    return list_users(role=role, active_only=active_only)

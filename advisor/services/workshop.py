@@ -508,3 +508,35 @@ def flag_for_training(*, actor: Actor, ro_id: int, flagged: bool = True, note: s
     ).execute()
     log(actor, "repair_order", ro.id, "flag_for_training", old=old,
         new={"training_flag": bool(flagged), "training_note": text}, ro_id=ro.id)  # fmt: skip
+
+
+# -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
+@service("workshop.view", read=True)
+def read_board(*, actor: Actor, day: dt.date | None = None) -> list[AssignmentView]:
+    """``board``: the day's jobs on the workshop board."""
+    return board(day=day)
+
+
+@service("workshop.view", read=True)
+def read_technicians(*, actor: Actor, day: dt.date | None = None, skill: str = "") -> list[TechnicianView]:
+    """``technicians``: the technicians with their load on ``day``."""
+    return technicians(day, skill=skill)
+
+
+@service("workshop.view", read=True)
+def read_bays(*, actor: Actor, day: dt.date | None = None) -> list[BayView]:
+    """``bays``: the bays with their bookings on ``day``."""
+    return bays(day)
+
+
+@service("workshop.view", read=True)
+def read_suggest_technicians(*, actor: Actor, line_id: int, day: dt.date | None = None) -> list[TechnicianView]:
+    """``suggest_technicians``: the technicians best placed for the line's job."""
+    return suggest_technicians(line_id, day)
+
+
+@service("workshop.view", read=True)
+def read_unassigned_jobs(*, actor: Actor) -> list[JobView]:
+    """``unassigned_jobs``: authorised labour lines without a technician."""
+    return unassigned_jobs()

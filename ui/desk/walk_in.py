@@ -57,7 +57,7 @@ def check_vin_live(ctx: AppContext, note: NotedField, text: str,
     except UserError as err:
         note.show_error(err.message())
         return None
-    duplicate = ctx.ops.query(customers.duplicate_of, vin=vin, exclude=exclude)
+    duplicate = customers.read_duplicate_of(actor=ctx.actor, vin=vin, exclude=exclude)
     if duplicate is not None:
         note.show_error(duplicate.message())
         return duplicate
@@ -244,7 +244,7 @@ class WalkInDialog(QDialog):
         for hit in hits:
             if hit.kind != "customer":
                 continue
-            vehicles = self.ctx.ops.query(customers.vehicles_of, customer_id=hit.customer_id)
+            vehicles = customers.read_vehicles_of(actor=self.ctx.actor, customer_id=hit.customer_id)
             for v in vehicles:
                 if v.id not in shown:
                     shown.add(v.id)
@@ -312,7 +312,7 @@ class WalkInDialog(QDialog):
         for field in (self.name, self.phone):
             field.setReadOnly(customer_id is not None)
         if customer_id is not None:
-            c = self.ctx.ops.query(customers.get_customer, customer_id=customer_id, actor=self.ctx.actor)
+            c = customers.read_customer(actor=self.ctx.actor, customer_id=customer_id)
             self.name.setText(c.name)
             self.phone.setText(c.phone)
         typed = typed.strip()

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.i18n import pick
-from advisor.services import estimate, solicitation
-from advisor.services.settings import get_setting
+from advisor.services import estimate, settings, solicitation
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
@@ -52,7 +51,7 @@ class AuthoriseDialog(QDialog):
         self.setObjectName("authorise_dialog")
         self.setWindowTitle(self.tr("Customer authorisation — %1").replace("%1", view.number))
         self.lines = [x for x in view.lines if x.status == "proposed"]
-        self.reasons = solicitation.decline_reasons()
+        self.reasons = solicitation.read_decline_reasons(actor=self.ctx.actor)
         self._build_table()
         self._build_fields(view)
         buttons = self._build_buttons(view)
@@ -162,7 +161,7 @@ class AuthoriseDialog(QDialog):
     def _update_total(self) -> None:
         """The total the authorisation will record (with tax), as the decisions stand."""
         if self._tax_rate is None:
-            self._tax_rate = Decimal(get_setting("tax_rate"))
+            self._tax_rate = Decimal(settings.read_settings(actor=self.ctx.actor, keys=["tax_rate"])["tax_rate"])
         decided = {lid: box.currentData() for lid, box in self.decisions.items()}
         q = estimate.quote_of(self.view.lines, decisions=decided, tax_rate=self._tax_rate)
         self.total.setText(

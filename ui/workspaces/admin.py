@@ -266,7 +266,7 @@ class AdminWorkspace(Workspace):
         self._show_daily()
 
     def refresh(self) -> None:
-        self.rows = users.list_users()
+        self.rows = users.read_users(actor=self.ctx.actor)
         self._fill()
         self._show_daily()
 

@@ -313,12 +313,12 @@ class AppointmentsWorkspace(Workspace):
             self._fill_day(day)
         else:
             self._fill_week(day)
-        self._fill_bookings(appointments.appointments_on(day))
-        self._fill_reconfirm(appointments.reconfirmation_list())
+        self._fill_bookings(appointments.read_appointments_on(actor=self.ctx.actor, day=day))
+        self._fill_reconfirm(appointments.read_reconfirmation_list(actor=self.ctx.actor))
 
     def _fill_day(self, day: dt.date) -> None:
-        slots = appointments.capacity(day)
-        booked = appointments.appointments_on(day)
+        slots = appointments.read_capacity(actor=self.ctx.actor, day=day)
+        booked = appointments.read_appointments_on(actor=self.ctx.actor, day=day)
         self.slots.setRowCount(len(slots))
         for row, slot in enumerate(slots):
             text, colour = slot_state(slot)
@@ -355,7 +355,7 @@ class AppointmentsWorkspace(Workspace):
         monday = day - dt.timedelta(days=day.weekday())
         days = [monday + dt.timedelta(days=i) for i in range(7)]
         self.week.setHorizontalHeaderLabels([fmt.date(d) for d in days])
-        per_day = [appointments.capacity(d) for d in days]
+        per_day = [appointments.read_capacity(actor=self.ctx.actor, day=d) for d in days]
         hours = len(per_day[0])
         self.week.setRowCount(hours)
         self.week.setVerticalHeaderLabels([fmt.time(s.start) for s in per_day[0]])
@@ -446,7 +446,7 @@ class AppointmentsWorkspace(Workspace):
         """Move the appointment to a new time or cancel it (asks first)."""
         if appointment_id is None:
             return None
-        current = appointments.get_appointment(appointment_id)
+        current = appointments.read_appointment(actor=self.ctx.actor, appointment_id=appointment_id)
         dialog = self.change_dialog(current, cancel=cancel)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -248,7 +248,7 @@ class AuditWorkspace(Workspace):
         self.user.blockSignals(True)
         self.user.clear()
         self.user.addItem(self.tr("Everyone"), None)
-        for u in users.list_users():
+        for u in users.read_users(actor=self.ctx.actor):
             self.user.addItem(f"{u.display_name} ({u.username})", u.username)
         self.user.setCurrentIndex(max(self.user.findData(chosen), 0))
         self.user.blockSignals(False)

@@ -120,7 +120,7 @@ class BoardWorkspace(Workspace):
     # -- reading -------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.board.selected_job()
-        self.model.set_jobs(workshop.board())
+        self.model.set_jobs(workshop.read_board(actor=self.ctx.actor))
         self.board.set_groups(self._groups())
         if keep is not None:
             self.board.select_job(keep.id, focus=False)
@@ -138,7 +138,7 @@ class BoardWorkspace(Workspace):
                     .replace("%3", labels.minutes(t.free_min))
                     .replace("%4", labels.skills(t.skills)),
                 )
-                for t in workshop.technicians()
+                for t in workshop.read_technicians(actor=self.ctx.actor)
             ]
         groups = [
             (
@@ -146,7 +146,7 @@ class BoardWorkspace(Workspace):
                 b.code,
                 self.tr("%1\nbooked %2").replace("%1", b.name).replace("%2", labels.minutes(b.occupied_min)),
             )
-            for b in workshop.bays()
+            for b in workshop.read_bays(actor=self.ctx.actor)
         ]
         if any(j.bay_id is None for j in self.model.jobs()):
             groups.append((NO_BAY, self.tr("No bay"), self.tr("Jobs not given a bay\n ")))

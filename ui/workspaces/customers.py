@@ -329,7 +329,7 @@ class CustomersWorkspace(Workspace):
     # ---- showing ----------------------------------------------------------------------
     def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
         """Show one customer (and select one of their vehicles)."""
-        self.customer = customers.get_customer(customer_id, actor=self.ctx.actor)
+        self.customer = customers.read_customer(actor=self.ctx.actor, customer_id=customer_id)
         self._show_saved(None)
         self._pending_vehicle = vehicle_id
         self._fill_form()
@@ -338,7 +338,7 @@ class CustomersWorkspace(Workspace):
     def refresh(self) -> None:
         if self.customer is None:
             return
-        self.vehicles = customers.vehicles_of(self.customer.id)
+        self.vehicles = customers.read_vehicles_of(actor=self.ctx.actor, customer_id=self.customer.id)
         self._fill_vehicles()
 
     def reload(self) -> None:
@@ -358,7 +358,7 @@ class CustomersWorkspace(Workspace):
 
     def _stored_fields(self, customer_id: int) -> dict[str, Any]:
         """The stored values of the form's fields, with ``version`` (for the conflict dialog)."""
-        c = customers.get_customer(customer_id, actor=self.ctx.actor)
+        c = customers.read_customer(actor=self.ctx.actor, customer_id=customer_id)
         return {**{k: getattr(c, k) for k in FORM_FIELDS}, "version": c.version}
 
     def _fill_form(self) -> None:
@@ -409,7 +409,7 @@ class CustomersWorkspace(Workspace):
 
     def _show_history(self) -> None:
         vehicle_id = self._selected_vehicle_id()
-        self.history = history.vehicle_orders(vehicle_id) if vehicle_id is not None else []
+        self.history = history.read_vehicle_orders(actor=self.ctx.actor, vehicle_id=vehicle_id) if vehicle_id is not None else []
         self._fill_history()
 
     def _fill_history(self) -> None:

@@ -136,7 +136,7 @@ class DispatchWorkspace(Workspace):
 
     def refresh(self) -> None:
         day = self.selected_day()
-        techs = workshop.technicians(day)
+        techs = workshop.read_technicians(actor=self.ctx.actor, day=day)
         fill_rows(
             self.techs,
             [
@@ -152,13 +152,13 @@ class DispatchWorkspace(Workspace):
             ],
             [t.id for t in techs],
         )
-        bays = workshop.bays(day)
+        bays = workshop.read_bays(actor=self.ctx.actor, day=day)
         fill_rows(
             self.bays_,
             [(b.code, b.name, labels.bay_kind(b.kind), labels.minutes(b.occupied_min)) for b in bays],
         )
         keep = self.selected_job()
-        self.jobs_ = workshop.unassigned_jobs()
+        self.jobs_ = workshop.read_unassigned_jobs(actor=self.ctx.actor)
         fill_rows(
             self.jobs,
             [
@@ -205,7 +205,7 @@ class DispatchWorkspace(Workspace):
         if job is None:
             self.suggested.setRowCount(0)
             return
-        techs = workshop.suggest_technicians(job.line_id, self.selected_day())
+        techs = workshop.read_suggest_technicians(actor=self.ctx.actor, line_id=job.line_id, day=self.selected_day())
         fill_rows(
             self.suggested,
             [(t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min)) for t in techs],

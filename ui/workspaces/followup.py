@@ -167,7 +167,8 @@ class FollowUpWorkspace(Workspace):
 
     def refresh(self) -> None:
         selected = self._current_ro()
-        rows = followup.queue(
+        rows = followup.read_queue(
+            actor=self.ctx.actor,
             include_done=self.show_done.isChecked(),
             advisor_id=self.ctx.actor.user_id if self.mine_only.isChecked() else None,
         )

@@ -129,8 +129,9 @@ class SettingsWorkspace(Workspace):
         for field in self.fields:
             field.blockSignals(True)
         try:
+            values = settings.read_settings(actor=self.ctx.actor, keys=list(self.editors))
             for key, editor in self.editors.items():
-                editor.load(settings.get_setting(key))
+                editor.load(values[key])
         finally:
             for field in self.fields:
                 field.blockSignals(False)

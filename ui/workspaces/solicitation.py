@@ -193,7 +193,7 @@ class SolicitationWorkspace(Workspace):
         self._fill_combo(self.channel, [(c, channel_label(c)) for c in solicitation.CHANNELS])
         self._fill_combo(self.outcome, [(o, outcome_label(o)) for o in solicitation.OUTCOMES])
         reasons = [
-            (r.id, pick(r.label_en, r.label_zh, self.ctx.lang)) for r in solicitation.decline_reasons()
+            (r.id, pick(r.label_en, r.label_zh, self.ctx.lang)) for r in solicitation.read_decline_reasons(actor=self.ctx.actor)
         ]
         self._fill_combo(self.reason, [(None, self.tr("(choose a reason)")), *reasons])
         self._outcome_changed()
@@ -207,7 +207,7 @@ class SolicitationWorkspace(Workspace):
 
     # -- reading -------------------------------------------------------------------
     def refresh(self) -> None:
-        self.items = solicitation.call_list()
+        self.items = solicitation.read_call_list(actor=self.ctx.actor)
         self._fill()
 
     def visible_items(self) -> list[CallItem]:
@@ -253,7 +253,7 @@ class SolicitationWorkspace(Workspace):
             f"{item.customer_name} · {item.phone} · {item.plate} {item.model}",
             pick(item.detail_en, item.detail_zh, self.ctx.lang),
         ]
-        campaigns = solicitation.campaigns_for(item.vehicle_id)
+        campaigns = solicitation.read_campaigns_for(actor=self.ctx.actor, vehicle_id=item.vehicle_id)
         if campaigns:
             parts.append("")
             parts.append(self.tr("Campaigns and recalls for this vehicle:"))

@@ -172,8 +172,8 @@ class TodayWorkspace(Workspace):
     # ---- data -------------------------------------------------------------------------
     def refresh(self) -> None:
         now = dt.datetime.now()
-        self.arriving.set_rows(orders.arrivals_today(at=now))
-        open_ros = orders.open_orders(at=now)
+        self.arriving.set_rows(orders.read_arrivals_today(actor=self.ctx.actor, at=now))
+        open_ros = orders.read_open_orders(actor=self.ctx.actor, at=now)
         waiting = [r for r in open_ros if r.step == workflow.Step.RECEPTION]
         self.waiting.now = self.in_progress.now = now
         self.waiting.set_rows(sorted(waiting, key=lambda r: r.arrived_at))
@@ -219,7 +219,7 @@ class TodayWorkspace(Workspace):
             self.open_ro.emit(arrival.ro_id)
             return
 
-        appt = self.ctx.ops.query(appointments.get_appointment, appointment_id=arrival.appointment_id)
+        appt = appointments.read_appointment(actor=self.ctx.actor, appointment_id=arrival.appointment_id)
         ro_id = self.ctx.ops.run(reception.open_repair_order, parent=self, topic="ro",
                                  vehicle_id=appt.vehicle_id, appointment_id=appt.id)  # fmt: skip
         if ro_id is not None:

@@ -73,7 +73,7 @@ class Page(StepPage):
         self.box.setVisible(view.appointment_id is not None)
         if view.appointment_id is None:
             return
-        a = appointments.get_appointment(view.appointment_id)
+        a = appointments.read_appointment(actor=self.ctx.actor, appointment_id=view.appointment_id)
         yes, no = self.tr("Yes"), self.tr("No")
         values = {
             "time": fmt.datetime(a.starts_at),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import diagnosis, workshop
+from advisor.services.users import Actor
 from advisor.services.views import ConcernView, ROView
 from ui import fmt, workshop_labels
 from ui.context import AppContext
@@ -181,14 +182,14 @@ class ConcernCard(QFrame):
 
 
 class AssistDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assist_dialog")
         self.setWindowTitle(self.tr("Request technician assistance"))
         self.technician = QComboBox(self)
         self.technician.setObjectName("assist_technician")
         self.technician.addItem(self.tr("Any technician"), None)
-        for t in workshop.technicians():
+        for t in workshop.read_technicians(actor=actor):
             if t.active:
                 self.technician.addItem(f"{t.name} ({workshop_labels.skills(t.skills)})", t.id)
         self.bay = QCheckBox(self.tr("Move the car to the diagnosis bay"), self)
@@ -310,7 +311,7 @@ class Page(StepPage):
         )
 
     def request_assist(self, concern_id: int) -> None:
-        dialog = AssistDialog(self)
+        dialog = AssistDialog(self.ctx.actor, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.ctx.ops.run(

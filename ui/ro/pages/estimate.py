@@ -346,7 +346,7 @@ class Page(StepPage):
         self.part_model.clear()
         zh = self.ctx.lang.startswith("zh")
         self.parts_by_number = {}
-        for p in parts.catalogue(limit=2000):
+        for p in parts.read_catalogue(actor=self.ctx.actor, limit=2000):
             name = p.name_zh if zh else p.name_en
             text = (
                 self.tr("%1 — %2 (in stock: %3)")
@@ -360,7 +360,7 @@ class Page(StepPage):
             self.parts_by_number[text] = (p, name)  # the entry itself, as the completer puts it
         keep = self.canned_list.currentData()
         self.canned_model.clear()
-        for code, name in estimate.canned_jobs(self.ctx.lang):
+        for code, name in estimate.read_canned_jobs(actor=self.ctx.actor, lang=self.ctx.lang):
             item = QStandardItem(f"{code} — {name}")
             item.setData(code, Qt.ItemDataRole.UserRole)
             self.canned_model.appendRow(item)

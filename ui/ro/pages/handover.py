@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.services import settlement
-from advisor.services.settings import get_setting
+from advisor.services import settings, settlement
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
@@ -181,8 +180,8 @@ class HandoverPage(StepPage):
     def _prefill(self, view: ROView) -> None:
         self.result_shown.setChecked(view.result_shown)
         self.accepted_by.setText(view.accepted_by or view.customer.name)
-        months = int(get_setting("service_interval_months"))
-        km = int(get_setting("service_interval_km"))
+        interval = settings.read_settings(actor=self.ctx.actor, keys=["service_interval_months", "service_interval_km"])
+        months, km = int(interval["service_interval_months"]), int(interval["service_interval_km"])
         if view.next_service_date and view.handed_over_at:
             d = view.next_service_date
             self.next_date.setDate(QDate(d.year, d.month, d.day))

@@ -102,7 +102,7 @@ class PartsPage(StepPage):
         self.lines.resizeRowsToContents()
         backorders = [self.wording(x) for x in part_lines if x.part_status == "ordered"]
         self.say.setText("\n".join(dict.fromkeys(backorders)) or self.tr("No part is on backorder."))
-        self.tasks = [t for t in parts.tasks_for(None, ro_id=view.id) if t.kind == "notify_customer"]
+        self.tasks = [t for t in parts.read_tasks_for(actor=self.ctx.actor, ro_id=view.id) if t.kind == "notify_customer"]
         fill_rows(
             self.task_list,
             [

@@ -204,7 +204,7 @@ class QCPage(StepPage):
         self._fill_history(view)
 
     def _load_checklist(self, view: ROView) -> None:
-        items = quality.checklist(view.id, self.ctx.lang)
+        items = quality.read_checklist(actor=self.ctx.actor, ro_id=view.id, lang=self.ctx.lang)
         if self._items_ro == view.id and items == self._items:
             return
         ticks = [b.isChecked() for b in self.boxes] if self._items_ro == view.id else []

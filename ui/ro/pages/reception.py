@@ -413,7 +413,7 @@ class Page(StepPage):
             self.comeback_button.hide()
             self.comeback.show()
             return
-        candidates = [c for c in reception.comeback_candidates(view.vehicle.id) if c[0] != view.id]
+        candidates = [c for c in reception.read_comeback_candidates(actor=self.ctx.actor, vehicle_id=view.vehicle.id) if c[0] != view.id]
         self.comeback.setVisible(bool(candidates))
         if not candidates:
             return

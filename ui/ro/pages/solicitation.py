@@ -52,14 +52,14 @@ class Page(StepPage):
         if view.appointment_id is None:
             self.source.setText(self.tr("Walk-in: the customer came without an appointment."))
         else:
-            a = appointments.get_appointment(view.appointment_id)
+            a = appointments.read_appointment(actor=self.ctx.actor, appointment_id=view.appointment_id)
             self.source.setText(
                 self.tr("By appointment for %1, booked for “%2”.")
                 .replace("%1", fmt.datetime(a.starts_at))
                 .replace("%2", a.requested_work)
             )
         self.campaigns.clear()
-        for c in solicitation.campaigns_for(view.vehicle.id):
+        for c in solicitation.read_campaigns_for(actor=self.ctx.actor, vehicle_id=view.vehicle.id):
             kind = self.tr("Recall") if c.kind == "recall" else self.tr("Campaign")
             title = pick(c.title_en, c.title_zh, self.ctx.lang)
             text = f"{kind}: {title}" + (f"\n{c.details}" if c.details else "")
@@ -67,7 +67,7 @@ class Page(StepPage):
         if not self.campaigns.count():
             self.campaigns.addItem(self.tr("None running for this vehicle."))
         self.declined.clear()
-        for item in solicitation.declined_work(vehicle_id=view.vehicle.id):
+        for item in solicitation.read_declined_work(actor=self.ctx.actor, vehicle_id=view.vehicle.id):
             self.declined.addItem(
                 f"{pick(item.detail_en, item.detail_zh, self.ctx.lang)} — {fmt.money(item.amount_cents)}"
             )
