@@ -230,7 +230,7 @@ class EditVehicleDialog(VehicleForm):
         }
 
     def _stored(self) -> dict[str, Any]:
-        fresh = self.ctx.ops.query(customers.get_vehicle, vehicle_id=self.shown.id)
+        fresh = customers.read_vehicle(actor=self.ctx.actor, vehicle_id=self.shown.id)
         return {**self.values_of(fresh), "version": fresh.version}
 
     def save(self) -> None:
@@ -253,7 +253,7 @@ class EditVehicleDialog(VehicleForm):
             self.vehicle = outcome.value
             self.accept()
         elif outcome.status == "reloaded":
-            self.fill(self.ctx.ops.query(customers.get_vehicle, vehicle_id=self.shown.id))
+            self.fill(customers.read_vehicle(actor=self.ctx.actor, vehicle_id=self.shown.id))
         elif outcome.status == "failed":
             self.show_refusal(self.ctx.ops.last_error)
         # "cancelled": the typing stays, to change or to cancel
