@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from advisor import money
 from advisor.errors import ValidationError
 
 MAX_NAME = 100
@@ -170,8 +171,8 @@ def price_cents(value: int) -> int:
             "A price cannot be negative.", "价格不能为负数。", field="price"
         )
     if value > MAX_CENTS:
-        raise ValidationError(f"A price is at most ¥{MAX_CENTS // 100:,}.",
-                              f"价格最多 ¥{MAX_CENTS // 100:,}。", field="price")  # fmt: skip
+        raise ValidationError(f"A price is at most {money.fmt(MAX_CENTS, 'en')}.",
+                              f"价格最多 {money.fmt(MAX_CENTS, 'zh_CN')}。", field="price")  # fmt: skip
     return value
 
 
@@ -179,8 +180,8 @@ def line_amount_cents(amount: int) -> int:
     """A line's amount (quantity × price): at most ¥10,000,000 (``MAX_CENTS``)."""
     if amount > MAX_CENTS:
         raise ValidationError(
-            f"The line comes to more than ¥{MAX_CENTS // 100:,}: check the quantity and the price.",
-            f"该项目金额超过 ¥{MAX_CENTS // 100:,}，请检查数量和单价。", field="quantity",
+            f"The line comes to more than {money.fmt(MAX_CENTS, 'en')}: check the quantity and the price.",
+            f"该项目金额超过 {money.fmt(MAX_CENTS, 'zh_CN')}，请检查数量和单价。", field="quantity",
         )  # fmt: skip
     return amount
 
@@ -261,8 +262,8 @@ def cents(name: str, value: object) -> int:
         raise _refuse(name, f"an amount must be a whole number of cents (got {value!r}).",
                       f"金额必须是整数（单位：分），收到 {value!r}。")  # fmt: skip
     if abs(value) > MAX_CENTS:
-        raise _refuse(name, f"the amount is implausible (at most ¥{MAX_CENTS // 100:,}).",
-                      f"金额不合理（最多 ¥{MAX_CENTS // 100:,}）。")  # fmt: skip
+        raise _refuse(name, f"the amount is implausible (at most {money.fmt(MAX_CENTS, 'en')}).",
+                      f"金额不合理（最多 {money.fmt(MAX_CENTS, 'zh_CN')}）。")  # fmt: skip
     return value
 
 

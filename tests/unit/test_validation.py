@@ -34,3 +34,9 @@ def test_a_quantity_is_kept_to_two_places(value: str, stored: str) -> None:
 @pytest.mark.parametrize("value", ["10000.01", "1e30", "1e400", "NaN", "Infinity"])
 def test_a_quantity_beyond_the_bounds_is_refused(value: str) -> None:
     assert _refusal(value) == _refusal("0")
+
+
+def test_the_money_bound_is_written_as_money_is_everywhere() -> None:
+    with pytest.raises(ValidationError) as info:
+        validation.price_cents(validation.MAX_CENTS + 1)
+    assert "¥10,000,000.00" in info.value.en and "¥10,000,000.00" in info.value.zh
