@@ -66,6 +66,20 @@ class ConflictDialog(QDialog):
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #555555;")
         self.detail.setVisible(bool(message))
+        self._build_table()
+        self.legend = QLabel(self.tr("≠ marks a field where the two versions differ."), self)
+        self.legend.setObjectName("conflictLegend")
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.buttons)
+        self.resize(640, 360)
+
+    def _build_table(self) -> None:
+        """Field, my version, theirs: a row per field, read only."""
         self.table = QTableWidget(self)
         self.table.setObjectName("conflictTable")
         self.table.setColumnCount(3)
@@ -81,9 +95,9 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._fill()
-        self.legend = QLabel(self.tr("≠ marks a field where the two versions differ."), self)
-        self.legend.setObjectName("conflictLegend")
 
+    def _build_buttons(self) -> None:
+        """Reload theirs (the default: nothing of theirs is lost), apply mine again, cancel."""
         self.buttons = QDialogButtonBox(self)
         self.reload_button = QPushButton(self.tr("&Reload theirs"), self)
         self.reload_button.setObjectName("conflictReload")
@@ -105,14 +119,6 @@ class ConflictDialog(QDialog):
         self.apply_button.clicked.connect(lambda: self.choose(self.APPLY))
         self.cancel_button.clicked.connect(lambda: self.choose(self.CANCEL))
         self.reload_button.setDefault(True)  # the safe answer: nothing of theirs is lost
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.buttons)
-        self.resize(640, 360)
 
     def value_text(self, value: Any, key: str = "") -> str:
         if key in self.formats:

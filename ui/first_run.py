@@ -65,53 +65,11 @@ class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin: Actor | None = None
-        self.language = QComboBox()
-        self.language.setObjectName("firstRunLanguage")
-        for lang in i18n.LANGUAGES:
-            self.language.addItem(i18n.language_name(lang), lang)
-        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
-        self.language.currentIndexChanged.connect(self._language_chosen)
-        self.language_label = QLabel()
-        self.language_label.setBuddy(self.language)
-        language_form = QFormLayout()
-        language_form.addRow(self.language_label, self.language)
+        language_form = self._build_language()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-
-        self.dealer_box = QGroupBox()
-        self.dealer_name = QLineEdit()
-        self.dealer_name.setObjectName("dealerName")
-        self.address = QLineEdit()
-        self.phone = QLineEdit()
-        self.tax_no = QLineEdit()
-        self.labour_rate = QDoubleSpinBox()
-        self.labour_rate.setRange(0, 100_000)
-        self.labour_rate.setDecimals(2)
-        self.labour_rate.setValue(180.0)
-        self.labour_rate.setPrefix("¥ ")
-        self.labour_rate.setAlignment(Qt.AlignmentFlag.AlignRight)
-        dealer_form = QFormLayout(self.dealer_box)
-        self.dealer_labels = [QLabel() for _ in range(5)]
-        fields = (self.dealer_name, self.address, self.phone, self.tax_no, self.labour_rate)
-        for label, field in zip(self.dealer_labels, fields, strict=True):
-            label.setBuddy(field)
-            dealer_form.addRow(label, field)
-
-        self.admin_box = QGroupBox()
-        self.username = QLineEdit()
-        self.username.setObjectName("adminUser")
-        self.display_name = QLineEdit()
-        self.password = QLineEdit()
-        self.password2 = QLineEdit()
-        for field in (self.password, self.password2):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        admin_form = QFormLayout(self.admin_box)
-        self.admin_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.admin_labels, (self.username, self.display_name,
-                                                    self.password, self.password2), strict=True):  # fmt: skip
-            label.setBuddy(field)
-            admin_form.addRow(label, field)
-
+        self._build_dealer_box()
+        self._build_admin_box()
         self.demo = QCheckBox()
         self.demo.setVisible(demo_available())
         self.error = QLabel()
@@ -136,6 +94,58 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(560)
         self.retranslate()
         self.language.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_language(self) -> QFormLayout:
+        """The language, chosen first: the dialog switches to it at once."""
+        self.language = QComboBox()
+        self.language.setObjectName("firstRunLanguage")
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(lang), lang)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        language_form = QFormLayout()
+        language_form.addRow(self.language_label, self.language)
+        return language_form
+
+    def _build_dealer_box(self) -> None:
+        """The dealership printed on every sheet, and its labour rate."""
+        self.dealer_box = QGroupBox()
+        self.dealer_name = QLineEdit()
+        self.dealer_name.setObjectName("dealerName")
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.tax_no = QLineEdit()
+        self.labour_rate = QDoubleSpinBox()
+        self.labour_rate.setRange(0, 100_000)
+        self.labour_rate.setDecimals(2)
+        self.labour_rate.setValue(180.0)
+        self.labour_rate.setPrefix("¥ ")
+        self.labour_rate.setAlignment(Qt.AlignmentFlag.AlignRight)
+        dealer_form = QFormLayout(self.dealer_box)
+        self.dealer_labels = [QLabel() for _ in range(5)]
+        fields = (self.dealer_name, self.address, self.phone, self.tax_no, self.labour_rate)
+        for label, field in zip(self.dealer_labels, fields, strict=True):
+            label.setBuddy(field)
+            dealer_form.addRow(label, field)
+
+    def _build_admin_box(self) -> None:
+        """The first administrator: user name, display name, the password twice."""
+        self.admin_box = QGroupBox()
+        self.username = QLineEdit()
+        self.username.setObjectName("adminUser")
+        self.display_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password2 = QLineEdit()
+        for field in (self.password, self.password2):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        admin_form = QFormLayout(self.admin_box)
+        self.admin_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.admin_labels, (self.username, self.display_name,
+                                                    self.password, self.password2), strict=True):  # fmt: skip
+            label.setBuddy(field)
+            admin_form.addRow(label, field)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up Service Advisor"))

@@ -158,6 +158,26 @@ class AuditWorkspace(Workspace):
         self.model = AuditModel(ctx.actor, self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        filters = self._build_filters()
+        self.status = QLabel(self)
+        self.status.setObjectName("auditStatus")
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("auditVerdict")
+        self.verdict.setWordWrap(True)
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.verdict.hide()
+        self.model.modelReset.connect(self._update_status)
+        self.model.rowsInserted.connect(self._update_status)
+        self.retranslate()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """RO, user and dates to filter by (F5 applies), and "verify the chain" on the right."""
         self.ro = QLineEdit(self)
         self.ro.setObjectName("auditRo")
         self.ro.setClearButtonEnabled(True)
@@ -184,12 +204,15 @@ class AuditWorkspace(Workspace):
         self.verify_button = QPushButton(self)
         self.verify_button.setObjectName("auditVerify")
         self.verify_button.clicked.connect(self.verify)
-        self.status = QLabel(self)
-        self.status.setObjectName("auditStatus")
-        self.verdict = QLabel(self)
-        self.verdict.setObjectName("auditVerdict")
-        self.verdict.setWordWrap(True)
+        filters = QHBoxLayout()
+        for w in (self.ro_label, self.ro, self.user_label, self.user, self.use_dates, self.start,
+                  self.to_label, self.end, self.filter_button):  # fmt: skip
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.verify_button)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
@@ -203,23 +226,6 @@ class AuditWorkspace(Workspace):
         header.setStretchLastSection(True)
         for col, width in enumerate((150, 90, 110, 170, 230)):
             self.table.setColumnWidth(col, width)
-
-        filters = QHBoxLayout()
-        for w in (self.ro_label, self.ro, self.user_label, self.user, self.use_dates, self.start,
-                  self.to_label, self.end, self.filter_button):  # fmt: skip
-            filters.addWidget(w)
-        filters.addStretch(1)
-        filters.addWidget(self.verify_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        self.verdict.hide()
-        self.model.modelReset.connect(self._update_status)
-        self.model.rowsInserted.connect(self._update_status)
-        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Audit trail")
