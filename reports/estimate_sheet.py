@@ -13,9 +13,10 @@ from advisor.errors import GateError
 from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
-from reports.blocks import concerns, customer_vehicle, totals_table
+from reports.blocks import concerns, customer_vehicle
 from reports.i18n_text import code
-from reports.pdf_base import STYLES, KeepIfFits, Sheet, data_table, kv_table, signature_blocks
+from reports.pdf_base import STYLES, Sheet, keep_if_fits
+from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
 
 LINE_WIDTHS = (11, 24, 41, 12, 19, 20, 17, 16, 15)  # mm, scaled to the page
 
@@ -130,7 +131,7 @@ def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
         ]
         if a.note:
             pairs.append(("", a.note))
-        out.append(KeepIfFits([kv_table(sheet, pairs)]))  # (a long note splits)
+        out += keep_if_fits([kv_table(sheet, pairs)])  # (a long note splits)
     return out
 
 
@@ -149,7 +150,7 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Any, valid_days: int) -
         totals_table(sheet, rows, strong=(len(rows) - 1 - bool(view.totals.declined_cents),))
     ]
     if with_proposed:
-        block.append(sheet.lp("proposed_note", "small"))
+        block += sheet.lp("proposed_note", "small")
     story.append(KeepTogether(block))
     low, high = view.price_low_cents, view.price_high_cents
     price_range = (

@@ -10,11 +10,11 @@ from reportlab.platypus import Flowable
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
 from reports import formatting as fmt
-from reports.blocks import concerns, customer_vehicle, totals_table
+from reports.blocks import concerns, customer_vehicle
 from reports.estimate_sheet import qty
 from reports.i18n_text import code
-from reports.pdf_base import STYLES, Sheet, data_table, kv_table, signature_blocks
-from reports.pdf_text import TextBlock
+from reports.pdf_base import Sheet
+from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
 
 
 def check(view: ROView) -> SettlementView:
@@ -170,7 +170,7 @@ def payments(sheet: Sheet, s: SettlementView) -> list[Flowable]:
     return [sheet.h2("sec.payments"), data_table(sheet, header, rows, (40, 30, 28, 50, 32), right=(2,))]
 
 
-def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> Flowable:
+def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> list[Flowable]:
     """One change with its consent record: who, how, when, the number called, old → new."""
     lang, t = sheet.lang, sheet.t
     sep, colon = t("sep"), t("colon")
@@ -203,7 +203,7 @@ def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> Flowable:
             f"{t('cr_manager')}{colon}{sheet.plain(cr.manager)}{t('comma')}"
             f"{fmt.datetime(cr.manager_at, lang)}"
         )
-    return TextBlock("\n".join(lines), STYLES["body"])
+    return sheet.p("\n".join(lines))
 
 
 def warranty(sheet: Sheet, view: ROView) -> list[Flowable]:
@@ -222,7 +222,7 @@ def warranty(sheet: Sheet, view: ROView) -> list[Flowable]:
             text += " " + sheet.t("warranty_until", date=fmt.date(w.until_date, lang), km=until_km)
         else:
             text += " " + sheet.t("warranty_from_handover")
-        out.append(TextBlock(text, STYLES["body"]))
+        out += sheet.p(text)
     if view.needs_certificate:
         cert = view.completion_cert_no or sheet.t("cert_missing")
         out.append(kv_table(sheet, [(sheet.t("cert_no"), cert)], columns=1, label_mm=45))
@@ -246,7 +246,8 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
     story += payments(sheet, s)
     if view.change_requests:
         story.append(sheet.h2("sec.changes"))
-        story += [change_request(sheet, n, cr) for n, cr in enumerate(view.change_requests, 1)]
+        for n, cr in enumerate(view.change_requests, 1):
+            story += change_request(sheet, n, cr)
     story += warranty(sheet, view)
     story.append(
         signature_blocks(sheet, ("customer_signature", "advisor_signature"), heading="sec.signatures")

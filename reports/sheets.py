@@ -14,7 +14,8 @@ from advisor.i18n import normalise
 from advisor.models import now
 from advisor.services.views import DealerView, ROView
 from reports import estimate_sheet, settlement_sheet, workshop_sheets
-from reports.pdf_base import Sheet, build
+from reports.pdf_base import Sheet
+from reports.pdf_page import build
 
 KINDS = ("estimate", "settlement", "jobcard", "checkin")
 

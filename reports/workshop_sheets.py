@@ -11,7 +11,8 @@ from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle, fuel_gauge, vehicle_name
 from reports.estimate_sheet import qty
 from reports.i18n_text import code
-from reports.pdf_base import Sheet, data_table, kv_table, signature_blocks
+from reports.pdf_base import Sheet
+from reports.pdf_tables import data_table, kv_table, signature_blocks
 
 
 def check_jobcard(view: ROView) -> None:
@@ -87,7 +88,7 @@ def jobcard_story(sheet: Sheet, view: ROView) -> list[Flowable]:
             sheet.h2("sec.parts_to_fit"),
             data_table(sheet, header, rows, (34, 70, 14, 22, 26), right=(2,)),
         ]
-    story.append(sheet.lp("no_prices", "small"))
+    story += sheet.lp("no_prices", "small")
     return story
 
 
@@ -117,7 +118,7 @@ def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
         ]
         story.append(data_table(sheet, header, rows, (40, 30, 110)))
     else:
-        story.append(sheet.p(t("none")))
+        story += sheet.p(t("none"))
     story += concerns(sheet, view, details=False)
     story.append(
         signature_blocks(sheet, ("customer_signature", "advisor_signature"), text_key="checkin_text")

@@ -10,7 +10,6 @@ import itertools
 import random
 import re
 import subprocess
-from typing import Any
 
 import pytest
 
@@ -20,14 +19,11 @@ from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from advisor.services.views import ROView
 from advisor.validation import MAX_NAME, MAX_TEXT
-from reports import pdf_base, pdf_fast, sheets
+from reports import pdf_base, sheets, wrapping
 from reports.pdf_base import FONT, font
-from reports.pdf_text import CANNOT_END, CANNOT_START, wrap_lines
+from reports.wrapping import CANNOT_END, CANNOT_START
 from tests import factories
-from tests.unit.reports.test_pdf_speed import invariant, reportlab_packing, reportlab_paths
 from tests.unit.reports.test_sheets import render, squash
-
-__all__ = ["invariant", "reportlab_packing"]  # fixtures used here
 
 # The limits the services put on what people type (advisor/services, advisor/validation).
 WORDS_MAX = diagnosis.MAX_WORDS  # the customer's words
@@ -161,14 +157,15 @@ def test_no_line_starts_with_closing_punctuation(size: float) -> None:
     text = mixed(3000, seed=int(size * 10))
     checked = 0
     for width in range(40, 400, 7):
-        lines = wrap_lines(text, FONT, size, width)
+        lines = wrapping.lines(text, FONT, size, width)
         for before, after in itertools.pairwise(lines):
             if after and before:
                 assert after[0] not in CANNOT_START, (width, before, after)
                 assert before[-1] not in CANNOT_END, (width, before, after)
                 checked += 1
         assert squash("".join(lines)) == squash(text)  # nothing lost or added
-        assert all(font().stringWidth(x, size) <= width + 1e-6 for x in lines if " " not in x)
+        # …and no line is wider than the width: no punctuation hangs past a cell's rule
+        assert all(font().stringWidth(x, size) <= width + 1e-6 for x in lines if len(x) > 1)
     assert checked > 1000
 
 
@@ -176,9 +173,9 @@ def test_a_full_line_followed_by_a_comma_carries_its_last_character_down() -> No
     font()
     size = 10.0
     width = font().stringWidth("发动机故障灯亮", size)  # exactly seven characters
-    lines = wrap_lines("发动机故障灯亮，加速无力。", FONT, size, width)
+    lines = wrapping.lines("发动机故障灯亮，加速无力。", FONT, size, width)
     assert lines == ["发动机故障灯", "亮，加速无力。"]
-    lines = wrap_lines("请检查左前（右前）轮", FONT, size, font().stringWidth("请检查左前（", size))
+    lines = wrapping.lines("请检查左前（右前）轮", FONT, size, font().stringWidth("请检查左前（", size))
     assert lines[0] == "请检查左前"  # the opening bracket goes down with what it opens
 
 
@@ -363,28 +360,6 @@ def test_every_sheet_prints_every_text_the_services_accept(staff: factories.Staf
         starts = [x for x in lines if x and x[0] in CANNOT_START]
         assert not starts, (kind, lang, starts[:5])
         assert pages(pdf) >= (2 if kind == "checkin" else 3)
-
-
-def test_split_rows_are_drawn_as_reportlab_draws_them(
-    staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, invariant: None, reportlab_packing: None
-) -> None:
-    """The parts of a split row go through the fast path too: the same bytes as reportlab's
-    own drawing, and row heights as reportlab measures them."""
-    view = get_ro_view(_long_ro(staff))
-    kinds = [(kind, {"valid_days": 7} if kind == "estimate" else {}) for kind in sheets.KINDS]
-    fast = {kind: render(kind, view, "en", **kw) for kind, kw in kinds}
-
-    class Measured(pdf_fast.SheetTable):
-        def __init__(self, *args: Any, rowHeights: Any = None, **kw: Any) -> None:
-            super().__init__(*args, **kw)
-
-    with monkeypatch.context() as m:
-        m.setattr(pdf_fast, "SheetTable", Measured)
-        for kind, kw in kinds:
-            assert render(kind, view, "en", **kw) == fast[kind], kind
-    reportlab_paths(monkeypatch)
-    for kind, kw in kinds:
-        assert render(kind, view, "en", **kw) == fast[kind], kind
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
