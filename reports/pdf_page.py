@@ -37,7 +37,7 @@ from reports.pdf_base import (
 QR_SIZE = 20 * mm
 QR_QUIET = 2  # modules of white border (printed on white paper)
 TEXT_W = CONTENT_W - QR_SIZE - 6 * mm  # the dealer's name and details, beside the QR code
-TEXT_H = 23 * mm  # room for them above the title (a longer text is set smaller)
+TEXT_H = 21 * mm  # room for them above the title, with a gap (a longer text is set smaller)
 FOOTER_Y = FOOTER_H - 7 * mm
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from reportlab.lib.units import mm
 
+from advisor import validation
 from advisor.errors import GateError
 from advisor.models import now
 from advisor.services import changes, estimate, quality, reception, settings, settlement
@@ -340,3 +344,157 @@ def test_a_declined_line_shows_the_customers_reason(staff: factories.Staff) -> N
     assert squash(f"已拒绝（{reason.label_zh}）") in flat_text(render("estimate", view, valid_days=7))
     english = flat_text(render("estimate", view, "en", valid_days=7))
     assert squash(f"Declined ({reason.label_en})") in english
+
+
+def pdffonts(pdf: bytes) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return [row.split() for row in out.splitlines()[2:]]
+
+
+def test_a_sheet_with_more_than_256_characters_and_a_missing_one(staff: factories.Staff) -> None:
+    common = "的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小军二无同么经法当起与好看学进种将还分此心前面又定见只主没公从"
+    words = f"{common}🚗{common[::-1]}"
+    ro_id = factories.open_checked_in(staff, words=words)
+    for i in range(40):
+        estimate.add_line(
+            actor=staff.advisor,
+            ro_id=ro_id,
+            kind="labour",
+            code=f"W-{i:03d}",
+            description="".join(chr(0x4E00 + (i * 97 + k * 13) % 5000) for k in range(14)),
+            quantity="1",
+            unit_price_cents=10_000 + i,
+        )
+    view = get_ro_view(ro_id)
+    pdf = render("estimate", view, valid_days=7)
+    flat = flat_text(pdf)
+    assert printed(words) in flat  # every character extracts as itself; the emoji as [U+1F697]
+    for line in view.lines:
+        assert squash(line.description) in flat
+    assert "[U+XXXX]" in text_of(pdf)  # …with the footnote
+    distinct = {c for c in words + "".join(x.description for x in view.lines) if not c.isspace()}
+    assert len(distinct) > 512
+    fonts = pdffonts(pdf)
+    assert len(fonts) >= 3 and all("WenQuanYiMicroHei" in row[0] for row in fonts)
+    assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in fonts)  # embedded, subset, unicode
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_qr_code_is_the_ro_number(staff: factories.Staff, lang: str, tmp_path: Path) -> None:
+    """The printed QR code, read back from the page's pixels, is reportlab's code of the
+    RO number (with its quiet zone)."""
+    from PIL import Image
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from reports import pdf_base, pdf_page
+
+    ro_id, _ = factories.authorised(staff)
+    view = get_ro_view(ro_id)
+    widget = QrCodeWidget(view.number, barLevel="M")
+    widget.qr.make()
+    expected = [[bool(m) for m in row] for row in widget.qr.modules]
+    dpi = 300
+    args = ["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-gray", "-png", "-singlefile", "-"]
+    pdf = render("estimate", view, lang, valid_days=7)
+    subprocess.run([*args, str(tmp_path / "page")], input=pdf, capture_output=True, check=True)
+    image = Image.open(tmp_path / "page.png").convert("L")
+    scale = dpi / 72
+    n = len(expected)
+    unit = pdf_page.QR_SIZE / (n + 2 * pdf_page.QR_QUIET) * scale
+    left = (pdf_base.PAGE_W - pdf_base.MARGIN - pdf_page.QR_SIZE) * scale
+    top = 10 * mm * scale
+
+    def dark(r: int, c: int) -> bool:
+        x = left + (c + pdf_page.QR_QUIET + 0.5) * unit
+        y = top + (r + pdf_page.QR_QUIET + 0.5) * unit
+        return bool(image.getpixel((round(x), round(y))) < 128)  # type: ignore[operator]
+
+    assert [[dark(r, c) for c in range(n)] for r in range(n)] == expected
+    quiet = [(-1, c) for c in range(-1, n + 1)] + [(n, c) for c in range(-1, n + 1)]
+    quiet += [(r, -1) for r in range(n)] + [(r, n) for r in range(n)]
+    assert not any(dark(r, c) for r, c in quiet)  # a white border around it
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_long_dealer_name_and_address_fit_above_the_title(staff: factories.Staff, lang: str) -> None:
+    name = "北京星辉汽车销售服务有限公司朝阳区酒仙桥第二分公司（一汽-大众授权经销商）Sunrise Motors Beijing Chaoyang Branch"
+    long_dealer = DealerView(
+        name=(name + " " + name)[: validation.MAX_NAME],  # the longest name a dealership may have
+        address="北京市朝阳区酒仙桥路 88 号院 3 号楼 1 层 101 室（电子城科技园北门东侧 200 米，"
+        "地铁 14 号线将台站 B 口出）/ 88 Jiuxianqiao Road, Chaoyang District, Beijing 100015",
+        phone="010-88886666 / 010-88887777 / 13912345678",
+        tax_no="91110105MA01ABCD2X",
+        labour_rate_cents=18_000,
+        tax_rate=Decimal("0.13"),
+    )
+    ro_id, _ = factories.authorised(staff)
+    view = get_ro_view(ro_id)
+    pdf = sheets.render("estimate", view, lang=lang, dealer=long_dealer, printed_at=PRINTED, valid_days=7)
+    above_title = 32 * mm  # the title's capitals start 33–34 mm from the top of the page
+    args = ["pdftotext", "-f", "1", "-l", "1", "-y", "0", "-H", str(int(above_title)), "-W", "600"]
+    head = squash(
+        subprocess.run([*args, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    )
+    for value in (long_dealer.name, long_dealer.address, long_dealer.phone, long_dealer.tax_no):
+        assert squash(value) in head  # whole, and above the title: nothing runs into it
+    assert {"zh_CN": "估价单", "en": "Estimate"}[lang] not in head
+
+
+def test_a_long_line_split_across_pages_repeats_the_table_header(staff: factories.Staff) -> None:
+    ro_id = factories.open_checked_in(staff, words="发动机故障灯亮，加速无力。" * 60)
+    for i in range(5):
+        estimate.add_line(
+            actor=staff.advisor,
+            ro_id=ro_id,
+            kind="labour",
+            code=f"L-{i}",
+            description=" ".join(f"d{i}w{k:02d}" for k in range(83))[:500],
+            quantity="1",
+            unit_price_cents=10_000,
+        )
+    view = get_ro_view(ro_id)
+    pages = [p for p in text_of(render("estimate", view, "en", valid_days=7)).split("\f") if p.strip()]
+    with_rows = [p for p in pages if re.search(r"d\dw\d\d", p)]
+    assert len(with_rows) >= 2
+    for page in with_rows:
+        assert re.search(r"Type\s+Code / part no\.\s+Description\s+Qty /", page)
+    # a description runs on from one page to the next: its row was split, not moved
+    rows = [set(re.findall(r"d(\d)w\d\d", page)) for page in with_rows]
+    assert any(a & b for a, b in itertools.pairwise(rows))
+    flat = squash("".join(with_rows))
+    for line in view.lines:
+        assert squash(line.description) in flat or all(w in flat for w in line.description.split())
+
+
+def test_an_amount_is_never_wrapped(staff: factories.Staff) -> None:
+    ro_id = factories.open_checked_in(staff)
+    estimate.add_line(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        kind="part",
+        code="45022-TBA-A01",
+        description="Engine, complete",
+        quantity="1",
+        unit_price_cents=1_000_000_000,  # ¥10,000,000.00, the most a price may be
+    )
+    for lang in ("zh_CN", "en"):
+        text = text_of(render("estimate", get_ro_view(ro_id), lang, valid_days=7))
+        row = next(x for x in text.splitlines() if "45022-TBA-A01" in x)
+        assert row.count("¥10,000,000.00") == 2, row  # unit price and amount, each on one line
+
+
+def test_english_words_are_not_cut_at_the_end_of_a_line(staff: factories.Staff) -> None:
+    """Chinese wraps between any two characters; an English word wraps whole, where the
+    line has a space ("Qty / hours" in a narrow header: "Qty /", "hours")."""
+    view = get_ro_view(settled_with_change(staff))
+    for kind in ("estimate", "settlement", "jobcard"):
+        text = text_of(
+            render(kind, view, "en", **({"valid_days": 7} if kind == "estimate" else {})), layout=False
+        )
+        assert "hours" in text
+        for word in {w.strip(",()") for w in (LONG_PART + " hours anti-rattle").split()}:
+            for k in range(1, len(word)):
+                assert not re.search(rf"{re.escape(word[:k])}\n\s*{re.escape(word[k:])}\b", text), (
+                    kind,
+                    word,
+                )
