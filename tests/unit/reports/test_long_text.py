@@ -385,3 +385,11 @@ def test_a_long_authorisation_starts_under_its_heading(staff: factories.Staff, l
     text = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode()
     page = next(p for p in text.split("\f") if heading in p)
     assert first_label in page.split(heading, 1)[1]
+
+
+def test_long_customer_words_split_across_pages(staff: factories.Staff) -> None:
+    words = "发动机故障灯亮，加速无力。" * 400  # several pages of the customer's own words
+    ro_id, _ = factories.authorised(staff, words=words)
+    pdf = render("estimate", get_ro_view(ro_id), valid_days=7)
+    assert pages(pdf) >= 3
+    assert squash(words) in body_text(pdf)  # page after page, between header and footer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 import re
 import subprocess
 from decimal import Decimal
@@ -333,6 +334,16 @@ def test_money_and_dates_in_both_languages() -> None:
     assert fmt.money(123_450, "en") == fmt.money(123_450, "zh_CN") == "¥1,234.50"
     assert fmt.date(dt.date(2026, 11, 22), "zh_CN") == "2026年11月22日"
     assert fmt.date(dt.date(2026, 11, 22), "en") == "Nov 22, 2026"
+
+
+def test_numbers_are_babels() -> None:
+    rnd = random.Random(5)
+    values: list[int | Decimal] = [0, 1, -1, 10**15, Decimal("-0"), Decimal("-0.0004"), Decimal("1E+3")]
+    values += [rnd.randint(-(10**12), 10**12) for _ in range(2000)]
+    values += [Decimal(rnd.randint(-(10**12), 10**12)).scaleb(-rnd.randint(0, 8)) for _ in range(4000)]
+    for value in values:
+        for lang in ("zh_CN", "en"):
+            assert fmt.number(value, lang) == fmt.babel_number(value, lang), value
 
 
 def test_a_declined_line_shows_the_customers_reason(staff: factories.Staff) -> None:
