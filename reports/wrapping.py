@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 CANNOT_START = frozenset(ALL_CANNOT_START + "，；：？！》〉｝”’…‥〗〙〛｣．}")
 CANNOT_END = frozenset(ALL_CANNOT_END + "〖〘〚｢")
 _FUZZ = 1e-6
+_WINDOW = 400  # characters broken into lines at a time
 
 
 def lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -38,20 +39,29 @@ def lines(text: str, font: str, size: float, width: float) -> list[str]:
 def _break(text: str, font: str, size: float, width: float) -> list[str]:
     out: list[str] = []
     rest = text
+    window = _WINDOW
     while True:
         if stringWidth(rest, font, size) <= width + _FUZZ:
             return [*out, rest]  # the common case: it fits
-        found = [t.strip() for _extra, t in wordSplit(rest, width, font, size)]
-        starts = []  # where each line starts in rest (the lines are rest's words, in order)
+        # reportlab's lines of the next few hundred characters: all but the last are the
+        # lines of the whole text (a line ends where the next character overflows it)
+        part = rest[:window]
+        found = [t.strip() for _extra, t in wordSplit(part, width, font, size)]
+        whole = len(part) == len(rest)
+        complete = len(found) if whole else len(found) - 1
+        if complete < 1:
+            window *= 2
+            continue
+        starts = []  # where each line starts in part (the lines are its words, in order)
         at = 0
         for line in found:
-            at = rest.find(line, at)
+            at = part.find(line, at)
             starts.append(at)
             at += len(line)
-        for k, line in enumerate(found):
+        for k, line in enumerate(found[:complete]):
             end = starts[k] + len(line)
             if stringWidth(line, font, size) <= width + _FUZZ and (
-                k + 1 == len(found) or _may_break(rest, end)
+                k + 1 == len(found) or _may_break(part, end)
             ):
                 continue
             cut = next(
@@ -60,7 +70,7 @@ def _break(text: str, font: str, size: float, width: float) -> list[str]:
                     for words in (True, False)  # a Latin word is cut only when nothing else fits
                     for j in range(len(line) - 1, 0, -1)
                     if line[:j].strip()
-                    and _may_break(rest, starts[k] + j, words=words)
+                    and _may_break(part, starts[k] + j, words=words)
                     and stringWidth(line[:j].rstrip(), font, size) <= width + _FUZZ
                 ),
                 None,
@@ -71,7 +81,10 @@ def _break(text: str, font: str, size: float, width: float) -> list[str]:
             rest = rest[starts[k] + cut :].lstrip()
             break
         else:
-            return [*out, *found]
+            if whole:
+                return [*out, *found]
+            out += found[:complete]
+            rest = rest[starts[complete] :]
 
 
 def _may_break(text: str, at: int, *, words: bool = True) -> bool:
