@@ -85,12 +85,14 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([])
     from reports import sheets
+    from tests.unit.reports.test_sheets import DEALER
     from ui.print_preview import PAGE_GAP, PrintPreviewDialog
 
     view = _settlement_view()
 
     def render() -> bytes:
-        return sheets.render("settlement", view, lang="zh_CN")  # type: ignore[arg-type]
+        # (the dealer given, as the database is gone: the view is all the bench keeps)
+        return sheets.render("settlement", view, lang="zh_CN", dealer=DEALER)  # type: ignore[arg-type]
 
     def ours() -> tuple[float, QSize]:
         t0 = time.perf_counter()
