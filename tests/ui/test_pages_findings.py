@@ -251,7 +251,7 @@ def test_the_header_names_the_repair_order_once(
         text = header.number.text()
         assert text == f"{head}{get_ro_view(ro_id).number[2:]}"
         assert "RO RO" not in text
-        report = TimelineReport(lang)
+        report = TimelineReport(staff.advisor, lang)
         qtbot.addWidget(report)
         report.set_view(get_ro_view(ro_id))
         heads = [x.text() for x in report.findChildren(QLabel) if get_ro_view(ro_id).number in x.text()]

@@ -30,7 +30,7 @@ def test_timeline_of_a_finished_ro(qtbot, staff) -> None:  # type: ignore[no-unt
     changes.record_consent(actor=staff.advisor, change_id=cr, consented=True, consent_by="张伟",
                            method="phone", phone="13812345678")  # fmt: skip
     view = get_ro_view(ro_id)
-    report = TimelineReport("en")
+    report = TimelineReport(staff.advisor, "en")
     qtbot.addWidget(report)
     report.resize(1200, 900)
     report.show()

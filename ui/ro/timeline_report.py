@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTableWidget, QVBoxLayout, QW
 
 from advisor.i18n import pick
 from advisor.services import appointments, timeline
+from advisor.services.users import Actor
 from advisor.services.views import ROView
 from advisor.workflow import STEP_LABELS, Step
 from ui import fmt
@@ -26,9 +27,10 @@ GREEN, RED, AMBER, GREY = "#2e7d32", "#c62828", "#8d5a00", "#666666"
 class TimelineReport(QWidget):
     """``set_view(ROView)`` fills every section; ``retranslate`` follows a language switch."""
 
-    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Actor, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_report")
+        self.actor = actor  # who reads what the view does not carry (the appointment)
         self.lang = lang
         self.view: ROView | None = None
         self.at: dt.datetime | None = None  # "now" for running standards (tests pin it)
@@ -239,7 +241,7 @@ class TimelineReport(QWidget):
         if step == Step.APPOINTMENT:
             if view.appointment_id is None:
                 return self.tr("Walk-in (no appointment)")
-            appt = appointments.get_appointment(view.appointment_id)
+            appt = appointments.read_appointment(actor=self.actor, appointment_id=view.appointment_id)
             return self.tr("Booked for %1").replace("%1", full_datetime(appt.starts_at))
         if step == Step.PARTS:
             parts = [x for x in view.approved_lines if x.kind == "part"]

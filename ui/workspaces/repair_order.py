@@ -78,7 +78,7 @@ class RepairOrderWorkspace(Workspace):
         self.tabs.addTab(self.stack, "")
         self.tabs.addTab(self.timeline, "")
         # The whole story on one screen, to show a customer or a manager (issue 5).
-        self.report = TimelineReport(ctx.lang, self)
+        self.report = TimelineReport(ctx.actor, ctx.lang, self)
         self.report.setObjectName("ro_report")
         self.tabs.addTab(self.report, "")
         self.quotes = QuotePanel(self)
