@@ -453,8 +453,14 @@ class DashboardWorkspace(Workspace):
         self._render_charts(s)
 
     def _render_charts(self, s: Snapshot) -> None:
+        self._render_opened_or_revenue(s)
+        self._render_technicians(s)
+        self._render_declines(s)
+        self._render_misses(s)
+
+    def _render_opened_or_revenue(self, s: Snapshot) -> None:
+        """Per day and per advisor: ROs opened, or revenue (the metric chosen above them)."""
         revenue = self.chart_metric.currentIndex() == 1
-        lang = self.ctx.lang
 
         def figure(k: KPIs) -> float:
             return k.revenue_cents / 100 if revenue else float(k.opened)
@@ -484,6 +490,7 @@ class DashboardWorkspace(Workspace):
         ids = [a.advisor_id for a in s.advisors]
         self.by_advisor.set_highlight(ids.index(s.advisor_id) if s.advisor_id in ids else -1)
 
+    def _render_technicians(self, s: Snapshot) -> None:
         techs = s.technicians
         self.by_technician.set_title(self.tr("Sold hours per technician"))
         hours = self.tr("%1 h")
@@ -505,6 +512,8 @@ class DashboardWorkspace(Workspace):
         tids = [t.technician_id for t in techs]
         self.by_technician.set_highlight(tids.index(s.technician_id) if s.technician_id in tids else -1)
 
+    def _render_declines(self, s: Snapshot) -> None:
+        lang = self.ctx.lang
         rows = s.current.declines
         self.declines.set_title(self.tr("Decline reasons (contacts + estimate lines)"))
         self.declines.set_data(
@@ -520,6 +529,9 @@ class DashboardWorkspace(Workspace):
                 for d in rows
             ],
         )
+
+    def _render_misses(self, s: Snapshot) -> None:
+        lang = self.ctx.lang
         misses = s.current.misses
         self.misses.set_title(self.tr("Time-standard misses per standard"))
         self.misses.set_data(
