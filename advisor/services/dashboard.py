@@ -8,7 +8,9 @@ The KPI value types are re-exported here for the screens (``advisor.kpi`` is the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from advisor import kpi
 from advisor.errors import ValidationError
@@ -28,12 +30,14 @@ __all__ = [
     "Snapshot",
     "TechnicianRow",
     "drill_down",
+    "export",
     "figures",
     "people",
     "previous_period",
 ]
 
 DRILL_LIMIT = 5000
+T = TypeVar("T")
 
 
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -109,3 +113,13 @@ def people(*, actor: Actor) -> People:
     advisors = User.select(User.id, User.display_name).where(User.role == "advisor").order_by(User.id)
     techs = Technician.select(Technician.id, Technician.name).where(Technician.active == True)  # noqa: E712
     return People([(u.id, u.display_name) for u in advisors], [(t.id, t.name) for t in techs])
+
+
+@service("export", read=True)
+def export(*, actor: Actor, write: Callable[[], T]) -> T:
+    """Run ``write`` — a workbook writer of ``reports``, which reads the KPIs and their
+    rows itself — as the actor's export: the export permission, and every query of it in
+    one snapshot, so the summary sheet and the row sheets agree."""
+    if not callable(write):
+        raise ValidationError("Nothing to export.", "没有可导出的内容。", field="write")
+    return write()

@@ -13,8 +13,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread
 
 from advisor.errors import StorageError
+from advisor.services import dashboard
 from advisor.services.dashboard import KPIs
 from advisor.services.system import close_thread_connection
+from advisor.services.users import Actor
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -80,6 +82,7 @@ def tile_value(key: str, k: KPIs) -> int | Decimal | None:
 
 def export_summary(
     *,
+    actor: Actor,
     path: str,
     start: dt.date,
     end: dt.date,
@@ -87,12 +90,14 @@ def export_summary(
     progress: Callable[[int, int], None],
     cancel: Callable[[], bool],
 ) -> Path | None:
-    """``reports.excel.write_summary``, with a cancel answered by None (no file) and an
-    unwritable path by a message the user can act on."""
+    """``reports.excel.write_summary`` as the actor's export (``dashboard.export``: the
+    permission, one snapshot), with a cancel answered by None (no file) and an unwritable
+    path by a message the user can act on."""
     from reports import excel  # openpyxl is heavy: load it when a manager exports, not at start
 
     try:
-        return excel.write_summary(path, start=start, end=end, lang=lang, progress=progress, cancel=cancel)
+        return dashboard.export(actor=actor, write=lambda: excel.write_summary(
+            path, start=start, end=end, lang=lang, progress=progress, cancel=cancel))  # fmt: skip
     except excel.ExportCancelled:
         return None
     except OSError as exc:

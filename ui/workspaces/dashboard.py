@@ -676,6 +676,7 @@ class DashboardWorkspace(Workspace):
             export_summary,
             parent=self,
             label=self.tr("Writing the Excel summary…"),
+            actor=self.ctx.actor,
             path=path,
             start=start,
             end=end,

@@ -181,3 +181,23 @@ def test_a_read_does_not_wait_for_another_desks_save(staff: Staff, database: pee
         thread.join(30)
     assert view.id == ro_id
     assert took < 2, f"the read waited {took:.1f} s for the write lock"
+
+
+def test_the_excel_export_is_the_exporters_and_reads_one_snapshot(staff: Staff, database: peewee.Database,
+                                                                   tmp_path: Any) -> None:  # fmt: skip
+    from reports import excel
+
+    def write(path: str) -> Any:
+        return lambda: excel.write_summary(path, start=TODAY, end=TODAY, lang="en")
+
+    with pytest.raises(PermissionDenied):
+        dashboard.export(actor=staff.advisor, write=write(str(tmp_path / "no.xlsx")))
+    assert not (tmp_path / "no.xlsx").exists()
+    seen: list[int] = []
+
+    def inside() -> None:  # the writer runs inside the export's one read transaction
+        seen.append(database.transaction_depth())
+
+    dashboard.export(actor=staff.manager, write=inside)
+    assert seen == [1]
+    assert dashboard.export(actor=staff.manager, write=write(str(tmp_path / "ok.xlsx"))).exists()
