@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
     # ---- translation ------------------------------------------------------------------
     def retranslate(self) -> None:
         try:
-            dealer = dealer_settings.dealer().name
+            dealer = dealer_settings.read_dealer(actor=self.ctx.actor).name
         except Exception:  # the title is cosmetic; never block the window on it
             log.exception("cannot read the dealer profile")
             dealer = ""

@@ -133,3 +133,9 @@ def read_settings(*, actor: Actor, keys: list[str]) -> dict[str, Any]:
     if unknown:
         raise ValidationError(f"Unknown setting {unknown[0]!r}.", f"未知的设置项 {unknown[0]!r}。")
     return {key: get_setting(key) for key in keys}
+
+
+@service("settings.view", read=True)
+def read_dealer(*, actor: Actor) -> DealerView:
+    """``dealer``: the dealership's profile (sheet headers, the window title)."""
+    return dealer()

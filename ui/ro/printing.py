@@ -9,6 +9,8 @@ import importlib.util
 from PySide6.QtWidgets import QWidget
 
 from advisor.errors import UserError
+from advisor.services import settings
+from advisor.services.users import Actor
 from advisor.services.views import ROView
 from ui import messages
 
@@ -23,12 +25,15 @@ def available() -> bool:
         return False
 
 
-def print_sheet(parent: QWidget, kind: str, view: ROView, lang: str) -> None:
-    """Render ``kind`` for ``view`` and open the print preview."""
+def print_sheet(parent: QWidget, kind: str, view: ROView, lang: str, actor: Actor) -> None:
+    """Render ``kind`` for ``view`` and open the print preview; the dealer's profile and
+    the estimate's validity are read as ``actor`` (read services)."""
     sheets = importlib.import_module("reports.sheets")
     preview = importlib.import_module("ui.print_preview")
     try:
-        pdf = sheets.render(kind, view, lang=lang)
+        dealer = settings.read_dealer(actor=actor)
+        valid_days = int(settings.read_settings(actor=actor, keys=["estimate_valid_days"])["estimate_valid_days"])
+        pdf = sheets.render(kind, view, lang=lang, dealer=dealer, valid_days=valid_days)
     except UserError as err:
         messages.error(parent, err.message())
         return
