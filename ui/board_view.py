@@ -118,26 +118,29 @@ class CardDelegate(QStyledItemDelegate):
             12,
         )
         line(f"{symbol} {labels.state_text(job, short=True)}", 13, True)
-        marks_top = y + int(2 * s)
-        # Rework and raised priority: white tags with words, not colour alone.
+        self._paint_tags(painter, job, base, inner.right(), y + int(2 * s))
+        painter.restore()
+
+    def _paint_tags(self, painter: QPainter, job: AssignmentView, base: QFont, right: int, top: int) -> None:
+        """Rework and raised priority: white tags with words, not colour alone, from the
+        card's right edge leftwards."""
+        s = self.scale
         marks = []
         if job.priority > 0:
-            marks.append("▲ " + translate("CardDelegate", "PRIORITY"))
+            marks.append("▲ " + labels.translate("CardDelegate", "PRIORITY"))
         if job.rework:
-            marks.append("↺ " + translate("CardDelegate", "REWORK"))
+            marks.append("↺ " + labels.translate("CardDelegate", "REWORK"))
         painter.setFont(self._font(base, 10, True))
         fm = painter.fontMetrics()
-        right = inner.right()
         for text in marks:
             w = fm.horizontalAdvance(text) + int(10 * s)
-            box = QRect(right - w, marks_top, w, fm.height() + int(2 * s))
+            box = QRect(right - w, top, w, fm.height() + int(2 * s))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#ffffff"))
             painter.drawRoundedRect(box, 4 * s, 4 * s)
             painter.setPen(QColor("#c5221f") if "↺" in text else QColor("#000000"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             right -= w + int(4 * s)
-        painter.restore()
 
 
 def short_time(value: dt.datetime) -> str:

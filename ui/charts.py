@@ -347,11 +347,14 @@ class BarChart(_Chart):
         return QRectF(slot.center().x() - thick / 2, plot.bottom() - h, thick, h)
 
     def _paint(self, p: QPainter) -> None:
-        fm = p.fontMetrics()
         plot = self._plot()
-        ticks = self._ticks()
+        self._paint_value_axis(p, plot, self._ticks())
+        self._paint_bars(p, plot)
+
+    def _paint_value_axis(self, p: QPainter, plot: QRectF, ticks: list[float]) -> None:
+        """The grid lines and the values they stand for, then the axis the bars start from."""
+        fm = p.fontMetrics()
         scale = ticks[-1] or 1.0
-        # grid and value axis
         for t in ticks:
             f = t / scale
             p.setPen(GRID)
@@ -380,6 +383,10 @@ class BarChart(_Chart):
             p.drawLine(plot.topLeft(), plot.bottomLeft())
         else:
             p.drawLine(plot.bottomLeft(), plot.bottomRight())
+
+    def _paint_bars(self, p: QPainter, plot: QRectF) -> None:
+        """Each bar with its value and its category's name (thinned out where they would overlap)."""
+        fm = p.fontMetrics()
         n = len(self._values)
         every = 1
         if not self.horizontal:  # thin out category labels that would overlap
