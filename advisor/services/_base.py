@@ -26,6 +26,8 @@ from advisor.models import (
     User,
     now,
 )
+from advisor.services import _opchanges
+from advisor.services._opchanges import Kind
 from advisor.workflow import LineState, ROState, Step, current_step
 
 P = ParamSpec("P")
@@ -91,8 +93,14 @@ def require(actor: Actor, action: str) -> None:
     check_session(actor)
 
 
-def service(action: str | None, *, read: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
+def service(
+    action: str | None, *, read: bool = False, changes: Kind = Kind.NONE
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorate a service: check permission, then run it in ONE transaction.
+
+    ``changes``: the kinds of record the service changes. When it returns, they are
+    reported (``_opchanges.report``) with the RO it concerned: its ``ro_id`` argument,
+    or the one RO it wrote to the audit trail (none named when several or none).
 
     Concurrency (``advisor.concurrency``): the effect is as if services ran one at a
     time, on both engines. SQLite takes its write lock at BEGIN (IMMEDIATE); PostgreSQL
@@ -136,7 +144,13 @@ def service(action: str | None, *, read: bool = False) -> Callable[[Callable[P, 
             elif isinstance(actor, Actor):
                 check_session(actor)  # the service checks the permission itself
             validation.check_arguments(fn, kwargs)  # bad input answered before any write
-            return serialized(lambda: fn(*args, **kwargs))
+            if not changes:
+                return serialized(lambda: fn(*args, **kwargs))
+            # The ROs are noted per attempt: an attempt PostgreSQL aborted saved nothing.
+            result, ros = serialized(lambda: _opchanges.noting_ros(lambda: fn(*args, **kwargs)))
+            ro_arg = kwargs.get("ro_id")
+            _opchanges.report(_opchanges.of(changes, [ro_arg] if isinstance(ro_arg, int) else ros))
+            return result
 
         return inner
 
@@ -190,7 +204,8 @@ def bump(row: Any, expected: int | None, what: tuple[str, str], **changes: Any) 
 def log(actor: Actor, entity: str, entity_id: int | None, action: str, *,
         old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
         ro_id: int | None = None) -> None:  # fmt: skip
-    """Append to the audit trail as ``actor``."""
+    """Append to the audit trail as ``actor`` (and note the RO for ``OpChanges``)."""
+    _opchanges.note_ro(ro_id)
     audit.record(
         user_id=actor.user_id, username=actor.username, entity=entity, entity_id=entity_id,
         action=action, old=old, new=new, ro_id=ro_id,

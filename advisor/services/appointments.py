@@ -9,6 +9,7 @@ from advisor import validation
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import Appointment, Customer, RepairOrder, Technician, Vehicle, now
 from advisor.services._base import Actor, bump, get, log, service
+from advisor.services._opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import AppointmentView, CapacitySlot
 
@@ -81,7 +82,7 @@ def _check_capacity(starts_at: dt.datetime, duration: int, exclude_id: int | Non
             )
 
 
-@service("appointment.book")
+@service("appointment.book", changes=Kind.APPOINTMENTS | Kind.CUSTOMERS)
 def book_appointment(
     *, actor: Actor, customer_id: int, vehicle_id: int, starts_at: dt.datetime,
     duration_min: int = 60, requested_work: str, parts_needed: str = "",
@@ -127,7 +128,7 @@ def book_appointment(
     return view(a)
 
 
-@service("appointment.book")
+@service("appointment.book", changes=Kind.APPOINTMENTS)
 def reschedule(*, actor: Actor, appointment_id: int, version: int, starts_at: dt.datetime,
                override: bool = False) -> AppointmentView:  # fmt: skip
     """Move an appointment to another time (capacity checked again)."""
@@ -142,7 +143,7 @@ def reschedule(*, actor: Actor, appointment_id: int, version: int, starts_at: dt
     return view(a)
 
 
-@service("appointment.book")
+@service("appointment.book", changes=Kind.APPOINTMENTS)
 def reconfirm(*, actor: Actor, appointment_id: int, outcome: str) -> AppointmentView:
     """Record the outcome of the reconfirmation call before the visit."""
     validation.choice(outcome, RECONFIRM_OUTCOMES, ("Outcome", "结果"))
@@ -156,7 +157,7 @@ def reconfirm(*, actor: Actor, appointment_id: int, outcome: str) -> Appointment
     return view(a)
 
 
-@service("appointment.book")
+@service("appointment.book", changes=Kind.APPOINTMENTS)
 def mark_no_show(*, actor: Actor, appointment_id: int) -> AppointmentView:
     """The customer did not come."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
@@ -169,7 +170,7 @@ def mark_no_show(*, actor: Actor, appointment_id: int) -> AppointmentView:
     return view(a)
 
 
-@service("appointment.book")
+@service("appointment.book", changes=Kind.APPOINTMENTS | Kind.PARTS)
 def cancel_appointment(*, actor: Actor, appointment_id: int, reason: str) -> AppointmentView:
     """Cancel at the customer's request (kept on file)."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))

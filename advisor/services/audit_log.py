@@ -10,6 +10,7 @@ from typing import Any
 from advisor import audit
 from advisor.models import AuditLog, Customer, RepairOrder, Vehicle
 from advisor.services._base import Actor, get, log, service
+from advisor.services._opchanges import Kind
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def verify_chain(*, actor: Actor) -> audit.ChainReport:
     return audit.verify()
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.AUDIT)
 def export_customer_data(*, actor: Actor, customer_id: int) -> str:
     """Everything held about a customer, as JSON (a data-subject request)."""
     c = get(Customer, customer_id, ("Customer", "客户"))

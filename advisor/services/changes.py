@@ -16,13 +16,14 @@ from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services._opchanges import Kind
 from advisor.services.estimate import METHODS, make_line, totals_of
 from advisor.services.settings import get_setting
 
 KINDS = ("extra_work", "delay")
 
 
-@service("change.raise")
+@service("change.raise", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
 def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
                    lines: list[dict[str, Any]] | None = None,
                    new_promised_at: dt.datetime | None = None) -> int:  # fmt: skip
@@ -138,7 +139,7 @@ def _pending(change_id: int) -> ChangeRequest:
     return cr
 
 
-@service("change.consent")
+@service("change.consent", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
 def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by: str, method: str,
                    phone: str = "", at: dt.datetime | None = None, note: str = "") -> str:  # fmt: skip
     """Record the customer's answer: consent (who, when, how, number) or refusal.
@@ -176,7 +177,7 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
     return "approved"
 
 
-@service("change.approve_major")
+@service("change.approve_major", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
 def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: str = "") -> str:
     """A manager approves (or rejects) a major change. Applied once the customer consented."""
     cr = _pending(change_id)

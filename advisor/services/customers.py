@@ -12,6 +12,7 @@ from advisor import validation
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
 from advisor.services._base import Actor, bump, check_version, get, log, service
+from advisor.services._opchanges import Kind
 from advisor.services.views import CustomerView, VehicleView
 
 T = TypeVar("T")
@@ -144,7 +145,7 @@ def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
     return vehicle_view(v), list(f["warnings"])
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.CUSTOMERS)
 def create_customer(*, actor: Actor, name: str, phone: str = "", email: str = "",
                     wechat: str = "", preferred_channel: str = "phone",
                     marketing_consent: bool = False) -> CustomerView:  # fmt: skip
@@ -159,7 +160,7 @@ def create_customer(*, actor: Actor, name: str, phone: str = "", email: str = ""
     return customer_view(c)
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.CUSTOMERS)
 def update_customer(*, actor: Actor, customer_id: int, version: int, **fields: object) -> CustomerView:
     """Change a customer's contact details (refused if someone saved in between)."""
     c = get(Customer, customer_id, ("Customer", "客户"))
@@ -182,7 +183,7 @@ def update_customer(*, actor: Actor, customer_id: int, version: int, **fields: o
     return customer_view(c)
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.CUSTOMERS)
 def add_vehicle(*, actor: Actor, customer_id: int, vin: str, plate: str, make: str = "",
                 model: str = "", year: int | None = None, mileage_km: int = 0,
                 first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
@@ -199,7 +200,7 @@ def add_vehicle(*, actor: Actor, customer_id: int, vin: str, plate: str, make: s
     return _create_vehicle(actor, customer_id, fields, first_registered)
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.CUSTOMERS)
 def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", model: str = "",
                      name: str = "", phone: str = "",
                      customer_id: int | None = None) -> tuple[CustomerView, VehicleView, list[str]]:  # fmt: skip
@@ -226,7 +227,7 @@ def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", mode
     return customer_view(owner), vehicle, warnings
 
 
-@service("customer.edit")
+@service("customer.edit", changes=Kind.CUSTOMERS)
 def update_vehicle(
     *,
     actor: Actor,
@@ -314,7 +315,7 @@ def vehicles_of(customer_id: int) -> list[VehicleView]:
     return [vehicle_view(v) for v in q]
 
 
-@service("customer.erase")
+@service("customer.erase", changes=Kind.CUSTOMERS)
 def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | None = None) -> CustomerView:
     """Anonymise a customer on request, once their last visit is outside retention."""
     from advisor.models import RepairOrder

@@ -10,6 +10,7 @@ from advisor import validation
 from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
+from advisor.services._opchanges import Kind
 
 CONFIRMATIONS = ("pending", "confirmed", "not_reproduced")
 MAX_WORDS = 10_000
@@ -43,7 +44,7 @@ def _next_seq(ro_id: int) -> int:
     return (last.seq if last else 0) + 1
 
 
-@service("concern.record")
+@service("concern.record", changes=Kind.RO)
 def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement: str = "") -> int:
     """Record one concern in the customer's own words. Returns the concern id."""
     ro = get_ro(ro_id)
@@ -61,7 +62,7 @@ def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement
     return int(c.id)
 
 
-@service("concern.record")
+@service("concern.record", changes=Kind.RO)
 def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, restatement: str = "") -> int:
     """A correction of the customer's words: a NEW entry that supersedes the old one."""
     old = get(Concern, concern_id, ("Concern", "故障描述"))
@@ -100,7 +101,7 @@ def _check_seen(concern_id: int, field: str, seen: str, what: tuple[str, str]) -
         )
 
 
-@service("concern.record")
+@service("concern.record", changes=Kind.RO)
 def restate(*, actor: Actor, concern_id: int, restatement: str, seen: str | None = None) -> None:
     """The advisor's technical restatement (the customer's words stay as they are).
 
@@ -111,14 +112,14 @@ def restate(*, actor: Actor, concern_id: int, restatement: str, seen: str | None
     _update(actor, concern_id, "restate", restatement=validation.clean_text(restatement))
 
 
-@service("concern.record")
+@service("concern.record", changes=Kind.RO)
 def confirm_symptom(*, actor: Actor, concern_id: int, confirmation: str) -> None:
     """Confirmed together with the customer, or could not be reproduced."""
     validation.choice(confirmation, CONFIRMATIONS, ("Confirmation", "确认结果"))
     _update(actor, concern_id, "confirm_symptom", confirmation=confirmation)
 
 
-@service("concern.record")
+@service("concern.record", changes=Kind.RO | Kind.BOARD)
 def request_assist(*, actor: Actor, concern_id: int, technician_id: int | None,
                    diagnosis_bay: bool = False) -> None:  # fmt: skip
     """Ask a technician to help diagnose; optionally move the car to the diagnosis bay."""
@@ -126,7 +127,7 @@ def request_assist(*, actor: Actor, concern_id: int, technician_id: int | None,
             assist_technician=technician_id, diagnosis_bay=diagnosis_bay)  # fmt: skip
 
 
-@service("concern.finding")
+@service("concern.finding", changes=Kind.RO | Kind.ESTIMATE)
 def record_finding(*, actor: Actor, concern_id: int, finding: str, correction: str = "",
                    seen: str = "") -> None:  # fmt: skip
     """The technician's finding (cause) and correction for a concern.

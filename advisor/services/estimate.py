@@ -26,6 +26,7 @@ from advisor.models import (
 )
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services._opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import Totals
 
@@ -139,7 +140,7 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
     )  # fmt: skip
 
 
-@service("estimate.edit")
+@service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
 def add_line(*, actor: Actor, ro_id: int, kind: str, description: str = "",
              quantity: Decimal | str | int = 1, unit_price_cents: int | None = None, code: str = "",
              origin: str = "", pay_type: str = "customer", part_id: int | None = None,
@@ -157,7 +158,7 @@ def add_line(*, actor: Actor, ro_id: int, kind: str, description: str = "",
     return int(line.id)
 
 
-@service("estimate.edit")
+@service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
 def add_canned_job(*, actor: Actor, ro_id: int, code: str, lang: str = "zh_CN") -> list[int]:
     """Fill the lines of a canned job (e.g. the 5,000 km service) in one step."""
     ro = get_ro(ro_id)
@@ -177,7 +178,7 @@ def add_canned_job(*, actor: Actor, ro_id: int, code: str, lang: str = "zh_CN") 
     return ids
 
 
-@service("estimate.edit")
+@service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
 def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal | str | None = None,
                 unit_price_cents: int | None = None, description: str | None = None,
                 pay_type: str | None = None, origin: str | None = None) -> None:  # fmt: skip
@@ -198,7 +199,7 @@ def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal |
     log(actor, "estimate_line", line.id, "update_line", old=old, new=changes, ro_id=line.ro_id)
 
 
-@service("estimate.edit")
+@service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS | Kind.BOARD)
 def cancel_line(*, actor: Actor, line_id: int) -> None:
     """Withdraw a proposed line before authorisation (kept on file, marked cancelled)."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
@@ -207,7 +208,7 @@ def cancel_line(*, actor: Actor, line_id: int) -> None:
     log(actor, "estimate_line", line.id, "cancel_line", ro_id=line.ro_id)
 
 
-@service("estimate.edit")
+@service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO)
 def set_terms(*, actor: Actor, ro_id: int, price_low_cents: int, price_high_cents: int,
               promised_at: dt.datetime) -> None:  # fmt: skip
     """The price range and promised completion time to tell the customer."""
@@ -234,7 +235,7 @@ def _check_terms(ro: RepairOrder, low: int, high: int, promised_at: dt.datetime)
         )  # fmt: skip
 
 
-@service("estimate.authorise")
+@service("estimate.authorise", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS | Kind.BOARD)
 def authorise_estimate(
     *, actor: Actor, ro_id: int, decisions: dict[int, str], customer_name: str, method: str,
     promised_at: dt.datetime, phone: str = "", decline_reasons: dict[int, int] | None = None,

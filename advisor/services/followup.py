@@ -8,6 +8,7 @@ from advisor import validation, workflow
 from advisor.errors import GateError, ValidationError
 from advisor.models import Customer, FollowUp, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, event, get, log, ro_state, service
+from advisor.services._opchanges import Kind
 from advisor.services.views import FollowUpView
 
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
@@ -59,7 +60,7 @@ def queue(*, at: dt.datetime | None = None, include_done: bool = False,
     return [view(f, at) for f in q]
 
 
-@service("followup.log")
+@service("followup.log", changes=Kind.FOLLOWUP | Kind.RO)
 def log_follow_up(
     *, actor: Actor, ro_id: int, reached: bool, solved: bool | None = None,
     scores: dict[str, int] | None = None, category: str = "", comments: str = "",

@@ -20,6 +20,7 @@ from advisor.models import (
     now,
 )
 from advisor.services._base import Actor, event, get, log, require, service
+from advisor.services._opchanges import Kind
 from advisor.services.views import TaskView
 
 DEFAULT_LEAD_DAYS = 2
@@ -116,7 +117,7 @@ def _pg() -> bool:
     return is_postgres()
 
 
-@service("parts.manage")
+@service("parts.manage", changes=Kind.PARTS)
 def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cents: int,
              origin: str = "oem", bin: str = "") -> PartView:  # fmt: skip
     """Add a part to the catalogue."""
@@ -133,7 +134,7 @@ def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cen
     return part_view(p)
 
 
-@service("parts.manage")
+@service("parts.manage", changes=Kind.PARTS | Kind.RO)
 def receive_stock(*, actor: Actor, part_id: int, quantity: int) -> PartView:
     """Book stock received outside a part order (e.g. a regular delivery)."""
     if quantity <= 0:
@@ -144,7 +145,7 @@ def receive_stock(*, actor: Actor, part_id: int, quantity: int) -> PartView:
     return part_view(Part.get_by_id(p.id))
 
 
-@service("parts.manage")
+@service("parts.manage", changes=Kind.PARTS | Kind.RO | Kind.APPOINTMENTS)
 def order_part(*, actor: Actor, part_id: int, quantity: int, expected_on: dt.date,
                ro_id: int | None = None, appointment_id: int | None = None) -> PartOrderView:  # fmt: skip
     """Order a part for an RO, an appointment, or stock, with the expected arrival date."""
@@ -161,7 +162,7 @@ def order_part(*, actor: Actor, part_id: int, quantity: int, expected_on: dt.dat
     return _order_view(o)
 
 
-@service("parts.manage")
+@service("parts.manage", changes=Kind.PARTS | Kind.RO)
 def set_expected(*, actor: Actor, order_id: int, expected_on: dt.date) -> PartOrderView:
     """Change the expected arrival date of a part order."""
     o = get(PartOrder, order_id, ("Part order", "配件订单"))
@@ -171,7 +172,7 @@ def set_expected(*, actor: Actor, order_id: int, expected_on: dt.date) -> PartOr
     return _order_view(PartOrder.get_by_id(o.id))
 
 
-@service("parts.manage")
+@service("parts.manage", changes=Kind.PARTS | Kind.RO)
 def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
     """Book a part order in. When it completes an RO's or an appointment's parts, the
     advisor gets a "notify customer" task and the job's priority is raised."""
@@ -262,7 +263,7 @@ def tasks_for(user_id: int | None, *, open_only: bool = True, ro_id: int | None 
     ]
 
 
-@service("task.done")
+@service("task.done", changes=Kind.RO | Kind.PARTS)
 def complete_task(*, actor: Actor, task_id: int) -> None:
     """Mark a task done (e.g. the customer was told their parts arrived)."""
     t = get(Task, task_id, ("Task", "任务"))

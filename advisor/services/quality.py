@@ -8,6 +8,7 @@ from advisor import validation, workflow
 from advisor.errors import GateError, ValidationError
 from advisor.models import Assignment, Concern, EstimateLine, QCCheck, RepairOrder, now
 from advisor.services._base import Actor, bump, event, get_ro, log, ro_state, service
+from advisor.services._opchanges import Kind
 
 ROAD_TEST = ("done", "not_needed")
 
@@ -27,7 +28,7 @@ def checklist(ro_id: int, lang: str = "zh_CN") -> list[str]:
     return items
 
 
-@service("qc.inspect")
+@service("qc.inspect", changes=Kind.RO | Kind.BOARD)
 def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_test: str = "not_needed",
               road_test_result: str = "", nothing_left: bool, no_new_damage: bool,
               first_service_invited: bool = False, completion_cert_no: str = "", notes: str = "",
@@ -96,7 +97,7 @@ def _send_back(ro: RepairOrder, actor: Actor, line_ids: list[int] | None) -> Non
     RepairOrder.update(work_done_at=None).where(RepairOrder.id == ro.id).execute()
 
 
-@service("qc.inspect")
+@service("qc.inspect", changes=Kind.RO)
 def set_certificate(*, actor: Actor, ro_id: int, completion_cert_no: str) -> None:
     """Record the completion certificate number after QC (needed for handover)."""
     ro = get_ro(ro_id)
@@ -107,7 +108,7 @@ def set_certificate(*, actor: Actor, ro_id: int, completion_cert_no: str) -> Non
     log(actor, "repair_order", ro.id, "set_certificate", old=old, new={"cert": cert}, ro_id=ro.id)
 
 
-@service("wash.record")
+@service("wash.record", changes=Kind.RO)
 def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None = None) -> None:
     """Wash requested or declined; the expected wash time told to the customer."""
     ro = get_ro(ro_id)
@@ -121,7 +122,7 @@ def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None =
     event(ro, actor, "wash_requested" if requested else "wash_declined")
 
 
-@service("wash.record")
+@service("wash.record", changes=Kind.RO)
 def confirm_wash(*, actor: Actor, ro_id: int, ashtray_ok: bool, tyres_ok: bool, note: str = "") -> None:
     """Reception confirms the wash result (ashtray, tyres) before handover."""
     ro = get_ro(ro_id)

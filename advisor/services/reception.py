@@ -12,6 +12,7 @@ from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, bump, event, get, get_ro, log, service
+from advisor.services._opchanges import Kind
 from advisor.services.customers import record_mileage
 from advisor.services.settings import get_setting
 from advisor.services.views import UserView
@@ -46,7 +47,7 @@ def _refuse_if_open(vehicle_id: int) -> None:
         )
 
 
-@service("ro.open")
+@service("ro.open", changes=Kind.RO | Kind.APPOINTMENTS)
 def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | None = None,
                       arrived_at: dt.datetime | None = None) -> int:  # fmt: skip
     """The car arrives: open an RO owned by the calling advisor. Returns the RO id."""
@@ -78,7 +79,7 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
     return int(ro.id)
 
 
-@service("ro.checkin")
+@service("ro.checkin", changes=Kind.RO)
 def greet(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> None:
     """The advisor greets the customer (the 3-minute standard stops here)."""
     ro = get_ro(ro_id)
@@ -100,7 +101,7 @@ def _damage(items: list[dict[str, str]] | None) -> str:
     return json.dumps(clean, ensure_ascii=False)
 
 
-@service("ro.checkin")
+@service("ro.checkin", changes=Kind.RO)
 def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km: int,
              fuel_level: int, valuables: str = "", body_damage: list[dict[str, str]] | None = None,
              booklet_present: bool = False, return_old_parts: bool = False,
@@ -145,7 +146,7 @@ def advisors(*, actor: Actor) -> list[UserView]:
     return [UserView(u.id, u.username, u.display_name, u.role, u.active) for u in q]
 
 
-@service("ro.reassign")
+@service("ro.reassign", changes=Kind.RO)
 def reassign_advisor(
     *, actor: Actor, ro_id: int, advisor_id: int | None, reason: str, from_advisor_id: int | None = None
 ) -> None:
@@ -209,7 +210,7 @@ def comeback_candidates(vehicle_id: int, *, at: dt.datetime | None = None) -> li
     return [(r.id, r.number) for r in q]
 
 
-@service("ro.open")
+@service("ro.open", changes=Kind.RO)
 def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
     """Mark this RO as a comeback of an earlier one (same concern within the window)."""
     from advisor.models import Assignment

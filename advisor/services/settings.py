@@ -9,6 +9,7 @@ from advisor import config
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.models import Setting, now
 from advisor.services._base import Actor, log, service
+from advisor.services._opchanges import Kind
 from advisor.services.views import DealerView
 
 
@@ -54,7 +55,7 @@ def _put(key: str, value: Any) -> Any:
     return config.decode(key, old.value if old else None)
 
 
-@service("settings.edit")
+@service("settings.edit", changes=Kind.SETTINGS)
 def set_setting(*, actor: Actor, key: str, value: Any) -> Any:
     """Change one shared setting (checked against its declaration)."""
     old = _put(key, value)
@@ -62,7 +63,7 @@ def set_setting(*, actor: Actor, key: str, value: Any) -> Any:
     return get_setting(key)
 
 
-@service("settings.edit")
+@service("settings.edit", changes=Kind.SETTINGS)
 def set_settings(*, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
     """Change several settings at once: all are checked and saved, or none is.
 

@@ -24,6 +24,7 @@ from advisor.services._base import (
     ro_state,
     service,
 )
+from advisor.services._opchanges import Kind
 from advisor.services.estimate import totals_of
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
@@ -74,7 +75,7 @@ def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> 
     return s
 
 
-@service("settle")
+@service("settle", changes=Kind.PAYMENTS | Kind.RO)
 def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason: str = "") -> int:
     """Build the settlement from approved work only. Returns the settlement id."""
     ro = get_ro(ro_id)
@@ -88,7 +89,7 @@ def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason
     return int(s.id)
 
 
-@service("settle")
+@service("settle", changes=Kind.PAYMENTS | Kind.RO)
 def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason: str) -> int:
     """A correction: a new settlement supersedes the old one (refund payments first)."""
     ro = get_ro(ro_id)
@@ -108,7 +109,7 @@ def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason:
     return int(new.id)
 
 
-@service("explain")
+@service("explain", changes=Kind.RO)
 def explain_items(*, actor: Actor, ro_id: int) -> None:
     """The advisor has explained the settlement item by item, before the amount."""
     ro = get_ro(ro_id)
@@ -118,7 +119,7 @@ def explain_items(*, actor: Actor, ro_id: int) -> None:
     event(ro, actor, "items_explained")
 
 
-@service("pay")
+@service("pay", changes=Kind.PAYMENTS | Kind.RO)
 def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: str = "") -> int:
     """The cashier takes a payment (split payments allowed; no overpayment)."""
     ro = get_ro(ro_id)
@@ -144,7 +145,7 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
     return int(p.id)
 
 
-@service("pay")
+@service("pay", changes=Kind.PAYMENTS | Kind.RO)
 def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> int:
     """A refund is a new negative payment referring to the original."""
     p = get(Payment, payment_id, ("Payment", "付款"))
@@ -167,7 +168,7 @@ def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> 
     return int(r.id)
 
 
-@service("handover")
+@service("handover", changes=Kind.RO | Kind.FOLLOWUP | Kind.PAYMENTS)
 def hand_over(*, actor: Actor, ro_id: int, accepted_by: str, result_shown: bool,
               next_service_date: dt.date | None = None, next_service_km: int | None = None,
               old_parts: dict[int, str] | None = None, at: dt.datetime | None = None) -> None:  # fmt: skip

@@ -21,6 +21,7 @@ from advisor.models import (
     now,
 )
 from advisor.services._base import Actor, get, log, service
+from advisor.services._opchanges import Kind
 
 CHANNELS = ("phone", "sms", "wechat", "in_person")
 OUTCOMES = ("booked", "declined", "no_answer", "call_back")
@@ -185,7 +186,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
     return out
 
 
-@service("solicitation.log")
+@service("solicitation.log", changes=Kind.SOLICITATION | Kind.CUSTOMERS)
 def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
                 vehicle_id: int | None = None, decline_reason_id: int | None = None,
                 campaign_id: int | None = None, line_ids: list[int] | None = None,
@@ -224,7 +225,7 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
     return int(row.id)
 
 
-@service("settings.edit")
+@service("settings.edit", changes=Kind.SOLICITATION)
 def add_campaign(*, actor: Actor, code: str, kind: str, title_en: str, title_zh: str,
                  starts_on: dt.date, ends_on: dt.date, model_pattern: str = "",
                  vin_from: str = "", vin_to: str = "", details: str = "") -> int:  # fmt: skip

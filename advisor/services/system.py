@@ -15,6 +15,7 @@ from advisor.live import DataVersionPoller as DataVersionPoller
 from advisor.live import Listener as Listener
 from advisor.reference import ensure_reference_data, missing_reference_data
 from advisor.services._base import Actor, log, require
+from advisor.services._opchanges import EVERYTHING, report
 
 OlderBackup = backup_mod.OlderBackup
 BACKUP_SUFFIX = backup_mod.SUFFIX
@@ -76,3 +77,4 @@ def restore_backup(*, actor: Actor, source: Path, force: bool = False) -> None:
     backup_mod.restore(Path(source), force=force)
     with db.transaction():  # recorded in the restored trail: who put it back, from what
         log(actor, "database", None, "restore_backup", new={"source": Path(source).name})
+    report(EVERYTHING)  # every record may differ now

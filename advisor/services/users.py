@@ -9,6 +9,7 @@ from advisor.db import transaction
 from advisor.errors import AuthError, GateError, ValidationError
 from advisor.models import User, now
 from advisor.services._base import Actor, _system, get, log, service
+from advisor.services._opchanges import Kind
 from advisor.services.views import UserView
 
 # The roles and what each may do, for the screens (which import no advisor.auth): they
@@ -124,7 +125,7 @@ def _count_failure(u: User) -> None:
             new={"failures": failures})  # fmt: skip
 
 
-@service("users.manage")
+@service("users.manage", changes=Kind.USERS)
 def add_user(*, actor: Actor, username: str, display_name: str, role: str, password: str) -> UserView:
     """Add a staff account with a role."""
     username = _username(username)
@@ -142,7 +143,7 @@ def add_user(*, actor: Actor, username: str, display_name: str, role: str, passw
     return _view(u)
 
 
-@service("users.manage")
+@service("users.manage", changes=Kind.USERS)
 def reset_password(*, actor: Actor, user_id: int, password: str) -> UserView:
     """Set a new password and unlock the account."""
     _check_password(password)
@@ -153,7 +154,7 @@ def reset_password(*, actor: Actor, user_id: int, password: str) -> UserView:
     return _view(User.get_by_id(u.id))
 
 
-@service("users.manage")
+@service("users.manage", changes=Kind.USERS)
 def set_active(*, actor: Actor, user_id: int, active: bool) -> UserView:
     """Deactivate or reactivate an account (users are never deleted)."""
     u = get(User, user_id, ("User", "用户"))
@@ -165,7 +166,7 @@ def set_active(*, actor: Actor, user_id: int, active: bool) -> UserView:
     return _view(User.get_by_id(u.id))
 
 
-@service("users.manage")
+@service("users.manage", changes=Kind.USERS)
 def set_role(*, actor: Actor, user_id: int, role: str) -> UserView:
     """Change a user's role."""
     _check_role(role)

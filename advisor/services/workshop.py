@@ -36,6 +36,7 @@ from advisor.services._base import (
     ro_state,
     service,
 )
+from advisor.services._opchanges import Kind
 from advisor.services.settlement import OLD_PART_HANDLING
 from advisor.services.views import AssignmentView
 
@@ -68,7 +69,7 @@ class BayView:
     occupied_min: int = 0
 
 
-@service("work.assign")
+@service("work.assign", changes=Kind.BOARD)
 def add_technician(*, actor: Actor, name: str, skills: str = "", level: int = 1,
                    hours_per_day: Decimal | str = "8") -> TechnicianView:  # fmt: skip
     """Add a technician with skills (comma separated) and level 1–4."""
@@ -146,7 +147,7 @@ def suggest_technicians(line_id: int, day: dt.date | None = None) -> list[Techni
     return [v for v in views if not skill or skill in v.skills] or views
 
 
-@service("work.assign")
+@service("work.assign", changes=Kind.BOARD | Kind.RO)
 def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None,
            planned_start: dt.datetime, planned_end: dt.datetime,
            accept_late: bool = False) -> AssignmentView:  # fmt: skip
@@ -186,7 +187,7 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
     return assignment_view(a)
 
 
-@service("work.assign")
+@service("work.assign", changes=Kind.BOARD | Kind.RO)
 def reassign(*, actor: Actor, assignment_id: int, version: int | None = None,
              technician_id: int | None = None, bay_id: int | None = None) -> AssignmentView:  # fmt: skip
     """Move a job to another technician or bay (e.g. dragged on the board)."""
@@ -285,13 +286,13 @@ def _maybe_work_done(ro: RepairOrder) -> None:
         ro.work_done_at = now()
 
 
-@service("work.clock")
+@service("work.clock", changes=Kind.BOARD | Kind.RO)
 def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The technician starts the job (refused for a line the customer has not approved)."""
     return _clock(actor, assignment_id, "on", allowed=("waiting",), new_status="in_progress", at=at)
 
 
-@service("work.clock")
+@service("work.clock", changes=Kind.BOARD | Kind.RO)
 def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | None = None) -> AssignmentView:
     """Pause the job: waiting for parts, for the customer's approval, or other."""
     validation.choice(reason, PAUSE_REASONS, ("Reason", "原因"))
@@ -299,13 +300,13 @@ def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | No
                   reason=reason, at=at)  # fmt: skip
 
 
-@service("work.clock")
+@service("work.clock", changes=Kind.BOARD | Kind.RO)
 def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """Resume a paused job."""
     return _clock(actor, assignment_id, "resume", allowed=("paused",), new_status="in_progress", at=at)
 
 
-@service("work.clock")
+@service("work.clock", changes=Kind.BOARD | Kind.RO)
 def finish(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The job is done."""
     return _clock(actor, assignment_id, "done", allowed=("in_progress",), new_status="done", at=at)
@@ -475,7 +476,7 @@ def _require_any(actor: Actor, *actions: str) -> None:
         require(actor, actions[0])
 
 
-@service(None)
+@service(None, changes=Kind.RO)
 def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
     """Record what happens to the old part of a part line: returned to the customer,
     scrapped by the shop, or a warranty return (before the handover)."""
@@ -493,7 +494,7 @@ def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
         new={"old_part_handling": handling}, ro_id=ro.id)  # fmt: skip
 
 
-@service(None)
+@service(None, changes=Kind.RO | Kind.BOARD)
 def flag_for_training(*, actor: Actor, ro_id: int, flagged: bool = True, note: str = "") -> None:
     """Flag a hard-to-fix case for the internal training notes (or clear the flag)."""
     _require_any(actor, "work.clock", "estimate.edit")
