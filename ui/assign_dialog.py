@@ -188,7 +188,6 @@ class AssignDialog(QDialog):
         result = self.ctx.ops.run(
             workshop.assign,
             parent=self,
-            topic="board",
             confirm=(workshop.LateWarning, {"accept_late": True}),
             line_id=self.line_id,
             technician_id=self.technician.currentData(),
@@ -196,7 +195,7 @@ class AssignDialog(QDialog):
             planned_start=from_qdatetime(self.start.dateTime()),
             planned_end=from_qdatetime(self.end.dateTime()),
         )
-        if result is not None:
-            self.result_view = result
+        if result.ok:
+            self.result_view = result.value
             self.accept()
         return result

@@ -214,7 +214,6 @@ class BookingDialog(QDialog):
         result = self.ctx.ops.run(
             appointments.book_appointment,
             parent=self,
-            topic="appointments",
             confirm=(appointments.OverbookedError, {"override": True}),
             customer_id=self.customer_id,
             vehicle_id=self.vehicle_id,
@@ -228,6 +227,6 @@ class BookingDialog(QDialog):
             urgent=self.urgent.isChecked(),
             source_contact=self.source_contact,
         )
-        if result is not None:
-            self.result_view = result
+        if result.ok:
+            self.result_view = result.value
             self.accept()

@@ -329,16 +329,14 @@ class ChangeRequestDialog(QDialog):
         result = self.ctx.ops.run(
             changes.request_change,
             parent=self,
-            topic="ro",
             ro_id=self.ro_id,
             kind=kind,
             reason=self.reason.toPlainText(),
             lines=lines if kind == "extra_work" else None,
             new_promised_at=from_qdatetime(self.when.dateTime()) if self.new_time.isChecked() else None,
         )
-        if result is None:
+        if not result.ok:
             return None
-        self.change_id = int(result)
-        self.ctx.ops.changed.emit("board")  # the board shows the job's state, Today the badge
+        self.change_id = int(result.value)
         self.accept()
         return self.change_id

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.errors import ConflictError
+from advisor.errors import ConflictError, UserError
 from ui.context import AppContext
 
 DIFF_BACKGROUND = QColor("#fff3cd")  # amber: the two versions differ here
@@ -172,11 +172,13 @@ class ConflictDialog(QDialog):
 class SaveOutcome:
     """What happened to a save: ``saved`` (``value`` is the service's result),
     ``reloaded`` (``current`` holds the other person's stored values: show them),
-    ``cancelled`` (keep the typing on screen) or ``failed`` (a message was shown)."""
+    ``cancelled`` (keep the typing on screen) or ``failed`` (a message was shown).
+    ``error``: why it was not saved (the conflict, or the refusal shown)."""
 
     status: str
     value: Any = None
     current: dict[str, Any] = field(default_factory=dict)
+    error: UserError | None = None
 
 
 def save_with_conflict_handling(
@@ -186,7 +188,6 @@ def save_with_conflict_handling(
     load_current_fn: Callable[[], Mapping[str, Any]],
     mine: dict[str, Any],
     *,
-    topic: str = "*",
     labels: Mapping[str, str] | None = None,
     original: Mapping[str, Any] | None = None,
     formats: Mapping[str, Callable[[Any], str]] | None = None,
@@ -213,22 +214,21 @@ def save_with_conflict_handling(
 
     while True:
         conflict.clear()
-        result = ctx.ops.run(attempt, parent=parent, topic=topic, quiet=quiet, **attempt_kwargs, **to_send)
+        result = ctx.ops.run(attempt, parent=parent, quiet=quiet, **attempt_kwargs, **to_send)
         if not conflict:
-            if ctx.ops.last_error is not None:
-                return SaveOutcome("failed")
-            return SaveOutcome("saved", result)
+            if not result.ok:
+                return SaveOutcome("failed", error=result.error)
+            return SaveOutcome("saved", result.value)
         err = conflict[0]
-        ctx.ops.last_error = err
         current = dict(load_current_fn())
         dialog = ConflictDialog(parent, mine=mine, theirs=current, labels=labels, message=err.message(),
                                 formats=formats)  # fmt: skip
         choice = dialog.ask()
         dialog.deleteLater()
         if choice == ConflictDialog.RELOAD:
-            return SaveOutcome("reloaded", current=current)
+            return SaveOutcome("reloaded", current=current, error=err)
         if choice != ConflictDialog.APPLY:
-            return SaveOutcome("cancelled", current=current)
+            return SaveOutcome("cancelled", current=current, error=err)
         attempt_kwargs["version"] = current.get("version", err.current.get("version"))
         if original is not None:
             # Re-apply only what this user changed; the other person's other edits stay.

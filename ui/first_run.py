@@ -33,7 +33,7 @@ from advisor.money import to_cents
 from advisor.services import settings, system, users
 from advisor.services._base import Actor
 from ui import i18n, workstation
-from ui.operations import Operations
+from ui.operations import Operations, Outcome
 
 DEMO_ORDERS = 2000
 
@@ -228,12 +228,11 @@ class FirstRunDialog(QDialog):
 def load_demo(ops: Operations, parent: QWidget | None, *, orders: int = DEMO_ORDERS) -> bool:
     """Generate demo data in a worker thread with a progress dialog; True when done."""
     loop = QEventLoop()
-    done: list[object] = []
+    ended: list[Outcome[object]] = []
     label = QCoreApplication.translate("FirstRunDialog", "Loading demo data…")
-    worker = ops.run_in_thread(_demo_call, parent=parent, label=label, topic="*",
-                               on_done=done.append, cancellable=demo_cancellable(),
-                               orders=orders)  # fmt: skip
-    worker.finished.connect(loop.quit)
-    if not worker.isFinished():
-        loop.exec()
-    return bool(done)
+    worker = ops.run_in_background(_demo_call, parent=parent, progress=label, on_done=ended.append,
+                                   cancellable=demo_cancellable(), orders=orders)  # fmt: skip
+    # The outcome is handed over by the event loop (queued from the worker): run it until then.
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    loop.exec()
+    return any(outcome.ok for outcome in ended)

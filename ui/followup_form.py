@@ -97,10 +97,9 @@ class FollowUpForm(QWidget):
 
     logged = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, topic: str = "followup") -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.topic = topic
         self.follow_up: FollowUpView | None = None
         self.header = QLabel(self)
         self.header.setObjectName("fu_header")
@@ -336,11 +335,11 @@ class FollowUpForm(QWidget):
         if self.follow_up is None:
             return
         result = self.ctx.ops.run(
-            followup.log_follow_up, parent=self, topic=self.topic, ro_id=self.follow_up.ro_id, reached=False
+            followup.log_follow_up, parent=self, ro_id=self.follow_up.ro_id, reached=False
         )
-        if result is not None:
-            self.set_follow_up(result)
-            self.logged.emit(result)
+        if result.ok:
+            self.set_follow_up(result.value)
+            self.logged.emit(result.value)
 
     def _save(self) -> None:
         if self.follow_up is None:
@@ -351,7 +350,6 @@ class FollowUpForm(QWidget):
         result = self.ctx.ops.run(
             followup.log_follow_up,
             parent=self,
-            topic=self.topic,
             ro_id=self.follow_up.ro_id,
             reached=True,
             solved=self.solved.currentData(),
@@ -360,6 +358,6 @@ class FollowUpForm(QWidget):
             comments=self.comments.toPlainText(),
             recheck_at=recheck,
         )
-        if result is not None:
-            self.set_follow_up(result)
-            self.logged.emit(result)
+        if result.ok:
+            self.set_follow_up(result.value)
+            self.logged.emit(result.value)

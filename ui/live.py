@@ -2,10 +2,13 @@
 
 ``LiveBridge.start(url, shared=…)`` runs ``advisor.live.Listener`` (PostgreSQL LISTEN) or
 ``DataVersionPoller`` (a SQLite file) in their own thread and turns their callbacks into
-the signals ``changed(topic)`` and ``status(ok)`` in the GUI thread. A burst of
-notifications (a service touches several tables in one commit) is coalesced over
-100 ms into one signal per topic; a full reload is one ``changed("*")``. On
-PostgreSQL a slow poll (every 30 s) emits ``changed("*")`` as a safety net.
+the signals ``changed(OpChanges)`` and ``status(ok)`` in the GUI thread: another desk's
+commit arrives as the same kind of ``OpChanges`` as a change made here (the kinds of
+record of the tables it wrote; no particular RO). A burst of notifications (a service
+touches several tables in one commit) is coalesced over 100 ms into one signal; a full
+reload (a reconnect, a table of unknown kind, or any SQLite commit, whose tables are not
+told) is ``changed(EVERYTHING)``. On PostgreSQL a slow poll (every 30 s) emits
+``changed(EVERYTHING)`` as a safety net.
 """
 
 from __future__ import annotations
@@ -16,36 +19,40 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from advisor.services.system import RELOAD, DataVersionPoller, Listener
+from advisor.services._opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.system import DataVersionPoller, Listener
 from ui.qtfix import fix_emit_refcount
 
 log = logging.getLogger(__name__)
 
-# The tables the triggers report, mapped onto the topics the screens announce.
-TOPICS = {
-    "repair_order": "ro", "estimate_line": "ro", "concern": "ro", "qc_check": "ro",
-    "change_request": "ro", "settlement": "ro", "payment": "ro", "task": "ro",
-    "assignment": "board", "clock_event": "board",
-    "appointment": "appointments",
-    "part_order": "parts", "part": "parts",
-    "customer": "customers", "vehicle": "customers",
-    "follow_up": "followup",
-    "user": "users",
+# The tables the triggers report, mapped onto the kinds of record the services declare.
+KINDS = {
+    "repair_order": Kind.RO, "concern": Kind.RO, "qc_check": Kind.RO, "task": Kind.RO | Kind.PARTS,
+    "estimate_line": Kind.ESTIMATE | Kind.PARTS, "change_request": Kind.ESTIMATE,
+    "settlement": Kind.PAYMENTS, "payment": Kind.PAYMENTS,
+    "assignment": Kind.BOARD, "clock_event": Kind.BOARD,
+    "appointment": Kind.APPOINTMENTS,
+    "part_order": Kind.PARTS, "part": Kind.PARTS,
+    "customer": Kind.CUSTOMERS, "vehicle": Kind.CUSTOMERS,
+    "follow_up": Kind.FOLLOWUP,
+    "user": Kind.USERS,
 }  # fmt: skip
 
 COALESCE_MS = 100
 SAFETY_POLL_MS = 30_000
 
 
-def topic_of(table: str) -> str:
-    """The screen topic of a changed table ("*" for a reload or an unknown table)."""
-    return TOPICS.get(table, RELOAD)
+def changes_of(table: str) -> OpChanges:
+    """What a commit to ``table`` at another desk changed (everything, for a reload or a
+    table of unknown kind)."""
+    kinds = KINDS.get(table)
+    return EVERYTHING if kinds is None else OpChanges(kinds)
 
 
 class LiveBridge(QObject):
     """Re-emit the live thread's callbacks as Qt signals in the GUI thread."""
 
-    changed = Signal(str)  # a topic, or "*" for everything
+    changed = Signal(object)  # OpChanges
     status = Signal(bool)  # the live connection is up (PostgreSQL) / polling (SQLite)
 
     # Emitted from the worker thread; delivered queued to this object's (GUI) thread.
@@ -57,7 +64,7 @@ class LiveBridge(QObject):
         fix_emit_refcount()
         super().__init__(parent)
         self._thread: Listener | DataVersionPoller | None = None
-        self._pending: set[str] = set()
+        self._pending = OpChanges()
         self._last_status: bool | None = None
         self.sqlite_interval = sqlite_interval
         self._coalesce = QTimer(self)
@@ -66,7 +73,7 @@ class LiveBridge(QObject):
         self._coalesce.timeout.connect(self._flush)
         self._safety = QTimer(self)
         self._safety.setInterval(safety_poll_ms)
-        self._safety.timeout.connect(lambda: self.changed.emit(RELOAD))
+        self._safety.timeout.connect(lambda: self.changed.emit(EVERYTHING))
         self._raw_change.connect(self._on_raw_change)
         self._raw_status.connect(self._on_raw_status)
 
@@ -100,7 +107,7 @@ class LiveBridge(QObject):
         """Stop the thread and wait for it (at most a few seconds: it may be connecting)."""
         self._safety.stop()
         self._coalesce.stop()
-        self._pending.clear()
+        self._pending = OpChanges()
         thread, self._thread = self._thread, None
         if thread is None:
             return
@@ -113,7 +120,7 @@ class LiveBridge(QObject):
     def _on_raw_change(self, table: str) -> None:
         if self._thread is None:
             return  # stopped: late deliveries are dropped
-        self._pending.add(topic_of(table))
+        self._pending = self._pending | changes_of(table)
         if not self._coalesce.isActive():
             self._coalesce.start()
 
@@ -125,9 +132,6 @@ class LiveBridge(QObject):
         self.status.emit(ok)
 
     def _flush(self) -> None:
-        topics, self._pending = self._pending, set()
-        if RELOAD in topics:
-            self.changed.emit(RELOAD)
-            return
-        for topic in sorted(topics):
-            self.changed.emit(topic)
+        changes, self._pending = self._pending, OpChanges()
+        if changes:
+            self.changed.emit(changes)

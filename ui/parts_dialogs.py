@@ -123,14 +123,13 @@ class OrderPartDialog(_Form):
         result = self.ctx.ops.run(
             parts.order_part,
             parent=self,
-            topic="parts",
             part_id=self.part.id,
             quantity=self.qty.value(),
             expected_on=dt.date(d.year(), d.month(), d.day()),
             **kw,
         )
-        if result is not None:
-            self.result_view = result
+        if result.ok:
+            self.result_view = result.value
             self.accept()
         return result
 
@@ -156,9 +155,9 @@ class ReceiveStockDialog(_Form):
 
     def submit(self) -> Any:
         result = self.ctx.ops.run(
-            parts.receive_stock, parent=self, topic="parts", part_id=self.part.id, quantity=self.qty.value()
+            parts.receive_stock, parent=self, part_id=self.part.id, quantity=self.qty.value()
         )
-        if result is not None:
+        if result.ok:
             self.accept()
         return result
 
@@ -218,7 +217,6 @@ class AddPartDialog(_Form):
         result = self.ctx.ops.run(
             parts.add_part,
             parent=self,
-            topic="parts",
             number=self.number.text(),
             name_en=self.name_en.text(),
             name_zh=self.name_zh.text(),
@@ -226,6 +224,6 @@ class AddPartDialog(_Form):
             origin=self.origin.currentData(),
             bin=self.bin.text(),
         )
-        if result is not None:
+        if result.ok:
             self.accept()
         return result

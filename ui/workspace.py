@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
+from advisor.services._opchanges import Kind, OpChanges
 from ui.context import AppContext
 
 
@@ -15,11 +16,14 @@ class Workspace(QWidget):
     Subclasses set ``key`` (stable id), ``permission`` (an advisor.auth action the role
     needs, or None for everyone), ``icon_name`` (a QStyle.StandardPixmap name) and
     implement ``title()`` and ``refresh()``. ``open_ro`` asks the main window to show a
-    repair order. Refresh is coalesced: many "changed" signals → one refresh.
+    repair order. ``shows`` names the kinds of record the workspace shows: it refreshes
+    only after a change that ``touches`` them (``concerns``; here or at another desk).
+    Refresh is coalesced: many changes → one refresh, when the workspace is visible.
     """
 
     key = "workspace"
     permission: str | None = None
+    shows = Kind.ALL
     icon_name = "SP_FileIcon"
     shortcut = ""  # e.g. "Ctrl+1"
 
@@ -58,7 +62,13 @@ class Workspace(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _on_changed(self, topic: str) -> None:
+    def concerns(self, changes: OpChanges) -> bool:
+        """True when ``changes`` may alter what this workspace shows."""
+        return changes.touches(self.shows)
+
+    def _on_changed(self, changes: OpChanges) -> None:
+        if not self.concerns(changes):
+            return
         self._stale = True
         self._refresh_timer.start()
 

@@ -130,15 +130,19 @@ def test_an_advisor_gets_no_admin_screen_and_the_service_refuses(
 
 
 def test_backup_and_restore_bring_back_the_data(
-    screen: AdminWorkspace, staff: factories.Staff, tmp_path: Path, shown: list[tuple[str, str]]
+    screen: AdminWorkspace, staff: factories.Staff, tmp_path: Path, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:
     screen.ctx.shared_db = system.is_shared()
     c = customers.create_customer(actor=staff.advisor, name="Before Backup", phone="13800138000")
-    written = screen.backup_now(tmp_path / "copy.backup")
-    assert written is not None and written.exists()
+    written = tmp_path / "copy.backup"
+    screen.backup_now(written)  # in the background: the screen says when it is done
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert shown == [("info", f"Backup written to {written}.")]
+    assert written.exists()
     customers.update_customer(actor=staff.advisor, customer_id=c.id, version=c.version, name="After Backup")
     shown.clear()
-    assert screen.restore(written)
+    screen.restore(written)
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=30_000)
     # The backup is older than the database now: the screen says so and asks again.
     assert [k for k, _t in shown] == ["confirm", "confirm", "info"]
     assert "older than this database" in shown[1][1]
@@ -147,13 +151,14 @@ def test_backup_and_restore_bring_back_the_data(
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(
-    screen: AdminWorkspace, staff: factories.Staff, tmp_path: Path, shown: list[tuple[str, str]]
+    screen: AdminWorkspace, staff: factories.Staff, tmp_path: Path, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:
     junk = tmp_path / "holiday-photo.db"
     junk.write_bytes(b"\xff\xd8\xff\xe0 not a database at all" * 100)
     c = customers.create_customer(actor=staff.advisor, name="Still Here", phone="13800138000")
-    assert not screen.restore(junk)
-    assert shown[-1][0] == "error"
+    screen.restore(junk)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=30_000)
+    assert [k for k, _t in shown] == ["confirm", "error"]
     assert "holiday-photo.db" in shown[-1][1] and "not a valid" in shown[-1][1]
     assert customers.get_customer(c.id).name == "Still Here"
 

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from advisor.errors import PermissionDenied
 from advisor.services import customers
+from advisor.services._opchanges import Kind, OpChanges
 from advisor.services.views import CustomerView
 from ui.conflict_dialog import ConflictDialog, save_with_conflict_handling
 from ui.context import AppContext
@@ -44,7 +45,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, choice: int) -> list[ConflictDialog
 def _second_save(ctx: AppContext, customer: CustomerView, mine: dict[str, Any], **extra: Any) -> Any:
     return save_with_conflict_handling(
         ctx, None, customers.update_customer, lambda: _stored(customer.id), mine,
-        topic="customers", customer_id=customer.id, version=customer.version, **extra,
+        customer_id=customer.id, version=customer.version, **extra,
     )  # fmt: skip
 
 
@@ -91,7 +92,7 @@ def test_apply_mine_again_stores_mine_with_a_new_version(
 ) -> None:  # fmt: skip
     first = _first_person_saves(make_ctx, customer)
     dialogs = _answer(monkeypatch, ConflictDialog.APPLY)
-    heard: list[str] = []
+    heard: list[OpChanges] = []
     ctx.ops.changed.connect(heard.append)
     outcome = _second_save(ctx, customer, {"name": "Wang Fang", "email": "wf@example.cn"})
     assert outcome.status == "saved"
@@ -100,7 +101,7 @@ def test_apply_mine_again_stores_mine_with_a_new_version(
     assert stored.name == "Wang Fang"
     assert stored.version == first.version + 1
     assert outcome.value.version == stored.version
-    assert heard[-1] == "customers"
+    assert heard[-1] == OpChanges(Kind.CUSTOMERS)
 
 
 def test_apply_mine_again_sends_only_what_i_changed(
@@ -125,7 +126,7 @@ def test_other_errors_are_still_plain_messages(
     technician = make_ctx("technician")
     outcome = _second_save(technician, customer, {"name": "X"})
     assert outcome.status == "failed"
-    assert isinstance(technician.ops.last_error, PermissionDenied)
+    assert isinstance(outcome.error, PermissionDenied)
     assert [kind for kind, _text in shown] == ["error"]
     assert dialogs == []
     assert customers.get_customer(customer.id).name == "王芳"

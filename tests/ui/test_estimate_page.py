@@ -84,14 +84,13 @@ def test_add_lines_canned_job_and_authorise_with_a_declined_line(qtbot, ctx, mak
     result = foreman.ops.run(
         workshop.assign,
         parent=page,
-        topic="board",
         line_id=line.id,
         technician_id=staff.tech_ids[0],
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
     )
-    assert result is None
+    assert not result.ok and result.error is not None
     assert shown[-1] == ("error", "The customer has not authorised the estimate: no work can start.")
     assert get_ro_view(ro_id).assignments == ()
     shown.clear()

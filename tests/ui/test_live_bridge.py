@@ -14,8 +14,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from advisor.services import customers
+from advisor.services._opchanges import EVERYTHING, Kind, OpChanges
 from tests import factories
-from ui.live import LiveBridge, topic_of
+from ui.live import LiveBridge, changes_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +61,7 @@ def test_commit_by_another_process_arrives_within_two_seconds(
         assert other.stdout is not None and other.stdin is not None
         assert other.stdout.readline().strip() == "ready"
         with qtbot.waitSignal(bridge.changed, timeout=2000,
-                              check_params_cb=lambda topic: topic == "customers"):  # fmt: skip
+                              check_params_cb=lambda changes: changes == OpChanges(Kind.CUSTOMERS)):  # fmt: skip
             other.stdin.write("go\n")
             other.stdin.flush()
         customer_id = int(other.stdout.readline())
@@ -85,32 +86,34 @@ def test_sqlite_commit_by_another_connection_arrives(
         con.execute("INSERT INTO note (text) VALUES ('from another window')")
         con.commit()
     con.close()
-    assert blocker.args == ["*"]
+    assert blocker.args == [EVERYTHING]  # SQLite does not say which tables
 
 
-def test_a_burst_of_notifications_becomes_one_signal_per_topic(qtbot: QtBot, bridge: LiveBridge) -> None:
+def test_a_burst_of_notifications_becomes_one_signal(qtbot: QtBot, bridge: LiveBridge) -> None:
     bridge._thread = object()  # type: ignore[assignment]  # pretend a listener is running
-    seen: list[str] = []
+    seen: list[OpChanges] = []
     bridge.changed.connect(seen.append)
     try:
         for table in ["repair_order", "estimate_line", "customer", "repair_order", "vehicle"] * 20:
             bridge._raw_change.emit(table)
-        qtbot.waitUntil(lambda: len(seen) == 2, timeout=1000)
+        qtbot.waitUntil(lambda: bool(seen), timeout=1000)
         qtbot.wait(150)
-        assert seen == ["customers", "ro"]
+        assert seen == [OpChanges(Kind.RO | Kind.ESTIMATE | Kind.PARTS | Kind.CUSTOMERS)]
+        assert not seen[0].touches(Kind.BOARD | Kind.USERS)  # the board and the users stay
         seen.clear()
         bridge._raw_change.emit("assignment")
         bridge._raw_change.emit("*")  # after a reconnect: everything
         qtbot.waitUntil(lambda: bool(seen), timeout=1000)
         qtbot.wait(150)
-        assert seen == ["*"]
+        assert seen == [EVERYTHING]
     finally:
         bridge._thread = None
 
 
 def test_unknown_tables_mean_reload() -> None:
-    assert topic_of("appointment") == "appointments"
-    assert topic_of("something_new") == "*"
+    assert changes_of("appointment") == OpChanges(Kind.APPOINTMENTS)
+    assert changes_of("something_new") == EVERYTHING
+    assert changes_of("*") == EVERYTHING
 
 
 def test_safety_poll_reloads_on_postgres_only_while_started(qtbot: QtBot, qapp: object) -> None:
@@ -118,6 +121,6 @@ def test_safety_poll_reloads_on_postgres_only_while_started(qtbot: QtBot, qapp: 
     b._safety.start()
     with qtbot.waitSignal(b.changed, timeout=1000) as blocker:
         pass
-    assert blocker.args == ["*"]
+    assert blocker.args == [EVERYTHING]
     b.stop()
     assert not b._safety.isActive()

@@ -92,7 +92,6 @@ def test_view_refreshes_after_a_change(qtbot, ctx, staff) -> None:  # type: igno
     ctx.ops.run(
         estimate.add_line,
         parent=ws,
-        topic="ro",
         ro_id=ro_id,
         kind="labour",
         description="Check brakes",

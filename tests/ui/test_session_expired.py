@@ -22,6 +22,7 @@ from ui import app as app_module
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.operations import Outcome
 
 
 def _show(qtbot: Any, window: QWidget, size: tuple[int, int]) -> None:
@@ -165,12 +166,13 @@ def test_a_dialog_open_over_the_window_is_closed_and_nothing_is_shown_or_saved(
     fuse.start(20_000)
     assert dialog.exec() == QDialog.DialogCode.Rejected  # closed by the session's end
     fuse.stop()
-    assert saved == [None] and not Customer.select().exists()
+    (outcome,) = saved
+    assert isinstance(outcome, Outcome) and not outcome.ok and not Customer.select().exists()
     assert shown == []  # no message box: the login says it
-    assert isinstance(ctx.ops.last_error, SessionExpired)
+    assert isinstance(outcome.error, SessionExpired)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.logging_out
-    assert window.session_error is ctx.ops.last_error
+    assert window.session_error is outcome.error
 
 
 def test_the_login_says_why_the_session_ended_in_the_chosen_language(

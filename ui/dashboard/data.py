@@ -1,6 +1,6 @@
 """What the Reports workspace shows of the KPIs (``advisor.services.dashboard`` reads
-them) and the Excel export. Every load runs in a ``Loader`` thread that closes its
-database connection when done."""
+them) and the Excel export. Every load runs in the background (``ops.run_in_background``,
+a thread that closes its database connection when done)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from advisor.errors import StorageError
 from advisor.services import dashboard
 from advisor.services.dashboard import KPIs
-from advisor.services.system import close_thread_connection
 from advisor.services.users import Actor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,20 +105,3 @@ def export_summary(
             f"无法写入 {path}：{why}。请选择其他文件夹或文件名。",
         ) from exc
 
-
-class Loader(QThread):
-    """Runs one read-only call off the GUI thread; the result or error is kept."""
-
-    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        super().__init__()
-        self.fn, self.kwargs = fn, kwargs
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.fn(**self.kwargs)
-        except BaseException as exc:  # handed to the GUI thread
-            self.error = exc
-        finally:
-            close_thread_connection()

@@ -147,7 +147,6 @@ class AddVehicleDialog(VehicleForm):
         added = self.ctx.ops.run(
             customers.add_vehicle,
             parent=self,
-            topic="customers",
             quiet=True,
             customer_id=self.customer_id,
             vin=self.vin.text(),
@@ -157,10 +156,10 @@ class AddVehicleDialog(VehicleForm):
             year=self.year.value() or None,
             mileage_km=self.mileage.value(),
         )
-        if added is None:
-            self.show_refusal(self.ctx.ops.last_error)
+        if not added.ok:
+            self.show_refusal(added.error)
             return
-        self.vehicle, _warnings = added  # the check-digit warning was shown live
+        self.vehicle, _warnings = added.value  # the check-digit warning was shown live
         self.accept()
 
 
@@ -241,7 +240,6 @@ class EditVehicleDialog(VehicleForm):
             customers.update_vehicle,
             self._stored,
             self.typed(),
-            topic="customers",
             quiet=True,
             labels=self.field_labels(),
             original=self.values_of(self.shown),
@@ -255,5 +253,5 @@ class EditVehicleDialog(VehicleForm):
         elif outcome.status == "reloaded":
             self.fill(customers.read_vehicle(actor=self.ctx.actor, vehicle_id=self.shown.id))
         elif outcome.status == "failed":
-            self.show_refusal(self.ctx.ops.last_error)
+            self.show_refusal(outcome.error)
         # "cancelled": the typing stays, to change or to cancel

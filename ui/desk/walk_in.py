@@ -377,22 +377,20 @@ class WalkInDialog(QDialog):
                 self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.clear_notes()
-        added = self.ctx.ops.run(customers.register_walk_in, parent=self, topic="customers",
+        added = self.ctx.ops.run(customers.register_walk_in, parent=self,
                                  quiet=True, customer_id=self._customer_id,
                                  name=self.name.text(), phone=self.phone.text(),
                                  vin=self.vin.text(), plate=self.plate.text(),
                                  make=self.make.text(), model=self.model.text())  # fmt: skip
-        if added is None:
-            self._show_refusal()
+        if not added.ok:
+            if added.error is not None:
+                self._show_refusal(added.error)
             return
-        _customer, vehicle, _warnings = added  # the check-digit warning was shown live
+        _customer, vehicle, _warnings = added.value  # the check-digit warning was shown live
         self.vehicle_id = vehicle.id
         self.accept()
 
-    def _show_refusal(self) -> None:
-        err = self.ctx.ops.last_error
-        if err is None:
-            return
+    def _show_refusal(self, err: UserError) -> None:
         rest, first = show_errors(err, self.notes)
         for one in [err, *getattr(err, "errors", [])]:
             if isinstance(one, DuplicateVehicle):

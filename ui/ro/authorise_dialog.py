@@ -189,7 +189,6 @@ class AuthoriseDialog(QDialog):
         result = self.ctx.ops.run(
             estimate.authorise_estimate,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             decisions=decisions,
             customer_name=self.who.text(),
@@ -199,6 +198,6 @@ class AuthoriseDialog(QDialog):
             decline_reasons=reasons,
             note=self.note.text(),
         )
-        if result is not None:
-            self.result_id = result
+        if result.ok:
+            self.result_id = result.value
             self.accept()

@@ -149,7 +149,6 @@ class ConsentDialog(QDialog):
         result = self.ctx.ops.run(
             changes.record_consent,
             parent=self,
-            topic="ro",
             change_id=self.change.id,
             consented=self.consented.isChecked(),
             consent_by=self.who.text(),
@@ -158,8 +157,7 @@ class ConsentDialog(QDialog):
             at=from_qdatetime(self.when.dateTime()),
             note=self.note.text(),
         )
-        if result is not None:
-            self.status = str(result)
-            self.ctx.ops.changed.emit("board")  # consent may un-pause jobs waiting for approval
+        if result.ok:
+            self.status = str(result.value)
             self.accept()
         return result

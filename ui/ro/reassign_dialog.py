@@ -98,19 +98,20 @@ class ReassignDialog(QDialog):
     def save(self) -> None:
         for note in self.notes.values():
             note.clear()
-        self.ctx.ops.run(
+        saved = self.ctx.ops.run(
             reception.reassign_advisor,
             parent=self,
-            topic="ro",
             quiet=True,
             ro_id=self.view.id,
             advisor_id=self.advisor.currentData(),
             reason=self.reason.text(),
             from_advisor_id=self.view.advisor_id,
         )
-        err = self.ctx.ops.last_error
-        if err is None:
+        if saved.ok:
             self.accept()
+            return
+        err = saved.error
+        if err is None:
             return
         rest, first = show_errors(err, self.notes)
         if rest:

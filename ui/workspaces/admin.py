@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from advisor.i18n import pick
 from advisor.services import system, users
+from advisor.services._opchanges import Kind
 from advisor.services.views import UserView
 from ui import messages
 from ui.context import AppContext
+from ui.operations import Outcome
 from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -120,11 +122,11 @@ class AddUserDialog(_Form):
     def try_accept(self) -> None:
         if not self._passwords_match(self.password, self.password2):
             return
-        view = self.ctx.ops.run(users.add_user, parent=self, topic="users",
+        view = self.ctx.ops.run(users.add_user, parent=self,
                                 username=self.username.text(), display_name=self.display_name.text(),
                                 role=self.role.currentData(), password=self.password.text())  # fmt: skip
-        if view is not None:
-            self.result_view = view
+        if view.ok:
+            self.result_view = view.value
             self.accept()
 
 
@@ -143,10 +145,10 @@ class PasswordDialog(_Form):
     def try_accept(self) -> None:
         if not self._passwords_match(self.password, self.password2):
             return
-        view = self.ctx.ops.run(users.reset_password, parent=self, topic="users",
+        view = self.ctx.ops.run(users.reset_password, parent=self,
                                 user_id=self.user.id, password=self.password.text())  # fmt: skip
-        if view is not None:
-            self.result_view = view
+        if view.ok:
+            self.result_view = view.value
             self.accept()
 
 
@@ -163,10 +165,10 @@ class RoleDialog(_Form):
         self.form.addRow(self.tr("&Role:"), self.role)
 
     def try_accept(self) -> None:
-        view = self.ctx.ops.run(users.set_role, parent=self, topic="users",
+        view = self.ctx.ops.run(users.set_role, parent=self,
                                 user_id=self.user.id, role=self.role.currentData())  # fmt: skip
-        if view is not None:
-            self.result_view = view
+        if view.ok:
+            self.result_view = view.value
             self.accept()
 
 
@@ -174,6 +176,7 @@ class AdminWorkspace(Workspace):
     key = "admin"
     permission = "users.manage"
     icon_name = "SP_ComputerIcon"
+    shows = Kind.USERS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -345,15 +348,15 @@ class AdminWorkspace(Workspace):
             question = self.tr("Deactivate %1? They can no longer log in; their history is kept.")
             if not messages.confirm(self, question.replace("%1", u.display_name)):
                 return
-        if self.ctx.ops.run(users.set_active, parent=self, topic="users", user_id=u.id,
-                            active=not u.active) is not None:  # fmt: skip
+        if self.ctx.ops.run(users.set_active, parent=self, user_id=u.id, active=not u.active).ok:
             self.refresh()
 
     # ---- backups ----------------------------------------------------------------------
     def _backup_suffix(self) -> str:
         return system.BACKUP_SUFFIX
 
-    def backup_now(self, target: Path | None = None) -> Path | None:
+    def backup_now(self, target: Path | None = None) -> None:
+        """Ask where, then write the backup in the background; the end is said in a message."""
         if target is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = f"service-advisor-{dt.datetime.now():%Y%m%d-%H%M}{self._backup_suffix()}"
@@ -362,21 +365,26 @@ class AdminWorkspace(Workspace):
                 self.tr("Backups (*%1)").replace("%1", self._backup_suffix()),
             )  # fmt: skip
             if not chosen:
-                return None
+                return
             target = Path(chosen)
-        written = self.ctx.ops.run(system.backup_now, parent=self, topic="backup", target=target)
-        if written is not None:
-            messages.info(self, self.tr("Backup written to %1.").replace("%1", str(written)))
-        return written
 
-    def restore(self, source: Path | None = None) -> bool:
+        def done(written: Outcome[Path]) -> None:
+            if written.ok:
+                messages.info(self, self.tr("Backup written to %1.").replace("%1", str(written.value)))
+
+        self.ctx.ops.run_in_background(system.backup_now, parent=self, on_done=done, target=target,
+                                       progress=self.tr("Backing up the database…"))  # fmt: skip
+
+    def restore(self, source: Path | None = None) -> None:
+        """Ask which backup and confirm, then restore it in the background; the end is
+        said in a message (restored: restart; refused: why)."""
         if source is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Restore the database from"), str(daily_backup_dir()),
                 self.tr("Backups (*%1);;All files (*)").replace("%1", system.BACKUP_SUFFIX),
             )  # fmt: skip
             if not chosen:
-                return False
+                return
             source = Path(chosen)
         question = self.tr(
             "Replace the whole database with the backup %1?\n\nEverything saved since that backup "
@@ -385,15 +393,17 @@ class AdminWorkspace(Workspace):
             "restored whole or not at all."
         ).replace("%1", source.name)  # fmt: skip
         if not messages.confirm(self, question, title=self.tr("Restore a backup")):
-            return False
-        self.ctx.ops.run(system.restore_backup, parent=self, topic="*", source=source,
-                         confirm=(system.OlderBackup, {"force": True}))  # fmt: skip
-        if self.ctx.ops.last_error is not None:
-            return False
-        messages.info(self, self.tr("The backup %1 was restored. Close Service Advisor now and start it "
-                                    "again (at every workstation) before doing anything else.")
-                      .replace("%1", source.name))  # fmt: skip
-        return True
+            return
+
+        def done(restored: Outcome[None]) -> None:
+            if restored.ok:
+                messages.info(self, self.tr("The backup %1 was restored. Close Service Advisor now and start "
+                                            "it again (at every workstation) before doing anything else.")
+                              .replace("%1", source.name))  # fmt: skip
+
+        self.ctx.ops.run_in_background(system.restore_backup, parent=self, on_done=done, source=source,
+                                       confirm=(system.OlderBackup, {"force": True}),
+                                       progress=self.tr("Restoring the backup…"))  # fmt: skip
 
     def open_backup_folder(self) -> None:
         folder = daily_backup_dir()

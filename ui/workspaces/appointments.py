@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import appointments
+from advisor.services._opchanges import Kind
 from advisor.services.views import AppointmentView, CapacitySlot
 from ui import fmt
 from ui.booking_dialog import BookingDialog
@@ -120,6 +121,8 @@ class AppointmentsWorkspace(Workspace):
     key = "appointments"
     permission = "appointment.book"
     icon_name = "SP_FileDialogContentsView"
+    # bookings, arrivals, parts for them, capacity
+    shows = Kind.APPOINTMENTS | Kind.CUSTOMERS | Kind.RO | Kind.PARTS | Kind.SETTINGS
     shortcut = "Ctrl+4"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -432,11 +435,10 @@ class AppointmentsWorkspace(Workspace):
             done = self.ctx.ops.run(
                 appointments.reconfirm,
                 parent=self,
-                topic="appointments",
                 appointment_id=appointment_id,
                 outcome=outcome,
             )
-            if done is not None and outcome == "rescheduled":
+            if done.ok and outcome == "rescheduled":
                 self.change(appointment_id)  # on the phone still: agree the new time now
 
     def change_dialog(self, appointment: AppointmentView, *, cancel: bool = False) -> ChangeDialog:
@@ -451,23 +453,23 @@ class AppointmentsWorkspace(Workspace):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if cancel:
-            result: AppointmentView | None = self.ctx.ops.run(
-                appointments.cancel_appointment, parent=self, topic="appointments",
+            result = self.ctx.ops.run(
+                appointments.cancel_appointment, parent=self,
                 appointment_id=appointment_id, reason=dialog.reason.text().strip(),
             )  # fmt: skip
         else:
             result = self.ctx.ops.run(
-                appointments.reschedule, parent=self, topic="appointments", appointment_id=appointment_id,
+                appointments.reschedule, parent=self, appointment_id=appointment_id,
                 version=current.version, starts_at=dialog.new_time(),
                 confirm=(appointments.OverbookedError, {"override": True}),
             )  # fmt: skip
-        return result
+        return result.value if result.ok else None
 
     def no_show(self) -> None:
         appointment_id = self._selected_id(self.bookings)
         if appointment_id is not None:
             self.ctx.ops.run(
-                appointments.mark_no_show, parent=self, topic="appointments", appointment_id=appointment_id
+                appointments.mark_no_show, parent=self, appointment_id=appointment_id
             )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from advisor.services import audit_log, orders, users
 from advisor.services._base import Actor
+from advisor.services._opchanges import Kind
 from advisor.services.audit_log import AuditRow
 from ui import fmt
 from ui.audit_labels import action_label, record_label
@@ -152,6 +153,7 @@ class AuditWorkspace(Workspace):
     key = "audit"
     permission = "audit.view"
     icon_name = "SP_FileDialogContentsView"
+    shows = Kind.ALL  # every write adds to the trail
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

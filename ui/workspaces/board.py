@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from advisor.services import workshop
+from advisor.services._opchanges import Kind
 from advisor.services.views import AssignmentView
 from ui import workshop_labels as labels
 from ui.board_model import NO_BAY, BoardModel, bay_key, key_id, tech_key
@@ -27,6 +28,7 @@ class BoardWorkspace(Workspace):
     key = "board"
     permission = "work.clock"
     icon_name = "SP_FileDialogDetailedView"
+    shows = Kind.BOARD | Kind.RO | Kind.ESTIMATE  # jobs, clocks, and the ROs' promises and change requests
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -223,7 +225,7 @@ class BoardWorkspace(Workspace):
             self.open_ro.emit(job.ro_id)
 
     def _run(self, fn: Callable[..., Any], **kw: Any) -> Any:
-        return self.ctx.ops.run(fn, parent=self, topic="board", **kw)
+        return self.ctx.ops.run(fn, parent=self, **kw)
 
     def clock_on(self, job: AssignmentView) -> Any:
         return self._run(workshop.clock_on, assignment_id=job.id)

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import audit_log, customers, history, search
+from advisor.services._opchanges import Kind
 from advisor.services.views import CustomerView, ROSummary, VehicleView
 from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.lanes import step_text
 from ui.desk.vehicle_dialog import AddVehicleDialog, EditVehicleDialog
+from ui.operations import Outcome
 from ui.tables import read_only_table
 from ui.workspace import Workspace
 
@@ -101,6 +103,8 @@ class CustomersWorkspace(Workspace):
     key = "customers"
     permission = None
     icon_name = "SP_DirHomeIcon"
+    # the customer, vehicles and visit history
+    shows = Kind.CUSTOMERS | Kind.RO | Kind.ESTIMATE | Kind.PAYMENTS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -443,7 +447,7 @@ class CustomersWorkspace(Workspace):
             fields["phone"] = self.phone.text()
         outcome = save_with_conflict_handling(
             self.ctx, self, customers.update_customer, lambda: self._stored_fields(c.id), fields,
-            topic="customers", labels=self.field_labels(), original=self._loaded,
+            labels=self.field_labels(), original=self._loaded,
             customer_id=c.id, version=c.version,
         )  # fmt: skip
         if outcome.status == "saved":
@@ -465,11 +469,12 @@ class CustomersWorkspace(Workspace):
                                     .replace("%1", fmt.time(at)))  # fmt: skip
         self.saved_label.show()
 
-    def export_data(self) -> Path | None:
-        """Ask where to save, then write everything held about the customer as JSON."""
+    def export_data(self) -> None:
+        """Ask where to save, then gather everything held about the customer in the
+        background and write it as JSON."""
         c = self.customer
         if c is None:
-            return None
+            return
         suggested = f"customer-{c.id}.json"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getSaveFileName(
@@ -477,22 +482,25 @@ class CustomersWorkspace(Workspace):
             self.tr("JSON files (*.json)"),
         )  # fmt: skip
         if not name:
-            return None
+            return
         path = Path(name)
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
-        data = self.ctx.ops.run(audit_log.export_customer_data, parent=self, topic="audit", customer_id=c.id)
-        if data is None:
-            return None
-        try:
-            write_atomically(path, data.encode("utf-8"))
-        except OSError as err:
-            messages.error(
-                self, self.tr("The file could not be saved: %1").replace("%1", err.strerror or str(err))
-            )
-            return None
-        messages.info(self, self.tr("The customer's data was saved to %1.").replace("%1", str(path)))
-        return path
+
+        def write(data: Outcome[str]) -> None:
+            if not data.ok:
+                return
+            try:
+                write_atomically(path, data.value.encode("utf-8"))
+            except OSError as err:
+                messages.error(
+                    self, self.tr("The file could not be saved: %1").replace("%1", err.strerror or str(err))
+                )
+                return
+            messages.info(self, self.tr("The customer's data was saved to %1.").replace("%1", str(path)))
+
+        self.ctx.ops.run_in_background(audit_log.export_customer_data, parent=self, on_done=write,
+                                       customer_id=c.id)  # fmt: skip
 
     def erase(self) -> None:
         """Anonymise the customer after a clear warning (refused inside the retention period)."""
@@ -505,8 +513,7 @@ class CustomersWorkspace(Workspace):
         ).replace("%1", c.name)  # fmt: skip
         if not messages.confirm(self, question, title=self.tr("Erase customer data")):
             return
-        erased = self.ctx.ops.run(customers.erase_customer, parent=self, topic="customers", customer_id=c.id)
-        if erased is not None:
+        if self.ctx.ops.run(customers.erase_customer, parent=self, customer_id=c.id).ok:
             self.show_customer(c.id)
 
     def add_vehicle(self) -> None:

@@ -3,8 +3,9 @@ the trend and the breakdowns, a drill-down to the ROs behind a figure, and the E
 summary export.
 
 The KPI queries (``advisor.kpi``) can take seconds on a year of ROs, so every load runs
-in a worker thread that closes its database connection when done; the window stays
-responsive and a busy bar shows while a load is under way. A newer load supersedes an
+in the background (``ops.run_in_background``: a worker thread that closes its database
+connection when done); the window stays responsive and a busy bar shows while a load is
+under way. A newer load supersedes an
 older one (its result is dropped).
 """
 
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QStandardPaths,
     Qt,
-    QThread,
     QTimer,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,16 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.errors import UserError
 from advisor.services import dashboard
+from advisor.services._opchanges import Kind
 from advisor.services.dashboard import DRILL_KEYS, DRILL_LIMIT, KPIs, Snapshot, previous_period
 from advisor.services.views import ROSummary
 from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
 from ui.dashboard import texts
-from ui.dashboard.data import ID_ROLE, TILES, Loader, export_summary, tile_value
+from ui.dashboard.data import ID_ROLE, TILES, export_summary, tile_value
 from ui.dashboard.widgets import DrillModel, KpiTile, pydate, qdate
+from ui.operations import Outcome, Worker
 from ui.workspace import Workspace
 
 
@@ -60,16 +61,16 @@ class DashboardWorkspace(Workspace):
     key = "dashboard"
     permission = "kpi.view"
     icon_name = "SP_FileDialogInfoView"
+    shows = Kind.ALL & ~(Kind.USERS | Kind.AUDIT)  # figures over every kind of work
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.snapshot: Snapshot | None = None
-        self._threads: set[Loader] = set()
+        self._loads: set[Worker] = set()
         self._generation = 0
         self._drill_generation = 0
         self._drill_title = ""
         self._setting_dates = False
-        self.export_worker: QThread | None = None
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(250)
@@ -377,26 +378,20 @@ class DashboardWorkspace(Workspace):
     @property
     def busy(self) -> bool:
         """True while a load of figures or of a drill-down is under way."""
-        return bool(self._threads) or self._reload.isActive()
+        return bool(self._loads) or self._reload.isActive()
 
     def _start(self, fn: Callable[..., Any], kwargs: dict[str, Any], done: Callable[[Any], None]) -> None:
-        thread = Loader(fn, kwargs)
-        self._threads.add(thread)
+        """Load in the background; ``done(result)`` when it succeeded (a refusal is shown)."""
 
-        def finished() -> None:
-            self._threads.discard(thread)
-            self.busy_bar.setVisible(bool(self._threads))
-            thread.deleteLater()
-            if thread.error is not None:
-                if isinstance(thread.error, UserError):
-                    messages.error(self, thread.error.message())
-                    return
-                raise thread.error
-            done(thread.result)
+        def finished(outcome: Outcome[Any]) -> None:
+            self._loads.discard(worker)
+            self.busy_bar.setVisible(bool(self._loads))
+            if outcome.ok:
+                done(outcome.value)
 
-        thread.finished.connect(finished)
+        worker = self.ctx.ops.run_in_background(fn, parent=self, on_done=finished, **kwargs)
+        self._loads.add(worker)
         self.busy_bar.show()
-        thread.start()
 
     def refresh(self) -> None:
         self._reload.stop()
@@ -421,8 +416,8 @@ class DashboardWorkspace(Workspace):
 
     def wait_idle(self, msecs: int = 30_000) -> None:
         """Block until the loads under way end (closing, tests)."""
-        for thread in list(self._threads):
-            thread.wait(msecs)
+        for worker in list(self._loads):
+            worker.wait(msecs)
 
     # -- showing -----------------------------------------------------------------------
     def _render(self) -> None:
@@ -672,35 +667,26 @@ class DashboardWorkspace(Workspace):
             messages.error(self, self.tr("The period ends before it starts: choose the dates again."))
             return
         self.export_button.setEnabled(False)
-        worker = self.ctx.ops.run_in_thread(
+
+        def finished(written: Outcome[Path | None]) -> None:
+            self.export_button.setEnabled(True)
+            if written.error is not None:  # shown by ops
+                return
+            if not written.ok or written.value is None:
+                messages.info(self, self.tr("Export cancelled: no file was written."))
+            else:
+                messages.info(self, self.tr("The summary was saved to %1").replace("%1", str(written.value)))
+
+        self.ctx.ops.run_in_background(
             export_summary,
             parent=self,
-            label=self.tr("Writing the Excel summary…"),
-            actor=self.ctx.actor,
+            progress=self.tr("Writing the Excel summary…"),
+            on_done=finished,
             path=path,
             start=start,
             end=end,
             lang=self.ctx.lang,
         )
-        self.export_worker = worker
-        handled = False
-
-        def finished() -> None:
-            nonlocal handled
-            if handled:
-                return
-            handled = True
-            self.export_button.setEnabled(True)
-            if worker.error is not None:  # shown by ops.run_in_thread
-                return
-            if worker.result is None:
-                messages.info(self, self.tr("Export cancelled: no file was written."))
-            else:
-                messages.info(self, self.tr("The summary was saved to %1").replace("%1", str(worker.result)))
-
-        worker.finished.connect(finished)
-        if worker.isFinished():  # ended before the connection was made
-            finished()
 
 
 WORKSPACE = DashboardWorkspace

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import workshop
+from advisor.services._opchanges import Kind
 from advisor.services.workshop import JobView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -36,6 +37,7 @@ class DispatchWorkspace(Workspace):
     key = "dispatch"
     permission = "work.assign"
     icon_name = "SP_FileDialogListView"
+    shows = Kind.BOARD | Kind.ESTIMATE | Kind.RO  # unassigned approved jobs, technicians, bays
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import followup
+from advisor.services._opchanges import Kind
 from advisor.services.views import FollowUpView
 from ui.context import AppContext
 from ui.followup_form import STATUS_COLOURS, STATUS_MARKS, FollowUpForm, status_label
@@ -80,6 +81,7 @@ class FollowUpWorkspace(Workspace):
     key = "followup"
     permission = "followup.log"
     icon_name = "SP_DialogYesButton"
+    shows = Kind.FOLLOWUP | Kind.RO | Kind.CUSTOMERS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -115,7 +117,7 @@ class FollowUpWorkspace(Workspace):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(self._open_ro)
 
-        self.form = FollowUpForm(ctx, self, topic="followup")
+        self.form = FollowUpForm(ctx, self)
         self.form.setObjectName("fu_form")
         self.form.logged.connect(lambda _f: self.refresh())
         form_scroll = QScrollArea(self)

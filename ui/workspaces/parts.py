@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import parts
+from advisor.services._opchanges import Kind
 from advisor.services.parts import PartOrderView, PartView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -47,6 +48,7 @@ class PartsWorkspace(Workspace):
     key = "parts"
     permission = "parts.reserve"
     icon_name = "SP_DriveHDIcon"
+    shows = Kind.PARTS | Kind.ESTIMATE  # the catalogue and the part orders of estimate lines
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -272,11 +274,7 @@ class PartsWorkspace(Workspace):
         order = self.selected_order()
         if order is None:
             return None
-        # "ro": the RO's part status and Today's badge change too.
-        result = self.ctx.ops.run(parts.book_arrival, parent=self, topic="ro", order_id=order.id)
-        if result is not None:
-            self.ctx.ops.changed.emit("parts")
-        return result
+        return self.ctx.ops.run(parts.book_arrival, parent=self, order_id=order.id)
 
 
 WORKSPACE = PartsWorkspace

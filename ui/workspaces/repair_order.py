@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from advisor.errors import UserError
 from advisor.services import orders
+from advisor.services._opchanges import Kind, OpChanges
 from advisor.services.views import ROView
 from ui import messages
 from ui.context import AppContext
@@ -43,6 +44,8 @@ class RepairOrderWorkspace(Workspace):
     key = "repair_order"
     permission = None
     icon_name = "SP_FileDialogDetailedView"
+    # of its own RO only: see concerns()
+    shows = Kind.ALL & ~(Kind.USERS | Kind.SOLICITATION | Kind.APPOINTMENTS | Kind.AUDIT)
     shortcut = "Ctrl+3"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -187,6 +190,9 @@ class RepairOrderWorkspace(Workspace):
     def _update_tab_title(self) -> None:
         if self.current_step:
             self.tabs.setTabText(0, f"{self.current_step} {step_label(self.current_step, self.ctx.lang)}")
+
+    def concerns(self, changes: OpChanges) -> bool:
+        return self.ro_id is not None and changes.touches(self.shows, ro_id=self.ro_id)
 
     def refresh(self) -> None:
         if self.ro_id is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from advisor.config import SETTINGS
 from advisor.errors import UserError
 from advisor.services import settings
+from advisor.services._opchanges import Kind
 from ui import messages
 from ui.context import AppContext
 from ui.setting_editors import SettingEditor, editor_for
@@ -40,6 +41,7 @@ class SettingsWorkspace(Workspace):
     key = "settings"
     permission = "settings.edit"
     icon_name = "SP_FileDialogListView"
+    shows = Kind.SETTINGS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -158,8 +160,8 @@ class SettingsWorkspace(Workspace):
         except UserError as err:
             messages.error(self, err.message())
             return False
-        result = self.ctx.ops.run(settings.set_settings, parent=self, topic="settings", values=values)
-        if result is None:
+        result = self.ctx.ops.run(settings.set_settings, parent=self, values=values)
+        if not result.ok:
             return False  # the domain's message was shown; the typing stays
         self.dirty = False
         self.load()

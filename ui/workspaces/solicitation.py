@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from advisor.i18n import pick
 from advisor.services import solicitation
+from advisor.services._opchanges import Kind
 from advisor.services.solicitation import CallItem
 from ui import fmt
 from ui.booking_dialog import BookingDialog
@@ -70,6 +71,7 @@ class SolicitationWorkspace(Workspace):
     key = "solicitation"
     permission = "solicitation.log"
     icon_name = "SP_DialogYesButton"
+    shows = Kind.SOLICITATION | Kind.CUSTOMERS | Kind.APPOINTMENTS | Kind.RO | Kind.FOLLOWUP
     shortcut = "Ctrl+5"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -282,7 +284,6 @@ class SolicitationWorkspace(Workspace):
         result = self.ctx.ops.run(
             solicitation.log_contact,
             parent=self,
-            topic="solicitation",
             customer_id=item.customer_id,
             vehicle_id=item.vehicle_id,
             channel=self.channel.currentData(),
@@ -294,10 +295,11 @@ class SolicitationWorkspace(Workspace):
             note=self.note.text(),
             appointment_id=appointment_id,
         )
-        if result is not None:
-            self.note.clear()
-            self.reason.setCurrentIndex(0)
-        return result
+        if not result.ok:
+            return None
+        self.note.clear()
+        self.reason.setCurrentIndex(0)
+        return result.value
 
     def booking_dialog(self) -> BookingDialog | None:
         item = self.current_item()

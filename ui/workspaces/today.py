@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from advisor import workflow
 from advisor.services import appointments, orders, reception
+from advisor.services._opchanges import Kind
 from ui import fmt
 from ui.context import AppContext
 from ui.desk.lanes import ID_ROLE, ArrivingModel, InProgressModel, WaitingModel
@@ -56,6 +57,7 @@ class TodayWorkspace(Workspace):
     key = "today"
     permission = None
     icon_name = "SP_FileDialogDetailedView"
+    shows = Kind.ALL & ~(Kind.USERS | Kind.SOLICITATION | Kind.AUDIT)  # arrivals and every open RO's state
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -220,10 +222,10 @@ class TodayWorkspace(Workspace):
             return
 
         appt = appointments.read_appointment(actor=self.ctx.actor, appointment_id=arrival.appointment_id)
-        ro_id = self.ctx.ops.run(reception.open_repair_order, parent=self, topic="ro",
-                                 vehicle_id=appt.vehicle_id, appointment_id=appt.id)  # fmt: skip
-        if ro_id is not None:
-            self.open_ro.emit(ro_id)
+        opened = self.ctx.ops.run(reception.open_repair_order, parent=self,
+                                  vehicle_id=appt.vehicle_id, appointment_id=appt.id)  # fmt: skip
+        if opened.ok:
+            self.open_ro.emit(opened.value)
 
     def walk_in(self) -> None:
         """A customer without an appointment: find or register the car, open the RO."""
@@ -232,10 +234,9 @@ class TodayWorkspace(Workspace):
         dialog = WalkInDialog(self.ctx, self)
         if dialog.exec() != WalkInDialog.DialogCode.Accepted or dialog.vehicle_id is None:
             return
-        ro_id = self.ctx.ops.run(reception.open_repair_order, parent=self, topic="ro",
-                                 vehicle_id=dialog.vehicle_id)  # fmt: skip
-        if ro_id is not None:
-            self.open_ro.emit(ro_id)
+        opened = self.ctx.ops.run(reception.open_repair_order, parent=self, vehicle_id=dialog.vehicle_id)
+        if opened.ok:
+            self.open_ro.emit(opened.value)
 
 
 WORKSPACE = TodayWorkspace

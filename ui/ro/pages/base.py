@@ -31,9 +31,9 @@ def scroll_page(page: QWidget, content: QWidget | None = None, *, frame: bool = 
 class StepPage(QWidget):
     """Subclasses set ``step`` and implement ``set_view``.
 
-    Actions call ``self.ctx.ops.run(service_fn, parent=self, topic="ro", ro_id=…, …)``;
+    Actions call ``self.ctx.ops.run(service_fn, parent=self, ro_id=…, …)``;
     the RO workspace hears ``changed`` and calls ``set_view`` again with a fresh view.
-    A page must keep what the user typed when a call is refused (``run`` returns None).
+    A page must keep what the user typed when a call is refused (its ``Outcome`` is not ``ok``).
     """
 
     step = 0

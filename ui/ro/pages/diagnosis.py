@@ -291,12 +291,11 @@ class Page(StepPage):
         result = self.ctx.ops.run(
             diagnosis.record_concern,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             customer_words=words,
             restatement=self.restatement.text(),
         )
-        if result is not None:
+        if result.ok:
             self.words.clear()
             self.restatement.clear()
             self.words.setFocus()
@@ -305,7 +304,6 @@ class Page(StepPage):
         self.ctx.ops.run(
             diagnosis.confirm_symptom,
             parent=self,
-            topic="ro",
             concern_id=concern_id,
             confirmation=confirmation,
         )
@@ -317,7 +315,6 @@ class Page(StepPage):
         self.ctx.ops.run(
             diagnosis.request_assist,
             parent=self,
-            topic="ro",
             concern_id=concern_id,
             technician_id=dialog.technician.currentData(),
             diagnosis_bay=dialog.bay.isChecked(),
@@ -329,10 +326,9 @@ class Page(StepPage):
             result = self.ctx.ops.run(
                 diagnosis.correct_concern,
                 parent=self,
-                topic="ro",
                 concern_id=concern.id,
                 customer_words=dialog.words.toPlainText(),
                 restatement=dialog.restatement.text(),
             )
-            if result is not None:
+            if result.ok:
                 return

@@ -4,6 +4,8 @@ and the customer's authorisation. Once authorised the lines are read-only."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
@@ -33,6 +35,7 @@ from advisor.services.views import LineView, ROView
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, parse_money, to_qdatetime, yuan
+from ui.operations import Outcome
 from ui.ro import printing
 from ui.ro.authorise_dialog import AuthoriseDialog, method_label
 from ui.ro.lines_model import LinesModel, origin_label, pay_type_label
@@ -477,8 +480,8 @@ class Page(StepPage):
         return self.model.line(rows[0].row())
 
     # -- actions -------------------------------------------------------------------
-    def _run(self, fn: object, **kw: object) -> object:
-        return self.ctx.ops.run(fn, parent=self, topic="ro", **kw)  # type: ignore[arg-type]
+    def _run(self, fn: Callable[..., Any], **kw: Any) -> Outcome[Any]:
+        return self.ctx.ops.run(fn, parent=self, **kw)
 
     def add_labour(self) -> None:
         if self.view is None:
@@ -498,7 +501,7 @@ class Page(StepPage):
             unit_price_cents=price,
             pay_type=self.labour_pay.currentData(),
         )
-        if result is not None:
+        if result.ok:
             self.labour_code.clear()
             self.labour_desc.clear()
             self.labour_rate.clear()
@@ -520,7 +523,7 @@ class Page(StepPage):
             origin=self.part_origin.currentData() or "",
             pay_type=self.part_pay.currentData(),
         )
-        if result is not None:
+        if result.ok:
             self.part_number.clear()
             self.part_qty.setValue(1)
             self.part_number.setFocus()
@@ -543,8 +546,7 @@ class Page(StepPage):
             kw: dict[str, object] = {"unit_price_cents": cents}
         else:
             kw = {"quantity": text.strip()}
-        self._run(estimate.update_line, line_id=line.id, version=line.version, **kw)
-        return self.ctx.ops.last_error is None
+        return self._run(estimate.update_line, line_id=line.id, version=line.version, **kw).ok
 
     def withdraw(self) -> None:
         line = self.selected_line()
@@ -562,14 +564,14 @@ class Page(StepPage):
             if value is None:
                 messages.error(self, self.tr("“%1” is not an amount.").replace("%1", text))
                 return
-        self._run(
+        saved = self._run(
             estimate.set_terms,
             ro_id=self.view.id,
             price_low_cents=low,
             price_high_cents=high,
             promised_at=from_qdatetime(self.promised.dateTime()),
         )
-        if self.ctx.ops.last_error is None:
+        if saved.ok:
             self.terms_for = None
 
     def authorise(self) -> None:

@@ -17,7 +17,7 @@ class FollowUpPage(StepPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         body, layout, (self.locked,) = self._scaffold("followup_locked")
-        self.form = FollowUpForm(ctx, body, topic="ro")
+        self.form = FollowUpForm(ctx, body)
         self.form.setObjectName("followup_form")
         layout.addWidget(self.form)
         layout.addStretch(1)

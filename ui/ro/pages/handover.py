@@ -221,7 +221,6 @@ class HandoverPage(StepPage):
         self.ctx.ops.run(
             settlement.hand_over,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             accepted_by=self.accepted_by.text(),
             result_shown=self.result_shown.isChecked(),

@@ -119,7 +119,7 @@ class PartsPage(StepPage):
         row = self.task_list.currentRow()
         if not 0 <= row < len(self.tasks):
             return None
-        return self.ctx.ops.run(parts.complete_task, parent=self, topic="ro", task_id=self.tasks[row].id)
+        return self.ctx.ops.run(parts.complete_task, parent=self, task_id=self.tasks[row].id)
 
 
 Page = PartsPage

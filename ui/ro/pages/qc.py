@@ -5,6 +5,8 @@ A failed inspection sends the job back to the workshop as internal rework (count
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +25,7 @@ from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.long_text import WrapCheckBox, fit_columns
+from ui.operations import Outcome
 from ui.ro.pages._closing import cell, fit_height, locked_text, show_banner, table
 from ui.ro.pages.base import StepPage
 
@@ -263,12 +266,11 @@ class QCPage(StepPage):
             and self.no_damage.isChecked()
         )
 
-    def _record(self, rework_line_ids: list[int] | None = None) -> bool | None:
+    def _record(self, rework_line_ids: list[int] | None = None) -> Outcome[Any]:
         assert self.view is not None
         return self.ctx.ops.run(
             quality.record_qc,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             items=[(b.text(), b.isChecked()) for b in self.boxes],
             road_test="done" if self.road_test.currentIndex() == 1 else "not_needed",
@@ -291,7 +293,7 @@ class QCPage(StepPage):
             )
             if not messages.confirm(self, question):
                 return
-        if self._record(self._rework_lines()) is not None:
+        if self._record(self._rework_lines()).ok:
             self._clear()
 
     def _fail(self) -> None:
@@ -300,7 +302,7 @@ class QCPage(StepPage):
         if self._all_ticked():
             messages.error(self, self.tr("Untick what is not OK so the workshop knows what to rework."))
             return
-        if self._record(self._rework_lines()) is not None:
+        if self._record(self._rework_lines()).ok:
             self._clear()
 
     def _rework_lines(self) -> list[int] | None:
@@ -332,11 +334,10 @@ class QCPage(StepPage):
         done = self.ctx.ops.run(
             quality.set_certificate,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             completion_cert_no=self.cert_after.text(),
         )
-        if done is not None or self.ctx.ops.last_error is None:
+        if done.ok:
             self.cert_after.clear()
 
 

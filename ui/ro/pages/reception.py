@@ -465,7 +465,7 @@ class Page(StepPage):
     # -- actions -------------------------------------------------------------------
     def greet(self) -> None:
         if self.view is not None:
-            self.ctx.ops.run(reception.greet, parent=self, topic="ro", ro_id=self.view.id)
+            self.ctx.ops.run(reception.greet, parent=self, ro_id=self.view.id)
 
     def check_in(self) -> None:
         """Save the walk-around. When someone else saved this RO in between, both versions
@@ -487,7 +487,7 @@ class Page(StepPage):
             "first_service": self.first_service.isChecked(),
         }
         outcome = save_with_conflict_handling(
-            self.ctx, self, reception.check_in, lambda: self._stored(ro_id), fields, topic="ro",
+            self.ctx, self, reception.check_in, lambda: self._stored(ro_id), fields,
             labels=self._field_labels(), formats=self._field_formats(), ro_id=ro_id,
             version=self.view.version,
         )  # fmt: skip
@@ -540,7 +540,6 @@ class Page(StepPage):
         self.ctx.ops.run(
             reception.link_comeback,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             original_ro_id=self.comeback_pick.currentData(),
         )

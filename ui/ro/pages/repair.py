@@ -232,10 +232,7 @@ class RepairPage(StepPage):
 
     # -- actions ---------------------------------------------------------------------
     def _clock(self, fn: Callable[..., Any], job: AssignmentView, **kw: Any) -> Any:
-        result = self.ctx.ops.run(fn, parent=self, topic="board", assignment_id=job.id, **kw)
-        if result is not None:
-            self.ctx.ops.changed.emit("ro")
-        return result
+        return self.ctx.ops.run(fn, parent=self, assignment_id=job.id, **kw)
 
     def raise_change(self) -> ChangeRequestDialog | None:
         if self.view is None:
@@ -264,13 +261,12 @@ class RepairPage(StepPage):
         c = self.selected_change()
         if c is None:
             return None
-        return self.ctx.ops.run(changes.approve_major, parent=self, topic="ro", change_id=c.id)
+        return self.ctx.ops.run(changes.approve_major, parent=self, change_id=c.id)
 
     def set_old_part(self, line_id: int, handling: str) -> Any:
         return self.ctx.ops.run(
             workshop.set_old_part_handling,
             parent=self,
-            topic="ro",
             line_id=line_id,
             handling=handling or "none",
         )
@@ -281,7 +277,6 @@ class RepairPage(StepPage):
         return self.ctx.ops.run(
             workshop.flag_for_training,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             flagged=self.training.isChecked(),
             note=self.training_note.text(),

@@ -494,7 +494,7 @@ class SettlementPage(StepPage):
         if cents is None:
             return
         args: dict[str, Any] = {key: cents, **kw}
-        if self.ctx.ops.run(fn, parent=self, topic="ro", **args) is not None:
+        if self.ctx.ops.run(fn, parent=self, **args).ok:
             for field in clear:
                 field.clear()
 
@@ -506,7 +506,7 @@ class SettlementPage(StepPage):
     def _explain(self) -> None:
         if self.view is None:
             return
-        self.ctx.ops.run(settlement.explain_items, parent=self, topic="ro", ro_id=self.view.id)
+        self.ctx.ops.run(settlement.explain_items, parent=self, ro_id=self.view.id)
 
     def _correct(self) -> None:
         if self.view is not None:

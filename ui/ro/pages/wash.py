@@ -150,7 +150,6 @@ class WashPage(StepPage):
         self.ctx.ops.run(
             quality.set_wash,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             requested=requested,
             eta_min=self.eta.value() if requested else None,
@@ -162,7 +161,6 @@ class WashPage(StepPage):
         self.ctx.ops.run(
             quality.confirm_wash,
             parent=self,
-            topic="ro",
             ro_id=self.view.id,
             ashtray_ok=self.ashtray.isChecked(),
             tyres_ok=self.tyres.isChecked(),
