@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QTableWidge
 from pytestqt.qtbot import QtBot
 
 from advisor.services import orders, workshop
+from advisor.services._opchanges import Kind
 from advisor.services.orders import get_ro_view
 from advisor.services.views import AssignmentView
 from tests import factories
@@ -211,8 +212,10 @@ def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work
     person.click(qtbot, dialog.add_part_btn)
     _edit_cell(qtbot, dialog.table, 1, 1, "45251-TBA-A01")
     person.click(qtbot, dialog.new_time)
-    with qtbot.waitSignals([board.ctx.ops.changed, board.ctx.ops.changed]):
+    with qtbot.waitSignal(board.ctx.ops.changed) as blocker:
         person.click(qtbot, _ok(dialog.buttons))
+    # One announcement, by the service: the board (the job's state) and the RO (Today's badge).
+    assert blocker.args[0].touches(Kind.BOARD) and blocker.args[0].touches(Kind.RO, ro_id=ro_id)
     change_id = dialog.change_id
     assert change_id is not None and shown == []
     closed(qtbot, dialog, board)

@@ -68,8 +68,7 @@ def dashboard(
     wait_loaded(qtbot, ws)
     yield ws
     ws.wait_idle()
-    if ws.export_worker is not None:
-        ws.export_worker.wait(10_000)
+    ws.ctx.ops.wait_idle(10_000)
 
 
 def wait_loaded(
@@ -220,7 +219,7 @@ def test_a_cancelled_export_leaves_no_file_and_says_so(
     dialog.canceled.emit()  # the user presses Cancel
     gated.set()
     qtbot.waitUntil(lambda: ("info", "Export cancelled: no file was written.") in shown, timeout=15_000)
-    assert dashboard.export_worker is not None and dashboard.export_worker.isFinished()
+    assert not dashboard.ctx.ops.busy
     if existing:
         assert target.read_bytes() == b"last month's workbook"
         assert [p.name for p in folder.iterdir()] == ["summary.xlsx"]

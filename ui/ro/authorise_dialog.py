@@ -153,7 +153,7 @@ class AuthoriseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button = QPushButton(self.tr("Print estimate for signature…"), self)
         self.print_button.setObjectName("auth_print")
-        self.print_button.clicked.connect(lambda: printing.print_sheet(self, "estimate", view, self.ctx.lang, self.ctx.actor))
+        self.print_button.clicked.connect(lambda: printing.print_sheet(self, self.ctx.ops, "estimate", view, self.ctx.lang))
         self.print_button.setVisible(printing.available())
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         return buttons

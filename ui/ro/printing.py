@@ -7,12 +7,12 @@ import importlib
 import importlib.util
 
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
-from advisor.errors import UserError
 from advisor.services import settings
 from advisor.services.users import Actor
 from advisor.services.views import ROView
-from ui import messages
+from ui.operations import Operations, Outcome
 
 SHEETS = ("estimate", "checkin", "jobcard", "settlement")
 
@@ -25,17 +25,23 @@ def available() -> bool:
         return False
 
 
-def print_sheet(parent: QWidget, kind: str, view: ROView, lang: str, actor: Actor) -> None:
-    """Render ``kind`` for ``view`` and open the print preview; the dealer's profile and
-    the estimate's validity are read as ``actor`` (read services)."""
+def _render(*, actor: Actor, kind: str, view: ROView, lang: str) -> bytes:
+    """The sheet as ``actor`` prints it: the dealer's profile and the estimate's validity
+    are read as ``actor`` (read services)."""
     sheets = importlib.import_module("reports.sheets")
+    dealer = settings.read_dealer(actor=actor)
+    valid_days = int(settings.read_settings(actor=actor, keys=["estimate_valid_days"])["estimate_valid_days"])
+    return sheets.render(kind, view, lang=lang, dealer=dealer, valid_days=valid_days)
+
+
+def print_sheet(parent: QWidget, ops: Operations, kind: str, view: ROView, lang: str) -> None:
+    """Render ``kind`` for ``view`` in the background (the first sheet also loads the PDF
+    library and the fonts), then open the print preview; a refusal is shown by ``ops``."""
     preview = importlib.import_module("ui.print_preview")
-    try:
-        dealer = settings.read_dealer(actor=actor)
-        valid_days = int(settings.read_settings(actor=actor, keys=["estimate_valid_days"])["estimate_valid_days"])
-        pdf = sheets.render(kind, view, lang=lang, dealer=dealer, valid_days=valid_days)
-    except UserError as err:
-        messages.error(parent, err.message())
-        return
-    dialog = preview.PrintPreviewDialog(pdf, f"{view.number}-{kind}.pdf", parent)
-    dialog.exec()
+
+    def show(pdf: Outcome[bytes]) -> None:
+        if pdf.ok and isValid(parent):  # the window asked for it may have closed meanwhile
+            dialog = preview.PrintPreviewDialog(pdf.value, f"{view.number}-{kind}.pdf", parent)
+            dialog.exec()
+
+    ops.run_in_background(_render, parent=parent, on_done=show, kind=kind, view=view, lang=lang)

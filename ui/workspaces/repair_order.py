@@ -245,7 +245,7 @@ class RepairOrderWorkspace(Workspace):
     def print_sheet(self, kind: str) -> None:
         """Render a sheet of this RO and open the print preview."""
         if self.view is not None:
-            printing.print_sheet(self, kind, self.view, self.ctx.lang, self.ctx.actor)
+            printing.print_sheet(self, self.ctx.ops, kind, self.view, self.ctx.lang)
 
 
 WORKSPACE = RepairOrderWorkspace

@@ -76,4 +76,3 @@ def test_merging_keeps_the_ro_only_when_both_name_it() -> None:
     assert (a | NOTHING) == a and (NOTHING | a) == a
     assert (a | OpChanges(Kind.BOARD, 1)) == OpChanges(Kind.RO | Kind.BOARD, 1)
     assert (a | OpChanges(Kind.BOARD, 2)) == OpChanges(Kind.RO | Kind.BOARD, None)
-

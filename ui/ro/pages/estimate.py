@@ -589,4 +589,4 @@ class Page(StepPage):
 
     def print_estimate(self) -> None:
         if self.view is not None:
-            printing.print_sheet(self, "estimate", self.view, self.ctx.lang, self.ctx.actor)
+            printing.print_sheet(self, self.ctx.ops, "estimate", self.view, self.ctx.lang)
