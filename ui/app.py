@@ -255,6 +255,7 @@ def _sessions(app: QApplication, database: _Database, current: list[Operations])
             QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)
         app.exec()
         bridge.stop()
+        ops.wait_idle()  # an export or backup under way finishes before its session goes
         current.clear()
         if not window.logging_out:
             return 0

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from advisor.errors import SessionExpired, UserError
 from advisor.services._base import Actor
@@ -200,6 +201,8 @@ class Operations(QObject):
     def _outcome_of(self, worker: Worker, parent: QWidget | None, confirm: Confirm | None, quiet: bool,
                     again: Callable[[dict[str, Any]], None]) -> Outcome[Any] | None:  # fmt: skip
         """The outcome of a finished worker (None: the call was made again after a yes)."""
+        if parent is not None and not isValid(parent):
+            parent = None  # the window that asked has closed meanwhile: messages go on top
         err = worker.error
         if err is None:
             return self._succeeded(worker.result, worker.changes)
