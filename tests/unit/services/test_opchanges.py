@@ -76,3 +76,27 @@ def test_merging_keeps_the_ro_only_when_both_name_it() -> None:
     assert (a | NOTHING) == a and (NOTHING | a) == a
     assert (a | OpChanges(Kind.BOARD, 1)) == OpChanges(Kind.RO | Kind.BOARD, 1)
     assert (a | OpChanges(Kind.BOARD, 2)) == OpChanges(Kind.RO | Kind.BOARD, None)
+
+
+def test_every_service_that_writes_declares_what_it_changes() -> None:
+    # A service that writes to the audit trail (``log``/``event``) changed something: without
+    # ``changes=`` on its decorator the screens showing those records would stay stale.
+    import ast
+    from pathlib import Path
+
+    import advisor.services
+
+    missing, writers = [], 0
+    for path in sorted(Path(advisor.services.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)
+                          and getattr(d.func, "id", "") == "service"]  # fmt: skip
+            calls = {getattr(c.func, "id", "") for c in ast.walk(node) if isinstance(c, ast.Call)}
+            if decorators and calls & {"log", "event"}:
+                writers += 1
+                if not any(k.arg == "changes" for k in decorators[0].keywords):
+                    missing.append(f"{path.name}:{node.lineno} {node.name}")
+    assert writers >= 50  # the check found the services (57 when written)
+    assert missing == []
