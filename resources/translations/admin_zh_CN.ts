@@ -4,37 +4,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="102"/>
+        <location filename="../../ui/workspaces/admin.py" line="103"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="112"/>
+        <location filename="../../ui/workspaces/admin.py" line="113"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="113"/>
+        <location filename="../../ui/workspaces/admin.py" line="114"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="114"/>
+        <location filename="../../ui/workspaces/admin.py" line="115"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="115"/>
+        <location filename="../../ui/workspaces/admin.py" line="116"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="116"/>
+        <location filename="../../ui/workspaces/admin.py" line="117"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="117"/>
+        <location filename="../../ui/workspaces/admin.py" line="118"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
     </message>
@@ -42,169 +42,174 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="247"/>
+        <location filename="../../ui/workspaces/admin.py" line="249"/>
         <source>Admin</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="250"/>
+        <location filename="../../ui/workspaces/admin.py" line="252"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="251"/>
+        <location filename="../../ui/workspaces/admin.py" line="253"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="254"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="254"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="254"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="253"/>
-        <location filename="../../ui/workspaces/admin.py" line="280"/>
+        <location filename="../../ui/workspaces/admin.py" line="255"/>
+        <location filename="../../ui/workspaces/admin.py" line="282"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="253"/>
-        <location filename="../../ui/workspaces/admin.py" line="281"/>
+        <location filename="../../ui/workspaces/admin.py" line="255"/>
+        <location filename="../../ui/workspaces/admin.py" line="283"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <location filename="../../ui/workspaces/admin.py" line="256"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="255"/>
+        <location filename="../../ui/workspaces/admin.py" line="257"/>
         <source>Add a staff account (Ctrl+N)</source>
         <translation>添加员工账户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="256"/>
+        <location filename="../../ui/workspaces/admin.py" line="258"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="257"/>
+        <location filename="../../ui/workspaces/admin.py" line="259"/>
         <source>Change r&amp;ole…</source>
         <translation>更改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="258"/>
+        <location filename="../../ui/workspaces/admin.py" line="260"/>
         <source>Accounts are never deleted: deactivate a leaver, so the history keeps naming who did what.</source>
         <translation>账户永不删除：离职人员请停用，以便历史记录仍能显示谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="260"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="261"/>
+        <location filename="../../ui/workspaces/admin.py" line="263"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <location filename="../../ui/workspaces/admin.py" line="264"/>
         <source>Write a copy of the whole database to a file you choose</source>
         <translation>将整个数据库复制到您选择的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="263"/>
+        <location filename="../../ui/workspaces/admin.py" line="265"/>
         <source>Re&amp;store…</source>
         <translation>恢复(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="264"/>
+        <location filename="../../ui/workspaces/admin.py" line="266"/>
         <source>Replace the database with a backup file</source>
         <translation>用备份文件替换数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="265"/>
+        <location filename="../../ui/workspaces/admin.py" line="267"/>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="280"/>
+        <location filename="../../ui/workspaces/admin.py" line="282"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="311"/>
+        <location filename="../../ui/workspaces/admin.py" line="313"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="312"/>
+        <location filename="../../ui/workspaces/admin.py" line="314"/>
         <source>The user can no longer log in; nothing is deleted</source>
         <translation>该用户将无法登录；不会删除任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="314"/>
+        <location filename="../../ui/workspaces/admin.py" line="316"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="315"/>
+        <location filename="../../ui/workspaces/admin.py" line="317"/>
         <source>Let the user log in again</source>
         <translation>允许该用户重新登录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="318"/>
+        <location filename="../../ui/workspaces/admin.py" line="320"/>
         <source>You cannot deactivate your own account</source>
         <translation>不能停用自己的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="334"/>
+        <location filename="../../ui/workspaces/admin.py" line="336"/>
         <source>The password of %1 was reset.</source>
         <translation>已重置 %1 的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="346"/>
+        <location filename="../../ui/workspaces/admin.py" line="348"/>
         <source>Deactivate %1? They can no longer log in; their history is kept.</source>
         <translation>停用 %1？停用后将无法登录，其历史记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="362"/>
+        <location filename="../../ui/workspaces/admin.py" line="364"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="363"/>
+        <location filename="../../ui/workspaces/admin.py" line="365"/>
         <source>Backups (*%1)</source>
         <translation>备份文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="370"/>
+        <location filename="../../ui/workspaces/admin.py" line="373"/>
         <source>Backup written to %1.</source>
         <translation>备份已写入 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/admin.py" line="376"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="383"/>
         <source>Restore the database from</source>
         <translation>从以下文件恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="377"/>
+        <location filename="../../ui/workspaces/admin.py" line="384"/>
         <source>Backups (*%1);;All files (*)</source>
         <translation>备份文件 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="383"/>
+        <location filename="../../ui/workspaces/admin.py" line="390"/>
         <source>Replace the whole database with the backup %1?
 
 Everything saved since that backup is lost, at every workstation. Make a backup now first if in doubt.
@@ -217,32 +222,37 @@ The backup is checked first (its row counts, checksum, dealership and database v
 恢复前会先核对备份（各表行数、校验和、经销商和数据库版本）；要么完整恢复，要么不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="412"/>
+        <location filename="../../ui/workspaces/admin.py" line="406"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/admin.py" line="421"/>
         <source>Shared server: every workstation keeps its own daily copy of the server (pg_dump). Keep the server&apos;s own backups too.</source>
         <translation>共享服务器：每个工作站每天各自保存一份服务器的备份（pg_dump）。服务器本身的备份也请照常保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="388"/>
+        <location filename="../../ui/workspaces/admin.py" line="395"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="394"/>
+        <location filename="../../ui/workspaces/admin.py" line="400"/>
         <source>The backup %1 was restored. Close Service Advisor now and start it again (at every workstation) before doing anything else.</source>
         <translation>备份 %1 已恢复。请立即关闭服务顾问系统并重新启动（所有工作站），然后再进行其他操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="407"/>
+        <location filename="../../ui/workspaces/admin.py" line="416"/>
         <source>latest: %1</source>
         <translation>最新：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="408"/>
+        <location filename="../../ui/workspaces/admin.py" line="417"/>
         <source>none written yet</source>
         <translation>尚未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="409"/>
+        <location filename="../../ui/workspaces/admin.py" line="418"/>
         <source>Automatic daily backup (the last 7 days are kept): %1 — %2</source>
         <translation>每日自动备份（保留最近 7 天）：%1 — %2</translation>
     </message>
@@ -724,7 +734,7 @@ The backup is checked first (its row counts, checksum, dealership and database v
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="144"/>
+        <location filename="../../ui/workspaces/audit.py" line="146"/>
         <source>Before: %1
 After: %2</source>
         <translation>修改前：%1
@@ -734,174 +744,174 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="224"/>
         <location filename="../../ui/workspaces/audit.py" line="227"/>
+        <location filename="../../ui/workspaces/audit.py" line="230"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="228"/>
+        <location filename="../../ui/workspaces/audit.py" line="231"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="229"/>
+        <location filename="../../ui/workspaces/audit.py" line="232"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="230"/>
+        <location filename="../../ui/workspaces/audit.py" line="233"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="231"/>
+        <location filename="../../ui/workspaces/audit.py" line="234"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="232"/>
+        <location filename="../../ui/workspaces/audit.py" line="235"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="233"/>
+        <location filename="../../ui/workspaces/audit.py" line="236"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="234"/>
+        <location filename="../../ui/workspaces/audit.py" line="237"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="235"/>
+        <location filename="../../ui/workspaces/audit.py" line="238"/>
         <source>Verify c&amp;hain</source>
         <translation>校验链(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="237"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
-        <location filename="../../ui/workspaces/audit.py" line="249"/>
+        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="242"/>
+        <location filename="../../ui/workspaces/audit.py" line="245"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="242"/>
+        <location filename="../../ui/workspaces/audit.py" line="245"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="276"/>
+        <location filename="../../ui/workspaces/audit.py" line="279"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="283"/>
+        <location filename="../../ui/workspaces/audit.py" line="286"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="283"/>
+        <location filename="../../ui/workspaces/audit.py" line="286"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="289"/>
+        <location filename="../../ui/workspaces/audit.py" line="292"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="297"/>
+        <location filename="../../ui/workspaces/audit.py" line="300"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="301"/>
+        <location filename="../../ui/workspaces/audit.py" line="304"/>
         <source>✗ The audit trail fails its check: %2. Keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计记录未通过校验：%2。请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="311"/>
+        <location filename="../../ui/workspaces/audit.py" line="314"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="312"/>
+        <location filename="../../ui/workspaces/audit.py" line="315"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="313"/>
+        <location filename="../../ui/workspaces/audit.py" line="316"/>
         <source>rows before it were deleted</source>
         <translation>其前面的记录已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="314"/>
+        <location filename="../../ui/workspaces/audit.py" line="317"/>
         <source>rows were put in another order</source>
         <translation>记录的顺序被调换</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="315"/>
+        <location filename="../../ui/workspaces/audit.py" line="318"/>
         <source>it was not written with the dealership&apos;s key (forged?)</source>
         <translation>该记录不是用本店密钥写入的（伪造？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="316"/>
+        <location filename="../../ui/workspaces/audit.py" line="319"/>
         <source>a settlement or payment differs from its audit row (edited outside the program?)</source>
         <translation>结算单或付款与其审计记录不符（在本系统之外被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="317"/>
+        <location filename="../../ui/workspaces/audit.py" line="320"/>
         <source>the personal data kept beside it was changed</source>
         <translation>与其分开保存的个人信息被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="318"/>
+        <location filename="../../ui/workspaces/audit.py" line="321"/>
         <source>the last rows were deleted, or an older copy of the database was put back</source>
         <translation>最后的记录被删除，或数据库被换回旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="319"/>
+        <location filename="../../ui/workspaces/audit.py" line="322"/>
         <source>the trail was rewritten, or another copy of the database was put back</source>
         <translation>审计记录被重写，或数据库被换成另一份副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="320"/>
+        <location filename="../../ui/workspaces/audit.py" line="323"/>
         <source>this workstation does not hold the dealership&apos;s audit key</source>
         <translation>本工作站没有本店的审计密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="321"/>
+        <location filename="../../ui/workspaces/audit.py" line="324"/>
         <source>the audit head sealed on this workstation was altered</source>
         <translation>本工作站封存的审计链头被改动</translation>
     </message>
@@ -982,22 +992,22 @@ After: %2</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="136"/>
+        <location filename="../../ui/workspaces/admin.py" line="137"/>
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="138"/>
+        <location filename="../../ui/workspaces/admin.py" line="139"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="139"/>
+        <location filename="../../ui/workspaces/admin.py" line="140"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="140"/>
+        <location filename="../../ui/workspaces/admin.py" line="141"/>
         <source>The account is unlocked too. Tell the user the new password in person.</source>
         <translation>账户也会同时解锁。请当面告知用户新密码。</translation>
     </message>
@@ -1005,12 +1015,12 @@ After: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="158"/>
+        <location filename="../../ui/workspaces/admin.py" line="159"/>
         <source>Change role of %1</source>
         <translation>更改 %1 的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="164"/>
+        <location filename="../../ui/workspaces/admin.py" line="165"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
@@ -1018,32 +1028,32 @@ After: %2</source>
 <context>
     <name>SettingsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="105"/>
+        <location filename="../../ui/workspaces/settings.py" line="107"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="108"/>
+        <location filename="../../ui/workspaces/settings.py" line="110"/>
         <source>Settings of the dealership</source>
         <translation>经销商设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="110"/>
+        <location filename="../../ui/workspaces/settings.py" line="112"/>
         <source>Dealership (printed on every sheet)</source>
         <translation>经销商信息（打印在每张单据上）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="111"/>
+        <location filename="../../ui/workspaces/settings.py" line="113"/>
         <source>Prices, tax and discounts</source>
         <translation>价格、税率与折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="112"/>
+        <location filename="../../ui/workspaces/settings.py" line="114"/>
         <source>Time limits and capacity</source>
         <translation>期限与产能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="113"/>
+        <location filename="../../ui/workspaces/settings.py" line="115"/>
         <source>Warranty of a repair, per repair class</source>
         <translation>各维修类别的质量保证期</translation>
     </message>
@@ -1063,17 +1073,17 @@ After: %2</source>
         <translation>不少于（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="119"/>
+        <location filename="../../ui/workspaces/settings.py" line="121"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="120"/>
+        <location filename="../../ui/workspaces/settings.py" line="122"/>
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="150"/>
+        <location filename="../../ui/workspaces/settings.py" line="152"/>
         <source>● Not saved</source>
         <translation>● 尚未保存</translation>
     </message>
@@ -1081,7 +1091,7 @@ After: %2</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="89"/>
+        <location filename="../../ui/workspaces/admin.py" line="90"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
     </message>
