@@ -10,8 +10,9 @@ exclamation marks, the closing double angle bracket and curly quotes, which Chin
 uses all the time (GB/T 15834; W3C clreq, "line breaking"). So where reportlab's break
 would start a line with closing punctuation (，。、）」》” …), end one with opening
 punctuation (（「《“ …), hang punctuation past the edge (table cells have rules
-beside them), or cut a Latin word where the line has a space to break at (reportlab
-looks back only half a line for one: "Qty / hour|s"), the break moves back: the last characters go down to the next line and
+beside them), or cut a Latin word where the line has a space, hyphen or slash to break at
+(reportlab looks back only half a line for a space: "Qty / hour|s"), the break moves
+back: the last characters go down to the next line and
 reportlab breaks the rest again.
 """
 
@@ -90,12 +91,12 @@ def _break(text: str, font: str, size: float, width: float) -> list[str]:
 def _may_break(text: str, at: int, *, words: bool = True) -> bool:
     """Whether a line may end before ``text[at]``: not before a character that cannot
     start a line, nor after one that cannot end one, nor (``words``) inside a Latin word
-    (where there is no space)."""
+    (where there is no space, hyphen or slash)."""
     head, tail = text[:at].rstrip(), text[at:].lstrip()
     if not head or not tail or tail[0] in CANNOT_START or head[-1] in CANNOT_END:
         return False
     spaced = len(head) < at or len(tail) < len(text) - at
-    return spaced or not (words and _latin(head[-1]) and _latin(tail[0]))
+    return spaced or not words or head[-1] in "-/" or not (_latin(head[-1]) and _latin(tail[0]))
 
 
 def _latin(ch: str) -> bool:

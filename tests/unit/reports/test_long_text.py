@@ -179,6 +179,26 @@ def test_a_full_line_followed_by_a_comma_carries_its_last_character_down() -> No
     assert lines[0] == "请检查左前"  # the opening bracket goes down with what it opens
 
 
+def test_an_english_word_wraps_whole_where_the_line_has_room_to_break() -> None:
+    """reportlab's CJK breaking looks back only half a line for a space, and cuts an
+    English word where it finds none; a word breaks after a space, hyphen or slash, and
+    is cut only when it is longer than a whole line."""
+    font()
+    assert wrapping.lines("Qty / hours", FONT, 7.5, 34.7) == ["Qty /", "hours"]
+    assert wrapping.lines("Warranty/maintenance booklet present", FONT, 8, 79) == [
+        "Warranty/",
+        "maintenance booklet",
+        "present",
+    ]
+    assert wrapping.lines("更换前刹车片 replace brake pads", FONT, 8, 60) == [
+        "更换前刹车片",
+        "replace brake",
+        "pads",
+    ]
+    vin = "LFV2A21K3B3000777"
+    assert "".join(wrapping.lines(vin, FONT, 8, 40)) == vin  # longer than a line: cut
+
+
 # --- every text the services accept ----------------------------------------------------
 
 
