@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from advisor.errors import GateError
 from advisor.services.estimate import quote_of
@@ -15,8 +14,8 @@ from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
 from reports.i18n_text import code
-from reports.pdf_base import STYLES, Sheet, keep_if_fits
-from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
+from reports.pdf_base import Sheet, keep_if_fits
+from reports.pdf_tables import data_table, kv_table, signature_blocks, struck, totals_table
 
 LINE_WIDTHS = (11, 24, 41, 12, 19, 20, 17, 16, 15)  # mm, scaled to the page
 
@@ -65,7 +64,7 @@ def lines_table(sheet: Sheet, lines: tuple[LineView, ...]) -> Flowable:
                 x.description,
                 qty(x.quantity, lang),
                 fmt.money(x.unit_price_cents, lang),
-                Paragraph(f"<strike>{escape(amount)}</strike>", STYLES["td_r"]) if declined else amount,
+                struck(amount, "td_r") if declined else amount,
                 code("origin", x.origin, lang) if x.origin else "",
                 code("pay_type", x.pay_type, lang),
                 status_text(x, lang),

@@ -1,5 +1,5 @@
-"""What every sheet shares: the embedded font, safe text, styles, and the tables and
-text blocks the sheets are made of (the page itself is ``pdf_page``).
+"""What every sheet shares: the embedded font, safe text, styles and text blocks (the
+tables are ``pdf_tables``, the page itself ``pdf_page``).
 
 One TrueType font is used for all text (WenQuanYi Micro Hei has Latin and CJK), so
 every PDF embeds subsets of exactly one font and looks the same on any machine. A
@@ -8,9 +8,8 @@ character the font lacks is never dropped: it is printed as its code point,
 
 Everything is stock reportlab: ``TTFont`` (with its own subsetting), platypus
 ``Table``/``TableStyle``/``Paragraph``. What keeps a sheet fast is doing less: the font
-is parsed once per process, the styles are built once, and a table cell whose text fits
-on one line is a plain string (the table draws it) — only text that wraps becomes a
-``Paragraph``.
+is parsed once per process, the styles are built once, lines are broken once, and a
+table cell is a plain string that the table draws (``pdf_tables``).
 """
 
 from __future__ import annotations
@@ -124,8 +123,7 @@ def paragraphs(text: str, style: ParagraphStyle, width: float = CONTENT_W) -> li
 
     One paragraph a line, because reportlab re-wraps what is left of a CJK paragraph it
     splits across pages — without our punctuation rules, and with the spaces at its
-    line ends dropped ("brake" + "pads" → "brakepads") — and, in a table row split
-    across pages, at the column's width with its padding. A one-line paragraph is never
+    line ends dropped ("brake" + "pads" → "brakepads"). A one-line paragraph is never
     split: the page breaks between lines. (Styles with space before or after are for
     one-line text, headings.)"""
     return [Paragraph(escape(line) or "\xa0", style) for line in text_lines(text, style, width)]

@@ -47,8 +47,19 @@ def amount(text: str, width: float, style: str, pad: Pad) -> Cell:
     wide = stringWidth(text, FONT, s.fontSize)
     if wide <= avail:
         return text
-    fit = ParagraphStyle(f"{style}-fit", s, fontSize=s.fontSize * avail / wide)
-    return [Paragraph(escape(text), fit)]
+    size = s.fontSize * avail / wide * 0.99
+    return [
+        Paragraph(escape(text), ParagraphStyle(f"{style}-fit", s, fontSize=size, leading=size * CELL_LEADING))
+    ]
+
+
+def struck(text: str, style: str) -> Flowable:
+    """A cell's text struck through (an amount that does not count)."""
+    s = STYLES[style]
+    return Paragraph(
+        f"<strike>{escape(text)}</strike>",
+        ParagraphStyle(f"{style}-cell", s, leading=s.fontSize * CELL_LEADING),
+    )
 
 
 def table(
