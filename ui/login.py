@@ -46,31 +46,7 @@ class LoginDialog(QDialog):
         self._prepared: bool | None = None if prepare else True  # None: not run yet
         self.dealer_name = dealer_name
         self.notice = notice
-        self.heading = QLabel()
-        self.heading.setObjectName("loginHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.username = QLineEdit(workstation.value(workstation.LAST_USER))
-        self.username.setObjectName("username")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.language = QComboBox()
-        for lang in i18n.LANGUAGES:
-            self.language.addItem(i18n.language_name(lang), lang)
-        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
-        self.language.currentIndexChanged.connect(self._language_chosen)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error.hide()
-        if notice is not None:
-            self.error.setText(notice.message())
-            self.error.show()
-
+        self._build_fields(notice)
         self.form = QFormLayout()
         self.user_label = QLabel()
         self.password_label = QLabel()
@@ -96,6 +72,34 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_fields(self, notice: UserError | None) -> None:
+        """The heading, user name (the last one used), password, language, and the error
+        line (showing why the last session ended, if it did)."""
+        self.heading = QLabel()
+        self.heading.setObjectName("loginHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.username = QLineEdit(workstation.value(workstation.LAST_USER))
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox()
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(lang), lang)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.hide()
+        if notice is not None:
+            self.error.setText(notice.message())
+            self.error.show()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in — Service Advisor"))

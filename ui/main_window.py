@@ -54,35 +54,8 @@ class MainWindow(QMainWindow):
         self._entries = [e for e in ENTRIES if e.permission is None or ctx.may(e.permission)]
         self._built: dict[str, Workspace] = {}
         self._placeholders: dict[str, QWidget] = {}
-
-        self.search = SearchBox(actor=ctx.actor)
-        self.search.customer_chosen.connect(self.show_customer)
-        self.search.vehicle_chosen.connect(lambda cid, vid: self.show_customer(cid, vehicle_id=vid))
-        self.search.ro_chosen.connect(self.open_ro)
-        self.who_top = QLabel()
-        self.who_top.setObjectName("whoTop")
-        top = QHBoxLayout()
-        top.setContentsMargins(8, 6, 8, 6)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.who_top)
-
-        self.rail = QListWidget()
-        self.rail.setObjectName("rail")
-        self.rail.setIconSize(QSize(24, 24))
-        self.rail.setSpacing(2)
-        self.rail.setFixedWidth(180)
-        self.rail.setUniformItemSizes(True)
-        self.stack = QStackedWidget()
-        for entry in self._entries:
-            item = QListWidgetItem(self._entry_icon(entry), "")
-            item.setData(KEY_ROLE, entry.key)
-            item.setSizeHint(QSize(170, 40))
-            self.rail.addItem(item)
-            holder = QWidget()
-            self._placeholders[entry.key] = holder
-            self.stack.addWidget(holder)
-        self.rail.currentRowChanged.connect(self._row_changed)
-
+        top = self._build_top()
+        self._build_rail()
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -111,6 +84,40 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # ---- building ---------------------------------------------------------------------
+    def _build_top(self) -> QHBoxLayout:
+        """The search box (plate, VIN, phone or name) and who is logged in."""
+        self.search = SearchBox(actor=self.ctx.actor)
+        self.search.customer_chosen.connect(self.show_customer)
+        self.search.vehicle_chosen.connect(lambda cid, vid: self.show_customer(cid, vehicle_id=vid))
+        self.search.ro_chosen.connect(self.open_ro)
+        self.who_top = QLabel()
+        self.who_top.setObjectName("whoTop")
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 6)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.who_top)
+        return top
+
+    def _build_rail(self) -> None:
+        """The rail of workspaces this user may open, each with an empty page in the stack
+        (a workspace is built when first shown)."""
+        self.rail = QListWidget()
+        self.rail.setObjectName("rail")
+        self.rail.setIconSize(QSize(24, 24))
+        self.rail.setSpacing(2)
+        self.rail.setFixedWidth(180)
+        self.rail.setUniformItemSizes(True)
+        self.stack = QStackedWidget()
+        for entry in self._entries:
+            item = QListWidgetItem(self._entry_icon(entry), "")
+            item.setData(KEY_ROLE, entry.key)
+            item.setSizeHint(QSize(170, 40))
+            self.rail.addItem(item)
+            holder = QWidget()
+            self._placeholders[entry.key] = holder
+            self.stack.addWidget(holder)
+        self.rail.currentRowChanged.connect(self._row_changed)
+
     def _entry_icon(self, entry: Entry) -> QIcon:
         pixmap = getattr(QStyle.StandardPixmap, entry.icon_name, QStyle.StandardPixmap.SP_FileIcon)
         return QApplication.style().standardIcon(pixmap)

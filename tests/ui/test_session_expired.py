@@ -115,7 +115,7 @@ def test_a_manager_demoted_while_working_is_back_at_the_login_with_the_reason(
         assert ws is not None
         # Meanwhile, at the administrator's desk: the manager becomes a technician.
         users.set_role(actor=staff.admin, user_id=staff.manager.user_id, role="technician")
-        person.fill(qtbot, ws.money["labour_rate_cents"], "215.50")  # type: ignore[attr-defined]
+        person.fill(qtbot, ws.findChild(QWidget, "setting_labour_rate_cents"), "215.50")
         person.click(qtbot, ws.save_button)  # type: ignore[attr-defined]
 
     seen = _run(qtbot, monkeypatch, in_window, staff.manager.username)
