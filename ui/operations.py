@@ -151,10 +151,6 @@ class Operations(QObject):
             return self._refused(err, parent, quiet)
         return self._succeeded(value, changes)
 
-    def query(self, fn: Callable[..., T], **kwargs: Any) -> T:
-        """A read-only call (no message, no change signal): errors propagate."""
-        return fn(**kwargs)
-
     def run_in_background(self, fn: Callable[..., T], *, parent: QWidget | None,
                           on_done: Callable[[Outcome[T]], None] | None = None,
                           progress: str | None = None, cancellable: bool = True,

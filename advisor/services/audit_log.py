@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from advisor import audit
+from advisor.audit import ChainReport as ChainReport  # what verify_chain answers, for the GUI
 from advisor.models import AuditLog, Customer, RepairOrder, Vehicle
 from advisor.services._base import Actor, get, log, service
 from advisor.services._opchanges import Kind

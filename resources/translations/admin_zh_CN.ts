@@ -734,7 +734,7 @@ The backup is checked first (its row counts, checksum, dealership and database v
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="146"/>
+        <location filename="../../ui/workspaces/audit.py" line="147"/>
         <source>Before: %1
 After: %2</source>
         <translation>修改前：%1
@@ -744,174 +744,179 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="227"/>
-        <location filename="../../ui/workspaces/audit.py" line="230"/>
+        <location filename="../../ui/workspaces/audit.py" line="234"/>
+        <location filename="../../ui/workspaces/audit.py" line="237"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="231"/>
+        <location filename="../../ui/workspaces/audit.py" line="238"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="232"/>
+        <location filename="../../ui/workspaces/audit.py" line="239"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="233"/>
+        <location filename="../../ui/workspaces/audit.py" line="240"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="234"/>
+        <location filename="../../ui/workspaces/audit.py" line="241"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="235"/>
+        <location filename="../../ui/workspaces/audit.py" line="242"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="236"/>
+        <location filename="../../ui/workspaces/audit.py" line="243"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="237"/>
+        <location filename="../../ui/workspaces/audit.py" line="244"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="238"/>
+        <location filename="../../ui/workspaces/audit.py" line="245"/>
         <source>Verify c&amp;hain</source>
         <translation>校验链(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="247"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="243"/>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="250"/>
+        <location filename="../../ui/workspaces/audit.py" line="259"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="245"/>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="245"/>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="279"/>
+        <location filename="../../ui/workspaces/audit.py" line="286"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="286"/>
+        <location filename="../../ui/workspaces/audit.py" line="293"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="286"/>
+        <location filename="../../ui/workspaces/audit.py" line="293"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="292"/>
+        <location filename="../../ui/workspaces/audit.py" line="307"/>
+        <source>Checking the audit trail…</source>
+        <translation>正在校验审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/audit.py" line="311"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="300"/>
+        <location filename="../../ui/workspaces/audit.py" line="319"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="304"/>
+        <location filename="../../ui/workspaces/audit.py" line="323"/>
         <source>✗ The audit trail fails its check: %2. Keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计记录未通过校验：%2。请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="314"/>
+        <location filename="../../ui/workspaces/audit.py" line="333"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="315"/>
+        <location filename="../../ui/workspaces/audit.py" line="334"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="316"/>
+        <location filename="../../ui/workspaces/audit.py" line="335"/>
         <source>rows before it were deleted</source>
         <translation>其前面的记录已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="317"/>
+        <location filename="../../ui/workspaces/audit.py" line="336"/>
         <source>rows were put in another order</source>
         <translation>记录的顺序被调换</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="318"/>
+        <location filename="../../ui/workspaces/audit.py" line="337"/>
         <source>it was not written with the dealership&apos;s key (forged?)</source>
         <translation>该记录不是用本店密钥写入的（伪造？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="319"/>
+        <location filename="../../ui/workspaces/audit.py" line="338"/>
         <source>a settlement or payment differs from its audit row (edited outside the program?)</source>
         <translation>结算单或付款与其审计记录不符（在本系统之外被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="320"/>
+        <location filename="../../ui/workspaces/audit.py" line="339"/>
         <source>the personal data kept beside it was changed</source>
         <translation>与其分开保存的个人信息被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="321"/>
+        <location filename="../../ui/workspaces/audit.py" line="340"/>
         <source>the last rows were deleted, or an older copy of the database was put back</source>
         <translation>最后的记录被删除，或数据库被换回旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="322"/>
+        <location filename="../../ui/workspaces/audit.py" line="341"/>
         <source>the trail was rewritten, or another copy of the database was put back</source>
         <translation>审计记录被重写，或数据库被换成另一份副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="323"/>
+        <location filename="../../ui/workspaces/audit.py" line="342"/>
         <source>this workstation does not hold the dealership&apos;s audit key</source>
         <translation>本工作站没有本店的审计密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="324"/>
+        <location filename="../../ui/workspaces/audit.py" line="343"/>
         <source>the audit head sealed on this workstation was altered</source>
         <translation>本工作站封存的审计链头被改动</translation>
     </message>
@@ -929,62 +934,62 @@ After: %2</source>
         <translation>在您编辑期间，他人保存了此记录的较新版本。没有任何内容被覆盖。请比较两个版本，然后选择：</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="73"/>
+        <location filename="../../ui/conflict_dialog.py" line="87"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="73"/>
+        <location filename="../../ui/conflict_dialog.py" line="87"/>
         <source>Your version</source>
         <translation>您的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="73"/>
+        <location filename="../../ui/conflict_dialog.py" line="87"/>
         <source>Saved by someone else</source>
         <translation>他人保存的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="84"/>
+        <location filename="../../ui/conflict_dialog.py" line="70"/>
         <source>≠ marks a field where the two versions differ.</source>
         <translation>≠ 表示两个版本不同的字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="88"/>
+        <location filename="../../ui/conflict_dialog.py" line="102"/>
         <source>&amp;Reload theirs</source>
         <translation>载入对方版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="91"/>
+        <location filename="../../ui/conflict_dialog.py" line="105"/>
         <source>Show the version saved by the other person; your typing is discarded.</source>
         <translation>显示对方保存的版本；您输入的内容将被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="93"/>
+        <location filename="../../ui/conflict_dialog.py" line="107"/>
         <source>&amp;Apply mine again</source>
         <translation>重新提交我的修改(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/conflict_dialog.py" line="110"/>
         <source>Save your values over the newer version. Their changes to these fields are replaced.</source>
         <translation>用您的值覆盖较新版本。对方对这些字段的修改将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="98"/>
+        <location filename="../../ui/conflict_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="100"/>
+        <location filename="../../ui/conflict_dialog.py" line="114"/>
         <source>Save nothing; your typing stays on screen.</source>
         <translation>不保存；您输入的内容保留在屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="123"/>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="123"/>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1083,7 +1088,7 @@ After: %2</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="152"/>
+        <location filename="../../ui/workspaces/settings.py" line="153"/>
         <source>● Not saved</source>
         <translation>● 尚未保存</translation>
     </message>

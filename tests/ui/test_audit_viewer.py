@@ -90,29 +90,37 @@ def test_lazy_loading_fetches_pages_and_passes_the_model_tester(
     assert ids == sorted(ids, reverse=True) and len(set(ids)) == total
 
 
-def test_verify_shows_intact_then_the_altered_row(screen: AuditWorkspace, staff: factories.Staff) -> None:
+def test_verify_shows_intact_then_the_altered_row(
+    screen: AuditWorkspace, staff: factories.Staff, qtbot: QtBot
+) -> None:
     factories.open_checked_in(staff)
     screen.verify_button.click()
+    qtbot.waitUntil(lambda: not screen.ctx.ops.busy)  # checked in the background
     assert screen.verdict.text().startswith("✓ The chain is intact")
     victim = AuditLog.select().order_by(AuditLog.id).offset(5).first()
     db = AuditLog._meta.database
     db.execute_sql(f"UPDATE audit_log SET new_json = '{{}}' WHERE id = {db.param}", (victim.id,))
     screen.verify_button.click()
+    qtbot.waitUntil(lambda: not screen.ctx.ops.busy)  # checked in the background
     assert screen.verdict.text().startswith(f"✗ The chain is broken at row #{victim.id}")
     assert "edited" in screen.verdict.text()
 
 
-def test_verify_names_deleted_last_rows_and_money_in_words(screen: AuditWorkspace, staff: factories.Staff) -> None:
+def test_verify_names_deleted_last_rows_and_money_in_words(
+    screen: AuditWorkspace, staff: factories.Staff, qtbot: QtBot
+) -> None:
     factories.settled_paid(staff)
     db = AuditLog._meta.database
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     db.execute_sql(f"DELETE FROM audit_log WHERE id > {db.param}", (last.id - 3,))
     screen.verify_button.click()
+    qtbot.waitUntil(lambda: not screen.ctx.ops.busy)  # checked in the background
     assert screen.verdict.text().startswith("✗ The audit trail fails its check: the last rows were deleted")
     assert "the last 3 row(s) were deleted" in screen.verdict.toolTip()
     i18n.set_language("zh_CN")
     try:
         screen.verify_button.click()
+        qtbot.waitUntil(lambda: not screen.ctx.ops.busy)
         assert screen.verdict.text().startswith("✗ 审计记录未通过校验：最后的记录被删除")
     finally:
         i18n.set_language("en")
