@@ -7,35 +7,29 @@ import hashlib
 import hmac
 import secrets
 
+from advisor.codes import Role
 from advisor.i18n import pick
 
-ROLES = ("advisor", "foreman", "technician", "parts_clerk", "cashier", "manager", "admin")
-ROLE_LABELS = {
-    "advisor": ("Service advisor", "服务顾问"),
-    "foreman": ("Workshop foreman", "车间主管"),
-    "technician": ("Technician", "技师"),
-    "parts_clerk": ("Parts clerk", "配件员"),
-    "cashier": ("Cashier", "收银员"),
-    "manager": ("Service manager", "服务经理"),
-    "admin": ("Administrator", "系统管理员"),
-}
+ROLES: tuple[str, ...] = Role.values()
+# The roles in words (``Role``'s one table, keyed by the stored code).
+ROLE_LABELS: dict[str, tuple[str, str]] = {r.value: (r.en, r.zh) for r in Role}
 
-_ADVISOR = {"advisor", "manager"}
-_WORKSHOP = {"foreman", "manager"}
+_ADVISOR = {Role.ADVISOR, Role.MANAGER}
+_WORKSHOP = {Role.FOREMAN, Role.MANAGER}
 # Each action names the roles that may perform it; checked inside every service.
-PERMISSIONS: dict[str, set[str]] = {
+PERMISSIONS: dict[str, set[Role]] = {
     # Reads: who may see what a screen shows (every role opens these screens today).
-    "search": set(ROLES),
-    "ro.view": set(ROLES),
-    "customer.view": set(ROLES),
-    "appointment.view": set(ROLES),
-    "workshop.view": set(ROLES),
-    "parts.view": set(ROLES),
-    "settings.view": set(ROLES),
-    "users.view": {"manager", "admin"},  # the admin's and the audit trail's lists of users
-    "customer.edit": _ADVISOR | {"admin"},
-    "customer.view_phone": _ADVISOR | {"cashier", "admin", "parts_clerk"},
-    "customer.erase": {"manager", "admin"},
+    "search": set(Role),
+    "ro.view": set(Role),
+    "customer.view": set(Role),
+    "appointment.view": set(Role),
+    "workshop.view": set(Role),
+    "parts.view": set(Role),
+    "settings.view": set(Role),
+    "users.view": {Role.MANAGER, Role.ADMIN},  # the admin's and the audit trail's lists of users
+    "customer.edit": _ADVISOR | {Role.ADMIN},
+    "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK},
+    "customer.erase": {Role.MANAGER, Role.ADMIN},
     "solicitation.log": _ADVISOR,
     "appointment.book": _ADVISOR,
     "appointment.override": _ADVISOR,
@@ -43,30 +37,30 @@ PERMISSIONS: dict[str, set[str]] = {
     "ro.reassign": _ADVISOR,
     "ro.checkin": _ADVISOR,
     "concern.record": _ADVISOR,
-    "concern.finding": _ADVISOR | {"foreman", "technician"},
+    "concern.finding": _ADVISOR | {Role.FOREMAN, Role.TECHNICIAN},
     "estimate.edit": _ADVISOR,
     "estimate.authorise": _ADVISOR,
-    "parts.manage": {"parts_clerk", "manager"},
-    "parts.reserve": {"parts_clerk", "advisor", "manager"},
+    "parts.manage": {Role.PARTS_CLERK, Role.MANAGER},
+    "parts.reserve": {Role.PARTS_CLERK, Role.ADVISOR, Role.MANAGER},
     "work.assign": _WORKSHOP,
-    "work.clock": _WORKSHOP | {"technician"},
-    "change.raise": _WORKSHOP | {"technician", "advisor"},
+    "work.clock": _WORKSHOP | {Role.TECHNICIAN},
+    "change.raise": _WORKSHOP | {Role.TECHNICIAN, Role.ADVISOR},
     "change.consent": _ADVISOR,
-    "change.approve_major": {"manager"},
+    "change.approve_major": {Role.MANAGER},
     "qc.inspect": _WORKSHOP,
-    "wash.record": _ADVISOR | {"foreman"},
+    "wash.record": _ADVISOR | {Role.FOREMAN},
     "settle": _ADVISOR,
     "explain": _ADVISOR,
-    "pay": {"cashier", "manager"},
+    "pay": {Role.CASHIER, Role.MANAGER},
     "handover": _ADVISOR,
     "followup.log": _ADVISOR,
-    "task.done": _ADVISOR | {"parts_clerk", "foreman"},
-    "kpi.view": {"manager", "admin"},
-    "export": {"manager", "admin"},
-    "users.manage": {"admin"},
-    "settings.edit": {"admin", "manager"},
-    "backup": {"admin"},
-    "audit.view": {"manager", "admin"},
+    "task.done": _ADVISOR | {Role.PARTS_CLERK, Role.FOREMAN},
+    "kpi.view": {Role.MANAGER, Role.ADMIN},
+    "export": {Role.MANAGER, Role.ADMIN},
+    "users.manage": {Role.ADMIN},
+    "settings.edit": {Role.ADMIN, Role.MANAGER},
+    "backup": {Role.ADMIN},
+    "audit.view": {Role.MANAGER, Role.ADMIN},
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -127,8 +121,7 @@ def refusal(role: str, action: str) -> tuple[str, str]:
     role_en, role_zh = ROLE_LABELS.get(role, ("user", "当前用户"))
     what_en, what_zh = PERMISSION_LABELS.get(action, ("do this", "执行此操作"))
     allowed = [r for r in ROLES if r in PERMISSIONS.get(action, set())]
-    who_en = " or ".join(ROLE_LABELS[r][0].lower() for r in allowed)
-    who_zh = "或".join(ROLE_LABELS[r][1] for r in allowed)
+    who_en, who_zh = who_may(action)
     article = "An" if role_en[:1].lower() in "aeiou" else "A"
     en = f"{article} {role_en.lower()} may not {what_en}."
     zh = f"{role_zh}无权{what_zh}。"
@@ -136,6 +129,12 @@ def refusal(role: str, action: str) -> tuple[str, str]:
         en += f" Ask a {who_en}."
         zh += f"请联系{who_zh}。"
     return en, zh
+
+
+def who_may(action: str) -> tuple[str, str]:
+    """The roles that may do ``action``, in words ("service advisor or service manager")."""
+    allowed = [r for r in Role if r in PERMISSIONS.get(action, set())]
+    return " or ".join(r.en.lower() for r in allowed), "或".join(r.zh for r in allowed)
 
 
 # OWASP (2025): scrypt N=2^17, r=8, p=1.

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from advisor import auth, i18n
+from advisor.codes import Role
 from advisor.errors import PermissionDenied, UserError, ValidationError
 
 if TYPE_CHECKING:
@@ -417,7 +418,7 @@ def _need(actor: Actor, action: str) -> None:
 def _need_admin(actor: Actor, what: tuple[str, str]) -> None:
     from advisor.services._base import check_session
 
-    if actor.role != "admin":
+    if actor.role != Role.ADMIN:
         en, zh = auth.ROLE_LABELS.get(actor.role, (actor.role, actor.role))
         raise PermissionDenied(f"Only an administrator may {what[0]}; you are logged in as {en.lower()}.",
                                f"只有管理员可以{what[1]}；您当前的角色是{zh}。")  # fmt: skip
@@ -565,7 +566,7 @@ def _user_add(args: argparse.Namespace, actor: Actor | None, system: str | None)
             raise _refuse("Users exist already: --system only creates the first administrator; "
                           "log in with --user ADMIN.",
                           "已有用户：--system 只能创建第一个管理员；请用 --user 管理员 登录。")  # fmt: skip
-        if args.role != "admin":
+        if args.role != Role.ADMIN:
             raise ValidationError("The first user must be an administrator (--role admin).",
                                   "第一个用户必须是管理员（--role admin）。")  # fmt: skip
         password = _read_password(_stdin_is_tty())

@@ -11,20 +11,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from advisor.codes import RepairClass, Role
 from advisor.errors import ValidationError
 
 # The legal minimum warranty periods (China, cars): (km, days), whichever comes first.
 WARRANTY_MINIMUMS: dict[str, tuple[int, int]] = {
-    "vehicle": (20_000, 100),  # complete-vehicle or assembly repair
-    "major": (20_000, 100),
-    "level2": (5_000, 30),  # second-level maintenance
-    "level1": (2_000, 10),  # first-level maintenance
-    "minor": (2_000, 10),
-    "special": (2_000, 10),
+    RepairClass.VEHICLE: (20_000, 100),  # complete-vehicle or assembly repair
+    RepairClass.MAJOR: (20_000, 100),
+    RepairClass.LEVEL2: (5_000, 30),  # second-level maintenance
+    RepairClass.LEVEL1: (2_000, 10),  # first-level maintenance
+    RepairClass.MINOR: (2_000, 10),
+    RepairClass.SPECIAL: (2_000, 10),
 }
-REPAIR_CLASSES = tuple(WARRANTY_MINIMUMS)
-# Classes whose car needs a completion certificate (竣工出厂合格证) to leave.
-CERTIFICATE_CLASSES = ("vehicle", "major", "level2")
+REPAIR_CLASSES = RepairClass.values()
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ SETTINGS: dict[str, SettingDef] = {
         SettingDef("tax_rate", Decimal, Decimal("0.13"), "Tax rate", "税率", "money", "percent",
                    high=Decimal("99.99")),
         SettingDef("discount_limits", dict,
-                   {"advisor": "0.05", "cashier": "0", "manager": "0.20", "admin": "0.20"},
+                   {Role.ADVISOR: "0.05", Role.CASHIER: "0", Role.MANAGER: "0.20", Role.ADMIN: "0.20"},
                    "Discount limit per role", "各角色折扣上限", "money", "percent", high=50,
                    form_en="Discount limit: %1", form_zh="折扣上限：%1"),
         SettingDef("estimate_valid_days", int, 7, "Estimate valid for (days)", "估价有效期（天）", "limits",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import peewee
 
+from advisor.codes import ROStatus
 from advisor.db import database_proxy, is_postgres
 from advisor.models import Customer, RepairOrder, Vehicle
 
@@ -193,7 +194,7 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
     ros = (
         RepairOrder.select(RepairOrder, Vehicle)
         .join(Vehicle)
-        .where(RepairOrder.id.in_(ro_ids) & (RepairOrder.status == "open"))
+        .where(RepairOrder.id.in_(ro_ids) & (RepairOrder.status == ROStatus.OPEN))
         .order_by(RepairOrder.arrived_at.desc())
         .limit(limit)
     )

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from advisor.config import CERTIFICATE_CLASSES
+from advisor.codes import CERTIFICATE_CLASSES, LineKind, LineStatus, RepairClass, ROStatus
 from advisor.errors import GateError, ValidationError
 
 
@@ -73,14 +73,14 @@ class LineState:
 
 @dataclass(frozen=True)
 class ROState:
-    status: str = "open"
+    status: str = ROStatus.OPEN
     checked_in: bool = False
     concerns: int = 0
     authorised: bool = False
     lines: tuple[LineState, ...] = ()
     pending_changes: int = 0
     qc_passed: bool = False
-    repair_class: str = "minor"
+    repair_class: str = RepairClass.MINOR
     completion_cert_no: str = ""
     wash_requested: bool | None = None
     wash_done: bool = False
@@ -93,7 +93,7 @@ class ROState:
 
     @property
     def approved(self) -> tuple[LineState, ...]:
-        return tuple(line for line in self.lines if line.status == "approved")
+        return tuple(line for line in self.lines if line.status == LineStatus.APPROVED)
 
 
 def gate(en: str, zh: str) -> GateError:
@@ -102,7 +102,7 @@ def gate(en: str, zh: str) -> GateError:
 
 def current_step(s: ROState) -> Step:
     """The earliest step of the flow that is not complete for this RO."""
-    if s.status == "closed" or s.follow_up_done:
+    if s.status == ROStatus.CLOSED or s.follow_up_done:
         return Step.CLOSED
     if s.handed_over:
         return Step.FOLLOW_UP
@@ -119,11 +119,11 @@ def current_step(s: ROState) -> Step:
     if not s.authorised:
         return Step.ESTIMATE
     approved = s.approved
-    if any(not line.part_ready for line in approved if line.kind == "part"):
+    if any(not line.part_ready for line in approved if line.kind == LineKind.PART):
         return Step.PARTS
-    if any(not line.assigned for line in approved if line.kind == "labour"):
+    if any(not line.assigned for line in approved if line.kind == LineKind.LABOUR):
         return Step.ASSIGNMENT
-    if any(not line.done for line in approved if line.kind == "labour") or s.pending_changes:
+    if any(not line.done for line in approved if line.kind == LineKind.LABOUR) or s.pending_changes:
         return Step.REPAIR
     return Step.QC
 
@@ -154,7 +154,7 @@ def why_locked(s: ROState, step: Step) -> GateError | None:
 
 
 def check_open(s: ROState) -> None:
-    if s.status != "open":
+    if s.status != ROStatus.OPEN:
         raise gate("This repair order is closed.", "此工单已结案。")
 
 
@@ -182,8 +182,8 @@ def check_can_work_line(s: ROState, line_id: int) -> None:
     check_open(s)
     check_authorised(s)
     line = next((x for x in s.lines if x.id == line_id), None)
-    if line is None or line.status != "approved":
-        if line is not None and line.change_request_id is not None and line.status == "proposed":
+    if line is None or line.status != LineStatus.APPROVED:
+        if line is not None and line.change_request_id is not None and line.status == LineStatus.PROPOSED:
             raise gate(
                 "This extra work waits for the customer's consent: it cannot be started.",
                 "此追加项目尚待客户同意：不能开工。",
@@ -192,7 +192,7 @@ def check_can_work_line(s: ROState, line_id: int) -> None:
             "The customer has not approved this line: it cannot be worked on.",
             "客户未批准此项目：不能作业。",
         )
-    if line.kind == "part" and not line.part_ready:
+    if line.kind == LineKind.PART and not line.part_ready:
         raise gate("The part for this line has not arrived.", "此项目所需配件尚未到货。")
 
 
@@ -210,7 +210,7 @@ def check_can_change_estimate(s: ROState) -> None:
 def check_can_qc(s: ROState) -> None:
     check_open(s)
     check_authorised(s)
-    labour = [x for x in s.approved if x.kind == "labour"]
+    labour = [x for x in s.approved if x.kind == LineKind.LABOUR]
     if any(not x.done for x in labour):
         raise gate("Some approved jobs are not finished yet.", "尚有已批准的作业未完工。")
     if s.pending_changes:
@@ -238,7 +238,7 @@ def check_can_settle(s: ROState) -> None:
             "A change request still waits for the customer's decision.",
             "尚有变更申请等待客户决定。",
         )
-    if any(x.status == "proposed" for x in s.lines):
+    if any(x.status == LineStatus.PROPOSED for x in s.lines):
         raise gate(
             "Some lines are neither approved nor declined: they cannot be settled.",
             "有项目既未批准也未拒绝：不能结算。",

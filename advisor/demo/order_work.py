@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from advisor import money
-from advisor.config import CERTIFICATE_CLASSES
+from advisor.codes import CERTIFICATE_CLASSES
 from advisor.demo.closing import Closing
 from advisor.demo.sink import Line, Visit
 from advisor.demo.workshop import Workshop

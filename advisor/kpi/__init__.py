@@ -61,6 +61,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from advisor.codes import Role
 from advisor.errors import ValidationError
 from advisor.kpi import families, queries
 from advisor.kpi._sql import Period, Scope, to_date
@@ -273,7 +274,7 @@ def per_advisor(start: dt.date, end: dt.date, *, technician_id: int | None = Non
     """The KPIs of each advisor who has anything in the period (and every active
     advisor), by name."""
     period = period_of(start, end)
-    active = {u.id for u in User.select(User.id).where((User.role == "advisor") & (User.active == True))}  # noqa: E712
+    active = {u.id for u in User.select(User.id).where((User.role == Role.ADVISOR) & (User.active == True))}  # noqa: E712
     got = _collect(period, Scope(None, technician_id), "advisor", also=active)
     names = {
         u.id: u.display_name

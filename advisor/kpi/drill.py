@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from advisor.codes import CHARGED, LIVE_LINES, JobStatus, LineKind, LineStatus
 from advisor.kpi import families
 from advisor.kpi._sql import Period, Scope, ro_scope, where_all, within
 from advisor.models import (
@@ -22,7 +23,6 @@ from advisor.models import (
     now,
 )
 from advisor.money import percent_of
-from advisor.services.estimate import CHARGED
 from advisor.services.settings import get_setting
 from advisor.services.views import ROSummary
 
@@ -42,17 +42,17 @@ def _extra(key: str, period: Period, scope: Scope) -> Any:
     q: Any
     if key == "declined":
         q = EstimateLine.select(EstimateLine.ro).join(RO, on=(EstimateLine.ro == RO.id))
-        conds = [EstimateLine.status == "declined", within(EstimateLine.decided_at, period)]
+        conds = [EstimateLine.status == LineStatus.DECLINED, within(EstimateLine.decided_at, period)]
     elif key == "parts_wait":
         q = PartOrder.select(PartOrder.ro).join(RO, on=(PartOrder.ro == RO.id))
         conds = [PartOrder.arrived_at.is_null(False), within(PartOrder.arrived_at, period)]
     elif key == "fill_rate":
         q = EstimateLine.select(EstimateLine.ro).join(RO, on=(EstimateLine.ro == RO.id))
-        conds = [EstimateLine.kind == "part", EstimateLine.status == "approved",
+        conds = [EstimateLine.kind == LineKind.PART, EstimateLine.status == LineStatus.APPROVED,
                  EstimateLine.part_status != "", within(EstimateLine.decided_at, period)]  # fmt: skip
     else:  # jobs: utilisation and efficiency
         q = Assignment.select(Assignment.ro).join(RO, on=(Assignment.ro == RO.id))
-        conds = [Assignment.status == "done", within(Assignment.done_at, period)]
+        conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
         if scope.technician_id is not None:
             conds.append(Assignment.technician == scope.technician_id)
             scope = Scope(scope.advisor_id, None)
@@ -114,7 +114,7 @@ def _quotes(ro_ids: list[int]) -> dict[int, int]:
     their lines summed in the database."""
     if not ro_ids:
         return {}
-    counted = EstimateLine.status.in_(("approved", "proposed")) & EstimateLine.pay_type.in_(CHARGED)
+    counted = EstimateLine.status.in_(LIVE_LINES) & EstimateLine.pay_type.in_(CHARGED)
     q = (EstimateLine.select(EstimateLine.ro, fn.SUM(EstimateLine.amount_cents))
          .where(EstimateLine.ro.in_(ro_ids) & counted).group_by(EstimateLine.ro))  # fmt: skip
     rate = Decimal(get_setting("tax_rate"))

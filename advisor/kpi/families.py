@@ -19,6 +19,7 @@ import peewee
 from peewee import JOIN, SQL, fn
 
 from advisor import workflow
+from advisor.codes import RECONFIRM_ANSWERED, AppointmentStatus, FollowUpStatus
 from advisor.kpi._sql import (
     Period,
     Scope,
@@ -87,7 +88,7 @@ def _came_back(ctx: Ctx) -> Any:
 
 
 def _fu_done() -> Any:
-    return FollowUp.status == "done"
+    return FollowUp.status == FollowUpStatus.DONE
 
 
 def _fu_in_window() -> Any:
@@ -96,7 +97,7 @@ def _fu_in_window() -> Any:
 
 def _fu_missed(ctx: Ctx) -> Any:
     done_outside = _fu_done() & ((FollowUp.at < FollowUp.due_from) | (FollowUp.at > FollowUp.due_to))
-    overdue = (FollowUp.status == "due") & (FollowUp.due_to < ctx.now)
+    overdue = (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_to < ctx.now)
     return done_outside | overdue
 
 
@@ -158,13 +159,13 @@ SETTLED = Family("settled", "settlement", lambda: Settlement.at, (Member("settle
                  extras=_revenue)  # fmt: skip
 
 APPOINTMENTS = Family("appointments", "appointment", lambda: Appointment.starts_at, (
-    Member("no_show", base=lambda c: Appointment.status.in_(("arrived", "no_show")),
-           hit=lambda c: Appointment.status == "no_show"),
+    Member("no_show", base=lambda c: Appointment.status.in_((AppointmentStatus.ARRIVED, AppointmentStatus.NO_SHOW)),
+           hit=lambda c: Appointment.status == AppointmentStatus.NO_SHOW),
     # A reconfirmation is due for every appointment except one cancelled before any
     # call was made; it is done when the call got an answer.
     Member("reconfirmed",
-           base=lambda c: ~((Appointment.status == "cancelled") & Appointment.reconfirmed_at.is_null()),
-           hit=lambda c: Appointment.reconfirm_outcome.in_(("confirmed", "rescheduled", "cancelled"))),
+           base=lambda c: ~((Appointment.status == AppointmentStatus.CANCELLED) & Appointment.reconfirmed_at.is_null()),
+           hit=lambda c: Appointment.reconfirm_outcome.in_(RECONFIRM_ANSWERED)),
 ))  # fmt: skip
 
 REQUESTS = Family("requests", "appointment", lambda: Appointment.created_at, (

@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import JOIN, SQL, fn
 
+from advisor.codes import ContactOutcome, JobStatus, LineKind, LineStatus
 from advisor.kpi._sql import (
     Period,
     Scope,
@@ -69,7 +70,7 @@ def hours_sold(period: Period, scope: Scope, by: str | None) -> dict[Any, Decima
     q = (EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
          .join(Settlement, on=(Settlement.ro == RO.id)))  # fmt: skip
     q = where_all(q, [Settlement.superseded_by.is_null(), within(Settlement.at, period),
-                      EstimateLine.kind == "labour", EstimateLine.status == "approved",
+                      EstimateLine.kind == LineKind.LABOUR, EstimateLine.status == LineStatus.APPROVED,
                       *ro_scope(scope)])  # fmt: skip
     key = _key(by, RO.advisor, Settlement.at)
     return {k: hours(i(v[0])) for k, v in _rows(q, key, [fn.SUM(centi(EstimateLine.quantity))])}
@@ -87,7 +88,7 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
     reason: Any
     if scope.technician_id is None:
         q = ContactLog.select()
-        conds = [ContactLog.outcome == "declined", within(ContactLog.at, period)]
+        conds = [ContactLog.outcome == ContactOutcome.DECLINED, within(ContactLog.at, period)]
         if scope.advisor_id is not None:
             conds.append(ContactLog.user == scope.advisor_id)
         q = where_all(q, conds)
@@ -98,7 +99,7 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
             k, r, n = (None, *row) if key is None else row
             out.setdefault(k, {}).setdefault(r, [0, 0, 0])[0] += i(n)
     q = EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
-    q = where_all(q, [EstimateLine.status == "declined", within(EstimateLine.decided_at, period),
+    q = where_all(q, [EstimateLine.status == LineStatus.DECLINED, within(EstimateLine.decided_at, period),
                       *ro_scope(scope)])  # fmt: skip
     key = _key(by, RO.advisor, EstimateLine.decided_at)
     reason = EstimateLine.decline_reason
@@ -132,7 +133,7 @@ def fill_rate(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[i
     A line is filled from stock when it needed no part order (stock was reserved at
     authorisation or at the customer's consent to extra work)."""
     q = EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
-    q = where_all(q, [EstimateLine.kind == "part", EstimateLine.status == "approved",
+    q = where_all(q, [EstimateLine.kind == LineKind.PART, EstimateLine.status == LineStatus.APPROVED,
                       EstimateLine.part_status != "", within(EstimateLine.decided_at, period),
                       *ro_scope(scope)])  # fmt: skip
     key = _key(by, RO.advisor, EstimateLine.decided_at)
@@ -145,7 +146,7 @@ def jobs(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, i
     period. Sold hours are the line's hours, credited once (not again for a rework)."""
     q = (Assignment.select().join(RO, on=(Assignment.ro == RO.id)).switch(Assignment)
          .join(EstimateLine, on=(Assignment.line == EstimateLine.id)))  # fmt: skip
-    conds = [Assignment.status == "done", within(Assignment.done_at, period)]
+    conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
     if scope.advisor_id is not None:
         conds.append(RO.advisor == scope.advisor_id)
     if scope.technician_id is not None:

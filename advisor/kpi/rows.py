@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from advisor.codes import LineStatus
 from advisor.db import is_postgres
 from advisor.kpi import families
 from advisor.kpi._sql import Period, Scope, where_all, within
@@ -125,7 +126,7 @@ def follow_ups(period: Period) -> Iterator[tuple[Any, ...]]:
 
 
 def _declined_query(period: Period) -> Any:
-    declined = (EstimateLine.status == "declined") & within(EstimateLine.decided_at, period)
+    declined = (EstimateLine.status == LineStatus.DECLINED) & within(EstimateLine.decided_at, period)
     return EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id)).where(declined)
 
 

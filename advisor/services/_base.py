@@ -10,6 +10,16 @@ from typing import Any, ParamSpec, TypeVar
 import peewee
 
 from advisor import audit, auth, validation
+from advisor.codes import (
+    CHANGE_OPEN,
+    FOLLOW_UP_ENDED,
+    PART_SUPPLIED,
+    JobStatus,
+    LineKind,
+    LineStatus,
+    Role,
+    ROStatus,
+)
 from advisor.concurrency import serialized, snapshot
 from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
 from advisor.models import (
@@ -52,7 +62,7 @@ class Actor:
         return (Actor, (self.user_id, self.username, self.display_name, self.role, self.generation))
 
 
-_SYSTEM = Actor(0, "system", "System", "admin")
+_SYSTEM = Actor(0, "system", "System", Role.ADMIN)
 
 
 def _system() -> Actor:
@@ -220,15 +230,15 @@ def ro_state(ro: RepairOrder) -> ROState:
         for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
     }
     for line in EstimateLine.select().where(EstimateLine.ro == ro.id):
-        if line.status == "cancelled":
+        if line.status == LineStatus.CANCELLED:
             continue
         a = assigned.get(line.id)
         lines.append(
             LineState(
                 id=line.id, status=line.status, kind=line.kind, amount_cents=line.amount_cents,
                 pay_type=line.pay_type,
-                part_ready=line.kind != "part" or line.part_status in ("reserved", "arrived", "issued"),
-                assigned=a is not None, done=a is not None and a.status == "done",
+                part_ready=line.kind != LineKind.PART or line.part_status in PART_SUPPLIED,
+                assigned=a is not None, done=a is not None and a.status == JobStatus.DONE,
                 change_request_id=line.change_request_id,
             )  # fmt: skip
         )
@@ -244,7 +254,7 @@ def ro_state(ro: RepairOrder) -> ROState:
         authorised=Authorisation.select().where(Authorisation.ro == ro.id).exists(),
         lines=tuple(lines),
         pending_changes=ChangeRequest.select()
-        .where((ChangeRequest.ro == ro.id) & ChangeRequest.status.in_(PENDING_CHANGE))
+        .where((ChangeRequest.ro == ro.id) & ChangeRequest.status.in_(CHANGE_OPEN))
         .count(),
         qc_passed=ro.qc_passed_at is not None,
         repair_class=ro.repair_class,
@@ -256,12 +266,9 @@ def ro_state(ro: RepairOrder) -> ROState:
         paid=paid,
         handed_over=ro.handed_over_at is not None,
         follow_up_done=FollowUp.select()
-        .where((FollowUp.ro == ro.id) & FollowUp.status.in_(("done", "unreachable")))
+        .where((FollowUp.ro == ro.id) & FollowUp.status.in_(FOLLOW_UP_ENDED))
         .exists(),
     )
-
-
-PENDING_CHANGE = ("pending", "awaiting_manager")
 
 
 def current_settlement(ro_id: int) -> Settlement | None:
@@ -292,8 +299,8 @@ def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
     changes: dict[str, Any] = {}
     if new_step != old_step:
         changes["step"] = new_step
-    if new_step == Step.CLOSED and ro.status == "open":
-        changes["status"] = "closed"
+    if new_step == Step.CLOSED and ro.status == ROStatus.OPEN:
+        changes["status"] = ROStatus.CLOSED
         changes["closed_at"] = now()
     if changes:
         RepairOrder.update(**changes).where(RepairOrder.id == ro.id).execute()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from advisor import validation
+from advisor import codes, validation
+from advisor.codes import APPOINTMENT_EXPECTED, APPOINTMENT_HOLDS, AppointmentStatus, ReconfirmOutcome
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import Appointment, Customer, RepairOrder, Technician, Vehicle, now
 from advisor.services._base import Actor, bump, get, log, service
@@ -16,7 +17,7 @@ from advisor.services.views import AppointmentView, CapacitySlot
 DAY_START = 8
 DAY_END = 18
 SLOT_MIN = 60
-RECONFIRM_OUTCOMES = ("confirmed", "rescheduled", "cancelled", "no_answer")
+RECONFIRM_OUTCOMES: tuple[str, ...] = codes.RECONFIRM_OUTCOMES
 
 
 class OverbookedError(UserError):
@@ -51,7 +52,7 @@ def capacity(day: dt.date, *, exclude_id: int | None = None) -> list[CapacitySlo
     q = Appointment.select().where(
         (Appointment.starts_at >= start - dt.timedelta(hours=12))
         & (Appointment.starts_at < end)
-        & Appointment.status.in_(("booked", "confirmed", "arrived"))
+        & Appointment.status.in_(APPOINTMENT_HOLDS)
     )
     if exclude_id is not None:
         q = q.where(Appointment.id != exclude_id)
@@ -133,7 +134,7 @@ def reschedule(*, actor: Actor, appointment_id: int, version: int, starts_at: dt
                override: bool = False) -> AppointmentView:  # fmt: skip
     """Move an appointment to another time (capacity checked again)."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
-    if a.status not in ("booked", "confirmed"):
+    if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
     if not override:
         _check_capacity(starts_at, a.duration_min, exclude_id=a.id)
@@ -148,9 +149,11 @@ def reconfirm(*, actor: Actor, appointment_id: int, outcome: str) -> Appointment
     """Record the outcome of the reconfirmation call before the visit."""
     validation.choice(outcome, RECONFIRM_OUTCOMES, ("Outcome", "结果"))
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
-    if a.status not in ("booked", "confirmed"):
+    if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
-    status = {"confirmed": "confirmed", "cancelled": "cancelled"}.get(outcome, a.status)
+    moves: dict[str, str] = {ReconfirmOutcome.CONFIRMED: AppointmentStatus.CONFIRMED,
+                             ReconfirmOutcome.CANCELLED: AppointmentStatus.CANCELLED}  # fmt: skip
+    status = moves.get(outcome, a.status)
     old = bump(a, None, ("The appointment", "预约"), reconfirm_outcome=outcome,
                reconfirmed_at=now(), status=status)  # fmt: skip
     log(actor, "appointment", a.id, "reconfirm", old=old, new={"outcome": outcome})
@@ -161,11 +164,11 @@ def reconfirm(*, actor: Actor, appointment_id: int, outcome: str) -> Appointment
 def mark_no_show(*, actor: Actor, appointment_id: int) -> AppointmentView:
     """The customer did not come."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
-    if a.status not in ("booked", "confirmed"):
+    if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("Only a pending appointment can be a no-show.", "只有待到店的预约才能记为爽约。")
     if a.starts_at > now():
         raise GateError("The appointment time has not come yet.", "预约时间尚未到。")
-    bump(a, None, ("The appointment", "预约"), status="no_show")
+    bump(a, None, ("The appointment", "预约"), status=AppointmentStatus.NO_SHOW)
     log(actor, "appointment", a.id, "no_show")
     return view(a)
 
@@ -174,9 +177,9 @@ def mark_no_show(*, actor: Actor, appointment_id: int) -> AppointmentView:
 def cancel_appointment(*, actor: Actor, appointment_id: int, reason: str) -> AppointmentView:
     """Cancel at the customer's request (kept on file)."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
-    if a.status not in ("booked", "confirmed"):
+    if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
-    bump(a, None, ("The appointment", "预约"), status="cancelled")
+    bump(a, None, ("The appointment", "预约"), status=AppointmentStatus.CANCELLED)
     log(actor, "appointment", a.id, "cancel", new={"reason": reason})
     return view(a)
 
@@ -198,7 +201,7 @@ def appointments_on(day: dt.date) -> list[AppointmentView]:
 def reconfirmation_list(day: dt.date | None = None) -> list[AppointmentView]:
     """Tomorrow's (or ``day``'s) appointments still to reconfirm or confirmed."""
     day = day or (now().date() + dt.timedelta(days=1))
-    return [a for a in appointments_on(day) if a.status in ("booked", "confirmed")]
+    return [a for a in appointments_on(day) if a.status in APPOINTMENT_EXPECTED]
 
 
 def get_appointment(appointment_id: int) -> AppointmentView:

@@ -11,16 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from advisor import money, validation, workflow
+from advisor import auth, money, validation, workflow
+from advisor.codes import (
+    CHANGE_OPEN,
+    AuthMethod,
+    ChangeKind,
+    ChangeStatus,
+    JobStatus,
+    LineKind,
+    LineStatus,
+    PauseReason,
+)
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
 from advisor.services._opchanges import Kind
-from advisor.services.estimate import METHODS, make_line, totals_of
+from advisor.services.estimate import make_line, totals_of
 from advisor.services.settings import get_setting
-
-KINDS = ("extra_work", "delay")
 
 
 @service("change.raise", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
@@ -32,14 +40,14 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     state = ro_state(ro)
     workflow.check_open(state)
     workflow.check_authorised(state)
-    validation.choice(kind, KINDS, ("Kind", "类型"))
+    validation.choice(kind, ChangeKind.values(), ("Kind", "类型"))
     # Work approved after QC or after settlement would leave the car uninspected or unbilled.
     if state.settled or state.handed_over:
         raise GateError(
             "The repair order is settled: it can no longer change. Open a new repair order for further work.",
             "工单已结算，不能再变更。如需追加作业，请新开工单。",
         )
-    if kind == "extra_work" and state.qc_passed:
+    if kind == ChangeKind.EXTRA_WORK and state.qc_passed:
         raise GateError(
             "Final QC has passed: extra work would not be inspected. Open a new repair order for it.",
             "完工检查已通过：追加作业将无法检验。请为其新开工单。",
@@ -48,18 +56,19 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     if not why:
         raise ValidationError("Say what was found or why it is late.", "请说明发现的问题或延误原因。",
                               field="reason")  # fmt: skip
-    if actor.role not in ("advisor", "manager") and any(
+    if not auth.may(actor.role, "estimate.edit") and any(
         spec.get("unit_price_cents") is not None for spec in lines or []
     ):
         # The workshop reports what it found; prices come from the catalogue, the labour
-        # rate, or the advisor (the foreman cannot change prices).
+        # rate, or whoever may edit the estimate (the foreman cannot change prices).
+        who_en, who_zh = auth.who_may("estimate.edit")
         raise PermissionDenied(
-            "Only a service advisor or manager sets prices: leave the price empty.",
-            "只有服务顾问或经理可以定价：请不要填写价格。",
+            f"Only a {who_en} sets prices: leave the price empty.",
+            f"只有{who_zh}可以定价：请不要填写价格。",
         )
-    if kind == "extra_work" and not lines:
+    if kind == ChangeKind.EXTRA_WORK and not lines:
         raise ValidationError("Extra work needs at least one line.", "追加作业至少需要一个项目。")
-    if kind == "delay" and new_promised_at is None:
+    if kind == ChangeKind.DELAY and new_promised_at is None:
         raise ValidationError("A delay needs the new promised time.", "延误须填写新的承诺交车时间。")
     if new_promised_at is not None and new_promised_at <= now() - dt.timedelta(minutes=1):
         raise ValidationError("The new promised time is in the past.", "新的承诺交车时间已过。")
@@ -97,7 +106,7 @@ class _Approved:
 
     def __init__(self, line: EstimateLine) -> None:
         self.kind, self.amount_cents, self.pay_type = line.kind, line.amount_cents, line.pay_type
-        self.status = "approved"
+        self.status = LineStatus.APPROVED
 
 
 def _check_promise_still_later(cr: ChangeRequest, ro: RepairOrder) -> None:
@@ -117,15 +126,15 @@ def _apply(cr: ChangeRequest, actor: Actor) -> None:
     ro = RepairOrder.get_by_id(cr.ro_id)
     _check_promise_still_later(cr, ro)
     for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
-        bump(line, None, ("The line", "项目"), status="approved", decided_at=now())
-        if line.kind == "part":
+        bump(line, None, ("The line", "项目"), status=LineStatus.APPROVED, decided_at=now())
+        if line.kind == LineKind.PART:
             parts_service.supply_line(line, actor)
     if cr.new_promised_at is not None and cr.new_promised_at != ro.promised_at:
         bump(ro, None, ("The repair order", "工单"), promised_at=cr.new_promised_at)
-    ChangeRequest.update(status="approved").where(ChangeRequest.id == cr.id).execute()
+    ChangeRequest.update(status=ChangeStatus.APPROVED).where(ChangeRequest.id == cr.id).execute()
     # Jobs paused for the customer's approval may go on.
     Assignment.update(pause_reason="").where(
-        (Assignment.ro == ro.id) & (Assignment.status == "paused") & (Assignment.pause_reason == "approval")
+        (Assignment.ro == ro.id) & (Assignment.status == JobStatus.PAUSED) & (Assignment.pause_reason == PauseReason.APPROVAL)
     ).execute()
     log(actor, "change_request", cr.id, "apply_change",
         new={"promised_at": cr.new_promised_at, "amount": cr.new_amount_cents}, ro_id=ro.id)  # fmt: skip
@@ -134,7 +143,7 @@ def _apply(cr: ChangeRequest, actor: Actor) -> None:
 
 def _pending(change_id: int) -> ChangeRequest:
     cr = get(ChangeRequest, change_id, ("Change request", "变更申请"))
-    if cr.status not in ("pending", "awaiting_manager"):
+    if cr.status not in CHANGE_OPEN:
         raise GateError("This change request has already been decided.", "此变更申请已处理。")
     return cr
 
@@ -149,9 +158,9 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
     cr = _pending(change_id)
     if cr.consent_at is not None:
         raise GateError("The customer's answer is already recorded.", "客户的答复已记录。")
-    validation.choice(method, METHODS, ("Method", "方式"))
+    validation.choice(method, AuthMethod.values(), ("Method", "方式"))
     who = validation.name(consent_by, what=("The name of who consented", "同意人姓名"))
-    tel = validation.phone(phone, required=method == "phone")
+    tel = validation.phone(phone, required=method == AuthMethod.PHONE)
     when = at or now()
     ChangeRequest.update(consent_by=who, consent_at=when, consent_method=method, consent_phone=tel,
                          recorded_by=actor.user_id, decided_note=validation.clean_text(note),
@@ -162,19 +171,19 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
         ro_id=ro.id)  # fmt: skip
     if not consented:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
-            bump(line, None, ("The line", "项目"), status="declined", decided_at=when)
-        ChangeRequest.update(status="refused").where(ChangeRequest.id == cr.id).execute()
+            bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=when)
+        ChangeRequest.update(status=ChangeStatus.REFUSED).where(ChangeRequest.id == cr.id).execute()
         event(ro, actor, "change_refused", who)
-        return "refused"
+        return ChangeStatus.REFUSED
     cr = ChangeRequest.get_by_id(cr.id)
     _check_promise_still_later(cr, ro)
     if cr.major and cr.manager_id is None:
-        ChangeRequest.update(status="awaiting_manager").where(ChangeRequest.id == cr.id).execute()
+        ChangeRequest.update(status=ChangeStatus.AWAITING_MANAGER).where(ChangeRequest.id == cr.id).execute()
         event(ro, actor, "change_consented", f"{who}; awaiting manager")
-        return "awaiting_manager"
+        return ChangeStatus.AWAITING_MANAGER
     event(ro, actor, "change_consented", who)
     _apply(cr, actor)
-    return "approved"
+    return ChangeStatus.APPROVED
 
 
 @service("change.approve_major", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
@@ -186,20 +195,20 @@ def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: s
     ro = RepairOrder.get_by_id(cr.ro_id)
     if not approve:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
-            bump(line, None, ("The line", "项目"), status="declined", decided_at=now())
-        ChangeRequest.update(status="rejected", manager=actor.user_id, manager_at=now(),
+            bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=now())
+        ChangeRequest.update(status=ChangeStatus.REJECTED, manager=actor.user_id, manager_at=now(),
                              decided_note=note).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
         log(actor, "change_request", cr.id, "reject_major", new={"note": note}, ro_id=ro.id)
         event(ro, actor, "change_rejected_by_manager")
-        return "rejected"
+        return ChangeStatus.REJECTED
     ChangeRequest.update(manager=actor.user_id, manager_at=now()).where(ChangeRequest.id == cr.id).execute()
     log(actor, "change_request", cr.id, "approve_major", ro_id=ro.id)
     cr = ChangeRequest.get_by_id(cr.id)
     if cr.consent_at is not None:
         _apply(cr, actor)
-        return "approved"
+        return ChangeStatus.APPROVED
     event(ro, actor, "change_approved_by_manager")
-    return "pending"
+    return ChangeStatus.PENDING
 
 
 def pending_changes(*, advisor_id: int | None = None) -> list[tuple[int, int, str, str]]:
@@ -207,7 +216,7 @@ def pending_changes(*, advisor_id: int | None = None) -> list[tuple[int, int, st
     q = (
         ChangeRequest.select(ChangeRequest, RepairOrder)
         .join(RepairOrder)
-        .where(ChangeRequest.status.in_(("pending", "awaiting_manager")))
+        .where(ChangeRequest.status.in_(CHANGE_OPEN))
         .order_by(ChangeRequest.raised_at)
     )
     if advisor_id is not None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import peewee
 
 from advisor import validation
+from advisor.codes import Channel, MileageSource
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
 from advisor.services._base import Actor, bump, check_version, get, log, service
@@ -20,7 +21,7 @@ T = TypeVar("T")
 # Checks a form makes as the user types, before anything is saved (no database).
 check_vin = validation.vin  # normalised VIN and warnings, or a ValidationError
 looks_like = validation.looks_like  # "plate", "vin", "phone" or "name"
-CHANNELS = ("phone", "sms", "wechat", "in_person", "email")
+CHANNELS = Channel.values()
 
 
 def masked_phone(phone: str) -> str:
@@ -139,7 +140,7 @@ def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
             "This VIN or plate is already on file.", "该车架号或车牌已有车辆档案。", field="vin",
         ) from exc  # fmt: skip
     if f["mileage_km"]:
-        MileageReading.create(vehicle=v.id, km=f["mileage_km"], source="registration")
+        MileageReading.create(vehicle=v.id, km=f["mileage_km"], source=MileageSource.REGISTRATION)
     log(actor, "vehicle", v.id, "add_vehicle",
         new={"vin": f["vin"], "plate": f["plate"], "warnings": f["warnings"]})  # fmt: skip
     return vehicle_view(v), list(f["warnings"])
@@ -147,7 +148,7 @@ def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
 
 @service("customer.edit", changes=Kind.CUSTOMERS)
 def create_customer(*, actor: Actor, name: str, phone: str = "", email: str = "",
-                    wechat: str = "", preferred_channel: str = "phone",
+                    wechat: str = "", preferred_channel: str = Channel.PHONE,
                     marketing_consent: bool = False) -> CustomerView:  # fmt: skip
     """Register a customer (name in any script; phone validated and stored as E.164)."""
     c = Customer.create(

@@ -7,12 +7,13 @@ the old one; both stay on file.
 from __future__ import annotations
 
 from advisor import validation
+from advisor.codes import Confirmation, ROStatus
 from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
 from advisor.services._opchanges import Kind
 
-CONFIRMATIONS = ("pending", "confirmed", "not_reproduced")
+CONFIRMATIONS = Confirmation.values()
 MAX_WORDS = 10_000
 
 
@@ -48,7 +49,7 @@ def _next_seq(ro_id: int) -> int:
 def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement: str = "") -> int:
     """Record one concern in the customer's own words. Returns the concern id."""
     ro = get_ro(ro_id)
-    if ro.status != "open":
+    if ro.status != ROStatus.OPEN:
         raise GateError("This repair order is closed.", "此工单已结案。")
     words = _words(customer_words)
     c = Concern.create(ro=ro.id, seq=_next_seq(ro.id), customer_words=words,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor import money, validation, workflow
+from advisor.codes import CHARGED, DECISIONS, AuthMethod, LineKind, LineStatus, PartOrigin, PayType
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Authorisation,
@@ -30,29 +31,29 @@ from advisor.services._opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import Totals
 
-KINDS = ("labour", "part", "other")
-ORIGINS = ("oem", "equivalent", "refurbished")
-PAY_TYPES = ("customer", "warranty", "internal", "insurance")
-METHODS = ("in_person", "phone", "message")
-CHARGED = ("customer",)  # pay types the customer pays at settlement
+# The choices a form offers (the enums' values, in their order).
+KINDS = LineKind.values()
+ORIGINS = PartOrigin.values()
+PAY_TYPES = PayType.values()
+METHODS = AuthMethod.values()
 
 
 def totals_of(lines: Any, *, discount_cents: int = 0, tax_rate: Decimal | None = None) -> Totals:
     """Labour, parts, other, discount, tax and total of the approved, customer-paid lines
     (``EstimateLine`` rows or anything with kind, status, pay_type and amount_cents)."""
     rate = Decimal(get_setting("tax_rate")) if tax_rate is None else tax_rate
-    sums = {"labour": 0, "part": 0, "other": 0}
+    sums = dict.fromkeys(LineKind, 0)
     declined = proposed = 0
     for line in lines:
-        if line.status == "approved" and line.pay_type in CHARGED:
+        if line.status == LineStatus.APPROVED and line.pay_type in CHARGED:
             sums[line.kind] += line.amount_cents
-        elif line.status == "declined":
+        elif line.status == LineStatus.DECLINED:
             declined += line.amount_cents
-        elif line.status == "proposed":
+        elif line.status == LineStatus.PROPOSED:
             proposed += line.amount_cents
     subtotal = sum(sums.values())
     tax = money.percent_of(subtotal - discount_cents, rate)
-    return Totals(sums["labour"], sums["part"], sums["other"], discount_cents, tax,
+    return Totals(sums[LineKind.LABOUR], sums[LineKind.PART], sums[LineKind.OTHER], discount_cents, tax,
                   subtotal - discount_cents + tax, declined, proposed)  # fmt: skip
 
 
@@ -68,7 +69,7 @@ def quote_of(lines: Any, *, decisions: Mapping[int, str] | None = None, discount
     rows or ``LineView``s (id, kind, status, pay_type, amount_cents)."""
     decisions = decisions or {}
     as_decided = [
-        _Decided(x, decisions.get(x.id, "approved")) if x.status == "proposed" else x for x in lines
+        _Decided(x, decisions.get(x.id, LineStatus.APPROVED)) if x.status == LineStatus.PROPOSED else x for x in lines
     ]
     return totals_of(as_decided, discount_cents=discount_cents, tax_rate=tax_rate)
 
@@ -106,7 +107,7 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
     validation.choice(kind, KINDS, ("Line type", "项目类型"))
     validation.choice(pay_type, PAY_TYPES, ("Pay type", "付费方式"))
     qty = validation.quantity(quantity)
-    if kind == "part":
+    if kind == LineKind.PART:
         if part_id is None:
             part = Part.get_or_none(Part.number == code) if code else None
             if part is None:
@@ -122,7 +123,7 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
         origin = origin or part.origin
         if unit_price_cents is None:
             unit_price_cents = part.price_cents
-    if kind == "labour" and unit_price_cents is None:
+    if kind == LineKind.LABOUR and unit_price_cents is None:
         unit_price_cents = int(get_setting("labour_rate_cents"))
     if origin:
         validation.choice(origin, ORIGINS, ("Origin", "配件来源"))
@@ -134,7 +135,7 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
         ro=ro.id, kind=kind, code=validation.clean_text(code, limit=40).strip(), description=desc,
         quantity=qty, unit_price_cents=price,
         amount_cents=validation.line_amount_cents(money.line_amount(qty, price)),
-        origin=origin if kind == "part" else "", pay_type=pay_type, status="proposed",
+        origin=origin if kind == LineKind.PART else "", pay_type=pay_type, status=LineStatus.PROPOSED,
         part=part_id, concern=concern_id, change_request=change_request_id,
         skill=validation.clean_text(skill, limit=40), created_at=now(),
     )  # fmt: skip
@@ -193,7 +194,7 @@ def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal |
         changes["description"] = validation.clean_text(description, limit=500).strip()
     if pay_type is not None:
         changes["pay_type"] = validation.choice(pay_type, PAY_TYPES, ("Pay type", "付费方式"))
-    if origin is not None and line.kind == "part":
+    if origin is not None and line.kind == LineKind.PART:
         changes["origin"] = validation.choice(origin, ORIGINS, ("Origin", "配件来源"))
     old = bump(line, version, ("The line", "项目"), **changes)
     log(actor, "estimate_line", line.id, "update_line", old=old, new=changes, ro_id=line.ro_id)
@@ -204,7 +205,7 @@ def cancel_line(*, actor: Actor, line_id: int) -> None:
     """Withdraw a proposed line before authorisation (kept on file, marked cancelled)."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
     _check_editable(get_ro(line.ro_id))
-    bump(line, None, ("The line", "项目"), status="cancelled")
+    bump(line, None, ("The line", "项目"), status=LineStatus.CANCELLED)
     log(actor, "estimate_line", line.id, "cancel_line", ro_id=line.ro_id)
 
 
@@ -256,9 +257,9 @@ def authorise_estimate(
         )
     validation.choice(method, METHODS, ("Method", "授权方式"))
     who = validation.name(customer_name, what=("The name of who authorised", "授权人姓名"))
-    tel = validation.phone(phone, required=method == "phone")
+    tel = validation.phone(phone, required=method == AuthMethod.PHONE)
     proposed = {x.id: x for x in EstimateLine.select().where(
-        (EstimateLine.ro == ro.id) & (EstimateLine.status == "proposed"))}  # fmt: skip
+        (EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.PROPOSED))}  # fmt: skip
     if not proposed:
         raise GateError("The estimate has no lines to authorise.", "估价单没有可授权的项目。")
     unknown = set(decisions) - set(proposed)
@@ -269,16 +270,16 @@ def authorise_estimate(
             "每个项目都须决定（批准或拒绝），且只能是本估价单的项目。",
         )
     for d in decisions.values():
-        validation.choice(d, ("approved", "declined"), ("Decision", "决定"))
+        validation.choice(d, tuple(DECISIONS), ("Decision", "决定"))
     reasons = decline_reasons or {}
     for line_id, d in decisions.items():
-        if d == "declined" and line_id in reasons:
+        if d == LineStatus.DECLINED and line_id in reasons:
             get(DeclineReason, reasons[line_id], ("Decline reason", "拒绝原因"))
     when = at or now()
     for line_id, d in decisions.items():
         line = proposed[line_id]
         bump(line, None, ("The line", "项目"), status=d, decided_at=when,
-             decline_reason=reasons.get(line_id) if d == "declined" else None)  # fmt: skip
+             decline_reason=reasons.get(line_id) if d == LineStatus.DECLINED else None)  # fmt: skip
     lines = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
     total = totals_of(lines).total_cents
     low = ro.price_low_cents if ro.price_low_cents is not None else total
@@ -292,12 +293,12 @@ def authorise_estimate(
     bump(ro, None, ("The repair order", "工单"), authorised_at=when, promised_at=promised_at,
          price_low_cents=min(low, total), price_high_cents=max(high, total))  # fmt: skip
     for line in lines:
-        if line.status == "approved" and line.kind == "part":
+        if line.status == LineStatus.APPROVED and line.kind == LineKind.PART:
             parts_service.supply_line(line, actor)
     log(actor, "authorisation", auth_row.id, "authorise_estimate",
         new={"decisions": {str(k): v for k, v in decisions.items()}, "amount": total,
              "method": method, "by": who, "promised_at": promised_at}, ro_id=ro.id)  # fmt: skip
-    declined = sum(1 for d in decisions.values() if d == "declined")
+    declined = sum(1 for d in decisions.values() if d == LineStatus.DECLINED)
     event(ro, actor, "authorised", f"{money.fmt(total)}; declined {declined}")
     return int(auth_row.id)
 

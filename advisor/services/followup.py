@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor import validation, workflow
+from advisor.codes import FOLLOW_UP_ENDED, FollowUpCategory, FollowUpStatus
 from advisor.errors import GateError, ValidationError
 from advisor.models import Customer, FollowUp, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, event, get, log, ro_state, service
@@ -12,18 +13,19 @@ from advisor.services._opchanges import Kind
 from advisor.services.views import FollowUpView
 
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
-CATEGORIES = ("praise", "quality", "price", "time", "attitude", "facility", "other")
+# The categories a comment can have ("" is none).
+CATEGORIES = tuple(c.value for c in FollowUpCategory if c)
 UNHAPPY_SCORE = 2
 MAX_ATTEMPTS = 3
 
 
 def status_of(f: FollowUp, at: dt.datetime) -> str:
     """upcoming, due, overdue, done or unreachable."""
-    if f.status in ("done", "unreachable"):
+    if f.status in FOLLOW_UP_ENDED:
         return str(f.status)
     if at < f.due_from:
-        return "upcoming"
-    return "due" if at <= f.due_to else "overdue"
+        return FollowUpStatus.UPCOMING
+    return FollowUpStatus.DUE if at <= f.due_to else FollowUpStatus.OVERDUE
 
 
 def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
@@ -54,7 +56,7 @@ def queue(*, at: dt.datetime | None = None, include_done: bool = False,
         .order_by(FollowUp.due_to)
     )
     if not include_done:
-        q = q.where(FollowUp.status == "due")
+        q = q.where(FollowUp.status == FollowUpStatus.DUE)
     if advisor_id is not None:
         q = q.where(RepairOrder.advisor == advisor_id)
     return [view(f, at) for f in q]
@@ -75,16 +77,16 @@ def log_follow_up(
         get(RepairOrder, ro_id, ("Repair order", "工单"))
     workflow.check_handed_over(ro_state(ro))
     f = FollowUp.get(FollowUp.ro == ro.id)
-    if f.status in ("done", "unreachable"):
+    if f.status in FOLLOW_UP_ENDED:
         raise GateError("The follow-up is already logged.", "回访已记录。")
     when = at or now()
     if not reached:
         attempts = f.attempts + 1
-        status = "unreachable" if attempts >= MAX_ATTEMPTS else "due"
-        FollowUp.update(attempts=attempts, status=status, at=when if status != "due" else None,
+        status = FollowUpStatus.UNREACHABLE if attempts >= MAX_ATTEMPTS else FollowUpStatus.DUE
+        FollowUp.update(attempts=attempts, status=status, at=when if status != FollowUpStatus.DUE else None,
                         by_user=actor.user_id).where(FollowUp.id == f.id).execute()  # fmt: skip
         log(actor, "follow_up", f.id, "not_reached", new={"attempts": attempts}, ro_id=ro.id)
-        if status == "unreachable":
+        if status == FollowUpStatus.UNREACHABLE:
             event(ro, actor, "follow_up_unreachable")
         return view(FollowUp.get_by_id(f.id), when)
     scores = scores or {}
@@ -113,7 +115,7 @@ def log_follow_up(
         )  # fmt: skip
         recheck_id = appt.id
     FollowUp.update(
-        status="done", at=when, by_user=actor.user_id, solved=solved, category=category,
+        status=FollowUpStatus.DONE, at=when, by_user=actor.user_id, solved=solved, category=category,
         comments=validation.clean_text(comments, limit=5000), recheck=recheck_id,
         **{d: int(scores[d]) for d in DIMENSIONS},
     ).where(FollowUp.id == f.id).execute()  # fmt: skip

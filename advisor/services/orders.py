@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import peewee
 
 from advisor import money, workflow
+from advisor.codes import CHANGE_OPEN, CHARGED, FollowUpStatus, LineStatus, PartOrderStatus, ROStatus
 from advisor.config import WARRANTY_MINIMUMS
 from advisor.models import (
     Appointment,
@@ -33,7 +34,7 @@ from advisor.models import (
 )
 from advisor.services._base import Actor, current_settlement, get_ro, ro_state, service
 from advisor.services.customers import customer_view, vehicle_view
-from advisor.services.estimate import CHARGED, quote_of, totals_of
+from advisor.services.estimate import quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
 from advisor.services.settings import get_setting
 from advisor.services.views import (
@@ -79,9 +80,9 @@ def get_ro_view(ro_id: int) -> ROView:
         for c in concerns_rows
     )
     etas = {o.line_id: o.expected_on for o in PartOrder.select().where(
-        (PartOrder.ro == ro.id) & (PartOrder.status == "ordered"))}  # fmt: skip
+        (PartOrder.ro == ro.id) & (PartOrder.status == PartOrderStatus.ORDERED))}  # fmt: skip
     line_rows = [x for x in EstimateLine.select().where(EstimateLine.ro == ro.id).order_by(EstimateLine.id)
-                 if x.status != "cancelled"]  # fmt: skip
+                 if x.status != LineStatus.CANCELLED]  # fmt: skip
     reason_ids = {x.decline_reason for x in line_rows if x.decline_reason}
     reasons = {r.id: (r.label_en, r.label_zh)
                for r in DeclineReason.select().where(DeclineReason.id.in_(reason_ids))} if reason_ids else {}  # fmt: skip
@@ -245,7 +246,7 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
     at = at or now()
 
     def queue(*columns: Any) -> Any:  # a peewee ModelSelect
-        q = RepairOrder.select(*columns).where(RepairOrder.status == "open")
+        q = RepairOrder.select(*columns).where(RepairOrder.status == ROStatus.OPEN)
         if advisor_id is not None:
             q = q.where(RepairOrder.advisor == advisor_id)
         # In the order of the index repair_order_open_queue (migration 0003): no sort.
@@ -265,15 +266,15 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
         return {t[0] for t in query.tuples()}
 
     pending = ro_ids(ChangeRequest.select(ChangeRequest.ro).where(
-        ChangeRequest.ro.in_(ids) & ChangeRequest.status.in_(("pending", "awaiting_manager"))))  # fmt: skip
+        ChangeRequest.ro.in_(ids) & ChangeRequest.status.in_(CHANGE_OPEN)))  # fmt: skip
     tasks = ro_ids(Task.select(Task.ro).where(Task.ro.in_(ids) & Task.done_at.is_null()))
     qc_failed = ro_ids(QCCheck.select(QCCheck.ro).where(QCCheck.ro.in_(ids) & (QCCheck.passed == False)))  # noqa: E712
     fu_due = ro_ids(FollowUp.select(FollowUp.ro).where(
-        FollowUp.ro.in_(ids) & (FollowUp.status == "due") & (FollowUp.due_from <= at)))  # fmt: skip
+        FollowUp.ro.in_(ids) & (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_from <= at)))  # fmt: skip
     names = _names()
     # What the customer pays so far, summed in the database: approved lines of the pay
     # types charged at settlement (``totals_of``'s rule; tests compare the two).
-    charged = peewee.Case(None, [((EstimateLine.status == "approved") & EstimateLine.pay_type.in_(CHARGED),
+    charged = peewee.Case(None, [((EstimateLine.status == LineStatus.APPROVED) & EstimateLine.pay_type.in_(CHARGED),
                                   EstimateLine.amount_cents)], 0)  # fmt: skip
     subtotals = dict(EstimateLine.select(EstimateLine.ro, peewee.fn.SUM(charged))
                      .where(EstimateLine.ro.in_(ids)).group_by(EstimateLine.ro).tuples())  # fmt: skip

@@ -8,6 +8,15 @@ from dataclasses import dataclass
 import peewee
 
 from advisor import auth, validation
+from advisor.codes import (
+    ON_HAND_MOVES,
+    LineKind,
+    PartOrderStatus,
+    PartOrigin,
+    PartStatus,
+    StockMoveKind,
+    TaskKind,
+)
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Appointment,
@@ -76,9 +85,9 @@ def _move(part: Part, kind: str, qty: int, actor: Actor, ro_id: int | None = Non
           line_id: int | None = None) -> None:  # fmt: skip
     StockMove.create(part=part.id, kind=kind, quantity=qty, ro=ro_id, line=line_id,
                      user=actor.user_id, at=now())  # fmt: skip
-    if kind in ("receipt", "issue", "adjust"):
+    if kind in ON_HAND_MOVES:
         Part.update(on_hand=Part.on_hand + qty).where(Part.id == part.id).execute()
-    elif kind in ("reserve", "release"):
+    elif kind in (StockMoveKind.RESERVE, StockMoveKind.RELEASE):
         Part.update(reserved=Part.reserved + qty).where(Part.id == part.id).execute()
 
 
@@ -90,13 +99,13 @@ def supply_line(line: EstimateLine, actor: Actor, *, expected_on: dt.date | None
     qty = int(line.quantity)
     part = Part.select().where(Part.id == line.part).for_update().get() if _pg() else Part.get_by_id(line.part)
     if part.on_hand - part.reserved >= qty:
-        _move(part, "reserve", qty, actor, line.ro_id, line.id)
-        status = "reserved"
+        _move(part, StockMoveKind.RESERVE, qty, actor, line.ro_id, line.id)
+        status = PartStatus.RESERVED
     else:
         PartOrder.create(part=part.id, quantity=qty, ro=line.ro_id, line=line.id,
                          expected_on=expected_on or (now().date() + dt.timedelta(days=DEFAULT_LEAD_DAYS)),
                          ordered_by=actor.user_id, ordered_at=now())  # fmt: skip
-        status = "ordered"
+        status = PartStatus.ORDERED
     EstimateLine.update(part_status=status).where(EstimateLine.id == line.id).execute()
     line.part_status = status
     log(actor, "estimate_line", line.id, "supply_line", new={"part_status": status}, ro_id=line.ro_id)
@@ -119,14 +128,14 @@ def _pg() -> bool:
 
 @service("parts.manage", changes=Kind.PARTS)
 def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cents: int,
-             origin: str = "oem", bin: str = "") -> PartView:  # fmt: skip
+             origin: str = PartOrigin.OEM, bin: str = "") -> PartView:  # fmt: skip
     """Add a part to the catalogue."""
     number = (number or "").strip().upper()
     if not number:
         raise ValidationError("A part needs a number.", "配件须有编号。", field="number")
     if Part.select().where(Part.number == number).exists():
         raise ValidationError(f"Part {number} already exists.", f"配件 {number} 已存在。")
-    validation.choice(origin, ("oem", "equivalent", "refurbished"), ("Origin", "配件来源"))
+    validation.choice(origin, PartOrigin.values(), ("Origin", "配件来源"))
     p = Part.create(number=number, name_en=validation.name(name_en, what=("Name", "名称")),
                     name_zh=validation.name(name_zh, what=("Name", "名称")),
                     price_cents=validation.price_cents(price_cents), origin=origin, bin=bin)  # fmt: skip
@@ -140,7 +149,7 @@ def receive_stock(*, actor: Actor, part_id: int, quantity: int) -> PartView:
     if quantity <= 0:
         raise ValidationError("Quantity must be more than 0.", "数量必须大于 0。", field="quantity")
     p = get(Part, part_id, ("Part", "配件"))
-    _move(p, "receipt", quantity, actor)
+    _move(p, StockMoveKind.RECEIPT, quantity, actor)
     log(actor, "part", p.id, "receive_stock", new={"quantity": quantity})
     return part_view(Part.get_by_id(p.id))
 
@@ -177,37 +186,37 @@ def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
     """Book a part order in. When it completes an RO's or an appointment's parts, the
     advisor gets a "notify customer" task and the job's priority is raised."""
     o = get(PartOrder, order_id, ("Part order", "配件订单"))
-    if o.status != "ordered":
+    if o.status != PartOrderStatus.ORDERED:
         raise GateError("This order has already been booked in.", "此订单已入库。")
     part = Part.get_by_id(o.part_id)
-    PartOrder.update(status="arrived", arrived_at=now()).where(PartOrder.id == o.id).execute()
-    _move(part, "receipt", o.quantity, actor, o.ro_id, o.line_id)
+    PartOrder.update(status=PartOrderStatus.ARRIVED, arrived_at=now()).where(PartOrder.id == o.id).execute()
+    _move(part, StockMoveKind.RECEIPT, o.quantity, actor, o.ro_id, o.line_id)
     log(actor, "part_order", o.id, "book_arrival", ro_id=o.ro_id)
     if o.line_id is not None:
-        _move(part, "reserve", o.quantity, actor, o.ro_id, o.line_id)
-        EstimateLine.update(part_status="arrived").where(EstimateLine.id == o.line_id).execute()
+        _move(part, StockMoveKind.RESERVE, o.quantity, actor, o.ro_id, o.line_id)
+        EstimateLine.update(part_status=PartStatus.ARRIVED).where(EstimateLine.id == o.line_id).execute()
     if o.ro_id is not None:
         waiting = (
             PartOrder.select()
-            .where((PartOrder.ro == o.ro_id) & (PartOrder.status == "ordered"))
+            .where((PartOrder.ro == o.ro_id) & (PartOrder.status == PartOrderStatus.ORDERED))
             .exists()
         )
         if not waiting:
             ro = RepairOrder.get_by_id(o.ro_id)
             RepairOrder.update(priority=RepairOrder.priority + 1).where(RepairOrder.id == ro.id).execute()
-            Task.create(kind="notify_customer", assignee=ro.advisor_id, ro=ro.id,
+            Task.create(kind=TaskKind.NOTIFY_CUSTOMER, assignee=ro.advisor_id, ro=ro.id,
                         text_en=f"Parts arrived for {ro.number}: tell the customer.",
                         text_zh=f"工单 {ro.number} 的配件已到货：请通知客户。")  # fmt: skip
             event(ro, actor, "parts_arrived")
     if o.appointment_id is not None:
         waiting = (
             PartOrder.select()
-            .where((PartOrder.appointment == o.appointment_id) & (PartOrder.status == "ordered"))
+            .where((PartOrder.appointment == o.appointment_id) & (PartOrder.status == PartOrderStatus.ORDERED))
             .exists()
         )
         if not waiting:
             a = Appointment.get_by_id(o.appointment_id)
-            Task.create(kind="notify_customer", assignee=a.advisor_id, appointment=a.id,
+            Task.create(kind=TaskKind.NOTIFY_CUSTOMER, assignee=a.advisor_id, appointment=a.id,
                         text_en=f"Parts for the appointment of {a.starts_at:%Y-%m-%d %H:%M} arrived.",
                         text_zh=f"{a.starts_at:%Y-%m-%d %H:%M} 预约所需配件已到货。")  # fmt: skip
     return _order_view(PartOrder.get_by_id(o.id))
@@ -217,13 +226,13 @@ def issue_for_line(line: EstimateLine, actor: Actor) -> None:
     """Take the reserved part out of stock when the job starts (inside clocking on): the
     actor must clock work or manage parts."""
     _require_any(actor, "work.clock", "parts.manage")
-    if line.kind != "part" or line.part_status == "issued" or line.part is None:
+    if line.kind != LineKind.PART or line.part_status == PartStatus.ISSUED or line.part is None:
         return
     part = Part.get_by_id(line.part)
     qty = int(line.quantity)
-    _move(part, "release", -qty, actor, line.ro_id, line.id)
-    _move(part, "issue", -qty, actor, line.ro_id, line.id)
-    EstimateLine.update(part_status="issued").where(EstimateLine.id == line.id).execute()
+    _move(part, StockMoveKind.RELEASE, -qty, actor, line.ro_id, line.id)
+    _move(part, StockMoveKind.ISSUE, -qty, actor, line.ro_id, line.id)
+    EstimateLine.update(part_status=PartStatus.ISSUED).where(EstimateLine.id == line.id).execute()
 
 
 def catalogue(term: str = "", *, limit: int = 200) -> list[PartView]:
@@ -237,7 +246,7 @@ def catalogue(term: str = "", *, limit: int = 200) -> list[PartView]:
 
 def open_orders(*, due_by: dt.date | None = None) -> list[PartOrderView]:
     """Part orders not yet arrived (the daily arrivals check), soonest first."""
-    q = PartOrder.select().where(PartOrder.status == "ordered").order_by(PartOrder.expected_on)
+    q = PartOrder.select().where(PartOrder.status == PartOrderStatus.ORDERED).order_by(PartOrder.expected_on)
     if due_by is not None:
         q = q.where(PartOrder.expected_on <= due_by)
     return [_order_view(o) for o in q]
@@ -276,7 +285,7 @@ def stock_consistent() -> bool:
     """Stock on hand equals receipts minus issues for every part (an invariant)."""
     rows = (
         StockMove.select(StockMove.part, peewee.fn.SUM(StockMove.quantity).alias("q"))
-        .where(StockMove.kind.in_(("receipt", "issue", "adjust")))
+        .where(StockMove.kind.in_(ON_HAND_MOVES))
         .group_by(StockMove.part)
     )
     moved = {r.part_id: r.q for r in rows}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from advisor import validation, workflow
+from advisor.codes import LineStatus, RoadTest
 from advisor.errors import GateError, ValidationError
 from advisor.models import Assignment, Concern, EstimateLine, QCCheck, RepairOrder, now
 from advisor.services._base import Actor, bump, event, get_ro, log, ro_state, service
 from advisor.services._opchanges import Kind
 
-ROAD_TEST = ("done", "not_needed")
+ROAD_TEST = RoadTest.values()
 
 
 def checklist(ro_id: int, lang: str = "zh_CN") -> list[str]:
@@ -22,14 +23,14 @@ def checklist(ro_id: int, lang: str = "zh_CN") -> list[str]:
         if c.id not in superseded:
             items.append(("故障：" if zh else "Concern: ") + f"“{c.customer_words}”")
     for line in EstimateLine.select().where(
-        (EstimateLine.ro == ro_id) & (EstimateLine.status == "approved")
+        (EstimateLine.ro == ro_id) & (EstimateLine.status == LineStatus.APPROVED)
     ).order_by(EstimateLine.id):
         items.append(("项目：" if zh else "Line: ") + line.description)
     return items
 
 
 @service("qc.inspect", changes=Kind.RO | Kind.BOARD)
-def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_test: str = "not_needed",
+def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_test: str = RoadTest.NOT_NEEDED,
               road_test_result: str = "", nothing_left: bool, no_new_damage: bool,
               first_service_invited: bool = False, completion_cert_no: str = "", notes: str = "",
               rework_line_ids: list[int] | None = None) -> bool:  # fmt: skip

@@ -8,6 +8,14 @@ import json
 import peewee
 
 from advisor import auth, validation
+from advisor.codes import (
+    APPOINTMENT_EXPECTED,
+    AppointmentStatus,
+    DamageKind,
+    MileageSource,
+    RepairClass,
+    ROStatus,
+)
 from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
@@ -17,7 +25,7 @@ from advisor.services.customers import record_mileage
 from advisor.services.settings import get_setting
 from advisor.services.views import UserView
 
-DAMAGE_KINDS = ("scratch", "dent", "crack", "chip", "missing", "other")
+DAMAGE_KINDS = DamageKind.values()
 
 
 def next_number(prefix: str, day: dt.date) -> str:
@@ -36,7 +44,7 @@ def _refuse_if_open(vehicle_id: int) -> None:
     """``GateError`` naming the vehicle's open repair order, if it has one."""
     busy = (
         RepairOrder.select(RepairOrder.number)
-        .where((RepairOrder.vehicle == vehicle_id) & (RepairOrder.status == "open")
+        .where((RepairOrder.vehicle == vehicle_id) & (RepairOrder.status == ROStatus.OPEN)
                & RepairOrder.handed_over_at.is_null())  # fmt: skip
         .first()
     )
@@ -59,9 +67,9 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
         appt = get(Appointment, appointment_id, ("Appointment", "预约"))
         if appt.vehicle_id != v.id:
             raise ValidationError("The appointment is for another vehicle.", "该预约属于其他车辆。")
-        if appt.status not in ("booked", "confirmed"):
+        if appt.status not in APPOINTMENT_EXPECTED:
             raise GateError("This appointment is not pending.", "此预约不在待到店状态。")
-        bump(appt, None, ("The appointment", "预约"), status="arrived")
+        bump(appt, None, ("The appointment", "预约"), status=AppointmentStatus.ARRIVED)
     try:
         with RepairOrder._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
             ro = RepairOrder.create(
@@ -92,7 +100,7 @@ def _damage(items: list[dict[str, str]] | None) -> str:
     clean = []
     for item in items or []:
         zone = validation.clean_text(item.get("zone", ""), limit=40).strip()
-        kind = item.get("kind", "other")
+        kind = item.get("kind", DamageKind.OTHER)
         if not zone:
             raise ValidationError("Each damage mark needs a place on the car.", "每处车损需注明部位。")
         validation.choice(kind, DAMAGE_KINDS, ("Damage kind", "损伤类型"))
@@ -106,11 +114,11 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
              fuel_level: int, valuables: str = "", body_damage: list[dict[str, str]] | None = None,
              booklet_present: bool = False, return_old_parts: bool = False,
              customer_waits: bool = False, approval_contact: str = "",
-             wash_requested: bool | None = None, repair_class: str = "minor",
+             wash_requested: bool | None = None, repair_class: str = RepairClass.MINOR,
              first_service: bool = False) -> None:  # fmt: skip
     """The walk-around: mileage in, fuel, valuables, damage, booklet, old parts, waiting."""
     ro = get_ro(ro_id)
-    if ro.status != "open" or ro.authorised_at is not None:
+    if ro.status != ROStatus.OPEN or ro.authorised_at is not None:
         raise GateError(
             "The check-in cannot change after the estimate is authorised.",
             "估价授权后不能再修改接车检查记录。",
@@ -122,9 +130,9 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
     contact = validation.phone(approval_contact) if approval_contact else ""
     vehicle = Vehicle.get_by_id(ro.vehicle_id)
     if ro.mileage_in is None:
-        record_mileage(vehicle, km, "reception")
+        record_mileage(vehicle, km, MileageSource.RECEPTION)
     elif km != ro.mileage_in:
-        record_mileage(vehicle, km, "reception-correction")
+        record_mileage(vehicle, km, MileageSource.RECEPTION_CORRECTION)
     old = bump(
         ro, version, ("The repair order", "工单"), mileage_in=km, fuel_level=int(fuel_level),
         valuables=validation.clean_text(valuables, limit=2000), body_damage=_damage(body_damage),

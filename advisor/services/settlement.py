@@ -10,6 +10,7 @@ import json
 from decimal import Decimal
 
 from advisor import auth, money, validation, workflow
+from advisor.codes import OLD_PART_CHOICES, LineStatus, PayMethod
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
 from advisor.services._base import (
@@ -29,8 +30,9 @@ from advisor.services.estimate import totals_of
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
 
-PAY_METHODS = ("cash", "card", "transfer", "wechat", "alipay")
-OLD_PART_HANDLING = ("returned", "scrapped", "warranty_return", "none")
+# The choices a form offers.
+PAY_METHODS = PayMethod.values()
+OLD_PART_HANDLING: tuple[str, ...] = OLD_PART_CHOICES
 
 
 def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
@@ -53,7 +55,7 @@ def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
 
 def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> Settlement:
     lines = list(EstimateLine.select().where(
-        (EstimateLine.ro == ro.id) & (EstimateLine.status == "approved")).order_by(EstimateLine.id))  # fmt: skip
+        (EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.APPROVED)).order_by(EstimateLine.id))  # fmt: skip
     pre = totals_of(lines)
     _check_discount(actor, discount_cents, pre.subtotal_cents)
     t = totals_of(lines, discount_cents=discount_cents)

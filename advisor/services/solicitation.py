@@ -8,6 +8,14 @@ from dataclasses import dataclass
 import peewee
 
 from advisor import validation
+from advisor.codes import (
+    SOLICITATION_CHANNELS,
+    CallKind,
+    CampaignKind,
+    ContactOutcome,
+    ContactPurpose,
+    LineStatus,
+)
 from advisor.errors import ValidationError
 from advisor.models import (
     Appointment,
@@ -23,13 +31,14 @@ from advisor.models import (
 from advisor.services._base import Actor, get, log, service
 from advisor.services._opchanges import Kind
 
-CHANNELS = ("phone", "sms", "wechat", "in_person")
-OUTCOMES = ("booked", "declined", "no_answer", "call_back")
+# The choices a form offers (see ``codes.Channel`` for why e-mail is not one of them).
+CHANNELS: tuple[str, ...] = SOLICITATION_CHANNELS
+OUTCOMES = ContactOutcome.values()
 
 
 @dataclass(frozen=True)
 class CallItem:
-    kind: str  # due_date | due_km | campaign | recall | declined
+    kind: str  # a CallKind
     customer_id: int
     customer_name: str
     phone: str
@@ -120,7 +129,7 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
             continue
         by_km = v.next_service_km is not None and v.mileage_km + 500 >= v.next_service_km
         items.append(CallItem(
-            "due_km" if by_km else "due_date", v.customer_id, v.customer.name, v.customer.phone,
+            CallKind.DUE_KM if by_km else CallKind.DUE_DATE, v.customer_id, v.customer.name, v.customer.phone,
             v.id, v.plate, v.model,
             *_due_text(v.next_service_date, v.next_service_km),
             due=v.next_service_date,
@@ -133,7 +142,7 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
             q = q.where(Vehicle.vin >= c.vin_from)
         if c.vin_to:
             q = q.where(Vehicle.vin <= c.vin_to)
-        if c.kind != "recall":
+        if c.kind != CampaignKind.RECALL:
             q = q.where(Customer.marketing_consent == True)  # noqa: E712
         for v in q.limit(limit):
             if v.id in contacted:
@@ -154,7 +163,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
         .join(Vehicle)
         .join(Customer)
         .where(
-            (EstimateLine.status == "declined") & EstimateLine.offered_again_at.is_null()
+            (EstimateLine.status == LineStatus.DECLINED) & EstimateLine.offered_again_at.is_null()
             & RepairOrder.handed_over_at.is_null(False) & Customer.anonymised_at.is_null()
         )
         .order_by(RepairOrder.handed_over_at.desc())
@@ -179,7 +188,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
     for lines in grouped.values():
         v = lines[0].ro.vehicle
         out.append(CallItem(
-            "declined", v.customer_id, v.customer.name, v.customer.phone, v.id, v.plate, v.model,
+            CallKind.DECLINED, v.customer_id, v.customer.name, v.customer.phone, v.id, v.plate, v.model,
             f"Declined earlier: {described(lines, 0)}", f"上次未做：{described(lines, 1)}",
             line_ids=tuple(x.id for x in lines), amount_cents=sum(x.amount_cents for x in lines),
         ))  # fmt: skip
@@ -190,7 +199,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
 def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
                 vehicle_id: int | None = None, decline_reason_id: int | None = None,
                 campaign_id: int | None = None, line_ids: list[int] | None = None,
-                purpose: str = "due_service", note: str = "",
+                purpose: str = ContactPurpose.DUE_SERVICE, note: str = "",
                 appointment_id: int | None = None) -> int:  # fmt: skip
     """Log a contact; a decline needs a reason from the list. A booking names the
     appointment it made, which then points back to this contact. Returns the log id."""
@@ -198,12 +207,13 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
     booked = None
     if appointment_id is not None:
         booked = get(Appointment, appointment_id, ("Appointment", "预约"))
-        if booked.customer_id != customer_id or outcome != "booked":
+        if booked.customer_id != customer_id or outcome != ContactOutcome.BOOKED:
             raise ValidationError("This appointment does not come from this contact.",
                                   "该预约不是由此次联系产生的。")  # fmt: skip
     validation.choice(channel, CHANNELS, ("Channel", "渠道"))
     validation.choice(outcome, OUTCOMES, ("Outcome", "结果"))
-    if outcome == "declined":
+    validation.choice(purpose, ContactPurpose.values(), ("Purpose", "目的"))
+    if outcome == ContactOutcome.DECLINED:
         if decline_reason_id is None:
             raise ValidationError(
                 "Choose why the customer declines.", "请选择客户拒绝的原因。", field="decline_reason"
@@ -212,7 +222,7 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
     row = ContactLog.create(
         customer=customer_id, vehicle=vehicle_id, user=actor.user_id, channel=channel,
         purpose=purpose, outcome=outcome,
-        decline_reason=decline_reason_id if outcome == "declined" else None,
+        decline_reason=decline_reason_id if outcome == ContactOutcome.DECLINED else None,
         campaign=campaign_id, note=validation.clean_text(note, limit=2000), at=now(),
     )  # fmt: skip
     if line_ids:
@@ -230,7 +240,7 @@ def add_campaign(*, actor: Actor, code: str, kind: str, title_en: str, title_zh:
                  starts_on: dt.date, ends_on: dt.date, model_pattern: str = "",
                  vin_from: str = "", vin_to: str = "", details: str = "") -> int:  # fmt: skip
     """Add a service campaign or recall (matched by model and VIN range)."""
-    validation.choice(kind, ("campaign", "recall"), ("Kind", "类型"))
+    validation.choice(kind, CampaignKind.values(), ("Kind", "类型"))
     if ends_on < starts_on:
         raise ValidationError("The campaign ends before it starts.", "活动结束日期早于开始日期。",
                               field="ends_on")  # fmt: skip

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor import money, workflow
+from advisor.codes import PauseReason, StandardStatus
 from advisor.services.views import EventView, ROView
 
 # The step an event belongs to: the step it completes or happens in. Events store the
@@ -98,7 +99,6 @@ class EventNote:
 
 
 _MONEY = r"-?¥[\d,]+\.\d{2}"
-_PAUSE_REASONS = ("parts", "approval", "other")
 
 
 def _cents(text: str) -> int:
@@ -135,7 +135,7 @@ def note_of(action: str, note: str) -> EventNote:
         return EventNote("consent", {"who": text, "awaiting_manager": False})
     if action == "followed_up" and text == "unhappy → recheck":
         return EventNote("unhappy_recheck")
-    if action == "clock_pause" and text in _PAUSE_REASONS:
+    if action == "clock_pause" and text in PauseReason.values():
         return EventNote("pause_reason", {"reason": text})
     return EventNote("text", {"text": text})
 
@@ -167,13 +167,13 @@ def _check(
     at: dt.datetime,
 ) -> StandardCheck:
     if start is None or deadline is None:
-        return StandardCheck(key, en, zh, start, end, deadline, "not_applicable", None)
+        return StandardCheck(key, en, zh, start, end, deadline, StandardStatus.NOT_APPLICABLE, None)
     stop = end or at
     seconds = int((stop - start).total_seconds())
     if end is not None:
-        status = "met" if end <= deadline else "missed"
+        status = StandardStatus.MET if end <= deadline else StandardStatus.MISSED
     else:
-        status = "missed" if at > deadline else "pending"
+        status = StandardStatus.MISSED if at > deadline else StandardStatus.PENDING
     return StandardCheck(key, en, zh, start, end, deadline, status, seconds)
 
 
@@ -241,7 +241,7 @@ def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[Stand
                 check.start,
                 check.end,
                 check.deadline,
-                "missed",
+                StandardStatus.MISSED,
                 check.seconds,
             )
         out.append(check)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor import auth, validation
+from advisor.codes import Role
 from advisor.db import transaction
 from advisor.errors import AuthError, GateError, ValidationError
 from advisor.models import User, now
@@ -39,7 +40,7 @@ def _check_password(password: str) -> None:
 
 
 def _check_role(role: str) -> str:
-    return validation.choice(role, auth.ROLES, ("Role", "角色"))
+    return validation.choice(role, Role.values(), ("Role", "角色"))
 
 
 def _username(value: str) -> str:
@@ -74,10 +75,10 @@ def create_first_admin(*, username: str, display_name: str, password: str) -> Us
             raise GateError(
                 "An administrator already exists: log in instead.", "已存在管理员：请直接登录。"
             )
-        u = User.create(username=username, display_name=display, role="admin",
+        u = User.create(username=username, display_name=display, role=Role.ADMIN,
                         password_hash=auth.hash_password(password))  # fmt: skip
         log(Actor(u.id, u.username, u.display_name, u.role), "user", u.id, "create_first_admin",
-            new={"username": username, "role": "admin"})  # fmt: skip
+            new={"username": username, "role": Role.ADMIN})  # fmt: skip
     return _view(u)
 
 

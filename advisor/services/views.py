@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from advisor.codes import LineStatus
 from advisor.money import Breakdown
 
 
@@ -374,11 +375,11 @@ class ROView:
 
     @property
     def approved_lines(self) -> tuple[LineView, ...]:
-        return tuple(x for x in self.lines if x.status == "approved")
+        return tuple(x for x in self.lines if x.status == LineStatus.APPROVED)
 
     @property
     def declined_lines(self) -> tuple[LineView, ...]:
-        return tuple(x for x in self.lines if x.status == "declined")
+        return tuple(x for x in self.lines if x.status == LineStatus.DECLINED)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,21 @@ from typing import Any
 import peewee
 
 from advisor import auth, validation, workflow
+from advisor.codes import (
+    CHANGE_OPEN,
+    CLOCK_STARTS,
+    CLOCK_STOPS,
+    JOB_STARTED,
+    OLD_PART_CHOICES,
+    PART_ON_SHELF,
+    ClockKind,
+    JobStatus,
+    LineKind,
+    LineStatus,
+    PauseReason,
+    Role,
+    ROStatus,
+)
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import (
     Assignment,
@@ -25,7 +40,6 @@ from advisor.models import (
 )
 from advisor.services import parts as parts_service
 from advisor.services._base import (
-    PENDING_CHANGE,
     Actor,
     bump,
     event,
@@ -37,10 +51,7 @@ from advisor.services._base import (
     service,
 )
 from advisor.services._opchanges import Kind
-from advisor.services.settlement import OLD_PART_HANDLING
 from advisor.services.views import AssignmentView
-
-PAUSE_REASONS = ("parts", "approval", "other")
 
 
 class LateWarning(UserError):
@@ -112,11 +123,11 @@ def technicians(day: dt.date | None = None, *, skill: str = "") -> list[Technici
     start, end = _day_bounds(day)
     load: dict[int, int] = {}
     busy: set[int] = set()
-    q = Assignment.select().where(_overlapping(start, end) & (Assignment.status != "done"))
+    q = Assignment.select().where(_overlapping(start, end) & (Assignment.status != JobStatus.DONE))
     for a in q:
         mins = int((min(a.planned_end, end) - max(a.planned_start, start)).total_seconds() // 60)
         load[a.technician_id] = load.get(a.technician_id, 0) + max(mins, 0)
-        if a.status == "in_progress":
+        if a.status == JobStatus.IN_PROGRESS:
             busy.add(a.technician_id)
     views = [
         _tech_view(t, load.get(t.id, 0), t.id in busy)
@@ -155,7 +166,7 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
     line = get(EstimateLine, line_id, ("Line", "项目"))
     ro = RepairOrder.get_by_id(line.ro_id)
     workflow.check_can_work_line(ro_state(ro), line.id)
-    if line.kind != "labour":
+    if line.kind != LineKind.LABOUR:
         raise ValidationError("Only labour lines are assigned to technicians.", "只有工时项目才能派工。")
     tech = get(Technician, technician_id, ("Technician", "技师"))
     if not tech.active:
@@ -175,7 +186,7 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
     current = (
         Assignment.select().where(Assignment.line == line.id).order_by(Assignment.id.desc()).first()
     )
-    if current is not None and current.status != "done":
+    if current is not None and current.status != JobStatus.DONE:
         raise GateError("This job is already assigned: reassign it instead.", "此作业已派工：请改派。")
     a = Assignment.create(ro=ro.id, line=line.id, technician=tech.id, bay=bay_id,
                           planned_start=planned_start, planned_end=planned_end,
@@ -192,7 +203,7 @@ def reassign(*, actor: Actor, assignment_id: int, version: int | None = None,
              technician_id: int | None = None, bay_id: int | None = None) -> AssignmentView:  # fmt: skip
     """Move a job to another technician or bay (e.g. dragged on the board)."""
     a = get(Assignment, assignment_id, ("Job", "作业"))
-    if a.status == "done":
+    if a.status == JobStatus.DONE:
         raise GateError("A finished job cannot be moved.", "已完工的作业不能改派。")
     changes: dict[str, object] = {}
     if technician_id is not None and technician_id != a.technician_id:
@@ -216,9 +227,9 @@ def _worked(a: Assignment, until: dt.datetime) -> int:
     total = 0.0
     running: dt.datetime | None = None
     for e in ClockEvent.select().where(ClockEvent.assignment == a.id).order_by(ClockEvent.id):
-        if e.kind in ("on", "resume"):
+        if e.kind in CLOCK_STARTS:
             running = e.at
-        elif e.kind in ("pause", "done") and running is not None:
+        elif e.kind in CLOCK_STOPS and running is not None:
             total += (e.at - running).total_seconds()
             running = None
     if running is not None:
@@ -226,24 +237,26 @@ def _worked(a: Assignment, until: dt.datetime) -> int:
     return int(total // 60)
 
 
-_JOB_STATUS = {
-    "waiting": ("waiting", "等待开工"),
-    "in_progress": ("in progress", "正在进行"),
-    "paused": ("paused", "已暂停"),
-    "done": ("done", "已完工"),
+# The state and the clock move inside a sentence ("The job is paused: it cannot be
+# started."): grammatical forms for this one refusal, not the codes' labels.
+_JOB_STATUS: dict[str, tuple[str, str]] = {
+    JobStatus.WAITING: ("waiting", "等待开工"),
+    JobStatus.IN_PROGRESS: ("in progress", "正在进行"),
+    JobStatus.PAUSED: ("paused", "已暂停"),
+    JobStatus.DONE: ("done", "已完工"),
 }
-_CLOCK_KIND = {
-    "on": ("started", "开工"),
-    "pause": ("paused", "暂停"),
-    "resume": ("resumed", "继续"),
-    "done": ("finished", "完工"),
+_CLOCK_KIND: dict[str, tuple[str, str]] = {
+    ClockKind.ON: ("started", "开工"),
+    ClockKind.PAUSE: ("paused", "暂停"),
+    ClockKind.RESUME: ("resumed", "继续"),
+    ClockKind.DONE: ("finished", "完工"),
 }
 
 
 def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, ...],
            new_status: str, reason: str = "", at: dt.datetime | None = None) -> AssignmentView:  # fmt: skip
     a = get(Assignment, assignment_id, ("Job", "作业"))
-    if actor.role == "technician":
+    if actor.role == Role.TECHNICIAN:
         tech = Technician.get_or_none(Technician.user == actor.user_id)
         if tech is None or tech.id != a.technician_id:
             raise GateError("You can clock only your own jobs.", "只能为自己的作业打卡。")
@@ -253,26 +266,26 @@ def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, .
         raise GateError(f"The job is {en}: it cannot be {doing_en}.",
                         f"作业当前{zh}，不能{doing_zh}。")  # fmt: skip
     ro = RepairOrder.get_by_id(a.ro_id)
-    if kind in ("on", "resume"):
+    if kind in CLOCK_STARTS:
         workflow.check_can_work_line(ro_state(ro), a.line_id)
     when = at or now()
     ClockEvent.create(assignment=a.id, technician=a.technician_id, kind=kind, reason=reason,
                       user=actor.user_id, at=when)  # fmt: skip
     changes: dict[str, object] = {"status": new_status, "pause_reason": reason}
-    if kind == "on":
+    if kind == ClockKind.ON:
         changes["started_at"] = when
         # The job starts: the RO's reserved parts leave the shelf for the workshop.
         for part_line in EstimateLine.select().where(
-            (EstimateLine.ro == a.ro_id) & (EstimateLine.kind == "part")
-            & (EstimateLine.status == "approved") & EstimateLine.part_status.in_(("reserved", "arrived"))
+            (EstimateLine.ro == a.ro_id) & (EstimateLine.kind == LineKind.PART)
+            & (EstimateLine.status == LineStatus.APPROVED) & EstimateLine.part_status.in_(PART_ON_SHELF)
         ):  # fmt: skip
             parts_service.issue_for_line(part_line, actor)
-    if kind == "done":
+    if kind == ClockKind.DONE:
         changes["done_at"] = when
     changes["worked_min"] = _worked(a, when)
     old = bump(a, None, ("The job", "作业"), **changes)
     log(actor, "assignment", a.id, f"clock_{kind}", old=old, new=changes, ro_id=ro.id)
-    if kind == "done":
+    if kind == ClockKind.DONE:
         _maybe_work_done(ro)
     event(ro, actor, f"clock_{kind}", reason)
     return assignment_view(Assignment.get_by_id(a.id))
@@ -280,7 +293,7 @@ def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, .
 
 def _maybe_work_done(ro: RepairOrder) -> None:
     state = ro_state(ro)
-    labour = [x for x in state.approved if x.kind == "labour"]
+    labour = [x for x in state.approved if x.kind == LineKind.LABOUR]
     if labour and all(x.done for x in labour):
         RepairOrder.update(work_done_at=now()).where(RepairOrder.id == ro.id).execute()
         ro.work_done_at = now()
@@ -289,33 +302,33 @@ def _maybe_work_done(ro: RepairOrder) -> None:
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The technician starts the job (refused for a line the customer has not approved)."""
-    return _clock(actor, assignment_id, "on", allowed=("waiting",), new_status="in_progress", at=at)
+    return _clock(actor, assignment_id, ClockKind.ON, allowed=(JobStatus.WAITING,), new_status=JobStatus.IN_PROGRESS, at=at)
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | None = None) -> AssignmentView:
     """Pause the job: waiting for parts, for the customer's approval, or other."""
-    validation.choice(reason, PAUSE_REASONS, ("Reason", "原因"))
-    return _clock(actor, assignment_id, "pause", allowed=("in_progress",), new_status="paused",
+    validation.choice(reason, PauseReason.values(), ("Reason", "原因"))
+    return _clock(actor, assignment_id, ClockKind.PAUSE, allowed=(JobStatus.IN_PROGRESS,), new_status=JobStatus.PAUSED,
                   reason=reason, at=at)  # fmt: skip
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """Resume a paused job."""
-    return _clock(actor, assignment_id, "resume", allowed=("paused",), new_status="in_progress", at=at)
+    return _clock(actor, assignment_id, ClockKind.RESUME, allowed=(JobStatus.PAUSED,), new_status=JobStatus.IN_PROGRESS, at=at)
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def finish(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The job is done."""
-    return _clock(actor, assignment_id, "done", allowed=("in_progress",), new_status="done", at=at)
+    return _clock(actor, assignment_id, ClockKind.DONE, allowed=(JobStatus.IN_PROGRESS,), new_status=JobStatus.DONE, at=at)
 
 
 def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> AssignmentView:
     ro = a.ro
     line = a.line
-    late = ro.promised_at is not None and (at or now()) > ro.promised_at and a.status != "done"
+    late = ro.promised_at is not None and (at or now()) > ro.promised_at and a.status != JobStatus.DONE
     words = (
         Concern.select(Concern.customer_words)
         .where(Concern.ro == ro.id)
@@ -326,7 +339,7 @@ def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> Assignme
         a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
         a.technician.name, a.bay_id, a.bay.code if a.bay is not None else "", a.planned_start,
         a.planned_end, a.status, a.pause_reason, a.started_at, a.done_at,
-        _worked(a, at or now()) if a.status in ("in_progress", "paused") else a.worked_min,
+        _worked(a, at or now()) if a.status in JOB_STARTED else a.worked_min,
         ro.promised_at, ro.priority, a.rework, late, a.version,
         words.customer_words if words else "",
     )  # fmt: skip
@@ -344,8 +357,8 @@ def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
         .switch(Assignment)
         .join(Bay, peewee.JOIN.LEFT_OUTER)
         .where(
-            (RepairOrder.status == "open")
-            & ((Assignment.status != "done") | ((Assignment.done_at >= start) & (Assignment.done_at < end)))
+            (RepairOrder.status == ROStatus.OPEN)
+            & ((Assignment.status != JobStatus.DONE) | ((Assignment.done_at >= start) & (Assignment.done_at < end)))
         )
         .order_by(RepairOrder.priority.desc(), Assignment.planned_start)
     )
@@ -372,7 +385,7 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
             .tuples()
         ):
             words.setdefault(ro_id, text)
-    ticking = [a.id for a in rows if a.status in ("in_progress", "paused")]
+    ticking = [a.id for a in rows if a.status in JOB_STARTED]
     clocks: dict[int, list[tuple[str, dt.datetime]]] = {}
     if ticking:
         for a_id, kind, when in (
@@ -386,7 +399,7 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
     for a in rows:
         ro, line = a.ro, a.line
         worked = _minutes(clocks.get(a.id, []), at) if a.id in clocks else a.worked_min
-        late = ro.promised_at is not None and at > ro.promised_at and a.status != "done"
+        late = ro.promised_at is not None and at > ro.promised_at and a.status != JobStatus.DONE
         out.append(AssignmentView(
             a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
             a.technician.name, a.bay_id, a.bay.code if a.bay_id else "", a.planned_start,
@@ -401,9 +414,9 @@ def _minutes(events: list[tuple[str, dt.datetime]], until: dt.datetime) -> int:
     total = 0.0
     running: dt.datetime | None = None
     for kind, at in events:
-        if kind in ("on", "resume"):
+        if kind in CLOCK_STARTS:
             running = at
-        elif kind in ("pause", "done") and running is not None:
+        elif kind in CLOCK_STOPS and running is not None:
             total += (at - running).total_seconds()
             running = None
     if running is not None:
@@ -435,18 +448,18 @@ def unassigned_jobs() -> list[JobView]:
     Extra work whose change request still waits for the customer is listed too
     (``awaiting_consent``): the dispatcher sees it coming; ``assign`` refuses it.
     """
-    pending_crs = ChangeRequest.select(ChangeRequest.id).where(ChangeRequest.status.in_(PENDING_CHANGE))
+    pending_crs = ChangeRequest.select(ChangeRequest.id).where(ChangeRequest.status.in_(CHANGE_OPEN))
     assigned = Assignment.select(Assignment.line)
     q = (
         EstimateLine.select(EstimateLine, RepairOrder, Vehicle)
         .join(RepairOrder)
         .join(Vehicle)
         .where(
-            (RepairOrder.status == "open")
-            & (EstimateLine.kind == "labour")
+            (RepairOrder.status == ROStatus.OPEN)
+            & (EstimateLine.kind == LineKind.LABOUR)
             & (
-                (EstimateLine.status == "approved")
-                | ((EstimateLine.status == "proposed") & EstimateLine.change_request.in_(pending_crs))
+                (EstimateLine.status == LineStatus.APPROVED)
+                | ((EstimateLine.status == LineStatus.PROPOSED) & EstimateLine.change_request.in_(pending_crs))
             )
             & EstimateLine.id.not_in(assigned)
         )
@@ -465,7 +478,7 @@ def unassigned_jobs() -> list[JobView]:
             x.ro.priority,
             x.status,
             x.change_request_id,
-            x.status == "proposed",
+            x.status == LineStatus.PROPOSED,
         )
         for x in q
     ]
@@ -481,9 +494,9 @@ def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
     """Record what happens to the old part of a part line: returned to the customer,
     scrapped by the shop, or a warranty return (before the handover)."""
     _require_any(actor, "work.clock", "estimate.edit")
-    validation.choice(handling, OLD_PART_HANDLING, ("Old part", "旧件处理"))
+    validation.choice(handling, OLD_PART_CHOICES, ("Old part", "旧件处理"))
     line = get(EstimateLine, line_id, ("Line", "项目"))
-    if line.kind != "part":
+    if line.kind != LineKind.PART:
         raise ValidationError("Only part lines have an old part.", "只有配件项目才有旧件。")
     ro = RepairOrder.get_by_id(line.ro_id)
     if ro.handed_over_at is not None:

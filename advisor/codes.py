@@ -1,0 +1,415 @@
+"""The coded values kept in the database or passed between layers, with their words.
+
+Each set of codes is a ``StrEnum``: a member equals its stored string (``RepairOrder.status
+== ROStatus.OPEN`` and ``"open" == ROStatus.OPEN``), so existing rows, JSON and audit
+entries keep working and nothing is migrated. Each member carries its label in English
+and Simplified Chinese: this is the ONE table of words for a code. Screens, sheets and
+workbooks all show ``member.label(lang)`` (or ``words(Enum, value, lang)`` for a string
+read from a view), never a copy of their own.
+
+Named groups (``ChangeStatus.OPEN``-style ``frozenset`` constants below each enum) stand
+for the sets the services test against in several places.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Self
+
+from advisor.i18n import pick
+
+
+class Code(enum.StrEnum):
+    """A stored code with its words: ``Member = "code", "English", "中文"``."""
+
+    en: str
+    zh: str
+
+    def __new__(cls, value: str, en: str = "", zh: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.en = en
+        member.zh = zh
+        return member
+
+    def label(self, lang: str | None = None) -> str:
+        """The code in words, in ``lang`` (default: the current domain language)."""
+        return pick(self.en, self.zh, lang)
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        """Every stored value, in declaration order (for ``validation.choice``)."""
+        return tuple(m.value for m in cls)
+
+
+def words(kind: type[Code], value: str, lang: str | None = None) -> str:
+    """``value`` (a string read from a view) in words; an unknown code is shown as it is."""
+    try:
+        return kind(value).label(lang)
+    except ValueError:
+        return value
+
+
+class StandardStatus(Code):
+    """How an RO stands against a time standard (``services.timeline.time_standards``)."""
+
+    MET = "met", "Met", "达标"
+    MISSED = "missed", "Missed", "未达标"
+    PENDING = "pending", "Running", "进行中"
+    NOT_APPLICABLE = "not_applicable", "Not yet", "尚未开始"
+
+
+class Role(Code):
+    ADVISOR = "advisor", "Service advisor", "服务顾问"
+    FOREMAN = "foreman", "Workshop foreman", "车间主管"
+    TECHNICIAN = "technician", "Technician", "技师"
+    PARTS_CLERK = "parts_clerk", "Parts clerk", "配件员"
+    CASHIER = "cashier", "Cashier", "收银员"
+    MANAGER = "manager", "Service manager", "服务经理"
+    ADMIN = "admin", "Administrator", "系统管理员"
+
+
+class ROStatus(Code):
+    """``RepairOrder.status``: open until the car is handed over and the RO closed."""
+
+    OPEN = "open", "Open", "进行中"
+    CLOSED = "closed", "Closed", "已结案"
+
+
+class RepairClass(Code):
+    """The repair class of GB/T 16739 (it sets the legal warranty minimum)."""
+
+    VEHICLE = "vehicle", "Complete-vehicle repair", "整车修理"
+    MAJOR = "major", "Assembly repair", "总成修理"
+    LEVEL2 = "level2", "Second-level maintenance", "二级维护"
+    LEVEL1 = "level1", "First-level maintenance", "一级维护"
+    MINOR = "minor", "Minor repair", "小修"
+    SPECIAL = "special", "Special repair", "专项修理"
+
+
+# Repair classes whose car needs a completion certificate (竣工出厂合格证) to leave.
+CERTIFICATE_CLASSES: frozenset[str] = frozenset({RepairClass.VEHICLE, RepairClass.MAJOR, RepairClass.LEVEL2})
+
+
+class DamageKind(Code):
+    """The kind of existing body damage noted at check-in."""
+
+    SCRATCH = "scratch", "Scratch", "划痕"
+    DENT = "dent", "Dent", "凹陷"
+    CRACK = "crack", "Crack", "裂纹"
+    CHIP = "chip", "Chip", "掉漆/崩口"
+    MISSING = "missing", "Missing part", "缺件"
+    OTHER = "other", "Other", "其他"
+
+
+class DamageZone(Code):
+    """Where on the car existing damage is (the check-in's car outline)."""
+
+    FRONT_BUMPER = "front_bumper", "Front bumper", "前保险杠"
+    BONNET = "bonnet", "Bonnet", "发动机盖"
+    WINDSCREEN = "windscreen", "Windscreen", "前挡风玻璃"
+    ROOF = "roof", "Roof", "车顶"
+    REAR_WINDOW = "rear_window", "Rear window", "后挡风玻璃"
+    BOOT = "boot", "Boot", "后备箱盖"
+    REAR_BUMPER = "rear_bumper", "Rear bumper", "后保险杠"
+    FRONT_LEFT_WING = "front_left_wing", "Front left wing", "左前翼子板"
+    FRONT_RIGHT_WING = "front_right_wing", "Front right wing", "右前翼子板"
+    FRONT_LEFT_DOOR = "front_left_door", "Front left door", "左前门"
+    FRONT_RIGHT_DOOR = "front_right_door", "Front right door", "右前门"
+    REAR_LEFT_DOOR = "rear_left_door", "Rear left door", "左后门"
+    REAR_RIGHT_DOOR = "rear_right_door", "Rear right door", "右后门"
+    REAR_LEFT_WING = "rear_left_wing", "Rear left wing", "左后翼子板"
+    REAR_RIGHT_WING = "rear_right_wing", "Rear right wing", "右后翼子板"
+    FRONT_LEFT_WHEEL = "front_left_wheel", "Front left wheel", "左前轮"
+    FRONT_RIGHT_WHEEL = "front_right_wheel", "Front right wheel", "右前轮"
+    REAR_LEFT_WHEEL = "rear_left_wheel", "Rear left wheel", "左后轮"
+    REAR_RIGHT_WHEEL = "rear_right_wheel", "Rear right wheel", "右后轮"
+
+
+class Confirmation(Code):
+    """``Concern.confirmation``: was the finding confirmed with the customer?"""
+
+    PENDING = "pending", "Not confirmed yet", "尚未确认"
+    CONFIRMED = "confirmed", "Confirmed with the customer", "已与客户共同确认"
+    NOT_REPRODUCED = "not_reproduced", "Could not be reproduced", "无法再现"
+
+
+class LineKind(Code):
+    LABOUR = "labour", "Labour", "工时"
+    PART = "part", "Part", "配件"
+    OTHER = "other", "Other", "其他"
+
+
+class PartOrigin(Code):
+    OEM = "oem", "OEM", "原厂"
+    EQUIVALENT = "equivalent", "Equivalent", "同质"
+    REFURBISHED = "refurbished", "Refurbished", "修复"
+
+
+class PayType(Code):
+    """Who pays a line."""
+
+    CUSTOMER = "customer", "Customer", "客户付费"
+    WARRANTY = "warranty", "Warranty", "保修"
+    INTERNAL = "internal", "Internal", "内部"
+    INSURANCE = "insurance", "Insurance", "保险"
+
+
+# Pay types the customer pays at settlement.
+CHARGED: frozenset[str] = frozenset({PayType.CUSTOMER})
+
+
+class LineStatus(Code):
+    """``EstimateLine.status``: the customer's decision on a line."""
+
+    PROPOSED = "proposed", "Proposed", "待定"
+    APPROVED = "approved", "Approved", "已批准"
+    DECLINED = "declined", "Declined", "已拒绝"
+    CANCELLED = "cancelled", "Cancelled", "已取消"
+
+
+# The decisions a customer gives when authorising.
+DECISIONS: frozenset[str] = frozenset({LineStatus.APPROVED, LineStatus.DECLINED})
+# Lines that still count on the estimate (decided for, or waiting for a decision).
+LIVE_LINES: frozenset[str] = frozenset({LineStatus.APPROVED, LineStatus.PROPOSED})
+
+
+class AuthMethod(Code):
+    """How the customer authorised an estimate or consented to a change."""
+
+    IN_PERSON = "in_person", "In person, with signature", "当面签字"
+    PHONE = "phone", "By phone", "电话"
+    MESSAGE = "message", "By message", "短信/消息"
+
+
+class ChangeKind(Code):
+    EXTRA_WORK = "extra_work", "Extra work", "追加作业"
+    DELAY = "delay", "Delay", "延误"
+
+
+class ChangeStatus(Code):
+    PENDING = "pending", "Waiting for the customer", "等待客户答复"
+    AWAITING_MANAGER = "awaiting_manager", "Waiting for the manager", "等待经理批准"
+    APPROVED = "approved", "Consented, applied", "客户已同意，已生效"
+    REFUSED = "refused", "Refused by the customer", "客户拒绝"
+    REJECTED = "rejected", "Rejected by the manager", "经理驳回"
+
+
+# A change request still waiting for an answer (the customer's or the manager's).
+CHANGE_OPEN: frozenset[str] = frozenset({ChangeStatus.PENDING, ChangeStatus.AWAITING_MANAGER})
+
+
+class PartStatus(Code):
+    """``EstimateLine.part_status``: where the part of a line stands."""
+
+    NONE = "", "Not needed yet", "暂不需要"
+    RESERVED = "reserved", "In stock, reserved", "有库存，已预留"
+    ORDERED = "ordered", "Ordered", "已订购"
+    ARRIVED = "arrived", "Arrived", "已到货"
+    ISSUED = "issued", "Issued to the workshop", "已发放车间"
+
+
+# The part of a line is on the shelf for it (the workshop can take it).
+PART_ON_SHELF: frozenset[str] = frozenset({PartStatus.RESERVED, PartStatus.ARRIVED})
+# The part of a line is here: on the shelf or already issued to the workshop.
+PART_SUPPLIED: frozenset[str] = PART_ON_SHELF | {PartStatus.ISSUED}
+
+
+class PartOrderStatus(Code):
+    ORDERED = "ordered", "Ordered", "已订购"
+    ARRIVED = "arrived", "Arrived", "已到货"
+
+
+class StockMoveKind(Code):
+    RECEIPT = "receipt", "Receipt", "入库"
+    ISSUE = "issue", "Issue", "领用出库"
+    RESERVE = "reserve", "Reserve", "预留"
+    RELEASE = "release", "Release", "释放预留"
+    ADJUST = "adjust", "Adjustment", "盘点调整"
+
+
+# Moves of the stock on hand; the others move reservations.
+ON_HAND_MOVES: frozenset[str] = frozenset({StockMoveKind.RECEIPT, StockMoveKind.ISSUE, StockMoveKind.ADJUST})
+
+
+class TaskKind(Code):
+    NOTIFY_CUSTOMER = "notify_customer", "Tell the customer", "通知客户"
+    CALL_BACK = "call_back", "Call back", "回电"
+
+
+class AppointmentStatus(Code):
+    BOOKED = "booked", "Booked, not reconfirmed", "已预约，未再次确认"
+    CONFIRMED = "confirmed", "Reconfirmed", "已再次确认"
+    ARRIVED = "arrived", "Arrived", "已到店"
+    CANCELLED = "cancelled", "Cancelled", "已取消"
+    NO_SHOW = "no_show", "No-show", "未到店"
+
+
+# An appointment the customer is still expected at (it holds workshop capacity).
+APPOINTMENT_EXPECTED: frozenset[str] = frozenset({AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED})
+# An appointment that holds workshop capacity on its day (expected, or the car is here).
+APPOINTMENT_HOLDS: frozenset[str] = APPOINTMENT_EXPECTED | {AppointmentStatus.ARRIVED}
+
+
+class ReconfirmOutcome(Code):
+    """The outcome of the reconfirmation call the day before."""
+
+    NONE = "", "Not reconfirmed", "未再确认"
+    CONFIRMED = "confirmed", "Confirmed", "已确认"
+    RESCHEDULED = "rescheduled", "To reschedule", "需改期"
+    CANCELLED = "cancelled", "Cancelled", "已取消"
+    NO_ANSWER = "no_answer", "No answer", "无人接听"
+
+
+# The outcomes a reconfirmation call can record ("" is "not called yet").
+RECONFIRM_OUTCOMES: tuple[ReconfirmOutcome, ...] = tuple(o for o in ReconfirmOutcome if o)
+# Outcomes that count as "reconfirmation done" (the customer answered).
+RECONFIRM_ANSWERED: frozenset[str] = frozenset(
+    {ReconfirmOutcome.CONFIRMED, ReconfirmOutcome.RESCHEDULED, ReconfirmOutcome.CANCELLED}
+)
+
+
+class JobStatus(Code):
+    """``Assignment.status``: a job on the workshop board."""
+
+    WAITING = "waiting", "Waiting", "等待"
+    IN_PROGRESS = "in_progress", "In progress", "作业中"
+    PAUSED = "paused", "Paused", "暂停"
+    DONE = "done", "Done", "完工"
+
+
+# A job being worked on: its clock runs or is paused.
+JOB_STARTED: frozenset[str] = frozenset({JobStatus.IN_PROGRESS, JobStatus.PAUSED})
+
+
+class ClockKind(Code):
+    ON = "on", "Work started", "开工"
+    PAUSE = "pause", "Work paused", "暂停"
+    RESUME = "resume", "Work resumed", "继续"
+    DONE = "done", "Work finished", "完工"
+
+
+# Clock events that start the clock, and those that stop it.
+CLOCK_STARTS: frozenset[str] = frozenset({ClockKind.ON, ClockKind.RESUME})
+CLOCK_STOPS: frozenset[str] = frozenset({ClockKind.PAUSE, ClockKind.DONE})
+
+
+class PauseReason(Code):
+    PARTS = "parts", "Waiting for parts", "等待配件"
+    APPROVAL = "approval", "Waiting for the customer's approval", "等待客户同意"
+    OTHER = "other", "Other reason", "其他原因"
+
+
+class BayKind(Code):
+    GENERAL = "general", "General", "普通"
+    LIFT = "lift", "Lift", "举升机"
+    DIAGNOSIS = "diagnosis", "Diagnosis", "诊断"
+    WASH = "wash", "Wash", "洗车"
+
+
+class OldPart(Code):
+    """What happens to the part taken off the car."""
+
+    UNDECIDED = "", "Not decided", "未决定"
+    RETURNED = "returned", "Returned to the customer", "交还客户"
+    SCRAPPED = "scrapped", "Scrapped by the shop", "由本店报废"
+    WARRANTY_RETURN = "warranty_return", "Warranty return", "保修返厂"
+    NONE = "none", "No old part", "无旧件"
+
+
+# What can be recorded for an old part ("" is "not decided yet").
+OLD_PART_CHOICES: tuple[OldPart, ...] = tuple(h for h in OldPart if h)
+
+
+class RoadTest(Code):
+    DONE = "done", "Road-tested", "已路试"
+    NOT_NEEDED = "not_needed", "No road test needed", "无需路试"
+
+
+class PayMethod(Code):
+    CASH = "cash", "Cash", "现金"
+    CARD = "card", "Bank card", "银行卡"
+    TRANSFER = "transfer", "Bank transfer", "银行转账"
+    WECHAT = "wechat", "WeChat Pay", "微信支付"
+    ALIPAY = "alipay", "Alipay", "支付宝"
+
+
+# One set of channels, not two: a customer's preferred channel and the channel a
+# solicitation contact went through are the same thing (how the shop reaches this
+# customer) with the same words. A logged solicitation is a conversation with an outcome
+# at the desk (booked, declined, no answer, call back), which the shop does not hold by
+# e-mail: so ``SOLICITATION_CHANNELS`` is the group without e-mail.
+class Channel(Code):
+    PHONE = "phone", "Phone", "电话"
+    SMS = "sms", "SMS", "短信"
+    WECHAT = "wechat", "WeChat", "微信"
+    IN_PERSON = "in_person", "In person", "当面"
+    EMAIL = "email", "E-mail", "电子邮件"
+
+
+SOLICITATION_CHANNELS: tuple[Channel, ...] = tuple(c for c in Channel if c is not Channel.EMAIL)
+
+
+class ContactPurpose(Code):
+    DUE_SERVICE = "due_service", "Service due", "保养到期"
+    DECLINED_WORK = "declined_work", "Declined earlier", "以往未做"
+    CAMPAIGN = "campaign", "Campaign", "服务活动"
+    RECALL = "recall", "Recall", "召回"
+
+
+class CallKind(Code):
+    """Why a customer is on the call list (``services.solicitation.CallItem.kind``)."""
+
+    DUE_DATE = "due_date", "Service due (date)", "保养到期（日期）"
+    DUE_KM = "due_km", "Service due (mileage)", "保养到期（里程）"
+    CAMPAIGN = "campaign", "Campaign", "服务活动"
+    RECALL = "recall", "Recall", "召回"
+    DECLINED = "declined", "Declined earlier", "以往未做"
+
+
+class ContactOutcome(Code):
+    """The outcome of a solicitation contact."""
+
+    BOOKED = "booked", "Booked", "已预约"
+    DECLINED = "declined", "Declined", "拒绝"
+    NO_ANSWER = "no_answer", "No answer", "无人接听"
+    CALL_BACK = "call_back", "Call back later", "稍后回电"
+
+
+class CampaignKind(Code):
+    CAMPAIGN = "campaign", "Campaign", "服务活动"
+    RECALL = "recall", "Recall", "召回"
+
+
+class FollowUpStatus(Code):
+    """A follow-up call's state. Stored: due, done, unreachable; upcoming and overdue are
+    what ``services.followup.status_of`` makes of a due one by the time of day."""
+
+    UPCOMING = "upcoming", "Upcoming", "未到期"
+    DUE = "due", "Due", "待回访"
+    OVERDUE = "overdue", "Overdue", "已逾期"
+    DONE = "done", "Done", "已完成"
+    UNREACHABLE = "unreachable", "Unreachable", "无法联系"
+
+
+# A follow-up that has ended (called, or given up on).
+FOLLOW_UP_ENDED: frozenset[str] = frozenset({FollowUpStatus.DONE, FollowUpStatus.UNREACHABLE})
+
+
+class FollowUpCategory(Code):
+    """What the customer's comment at follow-up is about."""
+
+    NONE = "", "(none)", "（无）"
+    PRAISE = "praise", "Praise", "表扬"
+    QUALITY = "quality", "Repair quality", "维修质量"
+    PRICE = "price", "Price", "价格"
+    TIME = "time", "Time / waiting", "时间／等待"
+    ATTITUDE = "attitude", "Staff attitude", "服务态度"
+    FACILITY = "facility", "Facilities", "设施环境"
+    OTHER = "other", "Other", "其他"
+
+
+class MileageSource(Code):
+    RECEPTION = "reception", "Reception", "接车登记"
+    REGISTRATION = "registration", "Registration", "建档登记"
+    RECEPTION_CORRECTION = "reception-correction", "Corrected at reception", "接车更正"
