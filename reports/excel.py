@@ -20,12 +20,27 @@ from typing import Any
 from openpyxl import Workbook
 
 from advisor import audit, i18n, kpi
+from advisor.codes import (
+    AuthMethod,
+    ChangeKind,
+    ChangeStatus,
+    Code,
+    FollowUpCategory,
+    FollowUpStatus,
+    LineKind,
+    LineStatus,
+    PartStatus,
+    PayType,
+    RepairClass,
+    ROStatus,
+    words,
+)
 from advisor.kpi import rows
 from advisor.kpi._sql import Period
 from advisor.models import now
 from advisor.workflow import STEP_LABELS, Step
 from reports import excel_summary
-from reports.excel_labels import COLUMNS, SHEETS, VALUES, YES_NO, pick
+from reports.excel_labels import COLUMNS, SHEETS, YES_NO, pick
 from reports.excel_writer import TableWriter, money
 
 Progress = Callable[[int, int], None]
@@ -99,12 +114,11 @@ class _Export:
         if self.progress is not None and self.total:
             self.progress(min(self.done, self.total), self.total)
 
-    def v(self, code: str | None) -> str | None:
-        """A stored code as a word of the workbook's language."""
+    def v(self, kind: type[Code], code: str | None) -> str | None:
+        """A stored code as a word of the workbook's language (its enum's one label)."""
         if code is None or code == "":
             return None
-        pair = VALUES.get(code)
-        return pick(pair, self.lang) if pair else code
+        return words(kind, code, self.lang)
 
     def yes(self, flag: bool | None) -> str | None:
         return None if flag is None else pick(YES_NO[0] if flag else YES_NO[1], self.lang)
@@ -158,7 +172,7 @@ class _Export:
         (_id, number, arrived, adv, customer, plate, rclass, status, step, appt, greeted, need,
          promised, handed, labour, parts, other, disc, tax, total, comeback) = r  # fmt: skip
         on_time = None if promised is None or handed is None else handed <= promised
-        return [number, arrived, self.user(adv), customer, plate, self.v(rclass), self.v(status),
+        return [number, arrived, self.user(adv), customer, plate, self.v(RepairClass, rclass), self.v(ROStatus, status),
                 pick(STEP_LABELS[Step(step)], self.lang), self.yes(appt is not None),
                 _mins(arrived, greeted), _mins(arrived, need), promised, handed, self.yes(on_time),
                 money(labour), money(parts), money(other), money(disc), money(tax), money(total),
@@ -168,9 +182,9 @@ class _Export:
         (_id, number, kind, code, desc, qty, unit, amount, pay, status, reason, part_status,
          cr) = r  # fmt: skip
         why = self.reasons.get(reason) if reason is not None else None
-        return [number, self.v(kind), code or None, desc, qty, money(unit), money(amount),
-                self.v(pay), self.v(status), pick(why, self.lang) if why else None,
-                self.v(part_status), cr]  # fmt: skip
+        return [number, self.v(LineKind, kind), code or None, desc, qty, money(unit), money(amount),
+                self.v(PayType, pay), self.v(LineStatus, status), pick(why, self.lang) if why else None,
+                self.v(PartStatus, part_status), cr]  # fmt: skip
 
     def advisor_row(self, r: tuple[Any, ...]) -> list[Any]:
         a: kpi.AdvisorRow = r[0]
@@ -191,9 +205,9 @@ class _Export:
     def follow_up_row(self, r: tuple[Any, ...]) -> list[Any]:
         (_id, number, customer, adv, handed, due_from, due_to, status, at, solved, *scores,
          category, comments) = r  # fmt: skip
-        window = None if at is None or status != "done" else due_from <= at <= due_to
-        return [number, customer, self.user(adv), handed, due_from, due_to, self.v(status), at,
-                self.yes(window), self.yes(solved), *scores, self.v(category), comments or None]  # fmt: skip
+        window = None if at is None or status != FollowUpStatus.DONE else due_from <= at <= due_to
+        return [number, customer, self.user(adv), handed, due_from, due_to, self.v(FollowUpStatus, status), at,
+                self.yes(window), self.yes(solved), *scores, self.v(FollowUpCategory, category), comments or None]  # fmt: skip
 
     def declined_row(self, r: tuple[Any, ...]) -> list[Any]:
         _id, number, customer, plate, adv, decided, code, desc, amount, reason = r
@@ -204,9 +218,9 @@ class _Export:
     def change_row(self, r: tuple[Any, ...]) -> list[Any]:
         (_id, number, kind, reason, by, at, old, new, old_p, new_p, major, status, consent_by,
          consent_at, method, phone, manager, manager_at) = r  # fmt: skip
-        return [number, self.v(kind), reason, self.user(by), at, money(old), money(new), old_p,
-                new_p, self.yes(bool(major)), self.v(status), consent_by or None, consent_at,
-                self.v(method), phone or None, self.user(manager), manager_at]  # fmt: skip
+        return [number, self.v(ChangeKind, kind), reason, self.user(by), at, money(old), money(new), old_p,
+                new_p, self.yes(bool(major)), self.v(ChangeStatus, status), consent_by or None, consent_at,
+                self.v(AuthMethod, method), phone or None, self.user(manager), manager_at]  # fmt: skip
 
     def miss_row(self, r: tuple[Any, ...]) -> list[Any]:
         key, ref, adv, t0, t1, limit, actual = r

@@ -84,27 +84,7 @@ COLUMNS: dict[str, list[Col]] = {
     ],
 }  # fmt: skip
 
-# Values stored as codes, shown as words.
-VALUES: dict[str, tuple[str, str]] = {
-    "labour": ("Labour", "工时"), "part": ("Part", "配件"), "other": ("Other", "其他"),
-    "customer": ("Customer", "客户付费"), "warranty": ("Warranty", "保修"),
-    "internal": ("Internal", "内部"), "insurance": ("Insurance", "保险"),
-    "proposed": ("Proposed", "待定"), "approved": ("Approved", "已批准"),
-    "declined": ("Declined", "已拒绝"), "cancelled": ("Cancelled", "已取消"),
-    "reserved": ("Reserved", "已预留"), "ordered": ("Ordered", "已订货"),
-    "arrived": ("Arrived", "已到货"), "issued": ("Issued", "已领用"),
-    "open": ("Open", "进行中"), "closed": ("Closed", "已结案"),
-    "due": ("Due", "待回访"), "done": ("Done", "已回访"), "unreachable": ("Unreachable", "联系不上"),
-    "extra_work": ("Extra work", "追加作业"), "delay": ("Delay", "延期"),
-    "pending": ("Pending", "待客户决定"), "awaiting_manager": ("Awaiting manager", "待经理批准"),
-    "refused": ("Refused", "客户拒绝"), "in_person": ("In person", "当面"), "phone": ("Phone", "电话"),
-    "message": ("Message", "短信/微信"), "praise": ("Praise", "表扬"), "quality": ("Quality", "质量"),
-    "price": ("Price", "价格"), "time": ("Time", "时间"), "attitude": ("Attitude", "态度"),
-    "facility": ("Facility", "设施"),
-    "minor": ("Minor repair", "小修"), "vehicle": ("Complete vehicle", "整车修理"),
-    "major": ("Assembly repair", "总成修理"), "level1": ("1st-level maintenance", "一级维护"),
-    "level2": ("2nd-level maintenance", "二级维护"), "special": ("Special repair", "专项修理"),
-}  # fmt: skip
+# Values stored as codes are shown in their ``advisor.codes`` enum's words (``Writer.v``).
 
 YES_NO = (("Yes", "是"), ("No", "否"))
 

@@ -8,6 +8,24 @@ from __future__ import annotations
 
 from functools import cache
 
+from advisor.codes import (
+    AuthMethod,
+    ChangeKind,
+    ChangeStatus,
+    Code,
+    DamageKind,
+    DamageZone,
+    JobStatus,
+    LineKind,
+    LineStatus,
+    OldPart,
+    PartOrigin,
+    PartStatus,
+    PayMethod,
+    PayType,
+    RepairClass,
+    words,
+)
 from advisor.i18n import normalise
 
 # key -> (English, Chinese)
@@ -174,100 +192,23 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Stored codes -> (English, Chinese)
-CODES: dict[str, dict[str, tuple[str, str]]] = {
-    "kind": {"labour": ("Labour", "工时"), "part": ("Part", "配件"), "other": ("Other", "其他")},
-    "origin": {
-        "oem": ("OEM", "原厂"),
-        "equivalent": ("Equivalent", "同质"),
-        "refurbished": ("Refurbished", "修复"),
-    },
-    "pay_type": {
-        "customer": ("Customer", "客户"),
-        "warranty": ("Warranty", "保修"),
-        "internal": ("Internal", "内部"),
-        "insurance": ("Insurance", "保险"),
-    },
-    "status": {
-        "proposed": ("Proposed", "待确认"),
-        "approved": ("Approved", "已同意"),
-        "declined": ("Declined", "已拒绝"),
-    },
-    "auth_method": {
-        "in_person": ("signed in person", "到店签字"),
-        "phone": ("by phone", "电话确认"),
-        "message": ("by message", "短信/微信确认"),
-    },
-    "old_part": {
-        "returned": ("Returned to customer", "交还客户"),
-        "scrapped": ("Scrapped by the shop", "店内报废"),
-        "warranty_return": ("Warranty return", "保修返厂"),
-        "none": ("None", "无"),
-    },
-    "pay_method": {
-        "cash": ("Cash", "现金"),
-        "card": ("Card", "刷卡"),
-        "transfer": ("Bank transfer", "转账"),
-        "wechat": ("WeChat Pay", "微信支付"),
-        "alipay": ("Alipay", "支付宝"),
-    },
-    "repair_class": {
-        "vehicle": ("Complete-vehicle repair", "整车修理"),
-        "major": ("Assembly repair", "总成修理"),
-        "level2": ("Second-level maintenance", "二级维护"),
-        "level1": ("First-level maintenance", "一级维护"),
-        "minor": ("Minor repair", "小修"),
-        "special": ("Special repair", "专项修理"),
-    },
-    "zone": {
-        "front_bumper": ("Front bumper", "前保险杠"),
-        "bonnet": ("Bonnet", "发动机盖"),
-        "windscreen": ("Windscreen", "前挡风玻璃"),
-        "roof": ("Roof", "车顶"),
-        "rear_window": ("Rear window", "后挡风玻璃"),
-        "boot": ("Boot", "后备箱盖"),
-        "rear_bumper": ("Rear bumper", "后保险杠"),
-        "front_left_wing": ("Front left wing", "左前翼子板"),
-        "front_right_wing": ("Front right wing", "右前翼子板"),
-        "front_left_door": ("Front left door", "左前门"),
-        "front_right_door": ("Front right door", "右前门"),
-        "rear_left_door": ("Rear left door", "左后门"),
-        "rear_right_door": ("Rear right door", "右后门"),
-        "rear_left_wing": ("Rear left wing", "左后翼子板"),
-        "rear_right_wing": ("Rear right wing", "右后翼子板"),
-        "front_left_wheel": ("Front left wheel", "左前轮"),
-        "front_right_wheel": ("Front right wheel", "右前轮"),
-        "rear_left_wheel": ("Rear left wheel", "左后轮"),
-        "rear_right_wheel": ("Rear right wheel", "右后轮"),
-    },
-    "damage": {
-        "scratch": ("Scratch", "划痕"),
-        "dent": ("Dent", "凹陷"),
-        "crack": ("Crack", "裂纹"),
-        "chip": ("Chip", "掉漆"),
-        "missing": ("Missing part", "缺件"),
-        "other": ("Other", "其他"),
-    },
-    "job_status": {
-        "waiting": ("Waiting", "待开工"),
-        "in_progress": ("In progress", "作业中"),
-        "paused": ("Paused", "暂停"),
-        "done": ("Done", "完工"),
-    },
-    "part_status": {
-        "reserved": ("Reserved", "已预留"),
-        "ordered": ("Ordered", "已订货"),
-        "arrived": ("Arrived", "已到货"),
-        "issued": ("Issued", "已领用"),
-    },
-    "cr_status": {
-        "pending": ("Awaiting the customer", "待客户确认"),
-        "awaiting_manager": ("Awaiting the manager", "待经理批准"),
-        "approved": ("Agreed", "已同意"),
-        "refused": ("Refused by the customer", "客户拒绝"),
-        "rejected": ("Rejected by the manager", "经理否决"),
-    },
-    "cr_kind": {"extra_work": ("Extra work", "追加作业"), "delay": ("Delay", "延期")},
+# The stored codes a sheet prints, by the name the sheets use: each is one of
+# ``advisor.codes``' enums, whose table holds the words (the same on screens and workbooks).
+CODES: dict[str, type[Code]] = {
+    "kind": LineKind,
+    "origin": PartOrigin,
+    "pay_type": PayType,
+    "status": LineStatus,
+    "auth_method": AuthMethod,
+    "old_part": OldPart,
+    "pay_method": PayMethod,
+    "repair_class": RepairClass,
+    "zone": DamageZone,
+    "damage": DamageKind,
+    "job_status": JobStatus,
+    "part_status": PartStatus,
+    "cr_status": ChangeStatus,
+    "cr_kind": ChangeKind,
 }
 
 
@@ -285,8 +226,6 @@ def label(key: str, lang: str, **values: object) -> str:
 
 
 def code(group: str, value: str, lang: str) -> str:
-    """The printed name of a stored code (an unknown code is printed as it is)."""
-    pair = CODES[group].get(value)
-    if pair is None:
-        return value
-    return pair[1] if is_zh(lang) else pair[0]
+    """The printed name of a stored code (an unknown code is printed as it is, an empty
+    one as nothing)."""
+    return words(CODES[group], value, lang) if value else ""

@@ -125,7 +125,7 @@ def test_estimate_shows_the_words_every_line_and_the_totals(staff: factories.Sta
     assert "原厂" in text  # part origin
     assert view.number in text
     assert "2026年11月29日（7 天）" in text  # validity from the printed date
-    assert "到店签字" in text and "张伟" in text  # the recorded authorisation
+    assert "当面签字" in text and "张伟" in text  # the recorded authorisation
     for value in (DEALER.name, DEALER.phone, DEALER.tax_no):
         assert value in text
 
