@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from advisor.codes import LineStatus
 from advisor.errors import GateError
 from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
@@ -54,7 +55,7 @@ def lines_table(sheet: Sheet, lines: tuple[LineView, ...]) -> Flowable:
     muted: list[int] = []
     for i, x in enumerate(lines):
         amount = fmt.money(x.amount_cents, lang)
-        declined = x.status == "declined"
+        declined = x.status == LineStatus.DECLINED
         if declined:
             muted.append(i)
         rows.append(
@@ -77,7 +78,7 @@ def status_text(line: LineView, lang: str) -> str:
     """The customer's decision, with their reason for a declined line when they gave one."""
     reason = line.decline_reason_zh if lang.startswith("zh") else line.decline_reason_en
     status = code("status", line.status, lang)
-    if line.status == "declined" and reason:
+    if line.status == LineStatus.DECLINED and reason:
         return f"{status}（{reason}）" if lang.startswith("zh") else f"{status} ({reason})"
     return status
 
@@ -86,7 +87,7 @@ def estimate_totals(view: ROView, tax_rate: Any) -> tuple[Totals, bool]:
     """The estimate's totals (``quote_of``: every proposed line as if approved — the
     figure the estimate page shows); and whether any line is proposed."""
     t = quote_of(view.lines, discount_cents=view.totals.discount_cents, tax_rate=tax_rate)
-    return t, any(x.status == "proposed" for x in view.lines)
+    return t, any(x.status == LineStatus.PROPOSED for x in view.lines)
 
 
 def totals_rows(sheet: Sheet, t: Totals, tax_rate: Any) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
+from advisor.codes import CHARGED, LineKind
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
 from reports import formatting as fmt
@@ -29,7 +30,7 @@ def check(view: ROView) -> SettlementView:
 
 def _paid_by(sheet: Sheet, line: LineView) -> str:
     name = code("pay_type", line.pay_type, sheet.lang)
-    return name if line.pay_type == "customer" else name + sheet.t("paren").format(sheet.t("not_charged"))
+    return name if line.pay_type in CHARGED else name + sheet.t("paren").format(sheet.t("not_charged"))
 
 
 def _old_part(sheet: Sheet, line: LineView) -> str:
@@ -40,9 +41,9 @@ def line_sections(sheet: Sheet, lines: list[LineView]) -> list[Flowable]:
     """Labour, parts and other charges, each in its own table."""
     lang = sheet.lang
     out: list[Flowable] = []
-    labour = [x for x in lines if x.kind == "labour"]
-    parts = [x for x in lines if x.kind == "part"]
-    other = [x for x in lines if x.kind not in ("labour", "part")]
+    labour = [x for x in lines if x.kind == LineKind.LABOUR]
+    parts = [x for x in lines if x.kind == LineKind.PART]
+    other = [x for x in lines if x.kind not in (LineKind.LABOUR, LineKind.PART)]
     money = fmt.money
     if labour:
         header = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from advisor.codes import LineKind
 from advisor.errors import GateError
 from advisor.services.views import ROView
 from reports import formatting as fmt
@@ -17,7 +18,7 @@ from reports.pdf_tables import data_table, kv_table, signature_blocks
 
 def check_jobcard(view: ROView) -> None:
     """A job card needs work to do: assignments, or approved labour to assign."""
-    if not view.assignments and not any(x.kind == "labour" for x in view.approved_lines):
+    if not view.assignments and not any(x.kind == LineKind.LABOUR for x in view.approved_lines):
         raise GateError(
             "There is no approved work to dispatch yet: no job card to print.",
             "尚无已同意的作业可派工：无法打印派工单。",
@@ -66,10 +67,10 @@ def jobcard_story(sheet: Sheet, view: ROView) -> list[Flowable]:
     rows += [
         [x.description, sheet.t("unassigned"), "—", "", "", ""]
         for x in view.approved_lines
-        if x.kind == "labour" and x.id not in assigned
+        if x.kind == LineKind.LABOUR and x.id not in assigned
     ]
     story += [sheet.h2("sec.jobs"), data_table(sheet, header, rows, (50, 24, 16, 33, 33, 16))]
-    parts = [x for x in view.approved_lines if x.kind == "part"]
+    parts = [x for x in view.approved_lines if x.kind == LineKind.PART]
     if parts:
         header = [
             sheet.t(k) for k in ("col.code", "col.description", "col.qty", "col.origin", "col.part_status")
