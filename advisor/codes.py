@@ -300,6 +300,19 @@ class PauseReason(Code):
     OTHER = "other", "Other reason", "其他原因"
 
 
+class Skill(Code):
+    """A technician's skill, or the skill a labour line needs (a skill typed in by hand
+    that is none of these is kept and shown as typed)."""
+
+    SERVICE = "service", "Service", "保养"
+    ENGINE = "engine", "Engine", "发动机"
+    BRAKES = "brakes", "Brakes", "制动"
+    ELECTRICAL = "electrical", "Electrical", "电气"
+    DIAGNOSIS = "diagnosis", "Diagnosis", "诊断"
+    BODY = "body", "Body & paint", "钣喷"
+    AC = "ac", "Air-con", "空调"
+
+
 class BayKind(Code):
     GENERAL = "general", "General", "普通"
     LIFT = "lift", "Lift", "举升机"

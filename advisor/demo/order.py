@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from advisor.codes import DamageZone
 from advisor.demo.data import EXTRAS, JOBS, WORDS, labour_hours
 from advisor.demo.order_work import OrderWork
 from advisor.demo.sink import Line, Plan, Visit
@@ -112,7 +113,7 @@ class Orders(OrderWork):
         wash = s == 10 or r.random() < 0.55
         ro_row.update(checked_in_at=checked, mileage_in=km, fuel_level=r.randint(1, 8),
                       valuables=r.choice(("", "", "", "行车记录仪", "sunglasses", "雨伞、充电线", "儿童座椅")),
-                      body_damage=json.dumps([{"zone": "rear bumper", "kind": "scratch", "note": ""}]
+                      body_damage=json.dumps([{"zone": DamageZone.REAR_BUMPER, "kind": "scratch", "note": ""}]
                                              if r.random() < 0.2 else []),
                       booklet_present=r.random() < 0.85, return_old_parts=r.random() < 0.25,
                       customer_waits=r.random() < 0.45 or (A.date() == self.today and s >= 11), wash_requested=wash,

@@ -29,6 +29,7 @@ from advisor.models import (
     RepairOrder,
     StockMove,
     Task,
+    Technician,
     User,
 )
 
@@ -123,4 +124,11 @@ def test_every_code_the_demo_stores_is_a_member_of_its_enum(database: peewee.Dat
     damage = {d["kind"] for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples() if text
               for d in json.loads(text)}  # fmt: skip
     assert damage and damage <= set(codes.DamageKind.values()), damage
+    zones = {d["zone"] for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples() if text
+             for d in json.loads(text)}  # fmt: skip
+    assert zones <= set(codes.DamageZone.values()), zones
+    # Skills: a comma-separated list per technician, one per labour line.
+    skills = {s.strip() for (text,) in Technician.select(Technician.skills).tuples() for s in text.split(",")}
+    skills |= {s for (s,) in EstimateLine.select(EstimateLine.skill).distinct().tuples()}
+    assert skills - {""} and skills - {""} <= set(codes.Skill.values()), skills
     assert seen > 60
