@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from advisor import kpi
+from advisor.codes import Role
 from advisor.errors import ValidationError
 from advisor.kpi import DRILL_KEYS, AdvisorRow, DayRow, KPIs, Ratio, TechnicianRow
 from advisor.models import Technician, User
@@ -110,7 +111,7 @@ class People:
 def people(*, actor: Actor) -> People:
     """Every advisor account (deactivated ones too: their figures stay) and every active
     technician."""
-    advisors = User.select(User.id, User.display_name).where(User.role == "advisor").order_by(User.id)
+    advisors = User.select(User.id, User.display_name).where(User.role == Role.ADVISOR).order_by(User.id)
     techs = Technician.select(Technician.id, Technician.name).where(Technician.active == True)  # noqa: E712
     return People([(u.id, u.display_name) for u in advisors], [(t.id, t.name) for t in techs])
 

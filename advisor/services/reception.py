@@ -165,7 +165,7 @@ def reassign_advisor(
     ``from_advisor_id`` is the advisor the caller was shown: when someone else handed the
     RO over in between, the call is refused (``ConflictError``) instead of overriding it."""
     ro = get_ro(ro_id)
-    if ro.status != "open" or ro.handed_over_at is not None:
+    if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:
         raise GateError(
             "The car has been handed over: the repair order keeps its advisor.",
             "车辆已交付：工单不再更换服务顾问。",
