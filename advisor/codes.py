@@ -178,8 +178,8 @@ class AuthMethod(Code):
     """How the customer authorised an estimate or consented to a change."""
 
     IN_PERSON = "in_person", "In person, with signature", "当面签字"
-    PHONE = "phone", "By phone", "电话"
-    MESSAGE = "message", "By message", "短信/消息"
+    PHONE = "phone", "By phone", "电话确认"
+    MESSAGE = "message", "By message (SMS/WeChat)", "短信/微信确认"
 
 
 class ChangeKind(Code):

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from advisor.codes import JobStatus
 from advisor.services.views import AssignmentView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -118,7 +119,7 @@ class BoardModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._jobs[index.row()].status != "done":
+        if self._jobs[index.row()].status != JobStatus.DONE:
             base |= Qt.ItemFlag.ItemIsDragEnabled
         return base
 

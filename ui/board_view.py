@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import JobStatus
 from advisor.services.views import AssignmentView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -192,7 +193,7 @@ class JobColumn(QListView):
 
     def startDrag(self, supported: Qt.DropAction) -> None:
         job = self.current_job()
-        if job is None or job.status == "done":
+        if job is None or job.status == JobStatus.DONE:
             return
         drag = QDrag(self)
         drag.setMimeData(job_mime(job.id))

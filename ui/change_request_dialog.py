@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import money
+from advisor.codes import ChangeKind, LineKind
 from advisor.errors import UserError
 from advisor.services import changes, workshop
 from advisor.services.users import Actor
@@ -179,7 +180,7 @@ class ChangeRequestDialog(QDialog):
         total = Decimal(0)
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, TYPE)
-            if isinstance(combo, QComboBox) and combo.currentData() != "labour":
+            if isinstance(combo, QComboBox) and combo.currentData() != LineKind.LABOUR:
                 continue
             try:
                 hours = Decimal(self._cell(row, QTY) or "0")
@@ -263,7 +264,7 @@ class ChangeRequestDialog(QDialog):
         combo = QComboBox()
         combo.addItem(self.tr("Labour"), "labour")
         combo.addItem(self.tr("Part"), "part")
-        combo.setCurrentIndex(0 if kind == "labour" else 1)
+        combo.setCurrentIndex(0 if kind == LineKind.LABOUR else 1)
         combo.currentIndexChanged.connect(lambda _i: self.suggest())
         self.table.setCellWidget(row, TYPE, combo)
         for col, value in (
@@ -283,10 +284,10 @@ class ChangeRequestDialog(QDialog):
         for c in codes:
             skills.addItem(self._skill_label(c), c)
         skills.setCurrentIndex(codes.index(skill))
-        skills.setEnabled(kind == "labour")
-        combo.currentIndexChanged.connect(lambda _i: skills.setEnabled(combo.currentData() == "labour"))
+        skills.setEnabled(kind == LineKind.LABOUR)
+        combo.currentIndexChanged.connect(lambda _i: skills.setEnabled(combo.currentData() == LineKind.LABOUR))
         self.table.setCellWidget(row, SKILL, skills)
-        if kind == "part":
+        if kind == LineKind.PART:
             self.table.setCurrentCell(row, CODE)
         else:
             self.table.setCurrentCell(row, DESCRIPTION)
@@ -313,7 +314,7 @@ class ChangeRequestDialog(QDialog):
             if price and not self.table.isColumnHidden(PRICE):
                 spec["unit_price_cents"] = money.to_cents(price)
             skill = self.table.cellWidget(row, SKILL)
-            if kind == "labour" and isinstance(skill, QComboBox):
+            if kind == LineKind.LABOUR and isinstance(skill, QComboBox):
                 spec["skill"] = skill.currentData()
             out.append(spec)
         return out
@@ -332,7 +333,7 @@ class ChangeRequestDialog(QDialog):
             ro_id=self.ro_id,
             kind=kind,
             reason=self.reason.toPlainText(),
-            lines=lines if kind == "extra_work" else None,
+            lines=lines if kind == ChangeKind.EXTRA_WORK else None,
             new_promised_at=from_qdatetime(self.when.dateTime()) if self.new_time.isChecked() else None,
         )
         if not result.ok:

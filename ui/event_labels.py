@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from advisor.codes import PayMethod, words
 from advisor.services.timeline import note_of
 from ui import fmt
 
@@ -67,7 +68,6 @@ def event_note(action: str, note: str) -> str:
     declined 0", "cash 849.76", "walk-in") in words, money by ``ui.fmt``; what a person
     typed (a reason, a name) as typed."""
     from ui import workshop_labels
-    from ui.ro.pages._closing import pay_method_label
 
     n = note_of(action, note)
     v = n.values
@@ -87,7 +87,7 @@ def event_note(action: str, note: str) -> str:
         text = QCoreApplication.translate("TimelineReport", "%1 authorised, %2 item(s) declined")
         return text.replace("%1", amount).replace("%2", str(declined))
     if n.kind == "payment":
-        return f"{pay_method_label(v['method'])} {fmt.money(v['amount_cents'])}"
+        return f"{words(PayMethod, v['method'])} {fmt.money(v['amount_cents'])}"
     if n.kind == "amounts":
         return f"{fmt.money(v['old_cents'])} → {fmt.money(v['new_cents'])}"
     if n.kind == "consent":

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import FOLLOW_UP_ENDED, FollowUpCategory, FollowUpStatus, words
 from advisor.services import appointments, followup
 from advisor.services.views import FollowUpView
 from ui import fmt
@@ -58,28 +59,11 @@ def dimension_hint(dim: str) -> str:
 
 
 def category_label(cat: str) -> str:
-    labels = {
-        "": QCoreApplication.translate("FollowUp", "(none)"),
-        "praise": QCoreApplication.translate("FollowUp", "Praise"),
-        "quality": QCoreApplication.translate("FollowUp", "Repair quality"),
-        "price": QCoreApplication.translate("FollowUp", "Price"),
-        "time": QCoreApplication.translate("FollowUp", "Time / waiting"),
-        "attitude": QCoreApplication.translate("FollowUp", "Staff attitude"),
-        "facility": QCoreApplication.translate("FollowUp", "Facilities"),
-        "other": QCoreApplication.translate("FollowUp", "Other"),
-    }
-    return labels.get(cat, cat)
+    return words(FollowUpCategory, cat)
 
 
 def status_label(status: str) -> str:
-    labels = {
-        "upcoming": QCoreApplication.translate("FollowUp", "Upcoming"),
-        "due": QCoreApplication.translate("FollowUp", "Due"),
-        "overdue": QCoreApplication.translate("FollowUp", "Overdue"),
-        "done": QCoreApplication.translate("FollowUp", "Done"),
-        "unreachable": QCoreApplication.translate("FollowUp", "Unreachable"),
-    }
-    return labels.get(status, status)
+    return words(FollowUpStatus, status)
 
 
 STATUS_COLOURS = {
@@ -270,10 +254,10 @@ class FollowUpForm(QWidget):
         self.header.setText(f"<b>{header}</b><br>{window.replace('%3', full_datetime(f.due_to))}")
         kind = {"overdue": "error", "due": "warn", "upcoming": "info", "done": "ok", "unreachable": "error"}
         text = self.tr("Status: %1").replace("%1", status_label(f.status))
-        if f.status == "overdue":
+        if f.status == FollowUpStatus.OVERDUE:
             text += " — " + self.tr("the 48 h standard is missed: call now")
         show_banner(self.status, text, kind.get(f.status, "info"))
-        open_call = f.status not in ("done", "unreachable")
+        open_call = f.status not in FOLLOW_UP_ENDED
         self.call_group.setVisible(open_call)
         self.attempts.setText(
             self.tr("Unanswered calls so far: %1 of %2")
@@ -284,10 +268,10 @@ class FollowUpForm(QWidget):
         self._update_recheck()
 
     def _show_result(self, f: FollowUpView) -> None:
-        if f.status not in ("done", "unreachable"):
+        if f.status not in FOLLOW_UP_ENDED:
             self.result.hide()
             return
-        if f.status == "unreachable":
+        if f.status == FollowUpStatus.UNREACHABLE:
             text = self.tr("Not reached after %1 calls: the customer is marked unreachable.")
             self.result.setText(text.replace("%1", str(f.attempts)))
             self.result.show()

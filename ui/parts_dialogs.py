@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import APPOINTMENT_EXPECTED
 from advisor.errors import UserError
 from advisor.services import appointments, orders, parts
 from advisor.services.parts import PartView
@@ -71,7 +72,7 @@ class OrderPartDialog(_Form):
         today = dt.date.today()
         for offset in range(14):
             for a in appointments.read_appointments_on(actor=self.ctx.actor, day=today + dt.timedelta(days=offset)):
-                if a.status in ("booked", "confirmed", "reconfirmed"):
+                if a.status in APPOINTMENT_EXPECTED:
                     self.appointment.addItem(
                         f"{fmt.datetime(a.starts_at)} · {a.plate} · {a.customer_name}", a.id
                     )

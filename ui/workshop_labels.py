@@ -1,7 +1,8 @@
 """Words and colours of the workshop screens (board, dispatch, parts, steps 6–8).
 
 The services speak in codes (``in_progress``, ``awaiting_manager``, ``warranty_return``);
-the screens show them in the user's language. Colours carry meaning and are never the
+the screens show them in the user's language, in the words of their ``advisor.codes``
+enum (the one table that sheets and workbooks use too). Colours carry meaning and are never the
 only signal: each state also has a symbol and a word.
 """
 
@@ -10,6 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from advisor.codes import (
+    AuthMethod,
+    BayKind,
+    ChangeKind,
+    ChangeStatus,
+    JobStatus,
+    OldPart,
+    PartOrigin,
+    PartStatus,
+    PauseReason,
+    Skill,
+    words,
+)
 from advisor.services.views import AssignmentView
 from ui import fmt
 
@@ -31,7 +45,7 @@ STATE_COLOURS: dict[str, tuple[str, str, str]] = {
 
 def board_state(job: AssignmentView) -> str:
     """The colour state of a card: late wins over every state but done."""
-    if job.status == "done":
+    if job.status == JobStatus.DONE:
         return "done"
     if job.late:
         return "late"
@@ -44,92 +58,49 @@ def colour(state: str) -> tuple[QColor, QColor, str]:
 
 
 def job_status(status: str) -> str:
-    return {
-        "waiting": translate("workshop", "Waiting"),
-        "in_progress": translate("workshop", "In progress"),
-        "paused": translate("workshop", "Paused"),
-        "done": translate("workshop", "Done"),
-    }.get(status, status)
+    return words(JobStatus, status)
 
 
 def pause_reason(reason: str) -> str:
-    return {
-        "parts": translate("workshop", "waiting for parts"),
-        "approval": translate("workshop", "waiting for the customer's approval"),
-        "other": translate("workshop", "other reason"),
-    }.get(reason, reason)
+    return words(PauseReason, reason)
 
 
 def state_text(job: AssignmentView, *, short: bool = False) -> str:
     """What a card says about its state, e.g. 'LATE · Paused — waiting for parts'."""
     text = job_status(job.status)
-    if job.status == "paused" and job.pause_reason:
-        if short:
-            text += " · " + {
-                "parts": translate("workshop", "parts"),
-                "approval": translate("workshop", "approval"),
-                "other": translate("workshop", "other"),
-            }.get(job.pause_reason, job.pause_reason)
-        else:
-            text += " — " + pause_reason(job.pause_reason)
+    if job.status == JobStatus.PAUSED and job.pause_reason:
+        text += (" · " if short else " — ") + pause_reason(job.pause_reason)
     if board_state(job) == "late":
         text = translate("workshop", "LATE") + " · " + text
     return text
 
 
 def part_status(status: str) -> str:
-    return {
-        "": translate("workshop", "Not needed yet"),
-        "reserved": translate("workshop", "In stock, reserved"),
-        "ordered": translate("workshop", "Ordered"),
-        "arrived": translate("workshop", "Arrived"),
-        "issued": translate("workshop", "Issued to the workshop"),
-    }.get(status, status)
+    return words(PartStatus, status)
 
 
 def change_status(status: str) -> str:
-    return {
-        "pending": translate("workshop", "Waiting for the customer"),
-        "awaiting_manager": translate("workshop", "Waiting for the manager"),
-        "approved": translate("workshop", "Consented, applied"),
-        "refused": translate("workshop", "Refused by the customer"),
-        "rejected": translate("workshop", "Rejected by the manager"),
-    }.get(status, status)
+    return words(ChangeStatus, status)
 
 
 def change_kind(kind: str) -> str:
-    return {"extra_work": translate("workshop", "Extra work"), "delay": translate("workshop", "Delay")}.get(
-        kind, kind
-    )
+    return words(ChangeKind, kind)
 
 
 def method(code: str) -> str:
-    return {
-        "in_person": translate("workshop", "In person"),
-        "phone": translate("workshop", "By phone"),
-        "message": translate("workshop", "By message"),
-    }.get(code, code)
+    return words(AuthMethod, code)
 
 
-OLD_PART_CODES = ("", "returned", "scrapped", "warranty_return")
+# What the workshop can choose for an old part ("No old part" is the handover's answer).
+OLD_PART_CODES = tuple(h for h in OldPart if h is not OldPart.NONE)
 
 
 def old_part(code: str) -> str:
-    return {
-        "": translate("workshop", "Not decided"),
-        "none": translate("workshop", "No old part"),
-        "returned": translate("workshop", "Returned to the customer"),
-        "scrapped": translate("workshop", "Scrapped by the shop"),
-        "warranty_return": translate("workshop", "Warranty return"),
-    }.get(code, code)
+    return words(OldPart, code)
 
 
 def origin(code: str) -> str:
-    return {
-        "oem": translate("workshop", "Original (OEM)"),
-        "equivalent": translate("workshop", "Equivalent"),
-        "refurbished": translate("workshop", "Refurbished"),
-    }.get(code, code)
+    return words(PartOrigin, code)
 
 
 def level(n: int) -> str:
@@ -147,20 +118,12 @@ def minutes(total: int) -> str:
     return fmt.minutes(total)
 
 
-SKILLS = ("service", "engine", "brakes", "electrical", "diagnosis", "body", "ac")  # named below
+SKILLS = Skill.values()
 
 
 def skill(code: str) -> str:
     """A technician's skill or a job's required skill; an unknown code is shown as typed."""
-    return {
-        "service": translate("workshop", "Service"),
-        "engine": translate("workshop", "Engine"),
-        "brakes": translate("workshop", "Brakes"),
-        "electrical": translate("workshop", "Electrical"),
-        "diagnosis": translate("workshop", "Diagnosis"),
-        "body": translate("workshop", "Body & paint"),
-        "ac": translate("workshop", "Air-con"),
-    }.get(code.strip(), code.strip())
+    return words(Skill, code.strip())
 
 
 def skills(codes: tuple[str, ...] | list[str]) -> str:
@@ -169,9 +132,4 @@ def skills(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def bay_kind(code: str) -> str:
-    return {
-        "lift": translate("workshop", "Lift"),
-        "general": translate("workshop", "General"),
-        "diagnosis": translate("workshop", "Diagnosis"),
-        "wash": translate("workshop", "Wash"),
-    }.get(code, code)
+    return words(BayKind, code)

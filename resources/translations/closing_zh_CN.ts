@@ -4,92 +4,12 @@
 <context>
     <name>Closing</name>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="105"/>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="106"/>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="107"/>
-        <source>Bank transfer</source>
-        <translation>银行转账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="108"/>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="109"/>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
         <location filename="../../ui/ro/pages/_closing.py" line="116"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="117"/>
-        <source>Warranty</source>
-        <translation>保修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
-        <source>Internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="119"/>
-        <source>Insurance</source>
-        <translation>保险</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="126"/>
-        <source>OEM</source>
-        <translation>原厂</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="127"/>
-        <source>Equivalent</source>
-        <translation>同质</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="128"/>
-        <source>Refurbished</source>
-        <translation>修复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="135"/>
-        <source>Returned to the customer</source>
-        <translation>交还客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="136"/>
-        <source>Scrapped by the shop</source>
-        <translation>由本店报废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="137"/>
-        <source>Warranty return</source>
-        <translation>保修返厂</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="138"/>
-        <source>No old part</source>
-        <translation>无旧件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="147"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="149"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -97,119 +17,54 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="38"/>
+        <location filename="../../ui/followup_form.py" line="39"/>
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="39"/>
+        <location filename="../../ui/followup_form.py" line="40"/>
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="40"/>
+        <location filename="../../ui/followup_form.py" line="41"/>
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="41"/>
+        <location filename="../../ui/followup_form.py" line="42"/>
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="42"/>
+        <location filename="../../ui/followup_form.py" line="43"/>
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="49"/>
+        <location filename="../../ui/followup_form.py" line="50"/>
         <source>Facilities, lounge, the car returned clean</source>
         <translation>设施、休息区、车辆交还时整洁</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="50"/>
+        <location filename="../../ui/followup_form.py" line="51"/>
         <source>The work done right the first time, as promised</source>
         <translation>一次修好，履行承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="53"/>
+        <location filename="../../ui/followup_form.py" line="54"/>
         <source>Quick help, no waiting</source>
         <translation>服务及时，无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="54"/>
+        <location filename="../../ui/followup_form.py" line="55"/>
         <source>Competent, trustworthy staff</source>
         <translation>员工专业、值得信赖</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="55"/>
+        <location filename="../../ui/followup_form.py" line="56"/>
         <source>Individual attention to the customer</source>
         <translation>对客户的个性化关怀</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="62"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="63"/>
-        <source>Praise</source>
-        <translation>表扬</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="64"/>
-        <source>Repair quality</source>
-        <translation>维修质量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="65"/>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="66"/>
-        <source>Time / waiting</source>
-        <translation>时间／等待</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="67"/>
-        <source>Staff attitude</source>
-        <translation>服务态度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="68"/>
-        <source>Facilities</source>
-        <translation>设施环境</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="69"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="76"/>
-        <source>Upcoming</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="77"/>
-        <source>Due</source>
-        <translation>待回访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="78"/>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="79"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup_form.py" line="80"/>
-        <source>Unreachable</source>
-        <translation>无法联系</translation>
     </message>
 </context>
 <context>
@@ -348,7 +203,7 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../ui/ro/pages/followup.py" line="39"/>
+        <location filename="../../ui/ro/pages/followup.py" line="27"/>
         <source>Follow-up call — 24 to 48 hours after handover</source>
         <translation>跟踪回访 —— 交车后 24 至 48 小时</translation>
     </message>
@@ -356,87 +211,87 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="145"/>
+        <location filename="../../ui/workspaces/followup.py" line="146"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="148"/>
+        <location filename="../../ui/workspaces/followup.py" line="149"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="149"/>
+        <location filename="../../ui/workspaces/followup.py" line="150"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="150"/>
+        <location filename="../../ui/workspaces/followup.py" line="151"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="151"/>
+        <location filename="../../ui/workspaces/followup.py" line="152"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="152"/>
+        <location filename="../../ui/workspaces/followup.py" line="153"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="153"/>
+        <location filename="../../ui/workspaces/followup.py" line="154"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="156"/>
+        <location filename="../../ui/workspaces/followup.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="157"/>
+        <location filename="../../ui/workspaces/followup.py" line="158"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="158"/>
+        <location filename="../../ui/workspaces/followup.py" line="159"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="159"/>
+        <location filename="../../ui/workspaces/followup.py" line="160"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="160"/>
+        <location filename="../../ui/workspaces/followup.py" line="161"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="161"/>
+        <location filename="../../ui/workspaces/followup.py" line="162"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="162"/>
+        <location filename="../../ui/workspaces/followup.py" line="163"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="163"/>
+        <location filename="../../ui/workspaces/followup.py" line="164"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="189"/>
+        <location filename="../../ui/workspaces/followup.py" line="190"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="193"/>
+        <location filename="../../ui/workspaces/followup.py" line="194"/>
         <source>%1 done</source>
         <translation>已完成 %1</translation>
     </message>
@@ -444,117 +299,117 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="117"/>
+        <location filename="../../ui/ro/pages/handover.py" line="105"/>
         <source>Handover — the start of the next visit</source>
         <translation>交车 —— 下次来店的开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="118"/>
+        <location filename="../../ui/ro/pages/handover.py" line="106"/>
         <source>Before the keys are handed over</source>
         <translation>交钥匙之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="119"/>
+        <location filename="../../ui/ro/pages/handover.py" line="107"/>
         <source>With the customer</source>
         <translation>与客户一起</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="120"/>
+        <location filename="../../ui/ro/pages/handover.py" line="108"/>
         <source>The repair result was shown to the customer</source>
         <translation>已向客户展示维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="121"/>
+        <location filename="../../ui/ro/pages/handover.py" line="109"/>
         <source>Old parts — handed over as the customer chose:</source>
         <translation>旧件 —— 按客户的选择处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Old part</source>
         <translation>旧件处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="123"/>
+        <location filename="../../ui/ro/pages/handover.py" line="111"/>
         <source>Accepted by (name):</source>
         <translation>验收人（姓名）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="124"/>
+        <location filename="../../ui/ro/pages/handover.py" line="112"/>
         <source>Who checked and accepted the car</source>
         <translation>检查并验收车辆的人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="125"/>
+        <location filename="../../ui/ro/pages/handover.py" line="113"/>
         <source>Next service date:</source>
         <translation>下次保养日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="126"/>
+        <location filename="../../ui/ro/pages/handover.py" line="114"/>
         <source>Next service at:</source>
         <translation>下次保养里程：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="128"/>
+        <location filename="../../ui/ro/pages/handover.py" line="116"/>
         <source>Hand over the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="144"/>
+        <location filename="../../ui/ro/pages/handover.py" line="132"/>
         <source>Handed over on %1, accepted by %2.</source>
         <translation>已于 %1 交车，验收人：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="149"/>
+        <location filename="../../ui/ro/pages/handover.py" line="137"/>
         <source>Next service: %1 or at %2, whichever comes first.</source>
         <translation>下次保养：%1 或 %2，以先到者为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="159"/>
+        <location filename="../../ui/ro/pages/handover.py" line="147"/>
         <source>Old parts: %1</source>
         <translation>旧件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="173"/>
+        <location filename="../../ui/ro/pages/handover.py" line="161"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <location filename="../../ui/ro/pages/handover.py" line="164"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <location filename="../../ui/ro/pages/handover.py" line="164"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="180"/>
+        <location filename="../../ui/ro/pages/handover.py" line="168"/>
         <source>Items explained to the customer before the amount</source>
         <translation>已在告知金额前向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="184"/>
+        <location filename="../../ui/ro/pages/handover.py" line="172"/>
         <source>Settlement paid</source>
         <translation>结算款已付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="184"/>
+        <location filename="../../ui/ro/pages/handover.py" line="172"/>
         <source>Not settled yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="188"/>
+        <location filename="../../ui/ro/pages/handover.py" line="176"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
@@ -562,199 +417,199 @@
 <context>
     <name>QCPage</name>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="143"/>
+        <location filename="../../ui/ro/pages/qc.py" line="129"/>
         <source>Final QC — checked against the inquiry and the RO</source>
         <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="144"/>
+        <location filename="../../ui/ro/pages/qc.py" line="130"/>
         <source>Every concern and every approved line (tick when OK)</source>
         <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="145"/>
+        <location filename="../../ui/ro/pages/qc.py" line="131"/>
         <source>Tick all as OK</source>
         <translation>全部勾选为合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="146"/>
+        <location filename="../../ui/ro/pages/qc.py" line="132"/>
         <source>Car checks</source>
         <translation>车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="147"/>
+        <location filename="../../ui/ro/pages/qc.py" line="133"/>
         <source>Road test:</source>
         <translation>路试：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="148"/>
-        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <location filename="../../ui/ro/pages/qc.py" line="134"/>
+        <location filename="../../ui/ro/pages/qc.py" line="222"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="149"/>
-        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <location filename="../../ui/ro/pages/qc.py" line="135"/>
+        <location filename="../../ui/ro/pages/qc.py" line="222"/>
         <source>Done</source>
         <translation>已路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="150"/>
+        <location filename="../../ui/ro/pages/qc.py" line="136"/>
         <source>Road test result (e.g. no noise when braking)</source>
         <translation>路试结果（例如：制动时无异响）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="151"/>
+        <location filename="../../ui/ro/pages/qc.py" line="137"/>
         <source>Nothing left in the car (tools, covers, rags)</source>
         <translation>车内无遗留物品（工具、护套、抹布）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="152"/>
+        <location filename="../../ui/ro/pages/qc.py" line="138"/>
         <source>No new body damage</source>
         <translation>无新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="153"/>
+        <location filename="../../ui/ro/pages/qc.py" line="139"/>
         <source>First service: customer invited to the inspection</source>
         <translation>首次保养：已邀请客户参与检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <location filename="../../ui/ro/pages/qc.py" line="140"/>
         <source>Completion certificate no.:</source>
         <translation>竣工出厂合格证编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="155"/>
+        <location filename="../../ui/ro/pages/qc.py" line="141"/>
         <source>Required for this repair class</source>
         <translation>此维修类别必填</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="156"/>
+        <location filename="../../ui/ro/pages/qc.py" line="142"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="157"/>
+        <location filename="../../ui/ro/pages/qc.py" line="143"/>
         <source>What failed, what to rework</source>
         <translation>哪里不合格、需要返工什么</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="159"/>
+        <location filename="../../ui/ro/pages/qc.py" line="145"/>
         <source>Signed by the inspector: %1</source>
         <translation>检验员签字：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="161"/>
+        <location filename="../../ui/ro/pages/qc.py" line="147"/>
         <source>✓ Pass and sign</source>
         <translation>✓ 合格并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="162"/>
+        <location filename="../../ui/ro/pages/qc.py" line="148"/>
         <source>Records the inspection as passed, signed by you</source>
         <translation>以您的名义记录检查合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="149"/>
         <source>✗ Fail — back to the workshop</source>
         <translation>✗ 不合格 —— 退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="165"/>
+        <location filename="../../ui/ro/pages/qc.py" line="151"/>
         <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
         <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="167"/>
+        <location filename="../../ui/ro/pages/qc.py" line="153"/>
         <source>Completion certificate number</source>
         <translation>竣工出厂合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="168"/>
+        <location filename="../../ui/ro/pages/qc.py" line="154"/>
         <source>Record certificate</source>
         <translation>记录合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="169"/>
+        <location filename="../../ui/ro/pages/qc.py" line="155"/>
         <source>Earlier inspections</source>
         <translation>以往检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="172"/>
+        <location filename="../../ui/ro/pages/qc.py" line="158"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="173"/>
+        <location filename="../../ui/ro/pages/qc.py" line="159"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="174"/>
+        <location filename="../../ui/ro/pages/qc.py" line="160"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="175"/>
+        <location filename="../../ui/ro/pages/qc.py" line="161"/>
         <source>Road test</source>
         <translation>路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="176"/>
+        <location filename="../../ui/ro/pages/qc.py" line="162"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="177"/>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="196"/>
+        <location filename="../../ui/ro/pages/qc.py" line="182"/>
         <source>QC passed on %1, signed by %2.</source>
         <translation>完工检查于 %1 通过，检验员：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="199"/>
+        <location filename="../../ui/ro/pages/qc.py" line="185"/>
         <source>Certificate no. %1.</source>
         <translation>合格证编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="205"/>
+        <location filename="../../ui/ro/pages/qc.py" line="191"/>
         <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
         <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="211"/>
+        <location filename="../../ui/ro/pages/qc.py" line="197"/>
         <source>Internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="239"/>
+        <location filename="../../ui/ro/pages/qc.py" line="226"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="239"/>
+        <location filename="../../ui/ro/pages/qc.py" line="226"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="242"/>
+        <location filename="../../ui/ro/pages/qc.py" line="229"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="244"/>
+        <location filename="../../ui/ro/pages/qc.py" line="231"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="297"/>
+        <location filename="../../ui/ro/pages/qc.py" line="284"/>
         <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
         <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="309"/>
+        <location filename="../../ui/ro/pages/qc.py" line="296"/>
         <source>Untick what is not OK so the workshop knows what to rework.</source>
         <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
     </message>
@@ -762,22 +617,22 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="50"/>
+        <location filename="../../ui/workspaces/followup.py" line="51"/>
         <source>Solved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="50"/>
+        <location filename="../../ui/workspaces/followup.py" line="51"/>
         <source>Not solved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="52"/>
+        <location filename="../../ui/workspaces/followup.py" line="53"/>
         <source>recheck #%1</source>
         <translation>复检 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="54"/>
+        <location filename="../../ui/workspaces/followup.py" line="55"/>
         <source>%1 unanswered</source>
         <translation>%1 次未接通</translation>
     </message>
@@ -785,288 +640,288 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="200"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="194"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="201"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="195"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="196"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="209"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="197"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="206"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="207"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="209"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="243"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="363"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="245"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="244"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="199"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="200"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="204"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="205"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="352"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="363"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="246"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="267"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="267"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="295"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="294"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="301"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="310"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="320"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="315"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="325"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="331"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="341"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="332"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="342"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="334"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="346"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="349"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="338"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="351"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="433"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="444"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="435"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="446"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="524"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="535"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -1074,330 +929,330 @@
 <context>
     <name>TimelineReport</name>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="76"/>
+        <location filename="../../ui/ro/timeline_report.py" line="79"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="77"/>
+        <location filename="../../ui/ro/timeline_report.py" line="80"/>
         <source>The 13 steps — who and when</source>
         <translation>13 个步骤 —— 经办人和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="78"/>
+        <location filename="../../ui/ro/timeline_report.py" line="81"/>
         <source>Change requests and the customer&apos;s consent</source>
         <translation>变更申请及客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="79"/>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
         <source>Final QC results</source>
         <translation>完工检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="80"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
         <source>Settlement and payments</source>
         <translation>结算与收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="81"/>
+        <location filename="../../ui/ro/timeline_report.py" line="84"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="83"/>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <location filename="../../ui/ro/timeline_report.py" line="122"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="83"/>
-        <location filename="../../ui/ro/timeline_report.py" line="108"/>
-        <location filename="../../ui/ro/timeline_report.py" line="116"/>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <location filename="../../ui/ro/timeline_report.py" line="111"/>
         <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="122"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="83"/>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <location filename="../../ui/ro/timeline_report.py" line="122"/>
         <source>Who</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="83"/>
-        <location filename="../../ui/ro/timeline_report.py" line="116"/>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="87"/>
+        <location filename="../../ui/ro/timeline_report.py" line="90"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="91"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="89"/>
+        <location filename="../../ui/ro/timeline_report.py" line="92"/>
         <source>Limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="90"/>
+        <location filename="../../ui/ro/timeline_report.py" line="93"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="91"/>
+        <location filename="../../ui/ro/timeline_report.py" line="94"/>
         <source>Took</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="92"/>
-        <location filename="../../ui/ro/timeline_report.py" line="110"/>
+        <location filename="../../ui/ro/timeline_report.py" line="95"/>
+        <location filename="../../ui/ro/timeline_report.py" line="113"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="97"/>
+        <location filename="../../ui/ro/timeline_report.py" line="100"/>
         <source>Raised</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="98"/>
+        <location filename="../../ui/ro/timeline_report.py" line="101"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="99"/>
-        <location filename="../../ui/ro/timeline_report.py" line="116"/>
+        <location filename="../../ui/ro/timeline_report.py" line="102"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="100"/>
+        <location filename="../../ui/ro/timeline_report.py" line="103"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="101"/>
+        <location filename="../../ui/ro/timeline_report.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="102"/>
+        <location filename="../../ui/ro/timeline_report.py" line="105"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="103"/>
+        <location filename="../../ui/ro/timeline_report.py" line="106"/>
         <source>Recorded / approved by</source>
         <translation>记录人／批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="109"/>
+        <location filename="../../ui/ro/timeline_report.py" line="112"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="111"/>
+        <location filename="../../ui/ro/timeline_report.py" line="114"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="112"/>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="116"/>
+        <location filename="../../ui/ro/timeline_report.py" line="119"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="122"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="122"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="20"/>
+        <location filename="../../ui/event_labels.py" line="21"/>
         <source>RO opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="21"/>
+        <location filename="../../ui/event_labels.py" line="22"/>
         <source>Arrived</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="22"/>
+        <location filename="../../ui/event_labels.py" line="23"/>
         <source>Greeted</source>
         <translation>已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="23"/>
+        <location filename="../../ui/event_labels.py" line="24"/>
         <source>Checked in</source>
         <translation>接车检查完成</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="24"/>
+        <location filename="../../ui/event_labels.py" line="25"/>
         <source>Advisor changed</source>
         <translation>更换服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="25"/>
+        <location filename="../../ui/event_labels.py" line="26"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="26"/>
+        <location filename="../../ui/event_labels.py" line="27"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="27"/>
+        <location filename="../../ui/event_labels.py" line="28"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="28"/>
+        <location filename="../../ui/event_labels.py" line="29"/>
         <source>Estimate authorised</source>
         <translation>估价已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="29"/>
+        <location filename="../../ui/event_labels.py" line="30"/>
         <source>Parts arrived</source>
         <translation>配件到货</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="30"/>
+        <location filename="../../ui/event_labels.py" line="31"/>
         <source>Work assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="31"/>
+        <location filename="../../ui/event_labels.py" line="32"/>
         <source>Job reassigned</source>
         <translation>重新派工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="32"/>
+        <location filename="../../ui/event_labels.py" line="33"/>
         <source>Work started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="33"/>
+        <location filename="../../ui/event_labels.py" line="34"/>
         <source>Work paused</source>
         <translation>暂停作业</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="34"/>
+        <location filename="../../ui/event_labels.py" line="35"/>
         <source>Work resumed</source>
         <translation>恢复作业</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="35"/>
+        <location filename="../../ui/event_labels.py" line="36"/>
         <source>Work finished</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="36"/>
+        <location filename="../../ui/event_labels.py" line="37"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="37"/>
+        <location filename="../../ui/event_labels.py" line="38"/>
         <source>Customer consented to the change</source>
         <translation>客户同意变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="38"/>
+        <location filename="../../ui/event_labels.py" line="39"/>
         <source>Customer refused the change</source>
         <translation>客户拒绝变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="39"/>
+        <location filename="../../ui/event_labels.py" line="40"/>
         <source>Change approved by the manager</source>
         <translation>经理批准变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="42"/>
+        <location filename="../../ui/event_labels.py" line="43"/>
         <source>Change rejected by the manager</source>
         <translation>经理驳回变更</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="45"/>
+        <location filename="../../ui/event_labels.py" line="46"/>
         <source>Change applied</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="46"/>
+        <location filename="../../ui/event_labels.py" line="47"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="47"/>
+        <location filename="../../ui/event_labels.py" line="48"/>
         <source>Final QC failed</source>
         <translation>完工检查不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="48"/>
+        <location filename="../../ui/event_labels.py" line="49"/>
         <source>Wash requested</source>
         <translation>需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="49"/>
+        <location filename="../../ui/event_labels.py" line="50"/>
         <source>Wash declined</source>
         <translation>不需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="50"/>
+        <location filename="../../ui/event_labels.py" line="51"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="51"/>
+        <location filename="../../ui/event_labels.py" line="52"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="52"/>
+        <location filename="../../ui/event_labels.py" line="53"/>
         <source>Settlement corrected</source>
         <translation>结算已更正</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="53"/>
+        <location filename="../../ui/event_labels.py" line="54"/>
         <source>Items explained</source>
         <translation>已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="54"/>
+        <location filename="../../ui/event_labels.py" line="55"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="55"/>
+        <location filename="../../ui/event_labels.py" line="56"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="56"/>
+        <location filename="../../ui/event_labels.py" line="57"/>
         <source>Handed over</source>
         <translation>已交车</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="57"/>
+        <location filename="../../ui/event_labels.py" line="58"/>
         <source>Follow-up call logged</source>
         <translation>已记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="58"/>
+        <location filename="../../ui/event_labels.py" line="59"/>
         <source>Follow-up: customer unreachable</source>
         <translation>回访：客户无法联系</translation>
     </message>
@@ -1432,213 +1287,123 @@
         <translation>客户不满意：已预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="140"/>
+        <location filename="../../ui/ro/timeline_report.py" line="143"/>
         <source>Arrived %1 · promised %2</source>
         <translation>到店 %1 · 承诺交车 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <location filename="../../ui/ro/timeline_report.py" line="146"/>
         <source>internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="180"/>
-        <source>met</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="181"/>
-        <source>missed</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="182"/>
-        <source>running</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="183"/>
-        <source>not yet</source>
-        <translation>尚未开始</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="237"/>
+        <location filename="../../ui/ro/timeline_report.py" line="245"/>
         <source>Booked for %1</source>
         <translation>预约时间 %1</translation>
     </message>
     <message>
         <location filename="../../ui/event_labels.py" line="75"/>
-        <location filename="../../ui/ro/timeline_report.py" line="235"/>
+        <location filename="../../ui/ro/timeline_report.py" line="243"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="135"/>
+        <location filename="../../ui/ro/timeline_report.py" line="138"/>
         <source>Repair order %1 · %2 · %3 · advisor %4</source>
         <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="232"/>
+        <location filename="../../ui/ro/timeline_report.py" line="240"/>
         <source>Next service due %1</source>
         <translation>下次保养 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="241"/>
+        <location filename="../../ui/ro/timeline_report.py" line="249"/>
         <source>No parts needed</source>
         <translation>无需配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="244"/>
+        <location filename="../../ui/ro/timeline_report.py" line="253"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="248"/>
+        <location filename="../../ui/ro/timeline_report.py" line="257"/>
         <source>Call due %1 – %2</source>
         <translation>应于 %1 – %2 回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="255"/>
-        <source>reserved from stock</source>
-        <translation>已从库存预留</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="255"/>
-        <source>ordered</source>
-        <translation>已订货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="256"/>
-        <source>arrived</source>
-        <translation>已到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="256"/>
-        <source>issued to the workshop</source>
-        <translation>已发往车间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="257"/>
-        <source>back-ordered</source>
-        <translation>缺货待补</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="262"/>
-        <source>Waiting for the customer</source>
-        <translation>等待客户决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="263"/>
-        <source>Waiting for the manager</source>
-        <translation>等待经理批准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="264"/>
-        <source>Consented</source>
-        <translation>客户已同意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="265"/>
-        <source>Consented, lines approved</source>
-        <translation>客户已同意，项目已批准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="266"/>
-        <source>Refused by the customer</source>
-        <translation>客户已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="267"/>
-        <source>Rejected by the manager</source>
-        <translation>经理已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="270"/>
-        <source>in person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="271"/>
-        <source>by phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="272"/>
-        <source>by message</source>
-        <translation>短信／消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline_report.py" line="287"/>
+        <location filename="../../ui/ro/timeline_report.py" line="277"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="288"/>
+        <location filename="../../ui/ro/timeline_report.py" line="278"/>
         <source>major</source>
         <translation>重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="300"/>
+        <location filename="../../ui/ro/timeline_report.py" line="290"/>
         <source>No change requests.</source>
         <translation>无变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="307"/>
+        <location filename="../../ui/ro/timeline_report.py" line="297"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="309"/>
+        <location filename="../../ui/ro/timeline_report.py" line="299"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="312"/>
+        <location filename="../../ui/ro/timeline_report.py" line="302"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="312"/>
+        <location filename="../../ui/ro/timeline_report.py" line="302"/>
         <source>Failed — internal rework</source>
         <translation>不合格 —— 内部返工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="314"/>
+        <location filename="../../ui/ro/timeline_report.py" line="304"/>
         <source>No inspection yet.</source>
         <translation>尚未检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="324"/>
+        <location filename="../../ui/ro/timeline_report.py" line="314"/>
         <source>Settlement %1</source>
         <translation>结算单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="326"/>
+        <location filename="../../ui/ro/timeline_report.py" line="316"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="332"/>
+        <location filename="../../ui/ro/timeline_report.py" line="322"/>
         <source>Items explained before the amount</source>
         <translation>告知金额前已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="338"/>
+        <location filename="../../ui/ro/timeline_report.py" line="328"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="338"/>
+        <location filename="../../ui/ro/timeline_report.py" line="328"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="347"/>
+        <location filename="../../ui/ro/timeline_report.py" line="337"/>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="348"/>
+        <location filename="../../ui/ro/timeline_report.py" line="338"/>
         <source>Not settled yet.</source>
         <translation>尚未结算。</translation>
     </message>
@@ -1646,102 +1411,102 @@
 <context>
     <name>WashPage</name>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="102"/>
+        <location filename="../../ui/ro/pages/wash.py" line="94"/>
         <source>Wash</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="103"/>
+        <location filename="../../ui/ro/pages/wash.py" line="95"/>
         <source>Does the customer want the car washed?</source>
         <translation>客户是否需要洗车？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="104"/>
+        <location filename="../../ui/ro/pages/wash.py" line="96"/>
         <source>Wash requested</source>
         <translation>需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="105"/>
+        <location filename="../../ui/ro/pages/wash.py" line="97"/>
         <source>Wash declined</source>
         <translation>不需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="106"/>
+        <location filename="../../ui/ro/pages/wash.py" line="98"/>
         <source>Wash time told to the customer:</source>
         <translation>告知客户的洗车时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="107"/>
+        <location filename="../../ui/ro/pages/wash.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="108"/>
+        <location filename="../../ui/ro/pages/wash.py" line="100"/>
         <source>Save the wash choice</source>
         <translation>保存洗车选择</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="109"/>
+        <location filename="../../ui/ro/pages/wash.py" line="101"/>
         <source>Reception confirms the wash result</source>
         <translation>前台确认洗车结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="110"/>
+        <location filename="../../ui/ro/pages/wash.py" line="102"/>
         <source>Ashtray emptied and clean</source>
         <translation>烟灰缸已清空并清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="111"/>
+        <location filename="../../ui/ro/pages/wash.py" line="103"/>
         <source>Tyres and rims clean</source>
         <translation>轮胎和轮辋已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="112"/>
+        <location filename="../../ui/ro/pages/wash.py" line="104"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="113"/>
+        <location filename="../../ui/ro/pages/wash.py" line="105"/>
         <source>Anything the customer should know</source>
         <translation>需要告知客户的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="114"/>
+        <location filename="../../ui/ro/pages/wash.py" line="106"/>
         <source>Confirm the wash result</source>
         <translation>确认洗车结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="127"/>
+        <location filename="../../ui/ro/pages/wash.py" line="119"/>
         <source>Washed and confirmed on %1: %2</source>
         <translation>已于 %1 清洗并确认：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="131"/>
+        <location filename="../../ui/ro/pages/wash.py" line="123"/>
         <source>Wash requested at check-in — tell the customer the wash time and save it.</source>
         <translation>接车时已要求洗车 —— 请告知客户清洗时长并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="134"/>
+        <location filename="../../ui/ro/pages/wash.py" line="126"/>
         <source>Wash requested — the customer was told %1 min. Not confirmed yet.</source>
         <translation>需要洗车 —— 已告知客户 %1 分钟。尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="137"/>
+        <location filename="../../ui/ro/pages/wash.py" line="129"/>
         <source>The customer declined the wash.</source>
         <translation>客户不需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="139"/>
+        <location filename="../../ui/ro/pages/wash.py" line="131"/>
         <source>Ask the customer whether they want the car washed.</source>
         <translation>请询问客户是否需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="148"/>
+        <location filename="../../ui/ro/pages/wash.py" line="140"/>
         <source>ashtray and tyres clean</source>
         <translation>烟灰缸和轮胎已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="155"/>
+        <location filename="../../ui/ro/pages/wash.py" line="147"/>
         <source>Choose whether the wash is requested or declined.</source>
         <translation>请选择需要洗车或不需要洗车。</translation>
     </message>

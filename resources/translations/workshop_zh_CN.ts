@@ -4,42 +4,42 @@
 <context>
     <name>AddPartDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="191"/>
+        <location filename="../../ui/parts_dialogs.py" line="193"/>
         <source>Add a part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="195"/>
+        <location filename="../../ui/parts_dialogs.py" line="197"/>
         <source>Part number</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="196"/>
+        <location filename="../../ui/parts_dialogs.py" line="198"/>
         <source>Name (English)</source>
         <translation>名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="197"/>
+        <location filename="../../ui/parts_dialogs.py" line="199"/>
         <source>Name (Chinese)</source>
         <translation>名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="198"/>
+        <location filename="../../ui/parts_dialogs.py" line="200"/>
         <source>Price (¥)</source>
         <translation>价格（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="199"/>
+        <location filename="../../ui/parts_dialogs.py" line="201"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="200"/>
+        <location filename="../../ui/parts_dialogs.py" line="202"/>
         <source>Bin</source>
         <translation>货位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="207"/>
+        <location filename="../../ui/parts_dialogs.py" line="209"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -63,7 +63,7 @@
     </message>
     <message>
         <location filename="../../ui/assign_dialog.py" line="143"/>
-        <location filename="../../ui/assign_dialog.py" line="149"/>
+        <location filename="../../ui/assign_dialog.py" line="150"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -88,32 +88,32 @@
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="148"/>
+        <location filename="../../ui/assign_dialog.py" line="149"/>
         <source>Skills match</source>
         <translation>技能匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="150"/>
+        <location filename="../../ui/assign_dialog.py" line="151"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="151"/>
+        <location filename="../../ui/assign_dialog.py" line="152"/>
         <source>Planned start</source>
         <translation>计划开工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="152"/>
+        <location filename="../../ui/assign_dialog.py" line="153"/>
         <source>Planned end</source>
         <translation>计划完工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="157"/>
+        <location filename="../../ui/assign_dialog.py" line="158"/>
         <source>(no bay)</source>
         <translation>（不指定工位）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="158"/>
+        <location filename="../../ui/assign_dialog.py" line="159"/>
         <source>Assign</source>
         <translation>派工</translation>
     </message>
@@ -121,72 +121,72 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="43"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="44"/>
         <source>Work assignment</source>
         <translation>作业分配</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="46"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="47"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="47"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="48"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="48"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="49"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="49"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="50"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="50"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="51"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="51"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="52"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="52"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="53"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="55"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="56"/>
         <source>Assign…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="62"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="63"/>
         <source>Promised to the customer: %1</source>
         <translation>承诺客户交车时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="64"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="65"/>
         <source>No promised time yet</source>
         <translation>尚无承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="77"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="78"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="79"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="80"/>
         <source>awaiting the customer&apos;s consent</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="88"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="89"/>
         <source>not assigned</source>
         <translation>未派工</translation>
     </message>
@@ -194,37 +194,37 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board_model.py" line="64"/>
+        <location filename="../../ui/board_model.py" line="65"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="65"/>
+        <location filename="../../ui/board_model.py" line="66"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="66"/>
+        <location filename="../../ui/board_model.py" line="67"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="67"/>
+        <location filename="../../ui/board_model.py" line="68"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="68"/>
+        <location filename="../../ui/board_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="69"/>
+        <location filename="../../ui/board_model.py" line="70"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="70"/>
+        <location filename="../../ui/board_model.py" line="71"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
@@ -232,91 +232,91 @@
 <context>
     <name>BoardWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="93"/>
+        <location filename="../../ui/workspaces/board.py" line="94"/>
         <source>Workshop board</source>
         <translation>车间看板</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="96"/>
+        <location filename="../../ui/workspaces/board.py" line="97"/>
         <source>By technician</source>
         <translation>按技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="97"/>
+        <location filename="../../ui/workspaces/board.py" line="98"/>
         <source>By bay</source>
         <translation>按工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="98"/>
+        <location filename="../../ui/workspaces/board.py" line="99"/>
         <source>Big screen</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="99"/>
+        <location filename="../../ui/workspaces/board.py" line="100"/>
         <source>Full screen with large cards (F11)</source>
         <translation>全屏大卡片显示（F11）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="101"/>
+        <location filename="../../ui/workspaces/board.py" line="102"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="102"/>
+        <location filename="../../ui/workspaces/board.py" line="103"/>
         <source>Pause: waiting for parts</source>
         <translation>暂停：等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="103"/>
+        <location filename="../../ui/workspaces/board.py" line="104"/>
         <source>Pause: waiting for approval</source>
         <translation>暂停：等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="104"/>
+        <location filename="../../ui/workspaces/board.py" line="105"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="105"/>
+        <location filename="../../ui/workspaces/board.py" line="106"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="106"/>
+        <location filename="../../ui/workspaces/board.py" line="107"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="107"/>
+        <location filename="../../ui/workspaces/board.py" line="108"/>
         <source>Open the repair order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="127"/>
+        <location filename="../../ui/workspaces/board.py" line="128"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="135"/>
+        <location filename="../../ui/workspaces/board.py" line="136"/>
         <source>%1 · %4
 load %2 · free %3</source>
         <translation>%1 · %4
 已排 %2 · 空闲 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="147"/>
+        <location filename="../../ui/workspaces/board.py" line="148"/>
         <source>%1
 booked %2</source>
         <translation>%1
 已排 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="152"/>
+        <location filename="../../ui/workspaces/board.py" line="153"/>
         <source>No bay</source>
         <translation>未指定工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="152"/>
+        <location filename="../../ui/workspaces/board.py" line="153"/>
         <source>Jobs not given a bay
  </source>
         <translation>未分配工位的作业
@@ -326,22 +326,22 @@ booked %2</source>
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../ui/board_view.py" line="109"/>
+        <location filename="../../ui/board_view.py" line="110"/>
         <source>Time %1 / %2</source>
         <translation>工时 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="115"/>
+        <location filename="../../ui/board_view.py" line="116"/>
         <source>Promised %1</source>
         <translation>承诺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="125"/>
+        <location filename="../../ui/board_view.py" line="126"/>
         <source>PRIORITY</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="127"/>
+        <location filename="../../ui/board_view.py" line="128"/>
         <source>REWORK</source>
         <translation>返工</translation>
     </message>
@@ -349,109 +349,109 @@ booked %2</source>
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="203"/>
+        <location filename="../../ui/change_request_dialog.py" line="204"/>
         <source>Raise a change request</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="204"/>
+        <location filename="../../ui/change_request_dialog.py" line="205"/>
         <source>Extra work found</source>
         <translation>发现追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="205"/>
+        <location filename="../../ui/change_request_dialog.py" line="206"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="206"/>
+        <location filename="../../ui/change_request_dialog.py" line="207"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="207"/>
+        <location filename="../../ui/change_request_dialog.py" line="208"/>
         <source>What was found / why late</source>
         <translation>发现的问题 / 延误原因</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="208"/>
+        <location filename="../../ui/change_request_dialog.py" line="209"/>
         <source>Extra lines</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="211"/>
+        <location filename="../../ui/change_request_dialog.py" line="212"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="212"/>
+        <location filename="../../ui/change_request_dialog.py" line="213"/>
         <source>Code / part no.</source>
         <translation>代码 / 配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="213"/>
+        <location filename="../../ui/change_request_dialog.py" line="214"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="214"/>
+        <location filename="../../ui/change_request_dialog.py" line="215"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="215"/>
+        <location filename="../../ui/change_request_dialog.py" line="216"/>
         <source>Unit price (optional)</source>
         <translation>单价（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="216"/>
+        <location filename="../../ui/change_request_dialog.py" line="217"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="219"/>
+        <location filename="../../ui/change_request_dialog.py" line="220"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="220"/>
+        <location filename="../../ui/change_request_dialog.py" line="221"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="221"/>
+        <location filename="../../ui/change_request_dialog.py" line="222"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="222"/>
+        <location filename="../../ui/change_request_dialog.py" line="223"/>
         <source>New promised time</source>
         <translation>新的承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="224"/>
+        <location filename="../../ui/change_request_dialog.py" line="225"/>
         <source>(now promised: %1)</source>
         <translation>（当前承诺：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="228"/>
+        <location filename="../../ui/change_request_dialog.py" line="229"/>
         <source>Send to the advisor</source>
         <translation>发送给服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="232"/>
-        <location filename="../../ui/change_request_dialog.py" line="256"/>
+        <location filename="../../ui/change_request_dialog.py" line="233"/>
+        <location filename="../../ui/change_request_dialog.py" line="257"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="233"/>
-        <location filename="../../ui/change_request_dialog.py" line="257"/>
+        <location filename="../../ui/change_request_dialog.py" line="234"/>
+        <location filename="../../ui/change_request_dialog.py" line="258"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="240"/>
+        <location filename="../../ui/change_request_dialog.py" line="241"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
@@ -532,146 +532,146 @@ booked %2</source>
 <context>
     <name>DispatchWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="113"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="114"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="116"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="117"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="117"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="118"/>
         <source>Technicians: skills, level, load and free time</source>
         <translation>技师：技能、等级、已排工时与空闲时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="118"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="119"/>
         <source>Bays and equipment: booked time</source>
         <translation>工位与设备：已排时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="119"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="120"/>
         <source>Jobs to dispatch (approved, not yet assigned)</source>
         <translation>待派工作业（已批准、尚未派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="120"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="121"/>
         <source>Suggested technicians for the selected job</source>
         <translation>所选作业的推荐技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="123"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="146"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="124"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="124"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="146"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="125"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="125"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="146"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="126"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="126"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="127"/>
         <source>Load</source>
         <translation>已排工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="127"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="146"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="128"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="128"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="129"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="132"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="132"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="132"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="132"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
         <source>Booked</source>
         <translation>已排</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="136"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="137"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="137"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="138"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="138"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="139"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="139"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="140"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="140"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="141"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="141"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="142"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="142"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="143"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="148"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="149"/>
         <source>Assign…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="167"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="168"/>
         <source>busy</source>
         <translation>作业中</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="167"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="168"/>
         <source>free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="190"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="191"/>
         <source>awaiting the customer&apos;s consent</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="190"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="191"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
@@ -679,57 +679,57 @@ booked %2</source>
 <context>
     <name>OrderPartDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="96"/>
+        <location filename="../../ui/parts_dialogs.py" line="98"/>
         <source>Order a part</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="98"/>
+        <location filename="../../ui/parts_dialogs.py" line="100"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="98"/>
+        <location filename="../../ui/parts_dialogs.py" line="100"/>
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="98"/>
+        <location filename="../../ui/parts_dialogs.py" line="100"/>
         <source>Expected on</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="101"/>
+        <location filename="../../ui/parts_dialogs.py" line="103"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="102"/>
+        <location filename="../../ui/parts_dialogs.py" line="104"/>
         <source>A repair order (number)</source>
         <translation>工单（编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="103"/>
+        <location filename="../../ui/parts_dialogs.py" line="105"/>
         <source>An appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="104"/>
+        <location filename="../../ui/parts_dialogs.py" line="106"/>
         <source>RO number, e.g. RO20261122-0001</source>
         <translation>工单号，例如 RO20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="105"/>
+        <location filename="../../ui/parts_dialogs.py" line="107"/>
         <source>Order</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="113"/>
+        <location filename="../../ui/parts_dialogs.py" line="115"/>
         <source>There is no repair order with this number.</source>
         <translation>没有此编号的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="118"/>
+        <location filename="../../ui/parts_dialogs.py" line="120"/>
         <source>Choose the appointment.</source>
         <translation>请选择预约。</translation>
     </message>
@@ -737,87 +737,87 @@ booked %2</source>
 <context>
     <name>PartsPage</name>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="80"/>
+        <location filename="../../ui/ro/pages/parts.py" line="81"/>
         <source>Parts for this repair order</source>
         <translation>本工单的配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="83"/>
+        <location filename="../../ui/ro/pages/parts.py" line="84"/>
         <source>Part no.</source>
         <translation>配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="84"/>
+        <location filename="../../ui/ro/pages/parts.py" line="85"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="85"/>
+        <location filename="../../ui/ro/pages/parts.py" line="86"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="86"/>
+        <location filename="../../ui/ro/pages/parts.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="87"/>
+        <location filename="../../ui/ro/pages/parts.py" line="88"/>
         <source>What to tell the customer</source>
         <translation>告知客户的话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="90"/>
+        <location filename="../../ui/ro/pages/parts.py" line="91"/>
         <source>Standard wording for a backorder</source>
         <translation>缺件标准话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="91"/>
+        <location filename="../../ui/ro/pages/parts.py" line="92"/>
         <source>Tasks: notify the customer</source>
         <translation>任务：通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="92"/>
+        <location filename="../../ui/ro/pages/parts.py" line="93"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="92"/>
+        <location filename="../../ui/ro/pages/parts.py" line="93"/>
         <source>Since</source>
         <translation>创建于</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="93"/>
+        <location filename="../../ui/ro/pages/parts.py" line="94"/>
         <source>Customer notified</source>
         <translation>已通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="102"/>
+        <location filename="../../ui/ro/pages/parts.py" line="103"/>
         <source>The part is ordered and expected on %1; we will call you as soon as it arrives.</source>
         <translation>配件已订购，预计 %1 到货；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="104"/>
+        <location filename="../../ui/ro/pages/parts.py" line="105"/>
         <source>The part is ordered; we will call you as soon as it arrives.</source>
         <translation>配件已订购；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="106"/>
+        <location filename="../../ui/ro/pages/parts.py" line="107"/>
         <source>The part has arrived; we can start the work.</source>
         <translation>配件已到货，可以开始作业。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="108"/>
+        <location filename="../../ui/ro/pages/parts.py" line="109"/>
         <source>The part is in stock and set aside for your car.</source>
         <translation>配件有库存，已为您的车预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="118"/>
+        <location filename="../../ui/ro/pages/parts.py" line="119"/>
         <source>ETA %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="125"/>
+        <location filename="../../ui/ro/pages/parts.py" line="126"/>
         <source>No part is on backorder.</source>
         <translation>没有缺件。</translation>
     </message>
@@ -985,17 +985,17 @@ booked %2</source>
 <context>
     <name>ReceiveStockDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="152"/>
+        <location filename="../../ui/parts_dialogs.py" line="154"/>
         <source>Receive stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="153"/>
+        <location filename="../../ui/parts_dialogs.py" line="155"/>
         <source>Quantity received</source>
         <translation>收货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="154"/>
+        <location filename="../../ui/parts_dialogs.py" line="156"/>
         <source>Book in</source>
         <translation>入库</translation>
     </message>
@@ -1003,148 +1003,148 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="105"/>
+        <location filename="../../ui/ro/pages/repair.py" line="104"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="106"/>
+        <location filename="../../ui/ro/pages/repair.py" line="105"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="107"/>
+        <location filename="../../ui/ro/pages/repair.py" line="106"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="108"/>
+        <location filename="../../ui/ro/pages/repair.py" line="107"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="111"/>
+        <location filename="../../ui/ro/pages/repair.py" line="110"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="112"/>
+        <location filename="../../ui/ro/pages/repair.py" line="111"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="113"/>
+        <location filename="../../ui/ro/pages/repair.py" line="112"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="114"/>
-        <location filename="../../ui/ro/pages/repair.py" line="131"/>
+        <location filename="../../ui/ro/pages/repair.py" line="113"/>
+        <location filename="../../ui/ro/pages/repair.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="115"/>
+        <location filename="../../ui/ro/pages/repair.py" line="114"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="119"/>
+        <location filename="../../ui/ro/pages/repair.py" line="118"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="120"/>
+        <location filename="../../ui/ro/pages/repair.py" line="119"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="121"/>
+        <location filename="../../ui/ro/pages/repair.py" line="120"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="122"/>
+        <location filename="../../ui/ro/pages/repair.py" line="121"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="123"/>
+        <location filename="../../ui/ro/pages/repair.py" line="122"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="128"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="129"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="132"/>
+        <location filename="../../ui/ro/pages/repair.py" line="131"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="133"/>
+        <location filename="../../ui/ro/pages/repair.py" line="132"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="134"/>
+        <location filename="../../ui/ro/pages/repair.py" line="133"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="136"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="138"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="141"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="141"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="143"/>
+        <location filename="../../ui/ro/pages/repair.py" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="172"/>
+        <location filename="../../ui/ro/pages/repair.py" line="171"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
@@ -1152,248 +1152,30 @@ booked %2</source>
 <context>
     <name>workshop</name>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="48"/>
-        <source>Waiting</source>
-        <translation>等待</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="49"/>
-        <source>In progress</source>
-        <translation>作业中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="50"/>
-        <source>Paused</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="51"/>
-        <source>Done</source>
-        <translation>完工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="57"/>
-        <source>waiting for parts</source>
-        <translation>等待配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="58"/>
-        <source>waiting for the customer&apos;s approval</source>
-        <translation>等待客户同意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="59"/>
-        <source>other reason</source>
-        <translation>其他原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="69"/>
-        <source>parts</source>
-        <translation>等待配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="70"/>
-        <source>approval</source>
-        <translation>待客户同意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="71"/>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="76"/>
-        <location filename="../../ui/workspaces/board.py" line="114"/>
+        <location filename="../../ui/workshop_labels.py" line="74"/>
+        <location filename="../../ui/workspaces/board.py" line="115"/>
         <source>LATE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="82"/>
-        <source>Not needed yet</source>
-        <translation>暂不需要</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="83"/>
-        <source>In stock, reserved</source>
-        <translation>有库存，已预留</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="84"/>
-        <location filename="../../ui/workshop_labels.py" line="91"/>
-        <source>Ordered</source>
-        <translation>已订购</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="85"/>
-        <location filename="../../ui/workshop_labels.py" line="91"/>
-        <source>Arrived</source>
-        <translation>已到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="86"/>
-        <source>Issued to the workshop</source>
-        <translation>已发放车间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="98"/>
-        <source>Waiting for the customer</source>
-        <translation>等待客户答复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="99"/>
-        <source>Waiting for the manager</source>
-        <translation>等待经理批准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="100"/>
-        <source>Consented, applied</source>
-        <translation>客户已同意，已生效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="101"/>
-        <source>Refused by the customer</source>
-        <translation>客户拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="102"/>
-        <source>Rejected by the manager</source>
-        <translation>经理驳回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="107"/>
-        <source>Extra work</source>
-        <translation>追加作业</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="107"/>
-        <source>Delay</source>
-        <translation>延误</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="114"/>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="115"/>
-        <source>By phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="116"/>
-        <source>By message</source>
-        <translation>短信/消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="125"/>
-        <source>Not decided</source>
-        <translation>未决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="126"/>
-        <source>No old part</source>
-        <translation>无旧件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="127"/>
-        <source>Returned to the customer</source>
-        <translation>交还客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="128"/>
-        <source>Scrapped by the shop</source>
-        <translation>由本店报废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="129"/>
-        <source>Warranty return</source>
-        <translation>索赔返还</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="135"/>
-        <source>Original (OEM)</source>
-        <translation>原厂件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="136"/>
-        <source>Equivalent</source>
-        <translation>同质件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="137"/>
-        <source>Refurbished</source>
-        <translation>修复件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="143"/>
+        <location filename="../../ui/workshop_labels.py" line="108"/>
         <source>Junior</source>
         <translation>初级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="144"/>
+        <location filename="../../ui/workshop_labels.py" line="109"/>
         <source>Skilled</source>
         <translation>中级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="145"/>
+        <location filename="../../ui/workshop_labels.py" line="110"/>
         <source>Senior</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop_labels.py" line="146"/>
+        <location filename="../../ui/workshop_labels.py" line="111"/>
         <source>Master</source>
         <translation>高级技师</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="162"/>
-        <source>Service</source>
-        <translation>保养</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="163"/>
-        <source>Engine</source>
-        <translation>发动机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="164"/>
-        <source>Brakes</source>
-        <translation>制动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="165"/>
-        <source>Electrical</source>
-        <translation>电气</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="167"/>
-        <source>Body &amp; paint</source>
-        <translation>钣喷</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="168"/>
-        <source>Air-con</source>
-        <translation>空调</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="179"/>
-        <source>Lift</source>
-        <translation>举升机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="180"/>
-        <source>General</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="166"/>
-        <location filename="../../ui/workshop_labels.py" line="181"/>
-        <source>Diagnosis</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop_labels.py" line="182"/>
-        <source>Wash</source>
-        <translation>洗车</translation>
     </message>
 </context>
 </TS>

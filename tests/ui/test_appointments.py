@@ -174,7 +174,7 @@ def test_reconfirmation_outcome_recorded(qtbot, ctx, staff, shown) -> None:  # t
     assert shown == []
     got = appointments.get_appointment(a.id)
     assert (got.reconfirm_outcome, got.status) == ("confirmed", "confirmed")
-    qtbot.waitUntil(lambda: ws.reconfirm.item(0, 3).text() == "confirmed")
+    qtbot.waitUntil(lambda: ws.reconfirm.item(0, 3).text() == "Confirmed")
 
 
 def test_no_show_recorded_and_refused_before_time(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]

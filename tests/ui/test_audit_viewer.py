@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from advisor import audit
+from advisor import audit, codes
 from advisor.models import AuditLog
 from advisor.services import customers, orders
 from tests import factories
@@ -160,9 +160,14 @@ DYNAMIC_SITES = {
 
 
 def _constants(node: ast.expr | None) -> set[str]:
-    """The strings an argument can be: a literal, or both branches of ``a if c else b``."""
+    """The strings an argument can be: a literal, a member of an ``advisor.codes`` enum
+    (``ClockKind.ON``), or both branches of ``a if c else b``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return {node.value}
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        kind = getattr(codes, node.value.id, None)
+        if isinstance(kind, type) and issubclass(kind, codes.Code):
+            return {kind[node.attr].value}
     if isinstance(node, ast.IfExp):
         return _constants(node.body) | _constants(node.orelse)
     return set()

@@ -51,7 +51,7 @@ def test_timeline_of_a_finished_ro(qtbot, staff) -> None:  # type: ignore[no-unt
     changes_table = find(report, QTableWidget, "tl_changes")
     assert changes_table.rowCount() == 1
     assert "Rework after QC" in changes_table.item(0, 1).text()
-    assert "张伟" in changes_table.item(0, 5).text() and "by phone" in changes_table.item(0, 5).text()
+    assert "张伟" in changes_table.item(0, 5).text() and "By phone" in changes_table.item(0, 5).text()
     assert "13812345678" in changes_table.item(0, 5).text()
 
     qc = find(report, QTableWidget, "tl_qc")

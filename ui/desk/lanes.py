@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from advisor import workflow
+from advisor.codes import AppointmentStatus, words
 from advisor.i18n import pick
 from advisor.services.views import ROSummary
 from ui import fmt
@@ -183,13 +184,8 @@ class ArrivingModel(_Lane):
         super().set_rows([Arrival(*r) for r in rows])
 
     def status_text(self, a: Arrival) -> str:
-        return {
-            "booked": QCoreApplication.translate("TodayLanes", "Not reconfirmed"),
-            "confirmed": QCoreApplication.translate("TodayLanes", "✓ Reconfirmed"),
-            "arrived": QCoreApplication.translate("TodayLanes", "Arrived"),
-            "no_show": QCoreApplication.translate("TodayLanes", "No-show"),
-            "cancelled": QCoreApplication.translate("TodayLanes", "Cancelled"),
-        }.get(a.status, a.status)
+        mark = "✓ " if a.status == AppointmentStatus.CONFIRMED else ""
+        return mark + words(AppointmentStatus, a.status)
 
     def texts(self, a: Arrival) -> tuple[str, ...]:
         return (fmt.time(a.starts_at), a.plate, a.customer, self.status_text(a))
@@ -198,9 +194,9 @@ class ArrivingModel(_Lane):
         if role == ID_ROLE:
             return a.appointment_id
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            if a.status == "confirmed":
+            if a.status == AppointmentStatus.CONFIRMED:
                 return QBrush(GREEN)
-            if a.status == "booked":
+            if a.status == AppointmentStatus.BOOKED:
                 return QBrush(AMBER)
         if role == Qt.ItemDataRole.FontRole and col == 1:
             return _bold()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import AuthMethod, LineStatus, words
 from advisor.i18n import pick
 from advisor.services import estimate, settings, solicitation
 from advisor.services.views import ROView
@@ -33,11 +34,7 @@ from ui.ro.lines_model import kind_label
 
 
 def method_label(method: str) -> str:
-    return {
-        "in_person": QCoreApplication.translate("AuthoriseDialog", "In person, with signature"),
-        "phone": QCoreApplication.translate("AuthoriseDialog", "By phone"),
-        "message": QCoreApplication.translate("AuthoriseDialog", "By message (SMS/WeChat)"),
-    }.get(method, method)
+    return words(AuthMethod, method)
 
 
 class AuthoriseDialog(QDialog):
@@ -50,7 +47,7 @@ class AuthoriseDialog(QDialog):
         self.result_id: int | None = None
         self.setObjectName("authorise_dialog")
         self.setWindowTitle(self.tr("Customer authorisation — %1").replace("%1", view.number))
-        self.lines = [x for x in view.lines if x.status == "proposed"]
+        self.lines = [x for x in view.lines if x.status == LineStatus.PROPOSED]
         self.reasons = solicitation.read_decline_reasons(actor=self.ctx.actor)
         self._build_table()
         self._build_fields(view)
@@ -97,7 +94,7 @@ class AuthoriseDialog(QDialog):
                 reason.addItem(pick(r.label_en, r.label_zh, self.ctx.lang), r.id)
             reason.setEnabled(False)
             decision.currentIndexChanged.connect(
-                lambda _i, d=decision, r=reason: r.setEnabled(d.currentData() == "declined")
+                lambda _i, d=decision, r=reason: r.setEnabled(d.currentData() == LineStatus.DECLINED)
             )
             self.table.setCellWidget(row, 2, decision)
             self.table.setCellWidget(row, 3, reason)
@@ -184,7 +181,7 @@ class AuthoriseDialog(QDialog):
         reasons = {
             lid: self.reason_boxes[lid].currentData()
             for lid, d in decisions.items()
-            if d == "declined" and self.reason_boxes[lid].currentData() is not None
+            if d == LineStatus.DECLINED and self.reason_boxes[lid].currentData() is not None
         }
         result = self.ctx.ops.run(
             estimate.authorise_estimate,

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from advisor.codes import DamageZone, words
+
 # Zone → rectangle in a 200 × 400 model (front of the car at the top).
 ZONES: dict[str, tuple[float, float, float, float]] = {
     "front_bumper": (40, 6, 120, 26),
@@ -37,28 +39,7 @@ ZONES: dict[str, tuple[float, float, float, float]] = {
 
 def zone_label(zone: str) -> str:
     """The name of a zone in the current language (the stored text when not a known key)."""
-    labels = {
-        "front_bumper": QCoreApplication.translate("CarOutline", "Front bumper"),
-        "bonnet": QCoreApplication.translate("CarOutline", "Bonnet"),
-        "windscreen": QCoreApplication.translate("CarOutline", "Windscreen"),
-        "roof": QCoreApplication.translate("CarOutline", "Roof"),
-        "rear_window": QCoreApplication.translate("CarOutline", "Rear window"),
-        "boot": QCoreApplication.translate("CarOutline", "Boot"),
-        "rear_bumper": QCoreApplication.translate("CarOutline", "Rear bumper"),
-        "front_left_wing": QCoreApplication.translate("CarOutline", "Front left wing"),
-        "front_right_wing": QCoreApplication.translate("CarOutline", "Front right wing"),
-        "front_left_door": QCoreApplication.translate("CarOutline", "Front left door"),
-        "front_right_door": QCoreApplication.translate("CarOutline", "Front right door"),
-        "rear_left_door": QCoreApplication.translate("CarOutline", "Rear left door"),
-        "rear_right_door": QCoreApplication.translate("CarOutline", "Rear right door"),
-        "rear_left_wing": QCoreApplication.translate("CarOutline", "Rear left wing"),
-        "rear_right_wing": QCoreApplication.translate("CarOutline", "Rear right wing"),
-        "front_left_wheel": QCoreApplication.translate("CarOutline", "Front left wheel"),
-        "front_right_wheel": QCoreApplication.translate("CarOutline", "Front right wheel"),
-        "rear_left_wheel": QCoreApplication.translate("CarOutline", "Rear left wheel"),
-        "rear_right_wheel": QCoreApplication.translate("CarOutline", "Rear right wheel"),
-    }
-    return labels.get(zone, zone)
+    return words(DamageZone, zone)
 
 
 class CarOutline(QWidget):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import workflow
+from advisor.codes import AuthMethod
 from advisor.services import changes
 from advisor.services.views import ChangeRequestView
 from ui import fmt
@@ -64,7 +65,7 @@ class ConsentDialog(QDialog):
         answer.addButton(self.refused)
         self.who = QLineEdit(customer_name)
         self.method = QComboBox()
-        for code in ("phone", "in_person", "message"):
+        for code in (AuthMethod.PHONE, AuthMethod.IN_PERSON, AuthMethod.MESSAGE):
             self.method.addItem(labels.method(code), code)
         self.phone = QLineEdit(phone)
         self.when = QDateTimeEdit(to_qdatetime(dt.datetime.now()))
@@ -72,7 +73,7 @@ class ConsentDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()
         self.method.currentIndexChanged.connect(
-            lambda _i: self.phone.setEnabled(self.method.currentData() == "phone")
+            lambda _i: self.phone.setEnabled(self.method.currentData() == AuthMethod.PHONE)
         )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -153,7 +154,7 @@ class ConsentDialog(QDialog):
             consented=self.consented.isChecked(),
             consent_by=self.who.text(),
             method=method,
-            phone=self.phone.text() if method == "phone" else "",
+            phone=self.phone.text() if method == AuthMethod.PHONE else "",
             at=from_qdatetime(self.when.dateTime()),
             note=self.note.text(),
         )

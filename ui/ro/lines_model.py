@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from advisor.codes import LineKind, LineStatus, PartOrigin, PayType, words
 from advisor.i18n import pick
 from advisor.services.views import LineView
 from ui import fmt
@@ -26,43 +27,28 @@ EDITABLE = {"quantity", "unit_price"}
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "labour": QCoreApplication.translate("LinesModel", "Labour"),
-        "part": QCoreApplication.translate("LinesModel", "Part"),
-        "other": QCoreApplication.translate("LinesModel", "Other"),
-    }.get(kind, kind)
+    return words(LineKind, kind)
 
 
 def origin_label(origin: str) -> str:
-    return {
-        "oem": QCoreApplication.translate("LinesModel", "OEM"),
-        "equivalent": QCoreApplication.translate("LinesModel", "Equivalent"),
-        "refurbished": QCoreApplication.translate("LinesModel", "Refurbished"),
-        "": "",
-    }.get(origin, origin)
+    return words(PartOrigin, origin) if origin else ""
 
 
 def pay_type_label(pay: str) -> str:
-    return {
-        "customer": QCoreApplication.translate("LinesModel", "Customer"),
-        "warranty": QCoreApplication.translate("LinesModel", "Warranty"),
-        "internal": QCoreApplication.translate("LinesModel", "Internal"),
-        "insurance": QCoreApplication.translate("LinesModel", "Insurance"),
-    }.get(pay, pay)
+    return words(PayType, pay)
+
+
+_MARKS: dict[str, str] = {LineStatus.APPROVED: "✓ ", LineStatus.DECLINED: "✗ "}
 
 
 def status_label(status: str) -> str:
-    return {
-        "proposed": QCoreApplication.translate("LinesModel", "Proposed"),
-        "approved": QCoreApplication.translate("LinesModel", "✓ Approved"),
-        "declined": QCoreApplication.translate("LinesModel", "✗ Declined"),
-    }.get(status, status)
+    return _MARKS.get(status, "") + words(LineStatus, status)
 
 
 def status_text(line: LineView) -> str:
     """The decision, with the customer's reason when a declined line has one."""
     reason = pick(line.decline_reason_en, line.decline_reason_zh)
-    if line.status == "declined" and reason:
+    if line.status == LineStatus.DECLINED and reason:
         return f"{status_label(line.status)} ({reason})"
     return status_label(line.status)
 
@@ -153,7 +139,7 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             colour = {"approved": "#2e7d32", "declined": "#c62828"}.get(line.status)
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == "code" and line.kind == "part":
+        if role == Qt.ItemDataRole.ToolTipRole and column == "code" and line.kind == LineKind.PART:
             return QCoreApplication.translate("LinesModel", "Part status: %1").replace(
                 "%1", line.part_status or "—"
             )
@@ -177,7 +163,7 @@ class LinesModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         line = self.lines[index.row()]
-        if self.editable and line.status == "proposed" and COLUMNS[index.column()] in EDITABLE:
+        if self.editable and line.status == LineStatus.PROPOSED and COLUMNS[index.column()] in EDITABLE:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 

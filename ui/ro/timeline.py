@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from advisor.codes import StandardStatus, words
 from advisor.services.timeline import step_of, time_standards
 from advisor.services.views import ROView
 from ui import fmt
@@ -36,7 +37,7 @@ def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
         out.append(
             (
                 QCoreApplication.translate("Timeline", "Promised time"),
-                "pending",
+                StandardStatus.PENDING,
                 QCoreApplication.translate("Timeline", "not set yet"),
             )
         )
@@ -98,12 +99,14 @@ class Timeline(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.standards_tree.clear()
         marks = {
-            "met": ("✓ " + self.tr("met"), "#2e7d32"),
-            "missed": ("✗ " + self.tr("missed"), "#c62828"),
-            "pending": ("… " + self.tr("running"), "#8d6e00"),
+            StandardStatus.MET: ("✓ ", "#2e7d32"),
+            StandardStatus.MISSED: ("✗ ", "#c62828"),
+            StandardStatus.PENDING: ("… ", "#8d6e00"),
+            StandardStatus.NOT_APPLICABLE: ("— ", "#555555"),
         }
         for name, status, detail in standards(view, dt.datetime.now()):
-            text, colour = marks[status]
+            mark, colour = marks[StandardStatus(status)]
+            text = mark + words(StandardStatus, status)
             item = QTreeWidgetItem(self.standards_tree, [name, text, detail])
             item.setForeground(1, QBrush(QColor(colour)))
             item.setData(1, Qt.ItemDataRole.UserRole, status)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
+from advisor.codes import AuthMethod, ChangeStatus, LineKind, PartStatus, StandardStatus, words
 from advisor.i18n import pick
 from advisor.services import appointments, timeline
 from advisor.services.users import Actor
@@ -181,14 +182,15 @@ class TimelineReport(QWidget):
 
     def _fill_standards(self, view: ROView) -> None:
         marks = {
-            "met": ("✓ " + self.tr("met"), GREEN),
-            "missed": ("✗ " + self.tr("missed"), RED),
-            "pending": ("… " + self.tr("running"), AMBER),
-            "not_applicable": ("— " + self.tr("not yet"), GREY),
+            StandardStatus.MET: ("✓ ", GREEN),
+            StandardStatus.MISSED: ("✗ ", RED),
+            StandardStatus.PENDING: ("… ", AMBER),
+            StandardStatus.NOT_APPLICABLE: ("— ", GREY),
         }
         rows, colours = [], []
         for i, s in enumerate(timeline.time_standards(view, at=self.at)):
-            text, colour = marks[s.status]
+            mark, colour = marks[StandardStatus(s.status)]
+            text = mark + words(StandardStatus, s.status, self.lang)
             rows.append(
                 [
                     pick(s.label_en, s.label_zh, self.lang),
@@ -244,11 +246,11 @@ class TimelineReport(QWidget):
             appt = appointments.read_appointment(actor=self.actor, appointment_id=view.appointment_id)
             return self.tr("Booked for %1").replace("%1", full_datetime(appt.starts_at))
         if step == Step.PARTS:
-            parts = [x for x in view.approved_lines if x.kind == "part"]
+            parts = [x for x in view.approved_lines if x.kind == LineKind.PART]
             if not parts:
                 return self.tr("No parts needed")
             colon = pick(": ", "：", self.lang)
-            return self._list(f"{x.description}{colon}{self._part_status(x.part_status)}" for x in parts)
+            return self._list(f"{x.description}{colon}{words(PartStatus, x.part_status, self.lang)}" for x in parts)
         if step == Step.WASH and view.wash_requested is False:
             return self.tr("No wash requested")
         if step == Step.FOLLOW_UP and view.follow_up is not None and view.follow_up.at is None:
@@ -260,31 +262,12 @@ class TimelineReport(QWidget):
             )
         return ""
 
-    def _part_status(self, status: str) -> str:
-        labels = {"reserved": self.tr("reserved from stock"), "ordered": self.tr("ordered"),
-                  "arrived": self.tr("arrived"), "issued": self.tr("issued to the workshop"),
-                  "backorder": self.tr("back-ordered")}  # fmt: skip
-        return labels.get(status, status)
-
     def _fill_changes(self, view: ROView) -> None:
-        statuses = {
-            "pending": self.tr("Waiting for the customer"),
-            "awaiting_manager": self.tr("Waiting for the manager"),
-            "consented": self.tr("Consented"),
-            "approved": self.tr("Consented, lines approved"),
-            "refused": self.tr("Refused by the customer"),
-            "rejected": self.tr("Rejected by the manager"),
-        }
-        methods = {
-            "in_person": self.tr("in person"),
-            "phone": self.tr("by phone"),
-            "message": self.tr("by message"),
-        }
         rows = []
         for c in view.change_requests:
             consent = ""
             if c.consent_at is not None:
-                how = methods.get(c.consent_method, c.consent_method)
+                how = words(AuthMethod, c.consent_method, self.lang)
                 consent = f"{c.consent_by}, {fmt.datetime(c.consent_at)}, {how}"
                 if c.consent_phone:
                     consent += f" ({c.consent_phone})"
@@ -301,7 +284,7 @@ class TimelineReport(QWidget):
                     c.reason,
                     f"{fmt.money(c.old_amount_cents)} → {fmt.money(c.new_amount_cents)}",
                     promised,
-                    statuses.get(c.status, c.status) + major,
+                    words(ChangeStatus, c.status, self.lang) + major,
                     consent,
                     by,
                 ]

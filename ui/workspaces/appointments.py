@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import APPOINTMENT_HOLDS, AppointmentStatus, ReconfirmOutcome, words
 from advisor.services import appointments
 from advisor.services._opchanges import Kind
 from advisor.services.views import AppointmentView, CapacitySlot
@@ -43,23 +44,11 @@ FREE, BUSY, FULL = "#e8f5e9", "#fff8e1", "#ffebee"
 
 
 def status_label(status: str) -> str:
-    return {
-        "booked": QCoreApplication.translate("Appointments", "booked"),
-        "confirmed": QCoreApplication.translate("Appointments", "confirmed"),
-        "arrived": QCoreApplication.translate("Appointments", "arrived"),
-        "cancelled": QCoreApplication.translate("Appointments", "cancelled"),
-        "no_show": QCoreApplication.translate("Appointments", "no-show"),
-    }.get(status, status)
+    return words(AppointmentStatus, status)
 
 
 def outcome_label(outcome: str) -> str:
-    return {
-        "": "—",
-        "confirmed": QCoreApplication.translate("Appointments", "confirmed"),
-        "rescheduled": QCoreApplication.translate("Appointments", "to reschedule"),
-        "cancelled": QCoreApplication.translate("Appointments", "cancelled"),
-        "no_answer": QCoreApplication.translate("Appointments", "no answer"),
-    }.get(outcome, outcome)
+    return words(ReconfirmOutcome, outcome) if outcome else "—"
 
 
 def slot_state(slot: CapacitySlot) -> tuple[str, str]:
@@ -290,14 +279,8 @@ class AppointmentsWorkspace(Workspace):
                 self.tr("Requested work"),
             ]
         )
-        labels = {
-            "confirmed": self.tr("Confirmed"),
-            "rescheduled": self.tr("Reschedule"),
-            "cancelled": self.tr("Cancelled"),
-            "no_answer": self.tr("No answer"),
-        }
         for n, (outcome, b) in enumerate(self.outcome_buttons.items(), start=1):
-            b.setText(f"{labels[outcome]} (Alt+{n})")
+            b.setText(f"{outcome_label(outcome)} (Alt+{n})")
         if not self._stale:
             self.refresh()
 
@@ -328,7 +311,7 @@ class AppointmentsWorkspace(Workspace):
             here = [
                 a
                 for a in booked
-                if a.status in ("booked", "confirmed", "arrived")
+                if a.status in APPOINTMENT_HOLDS
                 and a.starts_at < slot.end
                 and a.starts_at + dt.timedelta(minutes=a.duration_min) > slot.start
             ]

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from advisor.codes import JobStatus
 from advisor.services import workshop
 from advisor.services._opchanges import Kind
 from advisor.services.views import AssignmentView
@@ -111,7 +112,7 @@ class BoardWorkspace(Workspace):
         for name, action in self.actions_.items():
             action.setText(names[name])
         chips = []
-        for state in ("waiting", "in_progress", "paused", "late", "done"):
+        for state in (JobStatus.WAITING, JobStatus.IN_PROGRESS, JobStatus.PAUSED, "late", JobStatus.DONE):
             bg, fg, symbol = labels.STATE_COLOURS[state]
             word = labels.translate("workshop", "LATE") if state == "late" else labels.job_status(state)
             chips.append(f"<span style='background:{bg}; color:{fg}'>&nbsp;{symbol} {word}&nbsp;</span>")
@@ -189,12 +190,12 @@ class BoardWorkspace(Workspace):
         self.board.select_job(job.id, focus=False)
         menu = QMenu(self)
         enabled = {
-            "clock_on": job.status == "waiting",
-            "pause_parts": job.status == "in_progress",
-            "pause_approval": job.status == "in_progress",
-            "resume": job.status == "paused",
-            "done": job.status == "in_progress",
-            "change": job.status != "done",
+            "clock_on": job.status == JobStatus.WAITING,
+            "pause_parts": job.status == JobStatus.IN_PROGRESS,
+            "pause_approval": job.status == JobStatus.IN_PROGRESS,
+            "resume": job.status == JobStatus.PAUSED,
+            "done": job.status == JobStatus.IN_PROGRESS,
+            "change": job.status != JobStatus.DONE,
             "open": True,
         }
         for name, action in self.actions_.items():

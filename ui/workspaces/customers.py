@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import Channel, ROStatus, words
 from advisor.services import audit_log, customers, history, search
 from advisor.services._opchanges import Kind
 from advisor.services.views import CustomerView, ROSummary, VehicleView
@@ -254,9 +255,7 @@ class CustomersWorkspace(Workspace):
         return self.tr("Customers & vehicles")
 
     def channel_text(self, code: str) -> str:
-        return {"phone": self.tr("Phone call"), "sms": self.tr("Text message"),
-                "wechat": self.tr("WeChat"), "in_person": self.tr("In person"),
-                "email": self.tr("E-mail")}.get(code, code)  # fmt: skip
+        return words(Channel, code)
 
     def retranslate(self) -> None:
         self.lookup.setPlaceholderText(self.tr("Find by plate, VIN, phone or name"))
@@ -420,7 +419,7 @@ class CustomersWorkspace(Workspace):
         table = self.history_table
         table.setRowCount(len(self.history))
         for row, r in enumerate(self.history):
-            status = self.tr("Open") if r.status == "open" else self.tr("Closed")
+            status = words(ROStatus, r.status)
             cells = [QTableWidgetItem(r.number), QTableWidgetItem(fmt.datetime(r.arrived_at)),
                      QTableWidgetItem(step_text(r.step)), QTableWidgetItem(status),
                      QTableWidgetItem(fmt.money(r.total_cents))]  # fmt: skip

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import FollowUpStatus
 from advisor.services import followup
 from advisor.services._opchanges import Kind
 from advisor.services.views import FollowUpView
@@ -47,7 +48,7 @@ class QueueModel(RowsModel[FollowUpView]):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             outcome = ""
-            if f.status == "done":
+            if f.status == FollowUpStatus.DONE:
                 outcome = "✓ " + self.tr("Solved") if f.solved else "✗ " + self.tr("Not solved")
                 if f.recheck_appointment_id is not None:
                     outcome += " · " + self.tr("recheck #%1").replace("%1", str(f.recheck_appointment_id))
@@ -66,7 +67,7 @@ class QueueModel(RowsModel[FollowUpView]):
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QBrush(QColor(STATUS_COLOURS.get(f.status, "#000000")))
-        if role == Qt.ItemDataRole.FontRole and col == 0 and f.status == "overdue":
+        if role == Qt.ItemDataRole.FontRole and col == 0 and f.status == FollowUpStatus.OVERDUE:
             font = QFont()
             font.setBold(True)
             return font

@@ -3,7 +3,7 @@ campaign text at hand while talking, each contact logged, booking from the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import CallKind, CampaignKind, Channel, ContactOutcome, words
 from advisor.i18n import pick
 from advisor.services import solicitation
 from advisor.services._opchanges import Kind
@@ -40,31 +41,15 @@ PURPOSE = {
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "due_date": QCoreApplication.translate("Solicitation", "Service due (date)"),
-        "due_km": QCoreApplication.translate("Solicitation", "Service due (mileage)"),
-        "campaign": QCoreApplication.translate("Solicitation", "Campaign"),
-        "recall": QCoreApplication.translate("Solicitation", "⚠ Recall"),
-        "declined": QCoreApplication.translate("Solicitation", "Declined earlier"),
-    }.get(kind, kind)
+    return ("⚠ " if kind == CallKind.RECALL else "") + words(CallKind, kind)
 
 
 def channel_label(channel: str) -> str:
-    return {
-        "phone": QCoreApplication.translate("Solicitation", "Phone"),
-        "sms": QCoreApplication.translate("Solicitation", "SMS"),
-        "wechat": QCoreApplication.translate("Solicitation", "WeChat"),
-        "in_person": QCoreApplication.translate("Solicitation", "In person"),
-    }.get(channel, channel)
+    return words(Channel, channel)
 
 
 def outcome_label(outcome: str) -> str:
-    return {
-        "booked": QCoreApplication.translate("Solicitation", "Booked"),
-        "declined": QCoreApplication.translate("Solicitation", "Declined"),
-        "no_answer": QCoreApplication.translate("Solicitation", "No answer"),
-        "call_back": QCoreApplication.translate("Solicitation", "Call back later"),
-    }.get(outcome, outcome)
+    return words(ContactOutcome, outcome)
 
 
 class SolicitationWorkspace(Workspace):
@@ -205,7 +190,7 @@ class SolicitationWorkspace(Workspace):
             self._fill()
 
     def _outcome_changed(self, _i: int = 0) -> None:
-        self.reason.setEnabled(self.outcome.currentData() == "declined")
+        self.reason.setEnabled(self.outcome.currentData() == ContactOutcome.DECLINED)
 
     # -- reading -------------------------------------------------------------------
     def refresh(self) -> None:
@@ -260,7 +245,7 @@ class SolicitationWorkspace(Workspace):
             parts.append("")
             parts.append(self.tr("Campaigns and recalls for this vehicle:"))
         for c in campaigns:
-            kind = self.tr("Recall") if c.kind == "recall" else self.tr("Campaign")
+            kind = words(CampaignKind, c.kind)
             parts.append(f"■ {kind} {c.code}: {pick(c.title_en, c.title_zh, self.ctx.lang)}")
             parts.append(
                 self.tr("Runs %1 to %2")
@@ -288,7 +273,7 @@ class SolicitationWorkspace(Workspace):
             vehicle_id=item.vehicle_id,
             channel=self.channel.currentData(),
             outcome=outcome,
-            decline_reason_id=self.reason.currentData() if outcome == "declined" else None,
+            decline_reason_id=self.reason.currentData() if outcome == ContactOutcome.DECLINED else None,
             campaign_id=item.campaign_id,
             line_ids=list(item.line_ids),
             purpose=PURPOSE.get(item.kind, "due_service"),

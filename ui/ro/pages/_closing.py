@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
+from advisor.codes import OldPart, PayMethod, words
 from advisor.i18n import pick
 from ui import fmt
 from ui.tables import read_only_table
@@ -94,43 +95,11 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
 
 
 def pay_method_label(method: str) -> str:
-    labels = {
-        "cash": QCoreApplication.translate("Closing", "Cash"),
-        "card": QCoreApplication.translate("Closing", "Bank card"),
-        "transfer": QCoreApplication.translate("Closing", "Bank transfer"),
-        "wechat": QCoreApplication.translate("Closing", "WeChat Pay"),
-        "alipay": QCoreApplication.translate("Closing", "Alipay"),
-    }
-    return labels.get(method, method)
-
-
-def pay_type_label(pay_type: str) -> str:
-    labels = {
-        "customer": QCoreApplication.translate("Closing", "Customer"),
-        "warranty": QCoreApplication.translate("Closing", "Warranty"),
-        "internal": QCoreApplication.translate("Closing", "Internal"),
-        "insurance": QCoreApplication.translate("Closing", "Insurance"),
-    }
-    return labels.get(pay_type, pay_type)
-
-
-def origin_label(origin: str) -> str:
-    labels = {
-        "oem": QCoreApplication.translate("Closing", "OEM"),
-        "equivalent": QCoreApplication.translate("Closing", "Equivalent"),
-        "refurbished": QCoreApplication.translate("Closing", "Refurbished"),
-    }
-    return labels.get(origin, origin)
+    return words(PayMethod, method)
 
 
 def handling_label(handling: str) -> str:
-    labels = {
-        "returned": QCoreApplication.translate("Closing", "Returned to the customer"),
-        "scrapped": QCoreApplication.translate("Closing", "Scrapped by the shop"),
-        "warranty_return": QCoreApplication.translate("Closing", "Warranty return"),
-        "none": QCoreApplication.translate("Closing", "No old part"),
-    }
-    return labels.get(handling, handling)
+    return words(OldPart, handling)
 
 
 def yes_no(flag: bool | None) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from advisor.codes import ReconfirmOutcome, words
 from advisor.services import appointments
 from advisor.services.views import ROView
 from ui import fmt
@@ -13,13 +14,7 @@ from ui.ro.pages.base import StepPage
 
 
 def reconfirm_label(outcome: str) -> str:
-    return {
-        "": QCoreApplication.translate("AppointmentPage", "not reconfirmed"),
-        "confirmed": QCoreApplication.translate("AppointmentPage", "confirmed"),
-        "rescheduled": QCoreApplication.translate("AppointmentPage", "rescheduled"),
-        "cancelled": QCoreApplication.translate("AppointmentPage", "cancelled"),
-        "no_answer": QCoreApplication.translate("AppointmentPage", "no answer"),
-    }.get(outcome, outcome)
+    return words(ReconfirmOutcome, outcome)
 
 
 class Page(StepPage):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from advisor.codes import LineKind, LineStatus
 from advisor.services.views import AssignmentView, LineView, ROView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -67,15 +68,15 @@ class AssignmentPage(StepPage):
         self.rows = [
             (x, latest.get(x.id))
             for x in view.lines
-            if x.kind == "labour"
-            and (x.status == "approved" or x.change_request_id is not None)
-            and x.status != "declined"
+            if x.kind == LineKind.LABOUR
+            and (x.status == LineStatus.APPROVED or x.change_request_id is not None)
+            and x.status != LineStatus.DECLINED
         ]
         out = []
         for line, a in self.rows:
             state = (
                 self.tr("approved")
-                if line.status == "approved"
+                if line.status == LineStatus.APPROVED
                 else self.tr("awaiting the customer's consent")
             )
             if a is None:

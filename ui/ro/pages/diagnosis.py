@@ -6,7 +6,7 @@ words are never edited: "Correct…" records a NEW entry that supersedes the old
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import Confirmation, words
 from advisor.services import diagnosis, workshop
 from advisor.services.users import Actor
 from advisor.services.views import ConcernView, ROView
@@ -36,13 +37,11 @@ from ui.long_text import WordsBox
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import quoted
 
+_MARKS: dict[str, str] = {Confirmation.CONFIRMED: "✓ ", Confirmation.NOT_REPRODUCED: "✗ "}
+
 
 def confirmation_label(code: str) -> str:
-    return {
-        "pending": QCoreApplication.translate("DiagnosisPage", "not confirmed yet"),
-        "confirmed": QCoreApplication.translate("DiagnosisPage", "✓ confirmed with the customer"),
-        "not_reproduced": QCoreApplication.translate("DiagnosisPage", "✗ could not be reproduced"),
-    }.get(code, code)
+    return _MARKS.get(code, "") + words(Confirmation, code)
 
 
 def words_editor(parent: QWidget, name: str) -> QPlainTextEdit:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import LineKind, OldPart, PayType
 from advisor.services import settings, settlement
 from advisor.services.views import ROView
 from ui import fmt
@@ -139,7 +140,7 @@ class HandoverPage(StepPage):
             handled = [
                 f"{x.description}: {handling_label(x.old_part_handling)}"
                 for x in view.approved_lines
-                if x.kind == "part" and x.old_part_handling
+                if x.kind == LineKind.PART and x.old_part_handling
             ]
             if handled:
                 nxt += "\n" + self.tr("Old parts: %1").replace("%1", "; ".join(handled))
@@ -192,7 +193,7 @@ class HandoverPage(StepPage):
         self.combos = {}
         default = "returned" if view.return_old_parts else "scrapped"
         for x in view.approved_lines:
-            if x.kind != "part":
+            if x.kind != LineKind.PART:
                 continue
             r = self.old_parts.rowCount()
             self.old_parts.insertRow(r)
@@ -202,7 +203,7 @@ class HandoverPage(StepPage):
             combo.setObjectName(f"handover_old_part_{x.id}")
             for h in settlement.OLD_PART_HANDLING:
                 combo.addItem(handling_label(h), h)
-            chosen = x.old_part_handling or ("warranty_return" if x.pay_type == "warranty" else default)
+            chosen = x.old_part_handling or (OldPart.WARRANTY_RETURN if x.pay_type == PayType.WARRANTY else default)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             self.old_parts.setCellWidget(r, 2, combo)
             self.combos[x.id] = combo

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import LIVE_LINES, LineKind, PartStatus
 from advisor.services import parts
 from advisor.services.views import LineView, ROView, TaskView
 from ui import fmt
@@ -75,32 +76,32 @@ class PartsPage(StepPage):
 
     def wording(self, line: LineView) -> str:
         """What the advisor says about this part, in the user's language."""
-        if line.part_status == "ordered":
+        if line.part_status == PartStatus.ORDERED:
             if line.part_eta is not None:
                 return self.tr(
                     "The part is ordered and expected on %1; we will call you as soon as it arrives."
                 ).replace("%1", fmt.date(line.part_eta))
             return self.tr("The part is ordered; we will call you as soon as it arrives.")
-        if line.part_status == "arrived":
+        if line.part_status == PartStatus.ARRIVED:
             return self.tr("The part has arrived; we can start the work.")
-        if line.part_status in ("reserved", "issued"):
+        if line.part_status in (PartStatus.RESERVED, PartStatus.ISSUED):
             return self.tr("The part is in stock and set aside for your car.")
         return ""
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
-        part_lines = [x for x in view.lines if x.kind == "part" and x.status in ("approved", "proposed")]
+        part_lines = [x for x in view.lines if x.kind == LineKind.PART and x.status in LIVE_LINES]
         rows = []
         for x in part_lines:
             status = labels.part_status(x.part_status)
-            if x.part_status == "ordered" and x.part_eta is not None:
+            if x.part_status == PartStatus.ORDERED and x.part_eta is not None:
                 status += " — " + self.tr("ETA %1").replace("%1", fmt.date(x.part_eta))
             rows.append((x.code, x.description, f"{x.quantity.normalize():f}", status, self.wording(x)))
         fill_rows(self.lines, rows)
         for column in (0, 2, 3):
             self.lines.resizeColumnToContents(column)
         self.lines.resizeRowsToContents()
-        backorders = [self.wording(x) for x in part_lines if x.part_status == "ordered"]
+        backorders = [self.wording(x) for x in part_lines if x.part_status == PartStatus.ORDERED]
         self.say.setText("\n".join(dict.fromkeys(backorders)) or self.tr("No part is on backorder."))
         self.tasks = [t for t in parts.read_tasks_for(actor=self.ctx.actor, ro_id=view.id) if t.kind == "notify_customer"]
         fill_rows(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import LineKind
 from advisor.services import quality
 from advisor.services.views import ROView
 from ui import fmt, messages
@@ -313,7 +314,7 @@ class QCPage(StepPage):
         ids = [
             line.id
             for i, line in enumerate(lines)
-            if line.kind == "labour"
+            if line.kind == LineKind.LABOUR
             and 0 <= offset + i < len(self.boxes)
             and not self.boxes[offset + i].isChecked()
         ]

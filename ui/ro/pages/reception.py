@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import DamageKind, RepairClass, ROStatus, words
 from advisor.config import REPAIR_CLASSES
 from advisor.services import orders, reception
 from advisor.services.reception import DAMAGE_KINDS
@@ -41,25 +42,11 @@ from ui.ro.pages.base import StepPage, scroll_page
 
 
 def damage_kind_label(kind: str) -> str:
-    return {
-        "scratch": QCoreApplication.translate("ReceptionPage", "Scratch"),
-        "dent": QCoreApplication.translate("ReceptionPage", "Dent"),
-        "crack": QCoreApplication.translate("ReceptionPage", "Crack"),
-        "chip": QCoreApplication.translate("ReceptionPage", "Chip"),
-        "missing": QCoreApplication.translate("ReceptionPage", "Missing part"),
-        "other": QCoreApplication.translate("ReceptionPage", "Other"),
-    }.get(kind, kind)
+    return words(DamageKind, kind)
 
 
 def repair_class_label(code: str) -> str:
-    return {
-        "vehicle": QCoreApplication.translate("ReceptionPage", "Complete-vehicle repair"),
-        "major": QCoreApplication.translate("ReceptionPage", "Major (assembly) repair"),
-        "level2": QCoreApplication.translate("ReceptionPage", "Second-level maintenance"),
-        "level1": QCoreApplication.translate("ReceptionPage", "First-level maintenance"),
-        "minor": QCoreApplication.translate("ReceptionPage", "Minor repair"),
-        "special": QCoreApplication.translate("ReceptionPage", "Special repair"),
-    }.get(code, code)
+    return words(RepairClass, code)
 
 
 class Page(StepPage):
@@ -375,7 +362,7 @@ class Page(StepPage):
             self.tr("Arrived %1 (%2)").replace("%1", fmt.datetime(view.arrived_at)).replace("%2", how)
         )
         self.greet_button.setVisible(view.greeted_at is None)
-        if view.greeted_at is None and view.status == "open":
+        if view.greeted_at is None and view.status == ROStatus.OPEN:
             self.ticker.start()
         else:
             self.ticker.stop()

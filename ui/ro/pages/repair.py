@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import CHANGE_OPEN, LineKind
 from advisor.services import changes, workshop
 from advisor.services.views import AssignmentView, ChangeRequestView, LineView, ROView
 from ui import fmt
@@ -29,8 +30,6 @@ from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages.base import StepPage
 from ui.tables import fill_rows, read_only_table
-
-PENDING = ("pending", "awaiting_manager")
 
 
 class RepairPage(StepPage):
@@ -191,7 +190,7 @@ class RepairPage(StepPage):
         fill_rows(self.changes, rows)
         fit_columns(self.changes)  # a reason of 2,000 characters ends in "…" (whole in the tooltip)
         self.changes.resizeRowsToContents()
-        pending = [i for i, c in enumerate(self.changes_) if c.status in PENDING]
+        pending = [i for i, c in enumerate(self.changes_) if c.status in CHANGE_OPEN]
         if pending:
             self.changes.selectRow(pending[0])
         self._fill_old_parts(view)
@@ -200,7 +199,7 @@ class RepairPage(StepPage):
         self._update_buttons()
 
     def _fill_old_parts(self, view: ROView) -> None:
-        self.part_lines = [x for x in view.approved_lines if x.kind == "part"]
+        self.part_lines = [x for x in view.approved_lines if x.kind == LineKind.PART]
         fill_rows(
             self.old_parts,
             [(f"{x.code} {x.description}", f"{x.quantity.normalize():f}", "") for x in self.part_lines],
@@ -220,7 +219,7 @@ class RepairPage(StepPage):
 
     def _update_buttons(self) -> None:
         c = self.selected_change()
-        waiting = c is not None and c.status in PENDING
+        waiting = c is not None and c.status in CHANGE_OPEN
         self.answer_btn.setEnabled(waiting and c is not None and c.consent_at is None)
         self.approve_btn.setEnabled(waiting and c is not None and c.major and not c.manager)
 

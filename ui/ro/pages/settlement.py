@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import LineKind, LineStatus
 from advisor.errors import UserError
 from advisor.money import to_cents, to_yuan
 from advisor.services import settlement
@@ -28,14 +29,12 @@ from advisor.services.views import LineView, ROView, Totals
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.long_text import tooltip
-from ui.ro.lines_model import declined_text
+from ui.ro.lines_model import declined_text, origin_label, pay_type_label
 from ui.ro.pages._closing import (
     cell,
     fit_height,
     locked_text,
-    origin_label,
     pay_method_label,
-    pay_type_label,
     show_banner,
     table,
 )
@@ -296,7 +295,7 @@ class SettlementPage(StepPage):
     def _show_not_charged(self, view: ROView) -> None:
         """Declined and undecided lines, named under the tables: they are not charged."""
         declined = view.declined_lines
-        undecided = [x for x in view.lines if x.status == "proposed"]
+        undecided = [x for x in view.lines if x.status == LineStatus.PROPOSED]
         notes = []
         if declined:
             notes.append(
@@ -383,7 +382,7 @@ class SettlementPage(StepPage):
         for t in (self.labour, self.parts, self.other):
             t.setRowCount(0)
         for x in lines:
-            if x.kind == "labour":
+            if x.kind == LineKind.LABOUR:
                 values = [
                     (x.code, False),
                     (x.description, False),
@@ -393,7 +392,7 @@ class SettlementPage(StepPage):
                     (pay_type_label(x.pay_type), False),
                 ]
                 t = self.labour
-            elif x.kind == "part":
+            elif x.kind == LineKind.PART:
                 values = [
                     (x.code, False),
                     (x.description, False),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from advisor.codes import CampaignKind, words
 from advisor.i18n import pick
 from advisor.services import appointments, solicitation
 from advisor.services.views import ROView
@@ -60,7 +61,7 @@ class Page(StepPage):
             )
         self.campaigns.clear()
         for c in solicitation.read_campaigns_for(actor=self.ctx.actor, vehicle_id=view.vehicle.id):
-            kind = self.tr("Recall") if c.kind == "recall" else self.tr("Campaign")
+            kind = words(CampaignKind, c.kind)
             title = pick(c.title_en, c.title_zh, self.ctx.lang)
             text = f"{kind}: {title}" + (f"\n{c.details}" if c.details else "")
             self.campaigns.addItem(text)
