@@ -175,7 +175,7 @@ def test_settlement_sheet_in_english(staff: factories.Staff) -> None:
     pdf = render("settlement", view, "en")
     text = text_of(pdf)
     assert "Second-level maintenance: 5,000 km or 30 days, whichever comes first" in text
-    assert "by phone" in text and "number called" in text
+    assert "By phone" in text and "number called" in text
     assert fmt.money(view.settlement.total_cents, "en").startswith("¥")  # type: ignore[union-attr]
     assert fmt.money(view.settlement.total_cents, "en") in text  # type: ignore[union-attr]
     assert re.search(r"Completion certificate No\.\s+CERT-2026-0042", text)
