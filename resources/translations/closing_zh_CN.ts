@@ -4,12 +4,12 @@
 <context>
     <name>Closing</name>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="116"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="109"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/_closing.py" line="118"/>
+        <location filename="../../ui/ro/pages/_closing.py" line="111"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -70,132 +70,132 @@
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="211"/>
+        <location filename="../../ui/followup_form.py" line="210"/>
         <source>The call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="212"/>
+        <location filename="../../ui/followup_form.py" line="211"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="213"/>
+        <location filename="../../ui/followup_form.py" line="212"/>
         <source>Counts an attempt; after 3 the customer is marked unreachable</source>
         <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="214"/>
+        <location filename="../../ui/followup_form.py" line="213"/>
         <source>Problem solved?</source>
         <translation>问题是否已解决？</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="215"/>
+        <location filename="../../ui/followup_form.py" line="214"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="216"/>
+        <location filename="../../ui/followup_form.py" line="215"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="217"/>
+        <location filename="../../ui/followup_form.py" line="216"/>
         <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
         <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="221"/>
+        <location filename="../../ui/followup_form.py" line="220"/>
         <source>Opinion category:</source>
         <translation>意见类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="224"/>
+        <location filename="../../ui/followup_form.py" line="223"/>
         <source>Comments:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="225"/>
+        <location filename="../../ui/followup_form.py" line="224"/>
         <source>The customer&apos;s opinion, in their words</source>
         <translation>客户的意见（按客户原话记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="226"/>
+        <location filename="../../ui/followup_form.py" line="225"/>
         <source>⚠ The customer is not satisfied: book a recheck from this call</source>
         <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="227"/>
+        <location filename="../../ui/followup_form.py" line="226"/>
         <source>Recheck appointment at:</source>
         <translation>复检预约时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="228"/>
+        <location filename="../../ui/followup_form.py" line="227"/>
         <source>Save the call</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="243"/>
+        <location filename="../../ui/followup_form.py" line="242"/>
         <source>Select a call in the list.</source>
         <translation>请在列表中选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="248"/>
+        <location filename="../../ui/followup_form.py" line="247"/>
         <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
         <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="251"/>
+        <location filename="../../ui/followup_form.py" line="250"/>
         <source>Handed over %1 — call due between %2 and %3</source>
         <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="257"/>
+        <location filename="../../ui/followup_form.py" line="256"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="259"/>
+        <location filename="../../ui/followup_form.py" line="258"/>
         <source>the 48 h standard is missed: call now</source>
         <translation>已超过 48 小时标准：请立即回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="264"/>
+        <location filename="../../ui/followup_form.py" line="263"/>
         <source>Unanswered calls so far: %1 of %2</source>
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="276"/>
+        <location filename="../../ui/followup_form.py" line="275"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="281"/>
+        <location filename="../../ui/followup_form.py" line="280"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="282"/>
+        <location filename="../../ui/followup_form.py" line="281"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="285"/>
+        <location filename="../../ui/followup_form.py" line="284"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="287"/>
+        <location filename="../../ui/followup_form.py" line="286"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="289"/>
+        <location filename="../../ui/followup_form.py" line="288"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="292"/>
+        <location filename="../../ui/followup_form.py" line="291"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
@@ -211,87 +211,87 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="146"/>
+        <location filename="../../ui/workspaces/followup.py" line="148"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="149"/>
+        <location filename="../../ui/workspaces/followup.py" line="151"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="150"/>
+        <location filename="../../ui/workspaces/followup.py" line="152"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="151"/>
+        <location filename="../../ui/workspaces/followup.py" line="153"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="152"/>
+        <location filename="../../ui/workspaces/followup.py" line="154"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="153"/>
+        <location filename="../../ui/workspaces/followup.py" line="155"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="154"/>
+        <location filename="../../ui/workspaces/followup.py" line="156"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="157"/>
+        <location filename="../../ui/workspaces/followup.py" line="159"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="158"/>
+        <location filename="../../ui/workspaces/followup.py" line="160"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="159"/>
+        <location filename="../../ui/workspaces/followup.py" line="161"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="160"/>
+        <location filename="../../ui/workspaces/followup.py" line="162"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="161"/>
+        <location filename="../../ui/workspaces/followup.py" line="163"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="162"/>
+        <location filename="../../ui/workspaces/followup.py" line="164"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="163"/>
+        <location filename="../../ui/workspaces/followup.py" line="165"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="164"/>
+        <location filename="../../ui/workspaces/followup.py" line="166"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="190"/>
+        <location filename="../../ui/workspaces/followup.py" line="193"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="194"/>
+        <location filename="../../ui/workspaces/followup.py" line="197"/>
         <source>%1 done</source>
         <translation>已完成 %1</translation>
     </message>
@@ -299,117 +299,117 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="105"/>
+        <location filename="../../ui/ro/pages/handover.py" line="104"/>
         <source>Handover — the start of the next visit</source>
         <translation>交车 —— 下次来店的开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="106"/>
+        <location filename="../../ui/ro/pages/handover.py" line="105"/>
         <source>Before the keys are handed over</source>
         <translation>交钥匙之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="107"/>
+        <location filename="../../ui/ro/pages/handover.py" line="106"/>
         <source>With the customer</source>
         <translation>与客户一起</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="108"/>
+        <location filename="../../ui/ro/pages/handover.py" line="107"/>
         <source>The repair result was shown to the customer</source>
         <translation>已向客户展示维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="109"/>
+        <location filename="../../ui/ro/pages/handover.py" line="108"/>
         <source>Old parts — handed over as the customer chose:</source>
         <translation>旧件 —— 按客户的选择处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="109"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="109"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="109"/>
         <source>Old part</source>
         <translation>旧件处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="111"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Accepted by (name):</source>
         <translation>验收人（姓名）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="112"/>
+        <location filename="../../ui/ro/pages/handover.py" line="111"/>
         <source>Who checked and accepted the car</source>
         <translation>检查并验收车辆的人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="113"/>
+        <location filename="../../ui/ro/pages/handover.py" line="112"/>
         <source>Next service date:</source>
         <translation>下次保养日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="114"/>
+        <location filename="../../ui/ro/pages/handover.py" line="113"/>
         <source>Next service at:</source>
         <translation>下次保养里程：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="116"/>
+        <location filename="../../ui/ro/pages/handover.py" line="115"/>
         <source>Hand over the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="132"/>
+        <location filename="../../ui/ro/pages/handover.py" line="131"/>
         <source>Handed over on %1, accepted by %2.</source>
         <translation>已于 %1 交车，验收人：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="137"/>
+        <location filename="../../ui/ro/pages/handover.py" line="136"/>
         <source>Next service: %1 or at %2, whichever comes first.</source>
         <translation>下次保养：%1 或 %2，以先到者为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="147"/>
+        <location filename="../../ui/ro/pages/handover.py" line="146"/>
         <source>Old parts: %1</source>
         <translation>旧件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="161"/>
+        <location filename="../../ui/ro/pages/handover.py" line="160"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="164"/>
+        <location filename="../../ui/ro/pages/handover.py" line="163"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="164"/>
+        <location filename="../../ui/ro/pages/handover.py" line="163"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="168"/>
+        <location filename="../../ui/ro/pages/handover.py" line="167"/>
         <source>Items explained to the customer before the amount</source>
         <translation>已在告知金额前向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="172"/>
+        <location filename="../../ui/ro/pages/handover.py" line="171"/>
         <source>Settlement paid</source>
         <translation>结算款已付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="172"/>
+        <location filename="../../ui/ro/pages/handover.py" line="171"/>
         <source>Not settled yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <location filename="../../ui/ro/pages/handover.py" line="175"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
@@ -417,199 +417,199 @@
 <context>
     <name>QCPage</name>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="129"/>
+        <location filename="../../ui/ro/pages/qc.py" line="138"/>
         <source>Final QC — checked against the inquiry and the RO</source>
         <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="130"/>
+        <location filename="../../ui/ro/pages/qc.py" line="139"/>
         <source>Every concern and every approved line (tick when OK)</source>
         <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="131"/>
+        <location filename="../../ui/ro/pages/qc.py" line="140"/>
         <source>Tick all as OK</source>
         <translation>全部勾选为合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="132"/>
+        <location filename="../../ui/ro/pages/qc.py" line="141"/>
         <source>Car checks</source>
         <translation>车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="133"/>
+        <location filename="../../ui/ro/pages/qc.py" line="142"/>
         <source>Road test:</source>
         <translation>路试：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="134"/>
-        <location filename="../../ui/ro/pages/qc.py" line="222"/>
+        <location filename="../../ui/ro/pages/qc.py" line="143"/>
+        <location filename="../../ui/ro/pages/qc.py" line="231"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="135"/>
-        <location filename="../../ui/ro/pages/qc.py" line="222"/>
+        <location filename="../../ui/ro/pages/qc.py" line="144"/>
+        <location filename="../../ui/ro/pages/qc.py" line="231"/>
         <source>Done</source>
         <translation>已路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="136"/>
+        <location filename="../../ui/ro/pages/qc.py" line="145"/>
         <source>Road test result (e.g. no noise when braking)</source>
         <translation>路试结果（例如：制动时无异响）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="137"/>
+        <location filename="../../ui/ro/pages/qc.py" line="146"/>
         <source>Nothing left in the car (tools, covers, rags)</source>
         <translation>车内无遗留物品（工具、护套、抹布）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="138"/>
+        <location filename="../../ui/ro/pages/qc.py" line="147"/>
         <source>No new body damage</source>
         <translation>无新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="139"/>
+        <location filename="../../ui/ro/pages/qc.py" line="148"/>
         <source>First service: customer invited to the inspection</source>
         <translation>首次保养：已邀请客户参与检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="140"/>
+        <location filename="../../ui/ro/pages/qc.py" line="149"/>
         <source>Completion certificate no.:</source>
         <translation>竣工出厂合格证编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="141"/>
+        <location filename="../../ui/ro/pages/qc.py" line="150"/>
         <source>Required for this repair class</source>
         <translation>此维修类别必填</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="142"/>
+        <location filename="../../ui/ro/pages/qc.py" line="151"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="143"/>
+        <location filename="../../ui/ro/pages/qc.py" line="152"/>
         <source>What failed, what to rework</source>
         <translation>哪里不合格、需要返工什么</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="145"/>
+        <location filename="../../ui/ro/pages/qc.py" line="154"/>
         <source>Signed by the inspector: %1</source>
         <translation>检验员签字：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="147"/>
+        <location filename="../../ui/ro/pages/qc.py" line="156"/>
         <source>✓ Pass and sign</source>
         <translation>✓ 合格并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="148"/>
+        <location filename="../../ui/ro/pages/qc.py" line="157"/>
         <source>Records the inspection as passed, signed by you</source>
         <translation>以您的名义记录检查合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="149"/>
+        <location filename="../../ui/ro/pages/qc.py" line="158"/>
         <source>✗ Fail — back to the workshop</source>
         <translation>✗ 不合格 —— 退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="151"/>
+        <location filename="../../ui/ro/pages/qc.py" line="160"/>
         <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
         <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="153"/>
+        <location filename="../../ui/ro/pages/qc.py" line="162"/>
         <source>Completion certificate number</source>
         <translation>竣工出厂合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
         <source>Record certificate</source>
         <translation>记录合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="155"/>
+        <location filename="../../ui/ro/pages/qc.py" line="164"/>
         <source>Earlier inspections</source>
         <translation>以往检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="158"/>
+        <location filename="../../ui/ro/pages/qc.py" line="167"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="159"/>
+        <location filename="../../ui/ro/pages/qc.py" line="168"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="160"/>
+        <location filename="../../ui/ro/pages/qc.py" line="169"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="161"/>
+        <location filename="../../ui/ro/pages/qc.py" line="170"/>
         <source>Road test</source>
         <translation>路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="162"/>
+        <location filename="../../ui/ro/pages/qc.py" line="171"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="172"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="182"/>
+        <location filename="../../ui/ro/pages/qc.py" line="191"/>
         <source>QC passed on %1, signed by %2.</source>
         <translation>完工检查于 %1 通过，检验员：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="185"/>
+        <location filename="../../ui/ro/pages/qc.py" line="194"/>
         <source>Certificate no. %1.</source>
         <translation>合格证编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="191"/>
+        <location filename="../../ui/ro/pages/qc.py" line="200"/>
         <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
         <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="197"/>
+        <location filename="../../ui/ro/pages/qc.py" line="206"/>
         <source>Internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="226"/>
+        <location filename="../../ui/ro/pages/qc.py" line="235"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="226"/>
+        <location filename="../../ui/ro/pages/qc.py" line="235"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="229"/>
+        <location filename="../../ui/ro/pages/qc.py" line="238"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="231"/>
+        <location filename="../../ui/ro/pages/qc.py" line="240"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="284"/>
+        <location filename="../../ui/ro/pages/qc.py" line="292"/>
         <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
         <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="296"/>
+        <location filename="../../ui/ro/pages/qc.py" line="304"/>
         <source>Untick what is not OK so the workshop knows what to rework.</source>
         <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
     </message>
@@ -617,22 +617,22 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="51"/>
+        <location filename="../../ui/workspaces/followup.py" line="52"/>
         <source>Solved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="51"/>
+        <location filename="../../ui/workspaces/followup.py" line="52"/>
         <source>Not solved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="53"/>
+        <location filename="../../ui/workspaces/followup.py" line="54"/>
         <source>recheck #%1</source>
         <translation>复检 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="55"/>
+        <location filename="../../ui/workspaces/followup.py" line="56"/>
         <source>%1 unanswered</source>
         <translation>%1 次未接通</translation>
     </message>
@@ -640,288 +640,288 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="194"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="195"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="196"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="209"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="204"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="197"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="205"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="243"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="363"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="245"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
         <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="244"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="252"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="199"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="207"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="200"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="204"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="205"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="363"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="267"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="275"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="280"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="281"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="295"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="303"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="301"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="309"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="320"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="328"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="325"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="333"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="341"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="349"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="342"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="350"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="346"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="354"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="349"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="351"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="359"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="444"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="452"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="446"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="454"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="535"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="532"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -929,155 +929,155 @@
 <context>
     <name>TimelineReport</name>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="79"/>
+        <location filename="../../ui/ro/timeline_report.py" line="81"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="80"/>
+        <location filename="../../ui/ro/timeline_report.py" line="82"/>
         <source>The 13 steps — who and when</source>
         <translation>13 个步骤 —— 经办人和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="81"/>
+        <location filename="../../ui/ro/timeline_report.py" line="83"/>
         <source>Change requests and the customer&apos;s consent</source>
         <translation>变更申请及客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="82"/>
+        <location filename="../../ui/ro/timeline_report.py" line="84"/>
         <source>Final QC results</source>
         <translation>完工检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="83"/>
+        <location filename="../../ui/ro/timeline_report.py" line="85"/>
         <source>Settlement and payments</source>
         <translation>结算与收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="84"/>
+        <location filename="../../ui/ro/timeline_report.py" line="86"/>
         <source>Every event</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="86"/>
-        <location filename="../../ui/ro/timeline_report.py" line="122"/>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="124"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="86"/>
-        <location filename="../../ui/ro/timeline_report.py" line="111"/>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
-        <location filename="../../ui/ro/timeline_report.py" line="122"/>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="113"/>
+        <location filename="../../ui/ro/timeline_report.py" line="121"/>
+        <location filename="../../ui/ro/timeline_report.py" line="124"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="86"/>
-        <location filename="../../ui/ro/timeline_report.py" line="122"/>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="124"/>
         <source>Who</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="86"/>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="88"/>
+        <location filename="../../ui/ro/timeline_report.py" line="121"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="90"/>
+        <location filename="../../ui/ro/timeline_report.py" line="92"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="91"/>
+        <location filename="../../ui/ro/timeline_report.py" line="93"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="92"/>
+        <location filename="../../ui/ro/timeline_report.py" line="94"/>
         <source>Limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="93"/>
+        <location filename="../../ui/ro/timeline_report.py" line="95"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="94"/>
+        <location filename="../../ui/ro/timeline_report.py" line="96"/>
         <source>Took</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="95"/>
-        <location filename="../../ui/ro/timeline_report.py" line="113"/>
+        <location filename="../../ui/ro/timeline_report.py" line="97"/>
+        <location filename="../../ui/ro/timeline_report.py" line="115"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="100"/>
+        <location filename="../../ui/ro/timeline_report.py" line="102"/>
         <source>Raised</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="101"/>
+        <location filename="../../ui/ro/timeline_report.py" line="103"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="102"/>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="104"/>
+        <location filename="../../ui/ro/timeline_report.py" line="121"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="103"/>
+        <location filename="../../ui/ro/timeline_report.py" line="105"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="104"/>
+        <location filename="../../ui/ro/timeline_report.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="105"/>
+        <location filename="../../ui/ro/timeline_report.py" line="107"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="106"/>
+        <location filename="../../ui/ro/timeline_report.py" line="108"/>
         <source>Recorded / approved by</source>
         <translation>记录人／批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="112"/>
+        <location filename="../../ui/ro/timeline_report.py" line="114"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="114"/>
+        <location filename="../../ui/ro/timeline_report.py" line="116"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="115"/>
+        <location filename="../../ui/ro/timeline_report.py" line="117"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="119"/>
+        <location filename="../../ui/ro/timeline_report.py" line="121"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="122"/>
+        <location filename="../../ui/ro/timeline_report.py" line="124"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="122"/>
+        <location filename="../../ui/ro/timeline_report.py" line="124"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1287,123 +1287,123 @@
         <translation>客户不满意：已预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="143"/>
+        <location filename="../../ui/ro/timeline_report.py" line="145"/>
         <source>Arrived %1 · promised %2</source>
         <translation>到店 %1 · 承诺交车 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="146"/>
+        <location filename="../../ui/ro/timeline_report.py" line="148"/>
         <source>internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="245"/>
+        <location filename="../../ui/ro/timeline_report.py" line="247"/>
         <source>Booked for %1</source>
         <translation>预约时间 %1</translation>
     </message>
     <message>
         <location filename="../../ui/event_labels.py" line="75"/>
-        <location filename="../../ui/ro/timeline_report.py" line="243"/>
+        <location filename="../../ui/ro/timeline_report.py" line="245"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="138"/>
+        <location filename="../../ui/ro/timeline_report.py" line="140"/>
         <source>Repair order %1 · %2 · %3 · advisor %4</source>
         <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="240"/>
+        <location filename="../../ui/ro/timeline_report.py" line="242"/>
         <source>Next service due %1</source>
         <translation>下次保养 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="249"/>
+        <location filename="../../ui/ro/timeline_report.py" line="251"/>
         <source>No parts needed</source>
         <translation>无需配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="253"/>
+        <location filename="../../ui/ro/timeline_report.py" line="255"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="257"/>
+        <location filename="../../ui/ro/timeline_report.py" line="259"/>
         <source>Call due %1 – %2</source>
         <translation>应于 %1 – %2 回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="277"/>
+        <location filename="../../ui/ro/timeline_report.py" line="279"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="278"/>
+        <location filename="../../ui/ro/timeline_report.py" line="280"/>
         <source>major</source>
         <translation>重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="290"/>
+        <location filename="../../ui/ro/timeline_report.py" line="292"/>
         <source>No change requests.</source>
         <translation>无变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="297"/>
+        <location filename="../../ui/ro/timeline_report.py" line="299"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="299"/>
+        <location filename="../../ui/ro/timeline_report.py" line="301"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="302"/>
+        <location filename="../../ui/ro/timeline_report.py" line="304"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="302"/>
+        <location filename="../../ui/ro/timeline_report.py" line="304"/>
         <source>Failed — internal rework</source>
         <translation>不合格 —— 内部返工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="304"/>
+        <location filename="../../ui/ro/timeline_report.py" line="306"/>
         <source>No inspection yet.</source>
         <translation>尚未检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="314"/>
+        <location filename="../../ui/ro/timeline_report.py" line="316"/>
         <source>Settlement %1</source>
         <translation>结算单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="316"/>
+        <location filename="../../ui/ro/timeline_report.py" line="318"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="322"/>
+        <location filename="../../ui/ro/timeline_report.py" line="324"/>
         <source>Items explained before the amount</source>
         <translation>告知金额前已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="328"/>
+        <location filename="../../ui/ro/timeline_report.py" line="330"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="328"/>
+        <location filename="../../ui/ro/timeline_report.py" line="330"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="337"/>
+        <location filename="../../ui/ro/timeline_report.py" line="339"/>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="338"/>
+        <location filename="../../ui/ro/timeline_report.py" line="340"/>
         <source>Not settled yet.</source>
         <translation>尚未结算。</translation>
     </message>

@@ -4,21 +4,21 @@
 <context>
     <name>DashboardWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="207"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="208"/>
         <source>Declined work</source>
         <translation>拒绝的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="273"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="276"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="274"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="277"/>
         <source>Reports</source>
         <translation>经营报表</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/texts.py" line="21"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="300"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="552"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="560"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="301"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="559"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="567"/>
         <source>ROs opened</source>
         <translation>开单数</translation>
     </message>
@@ -54,9 +54,9 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/texts.py" line="30"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="301"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="552"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="560"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="302"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="559"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="567"/>
         <source>Revenue (incl. tax)</source>
         <translation>营业额（含税）</translation>
     </message>
@@ -231,164 +231,164 @@
         <translation>结算 %1 台</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="278"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="279"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="279"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="280"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="280"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="281"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="281"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="282"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="282"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="283"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="286"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="287"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="287"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="288"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="288"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="289"/>
         <source>&amp;Advisor:</source>
         <translation>服务顾问(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="289"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="290"/>
         <source>&amp;Technician:</source>
         <translation>技师(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="290"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="291"/>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="291"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="292"/>
         <source>All technicians</source>
         <translation>全部技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="292"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="293"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="293"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="294"/>
         <source>Run the figures again (F5)</source>
         <translation>重新计算数据（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="294"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="295"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="296"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="297"/>
         <source>Write the summary workbook of the whole department for the chosen dates (Ctrl+E)</source>
         <translation>按所选日期导出整个服务部门的汇总工作簿（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="298"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="299"/>
         <source>Calculating…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="299"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="300"/>
         <source>&amp;Charts show:</source>
         <translation>图表显示(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="302"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="303"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="303"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="304"/>
         <source>Hide the list (Esc)</source>
         <translation>隐藏列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="306"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="307"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="307"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="308"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="308"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="309"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="309"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="310"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="310"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="311"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="311"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="312"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="312"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="313"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="313"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="314"/>
         <source>Promise</source>
         <translation>承诺兑现</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="319"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="320"/>
         <source>Click or press Enter to list the ROs.</source>
         <translation>单击或按 Enter 键列出相关工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="323"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="324"/>
         <source>No data in this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="405"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="660"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="400"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="667"/>
         <source>The period ends before it starts: choose the dates again.</source>
         <translation>结束日期早于开始日期：请重新选择日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="466"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="467"/>
         <source>Revenue per day (incl. tax)</source>
         <translation>每日营业额（含税）</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/texts.py" line="113"/>
-        <location filename="../../ui/workspaces/dashboard.py" line="489"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="491"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -438,107 +438,107 @@
         <translation>共测量 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="436"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="431"/>
         <source>%1 – %2 · changes compared with %3 – %4 (the %5 days before)</source>
         <translation>%1 – %2 · 对比 %3 – %4（此前 %5 天）的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="451"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="446"/>
         <source>Previous period: %1</source>
         <translation>上一期间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="466"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="467"/>
         <source>ROs opened per day</source>
         <translation>每日开单数</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="476"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="477"/>
         <source>ROs opened per advisor</source>
         <translation>各服务顾问开单数</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="476"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="477"/>
         <source>Revenue per advisor (incl. tax)</source>
         <translation>各服务顾问营业额（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="488"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="490"/>
         <source>Sold hours per technician</source>
         <translation>各技师售出工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="495"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="497"/>
         <source>%1: %2 jobs, sold %3 h, clocked %4 h, utilisation %5, efficiency %6</source>
         <translation>%1：%2 项作业，售出 %3 小时，打卡 %4 小时，利用率 %5，效率 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="509"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="513"/>
         <source>Decline reasons (contacts + estimate lines)</source>
         <translation>拒绝原因（招揽联系 + 估价项目）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="515"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="519"/>
         <source>%1: %2 contacts declined, %3 estimate lines worth %4</source>
         <translation>%1：%2 次联系被拒绝，%3 个估价项目，金额 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="524"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="531"/>
         <source>Time-standard misses per standard</source>
         <translation>各项时间标准未达次数</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="532"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="539"/>
         <source>%1: %2 missed out of %3 measured</source>
         <translation>%1：%3 次中有 %2 次未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="570"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="577"/>
         <source>Jobs finished · %1</source>
         <translation>已完成作业 · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="579"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="586"/>
         <source>Appointment requests have no repair order to list yet.</source>
         <translation>预约请求尚无工单可列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="613"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="620"/>
         <source>loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="633"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="640"/>
         <source>%1 — %2 ROs (double-click or Enter opens one)</source>
         <translation>%1 — %2 张工单（双击或按 Enter 键打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="636"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="643"/>
         <source>the first %1 are listed</source>
         <translation>仅列出前 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="650"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="657"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="650"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="657"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="666"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="683"/>
         <source>Writing the Excel summary…</source>
         <translation>正在写入 Excel 汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="684"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="676"/>
         <source>Export cancelled: no file was written.</source>
         <translation>导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dashboard.py" line="686"/>
+        <location filename="../../ui/workspaces/dashboard.py" line="678"/>
         <source>The summary was saved to %1</source>
         <translation>汇总已保存到 %1</translation>
     </message>

@@ -2,84 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AppointmentPage</name>
-    <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="17"/>
-        <source>not reconfirmed</source>
-        <translation>未再确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="18"/>
-        <source>confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="19"/>
-        <source>rescheduled</source>
-        <translation>已改期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="20"/>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="21"/>
-        <source>no answer</source>
-        <translation>无人接听</translation>
-    </message>
-</context>
-<context>
     <name>Appointments</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="46"/>
-        <source>booked</source>
-        <translation>已预约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="47"/>
         <location filename="../../ui/workspaces/appointments.py" line="57"/>
-        <source>confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="48"/>
-        <source>arrived</source>
-        <translation>已到店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="49"/>
-        <location filename="../../ui/workspaces/appointments.py" line="59"/>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="50"/>
-        <source>no-show</source>
-        <translation>爽约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="58"/>
-        <source>to reschedule</source>
-        <translation>需改期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="60"/>
-        <source>no answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="67"/>
         <source>✗ FULL</source>
         <translation>✗ 已满</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="69"/>
+        <location filename="../../ui/workspaces/appointments.py" line="59"/>
         <source>● some room</source>
         <translation>● 尚有余量</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="70"/>
+        <location filename="../../ui/workspaces/appointments.py" line="60"/>
         <source>○ free</source>
         <translation>○ 空闲</translation>
     </message>
@@ -87,162 +22,142 @@
 <context>
     <name>AppointmentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="247"/>
+        <location filename="../../ui/workspaces/appointments.py" line="239"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="250"/>
+        <location filename="../../ui/workspaces/appointments.py" line="242"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="251"/>
+        <location filename="../../ui/workspaces/appointments.py" line="243"/>
         <source>Day</source>
         <translation>日视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="252"/>
+        <location filename="../../ui/workspaces/appointments.py" line="244"/>
         <source>Week</source>
         <translation>周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="253"/>
+        <location filename="../../ui/workspaces/appointments.py" line="245"/>
         <source>Book appointment… (Ctrl+N)</source>
         <translation>新建预约…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="254"/>
+        <location filename="../../ui/workspaces/appointments.py" line="246"/>
         <source>○ free   ● some room   ✗ full — Enter or double-click a slot to book</source>
         <translation>○ 空闲   ● 尚有余量   ✗ 已满 — 回车或双击时段即可预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="257"/>
-        <location filename="../../ui/workspaces/appointments.py" line="267"/>
-        <location filename="../../ui/workspaces/appointments.py" line="283"/>
+        <location filename="../../ui/workspaces/appointments.py" line="249"/>
+        <location filename="../../ui/workspaces/appointments.py" line="259"/>
+        <location filename="../../ui/workspaces/appointments.py" line="275"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="258"/>
+        <location filename="../../ui/workspaces/appointments.py" line="250"/>
         <source>Technician time</source>
         <translation>技师工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="259"/>
+        <location filename="../../ui/workspaces/appointments.py" line="251"/>
         <source>Bays</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="260"/>
+        <location filename="../../ui/workspaces/appointments.py" line="252"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="261"/>
+        <location filename="../../ui/workspaces/appointments.py" line="253"/>
         <source>Bookings</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="264"/>
+        <location filename="../../ui/workspaces/appointments.py" line="256"/>
         <source>Bookings of the day</source>
         <translation>当日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="268"/>
-        <location filename="../../ui/workspaces/appointments.py" line="284"/>
+        <location filename="../../ui/workspaces/appointments.py" line="260"/>
+        <location filename="../../ui/workspaces/appointments.py" line="276"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="269"/>
-        <location filename="../../ui/workspaces/appointments.py" line="285"/>
+        <location filename="../../ui/workspaces/appointments.py" line="261"/>
+        <location filename="../../ui/workspaces/appointments.py" line="277"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="270"/>
+        <location filename="../../ui/workspaces/appointments.py" line="262"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="271"/>
+        <location filename="../../ui/workspaces/appointments.py" line="263"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="272"/>
-        <location filename="../../ui/workspaces/appointments.py" line="287"/>
+        <location filename="../../ui/workspaces/appointments.py" line="264"/>
+        <location filename="../../ui/workspaces/appointments.py" line="279"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="275"/>
+        <location filename="../../ui/workspaces/appointments.py" line="267"/>
         <source>Mark no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="276"/>
+        <location filename="../../ui/workspaces/appointments.py" line="268"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="277"/>
+        <location filename="../../ui/workspaces/appointments.py" line="269"/>
         <source>Another time for the selected appointment (capacity checked again)</source>
         <translation>为所选预约改到其他时间（重新核对产能）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="278"/>
+        <location filename="../../ui/workspaces/appointments.py" line="270"/>
         <source>Cancel…</source>
         <translation>取消预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="279"/>
+        <location filename="../../ui/workspaces/appointments.py" line="271"/>
         <source>The customer cancels: kept on file with the reason</source>
         <translation>客户取消：连同原因存档</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="280"/>
+        <location filename="../../ui/workspaces/appointments.py" line="272"/>
         <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="286"/>
+        <location filename="../../ui/workspaces/appointments.py" line="278"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="291"/>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="292"/>
-        <source>Reschedule</source>
-        <translation>需改期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="293"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="294"/>
-        <source>No answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/appointments.py" line="335"/>
+        <location filename="../../ui/workspaces/appointments.py" line="321"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="341"/>
+        <location filename="../../ui/workspaces/appointments.py" line="327"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="367"/>
+        <location filename="../../ui/workspaces/appointments.py" line="353"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
@@ -250,22 +165,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="173"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="187"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="176"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="190"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="180"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="194"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="188"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="202"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -273,102 +188,87 @@
 <context>
     <name>AuthoriseDialog</name>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="38"/>
-        <source>In person, with signature</source>
-        <translation>当面签字</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="39"/>
-        <source>By phone</source>
-        <translation>电话授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="40"/>
-        <source>By message (SMS/WeChat)</source>
-        <translation>短信/微信授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="53"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="49"/>
         <source>Customer authorisation — %1</source>
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="78"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="74"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="92"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="88"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="89"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="96"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="92"/>
         <source>(no reason given)</source>
         <translation>（未说明原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="151"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="147"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="155"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="151"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="56"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="61"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="57"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="58"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="59"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="64"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="66"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
         <source>Each line: approve or decline (declined lines are kept).</source>
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="169"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="165"/>
         <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
         <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>
@@ -381,103 +281,103 @@
         <translation>新建预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="65"/>
+        <location filename="../../ui/booking_dialog.py" line="89"/>
         <source>Plate, phone or name…</source>
         <translation>车牌、电话或姓名…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="91"/>
+        <location filename="../../ui/booking_dialog.py" line="117"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="103"/>
+        <location filename="../../ui/booking_dialog.py" line="129"/>
         <source>Reminded the customer to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="107"/>
+        <location filename="../../ui/booking_dialog.py" line="133"/>
         <source>Urgent (answer within 2 hours)</source>
         <translation>紧急（2 小时内答复）</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="114"/>
+        <location filename="../../ui/booking_dialog.py" line="68"/>
         <source>Book</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="120"/>
+        <location filename="../../ui/booking_dialog.py" line="138"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="122"/>
+        <location filename="../../ui/booking_dialog.py" line="140"/>
         <source>Customer / vehicle</source>
         <translation>客户 / 车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="123"/>
+        <location filename="../../ui/booking_dialog.py" line="141"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="124"/>
+        <location filename="../../ui/booking_dialog.py" line="142"/>
         <source>&amp;Duration</source>
         <translation>时长(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="125"/>
+        <location filename="../../ui/booking_dialog.py" line="143"/>
         <source>Capacity</source>
         <translation>产能</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="126"/>
+        <location filename="../../ui/booking_dialog.py" line="144"/>
         <source>Requested &amp;work</source>
         <translation>要求作业(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="127"/>
+        <location filename="../../ui/booking_dialog.py" line="145"/>
         <source>&amp;Parts to prepare</source>
         <translation>需备配件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="128"/>
+        <location filename="../../ui/booking_dialog.py" line="146"/>
         <source>Estimated &amp;price</source>
         <translation>预估价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="130"/>
+        <location filename="../../ui/booking_dialog.py" line="148"/>
         <source>Special &amp;care</source>
         <translation>特别关照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="141"/>
+        <location filename="../../ui/booking_dialog.py" line="81"/>
         <source>none chosen yet</source>
         <translation>尚未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="187"/>
-        <location filename="../../ui/booking_dialog.py" line="192"/>
+        <location filename="../../ui/booking_dialog.py" line="194"/>
+        <location filename="../../ui/booking_dialog.py" line="199"/>
         <source>FULL</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="187"/>
+        <location filename="../../ui/booking_dialog.py" line="194"/>
         <source>free %1 min</source>
         <translation>空余 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="191"/>
+        <location filename="../../ui/booking_dialog.py" line="198"/>
         <source>outside opening hours</source>
         <translation>不在营业时间内</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="199"/>
+        <location filename="../../ui/booking_dialog.py" line="206"/>
         <source>Find and choose the customer&apos;s vehicle first.</source>
         <translation>请先查找并选择客户的车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="205"/>
+        <location filename="../../ui/booking_dialog.py" line="212"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
@@ -485,102 +385,7 @@
 <context>
     <name>CarOutline</name>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="41"/>
-        <source>Front bumper</source>
-        <translation>前保险杠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="42"/>
-        <source>Bonnet</source>
-        <translation>发动机盖</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="43"/>
-        <source>Windscreen</source>
-        <translation>前挡风玻璃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="44"/>
-        <source>Roof</source>
-        <translation>车顶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="45"/>
-        <source>Rear window</source>
-        <translation>后挡风玻璃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="46"/>
-        <source>Boot</source>
-        <translation>行李箱盖</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="47"/>
-        <source>Rear bumper</source>
-        <translation>后保险杠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="48"/>
-        <source>Front left wing</source>
-        <translation>左前翼子板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="49"/>
-        <source>Front right wing</source>
-        <translation>右前翼子板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="50"/>
-        <source>Front left door</source>
-        <translation>左前门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="51"/>
-        <source>Front right door</source>
-        <translation>右前门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="52"/>
-        <source>Rear left door</source>
-        <translation>左后门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="53"/>
-        <source>Rear right door</source>
-        <translation>右后门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="54"/>
-        <source>Rear left wing</source>
-        <translation>左后翼子板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="55"/>
-        <source>Rear right wing</source>
-        <translation>右后翼子板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="56"/>
-        <source>Front left wheel</source>
-        <translation>左前轮</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="57"/>
-        <source>Front right wheel</source>
-        <translation>右前轮</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="58"/>
-        <source>Rear left wheel</source>
-        <translation>左后轮</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="59"/>
-        <source>Rear right wheel</source>
-        <translation>右后轮</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/car_outline.py" line="159"/>
+        <location filename="../../ui/ro/car_outline.py" line="140"/>
         <source>▲ front</source>
         <translation>▲ 车头</translation>
     </message>
@@ -588,27 +393,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="91"/>
+        <location filename="../../ui/workspaces/appointments.py" line="81"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="91"/>
+        <location filename="../../ui/workspaces/appointments.py" line="81"/>
         <source>Move appointment</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="98"/>
+        <location filename="../../ui/workspaces/appointments.py" line="88"/>
         <source>e.g. the customer is travelling</source>
         <translation>例如：客户出差</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="103"/>
+        <location filename="../../ui/workspaces/appointments.py" line="93"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="106"/>
+        <location filename="../../ui/workspaces/appointments.py" line="96"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
@@ -616,52 +421,52 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="106"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="121"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="111"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="126"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="121"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="136"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="137"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="125"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="140"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="140"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="154"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="146"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="160"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="152"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="166"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="156"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="170"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -700,137 +505,54 @@
     </message>
 </context>
 <context>
-    <name>DiagnosisPage</name>
-    <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="41"/>
-        <source>not confirmed yet</source>
-        <translation>尚未确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="42"/>
-        <source>✓ confirmed with the customer</source>
-        <translation>✓ 已与客户共同确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="43"/>
-        <source>✗ could not be reproduced</source>
-        <translation>✗ 无法再现</translation>
-    </message>
-</context>
-<context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="30"/>
-        <source>Labour</source>
-        <translation>工时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="31"/>
-        <source>Part</source>
-        <translation>配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="32"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="38"/>
-        <source>OEM</source>
-        <translation>原厂</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="39"/>
-        <source>Equivalent</source>
-        <translation>同质</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="40"/>
-        <source>Refurbished</source>
-        <translation>修复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="47"/>
-        <source>Customer</source>
-        <translation>客户付费</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="48"/>
-        <source>Warranty</source>
-        <translation>保修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="49"/>
-        <source>Internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="50"/>
-        <source>Insurance</source>
-        <translation>保险</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="56"/>
-        <source>Proposed</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="57"/>
-        <source>✓ Approved</source>
-        <translation>✓ 已批准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="58"/>
-        <source>✗ Declined</source>
-        <translation>✗ 已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/lines_model.py" line="85"/>
+        <location filename="../../ui/ro/lines_model.py" line="71"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="86"/>
+        <location filename="../../ui/ro/lines_model.py" line="72"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="87"/>
+        <location filename="../../ui/ro/lines_model.py" line="73"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="88"/>
+        <location filename="../../ui/ro/lines_model.py" line="74"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="89"/>
+        <location filename="../../ui/ro/lines_model.py" line="75"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="90"/>
+        <location filename="../../ui/ro/lines_model.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="91"/>
+        <location filename="../../ui/ro/lines_model.py" line="77"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="92"/>
+        <location filename="../../ui/ro/lines_model.py" line="78"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="93"/>
+        <location filename="../../ui/ro/lines_model.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="157"/>
+        <location filename="../../ui/ro/lines_model.py" line="143"/>
         <source>Part status: %1</source>
         <translation>配件状态：%1</translation>
     </message>
@@ -838,568 +560,558 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="44"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="45"/>
         <source>How the customer came</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="45"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
         <source>Campaigns and recalls for this vehicle</source>
         <translation>适用于本车的服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="47"/>
         <source>Work declined on earlier visits</source>
         <translation>以往到店时拒绝的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="53"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="54"/>
         <source>Walk-in: the customer came without an appointment.</source>
         <translation>直接到店：客户未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="57"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="58"/>
         <source>By appointment for %1, booked for “%2”.</source>
         <translation>预约到店：%1，预约内容“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="63"/>
-        <source>Recall</source>
-        <translation>召回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="63"/>
-        <source>Campaign</source>
-        <translation>服务活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="68"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="69"/>
         <source>None running for this vehicle.</source>
         <translation>本车暂无进行中的活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="76"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="77"/>
         <source>This visit: %1 — %2</source>
         <translation>本次：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="81"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="82"/>
         <source>Nothing declined.</source>
         <translation>没有被拒绝的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="52"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="47"/>
         <source>The appointment</source>
         <translation>预约信息</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="54"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="55"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="50"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="56"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="51"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="57"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="52"/>
         <source>Parts to prepare</source>
         <translation>需备配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="58"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="53"/>
         <source>Estimated price</source>
         <translation>预估价格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="59"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="54"/>
         <source>Booklet reminder</source>
         <translation>提醒带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="60"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="55"/>
         <source>Special care</source>
         <translation>特别关照</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="61"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="56"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="62"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="57"/>
         <source>Reconfirmation</source>
         <translation>再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="66"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="61"/>
         <source>Walk-in: no appointment was booked for this visit.</source>
         <translation>直接到店：本次未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="77"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="72"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="77"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="72"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="84"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="79"/>
         <source>Customer reminded to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="276"/>
+        <location filename="../../ui/ro/pages/reception.py" line="263"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="278"/>
+        <location filename="../../ui/ro/pages/reception.py" line="265"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="280"/>
+        <location filename="../../ui/ro/pages/reception.py" line="267"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="281"/>
+        <location filename="../../ui/ro/pages/reception.py" line="268"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="282"/>
+        <location filename="../../ui/ro/pages/reception.py" line="269"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="283"/>
+        <location filename="../../ui/ro/pages/reception.py" line="270"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284"/>
+        <location filename="../../ui/ro/pages/reception.py" line="271"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="285"/>
+        <location filename="../../ui/ro/pages/reception.py" line="272"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="273"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="287"/>
+        <location filename="../../ui/ro/pages/reception.py" line="274"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288"/>
+        <location filename="../../ui/ro/pages/reception.py" line="275"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="289"/>
+        <location filename="../../ui/ro/pages/reception.py" line="276"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293"/>
+        <location filename="../../ui/ro/pages/reception.py" line="280"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294"/>
+        <location filename="../../ui/ro/pages/reception.py" line="281"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="295"/>
+        <location filename="../../ui/ro/pages/reception.py" line="282"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="283"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297"/>
+        <location filename="../../ui/ro/pages/reception.py" line="284"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="299"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="299"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="304"/>
+        <location filename="../../ui/ro/pages/reception.py" line="291"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="292"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="306"/>
+        <location filename="../../ui/ro/pages/reception.py" line="293"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="312"/>
+        <location filename="../../ui/ro/pages/reception.py" line="299"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313"/>
+        <location filename="../../ui/ro/pages/reception.py" line="300"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="316"/>
+        <location filename="../../ui/ro/pages/reception.py" line="303"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="320"/>
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="308"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="322"/>
+        <location filename="../../ui/ro/pages/reception.py" line="309"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="323"/>
+        <location filename="../../ui/ro/pages/reception.py" line="310"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="324"/>
+        <location filename="../../ui/ro/pages/reception.py" line="311"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="325"/>
+        <location filename="../../ui/ro/pages/reception.py" line="312"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="373"/>
+        <location filename="../../ui/ro/pages/reception.py" line="360"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="373"/>
+        <location filename="../../ui/ro/pages/reception.py" line="360"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="375"/>
+        <location filename="../../ui/ro/pages/reception.py" line="362"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="393"/>
+        <location filename="../../ui/ro/pages/reception.py" line="380"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="402"/>
+        <location filename="../../ui/ro/pages/reception.py" line="389"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="404"/>
+        <location filename="../../ui/ro/pages/reception.py" line="391"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="411"/>
+        <location filename="../../ui/ro/pages/reception.py" line="398"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="424"/>
+        <location filename="../../ui/ro/pages/reception.py" line="411"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="435"/>
+        <location filename="../../ui/ro/pages/reception.py" line="422"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="242"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="256"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="245"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="259"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="249"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="263"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="250"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="251"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="252"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="253"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="258"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="259"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="283"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="306"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="260"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="283"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="284"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="307"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="265"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="266"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="267"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="268"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="284"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="308"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="285"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="286"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="293"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="318"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="301"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
         <source>Estimate total (incl. tax)</source>
         <translation>估价合计（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="302"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
         <source>of which awaiting the customer&apos;s decision</source>
         <translation>其中待客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
         <source>Declined (kept, not included)</source>
         <translation>客户拒绝项目（保留，不计入）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="334"/>
         <source>Approved lines and the proposed ones as if approved, after discount, with tax: the total of the printed estimate.</source>
         <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="321"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="322"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="323"/>
         <source>Subtotal (before tax)</source>
         <translation>小计（税前）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="300"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="325"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="266"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="316"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="273"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="321"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="274"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="322"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="343"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="355"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="372"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="384"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="425"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="437"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="480"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="532"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="554"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="492"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="565"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="524"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="536"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="555"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1546,335 +1258,194 @@
     </message>
 </context>
 <context>
-    <name>ReceptionPage</name>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="45"/>
-        <source>Scratch</source>
-        <translation>划痕</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="46"/>
-        <source>Dent</source>
-        <translation>凹陷</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="47"/>
-        <source>Crack</source>
-        <translation>裂纹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="48"/>
-        <source>Chip</source>
-        <translation>掉漆/崩口</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="49"/>
-        <source>Missing part</source>
-        <translation>缺件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="50"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="56"/>
-        <source>Complete-vehicle repair</source>
-        <translation>整车修理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="57"/>
-        <source>Major (assembly) repair</source>
-        <translation>总成修理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="58"/>
-        <source>Second-level maintenance</source>
-        <translation>二级维护</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="59"/>
-        <source>First-level maintenance</source>
-        <translation>一级维护</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="60"/>
-        <source>Minor repair</source>
-        <translation>小修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/pages/reception.py" line="61"/>
-        <source>Special repair</source>
-        <translation>专项修理</translation>
-    </message>
-</context>
-<context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="117"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="123"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="121"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="122"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="123"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="127"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="128"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="128"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="132"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="130"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>
 </context>
 <context>
-    <name>Solicitation</name>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="44"/>
-        <source>Service due (date)</source>
-        <translation>保养到期（日期）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="45"/>
-        <source>Service due (mileage)</source>
-        <translation>保养到期（里程）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="46"/>
-        <source>Campaign</source>
-        <translation>服务活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="47"/>
-        <source>⚠ Recall</source>
-        <translation>⚠ 召回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="48"/>
-        <source>Declined earlier</source>
-        <translation>以往未做</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="54"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="55"/>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="56"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="57"/>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="63"/>
-        <source>Booked</source>
-        <translation>已预约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="64"/>
-        <source>Declined</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="65"/>
-        <source>No answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="66"/>
-        <source>Call back later</source>
-        <translation>稍后回电</translation>
-    </message>
-</context>
-<context>
     <name>SolicitationWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="152"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="138"/>
         <source>Solicitation</source>
         <translation>招揽</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="151"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="169"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="155"/>
         <source>Everyone to contact</source>
         <translation>全部待联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="170"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="156"/>
         <source>Services due</source>
         <translation>保养到期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="171"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="157"/>
         <source>Campaigns</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="172"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="158"/>
         <source>Recalls</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="159"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="178"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="164"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="179"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="180"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="166"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="181"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="167"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="182"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="168"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="183"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="169"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="186"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="172"/>
         <source>What to tell the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="187"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
         <source>Log the contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
         <source>Decline &amp;reason</source>
         <translation>拒绝原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="190"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="199"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="201"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="187"/>
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="202"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="188"/>
         <source>Book appointment…</source>
         <translation>预约…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="236"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="222"/>
         <source>%n to contact</source>
         <translation>
             <numerusform>%n 位待联系</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="260"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="246"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
-        <source>Recall</source>
-        <translation>召回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
-        <source>Campaign</source>
-        <translation>服务活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="265"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="251"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>
@@ -1925,90 +1496,75 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="30"/>
+        <location filename="../../ui/ro/timeline.py" line="31"/>
         <source>Greeting within 3 min</source>
         <translation>3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="32"/>
+        <location filename="../../ui/ro/timeline.py" line="33"/>
         <source>Need confirmed within 10 min</source>
         <translation>10 分钟内确认需求</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="38"/>
-        <location filename="../../ui/ro/timeline.py" line="46"/>
+        <location filename="../../ui/ro/timeline.py" line="39"/>
+        <location filename="../../ui/ro/timeline.py" line="47"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="40"/>
+        <location filename="../../ui/ro/timeline.py" line="41"/>
         <source>not set yet</source>
         <translation>尚未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="80"/>
+        <location filename="../../ui/ro/timeline.py" line="81"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="81"/>
+        <location filename="../../ui/ro/timeline.py" line="82"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82"/>
+        <location filename="../../ui/ro/timeline.py" line="83"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82"/>
+        <location filename="../../ui/ro/timeline.py" line="83"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82"/>
+        <location filename="../../ui/ro/timeline.py" line="83"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="84"/>
+        <location filename="../../ui/ro/timeline.py" line="85"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="84"/>
+        <location filename="../../ui/ro/timeline.py" line="85"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="84"/>
+        <location filename="../../ui/ro/timeline.py" line="85"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="84"/>
+        <location filename="../../ui/ro/timeline.py" line="85"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="84"/>
+        <location filename="../../ui/ro/timeline.py" line="85"/>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="101"/>
-        <source>met</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="102"/>
-        <source>missed</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ro/timeline.py" line="103"/>
-        <source>running</source>
-        <translation>计时中</translation>
     </message>
 </context>
 </TS>

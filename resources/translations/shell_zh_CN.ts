@@ -40,280 +40,253 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="250"/>
+        <location filename="../../ui/workspaces/customers.py" line="255"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="253"/>
-        <source>Phone call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/customers.py" line="253"/>
-        <source>Text message</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/customers.py" line="254"/>
-        <location filename="../../ui/workspaces/customers.py" line="356"/>
+        <location filename="../../ui/workspaces/customers.py" line="359"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="254"/>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/customers.py" line="255"/>
-        <location filename="../../ui/workspaces/customers.py" line="355"/>
+        <location filename="../../ui/workspaces/customers.py" line="358"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="258"/>
+        <location filename="../../ui/workspaces/customers.py" line="261"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="259"/>
+        <location filename="../../ui/workspaces/customers.py" line="262"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="263"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="260"/>
+        <location filename="../../ui/workspaces/customers.py" line="263"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="261"/>
+        <location filename="../../ui/workspaces/customers.py" line="264"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="261"/>
+        <location filename="../../ui/workspaces/customers.py" line="264"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="262"/>
+        <location filename="../../ui/workspaces/customers.py" line="265"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="266"/>
+        <location filename="../../ui/workspaces/customers.py" line="269"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="267"/>
+        <location filename="../../ui/workspaces/customers.py" line="270"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="268"/>
+        <location filename="../../ui/workspaces/customers.py" line="271"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="269"/>
+        <location filename="../../ui/workspaces/customers.py" line="272"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="270"/>
+        <location filename="../../ui/workspaces/customers.py" line="273"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="271"/>
+        <location filename="../../ui/workspaces/customers.py" line="274"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="273"/>
+        <location filename="../../ui/workspaces/customers.py" line="276"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="274"/>
+        <location filename="../../ui/workspaces/customers.py" line="277"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="276"/>
+        <location filename="../../ui/workspaces/customers.py" line="279"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="278"/>
+        <location filename="../../ui/workspaces/customers.py" line="281"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="280"/>
+        <location filename="../../ui/workspaces/customers.py" line="283"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="280"/>
+        <location filename="../../ui/workspaces/customers.py" line="283"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="280"/>
+        <location filename="../../ui/workspaces/customers.py" line="283"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="280"/>
+        <location filename="../../ui/workspaces/customers.py" line="283"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="281"/>
+        <location filename="../../ui/workspaces/customers.py" line="284"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="281"/>
+        <location filename="../../ui/workspaces/customers.py" line="284"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="282"/>
+        <location filename="../../ui/workspaces/customers.py" line="285"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="283"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="284"/>
-        <location filename="../../ui/workspaces/customers.py" line="285"/>
+        <location filename="../../ui/workspaces/customers.py" line="287"/>
+        <location filename="../../ui/workspaces/customers.py" line="288"/>
         <source>E&amp;dit vehicle…</source>
         <translation>编辑车辆(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="287"/>
+        <location filename="../../ui/workspaces/customers.py" line="290"/>
         <source>Correct the selected vehicle&apos;s plate, VIN, make, model, year or mileage (Alt+D)</source>
         <translation>更正所选车辆的车牌号、车架号、品牌、车型、年款或里程（Alt+D）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="289"/>
+        <location filename="../../ui/workspaces/customers.py" line="292"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="291"/>
+        <location filename="../../ui/workspaces/customers.py" line="294"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="291"/>
+        <location filename="../../ui/workspaces/customers.py" line="294"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="291"/>
+        <location filename="../../ui/workspaces/customers.py" line="294"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="291"/>
+        <location filename="../../ui/workspaces/customers.py" line="294"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="292"/>
+        <location filename="../../ui/workspaces/customers.py" line="295"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="293"/>
+        <location filename="../../ui/workspaces/customers.py" line="296"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="294"/>
+        <location filename="../../ui/workspaces/customers.py" line="297"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="355"/>
+        <location filename="../../ui/workspaces/customers.py" line="358"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="355"/>
+        <location filename="../../ui/workspaces/customers.py" line="358"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="356"/>
+        <location filename="../../ui/workspaces/customers.py" line="359"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="357"/>
+        <location filename="../../ui/workspaces/customers.py" line="360"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="390"/>
+        <location filename="../../ui/workspaces/customers.py" line="393"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="419"/>
-        <source>Open</source>
-        <translation>未结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/customers.py" line="419"/>
-        <source>Closed</source>
-        <translation>已结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspaces/customers.py" line="463"/>
+        <location filename="../../ui/workspaces/customers.py" line="466"/>
         <source>✓ Saved %1</source>
         <translation>✓ 已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="464"/>
+        <location filename="../../ui/workspaces/customers.py" line="467"/>
         <source>The customer&apos;s details were saved at %1.</source>
         <translation>客户资料已于 %1 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="476"/>
+        <location filename="../../ui/workspaces/customers.py" line="480"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="477"/>
+        <location filename="../../ui/workspaces/customers.py" line="481"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="491"/>
+        <location filename="../../ui/workspaces/customers.py" line="496"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="494"/>
+        <location filename="../../ui/workspaces/customers.py" line="499"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="503"/>
+        <location filename="../../ui/workspaces/customers.py" line="510"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -322,7 +295,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="506"/>
+        <location filename="../../ui/workspaces/customers.py" line="513"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
     </message>
@@ -330,42 +303,42 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>EditVehicleDialog</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="183"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="182"/>
         <source>Edit vehicle %1</source>
         <translation>编辑车辆 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="188"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="187"/>
         <source>The odometer never goes backwards: not below the last reading (%1).</source>
         <translation>里程表读数不会倒退：不能低于上次记录（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="224"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="223"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="225"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="224"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="226"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="225"/>
         <source>Make</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="227"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="226"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="228"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="227"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="229"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="228"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
@@ -373,112 +346,112 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="141"/>
+        <location filename="../../ui/first_run.py" line="151"/>
         <source>Set up Service Advisor</source>
         <translation>设置服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="143"/>
+        <location filename="../../ui/first_run.py" line="153"/>
         <source>Lan&amp;guage / 语言:</source>
         <translation>语言 / Language(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="145"/>
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>Welcome. Enter your dealership&apos;s details and create the first administrator account. Both can be changed later.</source>
         <translation>欢迎使用。请填写经销商信息并创建第一个管理员账户。两者以后都可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="147"/>
+        <location filename="../../ui/first_run.py" line="157"/>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="149"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="149"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="149"/>
+        <location filename="../../ui/first_run.py" line="159"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="150"/>
+        <location filename="../../ui/first_run.py" line="160"/>
         <source>&amp;Tax number:</source>
         <translation>税号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="150"/>
+        <location filename="../../ui/first_run.py" line="160"/>
         <source>&amp;Labour rate per hour:</source>
         <translation>每小时工时费(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152"/>
+        <location filename="../../ui/first_run.py" line="162"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="164"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="164"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/first_run.py" line="164"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="165"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="157"/>
+        <location filename="../../ui/first_run.py" line="167"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="158"/>
+        <location filename="../../ui/first_run.py" line="168"/>
         <source>Load de&amp;mo data (about %1 repair orders) to try the program</source>
         <translation>载入演示数据（约 %1 张工单）以试用程序(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="161"/>
+        <location filename="../../ui/first_run.py" line="171"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162"/>
+        <location filename="../../ui/first_run.py" line="172"/>
         <source>Save the profile and create the administrator (Enter)</source>
         <translation>保存经销商信息并创建管理员（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="164"/>
+        <location filename="../../ui/first_run.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="165"/>
+        <location filename="../../ui/first_run.py" line="175"/>
         <source>Quit without setting up (Esc)</source>
         <translation>不设置，直接退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="191"/>
+        <location filename="../../ui/first_run.py" line="201"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="222"/>
+        <location filename="../../ui/first_run.py" line="232"/>
         <source>Loading demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
@@ -486,48 +459,48 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="101"/>
+        <location filename="../../ui/login.py" line="105"/>
         <source>Log in — Service Advisor</source>
         <translation>登录 — 服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="102"/>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="106"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="103"/>
+        <location filename="../../ui/login.py" line="107"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="104"/>
+        <location filename="../../ui/login.py" line="108"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="105"/>
+        <location filename="../../ui/login.py" line="109"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="106"/>
+        <location filename="../../ui/login.py" line="110"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107"/>
+        <location filename="../../ui/login.py" line="111"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109"/>
+        <location filename="../../ui/login.py" line="113"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -535,67 +508,67 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
@@ -603,12 +576,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="76"/>
+        <location filename="../../ui/operations.py" line="129"/>
         <source>Do it anyway?</source>
         <translation>仍然继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="104"/>
+        <location filename="../../ui/operations.py" line="221"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -688,141 +661,120 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayLanes</name>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="42"/>
+        <location filename="../../ui/desk/lanes.py" line="43"/>
         <source>Consent awaited</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="43"/>
+        <location filename="../../ui/desk/lanes.py" line="44"/>
         <source>Parts arrived: notify</source>
         <translation>配件已到：通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="44"/>
+        <location filename="../../ui/desk/lanes.py" line="45"/>
         <source>QC failed</source>
         <translation>质检未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="45"/>
+        <location filename="../../ui/desk/lanes.py" line="46"/>
         <source>Ready for handover</source>
         <translation>可以交车</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="46"/>
+        <location filename="../../ui/desk/lanes.py" line="47"/>
         <source>Follow-up due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="47"/>
+        <location filename="../../ui/desk/lanes.py" line="48"/>
         <source>Greeting late</source>
         <translation>接待超时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="176"/>
+        <location filename="../../ui/desk/lanes.py" line="177"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="177"/>
-        <location filename="../../ui/desk/lanes.py" line="219"/>
-        <location filename="../../ui/desk/lanes.py" line="273"/>
+        <location filename="../../ui/desk/lanes.py" line="178"/>
+        <location filename="../../ui/desk/lanes.py" line="215"/>
+        <location filename="../../ui/desk/lanes.py" line="269"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="178"/>
-        <location filename="../../ui/desk/lanes.py" line="220"/>
+        <location filename="../../ui/desk/lanes.py" line="179"/>
+        <location filename="../../ui/desk/lanes.py" line="216"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="179"/>
+        <location filename="../../ui/desk/lanes.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="187"/>
-        <source>Not reconfirmed</source>
-        <translation>未再次确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/lanes.py" line="188"/>
-        <source>✓ Reconfirmed</source>
-        <translation>✓ 已再次确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/lanes.py" line="189"/>
-        <location filename="../../ui/desk/lanes.py" line="218"/>
+        <location filename="../../ui/desk/lanes.py" line="214"/>
         <source>Arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="190"/>
-        <source>No-show</source>
-        <translation>未到店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/lanes.py" line="191"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/lanes.py" line="221"/>
+        <location filename="../../ui/desk/lanes.py" line="217"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="232"/>
+        <location filename="../../ui/desk/lanes.py" line="228"/>
         <source>✓ Greeted</source>
         <translation>✓ 已接待</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="236"/>
+        <location filename="../../ui/desk/lanes.py" line="232"/>
         <source>● %1 late</source>
         <translation>● %1 超时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="255"/>
+        <location filename="../../ui/desk/lanes.py" line="251"/>
         <source>Greeted, not yet checked in.</source>
         <translation>已接待，尚未完成接车检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="256"/>
+        <location filename="../../ui/desk/lanes.py" line="252"/>
         <source>Greet within 3 minutes of arrival (amber from 2 minutes).</source>
         <translation>客户到店 3 分钟内须接待（2 分钟起显示琥珀色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="272"/>
+        <location filename="../../ui/desk/lanes.py" line="268"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="274"/>
+        <location filename="../../ui/desk/lanes.py" line="270"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="275"/>
+        <location filename="../../ui/desk/lanes.py" line="271"/>
         <source>Promised</source>
         <translation>承诺时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="276"/>
+        <location filename="../../ui/desk/lanes.py" line="272"/>
         <source>Needs you</source>
         <translation>待您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="286"/>
+        <location filename="../../ui/desk/lanes.py" line="282"/>
         <source>not set</source>
         <translation>未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="292"/>
+        <location filename="../../ui/desk/lanes.py" line="288"/>
         <source>● %1 (late %2)</source>
         <translation>● %1（已超时 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/lanes.py" line="294"/>
+        <location filename="../../ui/desk/lanes.py" line="290"/>
         <source>%1 (in %2)</source>
         <translation>%1（剩余 %2）</translation>
     </message>
@@ -830,72 +782,72 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="136"/>
+        <location filename="../../ui/workspaces/today.py" line="150"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="140"/>
+        <location filename="../../ui/workspaces/today.py" line="154"/>
         <source>Today — %1</source>
         <translation>今日 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="141"/>
+        <location filename="../../ui/workspaces/today.py" line="155"/>
         <source>Record &amp;arrival</source>
         <translation>登记到店(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="143"/>
+        <location filename="../../ui/workspaces/today.py" line="157"/>
         <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="144"/>
+        <location filename="../../ui/workspaces/today.py" line="158"/>
         <source>&amp;Walk-in…</source>
         <translation>无预约到店(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="145"/>
+        <location filename="../../ui/workspaces/today.py" line="159"/>
         <source>A customer without an appointment (Ctrl+N)</source>
         <translation>没有预约的客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="146"/>
+        <location filename="../../ui/workspaces/today.py" line="160"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="147"/>
+        <location filename="../../ui/workspaces/today.py" line="161"/>
         <source>Read the lanes again (F5)</source>
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="174"/>
+        <location filename="../../ui/workspaces/today.py" line="188"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="174"/>
+        <location filename="../../ui/workspaces/today.py" line="188"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="174"/>
+        <location filename="../../ui/workspaces/today.py" line="188"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="175"/>
+        <location filename="../../ui/workspaces/today.py" line="189"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="176"/>
+        <location filename="../../ui/workspaces/today.py" line="190"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="177"/>
+        <location filename="../../ui/workspaces/today.py" line="191"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
     </message>

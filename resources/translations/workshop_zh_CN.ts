@@ -4,42 +4,42 @@
 <context>
     <name>AddPartDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="193"/>
+        <location filename="../../ui/parts_dialogs.py" line="192"/>
         <source>Add a part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="197"/>
+        <location filename="../../ui/parts_dialogs.py" line="196"/>
         <source>Part number</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="198"/>
+        <location filename="../../ui/parts_dialogs.py" line="197"/>
         <source>Name (English)</source>
         <translation>名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="199"/>
+        <location filename="../../ui/parts_dialogs.py" line="198"/>
         <source>Name (Chinese)</source>
         <translation>名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="200"/>
+        <location filename="../../ui/parts_dialogs.py" line="199"/>
         <source>Price (¥)</source>
         <translation>价格（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="201"/>
+        <location filename="../../ui/parts_dialogs.py" line="200"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="202"/>
+        <location filename="../../ui/parts_dialogs.py" line="201"/>
         <source>Bin</source>
         <translation>货位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="209"/>
+        <location filename="../../ui/parts_dialogs.py" line="208"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -47,73 +47,73 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="136"/>
+        <location filename="../../ui/assign_dialog.py" line="138"/>
         <source>Assign a job</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="138"/>
+        <location filename="../../ui/assign_dialog.py" line="140"/>
         <source>Promised to the customer: %1</source>
         <translation>承诺客户交车时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="140"/>
+        <location filename="../../ui/assign_dialog.py" line="142"/>
         <source>No promised time yet</source>
         <translation>尚无承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="143"/>
-        <location filename="../../ui/assign_dialog.py" line="150"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
+        <location filename="../../ui/assign_dialog.py" line="152"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="143"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="143"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="143"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Load</source>
         <translation>已排工时</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="143"/>
+        <location filename="../../ui/assign_dialog.py" line="145"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="149"/>
+        <location filename="../../ui/assign_dialog.py" line="151"/>
         <source>Skills match</source>
         <translation>技能匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="151"/>
+        <location filename="../../ui/assign_dialog.py" line="153"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="152"/>
+        <location filename="../../ui/assign_dialog.py" line="154"/>
         <source>Planned start</source>
         <translation>计划开工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="153"/>
+        <location filename="../../ui/assign_dialog.py" line="155"/>
         <source>Planned end</source>
         <translation>计划完工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="158"/>
+        <location filename="../../ui/assign_dialog.py" line="160"/>
         <source>(no bay)</source>
         <translation>（不指定工位）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="159"/>
+        <location filename="../../ui/assign_dialog.py" line="161"/>
         <source>Assign</source>
         <translation>派工</translation>
     </message>
@@ -232,91 +232,91 @@
 <context>
     <name>BoardWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="94"/>
+        <location filename="../../ui/workspaces/board.py" line="96"/>
         <source>Workshop board</source>
         <translation>车间看板</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="97"/>
+        <location filename="../../ui/workspaces/board.py" line="99"/>
         <source>By technician</source>
         <translation>按技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="98"/>
+        <location filename="../../ui/workspaces/board.py" line="100"/>
         <source>By bay</source>
         <translation>按工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="99"/>
+        <location filename="../../ui/workspaces/board.py" line="101"/>
         <source>Big screen</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="100"/>
+        <location filename="../../ui/workspaces/board.py" line="102"/>
         <source>Full screen with large cards (F11)</source>
         <translation>全屏大卡片显示（F11）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="102"/>
+        <location filename="../../ui/workspaces/board.py" line="104"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="103"/>
+        <location filename="../../ui/workspaces/board.py" line="105"/>
         <source>Pause: waiting for parts</source>
         <translation>暂停：等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="104"/>
+        <location filename="../../ui/workspaces/board.py" line="106"/>
         <source>Pause: waiting for approval</source>
         <translation>暂停：等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="105"/>
+        <location filename="../../ui/workspaces/board.py" line="107"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="106"/>
+        <location filename="../../ui/workspaces/board.py" line="108"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="107"/>
+        <location filename="../../ui/workspaces/board.py" line="109"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="108"/>
+        <location filename="../../ui/workspaces/board.py" line="110"/>
         <source>Open the repair order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="128"/>
+        <location filename="../../ui/workspaces/board.py" line="130"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="136"/>
+        <location filename="../../ui/workspaces/board.py" line="138"/>
         <source>%1 · %4
 load %2 · free %3</source>
         <translation>%1 · %4
 已排 %2 · 空闲 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="148"/>
+        <location filename="../../ui/workspaces/board.py" line="150"/>
         <source>%1
 booked %2</source>
         <translation>%1
 已排 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="153"/>
+        <location filename="../../ui/workspaces/board.py" line="155"/>
         <source>No bay</source>
         <translation>未指定工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="153"/>
+        <location filename="../../ui/workspaces/board.py" line="155"/>
         <source>Jobs not given a bay
  </source>
         <translation>未分配工位的作业
@@ -336,12 +336,12 @@ booked %2</source>
         <translation>承诺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="126"/>
+        <location filename="../../ui/board_view.py" line="131"/>
         <source>PRIORITY</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="128"/>
+        <location filename="../../ui/board_view.py" line="133"/>
         <source>REWORK</source>
         <translation>返工</translation>
     </message>
@@ -349,109 +349,109 @@ booked %2</source>
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="204"/>
+        <location filename="../../ui/change_request_dialog.py" line="212"/>
         <source>Raise a change request</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="205"/>
+        <location filename="../../ui/change_request_dialog.py" line="213"/>
         <source>Extra work found</source>
         <translation>发现追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="206"/>
+        <location filename="../../ui/change_request_dialog.py" line="214"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="207"/>
+        <location filename="../../ui/change_request_dialog.py" line="215"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="208"/>
+        <location filename="../../ui/change_request_dialog.py" line="216"/>
         <source>What was found / why late</source>
         <translation>发现的问题 / 延误原因</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="209"/>
+        <location filename="../../ui/change_request_dialog.py" line="217"/>
         <source>Extra lines</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="212"/>
+        <location filename="../../ui/change_request_dialog.py" line="220"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="213"/>
+        <location filename="../../ui/change_request_dialog.py" line="221"/>
         <source>Code / part no.</source>
         <translation>代码 / 配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="214"/>
+        <location filename="../../ui/change_request_dialog.py" line="222"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="215"/>
+        <location filename="../../ui/change_request_dialog.py" line="223"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="216"/>
+        <location filename="../../ui/change_request_dialog.py" line="224"/>
         <source>Unit price (optional)</source>
         <translation>单价（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="217"/>
+        <location filename="../../ui/change_request_dialog.py" line="225"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="220"/>
+        <location filename="../../ui/change_request_dialog.py" line="228"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="221"/>
+        <location filename="../../ui/change_request_dialog.py" line="229"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="222"/>
+        <location filename="../../ui/change_request_dialog.py" line="230"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="223"/>
+        <location filename="../../ui/change_request_dialog.py" line="231"/>
         <source>New promised time</source>
         <translation>新的承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="225"/>
+        <location filename="../../ui/change_request_dialog.py" line="233"/>
         <source>(now promised: %1)</source>
         <translation>（当前承诺：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="229"/>
+        <location filename="../../ui/change_request_dialog.py" line="237"/>
         <source>Send to the advisor</source>
         <translation>发送给服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="233"/>
-        <location filename="../../ui/change_request_dialog.py" line="257"/>
+        <location filename="../../ui/change_request_dialog.py" line="241"/>
+        <location filename="../../ui/change_request_dialog.py" line="265"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="234"/>
-        <location filename="../../ui/change_request_dialog.py" line="258"/>
+        <location filename="../../ui/change_request_dialog.py" line="242"/>
+        <location filename="../../ui/change_request_dialog.py" line="266"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="241"/>
+        <location filename="../../ui/change_request_dialog.py" line="249"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
@@ -459,72 +459,72 @@ booked %2</source>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="101"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="102"/>
         <source>Record the customer&apos;s answer</source>
         <translation>记录客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="105"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="106"/>
         <source>Promised time: %1 → %2</source>
         <translation>承诺交车时间：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="111"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="112"/>
         <source>Amount: %1 → %2</source>
         <translation>金额：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="115"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="116"/>
         <source>A major change: a manager must also approve it.</source>
         <translation>重大变更：还须经理批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="119"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="120"/>
         <source>The new promised time is not later than the current one: record the refusal and raise a new change request.</source>
         <translation>新的承诺交车时间不晚于当前承诺时间：请记录客户拒绝，并重新提交变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="128"/>
         <source>The customer consents</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="128"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="129"/>
         <source>The customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="132"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="133"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="133"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="134"/>
         <source>Who answered</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="134"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
         <source>Number called</source>
         <translation>拨打的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="138"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="144"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -532,146 +532,146 @@ booked %2</source>
 <context>
     <name>DispatchWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="114"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="97"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="117"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="100"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="118"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="101"/>
         <source>Technicians: skills, level, load and free time</source>
         <translation>技师：技能、等级、已排工时与空闲时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="119"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="102"/>
         <source>Bays and equipment: booked time</source>
         <translation>工位与设备：已排时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="120"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="103"/>
         <source>Jobs to dispatch (approved, not yet assigned)</source>
         <translation>待派工作业（已批准、尚未派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="121"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="104"/>
         <source>Suggested technicians for the selected job</source>
         <translation>所选作业的推荐技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="124"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="107"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="125"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="108"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="126"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="109"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="127"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="110"/>
         <source>Load</source>
         <translation>已排工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="128"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="147"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="111"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="129"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="112"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="116"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="116"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="116"/>
         <source>Booked</source>
         <translation>已排</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="137"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="120"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="138"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="121"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="139"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="122"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="140"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="123"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="141"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="124"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="142"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="125"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="143"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="126"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="149"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="132"/>
         <source>Assign…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="168"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="151"/>
         <source>busy</source>
         <translation>作业中</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="168"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="151"/>
         <source>free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="191"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="174"/>
         <source>awaiting the customer&apos;s consent</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="191"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="174"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
@@ -737,87 +737,87 @@ booked %2</source>
 <context>
     <name>PartsPage</name>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="81"/>
+        <location filename="../../ui/ro/pages/parts.py" line="60"/>
         <source>Parts for this repair order</source>
         <translation>本工单的配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="84"/>
+        <location filename="../../ui/ro/pages/parts.py" line="63"/>
         <source>Part no.</source>
         <translation>配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="85"/>
+        <location filename="../../ui/ro/pages/parts.py" line="64"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="86"/>
+        <location filename="../../ui/ro/pages/parts.py" line="65"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="87"/>
+        <location filename="../../ui/ro/pages/parts.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="88"/>
+        <location filename="../../ui/ro/pages/parts.py" line="67"/>
         <source>What to tell the customer</source>
         <translation>告知客户的话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="91"/>
+        <location filename="../../ui/ro/pages/parts.py" line="70"/>
         <source>Standard wording for a backorder</source>
         <translation>缺件标准话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="92"/>
+        <location filename="../../ui/ro/pages/parts.py" line="71"/>
         <source>Tasks: notify the customer</source>
         <translation>任务：通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="93"/>
+        <location filename="../../ui/ro/pages/parts.py" line="72"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="93"/>
+        <location filename="../../ui/ro/pages/parts.py" line="72"/>
         <source>Since</source>
         <translation>创建于</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="94"/>
+        <location filename="../../ui/ro/pages/parts.py" line="73"/>
         <source>Customer notified</source>
         <translation>已通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="103"/>
+        <location filename="../../ui/ro/pages/parts.py" line="82"/>
         <source>The part is ordered and expected on %1; we will call you as soon as it arrives.</source>
         <translation>配件已订购，预计 %1 到货；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="105"/>
+        <location filename="../../ui/ro/pages/parts.py" line="84"/>
         <source>The part is ordered; we will call you as soon as it arrives.</source>
         <translation>配件已订购；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="107"/>
+        <location filename="../../ui/ro/pages/parts.py" line="86"/>
         <source>The part has arrived; we can start the work.</source>
         <translation>配件已到货，可以开始作业。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="109"/>
+        <location filename="../../ui/ro/pages/parts.py" line="88"/>
         <source>The part is in stock and set aside for your car.</source>
         <translation>配件有库存，已为您的车预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="119"/>
+        <location filename="../../ui/ro/pages/parts.py" line="98"/>
         <source>ETA %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="126"/>
+        <location filename="../../ui/ro/pages/parts.py" line="105"/>
         <source>No part is on backorder.</source>
         <translation>没有缺件。</translation>
     </message>
@@ -825,159 +825,159 @@ booked %2</source>
 <context>
     <name>PartsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="114"/>
+        <location filename="../../ui/workspaces/parts.py" line="110"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="117"/>
+        <location filename="../../ui/workspaces/parts.py" line="113"/>
         <source>Arrivals check and part orders</source>
         <translation>到货检查与配件订单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="118"/>
+        <location filename="../../ui/workspaces/parts.py" line="114"/>
         <source>Catalogue and stock</source>
         <translation>配件目录与库存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="119"/>
+        <location filename="../../ui/workspaces/parts.py" line="115"/>
         <source>Search part number or name</source>
         <translation>搜索配件编号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="122"/>
-        <location filename="../../ui/workspaces/parts.py" line="135"/>
+        <location filename="../../ui/workspaces/parts.py" line="118"/>
+        <location filename="../../ui/workspaces/parts.py" line="131"/>
         <source>Part number</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="123"/>
-        <location filename="../../ui/workspaces/parts.py" line="136"/>
+        <location filename="../../ui/workspaces/parts.py" line="119"/>
+        <location filename="../../ui/workspaces/parts.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="124"/>
+        <location filename="../../ui/workspaces/parts.py" line="120"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="125"/>
+        <location filename="../../ui/workspaces/parts.py" line="121"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="126"/>
+        <location filename="../../ui/workspaces/parts.py" line="122"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="127"/>
+        <location filename="../../ui/workspaces/parts.py" line="123"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="128"/>
+        <location filename="../../ui/workspaces/parts.py" line="124"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="129"/>
+        <location filename="../../ui/workspaces/parts.py" line="125"/>
         <source>Bin</source>
         <translation>货位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="130"/>
+        <location filename="../../ui/workspaces/parts.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="137"/>
+        <location filename="../../ui/workspaces/parts.py" line="133"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="138"/>
+        <location filename="../../ui/workspaces/parts.py" line="134"/>
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="139"/>
+        <location filename="../../ui/workspaces/parts.py" line="135"/>
         <source>Expected on</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="140"/>
+        <location filename="../../ui/workspaces/parts.py" line="136"/>
         <source>Ordered</source>
         <translation>已订购</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="141"/>
+        <location filename="../../ui/workspaces/parts.py" line="137"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="144"/>
+        <location filename="../../ui/workspaces/parts.py" line="140"/>
         <source>Order…</source>
         <translation>订购…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="145"/>
+        <location filename="../../ui/workspaces/parts.py" line="141"/>
         <source>Receive stock…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="146"/>
+        <location filename="../../ui/workspaces/parts.py" line="142"/>
         <source>Add part…</source>
         <translation>添加配件…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="147"/>
+        <location filename="../../ui/workspaces/parts.py" line="143"/>
         <source>Book arrival</source>
         <translation>登记到货</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="148"/>
+        <location filename="../../ui/workspaces/parts.py" line="144"/>
         <source>Only due today or earlier</source>
         <translation>只看今天及之前到期的</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="149"/>
+        <location filename="../../ui/workspaces/parts.py" line="145"/>
         <source>Only a parts clerk or a manager can do this.</source>
         <translation>只有配件员或经理可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="164"/>
+        <location filename="../../ui/workspaces/parts.py" line="160"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="164"/>
+        <location filename="../../ui/workspaces/parts.py" line="160"/>
         <source>Low</source>
         <translation>库存低</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="190"/>
+        <location filename="../../ui/workspaces/parts.py" line="186"/>
         <source>%1 open orders, %2 due today or earlier: book in what has arrived.</source>
         <translation>未到货订单 %1 个，今天及之前到期 %2 个：请登记已到的配件。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="202"/>
+        <location filename="../../ui/workspaces/parts.py" line="198"/>
         <source>Appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="204"/>
+        <location filename="../../ui/workspaces/parts.py" line="200"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="207"/>
+        <location filename="../../ui/workspaces/parts.py" line="203"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="209"/>
+        <location filename="../../ui/workspaces/parts.py" line="205"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -985,17 +985,17 @@ booked %2</source>
 <context>
     <name>ReceiveStockDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="154"/>
+        <location filename="../../ui/parts_dialogs.py" line="153"/>
         <source>Receive stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="155"/>
+        <location filename="../../ui/parts_dialogs.py" line="154"/>
         <source>Quantity received</source>
         <translation>收货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="156"/>
+        <location filename="../../ui/parts_dialogs.py" line="155"/>
         <source>Book in</source>
         <translation>入库</translation>
     </message>
@@ -1003,148 +1003,148 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="104"/>
+        <location filename="../../ui/ro/pages/repair.py" line="112"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="105"/>
+        <location filename="../../ui/ro/pages/repair.py" line="113"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="106"/>
+        <location filename="../../ui/ro/pages/repair.py" line="114"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="107"/>
+        <location filename="../../ui/ro/pages/repair.py" line="115"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="110"/>
+        <location filename="../../ui/ro/pages/repair.py" line="118"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="111"/>
+        <location filename="../../ui/ro/pages/repair.py" line="119"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="112"/>
+        <location filename="../../ui/ro/pages/repair.py" line="120"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="113"/>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="121"/>
+        <location filename="../../ui/ro/pages/repair.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="114"/>
+        <location filename="../../ui/ro/pages/repair.py" line="122"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="118"/>
+        <location filename="../../ui/ro/pages/repair.py" line="126"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="119"/>
+        <location filename="../../ui/ro/pages/repair.py" line="127"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="120"/>
+        <location filename="../../ui/ro/pages/repair.py" line="128"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="121"/>
+        <location filename="../../ui/ro/pages/repair.py" line="129"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="122"/>
+        <location filename="../../ui/ro/pages/repair.py" line="130"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="128"/>
+        <location filename="../../ui/ro/pages/repair.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="131"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="132"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="133"/>
+        <location filename="../../ui/ro/pages/repair.py" line="141"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="144"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="145"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="146"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="147"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="147"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="147"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="148"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="141"/>
+        <location filename="../../ui/ro/pages/repair.py" line="149"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="150"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="179"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
@@ -1153,7 +1153,7 @@ booked %2</source>
     <name>workshop</name>
     <message>
         <location filename="../../ui/workshop_labels.py" line="74"/>
-        <location filename="../../ui/workspaces/board.py" line="115"/>
+        <location filename="../../ui/workspaces/board.py" line="117"/>
         <source>LATE</source>
         <translation>超时</translation>
     </message>

@@ -115,7 +115,7 @@ class AuthoriseDialog(QDialog):
         self.phone = QLineEdit(view.approval_contact or view.customer.phone, self)
         self.phone.setObjectName("auth_phone")
         self.method.currentIndexChanged.connect(
-            lambda _i: self.phone.setEnabled(self.method.currentData() == "phone")
+            lambda _i: self.phone.setEnabled(self.method.currentData() == AuthMethod.PHONE)
         )
         self.phone.setEnabled(False)
         self.who = QLineEdit(view.customer.name, self)
@@ -191,7 +191,7 @@ class AuthoriseDialog(QDialog):
             customer_name=self.who.text(),
             method=self.method.currentData(),
             promised_at=from_qdatetime(self.promised.dateTime()),
-            phone=self.phone.text().strip() if self.method.currentData() == "phone" else "",
+            phone=self.phone.text().strip() if self.method.currentData() == AuthMethod.PHONE else "",
             decline_reasons=reasons,
             note=self.note.text(),
         )

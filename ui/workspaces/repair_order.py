@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import ROStatus
 from advisor.errors import UserError
 from advisor.services import orders
 from advisor.services._opchanges import Kind, OpChanges
@@ -221,7 +222,7 @@ class RepairOrderWorkspace(Workspace):
         self._show_body(True)
         self.header.set_view(view)
         self.header.edit_vehicle_button.setVisible(self.ctx.may("customer.edit"))
-        open_ = view.status == "open" and view.handed_over_at is None
+        open_ = view.status == ROStatus.OPEN and view.handed_over_at is None
         self.header.reassign_button.setVisible(open_ and self.ctx.may("ro.reassign"))
         self.step_bar.set_view(view)
         self.quotes.set_view(view)
