@@ -48,21 +48,7 @@ class ConsentDialog(QDialog):
         self.setMinimumWidth(520)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.consented = QRadioButton()
-        self.refused = QRadioButton()
-        # A request stored before the rule could move the promise earlier: the services refuse
-        # its consent, so the dialog offers the refusal and says why.
-        self.earlier = (
-            change.new_promised_at is not None
-            and change.new_promised_at != change.old_promised_at
-            and not workflow.promise_is_later(change.old_promised_at, change.new_promised_at)
-        )
-        self.consented.setChecked(not self.earlier)
-        self.refused.setChecked(self.earlier)
-        self.consented.setEnabled(not self.earlier)
-        answer = QButtonGroup(self)
-        answer.addButton(self.consented)
-        answer.addButton(self.refused)
+        self._build_answer(change)
         self.who = QLineEdit(customer_name)
         self.method = QComboBox()
         for code in (AuthMethod.PHONE, AuthMethod.IN_PERSON, AuthMethod.MESSAGE):
@@ -80,6 +66,30 @@ class ConsentDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def _build_answer(self, change: ChangeRequestView) -> None:
+        """Consents or refuses; a request that would move the promise earlier can only be refused."""
+        self.consented = QRadioButton()
+        self.refused = QRadioButton()
+        # A request stored before the rule could move the promise earlier: the services refuse
+        # its consent, so the dialog offers the refusal and says why.
+        self.earlier = (
+            change.new_promised_at is not None
+            and change.new_promised_at != change.old_promised_at
+            and not workflow.promise_is_later(change.old_promised_at, change.new_promised_at)
+        )
+        self.consented.setChecked(not self.earlier)
+        self.refused.setChecked(self.earlier)
+        self.consented.setEnabled(not self.earlier)
+        answer = QButtonGroup(self)
+        answer.addButton(self.consented)
+        answer.addButton(self.refused)
+
+    def _form(self) -> QFormLayout:
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.consented)
         answer_row.addWidget(self.refused)
@@ -92,10 +102,7 @@ class ConsentDialog(QDialog):
             self.rows[1:], (self.who, self.method, self.phone, self.when, self.note), strict=True
         ):
             form.addRow(label, field)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.retranslate()
+        return form
 
     def retranslate(self) -> None:
         c = self.change

@@ -64,34 +64,8 @@ class RepairOrderWorkspace(Workspace):
         self.header.reassign_button.clicked.connect(self.reassign_advisor)
         self.step_bar = StepBar(ctx, self)
         self.step_bar.step_clicked.connect(self.show_step)
-        self.print_button = QToolButton(self)
-        self.print_button.setObjectName("ro_print")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_menu = QMenu(self.print_button)
-        self.print_actions = {kind: self.print_menu.addAction("") for kind in printing.SHEETS}
-        for kind, action in self.print_actions.items():
-            action.setObjectName(f"print_{kind}")
-            action.triggered.connect(lambda _=False, k=kind: self.print_sheet(k))
-        self.print_button.setMenu(self.print_menu)
-        self.print_button.setVisible(printing.available())
-
-        self.stack = QStackedWidget(self)
-        self.timeline = Timeline(ctx, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("ro_tabs")
-        self.tabs.addTab(self.stack, "")
-        self.tabs.addTab(self.timeline, "")
-        # The whole story on one screen, to show a customer or a manager (issue 5).
-        self.report = TimelineReport(ctx.actor, ctx.lang, self)
-        self.report.setObjectName("ro_report")
-        self.tabs.addTab(self.report, "")
-        self.quotes = QuotePanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.quotes)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self._build_print_menu()
+        self._build_tabs()
 
         self.body = QWidget(self)
         bar_row = QHBoxLayout()
@@ -116,6 +90,40 @@ class RepairOrderWorkspace(Workspace):
         self.setTabOrder(self.step_bar, self.tabs)
         self._show_body(False)
         self.retranslate()
+
+    def _build_print_menu(self) -> None:
+        """The print button: a menu of the sheets (shown where printing is available)."""
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("ro_print")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {kind: self.print_menu.addAction("") for kind in printing.SHEETS}
+        for kind, action in self.print_actions.items():
+            action.setObjectName(f"print_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.print_sheet(k))
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setVisible(printing.available())
+
+    def _build_tabs(self) -> None:
+        """The step pages, the timeline and the whole story in tabs, the customer's words beside."""
+        ctx = self.ctx
+        self.stack = QStackedWidget(self)
+        self.timeline = Timeline(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("ro_tabs")
+        self.tabs.addTab(self.stack, "")
+        self.tabs.addTab(self.timeline, "")
+        # The whole story on one screen, to show a customer or a manager (issue 5).
+        self.report = TimelineReport(ctx.actor, ctx.lang, self)
+        self.report.setObjectName("ro_report")
+        self.tabs.addTab(self.report, "")
+        self.quotes = QuotePanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.quotes)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
 
     def title(self) -> str:
         return self.tr("Repair order")
