@@ -18,9 +18,9 @@ database before it returns (none has: files, mail and prints happen after the ca
 A read service (``@service(..., read=True)``) runs in ONE read transaction instead
 (``snapshot``): every query of it sees the database as of one moment, whatever other desks
 commit meanwhile. SQLite: ``BEGIN DEFERRED`` in WAL mode holds one snapshot from the first
-read to the end, takes no write lock and waits for no writer. PostgreSQL: ``REPEATABLE
-READ, READ ONLY``: one snapshot, never aborted for overlapping a writer, and a write
-attempted by mistake is refused by the server.
+read to the end, takes no write lock and waits for no writer (``PRAGMA query_only`` for
+its length). PostgreSQL: ``REPEATABLE READ, READ ONLY``: one snapshot, never aborted for
+overlapping a writer. On both, a write attempted by mistake in a read is refused.
 
 Uniqueness is enforced by the database too (migration 0006): one VIN, one plate, one
 open repair order per vehicle; the services translate the refusal into their own
@@ -116,6 +116,10 @@ def snapshot(fn: Callable[[], T]) -> T:
                 db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 return fn()
         with db.atomic(lock_type="DEFERRED"):  # a reader: no write lock (WAL snapshot)
-            return fn()
+            db.execute_sql("PRAGMA query_only = ON")  # a write by mistake is refused, as on PostgreSQL
+            try:
+                return fn()
+            finally:
+                db.execute_sql("PRAGMA query_only = OFF")
     except (peewee.OperationalError, peewee.InterfaceError) as exc:
         raise storage_error(exc) from exc

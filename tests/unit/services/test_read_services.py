@@ -201,3 +201,23 @@ def test_the_excel_export_is_the_exporters_and_reads_one_snapshot(staff: Staff, 
     dashboard.export(actor=staff.manager, write=inside)
     assert seen == [1]
     assert dashboard.export(actor=staff.manager, write=write(str(tmp_path / "ok.xlsx"))).exists()
+
+
+def test_a_read_service_cannot_write(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A write slipped into a read is refused on both engines, and nothing is saved.
+    _cid, vid = factories.make_customer_vehicle(staff)
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid)
+    before = orders.read_ro(actor=staff.advisor, ro_id=ro_id).version
+    real = orders.get_ro_view
+
+    def writing_view(ro_id: int) -> Any:
+        RepairOrder.update(version=RepairOrder.version + 1).where(RepairOrder.id == ro_id).execute()
+        return real(ro_id)
+
+    monkeypatch.setattr(orders, "get_ro_view", writing_view)
+    with pytest.raises(Exception, match=r"(?i)read.?only"):
+        orders.read_ro(actor=staff.advisor, ro_id=ro_id)
+    monkeypatch.setattr(orders, "get_ro_view", real)
+    assert orders.read_ro(actor=staff.advisor, ro_id=ro_id).version == before
+    # …and the connection writes again afterwards (the read's guard is lifted).
+    users.set_active(actor=staff.admin, user_id=staff.advisor2.user_id, active=False)
