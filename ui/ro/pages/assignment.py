@@ -10,7 +10,7 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.assign_dialog import AssignDialog
 from ui.context import AppContext
-from ui.ro.pages.base import StepPage
+from ui.ro.pages.base import TITLE_STYLE, StepPage
 from ui.tables import fill_rows, read_only_table
 
 
@@ -21,7 +21,7 @@ class AssignmentPage(StepPage):
         super().__init__(ctx, parent)
         self.rows: list[tuple[LineView, AssignmentView | None]] = []
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.heading.setStyleSheet(TITLE_STYLE)
         self.promise = QLabel()
         self.jobs = read_only_table(7)
         self.jobs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

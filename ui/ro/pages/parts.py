@@ -17,7 +17,7 @@ from advisor.services.views import LineView, ROView, TaskView
 from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
-from ui.ro.pages.base import StepPage
+from ui.ro.pages.base import TITLE_STYLE, StepPage
 from ui.tables import fill_rows, read_only_table
 
 
@@ -28,7 +28,7 @@ class PartsPage(StepPage):
         super().__init__(ctx, parent)
         self.tasks: list[TaskView] = []
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.heading.setStyleSheet(TITLE_STYLE)
         self.lines = read_only_table(5)
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
