@@ -238,7 +238,7 @@ class TaskKind(Code):
 
 
 class AppointmentStatus(Code):
-    BOOKED = "booked", "Booked, not reconfirmed", "已预约，未再次确认"
+    BOOKED = "booked", "Not reconfirmed", "未再次确认"
     CONFIRMED = "confirmed", "Reconfirmed", "已再次确认"
     ARRIVED = "arrived", "Arrived", "已到店"
     CANCELLED = "cancelled", "Cancelled", "已取消"

@@ -413,7 +413,7 @@ def test_one_repair_order_through_all_thirteen_steps(
     live(today)
     arriving = [today.arriving.index(r, 1).data() for r in range(today.arriving.rowCount())]
     row = arriving.index(plate)
-    assert today.arriving.index(row, 3).data() == ui_text("Booked, not reconfirmed", "已预约，未再次确认")
+    assert today.arriving.index(row, 3).data() == ui_text("Not reconfirmed", "未再次确认")
     click_row(qtbot, today.arriving_view, row)
     with qtbot.waitSignal(today.open_ro) as arrived:
         press(qtbot, today.arrive_button)

@@ -103,7 +103,7 @@ def test_recording_an_arrival_opens_an_ro_for_the_appointment(qtbot, ctx, staff)
     )  # fmt: skip
     ws = make_today(qtbot, ctx)
     assert ws.arriving.index(0, 0).data() == "08:30"
-    assert ws.arriving.index(0, 3).data() == "Booked, not reconfirmed"
+    assert ws.arriving.index(0, 3).data() == "Not reconfirmed"
     person.click_at(qtbot, ws.arriving_view, ws.arriving.index(0, 0))
     with qtbot.waitSignal(ws.open_ro) as opened:
         person.key(qtbot, Qt.Key.Key_Return)
