@@ -27,11 +27,9 @@ def dealership(staff) -> None:  # type: ignore[no-untyped-def]
 
 
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
-    ws = SettingsWorkspace(ctx)
-    qtbot.addWidget(ws)
-    ws.resize(1280, 860)
-    ws.show()
-    return ws
+    # On screen and the active window, as a person sees it before typing (a window used
+    # before its activation was handled crashed Qt in the next event loop pass).
+    return person.show_window(qtbot, SettingsWorkspace(ctx), (1280, 860))
 
 
 def field(ws: SettingsWorkspace, name: str) -> QWidget:
