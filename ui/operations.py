@@ -165,7 +165,8 @@ class Operations(QObject):
         ``cancel() -> bool`` keyword arguments it receives them, the dialog has a Cancel
         button (unless ``cancellable=False``: work that cannot stop half-way) and a
         cancelled call ends ``declined``. Without ``progress`` the window shows nothing
-        and stays usable (a screen shows its own busy bar if it wants).
+        and stays usable (a screen shows its own busy bar if it wants). When ``parent``
+        has been deleted by the time the work ends, ``on_done`` is not called.
         """
         takes = _parameters(fn)
         reports = {"progress", "cancel"} <= takes
@@ -178,12 +179,15 @@ class Operations(QObject):
         def finished() -> None:
             self._workers.discard(worker)
             worker.deleteLater()
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):
                 dialog.reset()
                 dialog.hide()
                 dialog.deleteLater()
-            outcome = self._outcome_of(worker, parent, confirm, quiet, again)
-            if outcome is not None and on_done is not None:
+            # The window that asked may have closed meanwhile: its changes are still
+            # announced and a refusal still shown (on top), but there is nothing to fill in.
+            gone = parent is not None and not isValid(parent)
+            outcome = self._outcome_of(worker, None if gone else parent, confirm, quiet, again)
+            if outcome is not None and on_done is not None and not gone:
                 on_done(outcome)
 
         def again(extra: dict[str, Any]) -> None:
@@ -197,8 +201,6 @@ class Operations(QObject):
     def _outcome_of(self, worker: Worker, parent: QWidget | None, confirm: Confirm | None, quiet: bool,
                     again: Callable[[dict[str, Any]], None]) -> Outcome[Any] | None:  # fmt: skip
         """The outcome of a finished worker (None: the call was made again after a yes)."""
-        if parent is not None and not isValid(parent):
-            parent = None  # the window that asked has closed meanwhile: messages go on top
         err = worker.error
         if err is None:
             return self._succeeded(worker.result, worker.changes)

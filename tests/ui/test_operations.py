@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from advisor.errors import GateError, SessionExpired, UserError
 from advisor.models import now
@@ -248,3 +249,28 @@ def test_a_sheet_is_rendered_off_the_gui_thread_then_previewed(
     qtbot.waitUntil(lambda: bool(previewed), timeout=10_000)
     assert rendered_in and rendered_in[0] != threading.main_thread().name
     assert previewed[0] >= 1 and shown == []
+
+
+def test_work_that_ends_after_its_window_closed_still_announces_and_fills_nothing(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    ctx = make_ctx("manager")
+    heard = _heard(ctx)
+    window = QWidget()
+    called: list[Outcome[Any]] = []
+    release = threading.Event()
+
+    def slow_setting(*, actor: Any) -> Any:
+        release.wait(5)
+        return settings.set_setting(actor=actor, key="tax_rate", value="0.13")
+
+    ctx.ops.run_in_background(slow_setting, parent=window, on_done=called.append)
+    window.deleteLater()  # the person closed the screen meanwhile
+    qtbot.waitUntil(lambda: not isValid(window), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5000)
+    qtbot.wait(50)
+    assert called == []  # nothing to fill in: no callback on a deleted screen
+    assert heard == [OpChanges(Kind.SETTINGS)]  # the others still hear of the change
