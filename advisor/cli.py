@@ -633,14 +633,16 @@ def _audit(args: argparse.Namespace, actor: Actor | None) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from advisor.services.orders import find_ro_id, get_ro_view
+    from advisor.services import orders
+    from advisor.services.users import system_actor
     from reports import sheets
 
-    ro_id = find_ro_id(args.ro_number)
+    ro_id = orders.find_ro_id(args.ro_number)
     if ro_id is None:
         raise ValidationError(f"No repair order {args.ro_number!r}.", f"没有工单 {args.ro_number!r}。")
     _writable(args.output)
-    pdf = sheets.render(args.sheet, get_ro_view(ro_id), lang=args.lang or i18n.language())
+    view = orders.read_ro(actor=system_actor(), ro_id=ro_id)  # one snapshot of the RO
+    pdf = sheets.render(args.sheet, view, lang=args.lang or i18n.language())
     tmp = args.output.with_name(args.output.name + ".part")
     try:
         tmp.write_bytes(pdf)
@@ -674,14 +676,18 @@ def _close_quietly(exc: BaseException) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from advisor.services import dashboard
+    from advisor.services.users import system_actor
     from reports import excel
 
     if args.end < args.start:
         raise ValidationError("--to is before --from.", "--to 早于 --from。")
     _writable(args.output)
     try:
-        excel.write_summary(args.output, start=args.start, end=args.end,
-                            lang=args.lang or i18n.language(), progress=_progress("export"))  # fmt: skip
+        # One snapshot for the whole workbook: its summary and its row sheets agree.
+        dashboard.export(actor=system_actor(), write=lambda: excel.write_summary(
+            args.output, start=args.start, end=args.end, lang=args.lang or i18n.language(),
+            progress=_progress("export")))  # fmt: skip
     except OSError as exc:
         _close_quietly(exc)
         raise
