@@ -120,7 +120,9 @@ def test_repair_page_consent_old_parts_and_training(
     person.click(qtbot, ok_button(dialog.buttons))
     assert dialog.change_id is not None
     closed(qtbot, dialog, ws)
-    page.set_view(get_ro_view(ro_id))
+    # The workspace reloads its RO itself after the change (50 ms later): wait for it, or the
+    # table clicked below is rebuilt under the click.
+    qtbot.waitUntil(lambda: page.changes.rowCount() == 1)
     assert page.changes.item(0, 2).text() == "Waiting for the customer"
     assert page.answer_btn.isEnabled()
 
