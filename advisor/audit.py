@@ -40,6 +40,7 @@ from typing import Any
 
 import peewee
 
+from advisor.codes import EventAction
 from advisor.db import APP_NAME, database_proxy, is_postgres
 from advisor.errors import UserError
 from advisor.models import AuditLog, AuditPersonal, Customer, Payment, Setting, Settlement, now
@@ -52,7 +53,8 @@ KEY_ID_SETTING = "audit_key_id"  # the key's fingerprint (never the key) in tabl
 PERSONAL = ("name", "phone", "email", "wechat", "address")  # of entity "customer"
 # In the rows of an RO: who signed, consented or took the car back, and their phone.
 RO_PERSONAL = ("by", "accepted_by", "phone")
-NAME_NOTES = ("handed_over", "change_refused", "change_consented")  # events whose note is a name
+# Events whose note is a name.
+NAME_NOTES = (EventAction.HANDED_OVER, EventAction.CHANGE_REFUSED, EventAction.CHANGE_CONSENTED)
 MAX_FINDINGS = 50
 
 

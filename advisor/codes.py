@@ -59,6 +59,55 @@ class StandardStatus(Code):
     NOT_APPLICABLE = "not_applicable", "Not yet", "尚未开始"
 
 
+class EventAction(Code):
+    """A step of an RO's timeline (``StepEvent.action``; ``event()`` audits it under the same
+    code). The note an event carries is read by ``services.timeline.note_of``."""
+
+    OPENED = "opened", "RO opened", "开立工单"
+    ARRIVED = "arrived", "Arrived", "到店"
+    GREETED = "greeted", "Greeted", "已接待"
+    CHECKED_IN = "checked_in", "Checked in", "接车检查完成"
+    REASSIGNED = "reassigned", "Advisor changed", "更换服务顾问"
+    COMEBACK_LINKED = "comeback_linked", "Linked as a comeback", "关联为返修"
+    CONCERN_RECORDED = "concern_recorded", "Concern recorded", "记录故障描述"
+    CONCERN_CORRECTED = "concern_corrected", "Concern corrected", "更正故障描述"
+    AUTHORISED = "authorised", "Estimate authorised", "估价已授权"
+    PARTS_ARRIVED = "parts_arrived", "Parts arrived", "配件到货"
+    ASSIGNED = "assigned", "Work assigned", "已派工"
+    REASSIGNED_JOB = "reassigned_job", "Job reassigned", "重新派工"
+    CLOCK_ON = "clock_on", "Work started", "开工"
+    CLOCK_PAUSE = "clock_pause", "Work paused", "暂停作业"
+    CLOCK_RESUME = "clock_resume", "Work resumed", "恢复作业"
+    CLOCK_DONE = "clock_done", "Work finished", "完工"
+    CHANGE_REQUESTED = "change_requested", "Change requested", "提出变更申请"
+    CHANGE_CONSENTED = "change_consented", "Customer consented to the change", "客户同意变更"
+    CHANGE_REFUSED = "change_refused", "Customer refused the change", "客户拒绝变更"
+    CHANGE_APPROVED_BY_MANAGER = (
+        "change_approved_by_manager",
+        "Change approved by the manager",
+        "经理批准变更",
+    )
+    CHANGE_REJECTED_BY_MANAGER = (
+        "change_rejected_by_manager",
+        "Change rejected by the manager",
+        "经理驳回变更",
+    )
+    CHANGE_APPLIED = "change_applied", "Change applied", "变更已生效"
+    QC_PASSED = "qc_passed", "Final QC passed", "完工检查已通过"
+    QC_FAILED = "qc_failed", "Final QC failed", "完工检查不合格"
+    WASH_REQUESTED = "wash_requested", "Wash requested", "需要洗车"
+    WASH_DECLINED = "wash_declined", "Wash declined", "不需要洗车"
+    WASHED = "washed", "Wash confirmed", "清洗已确认"
+    SETTLED = "settled", "Settled", "已结算"
+    SETTLEMENT_CORRECTED = "settlement_corrected", "Settlement corrected", "结算已更正"
+    ITEMS_EXPLAINED = "items_explained", "Items explained", "已逐项解释"
+    PAID = "paid", "Paid", "已付款"
+    REFUNDED = "refunded", "Refunded", "已退款"
+    HANDED_OVER = "handed_over", "Handed over", "已交车"
+    FOLLOWED_UP = "followed_up", "Follow-up call logged", "已记录回访"
+    FOLLOW_UP_UNREACHABLE = "follow_up_unreachable", "Follow-up: customer unreachable", "回访：客户无法联系"
+
+
 class Role(Code):
     ADVISOR = "advisor", "Service advisor", "服务顾问"
     FOREMAN = "foreman", "Workshop foreman", "车间主管"
@@ -284,8 +333,8 @@ JOB_STARTED: frozenset[str] = frozenset({JobStatus.IN_PROGRESS, JobStatus.PAUSED
 
 class ClockKind(Code):
     ON = "on", "Work started", "开工"
-    PAUSE = "pause", "Work paused", "暂停"
-    RESUME = "resume", "Work resumed", "继续"
+    PAUSE = "pause", "Work paused", "暂停作业"
+    RESUME = "resume", "Work resumed", "恢复作业"
     DONE = "done", "Work finished", "完工"
 
 

@@ -1,66 +1,23 @@
 """Words for the RO's timeline events (``StepEvent.action``): ``arrived``, ``clock_on`` …
 
 Shared by the timeline report and the audit trail (``event()`` audits every event under
-the same code). The texts keep the context "TimelineReport" where they were first
-translated (``closing_zh_CN.ts``); each call names its context and text literally so
-pyside6-lupdate finds it.
+the same code). An action's words are its ``advisor.codes.EventAction`` member's (one
+table); the notes' texts keep the context "TimelineReport" (``closing_zh_CN.ts``), each
+call naming its context and text literally so pyside6-lupdate finds it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from advisor.codes import PayMethod, words
+from advisor.codes import EventAction, PayMethod, words
 from advisor.services.timeline import note_of
 from ui import fmt
 
 
 def event_label(action: str) -> str:
     """An event's action in the user's language (the code itself when unknown)."""
-    labels = {
-        "opened": QCoreApplication.translate("TimelineReport", "RO opened"),
-        "arrived": QCoreApplication.translate("TimelineReport", "Arrived"),
-        "greeted": QCoreApplication.translate("TimelineReport", "Greeted"),
-        "checked_in": QCoreApplication.translate("TimelineReport", "Checked in"),
-        "reassigned": QCoreApplication.translate("TimelineReport", "Advisor changed"),
-        "comeback_linked": QCoreApplication.translate("TimelineReport", "Linked as a comeback"),
-        "concern_recorded": QCoreApplication.translate("TimelineReport", "Concern recorded"),
-        "concern_corrected": QCoreApplication.translate("TimelineReport", "Concern corrected"),
-        "authorised": QCoreApplication.translate("TimelineReport", "Estimate authorised"),
-        "parts_arrived": QCoreApplication.translate("TimelineReport", "Parts arrived"),
-        "assigned": QCoreApplication.translate("TimelineReport", "Work assigned"),
-        "reassigned_job": QCoreApplication.translate("TimelineReport", "Job reassigned"),
-        "clock_on": QCoreApplication.translate("TimelineReport", "Work started"),
-        "clock_pause": QCoreApplication.translate("TimelineReport", "Work paused"),
-        "clock_resume": QCoreApplication.translate("TimelineReport", "Work resumed"),
-        "clock_done": QCoreApplication.translate("TimelineReport", "Work finished"),
-        "change_requested": QCoreApplication.translate("TimelineReport", "Change requested"),
-        "change_consented": QCoreApplication.translate("TimelineReport", "Customer consented to the change"),
-        "change_refused": QCoreApplication.translate("TimelineReport", "Customer refused the change"),
-        "change_approved_by_manager": QCoreApplication.translate(
-            "TimelineReport", "Change approved by the manager"
-        ),
-        "change_rejected_by_manager": QCoreApplication.translate(
-            "TimelineReport", "Change rejected by the manager"
-        ),
-        "change_applied": QCoreApplication.translate("TimelineReport", "Change applied"),
-        "qc_passed": QCoreApplication.translate("TimelineReport", "Final QC passed"),
-        "qc_failed": QCoreApplication.translate("TimelineReport", "Final QC failed"),
-        "wash_requested": QCoreApplication.translate("TimelineReport", "Wash requested"),
-        "wash_declined": QCoreApplication.translate("TimelineReport", "Wash declined"),
-        "washed": QCoreApplication.translate("TimelineReport", "Wash confirmed"),
-        "settled": QCoreApplication.translate("TimelineReport", "Settled"),
-        "settlement_corrected": QCoreApplication.translate("TimelineReport", "Settlement corrected"),
-        "items_explained": QCoreApplication.translate("TimelineReport", "Items explained"),
-        "paid": QCoreApplication.translate("TimelineReport", "Paid"),
-        "refunded": QCoreApplication.translate("TimelineReport", "Refunded"),
-        "handed_over": QCoreApplication.translate("TimelineReport", "Handed over"),
-        "followed_up": QCoreApplication.translate("TimelineReport", "Follow-up call logged"),
-        "follow_up_unreachable": QCoreApplication.translate(
-            "TimelineReport", "Follow-up: customer unreachable"
-        ),
-    }
-    return labels.get(action, action)
+    return words(EventAction, action)
 
 
 def event_note(action: str, note: str) -> str:

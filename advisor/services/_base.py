@@ -14,6 +14,7 @@ from advisor.codes import (
     CHANGE_OPEN,
     FOLLOW_UP_ENDED,
     PART_SUPPLIED,
+    EventAction,
     JobStatus,
     LineKind,
     LineStatus,
@@ -294,7 +295,7 @@ def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
     old_step = ro.step
     state = ro_state(ro)
     new_step = int(current_step(state))
-    StepEvent.create(ro=ro.id, step=new_step if action != "opened" else old_step,
+    StepEvent.create(ro=ro.id, step=new_step if action != EventAction.OPENED else old_step,
                      action=action, user=actor.user_id, at=now(), note=note)  # fmt: skip
     changes: dict[str, Any] = {}
     if new_step != old_step:

@@ -17,6 +17,7 @@ from advisor.codes import (
     AuthMethod,
     ChangeKind,
     ChangeStatus,
+    EventAction,
     JobStatus,
     LineKind,
     LineStatus,
@@ -97,7 +98,7 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
         new={"kind": kind, "reason": why, "old_amount": old_amount, "new_amount": new_amount,
              "old_promised_at": ro.promised_at, "new_promised_at": new_promised_at,
              "major": major, "lines": [x.id for x in extra]}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "change_requested", f"{money.fmt(old_amount)} → {money.fmt(new_amount)}")
+    event(ro, actor, EventAction.CHANGE_REQUESTED, f"{money.fmt(old_amount)} → {money.fmt(new_amount)}")
     return int(cr.id)
 
 
@@ -138,7 +139,7 @@ def _apply(cr: ChangeRequest, actor: Actor) -> None:
     ).execute()
     log(actor, "change_request", cr.id, "apply_change",
         new={"promised_at": cr.new_promised_at, "amount": cr.new_amount_cents}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "change_applied")
+    event(ro, actor, EventAction.CHANGE_APPLIED)
 
 
 def _pending(change_id: int) -> ChangeRequest:
@@ -173,15 +174,15 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
             bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=when)
         ChangeRequest.update(status=ChangeStatus.REFUSED).where(ChangeRequest.id == cr.id).execute()
-        event(ro, actor, "change_refused", who)
+        event(ro, actor, EventAction.CHANGE_REFUSED, who)
         return ChangeStatus.REFUSED
     cr = ChangeRequest.get_by_id(cr.id)
     _check_promise_still_later(cr, ro)
     if cr.major and cr.manager_id is None:
         ChangeRequest.update(status=ChangeStatus.AWAITING_MANAGER).where(ChangeRequest.id == cr.id).execute()
-        event(ro, actor, "change_consented", f"{who}; awaiting manager")
+        event(ro, actor, EventAction.CHANGE_CONSENTED, f"{who}; awaiting manager")
         return ChangeStatus.AWAITING_MANAGER
-    event(ro, actor, "change_consented", who)
+    event(ro, actor, EventAction.CHANGE_CONSENTED, who)
     _apply(cr, actor)
     return ChangeStatus.APPROVED
 
@@ -199,7 +200,7 @@ def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: s
         ChangeRequest.update(status=ChangeStatus.REJECTED, manager=actor.user_id, manager_at=now(),
                              decided_note=note).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
         log(actor, "change_request", cr.id, "reject_major", new={"note": note}, ro_id=ro.id)
-        event(ro, actor, "change_rejected_by_manager")
+        event(ro, actor, EventAction.CHANGE_REJECTED_BY_MANAGER)
         return ChangeStatus.REJECTED
     ChangeRequest.update(manager=actor.user_id, manager_at=now()).where(ChangeRequest.id == cr.id).execute()
     log(actor, "change_request", cr.id, "approve_major", ro_id=ro.id)
@@ -207,7 +208,7 @@ def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: s
     if cr.consent_at is not None:
         _apply(cr, actor)
         return ChangeStatus.APPROVED
-    event(ro, actor, "change_approved_by_manager")
+    event(ro, actor, EventAction.CHANGE_APPROVED_BY_MANAGER)
     return ChangeStatus.PENDING
 
 

@@ -7,7 +7,7 @@ the old one; both stay on file.
 from __future__ import annotations
 
 from advisor import validation
-from advisor.codes import Confirmation, ROStatus
+from advisor.codes import Confirmation, EventAction, ROStatus
 from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
@@ -59,7 +59,7 @@ def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement
         ro.need_confirmed_at = now()
         type(ro).update(need_confirmed_at=ro.need_confirmed_at).where(type(ro).id == ro.id).execute()
     log(actor, "concern", c.id, "record_concern", new={"customer_words": words}, ro_id=ro.id)
-    event(ro, actor, "concern_recorded", f"#{c.seq}")
+    event(ro, actor, EventAction.CONCERN_RECORDED, f"#{c.seq}")
     return int(c.id)
 
 
@@ -77,7 +77,7 @@ def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, resta
     log(actor, "concern", c.id, "correct_concern",
         old={"concern": old.id, "customer_words": old.customer_words},
         new={"customer_words": words}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "concern_corrected", f"#{old.seq} → #{c.seq}")
+    event(ro, actor, EventAction.CONCERN_CORRECTED, f"#{old.seq} → #{c.seq}")
     return int(c.id)
 
 

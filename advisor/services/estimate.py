@@ -14,7 +14,16 @@ from decimal import Decimal
 from typing import Any
 
 from advisor import money, validation, workflow
-from advisor.codes import CHARGED, DECISIONS, AuthMethod, LineKind, LineStatus, PartOrigin, PayType
+from advisor.codes import (
+    CHARGED,
+    DECISIONS,
+    AuthMethod,
+    EventAction,
+    LineKind,
+    LineStatus,
+    PartOrigin,
+    PayType,
+)
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Authorisation,
@@ -299,7 +308,7 @@ def authorise_estimate(
         new={"decisions": {str(k): v for k, v in decisions.items()}, "amount": total,
              "method": method, "by": who, "promised_at": promised_at}, ro_id=ro.id)  # fmt: skip
     declined = sum(1 for d in decisions.values() if d == LineStatus.DECLINED)
-    event(ro, actor, "authorised", f"{money.fmt(total)}; declined {declined}")
+    event(ro, actor, EventAction.AUTHORISED, f"{money.fmt(total)}; declined {declined}")
     return int(auth_row.id)
 
 

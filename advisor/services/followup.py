@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor import validation, workflow
-from advisor.codes import FOLLOW_UP_ENDED, FollowUpCategory, FollowUpStatus
+from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, FollowUpStatus
 from advisor.errors import GateError, ValidationError
 from advisor.models import Customer, FollowUp, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, event, get, log, ro_state, service
@@ -87,7 +87,7 @@ def log_follow_up(
                         by_user=actor.user_id).where(FollowUp.id == f.id).execute()  # fmt: skip
         log(actor, "follow_up", f.id, "not_reached", new={"attempts": attempts}, ro_id=ro.id)
         if status == FollowUpStatus.UNREACHABLE:
-            event(ro, actor, "follow_up_unreachable")
+            event(ro, actor, EventAction.FOLLOW_UP_UNREACHABLE)
         return view(FollowUp.get_by_id(f.id), when)
     scores = scores or {}
     for d in DIMENSIONS:
@@ -121,7 +121,7 @@ def log_follow_up(
     ).where(FollowUp.id == f.id).execute()  # fmt: skip
     log(actor, "follow_up", f.id, "log_follow_up",
         new={"solved": solved, "scores": scores, "recheck": recheck_id}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "followed_up", "unhappy → recheck" if unhappy else "")
+    event(ro, actor, EventAction.FOLLOWED_UP, "unhappy → recheck" if unhappy else "")
     return view(FollowUp.get_by_id(f.id), when)
 
 

@@ -10,6 +10,7 @@ import peewee
 from advisor import auth, validation
 from advisor.codes import (
     ON_HAND_MOVES,
+    EventAction,
     LineKind,
     PartOrderStatus,
     PartOrigin,
@@ -207,7 +208,7 @@ def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
             Task.create(kind=TaskKind.NOTIFY_CUSTOMER, assignee=ro.advisor_id, ro=ro.id,
                         text_en=f"Parts arrived for {ro.number}: tell the customer.",
                         text_zh=f"工单 {ro.number} 的配件已到货：请通知客户。")  # fmt: skip
-            event(ro, actor, "parts_arrived")
+            event(ro, actor, EventAction.PARTS_ARRIVED)
     if o.appointment_id is not None:
         waiting = (
             PartOrder.select()

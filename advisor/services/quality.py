@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from advisor import validation, workflow
-from advisor.codes import LineStatus, RoadTest
+from advisor.codes import EventAction, LineStatus, RoadTest
 from advisor.errors import GateError, ValidationError
 from advisor.models import Assignment, Concern, EstimateLine, QCCheck, RepairOrder, now
 from advisor.services._base import Actor, bump, event, get_ro, log, ro_state, service
@@ -74,10 +74,10 @@ def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_t
     log(actor, "qc_check", qc.id, "record_qc", new={"passed": passed, "cert": cert}, ro_id=ro.id)
     if passed:
         bump(ro, None, ("The repair order", "工单"), qc_passed_at=now(), completion_cert_no=cert)
-        event(ro, actor, "qc_passed")
+        event(ro, actor, EventAction.QC_PASSED)
         return True
     _send_back(ro, actor, rework_line_ids)
-    event(ro, actor, "qc_failed", notes)
+    event(ro, actor, EventAction.QC_FAILED, notes)
     return False
 
 
@@ -120,7 +120,7 @@ def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None =
     old = bump(ro, None, ("The repair order", "工单"), wash_requested=requested,
                wash_eta_min=eta_min if requested else None)  # fmt: skip
     log(actor, "repair_order", ro.id, "set_wash", old=old, new={"requested": requested}, ro_id=ro.id)
-    event(ro, actor, "wash_requested" if requested else "wash_declined")
+    event(ro, actor, EventAction.WASH_REQUESTED if requested else EventAction.WASH_DECLINED)
 
 
 @service("wash.record", changes=Kind.RO)
@@ -138,7 +138,7 @@ def confirm_wash(*, actor: Actor, ro_id: int, ashtray_ok: bool, tyres_ok: bool, 
     result = validation.clean_text(note, limit=500) or "ashtray ok; tyres ok"
     old = bump(ro, None, ("The repair order", "工单"), wash_done_at=now(), wash_result=result)
     log(actor, "repair_order", ro.id, "confirm_wash", old=old, new={"result": result}, ro_id=ro.id)
-    event(ro, actor, "washed")
+    event(ro, actor, EventAction.WASHED)
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --

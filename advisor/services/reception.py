@@ -12,6 +12,7 @@ from advisor.codes import (
     APPOINTMENT_EXPECTED,
     AppointmentStatus,
     DamageKind,
+    EventAction,
     MileageSource,
     RepairClass,
     ROStatus,
@@ -83,7 +84,7 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
         raise GateError("This vehicle already has an open repair order.",
                         "该车辆已有未完成的工单。") from exc  # fmt: skip
     log(actor, "repair_order", ro.id, "open", new={"number": ro.number, "vehicle": v.id}, ro_id=ro.id)
-    event(ro, actor, "arrived", "walk-in" if appt is None else f"appointment #{appt.id}")
+    event(ro, actor, EventAction.ARRIVED, "walk-in" if appt is None else f"appointment #{appt.id}")
     return int(ro.id)
 
 
@@ -93,7 +94,7 @@ def greet(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> None:
     ro = get_ro(ro_id)
     if ro.greeted_at is None:
         bump(ro, None, ("The repair order", "工单"), greeted_at=at or now())
-        event(ro, actor, "greeted")
+        event(ro, actor, EventAction.GREETED)
 
 
 def _damage(items: list[dict[str, str]] | None) -> str:
@@ -142,7 +143,7 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
         greeted_at=ro.greeted_at or now(), checked_in_at=ro.checked_in_at or now(),
     )  # fmt: skip
     log(actor, "repair_order", ro.id, "check_in", old=old, new={"mileage_in": km}, ro_id=ro.id)
-    event(ro, actor, "checked_in")
+    event(ro, actor, EventAction.CHECKED_IN)
 
 
 @service("ro.reassign", read=True)
@@ -202,7 +203,7 @@ def reassign_advisor(
     bump(ro, None, ("The repair order", "工单"), advisor=new.id)
     change = {"advisor": new.id, "advisor_name": new.display_name, "reason": why}
     log(actor, "repair_order", ro.id, "reassign", old=old, new=change, ro_id=ro.id)
-    event(ro, actor, "reassigned", why)
+    event(ro, actor, EventAction.REASSIGNED, why)
 
 
 def comeback_candidates(vehicle_id: int, *, at: dt.datetime | None = None) -> list[tuple[int, str]]:
@@ -241,7 +242,7 @@ def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
     bump(ro, None, ("The repair order", "工单"), comeback_of=original.id,
          comeback_technician=tech.technician_id if tech else None)  # fmt: skip
     log(actor, "repair_order", ro.id, "link_comeback", new={"original": original.number}, ro_id=ro.id)
-    event(ro, actor, "comeback_linked", original.number)
+    event(ro, actor, EventAction.COMEBACK_LINKED, original.number)
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 
 from advisor import auth, money, validation, workflow
-from advisor.codes import OLD_PART_CHOICES, LineStatus, PayMethod
+from advisor.codes import OLD_PART_CHOICES, EventAction, LineStatus, PayMethod
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
 from advisor.services._base import (
@@ -87,7 +87,7 @@ def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason
         raise GateError("The RO is already settled: make a correction instead.", "工单已结算：请做更正。")
     s = _create(ro, actor, discount_cents, discount_reason)
     bump(ro, None, ("The repair order", "工单"), settled_at=now())
-    event(ro, actor, "settled", s.number)
+    event(ro, actor, EventAction.SETTLED, s.number)
     return int(s.id)
 
 
@@ -107,7 +107,7 @@ def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason:
     new = _create(ro, actor, discount_cents, reason)
     Settlement.update(superseded_by=new.id).where(Settlement.id == old.id).execute()
     RepairOrder.update(items_explained_at=None).where(RepairOrder.id == ro.id).execute()
-    event(ro, actor, "settlement_corrected", f"{old.number} → {new.number}")
+    event(ro, actor, EventAction.SETTLEMENT_CORRECTED, f"{old.number} → {new.number}")
     return int(new.id)
 
 
@@ -118,7 +118,7 @@ def explain_items(*, actor: Actor, ro_id: int) -> None:
     if current_settlement(ro.id) is None:
         raise GateError("Settle the RO first.", "请先结算。")
     bump(ro, None, ("The repair order", "工单"), items_explained_at=now())
-    event(ro, actor, "items_explained")
+    event(ro, actor, EventAction.ITEMS_EXPLAINED)
 
 
 @service("pay", changes=Kind.PAYMENTS | Kind.RO)
@@ -143,7 +143,7 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
     log(actor, "payment", p.id, "pay", new={"method": method, "amount": amount_cents}, ro_id=ro.id)
     if amount_cents == balance:
         bump(ro, None, ("The repair order", "工单"), paid_at=now())
-    event(ro, actor, "paid", f"{method} {money.fmt(amount_cents, symbol=False)}")
+    event(ro, actor, EventAction.PAID, f"{method} {money.fmt(amount_cents, symbol=False)}")
     return int(p.id)
 
 
@@ -166,7 +166,7 @@ def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> 
                        reference=reason, at=now(), by_user=actor.user_id, refund_of=p.id)  # fmt: skip
     RepairOrder.update(paid_at=None).where(RepairOrder.id == ro.id).execute()
     log(actor, "payment", r.id, "refund", new={"of": p.id, "amount": -amount_cents}, ro_id=ro.id)
-    event(ro, actor, "refunded", reason)
+    event(ro, actor, EventAction.REFUNDED, reason)
     return int(r.id)
 
 
@@ -201,4 +201,4 @@ def hand_over(*, actor: Actor, ro_id: int, accepted_by: str, result_shown: bool,
     FollowUp.create(ro=ro.id, due_from=due_from, due_to=due_to)
     log(actor, "repair_order", ro.id, "hand_over",
         new={"accepted_by": who, "next_date": next_date, "next_km": next_km}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "handed_over", who)
+    event(ro, actor, EventAction.HANDED_OVER, who)

@@ -9,48 +9,48 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor import money, workflow
-from advisor.codes import PauseReason, StandardStatus
+from advisor.codes import EventAction, PauseReason, StandardStatus
 from advisor.services.views import EventView, ROView
 
 # The step an event belongs to: the step it completes or happens in. Events store the
 # step the RO moved on to (checking in moves it to diagnosis), so a screen that filed an
 # event by its stored step showed "问诊 接车检查完成" and "交车 已付款".
 STEP_OF_ACTION: dict[str, int] = {
-    "opened": 3,
-    "arrived": 3,
-    "greeted": 3,
-    "checked_in": 3,
-    "reassigned": 3,
-    "comeback_linked": 3,
-    "concern_recorded": 4,
-    "concern_corrected": 4,
-    "authorised": 5,
-    "parts_arrived": 6,
-    "assigned": 7,
-    "reassigned_job": 7,
-    "clock_on": 8,
-    "clock_pause": 8,
-    "clock_resume": 8,
-    "clock_done": 8,
-    "change_requested": 8,
-    "change_consented": 8,
-    "change_refused": 8,
-    "change_approved_by_manager": 8,
-    "change_rejected_by_manager": 8,
-    "change_applied": 8,
-    "qc_passed": 9,
-    "qc_failed": 9,
-    "wash_requested": 10,
-    "wash_declined": 10,
-    "washed": 10,
-    "settled": 11,
-    "settlement_corrected": 11,
-    "items_explained": 11,
-    "paid": 11,
-    "refunded": 11,
-    "handed_over": 12,
-    "followed_up": 13,
-    "follow_up_unreachable": 13,
+    EventAction.OPENED: 3,
+    EventAction.ARRIVED: 3,
+    EventAction.GREETED: 3,
+    EventAction.CHECKED_IN: 3,
+    EventAction.REASSIGNED: 3,
+    EventAction.COMEBACK_LINKED: 3,
+    EventAction.CONCERN_RECORDED: 4,
+    EventAction.CONCERN_CORRECTED: 4,
+    EventAction.AUTHORISED: 5,
+    EventAction.PARTS_ARRIVED: 6,
+    EventAction.ASSIGNED: 7,
+    EventAction.REASSIGNED_JOB: 7,
+    EventAction.CLOCK_ON: 8,
+    EventAction.CLOCK_PAUSE: 8,
+    EventAction.CLOCK_RESUME: 8,
+    EventAction.CLOCK_DONE: 8,
+    EventAction.CHANGE_REQUESTED: 8,
+    EventAction.CHANGE_CONSENTED: 8,
+    EventAction.CHANGE_REFUSED: 8,
+    EventAction.CHANGE_APPROVED_BY_MANAGER: 8,
+    EventAction.CHANGE_REJECTED_BY_MANAGER: 8,
+    EventAction.CHANGE_APPLIED: 8,
+    EventAction.QC_PASSED: 9,
+    EventAction.QC_FAILED: 9,
+    EventAction.WASH_REQUESTED: 10,
+    EventAction.WASH_DECLINED: 10,
+    EventAction.WASHED: 10,
+    EventAction.SETTLED: 11,
+    EventAction.SETTLEMENT_CORRECTED: 11,
+    EventAction.ITEMS_EXPLAINED: 11,
+    EventAction.PAID: 11,
+    EventAction.REFUNDED: 11,
+    EventAction.HANDED_OVER: 12,
+    EventAction.FOLLOWED_UP: 13,
+    EventAction.FOLLOW_UP_UNREACHABLE: 13,
 }
 
 
@@ -110,32 +110,32 @@ def note_of(action: str, note: str) -> EventNote:
     text = note.strip()
     if not text:
         return EventNote("text", {"text": ""})
-    if action == "arrived" and text == "walk-in":
+    if action == EventAction.ARRIVED and text == "walk-in":
         return EventNote("walk_in")
-    if action in ("arrived", "parts_arrived"):
+    if action in (EventAction.ARRIVED, EventAction.PARTS_ARRIVED):
         m = re.fullmatch(r"(appointment|order) #(\d+)", text)
         if m:
             return EventNote("appointment" if m.group(1) == "appointment" else "order", {"id": int(m.group(2))})
-    if action == "authorised":
+    if action == EventAction.AUTHORISED:
         m = re.fullmatch(rf"({_MONEY}); declined (\d+)", text)
         if m:
             return EventNote("authorised", {"amount_cents": _cents(m.group(1)), "declined": int(m.group(2))})
-    if action == "paid":
+    if action == EventAction.PAID:
         m = re.fullmatch(r"([a-z_]+) (-?[\d,]+\.\d{2})", text)
         if m:
             return EventNote("payment", {"method": m.group(1), "amount_cents": _cents(m.group(2))})
-    if action == "change_requested":
+    if action == EventAction.CHANGE_REQUESTED:
         m = re.fullmatch(rf"({_MONEY}) → ({_MONEY})", text)
         if m:
             return EventNote("amounts", {"old_cents": _cents(m.group(1)), "new_cents": _cents(m.group(2))})
-    if action == "change_consented":
+    if action == EventAction.CHANGE_CONSENTED:
         who, sep, _rest = text.rpartition("; awaiting manager")
         if sep and not _rest:
             return EventNote("consent", {"who": who, "awaiting_manager": True})
         return EventNote("consent", {"who": text, "awaiting_manager": False})
-    if action == "followed_up" and text == "unhappy → recheck":
+    if action == EventAction.FOLLOWED_UP and text == "unhappy → recheck":
         return EventNote("unhappy_recheck")
-    if action == "clock_pause" and text in PauseReason.values():
+    if action == EventAction.CLOCK_PAUSE and text in PauseReason.values():
         return EventNote("pause_reason", {"reason": text})
     return EventNote("text", {"text": text})
 

@@ -18,6 +18,7 @@ from advisor.codes import (
     OLD_PART_CHOICES,
     PART_ON_SHELF,
     ClockKind,
+    EventAction,
     JobStatus,
     LineKind,
     LineStatus,
@@ -194,7 +195,7 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
     log(actor, "assignment", a.id, "assign",
         new={"line": line.id, "technician": tech.id, "bay": bay_id, "start": planned_start,
              "end": planned_end, "late": bool(accept_late)}, ro_id=ro.id)  # fmt: skip
-    event(ro, actor, "assigned", f"{line.description} → {tech.name}")
+    event(ro, actor, EventAction.ASSIGNED, f"{line.description} → {tech.name}")
     return assignment_view(a)
 
 

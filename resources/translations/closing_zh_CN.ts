@@ -1082,207 +1082,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="21"/>
-        <source>RO opened</source>
-        <translation>开立工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="22"/>
-        <source>Arrived</source>
-        <translation>到店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="23"/>
-        <source>Greeted</source>
-        <translation>已接待</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="24"/>
-        <source>Checked in</source>
-        <translation>接车检查完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="25"/>
-        <source>Advisor changed</source>
-        <translation>更换服务顾问</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="26"/>
-        <source>Linked as a comeback</source>
-        <translation>关联为返修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="27"/>
-        <source>Concern recorded</source>
-        <translation>记录故障描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="28"/>
-        <source>Concern corrected</source>
-        <translation>更正故障描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="29"/>
-        <source>Estimate authorised</source>
-        <translation>估价已授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="30"/>
-        <source>Parts arrived</source>
-        <translation>配件到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="31"/>
-        <source>Work assigned</source>
-        <translation>已派工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="32"/>
-        <source>Job reassigned</source>
-        <translation>重新派工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="33"/>
-        <source>Work started</source>
-        <translation>开工</translation>
-    </message>
-    <message>
         <location filename="../../ui/event_labels.py" line="34"/>
-        <source>Work paused</source>
-        <translation>暂停作业</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="35"/>
-        <source>Work resumed</source>
-        <translation>恢复作业</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="36"/>
-        <source>Work finished</source>
-        <translation>完工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="37"/>
-        <source>Change requested</source>
-        <translation>提出变更申请</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="38"/>
-        <source>Customer consented to the change</source>
-        <translation>客户同意变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="39"/>
-        <source>Customer refused the change</source>
-        <translation>客户拒绝变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="40"/>
-        <source>Change approved by the manager</source>
-        <translation>经理批准变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="43"/>
-        <source>Change rejected by the manager</source>
-        <translation>经理驳回变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="46"/>
-        <source>Change applied</source>
-        <translation>变更已生效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="47"/>
-        <source>Final QC passed</source>
-        <translation>完工检查已通过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="48"/>
-        <source>Final QC failed</source>
-        <translation>完工检查不合格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="49"/>
-        <source>Wash requested</source>
-        <translation>需要洗车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="50"/>
-        <source>Wash declined</source>
-        <translation>不需要洗车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="51"/>
-        <source>Wash confirmed</source>
-        <translation>清洗已确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="52"/>
-        <source>Settled</source>
-        <translation>已结算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="53"/>
-        <source>Settlement corrected</source>
-        <translation>结算已更正</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="54"/>
-        <source>Items explained</source>
-        <translation>已逐项解释</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="55"/>
-        <source>Paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="56"/>
-        <source>Refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="57"/>
-        <source>Handed over</source>
-        <translation>已交车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="58"/>
-        <source>Follow-up call logged</source>
-        <translation>已记录回访</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="59"/>
-        <source>Follow-up: customer unreachable</source>
-        <translation>回访：客户无法联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/event_labels.py" line="77"/>
         <source>Appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="79"/>
+        <location filename="../../ui/event_labels.py" line="36"/>
         <source>Parts order #%1</source>
         <translation>配件订单 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="84"/>
+        <location filename="../../ui/event_labels.py" line="41"/>
         <source>%1 authorised, nothing declined</source>
         <translation>授权 %1，无拒绝项目</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="87"/>
+        <location filename="../../ui/event_labels.py" line="44"/>
         <source>%1 authorised, %2 item(s) declined</source>
         <translation>授权 %1，拒绝 %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="95"/>
+        <location filename="../../ui/event_labels.py" line="52"/>
         <source>%1; waiting for the manager&apos;s approval</source>
         <translation>%1；等待经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="100"/>
+        <location filename="../../ui/event_labels.py" line="57"/>
         <source>Customer not satisfied: recheck booked</source>
         <translation>客户不满意：已预约复检</translation>
     </message>
@@ -1302,7 +1127,7 @@
         <translation>预约时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/event_labels.py" line="75"/>
+        <location filename="../../ui/event_labels.py" line="32"/>
         <location filename="../../ui/ro/timeline_report.py" line="245"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>

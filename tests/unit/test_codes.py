@@ -27,6 +27,7 @@ from advisor.models import (
     Payment,
     QCCheck,
     RepairOrder,
+    StepEvent,
     StockMove,
     Task,
     Technician,
@@ -106,6 +107,7 @@ STORED = [
     (ContactLog.outcome, codes.ContactOutcome),
     (Campaign.kind, codes.CampaignKind),
     (MileageReading.source, codes.MileageSource),
+    (StepEvent.action, codes.EventAction),
 ]
 # Codes that may be empty ("not yet") in a column whose enum has no empty member.
 MAY_BE_EMPTY = {Assignment.pause_reason, ClockEvent.reason}

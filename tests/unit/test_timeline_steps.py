@@ -16,7 +16,8 @@ SERVICES = Path(advisor.services.__file__).parent
 
 
 def _actions_in_services() -> set[str]:
-    """Every action the services record with ``event(ro, actor, "…")``."""
+    """Every action the services record with ``event(ro, actor, "…")`` or
+    ``event(ro, actor, EventAction.…)``."""
     found: set[str] = set()
     for path in SERVICES.glob("*.py"):
         text = path.read_text(encoding="utf-8")
@@ -25,6 +26,10 @@ def _actions_in_services() -> set[str]:
             found |= {"clock_on", "clock_pause", "clock_resume", "clock_done"}
         found |= {a for pair in re.findall(r'event\(ro, actor, "([a-z_]+)" if \w+ else "([a-z_]+)"', text)
                   for a in pair}  # fmt: skip
+        # the same, named by their ``EventAction`` members
+        found |= {a.lower() for a in re.findall(r"event\([^,]+, actor, EventAction\.([A-Z_]+)", text)}
+        found |= {a.lower() for pair in re.findall(r"event\(ro, actor, EventAction\.([A-Z_]+) if \w+ else "
+                                                   r"EventAction\.([A-Z_]+)", text) for a in pair}  # fmt: skip
     return found
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from advisor.codes import EventAction
 from advisor.i18n import pick
 from advisor.services.views import EventView, ROView
 from advisor.workflow import STEP_LABELS, Step
@@ -39,7 +40,7 @@ def step_label(step: int, lang: str) -> str:
 def finished_at(view: ROView, step: int) -> EventView | None:
     """The event that moved the RO past ``step`` (when and by whom it was done)."""
     if step <= Step.APPOINTMENT:
-        return next((e for e in view.events if e.action == "arrived"), None)
+        return next((e for e in view.events if e.action == EventAction.ARRIVED), None)
     return next((e for e in view.events if e.step > step), None)
 
 
