@@ -141,7 +141,8 @@ def test_repair_page_consent_old_parts_and_training(
     assert view.change_requests[0].consent_phone == "+8613812345678"
     # The workspace refreshes itself on "changed" (50 ms later): wait for it, or the old-part
     # combo taken below is replaced under the click.
-    qtbot.waitUntil(lambda: not page.answer_btn.isEnabled())
+    # (The button turns off at once; the refresh that rebuilds the combos comes after it.)
+    qtbot.waitUntil(lambda: not page.answer_btn.isEnabled() and not ws._refresh_timer.isActive())
 
     part_line = next(x for x in view.approved_lines if x.kind == "part")
     row = next(r for r, x in enumerate(page.part_lines) if x.id == part_line.id)
@@ -149,6 +150,7 @@ def test_repair_page_consent_old_parts_and_training(
     assert isinstance(handling, QComboBox)
     person.choose(qtbot, handling, "Returned to the customer")
     assert next(x for x in get_ro_view(ro_id).lines if x.id == part_line.id).old_part_handling == "returned"
+    qtbot.waitUntil(lambda: not ws._refresh_timer.isActive())  # the re-read after it, 50 ms on
 
     person.click(qtbot, page.training)
     person.fill(qtbot, page.training_note, "Squeal only when cold: glazed pads")
