@@ -152,8 +152,10 @@ def import_key(text: str) -> str:
     """Install a key exported on another desk; it must be the one this database uses."""
     key = _parse_key(text)
     if key is None:
-        raise AuditKeyError("That is not an audit key (it starts with “service-advisor-audit-key-v1:”).",
-                            "这不是审计密钥（应以“service-advisor-audit-key-v1:”开头）。")  # fmt: skip
+        raise AuditKeyError(
+            "That is not an audit key (it starts with “service-advisor-audit-key-v1:”).",
+            "这不是审计密钥（应以“service-advisor-audit-key-v1:”开头）。",
+        )
     recorded = _recorded_key_id()
     if recorded is not None and recorded != key_id(key):
         raise AuditKeyError(
@@ -197,8 +199,9 @@ def signing_key() -> bytes:
     if key is None:
         raise _no_key(f"there is no key at {path}")
     if recorded != key_id(key):
-        raise _no_key(f"the key at {path} is another one (fingerprint {key_id(key)}, "
-                      f"the database expects {recorded})")  # fmt: skip
+        raise _no_key(
+            f"the key at {path} is another one (fingerprint {key_id(key)}, the database expects {recorded})"
+        )
     return key
 
 
@@ -223,8 +226,18 @@ def _at_text(at: Any) -> str:
     return at.isoformat()
 
 
-def legacy_digest(prev: str, at: str, user_id: int | None, username: str, entity: str,
-                  entity_id: int | None, ro_id: int | None, action: str, old: str, new: str) -> str:  # fmt: skip
+def legacy_digest(
+    prev: str,
+    at: str,
+    user_id: int | None,
+    username: str,
+    entity: str,
+    entity_id: int | None,
+    ro_id: int | None,
+    action: str,
+    old: str,
+    new: str,
+) -> str:
     """The unkeyed SHA-256 recipe used before migration 0004 (kept to name forgeries)."""
     payload = json.dumps(
         [prev, at, user_id, username, entity, entity_id, ro_id, action, old, new], ensure_ascii=False
@@ -232,9 +245,22 @@ def legacy_digest(prev: str, at: str, user_id: int | None, username: str, entity
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def keyed_digest(key: bytes, prev: str, seq: int, at: str, user_id: int | None, username: str,
-                 entity: str, entity_id: int | None, ro_id: int | None, action: str, old: str,
-                 new: str, money: str, pii: str) -> str:  # fmt: skip
+def keyed_digest(
+    key: bytes,
+    prev: str,
+    seq: int,
+    at: str,
+    user_id: int | None,
+    username: str,
+    entity: str,
+    entity_id: int | None,
+    ro_id: int | None,
+    action: str,
+    old: str,
+    new: str,
+    money: str,
+    pii: str,
+) -> str:
     """HMAC-SHA256 of a row under the dealership's key."""
     payload = json.dumps(
         ["v2", prev, seq, at, user_id, username, entity, entity_id, ro_id, action, old, new, money, pii],
@@ -244,9 +270,22 @@ def keyed_digest(key: bytes, prev: str, seq: int, at: str, user_id: int | None, 
 
 
 def _row_digest(key: bytes, row: AuditLog, prev: str) -> str:
-    return keyed_digest(key, prev, int(row.seq or 0), _at_text(row.at), row.user_id, row.username,
-                        row.entity, row.entity_id, row.ro_id, row.action, row.old_json or "",
-                        row.new_json or "", row.money_json or "", row.pii_digest or "")  # fmt: skip
+    return keyed_digest(
+        key,
+        prev,
+        int(row.seq or 0),
+        _at_text(row.at),
+        row.user_id,
+        row.username,
+        row.entity,
+        row.entity_id,
+        row.ro_id,
+        row.action,
+        row.old_json or "",
+        row.new_json or "",
+        row.money_json or "",
+        row.pii_digest or "",
+    )
 
 
 def pii_digest(salt: str, values_json: str) -> str:
@@ -273,8 +312,9 @@ def personal_owner(entity: str, entity_id: int | None, ro_id: int | None) -> int
     return int(ro.customer_id) if ro is not None else None
 
 
-def split_personal(entity: str, action: str, ro_id: int | None, old: dict[str, Any] | None,
-                   new: dict[str, Any] | None) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any]]:  # fmt: skip
+def split_personal(
+    entity: str, action: str, ro_id: int | None, old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any]]:
     """Take a customer's personal values (their name, phone… in a ``customer`` row; who
     signed, consented or took the car back in an RO's rows) out of ``old``/``new``:
     (old, new, personal)."""
@@ -297,9 +337,17 @@ def split_personal(entity: str, action: str, ro_id: int | None, old: dict[str, A
 # -- money -----------------------------------------------------------------------------
 
 
-SETTLEMENT_FIELDS = (Settlement.id, Settlement.number, Settlement.ro, Settlement.labour_cents,
-                     Settlement.parts_cents, Settlement.other_cents, Settlement.discount_cents,
-                     Settlement.tax_cents, Settlement.total_cents)  # fmt: skip
+SETTLEMENT_FIELDS = (
+    Settlement.id,
+    Settlement.number,
+    Settlement.ro,
+    Settlement.labour_cents,
+    Settlement.parts_cents,
+    Settlement.other_cents,
+    Settlement.discount_cents,
+    Settlement.tax_cents,
+    Settlement.total_cents,
+)
 PAYMENT_FIELDS = (Payment.id, Payment.settlement, Payment.method, Payment.amount_cents, Payment.refund_of)
 
 
@@ -308,14 +356,25 @@ def _money_rows(model: type[peewee.Model]) -> peewee.ModelSelect:
 
 
 def settlement_money(s: Settlement) -> dict[str, Any]:
-    return {"number": s.number, "ro": s.ro_id, "labour": s.labour_cents, "parts": s.parts_cents,
-            "other": s.other_cents, "discount": s.discount_cents, "tax": s.tax_cents,
-            "total": s.total_cents}  # fmt: skip
+    return {
+        "number": s.number,
+        "ro": s.ro_id,
+        "labour": s.labour_cents,
+        "parts": s.parts_cents,
+        "other": s.other_cents,
+        "discount": s.discount_cents,
+        "tax": s.tax_cents,
+        "total": s.total_cents,
+    }
 
 
 def payment_money(p: Payment) -> dict[str, Any]:
-    return {"settlement": p.settlement_id, "method": p.method, "amount": p.amount_cents,
-            "refund_of": p.refund_of}  # fmt: skip
+    return {
+        "settlement": p.settlement_id,
+        "method": p.method,
+        "amount": p.amount_cents,
+        "refund_of": p.refund_of,
+    }
 
 
 def _batch_digest(model: type[peewee.Model], lo: int, hi: int) -> str:
@@ -349,9 +408,12 @@ def _max_id(model: type[peewee.Model]) -> int:
 
 def _new_batch() -> dict[str, Any]:
     """Seal the settlements and payments written since the last bulk seal."""
-    last = (AuditLog.select(AuditLog.money_json)
-            .where(AuditLog.money_json.startswith('{"batch"'))
-            .order_by(AuditLog.id.desc()).first())  # fmt: skip
+    last = (
+        AuditLog.select(AuditLog.money_json)
+        .where(AuditLog.money_json.startswith('{"batch"'))
+        .order_by(AuditLog.id.desc())
+        .first()
+    )
     since = json.loads(last.money_json)["batch"] if last else {}
     batch: dict[str, Any] = {}
     for name, model in (("settlement", Settlement), ("payment", Payment)):
@@ -394,13 +456,38 @@ def record(
     if personal and owner is not None:
         salt, values = secrets.token_hex(16), dumps(personal)
         pii = pii_digest(salt, values)
-    h = keyed_digest(key, prev, seq, at.isoformat(), user_id, username, entity, entity_id, ro_id,
-                     action, old_s, new_s, money, pii)  # fmt: skip
+    h = keyed_digest(
+        key,
+        prev,
+        seq,
+        at.isoformat(),
+        user_id,
+        username,
+        entity,
+        entity_id,
+        ro_id,
+        action,
+        old_s,
+        new_s,
+        money,
+        pii,
+    )
     row = AuditLog.create(
-        at=at, user_id=user_id, username=username, entity=entity, entity_id=entity_id,
-        ro_id=ro_id, action=action, old_json=old_s, new_json=new_s, prev_hash=prev, hash=h,
-        seq=seq, money_json=money, pii_digest=pii,
-    )  # fmt: skip
+        at=at,
+        user_id=user_id,
+        username=username,
+        entity=entity,
+        entity_id=entity_id,
+        ro_id=ro_id,
+        action=action,
+        old_json=old_s,
+        new_json=new_s,
+        prev_hash=prev,
+        hash=h,
+        seq=seq,
+        money_json=money,
+        pii_digest=pii,
+    )
     if pii:
         AuditPersonal.create(audit_id=row.id, customer_id=owner, salt=salt, values_json=values)
     _local.pending = {"db": _identity(), "rows": seq, "hash": h}
@@ -440,8 +527,18 @@ def reseal_legacy() -> None:
     key = signing_key()
     prev, broken, old_head = GENESIS, "", rows[-1].hash
     for r in rows:
-        h = legacy_digest(prev, _at_text(r.at), r.user_id, r.username, r.entity, r.entity_id, r.ro_id,
-                          r.action, r.old_json, r.new_json)  # fmt: skip
+        h = legacy_digest(
+            prev,
+            _at_text(r.at),
+            r.user_id,
+            r.username,
+            r.entity,
+            r.entity_id,
+            r.ro_id,
+            r.action,
+            r.old_json,
+            r.new_json,
+        )
         if not broken and (r.prev_hash != prev or r.hash != h):
             broken = f"broken at row #{r.id} ({r.action} of {r.entity})"
         prev = r.hash
@@ -462,16 +559,34 @@ def reseal_legacy() -> None:
             AuditPersonal.delete().where(AuditPersonal.audit_id == r.id).execute()
             AuditPersonal.create(audit_id=r.id, customer_id=owner, salt=salt, values_json=values)
         r.seq, r.old_json, r.new_json, r.pii_digest = seq, old_s, new_s, pii
-        r.money_json = _money_for(r.entity, r.entity_id, r.action) if r.entity in ("settlement", "payment") else ""
+        r.money_json = (
+            _money_for(r.entity, r.entity_id, r.action) if r.entity in ("settlement", "payment") else ""
+        )
         r.prev_hash = prev
         r.hash = _row_digest(key, r, prev)
-        AuditLog.update(seq=r.seq, old_json=r.old_json, new_json=r.new_json, pii_digest=pii,
-                        money_json=r.money_json, prev_hash=r.prev_hash, hash=r.hash
-                        ).where(AuditLog.id == r.id).execute()  # fmt: skip
+        AuditLog.update(
+            seq=r.seq,
+            old_json=r.old_json,
+            new_json=r.new_json,
+            pii_digest=pii,
+            money_json=r.money_json,
+            prev_hash=r.prev_hash,
+            hash=r.hash,
+        ).where(AuditLog.id == r.id).execute()
         prev = r.hash
-    record(user_id=None, username="system", entity="audit", entity_id=None, action="reseal",
-           new={"rows": len(rows), "old_head": old_head, "old_chain": broken or "intact",
-                "recipe": "HMAC-SHA256 with the dealership key"})  # fmt: skip
+    record(
+        user_id=None,
+        username="system",
+        entity="audit",
+        entity_id=None,
+        action="reseal",
+        new={
+            "rows": len(rows),
+            "old_head": old_head,
+            "old_chain": broken or "intact",
+            "recipe": "HMAC-SHA256 with the dealership key",
+        },
+    )
 
 
 # -- the sealed head -------------------------------------------------------------------
@@ -524,8 +639,12 @@ def _write_seal(rows: int, h: str, *, note: str = "") -> None:
     ident = _identity()
     with _seal_lock:
         heads = _read_heads()
-        heads[ident] = {"rows": rows, "hash": h, "sealed_at": now().isoformat(timespec="seconds"),
-                        "mac": _seal_mac(key, ident, rows, h)}  # fmt: skip
+        heads[ident] = {
+            "rows": rows,
+            "hash": h,
+            "sealed_at": now().isoformat(timespec="seconds"),
+            "mac": _seal_mac(key, ident, rows, h),
+        }
         if note:
             heads[ident]["note"] = note
         with contextlib.suppress(OSError):  # a read-only profile: the chain is still checked
@@ -579,9 +698,17 @@ def accept_head(*, user_id: int | None, username: str, reason: str) -> dict[str,
     restored a backup on purpose). The acceptance is itself an audit row naming the head
     that was given up. Call inside a transaction; the seal moves after the commit."""
     before = sealed_head()
-    record(user_id=user_id, username=username, entity="audit", entity_id=None, action="accept_head",
-           new={"reason": reason, "given_up": {"rows": before.get("rows"), "hash": before.get("hash")}
-                if before else None})  # fmt: skip
+    record(
+        user_id=user_id,
+        username=username,
+        entity="audit",
+        entity_id=None,
+        action="accept_head",
+        new={
+            "reason": reason,
+            "given_up": {"rows": before.get("rows"), "hash": before.get("hash")} if before else None,
+        },
+    )
     h = head()
     _local.pending = None
     _write_seal(h["rows"], h["hash"], note=reason)
@@ -644,12 +771,19 @@ def verify() -> ChainReport:
         add("key", None, f"this workstation has no audit key ({key_path()}): the chain cannot be checked")
         return _report(findings, total, None, notes)
     if recorded is not None and recorded != key_id(key):
-        add("key", None, f"the audit key on this workstation (fingerprint {key_id(key)}) is not the one "
-                         f"the trail is signed with ({recorded}): import the dealership's key")  # fmt: skip
+        add(
+            "key",
+            None,
+            f"the audit key on this workstation (fingerprint {key_id(key)}) is not the one "
+            f"the trail is signed with ({recorded}): import the dealership's key",
+        )
         return _report(findings, total, None, notes)
     if recorded is None and total:
-        add("key", None, "the database records no audit key although it holds audit rows "
-                         "(setting audit_key_id deleted?)")  # fmt: skip
+        add(
+            "key",
+            None,
+            "the database records no audit key although it holds audit rows (setting audit_key_id deleted?)",
+        )
 
     erased = {c.id for c in Customer.select(Customer.id).where(Customer.anonymised_at.is_null(False))}
     personal = {p.audit_id: p for p in AuditPersonal.select()}
@@ -662,39 +796,81 @@ def verify() -> ChainReport:
         count += 1
         seq = row.seq
         if seq is None:
-            add("forged", row.id, f"row #{row.id} ({row.action} of {row.entity}) has no sequence number: "
-                                  "written outside the app")  # fmt: skip
+            add(
+                "forged",
+                row.id,
+                f"row #{row.id} ({row.action} of {row.entity}) has no sequence number: "
+                "written outside the app",
+            )
             seq = expected
         elif seq > expected:
             moved = AuditLog.select(AuditLog.id).where(AuditLog.seq == expected).first()
             if moved is not None:
-                add("reordered", row.id, f"{_describe(row)} is out of order: sequence {expected} was "
-                                         f"expected here, it is at row #{moved.id} (rows reordered)")  # fmt: skip
+                add(
+                    "reordered",
+                    row.id,
+                    f"{_describe(row)} is out of order: sequence {expected} was "
+                    f"expected here, it is at row #{moved.id} (rows reordered)",
+                )
             else:
                 n = seq - expected
-                add("deleted", row.id, f"{n} row(s) deleted before {_describe(row)}: sequence "
-                                       f"{expected}{'–' + str(seq - 1) if n > 1 else ''} missing")  # fmt: skip
+                add(
+                    "deleted",
+                    row.id,
+                    f"{n} row(s) deleted before {_describe(row)}: sequence "
+                    f"{expected}{'–' + str(seq - 1) if n > 1 else ''} missing",
+                )
         elif seq < expected:
-            add("reordered", row.id, f"{_describe(row)} is out of order: sequence {expected} was expected "
-                                     "(rows reordered or copied)")  # fmt: skip
+            add(
+                "reordered",
+                row.id,
+                f"{_describe(row)} is out of order: sequence {expected} was expected "
+                "(rows reordered or copied)",
+            )
         elif row.prev_hash != prev:
-            add("link", row.id, f"{_describe(row)} does not link to the row before it "
-                                "(a row was replaced or the chain spliced)")  # fmt: skip
+            add(
+                "link",
+                row.id,
+                f"{_describe(row)} does not link to the row before it "
+                "(a row was replaced or the chain spliced)",
+            )
         if row.hash != _row_digest(key, row, row.prev_hash):
-            if row.hash == legacy_digest(row.prev_hash, _at_text(row.at), row.user_id, row.username, row.entity,
-                                         row.entity_id, row.ro_id, row.action, row.old_json, row.new_json):  # fmt: skip
-                add("forged", row.id, f"{_describe(row)} is hashed with the old unkeyed SHA-256 recipe, "
-                                      "not the dealership's key: forged or recomputed outside the app")  # fmt: skip
+            if row.hash == legacy_digest(
+                row.prev_hash,
+                _at_text(row.at),
+                row.user_id,
+                row.username,
+                row.entity,
+                row.entity_id,
+                row.ro_id,
+                row.action,
+                row.old_json,
+                row.new_json,
+            ):
+                add(
+                    "forged",
+                    row.id,
+                    f"{_describe(row)} is hashed with the old unkeyed SHA-256 recipe, "
+                    "not the dealership's key: forged or recomputed outside the app",
+                )
             else:
-                add("edited", row.id, f"{_describe(row)}: content does not match its hash (edited?, or "
-                                      "hashed without the dealership's key)")  # fmt: skip
+                add(
+                    "edited",
+                    row.id,
+                    f"{_describe(row)}: content does not match its hash (edited?, or "
+                    "hashed without the dealership's key)",
+                )
         if row.pii_digest:
             p = personal.get(row.id)
             if p is not None and pii_digest(p.salt, p.values_json) != row.pii_digest:
                 add("personal", row.id, f"{_describe(row)}: the personal values kept beside it were edited")
             elif p is None and (owner := personal_owner(row.entity, row.entity_id, row.ro_id)) not in erased:
-                add("personal", row.id, f"{_describe(row)}: its personal values were deleted, but customer "
-                                        f"#{owner} was never erased")  # fmt: skip
+                add(
+                    "personal",
+                    row.id,
+                    f"{_describe(row)}: its personal values were deleted, but customer "
+                    f"#{owner} was never erased",
+                )
         if row.money_json:
             money = json.loads(row.money_json)
             for kind in ("settlement", "payment"):
@@ -706,23 +882,39 @@ def verify() -> ChainReport:
         prev, expected, last = row.hash, int(seq) + 1, row
     sealed = sealed_head()
     if sealed is None:
-        notes.append(f"no head sealed on this workstation yet ({head_path()}): truncation is checked "
-                     "from the next save on")  # fmt: skip
+        notes.append(
+            f"no head sealed on this workstation yet ({head_path()}): truncation is checked "
+            "from the next save on"
+        )
     else:
         _check_seal(key, sealed, count, last, by_seq_hash, add)
     _check_money(money_seen, batches, add)
     return _report(findings, count, sealed, notes)
 
 
-def _report(findings: list[Finding], rows: int, sealed: dict[str, Any] | None, notes: list[str]) -> ChainReport:
+def _report(
+    findings: list[Finding], rows: int, sealed: dict[str, Any] | None, notes: list[str]
+) -> ChainReport:
     first = findings[0] if findings else None
-    return ChainReport(ok=not findings, rows=rows, bad_row_id=first.row_id if first else None,
-                       problem=first.message if first else "", findings=tuple(findings),
-                       sealed=sealed, notes=tuple(notes))  # fmt: skip
+    return ChainReport(
+        ok=not findings,
+        rows=rows,
+        bad_row_id=first.row_id if first else None,
+        problem=first.message if first else "",
+        findings=tuple(findings),
+        sealed=sealed,
+        notes=tuple(notes),
+    )
 
 
-def _check_seal(key: bytes, sealed: dict[str, Any], count: int, last: AuditLog | None,
-                by_seq_hash: dict[int, str], add: Any) -> None:  # fmt: skip
+def _check_seal(
+    key: bytes,
+    sealed: dict[str, Any],
+    count: int,
+    last: AuditLog | None,
+    by_seq_hash: dict[int, str],
+    add: Any,
+) -> None:
     rows, h = int(sealed.get("rows", 0)), str(sealed.get("hash", ""))
     when = sealed.get("sealed_at", "?")
     if sealed.get("mac") != _seal_mac(key, _identity(), rows, h):
@@ -730,33 +922,55 @@ def _check_seal(key: bytes, sealed: dict[str, Any], count: int, last: AuditLog |
         return
     last_seq = int(last.seq or 0) if last is not None else 0
     if count == 0 and rows > 0:
-        add("truncated", None, f"all {rows} rows were deleted: the trail is empty, but this workstation "
-                               f"sealed {rows} rows on {when}")  # fmt: skip
+        add(
+            "truncated",
+            None,
+            f"all {rows} rows were deleted: the trail is empty, but this workstation "
+            f"sealed {rows} rows on {when}",
+        )
     elif last_seq < rows:
         n = rows - last_seq
         where = f"row #{last.id}, sequence {last_seq}" if last is not None else "nothing"
-        add("truncated", None, f"the last {n} row(s) were deleted (sequence {last_seq + 1}–{rows}): the "
-                               f"trail ends at {where}, but this workstation sealed {rows} rows on {when} "
-                               "— rows deleted, or an older backup restored")  # fmt: skip
+        add(
+            "truncated",
+            None,
+            f"the last {n} row(s) were deleted (sequence {last_seq + 1}–{rows}): the "
+            f"trail ends at {where}, but this workstation sealed {rows} rows on {when} "
+            "— rows deleted, or an older backup restored",
+        )
     elif rows and by_seq_hash.get(rows) != h:
-        add("rewritten", None, f"the row at sequence {rows} is not the one this workstation sealed on {when}: "
-                               "the chain was rewritten, or another copy of the database restored")  # fmt: skip
+        add(
+            "rewritten",
+            None,
+            f"the row at sequence {rows} is not the one this workstation sealed on {when}: "
+            "the chain was rewritten, or another copy of the database restored",
+        )
 
 
-def _check_money(seen: dict[tuple[str, int], tuple[int, dict[str, Any]]],
-                 batches: list[tuple[int, dict[str, Any]]], add: Any) -> None:  # fmt: skip
+def _check_money(
+    seen: dict[tuple[str, int], tuple[int, dict[str, Any]]],
+    batches: list[tuple[int, dict[str, Any]]],
+    add: Any,
+) -> None:
     covered: dict[str, set[int]] = {"settlement": set(), "payment": set()}
     for kind, rid in seen:
         covered[kind].add(rid)
-    for name, model, fn in (("settlement", Settlement, settlement_money), ("payment", Payment, payment_money)):
+    for name, model, fn in (
+        ("settlement", Settlement, settlement_money),
+        ("payment", Payment, payment_money),
+    ):
         rows = {r.id: r for r in _money_rows(model).iterator()}
         ranges = [(aid, b[name]) for aid, b in batches if name in b]
         for audit_id, rng in ranges:
             lo, hi = int(rng["from"]), int(rng["to"])
             if _batch_digest(model, lo, hi) != rng["digest"]:
                 bad = [i for i in range(lo + 1, hi + 1) if i not in rows]
-                add("money", audit_id, f"the {name}s #{lo + 1}–#{hi} sealed by row #{audit_id} were changed "
-                                       f"outside the app{' (missing: #' + str(bad[0]) + ')' if bad else ''}")  # fmt: skip
+                add(
+                    "money",
+                    audit_id,
+                    f"the {name}s #{lo + 1}–#{hi} sealed by row #{audit_id} were changed "
+                    f"outside the app{' (missing: #' + str(bad[0]) + ')' if bad else ''}",
+                )
         for (kind, rid), (audit_id, recorded) in seen.items():
             if kind != name:
                 continue
@@ -769,8 +983,11 @@ def _check_money(seen: dict[tuple[str, int], tuple[int, dict[str, Any]]],
             if diff:
                 label = f"{name} {row.number} (#{rid})" if name == "settlement" else f"payment #{rid}"
                 changes = ", ".join(f"{k} {recorded.get(k)} → {current.get(k)}" for k in diff)
-                add("money", audit_id, f"{label} differs from its audit row #{audit_id}: {changes} "
-                                       "— edited outside the app")  # fmt: skip
+                add(
+                    "money",
+                    audit_id,
+                    f"{label} differs from its audit row #{audit_id}: {changes} — edited outside the app",
+                )
         for rid in sorted(rows):
             if rid in covered[name] or any(int(r["from"]) < rid <= int(r["to"]) for _, r in ranges):
                 continue

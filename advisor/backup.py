@@ -97,9 +97,13 @@ def _schema_version(q: Query) -> str:
 def _dealer(q: Query) -> dict[str, str]:
     from advisor import config
 
-    got: dict[str, Any] = dict(q("SELECT \"key\", \"value\" FROM \"setting\" WHERE \"key\" IN ('dealer_name', 'dealer_tax_no')"))
-    return {"name": str(config.decode("dealer_name", got.get("dealer_name")) or ""),
-            "tax_no": str(config.decode("dealer_tax_no", got.get("dealer_tax_no")) or "")}  # fmt: skip
+    got: dict[str, Any] = dict(
+        q('SELECT "key", "value" FROM "setting" WHERE "key" IN (\'dealer_name\', \'dealer_tax_no\')')
+    )
+    return {
+        "name": str(config.decode("dealer_name", got.get("dealer_name")) or ""),
+        "tax_no": str(config.decode("dealer_tax_no", got.get("dealer_tax_no")) or ""),
+    }
 
 
 def app_version() -> str:
@@ -131,8 +135,12 @@ def _manifest(q: Query, *, engine: str, data_format: str, sha256: str = "") -> d
 def current_state() -> dict[str, Any]:
     """What the open database holds now: counts, audit head, schema version, dealership."""
     q = _peewee_query(database_proxy.obj)
-    return {"tables": _counts(q), "audit_head": _audit_head(q), "schema_version": _schema_version(q),
-            "dealer": _dealer(q)}  # fmt: skip
+    return {
+        "tables": _counts(q),
+        "audit_head": _audit_head(q),
+        "schema_version": _schema_version(q),
+        "dealer": _dealer(q),
+    }
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -173,8 +181,9 @@ def _write_failed(target: Path, exc: Exception) -> StorageError:
         why = getattr(exc, "strerror", None) or str(exc)
         if "full" in why.lower():
             return _write_failed(target, OSError(28, why))
-        return StorageError(f"The backup {target.name} could not be written: {why}.",
-                            f"备份 {target.name} 无法写入：{why}。")  # fmt: skip
+        return StorageError(
+            f"The backup {target.name} could not be written: {why}.", f"备份 {target.name} 无法写入：{why}。"
+        )
     return storage_error(exc)
 
 
@@ -182,8 +191,9 @@ def backup(target: Path) -> Path:
     """Write a consistent backup of the open database, with its manifest, to ``target``."""
     target = Path(target)
     if target.exists() and not target.is_file():  # a folder, a device (/dev/full), a pipe
-        raise ValidationError(f"{target} is not a file a backup can be written to.",
-                              f"{target} 不是可以写入备份的文件。")  # fmt: skip
+        raise ValidationError(
+            f"{target} is not a file a backup can be written to.", f"{target} 不是可以写入备份的文件。"
+        )
     db = database_proxy.obj
     part = target.with_name(target.name + ".part")
     data = target.with_name(target.name + ".data.part")
@@ -222,8 +232,10 @@ def _pg_tool(name: str) -> str | None:
         return found
     import glob
 
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-                        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)  # fmt: skip
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     return candidates[-1] if candidates else None
 
 
@@ -247,25 +259,43 @@ def _dump_postgres(db: peewee.Database, data: Path) -> dict[str, Any]:
         if pg_dump:
             # pg_dump reads the very snapshot this transaction counted: manifest and data agree.
             done = subprocess.run(
-                [pg_dump, "--format=custom", "--data-only", "--no-owner", "--no-privileges",
-                 f"--snapshot={snapshot}", f"--file={data}"] + [f"--table=public.{t}" for t in TABLES],
-                env=_pg_env(db), capture_output=True, text=True,
-            )  # fmt: skip
+                [
+                    pg_dump,
+                    "--format=custom",
+                    "--data-only",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--snapshot={snapshot}",
+                    f"--file={data}",
+                ]
+                + [f"--table=public.{t}" for t in TABLES],
+                env=_pg_env(db),
+                capture_output=True,
+                text=True,
+            )
             if done.returncode == 0:
                 return _manifest(q, engine="postgresql", data_format="pg_custom")
             if "No space left" in done.stderr:
                 raise OSError(28, "No space left on device")
             import logging
 
-            logging.getLogger(__name__).warning("pg_dump failed, writing a JSON dump: %s", done.stderr.strip())
+            logging.getLogger(__name__).warning(
+                "pg_dump failed, writing a JSON dump: %s", done.stderr.strip()
+            )
         with data.open("w", encoding="utf-8") as out:
             for model in ALL_MODELS:
                 table = model._meta.table_name
                 cursor = db.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1')
                 names = [c[0] for c in cursor.description]
                 for row in cursor:
-                    out.write(json.dumps({"t": table, "r": dict(zip(names, row, strict=True))},
-                                         default=_json_default, ensure_ascii=False) + "\n")  # fmt: skip
+                    out.write(
+                        json.dumps(
+                            {"t": table, "r": dict(zip(names, row, strict=True))},
+                            default=_json_default,
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
         return _manifest(q, engine="postgresql", data_format="jsonl")
 
 
@@ -273,12 +303,17 @@ def _dump_postgres(db: peewee.Database, data: Path) -> dict[str, Any]:
 
 
 def _refused(source: Path, en: str, zh: str) -> BackupRefused:
-    return BackupRefused(f"{source.name}: {en} Nothing was changed.", f"{source.name}：{zh}数据库未作任何改动。")
+    return BackupRefused(
+        f"{source.name}: {en} Nothing was changed.", f"{source.name}：{zh}数据库未作任何改动。"
+    )
 
 
 def _not_valid(source: Path) -> BackupRefused:
-    return _refused(source, "not a valid Service Advisor backup: the file is cut short, damaged or of another "
-                    "kind.", "不是有效的本系统备份文件：文件不完整、已损坏或类型不符。")  # fmt: skip
+    return _refused(
+        source,
+        "not a valid Service Advisor backup: the file is cut short, damaged or of another kind.",
+        "不是有效的本系统备份文件：文件不完整、已损坏或类型不符。",
+    )
 
 
 def read_manifest(source: Path) -> dict[str, Any]:
@@ -294,15 +329,24 @@ def read_manifest(source: Path) -> dict[str, Any]:
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zipfile.LargeZipFile) as exc:
         if _old_format(source):
-            raise _refused(source, "not a valid Service Advisor backup: it has no manifest (a plain database "
-                           "file, or a backup of an older version), so it cannot be checked and is not restored.",
-                           "不是有效的本系统备份文件：没有清单（普通数据库文件或旧版本的备份），无法核对，因此不予恢复。"
-                           ) from exc  # fmt: skip
+            raise _refused(
+                source,
+                "not a valid Service Advisor backup: it has no manifest (a plain database "
+                "file, or a backup of an older version), so it cannot be checked and is not restored.",
+                "不是有效的本系统备份文件：没有清单（普通数据库文件或旧版本的备份），无法核对，因此不予恢复。",
+            ) from exc
         raise _not_valid(source) from exc
-    ok = (isinstance(manifest, dict) and manifest.get("magic") == MAGIC and manifest.get("format") == FORMAT
-          and manifest.get("data_format") in DATA_MEMBER and isinstance(manifest.get("tables"), dict)
-          and isinstance(manifest.get("audit_head"), dict) and manifest.get("data_member") in names
-          and isinstance(manifest.get("sha256"), str) and len(manifest["sha256"]) == 64)  # fmt: skip
+    ok = (
+        isinstance(manifest, dict)
+        and manifest.get("magic") == MAGIC
+        and manifest.get("format") == FORMAT
+        and manifest.get("data_format") in DATA_MEMBER
+        and isinstance(manifest.get("tables"), dict)
+        and isinstance(manifest.get("audit_head"), dict)
+        and manifest.get("data_member") in names
+        and isinstance(manifest.get("sha256"), str)
+        and len(manifest["sha256"]) == 64
+    )
     if not ok:
         raise _not_valid(source)
     return manifest
@@ -320,8 +364,11 @@ def _old_format(source: Path) -> bool:
 def _check_against_database(source: Path, m: dict[str, Any], now: dict[str, Any], *, force: bool) -> None:
     engine = "postgresql" if is_postgres() else "sqlite"
     if m.get("engine") != engine:
-        raise _refused(source, f"a backup of a {m.get('engine')} database cannot be restored to {engine}.",
-                       f"{m.get('engine')} 数据库的备份不能恢复到 {engine}。")  # fmt: skip
+        raise _refused(
+            source,
+            f"a backup of a {m.get('engine')} database cannot be restored to {engine}.",
+            f"{m.get('engine')} 数据库的备份不能恢复到 {engine}。",
+        )
     if m.get("schema_version") != now["schema_version"]:
         raise _refused(
             source,
@@ -336,8 +383,11 @@ def _check_against_database(source: Path, m: dict[str, Any], now: dict[str, Any]
     if ours[key] and str(theirs.get(key, "")).strip().casefold() != ours[key].strip().casefold():
         who = f"{theirs.get('name') or '?'} ({theirs.get('tax_no') or '-'})"
         me = f"{ours['name'] or '?'} ({ours['tax_no'] or '-'})"
-        raise _refused(source, f"this is a backup of another dealership, {who}; this database belongs to {me}.",
-                       f"这是另一家经销商 {who} 的备份；本数据库属于 {me}。")  # fmt: skip
+        raise _refused(
+            source,
+            f"this is a backup of another dealership, {who}; this database belongs to {me}.",
+            f"这是另一家经销商 {who} 的备份；本数据库属于 {me}。",
+        )
     b_rows, n_rows = int(m["audit_head"].get("rows", 0)), now["audit_head"]["rows"]
     if b_rows < n_rows and not force:
         raise OlderBackup(
@@ -367,18 +417,25 @@ def _extracted(source: Path, m: dict[str, Any], folder: Path) -> Iterator[Path]:
                 raise _write_failed(path, exc) from exc
             raise _not_valid(source) from exc
         if h.hexdigest() != m["sha256"]:
-            raise _refused(source, "damaged: its data does not match the checksum in its manifest.",
-                           "已损坏：数据与清单中的校验和不符。")  # fmt: skip
+            raise _refused(
+                source,
+                "damaged: its data does not match the checksum in its manifest.",
+                "已损坏：数据与清单中的校验和不符。",
+            )
         yield path
     finally:
         path.unlink(missing_ok=True)
 
 
 def _mismatch(source: Path, what: str, expected: dict[str, int], got: dict[str, int]) -> BackupRefused:
-    diff = ", ".join(f"{t} {expected.get(t, 0)}≠{got.get(t, 0)}" for t in TABLES
-                     if expected.get(t, 0) != got.get(t, 0))  # fmt: skip
-    return _refused(source, f"the {what} does not hold the rows its manifest lists ({diff}).",
-                    f"{'数据' if what == 'data' else '恢复结果'}与清单所列行数不符（{diff}）。")  # fmt: skip
+    diff = ", ".join(
+        f"{t} {expected.get(t, 0)}≠{got.get(t, 0)}" for t in TABLES if expected.get(t, 0) != got.get(t, 0)
+    )
+    return _refused(
+        source,
+        f"the {what} does not hold the rows its manifest lists ({diff}).",
+        f"{'数据' if what == 'data' else '恢复结果'}与清单所列行数不符（{diff}）。",
+    )
 
 
 def restore(source: Path, *, force: bool = False) -> dict[str, Any]:
@@ -399,8 +456,11 @@ def restore(source: Path, *, force: bool = False) -> dict[str, Any]:
                 _restore_jsonl(source, m, db, data)
         except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError) as exc:
             if isinstance(exc, peewee.IntegrityError | sqlite3.IntegrityError | peewee.DataError):
-                raise _refused(source, f"its data does not fit this database ({exc}).",
-                               f"其数据与本数据库不符（{exc}）。") from exc  # fmt: skip
+                raise _refused(
+                    source,
+                    f"its data does not fit this database ({exc}).",
+                    f"其数据与本数据库不符（{exc}）。",
+                ) from exc
             raise storage_error(exc) from exc
     from advisor import audit
 
@@ -417,8 +477,11 @@ def _after(source: Path, m: dict[str, Any], db: peewee.Database) -> None:
         raise _mismatch(source, "restored database", expected, got)
     head = _audit_head(q)
     if head != {"rows": int(m["audit_head"]["rows"]), "last_hash": m["audit_head"]["last_hash"]}:
-        raise _refused(source, "the restored audit trail does not end where its manifest says.",
-                       "恢复后的审计记录末尾与清单不符。")  # fmt: skip
+        raise _refused(
+            source,
+            "the restored audit trail does not end where its manifest says.",
+            "恢复后的审计记录末尾与清单不符。",
+        )
 
 
 def _restore_sqlite(source: Path, m: dict[str, Any], db: peewee.Database, data: Path) -> None:
@@ -445,7 +508,9 @@ def _restore_sqlite(source: Path, m: dict[str, Any], db: peewee.Database, data: 
                 db.execute_sql(f'DELETE FROM main."{table}"')
             for table in TABLES:
                 cols = ", ".join(f'"{c.name}"' for c in db.get_columns(table))
-                db.execute_sql(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM restore_src."{table}"')
+                db.execute_sql(
+                    f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM restore_src."{table}"'
+                )
             _after(source, m, db)
     finally:
         db.execute_sql("DETACH DATABASE restore_src")
@@ -460,8 +525,10 @@ def _reset_sequences(db: peewee.Database) -> None:
     for model in ALL_MODELS:
         if model._meta.primary_key.name == "id" and isinstance(model._meta.primary_key, peewee.AutoField):
             t = model._meta.table_name
-            db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
-                           f"COALESCE((SELECT MAX(id) FROM \"{t}\"), 0) + 1, false)")  # fmt: skip
+            db.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
+                f'COALESCE((SELECT MAX(id) FROM "{t}"), 0) + 1, false)'
+            )
 
 
 def _restore_jsonl(source: Path, m: dict[str, Any], db: peewee.Database, data: Path) -> None:
@@ -490,14 +557,20 @@ def _restore_jsonl(source: Path, m: dict[str, Any], db: peewee.Database, data: P
 def _restore_pg_custom(source: Path, m: dict[str, Any], db: peewee.Database, data: Path) -> None:
     pg_restore = _pg_tool("pg_restore")
     if pg_restore is None:
-        raise _refused(source, "restoring a pg_dump backup needs pg_restore (the PostgreSQL client tools), "
-                       "which is not installed here.", "恢复 pg_dump 备份需要 pg_restore（PostgreSQL 客户端工具），"
-                       "本机未安装。")  # fmt: skip
+        raise _refused(
+            source,
+            "restoring a pg_dump backup needs pg_restore (the PostgreSQL client tools), "
+            "which is not installed here.",
+            "恢复 pg_dump 备份需要 pg_restore（PostgreSQL 客户端工具），本机未安装。",
+        )
     listing = subprocess.run([pg_restore, "--list", str(data)], capture_output=True, text=True)
     if listing.returncode != 0:
-        raise _refused(source, f"not a valid Service Advisor backup: pg_restore cannot read its data "
-                       f"({listing.stderr.strip()[:300]}).",
-                       f"不是有效的本系统备份文件：pg_restore 无法读取其数据（{listing.stderr.strip()[:300]}）。")  # fmt: skip
+        raise _refused(
+            source,
+            f"not a valid Service Advisor backup: pg_restore cannot read its data "
+            f"({listing.stderr.strip()[:300]}).",
+            f"不是有效的本系统备份文件：pg_restore 无法读取其数据（{listing.stderr.strip()[:300]}）。",
+        )
     entries: dict[str, str] = {}
     for line in listing.stdout.splitlines():
         parts = line.split()
@@ -547,8 +620,10 @@ def _copy_in(source: Path, cursor: Any, command: list[str]) -> None:
     """Feed the COPY blocks of ``pg_restore``'s script to ``cursor`` (the open
     transaction's, or a ``_RowCounter``); every other statement of the script is ignored."""
     known = {f"public.{t}" for t in TABLES} | {f'public."{t}"' for t in TABLES}
-    with tempfile.TemporaryFile() as errors, subprocess.Popen(command, stdout=subprocess.PIPE,
-                                                              stderr=errors) as proc:  # fmt: skip
+    with (
+        tempfile.TemporaryFile() as errors,
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as proc,
+    ):
         assert proc.stdout is not None
         try:
             _feed(source, proc.stdout, cursor, known)
@@ -558,8 +633,11 @@ def _copy_in(source: Path, cursor: Any, command: list[str]) -> None:
             errors.seek(0)
             err = errors.read().decode(errors="replace")
     if code != 0:
-        raise _refused(source, f"pg_restore could not read it ({err.strip()[:300]}).",
-                       f"pg_restore 无法读取（{err.strip()[:300]}）。")  # fmt: skip
+        raise _refused(
+            source,
+            f"pg_restore could not read it ({err.strip()[:300]}).",
+            f"pg_restore 无法读取（{err.strip()[:300]}）。",
+        )
 
 
 def _feed(source: Path, script: IO[bytes], cursor: Any, known: set[str]) -> None:

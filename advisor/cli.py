@@ -118,20 +118,34 @@ WRITES_FILE = {"backup", "print", "export"}
 
 def _who(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     hide = None if top else argparse.SUPPRESS
-    p.add_argument("--user", metavar="NAME", default=hide,
-                   help="log in as this user (the password is read from the terminal or stdin)")  # fmt: skip
-    p.add_argument("--system", action="store_true", default=False if top else argparse.SUPPRESS,
-                   help="act as the operating-system account holding the database "
-                        "(migrate, backup, restore; demo-data and the first admin of an empty database)")  # fmt: skip
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        default=hide,
+        help="log in as this user (the password is read from the terminal or stdin)",
+    )
+    p.add_argument(
+        "--system",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="act as the operating-system account holding the database "
+        "(migrate, backup, restore; demo-data and the first admin of an empty database)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    p = _Parser(prog="main.py", description="Service Advisor — the 13-step car service flow. "
-                "Without a command, the desktop app starts.")  # fmt: skip
-    p.add_argument("--database", metavar="URL",
-                   help="sqlite:///FILE or postgresql://USER:PASS@HOST/DB "
-                        "(default: $ADVISOR_DATABASE_URL or a file in the user data folder)")  # fmt: skip
+    p = _Parser(
+        prog="main.py",
+        description="Service Advisor — the 13-step car service flow. "
+        "Without a command, the desktop app starts.",
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="sqlite:///FILE or postgresql://USER:PASS@HOST/DB "
+        "(default: $ADVISOR_DATABASE_URL or a file in the user data folder)",
+    )
     p.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages and sheets")
     _who(p, top=True)
     p.epilog = EPILOG
@@ -154,21 +168,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("backup", help="write a backup of the database")
     b.add_argument("-o", "--output", required=True, type=Path, help="backup file to write")
-    r = sub.add_parser("restore", help="replace the database with a backup: its manifest is checked first, "
-                       "then every table is replaced in one transaction, whole or not at all")
+    r = sub.add_parser(
+        "restore",
+        help="replace the database with a backup: its manifest is checked first, "
+        "then every table is replaced in one transaction, whole or not at all",
+    )
     r.add_argument("file", type=Path)
-    r.add_argument("--force", action="store_true",
-                   help="restore a backup older than the database (everything saved since is lost)")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="restore a backup older than the database (everything saved since is lost)",
+    )
 
     a = sub.add_parser("audit", help="audit trail tools")
     asub = a.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
-    asub.add_parser("verify", help="check the keyed hash chain, the money in it and the sealed head; "
-                    "name every altered, forged, missing or reordered row")
+    asub.add_parser(
+        "verify",
+        help="check the keyed hash chain, the money in it and the sealed head; "
+        "name every altered, forged, missing or reordered row",
+    )
     asub.add_parser("head", help="print the chain's head (rows, last hash) and the head sealed on this desk")
-    asub.add_parser("export-key", help="print this desk's audit key (keep it secret) to import on another desk")
+    asub.add_parser(
+        "export-key", help="print this desk's audit key (keep it secret) to import on another desk"
+    )
     asub.add_parser("import-key", help="install the dealership's audit key (one line from stdin or a prompt)")
-    ah = asub.add_parser("accept-head", help="seal the trail as it is now, after a mismatch was looked into "
-                         "(recorded in the trail with the head given up)")
+    ah = asub.add_parser(
+        "accept-head",
+        help="seal the trail as it is now, after a mismatch was looked into "
+        "(recorded in the trail with the head given up)",
+    )
     ah.add_argument("--reason", required=True, help="why (e.g. 'restored the Monday backup on purpose')")
 
     pr = sub.add_parser("print", help="print a sheet of a repair order to PDF")
@@ -184,7 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
     ex.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
     ex.add_argument("-o", "--output", required=True, type=Path)
-    ex.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the workbook")
+    ex.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the workbook"
+    )
     for leaf in (sub.choices["migrate"], d, ua, usub.choices["list"], b, r, *asub.choices.values(), pr, ex):
         _who(leaf)  # also after the command: ``user add x --role advisor --user boss``
     return p
@@ -214,9 +244,11 @@ def _check_texts(args: argparse.Namespace) -> None:
             continue
         if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
             shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
-            raise _refuse(f"--{key.replace('_', '-')} '{shown}' holds a character that is not text "
-                          "(a NUL, or bytes the terminal could not decode).",
-                          f"--{key.replace('_', '-')} '{shown}' 含有非文本字符（NUL，或终端无法解码的字节）。")  # fmt: skip
+            raise _refuse(
+                f"--{key.replace('_', '-')} '{shown}' holds a character that is not text "
+                "(a NUL, or bytes the terminal could not decode).",
+                f"--{key.replace('_', '-')} '{shown}' 含有非文本字符（NUL，或终端无法解码的字节）。",
+            )
 
 
 def _read_password(stdin_is_tty: bool) -> str:
@@ -257,11 +289,15 @@ def _writable(path: Path) -> None:
         raise _refuse(f"Cannot write to {path}: {exc}.", f"无法写入 {path}：{exc}。") from exc
     text = str(target)
     if any(text == f or text.startswith(f + "/") for f in SYSTEM_FOLDERS):
-        raise _refuse(f"Cannot write to {path}: {text} lies in a system folder (/proc, /sys, /dev), not a place for files.",
-                      f"无法写入 {path}：{text} 位于系统目录（/proc、/sys、/dev），不能存放文件。")  # fmt: skip
+        raise _refuse(
+            f"Cannot write to {path}: {text} lies in a system folder (/proc, /sys, /dev), not a place for files.",
+            f"无法写入 {path}：{text} 位于系统目录（/proc、/sys、/dev），不能存放文件。",
+        )
     if target.exists() and not target.is_file():
-        raise _refuse(f"Cannot write to {path}: it is a folder or a device, not a file.",
-                      f"无法写入 {path}：它是目录或设备，不是文件。")  # fmt: skip
+        raise _refuse(
+            f"Cannot write to {path}: it is a folder or a device, not a file.",
+            f"无法写入 {path}：它是目录或设备，不是文件。",
+        )
     parent = target.parent
     if not parent.is_dir():
         raise _refuse(f"Cannot write to {parent}: no such folder.", f"无法写入 {parent}：没有该目录。")
@@ -270,7 +306,9 @@ def _writable(path: Path) -> None:
     except OSError:
         read_only = False
     if read_only or not os.access(parent, os.W_OK):
-        raise _refuse(f"Cannot write to {parent}: the folder is read-only.", f"无法写入 {parent}：该目录为只读。")
+        raise _refuse(
+            f"Cannot write to {parent}: the folder is read-only.", f"无法写入 {parent}：该目录为只读。"
+        )
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -294,27 +332,35 @@ def _check_database_arg(url: str, *, may_create: bool) -> None:
     if not path.exists():
         if may_create:
             return
-        raise _refuse(f"There is no database at {path}. Create one with 'migrate --system' or check --database.",
-                      f"{path} 处没有数据库。请用 'migrate --system' 创建，或检查 --database。")  # fmt: skip
+        raise _refuse(
+            f"There is no database at {path}. Create one with 'migrate --system' or check --database.",
+            f"{path} 处没有数据库。请用 'migrate --system' 创建，或检查 --database。",
+        )
     if not path.is_file():
-        raise _refuse(f"{path} is a folder or a device, not a database file.", f"{path} 是目录或设备，不是数据库文件。")
+        raise _refuse(
+            f"{path} is a folder or a device, not a database file.", f"{path} 是目录或设备，不是数据库文件。"
+        )
     try:
         with path.open("rb") as f:
             head = f.read(100)
     except OSError as exc:
-        raise _refuse(f"Cannot read the database {path}: {exc.strerror}.",
-                      f"无法读取数据库 {path}：{exc.strerror}。") from exc  # fmt: skip
+        raise _refuse(
+            f"Cannot read the database {path}: {exc.strerror}.", f"无法读取数据库 {path}：{exc.strerror}。"
+        ) from exc
     if head and not head.startswith(SQLITE_MAGIC):
-        raise _refuse(f"{path} is not a Service Advisor database (not an SQLite file).",
-                      f"{path} 不是本系统的数据库（不是 SQLite 文件）。")  # fmt: skip
+        raise _refuse(
+            f"{path} is not a Service Advisor database (not an SQLite file).",
+            f"{path} 不是本系统的数据库（不是 SQLite 文件）。",
+        )
     if head and len(head) < 100:
         raise _damaged(path, "the file is cut short")
 
 
 def _damaged(path: Path | str, why: str) -> ValidationError:
-    return _refuse(f"The database {path} is damaged or incomplete ({why}): nothing was changed. "
-                   "Restore a backup.",
-                   f"数据库 {path} 已损坏或不完整（{why}）：未做任何更改。请恢复备份。")  # fmt: skip
+    return _refuse(
+        f"The database {path} is damaged or incomplete ({why}): nothing was changed. Restore a backup.",
+        f"数据库 {path} 已损坏或不完整（{why}）：未做任何更改。请恢复备份。",
+    )
 
 
 def _os_user() -> str:
@@ -332,15 +378,23 @@ def _check_system(url: str) -> str:
     path = _sqlite_file(url)
     euid = os.geteuid()
     if path is not None:
-        owner = path.stat().st_uid if path.exists() else path.parent.stat().st_uid if path.parent.exists() else euid
+        owner = (
+            path.stat().st_uid
+            if path.exists()
+            else path.parent.stat().st_uid
+            if path.parent.exists()
+            else euid
+        )
         ok = euid in (0, owner)
     else:
         host = urlparse(url).hostname or ""
         ok = host in ("", "localhost", "127.0.0.1", "::1") or host.startswith("/")
     if not ok:
-        raise _refuse("--system is only for the operating-system account that holds the database, on its "
-                      "host; log in with --user NAME instead.",
-                      "--system 仅供在数据库所在主机上持有数据库的操作系统账户使用；请改用 --user 用户名 登录。")  # fmt: skip
+        raise _refuse(
+            "--system is only for the operating-system account that holds the database, on its "
+            "host; log in with --user NAME instead.",
+            "--system 仅供在数据库所在主机上持有数据库的操作系统账户使用；请改用 --user 用户名 登录。",
+        )
     return f"system (OS user {_os_user()})"
 
 
@@ -370,7 +424,9 @@ def _open_read_only(url: str) -> Any:
     path = _sqlite_file(url)
     assert path is not None
     pragmas = {k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")}
-    database = peewee.SqliteDatabase(f"file:{quote(str(path.resolve()))}?immutable=1", uri=True, pragmas=pragmas)
+    database = peewee.SqliteDatabase(
+        f"file:{quote(str(path.resolve()))}?immutable=1", uri=True, pragmas=pragmas
+    )
     database.connect()
     database_proxy.initialize(database)
     return database
@@ -385,15 +441,19 @@ def _check_who(args: argparse.Namespace, key: str) -> None:
     if args.user is not None and args.system:
         raise _refuse("Give --user NAME or --system, not both.", "请只给出 --user 用户名 或 --system 之一。")
     if args.system and key not in SYSTEM_OK:
-        raise _refuse(f"'{key}' cannot run with --system: log in with --user NAME.",
-                      f"'{key}' 不能使用 --system：请用 --user 用户名 登录。")  # fmt: skip
+        raise _refuse(
+            f"'{key}' cannot run with --system: log in with --user NAME.",
+            f"'{key}' 不能使用 --system：请用 --user 用户名 登录。",
+        )
     if args.user is None and not args.system and key not in NO_USER:
         also = " (or --system as the operating-system administrator)" if key in SYSTEM_OK else ""
         also_zh = "（或以操作系统管理员身份使用 --system）" if key in SYSTEM_OK else ""
-        raise _refuse(f"'{key}' changes data or shows personal data: log in with --user NAME{also}; "
-                      "the password is read from the terminal or the first line of stdin.",
-                      f"'{key}' 会更改数据或显示个人信息：请用 --user 用户名 登录{also_zh}；"
-                      "密码从终端或标准输入的第一行读取。")  # fmt: skip
+        raise _refuse(
+            f"'{key}' changes data or shows personal data: log in with --user NAME{also}; "
+            "the password is read from the terminal or the first line of stdin.",
+            f"'{key}' 会更改数据或显示个人信息：请用 --user 用户名 登录{also_zh}；"
+            "密码从终端或标准输入的第一行读取。",
+        )
 
 
 def _login(name: str) -> Actor:
@@ -403,9 +463,10 @@ def _login(name: str) -> Actor:
         raise _refuse("--user needs a user name.", "--user 需要用户名。")
     password = getpass.getpass(f"Password for {name}: ") if _stdin_is_tty() else _stdin_line()
     if not password:  # no stdin, an empty line: not a try at the password, not counted
-        raise _refuse(f"No password given for {name}: type it at the prompt, or give it as the first line "
-                      "of stdin.",
-                      f"未提供 {name} 的密码：请在提示时输入，或作为标准输入的第一行提供。")  # fmt: skip
+        raise _refuse(
+            f"No password given for {name}: type it at the prompt, or give it as the first line of stdin.",
+            f"未提供 {name} 的密码：请在提示时输入，或作为标准输入的第一行提供。",
+        )
     return users.login(username=name, password=password)
 
 
@@ -420,8 +481,10 @@ def _need_admin(actor: Actor, what: tuple[str, str]) -> None:
 
     if actor.role != Role.ADMIN:
         en, zh = auth.ROLE_LABELS.get(actor.role, (actor.role, actor.role))
-        raise PermissionDenied(f"Only an administrator may {what[0]}; you are logged in as {en.lower()}.",
-                               f"只有管理员可以{what[1]}；您当前的角色是{zh}。")  # fmt: skip
+        raise PermissionDenied(
+            f"Only an administrator may {what[0]}; you are logged in as {en.lower()}.",
+            f"只有管理员可以{what[1]}；您当前的角色是{zh}。",
+        )
     check_session(actor)
 
 
@@ -431,8 +494,9 @@ def _record(who: Actor | str, action: str, new: dict[str, Any]) -> None:
 
     user_id, name = (None, who) if isinstance(who, str) else (who.user_id or None, who.username)
     with db.transaction():
-        audit.record(user_id=user_id, username=name, entity="database", entity_id=None, action=action,
-                     new=new)  # fmt: skip
+        audit.record(
+            user_id=user_id, username=name, entity="database", entity_id=None, action=action, new=new
+        )
 
 
 def _is_empty() -> bool:
@@ -455,8 +519,10 @@ def run(args: argparse.Namespace) -> int:
     if key == "export":
         for day in (args.start, args.end):
             if not FIRST_DATE <= day <= LAST_DATE:
-                raise _refuse(f"{day} is outside the dates a summary covers ({FIRST_DATE} – {LAST_DATE}).",
-                              f"{day} 超出汇总可覆盖的日期范围（{FIRST_DATE} 至 {LAST_DATE}）。")  # fmt: skip
+                raise _refuse(
+                    f"{day} is outside the dates a summary covers ({FIRST_DATE} – {LAST_DATE}).",
+                    f"{day} 超出汇总可覆盖的日期范围（{FIRST_DATE} 至 {LAST_DATE}）。",
+                )
         if args.end < args.start:
             raise ValidationError("--to is before --from.", "--to 早于 --from。")
     _check_database_arg(url, may_create=creates and args.system)
@@ -465,19 +531,23 @@ def run(args: argparse.Namespace) -> int:
     # Migrations only by migrate, or by --system creating a new database; a read never writes.
     if _read_only_file(url):
         if key not in READS:
-            raise _refuse(f"The database {_sqlite_file(url)} is on a read-only file system or file, and '{key}' "
-                          "writes to it (at least its audit row): nothing was changed.",
-                          f"数据库 {_sqlite_file(url)} 位于只读文件系统或只读文件上，而 '{key}' 需要写入"
-                          "（至少一条审计记录）：未做任何更改。")  # fmt: skip
+            raise _refuse(
+                f"The database {_sqlite_file(url)} is on a read-only file system or file, and '{key}' "
+                "writes to it (at least its audit row): nothing was changed.",
+                f"数据库 {_sqlite_file(url)} 位于只读文件系统或只读文件上，而 '{key}' 需要写入"
+                "（至少一条审计记录）：未做任何更改。",
+            )
         database = _open_read_only(url)
     else:
         database = db.open_database(url, migrate=False)
     new_file = not database.table_exists("schema_migration")
     pending = db.pending_migrations(database) if not db._all_applied(database) else []
     if pending and key != "migrate" and not (system and creates and new_file):
-        raise _refuse(f"The database needs migrating first ({', '.join(pending)}): "
-                      "main.py migrate --system (or --user ADMIN).",
-                      f"数据库需要先迁移（{', '.join(pending)}）：main.py migrate --system（或 --user 管理员）。")  # fmt: skip
+        raise _refuse(
+            f"The database needs migrating first ({', '.join(pending)}): "
+            "main.py migrate --system (or --user ADMIN).",
+            f"数据库需要先迁移（{', '.join(pending)}）：main.py migrate --system（或 --user 管理员）。",
+        )
     if pending and system:
         db.run_migrations(database, url=url)
     actor = _login(args.user) if args.user is not None else None
@@ -488,7 +558,10 @@ def run(args: argparse.Namespace) -> int:
             db.run_migrations(database, url=url)
         _seed_reference()
         _record(who, "migrate", {"applied": pending})
-        print(f"database {db.describe(url)} is up to date" + (f" (applied {', '.join(pending)})" if pending else ""))
+        print(
+            f"database {db.describe(url)} is up to date"
+            + (f" (applied {', '.join(pending)})" if pending else "")
+        )
         return 0
     if key == "restore":
         return _restore(args, actor, who, url)
@@ -500,8 +573,10 @@ def run(args: argparse.Namespace) -> int:
         if actor is not None:
             _need_admin(actor, ("load demo data", "载入演示数据"))
         elif not _is_empty():
-            raise _refuse("demo-data --system loads only into an empty database; log in with --user ADMIN.",
-                          "demo-data --system 只能载入空数据库；请用 --user 管理员 登录。")  # fmt: skip
+            raise _refuse(
+                "demo-data --system loads only into an empty database; log in with --user ADMIN.",
+                "demo-data --system 只能载入空数据库；请用 --user 管理员 登录。",
+            )
         _record(who, "demo_data", {"orders": args.orders, "seed": args.seed})
         summary = demo.generate(orders=args.orders, seed=args.seed, progress=_progress("demo-data"))
         print(summary)
@@ -560,22 +635,34 @@ def _user_add(args: argparse.Namespace, actor: Actor | None, system: str | None)
     display = args.display_name or args.name
     if actor is not None:
         password = _read_password(_stdin_is_tty())
-        v = users.add_user(actor=actor, username=args.name, display_name=display, role=args.role, password=password)
+        v = users.add_user(
+            actor=actor, username=args.name, display_name=display, role=args.role, password=password
+        )
     else:
         if users.has_users():
-            raise _refuse("Users exist already: --system only creates the first administrator; "
-                          "log in with --user ADMIN.",
-                          "已有用户：--system 只能创建第一个管理员；请用 --user 管理员 登录。")  # fmt: skip
+            raise _refuse(
+                "Users exist already: --system only creates the first administrator; "
+                "log in with --user ADMIN.",
+                "已有用户：--system 只能创建第一个管理员；请用 --user 管理员 登录。",
+            )
         if args.role != Role.ADMIN:
-            raise ValidationError("The first user must be an administrator (--role admin).",
-                                  "第一个用户必须是管理员（--role admin）。")  # fmt: skip
+            raise ValidationError(
+                "The first user must be an administrator (--role admin).",
+                "第一个用户必须是管理员（--role admin）。",
+            )
         password = _read_password(_stdin_is_tty())
         v = users.create_first_admin(username=args.name, display_name=display, password=password)
         from advisor import audit, db
 
         with db.transaction():
-            audit.record(user_id=None, username=system or "system", entity="user", entity_id=v.id,
-                         action="create_first_admin", new={"username": v.username, "role": v.role})  # fmt: skip
+            audit.record(
+                user_id=None,
+                username=system or "system",
+                entity="user",
+                entity_id=v.id,
+                action="create_first_admin",
+                new={"username": v.username, "role": v.role},
+            )
     print(f"added {v.username} ({v.role})")
     return 0
 
@@ -587,8 +674,11 @@ def _restore(args: argparse.Namespace, actor: Actor | None, who: Actor | str, ur
         _need(actor, "backup")
     m = backup.restore(args.file, force=args.force)
     # The restored database is another's: the row names who restored it, by name.
-    _record(who if isinstance(who, str) else who.username, "restore",
-            {"file": args.file.name, "created_at": m.get("created_at"), "force": bool(args.force)})
+    _record(
+        who if isinstance(who, str) else who.username,
+        "restore",
+        {"file": args.file.name, "created_at": m.get("created_at"), "force": bool(args.force)},
+    )
     print(f"restored {args.file} ({m['created_at']}, {sum(m['tables'].values())} rows) → {db.describe(url)}")
     return 0
 
@@ -611,7 +701,9 @@ def _audit(args: argparse.Namespace, actor: Actor | None) -> int:
     if args.audit_command == "accept-head":
         reason = (args.reason or "").strip()
         if not reason:
-            raise ValidationError("Say why the head is accepted (--reason).", "请说明接受的原因（--reason）。")
+            raise ValidationError(
+                "Say why the head is accepted (--reason).", "请说明接受的原因（--reason）。"
+            )
         assert actor is not None
         _need_admin(actor, ("accept the audit trail's head", "接受审计记录的末尾"))
         with db.transaction():
@@ -685,9 +777,16 @@ def _export(args: argparse.Namespace) -> int:
     _writable(args.output)
     try:
         # One snapshot for the whole workbook: its summary and its row sheets agree.
-        dashboard.export(actor=system_actor(), write=lambda: excel.write_summary(
-            args.output, start=args.start, end=args.end, lang=args.lang or i18n.language(),
-            progress=_progress("export")))  # fmt: skip
+        dashboard.export(
+            actor=system_actor(),
+            write=lambda: excel.write_summary(
+                args.output,
+                start=args.start,
+                end=args.end,
+                lang=args.lang or i18n.language(),
+                progress=_progress("export"),
+            ),
+        )
     except OSError as exc:
         _close_quietly(exc)
         raise
@@ -712,14 +811,20 @@ def _remove_parts(args: argparse.Namespace, since: float) -> None:
 def _os_error(exc: OSError) -> ValidationError:
     where = f" ({exc.filename})" if exc.filename else ""
     if exc.errno == errno.ENOSPC:
-        return _refuse(f"The disk is full{where}: nothing was written. Free some space and try again.",
-                       f"磁盘已满{where}：未写入任何内容。请释放空间后重试。")  # fmt: skip
+        return _refuse(
+            f"The disk is full{where}: nothing was written. Free some space and try again.",
+            f"磁盘已满{where}：未写入任何内容。请释放空间后重试。",
+        )
     if exc.errno == errno.EROFS:
-        return _refuse(f"The file system is read-only{where}: nothing was written.",
-                       f"文件系统为只读{where}：未写入任何内容。")  # fmt: skip
+        return _refuse(
+            f"The file system is read-only{where}: nothing was written.",
+            f"文件系统为只读{where}：未写入任何内容。",
+        )
     reason = exc.strerror or str(exc)
-    return _refuse(f"A file could not be read or written{where}: {reason}. Nothing was changed.",
-                   f"无法读写文件{where}：{reason}。未做任何更改。")  # fmt: skip
+    return _refuse(
+        f"A file could not be read or written{where}: {reason}. Nothing was changed.",
+        f"无法读写文件{where}：{reason}。未做任何更改。",
+    )
 
 
 def _is_database_error(exc: BaseException) -> bool:
@@ -738,9 +843,11 @@ def _database_error(exc: BaseException, args: argparse.Namespace) -> UserError:
     if "malformed" in text or "not a database" in text or "disk i/o" in text:
         return _damaged(path, str(exc))
     if "readonly" in text or "read-only" in text:
-        return _refuse(f"The database {path} is on a read-only file system or file, and this command "
-                       "needs to write to it: nothing was changed.",
-                       f"数据库 {path} 位于只读文件系统或只读文件上，而此命令需要写入：未做任何更改。")  # fmt: skip
+        return _refuse(
+            f"The database {path} is on a read-only file system or file, and this command "
+            "needs to write to it: nothing was changed.",
+            f"数据库 {path} 位于只读文件系统或只读文件上，而此命令需要写入：未做任何更改。",
+        )
     return db.storage_error(exc if isinstance(exc, Exception) else Exception(str(exc)))
 
 

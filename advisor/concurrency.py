@@ -50,8 +50,7 @@ class SerializationConflict(StorageError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Another desk was saving the same records at the same moment: nothing was saved. "
-            "Try again.",
+            "Another desk was saving the same records at the same moment: nothing was saved. Try again.",
             "另一台工作站同时在保存相同的记录：本次未保存。请重试。",
         )
 

@@ -107,9 +107,7 @@ def encode(key: str, value: Any) -> str:
     elif d.kind is int:
         value = int(value)
         if value < 0:
-            raise ValidationError(
-                f"{d.label_en} cannot be negative.", f"{d.label_zh}不能为负数。", field=key
-            )
+            raise ValidationError(f"{d.label_en} cannot be negative.", f"{d.label_zh}不能为负数。", field=key)
     if key == "warranty":
         check_warranty(value)
     if key == "discount_limits":
@@ -153,7 +151,8 @@ def check_discount_limits(limits: Any) -> dict[str, str]:
         if role not in ROLES or not Decimal(0) <= rate <= Decimal("0.5"):
             raise ValidationError(
                 f"The discount limit of {role!r} must be between 0 and 50%.",
-                f"{role!r} 的折扣上限须在 0 至 50% 之间。", field="discount_limits",
-            )  # fmt: skip
+                f"{role!r} 的折扣上限须在 0 至 50% 之间。",
+                field="discount_limits",
+            )
         clean[role] = str(rate)
     return clean

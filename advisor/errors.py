@@ -36,8 +36,11 @@ class FieldErrors(ValidationError):
     ``field``), so a form can show each beside its input. The message lists them all."""
 
     def __init__(self, errors: list[UserError]) -> None:
-        super().__init__("\n".join(e.en for e in errors), "\n".join(e.zh for e in errors),
-                         field=errors[0].field if errors else None)  # fmt: skip
+        super().__init__(
+            "\n".join(e.en for e in errors),
+            "\n".join(e.zh for e in errors),
+            field=errors[0].field if errors else None,
+        )
         self.errors = list(errors)
 
 
@@ -80,8 +83,10 @@ class SessionExpired(AuthError):
     changed, deleted): the call is refused and the user must log in again."""
 
     def __init__(self, reason_en: str, reason_zh: str) -> None:
-        super().__init__(f"Your session has ended: {reason_en}. Please log in again.",
-                         f"您的会话已结束：{reason_zh}。请重新登录。")  # fmt: skip
+        super().__init__(
+            f"Your session has ended: {reason_en}. Please log in again.",
+            f"您的会话已结束：{reason_zh}。请重新登录。",
+        )
 
 
 class StorageError(UserError):

@@ -22,10 +22,24 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "advisor_changed"
 WATCHED = (
-    "repair_order", "estimate_line", "assignment", "clock_event", "change_request",
-    "appointment", "settlement", "payment", "follow_up", "task", "part_order", "part",
-    "customer", "vehicle", "concern", "qc_check", "user",
-)  # fmt: skip
+    "repair_order",
+    "estimate_line",
+    "assignment",
+    "clock_event",
+    "change_request",
+    "appointment",
+    "settlement",
+    "payment",
+    "follow_up",
+    "task",
+    "part_order",
+    "part",
+    "customer",
+    "vehicle",
+    "concern",
+    "qc_check",
+    "user",
+)
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 
 FUNCTION_SQL = f"""
@@ -69,9 +83,14 @@ class Listener(threading.Thread):
     ``on_status(ok)`` reports whether the live connection is up. Stops on ``stop()``.
     """
 
-    def __init__(self, url: str, *, on_change: Callable[[str], None],
-                 on_status: Callable[[bool], None] = lambda ok: None,
-                 max_backoff: float = 30.0) -> None:  # fmt: skip
+    def __init__(
+        self,
+        url: str,
+        *,
+        on_change: Callable[[str], None],
+        on_status: Callable[[bool], None] = lambda ok: None,
+        max_backoff: float = 30.0,
+    ) -> None:
         super().__init__(name="advisor-listener", daemon=True)
         self.url = url
         self.on_change = on_change

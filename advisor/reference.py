@@ -82,8 +82,10 @@ def ensure_reference_data() -> None:
     for code, en, zh in DECLINE_REASONS:
         DeclineReason.get_or_create(code=code, defaults={"label_en": en, "label_zh": zh})
     for number, en, zh, origin, price, stock, bin_ in PARTS:
-        part, created = Part.get_or_create(number=number, defaults=dict(
-            name_en=en, name_zh=zh, origin=origin, price_cents=price, on_hand=stock, bin=bin_))  # fmt: skip
+        part, created = Part.get_or_create(
+            number=number,
+            defaults=dict(name_en=en, name_zh=zh, origin=origin, price_cents=price, on_hand=stock, bin=bin_),
+        )
         if created and stock:
             StockMove.create(part=part.id, kind="adjust", quantity=stock)  # opening stock
     for code, en, zh, lines in CANNED_JOBS:
@@ -91,7 +93,9 @@ def ensure_reference_data() -> None:
             {"kind": k, "code": c, "description_en": de, "description_zh": dz, "qty": q, "part": p}
             for k, c, de, dz, q, p in lines
         ]
-        CannedJob.get_or_create(code=code, defaults=dict(
-            name_en=en, name_zh=zh, lines_json=json.dumps(payload, ensure_ascii=False)))  # fmt: skip
+        CannedJob.get_or_create(
+            code=code,
+            defaults=dict(name_en=en, name_zh=zh, lines_json=json.dumps(payload, ensure_ascii=False)),
+        )
     for code, name, kind in BAYS:
         Bay.get_or_create(code=code, defaults={"name": name, "kind": kind})

@@ -155,8 +155,10 @@ def _vehicle_ids(term: str, limit: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-_PLATE_CHARS = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领挂学警港澳"
-                         "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+_PLATE_CHARS = frozenset(
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领挂学警港澳"
+    "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+)
 
 
 def search(term: str, *, limit: int = 10) -> list[SearchHit]:
@@ -200,7 +202,6 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
     )
     for ro in ros:
         hits.append(
-            SearchHit("order", ro.id, ro.number, ro.vehicle.plate, ro.customer_id,
-                      ro.vehicle_id, ro.id)  # fmt: skip
+            SearchHit("order", ro.id, ro.number, ro.vehicle.plate, ro.customer_id, ro.vehicle_id, ro.id)
         )
     return hits

@@ -136,9 +136,10 @@ def mileage(value: int | str | None) -> int:
         ) from exc
     if not 0 <= km <= 2_000_000:
         raise ValidationError(
-            "Mileage must be between 0 and 2,000,000 km.", "里程须在 0 至 2,000,000 公里之间。",
+            "Mileage must be between 0 and 2,000,000 km.",
+            "里程须在 0 至 2,000,000 公里之间。",
             field="mileage",
-        )  # fmt: skip
+        )
     return km
 
 
@@ -147,9 +148,7 @@ def quantity(value: Decimal | int | str) -> Decimal:
     try:
         q = Decimal(str(value).strip())
     except InvalidOperation as exc:
-        raise ValidationError(
-            "Quantity must be a number.", "数量必须是数字。", field="quantity"
-        ) from exc
+        raise ValidationError("Quantity must be a number.", "数量必须是数字。", field="quantity") from exc
     if q.is_finite() and q <= 10_000:
         q = q.quantize(Decimal("0.01"))  # checked after rounding: "0.004" would be 0.00
     if not q.is_finite() or q <= 0 or q > 10_000:
@@ -164,15 +163,19 @@ def quantity(value: Decimal | int | str) -> Decimal:
 def price_cents(value: int) -> int:
     """A unit price in cents: zero or more, at most ¥10,000,000 (``MAX_CENTS``)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"A price must be a whole number of cents (got {value!r}).",
-                              f"价格必须是整数（单位：分），收到 {value!r}。", field="price")  # fmt: skip
-    if value < 0:
         raise ValidationError(
-            "A price cannot be negative.", "价格不能为负数。", field="price"
+            f"A price must be a whole number of cents (got {value!r}).",
+            f"价格必须是整数（单位：分），收到 {value!r}。",
+            field="price",
         )
+    if value < 0:
+        raise ValidationError("A price cannot be negative.", "价格不能为负数。", field="price")
     if value > MAX_CENTS:
-        raise ValidationError(f"A price is at most {money.fmt(MAX_CENTS, 'en')}.",
-                              f"价格最多 {money.fmt(MAX_CENTS, 'zh_CN')}。", field="price")  # fmt: skip
+        raise ValidationError(
+            f"A price is at most {money.fmt(MAX_CENTS, 'en')}.",
+            f"价格最多 {money.fmt(MAX_CENTS, 'zh_CN')}。",
+            field="price",
+        )
     return value
 
 
@@ -181,8 +184,9 @@ def line_amount_cents(amount: int) -> int:
     if amount > MAX_CENTS:
         raise ValidationError(
             f"The line comes to more than {money.fmt(MAX_CENTS, 'en')}: check the quantity and the price.",
-            f"该项目金额超过 {money.fmt(MAX_CENTS, 'zh_CN')}，请检查数量和单价。", field="quantity",
-        )  # fmt: skip
+            f"该项目金额超过 {money.fmt(MAX_CENTS, 'zh_CN')}，请检查数量和单价。",
+            field="quantity",
+        )
     return amount
 
 
@@ -217,17 +221,61 @@ MAX_INT = 2_147_483_647
 FIRST_YEAR, LAST_YEAR, FIRST_REGISTERED_YEAR = 2000, 2099, 1900
 # Characters an argument (or a key of a dict argument) may hold, before normalisation.
 TEXT_LIMITS: dict[str, int] = {
-    "name": 1_000, "display_name": 100, "username": 64, "password": 1_024, "email": 200,
-    "wechat": 64, "phone": 40, "consent_phone": 40, "address": 300, "tax_no": 40,
-    "vin": 40, "vin_from": 40, "vin_to": 40, "plate": 40, "make": 1_000, "model": 1_000,
-    "model_pattern": 60, "code": 40, "number": 40, "bin": 20, "skill": 40, "skills": 200,
-    "name_en": 200, "name_zh": 200, "title_en": 200, "title_zh": 200, "reference": 64,
-    "approval_contact": 64, "accepted_by": 100, "consent_by": 100, "customer_name": 100,
-    "completion_cert_no": 40, "key": 64, "kind": 20, "method": 16, "channel": 16,
-    "preferred_channel": 16, "role": 20, "origin": 12, "pay_type": 12, "repair_class": 20,
-    "category": 20, "purpose": 20, "outcome": 20, "reason": 2_000, "road_test": 12,
-    "confirmation": 16, "handling": 16, "lang": 8, "seen": MAX_TEXT, "description": 500,
-    "dealer_name": 1_000, "dealer_address": 300, "dealer_phone": 40, "dealer_tax_no": 40,
+    "name": 1_000,
+    "display_name": 100,
+    "username": 64,
+    "password": 1_024,
+    "email": 200,
+    "wechat": 64,
+    "phone": 40,
+    "consent_phone": 40,
+    "address": 300,
+    "tax_no": 40,
+    "vin": 40,
+    "vin_from": 40,
+    "vin_to": 40,
+    "plate": 40,
+    "make": 1_000,
+    "model": 1_000,
+    "model_pattern": 60,
+    "code": 40,
+    "number": 40,
+    "bin": 20,
+    "skill": 40,
+    "skills": 200,
+    "name_en": 200,
+    "name_zh": 200,
+    "title_en": 200,
+    "title_zh": 200,
+    "reference": 64,
+    "approval_contact": 64,
+    "accepted_by": 100,
+    "consent_by": 100,
+    "customer_name": 100,
+    "completion_cert_no": 40,
+    "key": 64,
+    "kind": 20,
+    "method": 16,
+    "channel": 16,
+    "preferred_channel": 16,
+    "role": 20,
+    "origin": 12,
+    "pay_type": 12,
+    "repair_class": 20,
+    "category": 20,
+    "purpose": 20,
+    "outcome": 20,
+    "reason": 2_000,
+    "road_test": 12,
+    "confirmation": 16,
+    "handling": 16,
+    "lang": 8,
+    "seen": MAX_TEXT,
+    "description": 500,
+    "dealer_name": 1_000,
+    "dealer_address": 300,
+    "dealer_phone": 40,
+    "dealer_tax_no": 40,
 }
 # Numbers the services also take as typed text, and parse themselves ("21,000 km").
 TEXT_TOO = {"mileage_km", "next_service_km"}
@@ -242,28 +290,42 @@ def _refuse(name: str, en: str, zh: str) -> ValidationError:
 def text_ok(name: str, value: str) -> None:
     """No NUL, no lone surrogate, not longer than the limit for ``name``."""
     if "\x00" in value:
-        raise _refuse(name, "the text contains a NUL character (\\0), which cannot be stored.",
-                      "文本含有空字符（\\0），无法保存。")  # fmt: skip
+        raise _refuse(
+            name,
+            "the text contains a NUL character (\\0), which cannot be stored.",
+            "文本含有空字符（\\0），无法保存。",
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refuse(name, "the text contains a broken character (a lone surrogate, e.g. half "
-                      "an emoji); type it again.", "文本含有损坏的字符（孤立代理项，如半个表情符号），"
-                      "请重新输入。") from None  # fmt: skip
+        raise _refuse(
+            name,
+            "the text contains a broken character (a lone surrogate, e.g. half an emoji); type it again.",
+            "文本含有损坏的字符（孤立代理项，如半个表情符号），请重新输入。",
+        ) from None
     limit = TEXT_LIMITS.get(name, MAX_TEXT)
     if len(value) > limit:
-        raise _refuse(name, f"the text is too long ({len(value)} characters, at most {limit}).",
-                      f"文本过长（{len(value)} 个字符，最多 {limit} 个）。")  # fmt: skip
+        raise _refuse(
+            name,
+            f"the text is too long ({len(value)} characters, at most {limit}).",
+            f"文本过长（{len(value)} 个字符，最多 {limit} 个）。",
+        )
 
 
 def cents(name: str, value: object) -> int:
     """Money: whole cents as an ``int`` (not bool/float/Decimal), at most ¥10,000,000."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _refuse(name, f"an amount must be a whole number of cents (got {value!r}).",
-                      f"金额必须是整数（单位：分），收到 {value!r}。")  # fmt: skip
+        raise _refuse(
+            name,
+            f"an amount must be a whole number of cents (got {value!r}).",
+            f"金额必须是整数（单位：分），收到 {value!r}。",
+        )
     if abs(value) > MAX_CENTS:
-        raise _refuse(name, f"the amount is implausible (at most {money.fmt(MAX_CENTS, 'en')}).",
-                      f"金额不合理（最多 {money.fmt(MAX_CENTS, 'zh_CN')}）。")  # fmt: skip
+        raise _refuse(
+            name,
+            f"the amount is implausible (at most {money.fmt(MAX_CENTS, 'en')}).",
+            f"金额不合理（最多 {money.fmt(MAX_CENTS, 'zh_CN')}）。",
+        )
     return value
 
 
@@ -279,15 +341,21 @@ def _number(name: str, value: int) -> None:
     elif name == "quantity":
         low, high = -10_000, 10_000
     if not low <= value <= high:
-        raise _refuse(name, f"{value:,} is out of range ({low:,} to {high:,}).",
-                      f"{value:,} 超出范围（{low:,} 至 {high:,}）。")  # fmt: skip
+        raise _refuse(
+            name,
+            f"{value:,} is out of range ({low:,} to {high:,}).",
+            f"{value:,} 超出范围（{low:,} 至 {high:,}）。",
+        )
 
 
 def _when(name: str, value: dt.date) -> None:
     first = FIRST_REGISTERED_YEAR if name == "first_registered" else FIRST_YEAR
     if not first <= value.year <= LAST_YEAR:
-        raise _refuse(name, f"the date {value.isoformat()} is implausible (years {first}–{LAST_YEAR}).",
-                      f"日期 {value.isoformat()} 不合理（应在 {first}–{LAST_YEAR} 年之间）。")  # fmt: skip
+        raise _refuse(
+            name,
+            f"the date {value.isoformat()} is implausible (years {first}–{LAST_YEAR}).",
+            f"日期 {value.isoformat()} 不合理（应在 {first}–{LAST_YEAR} 年之间）。",
+        )
 
 
 def check_value(name: str, value: object, depth: int = 0) -> None:
@@ -379,6 +447,9 @@ def check_arguments(fn: Callable[..., object], kwargs: dict[str, object]) -> Non
                 cents(name, value)
             en = " or ".join(_TYPE_WORDS[t][0] for t in allowed)
             zh = "或".join(_TYPE_WORDS[t][1] for t in allowed)
-            raise _refuse(name, f"expected {en}, got {type(value).__name__} {value!r:.40}.",
-                          f"应为{zh}，收到 {type(value).__name__} {value!r:.40}。")  # fmt: skip
+            raise _refuse(
+                name,
+                f"expected {en}, got {type(value).__name__} {value!r:.40}.",
+                f"应为{zh}，收到 {type(value).__name__} {value!r:.40}。",
+            )
         check_value(name, value)

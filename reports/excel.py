@@ -52,9 +52,15 @@ class ExportCancelled(Exception):
     """The user cancelled the export; nothing was written."""
 
 
-def write_summary(path: str | os.PathLike[str], *, start: dt.date, end: dt.date,
-                  lang: str = "zh_CN", progress: Progress | None = None,
-                  cancel: Cancel | None = None) -> Path:  # fmt: skip
+def write_summary(
+    path: str | os.PathLike[str],
+    *,
+    start: dt.date,
+    end: dt.date,
+    lang: str = "zh_CN",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Path:
     """Write the summary workbook of the days ``start``…``end`` to ``path``.
 
     ``progress(done, total)`` is called as rows are written; when ``cancel()`` returns
@@ -92,8 +98,9 @@ def _discard(wb: Workbook) -> None:
 
 
 class _Export:
-    def __init__(self, wb: Workbook, period: Period, lang: str, progress: Progress | None,
-                 cancel: Cancel | None) -> None:  # fmt: skip
+    def __init__(
+        self, wb: Workbook, period: Period, lang: str, progress: Progress | None, cancel: Cancel | None
+    ) -> None:
         self.wb, self.period, self.lang = wb, period, lang
         self.progress, self.cancel = progress, cancel
         self.done = 0
@@ -126,12 +133,14 @@ class _Export:
     def user(self, uid: int | None) -> str | None:
         return None if uid is None else self.users.get(uid, str(uid))
 
-    def table(self, key: str, source: Iterator[tuple[Any, ...]],
-              convert: Callable[[tuple[Any, ...]], list[Any]]) -> None:  # fmt: skip
+    def table(
+        self, key: str, source: Iterator[tuple[Any, ...]], convert: Callable[[tuple[Any, ...]], list[Any]]
+    ) -> None:
         ws = self.wb.create_sheet(pick(SHEETS[key], self.lang))
         cols = COLUMNS[key]
-        writer = TableWriter(ws, [pick((en, zh), self.lang) for en, zh, _ in cols],
-                             [kind for _en, _zh, kind in cols])  # fmt: skip
+        writer = TableWriter(
+            ws, [pick((en, zh), self.lang) for en, zh, _ in cols], [kind for _en, _zh, kind in cols]
+        )
         for row in source:
             writer.append(convert(row))
             self.tick()
@@ -153,8 +162,14 @@ class _Export:
         self.check()
         summary = self.wb.create_sheet(pick(SHEETS["summary"], self.lang))
         head = audit.head()  # the chain's head on the report: a later truncation shows against it
-        excel_summary.write(summary, k=k, advisors=advisors, days=days, lang=self.lang,
-                            generated=f"{now():%Y-%m-%d %H:%M} · audit {head['rows']} / {head['hash'][:16]}")  # fmt: skip
+        excel_summary.write(
+            summary,
+            k=k,
+            advisors=advisors,
+            days=days,
+            lang=self.lang,
+            generated=f"{now():%Y-%m-%d %H:%M} · audit {head['rows']} / {head['hash'][:16]}",
+        )
         self.tick()
         self.table("ros", rows.ros(p), self.ro_row)
         self.table("lines", rows.lines(p), self.line_row)
@@ -169,8 +184,29 @@ class _Export:
 
     # -- rows -------------------------------------------------------------------------
     def ro_row(self, r: tuple[Any, ...]) -> list[Any]:
-        (_id, number, arrived, adv, customer, plate, rclass, status, step, appt, greeted, need,
-         promised, handed, labour, parts, other, disc, tax, total, comeback) = r  # fmt: skip
+        (
+            _id,
+            number,
+            arrived,
+            adv,
+            customer,
+            plate,
+            rclass,
+            status,
+            step,
+            appt,
+            greeted,
+            need,
+            promised,
+            handed,
+            labour,
+            parts,
+            other,
+            disc,
+            tax,
+            total,
+            comeback,
+        ) = r
         on_time = None if promised is None or handed is None else handed <= promised
         return [number, arrived, self.user(adv), customer, plate, self.v(RepairClass, rclass), self.v(ROStatus, status),
                 pick(STEP_LABELS[Step(step)], self.lang), self.yes(appt is not None),
@@ -179,8 +215,7 @@ class _Export:
                 comeback]  # fmt: skip
 
     def line_row(self, r: tuple[Any, ...]) -> list[Any]:
-        (_id, number, kind, code, desc, qty, unit, amount, pay, status, reason, part_status,
-         cr) = r  # fmt: skip
+        (_id, number, kind, code, desc, qty, unit, amount, pay, status, reason, part_status, cr) = r
         why = self.reasons.get(reason) if reason is not None else None
         return [number, self.v(LineKind, kind), code or None, desc, qty, money(unit), money(amount),
                 self.v(PayType, pay), self.v(LineStatus, status), pick(why, self.lang) if why else None,
@@ -198,26 +233,88 @@ class _Export:
 
     def tech_row(self, r: tuple[Any, ...]) -> list[Any]:
         t: kpi.TechnicianRow = r[0]
-        return [t.name, t.jobs, t.rework_jobs, _hours(t.clocked_min), _hours(t.available_min),
-                t.sold_hours, t.utilisation.rate, t.efficiency.rate, t.qc_first_pass.rate,
-                t.comeback.rate]  # fmt: skip
+        return [
+            t.name,
+            t.jobs,
+            t.rework_jobs,
+            _hours(t.clocked_min),
+            _hours(t.available_min),
+            t.sold_hours,
+            t.utilisation.rate,
+            t.efficiency.rate,
+            t.qc_first_pass.rate,
+            t.comeback.rate,
+        ]
 
     def follow_up_row(self, r: tuple[Any, ...]) -> list[Any]:
-        (_id, number, customer, adv, handed, due_from, due_to, status, at, solved, *scores,
-         category, comments) = r  # fmt: skip
+        (
+            _id,
+            number,
+            customer,
+            adv,
+            handed,
+            due_from,
+            due_to,
+            status,
+            at,
+            solved,
+            *scores,
+            category,
+            comments,
+        ) = r
         window = None if at is None or status != FollowUpStatus.DONE else due_from <= at <= due_to
-        return [number, customer, self.user(adv), handed, due_from, due_to, self.v(FollowUpStatus, status), at,
-                self.yes(window), self.yes(solved), *scores, self.v(FollowUpCategory, category), comments or None]  # fmt: skip
+        return [
+            number,
+            customer,
+            self.user(adv),
+            handed,
+            due_from,
+            due_to,
+            self.v(FollowUpStatus, status),
+            at,
+            self.yes(window),
+            self.yes(solved),
+            *scores,
+            self.v(FollowUpCategory, category),
+            comments or None,
+        ]
 
     def declined_row(self, r: tuple[Any, ...]) -> list[Any]:
         _id, number, customer, plate, adv, decided, code, desc, amount, reason = r
         why = self.reasons.get(reason) if reason is not None else None
-        return [number, customer, plate, self.user(adv), decided, code or None, desc,
-                money(amount), pick(why, self.lang) if why else None]  # fmt: skip
+        return [
+            number,
+            customer,
+            plate,
+            self.user(adv),
+            decided,
+            code or None,
+            desc,
+            money(amount),
+            pick(why, self.lang) if why else None,
+        ]
 
     def change_row(self, r: tuple[Any, ...]) -> list[Any]:
-        (_id, number, kind, reason, by, at, old, new, old_p, new_p, major, status, consent_by,
-         consent_at, method, phone, manager, manager_at) = r  # fmt: skip
+        (
+            _id,
+            number,
+            kind,
+            reason,
+            by,
+            at,
+            old,
+            new,
+            old_p,
+            new_p,
+            major,
+            status,
+            consent_by,
+            consent_at,
+            method,
+            phone,
+            manager,
+            manager_at,
+        ) = r
         return [number, self.v(ChangeKind, kind), reason, self.user(by), at, money(old), money(new), old_p,
                 new_p, self.yes(bool(major)), self.v(ChangeStatus, status), consent_by or None, consent_at,
                 self.v(AuthMethod, method), phone or None, self.user(manager), manager_at]  # fmt: skip

@@ -72,8 +72,15 @@ class _Sheet:
         self.row += 1
 
 
-def _bar(title: str, cats: Reference, data: Reference, *, pct: bool = False,
-         horizontal: bool = False, money: bool = False) -> BarChart:  # fmt: skip
+def _bar(
+    title: str,
+    cats: Reference,
+    data: Reference,
+    *,
+    pct: bool = False,
+    horizontal: bool = False,
+    money: bool = False,
+) -> BarChart:
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"
     chart.title = title
@@ -90,8 +97,15 @@ def _bar(title: str, cats: Reference, data: Reference, *, pct: bool = False,
     return chart
 
 
-def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: list[DayRow],
-          lang: str, generated: str) -> None:  # fmt: skip
+def write(
+    ws: WriteOnlyWorksheet,
+    *,
+    k: KPIs,
+    advisors: list[AdvisorRow],
+    days: list[DayRow],
+    lang: str,
+    generated: str,
+) -> None:
     """Fill the (write-only) Summary sheet. Widths and panes are set before any row."""
     t = lambda key: pick(TEXT[key], lang)  # noqa: E731
     for col, width in zip("ABCDE", (44, 24, 14, 14, 14), strict=True):
@@ -127,11 +141,23 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     s.put(t("misses"), t("measured"), t("missed"), t("rate"), font=BOLD)
     first = s.row + 1
     for m in k.misses:
-        s.put(pick(MISS_LABELS[m.key], lang), m.ratio.base, m.ratio.hits, m.ratio.rate,
-              kinds=("", "int", "int", "pct"))  # fmt: skip
-    ws.add_chart(_bar(t("misses"), Reference(ws, min_col=1, min_row=first, max_row=s.row),
-                      Reference(ws, min_col=4, min_row=first - 1, max_row=s.row), pct=True,
-                      horizontal=True), "G17")  # fmt: skip
+        s.put(
+            pick(MISS_LABELS[m.key], lang),
+            m.ratio.base,
+            m.ratio.hits,
+            m.ratio.rate,
+            kinds=("", "int", "int", "pct"),
+        )
+    ws.add_chart(
+        _bar(
+            t("misses"),
+            Reference(ws, min_col=1, min_row=first, max_row=s.row),
+            Reference(ws, min_col=4, min_row=first - 1, max_row=s.row),
+            pct=True,
+            horizontal=True,
+        ),
+        "G17",
+    )
     s.blank()
 
     # Satisfaction
@@ -151,8 +177,13 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     # Decline reasons
     s.put(t("declines"), t("contacts"), t("lines"), t("amount"), font=BOLD)
     for reason in k.declines:
-        s.put(reason.label(lang), reason.contacts, reason.lines, money(reason.value_cents),
-              kinds=("", "int", "int", "money"))  # fmt: skip
+        s.put(
+            reason.label(lang),
+            reason.contacts,
+            reason.lines,
+            money(reason.value_cents),
+            kinds=("", "int", "int", "money"),
+        )
     s.blank()
 
     # Revenue per advisor
@@ -161,22 +192,35 @@ def write(ws: WriteOnlyWorksheet, *, k: KPIs, advisors: list[AdvisorRow], days: 
     for a in advisors:
         s.put(a.name, money(a.kpis.revenue_cents), kinds=("", "money"))
     if advisors:
-        ws.add_chart(_bar(t("advisor_revenue"), Reference(ws, min_col=1, min_row=first, max_row=s.row),
-                          Reference(ws, min_col=2, min_row=first - 1, max_row=s.row),
-                          horizontal=True, money=True), "G47")  # fmt: skip
+        ws.add_chart(
+            _bar(
+                t("advisor_revenue"),
+                Reference(ws, min_col=1, min_row=first, max_row=s.row),
+                Reference(ws, min_col=2, min_row=first - 1, max_row=s.row),
+                horizontal=True,
+                money=True,
+            ),
+            "G47",
+        )
     s.blank()
 
     # Trend per day
     s.put(t("trend"), t("opened"), t("closed"), t("revenue"), font=BOLD)
     first = s.row + 1
     for day in days:
-        s.put(day.day, day.kpis.opened, day.kpis.closed, money(day.kpis.revenue_cents),
-              kinds=("date", "int", "int", "money"))  # fmt: skip
+        s.put(
+            day.day,
+            day.kpis.opened,
+            day.kpis.closed,
+            money(day.kpis.revenue_cents),
+            kinds=("date", "int", "int", "money"),
+        )
     if days:
         line = LineChart()
         line.title = t("chart_trend")
-        line.add_data(Reference(ws, min_col=2, max_col=3, min_row=first - 1, max_row=s.row),
-                      titles_from_data=True)  # fmt: skip
+        line.add_data(
+            Reference(ws, min_col=2, max_col=3, min_row=first - 1, max_row=s.row), titles_from_data=True
+        )
         line.set_categories(Reference(ws, min_col=1, min_row=first, max_row=s.row))
         line.x_axis.number_format = "mm-dd"
         line.x_axis.tickLblSkip = max(1, len(days) // 8)

@@ -20,8 +20,7 @@ DATETIME = "yyyy-mm-dd hh:mm"
 DATE = "yyyy-mm-dd"
 DECIMAL = "#,##0.00"
 INTEGER = "#,##0"
-FORMATS = {"money": MONEY, "pct": PERCENT, "dt": DATETIME, "date": DATE, "dec": DECIMAL,
-           "int": INTEGER}  # fmt: skip
+FORMATS = {"money": MONEY, "pct": PERCENT, "dt": DATETIME, "date": DATE, "dec": DECIMAL, "int": INTEGER}
 # What a spreadsheet could read as the start of a formula (or DDE/CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SAMPLE_ROWS = 200  # rows looked at to fit the column widths before streaming
@@ -126,8 +125,9 @@ class TableWriter:
         sample = self._sample or []
         self._sample = None
         for idx, (header, kind) in enumerate(zip(self.headers, self.kinds, strict=True), 1):
-            width = max([display_width(header, "text") + 2,
-                         *(display_width(r[idx - 1], kind) + 2 for r in sample)])  # fmt: skip
+            width = max(
+                [display_width(header, "text") + 2, *(display_width(r[idx - 1], kind) + 2 for r in sample)]
+            )
             self.ws.column_dimensions[get_column_letter(idx)].width = min(max(width, 6), 60)
         self.ws.freeze_panes = "A2"
         head = []

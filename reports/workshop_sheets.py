@@ -114,7 +114,11 @@ def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
     if view.body_damage:
         header = [t("col.zone"), t("col.kind"), t("col.note")]
         rows: list[list[Flowable | str]] = [
-            [code("zone", d.get("zone", ""), lang), code("damage", d.get("kind", ""), lang), d.get("note", "")]
+            [
+                code("zone", d.get("zone", ""), lang),
+                code("damage", d.get("kind", ""), lang),
+                d.get("note", ""),
+            ]
             for d in view.body_damage
         ]
         story.append(data_table(sheet, header, rows, (40, 30, 110)))

@@ -63,9 +63,7 @@ def _reset_postgres(database: peewee.Database) -> None:
     if not _pg_ready:
         tables = database.get_tables()
         if tables:
-            database.execute_sql(
-                "DROP TABLE IF EXISTS " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"
-            )
+            database.execute_sql("DROP TABLE IF EXISTS " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
         db.run_migrations(database)
         _pg_ready = True
         return

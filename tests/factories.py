@@ -51,9 +51,15 @@ class Staff:
     tech_ids: tuple[int, ...]
 
     def by_role(self, role: str) -> Actor:
-        return {"admin": self.admin, "advisor": self.advisor, "foreman": self.foreman,
-                "technician": self.technician, "parts_clerk": self.parts,
-                "cashier": self.cashier, "manager": self.manager}[role]  # fmt: skip
+        return {
+            "admin": self.admin,
+            "advisor": self.advisor,
+            "foreman": self.foreman,
+            "technician": self.technician,
+            "parts_clerk": self.parts,
+            "cashier": self.cashier,
+            "manager": self.manager,
+        }[role]
 
 
 def make_staff() -> Staff:
@@ -77,62 +83,108 @@ def make_staff() -> Staff:
     from advisor.models import Technician
 
     Technician.update(user=technician.user_id).where(Technician.id == t1.id).execute()
-    return Staff(admin, advisor, advisor2, foreman, technician, parts, cashier, manager,
-                 (t1.id, t2.id, t3.id))  # fmt: skip
+    return Staff(
+        admin, advisor, advisor2, foreman, technician, parts, cashier, manager, (t1.id, t2.id, t3.id)
+    )
 
 
-def make_customer_vehicle(staff: Staff, *, name: str = "张伟", phone: str = "13812345678",
-                          consent: bool = True) -> tuple[int, int]:  # fmt: skip
+def make_customer_vehicle(
+    staff: Staff, *, name: str = "张伟", phone: str = "13812345678", consent: bool = True
+) -> tuple[int, int]:
     """A customer with one vehicle; returns (customer id, vehicle id)."""
     c = customers.create_customer(actor=staff.advisor, name=name, phone=phone, marketing_consent=consent)
     n = next(_plates)
-    v, _ = customers.add_vehicle(actor=staff.advisor, customer_id=c.id, vin=valid_vin(n),
-                                 plate=f"京A{n:05d}", make="Honda", model="Accord 2.0",
-                                 year=2021, mileage_km=20_000)  # fmt: skip
+    v, _ = customers.add_vehicle(
+        actor=staff.advisor,
+        customer_id=c.id,
+        vin=valid_vin(n),
+        plate=f"京A{n:05d}",
+        make="Honda",
+        model="Accord 2.0",
+        year=2021,
+        mileage_km=20_000,
+    )
     return c.id, v.id
 
 
 WORDS = "刹车的时候有“吱吱”的响声，\n尤其是早上 🚗"
 
 
-def open_checked_in(staff: Staff, *, words: str = WORDS, repair_class: str = "minor",
-                    wash: bool | None = False, vehicle_id: int | None = None) -> int:  # fmt: skip
+def open_checked_in(
+    staff: Staff,
+    *,
+    words: str = WORDS,
+    repair_class: str = "minor",
+    wash: bool | None = False,
+    vehicle_id: int | None = None,
+) -> int:
     """An RO checked in with one concern; returns its id."""
     if vehicle_id is None:
         _c, vehicle_id = make_customer_vehicle(staff)
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
-    reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4,
-                       valuables="sunglasses", booklet_present=True, wash_requested=wash,
-                       repair_class=repair_class)  # fmt: skip
-    diagnosis.record_concern(actor=staff.advisor, ro_id=ro_id, customer_words=words,
-                             restatement="Front brake squeal on braking, worse when cold")  # fmt: skip
+    reception.check_in(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        mileage_km=21_000,
+        fuel_level=4,
+        valuables="sunglasses",
+        booklet_present=True,
+        wash_requested=wash,
+        repair_class=repair_class,
+    )
+    diagnosis.record_concern(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        customer_words=words,
+        restatement="Front brake squeal on braking, worse when cold",
+    )
     return ro_id
 
 
 def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     """An RO with a labour line, a part line (in stock) and an extra labour line (proposed)."""
     ro_id = open_checked_in(staff, **kw)  # type: ignore[arg-type]
-    a = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code="L-BRF",
-                          description="Replace front brake pads", quantity="1.0",
-                          unit_price_cents=18_000, skill="brakes")  # fmt: skip
-    b = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", code="45022-TBA-A01",
-                          quantity=1)  # fmt: skip
-    c = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code="L-ALN",
-                          description="Wheel alignment", quantity="0.5", unit_price_cents=18_000)  # fmt: skip
+    a = estimate.add_line(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        kind="labour",
+        code="L-BRF",
+        description="Replace front brake pads",
+        quantity="1.0",
+        unit_price_cents=18_000,
+        skill="brakes",
+    )
+    b = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", code="45022-TBA-A01", quantity=1)
+    c = estimate.add_line(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        kind="labour",
+        code="L-ALN",
+        description="Wheel alignment",
+        quantity="0.5",
+        unit_price_cents=18_000,
+    )
     return ro_id, [a, b, c]
 
 
-def authorised(staff: Staff, *, decline_last: bool = True, decline_reason: int | None = None,
-               **kw: object) -> tuple[int, list[int]]:  # fmt: skip
+def authorised(
+    staff: Staff, *, decline_last: bool = True, decline_reason: int | None = None, **kw: object
+) -> tuple[int, list[int]]:
     """An authorised RO; the last line declined (for ``decline_reason``) unless told otherwise."""
     ro_id, lines = estimated(staff, **kw)
     decisions = {i: "approved" for i in lines}
     if decline_last:
         decisions[lines[-1]] = "declined"
     reasons = {lines[-1]: decline_reason} if decline_last and decline_reason else None
-    estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id, decisions=decisions,
-                                customer_name="张伟", method="in_person",
-                                promised_at=now() + dt.timedelta(hours=4), decline_reasons=reasons)  # fmt: skip
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions=decisions,
+        customer_name="张伟",
+        method="in_person",
+        promised_at=now() + dt.timedelta(hours=4),
+        decline_reasons=reasons,
+    )
     return ro_id, lines
 
 
@@ -144,8 +196,14 @@ def worked(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     for line in view.approved_lines:
         if line.kind != "labour":
             continue
-        a = workshop.assign(actor=staff.foreman, line_id=line.id, technician_id=staff.tech_ids[0],
-                            bay_id=None, planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+        a = workshop.assign(
+            actor=staff.foreman,
+            line_id=line.id,
+            technician_id=staff.tech_ids[0],
+            bay_id=None,
+            planned_start=start,
+            planned_end=start + dt.timedelta(hours=1),
+        )
         workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
         workshop.finish(actor=staff.foreman, assignment_id=a.id)
     return ro_id, lines
@@ -153,9 +211,14 @@ def worked(staff: Staff, **kw: object) -> tuple[int, list[int]]:
 
 def qc_passed(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     ro_id, lines = worked(staff, **kw)
-    quality.record_qc(actor=staff.foreman, ro_id=ro_id,
-                      items=[(i, True) for i in checklist(ro_id)], nothing_left=True,
-                      no_new_damage=True, completion_cert_no="CERT-1")  # fmt: skip
+    quality.record_qc(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        items=[(i, True) for i in checklist(ro_id)],
+        nothing_left=True,
+        no_new_damage=True,
+        completion_cert_no="CERT-1",
+    )
     return ro_id, lines
 
 

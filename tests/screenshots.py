@@ -65,17 +65,22 @@ def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
     stage[13] = factories.handed_over(staff)[0]
     for seconds, name in ((40, "陈晓明"), (150, "Olivia Chen"), (260, "欧阳娜娜")):
         _c, vid = factories.make_customer_vehicle(staff, name=name)
-        waiting = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
-                                              arrived_at=now - dt.timedelta(seconds=seconds))  # fmt: skip
+        waiting = reception.open_repair_order(
+            actor=staff.advisor, vehicle_id=vid, arrived_at=now - dt.timedelta(seconds=seconds)
+        )
         stage.setdefault(3, waiting)  # reception: a customer not greeted yet
     start = now.replace(hour=8, minute=0, second=0)
     for n, name in enumerate(("赵丽颖", "Michael Brown", "黄晓明")):
         cid, vid = factories.make_customer_vehicle(staff, name=name)
         appt = appointments.book_appointment(
-            actor=staff.advisor, customer_id=cid, vehicle_id=vid,
-            starts_at=start + dt.timedelta(hours=2 * n), requested_at=start - dt.timedelta(days=2),
-            requested_work="5,000 km service", override=True,
-        )  # fmt: skip
+            actor=staff.advisor,
+            customer_id=cid,
+            vehicle_id=vid,
+            starts_at=start + dt.timedelta(hours=2 * n),
+            requested_at=start - dt.timedelta(days=2),
+            requested_work="5,000 km service",
+            override=True,
+        )
         if n == 0:
             appointments.reconfirm(actor=staff.advisor, appointment_id=appt.id, outcome="confirmed")
     if not demo:
@@ -99,8 +104,14 @@ def grab(widget: QWidget, path: Path) -> None:
     print("screenshots:", path)
 
 
-def shoot(out: Path, lang: str, staff: factories.Staff, stage: dict[int, int],
-          db_label: str, size: tuple[int, int] = (1366, 768)) -> None:  # fmt: skip
+def shoot(
+    out: Path,
+    lang: str,
+    staff: factories.Staff,
+    stage: dict[int, int],
+    db_label: str,
+    size: tuple[int, int] = (1366, 768),
+) -> None:
     from ui import i18n
     from ui.context import AppContext
     from ui.first_run import FirstRunDialog

@@ -47,10 +47,14 @@ def imported_names(source: str, *, package: str = "") -> Iterator[tuple[int, str
             yield node.lineno, base
             for alias in node.names:
                 yield node.lineno, f"{base}.{alias.name}" if base else alias.name
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
-              and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__")
-              and node.args and isinstance(node.args[0], ast.Constant)
-              and isinstance(node.args[0].value, str)):  # fmt: skip
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute | ast.Name)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             yield node.lineno, node.args[0].value
 
 
@@ -154,9 +158,23 @@ def test_the_value_modules_ui_may_import_are_pure(module: str) -> None:
     if module_file(module) is None:
         pytest.skip(f"{module} does not exist (yet)")
     for mod, names in closure(module).items():
-        bad = [n for n in names if any(n == f or n.startswith(f + ".")
-                                       for f in (*DATABASE, *QT, "advisor.services", "advisor.live",
-                                                 "advisor.search", "advisor.kpi", "psycopg", "sqlite3"))]  # fmt: skip
+        bad = [
+            n
+            for n in names
+            if any(
+                n == f or n.startswith(f + ".")
+                for f in (
+                    *DATABASE,
+                    *QT,
+                    "advisor.services",
+                    "advisor.live",
+                    "advisor.search",
+                    "advisor.kpi",
+                    "psycopg",
+                    "sqlite3",
+                )
+            )
+        ]
         assert not bad, f"{module} imports {mod}, which imports {bad}"
 
 
@@ -192,8 +210,9 @@ def test_the_layers_exist_and_are_scanned() -> None:
         ("x = 'import peewee'", "ui", DATABASE, False),
     ],
 )  # fmt: skip
-def test_the_checker_catches_what_it_must(source: str, package: str, forbidden: tuple[str, ...],
-                                          caught: bool) -> None:  # fmt: skip
+def test_the_checker_catches_what_it_must(
+    source: str, package: str, forbidden: tuple[str, ...], caught: bool
+) -> None:
     names = [n for _line, n in imported_names(source, package=package)]
     hit = any(n == f or n.startswith(f + ".") for n in names for f in forbidden)
     assert hit is caught, names
@@ -247,7 +266,7 @@ NOT_A_READ = {
 # Reads the screens still make outside a read service, each to be moved behind
 # ``@service(action, read=True)``: none left. A new entry needs a reason; the list may only
 # shrink (an entry that is a service now, or no longer called, fails the test).
-NOT_YET_A_SERVICE: dict[str, set[str]] = {}  # fmt: skip
+NOT_YET_A_SERVICE: dict[str, set[str]] = {}
 
 
 def service_functions() -> dict[tuple[str, str], bool]:
@@ -299,8 +318,12 @@ def test_every_read_the_ui_makes_is_a_service() -> None:
         and f not in NOT_A_READ.get(m, set()) | NOT_YET_A_SERVICE.get(m, set())
     }
     assert not outside, "ui/ calls service functions that are no @service: " + "; ".join(sorted(outside))
-    stale = {f"{m}.{f}" for m, fs in NOT_YET_A_SERVICE.items() for f in fs
-             if functions.get((m, f)) is not False or (m, f) not in used}  # fmt: skip
+    stale = {
+        f"{m}.{f}"
+        for m, fs in NOT_YET_A_SERVICE.items()
+        for f in fs
+        if functions.get((m, f)) is not False or (m, f) not in used
+    }
     assert not stale, f"no longer reads outside a service: remove from NOT_YET_A_SERVICE: {sorted(stale)}"
     # The check sees what it must: the converted reads are services the ui calls.
     for converted in (("search", "search"), ("dashboard", "figures"), ("orders", "read_ro")):

@@ -62,8 +62,12 @@ def _imported(tree: ast.AST) -> tuple[dict[str, str], set[str]]:
                     third[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     # An alias of a library's object is that object: ``adapter = peewee.Psycopg3Adapter``.
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Name | ast.Attribute)):  # fmt: skip
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Name | ast.Attribute)
+        ):
             root = _root(node.value)
             if isinstance(root, ast.Name) and root.id in third:
                 third[node.targets[0].id] = f"{third[root.id]} (as {node.targets[0].id})"
@@ -77,9 +81,11 @@ def patches(source: str) -> list[str]:
 
     def is_sys_modules(node: ast.AST) -> bool:
         return (
-            isinstance(node, ast.Attribute) and node.attr == "modules"
-            and isinstance(node.value, ast.Name) and node.value.id in sys_names
-        ) or (isinstance(node, ast.Name) and f"{node.id}#modules" in sys_names)  # fmt: skip
+            isinstance(node, ast.Attribute)
+            and node.attr == "modules"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in sys_names
+        ) or (isinstance(node, ast.Name) and f"{node.id}#modules" in sys_names)
 
     def third_party_root(node: ast.AST) -> str | None:
         root = _root(node)
@@ -111,8 +117,12 @@ def patches(source: str) -> list[str]:
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in MUTATORS and is_sys_modules(func.value):
                 found.append(f"{node.lineno}: edits sys.modules ({func.attr})")
-            elif (isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and node.args
-                  and (what := third_party_root(node.args[0]))):  # fmt: skip
+            elif (
+                isinstance(func, ast.Name)
+                and func.id in ("setattr", "delattr")
+                and node.args
+                and (what := third_party_root(node.args[0]))
+            ):
                 found.append(f"{node.lineno}: {func.id} on {what}")
     return found
 
@@ -125,8 +135,11 @@ def _modules() -> list[Path]:
 
 
 def test_no_module_patches_another_library() -> None:
-    offences = [f"{path.relative_to(ROOT)}:{line}" for path in _modules()
-                for line in patches(path.read_text(encoding="utf-8"))]  # fmt: skip
+    offences = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in _modules()
+        for line in patches(path.read_text(encoding="utf-8"))
+    ]
     assert not offences, "\n".join(offences)
 
 

@@ -53,8 +53,7 @@ def setup_logging() -> Path:
     directory = base / "logs"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "service-advisor.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")  # fmt: skip
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -128,10 +127,17 @@ class _Database:
         the login when it cannot be opened (the message says why) or has no user yet."""
         if not self.open():
             assert self.error is not None
-            QMessageBox.critical(login, QCoreApplication.translate("app", "Cannot open the database"),
-                                 self.error.message() + "\n\n" + QCoreApplication.translate(
-                                     "app", "Check the database address (--database) or the "
-                                     "connection, then start the program again."))  # fmt: skip
+            QMessageBox.critical(
+                login,
+                QCoreApplication.translate("app", "Cannot open the database"),
+                self.error.message()
+                + "\n\n"
+                + QCoreApplication.translate(
+                    "app",
+                    "Check the database address (--database) or the "
+                    "connection, then start the program again.",
+                ),
+            )
             login.reject()
             return False
         if not self.has_users:
@@ -169,8 +175,11 @@ def run_gui(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
     except ValueError as exc:
-        print(f"service-advisor: {exc}\nUsage: service-advisor [--database URL] [--lang zh_CN|en]\n"
-              "       service-advisor --help   (command-line tools)", file=sys.stderr)  # fmt: skip
+        print(
+            f"service-advisor: {exc}\nUsage: service-advisor [--database URL] [--lang zh_CN|en]\n"
+            "       service-advisor --help   (command-line tools)",
+            file=sys.stderr,
+        )
         return 2
     app = make_application(sys.argv[0] if sys.argv else "service-advisor")
     log_path = setup_logging()
@@ -220,8 +229,11 @@ def _sessions(app: QApplication, database: _Database, current: list[Operations])
     notice: UserError | None = None  # why the last session ended, for the next login
     backup_started = False
     while True:
-        login = LoginDialog(dealer_name=workstation.value(workstation.DEALER_NAME), notice=notice,
-                            prepare=database.prepare_login)  # fmt: skip
+        login = LoginDialog(
+            dealer_name=workstation.value(workstation.DEALER_NAME),
+            notice=notice,
+            prepare=database.prepare_login,
+        )
         accepted = login.exec() == LoginDialog.DialogCode.Accepted and login.actor is not None
         if database.error is not None:
             return 1
@@ -242,8 +254,9 @@ def _sessions(app: QApplication, database: _Database, current: list[Operations])
         log.info("login %s (%s)", actor.username, actor.role)
         ops = Operations(actor)
         current[:] = [ops]
-        ctx = AppContext(actor=actor, ops=ops, db_label=database.label, lang=i18n.current(),
-                         shared_db=system.is_shared())  # fmt: skip
+        ctx = AppContext(
+            actor=actor, ops=ops, db_label=database.label, lang=i18n.current(), shared_db=system.is_shared()
+        )
         window = MainWindow(ctx)
         window.show()
         bridge = LiveBridge()

@@ -285,7 +285,9 @@ class ChangeRequestDialog(QDialog):
             skills.addItem(self._skill_label(c), c)
         skills.setCurrentIndex(codes.index(skill))
         skills.setEnabled(kind == LineKind.LABOUR)
-        combo.currentIndexChanged.connect(lambda _i: skills.setEnabled(combo.currentData() == LineKind.LABOUR))
+        combo.currentIndexChanged.connect(
+            lambda _i: skills.setEnabled(combo.currentData() == LineKind.LABOUR)
+        )
         self.table.setCellWidget(row, SKILL, skills)
         if kind == LineKind.PART:
             self.table.setCurrentCell(row, CODE)

@@ -41,9 +41,16 @@ class ConflictDialog(QDialog):
 
     CANCEL, RELOAD, APPLY = 0, 1, 2
 
-    def __init__(self, parent: QWidget | None, *, mine: Mapping[str, Any], theirs: Mapping[str, Any],
-                 labels: Mapping[str, str] | None = None, message: str = "",
-                 formats: Mapping[str, Callable[[Any], str]] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        mine: Mapping[str, Any],
+        theirs: Mapping[str, Any],
+        labels: Mapping[str, str] | None = None,
+        message: str = "",
+        formats: Mapping[str, Callable[[Any], str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.mine = dict(mine)
@@ -221,8 +228,9 @@ def save_with_conflict_handling(
             return SaveOutcome("saved", result.value)
         err = conflict[0]
         current = dict(load_current_fn())
-        dialog = ConflictDialog(parent, mine=mine, theirs=current, labels=labels, message=err.message(),
-                                formats=formats)  # fmt: skip
+        dialog = ConflictDialog(
+            parent, mine=mine, theirs=current, labels=labels, message=err.message(), formats=formats
+        )
         choice = dialog.ask()
         dialog.deleteLater()
         if choice == ConflictDialog.RELOAD:

@@ -35,12 +35,15 @@ def versions() -> str:
         app_version = version("service-advisor")
     except Exception:  # not installed as a package: the checkout still runs
         app_version = "?"
-    return (f"Service Advisor {app_version}; Python {platform.python_version()}; "
-            f"PySide6 {pyside_version}; Qt {qVersion()}; {platform.platform()}")  # fmt: skip
+    return (
+        f"Service Advisor {app_version}; Python {platform.python_version()}; "
+        f"PySide6 {pyside_version}; Qt {qVersion()}; {platform.platform()}"
+    )
 
 
-def details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
-            log_path: str) -> str:  # fmt: skip
+def details(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, log_path: str
+) -> str:
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     return f"{text}\n{versions()}\nLog file: {log_path}\n"
 
@@ -50,10 +53,13 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Service Advisor — unexpected error"))
         self.resize(720, 480)
-        intro = QLabel(self.tr(
-            "Something went wrong that the program did not expect. What you saved before "
-            "is safe. Please copy the details below and send them to your administrator; "
-            "you can carry on working or restart the program."))  # fmt: skip
+        intro = QLabel(
+            self.tr(
+                "Something went wrong that the program did not expect. What you saved before "
+                "is safe. Please copy the details below and send them to your administrator; "
+                "you can carry on working or restart the program."
+            )
+        )
         intro.setWordWrap(True)
         path = QLabel(self.tr("Log file: %1").replace("%1", log_path))
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -92,8 +98,7 @@ def install(log_path: str) -> None:
             return
         _showing = True
         try:
-            CrashDialog(details(exc_type, exc, tb, log_path), log_path,
-                        QApplication.activeWindow()).exec()  # fmt: skip
+            CrashDialog(details(exc_type, exc, tb, log_path), log_path, QApplication.activeWindow()).exec()
         finally:
             _showing = False
 

@@ -49,9 +49,9 @@ def event_note(action: str, note: str) -> str:
         return f"{fmt.money(v['old_cents'])} → {fmt.money(v['new_cents'])}"
     if n.kind == "consent":
         if v["awaiting_manager"]:
-            return QCoreApplication.translate("TimelineReport", "%1; waiting for the manager's approval").replace(
-                "%1", v["who"]
-            )
+            return QCoreApplication.translate(
+                "TimelineReport", "%1; waiting for the manager's approval"
+            ).replace("%1", v["who"])
         return v["who"]
     if n.kind == "unhappy_recheck":
         return QCoreApplication.translate("TimelineReport", "Customer not satisfied: recheck booked")

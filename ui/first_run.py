@@ -49,8 +49,7 @@ def demo_cancellable() -> bool:
     return "cancel" in inspect.signature(system.load_demo_data).parameters
 
 
-def _demo_call(progress: Callable[[int, int], None], cancel: Callable[[], bool],
-               orders: int) -> object:  # fmt: skip
+def _demo_call(progress: Callable[[int, int], None], cancel: Callable[[], bool], orders: int) -> object:
     generate: Callable[..., object] = system.load_demo_data
     params = inspect.signature(generate).parameters
     extra: dict[str, Any] = {}
@@ -142,8 +141,9 @@ class FirstRunDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         admin_form = QFormLayout(self.admin_box)
         self.admin_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.admin_labels, (self.username, self.display_name,
-                                                    self.password, self.password2), strict=True):  # fmt: skip
+        for label, field in zip(
+            self.admin_labels, (self.username, self.display_name, self.password, self.password2), strict=True
+        ):
             label.setBuddy(field)
             admin_form.addRow(label, field)
 
@@ -151,22 +151,43 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Set up Service Advisor"))
         # In both languages whichever is shown: whoever cannot read one finds the other.
         self.language_label.setText(self.tr("Lan&guage / 语言:"))
-        self.intro.setText(self.tr(
-            "Welcome. Enter your dealership's details and create the first administrator "
-            "account. Both can be changed later."))  # fmt: skip
+        self.intro.setText(
+            self.tr(
+                "Welcome. Enter your dealership's details and create the first administrator "
+                "account. Both can be changed later."
+            )
+        )
         self.dealer_box.setTitle(self.tr("Dealership"))
-        for label, text in zip(self.dealer_labels, (
-                self.tr("&Name:"), self.tr("&Address:"), self.tr("P&hone:"),
-                self.tr("&Tax number:"), self.tr("&Labour rate per hour:")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.dealer_labels,
+            (
+                self.tr("&Name:"),
+                self.tr("&Address:"),
+                self.tr("P&hone:"),
+                self.tr("&Tax number:"),
+                self.tr("&Labour rate per hour:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.admin_box.setTitle(self.tr("First administrator"))
-        for label, text in zip(self.admin_labels, (
-                self.tr("&User name:"), self.tr("&Display name:"), self.tr("&Password:"),
-                self.tr("&Repeat password:")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.admin_labels,
+            (
+                self.tr("&User name:"),
+                self.tr("&Display name:"),
+                self.tr("&Password:"),
+                self.tr("&Repeat password:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.demo.setText(self.tr("Load de&mo data (about %1 repair orders) to try the program")
-                          .replace("%1", f"{DEMO_ORDERS:,}"))  # fmt: skip
+        self.demo.setText(
+            self.tr("Load de&mo data (about %1 repair orders) to try the program").replace(
+                "%1", f"{DEMO_ORDERS:,}"
+            )
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create"))
         ok.setToolTip(self.tr("Save the profile and create the administrator (Enter)"))
@@ -198,22 +219,25 @@ class FirstRunDialog(QDialog):
     def save(self) -> None:
         """Save the dealership profile and create the administrator."""
         if self.password.text() != self.password2.text():
-            self._fail(self.tr("The two passwords differ: type the same password twice."),
-                       self.password2)  # fmt: skip
+            self._fail(self.tr("The two passwords differ: type the same password twice."), self.password2)
             return
         try:
             settings.set_up_dealer(
-                name=self.dealer_name.text(), address=self.address.text().strip(),
-                phone=self.phone.text().strip(), tax_no=self.tax_no.text().strip(),
+                name=self.dealer_name.text(),
+                address=self.address.text().strip(),
+                phone=self.phone.text().strip(),
+                tax_no=self.tax_no.text().strip(),
                 labour_rate_cents=to_cents(f"{self.labour_rate.value():.2f}"),
-            )  # fmt: skip
+            )
         except UserError as err:
             self._fail(err.message(), self.dealer_name)
             return
         try:
-            view = users.create_first_admin(username=self.username.text(),
-                                            display_name=self.display_name.text(),
-                                            password=self.password.text())  # fmt: skip
+            view = users.create_first_admin(
+                username=self.username.text(),
+                display_name=self.display_name.text(),
+                password=self.password.text(),
+            )
         except UserError as err:
             target = {"username": self.username, "password": self.password}.get(err.field or "")
             self._fail(err.message(), target or self.display_name)
@@ -230,8 +254,14 @@ def load_demo(ops: Operations, parent: QWidget | None, *, orders: int = DEMO_ORD
     loop = QEventLoop()
     ended: list[Outcome[object]] = []
     label = QCoreApplication.translate("FirstRunDialog", "Loading demo data…")
-    worker = ops.run_in_background(_demo_call, parent=parent, progress=label, on_done=ended.append,
-                                   cancellable=demo_cancellable(), orders=orders)  # fmt: skip
+    worker = ops.run_in_background(
+        _demo_call,
+        parent=parent,
+        progress=label,
+        on_done=ended.append,
+        cancellable=demo_cancellable(),
+        orders=orders,
+    )
     # The outcome is handed over by the event loop (queued from the worker): run it until then.
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     loop.exec()

@@ -287,7 +287,9 @@ class FollowUpForm(QWidget):
         if f.comments:
             rows.append(self.tr("Comments: %1").replace("%1", f.comments))
         if f.recheck_appointment_id is not None:
-            appt = appointments.read_appointment(actor=self.ctx.actor, appointment_id=f.recheck_appointment_id)
+            appt = appointments.read_appointment(
+                actor=self.ctx.actor, appointment_id=f.recheck_appointment_id
+            )
             text = self.tr("Recheck booked: appointment #%1 on %2")
             rows.append("⚠ " + text.replace("%1", str(appt.id)).replace("%2", fmt.datetime(appt.starts_at)))
         self.result.setText("\n".join(rows))

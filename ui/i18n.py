@@ -67,8 +67,9 @@ def build(directory: Path = TRANSLATIONS_DIR, *, force: bool = False) -> list[Pa
     for ts in todo:
         qm = ts.with_suffix(".qm")
         try:
-            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
-                           capture_output=True, timeout=60)  # fmt: skip
+            subprocess.run(
+                [tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60
+            )
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("cannot compile %s: %s", ts.name, exc)
             continue
@@ -93,8 +94,9 @@ def current() -> str:
 
 def locale_for(lang: str) -> QLocale:
     if normalise(lang) == "zh_CN":
-        return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript,
-                       QLocale.Country.China)  # fmt: skip
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China
+        )
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 

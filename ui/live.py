@@ -27,16 +27,24 @@ log = logging.getLogger(__name__)
 
 # The tables the triggers report, mapped onto the kinds of record the services declare.
 KINDS = {
-    "repair_order": Kind.RO, "concern": Kind.RO, "qc_check": Kind.RO, "task": Kind.RO | Kind.PARTS,
-    "estimate_line": Kind.ESTIMATE | Kind.PARTS, "change_request": Kind.ESTIMATE,
-    "settlement": Kind.PAYMENTS, "payment": Kind.PAYMENTS,
-    "assignment": Kind.BOARD, "clock_event": Kind.BOARD,
+    "repair_order": Kind.RO,
+    "concern": Kind.RO,
+    "qc_check": Kind.RO,
+    "task": Kind.RO | Kind.PARTS,
+    "estimate_line": Kind.ESTIMATE | Kind.PARTS,
+    "change_request": Kind.ESTIMATE,
+    "settlement": Kind.PAYMENTS,
+    "payment": Kind.PAYMENTS,
+    "assignment": Kind.BOARD,
+    "clock_event": Kind.BOARD,
     "appointment": Kind.APPOINTMENTS,
-    "part_order": Kind.PARTS, "part": Kind.PARTS,
-    "customer": Kind.CUSTOMERS, "vehicle": Kind.CUSTOMERS,
+    "part_order": Kind.PARTS,
+    "part": Kind.PARTS,
+    "customer": Kind.CUSTOMERS,
+    "vehicle": Kind.CUSTOMERS,
     "follow_up": Kind.FOLLOWUP,
     "user": Kind.USERS,
-}  # fmt: skip
+}
 
 COALESCE_MS = 100
 SAFETY_POLL_MS = 30_000
@@ -59,8 +67,14 @@ class LiveBridge(QObject):
     _raw_change = Signal(str)
     _raw_status = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, coalesce_ms: int = COALESCE_MS,
-                 safety_poll_ms: int = SAFETY_POLL_MS, sqlite_interval: float = 0.5) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        coalesce_ms: int = COALESCE_MS,
+        safety_poll_ms: int = SAFETY_POLL_MS,
+        sqlite_interval: float = 0.5,
+    ) -> None:
         fix_emit_refcount()
         super().__init__(parent)
         self._thread: Listener | DataVersionPoller | None = None
@@ -91,8 +105,9 @@ class LiveBridge(QObject):
             path = unquote(url[len("sqlite:///") :])
             if not path or path == ":memory:":
                 return  # nothing another connection could change
-            self._thread = DataVersionPoller(path, on_change=self._raw_change.emit,
-                                             interval=self.sqlite_interval)  # fmt: skip
+            self._thread = DataVersionPoller(
+                path, on_change=self._raw_change.emit, interval=self.sqlite_interval
+            )
         else:
             raise ValueError(f"not a database URL the bridge can watch: {url!r}")
         self._thread.start()

@@ -33,9 +33,14 @@ if TYPE_CHECKING:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, *, dealer_name: str = "",
-                 notice: UserError | None = None,
-                 prepare: Callable[[LoginDialog], bool] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        dealer_name: str = "",
+        notice: UserError | None = None,
+        prepare: Callable[[LoginDialog], bool] | None = None,
+    ) -> None:
         """``notice``: why the last session ended (shown until the user acts).
         ``prepare``: run once, as soon as the dialog has been painted (or at the first
         login attempt, if that comes first); it readies what a login needs and returns

@@ -117,7 +117,9 @@ class WrapCheckBox(QCheckBox):
 
     def minimumSizeHint(self) -> QSize:
         """Narrow enough for any window: the text wraps (and elides) instead of widening it."""
-        w = self._text_left() + min(self.sizeHint().width() - self._text_left(), 12 * self.fontMetrics().averageCharWidth())
+        w = self._text_left() + min(
+            self.sizeHint().width() - self._text_left(), 12 * self.fontMetrics().averageCharWidth()
+        )
         return QSize(w, self._indicator().height() + 4)
 
     def hitButton(self, pos: QPoint) -> bool:
@@ -157,9 +159,16 @@ class WordsBox(QFrame):
     or a border in its own style sheet reckons its height for a narrower width than it
     draws, leaving a blank band above and below long text."""
 
-    def __init__(self, text: str, name: str, parent: QWidget | None = None, *,
-                 style: str = "background: #fff8e1;", scale: float = 1.0,
-                 margins: tuple[int, int, int, int] = (6, 6, 6, 6)) -> None:  # fmt: skip
+    def __init__(
+        self,
+        text: str,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        style: str = "background: #fff8e1;",
+        scale: float = 1.0,
+        margins: tuple[int, int, int, int] = (6, 6, 6, 6),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}_box")
         self.setStyleSheet(f"QFrame#{name}_box {{ {style} }}")

@@ -50,8 +50,10 @@ def confirm(parent: QWidget | None, text: str, *, title: str = "") -> bool:
     if _handler is not None:
         return _handler("confirm", text)
     answer = QMessageBox.question(
-        parent, title or QCoreApplication.translate("messages", "Please confirm"), text,
+        parent,
+        title or QCoreApplication.translate("messages", "Please confirm"),
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
-    )  # fmt: skip
+    )
     return answer == QMessageBox.StandardButton.Yes

@@ -53,8 +53,9 @@ class Outcome(Generic[T]):
 
     __slots__ = ("_value", "changes", "error", "ok")
 
-    def __init__(self, *, ok: bool, value: Any = None, error: UserError | None = None,
-                 changes: OpChanges = NOTHING) -> None:  # fmt: skip
+    def __init__(
+        self, *, ok: bool, value: Any = None, error: UserError | None = None, changes: OpChanges = NOTHING
+    ) -> None:
         self.ok = ok
         self._value = value
         self.error = error
@@ -128,8 +129,15 @@ class Operations(QObject):
     def _ask(self, parent: QWidget | None, err: UserError) -> bool:
         return messages.confirm(parent, err.message() + "\n\n" + self.tr("Do it anyway?"))
 
-    def run(self, fn: Callable[..., T], *, parent: QWidget | None, confirm: Confirm | None = None,
-            quiet: bool = False, **kwargs: Any) -> Outcome[T]:  # fmt: skip
+    def run(
+        self,
+        fn: Callable[..., T],
+        *,
+        parent: QWidget | None,
+        confirm: Confirm | None = None,
+        quiet: bool = False,
+        **kwargs: Any,
+    ) -> Outcome[T]:
         """Call ``fn`` in the GUI thread (a write of a few milliseconds) and say how it ended.
 
         ``quiet=True``: a refusal is not shown (a form that shows each refused field beside
@@ -151,11 +159,18 @@ class Operations(QObject):
             return self._refused(err, parent, quiet)
         return self._succeeded(value, changes)
 
-    def run_in_background(self, fn: Callable[..., T], *, parent: QWidget | None,
-                          on_done: Callable[[Outcome[T]], None] | None = None,
-                          progress: str | None = None, cancellable: bool = True,
-                          confirm: Confirm | None = None, quiet: bool = False,
-                          **kwargs: Any) -> Worker:  # fmt: skip
+    def run_in_background(
+        self,
+        fn: Callable[..., T],
+        *,
+        parent: QWidget | None,
+        on_done: Callable[[Outcome[T]], None] | None = None,
+        progress: str | None = None,
+        cancellable: bool = True,
+        confirm: Confirm | None = None,
+        quiet: bool = False,
+        **kwargs: Any,
+    ) -> Worker:
         """Call ``fn`` in a worker thread; ``on_done(outcome)`` runs in the GUI thread after.
 
         Refusals are handled as by ``run`` (shown, or back to the login), ``confirm`` too
@@ -191,15 +206,28 @@ class Operations(QObject):
                 on_done(outcome)
 
         def again(extra: dict[str, Any]) -> None:
-            self.run_in_background(fn, parent=parent, on_done=on_done, progress=progress,
-                                   cancellable=cancellable, quiet=quiet, **{**kwargs, **extra})  # fmt: skip
+            self.run_in_background(
+                fn,
+                parent=parent,
+                on_done=on_done,
+                progress=progress,
+                cancellable=cancellable,
+                quiet=quiet,
+                **{**kwargs, **extra},
+            )
 
         worker.finished.connect(finished)
         worker.start()
         return worker
 
-    def _outcome_of(self, worker: Worker, parent: QWidget | None, confirm: Confirm | None, quiet: bool,
-                    again: Callable[[dict[str, Any]], None]) -> Outcome[Any] | None:  # fmt: skip
+    def _outcome_of(
+        self,
+        worker: Worker,
+        parent: QWidget | None,
+        confirm: Confirm | None,
+        quiet: bool,
+        again: Callable[[dict[str, Any]], None],
+    ) -> Outcome[Any] | None:
         """The outcome of a finished worker (None: the call was made again after a yes)."""
         err = worker.error
         if err is None:
@@ -217,8 +245,9 @@ class Operations(QObject):
             return None
         return self._refused(err, parent, quiet)
 
-    def _progress_dialog(self, worker: Worker, parent: QWidget | None, label: str,
-                         cancellable: bool) -> QProgressDialog:  # fmt: skip
+    def _progress_dialog(
+        self, worker: Worker, parent: QWidget | None, label: str, cancellable: bool
+    ) -> QProgressDialog:
         # A busy bar until the work reports its first progress.
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -71,7 +71,9 @@ class OrderPartDialog(_Form):
         self.appointment = QComboBox()
         today = dt.date.today()
         for offset in range(14):
-            for a in appointments.read_appointments_on(actor=self.ctx.actor, day=today + dt.timedelta(days=offset)):
+            for a in appointments.read_appointments_on(
+                actor=self.ctx.actor, day=today + dt.timedelta(days=offset)
+            ):
                 if a.status in APPOINTMENT_EXPECTED:
                     self.appointment.addItem(
                         f"{fmt.datetime(a.starts_at)} · {a.plate} · {a.customer_name}", a.id

@@ -34,8 +34,13 @@ class SearchBox(QWidget):
     vehicle_chosen = Signal(int, int)  # customer id, vehicle id
     ro_chosen = Signal(int)  # RO id
 
-    def __init__(self, parent: QWidget | None = None, *, actor: Actor,
-                 search_fn: Callable[[str], list[SearchHit]] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        actor: Actor,
+        search_fn: Callable[[str], list[SearchHit]] | None = None,
+    ) -> None:
         super().__init__(parent)
         # The search service masks the phones this actor may not see.
         self._search = search_fn or (lambda term: search.search(actor=actor, term=term))
@@ -89,8 +94,11 @@ class SearchBox(QWidget):
         self._fill()
 
     def _group_title(self, kind: str) -> str:
-        return {"customer": self.tr("Customers"), "vehicle": self.tr("Vehicles"),
-                "order": self.tr("Open repair orders")}.get(kind, kind)  # fmt: skip
+        return {
+            "customer": self.tr("Customers"),
+            "vehicle": self.tr("Vehicles"),
+            "order": self.tr("Open repair orders"),
+        }.get(kind, kind)
 
     def _fill(self) -> None:
         self.results.clear()

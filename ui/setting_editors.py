@@ -184,8 +184,13 @@ class WarrantyEditor(SettingEditor):
 
     def __init__(self, d: SettingDef, box: QGroupBox) -> None:
         super().__init__(d, box)
-        self.pairs = {cls: (_spin(box, WARRANTY_MINIMUMS[cls][0], self.KM_MAX, self.KM_STEP),
-                            _spin(box, WARRANTY_MINIMUMS[cls][1], self.DAYS_MAX)) for cls in REPAIR_CLASSES}  # fmt: skip
+        self.pairs = {
+            cls: (
+                _spin(box, WARRANTY_MINIMUMS[cls][0], self.KM_MAX, self.KM_STEP),
+                _spin(box, WARRANTY_MINIMUMS[cls][1], self.DAYS_MAX),
+            )
+            for cls in REPAIR_CLASSES
+        }
         grid = QGridLayout(box)
         self.heads = [QLabel(box) for _ in range(3)]
         for col, head in enumerate(self.heads):

@@ -30,7 +30,9 @@ def read_only_table(
     return t
 
 
-def fill_rows(table: QTableWidget, rows: Sequence[Sequence[str]], data: Sequence[object] | None = None) -> None:
+def fill_rows(
+    table: QTableWidget, rows: Sequence[Sequence[str]], data: Sequence[object] | None = None
+) -> None:
     """Show ``rows`` of texts; ``data[r]`` (when given) rides on every cell of row ``r``."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):

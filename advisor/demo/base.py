@@ -53,8 +53,9 @@ class Base:
     vehicles: list[tuple[int, int, str, int, int, float, dt.date]]
     customers: list[tuple[int, str, str]]  # (customer id, name, phone)
 
-    def __init__(self, db: peewee.Database, *, orders: int, seed: int,
-                 progress: Callable[[int, int], None] | None) -> None:  # fmt: skip
+    def __init__(
+        self, db: peewee.Database, *, orders: int, seed: int, progress: Callable[[int, int], None] | None
+    ) -> None:
         self.db, self.orders, self.progress = db, orders, progress
         self.sink = Sink(db)
         # A second load into the same database gets its own stream (no repeated plates).
@@ -138,8 +139,9 @@ class Base:
 
     def at_day(self, days_ago: int) -> dt.datetime:
         day = self.today - dt.timedelta(days=days_ago)
-        return dt.datetime.combine(day, dt.time(self.rng.choice(HOURS), self.rng.randrange(60),
-                                                self.rng.randrange(60)))  # fmt: skip
+        return dt.datetime.combine(
+            day, dt.time(self.rng.choice(HOURS), self.rng.randrange(60), self.rng.randrange(60))
+        )
 
     # -- estimate lines and their money --------------------------------------------------
     def lines_of(self, spec: list[tuple[Any, ...]], pay: str) -> list[dict[str, Any]]:
@@ -147,23 +149,52 @@ class Base:
         for item in spec:
             if item[0] == "canned":
                 for kind, code, desc, qty in CANNED[item[1]]:
-                    out.extend(self.lines_of([("labour", code)] if kind == "labour" else
-                                             [("part", code, int(qty))], pay))  # fmt: skip
+                    out.extend(
+                        self.lines_of(
+                            [("labour", code)] if kind == "labour" else [("part", code, int(qty))], pay
+                        )
+                    )
                     if kind == "labour":
                         out[-1]["quantity"] = Decimal(qty)
                         out[-1]["description"] = desc
             elif item[0] == "labour":
                 desc, hours, skill = LABOUR[item[1]]
-                out.append(dict(kind="labour", code=item[1], description=desc, quantity=Decimal(hours),
-                                unit_price_cents=self.rate, skill=skill, pay_type=pay))  # fmt: skip
+                out.append(
+                    dict(
+                        kind="labour",
+                        code=item[1],
+                        description=desc,
+                        quantity=Decimal(hours),
+                        unit_price_cents=self.rate,
+                        skill=skill,
+                        pay_type=pay,
+                    )
+                )
             elif item[0] == "part":
                 part = self.parts[item[1]]
-                out.append(dict(kind="part", code=part.number, description=part.name_zh,
-                                quantity=Decimal(item[2]), unit_price_cents=part.price_cents,
-                                origin=part.origin, part=part.id, pay_type=pay))  # fmt: skip
+                out.append(
+                    dict(
+                        kind="part",
+                        code=part.number,
+                        description=part.name_zh,
+                        quantity=Decimal(item[2]),
+                        unit_price_cents=part.price_cents,
+                        origin=part.origin,
+                        part=part.id,
+                        pay_type=pay,
+                    )
+                )
             else:
-                out.append(dict(kind="other", code="", description=item[1], quantity=Decimal(1),
-                                unit_price_cents=item[2], pay_type=pay))  # fmt: skip
+                out.append(
+                    dict(
+                        kind="other",
+                        code="",
+                        description=item[1],
+                        quantity=Decimal(1),
+                        unit_price_cents=item[2],
+                        pay_type=pay,
+                    )
+                )
         for x in out:
             x["quantity"] = x["quantity"].quantize(Decimal("0.01"))
             x["amount_cents"] = money.line_amount(x["quantity"], x["unit_price_cents"])

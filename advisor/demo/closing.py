@@ -21,8 +21,19 @@ class Closing(FrontDesk):
         for x_ in lines:
             self.sink.add(EstimateLine, ro=ro_row["id"], **x_)
 
-    def settle(self, ro: int, p: Plan, s: int, lines: list[dict[str, Any]], ro_row: dict[str, Any],
-               adv: int, cname: str, ready: dt.datetime, idx: int, plans: list[Plan]) -> None:  # fmt: skip
+    def settle(
+        self,
+        ro: int,
+        p: Plan,
+        s: int,
+        lines: list[dict[str, Any]],
+        ro_row: dict[str, Any],
+        adv: int,
+        cname: str,
+        ready: dt.datetime,
+        idx: int,
+        plans: list[Plan],
+    ) -> None:
         r, sink = self.rng, self.sink
         waits = bool(ro_row["customer_waits"])
         mode = r.choice(("none", "none", "settled", "explained", "partial")) if s == 11 else "paid"
@@ -30,8 +41,9 @@ class Closing(FrontDesk):
             ready if waits else max(ready, ro_row["promised_at"]) + dt.timedelta(minutes=r.randint(0, 90))
         )
         if pickup.hour >= 19:
-            pickup = dt.datetime.combine(pickup.date() + dt.timedelta(days=1),
-                                         dt.time(r.randint(8, 11), r.randrange(60)))  # fmt: skip
+            pickup = dt.datetime.combine(
+                pickup.date() + dt.timedelta(days=1), dt.time(r.randint(8, 11), r.randrange(60))
+            )
         settled_at = self.clamp(self.minutes(pickup, 2, 15))
         approved = [x_ for x_ in lines if x_["status"] == "approved"]
         subtotal = sum(x_["amount_cents"] for x_ in approved if x_["pay_type"] == "customer")
@@ -47,15 +59,36 @@ class Closing(FrontDesk):
             self.finish_ro(ro_row, lines, 11)
             return
         st_id = sink.add(
-            Settlement, ro=ro, number=self.number("ST", settled_at.date()), at=settled_at, by_user=adv,
-            labour_cents=labour, parts_cents=parts, other_cents=other, discount_cents=discount,
-            discount_reason=r.choice(DISCOUNT_REASONS) if discount else "", tax_cents=tax,
-            total_cents=total, lines_json=json.dumps([
-                {"id": x_["id"], "kind": x_["kind"], "code": x_["code"], "description": x_["description"],
-                 "quantity": str(x_["quantity"]), "unit_price_cents": x_["unit_price_cents"],
-                 "amount_cents": x_["amount_cents"], "origin": x_.get("origin", ""),
-                 "pay_type": x_["pay_type"]} for x_ in approved], ensure_ascii=False),
-        )  # fmt: skip
+            Settlement,
+            ro=ro,
+            number=self.number("ST", settled_at.date()),
+            at=settled_at,
+            by_user=adv,
+            labour_cents=labour,
+            parts_cents=parts,
+            other_cents=other,
+            discount_cents=discount,
+            discount_reason=r.choice(DISCOUNT_REASONS) if discount else "",
+            tax_cents=tax,
+            total_cents=total,
+            lines_json=json.dumps(
+                [
+                    {
+                        "id": x_["id"],
+                        "kind": x_["kind"],
+                        "code": x_["code"],
+                        "description": x_["description"],
+                        "quantity": str(x_["quantity"]),
+                        "unit_price_cents": x_["unit_price_cents"],
+                        "amount_cents": x_["amount_cents"],
+                        "origin": x_.get("origin", ""),
+                        "pay_type": x_["pay_type"],
+                    }
+                    for x_ in approved
+                ],
+                ensure_ascii=False,
+            ),
+        )
         ro_row["settled_at"] = settled_at
         self.ev(ro, settled_at, 11, "settled", adv, "")
         if mode == "settled":
@@ -76,10 +109,23 @@ class Closing(FrontDesk):
             amounts = [total - total // 3, total // 3]
         for amount in amounts:
             method = r.choice(PAY_METHODS)
-            sink.add(Payment, settlement=st_id, method=method, amount_cents=amount, at=paid_at,
-                     by_user=cashier, reference="" if method == "cash" else f"{r.randrange(10**12):012d}")  # fmt: skip
-            self.ev(ro, paid_at, 12 if mode == "paid" and amount == amounts[-1] else 11, "paid",
-                    cashier, f"{method} {money.fmt(amount, symbol=False)}")  # fmt: skip
+            sink.add(
+                Payment,
+                settlement=st_id,
+                method=method,
+                amount_cents=amount,
+                at=paid_at,
+                by_user=cashier,
+                reference="" if method == "cash" else f"{r.randrange(10**12):012d}",
+            )
+            self.ev(
+                ro,
+                paid_at,
+                12 if mode == "paid" and amount == amounts[-1] else 11,
+                "paid",
+                cashier,
+                f"{method} {money.fmt(amount, symbol=False)}",
+            )
         if mode == "partial":
             self.finish_ro(ro_row, lines, 11)
             return
@@ -90,12 +136,22 @@ class Closing(FrontDesk):
         handed = self.clamp(self.minutes(paid_at, 3, 15))
         next_date = handed.date() + dt.timedelta(days=self.interval_days)
         next_km = int(ro_row["mileage_in"]) + self.interval_km
-        ro_row.update(handed_over_at=handed, accepted_by=cname, result_shown=True,
-                      next_service_date=next_date, next_service_km=next_km)  # fmt: skip
+        ro_row.update(
+            handed_over_at=handed,
+            accepted_by=cname,
+            result_shown=True,
+            next_service_date=next_date,
+            next_service_km=next_km,
+        )
         for x_ in approved:
             if x_["kind"] == "part":
-                x_["old_part_handling"] = ("warranty_return" if x_["pay_type"] == "warranty" else
-                                           "returned" if ro_row["return_old_parts"] else "scrapped")  # fmt: skip
+                x_["old_part_handling"] = (
+                    "warranty_return"
+                    if x_["pay_type"] == "warranty"
+                    else "returned"
+                    if ro_row["return_old_parts"]
+                    else "scrapped"
+                )
         self.ev(ro, handed, 13, "handed_over", adv, cname)
         vid = ro_row["vehicle"]
         last = self.vehicle_last.get(vid)
@@ -103,8 +159,18 @@ class Closing(FrontDesk):
             self.vehicle_last[vid] = (int(ro_row["mileage_in"]), next_date, next_km)
         self.follow_up(ro, p, s, ro_row, adv, handed, idx, plans, lines)
 
-    def follow_up(self, ro: int, p: Plan, s: int, ro_row: dict[str, Any], adv: int,
-                  handed: dt.datetime, idx: int, plans: list[Plan], lines: list[dict[str, Any]]) -> None:  # fmt: skip
+    def follow_up(
+        self,
+        ro: int,
+        p: Plan,
+        s: int,
+        ro_row: dict[str, Any],
+        adv: int,
+        handed: dt.datetime,
+        idx: int,
+        plans: list[Plan],
+        lines: list[dict[str, Any]],
+    ) -> None:
         r, sink = self.rng, self.sink
         due_from, due_to = handed + dt.timedelta(hours=24), handed + dt.timedelta(hours=48)
         row: dict[str, Any] = dict(ro=ro, due_from=due_from, due_to=due_to)
@@ -121,8 +187,11 @@ class Closing(FrontDesk):
             self.finish_ro(ro_row, lines, 14 if old else 13)
             return
         x = r.random()
-        at = (due_from + (due_to - due_from) * r.random() if x < 0.85
-              else due_to + dt.timedelta(hours=r.uniform(1, 48)))  # fmt: skip
+        at = (
+            due_from + (due_to - due_from) * r.random()
+            if x < 0.85
+            else due_to + dt.timedelta(hours=r.uniform(1, 48))
+        )
         at = self.clamp(at)
         if p.has_comeback >= 0:  # the recheck call comes before the car comes back
             at = min(at, plans[p.has_comeback].at - dt.timedelta(hours=20))
@@ -136,23 +205,40 @@ class Closing(FrontDesk):
             scores = {d: max(3, v) for d, v in scores.items()}
         recheck = None
         if unhappy:
-            start = dt.datetime.combine(at.date() + dt.timedelta(days=r.randint(1, 3)),
-                                        dt.time(r.choice((9, 10, 14, 15)), r.choice((0, 30))))  # fmt: skip
+            start = dt.datetime.combine(
+                at.date() + dt.timedelta(days=r.randint(1, 3)),
+                dt.time(r.choice((9, 10, 14, 15)), r.choice((0, 30))),
+            )
             status = "booked"
             comeback = p.has_comeback
             if comeback >= 0:
                 start, status = plans[comeback].at - dt.timedelta(minutes=r.randint(0, 15)), "arrived"
             elif start < self.now:
                 status = r.choice(("cancelled", "no_show"))
-            recheck = self.appointment(ro_row["customer"], ro_row["vehicle"], adv, start,
-                                       f"Recheck after {p.number} / 复检（{p.number}）", status,
-                                       requested=at, urgent=True, recheck_of=ro)  # fmt: skip
+            recheck = self.appointment(
+                ro_row["customer"],
+                ro_row["vehicle"],
+                adv,
+                start,
+                f"Recheck after {p.number} / 复检（{p.number}）",
+                status,
+                requested=at,
+                urgent=True,
+                recheck_of=ro,
+            )
             if comeback >= 0:
                 self.recheck_for[comeback] = recheck
-        row.update(status="done", attempts=1, at=at, by_user=adv, solved=solved,
-                   category=r.choice(CATEGORIES[1:] if unhappy else CATEGORIES[:1] * 6 + CATEGORIES[1:]),
-                   comments=r.choice(COMMENTS) if not unhappy else "问题没有彻底解决，希望再检查一下",
-                   recheck=recheck, **scores)  # fmt: skip
+        row.update(
+            status="done",
+            attempts=1,
+            at=at,
+            by_user=adv,
+            solved=solved,
+            category=r.choice(CATEGORIES[1:] if unhappy else CATEGORIES[:1] * 6 + CATEGORIES[1:]),
+            comments=r.choice(COMMENTS) if not unhappy else "问题没有彻底解决，希望再检查一下",
+            recheck=recheck,
+            **scores,
+        )
         sink.add(FollowUp, **row)
         self.ev(ro, at, 14, "followed_up", adv, "unhappy → recheck" if unhappy else "")
         ro_row.update(status="closed", closed_at=at)

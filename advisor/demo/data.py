@@ -10,7 +10,12 @@ from advisor.reference import CANNED_JOBS
 DEMO_PASSWORD = "demo1234"
 # The dealership of a database that has none yet (demo data loaded from the command line):
 # name, address, phone, tax number — so that printed sheets carry a full header.
-DEMO_DEALER = ("星辉汽车服务有限公司（演示）", "北京市朝阳区酒仙桥路 88 号", "010-88886666", "91110105MA01ABCD2X")
+DEMO_DEALER = (
+    "星辉汽车服务有限公司（演示）",
+    "北京市朝阳区酒仙桥路 88 号",
+    "010-88886666",
+    "91110105MA01ABCD2X",
+)
 ANCHOR_TIME = dt.time(15, 0)
 
 STAFF = [
@@ -29,11 +34,15 @@ TECHS = [
     ("zheng.hui", "郑辉", "service,brakes,ac", 2), ("xie.ming", "谢明", "engine,diagnosis", 4),
 ]  # fmt: skip
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
-            "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
-            "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")  # fmt: skip
-GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚辉鹏华飞鑫波宇浩凯健俊帆瑶婷雪琳欣怡"
-         "晨阳文斌玲红梅燕兰凤慧颖宁博然佳琪子轩梓涵一诺浩然思远建国志强秀英桂英玉兰")  # fmt: skip
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+    "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
+    "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚辉鹏华飞鑫波宇浩凯健俊帆瑶婷雪琳欣怡"
+    "晨阳文斌玲红梅燕兰凤慧颖宁博然佳琪子轩梓涵一诺浩然思远建国志强秀英桂英玉兰"
+)
 EN_FIRST = (
     "James",
     "Emma",
@@ -106,10 +115,17 @@ MOBILE = (
 )
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋陕吉闽贵川"
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ".replace("Q", "")
-_TRANS = {**{c: v for c, v in zip("ABCDEFGHJKLMNPRSTUVWXYZ",
-                                    (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9),
-                                    strict=True)},
-          **{str(d): d for d in range(10)}}  # fmt: skip
+_TRANS = {
+    **{
+        c: v
+        for c, v in zip(
+            "ABCDEFGHJKLMNPRSTUVWXYZ",
+            (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9),
+            strict=True,
+        )
+    },
+    **{str(d): d for d in range(10)},
+}
 _WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 YEAR_CODES = {y: c for y, c in zip(range(2012, 2027), "CDEFGHJKLMNPRST", strict=True)}
 

@@ -12,9 +12,19 @@ from advisor.models import Appointment, ContactLog, Task
 class FrontDesk(Base):
     """Appointments of the ROs and around them (no-shows, the week ahead), and calls to customers."""
 
-    def appointment(self, cid: int, vid: int, adv: int, start: dt.datetime, work: str, status: str, *,
-                    requested: dt.datetime | None = None, urgent: bool | None = None,
-                    recheck_of: int | None = None) -> int:  # fmt: skip
+    def appointment(
+        self,
+        cid: int,
+        vid: int,
+        adv: int,
+        start: dt.datetime,
+        work: str,
+        status: str,
+        *,
+        requested: dt.datetime | None = None,
+        urgent: bool | None = None,
+        recheck_of: int | None = None,
+    ) -> int:
         r = self.rng
         urgent = r.random() < 0.08 if urgent is None else urgent
         if requested is None:
@@ -32,21 +42,36 @@ class FrontDesk(Base):
                 start.date() - dt.timedelta(days=1), dt.time(16, r.randrange(60))
             )
             if reconfirmed <= self.now:
-                outcome = ("cancelled" if status == "cancelled" else
-                           r.choice(("confirmed",) * 6 + ("no_answer", "rescheduled")))  # fmt: skip
+                outcome = (
+                    "cancelled"
+                    if status == "cancelled"
+                    else r.choice(("confirmed",) * 6 + ("no_answer", "rescheduled"))
+                )
                 if status == "booked" and outcome == "confirmed":
                     status = "confirmed"
             else:
                 reconfirmed = None
         return self.sink.add(
-            Appointment, customer=cid, vehicle=vid, advisor=adv, starts_at=start,
-            duration_min=r.choice((30, 60, 60, 90, 120)), requested_work=work,
-            parts_needed=r.choice(("", "", "机油、机滤", "前刹车片")), estimated_cents=r.randrange(300, 3000) * 100,
-            booklet_reminded=r.random() < 0.9, urgent=urgent, requested_at=requested, status=status,
-            override_capacity=recheck_of is not None, reconfirm_outcome=outcome,
-            reconfirmed_at=reconfirmed if outcome else None, recheck_of=recheck_of,
-            created_by=adv, created_at=created,
-        )  # fmt: skip
+            Appointment,
+            customer=cid,
+            vehicle=vid,
+            advisor=adv,
+            starts_at=start,
+            duration_min=r.choice((30, 60, 60, 90, 120)),
+            requested_work=work,
+            parts_needed=r.choice(("", "", "机油、机滤", "前刹车片")),
+            estimated_cents=r.randrange(300, 3000) * 100,
+            booklet_reminded=r.random() < 0.9,
+            urgent=urgent,
+            requested_at=requested,
+            status=status,
+            override_capacity=recheck_of is not None,
+            reconfirm_outcome=outcome,
+            reconfirmed_at=reconfirmed if outcome else None,
+            recheck_of=recheck_of,
+            created_by=adv,
+            created_at=created,
+        )
 
     def extra_appointments(self) -> None:
         r = self.rng
@@ -61,10 +86,17 @@ class FrontDesk(Base):
             (self.now - dt.timedelta(minutes=r.randint(60, 240)), "no_show"),
             (self.now + dt.timedelta(minutes=r.randint(30, 120)), "cancelled"),
         ]
-        future = [(dt.datetime.combine(self.today + dt.timedelta(days=d), dt.time(r.choice(HOURS[:-1]),
-                                                                                r.choice((0, 15, 30, 45)))),
-                   "cancelled" if r.random() < 0.05 else "booked")
-                  for d in range(1, 8) for _ in range(per_day)]  # fmt: skip
+        future = [
+            (
+                dt.datetime.combine(
+                    self.today + dt.timedelta(days=d),
+                    dt.time(r.choice(HOURS[:-1]), r.choice((0, 15, 30, 45))),
+                ),
+                "cancelled" if r.random() < 0.05 else "booked",
+            )
+            for d in range(1, 8)
+            for _ in range(per_day)
+        ]
         past = [
             (self.at_day(r.randint(1, 364)), "no_show" if r.random() < 0.6 else "cancelled")
             for _ in range(max(3, self.orders // 15))
@@ -86,16 +118,28 @@ class FrontDesk(Base):
             at = self.clamp(at)
             purpose = r.choice(("due_service", "due_service", "declined_work", "campaign"))
             adv = r.choice(self.advisors)
-            self.sink.add(ContactLog, customer=cid, vehicle=vid, user=adv,
-                          channel=r.choice(("phone", "phone", "sms", "wechat", "in_person")),
-                          purpose=purpose, outcome=outcome, at=at,
-                          decline_reason=r.choice(self.reasons) if outcome == "declined" else None,
-                          campaign=r.choice(self.campaign_ids) if purpose == "campaign" else None,
-                          note=r.choice(("", "", "客户说下个月再来", "Customer busy, call next week")))  # fmt: skip
+            self.sink.add(
+                ContactLog,
+                customer=cid,
+                vehicle=vid,
+                user=adv,
+                channel=r.choice(("phone", "phone", "sms", "wechat", "in_person")),
+                purpose=purpose,
+                outcome=outcome,
+                at=at,
+                decline_reason=r.choice(self.reasons) if outcome == "declined" else None,
+                campaign=r.choice(self.campaign_ids) if purpose == "campaign" else None,
+                note=r.choice(("", "", "客户说下个月再来", "Customer busy, call next week")),
+            )
             if outcome == "call_back":
                 done = at < self.now - dt.timedelta(days=3)
-                self.sink.add(Task, kind="call_back", assignee=adv, created_at=at,
-                              text_en="Call the customer back about the due service.",
-                              text_zh="回电客户，确认保养预约。",
-                              done_at=at + dt.timedelta(days=1) if done else None,
-                              done_by=adv if done else None)  # fmt: skip
+                self.sink.add(
+                    Task,
+                    kind="call_back",
+                    assignee=adv,
+                    created_at=at,
+                    text_en="Call the customer back about the due service.",
+                    text_zh="回电客户，确认保养预约。",
+                    done_at=at + dt.timedelta(days=1) if done else None,
+                    done_by=adv if done else None,
+                )

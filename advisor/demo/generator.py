@@ -21,26 +21,37 @@ from advisor.services.settings import get_setting, set_up_dealer
 from advisor.services.users import has_users, system_actor
 
 
-def generate(*, orders: int, seed: int = 1,
-             progress: Callable[[int, int], None] | None = None) -> DemoSummary:  # fmt: skip
+def generate(
+    *, orders: int, seed: int = 1, progress: Callable[[int, int], None] | None = None
+) -> DemoSummary:
     """Fill the open database with ``orders`` repair orders and everything around them."""
     started = time.monotonic()
     db = database_proxy.obj
     if not get_setting("dealer_name"):  # demo data loaded from the CLI into a new file
         name, address, phone, tax_no = DEMO_DEALER
-        set_up_dealer(name=name, address=address, phone=phone, tax_no=tax_no,
-                      labour_rate_cents=int(get_setting("labour_rate_cents")),
-                      actor=system_actor() if has_users() else None)  # after a first run: audited  # fmt: skip
+        set_up_dealer(
+            name=name,
+            address=address,
+            phone=phone,
+            tax_no=tax_no,
+            labour_rate_cents=int(get_setting("labour_rate_cents")),
+            actor=system_actor() if has_users() else None,
+        )  # after a first run: audited
     with db.atomic():
         ensure_reference_data()
         gen = Generator(db, orders=orders, seed=seed, progress=progress)
         gen.run()
     return DemoSummary(
-        orders=orders, open_orders=gen.open_orders, customers=gen.sink.count[Customer],
-        vehicles=gen.sink.count[Vehicle], appointments=gen.sink.count[Appointment],
-        lines=gen.sink.count[EstimateLine], events=gen.sink.count[StepEvent],
-        users=len(gen.users), seconds=time.monotonic() - started,
-    )  # fmt: skip
+        orders=orders,
+        open_orders=gen.open_orders,
+        customers=gen.sink.count[Customer],
+        vehicles=gen.sink.count[Vehicle],
+        appointments=gen.sink.count[Appointment],
+        lines=gen.sink.count[EstimateLine],
+        events=gen.sink.count[StepEvent],
+        users=len(gen.users),
+        seconds=time.monotonic() - started,
+    )
 
 
 class Generator(Orders, Planning, People):
@@ -52,13 +63,23 @@ class Generator(Orders, Planning, People):
         if sqlite:
             # The FTS indexes are rebuilt once at the end, and the plain indexes re-created:
             # building an index once is far faster than updating it row by row.
-            for t in ("customer_fts_ai", "customer_fts_ad", "customer_fts_au", "vehicle_fts_ai",
-                      "vehicle_fts_ad", "vehicle_fts_au"):  # fmt: skip
+            for t in (
+                "customer_fts_ai",
+                "customer_fts_ad",
+                "customer_fts_au",
+                "vehicle_fts_ai",
+                "vehicle_fts_ad",
+                "vehicle_fts_au",
+            ):
                 self.db.execute_sql(f"DROP TRIGGER IF EXISTS {t}")
             tables = [m._meta.table_name for m in ALL_MODELS]
-            indexes = list(self.db.execute_sql(
-                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                f"AND tbl_name IN ({', '.join('?' * len(tables))})", tables))  # fmt: skip
+            indexes = list(
+                self.db.execute_sql(
+                    f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    f"AND tbl_name IN ({', '.join('?' * len(tables))})",
+                    tables,
+                )
+            )
             for name, _sql in indexes:
                 self.db.execute_sql(f'DROP INDEX "{name}"')
             self.db.execute_sql("PRAGMA cache_size = -262144")  # 256 MB while loading
@@ -96,8 +117,10 @@ class Generator(Orders, Planning, People):
         cursor = db.cursor()
         for pid, (on_hand, reserved) in self.stock.items():
             if [on_hand, reserved] != self.stock0[pid]:
-                cursor.execute(f"UPDATE part SET on_hand = {mark}, reserved = {mark} WHERE id = {mark}",
-                               (on_hand, reserved, pid))  # fmt: skip
+                cursor.execute(
+                    f"UPDATE part SET on_hand = {mark}, reserved = {mark} WHERE id = {mark}",
+                    (on_hand, reserved, pid),
+                )
         cursor.executemany(
             f"UPDATE vehicle SET mileage_km = {mark}, next_service_date = {mark}, "
             f"next_service_km = {mark} WHERE id = {mark}",
@@ -112,8 +135,16 @@ class Generator(Orders, Planning, People):
             for m in ALL_MODELS:
                 if isinstance(m._meta.primary_key, peewee.AutoField):
                     t = m._meta.table_name
-                    db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
-                                   f'(SELECT COALESCE(MAX(id), 1) FROM "{t}"))')  # fmt: skip
+                    db.execute_sql(
+                        f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), "
+                        f'(SELECT COALESCE(MAX(id), 1) FROM "{t}"))'
+                    )
         counts = {m._meta.table_name: n for m, n in self.sink.count.items() if n}  # type: ignore[attr-defined]
-        audit.record(user_id=self.admin, username="it.admin", entity="demo", entity_id=None,
-                     action="demo_data", new={"orders": self.orders, "counts": counts})  # fmt: skip
+        audit.record(
+            user_id=self.admin,
+            username="it.admin",
+            entity="demo",
+            entity_id=None,
+            action="demo_data",
+            new={"orders": self.orders, "counts": counts},
+        )

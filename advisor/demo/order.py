@@ -40,9 +40,17 @@ class Orders(OrderWork):
             pay = "warranty"
         km = int(per_day * max(1, (A.date() - reg).days)) + r.randint(0, 15)
         ro_row: dict[str, Any] = dict(
-            id=ro, number=p.number, customer=cid, vehicle=vid, advisor=adv, arrived_at=A,
-            created_at=A, walk_in=not p.appt, repair_class=rclass, status="open",
-        )  # fmt: skip
+            id=ro,
+            number=p.number,
+            customer=cid,
+            vehicle=vid,
+            advisor=adv,
+            arrived_at=A,
+            created_at=A,
+            walk_in=not p.appt,
+            repair_class=rclass,
+            status="open",
+        )
         v = Visit(idx, p, plans, ro_row, cid, vid, cname, cphone, adv, jname, rclass, pay)
         reception = self._reception(v, km, topics)
         if reception is None:
@@ -69,8 +77,9 @@ class Orders(OrderWork):
             return
         self.settle(ro, p, s, lines, ro_row, adv, cname, ready, idx, plans)
 
-    def _reception(self, v: Visit, km: int,
-                   topics: tuple[str, ...]) -> tuple[list[tuple[int, str]], dt.datetime] | None:  # fmt: skip
+    def _reception(
+        self, v: Visit, km: int, topics: tuple[str, ...]
+    ) -> tuple[list[tuple[int, str]], dt.datetime] | None:
         """Steps 2 to 4: appointment, arrival, greeting, check-in, concerns → (concerns, need at)."""
         r, sink = self.rng, self.sink
         p, ro_row, adv, cid, vid, jname, cphone = v.p, v.row, v.adv, v.cid, v.vid, v.jname, v.cphone
@@ -83,8 +92,14 @@ class Orders(OrderWork):
             ro_row["appointment"] = self.appointment(cid, vid, adv, A, jname, "arrived")
         else:
             ro_row["walk_in"] = True
-        self.ev(ro, A, 3, "arrived", adv, "walk-in" if ro_row["walk_in"] else
-                f"appointment #{ro_row['appointment']}")  # fmt: skip
+        self.ev(
+            ro,
+            A,
+            3,
+            "arrived",
+            adv,
+            "walk-in" if ro_row["walk_in"] else f"appointment #{ro_row['appointment']}",
+        )
         if not p.greeted:
             sink.add(RepairOrder, step=3, **ro_row)
             return None
@@ -111,13 +126,21 @@ class Orders(OrderWork):
             words0 = ""
         checked = self.clamp(self.minutes(greeted, 1.5, 5))
         wash = s == 10 or r.random() < 0.55
-        ro_row.update(checked_in_at=checked, mileage_in=km, fuel_level=r.randint(1, 8),
-                      valuables=r.choice(("", "", "", "行车记录仪", "sunglasses", "雨伞、充电线", "儿童座椅")),
-                      body_damage=json.dumps([{"zone": DamageZone.REAR_BUMPER, "kind": "scratch", "note": ""}]
-                                             if r.random() < 0.2 else []),
-                      booklet_present=r.random() < 0.85, return_old_parts=r.random() < 0.25,
-                      customer_waits=r.random() < 0.45 or (A.date() == self.today and s >= 11), wash_requested=wash,
-                      approval_contact=cphone, first_service=rclass == "level1" and r.random() < 0.1)  # fmt: skip
+        ro_row.update(
+            checked_in_at=checked,
+            mileage_in=km,
+            fuel_level=r.randint(1, 8),
+            valuables=r.choice(("", "", "", "行车记录仪", "sunglasses", "雨伞、充电线", "儿童座椅")),
+            body_damage=json.dumps(
+                [{"zone": DamageZone.REAR_BUMPER, "kind": "scratch", "note": ""}] if r.random() < 0.2 else []
+            ),
+            booklet_present=r.random() < 0.85,
+            return_old_parts=r.random() < 0.25,
+            customer_waits=r.random() < 0.45 or (A.date() == self.today and s >= 11),
+            wash_requested=wash,
+            approval_contact=cphone,
+            first_service=rclass == "level1" and r.random() < 0.1,
+        )
         sink.add(MileageReading, vehicle=vid, km=km, source="reception", recorded_at=checked)
         self.ev(ro, checked, 4, "checked_in", adv)
         if s == 4:
@@ -138,16 +161,25 @@ class Orders(OrderWork):
             words = r.choice(WORDS[topic])
             if seq == 1 and words0:
                 words = r.choice(WORDS["again"]) + words0
-            cid_ = sink.add(Concern, ro=ro, seq=seq, customer_words=words, created_by=adv,
-                            created_at=need, restatement=f"{jname}（客户描述见原话）",
-                            confirmation=r.choice(("confirmed", "confirmed", "confirmed", "not_reproduced")),
-                            finding="" if s < 8 else "检查确认", correction="" if s < 9 else jname)  # fmt: skip
+            cid_ = sink.add(
+                Concern,
+                ro=ro,
+                seq=seq,
+                customer_words=words,
+                created_by=adv,
+                created_at=need,
+                restatement=f"{jname}（客户描述见原话）",
+                confirmation=r.choice(("confirmed", "confirmed", "confirmed", "not_reproduced")),
+                finding="" if s < 8 else "检查确认",
+                correction="" if s < 9 else jname,
+            )
             concerns.append((cid_, words))
             self.ev(ro, need, 5, "concern_recorded", adv, f"#{seq}")
         return concerns, need
 
-    def _estimate(self, v: Visit, spec: list[tuple[Any, ...]], concerns: list[tuple[int, str]],
-                  need: dt.datetime) -> tuple[list[Line], dt.datetime, dt.datetime, int] | None:  # fmt: skip
+    def _estimate(
+        self, v: Visit, spec: list[tuple[Any, ...]], concerns: list[tuple[int, str]], need: dt.datetime
+    ) -> tuple[list[Line], dt.datetime, dt.datetime, int] | None:
         """Step 5 and the authorisation → (lines, estimated at, authorised at, authorised total)."""
         r, sink, now = self.rng, self.sink, self.now
         ro_row, adv, cname, cphone, pay = v.row, v.adv, v.cname, v.cphone, v.pay
@@ -177,8 +209,11 @@ class Orders(OrderWork):
         for x_ in lines:
             x_.update(status="approved", decided_at=auth_at)
         for x_ in extra:
-            x_.update(status="declined" if decline else "approved", decided_at=auth_at,
-                      decline_reason=reason if decline else None)  # fmt: skip
+            x_.update(
+                status="declined" if decline else "approved",
+                decided_at=auth_at,
+                decline_reason=reason if decline else None,
+            )
         lines = lines + extra
         hours = sum(
             float(x_["quantity"]) for x_ in lines if x_["kind"] == "labour" and x_["status"] == "approved"
@@ -188,9 +223,22 @@ class Orders(OrderWork):
             promised = max(auth_at + dt.timedelta(minutes=20), now - dt.timedelta(minutes=r.randint(10, 80)))
         total_auth = self.totals(lines)[4]
         method = r.choice(("in_person", "in_person", "in_person", "phone", "message"))
-        ro_row.update(authorised_at=auth_at, promised_at=promised, price_low_cents=total_auth,
-                      price_high_cents=total_auth + total_auth // 10)  # fmt: skip
-        sink.add(Authorisation, ro=ro, at=auth_at, recorded_by=adv, customer_name=cname,
-                 method=method, phone=cphone if method == "phone" else "", amount_cents=total_auth,
-                 promised_at=promised, note="")  # fmt: skip
+        ro_row.update(
+            authorised_at=auth_at,
+            promised_at=promised,
+            price_low_cents=total_auth,
+            price_high_cents=total_auth + total_auth // 10,
+        )
+        sink.add(
+            Authorisation,
+            ro=ro,
+            at=auth_at,
+            recorded_by=adv,
+            customer_name=cname,
+            method=method,
+            phone=cphone if method == "phone" else "",
+            amount_cents=total_auth,
+            promised_at=promised,
+            note="",
+        )
         return lines, est_at, auth_at, total_auth

@@ -18,8 +18,9 @@ Job = tuple[Line, int, dt.datetime]  # a labour line assigned: (line, technician
 class OrderWork(Workshop, Closing):
     """Parts reserved or ordered, technicians assigned and clocked, QC passed (or reworked), washed."""
 
-    def _parts(self, v: Visit, lines: list[Line], auth_at: dt.datetime,
-               total_auth: int) -> tuple[list[Line], int, dt.datetime]:  # fmt: skip
+    def _parts(
+        self, v: Visit, lines: list[Line], auth_at: dt.datetime, total_auth: int
+    ) -> tuple[list[Line], int, dt.datetime]:
         """Step 6: reserve from stock, or order → (part lines, first step, parts ready at)."""
         r, sink = self.rng, self.sink
         p, adv = v.p, v.adv
@@ -34,9 +35,17 @@ class OrderWork(Workshop, Closing):
             pid, q = x_["part"], int(x_["quantity"])
             stock = self.stock[pid]
             if x_ is waiting_part:
-                sink.add(PartOrder, part=pid, quantity=q, ro=ro, line=x_["id"], status="ordered",
-                         expected_on=(auth_at + dt.timedelta(days=r.randint(1, 4))).date(),
-                         ordered_by=self.clerk, ordered_at=auth_at)  # fmt: skip
+                sink.add(
+                    PartOrder,
+                    part=pid,
+                    quantity=q,
+                    ro=ro,
+                    line=x_["id"],
+                    status="ordered",
+                    expected_on=(auth_at + dt.timedelta(days=r.randint(1, 4))).date(),
+                    ordered_by=self.clerk,
+                    ordered_at=auth_at,
+                )
                 x_["part_status"] = "ordered"
             elif (
                 A.date() < self.today
@@ -45,31 +54,61 @@ class OrderWork(Workshop, Closing):
             ):
                 arrived = auth_at + dt.timedelta(days=r.randint(1, 3), hours=r.randint(0, 3))
                 first_step = 6
-                oid = sink.add(PartOrder, part=pid, quantity=q, ro=ro, line=x_["id"], status="arrived",
-                               expected_on=arrived.date(), ordered_by=self.clerk, ordered_at=auth_at,
-                               arrived_at=arrived)  # fmt: skip
+                oid = sink.add(
+                    PartOrder,
+                    part=pid,
+                    quantity=q,
+                    ro=ro,
+                    line=x_["id"],
+                    status="arrived",
+                    expected_on=arrived.date(),
+                    ordered_by=self.clerk,
+                    ordered_at=auth_at,
+                    arrived_at=arrived,
+                )
                 self.move(pid, "receipt", q, ro, x_["id"], arrived)
                 self.move(pid, "reserve", q, ro, x_["id"], arrived)
-                sink.add(Task, kind="notify_customer", assignee=adv, ro=ro, created_at=arrived,
-                         text_en=f"Parts arrived for {p.number}: tell the customer.",
-                         text_zh=f"工单 {p.number} 的配件已到货：请通知客户。",
-                         done_at=arrived + dt.timedelta(minutes=20), done_by=adv)  # fmt: skip
+                sink.add(
+                    Task,
+                    kind="notify_customer",
+                    assignee=adv,
+                    ro=ro,
+                    created_at=arrived,
+                    text_en=f"Parts arrived for {p.number}: tell the customer.",
+                    text_zh=f"工单 {p.number} 的配件已到货：请通知客户。",
+                    done_at=arrived + dt.timedelta(minutes=20),
+                    done_by=adv,
+                )
                 self.ev(ro, arrived, 7, "parts_arrived", self.clerk, f"order #{oid}")
                 x_["part_status"] = "arrived"
                 t_ready = max(t_ready, arrived)
             else:
                 if stock[0] - stock[1] < q:
-                    self.move(pid, "receipt", max(50, q * 5), None, None, auth_at - dt.timedelta(hours=2),
-                              self.clerk)  # fmt: skip
+                    self.move(
+                        pid,
+                        "receipt",
+                        max(50, q * 5),
+                        None,
+                        None,
+                        auth_at - dt.timedelta(hours=2),
+                        self.clerk,
+                    )
                 self.move(pid, "reserve", q, ro, x_["id"], auth_at)
                 x_["part_status"] = "reserved"
         declined = sum(1 for x_ in lines if x_["status"] == "declined")
-        self.ev(ro, auth_at, first_step, "authorised", adv,
-                f"{money.fmt(total_auth)}; declined {declined}")  # fmt: skip
+        self.ev(ro, auth_at, first_step, "authorised", adv, f"{money.fmt(total_auth)}; declined {declined}")
         return part_lines, first_step, t_ready
 
-    def _work(self, v: Visit, lines: list[Line], part_lines: list[Line], first_step: int, t_ready: dt.datetime,
-              auth_at: dt.datetime, est_at: dt.datetime) -> tuple[dt.datetime, int | None, list[Job]]:  # fmt: skip
+    def _work(
+        self,
+        v: Visit,
+        lines: list[Line],
+        part_lines: list[Line],
+        first_step: int,
+        t_ready: dt.datetime,
+        auth_at: dt.datetime,
+        est_at: dt.datetime,
+    ) -> tuple[dt.datetime, int | None, list[Job]]:
         """Steps 7 and 8: assignments, parts issued, a change request → (work done at, first tech, jobs)."""
         r, sink, now = self.rng, self.sink, self.now
         p, ro_row, adv, cname, cphone, pay = v.p, v.row, v.adv, v.cname, v.cphone, v.pay
@@ -98,8 +137,14 @@ class OrderWork(Workshop, Closing):
         for n, x_ in enumerate(labour[:n_assign]):
             tid, tuid = self.tech_for(x_["skill"])
             first_tech = first_tech or tid
-            self.ev(ro, t, 8 if n == len(labour) - 1 else first_step if n == 0 else 7, "assigned",
-                    self.foremen[0], f"{x_['description']}")  # fmt: skip
+            self.ev(
+                ro,
+                t,
+                8 if n == len(labour) - 1 else first_step if n == 0 else 7,
+                "assigned",
+                self.foremen[0],
+                f"{x_['description']}",
+            )
             mins = max(10, int(float(x_["quantity"]) * 60))
             start = t + dt.timedelta(minutes=r.randint(0, 25) * self.scale)
             work = int(mins * r.uniform(0.7, 1.35) * self.scale)
@@ -126,8 +171,14 @@ class OrderWork(Workshop, Closing):
             )
         return all_done_at, first_tech, jobs
 
-    def _quality_check(self, v: Visit, lines: list[Line], concerns: list[tuple[int, str]], jobs: list[Job],
-                       all_done_at: dt.datetime) -> dt.datetime | None:  # fmt: skip
+    def _quality_check(
+        self,
+        v: Visit,
+        lines: list[Line],
+        concerns: list[tuple[int, str]],
+        jobs: list[Job],
+        all_done_at: dt.datetime,
+    ) -> dt.datetime | None:
         """Steps 9 and 10: final QC (about 8% fail first → rework) and the wash → ready at."""
         r, sink = self.rng, self.sink
         p, ro_row, adv, rclass = v.p, v.row, v.adv, v.rclass
@@ -141,9 +192,17 @@ class OrderWork(Workshop, Closing):
         inspector = r.choice(self.foremen)
         if r.random() < 0.08 and jobs:
             bad = [*items[-1][:1], False]
-            sink.add(QCCheck, ro=ro, inspector=inspector, at=qc_at, passed=False,
-                     items_json=json.dumps([*items[:-1], bad], ensure_ascii=False),
-                     nothing_left=True, no_new_damage=True, notes="复检不合格，返工")  # fmt: skip
+            sink.add(
+                QCCheck,
+                ro=ro,
+                inspector=inspector,
+                at=qc_at,
+                passed=False,
+                items_json=json.dumps([*items[:-1], bad], ensure_ascii=False),
+                nothing_left=True,
+                no_new_damage=True,
+                notes="复检不合格，返工",
+            )
             self.ev(ro, qc_at, 8, "qc_failed", inspector, "复检不合格，返工")
             x_, tid, _end = jobs[-1]
             tuid = next(u for t_, u, _s in self.techs if t_ == tid)
@@ -152,11 +211,19 @@ class OrderWork(Workshop, Closing):
             self.assignment(ro, x_, tid, tuid, qc_at, 30, start, end, "done", s, "", p.number, rework=True)
             qc_at = self.minutes(end, 5, 20)
         wash_requested = bool(ro_row["wash_requested"])
-        sink.add(QCCheck, ro=ro, inspector=inspector, at=qc_at, passed=True,
-                 items_json=json.dumps(items, ensure_ascii=False),
-                 road_test="done" if r.random() < 0.4 else "not_needed",
-                 nothing_left=True, no_new_damage=True, completion_cert_no=cert,
-                 first_service_invited=bool(ro_row["first_service"]))  # fmt: skip
+        sink.add(
+            QCCheck,
+            ro=ro,
+            inspector=inspector,
+            at=qc_at,
+            passed=True,
+            items_json=json.dumps(items, ensure_ascii=False),
+            road_test="done" if r.random() < 0.4 else "not_needed",
+            nothing_left=True,
+            no_new_damage=True,
+            completion_cert_no=cert,
+            first_service_invited=bool(ro_row["first_service"]),
+        )
         ro_row.update(qc_passed_at=qc_at, completion_cert_no=cert)
         self.ev(ro, qc_at, 10 if wash_requested else 11, "qc_passed", inspector)
         ready = qc_at

@@ -24,17 +24,34 @@ class People(Base):
                 self.users[username] = existing[username].id
                 continue
             pw_hash = pw_hash or auth.hash_password(DEMO_PASSWORD)  # one slow hash, reused
-            self.users[username] = self.sink.add(User, username=username, display_name=display,
-                                                 role=role, password_hash=pw_hash, created_at=created,
-                                                 language="en" if display.isascii() else "zh_CN")  # fmt: skip
+            self.users[username] = self.sink.add(
+                User,
+                username=username,
+                display_name=display,
+                role=role,
+                password_hash=pw_hash,
+                created_at=created,
+                language="en" if display.isascii() else "zh_CN",
+            )
         self.sink.flush()
         techs = {t.user_id: t for t in Technician.select()}
         self.techs = []
         for username, name, skills, level in TECHS:
             uid = self.users[username]
             t = techs.get(uid)
-            tid = t.id if t else self.sink.add(Technician, name=name, user=uid, skills=skills,
-                                               level=level, hours_per_day=Decimal(8), active=True)  # fmt: skip
+            tid = (
+                t.id
+                if t
+                else self.sink.add(
+                    Technician,
+                    name=name,
+                    user=uid,
+                    skills=skills,
+                    level=level,
+                    hours_per_day=Decimal(8),
+                    active=True,
+                )
+            )
             self.techs.append((tid, uid, set(skills.split(","))))
         self.advisors = [self.users[u] for u, _n, r in STAFF if r == "advisor"]
         self.foremen = [self.users[u] for u, _n, r in STAFF if r == "foreman"]
@@ -46,10 +63,21 @@ class People(Base):
         self.campaign_ids = []
         for code, kind, en, zh, pattern in CAMPAIGNS:
             c = Campaign.get_or_none(Campaign.code == code)
-            self.campaign_ids.append(c.id if c else self.sink.add(
-                Campaign, code=code, kind=kind, title_en=en, title_zh=zh, model_pattern=pattern,
-                details=zh, starts_on=self.today - dt.timedelta(days=200),
-                ends_on=self.today + dt.timedelta(days=160)))  # fmt: skip
+            self.campaign_ids.append(
+                c.id
+                if c
+                else self.sink.add(
+                    Campaign,
+                    code=code,
+                    kind=kind,
+                    title_en=en,
+                    title_zh=zh,
+                    model_pattern=pattern,
+                    details=zh,
+                    starts_on=self.today - dt.timedelta(days=200),
+                    ends_on=self.today + dt.timedelta(days=160),
+                )
+            )
 
     def people(self) -> None:
         r = self.rng
@@ -60,21 +88,34 @@ class People(Base):
         while len(self.vehicles) < n_vehicles:
             name, phone = self.name(), self.phone()
             created = self.now - dt.timedelta(days=r.randint(370, 2500), hours=r.randint(0, 8))
-            cid = self.sink.add(Customer, name=name, phone=phone, created_at=created,
-                                email=f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else "",
-                                wechat=f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else "",
-                                preferred_channel=r.choice(("phone", "phone", "wechat", "sms")),
-                                marketing_consent=r.random() < 0.7,
-                                language="en" if name.isascii() else "zh_CN")  # fmt: skip
+            cid = self.sink.add(
+                Customer,
+                name=name,
+                phone=phone,
+                created_at=created,
+                email=f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else "",
+                wechat=f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else "",
+                preferred_channel=r.choice(("phone", "phone", "wechat", "sms")),
+                marketing_consent=r.random() < 0.7,
+                language="en" if name.isascii() else "zh_CN",
+            )
             self.customers.append((cid, name, phone))
             for _ in range(2 if r.random() < 0.25 else 1):
                 make, model, wmi, vds, nev, _w = r.choices(MODELS, weights)[0]
                 year = r.randint(2015, 2025)
                 reg = dt.date(year, r.randint(1, 12), r.randint(1, 28))
                 per_day = r.uniform(20, 70)
-                vid = self.sink.add(Vehicle, customer=cid, vin=self.vin(wmi, vds, year),
-                                    plate=self.plate(nev), make=make, model=model, year=year,
-                                    first_registered=reg, created_at=created,
-                                    mileage_km=int(per_day * max(0, (created.date() - reg).days)))  # fmt: skip
+                vid = self.sink.add(
+                    Vehicle,
+                    customer=cid,
+                    vin=self.vin(wmi, vds, year),
+                    plate=self.plate(nev),
+                    make=make,
+                    model=model,
+                    year=year,
+                    first_registered=reg,
+                    created_at=created,
+                    mileage_km=int(per_day * max(0, (created.date() - reg).days)),
+                )
                 self.vehicles.append((vid, cid, model, len(self.customers) - 1, 0, per_day, reg))
         self.sink.flush()

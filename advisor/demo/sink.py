@@ -29,14 +29,16 @@ class DemoSummary:
     password: str = DEMO_PASSWORD
 
     def __str__(self) -> str:
-        return "\n".join([
-            f"demo data: {self.orders:,} repair orders ({self.open_orders:,} open), "
-            f"{self.customers:,} customers, {self.vehicles:,} vehicles, "
-            f"{self.appointments:,} appointments, {self.lines:,} estimate lines, "
-            f"{self.events:,} timeline events, {self.users} staff users, in {self.seconds:.1f} s",
-            f"log in as zhang.wei (advisor), liu.jun (foreman), zhao.lei (technician), "
-            f"zhou.li (cashier), sun.hao (manager) or it.admin (admin); password: {self.password}",
-        ])  # fmt: skip
+        return "\n".join(
+            [
+                f"demo data: {self.orders:,} repair orders ({self.open_orders:,} open), "
+                f"{self.customers:,} customers, {self.vehicles:,} vehicles, "
+                f"{self.appointments:,} appointments, {self.lines:,} estimate lines, "
+                f"{self.events:,} timeline events, {self.users} staff users, in {self.seconds:.1f} s",
+                f"log in as zhang.wei (advisor), liu.jun (foreman), zhao.lei (technician), "
+                f"zhou.li (cashier), sun.hao (manager) or it.admin (admin); password: {self.password}",
+            ]
+        )
 
 
 class Sink:
@@ -79,8 +81,10 @@ class Sink:
             if not rows:
                 continue
             cols = ", ".join(f'"{f.column_name}"' for f in m._meta.sorted_fields)
-            sql = (f'INSERT INTO "{m._meta.table_name}" ({cols}) '
-                   f"VALUES ({', '.join([mark] * len(m._meta.sorted_fields))})")  # fmt: skip
+            sql = (
+                f'INSERT INTO "{m._meta.table_name}" ({cols}) '
+                f"VALUES ({', '.join([mark] * len(m._meta.sorted_fields))})"
+            )
             for i in range(0, len(rows), 5000):
                 cursor.executemany(sql, rows[i : i + 5000])
             self.count[m] += len(rows)

@@ -19,10 +19,19 @@ class Workshop(Base):
         options = [(t, u) for t, u, sk in self.techs if skill in sk] or [(t, u) for t, u, _s in self.techs]
         return self.rng.choice(options)
 
-    def move(self, pid: int, kind: str, q: int, ro: int | None, line: int | None,
-             at: dt.datetime, user: int | None = None) -> None:  # fmt: skip
-        self.sink.add(StockMove, part=pid, kind=kind, quantity=q, ro=ro, line=line,
-                      user=user or self.clerk, at=at)  # fmt: skip
+    def move(
+        self,
+        pid: int,
+        kind: str,
+        q: int,
+        ro: int | None,
+        line: int | None,
+        at: dt.datetime,
+        user: int | None = None,
+    ) -> None:
+        self.sink.add(
+            StockMove, part=pid, kind=kind, quantity=q, ro=ro, line=line, user=user or self.clerk, at=at
+        )
         st = self.stock[pid]
         if kind in ("receipt", "issue", "adjust"):
             st[0] += q
@@ -37,9 +46,22 @@ class Workshop(Base):
                 self.move(x_["part"], "issue", -q, ro, x_["id"], at, user)
                 x_["part_status"] = "issued"
 
-    def assignment(self, ro: int, line: dict[str, Any], tid: int, tuid: int, t: dt.datetime,
-                   mins: int, start: dt.datetime, end: dt.datetime, status: str, stage: int,
-                   cr_state: str, number: str, rework: bool = False) -> int:  # fmt: skip
+    def assignment(
+        self,
+        ro: int,
+        line: dict[str, Any],
+        tid: int,
+        tuid: int,
+        t: dt.datetime,
+        mins: int,
+        start: dt.datetime,
+        end: dt.datetime,
+        status: str,
+        stage: int,
+        cr_state: str,
+        number: str,
+        rework: bool = False,
+    ) -> int:
         r = self.rng
         bay = self.bays.get("diagnosis") if line["skill"] == "diagnosis" else r.choice(self.lift_bays)
         aid = self.sink.new_id(Assignment)
@@ -53,8 +75,15 @@ class Workshop(Base):
                 pause_reason = "approval" if cr_state == "pending" else r.choice(("parts", "other"))
                 at = min(self.now, start + dt.timedelta(minutes=r.randint(5, 30)))
                 worked = int((at - start).total_seconds() // 60)
-                self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="pause",
-                              reason=pause_reason, user=tuid, at=at)  # fmt: skip
+                self.sink.add(
+                    ClockEvent,
+                    assignment=aid,
+                    technician=tid,
+                    kind="pause",
+                    reason=pause_reason,
+                    user=tuid,
+                    at=at,
+                )
                 self.ev(ro, at, 8, "clock_pause", tuid, pause_reason)
             elif status == "done":
                 done = end
@@ -63,25 +92,59 @@ class Workshop(Base):
                     p_at = start + (end - start) / 3
                     p_end = p_at + dt.timedelta(minutes=r.randint(10, 40))
                     for kind, at in (("pause", p_at), ("resume", p_end)):
-                        self.sink.add(ClockEvent, assignment=aid, technician=tid, kind=kind,
-                                      reason="parts" if kind == "pause" else "", user=tuid, at=at)  # fmt: skip
+                        self.sink.add(
+                            ClockEvent,
+                            assignment=aid,
+                            technician=tid,
+                            kind=kind,
+                            reason="parts" if kind == "pause" else "",
+                            user=tuid,
+                            at=at,
+                        )
                         self.ev(ro, at, 8, f"clock_{kind}", tuid, "parts" if kind == "pause" else "")
                     done = end + (p_end - p_at)
                 self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="done", user=tuid, at=done)
                 self.ev(ro, done, 8, "clock_done", tuid)
-        self.sink.add(Assignment, id=aid, ro=ro, line=line["id"], technician=tid, bay=bay,
-                      planned_start=t, planned_end=t + dt.timedelta(minutes=mins), status=status,
-                      pause_reason=pause_reason, started_at=started, done_at=done, worked_min=worked,
-                      rework=rework, created_by=self.foremen[0], created_at=t)  # fmt: skip
+        self.sink.add(
+            Assignment,
+            id=aid,
+            ro=ro,
+            line=line["id"],
+            technician=tid,
+            bay=bay,
+            planned_start=t,
+            planned_end=t + dt.timedelta(minutes=mins),
+            status=status,
+            pause_reason=pause_reason,
+            started_at=started,
+            done_at=done,
+            worked_min=worked,
+            rework=rework,
+            created_by=self.foremen[0],
+            created_at=t,
+        )
         return aid
 
-    def change(self, ro: int, p: Plan, lines: list[dict[str, Any]], state: str, t: dt.datetime,
-               ro_row: dict[str, Any], adv: int, phone: str, cname: str,
-               part_lines: list[dict[str, Any]]) -> dt.datetime:  # fmt: skip
+    def change(
+        self,
+        ro: int,
+        p: Plan,
+        lines: list[dict[str, Any]],
+        state: str,
+        t: dt.datetime,
+        ro_row: dict[str, Any],
+        adv: int,
+        phone: str,
+        cname: str,
+        part_lines: list[dict[str, Any]],
+    ) -> dt.datetime:
         r, sink = self.rng, self.sink
         old_total = self.totals(lines)[4]
-        raised = min(self.now - dt.timedelta(minutes=5), self.minutes(ro_row["authorised_at"], 30, 90)) \
-            if state == "pending" else t  # fmt: skip
+        raised = (
+            min(self.now - dt.timedelta(minutes=5), self.minutes(ro_row["authorised_at"], 30, 90))
+            if state == "pending"
+            else t
+        )
         raised = max(raised, ro_row["authorised_at"])
         old_promised = ro_row["promised_at"]
         if r.random() < 0.2 and state != "pending":
@@ -94,14 +157,35 @@ class Workshop(Base):
         new_promised = old_promised + dt.timedelta(minutes=r.choice((60, 90, 120, 180)))
         major = new_total - old_total >= self.major
         cr = sink.new_id(ChangeRequest)
-        row = dict(id=cr, ro=ro, kind=kind, reason=reason, raised_by=r.choice(self.foremen), raised_at=raised,
-                   old_amount_cents=old_total, new_amount_cents=new_total, old_promised_at=old_promised,
-                   new_promised_at=new_promised, major=major)  # fmt: skip
-        self.ev(ro, raised, 8, "change_requested", row["raised_by"],
-                f"{money.fmt(old_total)} → {money.fmt(new_total)}")  # fmt: skip
+        row = dict(
+            id=cr,
+            ro=ro,
+            kind=kind,
+            reason=reason,
+            raised_by=r.choice(self.foremen),
+            raised_at=raised,
+            old_amount_cents=old_total,
+            new_amount_cents=new_total,
+            old_promised_at=old_promised,
+            new_promised_at=new_promised,
+            major=major,
+        )
+        self.ev(
+            ro,
+            raised,
+            8,
+            "change_requested",
+            row["raised_by"],
+            f"{money.fmt(old_total)} → {money.fmt(new_total)}",
+        )
         consent_at = raised + dt.timedelta(minutes=r.randint(5, 40))
-        consent = dict(consent_by=cname, consent_at=consent_at, consent_method="phone",
-                       consent_phone=phone, recorded_by=adv)  # fmt: skip
+        consent = dict(
+            consent_by=cname,
+            consent_at=consent_at,
+            consent_method="phone",
+            consent_phone=phone,
+            recorded_by=adv,
+        )
         for x_ in extra:
             x_.update(id=sink.new_id(EstimateLine), change_request=cr, created_at=raised, status="proposed")
         if state == "pending":

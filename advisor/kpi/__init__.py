@@ -101,7 +101,7 @@ __all__ = [
     "per_advisor",
     "per_day",
     "per_technician",
-]  # fmt: skip
+]
 
 # The revenue figures the settlement query sums (``queries``), by their field names.
 _REVENUE_SUMS = (
@@ -133,8 +133,7 @@ def period_of(start: dt.date, end: dt.date) -> Period:
     return Period(start, end)
 
 
-def _available(period: Period, scope: Scope, by: str | None, key: Any,
-               techs: list[Technician]) -> int:  # fmt: skip
+def _available(period: Period, scope: Scope, by: str | None, key: Any, techs: list[Technician]) -> int:
     """Technician minutes available: none per advisor (time belongs to technicians)."""
     if by == "advisor" or scope.advisor_id is not None:
         return 0
@@ -181,14 +180,21 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
         jb = jobs.get(k, (0, 0, 0, 0))
         first, last = (k, k) if by == "day" else (period.start, period.end)
         out[k] = KPIs(
-            start=first, end=last, advisor_id=scope.advisor_id, technician_id=scope.technician_id,
+            start=first,
+            end=last,
+            advisor_id=scope.advisor_id,
+            technician_id=scope.technician_id,
             opened=v.get("opened", 0),
             revenue=Revenue(**{f: v.get(f, 0) for f in _REVENUE_SUMS}, paid_cents=paid.get(k, 0)),
             hours_sold=hours.get(k, Decimal("0.00")),
             appointment_share=Ratio(v.get("from_appointment.hits", 0), v.get("opened", 0)),
-            no_show=r("no_show"), reconfirmed=r("reconfirmed"), on_time=r("on_time"),
-            qc_first_pass=r("qc_first_pass"), internal_rework=r("internal_rework"),
-            comeback=r("comeback"), follow_up_48h=r("follow_up_48h"),
+            no_show=r("no_show"),
+            reconfirmed=r("reconfirmed"),
+            on_time=r("on_time"),
+            qc_first_pass=r("qc_first_pass"),
+            internal_rework=r("internal_rework"),
+            comeback=r("comeback"),
+            follow_up_48h=r("follow_up_48h"),
             follow_up_window=r("follow_up_window"),
             satisfaction=Satisfaction(v.get("responses", 0), tuple(v.get(d, 0) for d in DIMENSIONS)),
             declines=_decline_rows(declines.get(k, {}), reasons),
@@ -197,7 +203,7 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
             utilisation=Ratio(jb[2], _available(period, scope, by, k, techs)),
             efficiency=Ratio(Decimal(jb[3]) * 60 / 100, jb[2]),
             misses=tuple(Miss(key, en, zh, r(key)) for key, (en, zh) in MISS_LABELS.items()),
-        )  # fmt: skip
+        )
     return out
 
 
@@ -217,8 +223,14 @@ def _decline_rows(
     return tuple(rows)
 
 
-def combine(parts: Iterable[KPIs], start: dt.date, end: dt.date, *, advisor_id: int | None = None,
-            technician_id: int | None = None) -> KPIs:  # fmt: skip
+def combine(
+    parts: Iterable[KPIs],
+    start: dt.date,
+    end: dt.date,
+    *,
+    advisor_id: int | None = None,
+    technician_id: int | None = None,
+) -> KPIs:
     """The KPIs of a period from those of its days: every figure is a sum of counts,
     so the days of ``per_day`` add up to ``department`` exactly (without querying again)."""
     parts = list(parts)
@@ -241,29 +253,42 @@ def combine(parts: Iterable[KPIs], start: dt.date, end: dt.date, *, advisor_id: 
         **{f: sum(getattr(k.revenue, f) for k in parts) for f in (*_REVENUE_SUMS, "paid_cents")}
     )
     return KPIs(
-        start=start, end=end, advisor_id=advisor_id, technician_id=technician_id,
-        opened=sum(k.opened for k in parts), revenue=revenue,
+        start=start,
+        end=end,
+        advisor_id=advisor_id,
+        technician_id=technician_id,
+        opened=sum(k.opened for k in parts),
+        revenue=revenue,
         hours_sold=sum((k.hours_sold for k in parts), Decimal("0.00")),
-        appointment_share=ratio(lambda k: k.appointment_share), no_show=ratio(lambda k: k.no_show),
-        reconfirmed=ratio(lambda k: k.reconfirmed), on_time=ratio(lambda k: k.on_time),
+        appointment_share=ratio(lambda k: k.appointment_share),
+        no_show=ratio(lambda k: k.no_show),
+        reconfirmed=ratio(lambda k: k.reconfirmed),
+        on_time=ratio(lambda k: k.on_time),
         qc_first_pass=ratio(lambda k: k.qc_first_pass),
-        internal_rework=ratio(lambda k: k.internal_rework), comeback=ratio(lambda k: k.comeback),
+        internal_rework=ratio(lambda k: k.internal_rework),
+        comeback=ratio(lambda k: k.comeback),
         follow_up_48h=ratio(lambda k: k.follow_up_48h),
         follow_up_window=ratio(lambda k: k.follow_up_window),
-        satisfaction=Satisfaction(sum(k.satisfaction.responses for k in parts),
-                                  tuple(sum(k.satisfaction.sums[i] for k in parts) for i in range(5))),
+        satisfaction=Satisfaction(
+            sum(k.satisfaction.responses for k in parts),
+            tuple(sum(k.satisfaction.sums[i] for k in parts) for i in range(5)),
+        ),
         declines=tuple(rows),
-        parts_wait=PartsWait(sum(k.parts_wait.orders for k in parts),
-                             sum(k.parts_wait.seconds for k in parts)),
-        fill_rate=ratio(lambda k: k.fill_rate), utilisation=ratio(lambda k: k.utilisation),
+        parts_wait=PartsWait(
+            sum(k.parts_wait.orders for k in parts), sum(k.parts_wait.seconds for k in parts)
+        ),
+        fill_rate=ratio(lambda k: k.fill_rate),
+        utilisation=ratio(lambda k: k.utilisation),
         efficiency=ratio(lambda k: k.efficiency),
-        misses=tuple(Miss(key, en, zh, ratio(lambda k, key=key: k.miss(key)))
-                     for key, (en, zh) in MISS_LABELS.items()),
-    )  # fmt: skip
+        misses=tuple(
+            Miss(key, en, zh, ratio(lambda k, key=key: k.miss(key))) for key, (en, zh) in MISS_LABELS.items()
+        ),
+    )
 
 
-def department(start: dt.date, end: dt.date, *, advisor_id: int | None = None,
-               technician_id: int | None = None) -> KPIs:  # fmt: skip
+def department(
+    start: dt.date, end: dt.date, *, advisor_id: int | None = None, technician_id: int | None = None
+) -> KPIs:
     """Every KPI for the days ``start``…``end`` (inclusive), optionally for one advisor
     or one technician."""
     period = period_of(start, end)
@@ -284,8 +309,9 @@ def per_advisor(start: dt.date, end: dt.date, *, technician_id: int | None = Non
     return sorted(rows, key=lambda row: row.name)
 
 
-def per_day(start: dt.date, end: dt.date, *, advisor_id: int | None = None,
-            technician_id: int | None = None) -> list[DayRow]:  # fmt: skip
+def per_day(
+    start: dt.date, end: dt.date, *, advisor_id: int | None = None, technician_id: int | None = None
+) -> list[DayRow]:
     """The KPIs of each day of the period (every day, zeros included): the trend."""
     period = period_of(start, end)
     got = _collect(period, Scope(advisor_id, technician_id), "day")
@@ -307,10 +333,18 @@ def per_technician(start: dt.date, end: dt.date, *, advisor_id: int | None = Non
         j = jobs.get(t.id, (0, 0, 0, 0))
         q = qc.get(t.id, {})
         h = ho.get(t.id, {})
-        rows.append(TechnicianRow(
-            t.id, t.name, Decimal(t.hours_per_day), j[0], j[1], j[2],
-            queries.available_min(t, n) if advisor_id is None else 0, queries.hours(j[3]),
-            Ratio(q.get("qc_first_pass.hits", 0), q.get("qc_first_pass", 0)),
-            Ratio(h.get("comeback.hits", 0), h.get("comeback", 0)),
-        ))  # fmt: skip
+        rows.append(
+            TechnicianRow(
+                t.id,
+                t.name,
+                Decimal(t.hours_per_day),
+                j[0],
+                j[1],
+                j[2],
+                queries.available_min(t, n) if advisor_id is None else 0,
+                queries.hours(j[3]),
+                Ratio(q.get("qc_first_pass.hits", 0), q.get("qc_first_pass", 0)),
+                Ratio(h.get("comeback.hits", 0), h.get("comeback", 0)),
+            )
+        )
     return rows

@@ -48,8 +48,12 @@ def _extra(key: str, period: Period, scope: Scope) -> Any:
         conds = [PartOrder.arrived_at.is_null(False), within(PartOrder.arrived_at, period)]
     elif key == "fill_rate":
         q = EstimateLine.select(EstimateLine.ro).join(RO, on=(EstimateLine.ro == RO.id))
-        conds = [EstimateLine.kind == LineKind.PART, EstimateLine.status == LineStatus.APPROVED,
-                 EstimateLine.part_status != "", within(EstimateLine.decided_at, period)]  # fmt: skip
+        conds = [
+            EstimateLine.kind == LineKind.PART,
+            EstimateLine.status == LineStatus.APPROVED,
+            EstimateLine.part_status != "",
+            within(EstimateLine.decided_at, period),
+        ]
     else:  # jobs: utilisation and efficiency
         q = Assignment.select(Assignment.ro).join(RO, on=(Assignment.ro == RO.id))
         conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
@@ -59,9 +63,16 @@ def _extra(key: str, period: Period, scope: Scope) -> Any:
     return where_all(q, [*conds, *ro_scope(scope)])
 
 
-def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None = None,
-               technician_id: int | None = None, hits: bool = True,
-               limit: int | None = None) -> list[ROSummary]:  # fmt: skip
+def drill_down(
+    key: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    advisor_id: int | None = None,
+    technician_id: int | None = None,
+    hits: bool = True,
+    limit: int | None = None,
+) -> list[ROSummary]:
     """The ROs behind the figure ``key`` (one of ``DRILL_KEYS``): for a rate, the ROs
     counted as hits (``hits=False``: the whole base), in arrival order.
 
@@ -82,17 +93,30 @@ def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None
         raise KeyError(f"no drill-down for {key!r}; use one of {', '.join(DRILL_KEYS)}")
     at = now()
     q = (
-        RO.select(RO.id, RO.number, Vehicle.plate, Customer.name, User.display_name, RO.step,
-                  RO.status, RO.arrived_at, RO.greeted_at, RO.promised_at,
-                  Settlement.total_cents, RO.handed_over_at)
-        .join(Vehicle, on=(RO.vehicle == Vehicle.id)).switch(RO)
-        .join(Customer, on=(RO.customer == Customer.id)).switch(RO)
-        .join(User, on=(RO.advisor == User.id)).switch(RO)
-        .join(Settlement, JOIN.LEFT_OUTER,
-              on=((Settlement.ro == RO.id) & Settlement.superseded_by.is_null()))
+        RO.select(
+            RO.id,
+            RO.number,
+            Vehicle.plate,
+            Customer.name,
+            User.display_name,
+            RO.step,
+            RO.status,
+            RO.arrived_at,
+            RO.greeted_at,
+            RO.promised_at,
+            Settlement.total_cents,
+            RO.handed_over_at,
+        )
+        .join(Vehicle, on=(RO.vehicle == Vehicle.id))
+        .switch(RO)
+        .join(Customer, on=(RO.customer == Customer.id))
+        .switch(RO)
+        .join(User, on=(RO.advisor == User.id))
+        .switch(RO)
+        .join(Settlement, JOIN.LEFT_OUTER, on=((Settlement.ro == RO.id) & Settlement.superseded_by.is_null()))
         .where(RO.id.in_(ids))
         .order_by(RO.arrived_at, RO.id)
-    )  # fmt: skip
+    )
     if limit is not None:
         q = q.limit(limit)
     rows = []
@@ -101,11 +125,22 @@ def drill_down(key: str, start: dt.date, end: dt.date, *, advisor_id: int | None
     for row in tuples:
         handed, promised = row[11], row[9]
         total = int(row[10]) if row[10] is not None else quotes.get(row[0], 0)
-        rows.append(ROSummary(
-            id=row[0], number=row[1], plate=row[2], customer_name=row[3], advisor=row[4],
-            step=row[5], status=row[6], arrived_at=row[7], greeted_at=row[8], promised_at=promised,
-            total_cents=total, late=promised is not None and (handed or at) > promised,
-        ))  # fmt: skip
+        rows.append(
+            ROSummary(
+                id=row[0],
+                number=row[1],
+                plate=row[2],
+                customer_name=row[3],
+                advisor=row[4],
+                step=row[5],
+                status=row[6],
+                arrived_at=row[7],
+                greeted_at=row[8],
+                promised_at=promised,
+                total_cents=total,
+                late=promised is not None and (handed or at) > promised,
+            )
+        )
     return rows
 
 
@@ -115,7 +150,10 @@ def _quotes(ro_ids: list[int]) -> dict[int, int]:
     if not ro_ids:
         return {}
     counted = EstimateLine.status.in_(LIVE_LINES) & EstimateLine.pay_type.in_(CHARGED)
-    q = (EstimateLine.select(EstimateLine.ro, fn.SUM(EstimateLine.amount_cents))
-         .where(EstimateLine.ro.in_(ro_ids) & counted).group_by(EstimateLine.ro))  # fmt: skip
+    q = (
+        EstimateLine.select(EstimateLine.ro, fn.SUM(EstimateLine.amount_cents))
+        .where(EstimateLine.ro.in_(ro_ids) & counted)
+        .group_by(EstimateLine.ro)
+    )
     rate = Decimal(get_setting("tax_rate"))
     return {ro: int(sub) + percent_of(int(sub), rate) for ro, sub in q.tuples()}

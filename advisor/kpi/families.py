@@ -122,9 +122,15 @@ def _satisfaction(ctx: Ctx) -> dict[str, Any]:
 def _revenue(ctx: Ctx) -> dict[str, Any]:
     return {
         name: fn.SUM(getattr(Settlement, name))
-        for name in ("labour_cents", "parts_cents", "other_cents", "discount_cents",
-                     "tax_cents", "total_cents")
-    }  # fmt: skip
+        for name in (
+            "labour_cents",
+            "parts_cents",
+            "other_cents",
+            "discount_cents",
+            "tax_cents",
+            "total_cents",
+        )
+    }
 
 
 ARRIVED = Family("arrived", "ro", lambda: RO.arrived_at, (
@@ -150,27 +156,46 @@ HANDOVER = Family("handover", "ro", lambda: RO.handed_over_at, (
     Member("follow_up", base=lambda c: FollowUp.id.is_null(False), hit=_fu_missed),
 ), extras=_satisfaction, follow_up=True)  # fmt: skip
 
-QC = Family("qc", "ro", lambda: RO.qc_passed_at, (
-    Member("qc_first_pass", hit=lambda c: ~_failed_qc()),
-    Member("internal_rework", hit=lambda c: _failed_qc()),
-))  # fmt: skip
+QC = Family(
+    "qc",
+    "ro",
+    lambda: RO.qc_passed_at,
+    (
+        Member("qc_first_pass", hit=lambda c: ~_failed_qc()),
+        Member("internal_rework", hit=lambda c: _failed_qc()),
+    ),
+)
 
-SETTLED = Family("settled", "settlement", lambda: Settlement.at, (Member("settled"),),
-                 extras=_revenue)  # fmt: skip
+SETTLED = Family("settled", "settlement", lambda: Settlement.at, (Member("settled"),), extras=_revenue)
 
-APPOINTMENTS = Family("appointments", "appointment", lambda: Appointment.starts_at, (
-    Member("no_show", base=lambda c: Appointment.status.in_((AppointmentStatus.ARRIVED, AppointmentStatus.NO_SHOW)),
-           hit=lambda c: Appointment.status == AppointmentStatus.NO_SHOW),
-    # A reconfirmation is due for every appointment except one cancelled before any
-    # call was made; it is done when the call got an answer.
-    Member("reconfirmed",
-           base=lambda c: ~((Appointment.status == AppointmentStatus.CANCELLED) & Appointment.reconfirmed_at.is_null()),
-           hit=lambda c: Appointment.reconfirm_outcome.in_(RECONFIRM_ANSWERED)),
-))  # fmt: skip
+APPOINTMENTS = Family(
+    "appointments",
+    "appointment",
+    lambda: Appointment.starts_at,
+    (
+        Member(
+            "no_show",
+            base=lambda c: Appointment.status.in_((AppointmentStatus.ARRIVED, AppointmentStatus.NO_SHOW)),
+            hit=lambda c: Appointment.status == AppointmentStatus.NO_SHOW,
+        ),
+        # A reconfirmation is due for every appointment except one cancelled before any
+        # call was made; it is done when the call got an answer.
+        Member(
+            "reconfirmed",
+            base=lambda c: (
+                ~((Appointment.status == AppointmentStatus.CANCELLED) & Appointment.reconfirmed_at.is_null())
+            ),
+            hit=lambda c: Appointment.reconfirm_outcome.in_(RECONFIRM_ANSWERED),
+        ),
+    ),
+)
 
-REQUESTS = Family("requests", "appointment", lambda: Appointment.created_at, (
-    Member("request", hit=lambda c: _answered_late()),
-))  # fmt: skip
+REQUESTS = Family(
+    "requests",
+    "appointment",
+    lambda: Appointment.created_at,
+    (Member("request", hit=lambda c: _answered_late()),),
+)
 
 FAMILIES = (ARRIVED, HANDOVER, QC, SETTLED, APPOINTMENTS, REQUESTS)
 
@@ -213,8 +238,9 @@ def _grouped(family: Family, period: Period, ctx: Ctx, by: str | None) -> tuple[
     return q, key
 
 
-def run(family: Family, period: Period, scope: Scope, by: str | None,
-        now: dt.datetime) -> dict[Any, dict[str, int]]:  # fmt: skip
+def run(
+    family: Family, period: Period, scope: Scope, by: str | None, now: dt.datetime
+) -> dict[Any, dict[str, int]]:
     """Every member's base and hits (``"<key>"`` and ``"<key>.hits"``) and the extras,
     per group key (None for the whole department)."""
     ctx = Ctx(scope=scope, now=now)
@@ -249,8 +275,7 @@ def member(key: str) -> tuple[Family, Member]:
     raise KeyError(key)
 
 
-def ro_ids(key: str, period: Period, scope: Scope, now: dt.datetime, *,
-           hits: bool = True) -> peewee.Select:  # fmt: skip
+def ro_ids(key: str, period: Period, scope: Scope, now: dt.datetime, *, hits: bool = True) -> peewee.Select:
     """SELECT of the RO ids behind a member: its hits (or its whole base)."""
     fam, m = member(key)
     if fam.source == "appointment":

@@ -57,21 +57,33 @@ def _rows(q: Any, key: Any, cols: list[Any]) -> list[tuple[Any, tuple[Any, ...]]
 
 def paid(period: Period, scope: Scope, by: str | None) -> dict[Any, int]:
     """Payments (refunds negative) on the settlements in force dated in the period."""
-    q = (Payment.select().join(Settlement, on=(Payment.settlement == Settlement.id))
-         .join(RO, on=(Settlement.ro == RO.id)))  # fmt: skip
-    q = where_all(q, [Settlement.superseded_by.is_null(), within(Settlement.at, period),
-                      *ro_scope(scope)])  # fmt: skip
+    q = (
+        Payment.select()
+        .join(Settlement, on=(Payment.settlement == Settlement.id))
+        .join(RO, on=(Settlement.ro == RO.id))
+    )
+    q = where_all(q, [Settlement.superseded_by.is_null(), within(Settlement.at, period), *ro_scope(scope)])
     key = _key(by, RO.advisor, Settlement.at)
     return {k: i(v[0]) for k, v in _rows(q, key, [fn.SUM(Payment.amount_cents)])}
 
 
 def hours_sold(period: Period, scope: Scope, by: str | None) -> dict[Any, Decimal]:
     """Approved labour hours on the ROs settled in the period (all pay types)."""
-    q = (EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
-         .join(Settlement, on=(Settlement.ro == RO.id)))  # fmt: skip
-    q = where_all(q, [Settlement.superseded_by.is_null(), within(Settlement.at, period),
-                      EstimateLine.kind == LineKind.LABOUR, EstimateLine.status == LineStatus.APPROVED,
-                      *ro_scope(scope)])  # fmt: skip
+    q = (
+        EstimateLine.select()
+        .join(RO, on=(EstimateLine.ro == RO.id))
+        .join(Settlement, on=(Settlement.ro == RO.id))
+    )
+    q = where_all(
+        q,
+        [
+            Settlement.superseded_by.is_null(),
+            within(Settlement.at, period),
+            EstimateLine.kind == LineKind.LABOUR,
+            EstimateLine.status == LineStatus.APPROVED,
+            *ro_scope(scope),
+        ],
+    )
     key = _key(by, RO.advisor, Settlement.at)
     return {k: hours(i(v[0])) for k, v in _rows(q, key, [fn.SUM(centi(EstimateLine.quantity))])}
 
@@ -99,8 +111,14 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
             k, r, n = (None, *row) if key is None else row
             out.setdefault(k, {}).setdefault(r, [0, 0, 0])[0] += i(n)
     q = EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
-    q = where_all(q, [EstimateLine.status == LineStatus.DECLINED, within(EstimateLine.decided_at, period),
-                      *ro_scope(scope)])  # fmt: skip
+    q = where_all(
+        q,
+        [
+            EstimateLine.status == LineStatus.DECLINED,
+            within(EstimateLine.decided_at, period),
+            *ro_scope(scope),
+        ],
+    )
     key = _key(by, RO.advisor, EstimateLine.decided_at)
     reason = EstimateLine.decline_reason
     aggs = [fn.COUNT(SQL("*")), fn.SUM(EstimateLine.amount_cents)]
@@ -116,8 +134,9 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
 def parts_wait(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, int]]:
     """(orders, seconds waited) of part orders that arrived in the period."""
     q = PartOrder.select().join(RO, JOIN.LEFT_OUTER, on=(PartOrder.ro == RO.id))
-    q = where_all(q, [PartOrder.arrived_at.is_null(False), within(PartOrder.arrived_at, period),
-                      *ro_scope(scope)])  # fmt: skip
+    q = where_all(
+        q, [PartOrder.arrived_at.is_null(False), within(PartOrder.arrived_at, period), *ro_scope(scope)]
+    )
     key = _key(by, RO.advisor, PartOrder.arrived_at)
     secs = fn.SUM(seconds_between(PartOrder.ordered_at, PartOrder.arrived_at))
     return {k: (i(v[0]), i(v[1])) for k, v in _rows(q, key, [fn.COUNT(SQL("*")), secs])}
@@ -133,9 +152,16 @@ def fill_rate(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[i
     A line is filled from stock when it needed no part order (stock was reserved at
     authorisation or at the customer's consent to extra work)."""
     q = EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
-    q = where_all(q, [EstimateLine.kind == LineKind.PART, EstimateLine.status == LineStatus.APPROVED,
-                      EstimateLine.part_status != "", within(EstimateLine.decided_at, period),
-                      *ro_scope(scope)])  # fmt: skip
+    q = where_all(
+        q,
+        [
+            EstimateLine.kind == LineKind.PART,
+            EstimateLine.status == LineStatus.APPROVED,
+            EstimateLine.part_status != "",
+            within(EstimateLine.decided_at, period),
+            *ro_scope(scope),
+        ],
+    )
     key = _key(by, RO.advisor, EstimateLine.decided_at)
     rows = _rows(q, key, [count_if(_from_stock()), fn.COUNT(SQL("*"))])
     return {k: (i(v[0]), i(v[1])) for k, v in rows}
@@ -144,8 +170,12 @@ def fill_rate(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[i
 def jobs(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, int, int, int]]:
     """(jobs, rework jobs, clocked minutes, sold centi-hours) of the jobs finished in the
     period. Sold hours are the line's hours, credited once (not again for a rework)."""
-    q = (Assignment.select().join(RO, on=(Assignment.ro == RO.id)).switch(Assignment)
-         .join(EstimateLine, on=(Assignment.line == EstimateLine.id)))  # fmt: skip
+    q = (
+        Assignment.select()
+        .join(RO, on=(Assignment.ro == RO.id))
+        .switch(Assignment)
+        .join(EstimateLine, on=(Assignment.line == EstimateLine.id))
+    )
     conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
     if scope.advisor_id is not None:
         conds.append(RO.advisor == scope.advisor_id)

@@ -71,18 +71,38 @@ def ros(period: Period) -> Iterator[tuple[Any, ...]]:
     appointment, greeted, need confirmed, promised, handed over, labour, parts, other,
     discount, tax, total, comeback-of number) of the ROs that arrived in the period."""
     q = (
-        RO.select(RO.id, RO.number, RO.arrived_at, RO.advisor, Customer.name, Vehicle.plate,
-                  RO.repair_class, RO.status, RO.step, RO.appointment, RO.greeted_at,
-                  RO.need_confirmed_at, RO.promised_at, RO.handed_over_at, Settlement.labour_cents,
-                  Settlement.parts_cents, Settlement.other_cents, Settlement.discount_cents,
-                  Settlement.tax_cents, Settlement.total_cents, _Orig.number)
-        .join(Customer, on=(RO.customer == Customer.id)).switch(RO)
-        .join(Vehicle, on=(RO.vehicle == Vehicle.id)).switch(RO)
-        .join(Settlement, JOIN.LEFT_OUTER,
-              on=((Settlement.ro == RO.id) & Settlement.superseded_by.is_null())).switch(RO)
+        RO.select(
+            RO.id,
+            RO.number,
+            RO.arrived_at,
+            RO.advisor,
+            Customer.name,
+            Vehicle.plate,
+            RO.repair_class,
+            RO.status,
+            RO.step,
+            RO.appointment,
+            RO.greeted_at,
+            RO.need_confirmed_at,
+            RO.promised_at,
+            RO.handed_over_at,
+            Settlement.labour_cents,
+            Settlement.parts_cents,
+            Settlement.other_cents,
+            Settlement.discount_cents,
+            Settlement.tax_cents,
+            Settlement.total_cents,
+            _Orig.number,
+        )
+        .join(Customer, on=(RO.customer == Customer.id))
+        .switch(RO)
+        .join(Vehicle, on=(RO.vehicle == Vehicle.id))
+        .switch(RO)
+        .join(Settlement, JOIN.LEFT_OUTER, on=((Settlement.ro == RO.id) & Settlement.superseded_by.is_null()))
+        .switch(RO)
         .join(_Orig, JOIN.LEFT_OUTER, on=(RO.comeback_of == _Orig.id))
         .where(_arrived(period))
-    )  # fmt: skip
+    )
     return _chunks(q, RO.id)
 
 
@@ -98,16 +118,25 @@ def lines(period: Period) -> Iterator[tuple[Any, ...]]:
     """(id, RO number, kind, code, description, quantity, unit price, amount, pay type,
     status, decline reason id, part status, change request id) of the ROs' lines."""
     q = _lines_query(period).select(
-        EstimateLine.id, RO.number, EstimateLine.kind, EstimateLine.code, EstimateLine.description,
-        EstimateLine.quantity, EstimateLine.unit_price_cents, EstimateLine.amount_cents,
-        EstimateLine.pay_type, EstimateLine.status, EstimateLine.decline_reason,
-        EstimateLine.part_status, EstimateLine.change_request)  # fmt: skip
+        EstimateLine.id,
+        RO.number,
+        EstimateLine.kind,
+        EstimateLine.code,
+        EstimateLine.description,
+        EstimateLine.quantity,
+        EstimateLine.unit_price_cents,
+        EstimateLine.amount_cents,
+        EstimateLine.pay_type,
+        EstimateLine.status,
+        EstimateLine.decline_reason,
+        EstimateLine.part_status,
+        EstimateLine.change_request,
+    )
     return _chunks(q, EstimateLine.id)
 
 
 def _follow_ups_query(period: Period) -> Any:
-    return (FollowUp.select().join(RO, on=(FollowUp.ro == RO.id))
-            .where(within(RO.handed_over_at, period)))  # fmt: skip
+    return FollowUp.select().join(RO, on=(FollowUp.ro == RO.id)).where(within(RO.handed_over_at, period))
 
 
 def count_follow_ups(period: Period) -> int:
@@ -117,11 +146,29 @@ def count_follow_ups(period: Period) -> int:
 def follow_ups(period: Period) -> Iterator[tuple[Any, ...]]:
     """(id, RO number, customer, advisor id, handed over, due from, due to, status, called
     at, solved, the five scores, category, comments) for ROs handed over in the period."""
-    q = _follow_ups_query(period).join(Customer, on=(RO.customer == Customer.id)).select(
-        FollowUp.id, RO.number, Customer.name, RO.advisor, RO.handed_over_at, FollowUp.due_from,
-        FollowUp.due_to, FollowUp.status, FollowUp.at, FollowUp.solved, FollowUp.tangibles,
-        FollowUp.reliability, FollowUp.responsiveness, FollowUp.assurance, FollowUp.empathy,
-        FollowUp.category, FollowUp.comments)  # fmt: skip
+    q = (
+        _follow_ups_query(period)
+        .join(Customer, on=(RO.customer == Customer.id))
+        .select(
+            FollowUp.id,
+            RO.number,
+            Customer.name,
+            RO.advisor,
+            RO.handed_over_at,
+            FollowUp.due_from,
+            FollowUp.due_to,
+            FollowUp.status,
+            FollowUp.at,
+            FollowUp.solved,
+            FollowUp.tangibles,
+            FollowUp.reliability,
+            FollowUp.responsiveness,
+            FollowUp.assurance,
+            FollowUp.empathy,
+            FollowUp.category,
+            FollowUp.comments,
+        )
+    )
     return _chunks(q, FollowUp.id)
 
 
@@ -137,18 +184,33 @@ def count_declined(period: Period) -> int:
 def declined(period: Period) -> Iterator[tuple[Any, ...]]:
     """(id, RO number, customer, plate, advisor id, decided, code, description, amount,
     reason id) of the lines declined in the period."""
-    q = (_declined_query(period)
-         .join(Customer, on=(RO.customer == Customer.id)).switch(RO)
-         .join(Vehicle, on=(RO.vehicle == Vehicle.id))
-         .select(EstimateLine.id, RO.number, Customer.name, Vehicle.plate, RO.advisor,
-                 EstimateLine.decided_at, EstimateLine.code, EstimateLine.description,
-                 EstimateLine.amount_cents, EstimateLine.decline_reason))  # fmt: skip
+    q = (
+        _declined_query(period)
+        .join(Customer, on=(RO.customer == Customer.id))
+        .switch(RO)
+        .join(Vehicle, on=(RO.vehicle == Vehicle.id))
+        .select(
+            EstimateLine.id,
+            RO.number,
+            Customer.name,
+            Vehicle.plate,
+            RO.advisor,
+            EstimateLine.decided_at,
+            EstimateLine.code,
+            EstimateLine.description,
+            EstimateLine.amount_cents,
+            EstimateLine.decline_reason,
+        )
+    )
     return _chunks(q, EstimateLine.id)
 
 
 def _changes_query(period: Period) -> Any:
-    return (ChangeRequest.select().join(RO, on=(ChangeRequest.ro == RO.id))
-            .where(within(ChangeRequest.raised_at, period)))  # fmt: skip
+    return (
+        ChangeRequest.select()
+        .join(RO, on=(ChangeRequest.ro == RO.id))
+        .where(within(ChangeRequest.raised_at, period))
+    )
 
 
 def count_changes(period: Period) -> int:
@@ -158,12 +220,25 @@ def count_changes(period: Period) -> int:
 def change_requests(period: Period) -> Iterator[tuple[Any, ...]]:
     """Change requests raised in the period, with the customer's consent."""
     q = _changes_query(period).select(
-        ChangeRequest.id, RO.number, ChangeRequest.kind, ChangeRequest.reason,
-        ChangeRequest.raised_by, ChangeRequest.raised_at, ChangeRequest.old_amount_cents,
-        ChangeRequest.new_amount_cents, ChangeRequest.old_promised_at, ChangeRequest.new_promised_at,
-        ChangeRequest.major, ChangeRequest.status, ChangeRequest.consent_by, ChangeRequest.consent_at,
-        ChangeRequest.consent_method, ChangeRequest.consent_phone, ChangeRequest.manager,
-        ChangeRequest.manager_at)  # fmt: skip
+        ChangeRequest.id,
+        RO.number,
+        ChangeRequest.kind,
+        ChangeRequest.reason,
+        ChangeRequest.raised_by,
+        ChangeRequest.raised_at,
+        ChangeRequest.old_amount_cents,
+        ChangeRequest.new_amount_cents,
+        ChangeRequest.old_promised_at,
+        ChangeRequest.new_promised_at,
+        ChangeRequest.major,
+        ChangeRequest.status,
+        ChangeRequest.consent_by,
+        ChangeRequest.consent_at,
+        ChangeRequest.consent_method,
+        ChangeRequest.consent_phone,
+        ChangeRequest.manager,
+        ChangeRequest.manager_at,
+    )
     return _chunks(q, ChangeRequest.id)
 
 
@@ -189,18 +264,29 @@ def misses(period: Period) -> Iterator[tuple[Any, ...]]:
     }
     for key in MISS_KEYS:
         if key == "request":
-            q = where_all(Appointment.select(Appointment.id, Appointment.advisor,
-                                             Appointment.requested_at, Appointment.created_at,
-                                             Appointment.urgent),
-                          [within(Appointment.created_at, period),
-                           families.REQUESTS.members[0].hit(families.Ctx(scope, at))])  # type: ignore[misc]  # fmt: skip
+            q = where_all(
+                Appointment.select(
+                    Appointment.id,
+                    Appointment.advisor,
+                    Appointment.requested_at,
+                    Appointment.created_at,
+                    Appointment.urgent,
+                ),
+                [
+                    within(Appointment.created_at, period),
+                    families.REQUESTS.members[0].hit(families.Ctx(scope, at)),  # type: ignore[misc]
+                ],
+            )
             for aid, adv, asked, made, urgent in _chunks(q, Appointment.id):
                 yield key, f"#{aid}", adv, asked, made, 120 if urgent else 1440, _minutes(asked, made)
             continue
         ids = families.ro_ids(key, period, scope, at)
         if key == "follow_up":
-            q = (RO.select(RO.id, RO.number, RO.advisor, RO.handed_over_at, FollowUp.at)
-                 .join(FollowUp, on=(FollowUp.ro == RO.id)).where(RO.id.in_(ids)))  # fmt: skip
+            q = (
+                RO.select(RO.id, RO.number, RO.advisor, RO.handed_over_at, FollowUp.at)
+                .join(FollowUp, on=(FollowUp.ro == RO.id))
+                .where(RO.id.in_(ids))
+            )
             for _id, number, adv, handed, called in _chunks(q, RO.id):
                 yield key, number, adv, handed, called, 48 * 60, _minutes(handed, called)
             continue

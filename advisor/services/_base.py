@@ -92,8 +92,9 @@ def check_session(actor: Actor) -> None:
         en, zh = auth.ROLE_LABELS.get(role, (role, role))
         raise SessionExpired(f"your role is now {en.lower()}", f"您的角色已变更为{zh}")
     if generation != actor.generation:
-        raise SessionExpired("your password was reset or your account was changed",
-                             "您的密码已被重置或账户已变更")  # fmt: skip
+        raise SessionExpired(
+            "your password was reset or your account was changed", "您的密码已被重置或账户已变更"
+        )
 
 
 def require(actor: Actor, action: str) -> None:
@@ -212,23 +213,35 @@ def bump(row: Any, expected: int | None, what: tuple[str, str], **changes: Any) 
     return old
 
 
-def log(actor: Actor, entity: str, entity_id: int | None, action: str, *,
-        old: dict[str, Any] | None = None, new: dict[str, Any] | None = None,
-        ro_id: int | None = None) -> None:  # fmt: skip
+def log(
+    actor: Actor,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    *,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+    ro_id: int | None = None,
+) -> None:
     """Append to the audit trail as ``actor`` (and note the RO for ``OpChanges``)."""
     _opchanges.note_ro(ro_id)
     audit.record(
-        user_id=actor.user_id, username=actor.username, entity=entity, entity_id=entity_id,
-        action=action, old=old, new=new, ro_id=ro_id,
-    )  # fmt: skip
+        user_id=actor.user_id,
+        username=actor.username,
+        entity=entity,
+        entity_id=entity_id,
+        action=action,
+        old=old,
+        new=new,
+        ro_id=ro_id,
+    )
 
 
 def ro_state(ro: RepairOrder) -> ROState:
     """Snapshot of an RO for the workflow's pure gate functions."""
     lines = []
     assigned = {
-        a.line_id: a
-        for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
+        a.line_id: a for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
     }
     for line in EstimateLine.select().where(EstimateLine.ro == ro.id):
         if line.status == LineStatus.CANCELLED:
@@ -236,12 +249,16 @@ def ro_state(ro: RepairOrder) -> ROState:
         a = assigned.get(line.id)
         lines.append(
             LineState(
-                id=line.id, status=line.status, kind=line.kind, amount_cents=line.amount_cents,
+                id=line.id,
+                status=line.status,
+                kind=line.kind,
+                amount_cents=line.amount_cents,
                 pay_type=line.pay_type,
                 part_ready=line.kind != LineKind.PART or line.part_status in PART_SUPPLIED,
-                assigned=a is not None, done=a is not None and a.status == JobStatus.DONE,
+                assigned=a is not None,
+                done=a is not None and a.status == JobStatus.DONE,
                 change_request_id=line.change_request_id,
-            )  # fmt: skip
+            )
         )
     settlement = current_settlement(ro.id)
     paid = False
@@ -295,8 +312,14 @@ def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
     old_step = ro.step
     state = ro_state(ro)
     new_step = int(current_step(state))
-    StepEvent.create(ro=ro.id, step=new_step if action != EventAction.OPENED else old_step,
-                     action=action, user=actor.user_id, at=now(), note=note)  # fmt: skip
+    StepEvent.create(
+        ro=ro.id,
+        step=new_step if action != EventAction.OPENED else old_step,
+        action=action,
+        user=actor.user_id,
+        at=now(),
+        note=note,
+    )
     changes: dict[str, Any] = {}
     if new_step != old_step:
         changes["step"] = new_step
@@ -307,5 +330,12 @@ def event(ro: RepairOrder, actor: Actor, action: str, note: str = "") -> None:
         RepairOrder.update(**changes).where(RepairOrder.id == ro.id).execute()
         for k, v in changes.items():
             setattr(ro, k, v)
-    log(actor, "repair_order", ro.id, action, old={"step": old_step},
-        new={"step": new_step, "note": note} if note else {"step": new_step}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        action,
+        old={"step": old_step},
+        new={"step": new_step, "note": note} if note else {"step": new_step},
+        ro_id=ro.id,
+    )

@@ -38,9 +38,19 @@ class Kind(enum.Flag):
     AUDIT = enum.auto()  # only the audit trail (every write also adds to it)
     NONE = 0
     ALL = (
-        RO | ESTIMATE | PARTS | BOARD | PAYMENTS | CUSTOMERS | APPOINTMENTS | FOLLOWUP
-        | SOLICITATION | SETTINGS | USERS | AUDIT
-    )  # fmt: skip
+        RO
+        | ESTIMATE
+        | PARTS
+        | BOARD
+        | PAYMENTS
+        | CUSTOMERS
+        | APPOINTMENTS
+        | FOLLOWUP
+        | SOLICITATION
+        | SETTINGS
+        | USERS
+        | AUDIT
+    )
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,27 @@ class OverbookedError(UserError):
 def view(a: Appointment) -> AppointmentView:
     ro = RepairOrder.select(RepairOrder.id).where(RepairOrder.appointment == a.id).first()
     return AppointmentView(
-        a.id, a.customer_id, a.customer.name, a.vehicle_id, a.vehicle.plate, a.starts_at,
-        a.duration_min, a.requested_work, a.parts_needed, a.estimated_cents, a.booklet_reminded,
-        a.special_care, a.urgent, a.status, a.reconfirm_outcome, a.override_capacity, a.version,
-        ro.id if ro else None, a.recheck_of, a.source_contact,
-    )  # fmt: skip
+        a.id,
+        a.customer_id,
+        a.customer.name,
+        a.vehicle_id,
+        a.vehicle.plate,
+        a.starts_at,
+        a.duration_min,
+        a.requested_work,
+        a.parts_needed,
+        a.estimated_cents,
+        a.booklet_reminded,
+        a.special_care,
+        a.urgent,
+        a.status,
+        a.reconfirm_outcome,
+        a.override_capacity,
+        a.version,
+        ro.id if ro else None,
+        a.recheck_of,
+        a.source_contact,
+    )
 
 
 def _tech_minutes_per_slot() -> int:
@@ -85,12 +101,23 @@ def _check_capacity(starts_at: dt.datetime, duration: int, exclude_id: int | Non
 
 @service("appointment.book", changes=Kind.APPOINTMENTS | Kind.CUSTOMERS)
 def book_appointment(
-    *, actor: Actor, customer_id: int, vehicle_id: int, starts_at: dt.datetime,
-    duration_min: int = 60, requested_work: str, parts_needed: str = "",
-    estimated_cents: int = 0, booklet_reminded: bool = False, special_care: str = "",
-    urgent: bool = False, requested_at: dt.datetime | None = None, override: bool = False,
-    source_contact: int | None = None, recheck_of: int | None = None,
-) -> AppointmentView:  # fmt: skip
+    *,
+    actor: Actor,
+    customer_id: int,
+    vehicle_id: int,
+    starts_at: dt.datetime,
+    duration_min: int = 60,
+    requested_work: str,
+    parts_needed: str = "",
+    estimated_cents: int = 0,
+    booklet_reminded: bool = False,
+    special_care: str = "",
+    urgent: bool = False,
+    requested_at: dt.datetime | None = None,
+    override: bool = False,
+    source_contact: int | None = None,
+    recheck_of: int | None = None,
+) -> AppointmentView:
     """Book a visit; a full slot is refused unless ``override`` is given explicitly."""
     v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
     if v.customer_id != customer_id:
@@ -98,48 +125,66 @@ def book_appointment(
     work = validation.clean_text(requested_work).strip()
     if not work:
         raise ValidationError(
-            "Record the work the customer asks for.", "请记录客户要求的作业内容。",
+            "Record the work the customer asks for.",
+            "请记录客户要求的作业内容。",
             field="requested_work",
-        )  # fmt: skip
+        )
     if not 15 <= duration_min <= 8 * 60:
         raise ValidationError(
-            "Duration must be between 15 minutes and 8 hours.", "预计时长须在 15 分钟至 8 小时之间。",
+            "Duration must be between 15 minutes and 8 hours.",
+            "预计时长须在 15 分钟至 8 小时之间。",
             field="duration",
-        )  # fmt: skip
+        )
     validation.price_cents(estimated_cents)
     asked = requested_at or now()
     if starts_at < asked - dt.timedelta(minutes=5):
         raise ValidationError(
-            "The appointment cannot be before the request.", "预约时间不能早于客户提出请求的时间。",
+            "The appointment cannot be before the request.",
+            "预约时间不能早于客户提出请求的时间。",
             field="starts_at",
-        )  # fmt: skip
+        )
     if not override:
         _check_capacity(starts_at, duration_min)
     a = Appointment.create(
-        customer=customer_id, vehicle=vehicle_id, advisor=actor.user_id, starts_at=starts_at,
-        duration_min=duration_min, requested_work=work,
-        parts_needed=validation.clean_text(parts_needed), estimated_cents=estimated_cents,
-        booklet_reminded=booklet_reminded, special_care=validation.clean_text(special_care),
-        urgent=urgent, requested_at=asked, override_capacity=override,
-        source_contact=source_contact, recheck_of=recheck_of, created_by=actor.user_id,
+        customer=customer_id,
+        vehicle=vehicle_id,
+        advisor=actor.user_id,
+        starts_at=starts_at,
+        duration_min=duration_min,
+        requested_work=work,
+        parts_needed=validation.clean_text(parts_needed),
+        estimated_cents=estimated_cents,
+        booklet_reminded=booklet_reminded,
+        special_care=validation.clean_text(special_care),
+        urgent=urgent,
+        requested_at=asked,
+        override_capacity=override,
+        source_contact=source_contact,
+        recheck_of=recheck_of,
+        created_by=actor.user_id,
         created_at=now(),
-    )  # fmt: skip
-    log(actor, "appointment", a.id, "book_appointment",
-        new={"starts_at": starts_at, "override": override, "vehicle": vehicle_id})  # fmt: skip
+    )
+    log(
+        actor,
+        "appointment",
+        a.id,
+        "book_appointment",
+        new={"starts_at": starts_at, "override": override, "vehicle": vehicle_id},
+    )
     return view(a)
 
 
 @service("appointment.book", changes=Kind.APPOINTMENTS)
-def reschedule(*, actor: Actor, appointment_id: int, version: int, starts_at: dt.datetime,
-               override: bool = False) -> AppointmentView:  # fmt: skip
+def reschedule(
+    *, actor: Actor, appointment_id: int, version: int, starts_at: dt.datetime, override: bool = False
+) -> AppointmentView:
     """Move an appointment to another time (capacity checked again)."""
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
     if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
     if not override:
         _check_capacity(starts_at, a.duration_min, exclude_id=a.id)
-    old = bump(a, version, ("The appointment", "预约"), starts_at=starts_at,
-               override_capacity=override)  # fmt: skip
+    old = bump(a, version, ("The appointment", "预约"), starts_at=starts_at, override_capacity=override)
     log(actor, "appointment", a.id, "reschedule", old=old, new={"starts_at": starts_at})
     return view(a)
 
@@ -151,11 +196,14 @@ def reconfirm(*, actor: Actor, appointment_id: int, outcome: str) -> Appointment
     a = get(Appointment, appointment_id, ("Appointment", "预约"))
     if a.status not in APPOINTMENT_EXPECTED:
         raise GateError("This appointment is no longer pending.", "此预约已不在待到店状态。")
-    moves: dict[str, str] = {ReconfirmOutcome.CONFIRMED: AppointmentStatus.CONFIRMED,
-                             ReconfirmOutcome.CANCELLED: AppointmentStatus.CANCELLED}  # fmt: skip
+    moves: dict[str, str] = {
+        ReconfirmOutcome.CONFIRMED: AppointmentStatus.CONFIRMED,
+        ReconfirmOutcome.CANCELLED: AppointmentStatus.CANCELLED,
+    }
     status = moves.get(outcome, a.status)
-    old = bump(a, None, ("The appointment", "预约"), reconfirm_outcome=outcome,
-               reconfirmed_at=now(), status=status)  # fmt: skip
+    old = bump(
+        a, None, ("The appointment", "预约"), reconfirm_outcome=outcome, reconfirmed_at=now(), status=status
+    )
     log(actor, "appointment", a.id, "reconfirm", old=old, new={"outcome": outcome})
     return view(a)
 
@@ -209,6 +257,7 @@ def get_appointment(appointment_id: int) -> AppointmentView:
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("appointment.view", read=True)
 def read_appointments_on(*, actor: Actor, day: dt.date) -> list[AppointmentView]:

@@ -28,9 +28,16 @@ class AuditRow:
 
 
 @service("audit.view", read=True)
-def entries(*, actor: Actor, ro_id: int | None = None, username: str | None = None,
-            start: dt.date | None = None, end: dt.date | None = None,
-            limit: int = 500, offset: int = 0) -> list[AuditRow]:  # fmt: skip
+def entries(
+    *,
+    actor: Actor,
+    ro_id: int | None = None,
+    username: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[AuditRow]:
     """Audit rows filtered by RO, user and date range, newest first."""
     q = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit).offset(offset)
     if ro_id is not None:
@@ -45,9 +52,20 @@ def entries(*, actor: Actor, ro_id: int | None = None, username: str | None = No
     # A customer's personal values live beside the chain (erasure deletes them): put them
     # back into the row as it was recorded, while they are held.
     personal = audit.personal_values(r.id for r in rows if r.pii_digest)
-    return [AuditRow(r.id, r.at, r.username, r.entity, r.entity_id, r.ro_id, r.action,
-                     _merged(r.old_json, personal.get(r.id, {}).get("old")),
-                     _merged(r.new_json, personal.get(r.id, {}).get("new"))) for r in rows]  # fmt: skip
+    return [
+        AuditRow(
+            r.id,
+            r.at,
+            r.username,
+            r.entity,
+            r.entity_id,
+            r.ro_id,
+            r.action,
+            _merged(r.old_json, personal.get(r.id, {}).get("old")),
+            _merged(r.new_json, personal.get(r.id, {}).get("new")),
+        )
+        for r in rows
+    ]
 
 
 def _merged(stored: str, values: dict[str, Any] | None) -> str:

@@ -33,9 +33,15 @@ from advisor.services.settings import get_setting
 
 
 @service("change.raise", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
-def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
-                   lines: list[dict[str, Any]] | None = None,
-                   new_promised_at: dt.datetime | None = None) -> int:  # fmt: skip
+def request_change(
+    *,
+    actor: Actor,
+    ro_id: int,
+    kind: str,
+    reason: str,
+    lines: list[dict[str, Any]] | None = None,
+    new_promised_at: dt.datetime | None = None,
+) -> int:
     """The workshop reports extra work or a delay. Returns the change request id."""
     ro = get_ro(ro_id)
     state = ro_state(ro)
@@ -55,8 +61,9 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
         )
     why = validation.clean_text(reason, limit=2000).strip()
     if not why:
-        raise ValidationError("Say what was found or why it is late.", "请说明发现的问题或延误原因。",
-                              field="reason")  # fmt: skip
+        raise ValidationError(
+            "Say what was found or why it is late.", "请说明发现的问题或延误原因。", field="reason"
+        )
     if not auth.may(actor.role, "estimate.edit") and any(
         spec.get("unit_price_cents") is not None for spec in lines or []
     ):
@@ -82,10 +89,17 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
         )
     existing = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
     old_amount = totals_of(existing).total_cents
-    cr = ChangeRequest.create(ro=ro.id, kind=kind, reason=why, raised_by=actor.user_id,
-                              raised_at=now(), old_amount_cents=old_amount,
-                              new_amount_cents=old_amount, old_promised_at=ro.promised_at,
-                              new_promised_at=new_promised_at or ro.promised_at)  # fmt: skip
+    cr = ChangeRequest.create(
+        ro=ro.id,
+        kind=kind,
+        reason=why,
+        raised_by=actor.user_id,
+        raised_at=now(),
+        old_amount_cents=old_amount,
+        new_amount_cents=old_amount,
+        old_promised_at=ro.promised_at,
+        new_promised_at=new_promised_at or ro.promised_at,
+    )
     extra = []
     for spec in lines or []:
         line = make_line(ro=ro, change_request_id=cr.id, **spec)
@@ -94,10 +108,23 @@ def request_change(*, actor: Actor, ro_id: int, kind: str, reason: str,
     new_amount = totals_of(pretend).total_cents
     major = workflow.is_major_change(new_amount - old_amount, int(get_setting("major_change_cents")))
     ChangeRequest.update(new_amount_cents=new_amount, major=major).where(ChangeRequest.id == cr.id).execute()
-    log(actor, "change_request", cr.id, "request_change",
-        new={"kind": kind, "reason": why, "old_amount": old_amount, "new_amount": new_amount,
-             "old_promised_at": ro.promised_at, "new_promised_at": new_promised_at,
-             "major": major, "lines": [x.id for x in extra]}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "change_request",
+        cr.id,
+        "request_change",
+        new={
+            "kind": kind,
+            "reason": why,
+            "old_amount": old_amount,
+            "new_amount": new_amount,
+            "old_promised_at": ro.promised_at,
+            "new_promised_at": new_promised_at,
+            "major": major,
+            "lines": [x.id for x in extra],
+        },
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.CHANGE_REQUESTED, f"{money.fmt(old_amount)} → {money.fmt(new_amount)}")
     return int(cr.id)
 
@@ -135,10 +162,18 @@ def _apply(cr: ChangeRequest, actor: Actor) -> None:
     ChangeRequest.update(status=ChangeStatus.APPROVED).where(ChangeRequest.id == cr.id).execute()
     # Jobs paused for the customer's approval may go on.
     Assignment.update(pause_reason="").where(
-        (Assignment.ro == ro.id) & (Assignment.status == JobStatus.PAUSED) & (Assignment.pause_reason == PauseReason.APPROVAL)
+        (Assignment.ro == ro.id)
+        & (Assignment.status == JobStatus.PAUSED)
+        & (Assignment.pause_reason == PauseReason.APPROVAL)
     ).execute()
-    log(actor, "change_request", cr.id, "apply_change",
-        new={"promised_at": cr.new_promised_at, "amount": cr.new_amount_cents}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "change_request",
+        cr.id,
+        "apply_change",
+        new={"promised_at": cr.new_promised_at, "amount": cr.new_amount_cents},
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.CHANGE_APPLIED)
 
 
@@ -150,8 +185,17 @@ def _pending(change_id: int) -> ChangeRequest:
 
 
 @service("change.consent", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
-def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by: str, method: str,
-                   phone: str = "", at: dt.datetime | None = None, note: str = "") -> str:  # fmt: skip
+def record_consent(
+    *,
+    actor: Actor,
+    change_id: int,
+    consented: bool,
+    consent_by: str,
+    method: str,
+    phone: str = "",
+    at: dt.datetime | None = None,
+    note: str = "",
+) -> str:
     """Record the customer's answer: consent (who, when, how, number) or refusal.
 
     Returns the new status: approved, awaiting_manager (a major change) or refused.
@@ -163,13 +207,23 @@ def record_consent(*, actor: Actor, change_id: int, consented: bool, consent_by:
     who = validation.name(consent_by, what=("The name of who consented", "同意人姓名"))
     tel = validation.phone(phone, required=method == AuthMethod.PHONE)
     when = at or now()
-    ChangeRequest.update(consent_by=who, consent_at=when, consent_method=method, consent_phone=tel,
-                         recorded_by=actor.user_id, decided_note=validation.clean_text(note),
-                         ).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
+    ChangeRequest.update(
+        consent_by=who,
+        consent_at=when,
+        consent_method=method,
+        consent_phone=tel,
+        recorded_by=actor.user_id,
+        decided_note=validation.clean_text(note),
+    ).where(ChangeRequest.id == cr.id).execute()
     ro = RepairOrder.get_by_id(cr.ro_id)
-    log(actor, "change_request", cr.id, "record_consent",
+    log(
+        actor,
+        "change_request",
+        cr.id,
+        "record_consent",
         new={"consented": consented, "by": who, "method": method, "phone": tel, "at": when},
-        ro_id=ro.id)  # fmt: skip
+        ro_id=ro.id,
+    )
     if not consented:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
             bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=when)
@@ -197,8 +251,9 @@ def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: s
     if not approve:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
             bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=now())
-        ChangeRequest.update(status=ChangeStatus.REJECTED, manager=actor.user_id, manager_at=now(),
-                             decided_note=note).where(ChangeRequest.id == cr.id).execute()  # fmt: skip
+        ChangeRequest.update(
+            status=ChangeStatus.REJECTED, manager=actor.user_id, manager_at=now(), decided_note=note
+        ).where(ChangeRequest.id == cr.id).execute()
         log(actor, "change_request", cr.id, "reject_major", new={"note": note}, ro_id=ro.id)
         event(ro, actor, EventAction.CHANGE_REJECTED_BY_MANAGER)
         return ChangeStatus.REJECTED

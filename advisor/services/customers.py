@@ -31,15 +31,34 @@ def masked_phone(phone: str) -> str:
 
 def customer_view(c: Customer, *, mask_phone: bool = False) -> CustomerView:
     phone = masked_phone(c.phone) if mask_phone else c.phone
-    return CustomerView(c.id, c.name, phone, c.email, c.wechat, c.preferred_channel,
-                        c.marketing_consent, c.version, c.anonymised_at is not None)  # fmt: skip
+    return CustomerView(
+        c.id,
+        c.name,
+        phone,
+        c.email,
+        c.wechat,
+        c.preferred_channel,
+        c.marketing_consent,
+        c.version,
+        c.anonymised_at is not None,
+    )
 
 
 def vehicle_view(v: Vehicle) -> VehicleView:
     return VehicleView(
-        v.id, v.customer_id, v.vin, v.plate, v.make, v.model, v.year, v.mileage_km,
-        v.next_service_date, v.next_service_km, v.version, validation.vin_check_digit_ok(v.vin),
-    )  # fmt: skip
+        v.id,
+        v.customer_id,
+        v.vin,
+        v.plate,
+        v.make,
+        v.model,
+        v.year,
+        v.mileage_km,
+        v.next_service_date,
+        v.next_service_km,
+        v.version,
+        validation.vin_check_digit_ok(v.vin),
+    )
 
 
 def duplicate_of(*, vin: str = "", plate: str = "", exclude: int | None = None) -> DuplicateVehicle | None:
@@ -65,8 +84,9 @@ def duplicate_of(*, vin: str = "", plate: str = "", exclude: int | None = None) 
     return None
 
 
-def _checked(errors: list[UserError], check: Callable[..., T], *args: Any, field: str | None = None,
-             **kwargs: Any) -> T | None:  # fmt: skip
+def _checked(
+    errors: list[UserError], check: Callable[..., T], *args: Any, field: str | None = None, **kwargs: Any
+) -> T | None:
     """``check(*args)``, or None with its refusal (naming ``field``) added to ``errors``."""
     try:
         return check(*args, **kwargs)
@@ -107,8 +127,9 @@ def _mileage_after(km: int, last: int) -> int:
     return km
 
 
-def _vehicle_fields(errors: list[UserError], *, vin: str, plate: str, make: str, model: str,
-                    year: int | None, mileage_km: int) -> dict[str, Any]:  # fmt: skip
+def _vehicle_fields(
+    errors: list[UserError], *, vin: str, plate: str, make: str, model: str, year: int | None, mileage_km: int
+) -> dict[str, Any]:
     """Every vehicle field checked, each refusal added to ``errors`` (duplicates too)."""
     checked_vin = _checked(errors, validation.vin, vin)
     plate_norm = _checked(errors, _plate, plate)
@@ -127,36 +148,60 @@ def _vehicle_fields(errors: list[UserError], *, vin: str, plate: str, make: str,
     }
 
 
-def _create_vehicle(actor: Actor, customer_id: int, f: dict[str, Any],
-                    first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
+def _create_vehicle(
+    actor: Actor, customer_id: int, f: dict[str, Any], first_registered: dt.date | None = None
+) -> tuple[VehicleView, list[str]]:
     try:
         with Vehicle._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
-            v = Vehicle.create(customer=customer_id, vin=f["vin"], plate=f["plate"], make=f["make"],
-                               model=f["model"], year=f["year"], mileage_km=f["mileage_km"],
-                               first_registered=first_registered)  # fmt: skip
+            v = Vehicle.create(
+                customer=customer_id,
+                vin=f["vin"],
+                plate=f["plate"],
+                make=f["make"],
+                model=f["model"],
+                year=f["year"],
+                mileage_km=f["mileage_km"],
+                first_registered=first_registered,
+            )
     except peewee.IntegrityError as exc:
         # The database's unique VIN/plate (migration 0006) caught what the check did not.
         raise duplicate_of(vin=f["vin"], plate=f["plate"]) or ValidationError(
-            "This VIN or plate is already on file.", "该车架号或车牌已有车辆档案。", field="vin",
-        ) from exc  # fmt: skip
+            "This VIN or plate is already on file.",
+            "该车架号或车牌已有车辆档案。",
+            field="vin",
+        ) from exc
     if f["mileage_km"]:
         MileageReading.create(vehicle=v.id, km=f["mileage_km"], source=MileageSource.REGISTRATION)
-    log(actor, "vehicle", v.id, "add_vehicle",
-        new={"vin": f["vin"], "plate": f["plate"], "warnings": f["warnings"]})  # fmt: skip
+    log(
+        actor,
+        "vehicle",
+        v.id,
+        "add_vehicle",
+        new={"vin": f["vin"], "plate": f["plate"], "warnings": f["warnings"]},
+    )
     return vehicle_view(v), list(f["warnings"])
 
 
 @service("customer.edit", changes=Kind.CUSTOMERS)
-def create_customer(*, actor: Actor, name: str, phone: str = "", email: str = "",
-                    wechat: str = "", preferred_channel: str = Channel.PHONE,
-                    marketing_consent: bool = False) -> CustomerView:  # fmt: skip
+def create_customer(
+    *,
+    actor: Actor,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    wechat: str = "",
+    preferred_channel: str = Channel.PHONE,
+    marketing_consent: bool = False,
+) -> CustomerView:
     """Register a customer (name in any script; phone validated and stored as E.164)."""
     c = Customer.create(
-        name=validation.name(name), phone=validation.phone(phone), email=(email or "").strip(),
+        name=validation.name(name),
+        phone=validation.phone(phone),
+        email=(email or "").strip(),
         wechat=(wechat or "").strip(),
         preferred_channel=validation.choice(preferred_channel, CHANNELS, ("Channel", "联系方式")),
         marketing_consent=bool(marketing_consent),
-    )  # fmt: skip
+    )
     log(actor, "customer", c.id, "create_customer", new={"name": c.name, "phone": c.phone})
     return customer_view(c)
 
@@ -185,26 +230,44 @@ def update_customer(*, actor: Actor, customer_id: int, version: int, **fields: o
 
 
 @service("customer.edit", changes=Kind.CUSTOMERS)
-def add_vehicle(*, actor: Actor, customer_id: int, vin: str, plate: str, make: str = "",
-                model: str = "", year: int | None = None, mileage_km: int = 0,
-                first_registered: dt.date | None = None) -> tuple[VehicleView, list[str]]:  # fmt: skip
+def add_vehicle(
+    *,
+    actor: Actor,
+    customer_id: int,
+    vin: str,
+    plate: str,
+    make: str = "",
+    model: str = "",
+    year: int | None = None,
+    mileage_km: int = 0,
+    first_registered: dt.date | None = None,
+) -> tuple[VehicleView, list[str]]:
     """Add a vehicle; returns it with warnings (e.g. a VIN whose check digit is off).
 
     Every refused field is reported at once (``FieldErrors`` of one error a field; a
     single refused field as its own error)."""
     get(Customer, customer_id, ("Customer", "客户"))
     errors: list[UserError] = []
-    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=year,
-                             mileage_km=mileage_km)  # fmt: skip
+    fields = _vehicle_fields(
+        errors, vin=vin, plate=plate, make=make, model=model, year=year, mileage_km=mileage_km
+    )
     if errors:
         raise _refusal(errors)
     return _create_vehicle(actor, customer_id, fields, first_registered)
 
 
 @service("customer.edit", changes=Kind.CUSTOMERS)
-def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", model: str = "",
-                     name: str = "", phone: str = "",
-                     customer_id: int | None = None) -> tuple[CustomerView, VehicleView, list[str]]:  # fmt: skip
+def register_walk_in(
+    *,
+    actor: Actor,
+    vin: str,
+    plate: str,
+    make: str = "",
+    model: str = "",
+    name: str = "",
+    phone: str = "",
+    customer_id: int | None = None,
+) -> tuple[CustomerView, VehicleView, list[str]]:
     """A walk-in's vehicle with its new customer (``name``, ``phone``) or with the customer
     ``customer_id`` on file, in one transaction: nothing is saved unless all of it is.
 
@@ -217,8 +280,7 @@ def register_walk_in(*, actor: Actor, vin: str, plate: str, make: str = "", mode
     else:
         name_ok = _checked(errors, validation.name, name)
         phone_ok = _checked(errors, validation.phone, phone)
-    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=None,
-                             mileage_km=0)  # fmt: skip
+    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=None, mileage_km=0)
     if errors:
         raise _refusal(errors)
     if owner is None:
@@ -335,8 +397,15 @@ def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | Non
             f"The last visit is within the {years}-year retention period: data cannot be erased yet.",
             f"最近一次到店仍在 {years} 年保留期内：暂不能删除个人信息。",
         )
-    changes = dict(name=f"Anonymised #{c.id}", phone="", email="", wechat="", address="",
-                   marketing_consent=False, anonymised_at=now())  # fmt: skip
+    changes = dict(
+        name=f"Anonymised #{c.id}",
+        phone="",
+        email="",
+        wechat="",
+        address="",
+        marketing_consent=False,
+        anonymised_at=now(),
+    )
     bump(c, None, ("The customer", "客户资料"), **changes)
     from advisor import audit
 
@@ -347,6 +416,7 @@ def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | Non
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("customer.view", read=True)
 def read_customer(*, actor: Actor, customer_id: int) -> CustomerView:
@@ -367,8 +437,9 @@ def read_vehicles_of(*, actor: Actor, customer_id: int) -> list[VehicleView]:
 
 
 @service("customer.view", read=True)
-def read_duplicate_of(*, actor: Actor, vin: str = "", plate: str = "",
-                      exclude: int | None = None) -> DuplicateVehicle | None:  # fmt: skip
+def read_duplicate_of(
+    *, actor: Actor, vin: str = "", plate: str = "", exclude: int | None = None
+) -> DuplicateVehicle | None:
     """``duplicate_of``: the vehicle on file with this VIN or plate (as the refusal
     a save would raise), or None."""
     return duplicate_of(vin=vin, plate=plate, exclude=exclude)

@@ -67,34 +67,55 @@ class Snapshot:
 
 
 @service("kpi.view", read=True)
-def figures(*, actor: Actor, start: dt.date, end: dt.date, advisor_id: int | None = None,
-            technician_id: int | None = None) -> Snapshot:  # fmt: skip
+def figures(
+    *,
+    actor: Actor,
+    start: dt.date,
+    end: dt.date,
+    advisor_id: int | None = None,
+    technician_id: int | None = None,
+) -> Snapshot:
     """The KPIs of ``start``…``end`` and of the period before, per day, per advisor and
     per technician, optionally for one advisor or one technician."""
     p_start, p_end = previous_period(start, end)
     return Snapshot(
-        start, end, advisor_id, technician_id,
+        start,
+        end,
+        advisor_id,
+        technician_id,
         current=kpi.department(start, end, advisor_id=advisor_id, technician_id=technician_id),
         previous=kpi.department(p_start, p_end, advisor_id=advisor_id, technician_id=technician_id),
         days=kpi.per_day(start, end, advisor_id=advisor_id, technician_id=technician_id),
         advisors=kpi.per_advisor(start, end, technician_id=technician_id),
         technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
-    )  # fmt: skip
+    )
 
 
 @service("kpi.view", read=True)
-def drill_down(*, actor: Actor, keys: tuple[str, ...], start: dt.date, end: dt.date,
-               advisor_id: int | None = None, technician_id: int | None = None, hits: bool = True,
-               limit: int = DRILL_LIMIT) -> list[ROSummary]:  # fmt: skip
+def drill_down(
+    *,
+    actor: Actor,
+    keys: tuple[str, ...],
+    start: dt.date,
+    end: dt.date,
+    advisor_id: int | None = None,
+    technician_id: int | None = None,
+    hits: bool = True,
+    limit: int = DRILL_LIMIT,
+) -> list[ROSummary]:
     """The ROs behind one or more figures (``DRILL_KEYS``), merged, in arrival order."""
     unknown = [k for k in keys if k not in DRILL_KEYS]
     if unknown:
-        raise ValidationError(f"No list of repair orders behind {unknown[0]!r}.",
-                              f"“{unknown[0]}”没有对应的工单列表。", field="keys")  # fmt: skip
+        raise ValidationError(
+            f"No list of repair orders behind {unknown[0]!r}.",
+            f"“{unknown[0]}”没有对应的工单列表。",
+            field="keys",
+        )
     found: dict[int, ROSummary] = {}
     for key in keys:
-        for row in kpi.drill_down(key, start, end, advisor_id=advisor_id, technician_id=technician_id,
-                                  hits=hits, limit=limit):  # fmt: skip
+        for row in kpi.drill_down(
+            key, start, end, advisor_id=advisor_id, technician_id=technician_id, hits=hits, limit=limit
+        ):
             found.setdefault(row.id, row)
     return sorted(found.values(), key=lambda r: (r.arrived_at, r.id))[:limit]
 

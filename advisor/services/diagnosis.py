@@ -21,9 +21,10 @@ def _words(text: str) -> str:
     # Stored exactly as typed: no trimming, no normalising of quotes, breaks or emoji.
     if text is None or not text.strip():
         raise ValidationError(
-            "Type what the customer says, in their own words.", "请用客户的原话记录故障描述。",
+            "Type what the customer says, in their own words.",
+            "请用客户的原话记录故障描述。",
             field="customer_words",
-        )  # fmt: skip
+        )
     if "\x00" in text:
         # Not typeable, and PostgreSQL cannot store it: refuse rather than alter the words.
         raise ValidationError(
@@ -52,9 +53,14 @@ def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement
     if ro.status != ROStatus.OPEN:
         raise GateError("This repair order is closed.", "此工单已结案。")
     words = _words(customer_words)
-    c = Concern.create(ro=ro.id, seq=_next_seq(ro.id), customer_words=words,
-                       restatement=validation.clean_text(restatement), created_by=actor.user_id,
-                       created_at=now())  # fmt: skip
+    c = Concern.create(
+        ro=ro.id,
+        seq=_next_seq(ro.id),
+        customer_words=words,
+        restatement=validation.clean_text(restatement),
+        created_by=actor.user_id,
+        created_at=now(),
+    )
     if ro.need_confirmed_at is None:
         ro.need_confirmed_at = now()
         type(ro).update(need_confirmed_at=ro.need_confirmed_at).where(type(ro).id == ro.id).execute()
@@ -71,12 +77,24 @@ def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, resta
         raise GateError("This entry has already been corrected.", "此条记录已被更正过。")
     ro = get_ro(old.ro_id)
     words = _words(customer_words)
-    c = Concern.create(ro=ro.id, seq=_next_seq(ro.id), customer_words=words,
-                       restatement=validation.clean_text(restatement or old.restatement),
-                       supersedes=old.id, created_by=actor.user_id, created_at=now())  # fmt: skip
-    log(actor, "concern", c.id, "correct_concern",
+    c = Concern.create(
+        ro=ro.id,
+        seq=_next_seq(ro.id),
+        customer_words=words,
+        restatement=validation.clean_text(restatement or old.restatement),
+        supersedes=old.id,
+        created_by=actor.user_id,
+        created_at=now(),
+    )
+    log(
+        actor,
+        "concern",
+        c.id,
+        "correct_concern",
         old={"concern": old.id, "customer_words": old.customer_words},
-        new={"customer_words": words}, ro_id=ro.id)  # fmt: skip
+        new={"customer_words": words},
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.CONCERN_CORRECTED, f"#{old.seq} → #{c.seq}")
     return int(c.id)
 
@@ -121,20 +139,33 @@ def confirm_symptom(*, actor: Actor, concern_id: int, confirmation: str) -> None
 
 
 @service("concern.record", changes=Kind.RO | Kind.BOARD)
-def request_assist(*, actor: Actor, concern_id: int, technician_id: int | None,
-                   diagnosis_bay: bool = False) -> None:  # fmt: skip
+def request_assist(
+    *, actor: Actor, concern_id: int, technician_id: int | None, diagnosis_bay: bool = False
+) -> None:
     """Ask a technician to help diagnose; optionally move the car to the diagnosis bay."""
-    _update(actor, concern_id, "request_assist", assist_requested=True,
-            assist_technician=technician_id, diagnosis_bay=diagnosis_bay)  # fmt: skip
+    _update(
+        actor,
+        concern_id,
+        "request_assist",
+        assist_requested=True,
+        assist_technician=technician_id,
+        diagnosis_bay=diagnosis_bay,
+    )
 
 
 @service("concern.finding", changes=Kind.RO | Kind.ESTIMATE)
-def record_finding(*, actor: Actor, concern_id: int, finding: str, correction: str = "",
-                   seen: str = "") -> None:  # fmt: skip
+def record_finding(
+    *, actor: Actor, concern_id: int, finding: str, correction: str = "", seen: str = ""
+) -> None:
     """The technician's finding (cause) and correction for a concern.
 
     ``seen``: the finding this one replaces, as shown to the caller ("" for the first).
     A finding another desk saved in between is never overwritten unseen: ``ConflictError``."""
     _check_seen(concern_id, "finding", seen, ("finding", "诊断结果"))
-    _update(actor, concern_id, "record_finding", finding=validation.clean_text(finding),
-            correction=validation.clean_text(correction))  # fmt: skip
+    _update(
+        actor,
+        concern_id,
+        "record_finding",
+        finding=validation.clean_text(finding),
+        correction=validation.clean_text(correction),
+    )

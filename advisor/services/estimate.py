@@ -62,12 +62,25 @@ def totals_of(lines: Any, *, discount_cents: int = 0, tax_rate: Decimal | None =
             proposed += line.amount_cents
     subtotal = sum(sums.values())
     tax = money.percent_of(subtotal - discount_cents, rate)
-    return Totals(sums[LineKind.LABOUR], sums[LineKind.PART], sums[LineKind.OTHER], discount_cents, tax,
-                  subtotal - discount_cents + tax, declined, proposed)  # fmt: skip
+    return Totals(
+        sums[LineKind.LABOUR],
+        sums[LineKind.PART],
+        sums[LineKind.OTHER],
+        discount_cents,
+        tax,
+        subtotal - discount_cents + tax,
+        declined,
+        proposed,
+    )
 
 
-def quote_of(lines: Any, *, decisions: Mapping[int, str] | None = None, discount_cents: int = 0,
-             tax_rate: Decimal | None = None) -> Totals:  # fmt: skip
+def quote_of(
+    lines: Any,
+    *,
+    decisions: Mapping[int, str] | None = None,
+    discount_cents: int = 0,
+    tax_rate: Decimal | None = None,
+) -> Totals:
     """The estimate's totals: the approved lines and the proposed ones as the customer
     would decide them (each approved, unless ``decisions`` maps its id to "declined").
 
@@ -78,7 +91,8 @@ def quote_of(lines: Any, *, decisions: Mapping[int, str] | None = None, discount
     rows or ``LineView``s (id, kind, status, pay_type, amount_cents)."""
     decisions = decisions or {}
     as_decided = [
-        _Decided(x, decisions.get(x.id, LineStatus.APPROVED)) if x.status == LineStatus.PROPOSED else x for x in lines
+        _Decided(x, decisions.get(x.id, LineStatus.APPROVED)) if x.status == LineStatus.PROPOSED else x
+        for x in lines
     ]
     return totals_of(as_decided, discount_cents=discount_cents, tax_rate=tax_rate)
 
@@ -107,11 +121,21 @@ def _check_editable(ro: RepairOrder) -> None:
     workflow.check_can_change_estimate(ro_state(ro))
 
 
-def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal | str | int,
-              unit_price_cents: int | None = None, code: str = "", origin: str = "",
-              pay_type: str = "customer", part_id: int | None = None,
-              concern_id: int | None = None, change_request_id: int | None = None,
-              skill: str = "") -> EstimateLine:  # fmt: skip
+def make_line(
+    *,
+    ro: RepairOrder,
+    kind: str,
+    description: str,
+    quantity: Decimal | str | int,
+    unit_price_cents: int | None = None,
+    code: str = "",
+    origin: str = "",
+    pay_type: str = "customer",
+    part_id: int | None = None,
+    concern_id: int | None = None,
+    change_request_id: int | None = None,
+    skill: str = "",
+) -> EstimateLine:
     """Validate and insert one proposed line (used by the estimate and change requests)."""
     validation.choice(kind, KINDS, ("Line type", "项目类型"))
     validation.choice(pay_type, PAY_TYPES, ("Pay type", "付费方式"))
@@ -120,13 +144,15 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
         if part_id is None:
             part = Part.get_or_none(Part.number == code) if code else None
             if part is None:
-                raise ValidationError("Choose a part from the catalogue.", "请从配件目录中选择配件。",
-                                      field="part")  # fmt: skip
+                raise ValidationError(
+                    "Choose a part from the catalogue.", "请从配件目录中选择配件。", field="part"
+                )
             part_id = part.id
         part = get(Part, part_id, ("Part", "配件"))
         if qty != qty.to_integral_value():
-            raise ValidationError("Parts are counted in whole units.", "配件数量必须为整数。",
-                                  field="quantity")  # fmt: skip
+            raise ValidationError(
+                "Parts are counted in whole units.", "配件数量必须为整数。", field="quantity"
+            )
         code = code or part.number
         description = description or part.name_zh
         origin = origin or part.origin
@@ -141,30 +167,65 @@ def make_line(*, ro: RepairOrder, kind: str, description: str, quantity: Decimal
     if not desc:
         raise ValidationError("Describe the line.", "请填写项目说明。", field="description")
     return EstimateLine.create(
-        ro=ro.id, kind=kind, code=validation.clean_text(code, limit=40).strip(), description=desc,
-        quantity=qty, unit_price_cents=price,
+        ro=ro.id,
+        kind=kind,
+        code=validation.clean_text(code, limit=40).strip(),
+        description=desc,
+        quantity=qty,
+        unit_price_cents=price,
         amount_cents=validation.line_amount_cents(money.line_amount(qty, price)),
-        origin=origin if kind == LineKind.PART else "", pay_type=pay_type, status=LineStatus.PROPOSED,
-        part=part_id, concern=concern_id, change_request=change_request_id,
-        skill=validation.clean_text(skill, limit=40), created_at=now(),
-    )  # fmt: skip
+        origin=origin if kind == LineKind.PART else "",
+        pay_type=pay_type,
+        status=LineStatus.PROPOSED,
+        part=part_id,
+        concern=concern_id,
+        change_request=change_request_id,
+        skill=validation.clean_text(skill, limit=40),
+        created_at=now(),
+    )
 
 
 @service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
-def add_line(*, actor: Actor, ro_id: int, kind: str, description: str = "",
-             quantity: Decimal | str | int = 1, unit_price_cents: int | None = None, code: str = "",
-             origin: str = "", pay_type: str = "customer", part_id: int | None = None,
-             concern_id: int | None = None, skill: str = "") -> int:  # fmt: skip
+def add_line(
+    *,
+    actor: Actor,
+    ro_id: int,
+    kind: str,
+    description: str = "",
+    quantity: Decimal | str | int = 1,
+    unit_price_cents: int | None = None,
+    code: str = "",
+    origin: str = "",
+    pay_type: str = "customer",
+    part_id: int | None = None,
+    concern_id: int | None = None,
+    skill: str = "",
+) -> int:
     """Add a labour, part or other line to the estimate. Returns the line id."""
     ro = get_ro(ro_id)
     workflow.check_can_estimate(ro_state(ro))
     _check_editable(ro)
-    line = make_line(ro=ro, kind=kind, description=description, quantity=quantity,
-                     unit_price_cents=unit_price_cents, code=code, origin=origin,
-                     pay_type=pay_type, part_id=part_id, concern_id=concern_id, skill=skill)  # fmt: skip
-    log(actor, "estimate_line", line.id, "add_line",
+    line = make_line(
+        ro=ro,
+        kind=kind,
+        description=description,
+        quantity=quantity,
+        unit_price_cents=unit_price_cents,
+        code=code,
+        origin=origin,
+        pay_type=pay_type,
+        part_id=part_id,
+        concern_id=concern_id,
+        skill=skill,
+    )
+    log(
+        actor,
+        "estimate_line",
+        line.id,
+        "add_line",
         new={"kind": kind, "description": line.description, "amount": line.amount_cents},
-        ro_id=ro.id)  # fmt: skip
+        ro_id=ro.id,
+    )
     return int(line.id)
 
 
@@ -181,24 +242,43 @@ def add_canned_job(*, actor: Actor, ro_id: int, code: str, lang: str = "zh_CN") 
     for item in json.loads(job.lines_json):
         part = Part.get_or_none(Part.number == item["part"]) if item.get("part") else None
         desc = item["description_zh"] if lang.startswith("zh") else item["description_en"]
-        line = make_line(ro=ro, kind=item["kind"], description=desc, quantity=item["qty"],
-                         code=item["code"], part_id=part.id if part else None)  # fmt: skip
+        line = make_line(
+            ro=ro,
+            kind=item["kind"],
+            description=desc,
+            quantity=item["qty"],
+            code=item["code"],
+            part_id=part.id if part else None,
+        )
         ids.append(int(line.id))
     log(actor, "repair_order", ro.id, "add_canned_job", new={"code": code, "lines": ids}, ro_id=ro.id)
     return ids
 
 
 @service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
-def update_line(*, actor: Actor, line_id: int, version: int, quantity: Decimal | str | None = None,
-                unit_price_cents: int | None = None, description: str | None = None,
-                pay_type: str | None = None, origin: str | None = None) -> None:  # fmt: skip
+def update_line(
+    *,
+    actor: Actor,
+    line_id: int,
+    version: int,
+    quantity: Decimal | str | None = None,
+    unit_price_cents: int | None = None,
+    description: str | None = None,
+    pay_type: str | None = None,
+    origin: str | None = None,
+) -> None:
     """Change a proposed line before authorisation."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
     _check_editable(get_ro(line.ro_id))
     qty = validation.quantity(quantity) if quantity is not None else Decimal(line.quantity)
-    price = validation.price_cents(unit_price_cents) if unit_price_cents is not None else line.unit_price_cents
-    changes: dict[str, object] = {"quantity": qty, "unit_price_cents": price,
-                                  "amount_cents": validation.line_amount_cents(money.line_amount(qty, price))}  # fmt: skip
+    price = (
+        validation.price_cents(unit_price_cents) if unit_price_cents is not None else line.unit_price_cents
+    )
+    changes: dict[str, object] = {
+        "quantity": qty,
+        "unit_price_cents": price,
+        "amount_cents": validation.line_amount_cents(money.line_amount(qty, price)),
+    }
     if description is not None:
         changes["description"] = validation.clean_text(description, limit=500).strip()
     if pay_type is not None:
@@ -219,38 +299,61 @@ def cancel_line(*, actor: Actor, line_id: int) -> None:
 
 
 @service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO)
-def set_terms(*, actor: Actor, ro_id: int, price_low_cents: int, price_high_cents: int,
-              promised_at: dt.datetime) -> None:  # fmt: skip
+def set_terms(
+    *, actor: Actor, ro_id: int, price_low_cents: int, price_high_cents: int, promised_at: dt.datetime
+) -> None:
     """The price range and promised completion time to tell the customer."""
     ro = get_ro(ro_id)
     _check_editable(ro)
     _check_terms(ro, price_low_cents, price_high_cents, promised_at)
-    old = bump(ro, None, ("The repair order", "工单"), price_low_cents=price_low_cents,
-               price_high_cents=price_high_cents, promised_at=promised_at)  # fmt: skip
-    log(actor, "repair_order", ro.id, "set_terms", old=old,
+    old = bump(
+        ro,
+        None,
+        ("The repair order", "工单"),
+        price_low_cents=price_low_cents,
+        price_high_cents=price_high_cents,
+        promised_at=promised_at,
+    )
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        "set_terms",
+        old=old,
         new={"low": price_low_cents, "high": price_high_cents, "promised_at": promised_at},
-        ro_id=ro.id)  # fmt: skip
+        ro_id=ro.id,
+    )
 
 
 def _check_terms(ro: RepairOrder, low: int, high: int, promised_at: dt.datetime) -> None:
     if low < 0 or high < low:
         raise ValidationError(
             "The price range must run from a lower to a higher amount.",
-            "价格范围的下限不能高于上限。", field="price_range",
-        )  # fmt: skip
+            "价格范围的下限不能高于上限。",
+            field="price_range",
+        )
     if promised_at <= ro.arrived_at:
         raise ValidationError(
-            "The promised time must be after the car arrived.", "承诺交车时间须晚于到店时间。",
+            "The promised time must be after the car arrived.",
+            "承诺交车时间须晚于到店时间。",
             field="promised_at",
-        )  # fmt: skip
+        )
 
 
 @service("estimate.authorise", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS | Kind.BOARD)
 def authorise_estimate(
-    *, actor: Actor, ro_id: int, decisions: dict[int, str], customer_name: str, method: str,
-    promised_at: dt.datetime, phone: str = "", decline_reasons: dict[int, int] | None = None,
-    note: str = "", at: dt.datetime | None = None,
-) -> int:  # fmt: skip
+    *,
+    actor: Actor,
+    ro_id: int,
+    decisions: dict[int, str],
+    customer_name: str,
+    method: str,
+    promised_at: dt.datetime,
+    phone: str = "",
+    decline_reasons: dict[int, int] | None = None,
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> int:
     """The customer authorises: each line approved or declined, who, how, amount, promise.
 
     Declined lines are kept (they feed solicitation). Approved part lines reserve stock
@@ -267,8 +370,12 @@ def authorise_estimate(
     validation.choice(method, METHODS, ("Method", "授权方式"))
     who = validation.name(customer_name, what=("The name of who authorised", "授权人姓名"))
     tel = validation.phone(phone, required=method == AuthMethod.PHONE)
-    proposed = {x.id: x for x in EstimateLine.select().where(
-        (EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.PROPOSED))}  # fmt: skip
+    proposed = {
+        x.id: x
+        for x in EstimateLine.select().where(
+            (EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.PROPOSED)
+        )
+    }
     if not proposed:
         raise GateError("The estimate has no lines to authorise.", "估价单没有可授权的项目。")
     unknown = set(decisions) - set(proposed)
@@ -287,26 +394,56 @@ def authorise_estimate(
     when = at or now()
     for line_id, d in decisions.items():
         line = proposed[line_id]
-        bump(line, None, ("The line", "项目"), status=d, decided_at=when,
-             decline_reason=reasons.get(line_id) if d == LineStatus.DECLINED else None)  # fmt: skip
+        bump(
+            line,
+            None,
+            ("The line", "项目"),
+            status=d,
+            decided_at=when,
+            decline_reason=reasons.get(line_id) if d == LineStatus.DECLINED else None,
+        )
     lines = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
     total = totals_of(lines).total_cents
     low = ro.price_low_cents if ro.price_low_cents is not None else total
     high = ro.price_high_cents if ro.price_high_cents is not None else total
     _check_terms(ro, min(low, total), max(high, total), promised_at)
     auth_row = Authorisation.create(
-        ro=ro.id, at=when, recorded_by=actor.user_id, customer_name=who, method=method,
-        phone=tel, amount_cents=total, promised_at=promised_at,
+        ro=ro.id,
+        at=when,
+        recorded_by=actor.user_id,
+        customer_name=who,
+        method=method,
+        phone=tel,
+        amount_cents=total,
+        promised_at=promised_at,
         note=validation.clean_text(note, limit=2000),
-    )  # fmt: skip
-    bump(ro, None, ("The repair order", "工单"), authorised_at=when, promised_at=promised_at,
-         price_low_cents=min(low, total), price_high_cents=max(high, total))  # fmt: skip
+    )
+    bump(
+        ro,
+        None,
+        ("The repair order", "工单"),
+        authorised_at=when,
+        promised_at=promised_at,
+        price_low_cents=min(low, total),
+        price_high_cents=max(high, total),
+    )
     for line in lines:
         if line.status == LineStatus.APPROVED and line.kind == LineKind.PART:
             parts_service.supply_line(line, actor)
-    log(actor, "authorisation", auth_row.id, "authorise_estimate",
-        new={"decisions": {str(k): v for k, v in decisions.items()}, "amount": total,
-             "method": method, "by": who, "promised_at": promised_at}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "authorisation",
+        auth_row.id,
+        "authorise_estimate",
+        new={
+            "decisions": {str(k): v for k, v in decisions.items()},
+            "amount": total,
+            "method": method,
+            "by": who,
+            "promised_at": promised_at,
+        },
+        ro_id=ro.id,
+    )
     declined = sum(1 for d in decisions.values() if d == LineStatus.DECLINED)
     event(ro, actor, EventAction.AUTHORISED, f"{money.fmt(total)}; declined {declined}")
     return int(auth_row.id)
@@ -319,6 +456,7 @@ def canned_jobs(lang: str = "zh_CN") -> list[tuple[str, str]]:
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("ro.view", read=True)
 def read_canned_jobs(*, actor: Actor, lang: str = "zh_CN") -> list[tuple[str, str]]:

@@ -33,15 +33,31 @@ def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
     ro = f.ro
     within = None if f.at is None else f.due_from <= f.at <= f.due_to
     return FollowUpView(
-        f.id, ro.id, ro.number, ro.customer.name, ro.customer.phone, ro.vehicle.plate,
-        ro.advisor.display_name, ro.handed_over_at or f.due_from, f.due_from, f.due_to, status_of(f, at), f.at,
-        f.solved, {d: getattr(f, d) for d in DIMENSIONS}, f.category, f.comments, f.recheck_id,
-        within, f.attempts,
-    )  # fmt: skip
+        f.id,
+        ro.id,
+        ro.number,
+        ro.customer.name,
+        ro.customer.phone,
+        ro.vehicle.plate,
+        ro.advisor.display_name,
+        ro.handed_over_at or f.due_from,
+        f.due_from,
+        f.due_to,
+        status_of(f, at),
+        f.at,
+        f.solved,
+        {d: getattr(f, d) for d in DIMENSIONS},
+        f.category,
+        f.comments,
+        f.recheck_id,
+        within,
+        f.attempts,
+    )
 
 
-def queue(*, at: dt.datetime | None = None, include_done: bool = False,
-          advisor_id: int | None = None) -> list[FollowUpView]:  # fmt: skip
+def queue(
+    *, at: dt.datetime | None = None, include_done: bool = False, advisor_id: int | None = None
+) -> list[FollowUpView]:
     """Calls due, overdue (and upcoming within a day); done ones on request."""
     at = at or now()
     q = (
@@ -64,10 +80,17 @@ def queue(*, at: dt.datetime | None = None, include_done: bool = False,
 
 @service("followup.log", changes=Kind.FOLLOWUP | Kind.RO)
 def log_follow_up(
-    *, actor: Actor, ro_id: int, reached: bool, solved: bool | None = None,
-    scores: dict[str, int] | None = None, category: str = "", comments: str = "",
-    recheck_at: dt.datetime | None = None, at: dt.datetime | None = None,
-) -> FollowUpView:  # fmt: skip
+    *,
+    actor: Actor,
+    ro_id: int,
+    reached: bool,
+    solved: bool | None = None,
+    scores: dict[str, int] | None = None,
+    category: str = "",
+    comments: str = "",
+    recheck_at: dt.datetime | None = None,
+    at: dt.datetime | None = None,
+) -> FollowUpView:
     """Log the call. An unhappy customer (problem not solved, or a score ≤ 2) must get a
     recheck appointment booked from the call, linked to the RO."""
     from advisor.services.appointments import book_appointment
@@ -83,8 +106,12 @@ def log_follow_up(
     if not reached:
         attempts = f.attempts + 1
         status = FollowUpStatus.UNREACHABLE if attempts >= MAX_ATTEMPTS else FollowUpStatus.DUE
-        FollowUp.update(attempts=attempts, status=status, at=when if status != FollowUpStatus.DUE else None,
-                        by_user=actor.user_id).where(FollowUp.id == f.id).execute()  # fmt: skip
+        FollowUp.update(
+            attempts=attempts,
+            status=status,
+            at=when if status != FollowUpStatus.DUE else None,
+            by_user=actor.user_id,
+        ).where(FollowUp.id == f.id).execute()
         log(actor, "follow_up", f.id, "not_reached", new={"attempts": attempts}, ro_id=ro.id)
         if status == FollowUpStatus.UNREACHABLE:
             event(ro, actor, EventAction.FOLLOW_UP_UNREACHABLE)
@@ -93,9 +120,10 @@ def log_follow_up(
     for d in DIMENSIONS:
         if d not in scores or not 1 <= int(scores[d]) <= 5:
             raise ValidationError(
-                "Rate each of the five dimensions from 1 to 5.", "请为五个维度分别打 1–5 分。",
+                "Rate each of the five dimensions from 1 to 5.",
+                "请为五个维度分别打 1–5 分。",
                 field=d,
-            )  # fmt: skip
+            )
     if solved is None:
         raise ValidationError("Was the problem solved?", "问题是否已解决？", field="solved")
     if category:
@@ -109,26 +137,44 @@ def log_follow_up(
                 "客户不满意：请在本次回访中预约复检。",
             )
         appt = book_appointment(
-            actor=actor, customer_id=ro.customer_id, vehicle_id=ro.vehicle_id, starts_at=recheck_at,
+            actor=actor,
+            customer_id=ro.customer_id,
+            vehicle_id=ro.vehicle_id,
+            starts_at=recheck_at,
             requested_work=f"Recheck after {ro.number} / 复检（{ro.number}）",
-            urgent=True, override=True, recheck_of=ro.id,
-        )  # fmt: skip
+            urgent=True,
+            override=True,
+            recheck_of=ro.id,
+        )
         recheck_id = appt.id
     FollowUp.update(
-        status=FollowUpStatus.DONE, at=when, by_user=actor.user_id, solved=solved, category=category,
-        comments=validation.clean_text(comments, limit=5000), recheck=recheck_id,
+        status=FollowUpStatus.DONE,
+        at=when,
+        by_user=actor.user_id,
+        solved=solved,
+        category=category,
+        comments=validation.clean_text(comments, limit=5000),
+        recheck=recheck_id,
         **{d: int(scores[d]) for d in DIMENSIONS},
-    ).where(FollowUp.id == f.id).execute()  # fmt: skip
-    log(actor, "follow_up", f.id, "log_follow_up",
-        new={"solved": solved, "scores": scores, "recheck": recheck_id}, ro_id=ro.id)  # fmt: skip
+    ).where(FollowUp.id == f.id).execute()
+    log(
+        actor,
+        "follow_up",
+        f.id,
+        "log_follow_up",
+        new={"solved": solved, "scores": scores, "recheck": recheck_id},
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.FOLLOWED_UP, "unhappy → recheck" if unhappy else "")
     return view(FollowUp.get_by_id(f.id), when)
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
 
+
 @service("followup.log", read=True)
-def read_queue(*, actor: Actor, at: dt.datetime | None = None, include_done: bool = False,
-               advisor_id: int | None = None) -> list[FollowUpView]:  # fmt: skip
+def read_queue(
+    *, actor: Actor, at: dt.datetime | None = None, include_done: bool = False, advisor_id: int | None = None
+) -> list[FollowUpView]:
     """``queue``: the follow-up calls due (done ones on request)."""
     return queue(at=at, include_done=include_done, advisor_id=advisor_id)

@@ -21,8 +21,21 @@ def _summaries(query: Iterable[RepairOrder]) -> list[ROSummary]:
         else:
             lines = list(EstimateLine.select().where(EstimateLine.ro == r.get_id()))
             total = quote_of(lines).total_cents
-        out.append(ROSummary(int(r.get_id()), r.number, r.vehicle.plate, r.customer.name, "", r.step,
-                             r.status, r.arrived_at, r.greeted_at, r.promised_at, total))  # fmt: skip
+        out.append(
+            ROSummary(
+                int(r.get_id()),
+                r.number,
+                r.vehicle.plate,
+                r.customer.name,
+                "",
+                r.step,
+                r.status,
+                r.arrived_at,
+                r.greeted_at,
+                r.promised_at,
+                total,
+            )
+        )
     return out
 
 
@@ -41,6 +54,7 @@ def vehicle_orders(vehicle_id: int, *, limit: int = 200) -> list[ROSummary]:
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("customer.view", read=True)
 def read_vehicle_orders(*, actor: Actor, vehicle_id: int, limit: int = 200) -> list[ROSummary]:

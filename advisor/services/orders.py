@@ -57,8 +57,7 @@ def _names() -> dict[int, str]:
     return {u.id: u.display_name for u in User.select(User.id, User.display_name)}
 
 
-def warranty_for(repair_class: str, handed_over_at: dt.datetime | None,
-                 mileage_in: int | None) -> Warranty:  # fmt: skip
+def warranty_for(repair_class: str, handed_over_at: dt.datetime | None, mileage_in: int | None) -> Warranty:
     """The warranty period of a repair class, and its end from the handover date."""
     periods = get_setting("warranty")
     km, days = periods.get(repair_class, WARRANTY_MINIMUMS.get(repair_class, (2000, 10)))
@@ -74,68 +73,151 @@ def get_ro_view(ro_id: int) -> ROView:
     concerns_rows = list(Concern.select().where(Concern.ro == ro.id).order_by(Concern.seq))
     superseded = {c.supersedes_id for c in concerns_rows if c.supersedes_id}
     concerns = tuple(
-        ConcernView(c.id, c.seq, c.customer_words, c.restatement, c.finding, c.correction,
-                    c.confirmation, c.assist_requested, c.supersedes_id, c.id in superseded,
-                    names.get(c.created_by_id, ""), c.created_at)  # fmt: skip
+        ConcernView(
+            c.id,
+            c.seq,
+            c.customer_words,
+            c.restatement,
+            c.finding,
+            c.correction,
+            c.confirmation,
+            c.assist_requested,
+            c.supersedes_id,
+            c.id in superseded,
+            names.get(c.created_by_id, ""),
+            c.created_at,
+        )
         for c in concerns_rows
     )
-    etas = {o.line_id: o.expected_on for o in PartOrder.select().where(
-        (PartOrder.ro == ro.id) & (PartOrder.status == PartOrderStatus.ORDERED))}  # fmt: skip
-    line_rows = [x for x in EstimateLine.select().where(EstimateLine.ro == ro.id).order_by(EstimateLine.id)
-                 if x.status != LineStatus.CANCELLED]  # fmt: skip
+    etas = {
+        o.line_id: o.expected_on
+        for o in PartOrder.select().where(
+            (PartOrder.ro == ro.id) & (PartOrder.status == PartOrderStatus.ORDERED)
+        )
+    }
+    line_rows = [
+        x
+        for x in EstimateLine.select().where(EstimateLine.ro == ro.id).order_by(EstimateLine.id)
+        if x.status != LineStatus.CANCELLED
+    ]
     reason_ids = {x.decline_reason for x in line_rows if x.decline_reason}
-    reasons = {r.id: (r.label_en, r.label_zh)
-               for r in DeclineReason.select().where(DeclineReason.id.in_(reason_ids))} if reason_ids else {}  # fmt: skip
+    reasons = (
+        {
+            r.id: (r.label_en, r.label_zh)
+            for r in DeclineReason.select().where(DeclineReason.id.in_(reason_ids))
+        }
+        if reason_ids
+        else {}
+    )
     lines = tuple(
-        LineView(x.id, x.kind, x.code, x.description, x.quantity, x.unit_price_cents,
-                 x.amount_cents, x.origin, x.pay_type, x.status, x.part, x.part_status,
-                 etas.get(x.id), x.change_request_id, x.old_part_handling, x.skill, x.version,
-                 *reasons.get(x.decline_reason, ("", "")))  # fmt: skip
+        LineView(
+            x.id,
+            x.kind,
+            x.code,
+            x.description,
+            x.quantity,
+            x.unit_price_cents,
+            x.amount_cents,
+            x.origin,
+            x.pay_type,
+            x.status,
+            x.part,
+            x.part_status,
+            etas.get(x.id),
+            x.change_request_id,
+            x.old_part_handling,
+            x.skill,
+            x.version,
+            *reasons.get(x.decline_reason, ("", "")),
+        )
         for x in line_rows
     )
     settlement_row = current_settlement(ro.id)
     settlement = None
     if settlement_row is not None:
         pays = tuple(
-            PaymentView(p.id, p.method, p.amount_cents, p.reference, p.at,
-                        names.get(p.by_user_id, ""), p.refund_of)  # fmt: skip
+            PaymentView(
+                p.id, p.method, p.amount_cents, p.reference, p.at, names.get(p.by_user_id, ""), p.refund_of
+            )
             for p in Payment.select().where(Payment.settlement == settlement_row.id).order_by(Payment.id)
         )
         s = settlement_row
         settlement = SettlementView(
-            s.id, s.number, s.at, names.get(s.by_user_id, ""), s.labour_cents, s.parts_cents,
-            s.other_cents, s.discount_cents, s.discount_reason, s.tax_cents, s.total_cents,
-            sum(p.amount_cents for p in pays), pays,
+            s.id,
+            s.number,
+            s.at,
+            names.get(s.by_user_id, ""),
+            s.labour_cents,
+            s.parts_cents,
+            s.other_cents,
+            s.discount_cents,
+            s.discount_reason,
+            s.tax_cents,
+            s.total_cents,
+            sum(p.amount_cents for p in pays),
+            pays,
             tuple(x["id"] for x in json.loads(s.lines_json)),
-        )  # fmt: skip
+        )
     discount = settlement.discount_cents if settlement else 0
     tax_rate = Decimal(get_setting("tax_rate"))
     totals = totals_of(line_rows, discount_cents=discount, tax_rate=tax_rate)
     quote = quote_of(line_rows, discount_cents=discount, tax_rate=tax_rate)
     auths = tuple(
-        AuthorisationView(a.id, a.at, a.customer_name, a.method, a.phone, a.amount_cents,
-                          a.promised_at, names.get(a.recorded_by_id, ""), a.note)  # fmt: skip
+        AuthorisationView(
+            a.id,
+            a.at,
+            a.customer_name,
+            a.method,
+            a.phone,
+            a.amount_cents,
+            a.promised_at,
+            names.get(a.recorded_by_id, ""),
+            a.note,
+        )
         for a in Authorisation.select().where(Authorisation.ro == ro.id).order_by(Authorisation.id)
     )
     crs = tuple(
         ChangeRequestView(
-            c.id, c.kind, c.reason, names.get(c.raised_by_id, ""), c.raised_at, c.old_amount_cents,
-            c.new_amount_cents, c.old_promised_at, c.new_promised_at, c.major, c.status,
-            c.consent_by, c.consent_at, c.consent_method, c.consent_phone,
+            c.id,
+            c.kind,
+            c.reason,
+            names.get(c.raised_by_id, ""),
+            c.raised_at,
+            c.old_amount_cents,
+            c.new_amount_cents,
+            c.old_promised_at,
+            c.new_promised_at,
+            c.major,
+            c.status,
+            c.consent_by,
+            c.consent_at,
+            c.consent_method,
+            c.consent_phone,
             names.get(c.recorded_by_id, "") if c.recorded_by_id else "",
-            names.get(c.manager_id, "") if c.manager_id else "", c.manager_at,
+            names.get(c.manager_id, "") if c.manager_id else "",
+            c.manager_at,
             tuple(x.id for x in line_rows if x.change_request_id == c.id),
-        )  # fmt: skip
+        )
         for c in ChangeRequest.select().where(ChangeRequest.ro == ro.id).order_by(ChangeRequest.id)
     )
     assignments = tuple(
         assignment_view(a) for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
     )
     qcs = tuple(
-        QCView(q.id, q.at, names.get(q.inspector_id, ""), q.passed,
-               tuple((str(i[0]), bool(i[1])) for i in json.loads(q.items_json)), q.road_test,
-               q.road_test_result, q.nothing_left, q.no_new_damage, q.first_service_invited,
-               q.completion_cert_no, q.notes)  # fmt: skip
+        QCView(
+            q.id,
+            q.at,
+            names.get(q.inspector_id, ""),
+            q.passed,
+            tuple((str(i[0]), bool(i[1])) for i in json.loads(q.items_json)),
+            q.road_test,
+            q.road_test_result,
+            q.nothing_left,
+            q.no_new_damage,
+            q.first_service_invited,
+            q.completion_cert_no,
+            q.notes,
+        )
         for q in QCCheck.select().where(QCCheck.ro == ro.id).order_by(QCCheck.id)
     )
     f = FollowUp.get_or_none(FollowUp.ro == ro.id)
@@ -151,31 +233,69 @@ def get_ro_view(ro_id: int) -> ROView:
             locked[int(step)] = (err.en, err.zh)
     original = RepairOrder.get_or_none(RepairOrder.id == ro.comeback_of_id) if ro.comeback_of_id else None
     return ROView(
-        id=ro.id, number=ro.number, status=ro.status, step=ro.step, walk_in=ro.walk_in,
+        id=ro.id,
+        number=ro.number,
+        status=ro.status,
+        step=ro.step,
+        walk_in=ro.walk_in,
         customer=customer_view(Customer.get_by_id(ro.customer_id)),
-        vehicle=vehicle_view(Vehicle.get_by_id(ro.vehicle_id)), advisor_id=ro.advisor_id,
-        advisor=names.get(ro.advisor_id, ""), appointment_id=ro.appointment_id,
-        repair_class=ro.repair_class, arrived_at=ro.arrived_at, greeted_at=ro.greeted_at,
-        need_confirmed_at=ro.need_confirmed_at, checked_in_at=ro.checked_in_at,
-        mileage_in=ro.mileage_in, fuel_level=ro.fuel_level, valuables=ro.valuables,
-        body_damage=tuple(json.loads(ro.body_damage or "[]")), booklet_present=ro.booklet_present,
-        return_old_parts=ro.return_old_parts, customer_waits=ro.customer_waits,
-        approval_contact=ro.approval_contact, first_service=ro.first_service,
-        price_low_cents=ro.price_low_cents, price_high_cents=ro.price_high_cents,
-        promised_at=ro.promised_at, authorised_at=ro.authorised_at, qc_passed_at=ro.qc_passed_at,
-        completion_cert_no=ro.completion_cert_no, wash_requested=ro.wash_requested,
-        wash_eta_min=ro.wash_eta_min, wash_done_at=ro.wash_done_at, wash_result=ro.wash_result,
-        settled_at=ro.settled_at, items_explained_at=ro.items_explained_at, paid_at=ro.paid_at,
-        handed_over_at=ro.handed_over_at, accepted_by=ro.accepted_by, result_shown=ro.result_shown,
-        next_service_date=ro.next_service_date, next_service_km=ro.next_service_km,
-        comeback_of_id=ro.comeback_of_id, comeback_of_number=original.number if original else "",
-        priority=ro.priority, training_flag=ro.training_flag, training_note=ro.training_note,
-        version=ro.version, concerns=concerns, lines=lines, totals=totals, authorisations=auths,
-        change_requests=crs, assignments=assignments, qc_checks=qcs, settlement=settlement,
-        follow_up=follow_up_view(f) if f else None, events=events, locked=locked,
+        vehicle=vehicle_view(Vehicle.get_by_id(ro.vehicle_id)),
+        advisor_id=ro.advisor_id,
+        advisor=names.get(ro.advisor_id, ""),
+        appointment_id=ro.appointment_id,
+        repair_class=ro.repair_class,
+        arrived_at=ro.arrived_at,
+        greeted_at=ro.greeted_at,
+        need_confirmed_at=ro.need_confirmed_at,
+        checked_in_at=ro.checked_in_at,
+        mileage_in=ro.mileage_in,
+        fuel_level=ro.fuel_level,
+        valuables=ro.valuables,
+        body_damage=tuple(json.loads(ro.body_damage or "[]")),
+        booklet_present=ro.booklet_present,
+        return_old_parts=ro.return_old_parts,
+        customer_waits=ro.customer_waits,
+        approval_contact=ro.approval_contact,
+        first_service=ro.first_service,
+        price_low_cents=ro.price_low_cents,
+        price_high_cents=ro.price_high_cents,
+        promised_at=ro.promised_at,
+        authorised_at=ro.authorised_at,
+        qc_passed_at=ro.qc_passed_at,
+        completion_cert_no=ro.completion_cert_no,
+        wash_requested=ro.wash_requested,
+        wash_eta_min=ro.wash_eta_min,
+        wash_done_at=ro.wash_done_at,
+        wash_result=ro.wash_result,
+        settled_at=ro.settled_at,
+        items_explained_at=ro.items_explained_at,
+        paid_at=ro.paid_at,
+        handed_over_at=ro.handed_over_at,
+        accepted_by=ro.accepted_by,
+        result_shown=ro.result_shown,
+        next_service_date=ro.next_service_date,
+        next_service_km=ro.next_service_km,
+        comeback_of_id=ro.comeback_of_id,
+        comeback_of_number=original.number if original else "",
+        priority=ro.priority,
+        training_flag=ro.training_flag,
+        training_note=ro.training_note,
+        version=ro.version,
+        concerns=concerns,
+        lines=lines,
+        totals=totals,
+        authorisations=auths,
+        change_requests=crs,
+        assignments=assignments,
+        qc_checks=qcs,
+        settlement=settlement,
+        follow_up=follow_up_view(f) if f else None,
+        events=events,
+        locked=locked,
         warranty=warranty_for(ro.repair_class, ro.handed_over_at, ro.mileage_in),
-        needs_certificate=workflow.needs_certificate(ro.repair_class), quote=quote,
-    )  # fmt: skip
+        needs_certificate=workflow.needs_certificate(ro.repair_class),
+        quote=quote,
+    )
 
 
 @service("ro.view", read=True)
@@ -222,8 +342,9 @@ class _OpenRow(NamedTuple):
     customer_name: str
 
 
-def _badges(ro: _OpenRow, at: dt.datetime, pending: set[int], tasks: set[int],
-            qc_failed: set[int], fu_due: set[int]) -> tuple[str, ...]:  # fmt: skip
+def _badges(
+    ro: _OpenRow, at: dt.datetime, pending: set[int], tasks: set[int], qc_failed: set[int], fu_due: set[int]
+) -> tuple[str, ...]:
     out = []
     if ro.id in pending:
         out.append("consent")
@@ -240,8 +361,9 @@ def _badges(ro: _OpenRow, at: dt.datetime, pending: set[int], tasks: set[int],
     return tuple(out)
 
 
-def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
-                limit: int = 300) -> list[ROSummary]:  # fmt: skip
+def open_orders(
+    *, advisor_id: int | None = None, at: dt.datetime | None = None, limit: int = 300
+) -> list[ROSummary]:
     """Open ROs (not yet closed) with their step, promise and what needs the advisor."""
     at = at or now()
 
@@ -252,12 +374,25 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
         # In the order of the index repair_order_open_queue (migration 0003): no sort.
         return q.order_by(RepairOrder.priority.desc(), RepairOrder.arrived_at).limit(limit)
 
-    q = queue(
-        RepairOrder.id, RepairOrder.number, RepairOrder.advisor, RepairOrder.step,
-        RepairOrder.status, RepairOrder.arrived_at, RepairOrder.greeted_at,
-        RepairOrder.promised_at, RepairOrder.handed_over_at, RepairOrder.qc_passed_at,
-        Vehicle.plate, Customer.name,
-    ).join(Vehicle).switch(RepairOrder).join(Customer)  # fmt: skip
+    q = (
+        queue(
+            RepairOrder.id,
+            RepairOrder.number,
+            RepairOrder.advisor,
+            RepairOrder.step,
+            RepairOrder.status,
+            RepairOrder.arrived_at,
+            RepairOrder.greeted_at,
+            RepairOrder.promised_at,
+            RepairOrder.handed_over_at,
+            RepairOrder.qc_passed_at,
+            Vehicle.plate,
+            Customer.name,
+        )
+        .join(Vehicle)
+        .switch(RepairOrder)
+        .join(Customer)
+    )
     rows = [_OpenRow(*t) for t in q.tuples()]
     # The same ROs as a sub-query: 300 ids as parameters cost more to build than to run.
     ids = queue(RepairOrder.id)
@@ -265,32 +400,66 @@ def open_orders(*, advisor_id: int | None = None, at: dt.datetime | None = None,
     def ro_ids(query: peewee.Query) -> set[int]:
         return {t[0] for t in query.tuples()}
 
-    pending = ro_ids(ChangeRequest.select(ChangeRequest.ro).where(
-        ChangeRequest.ro.in_(ids) & ChangeRequest.status.in_(CHANGE_OPEN)))  # fmt: skip
+    pending = ro_ids(
+        ChangeRequest.select(ChangeRequest.ro).where(
+            ChangeRequest.ro.in_(ids) & ChangeRequest.status.in_(CHANGE_OPEN)
+        )
+    )
     tasks = ro_ids(Task.select(Task.ro).where(Task.ro.in_(ids) & Task.done_at.is_null()))
     qc_failed = ro_ids(QCCheck.select(QCCheck.ro).where(QCCheck.ro.in_(ids) & (QCCheck.passed == False)))  # noqa: E712
-    fu_due = ro_ids(FollowUp.select(FollowUp.ro).where(
-        FollowUp.ro.in_(ids) & (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_from <= at)))  # fmt: skip
+    fu_due = ro_ids(
+        FollowUp.select(FollowUp.ro).where(
+            FollowUp.ro.in_(ids) & (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_from <= at)
+        )
+    )
     names = _names()
     # What the customer pays so far, summed in the database: approved lines of the pay
     # types charged at settlement (``totals_of``'s rule; tests compare the two).
-    charged = peewee.Case(None, [((EstimateLine.status == LineStatus.APPROVED) & EstimateLine.pay_type.in_(CHARGED),
-                                  EstimateLine.amount_cents)], 0)  # fmt: skip
-    subtotals = dict(EstimateLine.select(EstimateLine.ro, peewee.fn.SUM(charged))
-                     .where(EstimateLine.ro.in_(ids)).group_by(EstimateLine.ro).tuples())  # fmt: skip
+    charged = peewee.Case(
+        None,
+        [
+            (
+                (EstimateLine.status == LineStatus.APPROVED) & EstimateLine.pay_type.in_(CHARGED),
+                EstimateLine.amount_cents,
+            )
+        ],
+        0,
+    )
+    subtotals = dict(
+        EstimateLine.select(EstimateLine.ro, peewee.fn.SUM(charged))
+        .where(EstimateLine.ro.in_(ids))
+        .group_by(EstimateLine.ro)
+        .tuples()
+    )
     rate = Decimal(get_setting("tax_rate"))
     out = []
     for r in rows:
         subtotal = int(subtotals.get(r.id) or 0)
         total = subtotal + money.percent_of(subtotal, rate)
         late = r.promised_at is not None and at > r.promised_at and r.handed_over_at is None
-        out.append(ROSummary(r.id, r.number, r.plate, r.customer_name, names.get(r.advisor_id, ""),
-                             r.step, r.status, r.arrived_at, r.greeted_at, r.promised_at, total,
-                             _badges(r, at, pending, tasks, qc_failed, fu_due), late))  # fmt: skip
+        out.append(
+            ROSummary(
+                r.id,
+                r.number,
+                r.plate,
+                r.customer_name,
+                names.get(r.advisor_id, ""),
+                r.step,
+                r.status,
+                r.arrived_at,
+                r.greeted_at,
+                r.promised_at,
+                total,
+                _badges(r, at, pending, tasks, qc_failed, fu_due),
+                late,
+            )
+        )
     return out
 
 
-def arrivals_today(*, at: dt.datetime | None = None) -> list[tuple[int, str, str, dt.datetime, str, int | None]]:
+def arrivals_today(
+    *, at: dt.datetime | None = None
+) -> list[tuple[int, str, str, dt.datetime, str, int | None]]:
     """Today's appointments: (id, plate, customer, time, status, RO id once arrived)."""
     at = at or now()
     start = dt.datetime.combine(at.date(), dt.time())
@@ -302,16 +471,22 @@ def arrivals_today(*, at: dt.datetime | None = None) -> list[tuple[int, str, str
         .where((Appointment.starts_at >= start) & (Appointment.starts_at < start + dt.timedelta(days=1)))
         .order_by(Appointment.starts_at)
     )
-    ro_by_appt = {r.appointment_id: r.id for r in RepairOrder.select(RepairOrder.id, RepairOrder.appointment)
-                  .where(RepairOrder.appointment.in_([a.id for a in q] or [0]))}  # fmt: skip
+    ro_by_appt = {
+        r.appointment_id: r.id
+        for r in RepairOrder.select(RepairOrder.id, RepairOrder.appointment).where(
+            RepairOrder.appointment.in_([a.id for a in q] or [0])
+        )
+    }
     return [(a.id, a.vehicle.plate, a.customer.name, a.starts_at, a.status, ro_by_appt.get(a.id)) for a in q]
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
 
+
 @service("ro.view", read=True)
-def read_open_orders(*, actor: Actor, advisor_id: int | None = None, at: dt.datetime | None = None,
-                     limit: int = 300) -> list[ROSummary]:  # fmt: skip
+def read_open_orders(
+    *, actor: Actor, advisor_id: int | None = None, at: dt.datetime | None = None, limit: int = 300
+) -> list[ROSummary]:
     """``open_orders``: the open repair orders with their badges (Today)."""
     return open_orders(advisor_id=advisor_id, at=at, limit=limit)
 

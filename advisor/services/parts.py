@@ -71,21 +71,36 @@ class PartOrderView:
 
 
 def part_view(p: Part) -> PartView:
-    return PartView(p.id, p.number, p.name_en, p.name_zh, p.origin, p.price_cents, p.on_hand,
-                    p.reserved, p.bin)  # fmt: skip
+    return PartView(
+        p.id, p.number, p.name_en, p.name_zh, p.origin, p.price_cents, p.on_hand, p.reserved, p.bin
+    )
 
 
 def _order_view(o: PartOrder) -> PartOrderView:
     ro_number = o.ro.number if o.ro is not None else ""
-    return PartOrderView(o.id, o.part_id, o.part.number, o.part.name_zh, o.quantity, o.ro_id,
-                         ro_number, o.line_id, o.appointment_id, o.expected_on, o.status,
-                         o.ordered_at, o.arrived_at)  # fmt: skip
+    return PartOrderView(
+        o.id,
+        o.part_id,
+        o.part.number,
+        o.part.name_zh,
+        o.quantity,
+        o.ro_id,
+        ro_number,
+        o.line_id,
+        o.appointment_id,
+        o.expected_on,
+        o.status,
+        o.ordered_at,
+        o.arrived_at,
+    )
 
 
-def _move(part: Part, kind: str, qty: int, actor: Actor, ro_id: int | None = None,
-          line_id: int | None = None) -> None:  # fmt: skip
-    StockMove.create(part=part.id, kind=kind, quantity=qty, ro=ro_id, line=line_id,
-                     user=actor.user_id, at=now())  # fmt: skip
+def _move(
+    part: Part, kind: str, qty: int, actor: Actor, ro_id: int | None = None, line_id: int | None = None
+) -> None:
+    StockMove.create(
+        part=part.id, kind=kind, quantity=qty, ro=ro_id, line=line_id, user=actor.user_id, at=now()
+    )
     if kind in ON_HAND_MOVES:
         Part.update(on_hand=Part.on_hand + qty).where(Part.id == part.id).execute()
     elif kind in (StockMoveKind.RESERVE, StockMoveKind.RELEASE):
@@ -98,14 +113,22 @@ def supply_line(line: EstimateLine, actor: Actor, *, expected_on: dt.date | None
     manager's approval): the actor must hold one of them or may reserve parts."""
     _require_any(actor, "parts.reserve", "estimate.authorise", "change.consent", "change.approve_major")
     qty = int(line.quantity)
-    part = Part.select().where(Part.id == line.part).for_update().get() if _pg() else Part.get_by_id(line.part)
+    part = (
+        Part.select().where(Part.id == line.part).for_update().get() if _pg() else Part.get_by_id(line.part)
+    )
     if part.on_hand - part.reserved >= qty:
         _move(part, StockMoveKind.RESERVE, qty, actor, line.ro_id, line.id)
         status = PartStatus.RESERVED
     else:
-        PartOrder.create(part=part.id, quantity=qty, ro=line.ro_id, line=line.id,
-                         expected_on=expected_on or (now().date() + dt.timedelta(days=DEFAULT_LEAD_DAYS)),
-                         ordered_by=actor.user_id, ordered_at=now())  # fmt: skip
+        PartOrder.create(
+            part=part.id,
+            quantity=qty,
+            ro=line.ro_id,
+            line=line.id,
+            expected_on=expected_on or (now().date() + dt.timedelta(days=DEFAULT_LEAD_DAYS)),
+            ordered_by=actor.user_id,
+            ordered_at=now(),
+        )
         status = PartStatus.ORDERED
     EstimateLine.update(part_status=status).where(EstimateLine.id == line.id).execute()
     line.part_status = status
@@ -128,8 +151,16 @@ def _pg() -> bool:
 
 
 @service("parts.manage", changes=Kind.PARTS)
-def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cents: int,
-             origin: str = PartOrigin.OEM, bin: str = "") -> PartView:  # fmt: skip
+def add_part(
+    *,
+    actor: Actor,
+    number: str,
+    name_en: str,
+    name_zh: str,
+    price_cents: int,
+    origin: str = PartOrigin.OEM,
+    bin: str = "",
+) -> PartView:
     """Add a part to the catalogue."""
     number = (number or "").strip().upper()
     if not number:
@@ -137,9 +168,14 @@ def add_part(*, actor: Actor, number: str, name_en: str, name_zh: str, price_cen
     if Part.select().where(Part.number == number).exists():
         raise ValidationError(f"Part {number} already exists.", f"配件 {number} 已存在。")
     validation.choice(origin, PartOrigin.values(), ("Origin", "配件来源"))
-    p = Part.create(number=number, name_en=validation.name(name_en, what=("Name", "名称")),
-                    name_zh=validation.name(name_zh, what=("Name", "名称")),
-                    price_cents=validation.price_cents(price_cents), origin=origin, bin=bin)  # fmt: skip
+    p = Part.create(
+        number=number,
+        name_en=validation.name(name_en, what=("Name", "名称")),
+        name_zh=validation.name(name_zh, what=("Name", "名称")),
+        price_cents=validation.price_cents(price_cents),
+        origin=origin,
+        bin=bin,
+    )
     log(actor, "part", p.id, "add_part", new={"number": number})
     return part_view(p)
 
@@ -156,8 +192,15 @@ def receive_stock(*, actor: Actor, part_id: int, quantity: int) -> PartView:
 
 
 @service("parts.manage", changes=Kind.PARTS | Kind.RO | Kind.APPOINTMENTS)
-def order_part(*, actor: Actor, part_id: int, quantity: int, expected_on: dt.date,
-               ro_id: int | None = None, appointment_id: int | None = None) -> PartOrderView:  # fmt: skip
+def order_part(
+    *,
+    actor: Actor,
+    part_id: int,
+    quantity: int,
+    expected_on: dt.date,
+    ro_id: int | None = None,
+    appointment_id: int | None = None,
+) -> PartOrderView:
     """Order a part for an RO, an appointment, or stock, with the expected arrival date."""
     if quantity <= 0:
         raise ValidationError("Quantity must be more than 0.", "数量必须大于 0。", field="quantity")
@@ -166,8 +209,15 @@ def order_part(*, actor: Actor, part_id: int, quantity: int, expected_on: dt.dat
     get(Part, part_id, ("Part", "配件"))
     if appointment_id is not None:
         get(Appointment, appointment_id, ("Appointment", "预约"))
-    o = PartOrder.create(part=part_id, quantity=quantity, ro=ro_id, appointment=appointment_id,
-                         expected_on=expected_on, ordered_by=actor.user_id, ordered_at=now())  # fmt: skip
+    o = PartOrder.create(
+        part=part_id,
+        quantity=quantity,
+        ro=ro_id,
+        appointment=appointment_id,
+        expected_on=expected_on,
+        ordered_by=actor.user_id,
+        ordered_at=now(),
+    )
     log(actor, "part_order", o.id, "order_part", new={"part": part_id, "qty": quantity}, ro_id=ro_id)
     return _order_view(o)
 
@@ -177,8 +227,15 @@ def set_expected(*, actor: Actor, order_id: int, expected_on: dt.date) -> PartOr
     """Change the expected arrival date of a part order."""
     o = get(PartOrder, order_id, ("Part order", "配件订单"))
     PartOrder.update(expected_on=expected_on).where(PartOrder.id == o.id).execute()
-    log(actor, "part_order", o.id, "set_expected", old={"expected_on": o.expected_on},
-        new={"expected_on": expected_on}, ro_id=o.ro_id)  # fmt: skip
+    log(
+        actor,
+        "part_order",
+        o.id,
+        "set_expected",
+        old={"expected_on": o.expected_on},
+        new={"expected_on": expected_on},
+        ro_id=o.ro_id,
+    )
     return _order_view(PartOrder.get_by_id(o.id))
 
 
@@ -205,21 +262,31 @@ def book_arrival(*, actor: Actor, order_id: int) -> PartOrderView:
         if not waiting:
             ro = RepairOrder.get_by_id(o.ro_id)
             RepairOrder.update(priority=RepairOrder.priority + 1).where(RepairOrder.id == ro.id).execute()
-            Task.create(kind=TaskKind.NOTIFY_CUSTOMER, assignee=ro.advisor_id, ro=ro.id,
-                        text_en=f"Parts arrived for {ro.number}: tell the customer.",
-                        text_zh=f"工单 {ro.number} 的配件已到货：请通知客户。")  # fmt: skip
+            Task.create(
+                kind=TaskKind.NOTIFY_CUSTOMER,
+                assignee=ro.advisor_id,
+                ro=ro.id,
+                text_en=f"Parts arrived for {ro.number}: tell the customer.",
+                text_zh=f"工单 {ro.number} 的配件已到货：请通知客户。",
+            )
             event(ro, actor, EventAction.PARTS_ARRIVED)
     if o.appointment_id is not None:
         waiting = (
             PartOrder.select()
-            .where((PartOrder.appointment == o.appointment_id) & (PartOrder.status == PartOrderStatus.ORDERED))
+            .where(
+                (PartOrder.appointment == o.appointment_id) & (PartOrder.status == PartOrderStatus.ORDERED)
+            )
             .exists()
         )
         if not waiting:
             a = Appointment.get_by_id(o.appointment_id)
-            Task.create(kind=TaskKind.NOTIFY_CUSTOMER, assignee=a.advisor_id, appointment=a.id,
-                        text_en=f"Parts for the appointment of {a.starts_at:%Y-%m-%d %H:%M} arrived.",
-                        text_zh=f"{a.starts_at:%Y-%m-%d %H:%M} 预约所需配件已到货。")  # fmt: skip
+            Task.create(
+                kind=TaskKind.NOTIFY_CUSTOMER,
+                assignee=a.advisor_id,
+                appointment=a.id,
+                text_en=f"Parts for the appointment of {a.starts_at:%Y-%m-%d %H:%M} arrived.",
+                text_zh=f"{a.starts_at:%Y-%m-%d %H:%M} 预约所需配件已到货。",
+            )
     return _order_view(PartOrder.get_by_id(o.id))
 
 
@@ -267,8 +334,18 @@ def tasks_for(user_id: int | None, *, open_only: bool = True, ro_id: int | None 
     if open_only:
         q = q.where(Task.done_at.is_null())
     return [
-        TaskView(t.id, t.kind, t.ro_id, t.ro.number if t.ro_id else "", t.appointment_id,
-                 t.text_en, t.text_zh, t.created_at, t.done_at, t.assignee_id)  # fmt: skip
+        TaskView(
+            t.id,
+            t.kind,
+            t.ro_id,
+            t.ro.number if t.ro_id else "",
+            t.appointment_id,
+            t.text_en,
+            t.text_zh,
+            t.created_at,
+            t.done_at,
+            t.assignee_id,
+        )
         for t in q
     ]
 
@@ -295,6 +372,7 @@ def stock_consistent() -> bool:
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
 
+
 @service("parts.view", read=True)
 def read_catalogue(*, actor: Actor, term: str = "", limit: int = 200) -> list[PartView]:
     """``catalogue``: parts whose number or name contains ``term``."""
@@ -308,7 +386,8 @@ def read_open_orders(*, actor: Actor, due_by: dt.date | None = None) -> list[Par
 
 
 @service("ro.view", read=True)
-def read_tasks_for(*, actor: Actor, user_id: int | None = None, open_only: bool = True,
-                   ro_id: int | None = None) -> list[TaskView]:  # fmt: skip
+def read_tasks_for(
+    *, actor: Actor, user_id: int | None = None, open_only: bool = True, ro_id: int | None = None
+) -> list[TaskView]:
     """``tasks_for``: the tasks of a user and/or of one RO."""
     return tasks_for(user_id, open_only=open_only, ro_id=ro_id)

@@ -22,18 +22,30 @@ def checklist(ro_id: int, lang: str = "zh_CN") -> list[str]:
     for c in Concern.select().where(Concern.ro == ro_id).order_by(Concern.seq):
         if c.id not in superseded:
             items.append(("故障：" if zh else "Concern: ") + f"“{c.customer_words}”")
-    for line in EstimateLine.select().where(
-        (EstimateLine.ro == ro_id) & (EstimateLine.status == LineStatus.APPROVED)
-    ).order_by(EstimateLine.id):
+    for line in (
+        EstimateLine.select()
+        .where((EstimateLine.ro == ro_id) & (EstimateLine.status == LineStatus.APPROVED))
+        .order_by(EstimateLine.id)
+    ):
         items.append(("项目：" if zh else "Line: ") + line.description)
     return items
 
 
 @service("qc.inspect", changes=Kind.RO | Kind.BOARD)
-def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_test: str = RoadTest.NOT_NEEDED,
-              road_test_result: str = "", nothing_left: bool, no_new_damage: bool,
-              first_service_invited: bool = False, completion_cert_no: str = "", notes: str = "",
-              rework_line_ids: list[int] | None = None) -> bool:  # fmt: skip
+def record_qc(
+    *,
+    actor: Actor,
+    ro_id: int,
+    items: list[tuple[str, bool]],
+    road_test: str = RoadTest.NOT_NEEDED,
+    road_test_result: str = "",
+    nothing_left: bool,
+    no_new_damage: bool,
+    first_service_invited: bool = False,
+    completion_cert_no: str = "",
+    notes: str = "",
+    rework_line_ids: list[int] | None = None,
+) -> bool:
     """Record the final inspection. Pass → inspector recorded; fail → internal rework.
 
     Returns whether it passed.
@@ -61,16 +73,23 @@ def record_qc(*, actor: Actor, ro_id: int, items: list[tuple[str, bool]], road_t
     if passed and workflow.needs_certificate(ro.repair_class) and not cert:
         raise ValidationError(
             "This repair class needs the completion certificate number.",
-            "此维修类别须填写竣工出厂合格证编号。", field="completion_cert_no",
-        )  # fmt: skip
+            "此维修类别须填写竣工出厂合格证编号。",
+            field="completion_cert_no",
+        )
     qc = QCCheck.create(
-        ro=ro.id, inspector=actor.user_id, at=now(), passed=passed,
+        ro=ro.id,
+        inspector=actor.user_id,
+        at=now(),
+        passed=passed,
         items_json=json.dumps([[label, bool(ok)] for label, ok in items], ensure_ascii=False),
-        road_test=road_test, road_test_result=validation.clean_text(road_test_result),
-        nothing_left=nothing_left, no_new_damage=no_new_damage,
-        first_service_invited=first_service_invited, completion_cert_no=cert,
+        road_test=road_test,
+        road_test_result=validation.clean_text(road_test_result),
+        nothing_left=nothing_left,
+        no_new_damage=no_new_damage,
+        first_service_invited=first_service_invited,
+        completion_cert_no=cert,
         notes=validation.clean_text(notes),
-    )  # fmt: skip
+    )
     log(actor, "qc_check", qc.id, "record_qc", new={"passed": passed, "cert": cert}, ro_id=ro.id)
     if passed:
         bump(ro, None, ("The repair order", "工单"), qc_passed_at=now(), completion_cert_no=cert)
@@ -91,9 +110,17 @@ def _send_back(ro: RepairOrder, actor: Actor, line_ids: list[int] | None) -> Non
         prev = latest.get(line_id)
         if prev is None:
             continue
-        a = Assignment.create(ro=ro.id, line=line_id, technician=prev.technician_id, bay=prev.bay_id,
-                              planned_start=now(), planned_end=now() + (prev.planned_end - prev.planned_start),
-                              rework=True, created_by=actor.user_id, created_at=now())  # fmt: skip
+        a = Assignment.create(
+            ro=ro.id,
+            line=line_id,
+            technician=prev.technician_id,
+            bay=prev.bay_id,
+            planned_start=now(),
+            planned_end=now() + (prev.planned_end - prev.planned_start),
+            rework=True,
+            created_by=actor.user_id,
+            created_at=now(),
+        )
         log(actor, "assignment", a.id, "rework", new={"line": line_id}, ro_id=ro.id)
     RepairOrder.update(work_done_at=None).where(RepairOrder.id == ro.id).execute()
 
@@ -116,9 +143,16 @@ def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None =
     if ro.handed_over_at is not None:
         raise GateError("The car has already been handed over.", "车辆已交付。")
     if requested and (eta_min is None or not 5 <= eta_min <= 240):
-        raise ValidationError("Tell the customer the wash time (5–240 minutes).", "请告知客户清洗时长（5–240 分钟）。")
-    old = bump(ro, None, ("The repair order", "工单"), wash_requested=requested,
-               wash_eta_min=eta_min if requested else None)  # fmt: skip
+        raise ValidationError(
+            "Tell the customer the wash time (5–240 minutes).", "请告知客户清洗时长（5–240 分钟）。"
+        )
+    old = bump(
+        ro,
+        None,
+        ("The repair order", "工单"),
+        wash_requested=requested,
+        wash_eta_min=eta_min if requested else None,
+    )
     log(actor, "repair_order", ro.id, "set_wash", old=old, new={"requested": requested}, ro_id=ro.id)
     event(ro, actor, EventAction.WASH_REQUESTED if requested else EventAction.WASH_DECLINED)
 
@@ -142,6 +176,7 @@ def confirm_wash(*, actor: Actor, ro_id: int, ashtray_ok: bool, tyres_ok: bool, 
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("ro.view", read=True)
 def read_checklist(*, actor: Actor, ro_id: int, lang: str = "zh_CN") -> list[str]:

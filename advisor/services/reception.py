@@ -45,8 +45,11 @@ def _refuse_if_open(vehicle_id: int) -> None:
     """``GateError`` naming the vehicle's open repair order, if it has one."""
     busy = (
         RepairOrder.select(RepairOrder.number)
-        .where((RepairOrder.vehicle == vehicle_id) & (RepairOrder.status == ROStatus.OPEN)
-               & RepairOrder.handed_over_at.is_null())  # fmt: skip
+        .where(
+            (RepairOrder.vehicle == vehicle_id)
+            & (RepairOrder.status == ROStatus.OPEN)
+            & RepairOrder.handed_over_at.is_null()
+        )
         .first()
     )
     if busy is not None:
@@ -57,8 +60,9 @@ def _refuse_if_open(vehicle_id: int) -> None:
 
 
 @service("ro.open", changes=Kind.RO | Kind.APPOINTMENTS)
-def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | None = None,
-                      arrived_at: dt.datetime | None = None) -> int:  # fmt: skip
+def open_repair_order(
+    *, actor: Actor, vehicle_id: int, appointment_id: int | None = None, arrived_at: dt.datetime | None = None
+) -> int:
     """The car arrives: open an RO owned by the calling advisor. Returns the RO id."""
     v = get(Vehicle, vehicle_id, ("Vehicle", "车辆"))
     _refuse_if_open(v.id)
@@ -74,15 +78,20 @@ def open_repair_order(*, actor: Actor, vehicle_id: int, appointment_id: int | No
     try:
         with RepairOrder._meta.database.atomic():  # a savepoint: the refusal leaves the rest usable
             ro = RepairOrder.create(
-                number=next_number("RO", at.date()), customer=v.customer_id, vehicle=v.id,
-                advisor=actor.user_id, appointment=appt.id if appt else None, step=3,
-                walk_in=appt is None, arrived_at=at, created_at=at,
-            )  # fmt: skip
+                number=next_number("RO", at.date()),
+                customer=v.customer_id,
+                vehicle=v.id,
+                advisor=actor.user_id,
+                appointment=appt.id if appt else None,
+                step=3,
+                walk_in=appt is None,
+                arrived_at=at,
+                created_at=at,
+            )
     except peewee.IntegrityError as exc:
         # One open RO per vehicle is also the database's rule (migration 0006).
         _refuse_if_open(v.id)
-        raise GateError("This vehicle already has an open repair order.",
-                        "该车辆已有未完成的工单。") from exc  # fmt: skip
+        raise GateError("This vehicle already has an open repair order.", "该车辆已有未完成的工单。") from exc
     log(actor, "repair_order", ro.id, "open", new={"number": ro.number, "vehicle": v.id}, ro_id=ro.id)
     event(ro, actor, EventAction.ARRIVED, "walk-in" if appt is None else f"appointment #{appt.id}")
     return int(ro.id)
@@ -105,18 +114,30 @@ def _damage(items: list[dict[str, str]] | None) -> str:
         if not zone:
             raise ValidationError("Each damage mark needs a place on the car.", "每处车损需注明部位。")
         validation.choice(kind, DAMAGE_KINDS, ("Damage kind", "损伤类型"))
-        clean.append({"zone": zone, "kind": kind,
-                      "note": validation.clean_text(item.get("note", ""), limit=200)})  # fmt: skip
+        clean.append(
+            {"zone": zone, "kind": kind, "note": validation.clean_text(item.get("note", ""), limit=200)}
+        )
     return json.dumps(clean, ensure_ascii=False)
 
 
 @service("ro.checkin", changes=Kind.RO)
-def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km: int,
-             fuel_level: int, valuables: str = "", body_damage: list[dict[str, str]] | None = None,
-             booklet_present: bool = False, return_old_parts: bool = False,
-             customer_waits: bool = False, approval_contact: str = "",
-             wash_requested: bool | None = None, repair_class: str = RepairClass.MINOR,
-             first_service: bool = False) -> None:  # fmt: skip
+def check_in(
+    *,
+    actor: Actor,
+    ro_id: int,
+    version: int | None = None,
+    mileage_km: int,
+    fuel_level: int,
+    valuables: str = "",
+    body_damage: list[dict[str, str]] | None = None,
+    booklet_present: bool = False,
+    return_old_parts: bool = False,
+    customer_waits: bool = False,
+    approval_contact: str = "",
+    wash_requested: bool | None = None,
+    repair_class: str = RepairClass.MINOR,
+    first_service: bool = False,
+) -> None:
     """The walk-around: mileage in, fuel, valuables, damage, booklet, old parts, waiting."""
     ro = get_ro(ro_id)
     if ro.status != ROStatus.OPEN or ro.authorised_at is not None:
@@ -135,13 +156,23 @@ def check_in(*, actor: Actor, ro_id: int, version: int | None = None, mileage_km
     elif km != ro.mileage_in:
         record_mileage(vehicle, km, MileageSource.RECEPTION_CORRECTION)
     old = bump(
-        ro, version, ("The repair order", "工单"), mileage_in=km, fuel_level=int(fuel_level),
-        valuables=validation.clean_text(valuables, limit=2000), body_damage=_damage(body_damage),
-        booklet_present=booklet_present, return_old_parts=return_old_parts,
-        customer_waits=customer_waits, approval_contact=contact, wash_requested=wash_requested,
-        repair_class=repair_class, first_service=first_service,
-        greeted_at=ro.greeted_at or now(), checked_in_at=ro.checked_in_at or now(),
-    )  # fmt: skip
+        ro,
+        version,
+        ("The repair order", "工单"),
+        mileage_in=km,
+        fuel_level=int(fuel_level),
+        valuables=validation.clean_text(valuables, limit=2000),
+        body_damage=_damage(body_damage),
+        booklet_present=booklet_present,
+        return_old_parts=return_old_parts,
+        customer_waits=customer_waits,
+        approval_contact=contact,
+        wash_requested=wash_requested,
+        repair_class=repair_class,
+        first_service=first_service,
+        greeted_at=ro.greeted_at or now(),
+        checked_in_at=ro.checked_in_at or now(),
+    )
     log(actor, "repair_order", ro.id, "check_in", old=old, new={"mileage_in": km}, ro_id=ro.id)
     event(ro, actor, EventAction.CHECKED_IN)
 
@@ -212,8 +243,11 @@ def comeback_candidates(vehicle_id: int, *, at: dt.datetime | None = None) -> li
     at = at or now()
     q = (
         RepairOrder.select(RepairOrder.id, RepairOrder.number)
-        .where((RepairOrder.vehicle == vehicle_id) & RepairOrder.handed_over_at.is_null(False)
-               & (RepairOrder.handed_over_at >= at - dt.timedelta(days=days)))  # fmt: skip
+        .where(
+            (RepairOrder.vehicle == vehicle_id)
+            & RepairOrder.handed_over_at.is_null(False)
+            & (RepairOrder.handed_over_at >= at - dt.timedelta(days=days))
+        )
         .order_by(RepairOrder.handed_over_at.desc())
     )
     return [(r.id, r.number) for r in q]
@@ -239,13 +273,19 @@ def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
         .order_by(Assignment.id)
         .first()
     )
-    bump(ro, None, ("The repair order", "工单"), comeback_of=original.id,
-         comeback_technician=tech.technician_id if tech else None)  # fmt: skip
+    bump(
+        ro,
+        None,
+        ("The repair order", "工单"),
+        comeback_of=original.id,
+        comeback_technician=tech.technician_id if tech else None,
+    )
     log(actor, "repair_order", ro.id, "link_comeback", new={"original": original.number}, ro_id=ro.id)
     event(ro, actor, EventAction.COMEBACK_LINKED, original.number)
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("ro.view", read=True)
 def read_comeback_candidates(*, actor: Actor, vehicle_id: int) -> list[tuple[int, str]]:

@@ -25,12 +25,19 @@ def _encode(key: str, value: Any) -> str:
 
     d = config.SETTINGS.get(key)
     validation.check_value(key, value)  # NUL, broken characters, length, NaN, absurd money
-    if d is not None and d.kind is int and (isinstance(value, (bool, float)) or (
-            isinstance(value, Decimal) and value != value.to_integral_value())):  # fmt: skip
+    if (
+        d is not None
+        and d.kind is int
+        and (
+            isinstance(value, (bool, float))
+            or (isinstance(value, Decimal) and value != value.to_integral_value())
+        )
+    ):
         raise ValidationError(  # int() would silently cut 0.5 to 0, True to 1
-            f"{value!r} is not a whole number for {d.label_en}.", f"{value!r} 不是“{d.label_zh}”的有效整数。",
+            f"{value!r} is not a whole number for {d.label_en}.",
+            f"{value!r} 不是“{d.label_zh}”的有效整数。",
             field=key,
-        )  # fmt: skip
+        )
     try:
         raw = config.encode(key, value)
         if d is not None and d.kind is Decimal and not Decimal(0) <= Decimal(str(value)) < 1:
@@ -74,8 +81,10 @@ def set_settings(*, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
     if "dealer_name" in values:
         from advisor import validation
 
-        values = {**values, "dealer_name": validation.name(values["dealer_name"],
-                                                            what=("Dealership name", "经销商名称"))}  # fmt: skip
+        values = {
+            **values,
+            "dealer_name": validation.name(values["dealer_name"], what=("Dealership name", "经销商名称")),
+        }
     before = {key: get_setting(key) for key in values if key in config.SETTINGS}
     changed = {key: value for key, value in values.items() if before.get(key, object()) != value}
     for key, value in changed.items():
@@ -97,8 +106,9 @@ def dealer() -> DealerView:
     )
 
 
-def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
-                  labour_rate_cents: int, actor: Actor | None = None) -> DealerView:  # fmt: skip
+def set_up_dealer(
+    *, name: str, address: str, phone: str, tax_no: str, labour_rate_cents: int, actor: Actor | None = None
+) -> DealerView:
     """The dealership's profile. At the first run, before any account exists, anyone may
     save it (nobody can log in yet; not audited). Afterwards it is an ordinary change of
     settings: ``set_settings`` with ``actor=`` allowed to edit settings (audited)."""
@@ -126,6 +136,7 @@ def set_up_dealer(*, name: str, address: str, phone: str, tax_no: str,
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("settings.view", read=True)
 def read_settings(*, actor: Actor, keys: list[str]) -> dict[str, Any]:

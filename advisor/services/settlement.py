@@ -39,8 +39,9 @@ def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
     if discount_cents < 0:
         raise ValidationError("A discount cannot be negative.", "折扣不能为负数。", field="discount")
     if discount_cents > subtotal:
-        raise ValidationError("The discount is larger than the amount.", "折扣超过了应收金额。",
-                              field="discount")  # fmt: skip
+        raise ValidationError(
+            "The discount is larger than the amount.", "折扣超过了应收金额。", field="discount"
+        )
     if discount_cents == 0:
         return
     limits = get_setting("discount_limits")
@@ -54,26 +55,50 @@ def _check_discount(actor: Actor, discount_cents: int, subtotal: int) -> None:
 
 
 def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> Settlement:
-    lines = list(EstimateLine.select().where(
-        (EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.APPROVED)).order_by(EstimateLine.id))  # fmt: skip
+    lines = list(
+        EstimateLine.select()
+        .where((EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.APPROVED))
+        .order_by(EstimateLine.id)
+    )
     pre = totals_of(lines)
     _check_discount(actor, discount_cents, pre.subtotal_cents)
     t = totals_of(lines, discount_cents=discount_cents)
     frozen = [
-        {"id": x.id, "kind": x.kind, "code": x.code, "description": x.description,
-         "quantity": str(x.quantity), "unit_price_cents": x.unit_price_cents,
-         "amount_cents": x.amount_cents, "origin": x.origin, "pay_type": x.pay_type}
+        {
+            "id": x.id,
+            "kind": x.kind,
+            "code": x.code,
+            "description": x.description,
+            "quantity": str(x.quantity),
+            "unit_price_cents": x.unit_price_cents,
+            "amount_cents": x.amount_cents,
+            "origin": x.origin,
+            "pay_type": x.pay_type,
+        }
         for x in lines
-    ]  # fmt: skip
+    ]
     s = Settlement.create(
-        ro=ro.id, number=next_number("ST", now().date()), at=now(), by_user=actor.user_id,
-        labour_cents=t.labour_cents, parts_cents=t.parts_cents, other_cents=t.other_cents,
-        discount_cents=discount_cents, discount_reason=validation.clean_text(reason, limit=500),
-        tax_cents=t.tax_cents, total_cents=t.total_cents,
+        ro=ro.id,
+        number=next_number("ST", now().date()),
+        at=now(),
+        by_user=actor.user_id,
+        labour_cents=t.labour_cents,
+        parts_cents=t.parts_cents,
+        other_cents=t.other_cents,
+        discount_cents=discount_cents,
+        discount_reason=validation.clean_text(reason, limit=500),
+        tax_cents=t.tax_cents,
+        total_cents=t.total_cents,
         lines_json=json.dumps(frozen, ensure_ascii=False),
-    )  # fmt: skip
-    log(actor, "settlement", s.id, "settle",
-        new={"number": s.number, "total": s.total_cents, "discount": discount_cents}, ro_id=ro.id)  # fmt: skip
+    )
+    log(
+        actor,
+        "settlement",
+        s.id,
+        "settle",
+        new={"number": s.number, "total": s.total_cents, "discount": discount_cents},
+        ro_id=ro.id,
+    )
     return s
 
 
@@ -135,11 +160,17 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
     if amount_cents > balance:
         raise ValidationError(
             f"The amount is more than the balance due ({money.fmt(balance, 'en')}).",
-            f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。", field="amount",
-        )  # fmt: skip
-    p = Payment.create(settlement=s.id, method=method, amount_cents=amount_cents,
-                       reference=validation.clean_text(reference, limit=64), at=now(),
-                       by_user=actor.user_id)  # fmt: skip
+            f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。",
+            field="amount",
+        )
+    p = Payment.create(
+        settlement=s.id,
+        method=method,
+        amount_cents=amount_cents,
+        reference=validation.clean_text(reference, limit=64),
+        at=now(),
+        by_user=actor.user_id,
+    )
     log(actor, "payment", p.id, "pay", new={"method": method, "amount": amount_cents}, ro_id=ro.id)
     if amount_cents == balance:
         bump(ro, None, ("The repair order", "工单"), paid_at=now())
@@ -162,8 +193,15 @@ def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> 
     ro = RepairOrder.get_by_id(s.ro_id)
     if ro.handed_over_at is not None:
         raise GateError("The car has been handed over.", "车辆已交付。")
-    r = Payment.create(settlement=s.id, method=p.method, amount_cents=-amount_cents,
-                       reference=reason, at=now(), by_user=actor.user_id, refund_of=p.id)  # fmt: skip
+    r = Payment.create(
+        settlement=s.id,
+        method=p.method,
+        amount_cents=-amount_cents,
+        reference=reason,
+        at=now(),
+        by_user=actor.user_id,
+        refund_of=p.id,
+    )
     RepairOrder.update(paid_at=None).where(RepairOrder.id == ro.id).execute()
     log(actor, "payment", r.id, "refund", new={"of": p.id, "amount": -amount_cents}, ro_id=ro.id)
     event(ro, actor, EventAction.REFUNDED, reason)
@@ -171,9 +209,17 @@ def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> 
 
 
 @service("handover", changes=Kind.RO | Kind.FOLLOWUP | Kind.PAYMENTS)
-def hand_over(*, actor: Actor, ro_id: int, accepted_by: str, result_shown: bool,
-              next_service_date: dt.date | None = None, next_service_km: int | None = None,
-              old_parts: dict[int, str] | None = None, at: dt.datetime | None = None) -> None:  # fmt: skip
+def hand_over(
+    *,
+    actor: Actor,
+    ro_id: int,
+    accepted_by: str,
+    result_shown: bool,
+    next_service_date: dt.date | None = None,
+    next_service_km: int | None = None,
+    old_parts: dict[int, str] | None = None,
+    at: dt.datetime | None = None,
+) -> None:
     """Hand the car over: QC passed, paid, items explained; acceptance and next service."""
     ro = get_ro(ro_id)
     workflow.check_can_hand_over(ro_state(ro))
@@ -193,12 +239,27 @@ def hand_over(*, actor: Actor, ro_id: int, accepted_by: str, result_shown: bool,
         if line.ro_id != ro.id:
             raise ValidationError("That line belongs to another RO.", "该项目属于其他工单。")
         EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line.id).execute()
-    bump(ro, None, ("The repair order", "工单"), handed_over_at=when, accepted_by=who,
-         result_shown=True, next_service_date=next_date, next_service_km=next_km)  # fmt: skip
+    bump(
+        ro,
+        None,
+        ("The repair order", "工单"),
+        handed_over_at=when,
+        accepted_by=who,
+        result_shown=True,
+        next_service_date=next_date,
+        next_service_km=next_km,
+    )
     Vehicle.update(next_service_date=next_date, next_service_km=next_km).where(
-        Vehicle.id == ro.vehicle_id).execute()  # fmt: skip
+        Vehicle.id == ro.vehicle_id
+    ).execute()
     due_from, due_to = workflow.follow_up_window(when)
     FollowUp.create(ro=ro.id, due_from=due_from, due_to=due_to)
-    log(actor, "repair_order", ro.id, "hand_over",
-        new={"accepted_by": who, "next_date": next_date, "next_km": next_km}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        "hand_over",
+        new={"accepted_by": who, "next_date": next_date, "next_km": next_km},
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.HANDED_OVER, who)

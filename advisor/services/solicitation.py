@@ -118,7 +118,10 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
             & Customer.anonymised_at.is_null()
             & (
                 (Vehicle.next_service_date <= until)
-                | (Vehicle.next_service_km.is_null(False) & (Vehicle.mileage_km + 500 >= Vehicle.next_service_km))
+                | (
+                    Vehicle.next_service_km.is_null(False)
+                    & (Vehicle.mileage_km + 500 >= Vehicle.next_service_km)
+                )
             )
         )
         .order_by(Vehicle.next_service_date)
@@ -128,12 +131,19 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
         if v.id in contacted:
             continue
         by_km = v.next_service_km is not None and v.mileage_km + 500 >= v.next_service_km
-        items.append(CallItem(
-            CallKind.DUE_KM if by_km else CallKind.DUE_DATE, v.customer_id, v.customer.name, v.customer.phone,
-            v.id, v.plate, v.model,
-            *_due_text(v.next_service_date, v.next_service_km),
-            due=v.next_service_date,
-        ))  # fmt: skip
+        items.append(
+            CallItem(
+                CallKind.DUE_KM if by_km else CallKind.DUE_DATE,
+                v.customer_id,
+                v.customer.name,
+                v.customer.phone,
+                v.id,
+                v.plate,
+                v.model,
+                *_due_text(v.next_service_date, v.next_service_km),
+                due=v.next_service_date,
+            )
+        )
     for c in Campaign.select().where((Campaign.starts_on <= on) & (Campaign.ends_on >= on)):
         q = Vehicle.select(Vehicle, Customer).join(Customer).where(Customer.anonymised_at.is_null())
         if c.model_pattern:
@@ -147,8 +157,20 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
         for v in q.limit(limit):
             if v.id in contacted:
                 continue
-            items.append(CallItem(c.kind, v.customer_id, v.customer.name, v.customer.phone, v.id,
-                                  v.plate, v.model, c.title_en, c.title_zh, campaign_id=c.id))  # fmt: skip
+            items.append(
+                CallItem(
+                    c.kind,
+                    v.customer_id,
+                    v.customer.name,
+                    v.customer.phone,
+                    v.id,
+                    v.plate,
+                    v.model,
+                    c.title_en,
+                    c.title_zh,
+                    campaign_id=c.id,
+                )
+            )
     for item in declined_work(limit=limit):
         if item.vehicle_id not in contacted:
             items.append(item)
@@ -163,12 +185,14 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
         .join(Vehicle)
         .join(Customer)
         .where(
-            (EstimateLine.status == LineStatus.DECLINED) & EstimateLine.offered_again_at.is_null()
-            & RepairOrder.handed_over_at.is_null(False) & Customer.anonymised_at.is_null()
+            (EstimateLine.status == LineStatus.DECLINED)
+            & EstimateLine.offered_again_at.is_null()
+            & RepairOrder.handed_over_at.is_null(False)
+            & Customer.anonymised_at.is_null()
         )
         .order_by(RepairOrder.handed_over_at.desc())
         .limit(limit)
-    )  # fmt: skip
+    )
     if vehicle_id is not None:
         q = q.where(RepairOrder.vehicle == vehicle_id)
     else:
@@ -181,26 +205,48 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
     def described(lines: list[EstimateLine], lang: int) -> str:
         # "front brake pads (too expensive); wipers": the reason helps the call.
         return "; ".join(
-            f"{x.description} ({reasons[x.decline_reason][lang]})" if x.decline_reason in reasons
-            else x.description for x in lines)  # fmt: skip
+            f"{x.description} ({reasons[x.decline_reason][lang]})"
+            if x.decline_reason in reasons
+            else x.description
+            for x in lines
+        )
 
     out = []
     for lines in grouped.values():
         v = lines[0].ro.vehicle
-        out.append(CallItem(
-            CallKind.DECLINED, v.customer_id, v.customer.name, v.customer.phone, v.id, v.plate, v.model,
-            f"Declined earlier: {described(lines, 0)}", f"上次未做：{described(lines, 1)}",
-            line_ids=tuple(x.id for x in lines), amount_cents=sum(x.amount_cents for x in lines),
-        ))  # fmt: skip
+        out.append(
+            CallItem(
+                CallKind.DECLINED,
+                v.customer_id,
+                v.customer.name,
+                v.customer.phone,
+                v.id,
+                v.plate,
+                v.model,
+                f"Declined earlier: {described(lines, 0)}",
+                f"上次未做：{described(lines, 1)}",
+                line_ids=tuple(x.id for x in lines),
+                amount_cents=sum(x.amount_cents for x in lines),
+            )
+        )
     return out
 
 
 @service("solicitation.log", changes=Kind.SOLICITATION | Kind.CUSTOMERS)
-def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
-                vehicle_id: int | None = None, decline_reason_id: int | None = None,
-                campaign_id: int | None = None, line_ids: list[int] | None = None,
-                purpose: str = ContactPurpose.DUE_SERVICE, note: str = "",
-                appointment_id: int | None = None) -> int:  # fmt: skip
+def log_contact(
+    *,
+    actor: Actor,
+    customer_id: int,
+    channel: str,
+    outcome: str,
+    vehicle_id: int | None = None,
+    decline_reason_id: int | None = None,
+    campaign_id: int | None = None,
+    line_ids: list[int] | None = None,
+    purpose: str = ContactPurpose.DUE_SERVICE,
+    note: str = "",
+    appointment_id: int | None = None,
+) -> int:
     """Log a contact; a decline needs a reason from the list. A booking names the
     appointment it made, which then points back to this contact. Returns the log id."""
     get(Customer, customer_id, ("Customer", "客户"))
@@ -208,8 +254,9 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
     if appointment_id is not None:
         booked = get(Appointment, appointment_id, ("Appointment", "预约"))
         if booked.customer_id != customer_id or outcome != ContactOutcome.BOOKED:
-            raise ValidationError("This appointment does not come from this contact.",
-                                  "该预约不是由此次联系产生的。")  # fmt: skip
+            raise ValidationError(
+                "This appointment does not come from this contact.", "该预约不是由此次联系产生的。"
+            )
     validation.choice(channel, CHANNELS, ("Channel", "渠道"))
     validation.choice(outcome, OUTCOMES, ("Outcome", "结果"))
     validation.choice(purpose, ContactPurpose.values(), ("Purpose", "目的"))
@@ -220,33 +267,69 @@ def log_contact(*, actor: Actor, customer_id: int, channel: str, outcome: str,
             )
         get(DeclineReason, decline_reason_id, ("Decline reason", "拒绝原因"))
     row = ContactLog.create(
-        customer=customer_id, vehicle=vehicle_id, user=actor.user_id, channel=channel,
-        purpose=purpose, outcome=outcome,
+        customer=customer_id,
+        vehicle=vehicle_id,
+        user=actor.user_id,
+        channel=channel,
+        purpose=purpose,
+        outcome=outcome,
         decline_reason=decline_reason_id if outcome == ContactOutcome.DECLINED else None,
-        campaign=campaign_id, note=validation.clean_text(note, limit=2000), at=now(),
-    )  # fmt: skip
+        campaign=campaign_id,
+        note=validation.clean_text(note, limit=2000),
+        at=now(),
+    )
     if line_ids:
         EstimateLine.update(offered_again_at=now()).where(EstimateLine.id.in_(line_ids)).execute()
     if booked is not None:
         Appointment.update(source_contact=row.id).where(Appointment.id == booked.id).execute()
-    log(actor, "contact", row.id, "log_contact",
-        new={"channel": channel, "outcome": outcome, "reason": decline_reason_id,
-             "appointment": appointment_id})  # fmt: skip
+    log(
+        actor,
+        "contact",
+        row.id,
+        "log_contact",
+        new={
+            "channel": channel,
+            "outcome": outcome,
+            "reason": decline_reason_id,
+            "appointment": appointment_id,
+        },
+    )
     return int(row.id)
 
 
 @service("settings.edit", changes=Kind.SOLICITATION)
-def add_campaign(*, actor: Actor, code: str, kind: str, title_en: str, title_zh: str,
-                 starts_on: dt.date, ends_on: dt.date, model_pattern: str = "",
-                 vin_from: str = "", vin_to: str = "", details: str = "") -> int:  # fmt: skip
+def add_campaign(
+    *,
+    actor: Actor,
+    code: str,
+    kind: str,
+    title_en: str,
+    title_zh: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    model_pattern: str = "",
+    vin_from: str = "",
+    vin_to: str = "",
+    details: str = "",
+) -> int:
     """Add a service campaign or recall (matched by model and VIN range)."""
     validation.choice(kind, CampaignKind.values(), ("Kind", "类型"))
     if ends_on < starts_on:
-        raise ValidationError("The campaign ends before it starts.", "活动结束日期早于开始日期。",
-                              field="ends_on")  # fmt: skip
-    c = Campaign.create(code=code.strip(), kind=kind, title_en=title_en, title_zh=title_zh,
-                        starts_on=starts_on, ends_on=ends_on, model_pattern=model_pattern,
-                        vin_from=vin_from.upper(), vin_to=vin_to.upper(), details=details)  # fmt: skip
+        raise ValidationError(
+            "The campaign ends before it starts.", "活动结束日期早于开始日期。", field="ends_on"
+        )
+    c = Campaign.create(
+        code=code.strip(),
+        kind=kind,
+        title_en=title_en,
+        title_zh=title_zh,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        model_pattern=model_pattern,
+        vin_from=vin_from.upper(),
+        vin_to=vin_to.upper(),
+        details=details,
+    )
     log(actor, "campaign", c.id, "add_campaign", new={"code": code})
     return int(c.id)
 
@@ -254,8 +337,9 @@ def add_campaign(*, actor: Actor, code: str, kind: str, title_en: str, title_zh:
 def decline_stats(start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, int]]:
     """Declines per reason in a period: (label_en, label_zh, count)."""
     q = (
-        DeclineReason.select(DeclineReason.label_en, DeclineReason.label_zh,
-                             peewee.fn.COUNT(ContactLog.id).alias("n"))  # fmt: skip
+        DeclineReason.select(
+            DeclineReason.label_en, DeclineReason.label_zh, peewee.fn.COUNT(ContactLog.id).alias("n")
+        )
         .join(ContactLog, on=(ContactLog.decline_reason == DeclineReason.id))
         .where((ContactLog.at >= start) & (ContactLog.at < end))
         .group_by(DeclineReason.id, DeclineReason.label_en, DeclineReason.label_zh)
@@ -266,9 +350,11 @@ def decline_stats(start: dt.datetime, end: dt.datetime) -> list[tuple[str, str, 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
 
+
 @service("solicitation.log", read=True)
-def read_call_list(*, actor: Actor, on: dt.date | None = None, horizon_days: int = 30,
-                   limit: int = 500) -> list[CallItem]:  # fmt: skip
+def read_call_list(
+    *, actor: Actor, on: dt.date | None = None, horizon_days: int = 30, limit: int = 500
+) -> list[CallItem]:
     """``call_list``: whom to call for service due, campaigns and declined work."""
     return call_list(on=on, horizon_days=horizon_days, limit=limit)
 

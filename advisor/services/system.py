@@ -35,8 +35,9 @@ def demo_available() -> bool:
     return importlib.util.find_spec("advisor.demo") is not None
 
 
-def load_demo_data(*, orders: int, seed: int = 1,
-                   progress: Callable[[int, int], None] | None = None) -> object:  # fmt: skip
+def load_demo_data(
+    *, orders: int, seed: int = 1, progress: Callable[[int, int], None] | None = None
+) -> object:
     """Fill the new, empty database with ``orders`` demo repair orders (first run)."""
     from advisor import demo  # large: loaded only when asked for
 

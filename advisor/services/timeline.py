@@ -115,7 +115,9 @@ def note_of(action: str, note: str) -> EventNote:
     if action in (EventAction.ARRIVED, EventAction.PARTS_ARRIVED):
         m = re.fullmatch(r"(appointment|order) #(\d+)", text)
         if m:
-            return EventNote("appointment" if m.group(1) == "appointment" else "order", {"id": int(m.group(2))})
+            return EventNote(
+                "appointment" if m.group(1) == "appointment" else "order", {"id": int(m.group(2))}
+            )
     if action == EventAction.AUTHORISED:
         m = re.fullmatch(rf"({_MONEY}); declined (\d+)", text)
         if m:

@@ -72,13 +72,20 @@ def create_first_admin(*, username: str, display_name: str, password: str) -> Us
     _check_password(password)
     with transaction():
         if User.select().exists():
-            raise GateError(
-                "An administrator already exists: log in instead.", "已存在管理员：请直接登录。"
-            )
-        u = User.create(username=username, display_name=display, role=Role.ADMIN,
-                        password_hash=auth.hash_password(password))  # fmt: skip
-        log(Actor(u.id, u.username, u.display_name, u.role), "user", u.id, "create_first_admin",
-            new={"username": username, "role": Role.ADMIN})  # fmt: skip
+            raise GateError("An administrator already exists: log in instead.", "已存在管理员：请直接登录。")
+        u = User.create(
+            username=username,
+            display_name=display,
+            role=Role.ADMIN,
+            password_hash=auth.hash_password(password),
+        )
+        log(
+            Actor(u.id, u.username, u.display_name, u.role),
+            "user",
+            u.id,
+            "create_first_admin",
+            new={"username": username, "role": Role.ADMIN},
+        )
     return _view(u)
 
 
@@ -122,8 +129,13 @@ def _count_failure(u: User) -> None:
         if failures >= MAX_FAILURES:
             locked = now() + dt.timedelta(minutes=LOCK_MINUTES)
             User.update(failed_logins=0, locked_until=locked).where(User.id == u.id).execute()
-        log(Actor(u.id, u.username, u.display_name, u.role), "user", u.id, "login_failed",
-            new={"failures": failures})  # fmt: skip
+        log(
+            Actor(u.id, u.username, u.display_name, u.role),
+            "user",
+            u.id,
+            "login_failed",
+            new={"failures": failures},
+        )
 
 
 @service("users.manage", changes=Kind.USERS)
@@ -135,11 +147,13 @@ def add_user(*, actor: Actor, username: str, display_name: str, role: str, passw
     display = validation.name(display_name)
     if User.select().where(User.username == username).exists():
         raise ValidationError(
-            f"The user name {username!r} is taken.", f"用户名 {username!r} 已被使用。",
+            f"The user name {username!r} is taken.",
+            f"用户名 {username!r} 已被使用。",
             field="username",
-        )  # fmt: skip
-    u = User.create(username=username, display_name=display, role=role,
-                    password_hash=auth.hash_password(password))  # fmt: skip
+        )
+    u = User.create(
+        username=username, display_name=display, role=role, password_hash=auth.hash_password(password)
+    )
     log(actor, "user", u.id, "add_user", new={"username": username, "role": role})
     return _view(u)
 
@@ -149,8 +163,12 @@ def reset_password(*, actor: Actor, user_id: int, password: str) -> UserView:
     """Set a new password and unlock the account."""
     _check_password(password)
     u = get(User, user_id, ("User", "用户"))
-    User.update(password_hash=auth.hash_password(password), failed_logins=0, locked_until=None,
-                session_gen=User.session_gen + 1).where(User.id == u.id).execute()  # fmt: skip
+    User.update(
+        password_hash=auth.hash_password(password),
+        failed_logins=0,
+        locked_until=None,
+        session_gen=User.session_gen + 1,
+    ).where(User.id == u.id).execute()
     log(actor, "user", u.id, "reset_password")
     return _view(User.get_by_id(u.id))
 
@@ -189,6 +207,7 @@ def list_users(*, role: str | None = None, active_only: bool = False) -> list[Us
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("users.view", read=True)
 def read_users(*, actor: Actor, role: str | None = None, active_only: bool = False) -> list[UserView]:

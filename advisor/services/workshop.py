@@ -82,13 +82,15 @@ class BayView:
 
 
 @service("work.assign", changes=Kind.BOARD)
-def add_technician(*, actor: Actor, name: str, skills: str = "", level: int = 1,
-                   hours_per_day: Decimal | str = "8") -> TechnicianView:  # fmt: skip
+def add_technician(
+    *, actor: Actor, name: str, skills: str = "", level: int = 1, hours_per_day: Decimal | str = "8"
+) -> TechnicianView:
     """Add a technician with skills (comma separated) and level 1–4."""
     if not 1 <= int(level) <= 4:
         raise ValidationError("Level is 1 (junior) to 4 (master).", "等级为 1（初级）至 4（高级）。")
-    t = Technician.create(name=validation.name(name), skills=skills, level=level,
-                          hours_per_day=Decimal(str(hours_per_day)))  # fmt: skip
+    t = Technician.create(
+        name=validation.name(name), skills=skills, level=level, hours_per_day=Decimal(str(hours_per_day))
+    )
     log(actor, "technician", t.id, "add_technician", new={"name": t.name})
     return _tech_view(t)
 
@@ -96,8 +98,9 @@ def add_technician(*, actor: Actor, name: str, skills: str = "", level: int = 1,
 def _tech_view(t: Technician, load: int = 0, busy: bool = False) -> TechnicianView:
     skills = tuple(s.strip() for s in t.skills.split(",") if s.strip())
     cap = int(Decimal(t.hours_per_day) * 60)
-    return TechnicianView(t.id, t.name, skills, t.level, Decimal(t.hours_per_day), t.active,
-                          load, max(cap - load, 0), busy)  # fmt: skip
+    return TechnicianView(
+        t.id, t.name, skills, t.level, Decimal(t.hours_per_day), t.active, load, max(cap - load, 0), busy
+    )
 
 
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -147,8 +150,10 @@ def bays(day: dt.date | None = None) -> list[BayView]:
     for a in Assignment.select().where(_overlapping(start, end) & Assignment.bay.is_null(False)):
         mins = int((min(a.planned_end, end) - max(a.planned_start, start)).total_seconds() // 60)
         occ[a.bay_id] = occ.get(a.bay_id, 0) + max(mins, 0)
-    return [BayView(b.id, b.code, b.name, b.kind, occ.get(b.id, 0))
-            for b in Bay.select().where(Bay.active == True).order_by(Bay.code)]  # noqa: E712  # fmt: skip
+    return [
+        BayView(b.id, b.code, b.name, b.kind, occ.get(b.id, 0))
+        for b in Bay.select().where(Bay.active == True).order_by(Bay.code)  # noqa: E712
+    ]
 
 
 def suggest_technicians(line_id: int, day: dt.date | None = None) -> list[TechnicianView]:
@@ -160,9 +165,16 @@ def suggest_technicians(line_id: int, day: dt.date | None = None) -> list[Techni
 
 
 @service("work.assign", changes=Kind.BOARD | Kind.RO)
-def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None,
-           planned_start: dt.datetime, planned_end: dt.datetime,
-           accept_late: bool = False) -> AssignmentView:  # fmt: skip
+def assign(
+    *,
+    actor: Actor,
+    line_id: int,
+    technician_id: int,
+    bay_id: int | None,
+    planned_start: dt.datetime,
+    planned_end: dt.datetime,
+    accept_late: bool = False,
+) -> AssignmentView:
     """Dispatch an approved job to a technician and bay with a planned start and end."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
     ro = RepairOrder.get_by_id(line.ro_id)
@@ -175,8 +187,9 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
     if bay_id is not None:
         get(Bay, bay_id, ("Bay", "工位"))
     if planned_end <= planned_start:
-        raise ValidationError("The planned end must be after the start.", "计划完工时间须晚于开工时间。",
-                              field="planned_end")  # fmt: skip
+        raise ValidationError(
+            "The planned end must be after the start.", "计划完工时间须晚于开工时间。", field="planned_end"
+        )
     if ro.promised_at is not None and planned_end > ro.promised_at and not accept_late:
         raise LateWarning(
             f"Planned end {planned_end:%H:%M} is after the promised time {ro.promised_at:%H:%M}: "
@@ -184,24 +197,47 @@ def assign(*, actor: Actor, line_id: int, technician_id: int, bay_id: int | None
             f"计划完工 {planned_end:%H:%M} 晚于承诺交车时间 {ro.promised_at:%H:%M}：将无法按时交车。"
             "如仍要派工，请同时告知客户。",
         )
-    current = (
-        Assignment.select().where(Assignment.line == line.id).order_by(Assignment.id.desc()).first()
-    )
+    current = Assignment.select().where(Assignment.line == line.id).order_by(Assignment.id.desc()).first()
     if current is not None and current.status != JobStatus.DONE:
         raise GateError("This job is already assigned: reassign it instead.", "此作业已派工：请改派。")
-    a = Assignment.create(ro=ro.id, line=line.id, technician=tech.id, bay=bay_id,
-                          planned_start=planned_start, planned_end=planned_end,
-                          created_by=actor.user_id, created_at=now())  # fmt: skip
-    log(actor, "assignment", a.id, "assign",
-        new={"line": line.id, "technician": tech.id, "bay": bay_id, "start": planned_start,
-             "end": planned_end, "late": bool(accept_late)}, ro_id=ro.id)  # fmt: skip
+    a = Assignment.create(
+        ro=ro.id,
+        line=line.id,
+        technician=tech.id,
+        bay=bay_id,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        created_by=actor.user_id,
+        created_at=now(),
+    )
+    log(
+        actor,
+        "assignment",
+        a.id,
+        "assign",
+        new={
+            "line": line.id,
+            "technician": tech.id,
+            "bay": bay_id,
+            "start": planned_start,
+            "end": planned_end,
+            "late": bool(accept_late),
+        },
+        ro_id=ro.id,
+    )
     event(ro, actor, EventAction.ASSIGNED, f"{line.description} → {tech.name}")
     return assignment_view(a)
 
 
 @service("work.assign", changes=Kind.BOARD | Kind.RO)
-def reassign(*, actor: Actor, assignment_id: int, version: int | None = None,
-             technician_id: int | None = None, bay_id: int | None = None) -> AssignmentView:  # fmt: skip
+def reassign(
+    *,
+    actor: Actor,
+    assignment_id: int,
+    version: int | None = None,
+    technician_id: int | None = None,
+    bay_id: int | None = None,
+) -> AssignmentView:
     """Move a job to another technician or bay (e.g. dragged on the board)."""
     a = get(Assignment, assignment_id, ("Job", "作业"))
     if a.status == JobStatus.DONE:
@@ -254,8 +290,16 @@ _CLOCK_KIND: dict[str, tuple[str, str]] = {
 }
 
 
-def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, ...],
-           new_status: str, reason: str = "", at: dt.datetime | None = None) -> AssignmentView:  # fmt: skip
+def _clock(
+    actor: Actor,
+    assignment_id: int,
+    kind: str,
+    *,
+    allowed: tuple[str, ...],
+    new_status: str,
+    reason: str = "",
+    at: dt.datetime | None = None,
+) -> AssignmentView:
     a = get(Assignment, assignment_id, ("Job", "作业"))
     if actor.role == Role.TECHNICIAN:
         tech = Technician.get_or_none(Technician.user == actor.user_id)
@@ -264,22 +308,24 @@ def _clock(actor: Actor, assignment_id: int, kind: str, *, allowed: tuple[str, .
     if a.status not in allowed:
         en, zh = _JOB_STATUS.get(a.status, ("in another state", "其他状态"))
         doing_en, doing_zh = _CLOCK_KIND[kind]
-        raise GateError(f"The job is {en}: it cannot be {doing_en}.",
-                        f"作业当前{zh}，不能{doing_zh}。")  # fmt: skip
+        raise GateError(f"The job is {en}: it cannot be {doing_en}.", f"作业当前{zh}，不能{doing_zh}。")
     ro = RepairOrder.get_by_id(a.ro_id)
     if kind in CLOCK_STARTS:
         workflow.check_can_work_line(ro_state(ro), a.line_id)
     when = at or now()
-    ClockEvent.create(assignment=a.id, technician=a.technician_id, kind=kind, reason=reason,
-                      user=actor.user_id, at=when)  # fmt: skip
+    ClockEvent.create(
+        assignment=a.id, technician=a.technician_id, kind=kind, reason=reason, user=actor.user_id, at=when
+    )
     changes: dict[str, object] = {"status": new_status, "pause_reason": reason}
     if kind == ClockKind.ON:
         changes["started_at"] = when
         # The job starts: the RO's reserved parts leave the shelf for the workshop.
         for part_line in EstimateLine.select().where(
-            (EstimateLine.ro == a.ro_id) & (EstimateLine.kind == LineKind.PART)
-            & (EstimateLine.status == LineStatus.APPROVED) & EstimateLine.part_status.in_(PART_ON_SHELF)
-        ):  # fmt: skip
+            (EstimateLine.ro == a.ro_id)
+            & (EstimateLine.kind == LineKind.PART)
+            & (EstimateLine.status == LineStatus.APPROVED)
+            & EstimateLine.part_status.in_(PART_ON_SHELF)
+        ):
             parts_service.issue_for_line(part_line, actor)
     if kind == ClockKind.DONE:
         changes["done_at"] = when
@@ -303,47 +349,87 @@ def _maybe_work_done(ro: RepairOrder) -> None:
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The technician starts the job (refused for a line the customer has not approved)."""
-    return _clock(actor, assignment_id, ClockKind.ON, allowed=(JobStatus.WAITING,), new_status=JobStatus.IN_PROGRESS, at=at)
+    return _clock(
+        actor,
+        assignment_id,
+        ClockKind.ON,
+        allowed=(JobStatus.WAITING,),
+        new_status=JobStatus.IN_PROGRESS,
+        at=at,
+    )
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | None = None) -> AssignmentView:
     """Pause the job: waiting for parts, for the customer's approval, or other."""
     validation.choice(reason, PauseReason.values(), ("Reason", "原因"))
-    return _clock(actor, assignment_id, ClockKind.PAUSE, allowed=(JobStatus.IN_PROGRESS,), new_status=JobStatus.PAUSED,
-                  reason=reason, at=at)  # fmt: skip
+    return _clock(
+        actor,
+        assignment_id,
+        ClockKind.PAUSE,
+        allowed=(JobStatus.IN_PROGRESS,),
+        new_status=JobStatus.PAUSED,
+        reason=reason,
+        at=at,
+    )
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """Resume a paused job."""
-    return _clock(actor, assignment_id, ClockKind.RESUME, allowed=(JobStatus.PAUSED,), new_status=JobStatus.IN_PROGRESS, at=at)
+    return _clock(
+        actor,
+        assignment_id,
+        ClockKind.RESUME,
+        allowed=(JobStatus.PAUSED,),
+        new_status=JobStatus.IN_PROGRESS,
+        at=at,
+    )
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
 def finish(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
     """The job is done."""
-    return _clock(actor, assignment_id, ClockKind.DONE, allowed=(JobStatus.IN_PROGRESS,), new_status=JobStatus.DONE, at=at)
+    return _clock(
+        actor,
+        assignment_id,
+        ClockKind.DONE,
+        allowed=(JobStatus.IN_PROGRESS,),
+        new_status=JobStatus.DONE,
+        at=at,
+    )
 
 
 def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> AssignmentView:
     ro = a.ro
     line = a.line
     late = ro.promised_at is not None and (at or now()) > ro.promised_at and a.status != JobStatus.DONE
-    words = (
-        Concern.select(Concern.customer_words)
-        .where(Concern.ro == ro.id)
-        .order_by(Concern.seq)
-        .first()
-    )
+    words = Concern.select(Concern.customer_words).where(Concern.ro == ro.id).order_by(Concern.seq).first()
     return AssignmentView(
-        a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
-        a.technician.name, a.bay_id, a.bay.code if a.bay is not None else "", a.planned_start,
-        a.planned_end, a.status, a.pause_reason, a.started_at, a.done_at,
+        a.id,
+        ro.id,
+        ro.number,
+        ro.vehicle.plate,
+        line.id,
+        line.description,
+        a.technician_id,
+        a.technician.name,
+        a.bay_id,
+        a.bay.code if a.bay is not None else "",
+        a.planned_start,
+        a.planned_end,
+        a.status,
+        a.pause_reason,
+        a.started_at,
+        a.done_at,
         _worked(a, at or now()) if a.status in JOB_STARTED else a.worked_min,
-        ro.promised_at, ro.priority, a.rework, late, a.version,
+        ro.promised_at,
+        ro.priority,
+        a.rework,
+        late,
+        a.version,
         words.customer_words if words else "",
-    )  # fmt: skip
+    )
 
 
 def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
@@ -359,7 +445,10 @@ def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
         .join(Bay, peewee.JOIN.LEFT_OUTER)
         .where(
             (RepairOrder.status == ROStatus.OPEN)
-            & ((Assignment.status != JobStatus.DONE) | ((Assignment.done_at >= start) & (Assignment.done_at < end)))
+            & (
+                (Assignment.status != JobStatus.DONE)
+                | ((Assignment.done_at >= start) & (Assignment.done_at < end))
+            )
         )
         .order_by(RepairOrder.priority.desc(), Assignment.planned_start)
     )
@@ -401,12 +490,33 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
         ro, line = a.ro, a.line
         worked = _minutes(clocks.get(a.id, []), at) if a.id in clocks else a.worked_min
         late = ro.promised_at is not None and at > ro.promised_at and a.status != JobStatus.DONE
-        out.append(AssignmentView(
-            a.id, ro.id, ro.number, ro.vehicle.plate, line.id, line.description, a.technician_id,
-            a.technician.name, a.bay_id, a.bay.code if a.bay_id else "", a.planned_start,
-            a.planned_end, a.status, a.pause_reason, a.started_at, a.done_at, worked,
-            ro.promised_at, ro.priority, a.rework, late, a.version, words.get(ro.id, ""),
-        ))  # fmt: skip
+        out.append(
+            AssignmentView(
+                a.id,
+                ro.id,
+                ro.number,
+                ro.vehicle.plate,
+                line.id,
+                line.description,
+                a.technician_id,
+                a.technician.name,
+                a.bay_id,
+                a.bay.code if a.bay_id else "",
+                a.planned_start,
+                a.planned_end,
+                a.status,
+                a.pause_reason,
+                a.started_at,
+                a.done_at,
+                worked,
+                ro.promised_at,
+                ro.priority,
+                a.rework,
+                late,
+                a.version,
+                words.get(ro.id, ""),
+            )
+        )
     return out
 
 
@@ -460,7 +570,10 @@ def unassigned_jobs() -> list[JobView]:
             & (EstimateLine.kind == LineKind.LABOUR)
             & (
                 (EstimateLine.status == LineStatus.APPROVED)
-                | ((EstimateLine.status == LineStatus.PROPOSED) & EstimateLine.change_request.in_(pending_crs))
+                | (
+                    (EstimateLine.status == LineStatus.PROPOSED)
+                    & EstimateLine.change_request.in_(pending_crs)
+                )
             )
             & EstimateLine.id.not_in(assigned)
         )
@@ -504,8 +617,15 @@ def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
         raise GateError("The car has been handed over.", "车辆已交车。")
     old = line.old_part_handling
     EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line.id).execute()
-    log(actor, "estimate_line", line.id, "set_old_part_handling", old={"old_part_handling": old},
-        new={"old_part_handling": handling}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "estimate_line",
+        line.id,
+        "set_old_part_handling",
+        old={"old_part_handling": old},
+        new={"old_part_handling": handling},
+        ro_id=ro.id,
+    )
 
 
 @service(None, changes=Kind.RO | Kind.BOARD)
@@ -521,11 +641,19 @@ def flag_for_training(*, actor: Actor, ro_id: int, flagged: bool = True, note: s
     RepairOrder.update(training_flag=bool(flagged), training_note=text).where(
         RepairOrder.id == ro.id
     ).execute()
-    log(actor, "repair_order", ro.id, "flag_for_training", old=old,
-        new={"training_flag": bool(flagged), "training_note": text}, ro_id=ro.id)  # fmt: skip
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        "flag_for_training",
+        old=old,
+        new={"training_flag": bool(flagged), "training_note": text},
+        ro_id=ro.id,
+    )
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
+
 
 @service("workshop.view", read=True)
 def read_board(*, actor: Actor, day: dt.date | None = None) -> list[AssignmentView]:
@@ -546,7 +674,9 @@ def read_bays(*, actor: Actor, day: dt.date | None = None) -> list[BayView]:
 
 
 @service("workshop.view", read=True)
-def read_suggest_technicians(*, actor: Actor, line_id: int, day: dt.date | None = None) -> list[TechnicianView]:
+def read_suggest_technicians(
+    *, actor: Actor, line_id: int, day: dt.date | None = None
+) -> list[TechnicianView]:
     """``suggest_technicians``: the technicians best placed for the line's job."""
     return suggest_technicians(line_id, day)
 

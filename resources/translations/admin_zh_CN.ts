@@ -42,174 +42,174 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="249"/>
+        <location filename="../../ui/workspaces/admin.py" line="256"/>
         <source>Admin</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="252"/>
+        <location filename="../../ui/workspaces/admin.py" line="259"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="253"/>
+        <location filename="../../ui/workspaces/admin.py" line="260"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="254"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="255"/>
-        <location filename="../../ui/workspaces/admin.py" line="282"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <location filename="../../ui/workspaces/admin.py" line="293"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="255"/>
-        <location filename="../../ui/workspaces/admin.py" line="283"/>
+        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <location filename="../../ui/workspaces/admin.py" line="294"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="256"/>
+        <location filename="../../ui/workspaces/admin.py" line="264"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="257"/>
+        <location filename="../../ui/workspaces/admin.py" line="265"/>
         <source>Add a staff account (Ctrl+N)</source>
         <translation>添加员工账户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="258"/>
+        <location filename="../../ui/workspaces/admin.py" line="266"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="259"/>
+        <location filename="../../ui/workspaces/admin.py" line="267"/>
         <source>Change r&amp;ole…</source>
         <translation>更改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="260"/>
+        <location filename="../../ui/workspaces/admin.py" line="270"/>
         <source>Accounts are never deleted: deactivate a leaver, so the history keeps naming who did what.</source>
         <translation>账户永不删除：离职人员请停用，以便历史记录仍能显示谁做了什么。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="262"/>
+        <location filename="../../ui/workspaces/admin.py" line="273"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="263"/>
+        <location filename="../../ui/workspaces/admin.py" line="274"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="264"/>
+        <location filename="../../ui/workspaces/admin.py" line="275"/>
         <source>Write a copy of the whole database to a file you choose</source>
         <translation>将整个数据库复制到您选择的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="265"/>
+        <location filename="../../ui/workspaces/admin.py" line="276"/>
         <source>Re&amp;store…</source>
         <translation>恢复(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="266"/>
+        <location filename="../../ui/workspaces/admin.py" line="277"/>
         <source>Replace the database with a backup file</source>
         <translation>用备份文件替换数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="267"/>
+        <location filename="../../ui/workspaces/admin.py" line="278"/>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="282"/>
+        <location filename="../../ui/workspaces/admin.py" line="293"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="313"/>
+        <location filename="../../ui/workspaces/admin.py" line="329"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="314"/>
+        <location filename="../../ui/workspaces/admin.py" line="330"/>
         <source>The user can no longer log in; nothing is deleted</source>
         <translation>该用户将无法登录；不会删除任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="316"/>
+        <location filename="../../ui/workspaces/admin.py" line="332"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="317"/>
+        <location filename="../../ui/workspaces/admin.py" line="333"/>
         <source>Let the user log in again</source>
         <translation>允许该用户重新登录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="320"/>
+        <location filename="../../ui/workspaces/admin.py" line="336"/>
         <source>You cannot deactivate your own account</source>
         <translation>不能停用自己的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="336"/>
+        <location filename="../../ui/workspaces/admin.py" line="352"/>
         <source>The password of %1 was reset.</source>
         <translation>已重置 %1 的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="348"/>
+        <location filename="../../ui/workspaces/admin.py" line="364"/>
         <source>Deactivate %1? They can no longer log in; their history is kept.</source>
         <translation>停用 %1？停用后将无法登录，其历史记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="364"/>
+        <location filename="../../ui/workspaces/admin.py" line="381"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="365"/>
+        <location filename="../../ui/workspaces/admin.py" line="383"/>
         <source>Backups (*%1)</source>
         <translation>备份文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="373"/>
+        <location filename="../../ui/workspaces/admin.py" line="391"/>
         <source>Backup written to %1.</source>
         <translation>备份已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="376"/>
+        <location filename="../../ui/workspaces/admin.py" line="398"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="383"/>
+        <location filename="../../ui/workspaces/admin.py" line="407"/>
         <source>Restore the database from</source>
         <translation>从以下文件恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="384"/>
+        <location filename="../../ui/workspaces/admin.py" line="409"/>
         <source>Backups (*%1);;All files (*)</source>
         <translation>备份文件 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="390"/>
+        <location filename="../../ui/workspaces/admin.py" line="415"/>
         <source>Replace the whole database with the backup %1?
 
 Everything saved since that backup is lost, at every workstation. Make a backup now first if in doubt.
@@ -222,37 +222,37 @@ The backup is checked first (its row counts, checksum, dealership and database v
 恢复前会先核对备份（各表行数、校验和、经销商和数据库版本）；要么完整恢复，要么不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="406"/>
+        <location filename="../../ui/workspaces/admin.py" line="439"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="421"/>
+        <location filename="../../ui/workspaces/admin.py" line="458"/>
         <source>Shared server: every workstation keeps its own daily copy of the server (pg_dump). Keep the server&apos;s own backups too.</source>
         <translation>共享服务器：每个工作站每天各自保存一份服务器的备份（pg_dump）。服务器本身的备份也请照常保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="395"/>
+        <location filename="../../ui/workspaces/admin.py" line="420"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="400"/>
+        <location filename="../../ui/workspaces/admin.py" line="428"/>
         <source>The backup %1 was restored. Close Service Advisor now and start it again (at every workstation) before doing anything else.</source>
         <translation>备份 %1 已恢复。请立即关闭服务顾问系统并重新启动（所有工作站），然后再进行其他操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="416"/>
+        <location filename="../../ui/workspaces/admin.py" line="450"/>
         <source>latest: %1</source>
         <translation>最新：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="417"/>
+        <location filename="../../ui/workspaces/admin.py" line="450"/>
         <source>none written yet</source>
         <translation>尚未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="418"/>
+        <location filename="../../ui/workspaces/admin.py" line="452"/>
         <source>Automatic daily backup (the last 7 days are kept): %1 — %2</source>
         <translation>每日自动备份（保留最近 7 天）：%1 — %2</translation>
     </message>
@@ -744,179 +744,179 @@ After: %2</source>
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="234"/>
-        <location filename="../../ui/workspaces/audit.py" line="237"/>
+        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <location filename="../../ui/workspaces/audit.py" line="246"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="238"/>
+        <location filename="../../ui/workspaces/audit.py" line="247"/>
         <source>&amp;RO:</source>
         <translation>工单(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="239"/>
+        <location filename="../../ui/workspaces/audit.py" line="248"/>
         <source>RO number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="240"/>
+        <location filename="../../ui/workspaces/audit.py" line="249"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="241"/>
+        <location filename="../../ui/workspaces/audit.py" line="250"/>
         <source>&amp;From</source>
         <translation>日期从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="242"/>
+        <location filename="../../ui/workspaces/audit.py" line="251"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="243"/>
+        <location filename="../../ui/workspaces/audit.py" line="252"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="244"/>
+        <location filename="../../ui/workspaces/audit.py" line="253"/>
         <source>Apply the filters (F5)</source>
         <translation>应用筛选条件（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="245"/>
+        <location filename="../../ui/workspaces/audit.py" line="254"/>
         <source>Verify c&amp;hain</source>
         <translation>校验链(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="247"/>
+        <location filename="../../ui/workspaces/audit.py" line="256"/>
         <source>Check that no audit row was altered or deleted outside the app</source>
         <translation>检查是否有审计记录在本系统之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="250"/>
         <location filename="../../ui/workspaces/audit.py" line="259"/>
+        <location filename="../../ui/workspaces/audit.py" line="276"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="262"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="263"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="264"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="251"/>
+        <location filename="../../ui/workspaces/audit.py" line="265"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="266"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="252"/>
+        <location filename="../../ui/workspaces/audit.py" line="267"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="286"/>
+        <location filename="../../ui/workspaces/audit.py" line="303"/>
         <source>No RO numbered %1.</source>
         <translation>没有编号为 %1 的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <location filename="../../ui/workspaces/audit.py" line="310"/>
         <source>%1 rows shown (scroll for more)</source>
         <translation>已显示 %1 行（向下滚动加载更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="293"/>
+        <location filename="../../ui/workspaces/audit.py" line="310"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="307"/>
+        <location filename="../../ui/workspaces/audit.py" line="324"/>
         <source>Checking the audit trail…</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="311"/>
+        <location filename="../../ui/workspaces/audit.py" line="329"/>
         <source>✓ The chain is intact: %1 rows checked, none altered or deleted.</source>
         <translation>✓ 审计链完整：已检查 %1 行，无修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="319"/>
+        <location filename="../../ui/workspaces/audit.py" line="338"/>
         <source>✗ The chain is broken at row #%1: %2. Someone changed the trail outside the program; keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计链在第 #%1 行断开：%2。有人在本系统之外改动了审计日志；请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="323"/>
+        <location filename="../../ui/workspaces/audit.py" line="344"/>
         <source>✗ The audit trail fails its check: %2. Keep a copy of the database and tell the manager.</source>
         <translation>✗ 审计记录未通过校验：%2。请保留一份数据库副本并报告经理。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="333"/>
+        <location filename="../../ui/workspaces/audit.py" line="354"/>
         <source>content does not match its hash (edited?)</source>
         <translation>内容与其哈希值不符（被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="334"/>
+        <location filename="../../ui/workspaces/audit.py" line="355"/>
         <source>link to the previous row broken (row deleted?)</source>
         <translation>与上一行的链接断开（记录被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="335"/>
+        <location filename="../../ui/workspaces/audit.py" line="356"/>
         <source>rows before it were deleted</source>
         <translation>其前面的记录已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="336"/>
+        <location filename="../../ui/workspaces/audit.py" line="357"/>
         <source>rows were put in another order</source>
         <translation>记录的顺序被调换</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="337"/>
+        <location filename="../../ui/workspaces/audit.py" line="358"/>
         <source>it was not written with the dealership&apos;s key (forged?)</source>
         <translation>该记录不是用本店密钥写入的（伪造？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="338"/>
+        <location filename="../../ui/workspaces/audit.py" line="360"/>
         <source>a settlement or payment differs from its audit row (edited outside the program?)</source>
         <translation>结算单或付款与其审计记录不符（在本系统之外被修改？）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="339"/>
+        <location filename="../../ui/workspaces/audit.py" line="362"/>
         <source>the personal data kept beside it was changed</source>
         <translation>与其分开保存的个人信息被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="340"/>
+        <location filename="../../ui/workspaces/audit.py" line="363"/>
         <source>the last rows were deleted, or an older copy of the database was put back</source>
         <translation>最后的记录被删除，或数据库被换回旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="341"/>
+        <location filename="../../ui/workspaces/audit.py" line="364"/>
         <source>the trail was rewritten, or another copy of the database was put back</source>
         <translation>审计记录被重写，或数据库被换成另一份副本</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="342"/>
+        <location filename="../../ui/workspaces/audit.py" line="365"/>
         <source>this workstation does not hold the dealership&apos;s audit key</source>
         <translation>本工作站没有本店的审计密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/audit.py" line="343"/>
+        <location filename="../../ui/workspaces/audit.py" line="366"/>
         <source>the audit head sealed on this workstation was altered</source>
         <translation>本工作站封存的审计链头被改动</translation>
     </message>
@@ -924,72 +924,72 @@ After: %2</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="54"/>
+        <location filename="../../ui/conflict_dialog.py" line="61"/>
         <source>Someone else saved this record</source>
         <translation>他人已保存此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="60"/>
+        <location filename="../../ui/conflict_dialog.py" line="67"/>
         <source>While you were editing, someone else saved a newer version of this record. Nothing has been overwritten. Compare the two versions, then choose:</source>
         <translation>在您编辑期间，他人保存了此记录的较新版本。没有任何内容被覆盖。请比较两个版本，然后选择：</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="87"/>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="87"/>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
         <source>Your version</source>
         <translation>您的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="87"/>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
         <source>Saved by someone else</source>
         <translation>他人保存的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="70"/>
+        <location filename="../../ui/conflict_dialog.py" line="77"/>
         <source>≠ marks a field where the two versions differ.</source>
         <translation>≠ 表示两个版本不同的字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="102"/>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>&amp;Reload theirs</source>
         <translation>载入对方版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="105"/>
+        <location filename="../../ui/conflict_dialog.py" line="112"/>
         <source>Show the version saved by the other person; your typing is discarded.</source>
         <translation>显示对方保存的版本；您输入的内容将被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/conflict_dialog.py" line="114"/>
         <source>&amp;Apply mine again</source>
         <translation>重新提交我的修改(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="110"/>
+        <location filename="../../ui/conflict_dialog.py" line="117"/>
         <source>Save your values over the newer version. Their changes to these fields are replaced.</source>
         <translation>用您的值覆盖较新版本。对方对这些字段的修改将被替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="112"/>
+        <location filename="../../ui/conflict_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="114"/>
+        <location filename="../../ui/conflict_dialog.py" line="121"/>
         <source>Save nothing; your typing stays on screen.</source>
         <translation>不保存；您输入的内容保留在屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <location filename="../../ui/conflict_dialog.py" line="136"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <location filename="../../ui/conflict_dialog.py" line="136"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -997,22 +997,22 @@ After: %2</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="137"/>
+        <location filename="../../ui/workspaces/admin.py" line="142"/>
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="139"/>
+        <location filename="../../ui/workspaces/admin.py" line="144"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="140"/>
+        <location filename="../../ui/workspaces/admin.py" line="145"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="141"/>
+        <location filename="../../ui/workspaces/admin.py" line="146"/>
         <source>The account is unlocked too. Tell the user the new password in person.</source>
         <translation>账户也会同时解锁。请当面告知用户新密码。</translation>
     </message>
@@ -1020,12 +1020,12 @@ After: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="159"/>
+        <location filename="../../ui/workspaces/admin.py" line="165"/>
         <source>Change role of %1</source>
         <translation>更改 %1 的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/admin.py" line="165"/>
+        <location filename="../../ui/workspaces/admin.py" line="171"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
@@ -1033,62 +1033,62 @@ After: %2</source>
 <context>
     <name>SettingsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="107"/>
+        <location filename="../../ui/workspaces/settings.py" line="108"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="110"/>
+        <location filename="../../ui/workspaces/settings.py" line="111"/>
         <source>Settings of the dealership</source>
         <translation>经销商设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="112"/>
+        <location filename="../../ui/workspaces/settings.py" line="113"/>
         <source>Dealership (printed on every sheet)</source>
         <translation>经销商信息（打印在每张单据上）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="113"/>
+        <location filename="../../ui/workspaces/settings.py" line="114"/>
         <source>Prices, tax and discounts</source>
         <translation>价格、税率与折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="114"/>
+        <location filename="../../ui/workspaces/settings.py" line="115"/>
         <source>Time limits and capacity</source>
         <translation>期限与产能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="115"/>
+        <location filename="../../ui/workspaces/settings.py" line="116"/>
         <source>Warranty of a repair, per repair class</source>
         <translation>各维修类别的质量保证期</translation>
     </message>
     <message>
-        <location filename="../../ui/setting_editors.py" line="205"/>
+        <location filename="../../ui/setting_editors.py" line="210"/>
         <source>Repair class</source>
         <translation>维修类别</translation>
     </message>
     <message>
-        <location filename="../../ui/setting_editors.py" line="206"/>
+        <location filename="../../ui/setting_editors.py" line="211"/>
         <source>At least (km)</source>
         <translation>不少于（公里）</translation>
     </message>
     <message>
-        <location filename="../../ui/setting_editors.py" line="207"/>
+        <location filename="../../ui/setting_editors.py" line="212"/>
         <source>At least (days)</source>
         <translation>不少于（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="121"/>
+        <location filename="../../ui/workspaces/settings.py" line="122"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="122"/>
+        <location filename="../../ui/workspaces/settings.py" line="123"/>
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="153"/>
+        <location filename="../../ui/workspaces/settings.py" line="154"/>
         <source>● Not saved</source>
         <translation>● 尚未保存</translation>
     </message>

@@ -195,7 +195,7 @@
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="291"/>
+        <location filename="../../ui/followup_form.py" line="293"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
@@ -640,288 +640,288 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="202"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="203"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="204"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="205"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="245"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="246"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="239"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="379"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="242"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="252"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="207"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="215"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="208"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="379"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="227"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="236"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="266"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="282"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="275"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="283"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="287"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="284"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="285"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="280"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="281"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="303"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="311"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="309"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="317"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="328"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="333"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="341"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="349"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="350"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="358"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="354"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="362"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="365"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="359"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="367"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="452"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="460"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="454"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="462"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="532"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="559"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -1122,13 +1122,13 @@
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="247"/>
+        <location filename="../../ui/ro/timeline_report.py" line="252"/>
         <source>Booked for %1</source>
         <translation>预约时间 %1</translation>
     </message>
     <message>
         <location filename="../../ui/event_labels.py" line="32"/>
-        <location filename="../../ui/ro/timeline_report.py" line="245"/>
+        <location filename="../../ui/ro/timeline_report.py" line="250"/>
         <source>Walk-in (no appointment)</source>
         <translation>直接到店（无预约）</translation>
     </message>
@@ -1138,97 +1138,97 @@
         <translation>工单 %1 · %2 · %3 · 服务顾问 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="242"/>
+        <location filename="../../ui/ro/timeline_report.py" line="247"/>
         <source>Next service due %1</source>
         <translation>下次保养 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="251"/>
+        <location filename="../../ui/ro/timeline_report.py" line="256"/>
         <source>No parts needed</source>
         <translation>无需配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="255"/>
+        <location filename="../../ui/ro/timeline_report.py" line="262"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="259"/>
+        <location filename="../../ui/ro/timeline_report.py" line="266"/>
         <source>Call due %1 – %2</source>
         <translation>应于 %1 – %2 回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="279"/>
+        <location filename="../../ui/ro/timeline_report.py" line="286"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="280"/>
+        <location filename="../../ui/ro/timeline_report.py" line="287"/>
         <source>major</source>
         <translation>重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="292"/>
+        <location filename="../../ui/ro/timeline_report.py" line="299"/>
         <source>No change requests.</source>
         <translation>无变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="299"/>
+        <location filename="../../ui/ro/timeline_report.py" line="306"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="301"/>
+        <location filename="../../ui/ro/timeline_report.py" line="308"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="304"/>
+        <location filename="../../ui/ro/timeline_report.py" line="311"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="304"/>
+        <location filename="../../ui/ro/timeline_report.py" line="311"/>
         <source>Failed — internal rework</source>
         <translation>不合格 —— 内部返工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="306"/>
+        <location filename="../../ui/ro/timeline_report.py" line="313"/>
         <source>No inspection yet.</source>
         <translation>尚未检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="316"/>
+        <location filename="../../ui/ro/timeline_report.py" line="323"/>
         <source>Settlement %1</source>
         <translation>结算单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="318"/>
+        <location filename="../../ui/ro/timeline_report.py" line="325"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="324"/>
+        <location filename="../../ui/ro/timeline_report.py" line="331"/>
         <source>Items explained before the amount</source>
         <translation>告知金额前已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="330"/>
+        <location filename="../../ui/ro/timeline_report.py" line="337"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="330"/>
+        <location filename="../../ui/ro/timeline_report.py" line="337"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="339"/>
+        <location filename="../../ui/ro/timeline_report.py" line="346"/>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="340"/>
+        <location filename="../../ui/ro/timeline_report.py" line="347"/>
         <source>Not settled yet.</source>
         <translation>尚未结算。</translation>
     </message>

@@ -54,7 +54,7 @@
     <message>
         <location filename="../../ui/workspaces/appointments.py" line="249"/>
         <location filename="../../ui/workspaces/appointments.py" line="259"/>
-        <location filename="../../ui/workspaces/appointments.py" line="275"/>
+        <location filename="../../ui/workspaces/appointments.py" line="277"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -85,13 +85,13 @@
     </message>
     <message>
         <location filename="../../ui/workspaces/appointments.py" line="260"/>
-        <location filename="../../ui/workspaces/appointments.py" line="276"/>
+        <location filename="../../ui/workspaces/appointments.py" line="278"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/appointments.py" line="261"/>
-        <location filename="../../ui/workspaces/appointments.py" line="277"/>
+        <location filename="../../ui/workspaces/appointments.py" line="279"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <location filename="../../ui/workspaces/appointments.py" line="264"/>
-        <location filename="../../ui/workspaces/appointments.py" line="279"/>
+        <location filename="../../ui/workspaces/appointments.py" line="281"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
@@ -122,42 +122,42 @@
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="269"/>
+        <location filename="../../ui/workspaces/appointments.py" line="270"/>
         <source>Another time for the selected appointment (capacity checked again)</source>
         <translation>为所选预约改到其他时间（重新核对产能）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="270"/>
+        <location filename="../../ui/workspaces/appointments.py" line="272"/>
         <source>Cancel…</source>
         <translation>取消预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="271"/>
+        <location filename="../../ui/workspaces/appointments.py" line="273"/>
         <source>The customer cancels: kept on file with the reason</source>
         <translation>客户取消：连同原因存档</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="272"/>
+        <location filename="../../ui/workspaces/appointments.py" line="274"/>
         <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="278"/>
+        <location filename="../../ui/workspaces/appointments.py" line="280"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="321"/>
+        <location filename="../../ui/workspaces/appointments.py" line="323"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="327"/>
+        <location filename="../../ui/workspaces/appointments.py" line="329"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="353"/>
+        <location filename="../../ui/workspaces/appointments.py" line="355"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
     </message>
@@ -165,22 +165,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="187"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="188"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="190"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="191"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="194"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="195"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="202"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="203"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>逐项批准或拒绝（被拒绝的项目会保留存档）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="165"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="169"/>
         <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
         <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>
@@ -421,52 +421,52 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="121"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="126"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="136"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="137"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="137"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="138"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="140"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="141"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="143"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="154"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="155"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="160"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="161"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="166"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="167"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="170"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="171"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -860,47 +860,47 @@
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="411"/>
+        <location filename="../../ui/ro/pages/reception.py" line="415"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="422"/>
+        <location filename="../../ui/ro/pages/reception.py" line="426"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="256"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="257"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="259"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="260"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="263"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
@@ -1094,24 +1094,24 @@
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="437"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="441"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="492"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="544"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="565"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="496"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="548"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="569"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="536"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="540"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="555"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="559"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1142,64 +1142,64 @@
         <translation>编辑车辆(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="96"/>
+        <location filename="../../ui/ro/header.py" line="97"/>
         <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
         <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="97"/>
+        <location filename="../../ui/ro/header.py" line="99"/>
         <source>Hand &amp;over to another advisor…</source>
         <translation>转交给其他服务顾问(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="98"/>
+        <location filename="../../ui/ro/header.py" line="100"/>
         <source>Give this repair order to another advisor, with the reason</source>
         <translation>将此工单转交给其他服务顾问，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="100"/>
+        <location filename="../../ui/ro/header.py" line="102"/>
         <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="106"/>
+        <location filename="../../ui/ro/header.py" line="108"/>
         <source>Mileage: %1</source>
         <translation>里程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="107"/>
+        <location filename="../../ui/ro/header.py" line="109"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109"/>
+        <location filename="../../ui/ro/header.py" line="111"/>
         <source>Total incl. tax
 %1</source>
         <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="112"/>
+        <location filename="../../ui/ro/header.py" line="114"/>
         <source>awaiting decision %1</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="121"/>
+        <location filename="../../ui/ro/header.py" line="123"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="126"/>
+        <location filename="../../ui/ro/header.py" line="128"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="131"/>
+        <location filename="../../ui/ro/header.py" line="133"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="134"/>
+        <location filename="../../ui/ro/header.py" line="136"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
@@ -1260,62 +1260,62 @@
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="120"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="123"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="132"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="124"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="125"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="126"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="127"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="128"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="140"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="132"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="141"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>
@@ -1418,34 +1418,34 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="186"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="187"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="188"/>
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="188"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="189"/>
         <source>Book appointment…</source>
         <translation>预约…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="222"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="223"/>
         <source>%n to contact</source>
         <translation>
             <numerusform>%n 位待联系</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="246"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="247"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="251"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="252"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>
@@ -1453,42 +1453,42 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="121"/>
+        <location filename="../../ui/ro/step_bar.py" line="122"/>
         <source>Done %1 by %2</source>
         <translation>%1 由 %2 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="127"/>
+        <location filename="../../ui/ro/step_bar.py" line="128"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="128"/>
+        <location filename="../../ui/ro/step_bar.py" line="129"/>
         <source>Walk-in: no appointment</source>
         <translation>直接到店：无预约</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="130"/>
+        <location filename="../../ui/ro/step_bar.py" line="131"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="131"/>
+        <location filename="../../ui/ro/step_bar.py" line="132"/>
         <source>Current step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="134"/>
+        <location filename="../../ui/ro/step_bar.py" line="135"/>
         <source>locked</source>
         <translation>未解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="135"/>
+        <location filename="../../ui/ro/step_bar.py" line="136"/>
         <source>Locked: %1</source>
         <translation>未解锁：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="137"/>
+        <location filename="../../ui/ro/step_bar.py" line="138"/>
         <source>Shortcut: Alt+%1</source>
         <translation>快捷键：Alt+%1</translation>
     </message>
@@ -1496,73 +1496,73 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="31"/>
+        <location filename="../../ui/ro/timeline.py" line="32"/>
         <source>Greeting within 3 min</source>
         <translation>3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="33"/>
+        <location filename="../../ui/ro/timeline.py" line="37"/>
         <source>Need confirmed within 10 min</source>
         <translation>10 分钟内确认需求</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="39"/>
-        <location filename="../../ui/ro/timeline.py" line="47"/>
+        <location filename="../../ui/ro/timeline.py" line="45"/>
+        <location filename="../../ui/ro/timeline.py" line="53"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="41"/>
+        <location filename="../../ui/ro/timeline.py" line="47"/>
         <source>not set yet</source>
         <translation>尚未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="81"/>
+        <location filename="../../ui/ro/timeline.py" line="87"/>
         <source>Time standards</source>
         <translation>时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="82"/>
+        <location filename="../../ui/ro/timeline.py" line="88"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="83"/>
+        <location filename="../../ui/ro/timeline.py" line="89"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="83"/>
+        <location filename="../../ui/ro/timeline.py" line="89"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="83"/>
+        <location filename="../../ui/ro/timeline.py" line="89"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="85"/>
+        <location filename="../../ui/ro/timeline.py" line="91"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="85"/>
+        <location filename="../../ui/ro/timeline.py" line="91"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="85"/>
+        <location filename="../../ui/ro/timeline.py" line="91"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="85"/>
+        <location filename="../../ui/ro/timeline.py" line="91"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline.py" line="85"/>
+        <location filename="../../ui/ro/timeline.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

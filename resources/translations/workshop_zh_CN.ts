@@ -4,42 +4,42 @@
 <context>
     <name>AddPartDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="192"/>
+        <location filename="../../ui/parts_dialogs.py" line="194"/>
         <source>Add a part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="196"/>
+        <location filename="../../ui/parts_dialogs.py" line="198"/>
         <source>Part number</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="197"/>
+        <location filename="../../ui/parts_dialogs.py" line="199"/>
         <source>Name (English)</source>
         <translation>名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="198"/>
+        <location filename="../../ui/parts_dialogs.py" line="200"/>
         <source>Name (Chinese)</source>
         <translation>名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="199"/>
+        <location filename="../../ui/parts_dialogs.py" line="201"/>
         <source>Price (¥)</source>
         <translation>价格（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="200"/>
+        <location filename="../../ui/parts_dialogs.py" line="202"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="201"/>
+        <location filename="../../ui/parts_dialogs.py" line="203"/>
         <source>Bin</source>
         <translation>货位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="208"/>
+        <location filename="../../ui/parts_dialogs.py" line="210"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -459,72 +459,72 @@ booked %2</source>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="102"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="109"/>
         <source>Record the customer&apos;s answer</source>
         <translation>记录客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="106"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="113"/>
         <source>Promised time: %1 → %2</source>
         <translation>承诺交车时间：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="112"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="119"/>
         <source>Amount: %1 → %2</source>
         <translation>金额：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="116"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="123"/>
         <source>A major change: a manager must also approve it.</source>
         <translation>重大变更：还须经理批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="120"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
         <source>The new promised time is not later than the current one: record the refusal and raise a new change request.</source>
         <translation>新的承诺交车时间不晚于当前承诺时间：请记录客户拒绝，并重新提交变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="128"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
         <source>The customer consents</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="129"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
         <source>The customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="133"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="140"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="134"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="141"/>
         <source>Who answered</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="142"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="143"/>
         <source>Number called</source>
         <translation>拨打的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="144"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="138"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="152"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -679,57 +679,57 @@ booked %2</source>
 <context>
     <name>OrderPartDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="98"/>
+        <location filename="../../ui/parts_dialogs.py" line="100"/>
         <source>Order a part</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="100"/>
+        <location filename="../../ui/parts_dialogs.py" line="102"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="100"/>
+        <location filename="../../ui/parts_dialogs.py" line="102"/>
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="100"/>
+        <location filename="../../ui/parts_dialogs.py" line="102"/>
         <source>Expected on</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="103"/>
+        <location filename="../../ui/parts_dialogs.py" line="105"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="104"/>
+        <location filename="../../ui/parts_dialogs.py" line="106"/>
         <source>A repair order (number)</source>
         <translation>工单（编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="105"/>
+        <location filename="../../ui/parts_dialogs.py" line="107"/>
         <source>An appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="106"/>
+        <location filename="../../ui/parts_dialogs.py" line="108"/>
         <source>RO number, e.g. RO20261122-0001</source>
         <translation>工单号，例如 RO20261122-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="107"/>
+        <location filename="../../ui/parts_dialogs.py" line="109"/>
         <source>Order</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="115"/>
+        <location filename="../../ui/parts_dialogs.py" line="117"/>
         <source>There is no repair order with this number.</source>
         <translation>没有此编号的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="120"/>
+        <location filename="../../ui/parts_dialogs.py" line="122"/>
         <source>Choose the appointment.</source>
         <translation>请选择预约。</translation>
     </message>
@@ -957,27 +957,27 @@ booked %2</source>
         <translation>库存低</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="186"/>
+        <location filename="../../ui/workspaces/parts.py" line="188"/>
         <source>%1 open orders, %2 due today or earlier: book in what has arrived.</source>
         <translation>未到货订单 %1 个，今天及之前到期 %2 个：请登记已到的配件。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="198"/>
+        <location filename="../../ui/workspaces/parts.py" line="204"/>
         <source>Appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="200"/>
+        <location filename="../../ui/workspaces/parts.py" line="206"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="203"/>
+        <location filename="../../ui/workspaces/parts.py" line="209"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/parts.py" line="205"/>
+        <location filename="../../ui/workspaces/parts.py" line="211"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -985,17 +985,17 @@ booked %2</source>
 <context>
     <name>ReceiveStockDialog</name>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="153"/>
+        <location filename="../../ui/parts_dialogs.py" line="155"/>
         <source>Receive stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="154"/>
+        <location filename="../../ui/parts_dialogs.py" line="156"/>
         <source>Quantity received</source>
         <translation>收货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_dialogs.py" line="155"/>
+        <location filename="../../ui/parts_dialogs.py" line="157"/>
         <source>Book in</source>
         <translation>入库</translation>
     </message>

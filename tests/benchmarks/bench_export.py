@@ -93,8 +93,20 @@ def main() -> int:
     args = p.parse_args()
     if not args.db.exists():
         print(f"generating {args.db} (100,000 ROs)…", file=sys.stderr)
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "--database", f"sqlite:///{args.db}",
-                        "demo-data", "--orders", "100000", "--system"], check=True, cwd=ROOT)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "--database",
+                f"sqlite:///{args.db}",
+                "demo-data",
+                "--orders",
+                "100000",
+                "--system",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
 
     from peewee import fn
 
@@ -127,12 +139,16 @@ def main() -> int:
     print(f"period {start} – {end} ({args.days} days), database {args.db}")
     print("sheets: " + ", ".join(f"{n} {r:,}×{c}" for n, r, c in shape) + f"  = {cells:,} cells")
     print(f"{'':34}{'floor':>12}{'ours':>12}{'ratio':>9}{'target':>12}")
-    print(f"{'time (s)':34}{t_floor:>12.1f}{t_ours:>12.1f}{t_ours / t_floor:>9.2f}"
-          f"{'≤ ' + format(TIME_FACTOR, '.1f') + '×':>12}")  # fmt: skip
+    print(
+        f"{'time (s)':34}{t_floor:>12.1f}{t_ours:>12.1f}{t_ours / t_floor:>9.2f}"
+        f"{'≤ ' + format(TIME_FACTOR, '.1f') + '×':>12}"
+    )
     print(f"{'tracemalloc peak (MB)':34}{peak_floor:>12.1f}{peak_ours:>12.1f}{'':>9}{'< 300':>12}")
     print(f"{'process max RSS after (MB)':34}{rss_floor:>12.1f}{rss_ours:>12.1f}{'':>9}{'< 300':>12}")
-    print(f"{'file size (MB)':34}{(out / 'floor.xlsx').stat().st_size / 1e6:>12.1f}"
-          f"{(out / 'ours.xlsx').stat().st_size / 1e6:>12.1f}")  # fmt: skip
+    print(
+        f"{'file size (MB)':34}{(out / 'floor.xlsx').stat().st_size / 1e6:>12.1f}"
+        f"{(out / 'ours.xlsx').stat().st_size / 1e6:>12.1f}"
+    )
     print(f"(max RSS before opening the database: {rss0:.1f} MB; files in {out})")
     ok_time = t_ours <= TIME_FACTOR * t_floor
     ok_mem = rss_ours < MEMORY_MB and (args.no_trace or peak_ours < MEMORY_MB)

@@ -92,11 +92,23 @@ sys.exit(main.main(["--database", sys.argv[2], "--lang", "zh_CN"]))
 
 def _launch(script: str, *args: str) -> dict[str, float]:
     """Run ``script`` in a fresh interpreter; the times it printed ("name seconds")."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "XDG_DATA_HOME": DATA_HOME, "XDG_CONFIG_HOME": DATA_HOME}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "XDG_DATA_HOME": DATA_HOME,
+        "XDG_CONFIG_HOME": DATA_HOME,
+    }
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", script, str(t0), *args], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True, timeout=300)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(t0), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     times = {}
     for line in out.stdout.splitlines():
         name, _sep, value = line.rpartition(" ")
@@ -172,14 +184,20 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=7)
     args = p.parse_args()
     if not Path(args.db).exists():
-        sys.exit(f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000 --system")
+        sys.exit(
+            f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000 --system"
+        )
     launch = bench_launch(args.db, args.runs)
     med, p95 = bench_search(args.db)
     print(f"{'measure':44} {'value':>10} {'floor':>10} {'ratio':>7} target")
-    for label, value, ratio in (("first window (login) shown", launch.login, launch.login_ratio),
-                                ("main window shown, Today filled", launch.main, launch.main_ratio)):  # fmt: skip
-        print(f"{label + ' (median of ' + str(args.runs) + ')':44} {value * 1000:8.0f}ms "
-              f"{launch.floor * 1000:8.0f}ms {ratio:6.2f}x  ≤4x (median of the per-pair ratios)")  # fmt: skip
+    for label, value, ratio in (
+        ("first window (login) shown", launch.login, launch.login_ratio),
+        ("main window shown, Today filled", launch.main, launch.main_ratio),
+    ):
+        print(
+            f"{label + ' (median of ' + str(args.runs) + ')':44} {value * 1000:8.0f}ms "
+            f"{launch.floor * 1000:8.0f}ms {ratio:6.2f}x  ≤4x (median of the per-pair ratios)"
+        )
     print(f"{'search after debounce, median':44} {med:8.1f}ms {'':>10} {'':>7} <100 ms")
     print(f"{'search after debounce, p95':44} {p95:8.1f}ms {'':>10} {'':>7} <100 ms")
 

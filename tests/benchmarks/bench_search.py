@@ -71,15 +71,26 @@ def _floor(con: sqlite3.Connection, term: str, limit: int = 10) -> int:
     rows = 0
     if len(term) >= 3:
         q = '"' + term.replace('"', '""') + '"'
-        rows += len(con.execute("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                                (q, limit)).fetchall())  # fmt: skip
-        rows += len(con.execute("SELECT rowid FROM vehicle_fts WHERE vehicle_fts MATCH ? LIMIT ?",
-                                (q, limit)).fetchall())  # fmt: skip
+        rows += len(
+            con.execute(
+                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?", (q, limit)
+            ).fetchall()
+        )
+        rows += len(
+            con.execute(
+                "SELECT rowid FROM vehicle_fts WHERE vehicle_fts MATCH ? LIMIT ?", (q, limit)
+            ).fetchall()
+        )
     else:
-        rows += len(con.execute("SELECT id FROM customer WHERE name >= ? AND name < ? LIMIT ?",
-                                (term, term + "\U0010ffff", limit)).fetchall())  # fmt: skip
-        rows += len(con.execute("SELECT id FROM vehicle WHERE plate LIKE ? LIMIT ?",
-                                (f"%{term}%", limit)).fetchall())  # fmt: skip
+        rows += len(
+            con.execute(
+                "SELECT id FROM customer WHERE name >= ? AND name < ? LIMIT ?",
+                (term, term + "\U0010ffff", limit),
+            ).fetchall()
+        )
+        rows += len(
+            con.execute("SELECT id FROM vehicle WHERE plate LIKE ? LIMIT ?", (f"%{term}%", limit)).fetchall()
+        )
     rows += len(con.execute("SELECT id FROM repair_order WHERE number = ?", (term.upper(),)).fetchall())
     return rows
 
@@ -139,11 +150,15 @@ def main() -> int:
     )
     for kind in sorted(ours):
         o, f = ours[kind], floor[kind]
-        print(f"{kind:10} {len(o):>4} {statistics.median(o):>10.2f} {_pct(o, .95):>8.2f} "
-              f"{statistics.median(f):>10.2f} {_pct(f, .95):>10.2f} {_pct(o, .95) / max(_pct(f, .95), 1e-3):>10.1f}")  # fmt: skip
+        print(
+            f"{kind:10} {len(o):>4} {statistics.median(o):>10.2f} {_pct(o, 0.95):>8.2f} "
+            f"{statistics.median(f):>10.2f} {_pct(f, 0.95):>10.2f} {_pct(o, 0.95) / max(_pct(f, 0.95), 1e-3):>10.1f}"
+        )
     p95, fp95 = _pct(all_ours, 0.95), _pct(all_floor, 0.95)
-    print(f"{'ALL':10} {len(all_ours):>4} {statistics.median(all_ours):>10.2f} {p95:>8.2f} "
-          f"{statistics.median(all_floor):>10.2f} {fp95:>10.2f} {p95 / max(fp95, 1e-3):>10.1f}")  # fmt: skip
+    print(
+        f"{'ALL':10} {len(all_ours):>4} {statistics.median(all_ours):>10.2f} {p95:>8.2f} "
+        f"{statistics.median(all_floor):>10.2f} {fp95:>10.2f} {p95 / max(fp95, 1e-3):>10.1f}"
+    )
     print(f"searches with hits: {hits}/{len(terms)}")
     ok = p95 < 20 and p95 <= 2 * fp95 + 1.0
     print(f"target p95 < 20 ms and within 2x the floor: {'OK' if ok else 'MISSED'}")

@@ -88,10 +88,14 @@ D = TypeVar("D", bound=QDialog)
 WORDS = '开空调的时候有“吱吱”的响声，而且不太凉！\n他说："it\'s loud"，风是热的 😅🚗'
 PHONE = "13812345678"
 COMPRESSOR = "38810-TBA-A01"  # the A/C compressor: in the catalogue, none in stock
-CONSENT_REFUSED = ("This extra work waits for the customer's consent: it cannot be started.",
-                   "此追加项目尚待客户同意：不能开工。")  # fmt: skip
-RECHECK_NEEDED = ("The customer is not satisfied: book a recheck appointment from this call.",
-                  "客户不满意：请在本次回访中预约复检。")  # fmt: skip
+CONSENT_REFUSED = (
+    "This extra work waits for the customer's consent: it cannot be started.",
+    "此追加项目尚待客户同意：不能开工。",
+)
+RECHECK_NEEDED = (
+    "The customer is not satisfied: book a recheck appointment from this call.",
+    "客户不满意：请在本次回访中预约复检。",
+)
 
 
 # -- driving the widgets, as a person does (tests/ui/person.py: every click hit-tested) --
@@ -124,12 +128,21 @@ def open_from_search(qtbot: Any, desk: Desk, plate: str, ro_id: int) -> None:
     open repair order among the results."""
     search = desk.search
     person.fill(qtbot, search.edit, plate)
-    qtbot.waitUntil(lambda: search.popup.isVisible() and any(
-        getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id for r in range(search.results.count())
-    ))  # fmt: skip
-    (row,) = [r for r in range(search.results.count())
-              if getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id
-              and search.results.item(r).data(HIT_ROLE).kind == "order"]  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            search.popup.isVisible()
+            and any(
+                getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id
+                for r in range(search.results.count())
+            )
+        )
+    )
+    (row,) = [
+        r
+        for r in range(search.results.count())
+        if getattr(search.results.item(r).data(HIT_ROLE), "ro_id", None) == ro_id
+        and search.results.item(r).data(HIT_ROLE).kind == "order"
+    ]
     person.click_at(qtbot, search.results, search.results.model().index(row, 0))
     qtbot.waitUntil(lambda: desk.ro.ro_id == ro_id)
 
@@ -349,7 +362,11 @@ def test_one_repair_order_through_all_thirteen_steps(
     monkeypatch: pytest.MonkeyPatch,
     lang: str,
 ) -> None:
-    advisor, parts_clerk, foreman = make_ctx("advisor", lang), make_ctx("parts_clerk", lang), make_ctx("foreman", lang)
+    advisor, parts_clerk, foreman = (
+        make_ctx("advisor", lang),
+        make_ctx("parts_clerk", lang),
+        make_ctx("foreman", lang),
+    )
     technician, cashier = make_ctx("technician", lang), make_ctx("cashier", lang)
 
     def ui_text(words: tuple[str, str] | str, zh: str = "") -> str:
@@ -515,7 +532,10 @@ def test_one_repair_order_through_all_thirteen_steps(
     at(qtbot, ro_adv)
     live(ro_adv)  # the advisor's desk hears of it: a task to call the customer
     page = goto(qtbot, ro_adv, 6)
-    assert page.task_list.rowCount() == 1 and ui_text("The part has arrived", "配件已到货") in page.lines.item(0, 4).text()
+    assert (
+        page.task_list.rowCount() == 1
+        and ui_text("The part has arrived", "配件已到货") in page.lines.item(0, 4).text()
+    )
     assert [t.kind for t in parts.tasks_for(staff.advisor.user_id)] == ["notify_customer"]
     press(qtbot, page.notified)
     no_new_errors()
@@ -624,7 +644,9 @@ def test_one_repair_order_through_all_thirteen_steps(
     type_in(qtbot, qc, "qc_notes", "Compressor still rattles at idle")
     click(qtbot, qc, "qc_fail")
     no_new_errors()
-    qtbot.waitUntil(lambda: find(qc, QLabel, "qc_rework_count").text() == ui_text("Internal reworks: 1", "内部返工：1 次"))
+    qtbot.waitUntil(
+        lambda: find(qc, QLabel, "qc_rework_count").text() == ui_text("Internal reworks: 1", "内部返工：1 次")
+    )
     assert get_ro_view(ro_id).step == 8
 
     at(qtbot, board)
@@ -688,8 +710,10 @@ def test_one_repair_order_through_all_thirteen_steps(
     live(ro_adv)
     qtbot.waitUntil(follows(ro_adv, ro_id, 12))
     hand = goto(qtbot, ro_adv, 12)
-    assert all(find(hand, QLabel, f"handover_ready_{k}").text().startswith("✓")
-               for k in ("qc", "wash", "explained", "paid"))  # fmt: skip
+    assert all(
+        find(hand, QLabel, f"handover_ready_{k}").text().startswith("✓")
+        for k in ("qc", "wash", "explained", "paid")
+    )
     choose(qtbot, find(hand, QComboBox, f"handover_old_part_{part.id}"), "returned")
     tick(qtbot, find(hand, QCheckBox, "handover_result_shown"))
     click(qtbot, hand, "handover_button")
@@ -714,8 +738,13 @@ def test_one_repair_order_through_all_thirteen_steps(
     form = calls.form
     assert form.follow_up is not None and form.follow_up.ro_id == ro_id and form.follow_up.status == "due"
     choose(qtbot, find(form, QComboBox, "fu_solved"), False)
-    for dim, score in (("tangibles", 4), ("reliability", 2), ("responsiveness", 3), ("assurance", 3),
-                       ("empathy", 4)):  # fmt: skip
+    for dim, score in (
+        ("tangibles", 4),
+        ("reliability", 2),
+        ("responsiveness", 3),
+        ("assurance", 3),
+        ("empathy", 4),
+    ):
         set_number(qtbot, find(form, QSpinBox, f"fu_score_{dim}"), score)
     choose(qtbot, find(form, QComboBox, "fu_category"), "quality")
     type_words(qtbot, find(form, QWidget, "fu_comments"), "空调还是有点响，不太凉")
@@ -760,7 +789,11 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert booking.id < opened_at.id and contact.id < opened_at.id
     appt = appointments.get_appointment(booked.id)
     assert (appt.status, appt.ro_id, appt.vehicle_id, appt.booklet_reminded) == (
-        "arrived", ro_id, vehicle_id, True)  # fmt: skip
+        "arrived",
+        ro_id,
+        vehicle_id,
+        True,
+    )
 
     # The timeline: every step 3–13 (steps 1–2 precede the RO), first reached in order,
     # each with the users who acted.
@@ -773,9 +806,20 @@ def test_one_repair_order_through_all_thirteen_steps(
     who = {m.step: set(m.users) for m in milestones(view)}
     adv, clerk, boss, tech, till = "李娜", "陈杰", "王强", "赵磊", "刘芳"
     assert who == {
-        1: set(), 2: set(), 3: {adv}, 4: {adv}, 5: {adv}, 6: {clerk}, 7: {boss}, 8: {tech, adv},
-        9: {boss}, 10: {adv}, 11: {adv, till}, 12: {adv}, 13: {adv},
-    }  # fmt: skip
+        1: set(),
+        2: set(),
+        3: {adv},
+        4: {adv},
+        5: {adv},
+        6: {clerk},
+        7: {boss},
+        8: {tech, adv},
+        9: {boss},
+        10: {adv},
+        11: {adv, till},
+        12: {adv},
+        13: {adv},
+    }
     actions = [(e.action, e.user) for e in view.events]
     assert ("change_requested", tech) in actions and ("change_consented", adv) in actions
     assert [a for a, _u in actions if a.startswith("qc_")] == ["qc_failed", "qc_passed"]
@@ -784,7 +828,11 @@ def test_one_repair_order_through_all_thirteen_steps(
 
     # Check-in as recorded.
     assert (view.mileage_in, view.fuel_level, view.wash_requested, view.repair_class) == (
-        23_456, 2, True, "level2")  # fmt: skip
+        23_456,
+        2,
+        True,
+        "level2",
+    )
     assert view.body_damage == ({"zone": "rear_bumper", "kind": "dent", "note": "3 cm"},)
 
     # The authorisation: one line declined, with its reason.
@@ -793,7 +841,10 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert [x.id for x in view.declined_lines] == [alignment.id]
     (signed,) = [r for r in audit_log.entries(actor=manager, ro_id=ro_id) if r.action == "authorise_estimate"]
     assert json.loads(signed.new)["decisions"] == {
-        str(labour.id): "approved", str(part.id): "approved", str(alignment.id): "declined"}  # fmt: skip
+        str(labour.id): "approved",
+        str(part.id): "approved",
+        str(alignment.id): "declined",
+    }
     # (The decline reason is stored on the line but no view or service shows it yet.)
 
     # The consent record: who, how, the number in E.164, old → new amount and promise.
@@ -801,7 +852,11 @@ def test_one_repair_order_through_all_thirteen_steps(
     before_change = [x for x in view.lines if x.change_request_id is None]
     assert (cr.kind, cr.status, cr.major, cr.raised_by) == ("extra_work", "approved", False, tech)
     assert (cr.consent_by, cr.consent_method, cr.consent_phone, cr.recorded_by) == (
-        "张伟", "phone", "+86" + PHONE, adv)  # fmt: skip
+        "张伟",
+        "phone",
+        "+86" + PHONE,
+        adv,
+    )
     assert cr.old_amount_cents == charged_total(before_change) == auth.amount_cents
     assert cr.new_amount_cents == charged_total(view.lines) > cr.old_amount_cents
     assert (cr.old_promised_at, cr.new_promised_at) == (promised, new_promise) == (promised, view.promised_at)

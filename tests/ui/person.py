@@ -118,8 +118,13 @@ def _assert_reachable(widget: QWidget, local: QPoint | None = None) -> QPoint:
     return widget.mapToGlobal(local if local is not None else widget.rect().center())
 
 
-def _click_global(qtbot: Any, spot: QPoint, button: Qt.MouseButton = LEFT,
-                  modifiers: Qt.KeyboardModifier = NO_MOD, double: bool = False) -> None:  # fmt: skip
+def _click_global(
+    qtbot: Any,
+    spot: QPoint,
+    button: Qt.MouseButton = LEFT,
+    modifiers: Qt.KeyboardModifier = NO_MOD,
+    double: bool = False,
+) -> None:
     """Press and release at a screen point, through the window that is there."""
     hit = QApplication.widgetAt(spot)
     assert hit is not None, f"nothing on screen at {spot.x()},{spot.y()}"
@@ -145,8 +150,13 @@ def _click_global(qtbot: Any, spot: QPoint, button: Qt.MouseButton = LEFT,
     QApplication.processEvents()
 
 
-def click(qtbot: Any, widget: QWidget, button: Qt.MouseButton = LEFT,
-          modifiers: Qt.KeyboardModifier = NO_MOD, pos: QPoint | None = None) -> None:  # fmt: skip
+def click(
+    qtbot: Any,
+    widget: QWidget,
+    button: Qt.MouseButton = LEFT,
+    modifiers: Qt.KeyboardModifier = NO_MOD,
+    pos: QPoint | None = None,
+) -> None:
     """Click ``widget`` where a person would: at its centre (or ``pos``), after checking
     that it is really there, enabled, and not covered."""
     spot = _assert_reachable(widget, pos)
@@ -214,8 +224,7 @@ def type_text(qtbot: Any, text: str) -> None:
         # A person types on into the field they typed in; a focus that jumped away (a
         # window that came up, a button that took it) is named here, not met later.
         assert target is first or first.isAncestorOf(target) or target.isAncestorOf(first), (
-            f"typing {text!r}: the focus moved from {_describe(first)} to {_describe(target)} "
-            f"before {ch!r}"
+            f"typing {text!r}: the focus moved from {_describe(first)} to {_describe(target)} before {ch!r}"
         )
         if ch == "\n":
             QTest.keyClick(target, Qt.Key.Key_Return)
@@ -231,7 +240,11 @@ def type_text(qtbot: Any, text: str) -> None:
 
 def fill(qtbot: Any, widget: QWidget, text: str) -> None:
     """Click into a field, select what is there and type ``text`` over it."""
-    target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox | QComboBox) and widget.lineEdit() else widget
+    target = (
+        widget.lineEdit()
+        if isinstance(widget, QAbstractSpinBox | QComboBox) and widget.lineEdit()
+        else widget
+    )
     click(qtbot, widget, pos=None if target is widget else target.geometry().center())
     has = focus()
     assert has in (widget, target) or widget.isAncestorOf(has), (
@@ -253,11 +266,15 @@ def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     model = combo.model()
     rows = [r for r in range(model.rowCount()) if combo.itemText(r) == text]
     rows = rows or [r for r in range(model.rowCount()) if text in combo.itemText(r)]
-    assert rows, f"{text!r} is not offered in {_describe(combo)}: {[combo.itemText(r) for r in range(combo.count())]}"
+    assert rows, (
+        f"{text!r} is not offered in {_describe(combo)}: {[combo.itemText(r) for r in range(combo.count())]}"
+    )
     index = model.index(rows[0], combo.modelColumn())
     view.scrollTo(index)
     seen = view.visualRect(index).intersected(view.viewport().rect())
-    if (view.viewport().mapToGlobal(seen.center()) - opened_at).manhattanLength() <= QApplication.startDragDistance():
+    if (
+        view.viewport().mapToGlobal(seen.center()) - opened_at
+    ).manhattanLength() <= QApplication.startDragDistance():
         # The list opens with the current entry over the box: a click on it at once, on the
         # spot where the box was clicked, is at times ignored by the popup (seen in the e2e
         # walk and with a combo as wide as its entries). A person is never that quick.

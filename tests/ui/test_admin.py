@@ -123,8 +123,9 @@ def test_an_advisor_gets_no_admin_screen_and_the_service_refuses(
     assert not ctx.may(AdminWorkspace.permission)
     assert not ctx.may("users.manage")
     with pytest.raises(PermissionDenied):
-        users.add_user(actor=ctx.actor, username="sneaky", display_name="Sneaky", role="admin",
-                       password="long enough 1")  # fmt: skip
+        users.add_user(
+            actor=ctx.actor, username="sneaky", display_name="Sneaky", role="admin", password="long enough 1"
+        )
     with pytest.raises(PermissionDenied):
         system.restore_backup(actor=staff.manager, source=Path("x.db"))
 

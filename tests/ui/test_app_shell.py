@@ -167,8 +167,12 @@ def _fake(key: str, permission: str | None) -> _FakeEntry:
     ],
 )
 def test_rail_shows_only_what_the_role_may_open(qtbot, make_ctx, monkeypatch, role, expected) -> None:
-    fakes = [_fake("desk", None), _fake("appointments", "appointment.book"),
-             _fake("reports", "kpi.view"), _fake("admin", "users.manage")]  # fmt: skip
+    fakes = [
+        _fake("desk", None),
+        _fake("appointments", "appointment.book"),
+        _fake("reports", "kpi.view"),
+        _fake("admin", "users.manage"),
+    ]
     monkeypatch.setattr(main_window_module, "ENTRIES", tuple(fakes))
     window = MainWindow(make_ctx(role))
     qtbot.addWidget(window)
@@ -202,7 +206,11 @@ def test_each_rail_entry_matches_its_workspace_class(qapp, lang: str) -> None:
         for entry in ENTRIES:
             cls = entry.load()
             assert (cls.key, cls.permission, cls.icon_name, cls.__name__) == (
-                entry.key, entry.permission, entry.icon_name, entry.context)  # fmt: skip
+                entry.key,
+                entry.permission,
+                entry.icon_name,
+                entry.context,
+            )
             assert entry.translated_title() == cls.title(_Probe(entry.context))  # type: ignore[arg-type]
             if lang == "zh_CN":
                 assert entry.translated_title() != entry.title, f"{entry.key} title is not translated"
@@ -271,8 +279,9 @@ def test_a_database_that_cannot_be_opened_says_so_and_exits_1(monkeypatch, tmp_p
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "test.log")
     monkeypatch.setattr(app_module.crash, "install", lambda path: None)
     monkeypatch.setattr(system, "open_database", refuse)
-    monkeypatch.setattr(app_module.QMessageBox, "critical",
-                        lambda parent, title, text: boxes.append(f"{title}: {text}"))  # fmt: skip
+    monkeypatch.setattr(
+        app_module.QMessageBox, "critical", lambda parent, title, text: boxes.append(f"{title}: {text}")
+    )
     assert app_module.run_gui(["--database", "postgresql://db.example/advisor", "--lang", "en"]) == 1
     assert len(boxes) == 1
     assert boxes[0].startswith("Cannot open the database: Cannot reach the database (db.example/advisor).")

@@ -235,8 +235,9 @@ def change_to(qtbot, *, when: dt.datetime | None = None, reason: str = "") -> li
 
 def test_a_customer_calls_to_move_then_to_cancel_the_appointment(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     c, v = factories.make_customer_vehicle(staff)
-    a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
-                                      starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
+    a = appointments.book_appointment(
+        actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=tomorrow_at(9), requested_work="service"
+    )
     ws = make_ws(qtbot, ctx)
     person.click(qtbot, ws.next_button)  # tomorrow
     qtbot.waitUntil(lambda: ws.bookings.rowCount() == 1)
@@ -263,8 +264,9 @@ def test_a_customer_calls_to_move_then_to_cancel_the_appointment(qtbot, ctx, sta
 
 def test_reconfirmation_call_to_reschedule_moves_it_at_once(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     c, v = factories.make_customer_vehicle(staff)
-    a = appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v,
-                                      starts_at=tomorrow_at(9), requested_work="service")  # fmt: skip
+    a = appointments.book_appointment(
+        actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=tomorrow_at(9), requested_work="service"
+    )
     ws = make_ws(qtbot, ctx)
     click_row(qtbot, ws.reconfirm, 0)
     day_after = tomorrow_at(10) + dt.timedelta(days=1)

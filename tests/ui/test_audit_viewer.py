@@ -143,12 +143,21 @@ ADVISOR = Path(__file__).resolve().parents[2] / "advisor"
 # Codes built at run time, which the scan below cannot read as constants:
 DYNAMIC_ACTIONS = {
     # workshop._clock logs and records the event f"clock_{kind}"
-    "clock_on", "clock_pause", "clock_resume", "clock_done",
+    "clock_on",
+    "clock_pause",
+    "clock_resume",
+    "clock_done",
     # diagnosis._update(actor, concern_id, action, …)
-    "restate", "confirm_symptom", "request_assist", "record_finding",
+    "restate",
+    "confirm_symptom",
+    "request_assist",
+    "record_finding",
     # cli._record(who, action, …): what was run on the database
-    "migrate", "demo_data", "backup", "restore",
-}  # fmt: skip
+    "migrate",
+    "demo_data",
+    "backup",
+    "restore",
+}
 # The call sites passing a variable (f"file:expression"); a new one must be added above.
 DYNAMIC_SITES = {
     "services/_base.py:entity",  # log() → audit.record(entity=entity …)
@@ -260,10 +269,20 @@ def test_the_viewer_shows_words_in_chinese_and_the_code_in_a_tooltip(
 
 
 def test_an_unknown_code_is_shown_as_itself(screen: AuditWorkspace, staff: factories.Staff) -> None:
-    audit.record(user_id=staff.manager.user_id, username=staff.manager.username, entity="gizmo",
-                 entity_id=7, action="frobnicate")  # fmt: skip
-    audit.record(user_id=staff.manager.user_id, username=staff.manager.username, entity="setting",
-                 entity_id=None, action="")  # fmt: skip
+    audit.record(
+        user_id=staff.manager.user_id,
+        username=staff.manager.username,
+        entity="gizmo",
+        entity_id=7,
+        action="frobnicate",
+    )
+    audit.record(
+        user_id=staff.manager.user_id,
+        username=staff.manager.username,
+        entity="setting",
+        entity_id=None,
+        action="",
+    )
     for lang in ("en", "zh_CN"):
         i18n.set_language(lang)
         try:

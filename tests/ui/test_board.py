@@ -121,7 +121,9 @@ def test_the_board_model_passes_the_model_tester(staff: factories.Staff, qtmodel
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-def test_columns_per_technician_or_per_bay(staff: factories.Staff, board: BoardWorkspace, qtbot: QtBot) -> None:
+def test_columns_per_technician_or_per_bay(
+    staff: factories.Staff, board: BoardWorkspace, qtbot: QtBot
+) -> None:
     bay = workshop.bays()[0]
     _ro, a = _assigned(staff, 0, bay.id)
     board.refresh()  # the jobs were assigned after the board opened: as its poll does

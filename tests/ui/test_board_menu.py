@@ -16,10 +16,16 @@ from ui.workspaces.board import BoardWorkspace
 def test_card_menus_do_not_pile_up(staff: factories.Staff, board: BoardWorkspace, qtbot: QtBot) -> None:  # noqa: F811
     _ro, a = _assigned(staff, 0)
     board.refresh()
-    column = next(c for c in board.board.columns.values()
-                  if any(c.model().index(r, 0).data(ID_ROLE) == a.id for r in range(c.model().rowCount())))  # fmt: skip
-    ix = next(column.model().index(r, 0) for r in range(column.model().rowCount())
-              if column.model().index(r, 0).data(ID_ROLE) == a.id)  # fmt: skip
+    column = next(
+        c
+        for c in board.board.columns.values()
+        if any(c.model().index(r, 0).data(ID_ROLE) == a.id for r in range(c.model().rowCount()))
+    )
+    ix = next(
+        column.model().index(r, 0)
+        for r in range(column.model().rowCount())
+        if column.model().index(r, 0).data(ID_ROLE) == a.id
+    )
     for _ in range(5):
         person.click_at(qtbot, column, ix)
         person.click(qtbot, column.viewport(), Qt.MouseButton.RightButton, pos=column.visualRect(ix).center())

@@ -35,7 +35,9 @@ def zh() -> Iterator[None]:
         i18n.set_language("en")
 
 
-def _raise_change_on_the_board(qtbot: QtBot, board: BoardWorkspace, assignment_id: int) -> ChangeRequestDialog:
+def _raise_change_on_the_board(
+    qtbot: QtBot, board: BoardWorkspace, assignment_id: int
+) -> ChangeRequestDialog:
     """Right-click the job's card, click 提出变更申请… in its menu."""
     ((column, index),) = [
         (c, c.model().index(r, 0))
@@ -73,8 +75,14 @@ def test_the_skill_of_an_extra_job_is_chosen_from_a_list_in_chinese_and_dispatch
 ) -> None:
     ro_id, lines = factories.authorised(staff)
     start = dt.datetime.now()
-    job = workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[0], bay_id=None,
-                          planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
     board = BoardWorkspace(make_ctx("technician", "zh_CN"))
     person.show_window(qtbot, board)
     board.activateWindow()
@@ -109,8 +117,14 @@ def test_a_part_line_asks_no_skill_and_a_labour_line_may_leave_it_open(
 ) -> None:
     ro_id, lines = factories.authorised(staff)
     start = dt.datetime.now()
-    job = workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[0], bay_id=None,
-                          planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
     board = BoardWorkspace(make_ctx("technician"))
     person.show_window(qtbot, board)
     board.activateWindow()

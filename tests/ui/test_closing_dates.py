@@ -43,8 +43,13 @@ def test_next_service_date_reads_in_full_and_takes_a_typed_date(qtbot, make_ctx,
 def test_recheck_time_reads_in_full_and_takes_a_typed_time(qtbot, make_ctx, staff, shown, lang) -> None:  # type: ignore[no-untyped-def]
     i18n.set_language(lang)
     ro_id, _lines = factories.settled_paid(staff)
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True,
-                         at=now() - dt.timedelta(hours=30))  # fmt: skip
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        at=now() - dt.timedelta(hours=30),
+    )
     page = host(qtbot, make_ctx("advisor", lang), FollowUpPage, ro_id)
     for dim in ("tangibles", "reliability", "responsiveness", "assurance", "empathy"):
         fill_number(qtbot, find(page, QSpinBox, f"fu_score_{dim}"), 2)

@@ -55,10 +55,21 @@ def test_the_repair_page_shows_the_job_and_the_change_as_the_sheet_prints_them(
 ) -> None:
     ro_id, lines = factories.authorised(staff)
     start = dt.datetime.now()
-    workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[0], bay_id=None,
-                    planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
-    changes.request_change(actor=staff.technician, ro_id=ro_id, kind="delay", reason="rig busy",
-                           new_promised_at=start + dt.timedelta(hours=8))  # fmt: skip
+    workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
+    changes.request_change(
+        actor=staff.technician,
+        ro_id=ro_id,
+        kind="delay",
+        reason="rig busy",
+        new_promised_at=start + dt.timedelta(hours=8),
+    )
     ws = RepairOrderWorkspace(make_ctx("advisor", lang))
     person.show_window(qtbot, ws)
     ws.show_ro(ro_id)

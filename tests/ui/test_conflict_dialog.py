@@ -44,21 +44,35 @@ def _answer(monkeypatch: pytest.MonkeyPatch, choice: int) -> list[ConflictDialog
 
 def _second_save(ctx: AppContext, customer: CustomerView, mine: dict[str, Any], **extra: Any) -> Any:
     return save_with_conflict_handling(
-        ctx, None, customers.update_customer, lambda: _stored(customer.id), mine,
-        customer_id=customer.id, version=customer.version, **extra,
-    )  # fmt: skip
+        ctx,
+        None,
+        customers.update_customer,
+        lambda: _stored(customer.id),
+        mine,
+        customer_id=customer.id,
+        version=customer.version,
+        **extra,
+    )
 
 
 def _first_person_saves(make_ctx: Callable[..., AppContext], customer: CustomerView) -> CustomerView:
     other = make_ctx("manager")
-    return customers.update_customer(actor=other.actor, customer_id=customer.id, version=customer.version,
-                                     name="王芳芳", email="first@example.cn")  # fmt: skip
+    return customers.update_customer(
+        actor=other.actor,
+        customer_id=customer.id,
+        version=customer.version,
+        name="王芳芳",
+        email="first@example.cn",
+    )
 
 
 def test_reload_keeps_what_the_first_person_saved(
-    ctx: AppContext, make_ctx: Callable[..., AppContext], customer: CustomerView,
-    monkeypatch: pytest.MonkeyPatch, shown: list[tuple[str, str]],
-) -> None:  # fmt: skip
+    ctx: AppContext,
+    make_ctx: Callable[..., AppContext],
+    customer: CustomerView,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[str, str]],
+) -> None:
     first = _first_person_saves(make_ctx, customer)
     dialogs = _answer(monkeypatch, ConflictDialog.RELOAD)
     outcome = _second_save(ctx, customer, {"name": "Wang Fang", "email": "wf@example.cn"})
@@ -67,8 +81,10 @@ def test_reload_keeps_what_the_first_person_saved(
     assert shown == []  # the conflict is the dialog, not a plain error box
     (dialog,) = dialogs
     table = dialog.table
-    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
-            for r in range(table.rowCount())}  # fmt: skip
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    }
     assert rows["≠ name"] == ("Wang Fang", "王芳芳")
     assert rows["≠ email"] == ("wf@example.cn", "first@example.cn")
     stored = customers.get_customer(customer.id)
@@ -76,9 +92,12 @@ def test_reload_keeps_what_the_first_person_saved(
 
 
 def test_cancel_saves_nothing(
-    ctx: AppContext, make_ctx: Callable[..., AppContext], customer: CustomerView,
-    monkeypatch: pytest.MonkeyPatch, shown: list[tuple[str, str]],
-) -> None:  # fmt: skip
+    ctx: AppContext,
+    make_ctx: Callable[..., AppContext],
+    customer: CustomerView,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[str, str]],
+) -> None:
     first = _first_person_saves(make_ctx, customer)
     _answer(monkeypatch, ConflictDialog.CANCEL)
     outcome = _second_save(ctx, customer, {"name": "Wang Fang"})
@@ -87,9 +106,12 @@ def test_cancel_saves_nothing(
 
 
 def test_apply_mine_again_stores_mine_with_a_new_version(
-    ctx: AppContext, make_ctx: Callable[..., AppContext], customer: CustomerView,
-    monkeypatch: pytest.MonkeyPatch, shown: list[tuple[str, str]],
-) -> None:  # fmt: skip
+    ctx: AppContext,
+    make_ctx: Callable[..., AppContext],
+    customer: CustomerView,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[str, str]],
+) -> None:
     first = _first_person_saves(make_ctx, customer)
     dialogs = _answer(monkeypatch, ConflictDialog.APPLY)
     heard: list[OpChanges] = []
@@ -105,9 +127,12 @@ def test_apply_mine_again_stores_mine_with_a_new_version(
 
 
 def test_apply_mine_again_sends_only_what_i_changed(
-    ctx: AppContext, make_ctx: Callable[..., AppContext], customer: CustomerView,
-    monkeypatch: pytest.MonkeyPatch, shown: list[tuple[str, str]],
-) -> None:  # fmt: skip
+    ctx: AppContext,
+    make_ctx: Callable[..., AppContext],
+    customer: CustomerView,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[str, str]],
+) -> None:
     _first_person_saves(make_ctx, customer)  # changed name and email
     _answer(monkeypatch, ConflictDialog.APPLY)
     original = {"name": "王芳", "email": "wf@example.cn", "wechat": ""}
@@ -119,9 +144,11 @@ def test_apply_mine_again_sends_only_what_i_changed(
 
 
 def test_other_errors_are_still_plain_messages(
-    make_ctx: Callable[..., AppContext], customer: CustomerView, shown: list[tuple[str, str]],
+    make_ctx: Callable[..., AppContext],
+    customer: CustomerView,
+    shown: list[tuple[str, str]],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     dialogs = _answer(monkeypatch, ConflictDialog.APPLY)
     technician = make_ctx("technician")
     outcome = _second_save(technician, customer, {"name": "X"})
@@ -133,8 +160,11 @@ def test_other_errors_are_still_plain_messages(
 
 
 def test_dialog_buttons_answer(qtbot: QtBot, qapp: object) -> None:
-    dialog = ConflictDialog(None, mine={"name": "A", "marketing_consent": True},
-                            theirs={"name": "B", "marketing_consent": True, "version": 3})  # fmt: skip
+    dialog = ConflictDialog(
+        None,
+        mine={"name": "A", "marketing_consent": True},
+        theirs={"name": "B", "marketing_consent": True, "version": 3},
+    )
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == "≠ name"
     assert dialog.table.item(1, 1).text() == "Yes"

@@ -36,8 +36,13 @@ def test_saving_a_customer_shows_when_it_was_saved(qtbot, ctx, staff, shown) -> 
     assert ws.saved_label.isVisible()
     assert ws.saved_label.text() in {f"✓ Saved {t}" for t in times}
     # beside the Save button, on its row
-    assert abs(ws.saved_label.mapTo(ws, ws.saved_label.rect().center()).y()
-               - ws.save_button.mapTo(ws, ws.save_button.rect().center()).y()) < 8  # fmt: skip
+    assert (
+        abs(
+            ws.saved_label.mapTo(ws, ws.saved_label.rect().center()).y()
+            - ws.save_button.mapTo(ws, ws.save_button.rect().center()).y()
+        )
+        < 8
+    )
 
     i18n.set_language("zh_CN")
     qtbot.wait(1)  # the change reaches every widget

@@ -104,8 +104,11 @@ def _answer(monkeypatch: pytest.MonkeyPatch, qtbot, choice: int) -> list[Conflic
     """The person reads the conflict dialog and clicks the button of ``choice``."""
 
     def click_choice(dialog: ConflictDialog) -> None:
-        button = {ConflictDialog.RELOAD: dialog.reload_button, ConflictDialog.APPLY: dialog.apply_button,
-                  ConflictDialog.CANCEL: dialog.cancel_button}[choice]  # fmt: skip
+        button = {
+            ConflictDialog.RELOAD: dialog.reload_button,
+            ConflictDialog.APPLY: dialog.apply_button,
+            ConflictDialog.CANCEL: dialog.cancel_button,
+        }[choice]
         person.click(qtbot, button)
 
     return as_person(monkeypatch, qtbot, ConflictDialog, click_choice)
@@ -117,8 +120,9 @@ def _someone_else_saves_first(qtbot, ctx, staff) -> tuple[int, CustomersWorkspac
     person.fill(qtbot, ws.wechat, "mine-wechat")
     # Another workstation saves the same customer first.
     other = customers.get_customer(cid)
-    customers.update_customer(actor=staff.advisor2, customer_id=cid, version=other.version,
-                              wechat="changed-elsewhere")  # fmt: skip
+    customers.update_customer(
+        actor=staff.advisor2, customer_id=cid, version=other.version, wechat="changed-elsewhere"
+    )
     return cid, ws
 
 
@@ -130,8 +134,10 @@ def test_a_conflicting_save_reload_keeps_the_other_persons_value(
     person.key(qtbot, Qt.Key.Key_Return)  # Enter in the field saves
 
     (dialog,) = dialogs
-    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
-            for r in range(dialog.table.rowCount())}  # fmt: skip
+    rows = {
+        dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+        for r in range(dialog.table.rowCount())
+    }
     assert rows["≠ WeChat"] == ("mine-wechat", "changed-elsewhere")
     assert shown == []  # the conflict is the dialog, not an error box
     assert "changed by someone else" in dialog.detail.text()  # the ConflictError's message

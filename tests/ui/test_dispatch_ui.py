@@ -37,11 +37,19 @@ def open_assign(qtbot: QtBot, ws: DispatchWorkspace) -> AssignDialog:
     return dialog
 
 
-def plan(qtbot: QtBot, dialog: AssignDialog, *, technician_id: int | None = None,
-         start: dt.datetime, end: dt.datetime) -> None:  # fmt: skip
+def plan(
+    qtbot: QtBot,
+    dialog: AssignDialog,
+    *,
+    technician_id: int | None = None,
+    start: dt.datetime,
+    end: dt.datetime,
+) -> None:
     """Fill the form as a person does: the technician from the list, the times typed."""
     if technician_id is not None:
-        person.choose(qtbot, dialog.technician, dialog.technician.itemText(dialog.technician.findData(technician_id)))
+        person.choose(
+            qtbot, dialog.technician, dialog.technician.itemText(dialog.technician.findData(technician_id))
+        )
     person.fill(qtbot, dialog.start, start.strftime("%Y-%m-%d %H:%M"))
     person.fill(qtbot, dialog.end, end.strftime("%Y-%m-%d %H:%M"))
 

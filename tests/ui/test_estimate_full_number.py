@@ -35,8 +35,13 @@ def test_a_part_number_typed_in_full_is_added_with_one_click(qtbot, make_ctx, st
 
 def test_a_number_that_begins_another_keeps_the_list(qtbot, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     """Only a list offering nothing but the typed part closes: another entry still helps."""
-    parts.add_part(actor=staff.parts, number="45022-TBA-A01-K", name_en="Pad kit", name_zh="刹车片套件",
-                   price_cents=50_000)  # fmt: skip
+    parts.add_part(
+        actor=staff.parts,
+        number="45022-TBA-A01-K",
+        name_en="Pad kit",
+        name_zh="刹车片套件",
+        price_cents=50_000,
+    )
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(make_ctx("advisor", "en"))
     person.show_window(qtbot, ws)

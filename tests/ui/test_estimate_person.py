@@ -11,7 +11,9 @@ from tests.ui import person
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 
-def test_advisor_adds_a_free_labour_line_and_a_part_from_the_autocomplete(qtbot, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+def test_advisor_adds_a_free_labour_line_and_a_part_from_the_autocomplete(
+    qtbot, make_ctx, staff, shown
+) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx("advisor", "zh_CN")
     ro_id = factories.open_checked_in(staff)
     ws = RepairOrderWorkspace(ctx)
@@ -29,9 +31,9 @@ def test_advisor_adds_a_free_labour_line_and_a_part_from_the_autocomplete(qtbot,
     person.click(qtbot, page.labour_add)
     assert shown == []
     lines = get_ro_view(ro_id).lines
-    assert [(x.kind, x.code, x.description, x.quantity, x.unit_price_cents, x.amount_cents) for x in lines] == [
-        ("labour", "L-FBP", "更换前刹车片", 1.5, 18_000, 27_000)
-    ]
+    assert [
+        (x.kind, x.code, x.description, x.quantity, x.unit_price_cents, x.amount_cents) for x in lines
+    ] == [("labour", "L-FBP", "更换前刹车片", 1.5, 18_000, 27_000)]
     # The form is ready for the next line.
     assert page.labour_code.text() == "" and page.labour_code.hasFocus()
 
@@ -47,7 +49,11 @@ def test_advisor_adds_a_free_labour_line_and_a_part_from_the_autocomplete(qtbot,
     assert shown == []
     part = get_ro_view(ro_id).lines[-1]
     assert (part.kind, part.code, part.quantity, part.unit_price_cents, part.amount_cents) == (
-        "part", "08798-9036", 4, 9_800, 39_200
+        "part",
+        "08798-9036",
+        4,
+        9_800,
+        39_200,
     )
 
     # And the same again with the mouse on the list, then Enter in the field adds it.

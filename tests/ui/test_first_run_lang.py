@@ -28,7 +28,9 @@ def test_the_language_is_offered_first_and_switches_the_dialog(qtbot, database) 
     assert dialog.windowTitle() == "Set up Service Advisor"
 
     # First: above every other input, and where the keyboard starts.
-    inputs = [w for w in dialog.findChildren(QWidget) if w.isVisible() and w.focusPolicy() and w is not dialog]
+    inputs = [
+        w for w in dialog.findChildren(QWidget) if w.isVisible() and w.focusPolicy() and w is not dialog
+    ]
     top = min(inputs, key=lambda w: w.mapTo(dialog, w.rect().topLeft()).y())
     assert top is dialog.language
     assert dialog.focusWidget() is dialog.language
@@ -60,7 +62,9 @@ def test_demo_data_shows_its_progress_at_once(qtbot, database, monkeypatch) -> N
     cancels: list[object] = []
 
     def look() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        shown = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
         if not seen and shown:
             seen.append(clock.elapsed())
             cancels.append(shown[0].findChild(QPushButton))

@@ -58,8 +58,10 @@ def test_handover_accepted_after_payment(qtbot, ctx, staff, shown) -> None:  # t
     ro_id, lines = factories.settled_paid(staff)
     view = get_ro_view(ro_id)
     page = host(qtbot, ctx, HandoverPage, ro_id)
-    assert all(find(page, QLabel, f"handover_ready_{k}").text().startswith("✓")
-               for k in ("qc", "wash", "explained", "paid"))  # fmt: skip
+    assert all(
+        find(page, QLabel, f"handover_ready_{k}").text().startswith("✓")
+        for k in ("qc", "wash", "explained", "paid")
+    )
     # Prefilled from the settings: today + 6 months, mileage in + 5,000 km.
     assert find(page, QDateEdit, "handover_next_date").date() == QDate.currentDate().addMonths(6)
     assert find(page, QSpinBox, "handover_next_km").value() == (view.mileage_in or 0) + 5_000

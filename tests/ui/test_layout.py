@@ -32,7 +32,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def desk_data(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Iterator[tuple[object, dict[int, int]]]:
+def desk_data(
+    tmp_path_factory: pytest.TempPathFactory, qapp: object
+) -> Iterator[tuple[object, dict[int, int]]]:
     old_n = auth.SCRYPT_N
     auth.SCRYPT_N = 2**10
     path: Path = tmp_path_factory.mktemp("layout") / "desk.db"
@@ -89,7 +91,8 @@ def test_every_input_on_every_screen_can_be_used(qtbot, desk_data, role, lang, s
 
 
 @pytest.mark.parametrize(
-    ("role", "lang"), [pytest.param(r, lang, id=f"{r}-{lang}") for r in screens.DESK_ROLES for lang in ("zh_CN", "en")]
+    ("role", "lang"),
+    [pytest.param(r, lang, id=f"{r}-{lang}") for r in screens.DESK_ROLES for lang in ("zh_CN", "en")],
 )
 def test_no_two_things_on_a_screen_share_an_alt_letter(qtbot, desk_data, role, lang) -> None:  # type: ignore[no-untyped-def]
     staff, stage = desk_data
@@ -136,7 +139,9 @@ def test_the_vehicle_and_handover_dialogs_can_be_used(qtbot, staff, lang) -> Non
             note.show_error("Refused: " + "a reason a person can read, " * 3)
         screens.settle()
         name = type(dialog).__name__
-        assert dialog.height() <= 768 and dialog.width() <= 1366, f"{name} is {dialog.width()}×{dialog.height()}"
+        assert dialog.height() <= 768 and dialog.width() <= 1366, (
+            f"{name} is {dialog.width()}×{dialog.height()}"
+        )
         assert not screens.problems(dialog), f"{name}: {screens.problems(dialog)}"
         assert not screens.clashes(dialog), f"{name}: {screens.clashes(dialog)}"
         dialog.close()

@@ -55,13 +55,17 @@ def test_commit_by_another_process_arrives_within_two_seconds(
     assert bridge.wait_ready()
     other = subprocess.Popen(
         [sys.executable, "-c", OTHER_WORKSTATION, url, str(staff.advisor.user_id)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert other.stdout is not None and other.stdin is not None
         assert other.stdout.readline().strip() == "ready"
-        with qtbot.waitSignal(bridge.changed, timeout=2000,
-                              check_params_cb=lambda changes: changes == OpChanges(Kind.CUSTOMERS)):  # fmt: skip
+        with qtbot.waitSignal(
+            bridge.changed, timeout=2000, check_params_cb=lambda changes: changes == OpChanges(Kind.CUSTOMERS)
+        ):
             other.stdin.write("go\n")
             other.stdin.flush()
         customer_id = int(other.stdout.readline())

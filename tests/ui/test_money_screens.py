@@ -49,8 +49,16 @@ def the_482_estimate(staff: factories.Staff) -> int:
         ("L-DSC", "Resurface front discs", "1", 21_200, "customer"),
         ("L-WAR", "Recall: brake hose", "0.5", 18_000, "warranty"),
     ):
-        estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code=code, description=desc,
-                          quantity=hours, unit_price_cents=rate, pay_type=pay)  # fmt: skip
+        estimate.add_line(
+            actor=staff.advisor,
+            ro_id=ro_id,
+            kind="labour",
+            code=code,
+            description=desc,
+            quantity=hours,
+            unit_price_cents=rate,
+            pay_type=pay,
+        )
     return ro_id
 
 
@@ -58,8 +66,9 @@ def sheet_total(ro_id: int, lang: str, tmp_path: Path) -> str:
     """The total row of the printed estimate (as pdftotext reads the rendered sheet)."""
     pdf = tmp_path / f"estimate-{lang}.pdf"
     pdf.write_bytes(sheets.render("estimate", get_ro_view(ro_id), lang=lang))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     rows = [line.split() for line in text.splitlines() if line.split()[:1] == [TOTAL[lang]]]
     assert len(rows) == 1, text
     return rows[0][-1]
@@ -96,9 +105,13 @@ def open_estimate(qtbot: QtBot, ctx: AppContext, ro_id: int) -> tuple[RepairOrde
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_estimate_page_shows_the_printed_estimates_total(
-    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff, tmp_path: Path,
-    shown: list[tuple[str, str]], lang: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    tmp_path: Path,
+    shown: list[tuple[str, str]],
+    lang: str,
+) -> None:
     ro_id = the_482_estimate(staff)
     ws, page = open_estimate(qtbot, make_ctx("advisor", lang), ro_id)
     labels = page.total_labels  # type: ignore[attr-defined]
@@ -140,9 +153,13 @@ def test_the_estimate_page_shows_the_printed_estimates_total(
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_dashboards_tiles_read_as_its_excel_summary(
-    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff, tmp_path: Path,
-    shown: list[tuple[str, str]], lang: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    tmp_path: Path,
+    shown: list[tuple[str, str]],
+    lang: str,
+) -> None:
     """The manager sees the same revenue and ROs closed on the tiles as in the workbook
     the Export button writes for the same dates (¥60,920 / 16 against ¥68,484.78 / 70)."""
     demo.generate(orders=150, seed=5)
@@ -153,8 +170,9 @@ def test_the_dashboards_tiles_read_as_its_excel_summary(
     ws.resize(1366, 768)
     ws.set_period(start, end)
     ws.show()
-    qtbot.waitUntil(lambda: not ws.busy and ws.snapshot is not None and ws.snapshot.start == start,
-                    timeout=15_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: not ws.busy and ws.snapshot is not None and ws.snapshot.start == start, timeout=15_000
+    )
     target = tmp_path / "summary.xlsx"
     ws.export_to(str(target))  # what the Export button does after its file dialog
     qtbot.waitUntil(lambda: any(kind == "info" for kind, _text in shown), timeout=30_000)

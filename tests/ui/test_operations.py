@@ -119,8 +119,12 @@ def test_slow_work_keeps_the_gui_thread_free_and_ends_on_it(
     ended: list[tuple[Outcome[str], str]] = []
     clock = QElapsedTimer()
     clock.start()
-    ctx.ops.run_in_background(slow_read, parent=None, seconds=0.6,
-                              on_done=lambda o: ended.append((o, threading.current_thread().name)))  # fmt: skip
+    ctx.ops.run_in_background(
+        slow_read,
+        parent=None,
+        seconds=0.6,
+        on_done=lambda o: ended.append((o, threading.current_thread().name)),
+    )
     started_in_ms = clock.elapsed()
     assert ctx.ops.busy
     qtbot.waitUntil(lambda: bool(ended), timeout=5000)
@@ -137,8 +141,9 @@ def test_background_refusals_are_shown_and_handed_to_on_done(
     qtbot: QtBot, ctx: AppContext, staff: factories.Staff, shown: list[tuple[str, str]]
 ) -> None:
     ended: list[Outcome[Any]] = []
-    ctx.ops.run_in_background(settings.set_setting, parent=None, on_done=ended.append, key="tax_rate",
-                              value="0.2")  # fmt: skip
+    ctx.ops.run_in_background(
+        settings.set_setting, parent=None, on_done=ended.append, key="tax_rate", value="0.2"
+    )
     qtbot.waitUntil(lambda: bool(ended), timeout=5000)
     (outcome,) = ended
     assert not outcome.ok and outcome.error is not None
@@ -151,8 +156,9 @@ def test_background_changes_are_announced(
     ctx = make_ctx("manager")
     heard = _heard(ctx)
     ended: list[Outcome[Any]] = []
-    ctx.ops.run_in_background(settings.set_setting, parent=None, on_done=ended.append, key="tax_rate",
-                              value="0.13")  # fmt: skip
+    ctx.ops.run_in_background(
+        settings.set_setting, parent=None, on_done=ended.append, key="tax_rate", value="0.13"
+    )
     qtbot.waitUntil(lambda: bool(ended), timeout=5000)
     assert ended[0].ok and heard == [OpChanges(Kind.SETTINGS)]
 
@@ -175,9 +181,14 @@ def test_a_screen_not_concerned_does_not_reload_and_one_concerned_does(
 ) -> None:
     ro_id, _lines = factories.authorised(staff)
     view = get_ro_view(ro_id)
-    job = workshop.assign(actor=staff.foreman, line_id=view.approved_lines[0].id, technician_id=staff.tech_ids[0],
-                          bay_id=None, planned_start=now(),
-                          planned_end=now() + dt.timedelta(hours=1))  # fmt: skip
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=view.approved_lines[0].id,
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=now(),
+        planned_end=now() + dt.timedelta(hours=1),
+    )
     ctx = make_ctx("manager")
     board = BoardWorkspace(ctx)
     settings_ws = SettingsWorkspace(ctx)
@@ -212,20 +223,25 @@ def test_the_ro_workspace_reloads_for_its_own_ro_only(
 
     from advisor.services import diagnosis
 
-    assert ctx.ops.run(diagnosis.record_concern, parent=None, ro_id=other_ro, customer_words="异响",
-                       restatement="Noise").ok  # fmt: skip
+    assert ctx.ops.run(
+        diagnosis.record_concern, parent=None, ro_id=other_ro, customer_words="异响", restatement="Noise"
+    ).ok
     qtbot.wait(200)
     assert loads[0] == 0  # another RO's concern: this one stays as it is
-    assert ctx.ops.run(diagnosis.record_concern, parent=None, ro_id=shown_ro, customer_words="漏油",
-                       restatement="Oil leak").ok  # fmt: skip
+    assert ctx.ops.run(
+        diagnosis.record_concern, parent=None, ro_id=shown_ro, customer_words="漏油", restatement="Oil leak"
+    ).ok
     qtbot.waitUntil(lambda: loads[0] == 1, timeout=2000)
     assert [c.customer_words for c in ws.view.concerns][-1] == "漏油"
 
 
 def test_a_sheet_is_rendered_off_the_gui_thread_then_previewed(
-    qtbot: QtBot, ctx: AppContext, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    ctx: AppContext,
+    staff: factories.Staff,
+    monkeypatch: pytest.MonkeyPatch,
     shown: list[tuple[str, str]],
-) -> None:  # fmt: skip
+) -> None:
     from reports import sheets
     from ui import print_preview
 

@@ -158,8 +158,14 @@ def test_an_earlier_promise_typed_in_the_dialog_is_refused_in_both_languages(
 
 def consent_by_phone(staff: factories.Staff, change_id: int | None) -> str:
     assert change_id is not None
-    return changes.record_consent(actor=staff.advisor, change_id=change_id, consented=True,
-                                  consent_by="张伟", method="phone", phone="13812345678")  # fmt: skip
+    return changes.record_consent(
+        actor=staff.advisor,
+        change_id=change_id,
+        consented=True,
+        consent_by="张伟",
+        method="phone",
+        phone="13812345678",
+    )
 
 
 def _edit_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
@@ -186,8 +192,13 @@ def test_the_consent_dialog_offers_only_the_refusal_for_an_earlier_promise(
     services, so the dialog says so and offers the refusal; its reason shows as typed."""
     ro_id, _lines = factories.authorised(staff)
     promised = _promise_with_seconds(ro_id)
-    cr = changes.request_change(actor=staff.technician, ro_id=ro_id, kind="delay",
-                                reason="<b>disc</b> late", new_promised_at=promised + dt.timedelta(hours=1))  # fmt: skip
+    cr = changes.request_change(
+        actor=staff.technician,
+        ro_id=ro_id,
+        kind="delay",
+        reason="<b>disc</b> late",
+        new_promised_at=promised + dt.timedelta(hours=1),
+    )
     ChangeRequest.update(new_promised_at=promised.replace(second=0) - dt.timedelta(minutes=1)).where(
         ChangeRequest.id == cr
     ).execute()
@@ -218,12 +229,19 @@ def _page(qtbot: QtBot, ctx: AppContext, page_cls: type[StepPage], ro_id: int) -
     return page
 
 
-@pytest.mark.parametrize(("lang", "no_time", "told"), [("en", "tell the customer the wash time", "25 min"),
-                                                        ("zh_CN", "请告知客户清洗时长", "25 分钟")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "no_time", "told"),
+    [("en", "tell the customer the wash time", "25 min"), ("zh_CN", "请告知客户清洗时长", "25 分钟")],
+)
 def test_the_wash_banner_never_lacks_its_number(
-    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]],
-    lang: str, no_time: str, told: str,
-) -> None:  # fmt: skip
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    qtbot: QtBot,
+    shown: list[tuple[str, str]],
+    lang: str,
+    no_time: str,
+    told: str,
+) -> None:
     """Wash asked for at check-in (no time told yet): the banner says to tell the time, not
     "已告知客户 分钟"; once told, the minutes are there."""
     ro_id, _lines = factories.qc_passed(staff, wash=True)
@@ -290,7 +308,9 @@ def test_settlement_headings_are_numbered_by_what_is_shown(
 
 # -- 3. long free text -----------------------------------------------------------------------
 
-LONG = ("刹车的时候有“吱吱”的响声，尤其是早上冷车的时候特别明显，开了十几分钟以后会好一些。" * 60)[:1999] + "完"
+LONG = ("刹车的时候有“吱吱”的响声，尤其是早上冷车的时候特别明显，开了十几分钟以后会好一些。" * 60)[
+    :1999
+] + "完"
 
 
 def _workspace(qtbot: QtBot, ctx: AppContext, ro_id: int, step: int) -> RepairOrderWorkspace:
@@ -309,7 +329,10 @@ def _inputs_inside(page: QWidget) -> None:
     """Every visible input of ``page`` lies inside its window, and nothing needs sideways scrolling."""
     window = page.window()
     for w in page.findChildren(QWidget):
-        if not isinstance(w, QLineEdit | QComboBox | QCheckBox | QPushButton | QTableWidget) or not w.isVisible():
+        if (
+            not isinstance(w, QLineEdit | QComboBox | QCheckBox | QPushButton | QTableWidget)
+            or not w.isVisible()
+        ):
             continue
         top_left = w.mapTo(window, w.rect().topLeft())
         assert top_left.x() >= 0 and top_left.x() + w.width() <= window.width(), (
@@ -326,7 +349,9 @@ def _gap(label: QLabel) -> int:
     assert label.wordWrap()
     rect = label.contentsRect()
     flags = int(Qt.TextFlag.TextWordWrap)
-    need = label.fontMetrics().boundingRect(QRect(0, 0, rect.width(), 1_000_000), flags, label.text()).height()
+    need = (
+        label.fontMetrics().boundingRect(QRect(0, 0, rect.width(), 1_000_000), flags, label.text()).height()
+    )
     return rect.height() - need
 
 
@@ -379,8 +404,13 @@ def test_a_long_change_reason_ends_in_an_ellipsis_with_the_whole_in_the_tooltip(
     ro_id, _lines = factories.authorised(staff)
     promised = get_ro_view(ro_id).promised_at
     assert promised is not None
-    changes.request_change(actor=staff.technician, ro_id=ro_id, kind="delay", reason=LONG,
-                           new_promised_at=promised + dt.timedelta(hours=1))  # fmt: skip
+    changes.request_change(
+        actor=staff.technician,
+        ro_id=ro_id,
+        kind="delay",
+        reason=LONG,
+        new_promised_at=promised + dt.timedelta(hours=1),
+    )
     ws = _workspace(qtbot, make_ctx("advisor"), ro_id, 8)
     table = ws.pages[8].changes
     _inputs_inside(ws.pages[8])

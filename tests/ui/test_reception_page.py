@@ -113,7 +113,12 @@ def test_keyboard_only_check_in(qtbot, ctx, staff, shown) -> None:  # type: igno
 
 
 def test_a_check_in_saved_meanwhile_elsewhere_is_shown_side_by_side(
-    qtbot, ctx, make_ctx, staff, shown, monkeypatch  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx,
+    make_ctx,
+    staff,
+    shown,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     """Two advisors check in the same car: the second sees both versions in words and
     keeps the first's record by reloading; nothing the first saved is lost."""
@@ -124,15 +129,28 @@ def test_a_check_in_saved_meanwhile_elsewhere_is_shown_side_by_side(
     person.fill(qtbot, page.mileage, "32000")
     person.choose(qtbot, page.wash, "Wash requested")
     other = make_ctx("advisor")
-    reception.check_in(actor=other.actor, ro_id=ro_id, version=get_ro_view(ro_id).version,
-                       mileage_km=31_000, fuel_level=6, wash_requested=False,
-                       body_damage=[{"zone": "rear_bumper", "kind": "scratch", "note": "旧伤"}])  # fmt: skip
+    reception.check_in(
+        actor=other.actor,
+        ro_id=ro_id,
+        version=get_ro_view(ro_id).version,
+        mileage_km=31_000,
+        fuel_level=6,
+        wash_requested=False,
+        body_damage=[{"zone": "rear_bumper", "kind": "scratch", "note": "旧伤"}],
+    )
     dialogs: list[dict[str, tuple[str, str]]] = []
 
     def answer(dialog: ConflictDialog) -> int:
         # What the dialog shows is read while it is open (the click's events delete it after).
-        dialogs.append({dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(),
-                        dialog.table.item(r, 2).text()) for r in range(dialog.table.rowCount())})  # fmt: skip
+        dialogs.append(
+            {
+                dialog.table.item(r, 0).text(): (
+                    dialog.table.item(r, 1).text(),
+                    dialog.table.item(r, 2).text(),
+                )
+                for r in range(dialog.table.rowCount())
+            }
+        )
         dialog.choose(ConflictDialog.RELOAD)
         return int(dialog.result())
 

@@ -45,9 +45,14 @@ def _ok(dialog: LoginDialog) -> QPushButton:
 def gui(staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, qapp: QApplication) -> Any:
     """``run_gui`` over the test database, with each login dialog handed to ``logins``
     instead of running its own modal loop (the test acts in it as a person would)."""
-    dealer_settings.set_up_dealer(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
-                                  tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
-                                  actor=staff.admin)  # fmt: skip
+    dealer_settings.set_up_dealer(
+        name="星辉汽车服务有限公司",
+        address="北京市朝阳区",
+        phone="010-88886666",
+        tax_no="91110105MA01ABCD2X",
+        labour_rate_cents=18_000,
+        actor=staff.admin,
+    )
     monkeypatch.setattr(system, "open_database", lambda url=None: "test.db")
     monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "log.txt")
     monkeypatch.setattr(app_module.crash, "install", lambda path: None)
@@ -57,8 +62,9 @@ def gui(staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, 
     assert sys.excepthook is hook  # run_gui puts back the hook it found
 
 
-def _run(qtbot: Any, monkeypatch: pytest.MonkeyPatch, in_window: Callable[[MainWindow], None],
-         username: str) -> list[tuple[bool, str, str]]:  # fmt: skip
+def _run(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, in_window: Callable[[MainWindow], None], username: str
+) -> list[tuple[bool, str, str]]:
     """Log in as ``username``, do ``in_window`` in the main window; return what each later
     login dialog showed (visible, message, user name) before it was cancelled."""
     seen: list[tuple[bool, str, str]] = []
@@ -119,8 +125,13 @@ def test_a_manager_demoted_while_working_is_back_at_the_login_with_the_reason(
         person.click(qtbot, ws.save_button)  # type: ignore[attr-defined]
 
     seen = _run(qtbot, monkeypatch, in_window, staff.manager.username)
-    assert seen == [(True, "Your session has ended: your role is now technician. Please log in again.",
-                     staff.manager.username)]  # fmt: skip
+    assert seen == [
+        (
+            True,
+            "Your session has ended: your role is now technician. Please log in again.",
+            staff.manager.username,
+        )
+    ]
     assert dealer_settings.dealer().labour_rate_cents == 18_000  # the save was refused
 
 
@@ -151,8 +162,9 @@ def test_a_dialog_open_over_the_window_is_closed_and_nothing_is_shown_or_saved(
     button = QPushButton("Save", dialog)
     QVBoxLayout(dialog).addWidget(button)
     saved: list[object] = []
-    button.clicked.connect(lambda: saved.append(ctx.ops.run(customers.create_customer, parent=dialog,
-                                                            name="张伟")))  # fmt: skip
+    button.clicked.connect(
+        lambda: saved.append(ctx.ops.run(customers.create_customer, parent=dialog, name="张伟"))
+    )
     users.reset_password(actor=staff.admin, user_id=staff.advisor.user_id, password="new password 2")
 
     def click() -> None:

@@ -21,9 +21,14 @@ from ui.workspaces.settings import SettingsWorkspace
 @pytest.fixture(autouse=True)
 def dealership(staff) -> None:  # type: ignore[no-untyped-def]
     """The profile the first run leaves behind."""
-    settings.set_up_dealer(name="星辉汽车服务有限公司", address="北京市朝阳区", phone="010-88886666",
-                           tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
-                           actor=staff.admin)  # fmt: skip
+    settings.set_up_dealer(
+        name="星辉汽车服务有限公司",
+        address="北京市朝阳区",
+        phone="010-88886666",
+        tax_no="91110105MA01ABCD2X",
+        labour_rate_cents=18_000,
+        actor=staff.admin,
+    )
 
 
 def make_ws(qtbot, ctx):  # type: ignore[no-untyped-def]
@@ -164,8 +169,19 @@ def test_an_edit_on_the_form_saves_through_the_settings_service(qtbot, make_ctx,
 
 def test_a_new_setting_needs_no_ui_code(qtbot, make_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Declared with a box, a unit and a range, a setting appears on the form and saves."""
-    new = SettingDef("loan_cars", int, 2, "Loan cars", "代步车数量", "limits", "count", 0, 20,
-                     form_en="Loan &cars", form_zh="代步车(&C)")  # fmt: skip
+    new = SettingDef(
+        "loan_cars",
+        int,
+        2,
+        "Loan cars",
+        "代步车数量",
+        "limits",
+        "count",
+        0,
+        20,
+        form_en="Loan &cars",
+        form_zh="代步车(&C)",
+    )
     monkeypatch.setitem(SETTINGS, new.key, new)
     ws = person.show_window(qtbot, make_ws(qtbot, make_ctx("manager")))
     box = field(ws, "loan_cars")

@@ -37,9 +37,14 @@ def test_settlement_refused_before_qc_passed(qtbot, ctx, staff, shown) -> None: 
 
 def test_settlement_refused_while_a_line_is_undecided(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id, _lines = factories.qc_passed(staff)
-    changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="delay", reason="Waiting for the bay",
-                           new_promised_at=now() + dt.timedelta(hours=6),
-                           lines=[{"kind": "labour", "description": "Recheck alignment", "quantity": "0.5"}])  # fmt: skip
+    changes.request_change(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        kind="delay",
+        reason="Waiting for the bay",
+        new_promised_at=now() + dt.timedelta(hours=6),
+        lines=[{"kind": "labour", "description": "Recheck alignment", "quantity": "0.5"}],
+    )
     page = host(qtbot, ctx, SettlementPage, ro_id)
     note = find(page, QLabel, "settle_not_charged").text()
     assert "Recheck alignment" in note and "Wheel alignment" in note  # undecided and declined
@@ -154,7 +159,9 @@ def test_split_payment_and_balance(qtbot, make_ctx, staff, shown) -> None:  # ty
     click(qtbot, page, "pay_button")
     view = get_ro_view(ro_id)
     assert [(p.method, p.amount_cents) for p in view.settlement.payments] == [  # type: ignore[union-attr]
-        ("cash", 10_000), ("wechat", total - 10_000)]  # fmt: skip
+        ("cash", 10_000),
+        ("wechat", total - 10_000),
+    ]
     assert view.paid_at is not None
     assert balance.text().startswith("✓ Paid in full")
     table = find(page, QTableWidget, "pay_table")

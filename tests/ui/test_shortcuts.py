@@ -51,8 +51,11 @@ def test_alt_g_greets_the_customer_on_the_reception_page(qtbot, staff, shown, la
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_menus_open_with_their_own_alt_letters(qtbot, staff, lang) -> None:  # type: ignore[no-untyped-def]
     window = window_for(qtbot, staff, "advisor", lang)
-    for menu, letter in ((window.session_menu, Qt.Key.Key_I), (window.go_menu, Qt.Key.Key_V),
-                         (window.language_menu, Qt.Key.Key_L)):  # fmt: skip
+    for menu, letter in (
+        (window.session_menu, Qt.Key.Key_I),
+        (window.go_menu, Qt.Key.Key_V),
+        (window.language_menu, Qt.Key.Key_L),
+    ):
         window.activateWindow()
         person.click(qtbot, window.search.edit)
         person.key(qtbot, letter, ALT)

@@ -63,8 +63,9 @@ sys.exit(code)
 
 def _start(url: str, home: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(home), "XDG_CONFIG_HOME": str(home)}
-    out = subprocess.run([sys.executable, "-c", START, url], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", START, url], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -72,9 +73,14 @@ def _start(url: str, home: Path) -> dict[str, Any]:
 def test_the_login_shows_before_the_domain_is_imported_and_the_database_opens_behind_it(
     staff: factories.Staff, url: str, tmp_path: Path
 ) -> None:
-    dealer_settings.set_up_dealer(name="星辉汽车服务", address="北京市", phone="010-88886666",
-                                  tax_no="91110105MA01ABCD2X", labour_rate_cents=18_000,
-                                  actor=staff.admin)  # fmt: skip
+    dealer_settings.set_up_dealer(
+        name="星辉汽车服务",
+        address="北京市",
+        phone="010-88886666",
+        tax_no="91110105MA01ABCD2X",
+        labour_rate_cents=18_000,
+        actor=staff.admin,
+    )
     seen = _start(url, tmp_path / "home")
     assert seen["visible"]
     assert seen["imported_when_shown"] == []
@@ -86,9 +92,13 @@ def test_the_login_shows_before_the_domain_is_imported_and_the_database_opens_be
 
 
 def test_a_database_without_users_closes_the_login_for_the_first_run(
-    qtbot: Any, database: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workstation: Path,  # noqa: F811
+    qtbot: Any,
+    database: object,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    workstation: Path,  # noqa: F811
     qapp: QApplication,
-) -> None:  # fmt: skip
+) -> None:
     events: list[str] = []
 
     def exec_login(dialog: LoginDialog) -> int:

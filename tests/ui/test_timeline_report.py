@@ -23,12 +23,28 @@ def column(t: QTableWidget, c: int) -> list[str]:
 
 def test_timeline_of_a_finished_ro(qtbot, staff) -> None:  # type: ignore[no-untyped-def]
     ro_id, _lines = factories.worked(staff)
-    quality.record_qc(actor=staff.foreman, ro_id=ro_id, items=[(i, i.startswith("Line: Replace") is False)
-                      for i in checklist(ro_id, "en")], nothing_left=True, no_new_damage=True)  # fmt: skip
-    cr = changes.request_change(actor=staff.foreman, ro_id=ro_id, kind="delay", reason="Rework after QC",
-                                new_promised_at=now() + dt.timedelta(hours=8))  # fmt: skip
-    changes.record_consent(actor=staff.advisor, change_id=cr, consented=True, consent_by="张伟",
-                           method="phone", phone="13812345678")  # fmt: skip
+    quality.record_qc(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        items=[(i, i.startswith("Line: Replace") is False) for i in checklist(ro_id, "en")],
+        nothing_left=True,
+        no_new_damage=True,
+    )
+    cr = changes.request_change(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        kind="delay",
+        reason="Rework after QC",
+        new_promised_at=now() + dt.timedelta(hours=8),
+    )
+    changes.record_consent(
+        actor=staff.advisor,
+        change_id=cr,
+        consented=True,
+        consent_by="张伟",
+        method="phone",
+        phone="13812345678",
+    )
     view = get_ro_view(ro_id)
     report = TimelineReport(staff.advisor, "en")
     qtbot.addWidget(report)
@@ -72,13 +88,23 @@ def test_time_standards_met_and_missed(staff) -> None:  # type: ignore[no-untype
         assert {c.key: c.status for c in time_standards(view, at=late)}["greeting"] == "missed"
     else:
         assert checks["greeting"].status == "met"
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True,
-                         at=now() - dt.timedelta(hours=30))  # fmt: skip
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        at=now() - dt.timedelta(hours=30),
+    )
     view = get_ro_view(ro_id)
     checks = {c.key: c for c in time_standards(view)}
     assert checks["follow_up"].status == "pending"
-    followup.log_follow_up(actor=staff.advisor, ro_id=ro_id, reached=True, solved=True,
-                           scores=dict.fromkeys(followup.DIMENSIONS, 5))  # fmt: skip
+    followup.log_follow_up(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        reached=True,
+        solved=True,
+        scores=dict.fromkeys(followup.DIMENSIONS, 5),
+    )
     checks = {c.key: c for c in time_standards(get_ro_view(ro_id))}
     assert checks["follow_up"].status == "met"
     assert checks["promised"].status == "met"  # handed over before the promised time
@@ -86,7 +112,12 @@ def test_time_standards_met_and_missed(staff) -> None:  # type: ignore[no-untype
 
 def test_follow_up_missed_after_48_hours(staff) -> None:  # type: ignore[no-untyped-def]
     ro_id, _lines = factories.settled_paid(staff)
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True,
-                         at=now() - dt.timedelta(hours=50))  # fmt: skip
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        at=now() - dt.timedelta(hours=50),
+    )
     checks = {c.key: c for c in time_standards(get_ro_view(ro_id))}
     assert checks["follow_up"].status == "missed"

@@ -52,8 +52,9 @@ def test_lanes_show_late_arrivals_from_the_service(qtbot, ctx, staff) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     for seconds in (30, 150, 240):
         _c, vid = factories.make_customer_vehicle(staff)
-        reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
-                                    arrived_at=now - dt.timedelta(seconds=seconds))  # fmt: skip
+        reception.open_repair_order(
+            actor=staff.advisor, vehicle_id=vid, arrived_at=now - dt.timedelta(seconds=seconds)
+        )
     ws = make_today(qtbot, ctx)
     levels = [ws.waiting.index(r, 3).data(LEVEL_ROLE) for r in range(3)]
     assert levels == ["red", "amber", "ok"]  # longest wait first
@@ -83,9 +84,15 @@ def test_every_lane_model_passes_the_model_tester(qtbot, ctx, staff, qtmodeltest
     factories.estimated(staff)
     cid, vid2 = factories.make_customer_vehicle(staff)
     start = now.replace(hour=8, minute=0, second=0)
-    appointments.book_appointment(actor=staff.advisor, customer_id=cid, vehicle_id=vid2,
-                                  starts_at=start, requested_at=start - dt.timedelta(days=1),
-                                  requested_work="5,000 km service", override=True)  # fmt: skip
+    appointments.book_appointment(
+        actor=staff.advisor,
+        customer_id=cid,
+        vehicle_id=vid2,
+        starts_at=start,
+        requested_at=start - dt.timedelta(days=1),
+        requested_work="5,000 km service",
+        override=True,
+    )
     ws = make_today(qtbot, ctx)
     for model in (ws.arriving, ws.waiting, ws.in_progress):
         assert model.rowCount() == 1
@@ -98,9 +105,14 @@ def test_recording_an_arrival_opens_an_ro_for_the_appointment(qtbot, ctx, staff)
     cid, vid = factories.make_customer_vehicle(staff)
     start = dt.datetime.now().replace(hour=8, minute=30, second=0, microsecond=0)
     appt = appointments.book_appointment(
-        actor=staff.advisor, customer_id=cid, vehicle_id=vid, starts_at=start,
-        requested_at=start - dt.timedelta(days=1), requested_work="Brake noise", override=True,
-    )  # fmt: skip
+        actor=staff.advisor,
+        customer_id=cid,
+        vehicle_id=vid,
+        starts_at=start,
+        requested_at=start - dt.timedelta(days=1),
+        requested_work="Brake noise",
+        override=True,
+    )
     ws = make_today(qtbot, ctx)
     assert ws.arriving.index(0, 0).data() == "08:30"
     assert ws.arriving.index(0, 3).data() == "Not reconfirmed"

@@ -20,8 +20,11 @@ from ui.workspaces.today import TodayWorkspace
 def test_a_long_wait_is_shown_whole(qtbot, make_ctx, staff, lang) -> None:  # type: ignore[no-untyped-def]
     for n, name in enumerate(("欧阳娜娜", "Maximilian Alexander Worthington-Smythe")):
         _c, vid = factories.make_customer_vehicle(staff, name=name)
-        reception.open_repair_order(actor=staff.advisor, vehicle_id=vid,
-                                    arrived_at=dt.datetime.now() - dt.timedelta(hours=3, minutes=27 + n))  # fmt: skip
+        reception.open_repair_order(
+            actor=staff.advisor,
+            vehicle_id=vid,
+            arrived_at=dt.datetime.now() - dt.timedelta(hours=3, minutes=27 + n),
+        )
     i18n.set_language(lang)
     ws = TodayWorkspace(make_ctx("advisor", lang))
     person.show_window(qtbot, ws)

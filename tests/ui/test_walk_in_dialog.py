@@ -91,14 +91,22 @@ def test_every_refused_field_is_shown_beside_it_at_once_and_the_input_stays(qtbo
     assert shown == []  # no message box, one after the other
     assert dialog.result() != WalkInDialog.DialogCode.Accepted
     noted = {key_: note.severity for key_, note in dialog.notes.items()}
-    assert noted == {"name": "error", "phone": "error", "plate": "error", "vin": "error",
-                     "make": "", "model": ""}  # fmt: skip
+    assert noted == {
+        "name": "error",
+        "phone": "error",
+        "plate": "error",
+        "vin": "error",
+        "make": "",
+        "model": "",
+    }
     for key_ in ("name", "phone", "plate", "vin"):
         note = dialog.notes[key_]
         assert note.note.isVisible() and note.note.text().startswith("● ")
         # beside its own field: right under it
-        assert note.note.mapTo(dialog, note.note.rect().topLeft()).y() >= \
-            note.field.mapTo(dialog, note.field.rect().bottomLeft()).y()  # fmt: skip
+        assert (
+            note.note.mapTo(dialog, note.note.rect().topLeft()).y()
+            >= note.field.mapTo(dialog, note.field.rect().bottomLeft()).y()
+        )
     assert "Name cannot be empty" in dialog.notes["name"].note.text()
     assert "'12ab'" in dialog.notes["phone"].note.text()
     assert (dialog.phone.text(), dialog.plate.text(), dialog.vin.text()) == ("12ab", "XX123", "LFV2A21K")
@@ -176,7 +184,10 @@ def test_add_vehicle_shows_the_warning_live_and_its_errors_together(qtbot, ctx, 
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
     assert shown == []
     assert {k: n.severity for k, n in dialog.notes.items() if n.severity} == {
-        "plate": "error", "year": "error", "vin": "warning"}
+        "plate": "error",
+        "year": "error",
+        "vin": "warning",
+    }
     fill(qtbot, dialog.plate, "粤B88888")
     dialog.year.setValue(0)
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))

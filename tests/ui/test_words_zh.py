@@ -55,7 +55,10 @@ def _by_action(ws: RepairOrderWorkspace, ro_id: int) -> dict[str, list[str]]:
 
 
 def test_the_timeline_files_each_event_under_the_step_it_completes(
-    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+    qtbot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    zh: None,  # type: ignore[no-untyped-def]
 ) -> None:
     ro_id, _lines = factories.handed_over(staff)
     ws = _open_timeline(qtbot, make_ctx("advisor", "zh_CN"), ro_id)
@@ -70,7 +73,10 @@ def test_the_timeline_files_each_event_under_the_step_it_completes(
 
 
 def test_timeline_notes_and_waits_are_in_chinese_words(
-    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+    qtbot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    zh: None,  # type: ignore[no-untyped-def]
 ) -> None:
     ro_id, _lines = factories.handed_over(staff)
     view = get_ro_view(ro_id)
@@ -119,7 +125,9 @@ def _board_headers(ws: BoardWorkspace) -> str:
 
 
 def test_technicians_skills_on_the_board_are_the_words_dispatch_shows(
-    qtbot, make_ctx: Callable[..., AppContext], zh: None  # type: ignore[no-untyped-def]
+    qtbot,
+    make_ctx: Callable[..., AppContext],
+    zh: None,  # type: ignore[no-untyped-def]
 ) -> None:
     ctx = make_ctx("foreman", "zh_CN")
     ws = BoardWorkspace(ctx)
@@ -167,7 +175,10 @@ def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path: Path, zh: None) -> None:
 
 
 def test_the_overview_lists_in_chinese_punctuation(
-    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+    qtbot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    zh: None,  # type: ignore[no-untyped-def]
 ) -> None:
     ro_id, _lines = factories.handed_over(staff)
     ws = _open_timeline(qtbot, make_ctx("advisor", "zh_CN"), ro_id)
@@ -179,16 +190,28 @@ def test_the_overview_lists_in_chinese_punctuation(
 
 
 def test_an_appointment_lasts_hours_and_minutes_in_words(
-    qtbot, make_ctx: Callable[..., AppContext], staff: factories.Staff, zh: None  # type: ignore[no-untyped-def]
+    qtbot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    zh: None,  # type: ignore[no-untyped-def]
 ) -> None:
     at = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(10, 0))
     c, v = factories.make_customer_vehicle(staff)
-    appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=at,
-                                  duration_min=90, requested_work="保养", override=True)  # fmt: skip
+    appointments.book_appointment(
+        actor=staff.advisor,
+        customer_id=c,
+        vehicle_id=v,
+        starts_at=at,
+        duration_min=90,
+        requested_work="保养",
+        override=True,
+    )
     ws = AppointmentsWorkspace(make_ctx("advisor", "zh_CN"))
     qtbot.addWidget(ws)
     ws.resize(1366, 768)
     ws.show()
     ws.day.setDate(QDate(at.year, at.month, at.day))
-    cells = [ws.bookings.item(0, c).text() for c in range(ws.bookings.columnCount()) if ws.bookings.item(0, c)]
+    cells = [
+        ws.bookings.item(0, c).text() for c in range(ws.bookings.columnCount()) if ws.bookings.item(0, c)
+    ]
     assert "1 小时 30 分钟" in cells, cells  # was "90 分钟"

@@ -97,16 +97,21 @@ def test_every_row_deleted_is_named(database: peewee.Database, trail: dict[str, 
     assert f"all {n} rows were deleted" in f.message
 
 
-def test_a_forged_row_with_the_unkeyed_recipe_is_named(database: peewee.Database, trail: dict[str, Any]) -> None:
+def test_a_forged_row_with_the_unkeyed_recipe_is_named(
+    database: peewee.Database, trail: dict[str, Any]
+) -> None:
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     at = dt.datetime.now().replace(microsecond=0)
     new = json.dumps({"role": "admin"})
     h = audit.legacy_digest(last.hash, at.isoformat(), 1, "boss", "user", 99, None, "add_user", "", new)
     # The attacker even fills in the new columns as the app would.
-    _sql(database, "INSERT INTO audit_log (at, user_id, username, entity, entity_id, ro_id, action, old_json, "
-                   "new_json, prev_hash, hash, seq, money_json, pii_digest) "
-                   "VALUES (?, 1, 'boss', 'user', 99, NULL, 'add_user', '', ?, ?, ?, ?, '', '')",
-         (at, new, last.hash, h, last.seq + 1))  # fmt: skip
+    _sql(
+        database,
+        "INSERT INTO audit_log (at, user_id, username, entity, entity_id, ro_id, action, old_json, "
+        "new_json, prev_hash, hash, seq, money_json, pii_digest) "
+        "VALUES (?, 1, 'boss', 'user', 99, NULL, 'add_user', '', ?, ?, ?, ?, '', '')",
+        (at, new, last.hash, h, last.seq + 1),
+    )
     forged = AuditLog.select().order_by(AuditLog.id.desc()).first()
     f = _detected("forged", forged.id)
     assert f"row #{forged.id}" in f.message and "unkeyed" in f.message
@@ -115,10 +120,26 @@ def test_a_forged_row_with_the_unkeyed_recipe_is_named(database: peewee.Database
 def test_two_rows_swapped_are_named(database: peewee.Database, trail: dict[str, Any]) -> None:
     ids = trail["ids"]
     a, b = ids[5], ids[6]
-    cols = ["at", "user_id", "username", "entity", "entity_id", "ro_id", "action", "old_json", "new_json",
-            "prev_hash", "hash", "seq", "money_json", "pii_digest"]  # fmt: skip
-    ra, rb = (AuditLog.select(*[getattr(AuditLog, c) for c in cols]).where(AuditLog.id == i).tuples().get()
-              for i in (a, b))  # fmt: skip
+    cols = [
+        "at",
+        "user_id",
+        "username",
+        "entity",
+        "entity_id",
+        "ro_id",
+        "action",
+        "old_json",
+        "new_json",
+        "prev_hash",
+        "hash",
+        "seq",
+        "money_json",
+        "pii_digest",
+    ]
+    ra, rb = (
+        AuditLog.select(*[getattr(AuditLog, c) for c in cols]).where(AuditLog.id == i).tuples().get()
+        for i in (a, b)
+    )
     sets = ", ".join(f"{c} = ?" for c in cols)
     _sql(database, f"UPDATE audit_log SET {sets} WHERE id = ?", (*rb, a))
     _sql(database, f"UPDATE audit_log SET {sets} WHERE id = ?", (*ra, b))
@@ -126,16 +147,34 @@ def test_two_rows_swapped_are_named(database: peewee.Database, trail: dict[str, 
     assert f"row #{a}" in f.message and f"it is at row #{b}" in f.message
 
 
-def test_a_chain_recomputed_without_the_key_is_named(database: peewee.Database, trail: dict[str, Any]) -> None:
+def test_a_chain_recomputed_without_the_key_is_named(
+    database: peewee.Database, trail: dict[str, Any]
+) -> None:
     ids = trail["ids"]
     victim = ids[len(ids) // 2]
     _sql(database, "UPDATE audit_log SET username = 'someone_else' WHERE id = ?", (victim,))
     # Recompute every hash after the edit with plain SHA-256 over the same fields.
     prev = audit.GENESIS
     for r in AuditLog.select().order_by(AuditLog.id):
-        payload = json.dumps(["v2", prev, r.seq, audit._at_text(r.at), r.user_id, r.username, r.entity,
-                              r.entity_id, r.ro_id, r.action, r.old_json, r.new_json, r.money_json,
-                              r.pii_digest], ensure_ascii=False)  # fmt: skip
+        payload = json.dumps(
+            [
+                "v2",
+                prev,
+                r.seq,
+                audit._at_text(r.at),
+                r.user_id,
+                r.username,
+                r.entity,
+                r.entity_id,
+                r.ro_id,
+                r.action,
+                r.old_json,
+                r.new_json,
+                r.money_json,
+                r.pii_digest,
+            ],
+            ensure_ascii=False,
+        )
         h = hashlib.sha256(payload.encode()).hexdigest()
         _sql(database, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", (prev, h, r.id))
         prev = h
@@ -145,11 +184,23 @@ def test_a_chain_recomputed_without_the_key_is_named(database: peewee.Database, 
     assert "rewritten" in _detected("rewritten").message
 
 
-def test_the_legacy_recipe_recomputed_is_named_as_forged(database: peewee.Database, trail: dict[str, Any]) -> None:
+def test_the_legacy_recipe_recomputed_is_named_as_forged(
+    database: peewee.Database, trail: dict[str, Any]
+) -> None:
     prev = audit.GENESIS
     for r in AuditLog.select().order_by(AuditLog.id):
-        h = audit.legacy_digest(prev, audit._at_text(r.at), r.user_id, r.username, r.entity, r.entity_id,
-                                r.ro_id, r.action, r.old_json, r.new_json)  # fmt: skip
+        h = audit.legacy_digest(
+            prev,
+            audit._at_text(r.at),
+            r.user_id,
+            r.username,
+            r.entity,
+            r.entity_id,
+            r.ro_id,
+            r.action,
+            r.old_json,
+            r.new_json,
+        )
         _sql(database, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", (prev, h, r.id))
         prev = h
     f = _detected("forged", trail["ids"][0])
@@ -159,7 +210,9 @@ def test_the_legacy_recipe_recomputed_is_named_as_forged(database: peewee.Databa
 # -- the money ---------------------------------------------------------------------------
 
 
-def test_a_settlement_total_edited_directly_is_named(database: peewee.Database, trail: dict[str, Any]) -> None:
+def test_a_settlement_total_edited_directly_is_named(
+    database: peewee.Database, trail: dict[str, Any]
+) -> None:
     s = trail["settlement"]
     _sql(database, "UPDATE settlement SET total_cents = 1 WHERE id = ?", (s.id,))
     f = _detected("money")
@@ -171,27 +224,38 @@ def test_a_payment_edited_directly_is_named(database: peewee.Database, trail: di
     p = trail["payment"]
     _sql(database, "UPDATE payment SET amount_cents = amount_cents + 50000 WHERE id = ?", (p.id,))
     f = _detected("money")
-    assert f"payment #{p.id}" in f.message and f"amount {p.amount_cents} → {p.amount_cents + 50000}" in f.message
+    assert (
+        f"payment #{p.id}" in f.message and f"amount {p.amount_cents} → {p.amount_cents + 50000}" in f.message
+    )
 
 
 def test_a_payment_inserted_directly_is_named(database: peewee.Database, trail: dict[str, Any]) -> None:
     p = trail["payment"]
-    _sql(database, "INSERT INTO payment (settlement_id, method, amount_cents, reference, at, by_user_id) "
-                   "VALUES (?, 'cash', -100000, '', ?, ?)", (p.settlement_id, dt.datetime.now(), p.by_user_id))  # fmt: skip
+    _sql(
+        database,
+        "INSERT INTO payment (settlement_id, method, amount_cents, reference, at, by_user_id) "
+        "VALUES (?, 'cash', -100000, '', ?, ?)",
+        (p.settlement_id, dt.datetime.now(), p.by_user_id),
+    )
     new_id = Payment.select(peewee.fn.MAX(Payment.id)).scalar()
     assert f"payment #{new_id} has no audit row" in _detected("money").message
 
 
-def test_money_changed_through_the_services_still_verifies(staff: factories.Staff, trail: dict[str, Any]) -> None:
-    settlement.refund(actor=staff.cashier, payment_id=trail["payment"].id, amount_cents=100, reason="goodwill")
+def test_money_changed_through_the_services_still_verifies(
+    staff: factories.Staff, trail: dict[str, Any]
+) -> None:
+    settlement.refund(
+        actor=staff.cashier, payment_id=trail["payment"].id, amount_cents=100, reason="goodwill"
+    )
     assert audit.verify().ok
 
 
 # -- the sealed head ---------------------------------------------------------------------
 
 
-def test_an_old_copy_of_the_trail_restored_is_named(database: peewee.Database, staff: factories.Staff,
-                                                   trail: dict[str, Any]) -> None:  # fmt: skip
+def test_an_old_copy_of_the_trail_restored_is_named(
+    database: peewee.Database, staff: factories.Staff, trail: dict[str, Any]
+) -> None:
     # What restoring Monday's backup over Tuesday's database does to the audit trail.
     _sql(database, "CREATE TABLE audit_monday AS SELECT * FROM audit_log")
     factories.open_checked_in(staff)
@@ -220,8 +284,9 @@ def test_an_old_sqlite_file_copied_over_the_database_is_named(
     assert "older backup restored" in _detected("truncated").message
 
 
-def test_after_truncation_new_work_does_not_hide_it(database: peewee.Database, staff: factories.Staff,
-                                                    trail: dict[str, Any]) -> None:  # fmt: skip
+def test_after_truncation_new_work_does_not_hide_it(
+    database: peewee.Database, staff: factories.Staff, trail: dict[str, Any]
+) -> None:
     ids = trail["ids"]
     _sql(database, "DELETE FROM audit_log WHERE id >= ?", (ids[-3],))
     factories.open_checked_in(staff)  # more new rows than were deleted
@@ -238,8 +303,9 @@ def test_an_edited_seal_file_is_named(trail: dict[str, Any]) -> None:
     assert "was altered" in _detected("seal").message
 
 
-def test_accepting_the_head_is_recorded_and_clears_the_alarm(database: peewee.Database,
-                                                            trail: dict[str, Any]) -> None:  # fmt: skip
+def test_accepting_the_head_is_recorded_and_clears_the_alarm(
+    database: peewee.Database, trail: dict[str, Any]
+) -> None:
     ids = trail["ids"]
     _sql(database, "DELETE FROM audit_log WHERE id >= ?", (ids[-2],))
     assert not audit.verify().ok
@@ -275,7 +341,10 @@ def test_the_key_file_is_private_and_outside_the_database(trail: dict[str, Any])
 
 
 def test_a_desk_without_the_key_cannot_write_and_imports_it(
-    staff: factories.Staff, trail: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    staff: factories.Staff,
+    trail: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     exported = audit.export_key()
@@ -319,8 +388,12 @@ def test_erasure_leaves_no_name_or_phone_in_the_trail_and_it_verifies(
     customers.update_customer(actor=staff.advisor, customer_id=cid, phone="13698765433", version=version)
     rows = audit_log.entries(actor=staff.manager)
     assert any(name in r.new for r in rows) and any(phone in r.old for r in rows)  # shown while held
-    assert {r.action for r in rows if name in r.new} >= {"create_customer", "authorise_estimate",
-                                                          "hand_over", "handed_over"}  # fmt: skip
+    assert {r.action for r in rows if name in r.new} >= {
+        "create_customer",
+        "authorise_estimate",
+        "hand_over",
+        "handed_over",
+    }
     RepairOrder.update(arrived_at=dt.datetime.now() - dt.timedelta(days=4 * 365)).execute()
     customers.erase_customer(actor=staff.manager, customer_id=cid)
     assert Customer.get_by_id(cid).anonymised_at is not None
@@ -331,11 +404,16 @@ def test_erasure_leaves_no_name_or_phone_in_the_trail_and_it_verifies(
     assert audit.verify().ok
 
 
-def test_personal_values_edited_beside_the_chain_are_named(database: peewee.Database, staff: factories.Staff) -> None:
+def test_personal_values_edited_beside_the_chain_are_named(
+    database: peewee.Database, staff: factories.Staff
+) -> None:
     factories.make_customer_vehicle(staff, name="赵六", phone="13511112222")
     p = AuditPersonal.select().first()
-    _sql(database, "UPDATE audit_personal SET values_json = ? WHERE audit_id = ?",
-         (p.values_json.replace("赵六", "钱七"), p.audit_id))  # fmt: skip
+    _sql(
+        database,
+        "UPDATE audit_personal SET values_json = ? WHERE audit_id = ?",
+        (p.values_json.replace("赵六", "钱七"), p.audit_id),
+    )
     assert "personal values" in _detected("personal", p.audit_id).message
 
 
@@ -350,10 +428,13 @@ def _legacy_rows(database: peewee.Database, *, break_at: int | None = None) -> N
         new_s = audit.dumps(new)
         h = audit.legacy_digest(prev, at.isoformat(), 1, "boss", entity, 7, None, "x", "", new_s)
         stored = "sneaky" if i == break_at else new_s
-        _sql(database, "INSERT INTO audit_log (at, user_id, username, entity, entity_id, ro_id, action, "
-                       "old_json, new_json, prev_hash, hash, money_json, pii_digest) "
-                       "VALUES (?, 1, 'boss', ?, 7, NULL, 'x', '', ?, ?, ?, '', '')",
-             (at, entity, stored, prev, h))  # fmt: skip
+        _sql(
+            database,
+            "INSERT INTO audit_log (at, user_id, username, entity, entity_id, ro_id, action, "
+            "old_json, new_json, prev_hash, hash, money_json, pii_digest) "
+            "VALUES (?, 1, 'boss', ?, 7, NULL, 'x', '', ?, ?, ?, '', '')",
+            (at, entity, stored, prev, h),
+        )
         prev = h
 
 
@@ -398,7 +479,9 @@ def test_an_older_backup_restored_through_the_app_is_refused_then_sealed_when_fo
     monday = backup.backup(tmp_path / "monday.backup")
     factories.open_checked_in(staff)
     tuesday = audit.head()["rows"]
-    with pytest.raises(backup.OlderBackup, match=f"{len(trail['ids'])} audit entries, the database {tuesday}"):
+    with pytest.raises(
+        backup.OlderBackup, match=f"{len(trail['ids'])} audit entries, the database {tuesday}"
+    ):
         backup.restore(monday)
     assert audit.head()["rows"] == tuesday and audit.verify().ok
     backup.restore(monday, force=True)  # on purpose: the restored head is sealed, the old one noted

@@ -25,13 +25,17 @@ from tests import factories
 def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     database = db.database_proxy.obj
     tables = [*backup.TABLES, "schema_migration"]
-    return {t: [tuple(r) for r in database.execute_sql(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()]
-            for t in tables}  # fmt: skip
+    return {
+        t: [tuple(r) for r in database.execute_sql(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()]
+        for t in tables
+    }
 
 
 @pytest.fixture
 def filled(staff: factories.Staff) -> factories.Staff:
-    settings.set_settings(actor=staff.admin, values={"dealer_name": "东方汽车服务", "dealer_tax_no": "91110000TAX01"})
+    settings.set_settings(
+        actor=staff.admin, values={"dealer_name": "东方汽车服务", "dealer_tax_no": "91110000TAX01"}
+    )
     factories.settled_paid(staff)
     factories.make_customer_vehicle(staff, name="李娜", phone="13900139000")
     return staff
@@ -113,8 +117,11 @@ def test_a_cut_file_is_refused(written: Path, tmp_path: Path, cut: str) -> None:
     _manifest, member, _data = _members(written)
     with zipfile.ZipFile(written) as zf:
         data_offset = zf.getinfo(member).header_offset
-    end = {"header-only": data_offset, "cut-at-a-line": raw.rindex(b"\n", 0, len(raw) * 2 // 3) + 1,
-           "cut-mid-stream": len(raw) // 2}[cut]  # fmt: skip
+    end = {
+        "header-only": data_offset,
+        "cut-at-a-line": raw.rindex(b"\n", 0, len(raw) * 2 // 3) + 1,
+        "cut-mid-stream": len(raw) // 2,
+    }[cut]
     bad = tmp_path / f"{cut}.backup"
     bad.write_bytes(raw[:end])
     _refused(bad, "not a valid")
@@ -124,8 +131,11 @@ def test_a_cut_file_is_refused(written: Path, tmp_path: Path, cut: str) -> None:
 def test_a_cut_data_member_in_a_whole_archive_is_refused(written: Path, tmp_path: Path, cut: str) -> None:
     # The archive itself is intact (re-packed), only the data is short: the checksum tells.
     manifest, member, data = _members(written)
-    end = {"header-only": 0, "cut-at-a-line": data.rindex(b"\n", 0, len(data) * 2 // 3) + 1,
-           "cut-mid-stream": len(data) // 2}[cut]  # fmt: skip
+    end = {
+        "header-only": 0,
+        "cut-at-a-line": data.rindex(b"\n", 0, len(data) * 2 // 3) + 1,
+        "cut-mid-stream": len(data) // 2,
+    }[cut]
     bad = _repack(written, tmp_path / f"{cut}.backup", manifest, data[:end], member)
     _refused(bad, "checksum")
 
@@ -137,11 +147,15 @@ def test_a_corrupted_byte_is_refused(written: Path, tmp_path: Path) -> None:
     _refused(_repack(written, tmp_path / "flipped.backup", manifest, bytes(flipped), member), "checksum")
 
 
-def test_a_manifest_that_lists_other_row_counts_is_refused_before_loading(written: Path, tmp_path: Path) -> None:
+def test_a_manifest_that_lists_other_row_counts_is_refused_before_loading(
+    written: Path, tmp_path: Path
+) -> None:
     # Data and checksum intact, but the manifest promises a customer more than the data holds.
     manifest, member, data = _members(written)
     manifest["tables"]["customer"] += 1
-    _refused(_repack(written, tmp_path / "counts.backup", manifest, data, member), "data does not hold the rows")
+    _refused(
+        _repack(written, tmp_path / "counts.backup", manifest, data, member), "data does not hold the rows"
+    )
 
 
 def test_a_backup_of_another_schema_version_is_refused(written: Path, tmp_path: Path) -> None:
@@ -150,22 +164,29 @@ def test_a_backup_of_another_schema_version_is_refused(written: Path, tmp_path: 
     _refused(_repack(written, tmp_path / "old-schema.backup", manifest, data, member), "database version")
 
 
-def test_a_backup_of_another_dealership_is_refused(written: Path, filled: factories.Staff, tmp_path: Path) -> None:
+def test_a_backup_of_another_dealership_is_refused(
+    written: Path, filled: factories.Staff, tmp_path: Path
+) -> None:
     manifest, member, data = _members(written)
     manifest["dealer"] = {"name": "西城汽修", "tax_no": "91110000OTHER"}
     _refused(_repack(written, tmp_path / "theirs.backup", manifest, data, member), "another dealership")
     # Even with force: force is for an older backup of this dealership, never another's.
-    _refused(_repack(written, tmp_path / "theirs.backup", manifest, data, member), "another dealership",
-             force=True)  # fmt: skip
+    _refused(
+        _repack(written, tmp_path / "theirs.backup", manifest, data, member), "another dealership", force=True
+    )
 
 
 def test_a_backup_of_another_dealership_is_refused_by_its_own_identity(
     filled: factories.Staff, tmp_path: Path
 ) -> None:
     # The other dealership's backup, made honestly: its own manifest names it.
-    settings.set_settings(actor=filled.admin, values={"dealer_name": "西城汽修", "dealer_tax_no": "91110000OTHER"})
+    settings.set_settings(
+        actor=filled.admin, values={"dealer_name": "西城汽修", "dealer_tax_no": "91110000OTHER"}
+    )
     theirs = backup.backup(tmp_path / "theirs.backup")
-    settings.set_settings(actor=filled.admin, values={"dealer_name": "东方汽车服务", "dealer_tax_no": "91110000TAX01"})
+    settings.set_settings(
+        actor=filled.admin, values={"dealer_name": "东方汽车服务", "dealer_tax_no": "91110000TAX01"}
+    )
     _refused(theirs, "another dealership", force=True)
 
 
@@ -205,14 +226,17 @@ def test_a_file_that_is_no_backup_is_refused(filled: factories.Staff, tmp_path: 
     _refused(bad, "no manifest" if kind == "old-sqlite-file" else "not a valid")
 
 
-def test_counts_that_differ_after_loading_roll_the_restore_back(written: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_counts_that_differ_after_loading_roll_the_restore_back(
+    written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The data loads whole; the check inside the transaction finds one customer fewer than
     # the manifest lists (rows lost on the way in): everything is rolled back.
     real_after = backup._after
 
     def after(source: Path, m: dict[str, Any], database: peewee.Database) -> None:
-        real_after(source, {**m, "tables": {**m["tables"], "customer": m["tables"]["customer"] + 1}}, database)
+        real_after(
+            source, {**m, "tables": {**m["tables"], "customer": m["tables"]["customer"] + 1}}, database
+        )
 
     monkeypatch.setattr(backup, "_after", after)
     before = snapshot()
@@ -221,8 +245,9 @@ def test_counts_that_differ_after_loading_roll_the_restore_back(written: Path,
     assert snapshot() == before
 
 
-def test_a_restore_that_fails_half_way_rolls_back(written: Path, filled: factories.Staff,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_a_restore_that_fails_half_way_rolls_back(
+    written: Path, filled: factories.Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The tables are emptied and the first ones loaded, then the server fails: nothing stays.
     customers.create_customer(actor=filled.advisor, name="Saved Later", phone="13700137000")
     before = snapshot()
@@ -246,8 +271,9 @@ def test_a_restore_that_fails_half_way_rolls_back(written: Path, filled: factori
     assert snapshot() == before
 
 
-def test_a_full_disk_leaves_no_part_file(filled: factories.Staff, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_a_full_disk_leaves_no_part_file(
+    filled: factories.Staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = zipfile.ZipFile.write
 
     def full(self: zipfile.ZipFile, *a: Any, **kw: Any) -> None:
@@ -262,8 +288,9 @@ def test_a_full_disk_leaves_no_part_file(filled: factories.Staff, tmp_path: Path
 
 
 @pytest.mark.parametrize("kind", ["folder", "pipe"])
-def test_a_backup_onto_a_folder_or_a_device_is_refused(filled: factories.Staff, tmp_path: Path,
-                                                        kind: str) -> None:  # fmt: skip
+def test_a_backup_onto_a_folder_or_a_device_is_refused(
+    filled: factories.Staff, tmp_path: Path, kind: str
+) -> None:
     import os
 
     from advisor.errors import UserError

@@ -64,11 +64,32 @@ def add_users(capsys: pytest.CaptureFixture[str], url: str, *names_roles: tuple[
     (--system), the others by boss logged in (his password, then theirs, on stdin)."""
     for name, role in names_roles:
         if name == "boss":
-            code, out, err = run(capsys, "--database", url, "user", "add", name, "--role", role, "--system",
-                                 stdin=PASSWORD + "\n")  # fmt: skip
+            code, out, err = run(
+                capsys,
+                "--database",
+                url,
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--system",
+                stdin=PASSWORD + "\n",
+            )
         else:
-            code, out, err = run(capsys, "--database", url, "user", "add", name, "--role", role,
-                                 "--user", "boss", stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
+            code, out, err = run(
+                capsys,
+                "--database",
+                url,
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--user",
+                "boss",
+                stdin=f"{PASSWORD}\n{PASSWORD}\n",
+            )
         assert code == 0, err
         assert f"added {name} ({role})" in out
 
@@ -93,8 +114,18 @@ def test_migrate_creates_the_database(capsys: pytest.CaptureFixture[str], sqlite
 
 
 def test_first_user_must_be_an_administrator(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
-    code, _out, err = run(capsys, "--database", sqlite_url, "user", "add", "li.na", "--role", "advisor",
-                          "--system", stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "--database",
+        sqlite_url,
+        "user",
+        "add",
+        "li.na",
+        "--role",
+        "advisor",
+        "--system",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 2
     assert "first user must be an administrator" in err
     assert users_in(sqlite_url) == []
@@ -114,16 +145,31 @@ def test_password_from_stdin_is_stored_hashed(capsys: pytest.CaptureFixture[str]
 
 
 def test_short_password_is_refused(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
-    code, _out, err = run(capsys, "--database", sqlite_url, "user", "add", "boss", "--role", "admin",
-                          "--system", stdin="short\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "--database",
+        sqlite_url,
+        "user",
+        "add",
+        "boss",
+        "--role",
+        "admin",
+        "--system",
+        stdin="short\n",
+    )
     assert code == 2 and "at least 8 characters" in err
     assert users_in(sqlite_url) == []
 
 
 def test_unknown_role_exits_2_with_the_roles(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
     add_users(capsys, sqlite_url, ("boss", "admin"))
-    code, _out, err = run(capsys, "--database", sqlite_url, *as_boss("user", "add", "x", "--role", "wizard"),
-                          stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "--database",
+        sqlite_url,
+        *as_boss("user", "add", "x", "--role", "wizard"),
+        stdin=f"{PASSWORD}\n{PASSWORD}\n",
+    )
     assert code == 2
     assert "Unknown role 'wizard'" in err and "advisor" in err and "cashier" in err
     assert users_in(sqlite_url) == [("boss", "admin", 1)]
@@ -133,8 +179,9 @@ def test_messages_follow_lang(capsys: pytest.CaptureFixture[str], sqlite_url: st
     db.close_database()
     sys.stdin, old = io.StringIO(PASSWORD + "\n"), sys.stdin
     try:
-        code = cli.main(["--lang", "zh_CN", "--database", sqlite_url, "user", "add", "x", "--role", "wizard",
-                         "--system"])  # fmt: skip
+        code = cli.main(
+            ["--lang", "zh_CN", "--database", sqlite_url, "user", "add", "x", "--role", "wizard", "--system"]
+        )
     finally:
         sys.stdin = old
     assert code == 2
@@ -145,19 +192,43 @@ def test_messages_follow_lang(capsys: pytest.CaptureFixture[str], sqlite_url: st
 
 
 @pytest.mark.parametrize("bad", ["2026-13-01", "yesterday", "01/02/2026", ""])
-def test_bad_date_for_export_exits_2(capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path,
-                                     bad: str) -> None:  # fmt: skip
-    code, _out, err = run(capsys, "--database", sqlite_url, "export", "summary", "--from", bad,
-                          "--to", "2026-01-31", "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
+def test_bad_date_for_export_exits_2(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path, bad: str
+) -> None:
+    code, _out, err = run(
+        capsys,
+        "--database",
+        sqlite_url,
+        "export",
+        "summary",
+        "--from",
+        bad,
+        "--to",
+        "2026-01-31",
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
     assert code == 2
     assert "is not a date (YYYY-MM-DD)" in err
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_export_period_in_the_wrong_order_exits_2(capsys: pytest.CaptureFixture[str], sqlite_url: str,
-                                                  tmp_path: Path) -> None:  # fmt: skip
-    code, _out, err = run(capsys, "--database", sqlite_url, "export", "summary", "--from", "2026-02-01",
-                          "--to", "2026-01-01", "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
+def test_export_period_in_the_wrong_order_exits_2(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
+    code, _out, err = run(
+        capsys,
+        "--database",
+        sqlite_url,
+        "export",
+        "summary",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-01-01",
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
     assert code == 2 and "--to is before --from" in err
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -193,8 +264,9 @@ def test_unsupported_database_url_exits_2(capsys: pytest.CaptureFixture[str]) ->
 # -- backup and restore ---------------------------------------------------------------------------
 
 
-def test_backup_then_restore_round_trip(capsys: pytest.CaptureFixture[str], sqlite_url: str,
-                                        tmp_path: Path) -> None:  # fmt: skip
+def test_backup_then_restore_round_trip(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
     add_users(capsys, sqlite_url, ("boss", "admin"), ("li.na", "advisor"))
     backup = tmp_path / "backups" / "monday.db"
     backup.parent.mkdir()
@@ -215,17 +287,20 @@ def test_backup_then_restore_round_trip(capsys: pytest.CaptureFixture[str], sqli
     assert code == 0 and "intact" in out
 
 
-def test_backup_to_a_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], sqlite_url: str,
-                                            tmp_path: Path) -> None:  # fmt: skip
+def test_backup_to_a_missing_folder_exits_2(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
     add_users(capsys, sqlite_url, ("boss", "admin"))
-    code, _out, err = run(capsys, "--database", sqlite_url, "backup", "-o",
-                          str(tmp_path / "no" / "such" / "dir" / "b.db"))  # fmt: skip
+    code, _out, err = run(
+        capsys, "--database", sqlite_url, "backup", "-o", str(tmp_path / "no" / "such" / "dir" / "b.db")
+    )
     assert code == 2 and "Cannot write" in err
 
 
 @pytest.mark.parametrize("kind", ["text", "empty-sqlite", "missing", "truncated"])
-def test_restore_of_a_non_backup_is_refused(capsys: pytest.CaptureFixture[str], sqlite_url: str,
-                                            tmp_path: Path, kind: str) -> None:  # fmt: skip
+def test_restore_of_a_non_backup_is_refused(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path, kind: str
+) -> None:
     add_users(capsys, sqlite_url, ("boss", "admin"))
     bogus = tmp_path / "bogus.db"
     if kind == "text":
@@ -246,8 +321,9 @@ def test_restore_of_a_non_backup_is_refused(capsys: pytest.CaptureFixture[str], 
     assert users_in(sqlite_url) == [("boss", "admin", 1)]
 
 
-def test_backup_restore_round_trip_on_the_test_database(capsys: pytest.CaptureFixture[str], url: str,
-                                                        tmp_path: Path) -> None:  # fmt: skip
+def test_backup_restore_round_trip_on_the_test_database(
+    capsys: pytest.CaptureFixture[str], url: str, tmp_path: Path
+) -> None:
     # SQLite file copy, or the portable JSON dump when the suite runs on PostgreSQL.
     add_users(capsys, url, ("boss", "admin"), ("li.na", "advisor"))
     backup = tmp_path / "monday.backup"
@@ -297,13 +373,23 @@ def test_audit_verify_notices_a_deleted_row(capsys: pytest.CaptureFixture[str], 
 def _main_py(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "en_US.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
     env.pop("ADVISOR_DATABASE_URL", None)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], input=stdin, text=True,
-                          capture_output=True, cwd=ROOT, env=env, timeout=120, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_main_py_sets_up_a_shop_from_the_shell(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'shop.db'}"
-    p = _main_py("--database", url, "user", "add", "boss", "--role", "admin", "--system", stdin=PASSWORD + "\n")
+    p = _main_py(
+        "--database", url, "user", "add", "boss", "--role", "admin", "--system", stdin=PASSWORD + "\n"
+    )
     assert p.returncode == 0, p.stderr
     assert "added boss (admin)" in p.stdout
     p = _main_py("--database", url, "audit", "verify")
@@ -360,8 +446,21 @@ def test_print_writes_the_sheet_in_the_language_asked_after_the_command(
     url, done, _fresh = shop_with_ros
     for lang, title in (("en", "Settlement"), ("zh_CN", "结算清单")):
         out_file = tmp_path / f"s-{lang}.pdf"
-        code, out, err = run(capsys, "--database", url, "print", "settlement", done, "-o", str(out_file),
-                             "--lang", lang, "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
+        code, out, err = run(
+            capsys,
+            "--database",
+            url,
+            "print",
+            "settlement",
+            done,
+            "-o",
+            str(out_file),
+            "--lang",
+            lang,
+            "--user",
+            "admin",
+            stdin=PASSWORD + "\n",
+        )
         assert code == 0, err
         assert str(out_file) in out
         text = "".join(page.extract_text() for page in PdfReader(out_file).pages)
@@ -373,10 +472,32 @@ def test_print_refuses_an_unknown_ro_and_a_sheet_that_does_not_apply_yet(
 ) -> None:
     url, _done, fresh = shop_with_ros
     out_file = tmp_path / "x.pdf"
-    code, _out, err = run(capsys, "--database", url, "print", "estimate", "RO19990101-0001", "-o", str(out_file),
-                          "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "--database",
+        url,
+        "print",
+        "estimate",
+        "RO19990101-0001",
+        "-o",
+        str(out_file),
+        "--user",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 2 and "No repair order 'RO19990101-0001'" in err
-    code, _out, err = run(capsys, "--database", url, "print", "settlement", fresh, "-o", str(out_file),
-                          "--user", "admin", stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "--database",
+        url,
+        "print",
+        "settlement",
+        fresh,
+        "-o",
+        str(out_file),
+        "--user",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 2 and "settle" in err.lower()
     assert not out_file.exists()

@@ -84,16 +84,36 @@ def test_user_add_without_login_is_refused(capsys: pytest.CaptureFixture[str], s
 
 
 def test_user_add_by_an_advisor_is_refused(capsys: pytest.CaptureFixture[str], shop: str) -> None:
-    code, _out, err = run(capsys, shop, "user", "add", "intruder", "--role", "admin", "--user", "li.na",
-                          stdin=f"{PASSWORD}\nintruder-pass\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        shop,
+        "user",
+        "add",
+        "intruder",
+        "--role",
+        "admin",
+        "--user",
+        "li.na",
+        stdin=f"{PASSWORD}\nintruder-pass\n",
+    )
     assert code == 2
     assert "may not manage users" in err
     assert users_of(shop) == ["boss", "li.na"]
 
 
 def test_user_add_by_an_admin_is_audited_as_that_admin(capsys: pytest.CaptureFixture[str], shop: str) -> None:
-    code, out, err = run(capsys, shop, "user", "add", "deputy", "--role", "admin", "--user", "boss",
-                         stdin=f"{PASSWORD}\ndeputy-pass-1\n")  # fmt: skip
+    code, out, err = run(
+        capsys,
+        shop,
+        "user",
+        "add",
+        "deputy",
+        "--role",
+        "admin",
+        "--user",
+        "boss",
+        stdin=f"{PASSWORD}\ndeputy-pass-1\n",
+    )
     assert code == 0, err
     assert "added deputy (admin)" in out
     assert users_of(shop) == ["boss", "li.na", "deputy"]
@@ -107,20 +127,42 @@ def test_a_wrong_password_counts_toward_the_lock_out(capsys: pytest.CaptureFixtu
     from advisor.services.users import MAX_FAILURES
 
     for i in range(1, MAX_FAILURES + 1):
-        code, _out, err = run(capsys, shop, "user", "add", "intruder", "--role", "admin", "--user", "boss",
-                              stdin="guess-guess\nintruder-pass\n")  # fmt: skip
+        code, _out, err = run(
+            capsys,
+            shop,
+            "user",
+            "add",
+            "intruder",
+            "--role",
+            "admin",
+            "--user",
+            "boss",
+            stdin="guess-guess\nintruder-pass\n",
+        )
         assert code == 2 and "Wrong user name or password" in err
         if i < MAX_FAILURES:
             assert rows(shop, "SELECT failed_logins FROM \"user\" WHERE username = 'boss'") == [(i,)]
     assert trail(shop)[-1] == ("boss", "user", "login_failed")
     # Locked now: even the right password is refused, and nothing is added.
-    code, _out, err = run(capsys, shop, "user", "add", "intruder", "--role", "admin", "--user", "boss",
-                          stdin=f"{PASSWORD}\nintruder-pass\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        shop,
+        "user",
+        "add",
+        "intruder",
+        "--role",
+        "admin",
+        "--user",
+        "boss",
+        stdin=f"{PASSWORD}\nintruder-pass\n",
+    )
     assert code == 2 and "locked" in err
     assert users_of(shop) == ["boss", "li.na"]
 
 
-def test_an_unknown_user_is_refused_like_a_wrong_password(capsys: pytest.CaptureFixture[str], shop: str) -> None:
+def test_an_unknown_user_is_refused_like_a_wrong_password(
+    capsys: pytest.CaptureFixture[str], shop: str
+) -> None:
     code, _out, err = run(capsys, shop, "user", "list", "--user", "nobody", stdin=PASSWORD + "\n")
     assert code == 2 and "Wrong user name or password" in err
 
@@ -151,12 +193,16 @@ def test_an_admin_runs_migrate_and_backup_an_advisor_does_not(
     assert code == 0, err
     assert trail(shop)[-1] == ("boss", "database", "migrate")
     out_file = tmp_path / "b.backup"
-    code, _out, err = run(capsys, shop, "backup", "-o", str(out_file), "--user", "li.na", stdin=PASSWORD + "\n")
+    code, _out, err = run(
+        capsys, shop, "backup", "-o", str(out_file), "--user", "li.na", stdin=PASSWORD + "\n"
+    )
     assert code == 2 and "may not back up" in err
     assert not out_file.exists()
     code, _out, err = run(capsys, shop, "migrate", "--user", "li.na", stdin=PASSWORD + "\n")
     assert code == 2 and "Only an administrator may migrate" in err
-    code, _out, err = run(capsys, shop, "backup", "-o", str(out_file), "--user", "boss", stdin=PASSWORD + "\n")
+    code, _out, err = run(
+        capsys, shop, "backup", "-o", str(out_file), "--user", "boss", stdin=PASSWORD + "\n"
+    )
     assert code == 0 and out_file.is_file(), err
     assert trail(shop)[-1] == ("boss", "database", "backup")
 
@@ -175,8 +221,9 @@ def test_system_is_refused_where_it_does_not_belong(
     capsys: pytest.CaptureFixture[str], shop: str, tmp_path: Path, argv: tuple[str, ...]
 ) -> None:
     before = trail(shop)
-    code, _out, err = run(capsys, shop, *(a.replace("{tmp}", str(tmp_path)) for a in argv),
-                          stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
+    code, _out, err = run(
+        capsys, shop, *(a.replace("{tmp}", str(tmp_path)) for a in argv), stdin=f"{PASSWORD}\n{PASSWORD}\n"
+    )
     assert code == 2
     assert "--system" in err or "--user" in err
     assert trail(shop) == before and users_of(shop) == ["boss", "li.na"]
@@ -193,7 +240,9 @@ def test_system_only_for_the_account_that_holds_the_file(
     assert not (tmp_path / "b.backup").exists()
 
 
-def test_demo_data_with_system_into_an_empty_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demo_data_with_system_into_an_empty_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     code, _out, err = run(capsys, url, "demo-data", "--orders", "3", "--system")
     assert code == 0, err
@@ -208,8 +257,9 @@ def test_reads_without_personal_data_need_no_user(capsys: pytest.CaptureFixture[
 
 
 def test_refusal_in_chinese(capsys: pytest.CaptureFixture[str], shop: str) -> None:
-    code, _out, err = run(capsys, shop, "--lang", "zh_CN", "user", "add", "intruder", "--role", "admin",
-                          stdin="intruder-pass\n")  # fmt: skip
+    code, _out, err = run(
+        capsys, shop, "--lang", "zh_CN", "user", "add", "intruder", "--role", "admin", stdin="intruder-pass\n"
+    )
     assert code == 2 and "请用 --user 用户名 登录" in err
 
 
@@ -225,8 +275,18 @@ def _output_argv(command: str, target: str) -> tuple[str, ...]:
     if command == "backup":
         return ("backup", "-o", target, "--system")
     if command == "export":
-        return ("export", "summary", "--from", "2026-01-01", "--to", "2026-01-31", "-o", target,
-                "--user", "boss")  # fmt: skip
+        return (
+            "export",
+            "summary",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+            "-o",
+            target,
+            "--user",
+            "boss",
+        )
     return ("print", "estimate", "RO20260101-0001", "-o", target, "--user", "boss")
 
 
@@ -241,8 +301,12 @@ def test_output_that_is_not_a_file_is_refused(
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    target = {"folder": str(folder), "proc": "/proc/backup.db", "dev-full": "/dev/full",
-              "missing-folder": str(tmp_path / "no" / "such" / "x.out")}[where]  # fmt: skip
+    target = {
+        "folder": str(folder),
+        "proc": "/proc/backup.db",
+        "dev-full": "/dev/full",
+        "missing-folder": str(tmp_path / "no" / "such" / "x.out"),
+    }[where]
     before, files = trail(sqlite_shop), _files(tmp_path)
     code, _out, err = run(capsys, sqlite_shop, *_output_argv(command, target), stdin=PASSWORD + "\n")
     assert code == 2
@@ -252,17 +316,39 @@ def test_output_that_is_not_a_file_is_refused(
     assert trail(sqlite_shop) == before
 
 
-def test_export_of_an_absurd_period_is_refused(capsys: pytest.CaptureFixture[str], shop: str, tmp_path: Path) -> None:
+def test_export_of_an_absurd_period_is_refused(
+    capsys: pytest.CaptureFixture[str], shop: str, tmp_path: Path
+) -> None:
     out_file = tmp_path / "x.xlsx"
-    code, _out, err = run(capsys, shop, "export", "summary", "--from", "0001-01-01", "--to", "9999-12-31",
-                          "-o", str(out_file), "--user", "boss", stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        shop,
+        "export",
+        "summary",
+        "--from",
+        "0001-01-01",
+        "--to",
+        "9999-12-31",
+        "-o",
+        str(out_file),
+        "--user",
+        "boss",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 2 and "outside the dates a summary covers" in err
     assert list(tmp_path.iterdir()) == [] or not out_file.exists()
     assert not list(tmp_path.glob("*.part"))
 
 
-@pytest.mark.parametrize("argv", [("audit", "verify"), ("user", "list", "--user", "boss"), ("migrate", "--system"),
-                                  ("backup", "-o", "{tmp}/b.backup", "--system")])  # fmt: skip
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("audit", "verify"),
+        ("user", "list", "--user", "boss"),
+        ("migrate", "--system"),
+        ("backup", "-o", "{tmp}/b.backup", "--system"),
+    ],
+)
 @pytest.mark.parametrize("kind", ["text", "cut-short", "truncated", "folder"])
 def test_database_that_is_not_one_is_refused_and_left_alone(
     capsys: pytest.CaptureFixture[str], sqlite_shop: str, tmp_path: Path, kind: str, argv: tuple[str, ...]
@@ -282,18 +368,25 @@ def test_database_that_is_not_one_is_refused_and_left_alone(
     before = sorted(bad.parent.iterdir())
     content = bad.read_bytes() if bad.is_file() else None
     url = f"sqlite:///{bad}"
-    code, _out, err = run(capsys, url, *(a.replace("{tmp}", str(tmp_path / "bad")) for a in argv),
-                          stdin=PASSWORD + "\n")  # fmt: skip
+    code, _out, err = run(
+        capsys, url, *(a.replace("{tmp}", str(tmp_path / "bad")) for a in argv), stdin=PASSWORD + "\n"
+    )
     assert code == 2
-    expected = {"text": "is not a Service Advisor database", "cut-short": "is damaged or incomplete",
-                "truncated": "is damaged or incomplete", "folder": "is a folder or a device"}[kind]  # fmt: skip
+    expected = {
+        "text": "is not a Service Advisor database",
+        "cut-short": "is damaged or incomplete",
+        "truncated": "is damaged or incomplete",
+        "folder": "is a folder or a device",
+    }[kind]
     assert expected in err
     assert sorted(bad.parent.iterdir()) == before  # no -wal, -shm, backup or .part
     if content is not None:
         assert bad.read_bytes() == content
 
 
-def test_a_missing_database_file_is_not_created_by_a_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_missing_database_file_is_not_created_by_a_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'typo' / 'shop.db'}"
     code, _out, err = run(capsys, url, "audit", "verify")
     assert code == 2 and "There is no database at" in err
@@ -307,8 +400,12 @@ def _mount(where: Path, *options: str) -> None:
     where.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small file system needs root")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", str(where)],
-                       capture_output=True, text=True, check=False)  # fmt: skip
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if r.returncode != 0:
         pytest.skip(f"cannot mount tmpfs here: {r.stderr.strip()}")
 
@@ -408,17 +505,37 @@ def test_text_arguments_that_are_not_text_are_refused(
 
 
 def test_argument_errors_follow_lang(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _out, err = base.run(capsys, "--lang", "zh_CN", "export", "summary", "--from", "yesterday",
-                               "--to", "2026-01-01", "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
+    code, _out, err = base.run(
+        capsys,
+        "--lang",
+        "zh_CN",
+        "export",
+        "summary",
+        "--from",
+        "yesterday",
+        "--to",
+        "2026-01-01",
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
     assert code == 2 and "错误" in err and "不是日期" in err
     code, _out, err = base.run(capsys, "--lang", "zh_CN", "user", "add")
     assert code == 2 and "缺少必需的参数" in err
 
 
-def test_system_is_refused_for_a_database_on_another_host(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_system_is_refused_for_a_database_on_another_host(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     # Checked before any connection: the OS account of this desk holds no remote server.
     out_file = tmp_path / "b.backup"
-    code, _out, err = base.run(capsys, "--database", "postgresql://advisor@db.dealer.example/shop", "backup",
-                               "-o", str(out_file), "--system")  # fmt: skip
+    code, _out, err = base.run(
+        capsys,
+        "--database",
+        "postgresql://advisor@db.dealer.example/shop",
+        "backup",
+        "-o",
+        str(out_file),
+        "--system",
+    )
     assert code == 2 and "only for the operating-system account that holds the database" in err
     assert not out_file.exists()

@@ -123,11 +123,19 @@ def test_every_code_the_demo_stores_is_a_member_of_its_enum(database: peewee.Dat
         assert stored <= allowed, (field.model.__name__, field.name, stored - allowed)
         seen += len(stored)
     # Damage kinds live in a JSON column.
-    damage = {d["kind"] for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples() if text
-              for d in json.loads(text)}  # fmt: skip
+    damage = {
+        d["kind"]
+        for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples()
+        if text
+        for d in json.loads(text)
+    }
     assert damage and damage <= set(codes.DamageKind.values()), damage
-    zones = {d["zone"] for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples() if text
-             for d in json.loads(text)}  # fmt: skip
+    zones = {
+        d["zone"]
+        for (text,) in RepairOrder.select(RepairOrder.body_damage).tuples()
+        if text
+        for d in json.loads(text)
+    }
     assert zones <= set(codes.DamageZone.values()), zones
     # Skills: a comma-separated list per technician, one per labour line.
     skills = {s.strip() for (text,) in Technician.select(Technician.skills).tuples() for s in text.split(",")}

@@ -20,11 +20,13 @@ def test_second_save_of_a_customer_gets_a_conflict(staff: factories.Staff) -> No
     cid, _vid = factories.make_customer_vehicle(staff)
     mine = customers.get_customer(cid)
     theirs = customers.get_customer(cid)
-    customers.update_customer(actor=staff.advisor2, customer_id=cid, version=theirs.version,
-                              email="first@example.com")
+    customers.update_customer(
+        actor=staff.advisor2, customer_id=cid, version=theirs.version, email="first@example.com"
+    )
     with pytest.raises(ConflictError) as err:
-        customers.update_customer(actor=staff.advisor, customer_id=cid, version=mine.version,
-                                  email="second@example.com")
+        customers.update_customer(
+            actor=staff.advisor, customer_id=cid, version=mine.version, email="second@example.com"
+        )
     assert "version" in err.value.en and "版本" in err.value.zh
     assert customers.get_customer(cid).email == "first@example.com"
 
@@ -42,7 +44,6 @@ def test_second_check_in_from_another_process_gets_a_conflict(staff: factories.S
     )
     subprocess.run([sys.executable, "-c", other], check=True, cwd=ROOT, timeout=60)
     with pytest.raises(ConflictError):
-        reception.check_in(actor=staff.advisor, ro_id=ro_id, version=stale, mileage_km=30600,
-                           fuel_level=2)
+        reception.check_in(actor=staff.advisor, ro_id=ro_id, version=stale, mileage_km=30600, fuel_level=2)
     view = get_ro_view(ro_id)
     assert (view.mileage_in, view.fuel_level) == (30500, 6)

@@ -80,20 +80,28 @@ def _invariants(path: Path) -> None:
             "total_cents, lines_json FROM settlement"
         ):
             frozen = json.loads(lines)
-            assert sum(x["amount_cents"] for x in frozen if x["pay_type"] == "customer") == labour + parts + other
+            assert (
+                sum(x["amount_cents"] for x in frozen if x["pay_type"] == "customer")
+                == labour + parts + other
+            )
             assert labour + parts + other - disc + tax == total
-            paid = con.execute("SELECT COALESCE(SUM(amount_cents),0) FROM payment WHERE settlement_id=?",
-                               (sid,)).fetchone()[0]
+            paid = con.execute(
+                "SELECT COALESCE(SUM(amount_cents),0) FROM payment WHERE settlement_id=?", (sid,)
+            ).fetchone()[0]
             assert 0 <= paid <= total
         # Stock on hand equals receipts minus issues (opening stock included).
         for pid, on_hand in con.execute("SELECT id, on_hand FROM part"):
             moved = con.execute(
                 "SELECT COALESCE(SUM(quantity),0) FROM stock_move WHERE part_id=? "
-                "AND kind IN ('receipt','issue','adjust')", (pid,)).fetchone()[0]
+                "AND kind IN ('receipt','issue','adjust')",
+                (pid,),
+            ).fetchone()[0]
             assert on_hand == moved
             reserved = con.execute(
                 "SELECT COALESCE(SUM(quantity),0) FROM stock_move WHERE part_id=? "
-                "AND kind IN ('reserve','release')", (pid,)).fetchone()[0]
+                "AND kind IN ('reserve','release')",
+                (pid,),
+            ).fetchone()[0]
             assert con.execute("SELECT reserved FROM part WHERE id=?", (pid,)).fetchone()[0] == reserved
     finally:
         con.close()
@@ -112,8 +120,14 @@ def test_sigkill_at_random_moments_leaves_a_consistent_database(tmp_path: Path) 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     progressed = 0
     for k in range(KILLS):
-        proc = subprocess.Popen([sys.executable, "-c", WORKER, url, str(k + 1)], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WORKER, url, str(k + 1)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(rng.uniform(0.8, 2.0))
         if proc.poll() is not None:  # it must still be writing
             _out, err = proc.communicate()  # (closes the pipes too)

@@ -105,8 +105,10 @@ def test_todays_queue_is_read_in_index_order(tmp_path: Path) -> None:
         logger.setLevel(level)
     try:
         sql, params = next(s for s in statements if s[0].startswith("SELECT") and '"repair_order"' in s[0])
-        plan = " ".join(str(row) for row in db.database_proxy.obj.execute_sql(
-            "EXPLAIN QUERY PLAN " + sql, params).fetchall())  # fmt: skip
+        plan = " ".join(
+            str(row)
+            for row in db.database_proxy.obj.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        )
     finally:
         db.close_database()
     assert "repair_order_open_queue" in plan

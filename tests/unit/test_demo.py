@@ -26,7 +26,7 @@ from advisor.models import (
     StepEvent,
     User,
     Vehicle,
-)  # fmt: skip
+)
 from advisor.reference import ensure_reference_data
 from advisor.search import search
 from advisor.services._base import current_settlement, ro_state
@@ -58,8 +58,9 @@ def test_money_follows_the_settlement_rules(loaded: demo.DemoSummary) -> None:
     for ro in RepairOrder.select().where(RepairOrder.settled_at.is_null(False)):
         s = current_settlement(ro.id)
         assert s is not None
-        approved = list(EstimateLine.select().where(
-            (EstimateLine.ro == ro.id) & (EstimateLine.status == "approved")))  # fmt: skip
+        approved = list(
+            EstimateLine.select().where((EstimateLine.ro == ro.id) & (EstimateLine.status == "approved"))
+        )
         t = totals_of(approved, discount_cents=s.discount_cents, tax_rate=Decimal("0.13"))
         assert (s.labour_cents, s.parts_cents, s.other_cents, s.tax_cents, s.total_cents) == (
             t.labour_cents,
@@ -131,14 +132,15 @@ def test_declines_comebacks_changes_and_follow_ups(loaded: demo.DemoSummary) -> 
     assert statuses["approved"] and statuses["pending"] + statuses["awaiting_manager"]
     for c in ChangeRequest.select().where(ChangeRequest.consent_at.is_null(False)):
         assert c.consent_method != "phone" or c.consent_phone
-    assert all(c.manager_id for c in ChangeRequest.select().where(
-        ChangeRequest.major & (ChangeRequest.status == "approved")))  # fmt: skip
+    assert all(
+        c.manager_id
+        for c in ChangeRequest.select().where(ChangeRequest.major & (ChangeRequest.status == "approved"))
+    )
     unhappy = FollowUp.select().where(FollowUp.recheck.is_null(False))
     assert unhappy.count() and all(Appointment.get_by_id(f.recheck_id).recheck_of == f.ro_id for f in unhappy)
     assert Assignment.select().where(Assignment.rework).count() >= 1
     today = dt.datetime.combine(dt.date.today(), dt.time())
-    on_board = Assignment.select().where(
-        (Assignment.planned_start >= today) | (Assignment.status != "done"))  # fmt: skip
+    on_board = Assignment.select().where((Assignment.planned_start >= today) | (Assignment.status != "done"))
     statuses_today = {a.status for a in on_board}
     assert statuses_today >= {"in_progress", "paused", "done"}
     # Work not started yet: a waiting job on the board, or approved work still to dispatch
@@ -213,10 +215,21 @@ def test_a_database_without_a_dealership_gets_the_demo_one_an_existing_one_stays
     assert dealer().name == ""
     demo.generate(orders=3, seed=1)
     name, address, phone, tax_no = demo.DEMO_DEALER
-    assert (dealer().name, dealer().address, dealer().phone, dealer().tax_no) == (name, address, phone, tax_no)
+    assert (dealer().name, dealer().address, dealer().phone, dealer().tax_no) == (
+        name,
+        address,
+        phone,
+        tax_no,
+    )
     from advisor.services.users import system_actor
 
-    set_up_dealer(name="华南汽车", address="广州", phone="020-1", tax_no="T1", labour_rate_cents=15_000,
-                  actor=system_actor())
+    set_up_dealer(
+        name="华南汽车",
+        address="广州",
+        phone="020-1",
+        tax_no="T1",
+        labour_rate_cents=15_000,
+        actor=system_actor(),
+    )
     demo.generate(orders=3, seed=2)
     assert (dealer().name, dealer().labour_rate_cents) == ("华南汽车", 15_000)

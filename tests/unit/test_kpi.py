@@ -56,17 +56,20 @@ def T(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _place(ro_id: int, *, arrived: dt.datetime, greet_min: int, need_min: int) -> None:
-    RepairOrder.update(arrived_at=arrived, greeted_at=arrived + dt.timedelta(minutes=greet_min),
-                       need_confirmed_at=arrived + dt.timedelta(minutes=need_min)).where(
-        RepairOrder.id == ro_id).execute()  # fmt: skip
+    RepairOrder.update(
+        arrived_at=arrived,
+        greeted_at=arrived + dt.timedelta(minutes=greet_min),
+        need_confirmed_at=arrived + dt.timedelta(minutes=need_min),
+    ).where(RepairOrder.id == ro_id).execute()
 
 
 def _decided(ro_id: int, at: dt.datetime) -> None:
     EstimateLine.update(decided_at=at).where(EstimateLine.ro == ro_id).execute()
 
 
-def _job(ro_id: int, *, done: dt.datetime, minutes: int, rework: bool = False,
-         tech: int | None = None) -> None:  # fmt: skip
+def _job(
+    ro_id: int, *, done: dt.datetime, minutes: int, rework: bool = False, tech: int | None = None
+) -> None:
     q = Assignment.update(done_at=done, worked_min=minutes).where(
         (Assignment.ro == ro_id) & (Assignment.rework == rework)
     )
@@ -76,14 +79,25 @@ def _job(ro_id: int, *, done: dt.datetime, minutes: int, rework: bool = False,
 
 
 def _qc_pass(staff: factories.Staff, ro_id: int) -> None:
-    quality.record_qc(actor=staff.foreman, ro_id=ro_id, items=[(i, True) for i in checklist(ro_id)],
-                      nothing_left=True, no_new_damage=True, completion_cert_no="CERT-1")  # fmt: skip
+    quality.record_qc(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        items=[(i, True) for i in checklist(ro_id)],
+        nothing_left=True,
+        no_new_damage=True,
+        completion_cert_no="CERT-1",
+    )
 
 
-def _settle_hand_over(staff: factories.Staff, ro_id: int, *, discount: int, settled: dt.datetime,
-                      handed: dt.datetime) -> None:  # fmt: skip
-    sid = settlement.settle(actor=staff.advisor, ro_id=ro_id, discount_cents=discount,
-                            discount_reason="loyal customer" if discount else "")  # fmt: skip
+def _settle_hand_over(
+    staff: factories.Staff, ro_id: int, *, discount: int, settled: dt.datetime, handed: dt.datetime
+) -> None:
+    sid = settlement.settle(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        discount_cents=discount,
+        discount_reason="loyal customer" if discount else "",
+    )
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = Settlement.get_by_id(sid).total_cents
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total)
@@ -105,9 +119,14 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     _qc_pass(staff, a)
     RepairOrder.update(promised_at=T(2, 17), qc_passed_at=T(2, 13)).where(RepairOrder.id == a).execute()
     _settle_hand_over(staff, a, discount=0, settled=T(2, 15), handed=T(2, 16))
-    followup.log_follow_up(actor=staff.advisor, ro_id=a, reached=True, solved=True,
-                           scores={"tangibles": 5, "reliability": 4, "responsiveness": 4,
-                                   "assurance": 5, "empathy": 3}, at=T(3, 17))  # fmt: skip
+    followup.log_follow_up(
+        actor=staff.advisor,
+        ro_id=a,
+        reached=True,
+        solved=True,
+        scores={"tangibles": 5, "reliability": 4, "responsiveness": 4, "assurance": 5, "empathy": 3},
+        at=T(3, 17),
+    )
     RepairOrder.update(closed_at=T(3, 17)).where(RepairOrder.id == a).execute()
 
     # --- B: from an appointment, late greeting and need, QC fails once, late, comeback -
@@ -116,8 +135,9 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     _decided(b, T(3, 10, 30))
     _job(b, done=T(3, 13), minutes=70)
     bad = [(i, n > 0) for n, i in enumerate(checklist(b))]  # the first item fails
-    assert not quality.record_qc(actor=staff.foreman, ro_id=b, items=bad, nothing_left=True,
-                                 no_new_damage=True)  # fmt: skip
+    assert not quality.record_qc(
+        actor=staff.foreman, ro_id=b, items=bad, nothing_left=True, no_new_damage=True
+    )
     rework = Assignment.get((Assignment.ro == b) & (Assignment.rework == True))  # noqa: E712
     workshop.clock_on(actor=staff.foreman, assignment_id=rework.id)
     workshop.finish(actor=staff.foreman, assignment_id=rework.id)
@@ -125,28 +145,50 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     _qc_pass(staff, b)
     RepairOrder.update(promised_at=T(3, 15), qc_passed_at=T(3, 16, 30)).where(RepairOrder.id == b).execute()
     _settle_hand_over(staff, b, discount=3_000, settled=T(3, 17), handed=T(3, 18))
-    followup.log_follow_up(actor=staff.advisor, ro_id=b, reached=True, solved=True,
-                           scores={"tangibles": 3, "reliability": 3, "responsiveness": 4,
-                                   "assurance": 4, "empathy": 4}, at=T(6, 9))  # fmt: skip
+    followup.log_follow_up(
+        actor=staff.advisor,
+        ro_id=b,
+        reached=True,
+        solved=True,
+        scores={"tangibles": 3, "reliability": 3, "responsiveness": 4, "assurance": 4, "empathy": 4},
+        at=T(6, 9),
+    )
     RepairOrder.update(closed_at=T(6, 9)).where(RepairOrder.id == b).execute()
     b_ro = RepairOrder.get_by_id(b)
 
     # --- C: Tom's, technician 孙伟, extra part ordered by a consented change ------------
     c, _c_lines = factories.authorised(staff)
-    cr = changes.request_change(actor=staff.technician, ro_id=c, kind="extra_work", reason="A/C weak",
-                                lines=[{"kind": "part", "description": "", "quantity": 1,
-                                        "code": "38810-TBA-A01"}])  # fmt: skip
-    changes.record_consent(actor=staff.advisor, change_id=cr, consented=True, consent_by="王先生",
-                           method="phone", phone="13812345678")  # fmt: skip
+    cr = changes.request_change(
+        actor=staff.technician,
+        ro_id=c,
+        kind="extra_work",
+        reason="A/C weak",
+        lines=[{"kind": "part", "description": "", "quantity": 1, "code": "38810-TBA-A01"}],
+    )
+    changes.record_consent(
+        actor=staff.advisor,
+        change_id=cr,
+        consented=True,
+        consent_by="王先生",
+        method="phone",
+        phone="13812345678",
+    )
     changes.approve_major(actor=staff.manager, change_id=cr)  # ¥3680 is a major change
     order = PartOrder.get(PartOrder.ro == c)
     parts.book_arrival(actor=staff.parts, order_id=order.id)
     PartOrder.update(ordered_at=T(4, 9), arrived_at=T(4, 15, 30)).where(PartOrder.id == order.id).execute()
-    labour = EstimateLine.get((EstimateLine.ro == c) & (EstimateLine.kind == "labour")
-                              & (EstimateLine.status == "approved"))  # fmt: skip
-    job = workshop.assign(actor=staff.foreman, line_id=labour.id, technician_id=tech2, bay_id=None,
-                          planned_start=factories.now(),
-                          planned_end=factories.now() + dt.timedelta(hours=1), accept_late=True)  # fmt: skip
+    labour = EstimateLine.get(
+        (EstimateLine.ro == c) & (EstimateLine.kind == "labour") & (EstimateLine.status == "approved")
+    )
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=labour.id,
+        technician_id=tech2,
+        bay_id=None,
+        planned_start=factories.now(),
+        planned_end=factories.now() + dt.timedelta(hours=1),
+        accept_late=True,
+    )
     workshop.clock_on(actor=staff.foreman, assignment_id=job.id)
     workshop.finish(actor=staff.foreman, assignment_id=job.id)
     _job(c, done=T(4, 11), minutes=60)
@@ -154,9 +196,11 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     _place(c, arrived=T(4, 8), greet_min=1, need_min=5)
     _decided(c, T(4, 8, 30))
     EstimateLine.update(decline_reason=reason["no_time"]).where(
-        (EstimateLine.ro == c) & (EstimateLine.status == "declined")).execute()  # fmt: skip
-    RepairOrder.update(advisor=staff.advisor2.user_id, promised_at=T(4, 18),
-                       qc_passed_at=T(4, 12)).where(RepairOrder.id == c).execute()  # fmt: skip
+        (EstimateLine.ro == c) & (EstimateLine.status == "declined")
+    ).execute()
+    RepairOrder.update(advisor=staff.advisor2.user_id, promised_at=T(4, 18), qc_passed_at=T(4, 12)).where(
+        RepairOrder.id == c
+    ).execute()
 
     # --- D: a comeback of B, same vehicle -----------------------------------------------
     d = factories.open_checked_in(staff, vehicle_id=b_ro.vehicle_id)
@@ -165,18 +209,37 @@ def shop(staff: factories.Staff) -> dict[str, int]:
 
     # --- appointments: B's, a no-show, one cancelled before any call --------------------
     cust, veh = b_ro.customer_id, b_ro.vehicle_id
-    a1 = appointments.book_appointment(actor=staff.advisor, customer_id=cust, vehicle_id=veh,
-                                       starts_at=T(3, 10), requested_work="brakes", override=True,
-                                       requested_at=T(2, 9))  # fmt: skip
+    a1 = appointments.book_appointment(
+        actor=staff.advisor,
+        customer_id=cust,
+        vehicle_id=veh,
+        starts_at=T(3, 10),
+        requested_work="brakes",
+        override=True,
+        requested_at=T(2, 9),
+    )
     appointments.reconfirm(actor=staff.advisor, appointment_id=a1.id, outcome="confirmed")
-    a2 = appointments.book_appointment(actor=staff.advisor, customer_id=cust, vehicle_id=veh,
-                                       starts_at=T(4, 14), requested_work="oil", override=True,
-                                       requested_at=T(2, 8))  # fmt: skip
+    a2 = appointments.book_appointment(
+        actor=staff.advisor,
+        customer_id=cust,
+        vehicle_id=veh,
+        starts_at=T(4, 14),
+        requested_work="oil",
+        override=True,
+        requested_at=T(2, 8),
+    )
     appointments.reconfirm(actor=staff.advisor, appointment_id=a2.id, outcome="no_answer")
     appointments.mark_no_show(actor=staff.advisor, appointment_id=a2.id)
-    a3 = appointments.book_appointment(actor=staff.advisor, customer_id=cust, vehicle_id=veh,
-                                       starts_at=T(4, 9), requested_work="noise", urgent=True,
-                                       override=True, requested_at=T(3, 8))  # fmt: skip
+    a3 = appointments.book_appointment(
+        actor=staff.advisor,
+        customer_id=cust,
+        vehicle_id=veh,
+        starts_at=T(4, 9),
+        requested_work="noise",
+        urgent=True,
+        override=True,
+        requested_at=T(3, 8),
+    )
     appointments.cancel_appointment(actor=staff.advisor, appointment_id=a3.id, reason="sold car")
     for appt, created in ((a1.id, T(2, 10)), (a2.id, T(3, 12)), (a3.id, T(3, 11))):
         Appointment.update(created_at=created).where(Appointment.id == appt).execute()
@@ -185,14 +248,27 @@ def shop(staff: factories.Staff) -> dict[str, int]:
 
     # --- contacts: 2 × price and 1 × no time in the period, 1 × price before it ----------
     for why, at in (("price", T(2, 11)), ("price", T(3, 11)), ("no_time", T(4, 11)), ("price", T(1, 11))):
-        log_id = solicitation.log_contact(actor=staff.advisor, customer_id=cust, channel="phone",
-                                          outcome="declined", decline_reason_id=reason[why])  # fmt: skip
+        log_id = solicitation.log_contact(
+            actor=staff.advisor,
+            customer_id=cust,
+            channel="phone",
+            outcome="declined",
+            decline_reason_id=reason[why],
+        )
         ContactLog.update(at=at).where(ContactLog.id == log_id).execute()
 
     # --- and one RO handed over today, outside the period --------------------------------
     factories.handed_over(staff)
-    return {"A": a, "B": b, "C": c, "D": d, "tech1": tech1, "tech2": tech2,
-            "li": staff.advisor.user_id, "tom": staff.advisor2.user_id}  # fmt: skip
+    return {
+        "A": a,
+        "B": b,
+        "C": c,
+        "D": d,
+        "tech1": tech1,
+        "tech2": tech2,
+        "li": staff.advisor.user_id,
+        "tom": staff.advisor2.user_id,
+    }
 
 
 def R(hits: int | Decimal, base: int | Decimal) -> kpi.Ratio:
@@ -208,9 +284,16 @@ def test_department_figures(shop: dict[str, int]) -> None:
     # Settled: A (no discount) and B (¥30 discount).
     # A: labour 18000 + parts 56000 = 74000; tax 13 % = 9620; total 83620.
     # B: 74000 − 3000 = 71000; tax 9230; total 80230.
-    assert k.revenue == kpi.Revenue(settled=2, labour_cents=36_000, parts_cents=112_000,
-                                    other_cents=0, discount_cents=3_000, tax_cents=18_850,
-                                    total_cents=163_850, paid_cents=163_850)  # fmt: skip
+    assert k.revenue == kpi.Revenue(
+        settled=2,
+        labour_cents=36_000,
+        parts_cents=112_000,
+        other_cents=0,
+        discount_cents=3_000,
+        tax_cents=18_850,
+        total_cents=163_850,
+        paid_cents=163_850,
+    )
     assert k.revenue.average_cents == 81_925  # 163850 / 2
     assert (k.revenue_cents, k.revenue.net_cents) == (163_850, 145_000)  # with tax; its net part
     assert k.hours_sold == Decimal("2.00")  # 1.0 h on A + 1.0 h on B (alignment declined)
@@ -321,9 +404,20 @@ def test_empty_period_gives_zero_counts_and_no_rates(shop: dict[str, int]) -> No
     k = kpi.department(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
     assert (k.opened, k.closed, k.revenue.settled, k.revenue.average_cents) == (0, 0, 0, None)
     assert k.hours_sold == Decimal("0.00") and k.declines == ()
-    for ratio in (k.appointment_share, k.no_show, k.reconfirmed, k.on_time, k.qc_first_pass,
-                  k.internal_rework, k.comeback, k.follow_up_48h, k.follow_up_window,
-                  k.fill_rate, k.efficiency, *(m.ratio for m in k.misses)):  # fmt: skip
+    for ratio in (
+        k.appointment_share,
+        k.no_show,
+        k.reconfirmed,
+        k.on_time,
+        k.qc_first_pass,
+        k.internal_rework,
+        k.comeback,
+        k.follow_up_48h,
+        k.follow_up_window,
+        k.fill_rate,
+        k.efficiency,
+        *(m.ratio for m in k.misses),
+    ):
         assert ratio.rate is None
     assert k.utilisation.rate == 0  # 23 working days available, nothing clocked
     assert k.satisfaction.average("empathy") is None and k.parts_wait.average_hours is None
@@ -338,9 +432,19 @@ def test_a_backward_period_is_refused(database: object) -> None:
 def test_superseded_settlement_is_not_revenue(shop: dict[str, int]) -> None:
     # A correction leaves the old settlement superseded: only the one in force counts.
     s = Settlement.get(Settlement.ro == shop["A"])
-    old = Settlement.create(ro=shop["A"], number="ST-OLD", at=T(2, 14), by_user=s.by_user_id,
-                            labour_cents=1, parts_cents=1, other_cents=1, tax_cents=0,
-                            total_cents=3, lines_json="[]", superseded_by=s.id)  # fmt: skip
+    old = Settlement.create(
+        ro=shop["A"],
+        number="ST-OLD",
+        at=T(2, 14),
+        by_user=s.by_user_id,
+        labour_cents=1,
+        parts_cents=1,
+        other_cents=1,
+        tax_cents=0,
+        total_cents=3,
+        lines_json="[]",
+        superseded_by=s.id,
+    )
     assert kpi.department(START, END).revenue.total_cents == 163_850
     assert QCCheck.select().where(QCCheck.ro == shop["B"]).count() == 2  # fail, then pass
     assert FollowUp.get(FollowUp.ro == shop["A"]).due_from == T(3, 16)

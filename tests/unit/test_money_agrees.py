@@ -77,13 +77,13 @@ def workbook_figures(path: Path, lang: str) -> dict[str, Any]:
     by_label = {r[0]: r[1] for r in rows if r and r[0] is not None}
     trend_at = rows.index(next(r for r in rows if r[0] == TEXT["trend"][i]))
     trend = {}
-    for r in rows[trend_at + 1:]:
+    for r in rows[trend_at + 1 :]:
         if r[0] is None:
             break
         trend[r[0].date() if isinstance(r[0], dt.datetime) else r[0]] = (r[2], cents(r[3]))
     per_advisor_at = rows.index(next(r for r in rows if r[0] == TEXT["advisor_revenue"][i]))
     per_advisor = {}
-    for r in rows[per_advisor_at + 1:]:
+    for r in rows[per_advisor_at + 1 :]:
         if r[0] is None:
             break
         per_advisor[r[0]] = cents(r[1])
@@ -129,13 +129,17 @@ def test_dashboard_and_workbook_agree_on_revenue_and_closed_ros(demo_data: None,
             path = excel.write_summary(tmp_path / f"{lang}-{start}.xlsx", start=start, end=end, lang=lang)
             wb = workbook_figures(path, lang)
             assert (wb["closed"], wb["revenue"], wb["average"]) == (
-                shown["closed"], shown["revenue"], shown["average"]), (name, lang)  # fmt: skip
+                shown["closed"],
+                shown["revenue"],
+                shown["average"],
+            ), (name, lang)
             assert wb["net"] + wb["tax"] == wb["revenue"], (name, lang)
             assert (wb["net"], wb["tax"]) == (k.revenue.net_cents, k.revenue.tax_cents), (name, lang)
             # Per day: the dashboard's trend chart plots the same as the workbook's trend.
-            assert wb["trend"] == {
-                d.day: (d.kpis.closed, d.kpis.revenue_cents) for d in snap.days
-            }, (name, lang)  # fmt: skip
+            assert wb["trend"] == {d.day: (d.kpis.closed, d.kpis.revenue_cents) for d in snap.days}, (
+                name,
+                lang,
+            )
             assert {d: v for d, v in wb["trend"].items() if v[0]} == per_day, (name, lang)
             # Per advisor: the dashboard's bars, the Summary's table and the Advisors sheet.
             bars = {a.name: a.kpis.revenue_cents for a in snap.advisors}
@@ -155,7 +159,9 @@ def test_a_customers_history_shows_each_ros_total(staff: factories.Staff) -> Non
     assert view.settlement is not None
     assert [r.total_cents for r in history.vehicle_orders(view.vehicle.id)] == [view.settlement.total_cents]
     estimate = get_ro_view(open_ro)
-    assert [r.total_cents for r in history.vehicle_orders(estimate.vehicle.id)] == [estimate.quote.total_cents]
+    assert [r.total_cents for r in history.vehicle_orders(estimate.vehicle.id)] == [
+        estimate.quote.total_cents
+    ]
     assert estimate.quote.total_cents > 0
 
 

@@ -38,16 +38,27 @@ def _pay(a: dict[str, Any]) -> None:
 def _add_vehicle(a: dict[str, Any]) -> None:
     from advisor.services import customers
 
-    customers.add_vehicle(actor=a["actor"], customer_id=a["customer_id"], vin=a["vin"],
-                          plate=a["plate"], make="Honda", model="Fit")  # fmt: skip
+    customers.add_vehicle(
+        actor=a["actor"],
+        customer_id=a["customer_id"],
+        vin=a["vin"],
+        plate=a["plate"],
+        make="Honda",
+        model="Fit",
+    )
 
 
 def _book(a: dict[str, Any]) -> None:
     from advisor.services import appointments
 
-    appointments.book_appointment(actor=a["actor"], customer_id=a["customer_id"],
-                                  vehicle_id=a["vehicle_id"], starts_at=a["starts_at"],
-                                  duration_min=60, requested_work="Oil service / 保养")  # fmt: skip
+    appointments.book_appointment(
+        actor=a["actor"],
+        customer_id=a["customer_id"],
+        vehicle_id=a["vehicle_id"],
+        starts_at=a["starts_at"],
+        duration_min=60,
+        requested_work="Oil service / 保养",
+    )
 
 
 def _open_ro(a: dict[str, Any]) -> None:
@@ -61,13 +72,24 @@ def _add_or_authorise(a: dict[str, Any]) -> None:
     from advisor.services import estimate
 
     if a["do"] == "add":
-        estimate.add_line(actor=a["actor"], ro_id=a["ro_id"], kind="labour", code="L-X",
-                          description="Cabin filter", quantity="0.5", unit_price_cents=18_000)  # fmt: skip
+        estimate.add_line(
+            actor=a["actor"],
+            ro_id=a["ro_id"],
+            kind="labour",
+            code="L-X",
+            description="Cabin filter",
+            quantity="0.5",
+            unit_price_cents=18_000,
+        )
     else:
-        estimate.authorise_estimate(actor=a["actor"], ro_id=a["ro_id"],
-                                    decisions={i: "approved" for i in a["lines"]},
-                                    customer_name="张伟", method="in_person",
-                                    promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+        estimate.authorise_estimate(
+            actor=a["actor"],
+            ro_id=a["ro_id"],
+            decisions={i: "approved" for i in a["lines"]},
+            customer_name="张伟",
+            method="in_person",
+            promised_at=now() + dt.timedelta(hours=4),
+        )
 
 
 def _concern(a: dict[str, Any]) -> None:
@@ -76,8 +98,7 @@ def _concern(a: dict[str, Any]) -> None:
     if a["field"] == "finding":
         diagnosis.record_finding(actor=a["actor"], concern_id=a["concern_id"], finding=a["text"])
     else:
-        diagnosis.restate(actor=a["actor"], concern_id=a["concern_id"], restatement=a["text"],
-                          seen=a["seen"])  # fmt: skip
+        diagnosis.restate(actor=a["actor"], concern_id=a["concern_id"], restatement=a["text"], seen=a["seen"])
 
 
 def _wrong_passwords(a: dict[str, Any]) -> None:
@@ -92,15 +113,17 @@ def _wrong_passwords(a: dict[str, Any]) -> None:
 def _consent(a: dict[str, Any]) -> None:
     from advisor.services import changes
 
-    changes.record_consent(actor=a["actor"], change_id=a["change_id"], consented=a["yes"],
-                           consent_by="张伟", method="in_person")  # fmt: skip
+    changes.record_consent(
+        actor=a["actor"], change_id=a["change_id"], consented=a["yes"], consent_by="张伟", method="in_person"
+    )
 
 
 def _register_walk_in(a: dict[str, Any]) -> None:
     from advisor.services import customers
 
-    customers.register_walk_in(actor=a["actor"], vin=a["vin"], plate=a["plate"],
-                               name=a["name"], phone=a["phone"])  # fmt: skip
+    customers.register_walk_in(
+        actor=a["actor"], vin=a["vin"], plate=a["plate"], name=a["name"], phone=a["phone"]
+    )
 
 
 def _clock_on(a: dict[str, Any]) -> None:
@@ -126,16 +149,24 @@ def _reassign(a: dict[str, Any]) -> None:
 
 
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "pay": _pay, "add_vehicle": _add_vehicle, "book": _book, "open_ro": _open_ro,
-    "add_or_authorise": _add_or_authorise, "concern": _concern,
-    "wrong_passwords": _wrong_passwords, "consent": _consent, "clock_on": _clock_on,
+    "pay": _pay,
+    "add_vehicle": _add_vehicle,
+    "book": _book,
+    "open_ro": _open_ro,
+    "add_or_authorise": _add_or_authorise,
+    "concern": _concern,
+    "wrong_passwords": _wrong_passwords,
+    "consent": _consent,
+    "clock_on": _clock_on,
     "register_walk_in": _register_walk_in,
-    "update_vehicle": _update_vehicle, "reassign": _reassign,
-}  # fmt: skip
+    "update_vehicle": _update_vehicle,
+    "reassign": _reassign,
+}
 
 
-def _worker(url: str, action: str, rounds: list[dict[str, Any]], barrier: Any, results: Any,
-            who: int) -> None:  # fmt: skip
+def _worker(
+    url: str, action: str, rounds: list[dict[str, Any]], barrier: Any, results: Any, who: int
+) -> None:
     from advisor import auth, db
 
     auth.SCRYPT_N = 2**10  # as in the tests' own process (conftest)
@@ -230,8 +261,12 @@ def test_the_same_vin_and_plate_registered_twice_make_one_vehicle(staff: factori
         a = customers.create_customer(actor=staff.advisor, name="王芳", phone="13900000001")
         b = customers.create_customer(actor=staff.advisor2, name="王芳", phone="13900000002")
         vin, plate = factories.valid_vin(90_000 + r), f"沪B{90_000 + r:05d}"
-        rounds.append(({"actor": staff.advisor, "customer_id": a.id, "vin": vin, "plate": plate},
-                       {"actor": staff.advisor2, "customer_id": b.id, "vin": vin, "plate": plate}))  # fmt: skip
+        rounds.append(
+            (
+                {"actor": staff.advisor, "customer_id": a.id, "vin": vin, "plate": plate},
+                {"actor": staff.advisor2, "customer_id": b.id, "vin": vin, "plate": plate},
+            )
+        )
     outcomes = race(url, "add_vehicle", rounds)
     violations = []
     for (args, _), out in zip(rounds, outcomes, strict=True):
@@ -252,10 +287,24 @@ def test_one_walk_in_registered_at_two_desks_makes_one_vehicle_and_one_customer(
     rounds = []
     for r in range(ROUNDS):
         vin, plate = factories.valid_vin(95_000 + r), f"沪C{95_000 + r:05d}"
-        rounds.append(({"actor": staff.advisor, "vin": vin, "plate": plate, "name": f"走入{r}",
-                        "phone": f"1390001{r:04d}"},
-                       {"actor": staff.advisor2, "vin": vin, "plate": plate, "name": f"走入{r}",
-                        "phone": f"1390002{r:04d}"}))  # fmt: skip
+        rounds.append(
+            (
+                {
+                    "actor": staff.advisor,
+                    "vin": vin,
+                    "plate": plate,
+                    "name": f"走入{r}",
+                    "phone": f"1390001{r:04d}",
+                },
+                {
+                    "actor": staff.advisor2,
+                    "vin": vin,
+                    "plate": plate,
+                    "name": f"走入{r}",
+                    "phone": f"1390002{r:04d}",
+                },
+            )
+        )
     outcomes = race(url, "register_walk_in", rounds)
     violations = []
     for (args, _), out in zip(rounds, outcomes, strict=True):
@@ -372,11 +421,21 @@ def test_the_last_free_slot_booked_twice_is_booked_once(staff: factories.Staff, 
         assert cap.start == at and cap.capacity_min >= 75 and cap.bays >= 3
         # Fill the slot with an override so exactly one more hour fits.
         c, v = people[0]
-        appointments.book_appointment(actor=staff.advisor, customer_id=c, vehicle_id=v, starts_at=at,
-                                      duration_min=cap.capacity_min - 60, requested_work="Filler",
-                                      override=True)  # fmt: skip
-        rounds.append(tuple({"actor": staff.advisor, "customer_id": c, "vehicle_id": v, "starts_at": at}
-                            for c, v in people))  # fmt: skip
+        appointments.book_appointment(
+            actor=staff.advisor,
+            customer_id=c,
+            vehicle_id=v,
+            starts_at=at,
+            duration_min=cap.capacity_min - 60,
+            requested_work="Filler",
+            override=True,
+        )
+        rounds.append(
+            tuple(
+                {"actor": staff.advisor, "customer_id": c, "vehicle_id": v, "starts_at": at}
+                for c, v in people
+            )
+        )
         slots.append(day)
     outcomes = race(url, "book", rounds)  # type: ignore[arg-type]
     violations = []
@@ -412,15 +471,22 @@ def test_a_line_added_while_the_customer_authorises_is_never_left_proposed(
     rounds, ros = [], []
     for _ in range(ROUNDS):
         ro_id, lines = factories.estimated(staff)
-        rounds.append(({"actor": staff.advisor, "ro_id": ro_id, "do": "add"},
-                       {"actor": staff.advisor2, "ro_id": ro_id, "do": "authorise", "lines": lines}))  # fmt: skip
+        rounds.append(
+            (
+                {"actor": staff.advisor, "ro_id": ro_id, "do": "add"},
+                {"actor": staff.advisor2, "ro_id": ro_id, "do": "authorise", "lines": lines},
+            )
+        )
         ros.append(ro_id)
     outcomes = race(url, "add_or_authorise", rounds)
     violations = []
     for ro_id, out in zip(ros, outcomes, strict=True):
         authorised = Authorisation.select().where(Authorisation.ro == ro_id).exists()
-        proposed = EstimateLine.select().where(
-            (EstimateLine.ro == ro_id) & (EstimateLine.status == "proposed")).count()  # fmt: skip
+        proposed = (
+            EstimateLine.select()
+            .where((EstimateLine.ro == ro_id) & (EstimateLine.status == "proposed"))
+            .count()
+        )
         if authorised and proposed:
             violations.append(f"RO {ro_id}: authorised with {proposed} proposed line(s), {out}")
         if "ok" not in out:
@@ -438,8 +504,18 @@ def test_two_findings_or_restatements_on_one_concern_lose_neither(staff: factori
         field = "finding" if r % 2 else "restatement"
         seen = concern.restatement
         pair = (staff.technician, staff.foreman) if field == "finding" else (staff.advisor, staff.advisor2)
-        rounds.append(tuple({"actor": actor, "concern_id": concern.id, "field": field, "seen": seen,
-                             "text": f"{field} by {actor.username} #{r}"} for actor in pair))  # fmt: skip
+        rounds.append(
+            tuple(
+                {
+                    "actor": actor,
+                    "concern_id": concern.id,
+                    "field": field,
+                    "seen": seen,
+                    "text": f"{field} by {actor.username} #{r}",
+                }
+                for actor in pair
+            )
+        )
         concerns.append((concern.id, field))
     outcomes = race(url, "concern", rounds)  # type: ignore[arg-type]
     violations = []
@@ -460,8 +536,13 @@ def test_eight_wrong_passwords_in_parallel_lock_the_account(staff: factories.Sta
 
     names = []
     for r in range(ROUNDS):
-        u = users.add_user(actor=staff.admin, username=f"racer{r}", display_name=f"Racer {r}",
-                           role="advisor", password=factories.PASSWORD)  # fmt: skip
+        u = users.add_user(
+            actor=staff.admin,
+            username=f"racer{r}",
+            display_name=f"Racer {r}",
+            role="advisor",
+            password=factories.PASSWORD,
+        )
         names.append(u.username)
     assert users.MAX_FAILURES == 5
     race(url, "wrong_passwords", [({"username": n, "times": 2}, {"username": n, "times": 2}) for n in names])
@@ -486,20 +567,33 @@ def test_two_consent_answers_to_one_change_request_one_wins(staff: factories.Sta
     rounds, crs = [], []
     for _ in range(ROUNDS):
         ro_id, _lines = factories.authorised(staff)
-        cr = changes.request_change(actor=staff.technician, ro_id=ro_id, kind="extra_work",
-                                    reason="Disc scored / 刹车盘有划痕",
-                                    lines=[{"kind": "labour", "description": "Replace disc",
-                                            "quantity": "1.0"}])  # fmt: skip
-        rounds.append(({"actor": staff.advisor, "change_id": cr, "yes": True},
-                       {"actor": staff.advisor2, "change_id": cr, "yes": False}))  # fmt: skip
+        cr = changes.request_change(
+            actor=staff.technician,
+            ro_id=ro_id,
+            kind="extra_work",
+            reason="Disc scored / 刹车盘有划痕",
+            lines=[{"kind": "labour", "description": "Replace disc", "quantity": "1.0"}],
+        )
+        rounds.append(
+            (
+                {"actor": staff.advisor, "change_id": cr, "yes": True},
+                {"actor": staff.advisor2, "change_id": cr, "yes": False},
+            )
+        )
         crs.append(cr)
     outcomes = race(url, "consent", rounds)
     violations = []
     for cr_id, out in zip(crs, outcomes, strict=True):
         cr = ChangeRequest.get_by_id(cr_id)
-        answers = AuditLog.select().where((AuditLog.entity == "change_request")
-                                          & (AuditLog.entity_id == cr_id)
-                                          & (AuditLog.action == "record_consent")).count()  # fmt: skip
+        answers = (
+            AuditLog.select()
+            .where(
+                (AuditLog.entity == "change_request")
+                & (AuditLog.entity_id == cr_id)
+                & (AuditLog.action == "record_consent")
+            )
+            .count()
+        )
         lines = {x.status for x in EstimateLine.select().where(EstimateLine.change_request == cr_id)}
         want = {"approved": {"approved"}, "refused": {"declined"}}.get(cr.status)
         if out.count("ok") != 1 or answers != 1 or lines != want:
@@ -513,22 +607,48 @@ def test_two_issues_of_the_last_unit_never_make_stock_negative(staff: factories.
 
     rounds, part_ids = [], []
     for r in range(ROUNDS):
-        part = parts.add_part(actor=staff.parts, number=f"RACE-{r}", name_en="Oil filter",
-                              name_zh="机油滤清器", price_cents=5_000)  # fmt: skip
+        part = parts.add_part(
+            actor=staff.parts,
+            number=f"RACE-{r}",
+            name_en="Oil filter",
+            name_zh="机油滤清器",
+            price_cents=5_000,
+        )
         parts.receive_stock(actor=staff.parts, part_id=part.id, quantity=1)
         ro_id = factories.open_checked_in(staff)
-        labour = [estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="labour", code=f"L-{k}",
-                                    description=f"Job {k}", quantity="1.0", unit_price_cents=18_000)
-                  for k in (1, 2)]  # fmt: skip
+        labour = [
+            estimate.add_line(
+                actor=staff.advisor,
+                ro_id=ro_id,
+                kind="labour",
+                code=f"L-{k}",
+                description=f"Job {k}",
+                quantity="1.0",
+                unit_price_cents=18_000,
+            )
+            for k in (1, 2)
+        ]
         p = estimate.add_line(actor=staff.advisor, ro_id=ro_id, kind="part", part_id=part.id, quantity=1)
-        estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id,
-                                    decisions={i: "approved" for i in [*labour, p]},
-                                    customer_name="张伟", method="in_person",
-                                    promised_at=now() + dt.timedelta(hours=4))  # fmt: skip
+        estimate.authorise_estimate(
+            actor=staff.advisor,
+            ro_id=ro_id,
+            decisions={i: "approved" for i in [*labour, p]},
+            customer_name="张伟",
+            method="in_person",
+            promised_at=now() + dt.timedelta(hours=4),
+        )
         start = now()
-        jobs = [workshop.assign(actor=staff.foreman, line_id=line, technician_id=tech, bay_id=None,
-                                planned_start=start, planned_end=start + dt.timedelta(hours=1)).id
-                for line, tech in zip(labour, staff.tech_ids, strict=False)]  # fmt: skip
+        jobs = [
+            workshop.assign(
+                actor=staff.foreman,
+                line_id=line,
+                technician_id=tech,
+                bay_id=None,
+                planned_start=start,
+                planned_end=start + dt.timedelta(hours=1),
+            ).id
+            for line, tech in zip(labour, staff.tech_ids, strict=False)
+        ]
         rounds.append(tuple({"actor": staff.foreman, "assignment_id": j} for j in jobs))
         part_ids.append(part.id)
     race(url, "clock_on", rounds)  # type: ignore[arg-type]
@@ -643,8 +763,9 @@ def test_a_service_that_overlapped_another_is_run_again_then_refused(
     monkeypatch.setattr(concurrency.time, "sleep", lambda _s: None)
 
     def add(n: int) -> None:
-        customers.add_vehicle(actor=staff.advisor, customer_id=c, vin=factories.valid_vin(n),
-                              plate=f"沪E{n:05d}")  # fmt: skip
+        customers.add_vehicle(
+            actor=staff.advisor, customer_id=c, vin=factories.valid_vin(n), plate=f"沪E{n:05d}"
+        )
 
     if not db.is_postgres():
         with pytest.raises(Overlap):

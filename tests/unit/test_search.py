@@ -20,8 +20,7 @@ def people(database: peewee.Database) -> dict[str, int]:
         ("odd", "100%_'\"o 🚗", "+8615900002222", "粤B55555", 4),
     ):
         c = Customer.create(name=name, phone=phone)
-        Vehicle.create(customer=c.id, vin=factories.valid_vin(n), plate=plate, make="Honda",
-                       model="Accord")  # fmt: skip
+        Vehicle.create(customer=c.id, vin=factories.valid_vin(n), plate=plate, make="Honda", model="Accord")
         ids[key] = c.id
     return ids
 

@@ -97,8 +97,11 @@ def test_a_forged_actor_is_refused_and_adds_no_administrator(staff: Staff) -> No
         Actor(staff.admin.user_id, "admin", "Admin", "admin", staff.admin.generation + 1),
     ]
     for actor in forged:
-        _refused(lambda a=actor: users.add_user(actor=a, username="intruder", display_name="X",
-                                                role="admin", password=PASSWORD))  # fmt: skip
+        _refused(
+            lambda a=actor: users.add_user(
+                actor=a, username="intruder", display_name="X", role="admin", password=PASSWORD
+            )
+        )
     assert User.select().count() == count
     assert (
         not AuditLog.select()
@@ -118,8 +121,9 @@ def test_the_program_own_actor_stays_trusted_when_copied(staff: Staff) -> None:
 
 
 def test_a_deleted_user_is_refused_on_the_next_call(staff: Staff) -> None:
-    view = users.add_user(actor=staff.admin, username="temp", display_name="Temp", role="advisor",
-                          password=PASSWORD)  # fmt: skip
+    view = users.add_user(
+        actor=staff.admin, username="temp", display_name="Temp", role="advisor", password=PASSWORD
+    )
     temp = users.login(username="temp", password=PASSWORD)
     _create_customer(temp)
     User.delete().where(User.id == view.id).execute()  # by hand, on the database server
@@ -133,8 +137,9 @@ def test_a_service_that_checks_its_own_permission_checks_the_session_too(staff: 
     with pytest.raises(NotFound):
         workshop.set_old_part_handling(actor=staff.technician, line_id=999999, handling="scrapped")
     users.set_active(actor=staff.admin, user_id=staff.technician.user_id, active=False)
-    _refused(lambda: workshop.set_old_part_handling(actor=staff.technician, line_id=999999,
-                                                    handling="scrapped"))  # fmt: skip
+    _refused(
+        lambda: workshop.set_old_part_handling(actor=staff.technician, line_id=999999, handling="scrapped")
+    )
 
 
 def test_the_session_check_is_one_read_by_primary_key(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:

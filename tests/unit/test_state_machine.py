@@ -154,19 +154,30 @@ class ServiceFlow(RuleBasedStateMachine):
             self.ros.append(ro_id)
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, wash=st.sampled_from([None, False, True]),
-          repair_class=st.sampled_from(["minor", "level1", "level2", "major"]))  # fmt: skip
+    @rule(
+        i=IDX,
+        wash=st.sampled_from([None, False, True]),
+        repair_class=st.sampled_from(["minor", "level1", "level2", "major"]),
+    )
     def check_in(self, i: int, wash: bool | None, repair_class: str) -> None:
         ro = RepairOrder.get_by_id(self.ro(i))
         km = ro.mileage_in or (ro.vehicle.mileage_km + 100)
-        self.attempt(reception.check_in, actor=self.staff.advisor, ro_id=ro.id, mileage_km=km,
-                     fuel_level=4, wash_requested=wash, repair_class=repair_class)  # fmt: skip
+        self.attempt(
+            reception.check_in,
+            actor=self.staff.advisor,
+            ro_id=ro.id,
+            mileage_km=km,
+            fuel_level=4,
+            wash_requested=wash,
+            repair_class=repair_class,
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, words=WORDS)
     def record_concern(self, i: int, words: str) -> None:
-        cid = self.attempt(diagnosis.record_concern, actor=self.staff.advisor, ro_id=self.ro(i),
-                           customer_words=words)  # fmt: skip
+        cid = self.attempt(
+            diagnosis.record_concern, actor=self.staff.advisor, ro_id=self.ro(i), customer_words=words
+        )
         if cid is not None:
             self.words[cid] = words
 
@@ -174,33 +185,53 @@ class ServiceFlow(RuleBasedStateMachine):
     @rule(j=IDX, words=WORDS)
     def correct_concern(self, j: int, words: str) -> None:
         old = self.pick(sorted(self.words), j)
-        cid = self.attempt(diagnosis.correct_concern, actor=self.staff.advisor, concern_id=old,
-                           customer_words=words)  # fmt: skip
+        cid = self.attempt(
+            diagnosis.correct_concern, actor=self.staff.advisor, concern_id=old, customer_words=words
+        )
         if cid is not None:
             self.words[cid] = words
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, kind=st.sampled_from(["labour", "part", "other"]),
-          qty=st.sampled_from(["1", "0.5", "2", "1.25", "0", "-1"]),
-          price=st.sampled_from([18_000, 1, 0, 99_999, -5]),
-          pay_type=st.sampled_from(["customer", "customer", "warranty", "internal"]))  # fmt: skip
+    @rule(
+        i=IDX,
+        kind=st.sampled_from(["labour", "part", "other"]),
+        qty=st.sampled_from(["1", "0.5", "2", "1.25", "0", "-1"]),
+        price=st.sampled_from([18_000, 1, 0, 99_999, -5]),
+        pay_type=st.sampled_from(["customer", "customer", "warranty", "internal"]),
+    )
     def add_line(self, i: int, kind: str, qty: str, price: int, pay_type: str) -> None:
         extra: dict[str, Any] = {"code": "45022-TBA-A01"} if kind == "part" else {"description": "Job"}
-        self.attempt(estimate.add_line, actor=self.staff.advisor, ro_id=self.ro(i), kind=kind,
-                     quantity=qty, unit_price_cents=None if kind == "part" else price,
-                     pay_type=pay_type, **extra)  # fmt: skip
+        self.attempt(
+            estimate.add_line,
+            actor=self.staff.advisor,
+            ro_id=self.ro(i),
+            kind=kind,
+            quantity=qty,
+            unit_price_cents=None if kind == "part" else price,
+            pay_type=pay_type,
+            **extra,
+        )
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, choices=st.lists(st.sampled_from(["approved", "declined"]), min_size=1, max_size=6),
-          method=st.sampled_from(["in_person", "phone", "message"]))  # fmt: skip
+    @rule(
+        i=IDX,
+        choices=st.lists(st.sampled_from(["approved", "declined"]), min_size=1, max_size=6),
+        method=st.sampled_from(["in_person", "phone", "message"]),
+    )
     def authorise(self, i: int, choices: list[str], method: str) -> None:
         ro_id = self.ro(i)
         proposed = [x.id for x in self.lines(ro_id) if x.status == "proposed"]
         decisions = {lid: choices[k % len(choices)] for k, lid in enumerate(proposed)}
-        self.attempt(estimate.authorise_estimate, actor=self.staff.advisor, ro_id=ro_id,
-                     decisions=decisions, customer_name="张伟", method=method,
-                     phone="13812345678" if method == "phone" else "",
-                     promised_at=now() + dt.timedelta(hours=6))  # fmt: skip
+        self.attempt(
+            estimate.authorise_estimate,
+            actor=self.staff.advisor,
+            ro_id=ro_id,
+            decisions=decisions,
+            customer_name="张伟",
+            method=method,
+            phone="13812345678" if method == "phone" else "",
+            promised_at=now() + dt.timedelta(hours=6),
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, j=IDX, late=st.booleans())
@@ -209,9 +240,16 @@ class ServiceFlow(RuleBasedStateMachine):
         if line is None:
             return
         start = now()
-        self.attempt(workshop.assign, actor=self.staff.foreman, line_id=line.id,
-                     technician_id=self.staff.tech_ids[j % 3], bay_id=None, planned_start=start,
-                     planned_end=start + dt.timedelta(hours=1 + 10 * late), accept_late=late)  # fmt: skip
+        self.attempt(
+            workshop.assign,
+            actor=self.staff.foreman,
+            line_id=line.id,
+            technician_id=self.staff.tech_ids[j % 3],
+            bay_id=None,
+            planned_start=start,
+            planned_end=start + dt.timedelta(hours=1 + 10 * late),
+            accept_late=late,
+        )
 
     @precondition(lambda self: self.ros)
     @rule(j=IDX, update=st.booleans())
@@ -219,13 +257,25 @@ class ServiceFlow(RuleBasedStateMachine):
         """Attack: work on, or re-price, every line the customer did not approve."""
         for line in EstimateLine.select().where(EstimateLine.status != "approved").order_by(EstimateLine.id):
             if update:
-                self.attempt(estimate.update_line, actor=self.staff.advisor, line_id=line.id,
-                             version=line.version, unit_price_cents=line.unit_price_cents + 100)  # fmt: skip
+                self.attempt(
+                    estimate.update_line,
+                    actor=self.staff.advisor,
+                    line_id=line.id,
+                    version=line.version,
+                    unit_price_cents=line.unit_price_cents + 100,
+                )
                 continue
             start = now()
-            self.attempt(workshop.assign, actor=self.staff.foreman, line_id=line.id,
-                         technician_id=self.staff.tech_ids[j % 3], bay_id=None, planned_start=start,
-                         planned_end=start + dt.timedelta(hours=1), accept_late=True)  # fmt: skip
+            self.attempt(
+                workshop.assign,
+                actor=self.staff.foreman,
+                line_id=line.id,
+                technician_id=self.staff.tech_ids[j % 3],
+                bay_id=None,
+                planned_start=start,
+                planned_end=start + dt.timedelta(hours=1),
+                accept_late=True,
+            )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, j=IDX)
@@ -234,44 +284,78 @@ class ServiceFlow(RuleBasedStateMachine):
         ro_id = self.ro(i)
         line = self.pick(self.lines(ro_id), j)
         if line is not None:
-            self.attempt(estimate.update_line, actor=self.staff.advisor, line_id=line.id,
-                         version=line.version, quantity="9")  # fmt: skip
-        self.attempt(estimate.add_line, actor=self.staff.advisor, ro_id=ro_id, kind="other",
-                     description="Sneaky fee", quantity=1, unit_price_cents=5_000)  # fmt: skip
+            self.attempt(
+                estimate.update_line,
+                actor=self.staff.advisor,
+                line_id=line.id,
+                version=line.version,
+                quantity="9",
+            )
+        self.attempt(
+            estimate.add_line,
+            actor=self.staff.advisor,
+            ro_id=ro_id,
+            kind="other",
+            description="Sneaky fee",
+            quantity=1,
+            unit_price_cents=5_000,
+        )
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, j=IDX, action=st.sampled_from(["on", "pause", "resume", "finish"]),
-          who=st.sampled_from(["foreman", "technician"]))  # fmt: skip
+    @rule(
+        i=IDX,
+        j=IDX,
+        action=st.sampled_from(["on", "pause", "resume", "finish"]),
+        who=st.sampled_from(["foreman", "technician"]),
+    )
     def clock(self, i: int, j: int, action: str, who: str) -> None:
         jobs = list(Assignment.select().where(Assignment.ro == self.ro(i)).order_by(Assignment.id))
         job = self.pick(jobs, j)
         if job is None:
             return
         actor = getattr(self.staff, who)
-        fn = {"on": workshop.clock_on, "pause": workshop.pause, "resume": workshop.resume,
-              "finish": workshop.finish}[action]  # fmt: skip
+        fn = {
+            "on": workshop.clock_on,
+            "pause": workshop.pause,
+            "resume": workshop.resume,
+            "finish": workshop.finish,
+        }[action]
         extra = {"reason": "parts"} if action == "pause" else {}
         self.attempt(fn, actor=actor, assignment_id=job.id, **extra)
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, kind=st.sampled_from(["extra_work", "delay"]), hours=st.sampled_from(["0.5", "3"]))
     def request_change(self, i: int, kind: str, hours: str) -> None:
-        lines = [{"kind": "labour", "description": "Extra", "quantity": hours,
-                  "unit_price_cents": 18_000}] if kind == "extra_work" else None  # fmt: skip
-        self.attempt(changes.request_change, actor=self.staff.technician, ro_id=self.ro(i), kind=kind,
-                     reason="found in the workshop", lines=lines,
-                     new_promised_at=now() + dt.timedelta(hours=8))  # fmt: skip
+        lines = (
+            [{"kind": "labour", "description": "Extra", "quantity": hours, "unit_price_cents": 18_000}]
+            if kind == "extra_work"
+            else None
+        )
+        self.attempt(
+            changes.request_change,
+            actor=self.staff.technician,
+            ro_id=self.ro(i),
+            kind=kind,
+            reason="found in the workshop",
+            lines=lines,
+            new_promised_at=now() + dt.timedelta(hours=8),
+        )
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, yes=st.booleans(), method=st.sampled_from(["in_person", "phone"]),
-          with_number=st.booleans())  # fmt: skip
+    @rule(i=IDX, yes=st.booleans(), method=st.sampled_from(["in_person", "phone"]), with_number=st.booleans())
     def consent(self, i: int, yes: bool, method: str, with_number: bool) -> None:
         cr = self.latest_change(self.ro(i))
         if cr is None:
             return
-        self.attempt(changes.record_consent, actor=self.staff.advisor, change_id=cr.id, consented=yes,
-                     consent_by="张伟", method=method,
-                     phone="13812345678" if with_number else "")  # fmt: skip
+        self.attempt(
+            changes.record_consent,
+            actor=self.staff.advisor,
+            change_id=cr.id,
+            consented=yes,
+            consent_by="张伟",
+            method=method,
+            phone="13812345678" if with_number else "",
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, approve=st.booleans(), who=st.sampled_from(["manager", "advisor"]))
@@ -279,31 +363,45 @@ class ServiceFlow(RuleBasedStateMachine):
         cr = self.latest_change(self.ro(i))
         if cr is None:
             return
-        self.attempt(changes.approve_major, actor=getattr(self.staff, who), change_id=cr.id,
-                     approve=approve)  # fmt: skip
+        self.attempt(changes.approve_major, actor=getattr(self.staff, who), change_id=cr.id, approve=approve)
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, ok=st.booleans(), cert=st.sampled_from(["", "JG-1"]))
     def qc(self, i: int, ok: bool, cert: str) -> None:
         ro_id = self.ro(i)
-        self.attempt(quality.record_qc, actor=self.staff.foreman, ro_id=ro_id,
-                     items=[(x, ok) for x in checklist(ro_id)], nothing_left=True,
-                     no_new_damage=True, completion_cert_no=cert)  # fmt: skip
+        self.attempt(
+            quality.record_qc,
+            actor=self.staff.foreman,
+            ro_id=ro_id,
+            items=[(x, ok) for x in checklist(ro_id)],
+            nothing_left=True,
+            no_new_damage=True,
+            completion_cert_no=cert,
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX)
     def wash(self, i: int) -> None:
-        self.attempt(quality.confirm_wash, actor=self.staff.advisor, ro_id=self.ro(i), ashtray_ok=True,
-                     tyres_ok=True)  # fmt: skip
+        self.attempt(
+            quality.confirm_wash, actor=self.staff.advisor, ro_id=self.ro(i), ashtray_ok=True, tyres_ok=True
+        )
 
     @precondition(lambda self: self.ros)
-    @rule(i=IDX, permille=st.sampled_from([0, 0, 30, 50, 51, 150]),
-          who=st.sampled_from(["advisor", "manager", "cashier"]))  # fmt: skip
+    @rule(
+        i=IDX,
+        permille=st.sampled_from([0, 0, 30, 50, 51, 150]),
+        who=st.sampled_from(["advisor", "manager", "cashier"]),
+    )
     def settle(self, i: int, permille: int, who: str) -> None:
         ro_id = self.ro(i)
         discount = _approved_customer_subtotal(ro_id) * permille // 1000
-        self.attempt(settlement.settle, actor=getattr(self.staff, who), ro_id=ro_id,
-                     discount_cents=discount, discount_reason="regular customer")  # fmt: skip
+        self.attempt(
+            settlement.settle,
+            actor=getattr(self.staff, who),
+            ro_id=ro_id,
+            discount_cents=discount,
+            discount_reason="regular customer",
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX)
@@ -317,21 +415,33 @@ class ServiceFlow(RuleBasedStateMachine):
         s = current_settlement(ro_id)
         balance = 100 if s is None else s.total_cents - sum(p.amount_cents for p in s.payments)
         amount = balance if part == 1 else balance // 2 if part == 2 else balance + 1
-        self.attempt(settlement.pay, actor=self.staff.cashier, ro_id=ro_id, method="card",
-                     amount_cents=amount)  # fmt: skip
+        self.attempt(
+            settlement.pay, actor=self.staff.cashier, ro_id=ro_id, method="card", amount_cents=amount
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX)
     def hand_over(self, i: int) -> None:
-        self.attempt(settlement.hand_over, actor=self.staff.advisor, ro_id=self.ro(i),
-                     accepted_by="张伟", result_shown=True)  # fmt: skip
+        self.attempt(
+            settlement.hand_over,
+            actor=self.staff.advisor,
+            ro_id=self.ro(i),
+            accepted_by="张伟",
+            result_shown=True,
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX, happy=st.booleans(), recheck=st.booleans())
     def follow_up(self, i: int, happy: bool, recheck: bool) -> None:
-        self.attempt(followup.log_follow_up, actor=self.staff.advisor, ro_id=self.ro(i), reached=True,
-                     solved=happy, scores=dict.fromkeys(followup.DIMENSIONS, 5 if happy else 2),
-                     recheck_at=now() + dt.timedelta(days=1) if recheck else None)  # fmt: skip
+        self.attempt(
+            followup.log_follow_up,
+            actor=self.staff.advisor,
+            ro_id=self.ro(i),
+            reached=True,
+            solved=happy,
+            scores=dict.fromkeys(followup.DIMENSIONS, 5 if happy else 2),
+            recheck_at=now() + dt.timedelta(days=1) if recheck else None,
+        )
 
     def _next_action(self, ro_id: int, variant: int) -> None:
         """Do what the flow expects next for this RO (with small random variations)."""
@@ -415,11 +525,20 @@ class ServiceFlow(RuleBasedStateMachine):
 
     @invariant()
     def no_work_on_unapproved_lines(self) -> None:
-        bad_jobs = (Assignment.select(Assignment.id).join(EstimateLine)
-                    .where(EstimateLine.status != "approved").count())  # fmt: skip
+        bad_jobs = (
+            Assignment.select(Assignment.id)
+            .join(EstimateLine)
+            .where(EstimateLine.status != "approved")
+            .count()
+        )
         assert bad_jobs == 0, "a job exists for a line the customer has not approved"
-        bad_clocks = (ClockEvent.select(ClockEvent.id).join(Assignment).join(EstimateLine)
-                      .where(EstimateLine.status != "approved").count())  # fmt: skip
+        bad_clocks = (
+            ClockEvent.select(ClockEvent.id)
+            .join(Assignment)
+            .join(EstimateLine)
+            .where(EstimateLine.status != "approved")
+            .count()
+        )
         assert bad_clocks == 0, "clocked time on a line the customer has not approved"
 
     @invariant()
@@ -437,10 +556,12 @@ class ServiceFlow(RuleBasedStateMachine):
             if auth is None:
                 continue
             own = [x for x in self.lines(ro_id) if x.change_request_id is None]
-            assert all(x.status in ("approved", "declined") for x in own), \
-                "a line was added to an authorised estimate without a change request"  # fmt: skip
-            assert estimate.totals_of(own).total_cents == auth.amount_cents, \
-                "the authorised amount changed without a change request"  # fmt: skip
+            assert all(x.status in ("approved", "declined") for x in own), (
+                "a line was added to an authorised estimate without a change request"
+            )
+            assert estimate.totals_of(own).total_cents == auth.amount_cents, (
+                "the authorised amount changed without a change request"
+            )
 
     @invariant()
     def settlement_holds_exactly_the_approved_lines(self) -> None:
@@ -459,15 +580,19 @@ class ServiceFlow(RuleBasedStateMachine):
     @invariant()
     def every_step_change_has_an_event_and_an_audit_row(self) -> None:
         events = list(StepEvent.select().where(StepEvent.id > self.last_event_id).order_by(StepEvent.id))
-        rows = list(AuditLog.select().where((AuditLog.id > self.last_audit_id)
-                                            & (AuditLog.entity == "repair_order")))  # fmt: skip
+        rows = list(
+            AuditLog.select().where((AuditLog.id > self.last_audit_id) & (AuditLog.entity == "repair_order"))
+        )
         for ro in RepairOrder.select():
             previous = self.last_step.get(ro.id)
             if previous is not None and previous != ro.step:
-                assert any(e.ro_id == ro.id and e.step == ro.step for e in events), \
-                    f"RO {ro.id} moved {previous} → {ro.step} without a timeline event"  # fmt: skip
-                assert any(r.entity_id == ro.id and json.loads(r.new_json or "{}").get("step") == ro.step
-                           for r in rows), f"RO {ro.id} moved {previous} → {ro.step} unaudited"  # fmt: skip
+                assert any(e.ro_id == ro.id and e.step == ro.step for e in events), (
+                    f"RO {ro.id} moved {previous} → {ro.step} without a timeline event"
+                )
+                assert any(
+                    r.entity_id == ro.id and json.loads(r.new_json or "{}").get("step") == ro.step
+                    for r in rows
+                ), f"RO {ro.id} moved {previous} → {ro.step} unaudited"
             self.last_step[ro.id] = ro.step
         if events:
             self.last_event_id = events[-1].id
@@ -496,10 +621,18 @@ def test_random_service_sequences_keep_the_invariants(tmp_path: Path) -> None:
     ServiceFlow.tmp_dir = tmp_path
     run_state_machine_as_test(
         ServiceFlow,
-        settings=settings(max_examples=25, stateful_step_count=30, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                                 HealthCheck.data_too_large]),
-    )  # fmt: skip
+        settings=settings(
+            max_examples=25,
+            stateful_step_count=30,
+            deadline=None,
+            database=None,
+            suppress_health_check=[
+                HealthCheck.too_slow,
+                HealthCheck.filter_too_much,
+                HealthCheck.data_too_large,
+            ],
+        ),
+    )
 
 
 @pytest.mark.slow
@@ -507,6 +640,11 @@ def test_longer_random_sequences_keep_the_invariants(tmp_path: Path) -> None:
     ServiceFlow.tmp_dir = tmp_path
     run_state_machine_as_test(
         ServiceFlow,
-        settings=settings(max_examples=100, stateful_step_count=60, deadline=None, database=None,
-                          suppress_health_check=list(HealthCheck)),
-    )  # fmt: skip
+        settings=settings(
+            max_examples=100,
+            stateful_step_count=60,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )

@@ -24,12 +24,22 @@ def _actions_in_services() -> set[str]:
         found |= set(re.findall(r'event\([^,]+, actor, "([a-z_]+)"', text))
         if 'f"clock_{kind}"' in text:
             found |= {"clock_on", "clock_pause", "clock_resume", "clock_done"}
-        found |= {a for pair in re.findall(r'event\(ro, actor, "([a-z_]+)" if \w+ else "([a-z_]+)"', text)
-                  for a in pair}  # fmt: skip
+        found |= {
+            a
+            for pair in re.findall(r'event\(ro, actor, "([a-z_]+)" if \w+ else "([a-z_]+)"', text)
+            for a in pair
+        }
         # the same, named by their ``EventAction`` members
         found |= {a.lower() for a in re.findall(r"event\([^,]+, actor, EventAction\.([A-Z_]+)", text)}
-        found |= {a.lower() for pair in re.findall(r"event\(ro, actor, EventAction\.([A-Z_]+) if \w+ else "
-                                                   r"EventAction\.([A-Z_]+)", text) for a in pair}  # fmt: skip
+        found |= {
+            a.lower()
+            for pair in re.findall(
+                r"event\(ro, actor, EventAction\.([A-Z_]+) if \w+ else "
+                r"EventAction\.([A-Z_]+)",
+                text,
+            )
+            for a in pair
+        }
     return found
 
 
@@ -47,10 +57,18 @@ def test_a_whole_ro_files_each_event_under_the_step_it_completes(staff: factorie
         first.setdefault(e.action, e)
         # an event happens in its step or before the step the RO moved on to, never after
         assert step_of(e) <= e.step, (e.action, step_of(e), e.step)
-    expected = {"arrived": Step.RECEPTION, "checked_in": Step.RECEPTION, "concern_recorded": Step.DIAGNOSIS,
-                "authorised": Step.ESTIMATE, "assigned": Step.ASSIGNMENT, "clock_done": Step.REPAIR,
-                "qc_passed": Step.QC, "settled": Step.SETTLEMENT, "paid": Step.SETTLEMENT,
-                "handed_over": Step.HANDOVER}  # fmt: skip
+    expected = {
+        "arrived": Step.RECEPTION,
+        "checked_in": Step.RECEPTION,
+        "concern_recorded": Step.DIAGNOSIS,
+        "authorised": Step.ESTIMATE,
+        "assigned": Step.ASSIGNMENT,
+        "clock_done": Step.REPAIR,
+        "qc_passed": Step.QC,
+        "settled": Step.SETTLEMENT,
+        "paid": Step.SETTLEMENT,
+        "handed_over": Step.HANDOVER,
+    }
     assert {a: step_of(first[a]) for a in expected} == expected
     # what the stored step says instead: the step each of them led to
     assert first["checked_in"].step == Step.DIAGNOSIS and first["paid"].step > Step.SETTLEMENT
@@ -76,7 +94,9 @@ def test_known_note_forms() -> None:
     assert note_of("authorised", "¥1,482.50; declined 2") == EventNote(
         "authorised", {"amount_cents": 148250, "declined": 2}
     )
-    assert note_of("paid", "wechat 1,234.00") == EventNote("payment", {"method": "wechat", "amount_cents": 123400})
+    assert note_of("paid", "wechat 1,234.00") == EventNote(
+        "payment", {"method": "wechat", "amount_cents": 123400}
+    )
     assert note_of("change_requested", "¥100.00 → ¥250.00") == EventNote(
         "amounts", {"old_cents": 10000, "new_cents": 25000}
     )

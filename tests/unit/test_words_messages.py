@@ -25,7 +25,9 @@ def _refusal(role: str, action: str) -> PermissionDenied:
     return err.value
 
 
-@pytest.mark.parametrize("action", sorted(a for a, roles in auth.PERMISSIONS.items() if roles != set(auth.ROLES)))
+@pytest.mark.parametrize(
+    "action", sorted(a for a, roles in auth.PERMISSIONS.items() if roles != set(auth.ROLES))
+)
 def test_every_refused_permission_is_told_in_words_in_both_languages(action: str) -> None:
     refused = [r for r in auth.ROLES if not auth.may(r, action)]
     assert refused, action
@@ -50,7 +52,9 @@ def test_a_discount_above_the_role_limit_names_the_role_in_words(staff: factorie
     with pytest.raises(PermissionDenied) as err:
         settlement.settle(actor=staff.advisor, ro_id=ro_id, discount_cents=70_000)
     assert "服务顾问" in err.value.zh and not LATIN.search(err.value.zh), err.value.zh
-    assert "service advisor" in err.value.en and "advisor)" not in err.value.en.replace("service advisor)", "")
+    assert "service advisor" in err.value.en and "advisor)" not in err.value.en.replace(
+        "service advisor)", ""
+    )
 
 
 def test_clocking_a_finished_job_again_names_its_state_in_words(staff: factories.Staff) -> None:

@@ -13,18 +13,27 @@ from advisor import workflow
 from advisor.errors import GateError
 from advisor.workflow import LineState, ROState, Step
 
-LABOUR = LineState(id=1, status="approved", kind="labour", amount_cents=18_000, pay_type="customer",
-                   assigned=True, done=True)  # fmt: skip
+LABOUR = LineState(
+    id=1, status="approved", kind="labour", amount_cents=18_000, pay_type="customer", assigned=True, done=True
+)
 PART = LineState(id=2, status="approved", kind="part", amount_cents=56_000, pay_type="customer")
 DECLINED = LineState(id=3, status="declined", kind="labour", amount_cents=9_000, pay_type="customer")
-EXTRA = LineState(id=4, status="proposed", kind="labour", amount_cents=30_000, pay_type="customer",
-                  change_request_id=7)  # fmt: skip
+EXTRA = LineState(
+    id=4, status="proposed", kind="labour", amount_cents=30_000, pay_type="customer", change_request_id=7
+)
 
 # An RO that has been through every step up to and including handover.
 DONE = ROState(
-    checked_in=True, concerns=1, authorised=True, lines=(LABOUR, PART, DECLINED), qc_passed=True,
-    wash_requested=False, settled=True, items_explained=True, paid=True,
-)  # fmt: skip
+    checked_in=True,
+    concerns=1,
+    authorised=True,
+    lines=(LABOUR, PART, DECLINED),
+    qc_passed=True,
+    wash_requested=False,
+    settled=True,
+    items_explained=True,
+    paid=True,
+)
 
 
 def at(**changes: object) -> ROState:
@@ -182,10 +191,10 @@ GATES: list[tuple[str, Check, ROState, ROState, str]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "check", "allowed", "refused", "needle"), GATES,
-                         ids=[g[0] for g in GATES])  # fmt: skip
-def test_gate_allows_and_refuses(name: str, check: Check, allowed: ROState, refused: ROState,
-                                 needle: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(("name", "check", "allowed", "refused", "needle"), GATES, ids=[g[0] for g in GATES])
+def test_gate_allows_and_refuses(
+    name: str, check: Check, allowed: ROState, refused: ROState, needle: str
+) -> None:
     check(allowed)  # does not raise
     with pytest.raises(GateError) as info:
         check(refused)
@@ -245,17 +254,29 @@ def test_follow_up_window_is_24_to_48_hours_after_handover() -> None:
 
 @pytest.mark.parametrize(
     ("delta", "threshold", "major"),
-    [(199_999, 200_000, False), (200_000, 200_000, True), (500_000, 200_000, True),
-     (0, 200_000, False), (-50_000, 200_000, False), (1, 1, True)],
-)  # fmt: skip
+    [
+        (199_999, 200_000, False),
+        (200_000, 200_000, True),
+        (500_000, 200_000, True),
+        (0, 200_000, False),
+        (-50_000, 200_000, False),
+        (1, 1, True),
+    ],
+)
 def test_is_major_change_at_and_above_the_threshold(delta: int, threshold: int, major: bool) -> None:
     assert workflow.is_major_change(delta, threshold) is major
 
 
 @pytest.mark.parametrize(
     ("repair_class", "needed"),
-    [("vehicle", True), ("major", True), ("level2", True), ("level1", False), ("minor", False),
-     ("special", False)],
-)  # fmt: skip
+    [
+        ("vehicle", True),
+        ("major", True),
+        ("level2", True),
+        ("level1", False),
+        ("minor", False),
+        ("special", False),
+    ],
+)
 def test_needs_certificate_per_repair_class(repair_class: str, needed: bool) -> None:
     assert workflow.needs_certificate(repair_class) is needed

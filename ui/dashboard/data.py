@@ -94,8 +94,12 @@ def export_summary(
     from reports import excel  # openpyxl is heavy: load it when a manager exports, not at start
 
     try:
-        return dashboard.export(actor=actor, write=lambda: excel.write_summary(
-            path, start=start, end=end, lang=lang, progress=progress, cancel=cancel))  # fmt: skip
+        return dashboard.export(
+            actor=actor,
+            write=lambda: excel.write_summary(
+                path, start=start, end=end, lang=lang, progress=progress, cancel=cancel
+            ),
+        )
     except excel.ExportCancelled:
         return None
     except OSError as exc:
@@ -104,4 +108,3 @@ def export_summary(
             f"Cannot write {path}: {why}. Choose another folder or file name.",
             f"无法写入 {path}：{why}。请选择其他文件夹或文件名。",
         ) from exc
-

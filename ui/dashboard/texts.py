@@ -18,84 +18,119 @@ from ui.dashboard.data import BAD, GOOD, NEUTRAL, RATIOS
 def tile_titles() -> dict[str, tuple[str, str]]:
     """Title and tooltip (what is counted) of each tile."""
     return {
-        "opened": (QCoreApplication.translate("DashboardWorkspace", "ROs opened"), QCoreApplication.translate("DashboardWorkspace", "Repair orders that arrived in the period.")),
+        "opened": (
+            QCoreApplication.translate("DashboardWorkspace", "ROs opened"),
+            QCoreApplication.translate("DashboardWorkspace", "Repair orders that arrived in the period."),
+        ),
         "closed": (
             QCoreApplication.translate("DashboardWorkspace", "ROs closed (settled)"),
-            QCoreApplication.translate("DashboardWorkspace",
+            QCoreApplication.translate(
+                "DashboardWorkspace",
                 "Repair orders settled in the period (the settlement in force): the ROs whose "
-                "totals make the revenue."
+                "totals make the revenue.",
             ),
         ),
         "revenue": (
             QCoreApplication.translate("DashboardWorkspace", "Revenue (incl. tax)"),
-            QCoreApplication.translate("DashboardWorkspace",
+            QCoreApplication.translate(
+                "DashboardWorkspace",
                 "Totals of the ROs closed in the period, after discount, with tax: what the "
-                "customers were invoiced. Net (before tax) and tax below."
+                "customers were invoiced. Net (before tax) and tax below.",
             ),
         ),
         "hours_sold": (
             QCoreApplication.translate("DashboardWorkspace", "Hours sold"),
-            QCoreApplication.translate("DashboardWorkspace", "Approved labour hours on the ROs settled in the period."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Approved labour hours on the ROs settled in the period."
+            ),
         ),
         "average": (
             QCoreApplication.translate("DashboardWorkspace", "Average RO value"),
             QCoreApplication.translate("DashboardWorkspace", "Revenue (incl. tax) ÷ ROs closed."),
         ),
-        "appointment_share": (QCoreApplication.translate("DashboardWorkspace", "Appointment share"), QCoreApplication.translate("DashboardWorkspace", "ROs opened from an appointment.")),
+        "appointment_share": (
+            QCoreApplication.translate("DashboardWorkspace", "Appointment share"),
+            QCoreApplication.translate("DashboardWorkspace", "ROs opened from an appointment."),
+        ),
         "no_show": (
             QCoreApplication.translate("DashboardWorkspace", "No-show rate"),
-            QCoreApplication.translate("DashboardWorkspace",
+            QCoreApplication.translate(
+                "DashboardWorkspace",
                 "Appointments due in the period that were no-shows, out of "
-                "those that arrived or were no-shows."
+                "those that arrived or were no-shows.",
             ),
         ),
         "reconfirmed": (
             QCoreApplication.translate("DashboardWorkspace", "Reconfirmation done"),
-            QCoreApplication.translate("DashboardWorkspace", "Appointments whose reconfirmation call got an answer."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Appointments whose reconfirmation call got an answer."
+            ),
         ),
         "on_time": (
             QCoreApplication.translate("DashboardWorkspace", "On-time completion"),
-            QCoreApplication.translate("DashboardWorkspace", "ROs handed over no later than the promised time."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "ROs handed over no later than the promised time."
+            ),
         ),
         "qc_first_pass": (
             QCoreApplication.translate("DashboardWorkspace", "QC first-pass"),
-            QCoreApplication.translate("DashboardWorkspace", "ROs that passed QC without a failed check before."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "ROs that passed QC without a failed check before."
+            ),
         ),
         "internal_rework": (
             QCoreApplication.translate("DashboardWorkspace", "Internal rework"),
             QCoreApplication.translate("DashboardWorkspace", "ROs that failed QC before they passed."),
         ),
-        "comeback": (QCoreApplication.translate("DashboardWorkspace", "Comeback rate"), QCoreApplication.translate("DashboardWorkspace", "ROs handed over that came back as a comeback.")),
+        "comeback": (
+            QCoreApplication.translate("DashboardWorkspace", "Comeback rate"),
+            QCoreApplication.translate("DashboardWorkspace", "ROs handed over that came back as a comeback."),
+        ),
         "follow_up_48h": (
             QCoreApplication.translate("DashboardWorkspace", "Follow-up within 48 h"),
-            QCoreApplication.translate("DashboardWorkspace", "Follow-up calls done no later than 48 h after handover."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Follow-up calls done no later than 48 h after handover."
+            ),
         ),
         "satisfaction": (
             QCoreApplication.translate("DashboardWorkspace", "Average satisfaction"),
-            QCoreApplication.translate("DashboardWorkspace",
-                "Mean of the five scores (1–5) of the follow-up "
-                "calls; lists the ROs with a follow-up call."
+            QCoreApplication.translate(
+                "DashboardWorkspace",
+                "Mean of the five scores (1–5) of the follow-up calls; lists the ROs with a follow-up call.",
             ),
         ),
         "declined": (
             QCoreApplication.translate("DashboardWorkspace", "Declined work value"),
-            QCoreApplication.translate("DashboardWorkspace", "Value of the estimate lines customers declined."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Value of the estimate lines customers declined."
+            ),
         ),
         "parts_wait": (
             QCoreApplication.translate("DashboardWorkspace", "Parts waiting time"),
-            QCoreApplication.translate("DashboardWorkspace", "Average time from ordering a part to its arrival."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Average time from ordering a part to its arrival."
+            ),
         ),
-        "fill_rate": (QCoreApplication.translate("DashboardWorkspace", "Parts fill rate"), QCoreApplication.translate("DashboardWorkspace", "Approved part lines served from stock.")),
+        "fill_rate": (
+            QCoreApplication.translate("DashboardWorkspace", "Parts fill rate"),
+            QCoreApplication.translate("DashboardWorkspace", "Approved part lines served from stock."),
+        ),
         "utilisation": (
             QCoreApplication.translate("DashboardWorkspace", "Technician utilisation"),
-            QCoreApplication.translate("DashboardWorkspace", "Clocked time ÷ available time (not defined per advisor)."),
+            QCoreApplication.translate(
+                "DashboardWorkspace", "Clocked time ÷ available time (not defined per advisor)."
+            ),
         ),
-        "efficiency": (QCoreApplication.translate("DashboardWorkspace", "Technician efficiency"), QCoreApplication.translate("DashboardWorkspace", "Sold time ÷ clocked time.")),
+        "efficiency": (
+            QCoreApplication.translate("DashboardWorkspace", "Technician efficiency"),
+            QCoreApplication.translate("DashboardWorkspace", "Sold time ÷ clocked time."),
+        ),
         "misses": (
             QCoreApplication.translate("DashboardWorkspace", "Time-standard misses"),
-            QCoreApplication.translate("DashboardWorkspace",
+            QCoreApplication.translate(
+                "DashboardWorkspace",
                 "Greeting, need confirmation, follow-up and promised "
-                "time missed (request answers: see the chart)."
+                "time missed (request answers: see the chart).",
             ),
         ),
     }
@@ -110,10 +145,13 @@ def format_value(kind: str, value: int | Decimal | None) -> str:
     if kind == "rate":
         return loc.toString(float(value) * 100, "f", 1) + loc.percent()
     if kind == "hours":
-        return QCoreApplication.translate("DashboardWorkspace", "%1 h").replace("%1", loc.toString(float(value), "f", 1))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 h").replace(
+            "%1", loc.toString(float(value), "f", 1)
+        )
     if kind == "score":
         return loc.toString(float(value), "f", 2) + " / 5"
     return fmt.number(int(value))
+
 
 def change_text(
     kind: str, better: int, now: int | Decimal | None, before: int | Decimal | None
@@ -129,7 +167,9 @@ def change_text(
     loc = QLocale()
     size = abs(diff)
     if kind == "rate":
-        amount = QCoreApplication.translate("DashboardWorkspace", "%1 pts").replace("%1", loc.toString(float(size) * 100, "f", 1))
+        amount = QCoreApplication.translate("DashboardWorkspace", "%1 pts").replace(
+            "%1", loc.toString(float(size) * 100, "f", 1)
+        )
     elif kind == "money":
         amount = fmt.money(int(size))
     elif kind in ("hours", "score"):
@@ -141,6 +181,7 @@ def change_text(
         pct = float(diff) / float(before) * 100
         text += f" ({'+' if pct > 0 else '−'}{loc.toString(abs(pct), 'f', 1)}{loc.percent()})"
     return text, (GOOD if diff * better > 0 else BAD)
+
 
 def detail(key: str, k: KPIs) -> str:
     if key in RATIOS:
@@ -163,14 +204,24 @@ def detail(key: str, k: KPIs) -> str:
             .replace("%2", fmt.money(k.revenue.tax_cents))
         )
     if key in ("hours_sold", "average"):
-        return QCoreApplication.translate("DashboardWorkspace", "%1 ROs closed").replace("%1", fmt.number(k.closed))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 ROs closed").replace(
+            "%1", fmt.number(k.closed)
+        )
     if key == "satisfaction":
-        return QCoreApplication.translate("DashboardWorkspace", "%1 calls answered").replace("%1", fmt.number(k.satisfaction.responses))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 calls answered").replace(
+            "%1", fmt.number(k.satisfaction.responses)
+        )
     if key == "declined":
-        return QCoreApplication.translate("DashboardWorkspace", "%1 lines declined").replace("%1", fmt.number(k.declined_lines))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 lines declined").replace(
+            "%1", fmt.number(k.declined_lines)
+        )
     if key == "parts_wait":
-        return QCoreApplication.translate("DashboardWorkspace", "%1 part orders").replace("%1", fmt.number(k.parts_wait.orders))
+        return QCoreApplication.translate("DashboardWorkspace", "%1 part orders").replace(
+            "%1", fmt.number(k.parts_wait.orders)
+        )
     if key == "misses":
         measured = sum((m.ratio.base for m in k.misses), 0)
-        return QCoreApplication.translate("DashboardWorkspace", "of %1 measured").replace("%1", fmt.number(int(measured)))
+        return QCoreApplication.translate("DashboardWorkspace", "of %1 measured").replace(
+            "%1", fmt.number(int(measured))
+        )
     return ""

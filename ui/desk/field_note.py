@@ -41,7 +41,7 @@ class NotedField(QWidget):
 
     @property
     def severity(self) -> str:
-        """"error", "warning" or "" (nothing shown)."""
+        """ "error", "warning" or "" (nothing shown)."""
         return str(self.note.property("severity") or "") if self.note.isVisibleTo(self) else ""
 
     def show_error(self, text: str) -> None:
@@ -63,8 +63,11 @@ class NotedField(QWidget):
         layout = window.layout()
         if window is self or layout is None:
             return
-        need = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
-                else layout.totalSizeHint().height())  # fmt: skip
+        need = (
+            layout.totalHeightForWidth(window.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         if need > window.height():
             window.resize(window.width(), need)
 

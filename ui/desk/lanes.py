@@ -73,8 +73,16 @@ def _bold() -> QFont:
     return font
 
 
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, ID_ROLE, LEVEL_ROLE})  # fmt: skip
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        ID_ROLE,
+        LEVEL_ROLE,
+    }
+)
 
 
 class _Lane(QAbstractTableModel):
@@ -130,8 +138,9 @@ class _Lane(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.columns
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers()
             if 0 <= section < len(headers):
@@ -145,16 +154,22 @@ class _Lane(QAbstractTableModel):
         if not self.rows():
             return
         for column in self.time_columns:
-            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows()) - 1, column),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                                   Qt.ItemDataRole.ToolTipRole, LEVEL_ROLE])  # fmt: skip
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self.rows()) - 1, column),
+                [
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    LEVEL_ROLE,
+                ],
+            )
 
     def retranslate(self) -> None:
         self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
         if self.rows():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))  # fmt: skip
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
 @dataclass(frozen=True)

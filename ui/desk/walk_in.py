@@ -39,13 +39,16 @@ def warning_text(code: str) -> str:
     """The sentence for a warning code of a vehicle's VIN."""
     if code == "vin_check_digit":
         return QCoreApplication.translate(
-            "WalkInDialog", "The VIN's check digit (9th character) does not match: compare "
-            "the VIN with the registration certificate. It can still be saved.")  # fmt: skip
+            "WalkInDialog",
+            "The VIN's check digit (9th character) does not match: compare "
+            "the VIN with the registration certificate. It can still be saved.",
+        )
     return code
 
 
-def check_vin_live(ctx: AppContext, note: NotedField, text: str,
-                   exclude: int | None = None) -> DuplicateVehicle | None:  # fmt: skip
+def check_vin_live(
+    ctx: AppContext, note: NotedField, text: str, exclude: int | None = None
+) -> DuplicateVehicle | None:
     """Check a VIN as it is typed: nothing until it has 17 characters, then its form, its
     check digit (a warning) and whether it is on file (returned, shown as an error)."""
     note.clear()
@@ -196,15 +199,22 @@ class WalkInDialog(QDialog):
         self.tabs.setTabText(0, self.tr("&Known vehicle"))
         self.tabs.setTabText(1, self.tr("&New customer"))
         self.lookup.setPlaceholderText(self.tr("Plate, VIN, phone or name"))
-        texts = (self.tr("Customer n&ame:"), self.tr("&Phone:"), self.tr("P&late:"),
-                 self.tr("&VIN:"), self.tr("&Make:"), self.tr("M&odel:"))  # fmt: skip
+        texts = (
+            self.tr("Customer n&ame:"),
+            self.tr("&Phone:"),
+            self.tr("P&late:"),
+            self.tr("&VIN:"),
+            self.tr("&Make:"),
+            self.tr("M&odel:"),
+        )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.vin.setPlaceholderText(self.tr("17 characters"))
         for key in ("plate", "vin"):
             self.notes[key].action.setText(self.tr("&Use that vehicle"))
             self.notes[key].action.setToolTip(
-                self.tr("Open the repair order for the vehicle on file and its owner"))
+                self.tr("Open the repair order for the vehicle on file and its owner")
+            )
         self._show_search_state()
         self._show_owner()
         ok = self.ok_button
@@ -251,8 +261,11 @@ class WalkInDialog(QDialog):
                     sub = f"{v.make} {v.model} · {v.vin} · {hit.title}".strip()
                     self._add_vehicle_item(v.id, v.plate, sub)
             if not vehicles:
-                text = self.tr("%1 %2 · no vehicle on file: add one").replace("%1", hit.title) \
-                    .replace("%2", hit.subtitle)  # fmt: skip
+                text = (
+                    self.tr("%1 %2 · no vehicle on file: add one")
+                    .replace("%1", hit.title)
+                    .replace("%2", hit.subtitle)
+                )
                 item = QListWidgetItem(text)
                 item.setData(CUSTOMER_ROLE, hit.customer_id)
                 self.found.addItem(item)
@@ -268,8 +281,7 @@ class WalkInDialog(QDialog):
     def _show_search_state(self) -> None:
         term = self.lookup.text().strip()
         self.results.setCurrentWidget(self.no_match if self._no_match() else self.found)
-        self.no_match_label.setText(
-            self.tr("No customer or vehicle matches “%1”.").replace("%1", term))
+        self.no_match_label.setText(self.tr("No customer or vehicle matches “%1”.").replace("%1", term))
         self.create_button.setText(self.tr("&Create a new customer with “%1”").replace("%1", term))
         self.create_button.setToolTip(self.tr("Go on to the new customer's form with what you typed (Enter)"))
 
@@ -325,8 +337,14 @@ class WalkInDialog(QDialog):
                 target.setText(typed.upper() if kind in ("plate", "vin") else typed)
         self._show_owner()
         self.tabs.setCurrentIndex(1)
-        empty = next((f for f in (self.name, self.phone, self.plate, self.vin, self.make)
-                      if not f.text() and not f.isReadOnly()), self.make)  # fmt: skip
+        empty = next(
+            (
+                f
+                for f in (self.name, self.phone, self.plate, self.vin, self.make)
+                if not f.text() and not f.isReadOnly()
+            ),
+            self.make,
+        )
         empty.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_owner(self) -> None:
@@ -377,11 +395,18 @@ class WalkInDialog(QDialog):
                 self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.clear_notes()
-        added = self.ctx.ops.run(customers.register_walk_in, parent=self,
-                                 quiet=True, customer_id=self._customer_id,
-                                 name=self.name.text(), phone=self.phone.text(),
-                                 vin=self.vin.text(), plate=self.plate.text(),
-                                 make=self.make.text(), model=self.model.text())  # fmt: skip
+        added = self.ctx.ops.run(
+            customers.register_walk_in,
+            parent=self,
+            quiet=True,
+            customer_id=self._customer_id,
+            name=self.name.text(),
+            phone=self.phone.text(),
+            vin=self.vin.text(),
+            plate=self.plate.text(),
+            make=self.make.text(),
+            model=self.model.text(),
+        )
         if not added.ok:
             if added.error is not None:
                 self._show_refusal(added.error)

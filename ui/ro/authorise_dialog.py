@@ -150,7 +150,9 @@ class AuthoriseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button = QPushButton(self.tr("Print estimate for signature…"), self)
         self.print_button.setObjectName("auth_print")
-        self.print_button.clicked.connect(lambda: printing.print_sheet(self, self.ctx.ops, "estimate", view, self.ctx.lang))
+        self.print_button.clicked.connect(
+            lambda: printing.print_sheet(self, self.ctx.ops, "estimate", view, self.ctx.lang)
+        )
         self.print_button.setVisible(printing.available())
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         return buttons
@@ -158,7 +160,9 @@ class AuthoriseDialog(QDialog):
     def _update_total(self) -> None:
         """The total the authorisation will record (with tax), as the decisions stand."""
         if self._tax_rate is None:
-            self._tax_rate = Decimal(settings.read_settings(actor=self.ctx.actor, keys=["tax_rate"])["tax_rate"])
+            self._tax_rate = Decimal(
+                settings.read_settings(actor=self.ctx.actor, keys=["tax_rate"])["tax_rate"]
+            )
         decided = {lid: box.currentData() for lid, box in self.decisions.items()}
         q = estimate.quote_of(self.view.lines, decisions=decided, tax_rate=self._tax_rate)
         self.total.setText(

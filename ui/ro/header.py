@@ -93,7 +93,9 @@ class ROHeader(QFrame):
         if v is None:
             return
         self.edit_vehicle_button.setText(self.tr("&Edit vehicle…"))
-        self.edit_vehicle_button.setToolTip(self.tr("Correct this vehicle's plate, VIN, make, model, year or mileage"))
+        self.edit_vehicle_button.setToolTip(
+            self.tr("Correct this vehicle's plate, VIN, make, model, year or mileage")
+        )
         self.reassign_button.setText(self.tr("Hand &over to another advisor…"))
         self.reassign_button.setToolTip(self.tr("Give this repair order to another advisor, with the reason"))
         self.plate.setText(v.vehicle.plate)

@@ -67,8 +67,13 @@ class QuotePanel(QWidget):
             number = QLabel(self.tr("Concern %1").replace("%1", str(c.seq)), self.body)
             number.setStyleSheet("color: #555; font-size: 90%;")
             # As tall as the words at the panel's width: no blank band around long words.
-            words = WordsBox(quoted(c.customer_words), f"quote_{c.id}", self.body,
-                             style="background: #fff8e1; border-left: 4px solid #f9a825;", scale=1.1)  # fmt: skip
+            words = WordsBox(
+                quoted(c.customer_words),
+                f"quote_{c.id}",
+                self.body,
+                style="background: #fff8e1; border-left: 4px solid #f9a825;",
+                scale=1.1,
+            )
             for j, w in enumerate((number, words)):
                 self.body_layout.insertWidget(2 * i + j, w)
             self.labels += [number, words.label]

@@ -153,7 +153,9 @@ class StepBar(QWidget):
         font = QFont(button.font())
         font.setBold(button.property("state") == "current")
         metrics = QFontMetrics(font)
-        button.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines))
+        button.setText(
+            "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines)
+        )
 
     def full_text(self, step: int) -> str:
         """The button's label before eliding (what it says, given the room)."""

@@ -28,11 +28,17 @@ def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
         return fmt.duration(checks[key].seconds or 0)
 
     out = [
-        (QCoreApplication.translate("Timeline", "Greeting within 3 min"), checks["greeting"].status,
-         took("greeting")),
-        (QCoreApplication.translate("Timeline", "Need confirmed within 10 min"),
-         checks["need_confirmed"].status, took("need_confirmed")),
-    ]  # fmt: skip
+        (
+            QCoreApplication.translate("Timeline", "Greeting within 3 min"),
+            checks["greeting"].status,
+            took("greeting"),
+        ),
+        (
+            QCoreApplication.translate("Timeline", "Need confirmed within 10 min"),
+            checks["need_confirmed"].status,
+            took("need_confirmed"),
+        ),
+    ]
     if view.promised_at is None:
         out.append(
             (
@@ -94,7 +100,8 @@ class Timeline(QWidget):
             number = step_of(e)  # the step the event completes, not the one it led to
             step = step_label(number, self.ctx.lang) if 1 <= number <= 14 else str(number)
             QTreeWidgetItem(
-                self.tree, [fmt.datetime(e.at), step, event_label(e.action), e.user, event_note(e.action, e.note)]
+                self.tree,
+                [fmt.datetime(e.at), step, event_label(e.action), e.user, event_note(e.action, e.note)],
             )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.standards_tree.clear()

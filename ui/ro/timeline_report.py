@@ -223,7 +223,12 @@ class TimelineReport(QWidget):
             what = pick("; ", "；", self.lang).join(x for x in (what, extra) if x)
             mark = "✓ " if m.events else "○ "
             rows.append(
-                [f"{mark}{m.step}. {pick(m.label_en, m.label_zh, self.lang)}", when, self._list(m.users), what]
+                [
+                    f"{mark}{m.step}. {pick(m.label_en, m.label_zh, self.lang)}",
+                    when,
+                    self._list(m.users),
+                    what,
+                ]
             )
             done.append(bool(m.events))
         self._rows(self.steps, rows)
@@ -250,7 +255,9 @@ class TimelineReport(QWidget):
             if not parts:
                 return self.tr("No parts needed")
             colon = pick(": ", "：", self.lang)
-            return self._list(f"{x.description}{colon}{words(PartStatus, x.part_status, self.lang)}" for x in parts)
+            return self._list(
+                f"{x.description}{colon}{words(PartStatus, x.part_status, self.lang)}" for x in parts
+            )
         if step == Step.WASH and view.wash_requested is False:
             return self.tr("No wash requested")
         if step == Step.FOLLOW_UP and view.follow_up is not None and view.follow_up.at is None:
@@ -348,5 +355,7 @@ class TimelineReport(QWidget):
         for e in view.events:
             step = timeline.step_of(e)
             label = pick(*STEP_LABELS[Step(step)], self.lang) if 1 <= step <= 14 else str(step)
-            rows.append([fmt.datetime(e.at), label, self.action_label(e.action), e.user, event_note(e.action, e.note)])
+            rows.append(
+                [fmt.datetime(e.at), label, self.action_label(e.action), e.user, event_note(e.action, e.note)]
+            )
         self._rows(self.events, rows)

@@ -37,27 +37,87 @@ class Entry:
 
 ENTRIES = (
     Entry("ui.workspaces.today", "today", None, "SP_FileDialogDetailedView", "TodayWorkspace", "Today"),
-    Entry("ui.workspaces.customers", "customers", None, "SP_DirHomeIcon", "CustomersWorkspace",
-          "Customers & vehicles"),  # fmt: skip
-    Entry("ui.workspaces.repair_order", "repair_order", None, "SP_FileDialogDetailedView",
-          "RepairOrderWorkspace", "Repair order"),  # fmt: skip
-    Entry("ui.workspaces.appointments", "appointments", "appointment.book", "SP_FileDialogContentsView",
-          "AppointmentsWorkspace", "Appointments"),  # fmt: skip
-    Entry("ui.workspaces.solicitation", "solicitation", "solicitation.log", "SP_DialogYesButton",
-          "SolicitationWorkspace", "Solicitation"),  # fmt: skip
-    Entry("ui.workspaces.board", "board", "work.clock", "SP_FileDialogDetailedView", "BoardWorkspace",
-          "Workshop board"),  # fmt: skip
-    Entry("ui.workspaces.dispatch", "dispatch", "work.assign", "SP_FileDialogListView", "DispatchWorkspace",
-          "Dispatch"),  # fmt: skip
+    Entry(
+        "ui.workspaces.customers",
+        "customers",
+        None,
+        "SP_DirHomeIcon",
+        "CustomersWorkspace",
+        "Customers & vehicles",
+    ),
+    Entry(
+        "ui.workspaces.repair_order",
+        "repair_order",
+        None,
+        "SP_FileDialogDetailedView",
+        "RepairOrderWorkspace",
+        "Repair order",
+    ),
+    Entry(
+        "ui.workspaces.appointments",
+        "appointments",
+        "appointment.book",
+        "SP_FileDialogContentsView",
+        "AppointmentsWorkspace",
+        "Appointments",
+    ),
+    Entry(
+        "ui.workspaces.solicitation",
+        "solicitation",
+        "solicitation.log",
+        "SP_DialogYesButton",
+        "SolicitationWorkspace",
+        "Solicitation",
+    ),
+    Entry(
+        "ui.workspaces.board",
+        "board",
+        "work.clock",
+        "SP_FileDialogDetailedView",
+        "BoardWorkspace",
+        "Workshop board",
+    ),
+    Entry(
+        "ui.workspaces.dispatch",
+        "dispatch",
+        "work.assign",
+        "SP_FileDialogListView",
+        "DispatchWorkspace",
+        "Dispatch",
+    ),
     Entry("ui.workspaces.parts", "parts", "parts.reserve", "SP_DriveHDIcon", "PartsWorkspace", "Parts"),
-    Entry("ui.workspaces.followup", "followup", "followup.log", "SP_DialogYesButton", "FollowUpWorkspace",
-          "Follow-up"),  # fmt: skip
-    Entry("ui.workspaces.dashboard", "dashboard", "kpi.view", "SP_FileDialogInfoView", "DashboardWorkspace",
-          "Reports"),  # fmt: skip
-    Entry("ui.workspaces.audit", "audit", "audit.view", "SP_FileDialogContentsView", "AuditWorkspace",
-          "Audit trail"),  # fmt: skip
-    Entry("ui.workspaces.settings", "settings", "settings.edit", "SP_FileDialogListView", "SettingsWorkspace",
-          "Settings"),  # fmt: skip
+    Entry(
+        "ui.workspaces.followup",
+        "followup",
+        "followup.log",
+        "SP_DialogYesButton",
+        "FollowUpWorkspace",
+        "Follow-up",
+    ),
+    Entry(
+        "ui.workspaces.dashboard",
+        "dashboard",
+        "kpi.view",
+        "SP_FileDialogInfoView",
+        "DashboardWorkspace",
+        "Reports",
+    ),
+    Entry(
+        "ui.workspaces.audit",
+        "audit",
+        "audit.view",
+        "SP_FileDialogContentsView",
+        "AuditWorkspace",
+        "Audit trail",
+    ),
+    Entry(
+        "ui.workspaces.settings",
+        "settings",
+        "settings.edit",
+        "SP_FileDialogListView",
+        "SettingsWorkspace",
+        "Settings",
+    ),
     Entry("ui.workspaces.admin", "admin", "users.manage", "SP_ComputerIcon", "AdminWorkspace", "Admin"),
 )
 

@@ -122,9 +122,14 @@ class AddUserDialog(_Form):
     def try_accept(self) -> None:
         if not self._passwords_match(self.password, self.password2):
             return
-        view = self.ctx.ops.run(users.add_user, parent=self,
-                                username=self.username.text(), display_name=self.display_name.text(),
-                                role=self.role.currentData(), password=self.password.text())  # fmt: skip
+        view = self.ctx.ops.run(
+            users.add_user,
+            parent=self,
+            username=self.username.text(),
+            display_name=self.display_name.text(),
+            role=self.role.currentData(),
+            password=self.password.text(),
+        )
         if view.ok:
             self.result_view = view.value
             self.accept()
@@ -145,8 +150,9 @@ class PasswordDialog(_Form):
     def try_accept(self) -> None:
         if not self._passwords_match(self.password, self.password2):
             return
-        view = self.ctx.ops.run(users.reset_password, parent=self,
-                                user_id=self.user.id, password=self.password.text())  # fmt: skip
+        view = self.ctx.ops.run(
+            users.reset_password, parent=self, user_id=self.user.id, password=self.password.text()
+        )
         if view.ok:
             self.result_view = view.value
             self.accept()
@@ -165,8 +171,9 @@ class RoleDialog(_Form):
         self.form.addRow(self.tr("&Role:"), self.role)
 
     def try_accept(self) -> None:
-        view = self.ctx.ops.run(users.set_role, parent=self,
-                                user_id=self.user.id, role=self.role.currentData())  # fmt: skip
+        view = self.ctx.ops.run(
+            users.set_role, parent=self, user_id=self.user.id, role=self.role.currentData()
+        )
         if view.ok:
             self.result_view = view.value
             self.accept()
@@ -251,14 +258,18 @@ class AdminWorkspace(Workspace):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Administration"))
         self.users_box.setTitle(self.tr("Users"))
-        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"), self.tr("Role"),
-                                              self.tr("Active"), self.tr("Locked")])  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked")]
+        )
         self.add_button.setText(self.tr("&Add user…"))
         self.add_button.setToolTip(self.tr("Add a staff account (Ctrl+N)"))
         self.reset_button.setText(self.tr("&Reset password…"))
         self.role_button.setText(self.tr("Change r&ole…"))
-        self.never_deleted.setText(self.tr("Accounts are never deleted: deactivate a leaver, so the "
-                                           "history keeps naming who did what."))  # fmt: skip
+        self.never_deleted.setText(
+            self.tr(
+                "Accounts are never deleted: deactivate a leaver, so the history keeps naming who did what."
+            )
+        )
         self.backup_box.setTitle(self.tr("Backups"))
         self.backup_button.setText(self.tr("&Back up now…"))
         self.backup_button.setToolTip(self.tr("Write a copy of the whole database to a file you choose"))
@@ -281,8 +292,13 @@ class AdminWorkspace(Workspace):
         for row, u in enumerate(self.rows):
             active = QTableWidgetItem("✓ " + self.tr("Active") if u.active else "✗ " + self.tr("Deactivated"))
             locked = QTableWidgetItem("🔒 " + self.tr("Locked") if u.locked else "")
-            cells = [QTableWidgetItem(u.username), QTableWidgetItem(u.display_name),
-                     QTableWidgetItem(role_label(u.role)), active, locked]  # fmt: skip
+            cells = [
+                QTableWidgetItem(u.username),
+                QTableWidgetItem(u.display_name),
+                QTableWidgetItem(role_label(u.role)),
+                active,
+                locked,
+            ]
             cells[0].setData(ID_ROLE, u.id)
             if u.locked:
                 locked.setForeground(QBrush(RED))
@@ -361,9 +377,11 @@ class AdminWorkspace(Workspace):
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = f"service-advisor-{dt.datetime.now():%Y%m%d-%H%M}{self._backup_suffix()}"
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Back up the database to"), str(Path(folder) / name),
+                self,
+                self.tr("Back up the database to"),
+                str(Path(folder) / name),
                 self.tr("Backups (*%1)").replace("%1", self._backup_suffix()),
-            )  # fmt: skip
+            )
             if not chosen:
                 return
             target = Path(chosen)
@@ -372,17 +390,24 @@ class AdminWorkspace(Workspace):
             if written.ok:
                 messages.info(self, self.tr("Backup written to %1.").replace("%1", str(written.value)))
 
-        self.ctx.ops.run_in_background(system.backup_now, parent=self, on_done=done, target=target,
-                                       progress=self.tr("Backing up the database…"))  # fmt: skip
+        self.ctx.ops.run_in_background(
+            system.backup_now,
+            parent=self,
+            on_done=done,
+            target=target,
+            progress=self.tr("Backing up the database…"),
+        )
 
     def restore(self, source: Path | None = None) -> None:
         """Ask which backup and confirm, then restore it in the background; the end is
         said in a message (restored: restart; refused: why)."""
         if source is None:
             chosen, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Restore the database from"), str(daily_backup_dir()),
+                self,
+                self.tr("Restore the database from"),
+                str(daily_backup_dir()),
                 self.tr("Backups (*%1);;All files (*)").replace("%1", system.BACKUP_SUFFIX),
-            )  # fmt: skip
+            )
             if not chosen:
                 return
             source = Path(chosen)
@@ -391,19 +416,28 @@ class AdminWorkspace(Workspace):
             "is lost, at every workstation. Make a backup now first if in doubt.\n\nThe backup is "
             "checked first (its row counts, checksum, dealership and database version); it is "
             "restored whole or not at all."
-        ).replace("%1", source.name)  # fmt: skip
+        ).replace("%1", source.name)
         if not messages.confirm(self, question, title=self.tr("Restore a backup")):
             return
 
         def done(restored: Outcome[None]) -> None:
             if restored.ok:
-                messages.info(self, self.tr("The backup %1 was restored. Close Service Advisor now and start "
-                                            "it again (at every workstation) before doing anything else.")
-                              .replace("%1", source.name))  # fmt: skip
+                messages.info(
+                    self,
+                    self.tr(
+                        "The backup %1 was restored. Close Service Advisor now and start "
+                        "it again (at every workstation) before doing anything else."
+                    ).replace("%1", source.name),
+                )
 
-        self.ctx.ops.run_in_background(system.restore_backup, parent=self, on_done=done, source=source,
-                                       confirm=(system.OlderBackup, {"force": True}),
-                                       progress=self.tr("Restoring the backup…"))  # fmt: skip
+        self.ctx.ops.run_in_background(
+            system.restore_backup,
+            parent=self,
+            on_done=done,
+            source=source,
+            confirm=(system.OlderBackup, {"force": True}),
+            progress=self.tr("Restoring the backup…"),
+        )
 
     def open_backup_folder(self) -> None:
         folder = daily_backup_dir()
@@ -413,13 +447,17 @@ class AdminWorkspace(Workspace):
     def _show_daily(self) -> None:
         folder = daily_backup_dir()
         files = sorted(folder.glob(f"service-advisor-*{system.BACKUP_SUFFIX}"))
-        latest = (self.tr("latest: %1").replace("%1", files[-1].name) if files
-                  else self.tr("none written yet"))  # fmt: skip
-        text = self.tr("Automatic daily backup (the last 7 days are kept): %1 — %2").replace(
-            "%1", str(folder)).replace("%2", latest)  # fmt: skip
+        latest = self.tr("latest: %1").replace("%1", files[-1].name) if files else self.tr("none written yet")
+        text = (
+            self.tr("Automatic daily backup (the last 7 days are kept): %1 — %2")
+            .replace("%1", str(folder))
+            .replace("%2", latest)
+        )
         if self.ctx.shared_db:
-            text += "\n" + self.tr("Shared server: every workstation keeps its own daily copy of the "
-                                   "server (pg_dump). Keep the server's own backups too.")  # fmt: skip
+            text += "\n" + self.tr(
+                "Shared server: every workstation keeps its own daily copy of the "
+                "server (pg_dump). Keep the server's own backups too."
+            )
         self.daily_label.setText(text)
 
 

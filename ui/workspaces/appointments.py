@@ -266,7 +266,9 @@ class AppointmentsWorkspace(Workspace):
         )
         self.no_show_button.setText(self.tr("Mark no-show"))
         self.move_button.setText(self.tr("Move…"))
-        self.move_button.setToolTip(self.tr("Another time for the selected appointment (capacity checked again)"))
+        self.move_button.setToolTip(
+            self.tr("Another time for the selected appointment (capacity checked again)")
+        )
         self.cancel_button.setText(self.tr("Cancel…"))
         self.cancel_button.setToolTip(self.tr("The customer cancels: kept on file with the reason"))
         self.reconfirm_box.setTitle(self.tr("Reconfirm tomorrow's appointments"))
@@ -437,23 +439,26 @@ class AppointmentsWorkspace(Workspace):
             return None
         if cancel:
             result = self.ctx.ops.run(
-                appointments.cancel_appointment, parent=self,
-                appointment_id=appointment_id, reason=dialog.reason.text().strip(),
-            )  # fmt: skip
+                appointments.cancel_appointment,
+                parent=self,
+                appointment_id=appointment_id,
+                reason=dialog.reason.text().strip(),
+            )
         else:
             result = self.ctx.ops.run(
-                appointments.reschedule, parent=self, appointment_id=appointment_id,
-                version=current.version, starts_at=dialog.new_time(),
+                appointments.reschedule,
+                parent=self,
+                appointment_id=appointment_id,
+                version=current.version,
+                starts_at=dialog.new_time(),
                 confirm=(appointments.OverbookedError, {"override": True}),
-            )  # fmt: skip
+            )
         return result.value if result.ok else None
 
     def no_show(self) -> None:
         appointment_id = self._selected_id(self.bookings)
         if appointment_id is not None:
-            self.ctx.ops.run(
-                appointments.mark_no_show, parent=self, appointment_id=appointment_id
-            )
+            self.ctx.ops.run(appointments.mark_no_show, parent=self, appointment_id=appointment_id)
 
 
 WORKSPACE = AppointmentsWorkspace

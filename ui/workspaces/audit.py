@@ -208,8 +208,17 @@ class AuditWorkspace(Workspace):
         self.verify_button.setObjectName("auditVerify")
         self.verify_button.clicked.connect(self.verify)
         filters = QHBoxLayout()
-        for w in (self.ro_label, self.ro, self.user_label, self.user, self.use_dates, self.start,
-                  self.to_label, self.end, self.filter_button):  # fmt: skip
+        for w in (
+            self.ro_label,
+            self.ro,
+            self.user_label,
+            self.user,
+            self.use_dates,
+            self.start,
+            self.to_label,
+            self.end,
+            self.filter_button,
+        ):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
@@ -248,8 +257,16 @@ class AuditWorkspace(Workspace):
         )
         if self.user.count():
             self.user.setItemText(0, self.tr("Everyone"))
-        self.model.set_headers([self.tr("When"), self.tr("User"), self.tr("RO"), self.tr("Record"),
-                                self.tr("Action"), self.tr("Old → new")])  # fmt: skip
+        self.model.set_headers(
+            [
+                self.tr("When"),
+                self.tr("User"),
+                self.tr("RO"),
+                self.tr("Record"),
+                self.tr("Action"),
+                self.tr("Old → new"),
+            ]
+        )
         self._update_status()
 
     def refresh(self) -> None:
@@ -303,8 +320,9 @@ class AuditWorkspace(Workspace):
             if checked.ok:
                 self._show_verdict(checked.value)
 
-        self.ctx.ops.run_in_background(audit_log.verify_chain, parent=self, on_done=done,
-                                       progress=self.tr("Checking the audit trail…"))  # fmt: skip
+        self.ctx.ops.run_in_background(
+            audit_log.verify_chain, parent=self, on_done=done, progress=self.tr("Checking the audit trail…")
+        )
 
     def _show_verdict(self, report: ChainReport) -> None:
         if report.ok:
@@ -316,12 +334,15 @@ class AuditWorkspace(Workspace):
             kind = report.findings[0].kind if report.findings else "link"
             problem = self._problem(kind)
             if report.bad_row_id is not None:
-                text = self.tr("✗ The chain is broken at row #%1: %2. Someone changed the trail outside "
-                               "the program; keep a copy of the database and tell the manager.")  # fmt: skip
+                text = self.tr(
+                    "✗ The chain is broken at row #%1: %2. Someone changed the trail outside "
+                    "the program; keep a copy of the database and tell the manager."
+                )
                 text = text.replace("%1", str(report.bad_row_id))
             else:
-                text = self.tr("✗ The audit trail fails its check: %2. Keep a copy of the database and "
-                               "tell the manager.")  # fmt: skip
+                text = self.tr(
+                    "✗ The audit trail fails its check: %2. Keep a copy of the database and tell the manager."
+                )
             self.verdict.setText(text.replace("%2", problem))
             # Every finding, as the audit check wrote it (rows, sequence numbers, amounts).
             self.verdict.setToolTip("\n".join(f.message for f in report.findings))
@@ -335,7 +356,9 @@ class AuditWorkspace(Workspace):
             "deleted": self.tr("rows before it were deleted"),
             "reordered": self.tr("rows were put in another order"),
             "forged": self.tr("it was not written with the dealership's key (forged?)"),
-            "money": self.tr("a settlement or payment differs from its audit row (edited outside the program?)"),
+            "money": self.tr(
+                "a settlement or payment differs from its audit row (edited outside the program?)"
+            ),
             "personal": self.tr("the personal data kept beside it was changed"),
             "truncated": self.tr("the last rows were deleted, or an older copy of the database was put back"),
             "rewritten": self.tr("the trail was rewritten, or another copy of the database was put back"),

@@ -172,8 +172,9 @@ class CustomersWorkspace(Workspace):
         self.consent = QCheckBox()
         form = QFormLayout(self.form_box)
         self.form_labels = [QLabel() for _ in range(5)]
-        for label, field in zip(self.form_labels, (self.name, self.phone, self.email,
-                                                   self.wechat, self.channel), strict=True):  # fmt: skip
+        for label, field in zip(
+            self.form_labels, (self.name, self.phone, self.email, self.wechat, self.channel), strict=True
+        ):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.consent)
@@ -260,9 +261,17 @@ class CustomersWorkspace(Workspace):
     def retranslate(self) -> None:
         self.lookup.setPlaceholderText(self.tr("Find by plate, VIN, phone or name"))
         self.form_box.setTitle(self.tr("Customer"))
-        for label, text in zip(self.form_labels, (self.tr("&Name:"), self.tr("P&hone:"),
-                                                  self.tr("&E-mail:"), self.tr("&WeChat:"),
-                                                  self.tr("Preferred &channel:")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.form_labels,
+            (
+                self.tr("&Name:"),
+                self.tr("P&hone:"),
+                self.tr("&E-mail:"),
+                self.tr("&WeChat:"),
+                self.tr("Preferred &channel:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         for i in range(self.channel.count()):
             self.channel.setItemText(i, self.channel_text(self.channel.itemData(i)))
@@ -272,16 +281,27 @@ class CustomersWorkspace(Workspace):
         self.reload_button.setText(self.tr("&Reload"))
         self.reload_button.setToolTip(self.tr("Show the stored details again (your changes are discarded)"))
         self.export_button.setText(self.tr("E&xport customer data…"))
-        self.export_button.setToolTip(self.tr(
-            "Save everything held about this customer to a JSON file (a data-subject request)"))  # fmt: skip
+        self.export_button.setToolTip(
+            self.tr("Save everything held about this customer to a JSON file (a data-subject request)")
+        )
         self.erase_button.setText(self.tr("Erase (anonymise)…"))
-        self.erase_button.setToolTip(self.tr(
-            "Replace this customer's personal data by an anonymous record; allowed only after "
-            "the retention period. This cannot be undone."))  # fmt: skip
+        self.erase_button.setToolTip(
+            self.tr(
+                "Replace this customer's personal data by an anonymous record; allowed only after "
+                "the retention period. This cannot be undone."
+            )
+        )
         self.vehicles_box.setTitle(self.tr("Vehicles"))
-        self.vehicle_table.setHorizontalHeaderLabels([
-            self.tr("Plate"), self.tr("VIN"), self.tr("Make and model"), self.tr("Year"),
-            self.tr("Mileage"), self.tr("Next service")])  # fmt: skip
+        self.vehicle_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Plate"),
+                self.tr("VIN"),
+                self.tr("Make and model"),
+                self.tr("Year"),
+                self.tr("Mileage"),
+                self.tr("Next service"),
+            ]
+        )
         self.add_vehicle_button.setText(self.tr("&Add vehicle…"))
         self.add_vehicle_button.setToolTip(self.tr("Register another vehicle of this customer (Alt+A)"))
         self.edit_vehicle_button.setText(self.tr("E&dit vehicle…"))
@@ -290,9 +310,9 @@ class CustomersWorkspace(Workspace):
             self.tr("Correct the selected vehicle's plate, VIN, make, model, year or mileage (Alt+D)")
         )
         self.history_box.setTitle(self.tr("Repair orders of the vehicle"))
-        self.history_table.setHorizontalHeaderLabels([
-            self.tr("RO"), self.tr("Arrived"), self.tr("Step"), self.tr("Status"),
-            self.tr("Total")])  # fmt: skip
+        self.history_table.setHorizontalHeaderLabels(
+            [self.tr("RO"), self.tr("Arrived"), self.tr("Step"), self.tr("Status"), self.tr("Total")]
+        )
         self.open_button.setText(self.tr("&Open repair order"))
         self.open_button.setToolTip(self.tr("Open the selected repair order (Enter)"))
         self._show_saved(self._saved_at)
@@ -412,7 +432,11 @@ class CustomersWorkspace(Workspace):
 
     def _show_history(self) -> None:
         vehicle_id = self._selected_vehicle_id()
-        self.history = history.read_vehicle_orders(actor=self.ctx.actor, vehicle_id=vehicle_id) if vehicle_id is not None else []
+        self.history = (
+            history.read_vehicle_orders(actor=self.ctx.actor, vehicle_id=vehicle_id)
+            if vehicle_id is not None
+            else []
+        )
         self._fill_history()
 
     def _fill_history(self) -> None:
@@ -438,17 +462,25 @@ class CustomersWorkspace(Workspace):
         if c is None:
             return
         fields: dict[str, Any] = dict(
-            name=self.name.text(), email=self.email.text(), wechat=self.wechat.text(),
+            name=self.name.text(),
+            email=self.email.text(),
+            wechat=self.wechat.text(),
             preferred_channel=self.channel.currentData(),
             marketing_consent=self.consent.isChecked(),
-        )  # fmt: skip
+        )
         if not self.phone.isReadOnly():
             fields["phone"] = self.phone.text()
         outcome = save_with_conflict_handling(
-            self.ctx, self, customers.update_customer, lambda: self._stored_fields(c.id), fields,
-            labels=self.field_labels(), original=self._loaded,
-            customer_id=c.id, version=c.version,
-        )  # fmt: skip
+            self.ctx,
+            self,
+            customers.update_customer,
+            lambda: self._stored_fields(c.id),
+            fields,
+            labels=self.field_labels(),
+            original=self._loaded,
+            customer_id=c.id,
+            version=c.version,
+        )
         if outcome.status == "saved":
             self.customer = outcome.value
             self._fill_form()
@@ -464,8 +496,9 @@ class CustomersWorkspace(Workspace):
             self.saved_label.hide()
             return
         self.saved_label.setText(self.tr("✓ Saved %1").replace("%1", fmt.time(at)))
-        self.saved_label.setToolTip(self.tr("The customer's details were saved at %1.")
-                                    .replace("%1", fmt.time(at)))  # fmt: skip
+        self.saved_label.setToolTip(
+            self.tr("The customer's details were saved at %1.").replace("%1", fmt.time(at))
+        )
         self.saved_label.show()
 
     def export_data(self) -> None:
@@ -477,9 +510,11 @@ class CustomersWorkspace(Workspace):
         suggested = f"customer-{c.id}.json"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export customer data"), str(Path(folder) / suggested) if folder else suggested,
+            self,
+            self.tr("Export customer data"),
+            str(Path(folder) / suggested) if folder else suggested,
             self.tr("JSON files (*.json)"),
-        )  # fmt: skip
+        )
         if not name:
             return
         path = Path(name)
@@ -498,8 +533,9 @@ class CustomersWorkspace(Workspace):
                 return
             messages.info(self, self.tr("The customer's data was saved to %1.").replace("%1", str(path)))
 
-        self.ctx.ops.run_in_background(audit_log.export_customer_data, parent=self, on_done=write,
-                                       customer_id=c.id)  # fmt: skip
+        self.ctx.ops.run_in_background(
+            audit_log.export_customer_data, parent=self, on_done=write, customer_id=c.id
+        )
 
     def erase(self) -> None:
         """Anonymise the customer after a clear warning (refused inside the retention period)."""
@@ -509,7 +545,7 @@ class CustomersWorkspace(Workspace):
         question = self.tr(
             "Erase the personal data of %1?\n\nName, phone, e-mail and WeChat are replaced by an "
             "anonymous record; the repair orders stay. This cannot be undone."
-        ).replace("%1", c.name)  # fmt: skip
+        ).replace("%1", c.name)
         if not messages.confirm(self, question, title=self.tr("Erase customer data")):
             return
         if self.ctx.ops.run(customers.erase_customer, parent=self, customer_id=c.id).ok:

@@ -409,10 +409,15 @@ class DashboardWorkspace(Workspace):
 
         self._start(
             dashboard.figures,
-            {"actor": self.ctx.actor, "start": start, "end": end, "advisor_id": advisor_id,
-             "technician_id": technician_id},
+            {
+                "actor": self.ctx.actor,
+                "start": start,
+                "end": end,
+                "advisor_id": advisor_id,
+                "technician_id": technician_id,
+            },
             done,
-        )  # fmt: skip
+        )
 
     def wait_idle(self, msecs: int = 30_000) -> None:
         """Block until the loads under way end (closing, tests)."""
@@ -443,7 +448,9 @@ class DashboardWorkspace(Workspace):
             text, colour = texts.change_text(kind, better, now, before)
             tile.change.setText(text)
             tile.change.setStyleSheet(f"color:{colour}; font-weight:bold;")
-            tile.change.setToolTip(self.tr("Previous period: %1").replace("%1", texts.format_value(kind, before)))
+            tile.change.setToolTip(
+                self.tr("Previous period: %1").replace("%1", texts.format_value(kind, before))
+            )
             tile.detail.setText(texts.detail(key, s.current))
         self._render_charts(s)
 
@@ -464,7 +471,9 @@ class DashboardWorkspace(Workspace):
             return fmt.money(k.revenue_cents) if revenue else fmt.number(k.opened)
 
         money_axis = (lambda v: "¥" + plain(v)) if revenue else plain
-        self.trend.set_title(self.tr("Revenue per day (incl. tax)") if revenue else self.tr("ROs opened per day"))
+        self.trend.set_title(
+            self.tr("Revenue per day (incl. tax)") if revenue else self.tr("ROs opened per day")
+        )
         self.trend.set_axis_format(money_axis)
         short = [QLocale().toString(qdate(d.day), "M/d") for d in s.days]
         self.trend.set_data(
@@ -533,7 +542,8 @@ class DashboardWorkspace(Workspace):
             [m.label(lang) for m in misses],
             [float(m.ratio.hits) for m in misses],
             labels=[
-                f"{m.ratio.hits} / {m.ratio.base} ({texts.format_value('rate', m.ratio.rate)})" for m in misses
+                f"{m.ratio.hits} / {m.ratio.base} ({texts.format_value('rate', m.ratio.rate)})"
+                for m in misses
             ],
             tooltips=[
                 self.tr("%1: %2 missed out of %3 measured")

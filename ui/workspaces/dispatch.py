@@ -207,10 +207,15 @@ class DispatchWorkspace(Workspace):
         if job is None:
             self.suggested.setRowCount(0)
             return
-        techs = workshop.read_suggest_technicians(actor=self.ctx.actor, line_id=job.line_id, day=self.selected_day())
+        techs = workshop.read_suggest_technicians(
+            actor=self.ctx.actor, line_id=job.line_id, day=self.selected_day()
+        )
         fill_rows(
             self.suggested,
-            [(t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min)) for t in techs],
+            [
+                (t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min))
+                for t in techs
+            ],
             [t.id for t in techs],
         )
         self.suggested.resizeColumnsToContents()

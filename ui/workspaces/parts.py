@@ -180,14 +180,20 @@ class PartsWorkspace(Workspace):
 
     def _load_orders(self) -> None:
         today = dt.date.today()
-        self.orders_ = parts.read_open_orders(actor=self.ctx.actor, due_by=today if self.due_only.isChecked() else None)
+        self.orders_ = parts.read_open_orders(
+            actor=self.ctx.actor, due_by=today if self.due_only.isChecked() else None
+        )
         due = sum(1 for o in self.orders_ if o.expected_on <= today)
         self.summary.setText(
             self.tr("%1 open orders, %2 due today or earlier: book in what has arrived.")
             .replace("%1", str(len(self.orders_)))
             .replace("%2", str(due))
         )
-        names = {p.id: p for p in parts.read_catalogue(actor=self.ctx.actor, limit=100_000)} if self.orders_ else {}
+        names = (
+            {p.id: p for p in parts.read_catalogue(actor=self.ctx.actor, limit=100_000)}
+            if self.orders_
+            else {}
+        )
         t = self.orders
         t.setRowCount(len(self.orders_))
         bold = QFont(t.font())

@@ -99,8 +99,9 @@ class SettingsWorkspace(Workspace):
         self.revert_button = QPushButton(self)
         self.revert_button.setObjectName("settings_revert")
         self.revert_button.clicked.connect(self.revert)
-        QShortcut(QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-                  ).activated.connect(self.save)  # fmt: skip
+        QShortcut(
+            QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).activated.connect(self.save)
         self.state = QLabel(self)
 
     def title(self) -> str:

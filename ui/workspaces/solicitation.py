@@ -180,7 +180,8 @@ class SolicitationWorkspace(Workspace):
         self._fill_combo(self.channel, [(c, channel_label(c)) for c in solicitation.CHANNELS])
         self._fill_combo(self.outcome, [(o, outcome_label(o)) for o in solicitation.OUTCOMES])
         reasons = [
-            (r.id, pick(r.label_en, r.label_zh, self.ctx.lang)) for r in solicitation.read_decline_reasons(actor=self.ctx.actor)
+            (r.id, pick(r.label_en, r.label_zh, self.ctx.lang))
+            for r in solicitation.read_decline_reasons(actor=self.ctx.actor)
         ]
         self._fill_combo(self.reason, [(None, self.tr("(choose a reason)")), *reasons])
         self._outcome_changed()

@@ -153,8 +153,9 @@ class TodayWorkspace(Workspace):
         today = fmt.date(dt.date.today(), long=True)
         self.heading.setText(self.tr("Today — %1").replace("%1", today))
         self.arrive_button.setText(self.tr("Record &arrival"))
-        self.arrive_button.setToolTip(self.tr(
-            "The selected appointment's car has arrived: open its repair order (Enter)"))  # fmt: skip
+        self.arrive_button.setToolTip(
+            self.tr("The selected appointment's car has arrived: open its repair order (Enter)")
+        )
         self.walk_in_button.setText(self.tr("&Walk-in…"))
         self.walk_in_button.setToolTip(self.tr("A customer without an appointment (Ctrl+N)"))
         self.refresh_button.setText(self.tr("Refresh"))
@@ -222,8 +223,9 @@ class TodayWorkspace(Workspace):
             return
 
         appt = appointments.read_appointment(actor=self.ctx.actor, appointment_id=arrival.appointment_id)
-        opened = self.ctx.ops.run(reception.open_repair_order, parent=self,
-                                  vehicle_id=appt.vehicle_id, appointment_id=appt.id)  # fmt: skip
+        opened = self.ctx.ops.run(
+            reception.open_repair_order, parent=self, vehicle_id=appt.vehicle_id, appointment_id=appt.id
+        )
         if opened.ok:
             self.open_ro.emit(opened.value)
 

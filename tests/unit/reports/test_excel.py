@@ -34,7 +34,8 @@ def evil(shop: dict[str, int], staff: factories.Staff) -> int:  # noqa: F811
     cust, veh = factories.make_customer_vehicle(staff, name=EVIL)
     ro = factories.open_checked_in(staff, vehicle_id=veh, words="+1 noise when braking")
     RepairOrder.update(arrived_at=T(4, 16), greeted_at=T(4, 16, 1), need_confirmed_at=T(4, 16, 2)).where(
-        RepairOrder.id == ro).execute()  # fmt: skip
+        RepairOrder.id == ro
+    ).execute()
     assert Customer.get_by_id(cust).name == EVIL
     return ro
 
@@ -115,11 +116,20 @@ def test_libreoffice_opens_it_and_keeps_the_literal_name(evil: int, tmp_path: Pa
     profile = tmp_path / "lo-profile"
     # Sheet 2 (ROs) as UTF-8 CSV; a private profile so parallel runs do not collide.
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
-         "--outdir", str(out), str(path)],
-        capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     produced = list(out.glob("*.csv"))
     assert len(produced) == 1, result.stdout
@@ -146,8 +156,9 @@ def test_cancel_leaves_no_file_and_keeps_an_existing_one(
         return len(calls) >= 4  # a few rows into the ROs sheet
 
     with pytest.raises(excel.ExportCancelled):
-        excel.write_summary(target, start=START, end=END, progress=lambda d, t: calls.append((d, t)),
-                            cancel=cancel)  # fmt: skip
+        excel.write_summary(
+            target, start=START, end=END, progress=lambda d, t: calls.append((d, t)), cancel=cancel
+        )
     assert 1 < calls[-1][0] < calls[-1][1]  # it stopped part-way
     assert list(tmp_path.iterdir()) == []
     target.write_bytes(b"last month's summary")
@@ -172,24 +183,46 @@ def _cli(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[s
 
 
 def test_cli_refuses_a_backward_range(url: str, tmp_path: Path) -> None:
-    r = _cli(url, "export", "summary", "--from", "2026-12-01", "--to", "2026-11-01", "-o",
-             str(tmp_path / "x.xlsx"))  # fmt: skip
+    r = _cli(
+        url, "export", "summary", "--from", "2026-12-01", "--to", "2026-11-01", "-o", str(tmp_path / "x.xlsx")
+    )
     assert r.returncode == 2
     assert "--to is before --from" in r.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_cli_refuses_an_unwritable_path(url: str, tmp_path: Path) -> None:
-    r = _cli(url, "export", "summary", "--from", "2026-03-01", "--to", "2026-03-31", "-o",
-             str(tmp_path / "no" / "such" / "dir" / "x.xlsx"))  # fmt: skip
+    r = _cli(
+        url,
+        "export",
+        "summary",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "-o",
+        str(tmp_path / "no" / "such" / "dir" / "x.xlsx"),
+    )
     assert r.returncode == 2
     assert "Cannot write" in r.stderr
 
 
 def test_cli_writes_the_workbook(shop: dict[str, int], url: str, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "march.xlsx"
-    r = _cli(url, "export", "summary", "--from", START.isoformat(), "--to", END.isoformat(), "-o", str(out),
-             "--user", "admin", stdin=factories.PASSWORD + "\n")  # the export shows customers: a login
+    r = _cli(
+        url,
+        "export",
+        "summary",
+        "--from",
+        START.isoformat(),
+        "--to",
+        END.isoformat(),
+        "-o",
+        str(out),
+        "--user",
+        "admin",
+        stdin=factories.PASSWORD + "\n",
+    )  # the export shows customers: a login
     assert r.returncode == 0, r.stderr
     assert load_workbook(out, read_only=True).sheetnames[0] == "Summary"
     assert dt.date(2026, 3, 2).isoformat() in r.stdout

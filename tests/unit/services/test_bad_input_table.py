@@ -48,8 +48,24 @@ FAR = dt.datetime(9999, 12, 31, 23, 30)
 ANCIENT = dt.datetime(1, 1, 1)
 
 # Wrong money: fractions, floats, NaN, infinities, booleans, text, absurd sizes.
-BAD_MONEY: list[Any] = [0.5, 99.99, 100.0, True, False, NAN, INF, -INF, Decimal("0.5"),
-                        Decimal("100"), Decimal("NaN"), "100", 10**18, 10**20, -(10**18), [100]]  # fmt: skip
+BAD_MONEY: list[Any] = [
+    0.5,
+    99.99,
+    100.0,
+    True,
+    False,
+    NAN,
+    INF,
+    -INF,
+    Decimal("0.5"),
+    Decimal("100"),
+    Decimal("NaN"),
+    "100",
+    10**18,
+    10**20,
+    -(10**18),
+    [100],
+]
 BAD_TEXT: list[Any] = [NUL, SURROGATE, MB]
 BAD_INT: list[Any] = ["abc", "12", 1.5, NAN, True, 10**20, Decimal("1.5"), None]
 
@@ -112,7 +128,9 @@ def case(kind: str, call: Callable[[World], tuple[Callable[..., Any], dict[str, 
     CASES.append(Case(kind, call))
 
 
-def each(prefix: str, values: list[Any], make: Callable[[World, Any], tuple[Callable[..., Any], dict[str, Any]]]) -> None:
+def each(
+    prefix: str, values: list[Any], make: Callable[[World, Any], tuple[Callable[..., Any], dict[str, Any]]]
+) -> None:
     for i, value in enumerate(values):
         case(f"{prefix}[{i}:{_label(value)}]", lambda w, v=value: make(w, v))
 
@@ -137,20 +155,35 @@ each("create_customer.preferred_channel", [NUL, 5], lambda w, v: _customer(w, pr
 
 def _update_customer(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     c = customers.get_customer(w.customer_vehicle[0])
-    return customers.update_customer, {"actor": w.staff.advisor, "customer_id": c.id, "version": c.version, **kw}
+    return customers.update_customer, {
+        "actor": w.staff.advisor,
+        "customer_id": c.id,
+        "version": c.version,
+        **kw,
+    }
 
 
 each("update_customer.address", [*BAD_TEXT, "街" * 301], lambda w, v: _update_customer(w, address=v))
 each("update_customer.email", [MB, NUL], lambda w, v: _update_customer(w, email=v))
 each("update_customer.version", ["1", 1.0], lambda w, v: _update_customer(w, version=v))
-case("update_customer.customer_id_text", lambda w: (customers.update_customer, {
-    "actor": w.staff.advisor, "customer_id": "1", "version": 0, "email": "a@b.cn"}))  # fmt: skip
+case(
+    "update_customer.customer_id_text",
+    lambda w: (
+        customers.update_customer,
+        {"actor": w.staff.advisor, "customer_id": "1", "version": 0, "email": "a@b.cn"},
+    ),
+)
 
 
 # -- vehicles ------------------------------------------------------------------------------
 def _vehicle(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return customers.add_vehicle, {"actor": w.staff.advisor, "customer_id": w.customer_vehicle[0],
-                                   "vin": factories.valid_vin(5151), "plate": "京B51515", **kw}  # fmt: skip
+    return customers.add_vehicle, {
+        "actor": w.staff.advisor,
+        "customer_id": w.customer_vehicle[0],
+        "vin": factories.valid_vin(5151),
+        "plate": "京B51515",
+        **kw,
+    }
 
 
 each("add_vehicle.vin", BAD_TEXT, lambda w, v: _vehicle(w, vin=v))
@@ -164,21 +197,38 @@ each("add_vehicle.customer_id", ["abc", 10**20, None], lambda w, v: _vehicle(w, 
 
 # -- reception and diagnosis ---------------------------------------------------------------
 def _check_in(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return reception.check_in, {"actor": w.staff.advisor, "ro_id": w.opened, "mileage_km": 21_000,
-                                "fuel_level": 4, **kw}  # fmt: skip
+    return reception.check_in, {
+        "actor": w.staff.advisor,
+        "ro_id": w.opened,
+        "mileage_km": 21_000,
+        "fuel_level": 4,
+        **kw,
+    }
 
 
 each("check_in.mileage_km", [-5, 10**12, 2.5, "many"], lambda w, v: _check_in(w, mileage_km=v))
 each("check_in.fuel_level", ["full", 1.5, 10**20], lambda w, v: _check_in(w, fuel_level=v))
 each("check_in.valuables", BAD_TEXT, lambda w, v: _check_in(w, valuables=v))
 each("check_in.approval_contact", [NUL, "c" * 65], lambda w, v: _check_in(w, approval_contact=v))
-each("check_in.body_damage", [[{"where": NUL}], [{"where": SURROGATE}]], lambda w, v: _check_in(w, body_damage=v))
-each("open_repair_order.vehicle_id", ["1", 1.0, 10**20], lambda w, v: (reception.open_repair_order, {
-    "actor": w.staff.advisor, "vehicle_id": v}))  # fmt: skip
+each(
+    "check_in.body_damage",
+    [[{"where": NUL}], [{"where": SURROGATE}]],
+    lambda w, v: _check_in(w, body_damage=v),
+)
+each(
+    "open_repair_order.vehicle_id",
+    ["1", 1.0, 10**20],
+    lambda w, v: (reception.open_repair_order, {"actor": w.staff.advisor, "vehicle_id": v}),
+)
 
 
 def _concern(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return diagnosis.record_concern, {"actor": w.staff.advisor, "ro_id": w.opened, "customer_words": "异响", **kw}
+    return diagnosis.record_concern, {
+        "actor": w.staff.advisor,
+        "ro_id": w.opened,
+        "customer_words": "异响",
+        **kw,
+    }
 
 
 each("record_concern.customer_words", BAD_TEXT, lambda w, v: _concern(w, customer_words=v))
@@ -187,14 +237,23 @@ each("record_concern.restatement", [NUL, SURROGATE], lambda w, v: _concern(w, re
 
 # -- estimate ------------------------------------------------------------------------------
 def _line(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return estimate.add_line, {"actor": w.staff.advisor, "ro_id": w.checked_in, "kind": "labour",
-                               "description": "Replace pads", "quantity": "1",
-                               "unit_price_cents": 18_000, **kw}  # fmt: skip
+    return estimate.add_line, {
+        "actor": w.staff.advisor,
+        "ro_id": w.checked_in,
+        "kind": "labour",
+        "description": "Replace pads",
+        "quantity": "1",
+        "unit_price_cents": 18_000,
+        **kw,
+    }
 
 
 each("add_line.unit_price_cents", [*BAD_MONEY, 1_000_000_001], lambda w, v: _line(w, unit_price_cents=v))
-each("add_line.quantity", [NAN, INF, 1.5, 10**20, Decimal("Infinity"), Decimal("-Infinity"), "1e400", [1]],
-     lambda w, v: _line(w, quantity=v))  # fmt: skip
+each(
+    "add_line.quantity",
+    [NAN, INF, 1.5, 10**20, Decimal("Infinity"), Decimal("-Infinity"), "1e400", [1]],
+    lambda w, v: _line(w, quantity=v),
+)
 case("add_line.amount_over_10M", lambda w: _line(w, quantity="10000", unit_price_cents=200_000))
 each("add_line.description", BAD_TEXT, lambda w, v: _line(w, description=v))
 each("add_line.code", [*BAD_TEXT, "C" * 41], lambda w, v: _line(w, code=v))
@@ -208,7 +267,11 @@ def _update_line(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any
     return estimate.update_line, {"actor": w.staff.advisor, "line_id": line.id, "version": line.version, **kw}
 
 
-each("update_line.unit_price_cents", [0.5, True, NAN, "100", 10**18], lambda w, v: _update_line(w, unit_price_cents=v))
+each(
+    "update_line.unit_price_cents",
+    [0.5, True, NAN, "100", 10**18],
+    lambda w, v: _update_line(w, unit_price_cents=v),
+)
 each("update_line.quantity", [NAN, 2.5], lambda w, v: _update_line(w, quantity=v))
 case("update_line.amount_over_10M", lambda w: _update_line(w, quantity="9999", unit_price_cents=999_999))
 each("update_line.description", [NUL, MB], lambda w, v: _update_line(w, description=v))
@@ -216,30 +279,53 @@ each("update_line.description", [NUL, MB], lambda w, v: _update_line(w, descript
 
 def _terms(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     ro_id, _lines = w.estimated
-    return estimate.set_terms, {"actor": w.staff.advisor, "ro_id": ro_id, "price_low_cents": 10_000,
-                                "price_high_cents": 20_000, "promised_at": now() + dt.timedelta(hours=3), **kw}  # fmt: skip
+    return estimate.set_terms, {
+        "actor": w.staff.advisor,
+        "ro_id": ro_id,
+        "price_low_cents": 10_000,
+        "price_high_cents": 20_000,
+        "promised_at": now() + dt.timedelta(hours=3),
+        **kw,
+    }
 
 
 each("set_terms.price_high_cents", [0.5, NAN, 10**20, "20000"], lambda w, v: _terms(w, price_high_cents=v))
-each("set_terms.promised_at", [FAR, ANCIENT, "2026-12-01 09:00", dt.date(2026, 12, 1)],
-     lambda w, v: _terms(w, promised_at=v))  # fmt: skip
+each(
+    "set_terms.promised_at",
+    [FAR, ANCIENT, "2026-12-01 09:00", dt.date(2026, 12, 1)],
+    lambda w, v: _terms(w, promised_at=v),
+)
 
 
 def _authorise(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     ro_id, lines = w.estimated
-    return estimate.authorise_estimate, {"actor": w.staff.advisor, "ro_id": ro_id,
-                                         "decisions": {i: "approved" for i in lines}, "customer_name": "张伟",
-                                         "method": "in_person", "promised_at": now() + dt.timedelta(hours=4), **kw}  # fmt: skip
+    return estimate.authorise_estimate, {
+        "actor": w.staff.advisor,
+        "ro_id": ro_id,
+        "decisions": {i: "approved" for i in lines},
+        "customer_name": "张伟",
+        "method": "in_person",
+        "promised_at": now() + dt.timedelta(hours=4),
+        **kw,
+    }
 
 
 each("authorise.customer_name", BAD_TEXT, lambda w, v: _authorise(w, customer_name=v))
 each("authorise.promised_at", [FAR, "tomorrow"], lambda w, v: _authorise(w, promised_at=v))
-case("authorise.decisions_nul", lambda w: _authorise(w, decisions={i: "approved\x00" for i in w.estimated[1]}))
+case(
+    "authorise.decisions_nul", lambda w: _authorise(w, decisions={i: "approved\x00" for i in w.estimated[1]})
+)
 
 
 # -- settlement and payments ---------------------------------------------------------------
 def _pay(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return settlement.pay, {"actor": w.staff.cashier, "ro_id": w.to_pay, "method": "cash", "amount_cents": 1_000, **kw}
+    return settlement.pay, {
+        "actor": w.staff.cashier,
+        "ro_id": w.to_pay,
+        "method": "cash",
+        "amount_cents": 1_000,
+        **kw,
+    }
 
 
 each("pay.amount_cents", [*BAD_MONEY, None, 1_000_000_001], lambda w, v: _pay(w, amount_cents=v))
@@ -253,14 +339,22 @@ def _settle(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     return settlement.settle, {"actor": w.staff.manager, "ro_id": ro_id, **kw}
 
 
-each("settle.discount_cents", [0.5, True, NAN, 10**20, "500"], lambda w, v: _settle(w, discount_cents=v,
-                                                                                    discount_reason="老客户"))  # fmt: skip
+each(
+    "settle.discount_cents",
+    [0.5, True, NAN, 10**20, "500"],
+    lambda w, v: _settle(w, discount_cents=v, discount_reason="老客户"),
+)
 each("settle.discount_reason", [NUL, MB], lambda w, v: _settle(w, discount_cents=100, discount_reason=v))
 
 
 def _refund(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return settlement.refund, {"actor": w.staff.cashier, "payment_id": w.payment, "amount_cents": -100,
-                               "reason": "退款", **kw}  # fmt: skip
+    return settlement.refund, {
+        "actor": w.staff.cashier,
+        "payment_id": w.payment,
+        "amount_cents": -100,
+        "reason": "退款",
+        **kw,
+    }
 
 
 each("refund.amount_cents", [-0.5, NAN, True, "-100", -(10**20)], lambda w, v: _refund(w, amount_cents=v))
@@ -271,12 +365,21 @@ each("refund.reason", [NUL, SURROGATE], lambda w, v: _refund(w, reason=v))
 def _book(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     c, v = w.customer_vehicle
     day = (now() + dt.timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
-    return appointments.book_appointment, {"actor": w.staff.advisor, "customer_id": c, "vehicle_id": v,
-                                           "starts_at": day, "requested_work": "保养", **kw}  # fmt: skip
+    return appointments.book_appointment, {
+        "actor": w.staff.advisor,
+        "customer_id": c,
+        "vehicle_id": v,
+        "starts_at": day,
+        "requested_work": "保养",
+        **kw,
+    }
 
 
-each("book.starts_at", [FAR, ANCIENT, dt.datetime(2199, 1, 1, 9), "2026-12-01 09:00", None],
-     lambda w, v: _book(w, starts_at=v))  # fmt: skip
+each(
+    "book.starts_at",
+    [FAR, ANCIENT, dt.datetime(2199, 1, 1, 9), "2026-12-01 09:00", None],
+    lambda w, v: _book(w, starts_at=v),
+)
 each("book.duration_min", ["abc", 1.5, 10**9, NAN], lambda w, v: _book(w, duration_min=v))
 each("book.estimated_cents", [0.5, 10**20, True, NAN], lambda w, v: _book(w, estimated_cents=v))
 each("book.requested_work", BAD_TEXT, lambda w, v: _book(w, requested_work=v))
@@ -286,33 +389,55 @@ each("book.requested_at", [FAR], lambda w, v: _book(w, requested_at=v))
 
 # -- parts ----------------------------------------------------------------------------------
 def _part(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return parts.add_part, {"actor": w.staff.parts, "number": "P-BAD-1", "name_en": "Filter",
-                            "name_zh": "滤清器", "price_cents": 5_000, **kw}  # fmt: skip
+    return parts.add_part, {
+        "actor": w.staff.parts,
+        "number": "P-BAD-1",
+        "name_en": "Filter",
+        "name_zh": "滤清器",
+        "price_cents": 5_000,
+        **kw,
+    }
 
 
 each("add_part.number", [*BAD_TEXT, "P" * 41], lambda w, v: _part(w, number=v))
 each("add_part.bin", [*BAD_TEXT, "B" * 21], lambda w, v: _part(w, bin=v))
 each("add_part.name_zh", [NUL, SURROGATE], lambda w, v: _part(w, name_zh=v))
-each("add_part.price_cents", [0.5, 99.99, True, NAN, INF, Decimal("0.5"), "5000", 10**18, 1_000_000_001],
-     lambda w, v: _part(w, price_cents=v))  # fmt: skip
+each(
+    "add_part.price_cents",
+    [0.5, 99.99, True, NAN, INF, Decimal("0.5"), "5000", 10**18, 1_000_000_001],
+    lambda w, v: _part(w, price_cents=v),
+)
 
 
 def _receive(w: World, quantity: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return parts.receive_stock, {"actor": w.staff.parts, "part_id": w.part_line.__data__["part"], "quantity": quantity}
+    return parts.receive_stock, {
+        "actor": w.staff.parts,
+        "part_id": w.part_line.__data__["part"],
+        "quantity": quantity,
+    }
 
 
 each("receive_stock.quantity", ["abc", 1.5, NAN, 10**9, True], _receive)
 case("supply_line.cashier", lambda w: (parts.supply_line, {"line": w.part_line, "actor": w.staff.cashier}))
-case("issue_for_line.cashier", lambda w: (parts.issue_for_line, {"line": w.part_line, "actor": w.staff.cashier}))
+case(
+    "issue_for_line.cashier",
+    lambda w: (parts.issue_for_line, {"line": w.part_line, "actor": w.staff.cashier}),
+)
 
 
 # -- workshop, changes, campaigns -----------------------------------------------------------
 def _assign(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     _ro, lines = w.authorised
     start = now()
-    return workshop.assign, {"actor": w.staff.foreman, "line_id": lines[0], "technician_id": w.staff.tech_ids[0],
-                             "bay_id": None, "planned_start": start,
-                             "planned_end": start + dt.timedelta(hours=1), **kw}  # fmt: skip
+    return workshop.assign, {
+        "actor": w.staff.foreman,
+        "line_id": lines[0],
+        "technician_id": w.staff.tech_ids[0],
+        "bay_id": None,
+        "planned_start": start,
+        "planned_end": start + dt.timedelta(hours=1),
+        **kw,
+    }
 
 
 each("assign.planned_end", [FAR, "later"], lambda w, v: _assign(w, planned_end=v))
@@ -321,8 +446,13 @@ each("assign.technician_id", ["abc", 10**20], lambda w, v: _assign(w, technician
 
 def _change(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
     ro_id, _lines = w.authorised
-    return changes.request_change, {"actor": w.staff.foreman, "ro_id": ro_id, "kind": "extra_work",
-                                    "reason": "刹车盘磨损", **kw}  # fmt: skip
+    return changes.request_change, {
+        "actor": w.staff.foreman,
+        "ro_id": ro_id,
+        "kind": "extra_work",
+        "reason": "刹车盘磨损",
+        **kw,
+    }
 
 
 each("request_change.reason", BAD_TEXT, lambda w, v: _change(w, reason=v))
@@ -336,9 +466,16 @@ each("request_change.new_promised_at", [FAR], lambda w, v: _change(w, kind="dela
 
 
 def _campaign(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return solicitation.add_campaign, {"actor": w.staff.manager, "code": "R-1", "kind": "recall",
-                                       "title_en": "Airbag", "title_zh": "气囊", "starts_on": dt.date(2026, 1, 1),
-                                       "ends_on": dt.date(2026, 12, 31), **kw}  # fmt: skip
+    return solicitation.add_campaign, {
+        "actor": w.staff.manager,
+        "code": "R-1",
+        "kind": "recall",
+        "title_en": "Airbag",
+        "title_zh": "气囊",
+        "starts_on": dt.date(2026, 1, 1),
+        "ends_on": dt.date(2026, 12, 31),
+        **kw,
+    }
 
 
 each("add_campaign.ends_on", [dt.date(9999, 12, 31), "2026-12-31"], lambda w, v: _campaign(w, ends_on=v))
@@ -348,26 +485,78 @@ each("add_campaign.vin_from", [MB], lambda w, v: _campaign(w, vin_from=v))
 
 # -- users and settings ---------------------------------------------------------------------
 def _user(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]:
-    return users.add_user, {"actor": w.staff.admin, "username": "wang", "display_name": "王", "role": "advisor",
-                            "password": "correct horse battery", **kw}  # fmt: skip
+    return users.add_user, {
+        "actor": w.staff.admin,
+        "username": "wang",
+        "display_name": "王",
+        "role": "advisor",
+        "password": "correct horse battery",
+        **kw,
+    }
 
 
 each("add_user.username", BAD_TEXT, lambda w, v: _user(w, username=v))
 each("add_user.display_name", [NUL, SURROGATE], lambda w, v: _user(w, display_name=v))
 each("add_user.password", [NUL + "longenough", "p" * 2_000], lambda w, v: _user(w, password=v))
-each("set_setting.value", [NAN, NUL, SURROGATE, MB], lambda w, v: (settings.set_setting, {
-    "actor": w.staff.admin, "key": "dealer_address", "value": v}))  # fmt: skip
-each("set_setting.labour_rate_cents", [0.5, True, 10**20], lambda w, v: (settings.set_setting, {
-    "actor": w.staff.admin, "key": "labour_rate_cents", "value": v}))  # fmt: skip
-case("set_up_dealer.after_first_run", lambda w: (settings.set_up_dealer, {
-    "name": "Intruder Motors", "address": "x", "phone": "1", "tax_no": "t", "labour_rate_cents": 1}))  # fmt: skip
-case("set_up_dealer.technician", lambda w: (settings.set_up_dealer, {
-    "actor": w.staff.technician, "name": "Intruder Motors", "address": "x", "phone": "1", "tax_no": "t",
-    "labour_rate_cents": 1}))  # fmt: skip
-case("set_up_dealer.address_mb", lambda w: (settings.set_up_dealer, {
-    "actor": w.staff.admin, "name": "星辉", "address": MB, "phone": "1", "tax_no": "t", "labour_rate_cents": 1}))  # fmt: skip
-case("set_up_dealer.rate_float", lambda w: (settings.set_up_dealer, {
-    "actor": w.staff.admin, "name": "星辉", "address": "x", "phone": "1", "tax_no": "t", "labour_rate_cents": 0.5}))  # fmt: skip
+each(
+    "set_setting.value",
+    [NAN, NUL, SURROGATE, MB],
+    lambda w, v: (settings.set_setting, {"actor": w.staff.admin, "key": "dealer_address", "value": v}),
+)
+each(
+    "set_setting.labour_rate_cents",
+    [0.5, True, 10**20],
+    lambda w, v: (settings.set_setting, {"actor": w.staff.admin, "key": "labour_rate_cents", "value": v}),
+)
+case(
+    "set_up_dealer.after_first_run",
+    lambda w: (
+        settings.set_up_dealer,
+        {"name": "Intruder Motors", "address": "x", "phone": "1", "tax_no": "t", "labour_rate_cents": 1},
+    ),
+)
+case(
+    "set_up_dealer.technician",
+    lambda w: (
+        settings.set_up_dealer,
+        {
+            "actor": w.staff.technician,
+            "name": "Intruder Motors",
+            "address": "x",
+            "phone": "1",
+            "tax_no": "t",
+            "labour_rate_cents": 1,
+        },
+    ),
+)
+case(
+    "set_up_dealer.address_mb",
+    lambda w: (
+        settings.set_up_dealer,
+        {
+            "actor": w.staff.admin,
+            "name": "星辉",
+            "address": MB,
+            "phone": "1",
+            "tax_no": "t",
+            "labour_rate_cents": 1,
+        },
+    ),
+)
+case(
+    "set_up_dealer.rate_float",
+    lambda w: (
+        settings.set_up_dealer,
+        {
+            "actor": w.staff.admin,
+            "name": "星辉",
+            "address": "x",
+            "phone": "1",
+            "tax_no": "t",
+            "labour_rate_cents": 0.5,
+        },
+    ),
+)
 
 
 # -- the check ------------------------------------------------------------------------------
@@ -378,7 +567,10 @@ def fingerprint() -> dict[str, tuple[int, str]]:
     out = {}
     for model in ALL_MODELS:
         rows = list(model.select().order_by(model._meta.primary_key).tuples())
-        out[model._meta.table_name] = (len(rows), hashlib.sha256(repr(rows).encode("utf-8", "backslashreplace")).hexdigest())
+        out[model._meta.table_name] = (
+            len(rows),
+            hashlib.sha256(repr(rows).encode("utf-8", "backslashreplace")).hexdigest(),
+        )
     return out
 
 

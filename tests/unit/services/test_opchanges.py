@@ -16,9 +16,16 @@ from tests import factories
 
 def test_a_write_reports_its_kinds_and_the_ro_of_its_ro_id_argument(staff: factories.Staff) -> None:
     ro_id = factories.open_checked_in(staff)
-    line_id, changes = collect(estimate.add_line, actor=staff.advisor, ro_id=ro_id, kind="labour",
-                               code="L-1", description="Brakes", quantity="1.0",
-                               unit_price_cents=10_000)  # fmt: skip
+    line_id, changes = collect(
+        estimate.add_line,
+        actor=staff.advisor,
+        ro_id=ro_id,
+        kind="labour",
+        code="L-1",
+        description="Brakes",
+        quantity="1.0",
+        unit_price_cents=10_000,
+    )
     assert line_id
     assert changes.kinds & Kind.ESTIMATE and changes.ro_id == ro_id
     assert changes.touches(Kind.ESTIMATE, ro_id=ro_id)
@@ -32,8 +39,14 @@ def test_the_ro_comes_from_the_audit_trail_when_the_service_names_another_record
     ro_id, _lines = factories.authorised(staff)
     line = get_ro_view(ro_id).approved_lines[0]
     start = now()
-    job = workshop.assign(actor=staff.foreman, line_id=line.id, technician_id=staff.tech_ids[0], bay_id=None,
-                          planned_start=start, planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=line.id,
+        technician_id=staff.tech_ids[0],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
     _, changes = collect(workshop.clock_on, actor=staff.foreman, assignment_id=job.id)
     assert changes == OpChanges(Kind.BOARD | Kind.RO, ro_id)
 
@@ -46,8 +59,13 @@ def test_no_particular_ro_when_none_or_several(staff: factories.Staff) -> None:
 
     def two_ros() -> None:
         for ro_id in (first, second):
-            estimate.set_terms(actor=staff.advisor, ro_id=ro_id, price_low_cents=100, price_high_cents=200,
-                               promised_at=now() + dt.timedelta(hours=3))  # fmt: skip
+            estimate.set_terms(
+                actor=staff.advisor,
+                ro_id=ro_id,
+                price_low_cents=100,
+                price_high_cents=200,
+                promised_at=now() + dt.timedelta(hours=3),
+            )
 
     _, changes = collect(two_ros)
     assert changes.kinds & Kind.ESTIMATE and changes.ro_id is None
@@ -64,8 +82,14 @@ def test_reads_and_refused_calls_change_nothing(staff: factories.Staff) -> None:
     # that goes on after catching the error does not hear it.
     def refused_inside() -> None:
         with pytest.raises(UserError):
-            estimate.authorise_estimate(actor=staff.advisor, ro_id=ro_id, decisions={}, customer_name="X",
-                                        method="in_person", promised_at=now())  # fmt: skip
+            estimate.authorise_estimate(
+                actor=staff.advisor,
+                ro_id=ro_id,
+                decisions={},
+                customer_name="X",
+                method="in_person",
+                promised_at=now(),
+            )
 
     _, changes = collect(refused_inside)
     assert changes == NOTHING
@@ -91,8 +115,11 @@ def test_every_service_that_writes_declares_what_it_changes() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.FunctionDef):
                 continue
-            decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)
-                          and getattr(d.func, "id", "") == "service"]  # fmt: skip
+            decorators = [
+                d
+                for d in node.decorator_list
+                if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "service"
+            ]
             calls = {getattr(c.func, "id", "") for c in ast.walk(node) if isinstance(c, ast.Call)}
             if decorators and calls & {"log", "event"}:
                 writers += 1

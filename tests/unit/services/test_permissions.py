@@ -43,19 +43,27 @@ def _declared_services() -> list[tuple[str, str, tuple[str, ...]]]:
             if not isinstance(node, ast.FunctionDef):
                 continue
             for deco in node.decorator_list:
-                if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Name)
-                        and deco.func.id == "service" and deco.args
-                        and isinstance(deco.args[0], ast.Constant)):  # fmt: skip
+                if not (
+                    isinstance(deco, ast.Call)
+                    and isinstance(deco.func, ast.Name)
+                    and deco.func.id == "service"
+                    and deco.args
+                    and isinstance(deco.args[0], ast.Constant)
+                ):
                     continue
                 actions: tuple[str, ...] = ()
                 if deco.args[0].value is not None:
                     actions = (str(deco.args[0].value),)
                 else:
                     for call in ast.walk(node):
-                        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-                                and call.func.id in ("require", "_require_any")):  # fmt: skip
-                            actions += tuple(str(a.value) for a in call.args[1:]
-                                             if isinstance(a, ast.Constant))  # fmt: skip
+                        if (
+                            isinstance(call, ast.Call)
+                            and isinstance(call.func, ast.Name)
+                            and call.func.id in ("require", "_require_any")
+                        ):
+                            actions += tuple(
+                                str(a.value) for a in call.args[1:] if isinstance(a, ast.Constant)
+                            )
                 found.append((path.stem, node.name, actions))
     return found
 
@@ -66,8 +74,11 @@ SERVICES = _declared_services()
 def _dummy(name: str, annotation: Any) -> Any:
     """A harmless value of the parameter's type (the permission check comes first)."""
     text = str(annotation)
-    if name.endswith(("_id", "_cents")) or name in ("version", "quantity", "level") \
-            or text in ("int", "int | None"):  # fmt: skip
+    if (
+        name.endswith(("_id", "_cents"))
+        or name in ("version", "quantity", "level")
+        or text in ("int", "int | None")
+    ):
         return 987_654
     if "datetime" in text:
         return now() + dt.timedelta(days=1)
@@ -99,8 +110,14 @@ def test_the_services_were_found() -> None:
     unchecked = [f"{m}.{f}" for m, f, a in SERVICES if not a]
     assert not unchecked, f"services that check no permission: {unchecked}"
     assert len(SERVICES) >= 50
-    assert {"estimate.authorise_estimate", "workshop.assign", "changes.approve_major",
-            "settlement.pay", "users.add_user", "settlement.hand_over"} <= names  # fmt: skip
+    assert {
+        "estimate.authorise_estimate",
+        "workshop.assign",
+        "changes.approve_major",
+        "settlement.pay",
+        "users.add_user",
+        "settlement.hand_over",
+    } <= names
 
 
 @pytest.mark.parametrize(("action",), [(a,) for a in sorted({a for _m, _f, aa in SERVICES for a in aa})])
@@ -110,10 +127,12 @@ def test_every_action_used_by_a_service_is_declared(action: str) -> None:
     assert auth.PERMISSIONS[action] <= set(auth.ROLES)
 
 
-@pytest.mark.parametrize(("module", "function", "actions"), SERVICES,
-                         ids=[f"{m}.{f}[{'|'.join(a)}]" for m, f, a in SERVICES])  # fmt: skip
-def test_roles_without_the_permission_are_refused(staff: Staff, module: str, function: str,
-                                                  actions: tuple[str, ...]) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("module", "function", "actions"), SERVICES, ids=[f"{m}.{f}[{'|'.join(a)}]" for m, f, a in SERVICES]
+)
+def test_roles_without_the_permission_are_refused(
+    staff: Staff, module: str, function: str, actions: tuple[str, ...]
+) -> None:
     fn = getattr(importlib.import_module(f"advisor.services.{module}"), function)
     allowed = set().union(*(auth.PERMISSIONS.get(a, set()) for a in actions))
     action = "|".join(actions)
@@ -156,9 +175,14 @@ def test_a_technician_clocks_only_their_own_jobs(staff: Staff) -> None:
 
     _ro_id, lines = factories.authorised(staff)
     start = now()
-    job = workshop.assign(actor=staff.foreman, line_id=lines[0], technician_id=staff.tech_ids[1],
-                          bay_id=None, planned_start=start,
-                          planned_end=start + dt.timedelta(hours=1))  # fmt: skip
+    job = workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[1],
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
     before = snapshot()
     with pytest.raises(GateError):
         workshop.clock_on(actor=staff.technician, assignment_id=job.id)
@@ -216,8 +240,11 @@ def test_five_failed_logins_lock_the_account(staff: Staff) -> None:
         users.login(username="li.na", password=factories.PASSWORD)
     assert "locked" in info.value.en
     assert User.get_by_id(staff.advisor.user_id).locked_until > now()
-    failures = AuditLog.select().where((AuditLog.action == "login_failed")
-                                       & (AuditLog.entity_id == staff.advisor.user_id)).count()  # fmt: skip
+    failures = (
+        AuditLog.select()
+        .where((AuditLog.action == "login_failed") & (AuditLog.entity_id == staff.advisor.user_id))
+        .count()
+    )
     assert failures == 5
     # Another account is not affected; the administrator's reset unlocks.
     assert users.login(username="tom", password=factories.PASSWORD).role == "advisor"
@@ -266,8 +293,7 @@ def test_production_scrypt_parameters_meet_owasp() -> None:
             exprs = [ast.unparse(v) for v in node.value.elts]  # type: ignore[attr-defined]
             # Plain arithmetic on literals only (e.g. 2**17).
             assert all(set(e) <= set("0123456789* ") for e in exprs), exprs
-            values.update(dict(zip(names, (eval(e, {"__builtins__": {}}) for e in exprs),
-                                   strict=True)))  # fmt: skip
+            values.update(dict(zip(names, (eval(e, {"__builtins__": {}}) for e in exprs), strict=True)))
     assert values["SCRYPT_N"] >= 2**17 and values["SCRYPT_R"] >= 8 and values["SCRYPT_P"] >= 1
 
 

@@ -104,8 +104,9 @@ def test_a_read_service_needs_the_actor(staff: Staff) -> None:
 # -- one snapshot --------------------------------------------------------------------------
 
 
-def test_the_ro_view_is_read_at_one_moment(staff: Staff, database: peewee.Database,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_ro_view_is_read_at_one_moment(
+    staff: Staff, database: peewee.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another desk saves the RO while its view is being read (after the RO row, before
     its concerns): the view shows the RO as it was, not half of each."""
     _cid, vid = factories.make_customer_vehicle(staff)
@@ -134,8 +135,9 @@ def test_the_ro_view_is_read_at_one_moment(staff: Staff, database: peewee.Databa
     assert (after.version, len(after.concerns)) == (before.version + 1, 1)
 
 
-def test_the_dashboard_figures_are_read_at_one_moment(staff: Staff, database: peewee.Database,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_dashboard_figures_are_read_at_one_moment(
+    staff: Staff, database: peewee.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An RO opened while the dashboard loads shows in all of its figures or in none."""
     from advisor import kpi
 
@@ -183,8 +185,9 @@ def test_a_read_does_not_wait_for_another_desks_save(staff: Staff, database: pee
     assert took < 2, f"the read waited {took:.1f} s for the write lock"
 
 
-def test_the_excel_export_is_the_exporters_and_reads_one_snapshot(staff: Staff, database: peewee.Database,
-                                                                   tmp_path: Any) -> None:  # fmt: skip
+def test_the_excel_export_is_the_exporters_and_reads_one_snapshot(
+    staff: Staff, database: peewee.Database, tmp_path: Any
+) -> None:
     from reports import excel
 
     def write(path: str) -> Any:

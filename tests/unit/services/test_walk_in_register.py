@@ -18,8 +18,9 @@ from tests.unit.services.test_gates import assert_bilingual
 def test_every_refused_field_is_reported_together_and_nothing_is_saved(staff: Staff) -> None:
     before = Customer.select().count()
     with pytest.raises(FieldErrors) as info:
-        customers.register_walk_in(actor=staff.advisor, name="  ", phone="12ab", vin="LFV2A21K",
-                                   plate="XX123", make="m" * 41)  # fmt: skip
+        customers.register_walk_in(
+            actor=staff.advisor, name="  ", phone="12ab", vin="LFV2A21K", plate="XX123", make="m" * 41
+        )
     fields = [e.field for e in info.value.errors]
     assert sorted(fields) == ["make", "name", "phone", "plate", "vin"]
     for err in info.value.errors:
@@ -31,8 +32,9 @@ def test_a_vin_on_file_names_that_vehicle_and_its_owner(staff: Staff) -> None:
     cid, vid = factories.make_customer_vehicle(staff, name="王芳")
     stored = customers.get_vehicle(vid)
     with pytest.raises(DuplicateVehicle) as info:
-        customers.register_walk_in(actor=staff.advisor, name="林黛玉", phone="13912345678",
-                                   vin=stored.vin.lower(), plate="沪A55555")  # fmt: skip
+        customers.register_walk_in(
+            actor=staff.advisor, name="林黛玉", phone="13912345678", vin=stored.vin.lower(), plate="沪A55555"
+        )
     dup = info.value
     assert (dup.field, dup.vehicle_id, dup.customer_id) == ("vin", vid, cid)
     assert stored.plate in dup.en and "王芳" in dup.zh
@@ -49,8 +51,14 @@ def test_a_plate_on_file_is_reported_on_the_plate(staff: Staff) -> None:
 
 def test_a_good_walk_in_saves_customer_and_vehicle_with_the_check_digit_warning(staff: Staff) -> None:
     customer, vehicle, warnings = customers.register_walk_in(
-        actor=staff.advisor, name="林黛玉", phone="139 1234 5678", vin="LFV2A21K0B3012345",
-        plate="沪a12345", make="VW", model="Lavida")  # fmt: skip
+        actor=staff.advisor,
+        name="林黛玉",
+        phone="139 1234 5678",
+        vin="LFV2A21K0B3012345",
+        plate="沪a12345",
+        make="VW",
+        model="Lavida",
+    )
     assert warnings == ["vin_check_digit"]
     assert (customer.name, customer.phone) == ("林黛玉", "+8613912345678")
     assert (vehicle.customer_id, vehicle.plate) == (customer.id, "沪A12345")
@@ -60,7 +68,8 @@ def test_a_vehicle_for_a_customer_on_file_keeps_that_customer(staff: Staff) -> N
     c = customers.create_customer(actor=staff.advisor, name="贾宝玉")
     before = Customer.select().count()
     customer, vehicle, _w = customers.register_walk_in(
-        actor=staff.advisor, customer_id=c.id, vin=factories.valid_vin(31415), plate="苏E31415")
+        actor=staff.advisor, customer_id=c.id, vin=factories.valid_vin(31415), plate="苏E31415"
+    )
     assert customer.id == c.id and Customer.select().count() == before
     assert Vehicle.get_by_id(vehicle.id).customer_id == c.id
 

@@ -102,8 +102,9 @@ class ConcernCard(QFrame):
         layout.addWidget(self._title(grey))
         # As tall as the words at the card's width (a label with padding in its style sheet
         # left a blank band around long words).
-        words = WordsBox(quoted(concern.customer_words), f"concern_words_{concern.id}", self,
-                         margins=(4, 4, 4, 4))  # fmt: skip
+        words = WordsBox(
+            quoted(concern.customer_words), f"concern_words_{concern.id}", self, margins=(4, 4, 4, 4)
+        )
         words.label.setStyleSheet(grey)
         layout.addWidget(words)
         layout.addWidget(self._details(grey))

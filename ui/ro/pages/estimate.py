@@ -395,8 +395,12 @@ class Page(StepPage):
         completer has opened it). Open, it had nothing more to offer and swallowed the next
         click, on Add too, so Add took two clicks."""
         popup = self.part_completer.popup()
-        if (popup is not None and popup.isVisible() and self.part_completer.completionCount() <= 1
-                and self.part_number.text().strip() in self.parts_by_number):  # fmt: skip
+        if (
+            popup is not None
+            and popup.isVisible()
+            and self.part_completer.completionCount() <= 1
+            and self.part_number.text().strip() in self.parts_by_number
+        ):
             popup.hide()
 
     def _part_picked(self, entry: str) -> None:

@@ -181,7 +181,9 @@ class HandoverPage(StepPage):
     def _prefill(self, view: ROView) -> None:
         self.result_shown.setChecked(view.result_shown)
         self.accepted_by.setText(view.accepted_by or view.customer.name)
-        interval = settings.read_settings(actor=self.ctx.actor, keys=["service_interval_months", "service_interval_km"])
+        interval = settings.read_settings(
+            actor=self.ctx.actor, keys=["service_interval_months", "service_interval_km"]
+        )
         months, km = int(interval["service_interval_months"]), int(interval["service_interval_km"])
         if view.next_service_date and view.handed_over_at:
             d = view.next_service_date
@@ -203,7 +205,9 @@ class HandoverPage(StepPage):
             combo.setObjectName(f"handover_old_part_{x.id}")
             for h in settlement.OLD_PART_HANDLING:
                 combo.addItem(handling_label(h), h)
-            chosen = x.old_part_handling or (OldPart.WARRANTY_RETURN if x.pay_type == PayType.WARRANTY else default)
+            chosen = x.old_part_handling or (
+                OldPart.WARRANTY_RETURN if x.pay_type == PayType.WARRANTY else default
+            )
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             self.old_parts.setCellWidget(r, 2, combo)
             self.combos[x.id] = combo

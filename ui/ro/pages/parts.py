@@ -103,7 +103,11 @@ class PartsPage(StepPage):
         self.lines.resizeRowsToContents()
         backorders = [self.wording(x) for x in part_lines if x.part_status == PartStatus.ORDERED]
         self.say.setText("\n".join(dict.fromkeys(backorders)) or self.tr("No part is on backorder."))
-        self.tasks = [t for t in parts.read_tasks_for(actor=self.ctx.actor, ro_id=view.id) if t.kind == "notify_customer"]
+        self.tasks = [
+            t
+            for t in parts.read_tasks_for(actor=self.ctx.actor, ro_id=view.id)
+            if t.kind == "notify_customer"
+        ]
         fill_rows(
             self.task_list,
             [

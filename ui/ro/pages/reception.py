@@ -400,7 +400,11 @@ class Page(StepPage):
             self.comeback_button.hide()
             self.comeback.show()
             return
-        candidates = [c for c in reception.read_comeback_candidates(actor=self.ctx.actor, vehicle_id=view.vehicle.id) if c[0] != view.id]
+        candidates = [
+            c
+            for c in reception.read_comeback_candidates(actor=self.ctx.actor, vehicle_id=view.vehicle.id)
+            if c[0] != view.id
+        ]
         self.comeback.setVisible(bool(candidates))
         if not candidates:
             return
@@ -474,10 +478,16 @@ class Page(StepPage):
             "first_service": self.first_service.isChecked(),
         }
         outcome = save_with_conflict_handling(
-            self.ctx, self, reception.check_in, lambda: self._stored(ro_id), fields,
-            labels=self._field_labels(), formats=self._field_formats(), ro_id=ro_id,
+            self.ctx,
+            self,
+            reception.check_in,
+            lambda: self._stored(ro_id),
+            fields,
+            labels=self._field_labels(),
+            formats=self._field_formats(),
+            ro_id=ro_id,
             version=self.view.version,
-        )  # fmt: skip
+        )
         if outcome.status == "saved":
             self.loaded_for = None  # the next view refills the form from the record
         elif outcome.status == "reloaded":
@@ -487,31 +497,48 @@ class Page(StepPage):
         """What is saved now, under the names ``check_in`` takes (for the conflict dialog)."""
         v = orders.read_ro(actor=self.ctx.actor, ro_id=ro_id)
         return {
-            "mileage_km": v.mileage_in, "fuel_level": v.fuel_level, "valuables": v.valuables,
-            "body_damage": [dict(d) for d in v.body_damage], "booklet_present": v.booklet_present,
-            "return_old_parts": v.return_old_parts, "customer_waits": v.customer_waits,
-            "approval_contact": v.approval_contact, "wash_requested": v.wash_requested,
-            "repair_class": v.repair_class, "first_service": v.first_service, "version": v.version,
-        }  # fmt: skip
+            "mileage_km": v.mileage_in,
+            "fuel_level": v.fuel_level,
+            "valuables": v.valuables,
+            "body_damage": [dict(d) for d in v.body_damage],
+            "booklet_present": v.booklet_present,
+            "return_old_parts": v.return_old_parts,
+            "customer_waits": v.customer_waits,
+            "approval_contact": v.approval_contact,
+            "wash_requested": v.wash_requested,
+            "repair_class": v.repair_class,
+            "first_service": v.first_service,
+            "version": v.version,
+        }
 
     def _field_labels(self) -> dict[str, str]:
         text = {key: label.text().replace("&", "") for key, label in self.form_labels.items()}
         return {
-            "mileage_km": text["mileage"], "fuel_level": text["fuel"], "valuables": text["valuables"],
-            "body_damage": self.damage_box.title(), "booklet_present": text["booklet"],
-            "return_old_parts": text["old_parts"], "customer_waits": text["waits"],
-            "approval_contact": text["contact"], "wash_requested": text["wash"],
-            "repair_class": text["class"], "first_service": text["first"],
-        }  # fmt: skip
+            "mileage_km": text["mileage"],
+            "fuel_level": text["fuel"],
+            "valuables": text["valuables"],
+            "body_damage": self.damage_box.title(),
+            "booklet_present": text["booklet"],
+            "return_old_parts": text["old_parts"],
+            "customer_waits": text["waits"],
+            "approval_contact": text["contact"],
+            "wash_requested": text["wash"],
+            "repair_class": text["class"],
+            "first_service": text["first"],
+        }
 
     def _field_formats(self) -> dict[str, Callable[[Any], str]]:
         def combo_text(combo: QComboBox) -> Callable[[Any], str]:
-            return lambda value: next((combo.itemText(i) for i in range(combo.count())
-                                       if combo.itemData(i) == value), str(value))  # fmt: skip
+            return lambda value: next(
+                (combo.itemText(i) for i in range(combo.count()) if combo.itemData(i) == value), str(value)
+            )
 
         def marks(value: Any) -> str:
-            return "; ".join(f"{zone_label(m.get('zone', ''))}: {damage_kind_label(m.get('kind', ''))}"
-                             + (f" ({m['note']})" if m.get("note") else "") for m in value or [])  # fmt: skip
+            return "; ".join(
+                f"{zone_label(m.get('zone', ''))}: {damage_kind_label(m.get('kind', ''))}"
+                + (f" ({m['note']})" if m.get("note") else "")
+                for m in value or []
+            )
 
         return {
             "fuel_level": lambda value: "—" if value is None else f"{value}/8",

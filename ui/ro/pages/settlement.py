@@ -78,15 +78,23 @@ class SettlementPage(StepPage):
         body, layout, (self.status, self.locked) = self._scaffold("settle_status", "settle_locked")
         self._build_lines(body)
         # Settle with an optional discount.
-        (self.settle_group, self.discount_label, self.discount, self.reason,
-         self.settle_button) = self._discount_row(body, "settle_discount", "settle_discount_reason",
-                                                  "settle_button", self._settle)  # fmt: skip
+        (self.settle_group, self.discount_label, self.discount, self.reason, self.settle_button) = (
+            self._discount_row(
+                body, "settle_discount", "settle_discount_reason", "settle_button", self._settle
+            )
+        )
         self._build_explain(body)
         self._build_totals(body)
         # A correction is a new settlement that supersedes the old one.
-        (self.correct_group, self.correct_label, self.correct_discount, self.correct_reason,
-         self.correct_button) = self._discount_row(body, "settle_correct_discount", "settle_correct_reason",
-                                                   "settle_correct", self._correct)  # fmt: skip
+        (
+            self.correct_group,
+            self.correct_label,
+            self.correct_discount,
+            self.correct_reason,
+            self.correct_button,
+        ) = self._discount_row(
+            body, "settle_correct_discount", "settle_correct_reason", "settle_correct", self._correct
+        )
         self._build_payments(body)
         for w in (
             self.labour_title,
@@ -472,8 +480,9 @@ class SettlementPage(StepPage):
             return None
 
     @staticmethod
-    def _discount_row(parent: QWidget, amount_name: str, reason_name: str, button_name: str,
-                      slot: Callable[[], None]) -> tuple[QGroupBox, QLabel, QLineEdit, QLineEdit, QPushButton]:  # fmt: skip
+    def _discount_row(
+        parent: QWidget, amount_name: str, reason_name: str, button_name: str, slot: Callable[[], None]
+    ) -> tuple[QGroupBox, QLabel, QLineEdit, QLineEdit, QPushButton]:
         """A group with a label, a discount amount, its reason and the button that sends
         them (settling and correcting a settlement both take one)."""
         group = QGroupBox(parent)
@@ -483,8 +492,9 @@ class SettlementPage(StepPage):
         amount, reason, button = _amount_entry(group, row, (amount_name, reason_name, button_name), slot, 120)
         return group, label, amount, reason, button
 
-    def _submit(self, amount: QLineEdit, key: str, fn: Callable[..., Any], *,
-                clear: tuple[QLineEdit, ...], **kw: Any) -> None:  # fmt: skip
+    def _submit(
+        self, amount: QLineEdit, key: str, fn: Callable[..., Any], *, clear: tuple[QLineEdit, ...], **kw: Any
+    ) -> None:
         """Send the amount typed in ``amount`` (as ``key``, in cents) with ``kw`` to ``fn``;
         a refused amount or call keeps the input, a done one clears ``clear``."""
         if self.view is None:
@@ -499,8 +509,14 @@ class SettlementPage(StepPage):
 
     def _settle(self) -> None:
         if self.view is not None:
-            self._submit(self.discount, "discount_cents", settlement.settle, clear=(self.discount, self.reason),
-                         ro_id=self.view.id, discount_reason=self.reason.text())  # fmt: skip
+            self._submit(
+                self.discount,
+                "discount_cents",
+                settlement.settle,
+                clear=(self.discount, self.reason),
+                ro_id=self.view.id,
+                discount_reason=self.reason.text(),
+            )
 
     def _explain(self) -> None:
         if self.view is None:
@@ -509,15 +525,26 @@ class SettlementPage(StepPage):
 
     def _correct(self) -> None:
         if self.view is not None:
-            self._submit(self.correct_discount, "discount_cents", settlement.correct_settlement,
-                         clear=(self.correct_discount, self.correct_reason), ro_id=self.view.id,
-                         reason=self.correct_reason.text())  # fmt: skip
+            self._submit(
+                self.correct_discount,
+                "discount_cents",
+                settlement.correct_settlement,
+                clear=(self.correct_discount, self.correct_reason),
+                ro_id=self.view.id,
+                reason=self.correct_reason.text(),
+            )
 
     def _pay(self) -> None:
         if self.view is not None:
-            self._submit(self.amount, "amount_cents", settlement.pay, clear=(self.reference,),
-                         ro_id=self.view.id, method=str(self.method.currentData()),
-                         reference=self.reference.text())  # fmt: skip
+            self._submit(
+                self.amount,
+                "amount_cents",
+                settlement.pay,
+                clear=(self.reference,),
+                ro_id=self.view.id,
+                method=str(self.method.currentData()),
+                reference=self.reference.text(),
+            )
 
     def _selected_payment(self) -> int | None:
         row = self.payments.currentRow()
@@ -531,8 +558,14 @@ class SettlementPage(StepPage):
         if payment_id is None:
             messages.error(self, self.tr("Select the payment to refund in the list above."))
             return
-        self._submit(self.refund_amount, "amount_cents", settlement.refund,
-                     clear=(self.refund_amount, self.refund_reason), payment_id=payment_id,
-                     reason=self.refund_reason.text())  # fmt: skip
+        self._submit(
+            self.refund_amount,
+            "amount_cents",
+            settlement.refund,
+            clear=(self.refund_amount, self.refund_reason),
+            payment_id=payment_id,
+            reason=self.refund_reason.text(),
+        )
+
 
 Page = SettlementPage
