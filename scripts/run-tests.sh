@@ -56,8 +56,9 @@ EOF
 echo "=============== run-tests: static checks ==============="
 static_rc=0
 .venv/bin/ruff check . || static_rc=1
+.venv/bin/ruff format --check . || static_rc=1  # the formatter's layout, tables excepted (# fmt: skip)
 .venv/bin/mypy advisor reports ui || static_rc=1
-RESULT[static]=$([ $static_rc = 0 ] && echo passed || echo "FAILED (ruff/mypy)")
+RESULT[static]=$([ $static_rc = 0 ] && echo passed || echo "FAILED (ruff/format/mypy)")
 
 # (a) SQLite: the default when no test database URL is set.
 unset ADVISOR_TEST_DATABASE_URL
