@@ -183,6 +183,9 @@ def test_withdraw_and_terms(qtbot, ctx, staff, shown) -> None:  # type: ignore[n
     person.click(qtbot, page.terms_button)
     view = get_ro_view(ro_id)
     assert (view.price_low_cents, view.price_high_cents) == (30_000, 45_050)
+    # The page re-reads the RO 50 ms after a change, setting the saved range into the inputs:
+    # a person types on after it (typing during it was overwritten: saved 300 again).
+    qtbot.waitUntil(lambda: not _ws._refresh_timer.isActive())
     # A reversed range is refused by the service; the input stays.
     person.fill(qtbot, page.price_low, "500")
     person.click(qtbot, page.terms_button)

@@ -465,8 +465,12 @@ def test_the_summary_workbook_carries_the_audit_head(trail: dict[str, Any], tmp_
 
     today = dt.date.today()
     excel.write_summary(tmp_path / "day.xlsx", start=today, end=today, lang="en")
-    ws = load_workbook(tmp_path / "day.xlsx", read_only=True).worksheets[0]
-    cells = [str(c) for row in ws.iter_rows(max_row=5, values_only=True) for c in row if c]
+    book = load_workbook(tmp_path / "day.xlsx", read_only=True)  # holds the file open
+    try:
+        ws = book.worksheets[0]
+        cells = [str(c) for row in ws.iter_rows(max_row=5, values_only=True) for c in row if c]
+    finally:
+        book.close()  # else a later test's gc met the open file (ResourceWarning → failure)
     h = audit.head()
     assert any(f"audit {h['rows']} / {h['hash'][:16]}" in c for c in cells), cells
 

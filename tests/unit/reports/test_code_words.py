@@ -37,10 +37,12 @@ def test_the_workbook_shows_the_same_words_as_the_sheets(
     shop: dict[str, int],  # noqa: F811
     tmp_path: Path,
     lang: str,
+    request: pytest.FixtureRequest,
 ) -> None:
     ChangeRequest.update(raised_at=T(4, 10)).execute()  # into the workbook's period
     path = excel.write_summary(tmp_path / "w.xlsx", start=START, end=END, lang=lang)
     wb = load_workbook(path, read_only=True)
+    request.addfinalizer(wb.close)  # read-only holds the file open until closed
     pick = 0 if lang == "en" else 1
     changes = wb[SHEETS["changes"][pick]]
     stored = [c.status for c in ChangeRequest.select().order_by(ChangeRequest.id)]

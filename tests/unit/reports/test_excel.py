@@ -224,5 +224,7 @@ def test_cli_writes_the_workbook(shop: dict[str, int], url: str, tmp_path: Path)
         stdin=factories.PASSWORD + "\n",
     )  # the export shows customers: a login
     assert r.returncode == 0, r.stderr
-    assert load_workbook(out, read_only=True).sheetnames[0] == "Summary"
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames[0] == "Summary"
+    book.close()  # read-only holds the file open
     assert dt.date(2026, 3, 2).isoformat() in r.stdout
