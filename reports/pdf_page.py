@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -149,8 +150,19 @@ def _numbered_canvas(page_text: Callable[[int, int], str]) -> type[Canvas]:
     return NumberedCanvas
 
 
+# One sheet at a time: the app renders sheets in worker threads (ui.operations), and
+# reportlab does not say that two documents may be built at once (the registered font
+# keeps each document's subsets in shared state).
+_BUILDING = threading.Lock()
+
+
 def build(sheet: Sheet, story: list[Flowable]) -> bytes:
     """Lay out ``story`` on A4 pages with the sheet's header and footer; the PDF bytes."""
+    with _BUILDING:
+        return _build(sheet, story)
+
+
+def _build(sheet: Sheet, story: list[Flowable]) -> bytes:
     font()
     draw = _header_drawer(sheet)
     if sheet.replaced:

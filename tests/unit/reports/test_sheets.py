@@ -509,3 +509,17 @@ def test_english_words_are_not_cut_at_the_end_of_a_line(staff: factories.Staff) 
                     kind,
                     word,
                 )
+
+
+def test_sheets_rendered_in_threads_at_once_read_as_one_rendered_alone(staff: factories.Staff) -> None:
+    """The app renders sheets in worker threads (a second preview asked for while the first
+    renders): each sheet comes out whole, as it does alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    view = get_ro_view(factories.authorised(staff)[0])
+    jobs = [("estimate", "zh_CN"), ("jobcard", "en"), ("estimate", "en"), ("jobcard", "zh_CN")]
+    alone = {job: text_of(render(job[0], view, job[1], valid_days=7)) for job in jobs}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda job: (job, render(job[0], view, job[1], valid_days=7)), jobs * 3))
+    for job, pdf in together:
+        assert text_of(pdf) == alone[job], job
