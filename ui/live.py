@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from advisor.services._opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.opchanges import EVERYTHING, Kind, OpChanges
 from advisor.services.system import DataVersionPoller, Listener
 from ui.qtfix import fix_emit_refcount
 

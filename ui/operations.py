@@ -31,7 +31,7 @@ from shiboken6 import isValid
 
 from advisor.errors import SessionExpired, UserError
 from advisor.services._base import Actor
-from advisor.services._opchanges import NOTHING, OpChanges, collect
+from advisor.services.opchanges import NOTHING, OpChanges, collect
 from advisor.services.system import close_thread_connection
 from ui import messages
 

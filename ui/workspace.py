@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
-from advisor.services._opchanges import Kind, OpChanges
+from advisor.services.opchanges import Kind, OpChanges
 from ui.context import AppContext
 
 

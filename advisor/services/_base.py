@@ -37,8 +37,8 @@ from advisor.models import (
     User,
     now,
 )
-from advisor.services import _opchanges
-from advisor.services._opchanges import Kind
+from advisor.services import opchanges
+from advisor.services.opchanges import Kind
 from advisor.workflow import LineState, ROState, Step, current_step
 
 P = ParamSpec("P")
@@ -111,7 +111,7 @@ def service(
     """Decorate a service: check permission, then run it in ONE transaction.
 
     ``changes``: the kinds of record the service changes. When it returns, they are
-    reported (``_opchanges.report``) with the RO it concerned: its ``ro_id`` argument,
+    reported (``opchanges.report``) with the RO it concerned: its ``ro_id`` argument,
     or the one RO it wrote to the audit trail (none named when several or none).
 
     Concurrency (``advisor.concurrency``): the effect is as if services ran one at a
@@ -159,9 +159,9 @@ def service(
             if not changes:
                 return serialized(lambda: fn(*args, **kwargs))
             # The ROs are noted per attempt: an attempt PostgreSQL aborted saved nothing.
-            result, ros = serialized(lambda: _opchanges.noting_ros(lambda: fn(*args, **kwargs)))
+            result, ros = serialized(lambda: opchanges.noting_ros(lambda: fn(*args, **kwargs)))
             ro_arg = kwargs.get("ro_id")
-            _opchanges.report(_opchanges.of(changes, [ro_arg] if isinstance(ro_arg, int) else ros))
+            opchanges.report(opchanges.of(changes, [ro_arg] if isinstance(ro_arg, int) else ros))
             return result
 
         return inner
@@ -224,7 +224,7 @@ def log(
     ro_id: int | None = None,
 ) -> None:
     """Append to the audit trail as ``actor`` (and note the RO for ``OpChanges``)."""
-    _opchanges.note_ro(ro_id)
+    opchanges.note_ro(ro_id)
     audit.record(
         user_id=actor.user_id,
         username=actor.username,

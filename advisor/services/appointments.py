@@ -10,7 +10,7 @@ from advisor.codes import APPOINTMENT_EXPECTED, APPOINTMENT_HOLDS, AppointmentSt
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import Appointment, Customer, RepairOrder, Technician, Vehicle, now
 from advisor.services._base import Actor, bump, get, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import AppointmentView, CapacitySlot
 

@@ -11,7 +11,7 @@ from advisor import audit
 from advisor.audit import ChainReport as ChainReport  # what verify_chain answers, for the GUI
 from advisor.models import AuditLog, Customer, RepairOrder, Vehicle
 from advisor.services._base import Actor, get, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 
 
 @dataclass(frozen=True)

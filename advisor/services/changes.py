@@ -27,8 +27,8 @@ from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
-from advisor.services._opchanges import Kind
 from advisor.services.estimate import make_line, totals_of
+from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 
 

@@ -13,7 +13,7 @@ from advisor.codes import Channel, MileageSource
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
 from advisor.services._base import Actor, bump, check_version, get, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import CustomerView, VehicleView
 
 T = TypeVar("T")

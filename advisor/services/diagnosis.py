@@ -11,7 +11,7 @@ from advisor.codes import Confirmation, EventAction, ROStatus
 from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 
 CONFIRMATIONS = Confirmation.values()
 MAX_WORDS = 10_000

@@ -36,7 +36,7 @@ from advisor.models import (
 )
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import Totals
 

@@ -9,7 +9,7 @@ from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, Follow
 from advisor.errors import GateError, ValidationError
 from advisor.models import Customer, FollowUp, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, event, get, log, ro_state, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import FollowUpView
 
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")

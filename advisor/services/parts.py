@@ -30,7 +30,7 @@ from advisor.models import (
     now,
 )
 from advisor.services._base import Actor, event, get, log, require, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import TaskView
 
 DEFAULT_LEAD_DAYS = 2

@@ -9,7 +9,7 @@ from advisor.codes import EventAction, LineStatus, RoadTest
 from advisor.errors import GateError, ValidationError
 from advisor.models import Assignment, Concern, EstimateLine, QCCheck, RepairOrder, now
 from advisor.services._base import Actor, bump, event, get_ro, log, ro_state, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 
 ROAD_TEST = RoadTest.values()
 

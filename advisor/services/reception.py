@@ -21,8 +21,8 @@ from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, bump, event, get, get_ro, log, service
-from advisor.services._opchanges import Kind
 from advisor.services.customers import record_mileage
+from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import UserView
 

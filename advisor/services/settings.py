@@ -9,7 +9,7 @@ from advisor import config
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.models import Setting, now
 from advisor.services._base import Actor, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import DealerView
 
 

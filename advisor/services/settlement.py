@@ -25,8 +25,8 @@ from advisor.services._base import (
     ro_state,
     service,
 )
-from advisor.services._opchanges import Kind
 from advisor.services.estimate import totals_of
+from advisor.services.opchanges import Kind
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
 

@@ -29,7 +29,7 @@ from advisor.models import (
     now,
 )
 from advisor.services._base import Actor, get, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 
 # The choices a form offers (see ``codes.Channel`` for why e-mail is not one of them).
 CHANNELS: tuple[str, ...] = SOLICITATION_CHANNELS

@@ -15,7 +15,7 @@ from advisor.live import DataVersionPoller as DataVersionPoller
 from advisor.live import Listener as Listener
 from advisor.reference import ensure_reference_data, missing_reference_data
 from advisor.services._base import Actor, log, require
-from advisor.services._opchanges import EVERYTHING, report
+from advisor.services.opchanges import EVERYTHING, report
 
 OlderBackup = backup_mod.OlderBackup
 BACKUP_SUFFIX = backup_mod.SUFFIX

@@ -10,7 +10,7 @@ from advisor.db import transaction
 from advisor.errors import AuthError, GateError, ValidationError
 from advisor.models import User, now
 from advisor.services._base import Actor, _system, get, log, service
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import UserView
 
 # The roles and what each may do, for the screens (which import no advisor.auth): they

@@ -51,7 +51,7 @@ from advisor.services._base import (
     ro_state,
     service,
 )
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import AssignmentView
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QTableWidge
 from pytestqt.qtbot import QtBot
 
 from advisor.services import orders, workshop
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.orders import get_ro_view
 from advisor.services.views import AssignmentView
 from tests import factories

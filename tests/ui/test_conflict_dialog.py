@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from advisor.errors import PermissionDenied
 from advisor.services import customers
-from advisor.services._opchanges import Kind, OpChanges
+from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import CustomerView
 from ui.conflict_dialog import ConflictDialog, save_with_conflict_handling
 from ui.context import AppContext

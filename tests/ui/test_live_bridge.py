@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from advisor.services import customers
-from advisor.services._opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.opchanges import EVERYTHING, Kind, OpChanges
 from tests import factories
 from ui.live import LiveBridge, changes_of
 

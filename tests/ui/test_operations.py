@@ -17,7 +17,7 @@ from shiboken6 import isValid
 from advisor.errors import GateError, SessionExpired, UserError
 from advisor.models import now
 from advisor.services import customers, settings, users, workshop
-from advisor.services._opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.opchanges import EVERYTHING, Kind, OpChanges
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person

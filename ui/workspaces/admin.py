@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from advisor.i18n import pick
 from advisor.services import system, users
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import UserView
 from ui import messages
 from ui.context import AppContext

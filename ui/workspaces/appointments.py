@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import APPOINTMENT_HOLDS, AppointmentStatus, ReconfirmOutcome, words
 from advisor.services import appointments
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import AppointmentView, CapacitySlot
 from ui import fmt
 from ui.booking_dialog import BookingDialog

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from advisor.services import audit_log, orders, users
 from advisor.services._base import Actor
-from advisor.services._opchanges import Kind
 from advisor.services.audit_log import AuditRow, ChainReport
+from advisor.services.opchanges import Kind
 from ui import fmt
 from ui.audit_labels import action_label, record_label
 from ui.context import AppContext

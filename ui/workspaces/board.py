@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QToolBut
 
 from advisor.codes import JobStatus
 from advisor.services import workshop
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import AssignmentView
 from ui import workshop_labels as labels
 from ui.board_model import NO_BAY, BoardModel, bay_key, key_id, tech_key

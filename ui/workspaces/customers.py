@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import Channel, ROStatus, words
 from advisor.services import audit_log, customers, history, search
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import CustomerView, ROSummary, VehicleView
 from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling

@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import dashboard
-from advisor.services._opchanges import Kind
 from advisor.services.dashboard import DRILL_KEYS, DRILL_LIMIT, KPIs, Snapshot, previous_period
+from advisor.services.opchanges import Kind
 from advisor.services.views import ROSummary
 from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain

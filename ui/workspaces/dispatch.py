@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import workshop
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.workshop import JobView
 from ui import fmt
 from ui import workshop_labels as labels

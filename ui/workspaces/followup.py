@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import FollowUpStatus
 from advisor.services import followup
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.views import FollowUpView
 from ui.context import AppContext
 from ui.followup_form import STATUS_COLOURS, STATUS_MARKS, FollowUpForm, status_label

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.services import parts
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.parts import PartOrderView, PartView
 from ui import fmt
 from ui import workshop_labels as labels

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from advisor.codes import ROStatus
 from advisor.errors import UserError
 from advisor.services import orders
-from advisor.services._opchanges import Kind, OpChanges
+from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import ROView
 from ui import messages
 from ui.context import AppContext

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from advisor.config import SETTINGS
 from advisor.errors import UserError
 from advisor.services import settings
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from ui import messages
 from ui.context import AppContext
 from ui.setting_editors import SettingEditor, editor_for

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from advisor.codes import CallKind, CampaignKind, Channel, ContactOutcome, words
 from advisor.i18n import pick
 from advisor.services import solicitation
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from advisor.services.solicitation import CallItem
 from ui import fmt
 from ui.booking_dialog import BookingDialog

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from advisor import workflow
 from advisor.services import appointments, orders, reception
-from advisor.services._opchanges import Kind
+from advisor.services.opchanges import Kind
 from ui import fmt
 from ui.context import AppContext
 from ui.desk.lanes import ID_ROLE, ArrivingModel, InProgressModel, WaitingModel

@@ -9,7 +9,7 @@ import pytest
 from advisor.errors import PermissionDenied, UserError
 from advisor.models import now
 from advisor.services import estimate, orders, settings, workshop
-from advisor.services._opchanges import NOTHING, Kind, OpChanges, collect
+from advisor.services.opchanges import NOTHING, Kind, OpChanges, collect
 from advisor.services.orders import get_ro_view
 from tests import factories
 
