@@ -51,13 +51,12 @@ def test_a_manager_changes_rate_tax_limit_and_warranty(qtbot, make_ctx, shown) -
     label = ws.row_labels["labour_rate_cents"]  # every field has its visible name
     assert label.isVisible() and label.text() == "Labour rate (¥ per hour)" and label.buddy() is rate
     assert all(x.text() for x in ws.row_labels.values())
-    rate.clear()
-    qtbot.keyClicks(rate, "215.50")
+    person.fill(qtbot, rate, "215.50")  # click in, select all, type over
     field(ws, "tax_rate").setValue(9)
     field(ws, "discount_advisor").setValue(8)
     field(ws, "warranty_minor_days").setValue(60)
     assert ws.dirty and ws.state.text()
-    qtbot.keyClick(ws.save_button, Qt.Key.Key_Space)
+    person.click(qtbot, ws.save_button)
     assert shown == []
     assert settings.get_setting("labour_rate_cents") == 21_550
     assert settings.get_setting("tax_rate") == Decimal("0.09")
@@ -72,8 +71,7 @@ def test_a_refused_value_saves_nothing_and_keeps_the_typing(qtbot, make_ctx, sho
     ws = make_ws(qtbot, make_ctx("admin"))
     tax = field(ws, "tax_rate")
     tax.setValue(6)
-    field(ws, "dealer_name").clear()
-    qtbot.keyClicks(field(ws, "dealer_name"), " ")
+    person.fill(qtbot, field(ws, "dealer_name"), " ")
     assert not ws.save()
     assert shown and "name" in shown[-1][1].lower()
     assert settings.get_setting("tax_rate") == Decimal("0.13")  # nothing of the save landed
