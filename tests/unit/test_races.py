@@ -140,6 +140,12 @@ def _update_vehicle(a: dict[str, Any]) -> None:
     )
 
 
+def _set_settings(a: dict[str, Any]) -> None:
+    from advisor.services import settings
+
+    settings.set_settings(actor=a["actor"], values=a["values"])
+
+
 def _reassign(a: dict[str, Any]) -> None:
     from advisor.services import reception
 
@@ -160,6 +166,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "clock_on": _clock_on,
     "register_walk_in": _register_walk_in,
     "update_vehicle": _update_vehicle,
+    "set_settings": _set_settings,
     "reassign": _reassign,
 }
 
@@ -377,6 +384,36 @@ def test_two_vehicles_given_the_same_plate_at_once_keep_it_on_one(staff: factori
         if holders != 1 or sorted(out) != ["DuplicateVehicle", "ok"]:
             violations.append(f"{plate}: on {holders} vehicles, {out}")
     report("one plate given to two vehicles", violations)
+
+
+def test_two_desks_saving_settings_at_once_lose_neither_change(staff: factories.Staff, url: str) -> None:
+    """A manager and an administrator save the Settings form at the same instant, each
+    with another value changed: both values are kept, each save audited once, the chain
+    intact (set_settings is the profile's path after the first run too)."""
+    from advisor import audit
+    from advisor.models import AuditLog
+    from advisor.services import settings
+
+    manager, admin = staff.by_role("manager"), staff.by_role("admin")
+    rounds = [
+        (
+            {"actor": manager, "values": {"bays": 10 + i}},
+            {"actor": admin, "values": {"comeback_days": 40 + i}},
+        )
+        for i in range(ROUNDS)
+    ]
+    before = AuditLog.select().where(AuditLog.action == "set_setting").count()
+    outcomes = race(url, "set_settings", rounds)
+    violations = [f"round {i}: {out}" for i, out in enumerate(outcomes) if out != ("ok", "ok")]
+    kept = (settings.get_setting("bays"), settings.get_setting("comeback_days"))
+    if kept != (10 + ROUNDS - 1, 40 + ROUNDS - 1):
+        violations.append(f"kept bays, comeback_days = {kept}")
+    audited = AuditLog.select().where(AuditLog.action == "set_setting").count() - before
+    if audited != 2 * ROUNDS:
+        violations.append(f"{audited} set_setting audit rows for {2 * ROUNDS} saves")
+    if not audit.verify().ok:
+        violations.append("audit chain broken")
+    report("settings saved at two desks", violations)
 
 
 def test_one_repair_order_handed_over_at_two_desks_goes_to_one_advisor(
