@@ -19,42 +19,14 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from advisor.services.opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.opchanges import EVERYTHING, OpChanges, of_table
 from advisor.services.system import DataVersionPoller, Listener
 from ui.qtfix import fix_emit_refcount
 
 log = logging.getLogger(__name__)
 
-# The tables the triggers report, mapped onto the kinds of record the services declare.
-KINDS = {
-    "repair_order": Kind.RO,
-    "concern": Kind.RO,
-    "qc_check": Kind.RO,
-    "task": Kind.RO | Kind.PARTS,
-    "estimate_line": Kind.ESTIMATE | Kind.PARTS,
-    "change_request": Kind.ESTIMATE,
-    "settlement": Kind.PAYMENTS,
-    "payment": Kind.PAYMENTS,
-    "assignment": Kind.BOARD,
-    "clock_event": Kind.BOARD,
-    "appointment": Kind.APPOINTMENTS,
-    "part_order": Kind.PARTS,
-    "part": Kind.PARTS,
-    "customer": Kind.CUSTOMERS,
-    "vehicle": Kind.CUSTOMERS,
-    "follow_up": Kind.FOLLOWUP,
-    "user": Kind.USERS,
-}
-
 COALESCE_MS = 100
 SAFETY_POLL_MS = 30_000
-
-
-def changes_of(table: str) -> OpChanges:
-    """What a commit to ``table`` at another desk changed (everything, for a reload or a
-    table of unknown kind)."""
-    kinds = KINDS.get(table)
-    return EVERYTHING if kinds is None else OpChanges(kinds)
 
 
 class LiveBridge(QObject):
@@ -135,7 +107,7 @@ class LiveBridge(QObject):
     def _on_raw_change(self, table: str) -> None:
         if self._thread is None:
             return  # stopped: late deliveries are dropped
-        self._pending = self._pending | changes_of(table)
+        self._pending = self._pending | of_table(table)
         if not self._coalesce.isActive():
             self._coalesce.start()
 

@@ -83,6 +83,35 @@ class OpChanges:
 NOTHING = OpChanges()
 EVERYTHING = OpChanges(Kind.ALL)  # e.g. a backup restored, or another desk's unknown change
 
+# The tables the live triggers report (another desk's commit), by the kinds of record the
+# services declare for them.
+TABLE_KINDS = {
+    "repair_order": Kind.RO,
+    "concern": Kind.RO,
+    "qc_check": Kind.RO,
+    "task": Kind.RO | Kind.PARTS,
+    "estimate_line": Kind.ESTIMATE | Kind.PARTS,
+    "change_request": Kind.ESTIMATE,
+    "settlement": Kind.PAYMENTS,
+    "payment": Kind.PAYMENTS,
+    "assignment": Kind.BOARD,
+    "clock_event": Kind.BOARD,
+    "appointment": Kind.APPOINTMENTS,
+    "part_order": Kind.PARTS,
+    "part": Kind.PARTS,
+    "customer": Kind.CUSTOMERS,
+    "vehicle": Kind.CUSTOMERS,
+    "follow_up": Kind.FOLLOWUP,
+    "user": Kind.USERS,
+}
+
+
+def of_table(table: str) -> OpChanges:
+    """What a commit to ``table`` at another desk changed (everything, for a reload or a
+    table of unknown kind)."""
+    kinds = TABLE_KINDS.get(table)
+    return EVERYTHING if kinds is None else OpChanges(kinds)
+
 
 class _Record:
     def __init__(self) -> None:

@@ -14,9 +14,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from advisor.services import customers
-from advisor.services.opchanges import EVERYTHING, Kind, OpChanges
+from advisor.services.opchanges import EVERYTHING, Kind, OpChanges, of_table
 from tests import factories
-from ui.live import LiveBridge, changes_of
+from ui.live import LiveBridge
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,9 +115,9 @@ def test_a_burst_of_notifications_becomes_one_signal(qtbot: QtBot, bridge: LiveB
 
 
 def test_unknown_tables_mean_reload() -> None:
-    assert changes_of("appointment") == OpChanges(Kind.APPOINTMENTS)
-    assert changes_of("something_new") == EVERYTHING
-    assert changes_of("*") == EVERYTHING
+    assert of_table("appointment") == OpChanges(Kind.APPOINTMENTS)
+    assert of_table("something_new") == EVERYTHING
+    assert of_table("*") == EVERYTHING
 
 
 def test_safety_poll_reloads_on_postgres_only_while_started(qtbot: QtBot, qapp: object) -> None:
