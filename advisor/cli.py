@@ -85,6 +85,15 @@ def _date(text: str) -> dt.date:
     return day
 
 
+def _per_day(text: str) -> int:
+    from advisor.demo.data import MAX_PER_DAY
+
+    n = _positive(text)
+    if n > MAX_PER_DAY:
+        raise argparse.ArgumentTypeError(f"at most {MAX_PER_DAY} (RO numbers carry four digits a day)")
+    return n
+
+
 def _positive(text: str) -> int:
     try:
         n = int(text)
@@ -157,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo-data", help="fill the database with realistic demo data")
     d.add_argument("--orders", type=_positive, required=True, help="number of repair orders")
     d.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    d.add_argument(
+        "--per-day",
+        type=_per_day,
+        metavar="R",
+        help="about R repair orders a day: the history reaches back ORDERS / R days "
+        "(default: all ORDERS within one year)",
+    )
 
     u = sub.add_parser("user", help="manage users")
     usub = u.add_subparsers(dest="user_command", metavar="ACTION", required=True, parser_class=_Parser)
@@ -577,8 +593,10 @@ def run(args: argparse.Namespace) -> int:
                 "demo-data --system loads only into an empty database; log in with --user ADMIN.",
                 "demo-data --system 只能载入空数据库；请用 --user 管理员 登录。",
             )
-        _record(who, "demo_data", {"orders": args.orders, "seed": args.seed})
-        summary = demo.generate(orders=args.orders, seed=args.seed, progress=_progress("demo-data"))
+        _record(who, "demo_data", {"orders": args.orders, "seed": args.seed, "per_day": args.per_day})
+        summary = demo.generate(
+            orders=args.orders, seed=args.seed, per_day=args.per_day, progress=_progress("demo-data")
+        )
         print(summary)
     elif key == "user add":
         return _user_add(args, actor, system)

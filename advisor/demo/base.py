@@ -54,9 +54,17 @@ class Base:
     customers: list[tuple[int, str, str]]  # (customer id, name, phone)
 
     def __init__(
-        self, db: peewee.Database, *, orders: int, seed: int, progress: Callable[[int, int], None] | None
+        self,
+        db: peewee.Database,
+        *,
+        orders: int,
+        seed: int,
+        progress: Callable[[int, int], None] | None,
+        per_day: int | None = None,
     ) -> None:
-        self.db, self.orders, self.progress = db, orders, progress
+        self.db, self.orders, self.progress, self.per_day = db, orders, progress, per_day
+        # How many days of history: one year, or as many as ``per_day`` ROs a day fill.
+        self.span = 365 if per_day is None else max(14, -(-orders // per_day))
         self.sink = Sink(db)
         # A second load into the same database gets its own stream (no repeated plates).
         base = self.sink.ids[Customer]

@@ -127,7 +127,10 @@ _TRANS = {
     **{str(d): d for d in range(10)},
 }
 _WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-YEAR_CODES = {y: c for y, c in zip(range(2012, 2027), "CDEFGHJKLMNPRST", strict=True)}
+# The VIN's 10th character, the model year (ISO 3779: 2001–2009 digits, then letters without I O Q U Z).
+YEAR_CODES = {y: c for y, c in zip(range(2001, 2031), "123456789ABCDEFGHJKLMNPRSTVWXY", strict=True)}
+# The most repair orders a day that ``--per-day`` may ask for: RO numbers carry four digits a day.
+MAX_PER_DAY = 5000
 
 # make, model, WMI, VDS, new-energy, weight
 MODELS = [

@@ -98,7 +98,7 @@ class FrontDesk(Base):
             for _ in range(per_day)
         ]
         past = [
-            (self.at_day(r.randint(1, 364)), "no_show" if r.random() < 0.6 else "cancelled")
+            (self.at_day(r.randint(1, self.span - 1)), "no_show" if r.random() < 0.6 else "cancelled")
             for _ in range(max(3, self.orders // 15))
         ]
         for start, status in today_extra + future + past:
@@ -114,7 +114,7 @@ class FrontDesk(Base):
             outcome = (
                 "declined" if x < 0.45 else "no_answer" if x < 0.75 else "booked" if x < 0.93 else "call_back"
             )
-            at = self.at_day(r.randint(0, 364)) if x < 0.99 else self.now - dt.timedelta(hours=2)
+            at = self.at_day(r.randint(0, self.span - 1)) if x < 0.99 else self.now - dt.timedelta(hours=2)
             at = self.clamp(at)
             purpose = r.choice(("due_service", "due_service", "declined_work", "campaign"))
             adv = r.choice(self.advisors)

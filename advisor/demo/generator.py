@@ -9,7 +9,7 @@ import peewee
 
 from advisor import audit
 from advisor.db import database_proxy, is_postgres
-from advisor.demo.data import DEMO_DEALER
+from advisor.demo.data import DEMO_DEALER, MAX_PER_DAY
 from advisor.demo.order import Orders
 from advisor.demo.people import People
 from advisor.demo.planning import Planning
@@ -22,9 +22,20 @@ from advisor.services.users import has_users, system_actor
 
 
 def generate(
-    *, orders: int, seed: int = 1, progress: Callable[[int, int], None] | None = None
+    *,
+    orders: int,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    per_day: int | None = None,
 ) -> DemoSummary:
-    """Fill the open database with ``orders`` repair orders and everything around them."""
+    """Fill the open database with ``orders`` repair orders and everything around them.
+
+    The history is one year long, or with ``per_day`` as many days as ``orders / per_day``
+    (at least 14): a fixed density, so that a month holds about as many ROs at 10k as at 1M.
+    Today's busy day and the recent days are the same either way.
+    """
+    if per_day is not None and not 1 <= per_day <= MAX_PER_DAY:
+        raise ValueError(f"per_day must be 1 to {MAX_PER_DAY}, not {per_day}")
     started = time.monotonic()
     db = database_proxy.obj
     if not get_setting("dealer_name"):  # demo data loaded from the CLI into a new file
@@ -39,7 +50,7 @@ def generate(
         )  # after a first run: audited
     with db.atomic():
         ensure_reference_data()
-        gen = Generator(db, orders=orders, seed=seed, progress=progress)
+        gen = Generator(db, orders=orders, seed=seed, progress=progress, per_day=per_day)
         gen.run()
     return DemoSummary(
         orders=orders,
@@ -146,5 +157,5 @@ class Generator(Orders, Planning, People):
             entity="demo",
             entity_id=None,
             action="demo_data",
-            new={"orders": self.orders, "counts": counts},
+            new={"orders": self.orders, "per_day": self.per_day, "counts": counts},
         )

@@ -18,7 +18,7 @@ class People(Base):
         existing = {u.username: u for u in User.select()}
         pw_hash = ""
         self.users = {}
-        created = self.now - dt.timedelta(days=400)
+        created = self.now - dt.timedelta(days=self.span + 35)
         for username, display, role in [*STAFF, *[(u, n, "technician") for u, n, _s, _l in TECHS]]:
             if username in existing:
                 self.users[username] = existing[username].id
@@ -87,7 +87,10 @@ class People(Base):
         weights = [m[5] for m in MODELS]
         while len(self.vehicles) < n_vehicles:
             name, phone = self.name(), self.phone()
-            created = self.now - dt.timedelta(days=r.randint(370, 2500), hours=r.randint(0, 8))
+            # Every customer is known before the history starts (one year, or N / per_day days).
+            created = self.now - dt.timedelta(
+                days=r.randint(self.span + 5, self.span + 2135), hours=r.randint(0, 8)
+            )
             cid = self.sink.add(
                 Customer,
                 name=name,
@@ -102,8 +105,12 @@ class People(Base):
             self.customers.append((cid, name, phone))
             for _ in range(2 if r.random() < 0.25 else 1):
                 make, model, wmi, vds, nev, _w = r.choices(MODELS, weights)[0]
-                year = r.randint(2015, 2025)
-                reg = dt.date(year, r.randint(1, 12), r.randint(1, 28))
+                if self.per_day is None:
+                    year = r.randint(2015, 2025)
+                    reg = dt.date(year, r.randint(1, 12), r.randint(1, 28))
+                else:  # years of history: the car was registered before its owner came (≤ 8 years)
+                    reg = max(dt.date(2001, 1, 1), created.date() - dt.timedelta(days=r.randint(20, 2920)))
+                    year = reg.year
                 per_day = r.uniform(20, 70)
                 vid = self.sink.add(
                     Vehicle,

@@ -12,7 +12,7 @@ from advisor.models import RepairOrder
 
 
 class Planning(Base):
-    """Today's busy day, a few recent days, a year of history; comebacks; vehicles that are free."""
+    """Today's busy day, a few recent days, the history (``span`` days); comebacks; vehicles that are free."""
 
     def plan(self) -> list[Plan]:
         r = self.rng
@@ -46,10 +46,11 @@ class Planning(Base):
                 else (14 if day == 2 else 13)
             )
             plans.append(Plan(self.at_day(day), s))
+        days = self.span - 3  # the history before the recent days: a year, or N / per_day days
         for _ in range(n_old):
-            day = int(3 + (362 * r.random()))
+            day = int(3 + (days * r.random()))
             while dt.date.weekday(self.today - dt.timedelta(days=day)) == 6 and r.random() < 0.4:
-                day = int(3 + (362 * r.random()))
+                day = int(3 + (days * r.random()))
             x = r.random()
             s = 14
             if day <= 7 and x < 0.04:

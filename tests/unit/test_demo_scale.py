@@ -1,0 +1,103 @@
+"""Demo data at scale (issue 15, item 3): a fixed density (``per_day``), so that a month holds
+about as many repair orders at 10k as at 1M, with a history as long as the orders need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import peewee
+import pytest
+
+from advisor import audit, db, demo
+from advisor.models import Customer, RepairOrder, Vehicle
+from advisor.services._base import ro_state
+from advisor.services.parts import stock_consistent
+from advisor.workflow import current_step
+from tests.unit import test_cli as cli
+
+
+def _in_days(lo: int, hi: int) -> int:
+    """ROs that arrived between ``hi`` and ``lo`` days ago (the history, not today's or the recent)."""
+    today = dt.datetime.combine(dt.date.today(), dt.time())
+    return (
+        RepairOrder.select()
+        .where(
+            (RepairOrder.arrived_at >= today - dt.timedelta(days=hi))
+            & (RepairOrder.arrived_at < today - dt.timedelta(days=lo))
+        )
+        .count()
+    )
+
+
+def test_per_day_keeps_a_month_as_full_at_any_size(database: peewee.Database) -> None:
+    demo.generate(orders=400, seed=2, per_day=10)  # 40 days of history
+    small = _in_days(3, 31)
+    oldest = RepairOrder.select(peewee.fn.MIN(RepairOrder.arrived_at)).scalar()
+    assert dt.date.today() - oldest.date() <= dt.timedelta(days=40)
+    demo.generate(orders=800, seed=2, per_day=10)  # 80 days, loaded into the same database
+    both = _in_days(3, 31)
+    large = both - small
+    assert 0.75 < large / small < 1.33, (small, large)
+    assert 200 < small < 330, small  # about 10 a day, fewer on Sundays
+    oldest = RepairOrder.select(peewee.fn.MIN(RepairOrder.arrived_at)).scalar()
+    assert dt.timedelta(days=60) < dt.date.today() - oldest.date() <= dt.timedelta(days=80)
+
+
+def test_without_per_day_all_orders_fit_in_one_year(database: peewee.Database) -> None:
+    demo.generate(orders=800, seed=2)
+    assert _in_days(3, 31) < 120  # 800 ROs over a year: about 60 in a month
+    oldest = RepairOrder.select(peewee.fn.MIN(RepairOrder.arrived_at)).scalar()
+    assert dt.timedelta(days=300) < dt.date.today() - oldest.date() <= dt.timedelta(days=365)
+
+
+def test_years_of_history_keep_their_shape(database: peewee.Database) -> None:
+    """Three years at 1 a day: customers and cars exist before their ROs, the flow rules hold."""
+    summary = demo.generate(orders=1100, seed=5, per_day=1)
+    oldest = RepairOrder.select(peewee.fn.MIN(RepairOrder.arrived_at)).scalar()
+    assert dt.date.today() - oldest.date() > dt.timedelta(days=900)
+    assert summary.orders == RepairOrder.select().count() == 1100
+    rows = (
+        RepairOrder.select(RepairOrder, Vehicle, Customer)
+        .join(Vehicle, on=RepairOrder.vehicle == Vehicle.id)
+        .switch(RepairOrder)
+        .join(Customer, on=RepairOrder.customer == Customer.id)
+    )
+    for ro in rows:
+        assert ro.customer.created_at <= ro.arrived_at, ro.number
+        assert ro.vehicle.created_at <= ro.arrived_at, ro.number
+        assert ro.vehicle.first_registered <= ro.arrived_at.date(), ro.number
+        assert ro.step == int(current_step(ro_state(ro))), ro.number
+    comebacks = RepairOrder.select().where(RepairOrder.comeback_of.is_null(False))
+    assert comebacks.count() >= 1
+    numbers = [r.number for r in RepairOrder.select(RepairOrder.number)]
+    assert len(numbers) == len(set(numbers))
+    assert stock_consistent()
+    assert audit.verify().ok
+
+
+def test_per_day_out_of_range_is_refused(database: peewee.Database) -> None:
+    for bad in (0, -3, demo.MAX_PER_DAY + 1):
+        with pytest.raises(ValueError, match="per_day"):
+            demo.generate(orders=10, per_day=bad)
+    assert not RepairOrder.select().exists()
+
+
+def test_cli_demo_data_per_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    code, out, err = cli.run(
+        capsys, "--database", url, "demo-data", "--orders", "300", "--per-day", "10", "--system"
+    )
+    assert code == 0, err
+    assert "300 repair orders" in out
+    database = db.open_database(url, migrate=False)
+    try:
+        oldest = database.execute_sql("SELECT MIN(arrived_at) FROM repair_order").fetchone()[0]
+    finally:
+        db.close_database()
+    days = (dt.date.today() - dt.date.fromisoformat(str(oldest)[:10])).days
+    assert 20 <= days <= 30  # 300 / 10 a day, not a year
+    code, _out, err = cli.run(
+        capsys, "--database", url, "demo-data", "--orders", "3", "--per-day", "6000", "--system"
+    )
+    assert code == 2 and "--per-day" in err
