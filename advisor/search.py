@@ -1,14 +1,27 @@
 """Find customers, vehicles and open ROs by any fragment of plate, VIN, phone or name.
 
-SQLite: FTS5 trigram indexes (external content, kept by triggers) for terms of 3+
-characters; trigram cannot match 1–2 characters (most Chinese names), so those use an
-index range for prefixes, then a bounded LIKE scan. PostgreSQL: pg_trgm GIN indexes
-with ILIKE.
+What matches, the same on both engines (``tests/unit/test_search_engines.py`` compares
+them on the same data):
+- a term of 3+ characters: customers whose name or phone holds it, vehicles whose plate
+  or VIN holds it, in any case; the newest ``limit`` of each (highest id);
+- a term of 1–2 characters (most Chinese surnames and given names): customers whose name
+  starts with it (the first ``limit`` in code-point order), then the newest whose name
+  holds it anywhere (A–Z in any case); vehicles whose plate holds it, newest first, only
+  when every character can be on a plate;
+- open ROs of those customers and vehicles, or numbered as typed, latest arrival first.
+Hits are listed by name (customers) and plate (vehicles) in code-point order.
+
+SQLite: FTS5 trigram indexes (external content, kept by triggers) for 3+ characters; an
+index range on the name and a scan in id order that stops at ``limit`` for 1–2.
+PostgreSQL: pg_trgm GIN indexes with ILIKE for 3+ characters; a "C"-collated index on
+the name and a GIN index of every 1- and 2-character piece (``advisor_search_grams``,
+migration 0008) for 1–2.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 import peewee
@@ -100,65 +113,81 @@ def _fts_quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _trigram_ids(term: str, limit: int, *, table: str, pg_where: str) -> list[int] | None:
-    """Ids of ``table`` whose text contains ``term``, through its trigram index: pg_trgm
-    (``pg_where`` takes the LIKE pattern twice) or FTS5; None on SQLite for a term of
-    fewer than 3 characters, which trigram cannot match."""
-    db = database_proxy.obj
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _ids(sql: str, params: tuple[object, ...]) -> list[int]:
+    return [r[0] for r in database_proxy.obj.execute_sql(sql, params)]
+
+
+def _contains(term: str, limit: int, *, table: str, columns: str) -> list[int]:
+    """The newest ``limit`` ids of ``table`` whose ``columns`` contain ``term`` (3+
+    characters, any case): FTS5 trigram on SQLite, pg_trgm on PostgreSQL."""
     if is_postgres():
         like = _like(term)
-        rows = db.execute_sql(
-            f"SELECT id FROM {table} WHERE {pg_where} ORDER BY id DESC LIMIT %s",
-            (like, like, limit),
+        where = " OR ".join(f"{c} ILIKE %s" for c in columns.split())
+        return _ids(
+            f"SELECT id FROM {table} WHERE {where} ORDER BY id DESC LIMIT %s",
+            (*[like] * len(columns.split()), limit),
         )
-        return [r[0] for r in rows]
-    if len(term) >= 3:
-        rows = db.execute_sql(
-            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?",
-            (_fts_quote(term), limit),
+    return _ids(
+        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (f"{{{columns}}} : {_fts_quote(term)}", limit),
+    )
+
+
+def _contains_short(term: str, limit: int, *, table: str, column: str) -> list[int]:
+    """The newest ``limit`` ids of ``table`` whose ``column`` contains ``term`` of 1–2
+    characters (A–Z in any case). SQLite: a scan in id order that stops at ``limit``;
+    PostgreSQL: the GIN index of every 1- and 2-character piece (migration 0008)."""
+    if is_postgres():
+        return _ids(
+            f"SELECT id FROM {table} WHERE advisor_search_grams({column}) @> ARRAY[%s]::text[] "
+            "ORDER BY id DESC LIMIT %s",
+            (term.translate(_ASCII_LOWER), limit),
         )
-        return [r[0] for r in rows]
-    return None
+    return _ids(
+        f"SELECT id FROM {table} WHERE {column} LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
+        (_like(term), limit),
+    )
 
 
 def _customer_ids(term: str, limit: int) -> list[int]:
-    found = _trigram_ids(term, limit, table="customer", pg_where="name ILIKE %s OR phone LIKE %s")
-    if found is not None:
-        return found
-    db = database_proxy.obj
-    # Short term: names starting with it use the index; then a bounded substring scan.
-    ids = [
-        r[0]
-        for r in db.execute_sql(
-            "SELECT id FROM customer WHERE name >= ? AND name < ? LIMIT ?",
-            (term, term + "\U0010ffff", limit),
-        )
-    ]
+    if len(term) >= 3:
+        return _contains(term, limit, table="customer", columns="name phone")
+    # 1–2 characters (most Chinese surnames, some names): the names that start with it
+    # first (an index range), then the newest that hold it anywhere.
+    pg = is_postgres()
+    name, mark = ('name COLLATE "C"', "%s") if pg else ("name", "?")
+    ids = _ids(
+        f"SELECT id FROM customer WHERE {name} >= {mark} AND {name} < {mark} "
+        f"ORDER BY {name}, id LIMIT {mark}",
+        (term, term + "\U0010ffff", limit),
+    )
     if len(ids) < limit:
-        rows = db.execute_sql(
-            "SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\' LIMIT ?",
-            (_like(term), limit),
-        )
-        ids += [r[0] for r in rows if r[0] not in ids][: limit - len(ids)]
+        more = _contains_short(term, limit, table="customer", column="name")
+        ids += [i for i in more if i not in ids][: limit - len(ids)]
     return ids
 
 
 def _vehicle_ids(term: str, limit: int) -> list[int]:
-    found = _trigram_ids(term, limit, table="vehicle", pg_where="plate ILIKE %s OR vin ILIKE %s")
-    if found is not None:
-        return found
+    if len(term) >= 3:
+        return _contains(term, limit, table="vehicle", columns="plate vin")
     if not _PLATE_CHARS.issuperset(term.upper()):
-        return []  # e.g. a surname: no plate can contain it, skip the scan
-    rows = database_proxy.obj.execute_sql(
-        "SELECT id FROM vehicle WHERE plate LIKE ? ESCAPE '\\' LIMIT ?", (_like(term), limit)
-    )
-    return [r[0] for r in rows]
+        return []  # e.g. a surname: no plate can hold it
+    return _contains_short(term, limit, table="vehicle", column="plate")
 
 
 _PLATE_CHARS = frozenset(
     "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领挂学警港澳"
     "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
 )
+
+
+def _by_text(field: peewee.Field) -> peewee.Node:
+    """``field`` in code-point order on both engines (SQLite's BINARY; PostgreSQL's "C",
+    whatever the database's collation), so both list the same hits in the same order."""
+    return field.collate('"C"') if is_postgres() else field
 
 
 def search(term: str, *, limit: int = 10) -> list[SearchHit]:
@@ -170,7 +199,8 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
     hits: list[SearchHit] = []
     cids = _customer_ids(term, limit)
     if cids:
-        for c in Customer.select().where(Customer.id.in_(cids)).order_by(Customer.name):
+        query = Customer.select().where(Customer.id.in_(cids)).order_by(_by_text(Customer.name), Customer.id)
+        for c in query:
             hits.append(SearchHit("customer", c.id, c.name, c.phone, c.id))
     vids = _vehicle_ids(term, limit)
     if vids:
@@ -178,7 +208,7 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
             Vehicle.select(Vehicle, Customer)
             .join(Customer)
             .where(Vehicle.id.in_(vids))
-            .order_by(Vehicle.plate)
+            .order_by(_by_text(Vehicle.plate))
         )
         for v in query:
             sub = f"{v.make} {v.model} · {v.vin} · {v.customer.name}".strip()
@@ -197,7 +227,7 @@ def search(term: str, *, limit: int = 10) -> list[SearchHit]:
         RepairOrder.select(RepairOrder, Vehicle)
         .join(Vehicle)
         .where(RepairOrder.id.in_(ro_ids) & (RepairOrder.status == ROStatus.OPEN))
-        .order_by(RepairOrder.arrived_at.desc())
+        .order_by(RepairOrder.arrived_at.desc(), RepairOrder.id.desc())
         .limit(limit)
     )
     for ro in ros:
