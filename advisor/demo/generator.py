@@ -8,7 +8,7 @@ from collections.abc import Callable
 import peewee
 
 from advisor import audit
-from advisor.db import database_proxy, is_postgres
+from advisor.db import database_proxy, is_postgres, refresh_statistics
 from advisor.demo.data import DEMO_DEALER, MAX_PER_DAY
 from advisor.demo.order import Orders
 from advisor.demo.people import People
@@ -52,6 +52,7 @@ def generate(
         ensure_reference_data()
         gen = Generator(db, orders=orders, seed=seed, progress=progress, per_day=per_day)
         gen.run()
+    refresh_statistics(db)  # the planner's view of the new tables
     return DemoSummary(
         orders=orders,
         open_orders=gen.open_orders,
