@@ -168,7 +168,7 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
     if by == "day":
         keys |= set(period.days())
     keys |= also or set()
-    techs = queries.technicians(set(queries.jobs(period, Scope(), "technician")))
+    techs = queries.technicians(queries.finished_by(period))
     reasons = {r.id: r for r in DeclineReason.select()}
     out: dict[Any, KPIs] = {}
     for k in keys:

@@ -3,6 +3,14 @@
 SQLite stores timestamps as ISO text and PostgreSQL as ``timestamp``; the few places
 where the two dialects differ (the calendar day of a timestamp, the seconds between
 two timestamps) are chosen here per backend, so every query reads the same on both.
+
+How a period's figures stay the cost of the period (issue 15): every query is driven
+by the date that puts a record in the period — an index on that date for each family
+(migration 0007) — and every other condition on the table it reads is one no index may
+serve on SQLite (``unindexed``: SQLite's ``+column``). Without that, SQLite's planner,
+which guesses when it has no statistics, takes an equality (an advisor, a status) over
+a date range and reads that advisor's or that status's whole history.
+``tests/unit/test_kpi_plans.py`` checks every statement's plan.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import peewee
-from peewee import SQL, Case, Cast, fn
+from peewee import SQL, Case, Cast, NodeList, fn
 
 from advisor.db import is_postgres
 from advisor.models import Assignment, RepairOrder
@@ -52,6 +60,28 @@ class Scope:
 def within(column: Any, period: Period) -> peewee.Expression:
     """``column`` falls on one of the period's days."""
     return (column >= period.lo) & (column < period.hi)
+
+
+def unindexed(column: Any) -> Any:
+    """``column`` as an operand no index may serve, so that the period's date index is
+    the way in: ``+column`` on SQLite (its documented idiom); on PostgreSQL
+    ``column || ''`` for text and ``column + 0`` for numbers (``+`` is not defined for
+    text there). PostgreSQL weighs indexes by statistics, but not in a generic plan of a
+    prepared statement nor on a database not analysed yet, where a status or an advisor
+    looks as narrow as a month."""
+    if not is_postgres():
+        return NodeList((SQL("+"), column), glue="")
+    if isinstance(column, (peewee.CharField, peewee.TextField)):
+        return NodeList((column, SQL("|| ''")), parens=True)
+    if isinstance(column, (peewee.IntegerField, peewee.ForeignKeyField)):
+        return NodeList((column, SQL("+ 0")), parens=True)
+    return column
+
+
+def only_if(condition: Any) -> peewee.Expression:
+    """``condition`` as a filter no index may serve (a CASE of it): for the conditions of
+    a figure applied to rows the period already selected (the drill-downs)."""
+    return Case(None, [(condition, SQL("1"))], SQL("0")) == SQL("1")
 
 
 def day_of(column: Any) -> peewee.Node:
@@ -93,14 +123,18 @@ def sum_if(condition: Any, value: Any) -> peewee.Node:
     return fn.SUM(Case(None, [(condition, value)], SQL("0")))
 
 
-def ro_scope(scope: Scope) -> list[peewee.Expression]:
+def ro_scope(scope: Scope) -> list[Any]:
     """Conditions on ``RepairOrder`` for the advisor / technician filters."""
-    conds: list[peewee.Expression] = []
+    conds: list[Any] = []
     if scope.advisor_id is not None:
-        conds.append(RepairOrder.advisor == scope.advisor_id)
+        conds.append(unindexed(RepairOrder.advisor) == scope.advisor_id)
     if scope.technician_id is not None:
-        worked = Assignment.select(Assignment.ro).where(Assignment.technician == scope.technician_id)
-        conds.append(RepairOrder.id.in_(worked))
+        # Per RO of the period (its jobs by ``assignment_ro_id``), never the technician's
+        # whole history of jobs.
+        worked = Assignment.select(SQL("1")).where(
+            (Assignment.ro == RepairOrder.id) & (unindexed(Assignment.technician) == scope.technician_id)
+        )
+        conds.append(fn.EXISTS(worked))
     return conds
 
 
@@ -109,10 +143,12 @@ def where_all(query: Any, conds: Iterable[peewee.Expression]) -> Any:
     return query.where(*conds) if conds else query
 
 
-def tech_pairs() -> Any:
-    """(ro_id, tech_id) of every technician who had a job on an RO, once each."""
+def tech_pairs(ros: Any) -> Any:
+    """(ro_id, tech_id) of every technician who had a job on one of ``ros`` (a SELECT of
+    RO ids: the period's), once each — the jobs of those ROs only, not of all history."""
     return (
         Assignment.select(Assignment.ro.alias("ro_id"), Assignment.technician.alias("tech_id"))
+        .where(Assignment.ro.in_(ros))
         .distinct()
         .alias("ro_tech")
     )

@@ -10,7 +10,7 @@ from peewee import JOIN, fn
 
 from advisor.codes import CHARGED, LIVE_LINES, JobStatus, LineKind, LineStatus
 from advisor.kpi import families
-from advisor.kpi._sql import Period, Scope, ro_scope, where_all, within
+from advisor.kpi._sql import Period, Scope, ro_scope, unindexed, where_all, within
 from advisor.models import (
     Assignment,
     Customer,
@@ -42,23 +42,26 @@ def _extra(key: str, period: Period, scope: Scope) -> Any:
     q: Any
     if key == "declined":
         q = EstimateLine.select(EstimateLine.ro).join(RO, on=(EstimateLine.ro == RO.id))
-        conds = [EstimateLine.status == LineStatus.DECLINED, within(EstimateLine.decided_at, period)]
+        conds = [
+            unindexed(EstimateLine.status) == LineStatus.DECLINED,
+            within(EstimateLine.decided_at, period),
+        ]
     elif key == "parts_wait":
         q = PartOrder.select(PartOrder.ro).join(RO, on=(PartOrder.ro == RO.id))
         conds = [PartOrder.arrived_at.is_null(False), within(PartOrder.arrived_at, period)]
     elif key == "fill_rate":
         q = EstimateLine.select(EstimateLine.ro).join(RO, on=(EstimateLine.ro == RO.id))
         conds = [
-            EstimateLine.kind == LineKind.PART,
-            EstimateLine.status == LineStatus.APPROVED,
+            unindexed(EstimateLine.kind) == LineKind.PART,
+            unindexed(EstimateLine.status) == LineStatus.APPROVED,
             EstimateLine.part_status != "",
             within(EstimateLine.decided_at, period),
         ]
     else:  # jobs: utilisation and efficiency
         q = Assignment.select(Assignment.ro).join(RO, on=(Assignment.ro == RO.id))
-        conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
+        conds = [unindexed(Assignment.status) == JobStatus.DONE, within(Assignment.done_at, period)]
         if scope.technician_id is not None:
-            conds.append(Assignment.technician == scope.technician_id)
+            conds.append(unindexed(Assignment.technician) == scope.technician_id)
             scope = Scope(scope.advisor_id, None)
     return where_all(q, [*conds, *ro_scope(scope)])
 
@@ -149,7 +152,8 @@ def _quotes(ro_ids: list[int]) -> dict[int, int]:
     their lines summed in the database."""
     if not ro_ids:
         return {}
-    counted = EstimateLine.status.in_(LIVE_LINES) & EstimateLine.pay_type.in_(CHARGED)
+    # By the ROs' lines (``estimate_line_ro_id``), not by every live line ever stored.
+    counted = unindexed(EstimateLine.status).in_(LIVE_LINES) & EstimateLine.pay_type.in_(CHARGED)
     q = (
         EstimateLine.select(EstimateLine.ro, fn.SUM(EstimateLine.amount_cents))
         .where(EstimateLine.ro.in_(ro_ids) & counted)

@@ -26,10 +26,12 @@ from advisor.kpi._sql import (
     count_if,
     day_of,
     i,
+    only_if,
     ro_scope,
     seconds_between,
     sum_if,
     tech_pairs,
+    unindexed,
     where_all,
     within,
 )
@@ -208,7 +210,7 @@ def _source(family: Family, scope: Scope) -> tuple[Any, Any, list[Any]]:
     if family.source == "appointment":
         conds: list[Any] = []
         if scope.advisor_id is not None:
-            conds.append(Appointment.advisor == scope.advisor_id)
+            conds.append(unindexed(Appointment.advisor) == scope.advisor_id)
         if scope.technician_id is not None:
             conds.append(SQL("1 = 0"))  # no technician owns an appointment
         return Appointment.select(), Appointment.advisor, conds
@@ -222,16 +224,26 @@ def _source(family: Family, scope: Scope) -> tuple[Any, Any, list[Any]]:
     return q, RO.advisor, ro_scope(scope)
 
 
+def _period_ros(family: Family, period: Period) -> Any:
+    """SELECT of the ids of the ROs the family holds in the period (by its anchor)."""
+    if family.source == "settlement":
+        return Settlement.select(Settlement.ro).where(
+            Settlement.superseded_by.is_null() & within(Settlement.at, period)
+        )
+    return RO.select(RO.id).where(within(family.anchor(), period))
+
+
 def _grouped(family: Family, period: Period, ctx: Ctx, by: str | None) -> tuple[Any, Any]:
-    """The family's base query restricted to the period and filters, and its group key."""
+    """The family's base query restricted to the period and filters, and its group key.
+    Group keys are ``unindexed``: the period's date index drives every query."""
     q, advisor_col, conds = _source(family, ctx.scope)
     key: Any = None
     if by == "advisor":
-        key = advisor_col
+        key = unindexed(advisor_col)
     elif by == "day":
         key = day_of(family.anchor())
     elif by == "technician":
-        pairs = tech_pairs()
+        pairs = tech_pairs(_period_ros(family, period))
         q = q.join(pairs, on=(pairs.c.ro_id == RO.id))
         ctx.tech = key = pairs.c.tech_id
     q = where_all(q, [within(family.anchor(), period), *conds])
@@ -283,8 +295,10 @@ def ro_ids(key: str, period: Period, scope: Scope, now: dt.datetime, *, hits: bo
     ctx = Ctx(scope=scope, now=now)
     q, _key = _grouped(fam, period, ctx, None)
     conds = []
+    # The member's conditions filter the period's rows (``only_if``): a condition on an
+    # indexed column (promised, a follow-up's status) must not become the way in.
     if m.base is not None:
-        conds.append(m.base(ctx))
+        conds.append(only_if(m.base(ctx)))
     if hits and m.hit is not None:
-        conds.append(m.hit(ctx))
+        conds.append(only_if(m.hit(ctx)))
     return where_all(q.select(RO.id), conds)

@@ -20,6 +20,7 @@ from advisor.kpi._sql import (
     ro_scope,
     seconds_between,
     sum_if,
+    unindexed,
     where_all,
     within,
 )
@@ -40,12 +41,13 @@ WORKDAYS = frozenset({0, 1, 2, 3, 4, 5})
 
 
 def _key(by: str | None, advisor_col: Any, anchor: Any, tech_col: Any = None) -> Any:
+    """The group key; never an index's way in (the period's date is, see ``_sql``)."""
     if by == "advisor":
-        return advisor_col
+        return unindexed(advisor_col)
     if by == "day":
         return day_of(anchor)
     if by == "technician":
-        return tech_col
+        return unindexed(tech_col)
     return None
 
 
@@ -79,8 +81,8 @@ def hours_sold(period: Period, scope: Scope, by: str | None) -> dict[Any, Decima
         [
             Settlement.superseded_by.is_null(),
             within(Settlement.at, period),
-            EstimateLine.kind == LineKind.LABOUR,
-            EstimateLine.status == LineStatus.APPROVED,
+            unindexed(EstimateLine.kind) == LineKind.LABOUR,
+            unindexed(EstimateLine.status) == LineStatus.APPROVED,
             *ro_scope(scope),
         ],
     )
@@ -102,7 +104,7 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
         q = ContactLog.select()
         conds = [ContactLog.outcome == ContactOutcome.DECLINED, within(ContactLog.at, period)]
         if scope.advisor_id is not None:
-            conds.append(ContactLog.user == scope.advisor_id)
+            conds.append(unindexed(ContactLog.user) == scope.advisor_id)
         q = where_all(q, conds)
         key = _key(by, ContactLog.user, ContactLog.at)
         reason = ContactLog.decline_reason
@@ -114,7 +116,7 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
     q = where_all(
         q,
         [
-            EstimateLine.status == LineStatus.DECLINED,
+            unindexed(EstimateLine.status) == LineStatus.DECLINED,
             within(EstimateLine.decided_at, period),
             *ro_scope(scope),
         ],
@@ -155,8 +157,8 @@ def fill_rate(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[i
     q = where_all(
         q,
         [
-            EstimateLine.kind == LineKind.PART,
-            EstimateLine.status == LineStatus.APPROVED,
+            unindexed(EstimateLine.kind) == LineKind.PART,
+            unindexed(EstimateLine.status) == LineStatus.APPROVED,
             EstimateLine.part_status != "",
             within(EstimateLine.decided_at, period),
             *ro_scope(scope),
@@ -176,11 +178,11 @@ def jobs(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, i
         .switch(Assignment)
         .join(EstimateLine, on=(Assignment.line == EstimateLine.id))
     )
-    conds = [Assignment.status == JobStatus.DONE, within(Assignment.done_at, period)]
+    conds = [unindexed(Assignment.status) == JobStatus.DONE, within(Assignment.done_at, period)]
     if scope.advisor_id is not None:
-        conds.append(RO.advisor == scope.advisor_id)
+        conds.append(unindexed(RO.advisor) == scope.advisor_id)
     if scope.technician_id is not None:
-        conds.append(Assignment.technician == scope.technician_id)
+        conds.append(unindexed(Assignment.technician) == scope.technician_id)
     q = where_all(q, conds)
     key = _key(by, RO.advisor, Assignment.done_at, Assignment.technician)
     cols = [fn.COUNT(SQL("*")), count_if(Assignment.rework == True),  # noqa: E712
@@ -191,6 +193,17 @@ def jobs(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, i
 
 def workdays(period: Period, days: frozenset[int] = WORKDAYS) -> int:
     return sum(1 for d in period.days() if d.weekday() in days)
+
+
+def finished_by(period: Period) -> set[int]:
+    """The technicians who finished a job in the period (the keys of ``jobs`` per
+    technician, without summing anything)."""
+    q = (
+        Assignment.select(Assignment.technician)
+        .where(unindexed(Assignment.status) == JobStatus.DONE, within(Assignment.done_at, period))
+        .distinct()
+    )
+    return {tech for (tech,) in q.tuples()}
 
 
 def technicians(seen: set[int]) -> list[Technician]:

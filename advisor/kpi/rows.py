@@ -12,7 +12,7 @@ from peewee import JOIN, fn
 from advisor.codes import LineStatus
 from advisor.db import is_postgres
 from advisor.kpi import families
-from advisor.kpi._sql import Period, Scope, where_all, within
+from advisor.kpi._sql import Period, Scope, unindexed, where_all, within
 from advisor.models import (
     Appointment,
     ChangeRequest,
@@ -37,7 +37,9 @@ def _chunks(query: Any, id_col: Any) -> Iterator[tuple[Any, ...]]:
     ``.iterator()`` does; psycopg's default cursor would fetch everything at once, so
     on PostgreSQL the rows come in keyset pages (``id_col`` is the first column)."""
     if not is_postgres():
-        yield from query.order_by(id_col).tuples().iterator()
+        # ``+id``: sort the period's rows, rather than walk every row of the table in id
+        # order to find them (SQLite's choice when it may, to save the sort).
+        yield from query.order_by(unindexed(id_col)).tuples().iterator()
         return
     last = 0
     while True:
@@ -173,7 +175,9 @@ def follow_ups(period: Period) -> Iterator[tuple[Any, ...]]:
 
 
 def _declined_query(period: Period) -> Any:
-    declined = (EstimateLine.status == LineStatus.DECLINED) & within(EstimateLine.decided_at, period)
+    declined = (unindexed(EstimateLine.status) == LineStatus.DECLINED) & within(
+        EstimateLine.decided_at, period
+    )
     return EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id)).where(declined)
 
 
