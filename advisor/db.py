@@ -108,19 +108,6 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Dat
     return db
 
 
-def analyze(db: peewee.Database | None = None) -> None:
-    """Give the query planner statistics of the data (after migrations that add indexes
-    and after bulk writes such as the demo data). SQLite samples each index
-    (``analysis_limit``: seconds, not minutes, on a million ROs); PostgreSQL samples
-    every table as its autovacuum would, only now."""
-    db = db if db is not None else database_proxy.obj
-    if db is None:
-        return
-    if isinstance(db, peewee.SqliteDatabase):
-        db.execute_sql("PRAGMA analysis_limit = 2000")
-    db.execute_sql("ANALYZE")
-
-
 def close_database() -> None:
     """Close the connection of the proxy, if any (SQLite: after ``PRAGMA optimize``)."""
     db = database_proxy.obj

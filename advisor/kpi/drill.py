@@ -118,7 +118,8 @@ def drill_down(
         .switch(RO)
         .join(Settlement, JOIN.LEFT_OUTER, on=((Settlement.ro == RO.id) & Settlement.superseded_by.is_null()))
         .where(RO.id.in_(ids))
-        .order_by(RO.arrived_at, RO.id)
+        # Sort the figure's ROs; never walk every RO in arrival order to meet them.
+        .order_by(unindexed(RO.arrived_at), RO.id)
     )
     if limit is not None:
         q = q.limit(limit)

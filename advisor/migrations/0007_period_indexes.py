@@ -10,9 +10,9 @@ no ROs at all, took 1.6 s at 100k ROs). With them a period reads its own rows.
 The settlement index is partial: only the settlement in force (``superseded_by`` null)
 is ever counted, and every KPI query says so.
 
-On SQLite the planner is then given statistics (``ANALYZE`` under an analysis limit, a
-sample of each index: quick on a million ROs), so it weighs a period's date range
-against the other indexes by the data rather than by its fixed guesses.
+The queries do not rely on statistics to pick these indexes (``advisor.kpi._sql``:
+every other condition is unindexed); ``db.run_migrations`` refreshes SQLite's
+statistics after migrating all the same.
 """
 
 INDEXES = (
@@ -27,9 +27,6 @@ INDEXES = (
 
 
 def up(migrator, db):
-    from advisor.db import analyze
-
     for name, table, columns, where in INDEXES:
         sql = f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})'
         db.execute_sql(sql + (f" WHERE {where}" if where else ""))
-    analyze(db)

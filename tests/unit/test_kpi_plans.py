@@ -220,7 +220,7 @@ def test_a_months_figures_read_only_the_months_rows(demo_month: peewee.Database,
     reads = full_reads(demo_month, seen.statements)
     assert reads == [], "\n".join(reads)
     # … and by the data once it has them.
-    db.analyze(demo_month)
+    db.refresh_statistics(demo_month)
     assert demo_month.execute_sql("SELECT COUNT(*) FROM sqlite_stat1").fetchone()[0] > 0
     reads = full_reads(demo_month, seen.statements)
     assert reads == [], "\n".join(reads)
