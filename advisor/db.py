@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import peewee
@@ -70,20 +71,34 @@ def make_database(url: str) -> peewee.Database:
         # queue on busy_timeout instead of failing half-way with "database is locked".
         return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if scheme in ("postgres", "postgresql"):
-        p = urlparse(url)
-        return peewee.PostgresqlDatabase(
-            p.path.lstrip("/"),
-            user=unquote(p.username) if p.username else None,
-            password=unquote(p.password) if p.password else None,
-            host=p.hostname or "localhost",
-            port=p.port or 5432,
-            connect_timeout=5,
-            prefer_psycopg3=True,
-        )
+        params = connect_params(url)
+        return peewee.PostgresqlDatabase(params.pop("dbname"), prefer_psycopg3=True, **params)
     raise ValidationError(
         f"Unsupported database URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB.",
         f"不支持的数据库地址 {url!r}：请使用 sqlite:///文件 或 postgresql://用户@主机/库。",
     )
+
+
+def connect_params(url: str) -> dict[str, Any]:
+    """psycopg's ``connect`` arguments for a ``postgresql://`` URL.
+
+    ``prepare_threshold=None``: every statement is planned for its values. By default
+    psycopg 3 prepares a statement on the server after its fifth run, and PostgreSQL
+    then settles on a generic plan, one for any value, which ignores what a LIKE pattern
+    or a name prefix selects: at 100k ROs, 2-character name searches took p50 11.4 ms
+    prepared against 7.2 unprepared (issue 15), while Today, the board and opening an RO
+    cost the same either way within the noise (±10%). Unprepared statements also pass
+    through a transaction-pooling pgbouncer."""
+    p = urlparse(url)
+    return {
+        "dbname": p.path.lstrip("/"),
+        "user": unquote(p.username) if p.username else None,
+        "password": unquote(p.password) if p.password else None,
+        "host": p.hostname or "localhost",
+        "port": p.port or 5432,
+        "connect_timeout": 5,
+        "prepare_threshold": None,
+    }
 
 
 def is_postgres() -> bool:
