@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
 from advisor.codes import ROStatus
 from advisor.db import database_proxy, is_postgres
-from advisor.models import Customer, RepairOrder, Vehicle
 
 SQLITE_DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
@@ -120,6 +121,17 @@ def _ids(sql: str, params: tuple[object, ...]) -> list[int]:
     return [r[0] for r in database_proxy.obj.execute_sql(sql, params)]
 
 
+def _rows(sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+    """``sql`` written with %s marks, run on either engine."""
+    if not is_postgres():
+        sql = sql.replace("%s", "?")
+    return list(database_proxy.obj.execute_sql(sql, tuple(params)))
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
 def _contains(term: str, limit: int, *, table: str, columns: str) -> list[int]:
     """The newest ``limit`` ids of ``table`` whose ``columns`` contain ``term`` (3+
     characters, any case): FTS5 trigram on SQLite, pg_trgm on PostgreSQL."""
@@ -138,18 +150,35 @@ def _contains(term: str, limit: int, *, table: str, columns: str) -> list[int]:
 
 def _contains_short(term: str, limit: int, *, table: str, column: str) -> list[int]:
     """The newest ``limit`` ids of ``table`` whose ``column`` contains ``term`` of 1–2
-    characters (A–Z in any case). SQLite: a scan in id order that stops at ``limit``;
-    PostgreSQL: the GIN index of every 1- and 2-character piece (migration 0008)."""
-    if is_postgres():
+    characters (A–Z in any case). SQLite: a scan in id order that stops at ``limit``."""
+    if not is_postgres():
         return _ids(
-            f"SELECT id FROM {table} WHERE advisor_search_grams({column}) @> ARRAY[%s]::text[] "
-            "ORDER BY id DESC LIMIT %s",
-            (term.translate(_ASCII_LOWER), limit),
+            f"SELECT id FROM {table} WHERE {column} LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
+            (_like(term), limit),
         )
-    return _ids(
-        f"SELECT id FROM {table} WHERE {column} LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
-        (_like(term), limit),
+    # PostgreSQL: a common piece ("王", "8") is in the newest rows; look there first
+    # (a bounded scan). A rare one goes through the GIN index of every 1- and 2-character
+    # piece (migration 0008), whose cost grows with the rows that hold it: few, then.
+    # LIKE filters cheaply (on the text with A–Z folded when the term has letters A–Z,
+    # as SQLite's LIKE and the pieces fold them, no other letters).
+    low = term.translate(_ASCII_LOWER)
+    text = f"translate({column}, '{string.ascii_uppercase}', '{string.ascii_lowercase}')"
+    cond = f"{text if re.search('[A-Za-z]', term) else column} LIKE %s"
+    ids = _ids(
+        f"SELECT id FROM (SELECT id, {column} FROM {table} ORDER BY id DESC LIMIT {RECENT}) AS recent "
+        f"WHERE {cond} ORDER BY id DESC LIMIT %s",
+        (_like(low), limit),
     )
+    if len(ids) == limit:
+        return ids
+    return _ids(
+        f"SELECT id FROM {table} WHERE {cond} AND advisor_search_grams({column}) @> ARRAY[%s]::text[] "
+        "ORDER BY id DESC LIMIT %s",
+        (_like(low), low, limit),
+    )
+
+
+RECENT = 4000  # rows a bounded scan reads (under 1 ms) before the index takes over
 
 
 def _customer_ids(term: str, limit: int) -> list[int]:
@@ -184,54 +213,49 @@ _PLATE_CHARS = frozenset(
 )
 
 
-def _by_text(field: peewee.Field) -> peewee.Node:
-    """``field`` in code-point order on both engines (SQLite's BINARY; PostgreSQL's "C",
-    whatever the database's collation), so both list the same hits in the same order."""
-    return field.collate('"C"') if is_postgres() else field
-
-
 def search(term: str, *, limit: int = 10) -> list[SearchHit]:
     """Customers, vehicles and open ROs matching ``term``, grouped in that order."""
     number = term.strip().upper()  # RO numbers keep their dash
     term = _normalise(term)
     if not term:
         return []
+    # The hits' rows in plain SQL, only the columns a hit shows: building the SQL of
+    # whole peewee rows (an RO has forty columns) cost more than running the queries.
+    text = 'COLLATE "C"' if is_postgres() else ""
     hits: list[SearchHit] = []
     cids = _customer_ids(term, limit)
     if cids:
-        query = Customer.select().where(Customer.id.in_(cids)).order_by(_by_text(Customer.name), Customer.id)
-        for c in query:
-            hits.append(SearchHit("customer", c.id, c.name, c.phone, c.id))
+        rows = _rows(
+            f"SELECT id, name, phone FROM customer WHERE id IN ({_marks(cids)}) ORDER BY name {text}, id",
+            cids,
+        )
+        hits += [SearchHit("customer", cid, name, phone, cid) for cid, name, phone in rows]
     vids = _vehicle_ids(term, limit)
     if vids:
-        query = (
-            Vehicle.select(Vehicle, Customer)
-            .join(Customer)
-            .where(Vehicle.id.in_(vids))
-            .order_by(_by_text(Vehicle.plate))
+        rows = _rows(
+            "SELECT v.id, v.plate, v.make, v.model, v.vin, v.customer_id, c.name FROM vehicle v "
+            f"JOIN customer c ON c.id = v.customer_id WHERE v.id IN ({_marks(vids)}) ORDER BY v.plate {text}",
+            vids,
         )
-        for v in query:
-            sub = f"{v.make} {v.model} · {v.vin} · {v.customer.name}".strip()
-            hits.append(SearchHit("vehicle", v.id, v.plate, sub, v.customer_id, v.id))
+        for vid, plate, make, model, vin, cid, owner in rows:
+            sub = f"{make} {model} · {vin} · {owner}".strip()
+            hits.append(SearchHit("vehicle", vid, plate, sub, cid, vid))
     # Candidates through the number, vehicle and customer indexes, then keep the open
     # ones: filtering on status first would scan every open RO.
-    cand = RepairOrder.select(RepairOrder.id).where(RepairOrder.number.in_({number, term.upper()}))
-    if vids:
-        cand = cand | RepairOrder.select(RepairOrder.id).where(RepairOrder.vehicle.in_(vids))
-    if cids:
-        cand = cand | RepairOrder.select(RepairOrder.id).where(RepairOrder.customer.in_(cids))
-    ro_ids = [r.id for r in cand]
+    cand = ["SELECT id FROM repair_order WHERE number IN (%s, %s)"]
+    params: list[object] = [number, term.upper()]
+    for column, ids in (("vehicle_id", vids), ("customer_id", cids)):
+        if ids:
+            cand.append(f"SELECT id FROM repair_order WHERE {column} IN ({_marks(ids)})")
+            params += ids
+    ro_ids = [r[0] for r in _rows(" UNION ".join(cand), params)]
     if not ro_ids:
         return hits
-    ros = (
-        RepairOrder.select(RepairOrder, Vehicle)
-        .join(Vehicle)
-        .where(RepairOrder.id.in_(ro_ids) & (RepairOrder.status == ROStatus.OPEN))
-        .order_by(RepairOrder.arrived_at.desc(), RepairOrder.id.desc())
-        .limit(limit)
+    rows = _rows(
+        "SELECT r.id, r.number, v.plate, r.customer_id, r.vehicle_id FROM repair_order r "
+        f"JOIN vehicle v ON v.id = r.vehicle_id WHERE r.id IN ({_marks(ro_ids)}) AND r.status = %s "
+        "ORDER BY r.arrived_at DESC, r.id DESC LIMIT %s",
+        [*ro_ids, ROStatus.OPEN.value, limit],
     )
-    for ro in ros:
-        hits.append(
-            SearchHit("order", ro.id, ro.number, ro.vehicle.plate, ro.customer_id, ro.vehicle_id, ro.id)
-        )
+    hits += [SearchHit("order", rid, number, plate, cid, vid, rid) for rid, number, plate, cid, vid in rows]
     return hits
