@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -26,9 +27,33 @@ from advisor.demo.data import (
     YEAR_CODES,
     vin_check_digit,
 )
-from advisor.demo.sink import Sink
+from advisor.demo.sink import Sink, Vehicle_
 from advisor.models import Bay, Counter, Customer, DeclineReason, Part, StepEvent
 from advisor.services.settings import get_setting
+
+
+class Seen:
+    """Strings already taken (plates, VINs), in a fixed 16 MB whatever the load's size.
+
+    A Bloom filter with one hash: ``add`` never calls a string new that was added before; now
+    and then (under 1% at a million cars) it calls a new one taken, and the caller draws again.
+    """
+
+    BITS = 1 << 27
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.bits = bytearray(self.BITS >> 3)
+        for s in taken:
+            self.add(s)
+
+    def add(self, s: str) -> bool:
+        """Mark ``s`` taken → whether it was new."""
+        h = zlib.crc32(s.encode()) & (self.BITS - 1)
+        byte, bit = h >> 3, 1 << (h & 7)
+        if self.bits[byte] & bit:
+            return False
+        self.bits[byte] |= bit
+        return True
 
 
 class Base:
@@ -38,8 +63,8 @@ class Base:
     ``run`` sets ``plates`` and ``vins``; ``staff``, ``campaigns`` and ``people`` the rest.
     """
 
-    plates: set[str]
-    vins: set[str]
+    plates: Seen
+    vins: Seen
     users: dict[str, int]  # username → user id
     techs: list[tuple[int, int, set[str]]]  # (technician id, user id, skills)
     advisors: list[int]
@@ -49,9 +74,9 @@ class Base:
     manager: int
     admin: int
     campaign_ids: list[int]
-    # (vehicle id, customer id, model, customer index, 0, km per day, first registered)
-    vehicles: list[tuple[int, int, str, int, int, float, dt.date]]
-    customers: list[tuple[int, str, str]]  # (customer id, name, phone)
+    pool: list[Vehicle_]  # the cars that may come back (``people``)
+    pool_size: int
+    new_rate: float  # the chance that an RO is a newcomer's
 
     def __init__(
         self,
@@ -86,9 +111,8 @@ class Base:
         self.used_counters: dict[str, int] = {}
         self.open_orders = 0
         self.scale = 1.0  # today's finished ROs run faster so that they fit before "now"
-        self.vehicle_last: dict[int, tuple[int, dt.date | None, int | None]] = {}
-        self.recall: dict[int, tuple[str, int | None]] = {}  # RO index → (words, technician)
-        self.recheck_for: dict[int, int] = {}  # comeback RO index → appointment id
+        self.recall: dict[int, tuple[str, int | None]] = {}  # RO id → (words, technician)
+        self.recheck_for: dict[int, int] = {}  # comeback RO id → appointment id
 
     # -- helpers -------------------------------------------------------------------------
     def number(self, prefix: str, day: dt.date) -> str:
@@ -125,8 +149,7 @@ class Base:
                 pattern = r.choice(("NNNNN", "LNNNN", "NLNNN", "LLNNN", "NNNNL", "NNLNN"))
                 body = "".join(r.choice(LETTERS) if p == "L" else r.choice("0123456789") for p in pattern)
             plate = prefix + body
-            if plate not in self.plates:
-                self.plates.add(plate)
+            if self.plates.add(plate):
                 return plate
 
     def vin(self, wmi: str, vds: str, year: int) -> str:
@@ -135,8 +158,7 @@ class Base:
             serial = f"{r.randrange(10**6):06d}"
             head = wmi + vds + "0" + YEAR_CODES[year] + r.choice("0123456789ABC") + serial
             vin = head[:8] + vin_check_digit(head) + head[9:]
-            if vin not in self.vins:
-                self.vins.add(vin)
+            if self.vins.add(vin):
                 return vin
 
     def phone(self) -> str:

@@ -31,8 +31,6 @@ class Closing(FrontDesk):
         adv: int,
         cname: str,
         ready: dt.datetime,
-        idx: int,
-        plans: list[Plan],
     ) -> None:
         r, sink = self.rng, self.sink
         waits = bool(ro_row["customer_waits"])
@@ -153,11 +151,7 @@ class Closing(FrontDesk):
                     else "scrapped"
                 )
         self.ev(ro, handed, 13, "handed_over", adv, cname)
-        vid = ro_row["vehicle"]
-        last = self.vehicle_last.get(vid)
-        if last is None or last[0] <= int(ro_row["mileage_in"]):
-            self.vehicle_last[vid] = (int(ro_row["mileage_in"]), next_date, next_km)
-        self.follow_up(ro, p, s, ro_row, adv, handed, idx, plans, lines)
+        self.follow_up(ro, p, s, ro_row, adv, handed, lines)
 
     def follow_up(
         self,
@@ -167,8 +161,6 @@ class Closing(FrontDesk):
         ro_row: dict[str, Any],
         adv: int,
         handed: dt.datetime,
-        idx: int,
-        plans: list[Plan],
         lines: list[dict[str, Any]],
     ) -> None:
         r, sink = self.rng, self.sink
@@ -193,13 +185,14 @@ class Closing(FrontDesk):
             else due_to + dt.timedelta(hours=r.uniform(1, 48))
         )
         at = self.clamp(at)
-        if p.has_comeback >= 0:  # the recheck call comes before the car comes back
-            at = min(at, plans[p.has_comeback].at - dt.timedelta(hours=20))
-        unhappy = p.has_comeback >= 0 or r.random() < 0.02
+        comeback = p.has_comeback
+        if comeback is not None:  # the recheck call comes before the car comes back
+            at = min(at, comeback.at - dt.timedelta(hours=20))
+        unhappy = comeback is not None or r.random() < 0.02
         scores = {d: r.choices((5, 4, 3, 2, 1), (55, 30, 10, 3, 2))[0] for d in DIMENSIONS}
         solved = True
         if unhappy:
-            solved = p.has_comeback < 0 and r.random() < 0.5
+            solved = comeback is None and r.random() < 0.5
             scores[r.choice(DIMENSIONS)] = r.choice((1, 2))
         elif min(scores.values()) <= 2:
             scores = {d: max(3, v) for d, v in scores.items()}
@@ -210,9 +203,8 @@ class Closing(FrontDesk):
                 dt.time(r.choice((9, 10, 14, 15)), r.choice((0, 30))),
             )
             status = "booked"
-            comeback = p.has_comeback
-            if comeback >= 0:
-                start, status = plans[comeback].at - dt.timedelta(minutes=r.randint(0, 15)), "arrived"
+            if comeback is not None:
+                start, status = comeback.at - dt.timedelta(minutes=r.randint(0, 15)), "arrived"
             elif start < self.now:
                 status = r.choice(("cancelled", "no_show"))
             recheck = self.appointment(
@@ -226,8 +218,8 @@ class Closing(FrontDesk):
                 urgent=True,
                 recheck_of=ro,
             )
-            if comeback >= 0:
-                self.recheck_for[comeback] = recheck
+            if comeback is not None:
+                self.recheck_for[comeback.id] = recheck
         row.update(
             status="done",
             attempts=1,

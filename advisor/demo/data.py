@@ -131,6 +131,8 @@ _WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 YEAR_CODES = {y: c for y, c in zip(range(2001, 2031), "123456789ABCDEFGHJKLMNPRSTVWXY", strict=True)}
 # The most repair orders a day that ``--per-day`` may ask for: RO numbers carry four digits a day.
 MAX_PER_DAY = 5000
+# The most cars that come back at once (the pool of a load): its memory stays flat at any size.
+POOL_MAX = 120_000
 
 # make, model, WMI, VDS, new-energy, weight
 MODELS = [

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 
 import peewee
 
 from advisor import audit
 from advisor.db import database_proxy, is_postgres, refresh_statistics
+from advisor.demo.base import Seen
 from advisor.demo.data import DEMO_DEALER, MAX_PER_DAY
 from advisor.demo.order import Orders
-from advisor.demo.people import People
-from advisor.demo.planning import Planning
-from advisor.demo.sink import DemoSummary
-from advisor.models import ALL_MODELS, Appointment, Counter, Customer, EstimateLine, StepEvent, Vehicle
+from advisor.demo.planning import LOOKAHEAD, Planning
+from advisor.demo.sink import DemoSummary, Plan
+from advisor.models import (
+    ALL_MODELS,
+    Appointment,
+    Counter,
+    Customer,
+    EstimateLine,
+    RepairOrder,
+    StepEvent,
+    Vehicle,
+)
 from advisor.reference import ensure_reference_data
 from advisor.search import install_search, rebuild_search
 from advisor.services.settings import get_setting, set_up_dealer
@@ -66,7 +76,7 @@ def generate(
     )
 
 
-class Generator(Orders, Planning, People):
+class Generator(Orders, Planning):
     """Everything of one load; ``run`` calls the parts in the order that fixes the random stream."""
 
     def run(self) -> None:
@@ -94,23 +104,40 @@ class Generator(Orders, Planning, People):
             )
             for name, _sql in indexes:
                 self.db.execute_sql(f'DROP INDEX "{name}"')
-            self.db.execute_sql("PRAGMA cache_size = -262144")  # 256 MB while loading
-        self.plates = {v.plate for v in Vehicle.select(Vehicle.plate)}
-        self.vins = {v.vin for v in Vehicle.select(Vehicle.vin)}
+            self.db.execute_sql("PRAGMA cache_size = -16000")  # 16 MB: the sorter of CREATE INDEX keeps to it
+        self.first_ro = self.sink.ids[RepairOrder]
+        self.plates = Seen(v.plate for v in Vehicle.select(Vehicle.plate))
+        self.vins = Seen(v.vin for v in Vehicle.select(Vehicle.vin))
         self.staff()
         self.campaigns()
         self.people()
-        plans = self.plan()
-        total = len(plans)
+        self.plan_setup()
+        total = self.total
         every = max(1, min(2000, total // 50))  # a moving bar for a small load too
-        for i, p in enumerate(plans):
-            self.order(i, p, plans)
-            if i % 2000 == 1999:
-                self.sink.flush()
-            if self.progress and i % every == every - 1:
-                self.progress(i + 1, total)
-        self.extra_appointments()
-        self.contacts()
+        walked = 0
+        pending: deque[tuple[int, list[Plan]]] = deque()
+
+        def walk(plans: list[Plan]) -> None:
+            nonlocal walked
+            for p in plans:
+                self.order(p)
+                walked += 1
+                if walked % 2000 == 0:
+                    self.sink.flush()
+                if self.progress and walked % every == 0:
+                    self.progress(walked, total)
+
+        # Day by day from the oldest: plan a day, walk the days planned LOOKAHEAD days before.
+        for d in range(self.span - 1, -1, -1):
+            while pending and pending[0][0] >= d + LOOKAHEAD:
+                walk(pending.popleft()[1])
+            self.front_desk_day(d)
+            pending.append((d, self.plan_day(d)))
+        while pending:
+            walk(pending.popleft()[1])
+        if self.progress and walked % every:
+            self.progress(walked, total)
+        self.upcoming_appointments()
         self.sink.flush()
         for _name, sql in indexes:
             self.db.execute_sql(sql)
@@ -133,10 +160,16 @@ class Generator(Orders, Planning, People):
                     f"UPDATE part SET on_hand = {mark}, reserved = {mark} WHERE id = {mark}",
                     (on_hand, reserved, pid),
                 )
-        cursor.executemany(
-            f"UPDATE vehicle SET mileage_km = {mark}, next_service_date = {mark}, "
-            f"next_service_km = {mark} WHERE id = {mark}",
-            [(km, d, k, vid) for vid, (km, d, k) in self.vehicle_last.items()],
+        # Each car's mileage and next service: those of its RO handed over at the highest mileage.
+        first_ro = self.first_ro
+        cursor.execute(
+            "UPDATE vehicle SET (mileage_km, next_service_date, next_service_km) = ("
+            "SELECT r.mileage_in, r.next_service_date, r.next_service_km FROM repair_order r "
+            f"WHERE r.vehicle_id = vehicle.id AND r.handed_over_at IS NOT NULL AND r.id >= {mark} "
+            "ORDER BY r.mileage_in DESC, r.id DESC LIMIT 1) "
+            "WHERE vehicle.id IN (SELECT vehicle_id FROM repair_order "
+            f"WHERE handed_over_at IS NOT NULL AND id >= {mark})",
+            (first_ro, first_ro),
         )
         for key, value in self.used_counters.items():
             if key in self.counters:

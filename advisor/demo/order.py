@@ -22,10 +22,10 @@ from advisor.models import Authorisation, Concern, EstimateLine, MileageReading,
 class Orders(OrderWork):
     """Walks one planned RO as far as its stage, storing every row the steps leave behind."""
 
-    def order(self, idx: int, p: Plan, plans: list[Plan]) -> None:
+    def order(self, p: Plan) -> None:
         r = self.rng
-        vid, cid, _model, cidx, _k, per_day, reg = self.vehicles[p.v]
-        _c, cname, cphone = self.customers[cidx]
+        assert p.v is not None
+        vid, cid, _model, cname, cphone, per_day, reg = p.v
         ro, s, A = p.id, p.stage, p.at
         adv = r.choice(self.advisors)
         job = r.choices(JOBS, [j[1] for j in JOBS])[0]
@@ -51,7 +51,7 @@ class Orders(OrderWork):
             repair_class=rclass,
             status="open",
         )
-        v = Visit(idx, p, plans, ro_row, cid, vid, cname, cphone, adv, jname, rclass, pay)
+        v = Visit(p, ro_row, cid, vid, cname, cphone, adv, jname, rclass, pay)
         reception = self._reception(v, km, topics)
         if reception is None:
             return
@@ -66,8 +66,8 @@ class Orders(OrderWork):
             self.finish_ro(ro_row, lines, s)
             return
         ro_row["work_done_at"] = all_done_at
-        if p.has_comeback >= 0:
-            self.recall[idx] = (concerns[0][1], first_tech)
+        if p.has_comeback is not None:
+            self.recall[p.id] = (concerns[0][1], first_tech)
         # Step 9: final QC (about 8% fail first → rework).
         if s == 9:
             self.finish_ro(ro_row, lines, 9)
@@ -75,7 +75,7 @@ class Orders(OrderWork):
         ready = self._quality_check(v, lines, concerns, jobs, all_done_at)
         if ready is None:
             return
-        self.settle(ro, p, s, lines, ro_row, adv, cname, ready, idx, plans)
+        self.settle(ro, p, s, lines, ro_row, adv, cname, ready)
 
     def _reception(
         self, v: Visit, km: int, topics: tuple[str, ...]
@@ -83,11 +83,11 @@ class Orders(OrderWork):
         """Steps 2 to 4: appointment, arrival, greeting, check-in, concerns → (concerns, need at)."""
         r, sink = self.rng, self.sink
         p, ro_row, adv, cid, vid, jname, cphone = v.p, v.row, v.adv, v.cid, v.vid, v.jname, v.cphone
-        idx, plans, rclass = v.idx, v.plans, v.rclass
+        rclass = v.rclass
         ro, s, A = p.id, p.stage, p.at
         # Appointment (step 2) and arrival (step 3).
-        if p.comeback_of >= 0 and idx in self.recheck_for:
-            ro_row["appointment"] = self.recheck_for.pop(idx)
+        if p.comeback_of is not None and ro in self.recheck_for:
+            ro_row["appointment"] = self.recheck_for.pop(ro)
         elif p.appt:
             ro_row["appointment"] = self.appointment(cid, vid, adv, A, jname, "arrived")
         else:
@@ -117,9 +117,10 @@ class Orders(OrderWork):
         if s == 3:
             sink.add(RepairOrder, step=3, **ro_row)
             return None
-        if p.comeback_of >= 0:
-            orig = plans[p.comeback_of]
-            words0, tech0 = self.recall.pop(p.comeback_of, ("", None))
+        if p.comeback_of is not None:
+            orig = p.comeback_of
+            words0, tech0 = self.recall.pop(orig.id, ("", None))
+            orig.has_comeback = None  # walked both: no cycle left between the two plans
             ro_row.update(comeback_of=orig.id, comeback_technician=tech0)
             self.ev(ro, greeted, 3, "comeback_linked", adv, orig.number)
         else:

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from advisor import auth
 from advisor.demo.base import Base
-from advisor.demo.data import CAMPAIGNS, DEMO_PASSWORD, MODELS, STAFF, TECHS
+from advisor.demo.data import CAMPAIGNS, DEMO_PASSWORD, MODELS, POOL_MAX, STAFF, TECHS
+from advisor.demo.sink import Vehicle_
 from advisor.models import Campaign, Customer, Technician, User, Vehicle
 
 
@@ -80,49 +81,73 @@ class People(Base):
             )
 
     def people(self) -> None:
+        """The customers known before the history starts; more come as it goes (``vehicle_for``).
+
+        The pool of cars that come back is about a year of visits (all the cars of a load of one
+        year), at most ``POOL_MAX``: the load's memory does not grow with the orders.
+        """
         r = self.rng
         n_vehicles = max(30, int(self.orders / 1.45))
-        self.vehicles = []
-        self.customers = []
-        weights = [m[5] for m in MODELS]
-        while len(self.vehicles) < n_vehicles:
-            name, phone = self.name(), self.phone()
-            # Every customer is known before the history starts (one year, or N / per_day days).
-            created = self.now - dt.timedelta(
-                days=r.randint(self.span + 5, self.span + 2135), hours=r.randint(0, 8)
-            )
-            cid = self.sink.add(
-                Customer,
-                name=name,
-                phone=phone,
-                created_at=created,
-                email=f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else "",
-                wechat=f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else "",
-                preferred_channel=r.choice(("phone", "phone", "wechat", "sms")),
-                marketing_consent=r.random() < 0.7,
-                language="en" if name.isascii() else "zh_CN",
-            )
-            self.customers.append((cid, name, phone))
-            for _ in range(2 if r.random() < 0.25 else 1):
-                make, model, wmi, vds, nev, _w = r.choices(MODELS, weights)[0]
-                if self.per_day is None:
-                    year = r.randint(2015, 2025)
-                    reg = dt.date(year, r.randint(1, 12), r.randint(1, 28))
-                else:  # years of history: the car was registered before its owner came (≤ 8 years)
-                    reg = max(dt.date(2001, 1, 1), created.date() - dt.timedelta(days=r.randint(20, 2920)))
-                    year = reg.year
-                per_day = r.uniform(20, 70)
-                vid = self.sink.add(
-                    Vehicle,
-                    customer=cid,
-                    vin=self.vin(wmi, vds, year),
-                    plate=self.plate(nev),
-                    make=make,
-                    model=model,
-                    year=year,
-                    first_registered=reg,
-                    created_at=created,
-                    mileage_km=int(per_day * max(0, (created.date() - reg).days)),
-                )
-                self.vehicles.append((vid, cid, model, len(self.customers) - 1, 0, per_day, reg))
+        per_year = int(self.orders / self.span * 365 / 1.45)
+        self.pool_size = min(n_vehicles, max(30, per_year), POOL_MAX)
+        # A newcomer brings 1.25 cars: the load ends with about ``n_vehicles`` of them.
+        self.new_rate = (n_vehicles - self.pool_size) / (1.25 * self.orders)
+        self.pool = []
+        while len(self.pool) < self.pool_size:
+            days = r.randint(self.span + 5, self.span + 2135)
+            self.customer(self.now - dt.timedelta(days=days, hours=r.randint(0, 8)), newcomer=False)
         self.sink.flush()
+
+    def vehicle_for(self, at: dt.datetime) -> Vehicle_:
+        """The car of an RO arriving at ``at``: one of the pool, or a newcomer's (known 11–40 days before)."""
+        r = self.rng
+        if self.new_rate and r.random() < self.new_rate:
+            v = self.customer(at - dt.timedelta(days=r.randint(11, 40), hours=r.randint(0, 8)), newcomer=True)
+            if len(self.pool) > 2 * self.pool_size:  # the oldest cars stop coming
+                del self.pool[: len(self.pool) - self.pool_size]
+            return v
+        return self.pool[r.randrange(len(self.pool))]
+
+    def customer(self, created: dt.datetime, *, newcomer: bool) -> Vehicle_:
+        """A customer with one car (a quarter of them two), added to the pool → the first car."""
+        r = self.rng
+        weights = [m[5] for m in MODELS]
+        name, phone = self.name(), self.phone()
+        cid = self.sink.add(
+            Customer,
+            name=name,
+            phone=phone,
+            created_at=created,
+            email=f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else "",
+            wechat=f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else "",
+            preferred_channel=r.choice(("phone", "phone", "wechat", "sms")),
+            marketing_consent=r.random() < 0.7,
+            language="en" if name.isascii() else "zh_CN",
+        )
+        first: Vehicle_ | None = None
+        for _ in range(2 if r.random() < 0.25 else 1):
+            make, model, wmi, vds, nev, _w = r.choices(MODELS, weights)[0]
+            if self.per_day is None and not newcomer:
+                year = r.randint(2015, 2025)
+                reg = dt.date(year, r.randint(1, 12), r.randint(1, 28))
+            else:  # years of history: the car was registered before its owner came (≤ 8 years)
+                reg = max(dt.date(2001, 1, 1), created.date() - dt.timedelta(days=r.randint(20, 2920)))
+                year = reg.year
+            per_day = r.uniform(20, 70)
+            vid = self.sink.add(
+                Vehicle,
+                customer=cid,
+                vin=self.vin(wmi, vds, year),
+                plate=self.plate(nev),
+                make=make,
+                model=model,
+                year=year,
+                first_registered=reg,
+                created_at=created,
+                mileage_km=int(per_day * max(0, (created.date() - reg).days)),
+            )
+            v = (vid, cid, model, name, phone, per_day, reg)
+            self.pool.append(v)
+            first = first or v
+        assert first is not None
+        return first

@@ -91,6 +91,10 @@ class Sink:
             rows.clear()
 
 
+Vehicle_ = tuple[int, int, str, str, str, float, dt.date]
+"""A car of the load: (vehicle id, customer id, model, customer's name, phone, km per day, registered)."""
+
+
 class Plan:
     """One repair order to make: when it arrives, how far it gets, its vehicle and links."""
 
@@ -98,9 +102,10 @@ class Plan:
 
     def __init__(self, at: dt.datetime, stage: int, greeted: bool = True) -> None:
         self.at, self.stage, self.greeted = at, stage, greeted
-        self.v = self.comeback_of = -1
+        self.v: Vehicle_ | None = None
+        self.comeback_of: Plan | None = None  # the RO this one comes back about
+        self.has_comeback: Plan | None = None  # the RO that comes back about this one
         self.appt = False
-        self.has_comeback = -1  # index of the comeback RO of this one
         self.id, self.number = 0, ""
 
 
@@ -111,9 +116,7 @@ Line = dict[str, Any]  # an estimate line row, with the generator's working keys
 class Visit:
     """What every stage of one RO needs: its plan, the RO row being filled, who and what."""
 
-    idx: int
     p: Plan
-    plans: list[Plan]
     row: dict[str, Any]  # the repair_order row, filled step by step
     cid: int
     vid: int

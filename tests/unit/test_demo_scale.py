@@ -70,6 +70,28 @@ def test_years_of_history_keep_their_shape(database: peewee.Database) -> None:
         assert ro.step == int(current_step(ro_state(ro))), ro.number
     comebacks = RepairOrder.select().where(RepairOrder.comeback_of.is_null(False))
     assert comebacks.count() >= 1
+    for ro in comebacks:
+        orig = RepairOrder.get_by_id(ro.comeback_of_id)
+        assert orig.vehicle_id == ro.vehicle_id
+        assert dt.timedelta(days=5) < ro.arrived_at - orig.arrived_at <= dt.timedelta(days=25)
+    # Customers keep coming over the years (not all known on the first day), about 1.45 ROs a car.
+    newcomers = Customer.select().where(Customer.created_at > oldest).count()
+    assert newcomers > Customer.select().count() // 3
+    assert 1100 / 1.6 < Vehicle.select().count() < 1100 / 1.3
+    # A car's mileage and next service are those of its RO handed over at the highest mileage.
+    handed = RepairOrder.select().where(RepairOrder.handed_over_at.is_null(False)).order_by(RepairOrder.id)
+    last: dict[int, RepairOrder] = {}
+    for ro in handed:
+        if ro.vehicle_id not in last or last[ro.vehicle_id].mileage_in <= ro.mileage_in:
+            last[ro.vehicle_id] = ro
+    assert len(last) > 300
+    for v in Vehicle.select().where(Vehicle.id.in_(list(last))):
+        ro = last[v.id]
+        assert (v.mileage_km, v.next_service_date, v.next_service_km) == (
+            ro.mileage_in,
+            ro.next_service_date,
+            ro.next_service_km,
+        ), v.plate
     numbers = [r.number for r in RepairOrder.select(RepairOrder.number)]
     assert len(numbers) == len(set(numbers))
     assert stock_consistent()
@@ -101,3 +123,15 @@ def test_cli_demo_data_per_day(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         capsys, "--database", url, "demo-data", "--orders", "3", "--per-day", "6000", "--system"
     )
     assert code == 2 and "--per-day" in err
+
+
+def test_seen_remembers_every_string_in_fixed_memory() -> None:
+    from advisor.demo.base import Seen
+
+    seen = Seen(["粤B12345"])
+    assert not seen.add("粤B12345")
+    fresh = [f"京A{i:05d}" for i in range(20_000)]
+    added = [seen.add(p) for p in fresh]
+    assert not any(seen.add(p) for p in fresh)  # never new twice
+    assert sum(added) > 19_900  # a false "taken" now and then, rarely
+    assert len(seen.bits) == Seen.BITS // 8
