@@ -12,8 +12,8 @@ them on the same data):
 Hits are listed by name (customers) and plate (vehicles) in code-point order.
 
 SQLite: FTS5 trigram indexes (external content, kept by triggers) for 3+ characters; an
-index range on the name and a scan in id order that stops at ``limit`` for 1–2.
-PostgreSQL: pg_trgm GIN indexes with ILIKE for 3+ characters; a "C"-collated index on
+index range on the name and the table of every 1- and 2-character piece of names and
+plates (``search_piece``, kept by triggers, migration 0008) for 1–2. PostgreSQL: pg_trgm GIN indexes with ILIKE for 3+ characters; a "C"-collated index on
 the name and a GIN index of every 1- and 2-character piece (``advisor_search_grams``,
 migration 0008) for 1–2.
 """
@@ -150,18 +150,18 @@ def _contains(term: str, limit: int, *, table: str, columns: str) -> list[int]:
 
 def _contains_short(term: str, limit: int, *, table: str, column: str) -> list[int]:
     """The newest ``limit`` ids of ``table`` whose ``column`` contains ``term`` of 1–2
-    characters (A–Z in any case). SQLite: a scan in id order that stops at ``limit``."""
-    if not is_postgres():
+    characters (A–Z in any case)."""
+    low = term.translate(_ASCII_LOWER)
+    if not is_postgres():  # the pieces' table, newest first from its key (migration 0008)
         return _ids(
-            f"SELECT id FROM {table} WHERE {column} LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
-            (_like(term), limit),
+            "SELECT id FROM search_piece WHERE kind = ? AND piece = ? ORDER BY id DESC LIMIT ?",
+            ("n" if table == "customer" else "p", low, limit),
         )
     # PostgreSQL: a common piece ("王", "8") is in the newest rows; look there first
     # (a bounded scan). A rare one goes through the GIN index of every 1- and 2-character
     # piece (migration 0008), whose cost grows with the rows that hold it: few, then.
     # LIKE filters cheaply (on the text with A–Z folded when the term has letters A–Z,
     # as SQLite's LIKE and the pieces fold them, no other letters).
-    low = term.translate(_ASCII_LOWER)
     text = f"translate({column}, '{string.ascii_uppercase}', '{string.ascii_lowercase}')"
     cond = f"{text if re.search('[A-Za-z]', term) else column} LIKE %s"
     ids = _ids(

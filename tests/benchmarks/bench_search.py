@@ -13,7 +13,7 @@ an advisor (permission, session check, one read transaction, phones shown).
 Floor: the same search written by hand in raw SQL on a raw driver connection (sqlite3 /
 psycopg, the app's connection settings) in the same process: one read transaction, the
 same index lookups (FTS5 trigram or pg_trgm for 3+ characters; the name range, then the
-1–2 character scan or GIN index), then the hits' rows (customers; vehicles with their
+table or GIN index of 1–2 character pieces), then the hits' rows (customers; vehicles with their
 owner's name; the open ROs with their plate). The bench checks that the floor finds the
 very hits the app shows, in the same order, for every term. Ours and the floor run
 alternately on the same term (who goes first alternates), ``--rounds`` passes over the
@@ -101,12 +101,12 @@ class Floor:
 
     def holds(self, term: str, table: str, col: str) -> list[int]:
         """The newest ids whose ``col`` holds a 1–2 character ``term`` (A–Z folded)."""
-        if not self.pg:
-            like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql = f"SELECT id FROM {table} WHERE {col} LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?"
-            return self.ids(sql, (like, LIMIT))
-        # PostgreSQL: the newest rows first, then the index of 1–2 character pieces.
         low = re.sub("[A-Z]", lambda m: m.group().lower(), term)
+        if not self.pg:  # the pieces' table
+            kind = "n" if table == "customer" else "p"
+            sql = "SELECT id FROM search_piece WHERE kind = ? AND piece = ? ORDER BY id DESC LIMIT ?"
+            return self.ids(sql, (kind, low, LIMIT))
+        # PostgreSQL: the newest rows first, then the index of 1–2 character pieces.
         like = "%" + low.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         text = f"translate({col}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
         cond = f"{text if re.search('[A-Za-z]', term) else col} LIKE %s"

@@ -75,3 +75,18 @@ def test_wildcards_quotes_and_emoji_are_literal(people: dict[str, int]) -> None:
     assert ("customer", people["odd"]) in _kinds("0%_'\"")
     assert _kinds("'\"o") == {("customer", people["odd"])}
     assert ("customer", people["odd"]) in _kinds("🚗")
+
+
+def test_one_and_two_characters_follow_renames_new_plates_and_deletions(people: dict[str, int]) -> None:
+    # The pieces behind 1–2 character terms are kept by the database (triggers on SQLite,
+    # an expression index on PostgreSQL), whatever writes the rows.
+    Customer.update(name="王丽").where(Customer.id == people["wang"]).execute()
+    assert ("customer", people["wang"]) not in _kinds("芳")
+    assert ("customer", people["wang"]) in _kinds("丽")
+    Vehicle.update(plate="粤A7Q345").where(Vehicle.customer == people["wang"]).execute()
+    assert ("vehicle", people["wang"]) in _kinds("7q")
+    assert ("vehicle", people["wang"]) not in _kinds("12")
+    gone = Customer.create(name="赵静", phone="+8613700000000")
+    assert ("customer", gone.id) in _kinds("静")
+    gone.delete_instance()
+    assert _kinds("静") == set()
