@@ -1,7 +1,7 @@
 """Launch to the first window and to an interactive main window, and search-as-you-type
 latency, on a big database.
 
-    .venv/bin/python -m tests.benchmarks.bench_launch [--db FILE] [--runs 7]
+    .venv/bin/python -m tests.benchmarks.bench_launch [--database URL_OR_FILE] [--runs 7] [--json F]
 
 Launch: the whole process, from before the interpreter starts to a window shown, as two
 subprocesses that alternate (floor, ours, floor, ours …) on the same machine:
@@ -26,6 +26,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.benchmarks._scale import database_url, emit, engine, quantile, row
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = "/tmp/advisor-bench-100k.db"
@@ -123,9 +125,10 @@ class Launch:
     main: float
     login_ratio: float  # medians of the per-pair ratios
     main_ratio: float
+    pairs: list[tuple[float, dict[str, float]]]  # every (floor, ours) pair, seconds
 
 
-def bench_launch(db: str, runs: int) -> Launch:
+def bench_launch(url: str, runs: int) -> Launch:
     """Medians of the floor and of ours, and the medians of the per-pair ratios.
 
     The two alternate (floor, ours, floor, ours …): this machine's speed drifts by up
@@ -135,7 +138,6 @@ def bench_launch(db: str, runs: int) -> Launch:
     for folder in ("advisor", "ui", "reports"):
         compileall.compile_dir(str(ROOT / folder), quiet=1)
     compileall.compile_file(str(ROOT / "main.py"), quiet=1)
-    url = f"sqlite:///{db}"
     # One start of each not counted: the first reads the files from disk into the cache.
     _launch(FLOOR)
     _launch(APP, url)
@@ -146,10 +148,11 @@ def bench_launch(db: str, runs: int) -> Launch:
         main=statistics.median(o["main"] for _f, o in pairs),
         login_ratio=statistics.median(o["login"] / f for f, o in pairs),
         main_ratio=statistics.median(o["main"] / f for f, o in pairs),
+        pairs=pairs,
     )
 
 
-def bench_search(db: str) -> tuple[float, float]:
+def bench_search(url: str) -> tuple[list[float], float, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -158,7 +161,7 @@ def bench_search(db: str) -> tuple[float, float]:
     from ui.search_box import SearchBox
 
     QApplication.instance() or QApplication([])
-    system.open_database(f"sqlite:///{db}")
+    system.open_database(url)
     terms: list[str] = []
     for v in Vehicle.select().limit(20):
         terms += [v.plate[2:6], v.vin[-6:]]
@@ -174,21 +177,23 @@ def bench_search(db: str) -> tuple[float, float]:
         box.run_search()
         QApplication.processEvents()
         times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+    return times, statistics.median(times), quantile(times, 0.95)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--database", "--db", default=DEFAULT_DB, help="a database URL, or an SQLite file's path")
     p.add_argument("--runs", type=int, default=7)
-    args = p.parse_args()
-    if not Path(args.db).exists():
+    p.add_argument("--json", help="append the rows to this JSON file (for tests.benchmarks.growth)")
+    args = p.parse_args(argv)
+    url = database_url(args.database)
+    if engine(url) == "sqlite" and not Path(args.database).exists():
         sys.exit(
-            f"{args.db} missing: python main.py --database sqlite:///{args.db} demo-data --orders 100000 --system"
+            f"{args.database} missing: python main.py --database {url} --system migrate; "
+            f"python main.py --database {url} --system demo-data --orders 100000"
         )
-    launch = bench_launch(args.db, args.runs)
-    med, p95 = bench_search(args.db)
+    launch = bench_launch(url, args.runs)
+    times, med, p95 = bench_search(url)
     print(f"{'measure':44} {'value':>10} {'floor':>10} {'ratio':>7} target")
     for label, value, ratio in (
         ("first window (login) shown", launch.login, launch.login_ratio),
@@ -200,6 +205,34 @@ def main() -> None:
         )
     print(f"{'search after debounce, median':44} {med:8.1f}ms {'':>10} {'':>7} <100 ms")
     print(f"{'search after debounce, p95':44} {p95:8.1f}ms {'':>10} {'':>7} <100 ms")
+    floors = [f * 1000 for f, _o in launch.pairs]
+    rows = [
+        row(
+            "start-up: login shown",
+            [o["login"] * 1000 for _f, o in launch.pairs],
+            floors,
+            note=f"floor: bare QMainWindow; median of per-pair ratios {launch.login_ratio:.2f}×",
+        ),
+        row(
+            "start-up: main window, Today filled",
+            [o["main"] * 1000 for _f, o in launch.pairs],
+            floors,
+            note=f"median of per-pair ratios {launch.main_ratio:.2f}×",
+        ),
+        row("search box after the debounce (query + drop-down)", times),
+    ]
+    emit(rows, bench="bench_launch", url=url, orders=_orders(url), json_path=args.json)
+
+
+def _orders(url: str) -> int:
+    from advisor import db
+    from advisor.models import RepairOrder
+
+    db.open_database(url, migrate=False)
+    try:
+        return RepairOrder.select().count()
+    finally:
+        db.close_database()
 
 
 if __name__ == "__main__":

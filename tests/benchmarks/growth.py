@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCHES = ("bench_scale", "bench_search", "bench_dashboard")
+BENCHES = ("bench_scale", "bench_search", "bench_dashboard", "bench_launch")
 
 
 def run(benches: list[str], databases: list[str], json_path: str, extra: list[str]) -> None:
