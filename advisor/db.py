@@ -151,6 +151,18 @@ def refresh_statistics(db: peewee.Database) -> None:
         db.execute_sql("ANALYZE")
 
 
+def unindexed(column: Any) -> Any:
+    """``column`` in a condition that SQLite's planner must not answer from an index: the
+    unary "+" of SQLite's query-planner documentation. For a term that matches a large
+    share of a table (a status) while another index gives the order a LIMIT stops in:
+    ``estimate_line (status)`` made SQLite read every declined line ever stored, then sort,
+    where walking ``repair_order (handed_over_at)`` newest first stops after 500 lines.
+    PostgreSQL's planner weighs the LIMIT itself, and "+" is not defined on its text."""
+    if isinstance(database_proxy.obj, peewee.SqliteDatabase):
+        return peewee.NodeList((peewee.SQL("+"), column), glue="")
+    return column
+
+
 def optimize(db: peewee.Database) -> None:
     """SQLite's advice for a connection about to close: ``PRAGMA optimize`` re-analyses
     the tables whose statistics its queries found missing or stale."""

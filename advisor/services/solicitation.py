@@ -16,6 +16,7 @@ from advisor.codes import (
     ContactPurpose,
     LineStatus,
 )
+from advisor.db import unindexed
 from advisor.errors import ValidationError
 from advisor.models import (
     Appointment,
@@ -185,7 +186,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
         .join(Vehicle)
         .join(Customer)
         .where(
-            (EstimateLine.status == LineStatus.DECLINED)
+            (unindexed(EstimateLine.status) == LineStatus.DECLINED)
             & EstimateLine.offered_again_at.is_null()
             & RepairOrder.handed_over_at.is_null(False)
             & Customer.anonymised_at.is_null()

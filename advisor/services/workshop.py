@@ -560,7 +560,9 @@ def unassigned_jobs() -> list[JobView]:
     (``awaiting_consent``): the dispatcher sees it coming; ``assign`` refuses it.
     """
     pending_crs = ChangeRequest.select(ChangeRequest.id).where(ChangeRequest.status.in_(CHANGE_OPEN))
-    assigned = Assignment.select(Assignment.line)
+    # NOT EXISTS, not NOT IN: PostgreSQL hashed every assignment ever made for NOT IN
+    # (200 ms at 100k ROs, growing); an anti-join looks up each open line's own.
+    assigned = Assignment.select(peewee.SQL("1")).where(Assignment.line == EstimateLine.id)
     q = (
         EstimateLine.select(EstimateLine, RepairOrder, Vehicle)
         .join(RepairOrder)
@@ -575,7 +577,7 @@ def unassigned_jobs() -> list[JobView]:
                     & EstimateLine.change_request.in_(pending_crs)
                 )
             )
-            & EstimateLine.id.not_in(assigned)
+            & ~peewee.fn.EXISTS(assigned)
         )
         .order_by(RepairOrder.priority.desc(), RepairOrder.promised_at.asc(nulls="LAST"), EstimateLine.id)
     )

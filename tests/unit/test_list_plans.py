@@ -1,0 +1,58 @@
+"""Lists that must cost what they show, not what history holds: their query plans.
+
+Timings belong in the benchmarks (``tests/benchmarks/bench_scale.py``); these tests pin
+the plans that keep the cost flat as the database grows, on each engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import peewee
+import pytest
+
+from advisor import demo
+from advisor.db import is_postgres
+from advisor.services import solicitation, workshop
+from tests.benchmarks._scale import capture, reads
+
+
+def _plan(database: peewee.Database, call: Callable[[], Any], table: str) -> str:
+    """The plan of the statement ``call`` sends that reads ``table``."""
+    with capture() as statements:
+        call()
+    sql, params = next((s, p) for s, p in reads(statements) if f'FROM "{table}"' in s)
+    if is_postgres():
+        rows = database.execute_sql("EXPLAIN " + sql, params).fetchall()
+        return "\n".join(r[0] for r in rows)
+    rows = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    return "\n".join(str(r[3]) for r in rows)
+
+
+@pytest.fixture
+def history(database: peewee.Database) -> peewee.Database:
+    demo.generate(orders=400, seed=5)  # leaves the planner's statistics current
+    return database
+
+
+def test_unassigned_jobs_look_up_each_lines_assignment_not_every_assignment(history: peewee.Database) -> None:
+    """``NOT IN (SELECT line_id FROM assignment)`` made PostgreSQL hash every assignment
+    ever made (200 ms at 100k ROs); NOT EXISTS is an anti-join on ``assignment (line_id)``."""
+    plan = _plan(history, workshop.unassigned_jobs, "estimate_line")
+    assert "assignment_line_id" in plan, plan
+    if is_postgres():
+        assert "Anti Join" in plan, plan
+    else:
+        assert "CORRELATED" in plan and "assignment_line_id" in plan, plan
+
+
+def test_the_call_lists_declined_work_walks_handed_over_ros_newest_first(history: peewee.Database) -> None:
+    """The call list wants the 500 newest declined lines. SQLite read every declined line
+    ever stored through ``estimate_line (status)`` and sorted them (170 ms at 100k ROs);
+    walking ``repair_order (handed_over_at)`` backwards stops after 500."""
+    if is_postgres():
+        pytest.skip("PostgreSQL's planner weighs the LIMIT itself (checked at 100k ROs in bench_scale)")
+    plan = _plan(history, lambda: solicitation.declined_work(limit=500), "estimate_line")
+    assert "estimate_line_status" not in plan, plan
+    assert "repair_order_handed_over_at" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # in index order: no sort of the whole set
