@@ -77,12 +77,14 @@ def check_session(actor: Actor) -> None:
     another role, or was reset since the session began: one read by primary key."""
     if actor is _SYSTEM:
         return
-    row = (
-        User.select(User.username, User.active, User.role, User.session_gen)
-        .where(User.id == actor.user_id)
-        .tuples()
-        .first()
-    )
+    # Plain SQL: every read service of every screen runs this, and peewee took 0.08 ms
+    # (SQLite) to build what the database answers in 0.005 (issue 15, the search box).
+    db = User._meta.database
+    mark = "%s" if isinstance(db.obj, peewee.PostgresqlDatabase) else "?"
+    row = db.execute_sql(
+        f'SELECT "username", "active", "role", "session_gen" FROM "{User._meta.table_name}" WHERE "id" = {mark}',
+        (actor.user_id,),
+    ).fetchone()
     if row is None or row[0] != actor.username:
         raise SessionExpired("this account does not exist", "此账户不存在")
     _, active, role, generation = row
