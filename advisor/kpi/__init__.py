@@ -64,7 +64,7 @@ from typing import Any
 from advisor.codes import Role
 from advisor.errors import ValidationError
 from advisor.kpi import families, queries
-from advisor.kpi._sql import Period, Scope, to_date
+from advisor.kpi._sql import DAY_ADVISOR, Period, Scope, to_date
 from advisor.kpi.drill import DRILL_KEYS, drill_down
 from advisor.kpi.types import (
     DIMENSIONS,
@@ -98,6 +98,7 @@ __all__ = [
     "combine",
     "department",
     "drill_down",
+    "overview",
     "per_advisor",
     "per_day",
     "per_technician",
@@ -144,22 +145,70 @@ def _available(period: Period, scope: Scope, by: str | None, key: Any, techs: li
     return sum(queries.available_min(t, n) for t in pool)
 
 
-def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None = None) -> dict[Any, KPIs]:
+def _gather(period: Period, scope: Scope, by: str | None) -> list[dict[Any, Any]]:
+    """Every query's values per group key: the families, paid, hours sold, declines,
+    parts waits, fill rate, jobs. Days are ``date``s (also in a day+advisor key)."""
     at = now()
     fam: dict[Any, dict[str, int]] = {}
     for f in families.FAMILIES:
         for k, values in families.run(f, period, scope, by, at).items():
             fam.setdefault(k, {}).update(values)
-    paid = queries.paid(period, scope, by)
-    hours = queries.hours_sold(period, scope, by)
-    declines = queries.declines(period, scope, by)
-    waits = queries.parts_wait(period, scope, by)
-    fills = queries.fill_rate(period, scope, by)
-    jobs = queries.jobs(period, scope, by)
-    parts: list[dict[Any, Any]] = [fam, paid, hours, declines, waits, fills, jobs]
+    parts: list[dict[Any, Any]] = [
+        fam,
+        queries.paid(period, scope, by),
+        queries.hours_sold(period, scope, by),
+        queries.declines(period, scope, by),
+        queries.parts_wait(period, scope, by),
+        queries.fill_rate(period, scope, by),
+        queries.jobs(period, scope, by),
+    ]
     if by == "day":
         parts = [{to_date(k): v for k, v in p.items()} for p in parts]
-        fam, paid, hours, declines, waits, fills, jobs = parts
+    elif by == DAY_ADVISOR:
+        parts = [{(to_date(k[0]), k[1]): v for k, v in p.items()} for p in parts]
+    return parts
+
+
+def _add(a: Any, b: Any) -> Any:
+    """The sum of two query values of one kind: counts, Decimals, tuples and lists of
+    them (element by element), dicts of them (key by key)."""
+    if isinstance(a, dict):
+        out = dict(a)
+        for k, v in b.items():
+            out[k] = _add(out[k], v) if k in out else v
+        return out
+    if isinstance(a, tuple | list):
+        return type(a)(_add(x, y) for x, y in zip(a, b, strict=True))
+    return a + b
+
+
+def _project(parts: list[dict[Any, Any]], key: Any) -> list[dict[Any, Any]]:
+    """The values summed per ``key(cell key)``: every figure is a sum of counts, so the
+    cells per day and advisor add up to the days, the advisors and the period exactly."""
+    out = []
+    for part in parts:
+        summed: dict[Any, Any] = {}
+        for k, v in part.items():
+            nk = key(k)
+            summed[nk] = _add(summed[nk], v) if nk in summed else v
+        out.append(summed)
+    return out
+
+
+def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None = None) -> dict[Any, KPIs]:
+    return _assemble(period, scope, by, _gather(period, scope, by), also)
+
+
+def _assemble(
+    period: Period,
+    scope: Scope,
+    by: str | None,
+    parts: list[dict[Any, Any]],
+    also: set[Any] | None = None,
+    techs: list[Technician] | None = None,
+) -> dict[Any, KPIs]:
+    """The KPIs per key (None, a day or an advisor) from the queries' values."""
+    fam, paid, hours, declines, waits, fills, jobs = parts
     keys: set[Any] = set().union(*parts)
     if by is None:
         keys = {None}
@@ -168,7 +217,8 @@ def _collect(period: Period, scope: Scope, by: str | None, also: set[Any] | None
     if by == "day":
         keys |= set(period.days())
     keys |= also or set()
-    techs = queries.technicians(queries.finished_by(period))
+    if techs is None:
+        techs = queries.technicians(queries.finished_by(period))
     reasons = {r.id: r for r in DeclineReason.select()}
     out: dict[Any, KPIs] = {}
     for k in keys:
@@ -299,14 +349,39 @@ def per_advisor(start: dt.date, end: dt.date, *, technician_id: int | None = Non
     """The KPIs of each advisor who has anything in the period (and every active
     advisor), by name."""
     period = period_of(start, end)
-    active = {u.id for u in User.select(User.id).where((User.role == Role.ADVISOR) & (User.active == True))}  # noqa: E712
-    got = _collect(period, Scope(None, technician_id), "advisor", also=active)
+    got = _collect(period, Scope(None, technician_id), "advisor", also=_active_advisors())
+    return _advisor_rows(got)
+
+
+def _active_advisors() -> set[int]:
+    return {u.id for u in User.select(User.id).where((User.role == Role.ADVISOR) & (User.active == True))}  # noqa: E712
+
+
+def _advisor_rows(got: dict[Any, KPIs]) -> list[AdvisorRow]:
     names = {
         u.id: u.display_name
         for u in User.select(User.id, User.display_name).where(User.id.in_(list(got) or [0]))
     }
     rows = [AdvisorRow(uid, names.get(uid, str(uid)), k) for uid, k in got.items()]
     return sorted(rows, key=lambda row: row.name)
+
+
+def overview(
+    start: dt.date, end: dt.date, *, technician_id: int | None = None
+) -> tuple[KPIs, list[DayRow], list[AdvisorRow]]:
+    """``department``, ``per_day`` and ``per_advisor`` of one period (for the whole
+    department, optionally one technician) from one set of queries grouped per day and
+    advisor, summed three ways: the same figures, a third of the queries."""
+    period = period_of(start, end)
+    scope = Scope(None, technician_id)
+    cells = _gather(period, scope, DAY_ADVISOR)
+    techs = queries.technicians(queries.finished_by(period))
+    whole = _assemble(period, scope, None, _project(cells, lambda k: None), techs=techs)[None]
+    days = _assemble(period, scope, "day", _project(cells, lambda k: k[0]), techs=techs)
+    advisors = _assemble(
+        period, scope, "advisor", _project(cells, lambda k: k[1]), also=_active_advisors(), techs=techs
+    )
+    return whole, [DayRow(d, days[d]) for d in period.days()], _advisor_rows(advisors)
 
 
 def per_day(

@@ -49,6 +49,21 @@ class Period:
         return [self.start + dt.timedelta(days=i) for i in range(max(n, 0))]
 
 
+# Grouped per day and advisor at once: the dashboard sums these cells to the period, its
+# days and its advisors (``advisor.kpi.overview``) instead of querying three times.
+DAY_ADVISOR = "day+advisor"
+
+
+def split_key(row: tuple[Any, ...], n: int) -> tuple[Any, tuple[Any, ...]]:
+    """(group key, the rest) of a result row grouped by ``n`` columns: None for none, the
+    value for one, a tuple for several."""
+    if n == 0:
+        return None, row
+    if n == 1:
+        return row[0], row[1:]
+    return tuple(row[:n]), row[n:]
+
+
 @dataclass(frozen=True)
 class Scope:
     """The optional filters of the manager's view."""

@@ -21,6 +21,7 @@ from peewee import JOIN, SQL, fn
 from advisor import workflow
 from advisor.codes import RECONFIRM_ANSWERED, AppointmentStatus, FollowUpStatus
 from advisor.kpi._sql import (
+    DAY_ADVISOR,
     Period,
     Scope,
     count_if,
@@ -29,6 +30,7 @@ from advisor.kpi._sql import (
     only_if,
     ro_scope,
     seconds_between,
+    split_key,
     sum_if,
     tech_pairs,
     unindexed,
@@ -237,17 +239,20 @@ def _grouped(family: Family, period: Period, ctx: Ctx, by: str | None) -> tuple[
     """The family's base query restricted to the period and filters, and its group key.
     Group keys are ``unindexed``: the period's date index drives every query."""
     q, advisor_col, conds = _source(family, ctx.scope)
-    key: Any = None
+    keys: list[Any] = []
     if by == "advisor":
-        key = unindexed(advisor_col)
+        keys = [unindexed(advisor_col)]
     elif by == "day":
-        key = day_of(family.anchor())
+        keys = [day_of(family.anchor())]
+    elif by == DAY_ADVISOR:
+        keys = [day_of(family.anchor()), unindexed(advisor_col)]
     elif by == "technician":
         pairs = tech_pairs(_period_ros(family, period))
         q = q.join(pairs, on=(pairs.c.ro_id == RO.id))
-        ctx.tech = key = pairs.c.tech_id
+        ctx.tech = pairs.c.tech_id
+        keys = [pairs.c.tech_id]
     q = where_all(q, [within(family.anchor(), period), *conds])
-    return q, key
+    return q, keys
 
 
 def run(
@@ -256,7 +261,7 @@ def run(
     """Every member's base and hits (``"<key>"`` and ``"<key>.hits"``) and the extras,
     per group key (None for the whole department)."""
     ctx = Ctx(scope=scope, now=now)
-    q, key = _grouped(family, period, ctx, by)
+    q, keys = _grouped(family, period, ctx, by)
     names: list[str] = []
     cols: list[Any] = []
     for m in family.members:
@@ -270,11 +275,10 @@ def run(
     for name, col in family.extras(ctx).items():
         names.append(name)
         cols.append(col)
-    q = q.select(key, *cols).group_by(key) if key is not None else q.select(*cols)
+    q = q.select(*keys, *cols).group_by(*keys) if keys else q.select(*cols)
     out: dict[Any, dict[str, int]] = {}
     for row in q.tuples():
-        k = row[0] if key is not None else None
-        values = row[1:] if key is not None else row
+        k, values = split_key(tuple(row), len(keys))
         out[k] = {n: i(v) for n, v in zip(names, values, strict=True)}
     return out
 
@@ -293,7 +297,7 @@ def ro_ids(key: str, period: Period, scope: Scope, now: dt.datetime, *, hits: bo
     if fam.source == "appointment":
         raise KeyError(key)
     ctx = Ctx(scope=scope, now=now)
-    q, _key = _grouped(fam, period, ctx, None)
+    q, _keys = _grouped(fam, period, ctx, None)
     conds = []
     # The member's conditions filter the period's rows (``only_if``): a condition on an
     # indexed column (promised, a follow-up's status) must not become the way in.

@@ -11,6 +11,7 @@ from peewee import JOIN, SQL, fn
 
 from advisor.codes import ContactOutcome, JobStatus, LineKind, LineStatus
 from advisor.kpi._sql import (
+    DAY_ADVISOR,
     Period,
     Scope,
     centi,
@@ -19,6 +20,7 @@ from advisor.kpi._sql import (
     i,
     ro_scope,
     seconds_between,
+    split_key,
     sum_if,
     unindexed,
     where_all,
@@ -40,21 +42,24 @@ RO = RepairOrder
 WORKDAYS = frozenset({0, 1, 2, 3, 4, 5})
 
 
-def _key(by: str | None, advisor_col: Any, anchor: Any, tech_col: Any = None) -> Any:
-    """The group key; never an index's way in (the period's date is, see ``_sql``)."""
+def _key(by: str | None, advisor_col: Any, anchor: Any, tech_col: Any = None) -> list[Any]:
+    """The group key's columns; never an index's way in (the period's date is, see
+    ``_sql``)."""
     if by == "advisor":
-        return unindexed(advisor_col)
+        return [unindexed(advisor_col)]
     if by == "day":
-        return day_of(anchor)
+        return [day_of(anchor)]
     if by == "technician":
-        return unindexed(tech_col)
-    return None
+        return [unindexed(tech_col)]
+    if by == DAY_ADVISOR:
+        return [day_of(anchor), unindexed(advisor_col)]
+    return []
 
 
-def _rows(q: Any, key: Any, cols: list[Any]) -> list[tuple[Any, tuple[Any, ...]]]:
-    if key is None:
+def _rows(q: Any, keys: list[Any], cols: list[Any]) -> list[tuple[Any, tuple[Any, ...]]]:
+    if not keys:
         return [(None, tuple(r)) for r in q.select(*cols).tuples()]
-    return [(r[0], tuple(r[1:])) for r in q.select(key, *cols).group_by(key).tuples()]
+    return [split_key(tuple(r), len(keys)) for r in q.select(*keys, *cols).group_by(*keys).tuples()]
 
 
 def paid(period: Period, scope: Scope, by: str | None) -> dict[Any, int]:
@@ -106,11 +111,11 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
         if scope.advisor_id is not None:
             conds.append(unindexed(ContactLog.user) == scope.advisor_id)
         q = where_all(q, conds)
-        key = _key(by, ContactLog.user, ContactLog.at)
+        keys = _key(by, ContactLog.user, ContactLog.at)
         reason = ContactLog.decline_reason
-        sel = [reason, fn.COUNT(SQL("*"))] if key is None else [key, reason, fn.COUNT(SQL("*"))]
+        sel = [*keys, reason, fn.COUNT(SQL("*"))]
         for row in q.select(*sel).group_by(*sel[:-1]).tuples():
-            k, r, n = (None, *row) if key is None else row
+            k, (r, n) = split_key(tuple(row), len(keys))
             out.setdefault(k, {}).setdefault(r, [0, 0, 0])[0] += i(n)
     q = EstimateLine.select().join(RO, on=(EstimateLine.ro == RO.id))
     q = where_all(
@@ -121,12 +126,12 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
             *ro_scope(scope),
         ],
     )
-    key = _key(by, RO.advisor, EstimateLine.decided_at)
+    keys = _key(by, RO.advisor, EstimateLine.decided_at)
     reason = EstimateLine.decline_reason
     aggs = [fn.COUNT(SQL("*")), fn.SUM(EstimateLine.amount_cents)]
-    groups = [reason] if key is None else [key, reason]
+    groups = [*keys, reason]
     for row in q.select(*groups, *aggs).group_by(*groups).tuples():
-        k, r, n, v = (None, *row) if key is None else row
+        k, (r, n, v) = split_key(tuple(row), len(keys))
         cell = out.setdefault(k, {}).setdefault(r, [0, 0, 0])
         cell[1] += i(n)
         cell[2] += i(v)

@@ -78,15 +78,22 @@ def figures(
     """The KPIs of ``start``…``end`` and of the period before, per day, per advisor and
     per technician, optionally for one advisor or one technician."""
     p_start, p_end = previous_period(start, end)
+    if advisor_id is None:
+        # The period, its days and its advisors from one pass (``kpi.overview``).
+        current, days, advisors = kpi.overview(start, end, technician_id=technician_id)
+    else:  # the advisors' table is never filtered by advisor
+        current = kpi.department(start, end, advisor_id=advisor_id, technician_id=technician_id)
+        days = kpi.per_day(start, end, advisor_id=advisor_id, technician_id=technician_id)
+        advisors = kpi.per_advisor(start, end, technician_id=technician_id)
     return Snapshot(
         start,
         end,
         advisor_id,
         technician_id,
-        current=kpi.department(start, end, advisor_id=advisor_id, technician_id=technician_id),
+        current=current,
         previous=kpi.department(p_start, p_end, advisor_id=advisor_id, technician_id=technician_id),
-        days=kpi.per_day(start, end, advisor_id=advisor_id, technician_id=technician_id),
-        advisors=kpi.per_advisor(start, end, technician_id=technician_id),
+        days=days,
+        advisors=advisors,
         technicians=kpi.per_technician(start, end, advisor_id=advisor_id),
     )
 

@@ -11,8 +11,9 @@ month before the latest arrival's). Measured, as the manager, through the read s
 
 * the month's dashboard (``dashboard.figures``: the month and the month before, per
   day, per advisor, per technician) — with beside it, interleaved in the same process,
-  a **floor**: the same period's rows read through the same date indexes with plain SQL
-  (one aggregate per family and grouping, on the driver's cursor, no ORM);
+  a **floor**: the same periods' rows read through the same date indexes with plain SQL
+  on the driver's cursor, no ORM (per family, the month grouped per day and advisor and
+  the month before in all: fewer and simpler aggregates than the dashboard's);
 * ``kpi.department`` for the month;
 * every drill-down (``dashboard.drill_down``, one key at a time) and all of them in turn;
 * the dashboard of January 2020 (no ROs: it must cost next to nothing);
@@ -84,9 +85,10 @@ _FAMILIES = (
 )
 
 
-def _floor_statements(postgres: bool) -> list[str]:
-    """One aggregate per family and grouping (whole period, per day, per advisor)."""
-    out = []
+def _floor_statements(postgres: bool) -> tuple[list[str], list[str]]:
+    """Per family: its rows of the month grouped per day and advisor (the dashboard sums
+    these cells to the month, its days and its advisors), and of the month before in all."""
+    month, before = [], []
     for table, col, cond, advisor, joined in _FAMILIES:
         join = " JOIN repair_order r ON r.id = t.ro_id" if joined else ""
         where = f"t.{col} >= %s AND t.{col} < %s" + (f" AND {cond}" if cond else "")
@@ -94,20 +96,18 @@ def _floor_statements(postgres: bool) -> list[str]:
             where = where.replace("%s", "?")
         day = f"CAST(t.{col} AS date)" if postgres else f"date(t.{col})"
         base = f"FROM {table} t{join} WHERE {where}"
-        out.append(f"SELECT COUNT(*), SUM(t.id) {base}")
-        out.append(f"SELECT {day}, COUNT(*), SUM(t.id) {base} GROUP BY 1")
-        out.append(f"SELECT {advisor}, COUNT(*), SUM(t.id) {base} GROUP BY 1")
-    return out
+        month.append(f"SELECT {day}, {advisor}, COUNT(*), SUM(t.id) {base} GROUP BY 1, 2")
+        before.append(f"SELECT COUNT(*), SUM(t.id) {base}")
+    return month, before
 
 
 def floor(start: dt.date, end: dt.date) -> None:
-    """The month's and the previous month's rows of every family, grouped as the dashboard
-    groups them, fetched with the driver's cursor: what no query builder can beat."""
+    """The month's rows of every family grouped per day and advisor, and the previous
+    month's in all, fetched with the driver's cursor: what no query builder can beat."""
     database = db.database_proxy.obj
-    stmts = _floor_statements(db.is_postgres())
+    month, before = _floor_statements(db.is_postgres())
     p_start, p_end = dashboard.previous_period(start, end)
-    periods = [(start, end), (p_start, p_end)]
-    for lo, hi in periods:
+    for (lo, hi), stmts in (((start, end), month), ((p_start, p_end), before)):
         args = (dt.datetime.combine(lo, dt.time()), dt.datetime.combine(hi + dt.timedelta(days=1), dt.time()))
         for sql in stmts:
             database.execute_sql(sql, args).fetchall()
