@@ -115,6 +115,7 @@ def _fts_quote(term: str) -> str:
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
 
 
 def _ids(sql: str, params: tuple[object, ...]) -> list[int]:
@@ -136,11 +137,22 @@ def _contains(term: str, limit: int, *, table: str, columns: str) -> list[int]:
     """The newest ``limit`` ids of ``table`` whose ``columns`` contain ``term`` (3+
     characters, any case): FTS5 trigram on SQLite, pg_trgm on PostgreSQL."""
     if is_postgres():
-        like = _like(term)
-        where = " OR ".join(f"{c} ILIKE %s" for c in columns.split())
+        # ILIKE costs five times LIKE a row (the planner may walk many rows in id order):
+        # plates, VINs and phones are stored in capitals (advisor.validation), so the term
+        # in capitals with LIKE finds what any case finds, unless it holds a non-ASCII
+        # letter with case; a name needs ILIKE only for a term with letters with case.
+        where, params = [], []
+        for column in columns.split():
+            if column == "name" or any(not c.isascii() and c.lower() != c.upper() for c in term):
+                cased = any(c.lower() != c.upper() for c in term)
+                where.append(f"{column} {'ILIKE' if cased else 'LIKE'} %s")
+                params.append(_like(term))
+            else:
+                where.append(f"{column} LIKE %s")
+                params.append(_like(term.translate(_ASCII_UPPER)))
         return _ids(
-            f"SELECT id FROM {table} WHERE {where} ORDER BY id DESC LIMIT %s",
-            (*[like] * len(columns.split()), limit),
+            f"SELECT id FROM {table} WHERE {' OR '.join(where)} ORDER BY id DESC LIMIT %s",
+            (*params, limit),
         )
     return _ids(
         f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?",

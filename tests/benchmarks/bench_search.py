@@ -42,6 +42,10 @@ PLATE_CHARS = frozenset(
 )
 
 
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _ensure(url: str, orders: int) -> None:
     """Fill an empty database with ``orders`` demo ROs (migrating it first)."""
     from advisor import db, demo
@@ -87,13 +91,18 @@ class Floor:
         return [r[0] for r in self.rows(sql, params)]
 
     def contains(self, term: str, table: str, cols: tuple[str, ...]) -> list[int]:
-        if self.pg:
-            like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where = " OR ".join(f"{c} ILIKE %s" for c in cols)
-            return self.ids(
-                f"SELECT id FROM {table} WHERE {where} ORDER BY id DESC LIMIT %s",
-                (*[like] * len(cols), LIMIT),
-            )
+        if self.pg:  # LIKE where the stored text is in capitals (plates, VINs, phones)
+            where, params = [], []
+            for col in cols:
+                if col == "name" or any(not c.isascii() and c.lower() != c.upper() for c in term):
+                    op = "ILIKE" if any(c.lower() != c.upper() for c in term) else "LIKE"
+                    where.append(f"{col} {op} %s")
+                    params.append(_like(term))
+                else:
+                    where.append(f"{col} LIKE %s")
+                    params.append(_like(re.sub("[a-z]", lambda m: m.group().upper(), term)))
+            sql = f"SELECT id FROM {table} WHERE {' OR '.join(where)} ORDER BY id DESC LIMIT %s"
+            return self.ids(sql, (*params, LIMIT))
         phrase = '"' + term.replace('"', '""') + '"'
         return self.ids(
             f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
@@ -108,7 +117,7 @@ class Floor:
             sql = "SELECT id FROM search_piece WHERE kind = ? AND piece = ? ORDER BY id DESC LIMIT ?"
             return self.ids(sql, (kind, low, LIMIT))
         # PostgreSQL: the newest rows first, then the index of 1–2 character pieces.
-        like = "%" + low.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = _like(low)
         text = f"translate({col}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
         cond = f"{text if re.search('[A-Za-z]', term) else col} LIKE %s"
         ids = self.ids(

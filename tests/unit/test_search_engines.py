@@ -67,7 +67,7 @@ def _terms() -> list[tuple[str, str]]:
         ("name2", three[1:]),  # not a prefix
         ("name2", surname + given),
         ("name3", three),
-        ("name3", next(n for n in reversed(zh) if len(n) == 4)),
+        ("name3", max(reversed(zh), key=len)),  # the longest, the newest of them
         ("plate", plates[3][-5:]),
         ("plate", plates[5][:4]),  # a region prefix: more than ten match
         ("plate", plates[7][:3].lower()),
