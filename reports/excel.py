@@ -150,10 +150,9 @@ class _Export:
     # -- the workbook -------------------------------------------------------------------
     def run(self) -> None:
         p = self.period
-        days = kpi.per_day(p.start, p.end)
+        _whole, days, advisors = kpi.overview(p.start, p.end)  # one pass: days and advisors
         k = kpi.combine((d.kpis for d in days), p.start, p.end)  # = department(), summed
         self.check()
-        advisors = kpi.per_advisor(p.start, p.end)
         techs = kpi.per_technician(p.start, p.end)
         counts = [rows.count_ros(p), rows.count_lines(p), rows.count_follow_ups(p),
                   rows.count_declined(p), rows.count_changes(p),

@@ -153,10 +153,13 @@ def _gather(period: Period, scope: Scope, by: str | None) -> list[dict[Any, Any]
     for f in families.FAMILIES:
         for k, values in families.run(f, period, scope, by, at).items():
             fam.setdefault(k, {}).update(values)
+    # Paid and hours sold come with the settlements (``families.SETTLED``'s extras).
+    paid = {k: v["paid_cents"] for k, v in fam.items() if "paid_cents" in v}
+    hours = {k: queries.hours(v["hours_centi"]) for k, v in fam.items() if "hours_centi" in v}
     parts: list[dict[Any, Any]] = [
         fam,
-        queries.paid(period, scope, by),
-        queries.hours_sold(period, scope, by),
+        paid,
+        hours,
         queries.declines(period, scope, by),
         queries.parts_wait(period, scope, by),
         queries.fill_rate(period, scope, by),

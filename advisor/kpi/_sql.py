@@ -93,6 +93,14 @@ def unindexed(column: Any) -> Any:
     return column
 
 
+def exists(subquery: Any) -> Any:
+    """EXISTS(``subquery``), a probe per outer row by the subquery's index: on PostgreSQL
+    with ``OFFSET 0``, which keeps the planner from turning it into a hash of the whole
+    table (a "hashed SubPlan": every QC check or part order ever stored, read to answer
+    for a month's rows)."""
+    return fn.EXISTS(subquery.offset(0) if is_postgres() else subquery)
+
+
 def only_if(condition: Any) -> peewee.Expression:
     """``condition`` as a filter no index may serve (a CASE of it): for the conditions of
     a figure applied to rows the period already selected (the drill-downs)."""
@@ -149,7 +157,7 @@ def ro_scope(scope: Scope) -> list[Any]:
         worked = Assignment.select(SQL("1")).where(
             (Assignment.ro == RepairOrder.id) & (unindexed(Assignment.technician) == scope.technician_id)
         )
-        conds.append(fn.EXISTS(worked))
+        conds.append(exists(worked))
     return conds
 
 

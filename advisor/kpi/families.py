@@ -19,13 +19,15 @@ import peewee
 from peewee import JOIN, SQL, fn
 
 from advisor import workflow
-from advisor.codes import RECONFIRM_ANSWERED, AppointmentStatus, FollowUpStatus
+from advisor.codes import RECONFIRM_ANSWERED, AppointmentStatus, FollowUpStatus, LineKind, LineStatus
 from advisor.kpi._sql import (
     DAY_ADVISOR,
     Period,
     Scope,
+    centi,
     count_if,
     day_of,
+    exists,
     i,
     only_if,
     ro_scope,
@@ -38,7 +40,7 @@ from advisor.kpi._sql import (
     within,
 )
 from advisor.kpi.types import DIMENSIONS
-from advisor.models import Appointment, FollowUp, QCCheck, RepairOrder, Settlement
+from advisor.models import Appointment, EstimateLine, FollowUp, Payment, QCCheck, RepairOrder, Settlement
 
 RO = RepairOrder
 _Comeback = RepairOrder.alias("comeback")
@@ -78,7 +80,7 @@ class Family:
 
 
 def _failed_qc() -> Any:
-    return fn.EXISTS(QCCheck.select(SQL("1")).where((QCCheck.ro == RO.id) & (QCCheck.passed == False)))  # noqa: E712
+    return exists(QCCheck.select(SQL("1")).where((QCCheck.ro == RO.id) & (QCCheck.passed == False)))  # noqa: E712
 
 
 def _came_back(ctx: Ctx) -> Any:
@@ -88,7 +90,7 @@ def _came_back(ctx: Ctx) -> Any:
         # Per technician: comebacks attributed to that technician (the first
         # technician on the original RO, recorded when the comeback was linked).
         cond = cond & (_Comeback.comeback_technician == tech)
-    return fn.EXISTS(_Comeback.select(SQL("1")).where(cond))
+    return exists(_Comeback.select(SQL("1")).where(cond))
 
 
 def _fu_done() -> Any:
@@ -124,7 +126,7 @@ def _satisfaction(ctx: Ctx) -> dict[str, Any]:
 
 
 def _revenue(ctx: Ctx) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         name: fn.SUM(getattr(Settlement, name))
         for name in (
             "labour_cents",
@@ -135,6 +137,18 @@ def _revenue(ctx: Ctx) -> dict[str, Any]:
             "total_cents",
         )
     }
+    # What was paid on each settlement (refunds negative) and the approved labour hours
+    # (any pay type) of its RO: a probe per settlement of the period, by
+    # ``payment_settlement_id`` and ``estimate_line_ro_id``, in the same pass.
+    paid = Payment.select(fn.SUM(Payment.amount_cents)).where(Payment.settlement == Settlement.id)
+    sold = EstimateLine.select(fn.SUM(centi(EstimateLine.quantity))).where(
+        (EstimateLine.ro == Settlement.ro)
+        & (unindexed(EstimateLine.kind) == LineKind.LABOUR)
+        & (unindexed(EstimateLine.status) == LineStatus.APPROVED)
+    )
+    out["paid_cents"] = fn.SUM(paid)
+    out["hours_centi"] = fn.SUM(sold)
+    return out
 
 
 ARRIVED = Family("arrived", "ro", lambda: RO.arrived_at, (

@@ -17,6 +17,7 @@ from advisor.kpi._sql import (
     centi,
     count_if,
     day_of,
+    exists,
     i,
     ro_scope,
     seconds_between,
@@ -31,9 +32,7 @@ from advisor.models import (
     ContactLog,
     EstimateLine,
     PartOrder,
-    Payment,
     RepairOrder,
-    Settlement,
     Technician,
 )
 
@@ -60,39 +59,6 @@ def _rows(q: Any, keys: list[Any], cols: list[Any]) -> list[tuple[Any, tuple[Any
     if not keys:
         return [(None, tuple(r)) for r in q.select(*cols).tuples()]
     return [split_key(tuple(r), len(keys)) for r in q.select(*keys, *cols).group_by(*keys).tuples()]
-
-
-def paid(period: Period, scope: Scope, by: str | None) -> dict[Any, int]:
-    """Payments (refunds negative) on the settlements in force dated in the period."""
-    q = (
-        Payment.select()
-        .join(Settlement, on=(Payment.settlement == Settlement.id))
-        .join(RO, on=(Settlement.ro == RO.id))
-    )
-    q = where_all(q, [Settlement.superseded_by.is_null(), within(Settlement.at, period), *ro_scope(scope)])
-    key = _key(by, RO.advisor, Settlement.at)
-    return {k: i(v[0]) for k, v in _rows(q, key, [fn.SUM(Payment.amount_cents)])}
-
-
-def hours_sold(period: Period, scope: Scope, by: str | None) -> dict[Any, Decimal]:
-    """Approved labour hours on the ROs settled in the period (all pay types)."""
-    q = (
-        EstimateLine.select()
-        .join(RO, on=(EstimateLine.ro == RO.id))
-        .join(Settlement, on=(Settlement.ro == RO.id))
-    )
-    q = where_all(
-        q,
-        [
-            Settlement.superseded_by.is_null(),
-            within(Settlement.at, period),
-            unindexed(EstimateLine.kind) == LineKind.LABOUR,
-            unindexed(EstimateLine.status) == LineStatus.APPROVED,
-            *ro_scope(scope),
-        ],
-    )
-    key = _key(by, RO.advisor, Settlement.at)
-    return {k: hours(i(v[0])) for k, v in _rows(q, key, [fn.SUM(centi(EstimateLine.quantity))])}
 
 
 def hours(centi_hours: int) -> Decimal:
@@ -150,7 +116,7 @@ def parts_wait(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[
 
 
 def _from_stock() -> Any:
-    return ~fn.EXISTS(PartOrder.select(SQL("1")).where(PartOrder.line == EstimateLine.id))
+    return ~exists(PartOrder.select(SQL("1")).where(PartOrder.line == EstimateLine.id))
 
 
 def fill_rate(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, int]]:
