@@ -36,6 +36,11 @@ from urllib.parse import urlparse
 DEFAULT_URL = "sqlite:////tmp/advisor-bench-100k.db"
 LIMIT = 10
 RECENT = 4000  # as advisor.search.RECENT
+STORED = {"customer": "id, name, phone", "vehicle": "id, plate, make, model, vin, customer_id"}
+SHOWN = {
+    "customer": "id, name, phone",
+    "vehicle": STORED["vehicle"] + ", (SELECT c.name FROM customer AS c WHERE c.id = vehicle.customer_id)",
+}
 PLATE_CHARS = frozenset(
     "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领挂学警港澳"
     "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
@@ -79,7 +84,6 @@ class Floor:
             import sqlite3
 
             self.con = sqlite3.connect(url[len("sqlite:///") :], isolation_level=None)
-        self.m = "%s" if self.pg else "?"
         self.user = 0  # the searching advisor's id
 
     def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
@@ -87,50 +91,52 @@ class Floor:
             sql = sql.replace("%s", "?")
         return list(self.con.execute(sql, params).fetchall())
 
-    def ids(self, sql: str, params: tuple[object, ...]) -> list[int]:
-        return [r[0] for r in self.rows(sql, params)]
+    def contains(self, term: str, table: str, cols: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        shown = SHOWN[table]
+        if not self.pg:
+            phrase = '"' + term.replace('"', '""') + '"'
+            return self.rows(
+                f"SELECT {shown} FROM {table} WHERE id IN (SELECT rowid FROM {table}_fts "
+                f"WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY id DESC",
+                ("{" + " ".join(cols) + "} : " + phrase, LIMIT),
+            )
+        where, params = [], []  # LIKE where the stored text is in capitals (plates, VINs, phones)
+        for col in cols:
+            if col == "name" or any(not c.isascii() and c.lower() != c.upper() for c in term):
+                op = "ILIKE" if any(c.lower() != c.upper() for c in term) else "LIKE"
+                where.append(f"{col} {op} %s")
+                params.append(_like(term))
+            else:
+                where.append(f"{col} LIKE %s")
+                params.append(_like(re.sub("[a-z]", lambda m: m.group().upper(), term)))
+        sql = f"SELECT {shown} FROM {table} WHERE {' OR '.join(where)} ORDER BY id DESC LIMIT %s"
+        return self.rows(sql, (*params, LIMIT))
 
-    def contains(self, term: str, table: str, cols: tuple[str, ...]) -> list[int]:
-        if self.pg:  # LIKE where the stored text is in capitals (plates, VINs, phones)
-            where, params = [], []
-            for col in cols:
-                if col == "name" or any(not c.isascii() and c.lower() != c.upper() for c in term):
-                    op = "ILIKE" if any(c.lower() != c.upper() for c in term) else "LIKE"
-                    where.append(f"{col} {op} %s")
-                    params.append(_like(term))
-                else:
-                    where.append(f"{col} LIKE %s")
-                    params.append(_like(re.sub("[a-z]", lambda m: m.group().upper(), term)))
-            sql = f"SELECT id FROM {table} WHERE {' OR '.join(where)} ORDER BY id DESC LIMIT %s"
-            return self.ids(sql, (*params, LIMIT))
-        phrase = '"' + term.replace('"', '""') + '"'
-        return self.ids(
-            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            ("{" + " ".join(cols) + "} : " + phrase, LIMIT),
-        )
-
-    def holds(self, term: str, table: str, col: str) -> list[int]:
-        """The newest ids whose ``col`` holds a 1–2 character ``term`` (A–Z folded)."""
+    def holds(self, term: str, table: str, col: str) -> list[tuple[Any, ...]]:
+        """The newest rows whose ``col`` holds a 1–2 character ``term`` (A–Z folded)."""
         low = re.sub("[A-Z]", lambda m: m.group().lower(), term)
+        shown = SHOWN[table]
         if not self.pg:  # the pieces' table
             kind = "n" if table == "customer" else "p"
-            sql = "SELECT id FROM search_piece WHERE kind = ? AND piece = ? ORDER BY id DESC LIMIT ?"
-            return self.ids(sql, (kind, low, LIMIT))
+            return self.rows(
+                f"SELECT {shown} FROM {table} WHERE id IN (SELECT id FROM search_piece WHERE kind = ? "
+                "AND piece = ? ORDER BY id DESC LIMIT ?) ORDER BY id DESC",
+                (kind, low, LIMIT),
+            )
         # PostgreSQL: the newest rows first, then the index of 1–2 character pieces.
-        like = _like(low)
         text = f"translate({col}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
         cond = f"{text if re.search('[A-Za-z]', term) else col} LIKE %s"
-        ids = self.ids(
-            f"SELECT id FROM (SELECT id, {col} FROM {table} ORDER BY id DESC LIMIT {RECENT}) AS recent "
-            f"WHERE {cond} ORDER BY id DESC LIMIT %s",
-            (like, LIMIT),
+        rows = self.rows(
+            f"SELECT {shown} FROM (SELECT {STORED[table]} FROM {table} ORDER BY id DESC LIMIT {RECENT}) "
+            f"AS {table} WHERE {cond} ORDER BY id DESC LIMIT %s",
+            (_like(low), LIMIT),
         )
-        if len(ids) == LIMIT:
-            return ids
-        return self.ids(
-            f"SELECT id FROM {table} WHERE {cond} AND advisor_search_grams({col}) @> ARRAY[%s]::text[] "
+        if len(rows) == LIMIT:
+            return rows
+        return self.rows(
+            f"SELECT {shown} FROM {table} WHERE {cond} AND advisor_search_grams({col}) @> ARRAY[%s]::text[] "
             "ORDER BY id DESC LIMIT %s",
-            (like, low, LIMIT),
+            (_like(low), low, LIMIT),
         )
 
     def search(self, raw: str) -> list[tuple[str, int]]:
@@ -156,52 +162,38 @@ class Floor:
             self.con.execute("COMMIT")
 
     def _search(self, term: str, number: str) -> list[tuple[str, int]]:
-        name = 'name COLLATE "C"' if self.pg else "name"
-        plate = 'v.plate COLLATE "C"' if self.pg else "v.plate"
         if len(term) >= 3:
-            cids = self.contains(term, "customer", ("name", "phone"))
-            vids = self.contains(term, "vehicle", ("plate", "vin"))
+            people = self.contains(term, "customer", ("name", "phone"))
+            cars = self.contains(term, "vehicle", ("plate", "vin"))
         else:
-            cids = self.ids(
-                f"SELECT id FROM customer WHERE {name} >= %s AND {name} < %s ORDER BY {name}, id LIMIT %s",
+            name = 'name COLLATE "C"' if self.pg else "name"
+            people = self.rows(
+                f"SELECT {SHOWN['customer']} FROM customer WHERE {name} >= %s AND {name} < %s "
+                f"ORDER BY {name}, id LIMIT %s",
                 (term, term + "\U0010ffff", LIMIT),
             )
-            if len(cids) < LIMIT:
-                cids += [i for i in self.holds(term, "customer", "name") if i not in cids][
-                    : LIMIT - len(cids)
-                ]
-            vids = self.holds(term, "vehicle", "plate") if PLATE_CHARS.issuperset(term.upper()) else []
-        hits: list[tuple[str, int]] = []
-        if cids:
-            marks = ", ".join([self.m] * len(cids))
-            rows = self.rows(
-                f"SELECT id, name, phone FROM customer WHERE id IN ({marks}) ORDER BY {name}, id", (*cids,)
-            )
-            hits += [("customer", r[0]) for r in rows]
-        if vids:
-            marks = ", ".join([self.m] * len(vids))
-            rows = self.rows(
-                "SELECT v.id, v.plate, v.make, v.model, v.vin, c.name FROM vehicle v "
-                f"JOIN customer c ON c.id = v.customer_id WHERE v.id IN ({marks}) ORDER BY {plate}",
-                (*vids,),
-            )
-            hits += [("vehicle", r[0]) for r in rows]
+            if len(people) < LIMIT:
+                seen = {r[0] for r in people}
+                more = self.holds(term, "customer", "name")
+                people += [r for r in more if r[0] not in seen][: LIMIT - len(people)]
+            cars = self.holds(term, "vehicle", "plate") if PLATE_CHARS.issuperset(term.upper()) else []
+        people.sort(key=lambda r: (r[1], r[0]))  # code-point order, as the app lists them
+        cars.sort(key=lambda r: (r[1], r[0]))
+        hits = [("customer", r[0]) for r in people] + [("vehicle", r[0]) for r in cars]
         parts = ["SELECT id FROM repair_order WHERE number IN (%s, %s)"]
         params: list[object] = [number, term.upper()]
-        for col, ids in (("vehicle_id", vids), ("customer_id", cids)):
-            if ids:
-                parts.append(f"SELECT id FROM repair_order WHERE {col} IN ({', '.join(['%s'] * len(ids))})")
-                params += ids
-        ro_ids = self.ids(" UNION ".join(parts), tuple(params))
-        if ro_ids:
-            marks = ", ".join(["%s"] * len(ro_ids))
-            rows = self.rows(
-                "SELECT r.id, r.number, v.plate FROM repair_order r JOIN vehicle v ON v.id = r.vehicle_id "
-                f"WHERE r.id IN ({marks}) AND r.status = 'open' ORDER BY r.arrived_at DESC, r.id DESC LIMIT %s",
-                (*ro_ids, LIMIT),
-            )
-            hits += [("order", r[0]) for r in rows]
-        return hits
+        for col, found in (("vehicle_id", cars), ("customer_id", people)):
+            if found:
+                parts.append(f"SELECT id FROM repair_order WHERE {col} IN ({', '.join(['%s'] * len(found))})")
+                params += [r[0] for r in found]
+        status = "(r.status || '')" if self.pg else "+r.status"
+        rows = self.rows(
+            "SELECT r.id, r.number, v.plate, r.customer_id, r.vehicle_id FROM repair_order r "
+            f"JOIN vehicle v ON v.id = r.vehicle_id WHERE r.id IN ({' UNION '.join(parts)}) "
+            f"AND {status} = 'open' ORDER BY r.arrived_at DESC, r.id DESC LIMIT %s",
+            (*params, LIMIT),
+        )
+        return hits + [("order", r[0]) for r in rows]
 
 
 def _terms(floor: Floor, n: int) -> list[tuple[str, str]]:
