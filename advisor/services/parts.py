@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
@@ -312,21 +313,40 @@ def catalogue(term: str = "", *, limit: int = 200) -> list[PartView]:
     return [part_view(p) for p in q]
 
 
+def _orders() -> Any:
+    """Part orders with their part and RO in the same query (``_order_view`` reads both:
+    two more queries a row otherwise, 144 statements and 78 ms for 70 open orders)."""
+    return (
+        PartOrder.select(PartOrder, Part, RepairOrder.id, RepairOrder.number)
+        .join(Part)
+        .switch(PartOrder)
+        .join(RepairOrder, peewee.JOIN.LEFT_OUTER)
+    )
+
+
 def open_orders(*, due_by: dt.date | None = None) -> list[PartOrderView]:
     """Part orders not yet arrived (the daily arrivals check), soonest first."""
-    q = PartOrder.select().where(PartOrder.status == PartOrderStatus.ORDERED).order_by(PartOrder.expected_on)
+    q = (
+        _orders()
+        .where(PartOrder.status == PartOrderStatus.ORDERED)
+        .order_by(PartOrder.expected_on, PartOrder.id)
+    )
     if due_by is not None:
         q = q.where(PartOrder.expected_on <= due_by)
     return [_order_view(o) for o in q]
 
 
 def orders_for_ro(ro_id: int) -> list[PartOrderView]:
-    return [_order_view(o) for o in PartOrder.select().where(PartOrder.ro == ro_id)]
+    return [_order_view(o) for o in _orders().where(PartOrder.ro == ro_id).order_by(PartOrder.id)]
 
 
 def tasks_for(user_id: int | None, *, open_only: bool = True, ro_id: int | None = None) -> list[TaskView]:
     """Tasks of a user (or all, when ``user_id`` is None), optionally of one RO."""
-    q = Task.select().order_by(Task.created_at.desc())
+    q = (
+        Task.select(Task, RepairOrder.id, RepairOrder.number)
+        .join(RepairOrder, peewee.JOIN.LEFT_OUTER)
+        .order_by(Task.created_at.desc())
+    )
     if user_id is not None:
         q = q.where(Task.assignee == user_id)
     if ro_id is not None:
