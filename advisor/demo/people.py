@@ -96,6 +96,8 @@ class People(Base):
         while len(self.pool) < self.pool_size:
             days = r.randint(self.span + 5, self.span + 2135)
             self.customer(self.now - dt.timedelta(days=days, hours=r.randint(0, 8)), newcomer=False)
+            if len(self.pool) % 5000 < 2:
+                self.sink.flush()
         self.sink.flush()
 
     def vehicle_for(self, at: dt.datetime) -> Vehicle_:

@@ -42,7 +42,7 @@ class DemoSummary:
 
 
 class Sink:
-    """Rows per table, explicit ids, flushed with executemany in foreign-key order."""
+    """Rows per table, explicit ids, flushed in foreign-key order (COPY on PostgreSQL)."""
 
     def __init__(self, db: peewee.Database) -> None:
         self.db = db
@@ -74,19 +74,26 @@ class Sink:
         return int(kw.get("id", 0))
 
     def flush(self) -> None:
-        mark = "%s" if is_postgres() else "?"
+        """Write the rows gathered so far: PostgreSQL's COPY, SQLite's executemany."""
+        pg = is_postgres()
         cursor = self.db.cursor()
         for m in ALL_MODELS:
             rows = self.rows[m]
             if not rows:
                 continue
             cols = ", ".join(f'"{f.column_name}"' for f in m._meta.sorted_fields)
-            sql = (
-                f'INSERT INTO "{m._meta.table_name}" ({cols}) '
-                f"VALUES ({', '.join([mark] * len(m._meta.sorted_fields))})"
-            )
-            for i in range(0, len(rows), 5000):
-                cursor.executemany(sql, rows[i : i + 5000])
+            table = m._meta.table_name
+            if pg:
+                # psycopg 3's COPY: the rows stream to the server, no statement per row.
+                with cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                sql = (
+                    f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join(["?"] * len(m._meta.sorted_fields))})'
+                )
+                for i in range(0, len(rows), 5000):
+                    cursor.executemany(sql, rows[i : i + 5000])
             self.count[m] += len(rows)
             rows.clear()
 

@@ -41,6 +41,16 @@ def cpu_s() -> float:
     return t.user + t.system
 
 
+def proc_cpu_s(pid: int | None) -> float:
+    """CPU seconds of a process on this machine (0 when it is elsewhere or gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument(
@@ -72,6 +82,9 @@ def main() -> int:
         return 2
     with database.atomic():
         ensure_reference_data()
+    # PostgreSQL's side of the work: its backend's CPU time (a server on this machine).
+    backend = None if sqlite else int(database.execute_sql("SELECT pg_backend_pid()").fetchone()[0])
+    server0 = proc_cpu_s(backend)
     t1, c1 = time.perf_counter(), cpu_s()
     chunks: list[tuple[int, float, float, float]] = []  # (done, wall, cpu, rss)
     last = [0]
@@ -93,6 +106,7 @@ def main() -> int:
     sampler.start()
     summary = demo.generate(orders=args.orders, seed=args.seed, per_day=args.per_day, progress=progress)
     t2, c2 = time.perf_counter(), cpu_s()
+    server = proc_cpu_s(backend) - server0
     stop.set()
     sampler.join()
 
@@ -129,6 +143,8 @@ def main() -> int:
     print(f"| migrate + reference (s) | {t1 - t0:.1f} |")
     print(f"| generate, wall (s) | {gen:.1f} |")
     print(f"| generate, CPU (s) | {c2 - c1:.1f} |")
+    if backend is not None:
+        print(f"| PostgreSQL backend CPU (s) | {server:.1f} |")
     print(f"| ROs / s (wall, overall) | {args.orders / gen:,.0f} |")
     print(f"| RSS before the load (MB) | {rss0:.0f} |")
     print(f"| peak RSS (MB) | {peak_rss_mb():.0f} |")

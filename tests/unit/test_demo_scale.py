@@ -135,3 +135,33 @@ def test_seen_remembers_every_string_in_fixed_memory() -> None:
     assert not any(seen.add(p) for p in fresh)  # never new twice
     assert sum(added) > 19_900  # a false "taken" now and then, rarely
     assert len(seen.bits) == Seen.BITS // 8
+
+
+def _schema(database: peewee.Database) -> tuple[object, ...]:
+    from advisor.models import ALL_MODELS
+
+    tables = [m._meta.table_name for m in ALL_MODELS]
+    indexes = sorted(
+        (ix.name, ix.sql or "", tuple(ix.columns), ix.unique)
+        for t in tables
+        for ix in database.get_indexes(t)
+    )
+    fks = sorted(
+        (fk.table, fk.column, fk.dest_table, fk.dest_column)
+        for t in tables
+        for fk in database.get_foreign_keys(t)
+    )
+    return indexes, fks
+
+
+def test_the_load_leaves_indexes_and_foreign_keys_as_it_found_them(database: peewee.Database) -> None:
+    """The load drops indexes (SQLite) or foreign keys and GIN indexes (PostgreSQL) for speed."""
+    before = _schema(database)
+    assert before[0] and before[1]
+    demo.generate(orders=200, seed=3, per_day=20)
+    assert _schema(database) == before
+    if db.is_postgres():  # the foreign keys are enforced again
+        with pytest.raises(peewee.IntegrityError), database.atomic():
+            database.execute_sql(
+                "UPDATE repair_order SET vehicle_id = -1 WHERE id = (SELECT MIN(id) FROM repair_order)"
+            )

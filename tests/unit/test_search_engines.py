@@ -21,7 +21,7 @@ from tests import factories
 pytestmark = pytest.mark.postgres
 
 # Rows the demo does not make: English and mixed-script names, twins (same name: the
-# order among them is by id), wildcards, quotes and emoji.
+# order among them is by id), wildcards, quotes and emoji, a four-character name.
 EXTRA = (
     ("Emma Smith", "+8618600001111", "沪C9X8Y7"),
     ("emma smith", "+8618600001112", "沪C9X8Y8"),
@@ -30,6 +30,7 @@ EXTRA = (
     ("Lily 李", "+8613900002223", "粤B5L556"),
     ("100%_'\"o 🚗", "+8615900002222", "粤B55555"),
     ("🚗🚗🚗 Ünal", "+8615900002223", "京Z00001"),
+    ("欧阳子轩", "+8613900002224", "粤B5L557"),  # four characters: the demo makes one only now and then
 )
 
 
