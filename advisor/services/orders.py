@@ -463,21 +463,23 @@ def arrivals_today(
     """Today's appointments: (id, plate, customer, time, status, RO id once arrived)."""
     at = at or now()
     start = dt.datetime.combine(at.date(), dt.time())
+    # The appointment with its RO, if any, in one query of the columns shown (not objects
+    # of the appointment, vehicle and customer, and a second query for the ROs).
+    opened = RepairOrder.select(peewee.fn.MAX(RepairOrder.id)).where(
+        RepairOrder.appointment == Appointment.id
+    )
     q = (
-        Appointment.select(Appointment, Vehicle, Customer)
+        Appointment.select(
+            Appointment.id, Vehicle.plate, Customer.name, Appointment.starts_at, Appointment.status, opened
+        )
         .join(Vehicle)
         .switch(Appointment)
         .join(Customer)
         .where((Appointment.starts_at >= start) & (Appointment.starts_at < start + dt.timedelta(days=1)))
-        .order_by(Appointment.starts_at)
+        .order_by(Appointment.starts_at, Appointment.id)
+        .tuples()
     )
-    ro_by_appt = {
-        r.appointment_id: r.id
-        for r in RepairOrder.select(RepairOrder.id, RepairOrder.appointment).where(
-            RepairOrder.appointment.in_([a.id for a in q] or [0])
-        )
-    }
-    return [(a.id, a.vehicle.plate, a.customer.name, a.starts_at, a.status, ro_by_appt.get(a.id)) for a in q]
+    return list(q)
 
 
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --

@@ -432,9 +432,36 @@ def assignment_view(a: Assignment, *, at: dt.datetime | None = None) -> Assignme
     )
 
 
+_BOARD_COLUMNS = (
+    Assignment.id,
+    RepairOrder.id,
+    RepairOrder.number,
+    Vehicle.plate,
+    EstimateLine.id,
+    EstimateLine.description,
+    Assignment.technician,
+    Technician.name,
+    Assignment.bay,
+    Bay.code,
+    Assignment.planned_start,
+    Assignment.planned_end,
+    Assignment.status,
+    Assignment.pause_reason,
+    Assignment.started_at,
+    Assignment.done_at,
+    Assignment.worked_min,
+    RepairOrder.promised_at,
+    RepairOrder.priority,
+    Assignment.rework,
+    Assignment.version,
+)
+
+
 def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
+    """The board's jobs as tuples of ``_BOARD_COLUMNS``: only what a card shows, not
+    objects of whole rows (~100 columns a job: most of the board's time went on them)."""
     return (
-        Assignment.select(Assignment, RepairOrder, EstimateLine, Technician, Vehicle, Bay)
+        Assignment.select(*_BOARD_COLUMNS)
         .join(RepairOrder)
         .join(Vehicle)
         .switch(Assignment)
@@ -451,6 +478,7 @@ def _board_query(start: dt.datetime, end: dt.datetime) -> Any:
             )
         )
         .order_by(RepairOrder.priority.desc(), Assignment.planned_start)
+        .tuples()
     )
 
 
@@ -465,7 +493,7 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
     start, end = _day_bounds(day)
     rows = list(_board_query(start, end))
     at = now()
-    ro_ids = list({a.ro_id for a in rows})
+    ro_ids = list({r[1] for r in rows})
     words: dict[int, str] = {}
     if ro_ids:
         for ro_id, _seq, text in (
@@ -475,7 +503,7 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
             .tuples()
         ):
             words.setdefault(ro_id, text)
-    ticking = [a.id for a in rows if a.status in JOB_STARTED]
+    ticking = [r[0] for r in rows if r[12] in JOB_STARTED]
     clocks: dict[int, list[tuple[str, dt.datetime]]] = {}
     if ticking:
         for a_id, kind, when in (
@@ -486,35 +514,56 @@ def board(*, day: dt.date | None = None) -> list[AssignmentView]:
         ):
             clocks.setdefault(a_id, []).append((kind, when))
     out = []
-    for a in rows:
-        ro, line = a.ro, a.line
-        worked = _minutes(clocks.get(a.id, []), at) if a.id in clocks else a.worked_min
-        late = ro.promised_at is not None and at > ro.promised_at and a.status != JobStatus.DONE
+    for (
+        a_id,
+        ro_id,
+        number,
+        plate,
+        line_id,
+        job,
+        tech_id,
+        tech,
+        bay_id,
+        bay,
+        planned_start,
+        planned_end,
+        status,
+        pause_reason,
+        started_at,
+        done_at,
+        worked_min,
+        promised_at,
+        priority,
+        rework,
+        version,
+    ) in rows:
+        worked = _minutes(clocks.get(a_id, []), at) if a_id in clocks else worked_min
+        late = promised_at is not None and at > promised_at and status != JobStatus.DONE
         out.append(
             AssignmentView(
-                a.id,
-                ro.id,
-                ro.number,
-                ro.vehicle.plate,
-                line.id,
-                line.description,
-                a.technician_id,
-                a.technician.name,
-                a.bay_id,
-                a.bay.code if a.bay_id else "",
-                a.planned_start,
-                a.planned_end,
-                a.status,
-                a.pause_reason,
-                a.started_at,
-                a.done_at,
+                a_id,
+                ro_id,
+                number,
+                plate,
+                line_id,
+                job,
+                tech_id,
+                tech,
+                bay_id,
+                bay or "",
+                planned_start,
+                planned_end,
+                status,
+                pause_reason,
+                started_at,
+                done_at,
                 worked,
-                ro.promised_at,
-                ro.priority,
-                a.rework,
+                promised_at,
+                priority,
+                bool(rework),
                 late,
-                a.version,
-                words.get(ro.id, ""),
+                version,
+                words.get(ro_id, ""),
             )
         )
     return out
