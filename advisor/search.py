@@ -20,6 +20,7 @@ migration 0008) for 1–2.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Sequence
@@ -186,21 +187,28 @@ def _contains_short(term: str, limit: int, *, table: str, column: str) -> list[R
     # PostgreSQL: a common piece ("王", "8") is in the newest rows; look there first
     # (a bounded scan). A rare one goes through the GIN index of every 1- and 2-character
     # piece (migration 0008), whose cost grows with the rows that hold it: few, then.
-    # LIKE filters cheaply (on the text with A–Z folded when the term has letters A–Z,
-    # as SQLite's LIKE and the pieces fold them, no other letters).
-    text = f"translate({column}, '{string.ascii_uppercase}', '{string.ascii_lowercase}')"
-    cond = f"{text if re.search('[A-Za-z]', term) else column} LIKE %s"
+    # Plain LIKE filters cheaply, once for each way of writing the term's letters A–Z
+    # (at most four: SQLite's LIKE and the pieces fold A–Z, no other letters); ILIKE or
+    # translate() cost 1 µs a row (4 ms over the newest 4,000).
+    spellings = sorted(
+        {
+            "".join(p)
+            for p in itertools.product(*({c.lower(), c.upper()} if c.isascii() else {c} for c in term))
+        }
+    )
+    cond = "(" + " OR ".join([f"{column} LIKE %s"] * len(spellings)) + ")"
+    likes = [_like(s) for s in spellings]
     rows = _rows(
         f"SELECT {shown} FROM (SELECT {_STORED[table]} FROM {table} ORDER BY id DESC LIMIT {RECENT}) "
         f"AS {table} WHERE {cond} ORDER BY id DESC LIMIT %s",
-        (_like(low), limit),
+        (*likes, limit),
     )
     if len(rows) == limit:
         return rows
     return _rows(
         f"SELECT {shown} FROM {table} WHERE {cond} AND advisor_search_grams({column}) @> ARRAY[%s]::text[] "
         "ORDER BY id DESC LIMIT %s",
-        (_like(low), low, limit),
+        (*likes, low, limit),
     )
 
 

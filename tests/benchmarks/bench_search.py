@@ -24,6 +24,7 @@ tables. Targets (issue 15): p95 ≤ 3× the floor's p95 and ≤ 100 ms. Not coll
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import re
@@ -123,20 +124,27 @@ class Floor:
                 "AND piece = ? ORDER BY id DESC LIMIT ?) ORDER BY id DESC",
                 (kind, low, LIMIT),
             )
-        # PostgreSQL: the newest rows first, then the index of 1–2 character pieces.
-        text = f"translate({col}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-        cond = f"{text if re.search('[A-Za-z]', term) else col} LIKE %s"
+        # PostgreSQL: the newest rows first, then the index of 1–2 character pieces; LIKE
+        # once per way of writing the letters A–Z.
+        spellings = sorted(
+            {
+                "".join(p)
+                for p in itertools.product(*({c.lower(), c.upper()} if c.isascii() else {c} for c in term))
+            }
+        )
+        cond = "(" + " OR ".join([f"{col} LIKE %s"] * len(spellings)) + ")"
+        likes = [_like(x) for x in spellings]
         rows = self.rows(
             f"SELECT {shown} FROM (SELECT {STORED[table]} FROM {table} ORDER BY id DESC LIMIT {RECENT}) "
             f"AS {table} WHERE {cond} ORDER BY id DESC LIMIT %s",
-            (_like(low), LIMIT),
+            (*likes, LIMIT),
         )
         if len(rows) == LIMIT:
             return rows
         return self.rows(
             f"SELECT {shown} FROM {table} WHERE {cond} AND advisor_search_grams({col}) @> ARRAY[%s]::text[] "
             "ORDER BY id DESC LIMIT %s",
-            (_like(low), low, LIMIT),
+            (*likes, low, LIMIT),
         )
 
     def search(self, raw: str) -> list[tuple[str, int]]:
