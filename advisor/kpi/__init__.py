@@ -404,7 +404,7 @@ def per_technician(start: dt.date, end: dt.date, *, advisor_id: int | None = Non
     at = now()
     jobs = queries.jobs(period, scope, "technician")
     qc = families.run(families.QC, period, scope, "technician", at)
-    ho = families.run(families.HANDOVER, period, scope, "technician", at)
+    ho = families.run(families.COMEBACKS, period, scope, "technician", at)
     n = queries.workdays(period)
     rows = []
     for t in queries.technicians(set(jobs) | set(qc) | set(ho)):

@@ -217,6 +217,12 @@ REQUESTS = Family(
 
 FAMILIES = (ARRIVED, HANDOVER, QC, SETTLED, APPOINTMENTS, REQUESTS)
 
+# The one figure per technician of the handover family (``per_technician``): the same
+# member, without the follow-up join and the scores nobody reads per technician.
+COMEBACKS = Family(
+    "handover", "ro", lambda: RO.handed_over_at, tuple(m for m in HANDOVER.members if m.key == "comeback")
+)
+
 
 # --- queries ----------------------------------------------------------------------
 

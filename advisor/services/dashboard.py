@@ -16,6 +16,7 @@ from advisor import kpi
 from advisor.codes import Role
 from advisor.errors import ValidationError
 from advisor.kpi import DRILL_KEYS, AdvisorRow, DayRow, KPIs, Ratio, TechnicianRow
+from advisor.kpi._sql import plan_by_period
 from advisor.models import Technician, User
 from advisor.services._base import Actor, service
 from advisor.services.views import ROSummary
@@ -77,6 +78,7 @@ def figures(
 ) -> Snapshot:
     """The KPIs of ``start``…``end`` and of the period before, per day, per advisor and
     per technician, optionally for one advisor or one technician."""
+    plan_by_period()
     p_start, p_end = previous_period(start, end)
     if advisor_id is None:
         # The period, its days and its advisors from one pass (``kpi.overview``).
@@ -118,6 +120,7 @@ def drill_down(
             f"“{unknown[0]}”没有对应的工单列表。",
             field="keys",
         )
+    plan_by_period()
     found: dict[int, ROSummary] = {}
     for key in keys:
         for row in kpi.drill_down(
@@ -151,4 +154,5 @@ def export(*, actor: Actor, write: Callable[[], T]) -> T:
     one snapshot, so the summary sheet and the row sheets agree."""
     if not callable(write):
         raise ValidationError("Nothing to export.", "没有可导出的内容。", field="write")
+    plan_by_period()
     return write()

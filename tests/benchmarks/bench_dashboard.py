@@ -180,6 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     load0 = os.getloadavg()[0]
     t = measure({"dashboard": figures, "floor": lambda: floor(start, end)}, args.repeats)
     rows.append((f"dashboard {month} (figures, as manager)", t["dashboard"], t["floor"]))
+    if db.is_postgres():  # the same, the joins left to the planner (``_sql.plan_by_period``)
+        from advisor.kpi import _sql
+
+        def planners_joins() -> object:
+            _sql.PLAN_BY_PERIOD = False
+            try:
+                return figures()
+            finally:
+                _sql.PLAN_BY_PERIOD = True
+
+        t = measure({"dashboard": figures, "planner": planners_joins}, args.repeats)
+        rows.append((f"dashboard {month}, hash/merge joins allowed", t["planner"], None))
     t = measure(
         {"department": department, "empty": lambda: figures(dt.date(2020, 1, 1), dt.date(2020, 1, 31))},
         args.repeats,
