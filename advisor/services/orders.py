@@ -374,6 +374,27 @@ def open_orders(
         # In the order of the index repair_order_open_queue (migration 0003): no sort.
         return q.order_by(RepairOrder.priority.desc(), RepairOrder.arrived_at).limit(limit)
 
+    def has(model: Any, condition: Any) -> Any:
+        """1 when a row of ``model`` of this RO meets ``condition`` (a probe by its
+        ``ro_id`` index per open RO), else 0."""
+        return peewee.fn.EXISTS(model.select(peewee.SQL("1")).where((model.ro == RepairOrder.id) & condition))
+
+    # What the customer pays so far, summed in the database: approved lines of the pay
+    # types charged at settlement (``totals_of``'s rule; tests compare the two).
+    charged = peewee.Case(
+        None,
+        [
+            (
+                (EstimateLine.status == LineStatus.APPROVED) & EstimateLine.pay_type.in_(CHARGED),
+                EstimateLine.amount_cents,
+            )
+        ],
+        0,
+    )
+    subtotal = EstimateLine.select(peewee.fn.SUM(charged)).where(EstimateLine.ro == RepairOrder.id)
+    # One statement: the queue in the order of its index, each RO's badges and subtotal
+    # as probes by ``ro_id`` (five more statements, each with the queue as a sub-query,
+    # cost more to build in peewee than to run).
     q = (
         queue(
             RepairOrder.id,
@@ -388,49 +409,30 @@ def open_orders(
             RepairOrder.qc_passed_at,
             Vehicle.plate,
             Customer.name,
+            has(ChangeRequest, ChangeRequest.status.in_(CHANGE_OPEN)),
+            has(Task, Task.done_at.is_null()),
+            has(QCCheck, QCCheck.passed == False),  # noqa: E712
+            has(FollowUp, (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_from <= at)),
+            subtotal,
         )
         .join(Vehicle)
         .switch(RepairOrder)
         .join(Customer)
     )
-    rows = [_OpenRow(*t) for t in q.tuples()]
-    # The same ROs as a sub-query: 300 ids as parameters cost more to build than to run.
-    ids = queue(RepairOrder.id)
-
-    def ro_ids(query: peewee.Query) -> set[int]:
-        return {t[0] for t in query.tuples()}
-
-    pending = ro_ids(
-        ChangeRequest.select(ChangeRequest.ro).where(
-            ChangeRequest.ro.in_(ids) & ChangeRequest.status.in_(CHANGE_OPEN)
-        )
-    )
-    tasks = ro_ids(Task.select(Task.ro).where(Task.ro.in_(ids) & Task.done_at.is_null()))
-    qc_failed = ro_ids(QCCheck.select(QCCheck.ro).where(QCCheck.ro.in_(ids) & (QCCheck.passed == False)))  # noqa: E712
-    fu_due = ro_ids(
-        FollowUp.select(FollowUp.ro).where(
-            FollowUp.ro.in_(ids) & (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_from <= at)
-        )
-    )
+    rows: list[_OpenRow] = []
+    pending: set[int] = set()
+    tasks: set[int] = set()
+    qc_failed: set[int] = set()
+    fu_due: set[int] = set()
+    subtotals: dict[int, int] = {}
+    for t in q.tuples():
+        r = _OpenRow(*t[:12])
+        rows.append(r)
+        for flag, ids in zip(t[12:16], (pending, tasks, qc_failed, fu_due), strict=True):
+            if flag:
+                ids.add(r.id)
+        subtotals[r.id] = t[16]
     names = _names()
-    # What the customer pays so far, summed in the database: approved lines of the pay
-    # types charged at settlement (``totals_of``'s rule; tests compare the two).
-    charged = peewee.Case(
-        None,
-        [
-            (
-                (EstimateLine.status == LineStatus.APPROVED) & EstimateLine.pay_type.in_(CHARGED),
-                EstimateLine.amount_cents,
-            )
-        ],
-        0,
-    )
-    subtotals = dict(
-        EstimateLine.select(EstimateLine.ro, peewee.fn.SUM(charged))
-        .where(EstimateLine.ro.in_(ids))
-        .group_by(EstimateLine.ro)
-        .tuples()
-    )
     rate = Decimal(get_setting("tax_rate"))
     out = []
     for r in rows:
