@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import peewee
 import pytest
 
@@ -90,3 +92,49 @@ def test_one_and_two_characters_follow_renames_new_plates_and_deletions(people: 
     assert ("customer", gone.id) in _kinds("静")
     gone.delete_instance()
     assert _kinds("静") == set()
+
+
+@pytest.mark.parametrize("recent", [4000, 0])
+def test_no_search_statement_reads_a_table_whole(
+    people: dict[str, int], staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, recent: int
+) -> None:
+    # Every statement a search runs can be served by an index: trigram, pieces, name, id,
+    # number, the RO's vehicle and customer. PostgreSQL is asked with only bitmap scans
+    # left (on a few rows it would rightly walk the table); recent=0 sends every 1–2
+    # character term on to the index of pieces.
+    from advisor import search as engine
+    from advisor.db import database_proxy, is_postgres
+
+    factories.open_checked_in(staff)
+    database = database_proxy.obj
+    seen: list[tuple[str, tuple[object, ...]]] = []
+    real = database.execute_sql
+
+    def recording(sql: str, params: object = None, *a: object, **kw: object) -> object:
+        seen.append((sql, tuple(params or ())))  # type: ignore[arg-type]
+        return real(sql, params, *a, **kw)
+
+    monkeypatch.setattr(engine, "RECENT", recent)
+    monkeypatch.setattr(database, "execute_sql", recording)
+    for term in ("王", "芳", "娜娜", "王芳", "smith", "A1", "a", "粤A12", "138 1234", "RO", "🚗", "警"):
+        search(term)
+    monkeypatch.undo()
+    assert len(seen) > 30
+    whole: list[str] = []
+    with database.atomic():
+        if is_postgres():  # left only with what an index can serve (bitmap scans)
+            database.execute_sql("SET LOCAL enable_seqscan = off")
+            database.execute_sql("SET LOCAL enable_indexscan = off")
+        explain = "EXPLAIN " if is_postgres() else "EXPLAIN QUERY PLAN "
+        for sql, params in seen:
+            if f"LIMIT {recent})" in sql:
+                continue  # PostgreSQL's scan of the newest rows, bounded by design
+            plan = "\n".join(str(r[-1]) for r in database.execute_sql(explain + sql, params))
+            # PostgreSQL: "Seq Scan" (no index could serve), or a trigram index asked for
+            # fewer than 3 characters (it reads all of itself); SQLite: "SCAN t" (a
+            # virtual table's index is fine).
+            if re.search(r"Seq Scan|^\W*SCAN (?!\w+_fts VIRTUAL TABLE)", plan, re.M) or re.search(
+                r"_trgm\s.*\n.*Index Cond: .*~~\*? '%.{1,2}%'", plan
+            ):
+                whole.append(f"{sql}\n{plan}")
+    assert whole == [], "\n\n".join(whole)
