@@ -43,7 +43,7 @@ from typing import IO, Any
 
 import peewee
 
-from advisor.db import database_proxy, is_postgres, storage_error
+from advisor.db import database_proxy, is_postgres, refresh_statistics, storage_error
 from advisor.errors import StorageError, ValidationError
 from advisor.models import ALL_MODELS
 
@@ -462,6 +462,7 @@ def restore(source: Path, *, force: bool = False) -> dict[str, Any]:
                     f"其数据与本数据库不符（{exc}）。",
                 ) from exc
             raise storage_error(exc) from exc
+    refresh_statistics(db)  # the planner's view of the tables just replaced
     from advisor import audit
 
     audit.after_restore(f"restored {source.name} ({m.get('created_at', '?')})")

@@ -140,15 +140,17 @@ ANALYSIS_LIMIT = 400
 
 
 def refresh_statistics(db: peewee.Database) -> None:
-    """Tell the query planner what the tables hold (SQLite's ``sqlite_stat1``).
+    """Tell the query planner what the tables hold: ``ANALYZE`` (on SQLite sampled, into
+    ``sqlite_stat1``).
 
     Without them SQLite takes any index for a selective one: the declined lines of one car
     were read through ``estimate_line (status)``, every declined line ever stored (29 ms at
-    100k ROs) instead of the car's ROs. Run after migrations and after demo data;
-    PostgreSQL's autovacuum keeps its own statistics."""
+    100k ROs) instead of the car's ROs. Run after migrations, demo data and a restore,
+    which replace or fill whole tables at once; PostgreSQL's autovacuum would analyse them
+    too, but only a while after the commit."""
     if isinstance(db, peewee.SqliteDatabase):
         db.execute_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-        db.execute_sql("ANALYZE")
+    db.execute_sql("ANALYZE")
 
 
 def unindexed(column: Any) -> Any:

@@ -314,3 +314,31 @@ def test_daily_backup_runs_on_both_engines(filled: factories.Staff, tmp_path: Pa
     assert backup.read_manifest(written)["engine"] == ("postgresql" if db.is_postgres() else "sqlite")
     assert system.daily_backup(folder) == written  # once a day
     assert [p.name for p in folder.iterdir()] == [written.name]
+
+
+def test_a_restore_leaves_the_planner_statistics_of_the_restored_rows(
+    written: Path, filled: factories.Staff
+) -> None:
+    """A restore replaces whole tables: the query planner must know what they hold at
+    once (statistics of the rows before the restore, or none, make it choose poor plans
+    on a large restored database until someone analyses it)."""
+    database = db.database_proxy.obj
+
+    def customers_counted() -> int:
+        if db.is_postgres():
+            sql = "SELECT reltuples FROM pg_class WHERE relname = 'customer'"
+        else:
+            sql = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'customer' AND idx IS NULL"
+            first = database.execute_sql(sql).fetchone()
+            if first is None:  # SQLite keeps a table's count beside each index otherwise
+                sql = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'customer' LIMIT 1"
+        row = database.execute_sql(sql).fetchone()
+        return int(float(str(row[0]).split()[0])) if row else -1
+
+    restored = database.execute_sql("SELECT COUNT(*) FROM customer").fetchone()[0]
+    for i in range(3):
+        customers.create_customer(actor=filled.advisor, name=f"Later {i}", phone=f"1370013700{i}")
+    db.refresh_statistics(database)
+    assert customers_counted() == restored + 3
+    backup.restore(written, force=True)
+    assert customers_counted() == restored
