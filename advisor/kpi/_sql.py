@@ -116,6 +116,14 @@ def unindexed(column: Any) -> Any:
     return column
 
 
+def by_person(column: Any) -> Any:
+    """An advisor or technician column compared with the one a filter names: unindexed
+    on SQLite; as is on PostgreSQL, whose statistics know that one person holds a share
+    of the rows. Wrapped, the column gets a fixed guess of 0.5%, and the planner read
+    every RO to find the few it expected to be that advisor's."""
+    return column if is_postgres() else unindexed(column)
+
+
 def exists(subquery: Any) -> Any:
     """EXISTS(``subquery``), a probe per outer row by the subquery's index: on PostgreSQL
     with ``OFFSET 0``, which keeps the planner from turning it into a hash of the whole
@@ -173,12 +181,12 @@ def ro_scope(scope: Scope) -> list[Any]:
     """Conditions on ``RepairOrder`` for the advisor / technician filters."""
     conds: list[Any] = []
     if scope.advisor_id is not None:
-        conds.append(unindexed(RepairOrder.advisor) == scope.advisor_id)
+        conds.append(by_person(RepairOrder.advisor) == scope.advisor_id)
     if scope.technician_id is not None:
         # Per RO of the period (its jobs by ``assignment_ro_id``), never the technician's
         # whole history of jobs.
         worked = Assignment.select(SQL("1")).where(
-            (Assignment.ro == RepairOrder.id) & (unindexed(Assignment.technician) == scope.technician_id)
+            (Assignment.ro == RepairOrder.id) & (by_person(Assignment.technician) == scope.technician_id)
         )
         conds.append(exists(worked))
     return conds

@@ -10,7 +10,7 @@ from peewee import JOIN, fn
 
 from advisor.codes import CHARGED, LIVE_LINES, JobStatus, LineKind, LineStatus
 from advisor.kpi import families
-from advisor.kpi._sql import Period, Scope, ro_scope, unindexed, where_all, within
+from advisor.kpi._sql import Period, Scope, by_person, ro_scope, unindexed, where_all, within
 from advisor.models import (
     Assignment,
     Customer,
@@ -61,7 +61,7 @@ def _extra(key: str, period: Period, scope: Scope) -> Any:
         q = Assignment.select(Assignment.ro).join(RO, on=(Assignment.ro == RO.id))
         conds = [unindexed(Assignment.status) == JobStatus.DONE, within(Assignment.done_at, period)]
         if scope.technician_id is not None:
-            conds.append(unindexed(Assignment.technician) == scope.technician_id)
+            conds.append(by_person(Assignment.technician) == scope.technician_id)
             scope = Scope(scope.advisor_id, None)
     return where_all(q, [*conds, *ro_scope(scope)])
 

@@ -24,6 +24,7 @@ from advisor.kpi._sql import (
     DAY_ADVISOR,
     Period,
     Scope,
+    by_person,
     centi,
     count_if,
     day_of,
@@ -232,7 +233,7 @@ def _source(family: Family, scope: Scope) -> tuple[Any, Any, list[Any]]:
     if family.source == "appointment":
         conds: list[Any] = []
         if scope.advisor_id is not None:
-            conds.append(unindexed(Appointment.advisor) == scope.advisor_id)
+            conds.append(by_person(Appointment.advisor) == scope.advisor_id)
         if scope.technician_id is not None:
             conds.append(SQL("1 = 0"))  # no technician owns an appointment
         return Appointment.select(), Appointment.advisor, conds

@@ -14,6 +14,7 @@ from advisor.kpi._sql import (
     DAY_ADVISOR,
     Period,
     Scope,
+    by_person,
     centi,
     count_if,
     day_of,
@@ -75,7 +76,7 @@ def declines(period: Period, scope: Scope, by: str | None) -> dict[Any, dict[int
         q = ContactLog.select()
         conds = [ContactLog.outcome == ContactOutcome.DECLINED, within(ContactLog.at, period)]
         if scope.advisor_id is not None:
-            conds.append(unindexed(ContactLog.user) == scope.advisor_id)
+            conds.append(by_person(ContactLog.user) == scope.advisor_id)
         q = where_all(q, conds)
         keys = _key(by, ContactLog.user, ContactLog.at)
         reason = ContactLog.decline_reason
@@ -151,9 +152,9 @@ def jobs(period: Period, scope: Scope, by: str | None) -> dict[Any, tuple[int, i
     )
     conds = [unindexed(Assignment.status) == JobStatus.DONE, within(Assignment.done_at, period)]
     if scope.advisor_id is not None:
-        conds.append(unindexed(RO.advisor) == scope.advisor_id)
+        conds.append(by_person(RO.advisor) == scope.advisor_id)
     if scope.technician_id is not None:
-        conds.append(unindexed(Assignment.technician) == scope.technician_id)
+        conds.append(by_person(Assignment.technician) == scope.technician_id)
     q = where_all(q, conds)
     key = _key(by, RO.advisor, Assignment.done_at, Assignment.technician)
     cols = [fn.COUNT(SQL("*")), count_if(Assignment.rework == True),  # noqa: E712
