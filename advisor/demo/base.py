@@ -113,6 +113,7 @@ class Base:
         self.scale = 1.0  # today's finished ROs run faster so that they fit before "now"
         self.recall: dict[int, tuple[str, int | None]] = {}  # RO id → (words, technician)
         self.recheck_for: dict[int, int] = {}  # comeback RO id → appointment id
+        self.fmt_cache: dict[tuple[int, bool], str] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def number(self, prefix: str, day: dt.date) -> str:
@@ -120,6 +121,16 @@ class Base:
         value = self.used_counters.get(key, self.counters.get(key, 0)) + 1
         self.used_counters[key] = value
         return f"{key}-{value:04d}"
+
+    def fmt(self, cents: int, *, symbol: bool = True) -> str:
+        """``money.fmt``, remembered: the same few totals come back thousands of times."""
+        key = (cents, symbol)
+        text = self.fmt_cache.get(key)
+        if text is None:
+            if len(self.fmt_cache) > 50_000:
+                self.fmt_cache.clear()
+            text = self.fmt_cache[key] = money.fmt(cents, symbol=symbol)
+        return text
 
     def minutes(self, t: dt.datetime, lo: float, hi: float) -> dt.datetime:
         return t + dt.timedelta(seconds=int(self.rng.uniform(lo, hi) * 60 * self.scale))

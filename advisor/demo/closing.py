@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from typing import Any
 
-from advisor import money
 from advisor.demo.data import CATEGORIES, COMMENTS, DIMENSIONS, DISCOUNT_REASONS, PAY_METHODS
 from advisor.demo.front_desk import FrontDesk
 from advisor.demo.sink import Plan
@@ -122,7 +121,7 @@ class Closing(FrontDesk):
                 12 if mode == "paid" and amount == amounts[-1] else 11,
                 "paid",
                 cashier,
-                f"{method} {money.fmt(amount, symbol=False)}",
+                f"{method} {self.fmt(amount, symbol=False)}",
             )
         if mode == "partial":
             self.finish_ro(ro_row, lines, 11)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from advisor import money
 from advisor.codes import CERTIFICATE_CLASSES
 from advisor.demo.closing import Closing
 from advisor.demo.sink import Line, Visit
@@ -96,7 +95,7 @@ class OrderWork(Workshop, Closing):
                 self.move(pid, "reserve", q, ro, x_["id"], auth_at)
                 x_["part_status"] = "reserved"
         declined = sum(1 for x_ in lines if x_["status"] == "declined")
-        self.ev(ro, auth_at, first_step, "authorised", adv, f"{money.fmt(total_auth)}; declined {declined}")
+        self.ev(ro, auth_at, first_step, "authorised", adv, f"{self.fmt(total_auth)}; declined {declined}")
         return part_lines, first_step, t_ready
 
     def _work(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from advisor import money
 from advisor.demo.base import Base
 from advisor.demo.data import CHANGES
 from advisor.demo.sink import Plan
@@ -176,7 +175,7 @@ class Workshop(Base):
             8,
             "change_requested",
             row["raised_by"],
-            f"{money.fmt(old_total)} → {money.fmt(new_total)}",
+            f"{self.fmt(old_total)} → {self.fmt(new_total)}",
         )
         consent_at = raised + dt.timedelta(minutes=r.randint(5, 40))
         consent = dict(

@@ -15,6 +15,7 @@ Not collected by pytest (the file name does not start with ``test_``).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import resource
 import tempfile
@@ -64,6 +65,15 @@ def main() -> int:
     p.add_argument("--every", type=int, default=0, help="ROs a chunk (default: 100,000, or a tenth)")
     args = p.parse_args()
     every = args.every or (100_000 if args.orders >= 200_000 else max(1, args.orders // 10))
+
+    laps: list[str] = []  # the generator's own account of its steps (advisor.demo.generator.lap)
+
+    class Laps(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            laps.append(record.getMessage().removeprefix("demo data: "))
+
+    logging.getLogger("advisor.demo").addHandler(Laps())
+    logging.getLogger("advisor.demo").setLevel(logging.INFO)
 
     from advisor import db, demo
     from advisor.models import RepairOrder
@@ -137,6 +147,8 @@ def main() -> int:
     print(
         f"| final steps | {t2 - prev_t:.1f} | {c2 - prev_c:.1f} | | {rss_end:.0f} | {peak(prev_t, t2):.0f} |"
     )
+    print()
+    print("Steps: " + "; ".join(laps))
     print()
     print("| what | value |")
     print("|---|---:|")

@@ -165,3 +165,28 @@ def test_the_load_leaves_indexes_and_foreign_keys_as_it_found_them(database: pee
             database.execute_sql(
                 "UPDATE repair_order SET vehicle_id = -1 WHERE id = (SELECT MIN(id) FROM repair_order)"
             )
+
+
+def test_sqlite_loads_without_the_wal_and_goes_back_to_it(tmp_path: Path) -> None:
+    """One large transaction in WAL mode writes every page twice; the load uses a rollback
+    journal when it has the file to itself, and the file is in WAL mode again after."""
+    import sqlite3
+
+    from advisor.demo.generator import _journal_off_wal
+
+    url = f"sqlite:///{tmp_path / 'load.db'}"
+    database = db.open_database(url)
+    try:
+        other = sqlite3.connect(tmp_path / "load.db")
+        other.execute("SELECT COUNT(*) FROM customer").fetchall()
+        assert not _journal_off_wal(database)  # another connection: stays in WAL mode, no wait
+        other.close()
+        assert _journal_off_wal(database)
+        assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+        database.execute_sql("PRAGMA journal_mode = WAL")
+        demo.generate(orders=50, seed=1, per_day=10)
+        assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert RepairOrder.select().count() == 50
+        assert audit.verify().ok
+    finally:
+        db.close_database()
