@@ -154,14 +154,22 @@ def refresh_statistics(db: peewee.Database) -> None:
 
 
 def unindexed(column: Any) -> Any:
-    """``column`` in a condition that SQLite's planner must not answer from an index: the
-    unary "+" of SQLite's query-planner documentation. For a term that matches a large
-    share of a table (a status) while another index gives the order a LIMIT stops in:
-    ``estimate_line (status)`` made SQLite read every declined line ever stored, then sort,
-    where walking ``repair_order (handed_over_at)`` newest first stops after 500 lines.
-    PostgreSQL's planner weighs the LIMIT itself, and "+" is not defined on its text."""
+    """``column`` as an operand no index may serve, so that the index the query means to
+    go by (a period's date, the order a LIMIT stops in) is the way in. SQLite: the unary
+    "+" of its query-planner documentation. PostgreSQL: ``column || ''`` for text,
+    ``column + 0`` for numbers, ``+ interval '0 s'`` for timestamps ("+" alone is not
+    defined there); its planner weighs indexes by statistics, but not in a generic plan of
+    a prepared statement nor before a table is analysed, where a status looks as narrow as
+    a month. Without it ``estimate_line (status)`` made SQLite read every declined or
+    approved line ever stored (issue 15; ``advisor/kpi/_sql.py``)."""
     if isinstance(database_proxy.obj, peewee.SqliteDatabase):
         return peewee.NodeList((peewee.SQL("+"), column), glue="")
+    if isinstance(column, (peewee.CharField, peewee.TextField)):
+        return peewee.NodeList((column, peewee.SQL("|| ''")), parens=True)
+    if isinstance(column, (peewee.IntegerField, peewee.ForeignKeyField)):
+        return peewee.NodeList((column, peewee.SQL("+ 0")), parens=True)
+    if isinstance(column, peewee.DateTimeField):
+        return peewee.NodeList((column, peewee.SQL("+ interval '0 s'")), parens=True)
     return column
 
 

@@ -22,9 +22,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import peewee
-from peewee import SQL, Case, Cast, NodeList, fn
+from peewee import SQL, Case, Cast, fn
 
-from advisor.db import is_postgres
+from advisor.db import is_postgres, unindexed
 from advisor.models import Assignment, RepairOrder
 
 
@@ -96,24 +96,6 @@ def plan_by_period() -> None:
 def within(column: Any, period: Period) -> peewee.Expression:
     """``column`` falls on one of the period's days."""
     return (column >= period.lo) & (column < period.hi)
-
-
-def unindexed(column: Any) -> Any:
-    """``column`` as an operand no index may serve, so that the period's date index is
-    the way in: ``+column`` on SQLite (its documented idiom); on PostgreSQL
-    ``column || ''`` for text, ``column + 0`` for numbers and ``+ interval '0 s'`` for
-    timestamps (``+`` alone is not defined there). PostgreSQL weighs indexes by statistics, but not in a generic plan of a
-    prepared statement nor on a database not analysed yet, where a status or an advisor
-    looks as narrow as a month."""
-    if not is_postgres():
-        return NodeList((SQL("+"), column), glue="")
-    if isinstance(column, (peewee.CharField, peewee.TextField)):
-        return NodeList((column, SQL("|| ''")), parens=True)
-    if isinstance(column, (peewee.IntegerField, peewee.ForeignKeyField)):
-        return NodeList((column, SQL("+ 0")), parens=True)
-    if isinstance(column, peewee.DateTimeField):
-        return NodeList((column, SQL("+ interval '0 s'")), parens=True)
-    return column
 
 
 def by_person(column: Any) -> Any:
