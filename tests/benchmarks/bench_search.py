@@ -1,7 +1,7 @@
 """Benchmark: the search box per kind of term, on SQLite or PostgreSQL, against a raw-SQL
 floor that fetches the same rows.
 
-    .venv/bin/python -m tests.benchmarks.bench_search [--database URL] [--orders N]
+    .venv/bin/python -m tests.benchmarks.bench_search [--database URL_OR_FILE] [--orders N] [--json FILE]
         [--searches 200] [--rounds 3]
 
 URL is sqlite:///FILE or postgresql://USER@HOST:PORT/DB (default
@@ -33,6 +33,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
+
+from tests.benchmarks._scale import Row, database_url, emit, row
 
 DEFAULT_URL = "sqlite:////tmp/advisor-bench-100k.db"
 LIMIT = 10
@@ -254,7 +256,9 @@ def main() -> int:
     p.add_argument("--orders", type=int, default=100_000, help="demo ROs to generate into an empty database")
     p.add_argument("--searches", type=int, default=200)
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--json", help="append the rows to this JSON file (for tests.benchmarks.growth)")
     args = p.parse_args()
+    args.database = database_url(args.database)
     _ensure(args.database, args.orders)
 
     from advisor import db
@@ -308,6 +312,7 @@ def main() -> int:
     )
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     verdict: list[tuple[float, float]] = []
+    growth: list[Row] = []
     for kind in [*sorted(runs), "all"]:
         pairs = [p for k in sorted(runs) for p in runs[k]] if kind == "all" else runs[kind]
         o = [x for p in pairs for x in p[0]]
@@ -317,6 +322,9 @@ def main() -> int:
         ratio = _pct(o, 0.95) / max(_pct(f, 0.95), 1e-3)
         best = _pct(ob, 0.95) / max(_pct(fb, 0.95), 1e-3)
         verdict.append((best, _pct(o, 0.95)))
+        found = row(kind, o, f, note=f"best runs: p95 {_pct(ob, 0.95):.2f} / floor {_pct(fb, 0.95):.2f} ms")
+        found.extra = {"p95_best": _pct(ob, 0.95), "floor_p95_best": _pct(fb, 0.95)}
+        growth.append(found)
         name = "**all**" if kind == "all" else kind
         print(
             f"| {name} | {len(o)} | {statistics.median(o):.2f} | {_pct(o, 0.95):.2f} | {_pct(ob, 0.95):.2f} | "
@@ -325,6 +333,8 @@ def main() -> int:
     worst = max(v[0] for v in verdict)
     slowest = max(v[1] for v in verdict)
     ok = worst <= 3 and slowest <= 100
+    if args.json:
+        emit(growth, bench="bench_search", url=args.database, orders=sizes[0], json_path=args.json)
     print(
         f"\ntarget per kind p95 ≤ 3× its floor (worst, best runs: {worst:.1f}×) and ≤ 100 ms "
         f"(worst p95: {slowest:.1f} ms): {'met' if ok else 'MISSED'}"
