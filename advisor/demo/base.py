@@ -28,7 +28,7 @@ from advisor.demo.data import (
     vin_check_digit,
 )
 from advisor.demo.sink import Sink, Vehicle_
-from advisor.models import Bay, Counter, Customer, DeclineReason, Part, StepEvent
+from advisor.models import Bay, Counter, Customer, DeclineReason, Part
 from advisor.services.settings import get_setting
 
 
@@ -176,7 +176,7 @@ class Base:
         return f"+86{self.rng.choice(MOBILE)}{self.rng.randrange(10**8):08d}"
 
     def ev(self, ro: int, at: dt.datetime, step: int, action: str, user: int, note: str = "") -> None:
-        self.sink.add(StepEvent, ro=ro, step=step, action=action, user=user, at=at, note=note)
+        self.sink.event(ro, step, action, user, at, note)
 
     def at_day(self, days_ago: int) -> dt.datetime:
         day = self.today - dt.timedelta(days=days_ago)

@@ -10,7 +10,7 @@ import peewee
 
 from advisor.db import is_postgres
 from advisor.demo.data import DEMO_PASSWORD
-from advisor.models import ALL_MODELS
+from advisor.models import ALL_MODELS, StepEvent
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ class Sink:
             self.spec[m] = (template, {f.name: i for i, f in enumerate(fields)})
             if isinstance(m._meta.primary_key, peewee.AutoField):
                 self.ids[m] = int(m.select(peewee.fn.COALESCE(peewee.fn.MAX(m.id), 0)).scalar()) + 1
+
+    def event(self, ro: int, step: int, action: str, user: int, at: dt.datetime, note: str) -> None:
+        """A timeline row (``add`` of a StepEvent, without its keywords: a third of all rows)."""
+        template, pos = self.spec[StepEvent]
+        row = template.copy()
+        i = self.ids[StepEvent]
+        self.ids[StepEvent] = i + 1
+        row[pos["id"]], row[pos["ro"]], row[pos["step"]] = i, ro, step
+        row[pos["action"]], row[pos["user"]], row[pos["at"]], row[pos["note"]] = action, user, at, note
+        self.rows[StepEvent].append(row)
 
     def new_id(self, model: type) -> int:
         i = self.ids[model]
