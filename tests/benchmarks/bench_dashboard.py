@@ -185,9 +185,16 @@ def main(argv: list[str] | None = None) -> int:
         return dashboard.figures(actor=actor, start=s, end=e)
 
     def department() -> object:
+        """As a service reads it: one read transaction, the services' planner settings."""
         from advisor import kpi
+        from advisor.concurrency import snapshot
+        from advisor.kpi._sql import plan_by_period
 
-        return kpi.department(start, end)
+        def read() -> object:
+            plan_by_period()
+            return kpi.department(start, end)
+
+        return snapshot(read)
 
     rows: list[tuple[str, list[float], list[float] | None]] = []
     load0 = os.getloadavg()[0]
