@@ -87,8 +87,7 @@ def serialized(fn: Callable[[], T]) -> T:
             return fn()
     for attempt in range(RETRIES):
         try:
-            with transaction():
-                db.execute_sql("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+            with transaction("SERIALIZABLE"):
                 return fn()
         except Exception as exc:
             if not retryable(exc):
@@ -111,8 +110,9 @@ def snapshot(fn: Callable[[], T]) -> T:
         return fn()
     try:
         if isinstance(db, peewee.PostgresqlDatabase):
-            with db.atomic():
-                db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            # BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY: the modes in
+            # the BEGIN (peewee puts the level after ISOLATION LEVEL), not a SET after it.
+            with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
                 return fn()
         with db.atomic(lock_type="DEFERRED"):  # a reader: no write lock (WAL snapshot)
             db.execute_sql("PRAGMA query_only = ON")  # a write by mistake is refused, as on PostgreSQL
