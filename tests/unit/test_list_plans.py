@@ -39,8 +39,10 @@ def test_unassigned_jobs_look_up_each_lines_assignment_not_every_assignment(hist
     """``NOT IN (SELECT line_id FROM assignment)`` made PostgreSQL hash every assignment
     ever made (200 ms at 100k ROs); NOT EXISTS is an anti-join on ``assignment (line_id)``."""
     plan = _plan(history, workshop.unassigned_jobs, "estimate_line")
-    assert "assignment_line_id" in plan, plan
     if is_postgres():
+        # An anti-join of whatever kind the planner picks for this small sample (it may
+        # hash it, with or without statistics); NOT IN is never one: a hashed SubPlan
+        # filter over every assignment, whatever the size.
         assert "Anti Join" in plan, plan
     else:
         assert "CORRELATED" in plan and "assignment_line_id" in plan, plan
