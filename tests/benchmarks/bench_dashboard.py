@@ -42,6 +42,7 @@ from advisor.codes import Role
 from advisor.models import RepairOrder, User
 from advisor.services import dashboard
 from advisor.services._base import Actor
+from tests.benchmarks import _scale as scale
 
 DEFAULT_URL = "sqlite:////tmp/advisor-bench-100k.db"
 
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-drill", action="store_true", help="skip the drill-downs one by one")
     parser.add_argument("--no-year", action="store_true", help="skip the year's Excel summary")
     parser.add_argument("--label", help="the database's name in the table (default: from the URL)")
+    parser.add_argument("--json", help="append the rows to this JSON file (for tests.benchmarks.growth)")
     args = parser.parse_args(argv)
 
     database = db.open_database(args.database, migrate=False)
@@ -255,6 +257,19 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{med / fmed:.1f}" if fmed else ""
         fcell = f"{fmed:.1f}" if fmed is not None else ""
         print(f"| {label} | {engine} | {ros:,} | {name} | {med:.1f} | {p95:.1f} | {fcell} | {ratio} | {load0:.1f}–{load1:.1f} |")  # fmt: skip
+    if args.json:  # the month's name out of each measure: one row of the growth table
+        stable = {
+            f"dashboard {month} (figures, as manager)": "a month's dashboard (figures, as manager)",
+            f"dashboard {month}, hash/merge joins allowed": "a month's dashboard, hash/merge joins allowed",
+            f"kpi.department {month}": "kpi.department, a month",
+            f"dashboard {e_start:%Y-%m} (no ROs)": "dashboard of a month with no ROs",
+            f"Excel summary {month}": "Excel summary, a month",
+        }
+        out = []
+        for name, xs, fl in rows:
+            key = stable.get(name, "Excel summary, a year" if name.endswith("(a year)") else name)
+            out.append(scale.row(key, [x * 1000 for x in xs], [x * 1000 for x in fl] if fl else None))
+        scale.emit(out, bench="bench_dashboard", url=args.database, orders=ros, json_path=args.json)
     database.close()
     return 0
 
