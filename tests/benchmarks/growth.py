@@ -21,12 +21,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from tests.benchmarks._scale import database_url
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCHES = ("bench_scale", "bench_search", "bench_dashboard", "bench_launch")
 
 
 def run(benches: list[str], databases: list[str], json_path: str, extra: list[str]) -> None:
-    for url in databases:
+    for url in map(database_url, databases):
         for bench in benches:
             cmd = [sys.executable, "-m", f"tests.benchmarks.{bench}", "--database", url, "--json", json_path]
             print("$", " ".join(cmd + extra), flush=True)
@@ -38,7 +40,8 @@ def _size(n: int) -> str:
 
 
 def table(records: list[dict[str, Any]]) -> str:
-    """Markdown: a row per (bench, measure); per database p95 (floor p95); growth per engine."""
+    """Markdown: a row per (bench, measure); per database p50 / p95 (floor p95); growth per
+    engine from its smallest database to its largest, of the p50 and of the p95."""
     dbs = sorted({(r["engine"], r["orders"]) for r in records})
     engines = sorted({e for e, _n in dbs})
     by: dict[tuple[str, str], dict[tuple[str, int], dict[str, Any]]] = defaultdict(dict)
@@ -48,10 +51,11 @@ def table(records: list[dict[str, Any]]) -> str:
         if key not in by:
             order.append(key)
         by[key][(r["engine"], r["orders"])] = r  # the latest run of a database wins
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
     head = (
         ["measure"]
-        + [f"{e[:2]} {_size(n)} p95 (floor)" for e, n in dbs]
-        + [f"growth {e[:2]}" for e in engines]
+        + [f"{names.get(e, e)} {_size(n)}: p50 / p95 (floor p95)" for e, n in dbs]
+        + [f"growth {names.get(e, e)} p50 / p95" for e in engines]
     )
     out = ["| " + " | ".join(head) + " |", "|---" + "|--:" * (len(head) - 1) + "|"]
     for key in order:
@@ -62,11 +66,12 @@ def table(records: list[dict[str, Any]]) -> str:
                 cells.append("")
                 continue
             floor = f" ({r['floor_p95']:.1f})" if r.get("floor_p95") else ""
-            cells.append(f"{r['p95']:.1f}{floor}")
+            cells.append(f"{r['p50']:.1f} / {r['p95']:.1f}{floor}")
         for e in engines:
             sizes = sorted((n, r) for (eng, n), r in by[key].items() if eng == e)
-            if len(sizes) >= 2 and sizes[0][1]["p95"]:
-                cells.append(f"{sizes[-1][1]['p95'] / sizes[0][1]['p95']:.2f}×")
+            if len(sizes) >= 2 and sizes[0][1]["p95"] and sizes[0][1]["p50"]:
+                first, last = sizes[0][1], sizes[-1][1]
+                cells.append(f"{last['p50'] / first['p50']:.2f}× / {last['p95'] / first['p95']:.2f}×")
             else:
                 cells.append("")
         out.append("| " + " | ".join(cells) + " |")
