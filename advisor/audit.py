@@ -383,10 +383,17 @@ def _batch_digest(model: type[peewee.Model], lo: int, hi: int) -> str:
     h = hashlib.sha256()
     fn = settlement_money if model is Settlement else payment_money
     pk = model._meta.primary_key
-    q = _money_rows(model).where((pk > lo) & (pk <= hi)).order_by(pk)
-    for row in q.iterator():
-        h.update(json.dumps([row.id, fn(row)], ensure_ascii=False, sort_keys=True).encode())
+    # Read in windows of ids: psycopg holds a whole result in memory (a million
+    # settlements of the demo data took 200 MB); the same rows in the same order.
+    for start in range(lo, hi, _DIGEST_WINDOW):
+        end = min(hi, start + _DIGEST_WINDOW)
+        q = _money_rows(model).where((pk > start) & (pk <= end)).order_by(pk)
+        for row in q.iterator():
+            h.update(json.dumps([row.id, fn(row)], ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()
+
+
+_DIGEST_WINDOW = 20_000
 
 
 def _money_for(entity: str, entity_id: int | None, action: str) -> str:
