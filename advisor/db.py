@@ -173,6 +173,14 @@ def unindexed(column: Any) -> Any:
     return column
 
 
+def exists(subquery: Any) -> Any:
+    """EXISTS(``subquery``), a probe per outer row by the subquery's index: on PostgreSQL
+    with ``OFFSET 0``, which keeps the planner from turning it into a hash of the whole
+    table (a "hashed SubPlan": every QC check or part order ever stored, read to answer
+    for a month's rows; every open task of the history for Today's 300 ROs)."""
+    return peewee.fn.EXISTS(subquery.offset(0) if is_postgres() else subquery)
+
+
 def optimize(db: peewee.Database) -> None:
     """SQLite's advice for a connection about to close: ``PRAGMA optimize`` re-analyses
     the tables whose statistics its queries found missing or stale."""

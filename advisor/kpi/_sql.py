@@ -24,7 +24,7 @@ from typing import Any
 import peewee
 from peewee import SQL, Case, Cast, fn
 
-from advisor.db import is_postgres, unindexed
+from advisor.db import exists, is_postgres, unindexed
 from advisor.models import Assignment, RepairOrder
 
 
@@ -107,14 +107,6 @@ def by_person(column: Any) -> Any:
     of the rows. Wrapped, the column gets a fixed guess of 0.5%, and the planner read
     every RO to find the few it expected to be that advisor's."""
     return column if is_postgres() else unindexed(column)
-
-
-def exists(subquery: Any) -> Any:
-    """EXISTS(``subquery``), a probe per outer row by the subquery's index: on PostgreSQL
-    with ``OFFSET 0``, which keeps the planner from turning it into a hash of the whole
-    table (a "hashed SubPlan": every QC check or part order ever stored, read to answer
-    for a month's rows)."""
-    return fn.EXISTS(subquery.offset(0) if is_postgres() else subquery)
 
 
 def only_if(condition: Any) -> peewee.Expression:

@@ -12,6 +12,7 @@ import peewee
 from advisor import money, workflow
 from advisor.codes import CHANGE_OPEN, CHARGED, FollowUpStatus, LineStatus, PartOrderStatus, ROStatus
 from advisor.config import WARRANTY_MINIMUMS
+from advisor.db import exists
 from advisor.models import (
     Appointment,
     Assignment,
@@ -376,8 +377,9 @@ def open_orders(
 
     def has(model: Any, condition: Any) -> Any:
         """1 when a row of ``model`` of this RO meets ``condition`` (a probe by its
-        ``ro_id`` index per open RO), else 0."""
-        return peewee.fn.EXISTS(model.select(peewee.SQL("1")).where((model.ro == RepairOrder.id) & condition))
+        ``ro_id`` index per open RO; PostgreSQL otherwise hashed every open task of the
+        history: 10 ms at 1M ROs), else 0."""
+        return exists(model.select(peewee.SQL("1")).where((model.ro == RepairOrder.id) & condition))
 
     # What the customer pays so far, summed in the database: approved lines of the pay
     # types charged at settlement (``totals_of``'s rule; tests compare the two).

@@ -13,7 +13,7 @@ import pytest
 
 from advisor import demo
 from advisor.db import is_postgres
-from advisor.services import solicitation, workshop
+from advisor.services import orders, solicitation, workshop
 from tests.benchmarks._scale import capture, reads
 
 
@@ -58,3 +58,20 @@ def test_the_call_lists_declined_work_walks_handed_over_ros_newest_first(history
     assert "estimate_line_status" not in plan, plan
     assert "repair_order_handed_over_at" in plan, plan
     assert "TEMP B-TREE" not in plan, plan  # in index order: no sort of the whole set
+
+
+def test_todays_queue_probes_each_ros_badges_not_every_record(history: peewee.Database) -> None:
+    """Today's 300 open ROs get their badges by a probe per RO on ``ro_id``. At 1M ROs
+    PostgreSQL turned the EXISTS of open tasks into a hash of every open task left in the
+    history (a seq scan of the task table, 10 ms and growing). It weighs the two by the
+    sizes, so a sample this small never shows it: on PostgreSQL each EXISTS must carry the
+    OFFSET 0 that rules the hash out (``db.exists``); SQLite probes per row by design."""
+    with capture() as statements:
+        orders.open_orders()
+    (sql,) = [s for s, _p in reads(statements) if 'FROM "repair_order"' in s and "EXISTS" in s]
+    assert sql.count("EXISTS") == 4, sql
+    if is_postgres():
+        assert sql.count("OFFSET %s") >= 4 or sql.count("OFFSET 0") >= 4, sql
+    else:
+        plan = _plan(history, orders.open_orders, "repair_order")
+        assert "CORRELATED" in plan and "task_ro_id" in plan, plan
