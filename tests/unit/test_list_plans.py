@@ -75,3 +75,21 @@ def test_todays_queue_probes_each_ros_badges_not_every_record(history: peewee.Da
     else:
         plan = _plan(history, orders.open_orders, "repair_order")
         assert "CORRELATED" in plan and "task_ro_id" in plan, plan
+
+
+def test_the_call_lists_due_cars_are_read_by_their_indexes(history: peewee.Database) -> None:
+    """Due by date: a range of ``vehicle (next_service_date)``; due by kilometres: the
+    index of the kilometres left (migration 0009). One OR of the two was answered by
+    walking every car in date order, the never-serviced ones (no date) first."""
+    if is_postgres():
+        pytest.skip("SQLite's plans; PostgreSQL plans these by its statistics")
+    with capture() as statements:
+        solicitation.call_list()
+    plans = [
+        " / ".join(str(r[3]) for r in history.execute_sql("EXPLAIN QUERY PLAN " + s, p))
+        for s, p in reads(statements)
+        if 'FROM "vehicle"' in s and "next_service" in s.split("WHERE", 1)[-1]
+    ]
+    assert len(plans) >= 2, plans
+    assert all("SCAN t1" not in plan for plan in plans), plans
+    assert any("vehicle_km_to_service" in plan for plan in plans), plans
