@@ -14,9 +14,10 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from urllib.parse import unquote, urlparse
 
 import peewee
+
+from advisor.db import connect_params
 
 log = logging.getLogger(__name__)
 
@@ -65,18 +66,6 @@ def install_triggers(db: peewee.Database) -> None:
         )
 
 
-def _conninfo(url: str) -> dict[str, object]:
-    p = urlparse(url)
-    return {
-        "dbname": p.path.lstrip("/"),
-        "user": unquote(p.username) if p.username else None,
-        "password": unquote(p.password) if p.password else None,
-        "host": p.hostname or "localhost",
-        "port": p.port or 5432,
-        "connect_timeout": 5,
-    }
-
-
 class Listener(threading.Thread):
     """LISTEN for changes on a PostgreSQL server; call ``on_change(table)`` for each.
 
@@ -109,7 +98,7 @@ class Listener(threading.Thread):
         first = True
         while not self._halt.is_set():
             try:
-                with psycopg.connect(autocommit=True, **_conninfo(self.url)) as conn:  # type: ignore[arg-type]
+                with psycopg.connect(autocommit=True, **connect_params(self.url)) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.on_status(True)
                     self.ready.set()

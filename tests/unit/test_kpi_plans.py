@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +41,8 @@ from advisor.models import Technician, User
 from advisor.services import dashboard
 from advisor.services.users import system_actor
 from reports import excel
+from tests.benchmarks._scale import capture
+from tests.benchmarks._scale import reads as selects
 
 # Tables whose rows grow with the history (ROs and what hangs off them).
 BIG = frozenset(
@@ -71,32 +71,6 @@ BIG = frozenset(
 )
 # The audit chain's head: the last row by primary key, read backwards and stopped at one.
 _LAST_ROW = re.compile(r'ORDER BY "t\d+"\."id" DESC LIMIT')
-
-
-class _Catch(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.statements: list[tuple[str, tuple[Any, ...]]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        msg = record.msg
-        if isinstance(msg, tuple) and len(msg) == 2 and isinstance(msg[0], str):
-            sql, params = msg
-            if sql.lstrip().upper().startswith("SELECT"):
-                self.statements.append((sql, tuple(params or ())))
-
-
-@contextmanager
-def caught() -> Iterator[_Catch]:
-    log = logging.getLogger("peewee")
-    handler, level = _Catch(), log.level
-    log.addHandler(handler)
-    log.setLevel(logging.DEBUG)
-    try:
-        yield handler
-    finally:
-        log.removeHandler(handler)
-        log.setLevel(level)
 
 
 def _aliases(sql: str) -> dict[str, set[str]]:
@@ -210,24 +184,25 @@ def demo_month(database: peewee.Database) -> peewee.Database:
 
 def test_a_months_figures_read_only_the_months_rows(demo_month: peewee.Database, tmp_path: Path) -> None:
     run = _the_months_work(tmp_path)
-    with caught() as seen:
+    with capture() as sent:
         run()
-    assert len(seen.statements) > 100  # the dashboard, the drill-downs and the workbook
+    statements = selects(sent)
+    assert len(statements) > 100  # the dashboard, the drill-downs and the workbook
     if db.is_postgres():  # with statistics, as autovacuum keeps them
         demo_month.execute_sql("ANALYZE")
-        reads = full_reads(demo_month, seen.statements)
+        reads = full_reads(demo_month, statements)
         assert reads == [], "\n".join(reads)
         return
     # SQLite plans by fixed guesses until it has statistics (a fresh file has none) …
     if demo_month.table_exists("sqlite_stat1"):
         demo_month.execute_sql("DELETE FROM sqlite_stat1")
         demo_month.execute_sql("ANALYZE sqlite_schema")  # the planner reloads (no) statistics
-    reads = full_reads(demo_month, seen.statements)
+    reads = full_reads(demo_month, statements)
     assert reads == [], "\n".join(reads)
     # … and by the data once it has them.
     db.refresh_statistics(demo_month)
     assert demo_month.execute_sql("SELECT COUNT(*) FROM sqlite_stat1").fetchone()[0] > 0
-    reads = full_reads(demo_month, seen.statements)
+    reads = full_reads(demo_month, statements)
     assert reads == [], "\n".join(reads)
 
 
