@@ -176,7 +176,7 @@ class Base:
         return f"+86{self.rng.choice(MOBILE)}{self.rng.randrange(10**8):08d}"
 
     def ev(self, ro: int, at: dt.datetime, step: int, action: str, user: int, note: str = "") -> None:
-        self.sink.event(ro, step, action, user, at, note)
+        self.sink.step_event(ro, step, action, user, at, note)
 
     def at_day(self, days_ago: int) -> dt.datetime:
         day = self.today - dt.timedelta(days=days_ago)

@@ -58,7 +58,7 @@ class Sink:
             if isinstance(m._meta.primary_key, peewee.AutoField):
                 self.ids[m] = int(m.select(peewee.fn.COALESCE(peewee.fn.MAX(m.id), 0)).scalar()) + 1
 
-    def event(self, ro: int, step: int, action: str, user: int, at: dt.datetime, note: str) -> None:
+    def step_event(self, ro: int, step: int, action: str, user: int, at: dt.datetime, note: str) -> None:
         """A timeline row (``add`` of a StepEvent, without its keywords: a third of all rows)."""
         template, pos = self.spec[StepEvent]
         row = template.copy()
