@@ -150,8 +150,7 @@ class _Export:
     # -- the workbook -------------------------------------------------------------------
     def run(self) -> None:
         p = self.period
-        _whole, days, advisors = kpi.overview(p.start, p.end)  # one pass: days and advisors
-        k = kpi.combine((d.kpis for d in days), p.start, p.end)  # = department(), summed
+        k, days, advisors = kpi.overview(p.start, p.end)  # one pass: the period, its days, advisors
         self.check()
         techs = kpi.per_technician(p.start, p.end)
         counts = [rows.count_ros(p), rows.count_lines(p), rows.count_follow_ups(p),
