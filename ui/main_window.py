@@ -249,6 +249,14 @@ class MainWindow(QMainWindow):
         if ws is not None:
             self.stack.setCurrentWidget(ws)
 
+    def home_key(self) -> str:
+        """The workspace this user's day starts on: the first whose entry names the role
+        as at home there, else the first of the rail."""
+        for entry in self._entries:
+            if self.ctx.actor.role in entry.home_for:
+                return entry.key
+        return self._entries[0].key if self._entries else ""
+
     def workspace_keys(self) -> list[str]:
         """The keys of the workspaces in the rail, in order."""
         return [e.key for e in self._entries]
@@ -340,8 +348,8 @@ class MainWindow(QMainWindow):
         state = s.value(workstation.STATE)
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
-        if self.rail.count():  # the day starts on the first workspace (Today)
-            self.rail.setCurrentRow(0)
+        if self.rail.count():  # the day starts on the role's home, else the first (Today)
+            self.rail.setCurrentRow(max(0, self._row_of(self.home_key())))
 
     def save_state(self) -> None:
         s = workstation.settings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -182,6 +183,22 @@ def test_rail_shows_only_what_the_role_may_open(qtbot, make_ctx, monkeypatch, ro
         None if "reports" not in expected else window.workspace("reports")
     )
     assert window.rail.item(0).toolTip() == "desk (Ctrl+1)"
+
+
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [("advisor", "desk"), ("foreman", "board"), ("technician", "jobs"), ("manager", "desk")],
+)
+def test_each_role_starts_the_day_on_its_home(qtbot, make_ctx, monkeypatch, role, home) -> None:
+    fakes = [_fake("desk", None), _fake("board", "work.clock"), _fake("jobs", "work.clock")]
+    fakes[1] = dataclasses.replace(fakes[1], home_for=frozenset({"foreman"}))
+    fakes[2] = dataclasses.replace(fakes[2], home_for=frozenset({"technician"}))
+    monkeypatch.setattr(main_window_module, "ENTRIES", tuple(fakes))
+    window = MainWindow(make_ctx(role))
+    qtbot.addWidget(window)
+    assert window.home_key() == home
+    assert window.stack.currentWidget() is window.workspace(home)
+    assert window.rail.currentItem().text() == home
 
 
 class _Probe:

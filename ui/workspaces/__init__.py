@@ -26,6 +26,9 @@ class Entry:
     icon_name: str  # a QStyle.StandardPixmap name
     context: str  # the class's name: the translation context of its title
     title: str  # the English text its ``title()`` translates
+    # The roles (stored codes) whose working day starts here; the others start on the
+    # first workspace of their rail (Today).
+    home_for: frozenset[str] = frozenset()
 
     def load(self) -> type[Workspace]:
         cls: type[Workspace] = importlib.import_module(self.module).WORKSPACE
@@ -76,6 +79,7 @@ ENTRIES = (
         "SP_FileDialogDetailedView",
         "BoardWorkspace",
         "Workshop board",
+        home_for=frozenset({"foreman"}),
     ),
     Entry(
         "ui.workspaces.dispatch",
@@ -85,7 +89,15 @@ ENTRIES = (
         "DispatchWorkspace",
         "Dispatch",
     ),
-    Entry("ui.workspaces.parts", "parts", "parts.reserve", "SP_DriveHDIcon", "PartsWorkspace", "Parts"),
+    Entry(
+        "ui.workspaces.parts",
+        "parts",
+        "parts.reserve",
+        "SP_DriveHDIcon",
+        "PartsWorkspace",
+        "Parts",
+        home_for=frozenset({"parts_clerk"}),
+    ),
     Entry(
         "ui.workspaces.followup",
         "followup",
@@ -118,7 +130,15 @@ ENTRIES = (
         "SettingsWorkspace",
         "Settings",
     ),
-    Entry("ui.workspaces.admin", "admin", "users.manage", "SP_ComputerIcon", "AdminWorkspace", "Admin"),
+    Entry(
+        "ui.workspaces.admin",
+        "admin",
+        "users.manage",
+        "SP_ComputerIcon",
+        "AdminWorkspace",
+        "Admin",
+        home_for=frozenset({"admin"}),
+    ),
 )
 
 MODULES = tuple(e.module for e in ENTRIES)
