@@ -8,7 +8,8 @@ every stage from ``tests.factories``), logs in as the service manager, shows the
 window at ``--size`` (default 1366×768, the smallest screen a counter has) and saves ``{lang}-{key}.png`` for each workspace (a workspace the
 manager may not open is taken as the first role that may), ``{lang}-ro-step-NN.png``
 for the 13 step pages, ``{lang}-search.png``, ``{lang}-login.png`` and
-``{lang}-first-run.png``. Nothing here depends on the Qt platform plugin.
+``{lang}-first-run.png``, and ``{lang}-home-{role}.png``: each role's window as it opens
+(its home workspace). Nothing here depends on the Qt platform plugin.
 """
 
 from __future__ import annotations
@@ -150,6 +151,11 @@ def shoot(
         other.open_workspace(cls.key)
         grab(other, out / f"{lang}-{cls.key}.png")
         other.close()
+
+    for role in ROLES:  # each role's window as their day starts: their home workspace
+        home = window_for(role)
+        grab(home, out / f"{lang}-home-{role}.png")
+        home.close()
 
     ro_ws = manager.open_workspace("repair_order")
     show_step: Callable[[int], None] | None = getattr(ro_ws, "show_step", None)
