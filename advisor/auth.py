@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "parts.reserve": {Role.PARTS_CLERK, Role.ADVISOR, Role.MANAGER},
     "work.assign": _WORKSHOP,
     "work.clock": _WORKSHOP | {Role.TECHNICIAN},
+    "jobs.mine": {Role.TECHNICIAN},  # My jobs: the technician's own list (others have the board)
     "change.raise": _WORKSHOP | {Role.TECHNICIAN, Role.ADVISOR},
     "change.consent": _ADVISOR,
     "change.approve_major": {Role.MANAGER},
@@ -90,6 +91,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "parts.reserve": ("reserve parts", "预留配件"),
     "work.assign": ("assign work to technicians", "派工"),
     "work.clock": ("clock work on and off", "维修打卡"),
+    "jobs.mine": ("use My jobs, a technician's own list of jobs", "使用技师本人的“我的作业”"),
     "change.raise": ("raise a change request", "提出变更"),
     "change.consent": ("record the customer's consent to a change", "记录客户对变更的同意"),
     "change.approve_major": ("approve a major change", "批准重大变更"),
