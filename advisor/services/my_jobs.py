@@ -34,7 +34,12 @@ from advisor.services._base import Actor, service
 from advisor.services.workshop import _minutes
 
 # The order of the list: the job in hand, then what waits (by planned start), done last.
-_RANK: dict[str, int] = {JobStatus.IN_PROGRESS: 0, JobStatus.PAUSED: 1, JobStatus.WAITING: 1, JobStatus.DONE: 2}
+_RANK: dict[str, int] = {
+    JobStatus.IN_PROGRESS: 0,
+    JobStatus.PAUSED: 1,
+    JobStatus.WAITING: 1,
+    JobStatus.DONE: 2,
+}
 _OPEN = (JobStatus.WAITING, JobStatus.IN_PROGRESS, JobStatus.PAUSED)
 
 
