@@ -26,6 +26,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "workshop.view": set(Role),
     "parts.view": set(Role),
     "settings.view": set(Role),
+    "lounge.view": set(Role),  # the lounge screen: masked plates and plain words only
     "users.view": {Role.MANAGER, Role.ADMIN},  # the admin's and the audit trail's lists of users
     "customer.edit": _ADVISOR | {Role.ADMIN},
     "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK},
@@ -73,6 +74,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "workshop.view": ("see the workshop's jobs, technicians and bays", "查看车间作业、技师和工位"),
     "parts.view": ("see the parts catalogue and orders", "查看配件目录和订货"),
     "settings.view": ("see the dealership's settings", "查看经销商设置"),
+    "lounge.view": ("show the customer lounge screen", "显示客户休息区屏幕"),
     "users.view": ("see the list of users", "查看用户列表"),
     "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
     "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),

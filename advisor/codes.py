@@ -475,3 +475,19 @@ class MileageSource(Code):
     RECEPTION = "reception", "Reception", "接车登记"
     REGISTRATION = "registration", "Registration", "建档登记"
     RECEPTION_CORRECTION = "reception-correction", "Corrected at reception", "接车更正"
+
+
+class LoungeStatus(Code):
+    """Where a waiting customer's car stands, in the words the lounge screen shows them
+    (``services.lounge``): plain words, never the workshop's own."""
+
+    CHECKING_IN = "checking_in", "Being checked in", "接车检查中"
+    DIAGNOSING = "diagnosing", "Being diagnosed", "检查诊断中"
+    QUOTING = "quoting", "Preparing your quote", "正在报价"
+    WAITING_PARTS = "waiting_parts", "Waiting for parts", "等待配件"
+    QUEUED = "queued", "In the queue for repair", "排队等候维修"
+    REPAIRING = "repairing", "Being repaired", "维修中"
+    SEE_ADVISOR = "see_advisor", "Your advisor will talk to you", "服务顾问将与您沟通"
+    QUALITY_CHECK = "quality_check", "Quality check", "质检中"
+    WASHING = "washing", "Being washed", "洗车中"
+    READY = "ready", "Ready — please come to the counter", "已完工，请到前台"
