@@ -396,6 +396,13 @@ class PayMethod(Code):
     ALIPAY = "alipay", "Alipay", "支付宝"
 
 
+# A payment by these leaves a slip or a transaction number: the cashier records it, so
+# that the payment can be found again in the bank's or the app's statement.
+PAY_NEEDS_REFERENCE: frozenset[str] = frozenset(
+    {PayMethod.CARD, PayMethod.TRANSFER, PayMethod.WECHAT, PayMethod.ALIPAY}
+)
+
+
 # One set of channels, not two: a customer's preferred channel and the channel a
 # solicitation contact went through are the same thing (how the shop reaches this
 # customer) with the same words. A logged solicitation is a conversation with an outcome

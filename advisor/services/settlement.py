@@ -8,11 +8,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import Any
+
+import peewee
 
 from advisor import auth, money, validation, workflow
-from advisor.codes import OLD_PART_CHOICES, EventAction, LineStatus, PayMethod
+from advisor.codes import (
+    OLD_PART_CHOICES,
+    PAY_NEEDS_REFERENCE,
+    EventAction,
+    LineStatus,
+    PayMethod,
+    ROStatus,
+)
 from advisor.errors import GateError, PermissionDenied, ValidationError
-from advisor.models import EstimateLine, FollowUp, Payment, RepairOrder, Settlement, Vehicle, now
+from advisor.models import (
+    Customer,
+    EstimateLine,
+    FollowUp,
+    Payment,
+    RepairOrder,
+    Settlement,
+    User,
+    Vehicle,
+    now,
+)
 from advisor.services._base import (
     Actor,
     bump,
@@ -29,6 +49,7 @@ from advisor.services.estimate import totals_of
 from advisor.services.opchanges import Kind
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
+from advisor.services.views import PaymentQueueRow, SplitPayment
 
 # The choices a form offers.
 PAY_METHODS = PayMethod.values()
@@ -146,23 +167,11 @@ def explain_items(*, actor: Actor, ro_id: int) -> None:
     event(ro, actor, EventAction.ITEMS_EXPLAINED)
 
 
-@service("pay", changes=Kind.PAYMENTS | Kind.RO)
-def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: str = "") -> int:
-    """The cashier takes a payment (split payments allowed; no overpayment)."""
-    ro = get_ro(ro_id)
-    workflow.check_can_pay(ro_state(ro))
-    validation.choice(method, PAY_METHODS, ("Payment method", "付款方式"))
-    s = current_settlement(ro.id)
-    assert s is not None
-    balance = s.total_cents - paid_cents(s)
-    if amount_cents <= 0:
-        raise ValidationError("The amount must be more than 0.", "金额必须大于 0。", field="amount")
-    if amount_cents > balance:
-        raise ValidationError(
-            f"The amount is more than the balance due ({money.fmt(balance, 'en')}).",
-            f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。",
-            field="amount",
-        )
+def _take(
+    actor: Actor, ro: RepairOrder, s: Settlement, method: str, amount_cents: int, reference: str
+) -> int:
+    """Record one payment of ``s`` (already checked against the balance): the payment,
+    its audit row, the RO marked paid when nothing is left due, and its timeline step."""
     p = Payment.create(
         settlement=s.id,
         method=method,
@@ -172,10 +181,173 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
         by_user=actor.user_id,
     )
     log(actor, "payment", p.id, "pay", new={"method": method, "amount": amount_cents}, ro_id=ro.id)
-    if amount_cents == balance:
+    if paid_cents(s) == s.total_cents:
         bump(ro, None, ("The repair order", "工单"), paid_at=now())
     event(ro, actor, EventAction.PAID, f"{method} {money.fmt(amount_cents, symbol=False)}")
     return int(p.id)
+
+
+def _payable(ro: RepairOrder) -> tuple[Settlement, int]:
+    """The settlement in force and its balance, once the RO may be paid."""
+    workflow.check_can_pay(ro_state(ro))
+    s = current_settlement(ro.id)
+    assert s is not None
+    return s, s.total_cents - paid_cents(s)
+
+
+@service("pay", changes=Kind.PAYMENTS | Kind.RO)
+def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: str = "") -> int:
+    """The cashier takes a payment (split payments allowed; no overpayment)."""
+    ro = get_ro(ro_id)
+    s, balance = _payable(ro)
+    validation.choice(method, PAY_METHODS, ("Payment method", "付款方式"))
+    if amount_cents <= 0:
+        raise ValidationError("The amount must be more than 0.", "金额必须大于 0。", field="amount")
+    if amount_cents > balance:
+        raise ValidationError(
+            f"The amount is more than the balance due ({money.fmt(balance, 'en')}).",
+            f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。",
+            field="amount",
+        )
+    return _take(actor, ro, s, method, amount_cents, reference)
+
+
+MAX_TENDERS = 8
+
+
+def _tender(n: int, tender: dict[str, Any]) -> tuple[str, int, str]:
+    """Tender ``n`` (1-based, as the form numbers its rows) as (method, cents, reference),
+    or a refusal that names the row."""
+    method = tender.get("method")
+    amount = tender.get("amount_cents")
+    reference = str(tender.get("reference") or "").strip()
+    if not isinstance(method, str) or method not in PAY_METHODS:
+        raise ValidationError(
+            f"Payment {n}: choose how it is paid.", f"第 {n} 笔：请选择付款方式。", field=f"tender_{n}_method"
+        )
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+        raise ValidationError(
+            f"Payment {n}: the amount must be more than 0.",
+            f"第 {n} 笔：金额必须大于 0。",
+            field=f"tender_{n}_amount",
+        )
+    if method in PAY_NEEDS_REFERENCE and not reference:
+        en, zh = PayMethod(method).en, PayMethod(method).zh
+        raise ValidationError(
+            f"Payment {n}: a {en} payment needs its reference (slip or transaction number).",
+            f"第 {n} 笔：{zh}付款须填写凭证号（签购单号或交易单号）。",
+            field=f"tender_{n}_reference",
+        )
+    return method, amount, reference
+
+
+@service("pay", changes=Kind.PAYMENTS | Kind.RO)
+def pay_split(
+    *,
+    actor: Actor,
+    ro_id: int,
+    tenders: list[dict[str, Any]],
+    cash_tendered_cents: int | None = None,
+) -> SplitPayment:
+    """The cashier takes one bill's money in several tenders at once (cash and a card, …):
+    every tender recorded, each with its audit row, or none. ``tenders``: dicts of
+    ``method``, ``amount_cents`` and ``reference`` (required for card, transfer, WeChat
+    and Alipay). ``cash_tendered_cents``: the cash the customer handed over, at least the
+    cash part; the change due is the rest. Refused: no tender, a zero or negative amount,
+    more than the balance due, too little cash handed over."""
+    ro = get_ro(ro_id)
+    s, balance = _payable(ro)
+    if not tenders:
+        raise ValidationError("Add at least one payment.", "请至少添加一笔付款。", field="tenders")
+    if len(tenders) > MAX_TENDERS:
+        raise ValidationError(
+            f"At most {MAX_TENDERS} payments at once.", f"一次最多 {MAX_TENDERS} 笔付款。", field="tenders"
+        )
+    taken = [_tender(n, t) for n, t in enumerate(tenders, 1)]
+    total = sum(cents for _m, cents, _r in taken)
+    if total > balance:
+        raise ValidationError(
+            f"The payments add up to {money.fmt(total, 'en')}, more than the balance due "
+            f"({money.fmt(balance, 'en')}).",
+            f"付款合计 {money.fmt(total, 'zh_CN')}，超过应付余额（{money.fmt(balance, 'zh_CN')}）。",
+            field="tenders",
+        )
+    cash = sum(cents for m, cents, _r in taken if m == PayMethod.CASH)
+    change = 0
+    if cash_tendered_cents is not None:
+        if cash == 0:
+            raise ValidationError(
+                "Cash was handed over, but no payment is in cash.",
+                "收到了现金，但没有现金付款项。",
+                field="cash_tendered",
+            )
+        if cash_tendered_cents < cash:
+            raise ValidationError(
+                f"The cash handed over ({money.fmt(cash_tendered_cents, 'en')}) is less than "
+                f"the cash part ({money.fmt(cash, 'en')}).",
+                f"实收现金（{money.fmt(cash_tendered_cents, 'zh_CN')}）少于现金付款金额"
+                f"（{money.fmt(cash, 'zh_CN')}）。",
+                field="cash_tendered",
+            )
+        change = cash_tendered_cents - cash
+    ids = tuple(_take(actor, ro, s, m, cents, ref) for m, cents, ref in taken)
+    return SplitPayment(ids, total, change, balance - total)
+
+
+@service("pay", read=True)
+def read_payment_queue(*, actor: Actor) -> list[PaymentQueueRow]:
+    """The cashier's queue: open, settled repair orders with a balance still due (nothing
+    or part paid), the oldest settlement first. Those whose items the advisor has not
+    explained yet are listed too (flagged): the customer is on the way to the till."""
+    paid = (
+        Payment.select(peewee.fn.COALESCE(peewee.fn.SUM(Payment.amount_cents), 0))
+        .where(Payment.settlement == Settlement.id)
+        .alias("paid")
+    )
+    q = (
+        RepairOrder.select(
+            RepairOrder.id,
+            RepairOrder.number,
+            Vehicle.plate,
+            Customer.name,
+            Settlement.number,
+            Settlement.at,
+            Settlement.total_cents,
+            paid,
+            RepairOrder.items_explained_at,
+            User.display_name,
+        )
+        .join(Settlement, on=(Settlement.ro == RepairOrder.id) & Settlement.superseded_by.is_null())
+        .switch(RepairOrder)
+        .join(Vehicle, on=(Vehicle.id == RepairOrder.vehicle))
+        .switch(RepairOrder)
+        .join(Customer, on=(Customer.id == RepairOrder.customer))
+        .switch(RepairOrder)
+        .join(User, on=(User.id == RepairOrder.advisor))
+        .where(
+            (RepairOrder.status == ROStatus.OPEN)
+            & RepairOrder.handed_over_at.is_null()
+            & RepairOrder.settled_at.is_null(False)
+        )
+        .order_by(Settlement.at, Settlement.id)
+        .tuples()
+    )
+    rows = [
+        PaymentQueueRow(
+            int(ro_id),
+            str(number),
+            str(plate),
+            str(name),
+            str(st_number),
+            at,
+            int(total),
+            int(paid_so_far),
+            explained is not None,
+            str(advisor or ""),
+        )
+        for ro_id, number, plate, name, st_number, at, total, paid_so_far, explained, advisor in q
+    ]
+    return [r for r in rows if r.balance_cents > 0]
 
 
 @service("pay", changes=Kind.PAYMENTS | Kind.RO)

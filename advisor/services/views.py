@@ -413,3 +413,36 @@ class TaskView:
     created_at: dt.datetime
     done_at: dt.datetime | None
     assignee_id: int | None
+
+
+@dataclass(frozen=True)
+class PaymentQueueRow:
+    """A settled repair order the cashier still has to take money for (the queue of the
+    Payments workspace): nothing or part of its settlement paid."""
+
+    ro_id: int
+    ro_number: str
+    plate: str
+    customer_name: str
+    settlement_number: str
+    settled_at: dt.datetime
+    total_cents: int
+    paid_cents: int
+    # False while the advisor has not explained the items yet: no payment is taken before.
+    items_explained: bool
+    advisor: str
+
+    @property
+    def balance_cents(self) -> int:
+        return self.total_cents - self.paid_cents
+
+
+@dataclass(frozen=True)
+class SplitPayment:
+    """What ``settlement.pay_split`` recorded: one payment per tender, the change due on
+    the cash handed over, and the balance still due."""
+
+    payment_ids: tuple[int, ...]
+    paid_cents: int
+    change_cents: int
+    balance_cents: int

@@ -35,6 +35,14 @@ def _pay(a: dict[str, Any]) -> None:
     settlement.pay(actor=a["actor"], ro_id=a["ro_id"], method="cash", amount_cents=a["amount"])
 
 
+def _pay_split(a: dict[str, Any]) -> None:
+    from advisor.services import settlement
+
+    settlement.pay_split(
+        actor=a["actor"], ro_id=a["ro_id"], tenders=a["tenders"], cash_tendered_cents=a["tendered"]
+    )
+
+
 def _add_vehicle(a: dict[str, Any]) -> None:
     from advisor.services import customers
 
@@ -156,6 +164,7 @@ def _reassign(a: dict[str, Any]) -> None:
 
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "pay": _pay,
+    "pay_split": _pay_split,
     "add_vehicle": _add_vehicle,
     "book": _book,
     "open_ro": _open_ro,
@@ -257,6 +266,57 @@ def test_two_cashiers_each_taking_60_percent_never_overpay(staff: factories.Staf
         if n != out.count("ok"):
             violations.append(f"RO {ro_id}: {n} payments for {out}")
     report("pay 60% twice", violations)
+
+
+def test_two_cashiers_each_splitting_60_percent_never_overpay(staff: factories.Staff, url: str) -> None:
+    """Two tills split-pay the same bill at the same instant, each 60% (cash with change
+    plus a card): one split goes through whole, the other is refused whole."""
+    from advisor.models import AuditLog, Payment
+    from advisor.services import settlement
+    from advisor.services._base import current_settlement, paid_cents
+    from advisor.services.orders import get_ro_view
+
+    rounds, ros = [], []
+    for r in range(ROUNDS):
+        ro_id, _lines = factories.qc_passed(staff)
+        settlement.settle(actor=staff.advisor, ro_id=ro_id)
+        settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+        total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
+        cash = total * 3 // 10
+        card = total * 6 // 10 - cash
+
+        def split(till: int, cash: int = cash, card: int = card, r: int = r) -> dict[str, Any]:
+            return {
+                "actor": staff.cashier,
+                "ro_id": ro_id,
+                "tenders": [
+                    {"method": "cash", "amount_cents": cash},
+                    {"method": "card", "amount_cents": card, "reference": f"POS-{r}-{till}"},
+                ],
+                "tendered": cash + 1_000,
+            }
+
+        rounds.append((split(1), split(2)))
+        ros.append((ro_id, total))
+    outcomes = race(url, "pay_split", rounds)
+    violations = []
+    for (ro_id, total), out in zip(ros, outcomes, strict=True):
+        s = current_settlement(ro_id)
+        assert s is not None
+        paid = paid_cents(s)
+        payments = list(Payment.select().where(Payment.settlement == s.id))
+        audited = AuditLog.select().where(
+            (AuditLog.entity == "payment") & AuditLog.entity_id.in_([p.id for p in payments])
+        )
+        if paid > total:
+            violations.append(f"RO {ro_id}: paid {paid} of {total} {out}")
+        if sorted(out) != ["ValidationError", "ok"]:
+            violations.append(f"RO {ro_id}: {out}")
+        if len(payments) != 2 * out.count("ok") or audited.count() != len(payments):
+            violations.append(f"RO {ro_id}: {len(payments)} payments, {audited.count()} audited, {out}")
+        if len({p.reference.split("-")[-1] for p in payments if p.reference}) > 1:
+            violations.append(f"RO {ro_id}: tenders of both tills kept {out}")
+    report("split-pay 60% twice", violations)
 
 
 def test_the_same_vin_and_plate_registered_twice_make_one_vehicle(staff: factories.Staff, url: str) -> None:
