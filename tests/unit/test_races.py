@@ -285,7 +285,9 @@ def test_two_cashiers_each_splitting_60_percent_never_overpay(staff: factories.S
         cash = total * 3 // 10
         card = total * 6 // 10 - cash
 
-        def split(till: int, cash: int = cash, card: int = card, r: int = r) -> dict[str, Any]:
+        def split(
+            till: int, ro_id: int = ro_id, cash: int = cash, card: int = card, r: int = r
+        ) -> dict[str, Any]:
             return {
                 "actor": staff.cashier,
                 "ro_id": ro_id,
