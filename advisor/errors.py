@@ -78,6 +78,11 @@ class AuthError(UserError):
     """Wrong user name or password, or the account is locked or inactive."""
 
 
+class PasswordRequired(AuthError):
+    """A PIN cannot open this session (none is set, it is locked after too many wrong
+    tries, or it is the day's first sign-in): the full password is asked instead."""
+
+
 class SessionExpired(AuthError):
     """The session no longer matches the account (deactivated, password reset, role
     changed, deleted): the call is refused and the user must log in again."""

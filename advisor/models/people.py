@@ -20,6 +20,12 @@ class User(BaseModel):
     # Sessions logged in before the last password reset, role change or deactivation
     # carry an older number and are refused (migration 0004).
     session_gen = peewee.IntegerField(default=0)
+    # Quick switch on a shared PC (issue 16, migration 0010): a PIN hashed as a password
+    # ("" when none is set), the wrong PINs in a row (five lock it until the next password
+    # login), and the last password login (a day's first sign-in takes the password).
+    pin_hash = peewee.CharField(max_length=300, default="")
+    pin_failures = peewee.IntegerField(default=0)
+    last_password_login_at = peewee.DateTimeField(null=True)
 
 
 class Customer(Versioned):

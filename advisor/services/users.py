@@ -1,17 +1,20 @@
-"""Users: first administrator, login with lock-out, add, reset, deactivate (never delete)."""
+"""Users: first administrator, login with lock-out, add, reset, deactivate (never delete);
+a PIN for the quick switch of user on a shared PC."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import logging
 
 from advisor import auth, validation
 from advisor.codes import Role
 from advisor.db import transaction
-from advisor.errors import AuthError, GateError, ValidationError
+from advisor.errors import AuthError, GateError, PasswordRequired, StorageError, ValidationError
 from advisor.models import User, now
-from advisor.services._base import Actor, _system, get, log, service
+from advisor.services._base import Actor, _system, check_session, get, log, service
 from advisor.services.opchanges import Kind
-from advisor.services.views import UserView
+from advisor.services.views import SwitchUser, UserView
 
 # The roles and what each may do, for the screens (which import no advisor.auth): they
 # show a role in words and hide what the role may not do; the services refuse it anyway.
@@ -19,6 +22,8 @@ ROLES = auth.ROLES
 ROLE_LABELS = auth.ROLE_LABELS
 may = auth.may
 role_label = auth.role_label
+
+log_ = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -93,7 +98,9 @@ WRONG = ("Wrong user name or password.", "用户名或密码错误。")
 
 
 def login(*, username: str, password: str) -> Actor:
-    """Check the password; five failures in a row lock the account for 15 minutes.
+    """Check the password; five failures in a row lock the account for 15 minutes. A
+    password login unlocks the PIN and lets it open the user's sessions for the rest of
+    the day (``login_pin``).
 
     The password is hashed outside any write transaction (a login never holds the
     database while scrypt runs), and against a dummy hash for an unknown user name, so
@@ -115,10 +122,23 @@ def login(*, username: str, password: str) -> Actor:
             f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
             f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
         )
-    if u.failed_logins or u.locked_until is not None:
+    if u.failed_logins or u.locked_until is not None or u.pin_failures:  # a password unlocks the PIN too
         with transaction():
-            User.update(failed_logins=0, locked_until=None).where(User.id == u.id).execute()
+            User.update(failed_logins=0, locked_until=None, pin_failures=0).where(User.id == u.id).execute()
+    if u.pin_hash and _first_today(u):
+        _note_password_day(u.id)
     return Actor(u.id, u.username, u.display_name, u.role, u.session_gen)
+
+
+def _note_password_day(user_id: int) -> None:
+    """Note today's password login (the PIN opens the user's sessions until tomorrow). Not
+    noted, the PIN asks for the password again: no reason to refuse the login itself (a
+    read on a read-only database file)."""
+    try:
+        with transaction():
+            User.update(last_password_login_at=now()).where(User.id == user_id).execute()
+    except StorageError as err:
+        log_.warning("cannot note the password login of user %s: %s", user_id, err.en)
 
 
 def _count_failure(u: User) -> None:
@@ -213,3 +233,146 @@ def list_users(*, role: str | None = None, active_only: bool = False) -> list[Us
 def read_users(*, actor: Actor, role: str | None = None, active_only: bool = False) -> list[UserView]:
     """``list_users``: every user (of one role), by name."""
     return list_users(role=role, active_only=active_only)
+
+
+# -- the PIN: a quick switch of user on a shared PC (issue 16, item 6) ---------------------
+
+MAX_PIN_FAILURES = 5
+PIN_DIGITS = (4, 8)
+WRONG_PIN = ("Wrong PIN.", "PIN 码错误。")
+NO_PIN = (
+    "You have no PIN yet: sign in with your password (then set a PIN in the Session menu).",
+    "您尚未设置 PIN 码：请用密码登录（之后可在“会话”菜单中设置 PIN 码）。",
+)
+PIN_LOCKED = (
+    f"The PIN is locked after {MAX_PIN_FAILURES} wrong tries: sign in with your password.",
+    f"PIN 码输错 {MAX_PIN_FAILURES} 次已被锁定：请用密码登录。",
+)
+FIRST_TODAY = (
+    "First sign-in today: please enter your password.",
+    "今天首次登录：请输入密码。",
+)
+
+
+def _check_pin(pin: str) -> None:
+    """4–8 digits, not one digit repeated nor a run (1234, 9876): refused with a message
+    that says which rule."""
+    low, high = PIN_DIGITS
+    if not (pin.isascii() and pin.isdigit()):
+        raise ValidationError(
+            "A PIN is made of digits only (0–9).", "PIN 码只能由数字（0–9）组成。", field="pin"
+        )
+    if not low <= len(pin) <= high:
+        raise ValidationError(
+            f"A PIN has {low} to {high} digits.", f"PIN 码须为 {low}–{high} 位数字。", field="pin"
+        )
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    if steps in ({0}, {1}, {-1}):
+        raise ValidationError(
+            "This PIN is too easy to guess (one digit repeated, or a run such as 1234): choose another.",
+            "此 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）：请另选一个。",
+            field="pin",
+        )
+
+
+def set_pin(*, actor: Actor, password: str, pin: str) -> None:
+    """Set (or change) the actor's own PIN, confirmed with their password.
+
+    Both scrypt hashes (checking the password, hashing the PIN) run outside any write
+    transaction, as ``login`` does; a wrong password counts as a failed login."""
+    _check_pin(pin or "")
+    u = User.get_or_none(User.id == actor.user_id)
+    if u is None:
+        check_session(actor)  # raises: the account is gone
+        raise AssertionError("unreachable")
+    if not auth.verify_password(password or "", u.password_hash):
+        _count_failure(u)
+        raise AuthError(
+            "Wrong password: the PIN was not changed.", "密码错误：PIN 码未更改。", field="password"
+        )
+    _store_pin(actor=actor, pin_hash=auth.hash_password(pin))
+
+
+@service(None, changes=Kind.USERS)
+def _store_pin(*, actor: Actor, pin_hash: str) -> None:
+    """Save the PIN's hash (the session checked again: a reset meanwhile refuses it). The
+    password was just given: the PIN opens from now until tomorrow."""
+    User.update(pin_hash=pin_hash, pin_failures=0, last_password_login_at=now()).where(
+        User.id == actor.user_id
+    ).execute()
+    log(actor, "user", actor.user_id, "set_pin")
+
+
+def login_pin(*, username: str, pin: str) -> Actor:
+    """Open a session with the PIN instead of the password, on the rules of ``login``.
+
+    Refused, each with its own message: no PIN set, the PIN locked after
+    ``MAX_PIN_FAILURES`` wrong tries in a row (only a password login opens and unlocks
+    it), no password login yet today (``PasswordRequired`` for these three); a wrong PIN
+    (counted atomically: ``pin_failures = pin_failures + 1``); a deactivated or locked
+    account (said only after the right PIN). The PIN is hashed outside any transaction,
+    against the dummy hash when there is no such user or no PIN (the same cost)."""
+    u = User.get_or_none(User.username == (username or "").strip())
+    stored = u.pin_hash if u is not None and u.pin_hash else auth.dummy_hash()
+    ok = auth.verify_password(pin or "", stored)
+    if u is None:
+        raise AuthError(*WRONG_PIN)
+    if not u.pin_hash:
+        raise PasswordRequired(*NO_PIN)
+    if u.pin_failures >= MAX_PIN_FAILURES:
+        raise PasswordRequired(*PIN_LOCKED)
+    if not ok:
+        failures = _count_pin_failure(u)
+        if failures >= MAX_PIN_FAILURES:
+            raise PasswordRequired(*PIN_LOCKED)
+        left = MAX_PIN_FAILURES - failures
+        raise AuthError(f"Wrong PIN: {left} tries left.", f"PIN 码错误：还可尝试 {left} 次。")
+    if not u.active:
+        raise AuthError("This account is deactivated.", "此账户已停用。")
+    if u.locked_until is not None and u.locked_until > now():
+        raise AuthError(
+            f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
+            f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
+        )
+    if _first_today(u):
+        raise PasswordRequired(*FIRST_TODAY)
+    actor = Actor(u.id, u.username, u.display_name, u.role, u.session_gen)
+    with transaction():
+        User.update(pin_failures=0).where(User.id == u.id).execute()
+        log(actor, "user", u.id, "pin_login")
+    return actor
+
+
+def _first_today(u: User) -> bool:
+    """No password login yet today: the day's first sign-in takes the password."""
+    last = u.last_password_login_at
+    return last is None or last.date() < now().date()
+
+
+def _count_pin_failure(u: User) -> int:
+    """One more wrong PIN for ``u``, counted in the database; returns the count (the
+    ``MAX_PIN_FAILURES``-th locks the PIN, and its audit row says so)."""
+    with transaction():
+        User.update(pin_failures=User.pin_failures + 1).where(User.id == u.id).execute()
+        failures = int(User.select(User.pin_failures).where(User.id == u.id).scalar())
+        who = Actor(u.id, u.username, u.display_name, u.role)
+        if failures == MAX_PIN_FAILURES:
+            log(who, "user", u.id, "pin_locked", new={"failures": failures})
+        else:
+            log(who, "user", u.id, "pin_failed", new={"failures": failures})
+    return failures
+
+
+def switch_users() -> list[SwitchUser]:
+    """Who may take the shared PC: every active account, by name, with whether a PIN
+    opens it now (else the password: no PIN, PIN locked, first sign-in today). Names
+    only: the lock screen shows nothing else, before anyone has signed in."""
+    q = User.select().where(User.active == True).order_by(User.display_name)  # noqa: E712
+    return [
+        SwitchUser(
+            u.username,
+            u.display_name,
+            bool(u.pin_hash) and u.pin_failures < MAX_PIN_FAILURES and not _first_today(u),
+        )
+        for u in q
+    ]

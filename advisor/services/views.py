@@ -21,6 +21,16 @@ class UserView:
 
 
 @dataclass(frozen=True)
+class SwitchUser:
+    """A name on the lock screen: whose session the shared PC may switch to, and whether
+    their PIN opens it now (else their password)."""
+
+    username: str
+    display_name: str
+    pin_ready: bool
+
+
+@dataclass(frozen=True)
 class DealerView:
     name: str
     address: str

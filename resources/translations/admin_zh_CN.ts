@@ -480,12 +480,32 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>已设置经销商资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="116"/>
+        <location filename="../../ui/audit_labels.py" line="100"/>
+        <source>Wrong PIN</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="101"/>
+        <source>PIN locked after wrong tries</source>
+        <translation>PIN 码多次输错已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="102"/>
+        <source>Signed in with PIN</source>
+        <translation>以 PIN 码登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="119"/>
         <source>Account status changed</source>
         <translation>更改账户状态</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="122"/>
+        <location filename="../../ui/audit_labels.py" line="123"/>
+        <source>PIN set</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="126"/>
         <source>Price and promised time set</source>
         <translation>设定价格范围与承诺交车时间</translation>
     </message>
@@ -595,138 +615,138 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="100"/>
+        <location filename="../../ui/audit_labels.py" line="103"/>
         <source>Reassigned</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="101"/>
+        <location filename="../../ui/audit_labels.py" line="104"/>
         <source>Stock received</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="102"/>
+        <location filename="../../ui/audit_labels.py" line="105"/>
         <source>Reconfirmation call logged</source>
         <translation>记录预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="103"/>
+        <location filename="../../ui/audit_labels.py" line="106"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="104"/>
+        <location filename="../../ui/audit_labels.py" line="107"/>
         <source>Customer&apos;s answer recorded</source>
         <translation>记录客户对变更的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="105"/>
+        <location filename="../../ui/audit_labels.py" line="108"/>
         <source>Diagnosis finding recorded</source>
         <translation>记录诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="106"/>
+        <location filename="../../ui/audit_labels.py" line="109"/>
         <source>Final QC recorded</source>
         <translation>记录完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="107"/>
+        <location filename="../../ui/audit_labels.py" line="110"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="108"/>
+        <location filename="../../ui/audit_labels.py" line="111"/>
         <source>Major change rejected</source>
         <translation>驳回重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="109"/>
+        <location filename="../../ui/audit_labels.py" line="112"/>
         <source>Technician assistance requested</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="110"/>
+        <location filename="../../ui/audit_labels.py" line="113"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="111"/>
+        <location filename="../../ui/audit_labels.py" line="114"/>
         <source>Appointment rescheduled</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="112"/>
+        <location filename="../../ui/audit_labels.py" line="115"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="113"/>
+        <location filename="../../ui/audit_labels.py" line="116"/>
         <source>Advisor&apos;s restatement saved</source>
         <translation>记录顾问复述</translation>
     </message>
     <message>
         <location filename="../../ui/audit_labels.py" line="84"/>
-        <location filename="../../ui/audit_labels.py" line="114"/>
+        <location filename="../../ui/audit_labels.py" line="117"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="115"/>
+        <location filename="../../ui/audit_labels.py" line="118"/>
         <source>Sent back for rework</source>
         <translation>退回返工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="117"/>
+        <location filename="../../ui/audit_labels.py" line="120"/>
         <source>Certificate number recorded</source>
         <translation>记录合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="118"/>
+        <location filename="../../ui/audit_labels.py" line="121"/>
         <source>Expected date changed</source>
         <translation>修改预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="119"/>
+        <location filename="../../ui/audit_labels.py" line="122"/>
         <source>Old part handling set</source>
         <translation>设定旧件处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="120"/>
+        <location filename="../../ui/audit_labels.py" line="124"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="121"/>
+        <location filename="../../ui/audit_labels.py" line="125"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="123"/>
+        <location filename="../../ui/audit_labels.py" line="127"/>
         <source>Wash decision recorded</source>
         <translation>记录是否洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="124"/>
+        <location filename="../../ui/audit_labels.py" line="128"/>
         <source>Settlement issued</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="125"/>
+        <location filename="../../ui/audit_labels.py" line="129"/>
         <source>Part reserved or ordered</source>
         <translation>配件预留或订货</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="126"/>
+        <location filename="../../ui/audit_labels.py" line="130"/>
         <source>Customer details changed</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="127"/>
+        <location filename="../../ui/audit_labels.py" line="131"/>
         <source>Line changed</source>
         <translation>修改估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="128"/>
+        <location filename="../../ui/audit_labels.py" line="132"/>
         <source>Vehicle details changed</source>
         <translation>修改车辆资料</translation>
     </message>

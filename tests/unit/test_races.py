@@ -118,6 +118,15 @@ def _wrong_passwords(a: dict[str, Any]) -> None:
             users.login(username=a["username"], password="not the password")
 
 
+def _wrong_pins(a: dict[str, Any]) -> None:
+    from advisor.errors import AuthError
+    from advisor.services import users
+
+    for _ in range(a["times"]):
+        with contextlib.suppress(AuthError):
+            users.login_pin(username=a["username"], pin="1357")
+
+
 def _consent(a: dict[str, Any]) -> None:
     from advisor.services import changes
 
@@ -171,6 +180,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "add_or_authorise": _add_or_authorise,
     "concern": _concern,
     "wrong_passwords": _wrong_passwords,
+    "wrong_pins": _wrong_pins,
     "consent": _consent,
     "clock_on": _clock_on,
     "register_walk_in": _register_walk_in,
@@ -657,6 +667,43 @@ def test_eight_wrong_passwords_in_parallel_lock_the_account(staff: factories.Sta
         if u.locked_until is None:
             violations.append(f"{name}: not locked after 8 failures ({u.failed_logins} counted)")
     report("8 wrong passwords", violations)
+
+
+def test_wrong_pins_at_two_desks_at_once_lose_no_count(staff: factories.Staff, url: str) -> None:
+    """Two desks enter a wrong PIN for the same user at once: both are counted
+    (``pin_failures = pin_failures + 1``): 2 + 2 leave the PIN open (one try left), then
+    one more at each desk locks it, with one lock-out in the audit trail."""
+    from advisor.models import AuditLog, User
+    from advisor.services import users
+
+    names = []
+    for r in range(ROUNDS):
+        users.add_user(
+            actor=staff.admin,
+            username=f"pin{r}",
+            display_name=f"Pin {r}",
+            role="advisor",
+            password=factories.PASSWORD,
+        )
+        me = users.login(username=f"pin{r}", password=factories.PASSWORD)
+        users.set_pin(actor=me, password=factories.PASSWORD, pin="2580")
+        names.append(f"pin{r}")
+    assert users.MAX_PIN_FAILURES == 5
+    race(url, "wrong_pins", [({"username": n, "times": 2}, {"username": n, "times": 2}) for n in names])
+    violations = []
+    for name in names:
+        u = User.get(User.username == name)
+        if u.pin_failures != 4:
+            violations.append(f"{name}: {u.pin_failures} of 4 wrong PINs counted")
+    race(url, "wrong_pins", [({"username": n, "times": 1}, {"username": n, "times": 1}) for n in names])
+    for name in names:
+        u = User.get(User.username == name)
+        locks = (
+            AuditLog.select().where((AuditLog.entity_id == u.id) & (AuditLog.action == "pin_locked")).count()
+        )
+        if u.pin_failures < 5 or locks != 1:
+            violations.append(f"{name}: {u.pin_failures} wrong PINs counted, {locks} lock-outs audited")
+    report("wrong PINs at two desks", violations)
 
 
 def test_two_consent_answers_to_one_change_request_one_wins(staff: factories.Staff, url: str) -> None:
