@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "settings.view": set(Role),
     "lounge.view": set(Role),  # the lounge screen: masked plates and plain words only
     "users.view": {Role.MANAGER, Role.ADMIN},  # the admin's and the audit trail's lists of users
+    "needs.view": _ADVISOR,  # what waits on the advisor (Today's "Needs me")
     "customer.edit": _ADVISOR | {Role.ADMIN},
     "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK},
     "customer.erase": {Role.MANAGER, Role.ADMIN},
@@ -56,6 +57,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "pay": {Role.CASHIER, Role.MANAGER},
     "handover": _ADVISOR,
     "followup.log": _ADVISOR,
+    "customer.inform": _ADVISOR,
     "task.done": _ADVISOR | {Role.PARTS_CLERK, Role.FOREMAN},
     "kpi.view": {Role.MANAGER, Role.ADMIN},
     "export": {Role.MANAGER, Role.ADMIN},
@@ -76,6 +78,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "settings.view": ("see the dealership's settings", "查看经销商设置"),
     "lounge.view": ("show the customer lounge screen", "显示客户休息区屏幕"),
     "users.view": ("see the list of users", "查看用户列表"),
+    "needs.view": ("see what waits on the advisor", "查看待服务顾问处理的事项"),
     "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
     "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),
     "customer.erase": ("erase a customer's personal data", "删除客户个人信息"),
@@ -104,6 +107,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "pay": ("take payments", "收款"),
     "handover": ("hand the car over", "交车"),
     "followup.log": ("log follow-up calls", "记录回访"),
+    "customer.inform": ("record a progress update given to the customer", "记录已向客户通报进度"),
     "task.done": ("mark tasks done", "完成待办事项"),
     "kpi.view": ("see the dashboard", "查看经营看板"),
     "export": ("export reports", "导出报表"),

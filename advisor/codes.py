@@ -106,6 +106,20 @@ class EventAction(Code):
     HANDED_OVER = "handed_over", "Handed over", "已交车"
     FOLLOWED_UP = "followed_up", "Follow-up call logged", "已记录回访"
     FOLLOW_UP_UNREACHABLE = "follow_up_unreachable", "Follow-up: customer unreachable", "回访：客户无法联系"
+    CUSTOMER_INFORMED = "customer_informed", "Customer given a progress update", "已向客户通报进度"
+
+
+class NeedKind(Code):
+    """Why a repair order waits on its advisor (``services.inbox.read_needs_me``)."""
+
+    CONSENT = "consent", "Customer's answer to a change", "变更待客户答复"
+    DECISION = "decision", "Manager decided: tell the customer", "经理已决定，待告知客户"
+    PARTS_ARRIVED = "parts_arrived", "Parts arrived: tell the customer", "配件到货，待通知客户"
+    QC_FAILED = "qc_failed", "Final QC failed: rework", "完工检查不合格，返工"
+    PROMISE_AT_RISK = "promise_at_risk", "Promised time at risk", "承诺交车时间有风险"
+    LOUNGE = "lounge", "Lounge: progress update due", "休息室客户待通报进度"
+    FOLLOW_UP = "follow_up", "Follow-up call due", "待回访"
+    HANDOVER = "handover", "Paid: ready for handover", "已付款，待交车"
 
 
 class Role(Code):

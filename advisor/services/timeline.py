@@ -77,6 +77,11 @@ class StandardCheck:
     seconds: int | None  # how long it took (or has been running)
 
 
+# Events that complete no step: filed under the step the RO stood at (a progress update
+# given to the customer happens wherever the work is).
+IN_ITS_STEP: frozenset[str] = frozenset({EventAction.CUSTOMER_INFORMED})
+
+
 def step_of(event: EventView) -> int:
     """The step of the flow an event belongs to (the one it completes or happens in)."""
     return STEP_OF_ACTION.get(event.action, event.step)
