@@ -32,7 +32,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor import auth
-from advisor.services import appointments, reception, system, users
+from advisor.services import appointments, reception, system, users, workshop
 from advisor.services._base import Actor
 from tests import factories
 
@@ -84,6 +84,20 @@ def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
         )
         if n == 0:
             appointments.reconfirm(actor=staff.advisor, appointment_id=appt.id, outcome="confirmed")
+    # The technician's own jobs (My jobs): one in hand, one waiting, beside the one finished.
+    for hours in (0, 2):
+        _ro, lines = factories.authorised(staff)
+        job = workshop.assign(
+            actor=staff.foreman,
+            line_id=lines[0],
+            technician_id=staff.tech_ids[0],
+            bay_id=None,
+            planned_start=now + dt.timedelta(hours=hours),
+            planned_end=now + dt.timedelta(hours=hours + 1),
+            accept_late=True,
+        )
+        if hours == 0:
+            workshop.clock_on(actor=staff.technician, assignment_id=job.id)
     if not demo:
         return staff, stage
     try:

@@ -39,6 +39,16 @@ class Entry:
 
 
 ENTRIES = (
+    # The technician's home, at the top of their rail (only technicians hold jobs.mine).
+    Entry(
+        "ui.workspaces.my_jobs",
+        "my_jobs",
+        "jobs.mine",
+        "SP_DialogApplyButton",
+        "MyJobsWorkspace",
+        "My jobs",
+        home_for=frozenset({"technician"}),
+    ),
     Entry("ui.workspaces.today", "today", None, "SP_FileDialogDetailedView", "TodayWorkspace", "Today"),
     Entry(
         "ui.workspaces.customers",

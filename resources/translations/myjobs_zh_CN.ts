@@ -1,0 +1,193 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="81"/>
+        <source>Findings: %1</source>
+        <translation>诊断结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="100"/>
+        <source>Save findings</source>
+        <translation>保存诊断结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="118"/>
+        <source>Concern %1</source>
+        <translation>故障描述 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="122"/>
+        <source>Advisor&apos;s restatement: %1</source>
+        <translation>顾问复述：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="127"/>
+        <source>Finding (the cause found)</source>
+        <translation>诊断结果（查明的原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="128"/>
+        <source>Correction (what was done or is needed)</source>
+        <translation>维修措施（已做或需做的）</translation>
+    </message>
+</context>
+<context>
+    <name>MyJobsWorkspace</name>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="215"/>
+        <source>My jobs</source>
+        <translation>我的作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="219"/>
+        <source>&amp;Clock on</source>
+        <translation>开工(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="220"/>
+        <source>&amp;Pause…</source>
+        <translation>暂停(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="221"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="222"/>
+        <source>&amp;Finish</source>
+        <translation>完工(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="223"/>
+        <source>Raise a change re&amp;quest…</source>
+        <translation>提出变更(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="224"/>
+        <source>Record fin&amp;dings…</source>
+        <translation>记录诊断结果(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="229"/>
+        <source>Your account is not linked to a technician — ask the foreman or the administrator.</source>
+        <translation>您的账号尚未关联技师——请联系车间主管或系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="231"/>
+        <source>No jobs waiting for you. The foreman assigns work on the board.</source>
+        <translation>目前没有等待您的作业。车间主管会在看板上派工。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="232"/>
+        <source>What the customer said, and the advisor&apos;s restatement</source>
+        <translation>客户原话及顾问复述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="239"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="247"/>
+        <source>My jobs — %1 · %2</source>
+        <translation>我的作业 — %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="264"/>
+        <source>Hide finished (%1)</source>
+        <translation>收起已完工（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="266"/>
+        <source>Show finished (%1)</source>
+        <translation>显示已完工（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="291"/>
+        <source>worked %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="339"/>
+        <source>RO %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="341"/>
+        <source>Bay %1</source>
+        <translation>工位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="343"/>
+        <source>Promised %1</source>
+        <translation>承诺交车 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="345"/>
+        <source>Rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="347"/>
+        <source>A change request waits for the customer&apos;s answer</source>
+        <translation>变更申请等待客户答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="355"/>
+        <source>Job: %1 · standard %2 h · planned %3–%4</source>
+        <translation>作业：%1 · 标准工时 %2 小时 · 计划 %3–%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="376"/>
+        <source>Advisor: %1</source>
+        <translation>顾问复述：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="378"/>
+        <source>Finding: %1</source>
+        <translation>诊断结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="380"/>
+        <source>Correction: %1</source>
+        <translation>维修措施：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="388"/>
+        <source>No concern recorded.</source>
+        <translation>尚未记录故障描述。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="409"/>
+        <source>A change request of this repair order still waits for the customer&apos;s answer.</source>
+        <translation>此工单的一项变更申请仍在等待客户答复。</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="47"/>
+        <source>Pause the job</source>
+        <translation>暂停作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="49"/>
+        <source>Why is %1 paused?</source>
+        <translation>%1 为何暂停？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="60"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

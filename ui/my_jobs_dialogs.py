@@ -1,0 +1,170 @@
+"""The dialogs of My jobs: why a job is paused, and the findings of the job's concerns.
+
+Large buttons and plain text boxes: the technician stands at the car, perhaps with a
+touch screen and gloves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor.codes import PauseReason, words
+from advisor.services import diagnosis
+from advisor.services.my_jobs import ConcernBrief, MyJob
+from ui.context import AppContext
+from ui.long_text import WordsBox
+from ui.ro.quote_panel import quoted
+
+TOUCH_HEIGHT = 56  # px: a finger's target (and a gloved one's)
+
+
+def touch(button: QPushButton, width: int = 150) -> QPushButton:
+    """A button large enough to hit with a finger."""
+    button.setMinimumHeight(TOUCH_HEIGHT)
+    button.setMinimumWidth(width)
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    button.setFont(font)
+    return button
+
+
+class PauseDialog(QDialog):
+    """One large button per pause reason; the reason pressed is ``reason``."""
+
+    def __init__(self, job: MyJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pause_dialog")
+        self.setWindowTitle(self.tr("Pause the job"))
+        self.reason = ""
+        heading = QLabel(self.tr("Why is %1 paused?").replace("%1", f"{job.plate} · {job.description}"))
+        heading.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        self.buttons: dict[str, QPushButton] = {}
+        for reason in PauseReason:
+            b = touch(QPushButton(words(PauseReason, reason)), 360)
+            b.setObjectName(f"pause_{reason.value}")
+            b.clicked.connect(lambda _c=False, r=reason.value: self._choose(r))
+            layout.addWidget(b)
+            self.buttons[reason.value] = b
+        self.cancel = touch(QPushButton(self.tr("Cancel")), 360)
+        self.cancel.setObjectName("pause_cancel")
+        self.cancel.clicked.connect(self.reject)
+        layout.addSpacing(8)
+        layout.addWidget(self.cancel)
+
+    def _choose(self, reason: str) -> None:
+        self.reason = reason
+        self.accept()
+
+
+class FindingsDialog(QDialog):
+    """The finding (cause) and correction of each concern of the job's RO, beside the
+    customer's words and the advisor's restatement. Only changed concerns are saved; a
+    finding another desk saved meanwhile is never overwritten unseen (``seen``)."""
+
+    def __init__(self, ctx: AppContext, job: MyJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.job = job
+        self.setObjectName("findings_dialog")
+        self.setWindowTitle(self.tr("Findings: %1").replace("%1", f"{job.plate} · {job.ro_number}"))
+        self.setMinimumWidth(720)
+        self.seen: dict[int, tuple[str, str]] = {c.id: (c.finding, c.correction) for c in job.concerns}
+        self.findings: dict[int, QPlainTextEdit] = {}
+        self.corrections: dict[int, QPlainTextEdit] = {}
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for concern in job.concerns:
+            column.addWidget(self._concern(concern))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.box.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("findings_save")
+        self.save_button.setText(self.tr("Save findings"))
+        cancel = self.box.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("findings_cancel")
+        cancel.setText(self.tr("Cancel"))
+        for b in (self.save_button, cancel):
+            b.setMinimumHeight(TOUCH_HEIGHT)
+        self.box.accepted.connect(self.save)
+        self.box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.box)
+        self.resize(760, 620)
+
+    def _concern(self, concern: ConcernBrief) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName(f"findings_concern_{concern.id}")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(frame)
+        title = QLabel(self.tr("Concern %1").replace("%1", str(concern.seq)))
+        title.setStyleSheet("font-weight: bold;")
+        lay.addWidget(title)
+        lay.addWidget(WordsBox(quoted(concern.customer_words), f"findings_words_{concern.id}", frame))
+        restated = QLabel(self.tr("Advisor's restatement: %1").replace("%1", concern.restatement or "—"))
+        restated.setWordWrap(True)
+        lay.addWidget(restated)
+        finding = self._editor(f"finding_{concern.id}", concern.finding)
+        correction = self._editor(f"correction_{concern.id}", concern.correction)
+        finding_label = QLabel(self.tr("Finding (the cause found)"))
+        correction_label = QLabel(self.tr("Correction (what was done or is needed)"))
+        finding_label.setBuddy(finding)
+        correction_label.setBuddy(correction)
+        for w in (finding_label, finding, correction_label, correction):
+            lay.addWidget(w)
+        self.findings[concern.id] = finding
+        self.corrections[concern.id] = correction
+        return frame
+
+    def _editor(self, name: str, text: str) -> QPlainTextEdit:
+        box = QPlainTextEdit(text)
+        box.setObjectName(name)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(64)
+        box.setMaximumHeight(140)
+        return box
+
+    def changed(self) -> list[int]:
+        """The concerns whose finding or correction differs from what was shown."""
+        return [
+            cid
+            for cid, (finding, correction) in self.seen.items()
+            if (self.findings[cid].toPlainText(), self.corrections[cid].toPlainText())
+            != (finding, correction)
+        ]
+
+    def save(self) -> bool:
+        """Save each changed concern; on a refusal the dialog stays open with the input."""
+        for cid in self.changed():
+            finding, correction = self.findings[cid].toPlainText(), self.corrections[cid].toPlainText()
+            outcome = self.ctx.ops.run(
+                diagnosis.record_finding,
+                parent=self,
+                concern_id=cid,
+                finding=finding,
+                correction=correction,
+                seen=self.seen[cid][0],
+            )
+            if not outcome.ok:
+                return False
+            self.seen[cid] = (finding, correction)  # saved: what this desk now has seen
+        self.accept()
+        return True
