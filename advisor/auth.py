@@ -145,6 +145,15 @@ def who_may(action: str) -> tuple[str, str]:
     return " or ".join(r.en.lower() for r in allowed), "或".join(r.zh for r in allowed)
 
 
+def who_acts(action: str) -> tuple[str, str]:
+    """Who does ``action`` in the day's work, in words ("service advisor" / "服务顾问"): the
+    roles that may, without the service manager, who may do most things and is named only
+    when nobody else may."""
+    allowed = [r for r in Role if r in PERMISSIONS.get(action, set())]
+    doers = [r for r in allowed if r != Role.MANAGER] or allowed
+    return " or ".join(r.en.lower() for r in doers), "或".join(r.zh for r in doers)
+
+
 # OWASP (2025): scrypt N=2^17, r=8, p=1.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from advisor.codes import CERTIFICATE_CLASSES, LineKind, LineStatus, RepairClass, ROStatus
+from advisor.auth import who_acts
+from advisor.codes import CERTIFICATE_CLASSES, LIVE_LINES, LineKind, LineStatus, RepairClass, ROStatus
 from advisor.errors import GateError, ValidationError
 
 
@@ -79,6 +80,7 @@ class ROState:
     authorised: bool = False
     lines: tuple[LineState, ...] = ()
     pending_changes: int = 0
+    changes_awaiting_manager: int = 0  # of ``pending_changes``: consented, waiting for the manager
     qc_passed: bool = False
     repair_class: str = RepairClass.MINOR
     completion_cert_no: str = ""
@@ -126,6 +128,82 @@ def current_step(s: ROState) -> Step:
     if any(not line.done for line in approved if line.kind == LineKind.LABOUR) or s.pending_changes:
         return Step.REPAIR
     return Step.QC
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What an RO waits for next: the step, the permission of whoever does it, and who
+    does what, in words ("Waiting for the workshop foreman to dispatch the work")."""
+
+    step: Step
+    action: str
+    en: str
+    zh: str
+
+
+def _by(step: Step, action: str, en: str, zh: str) -> Waiting:
+    who_en, who_zh = who_acts(action)
+    return Waiting(step, action, f"Waiting for the {who_en} to {en}.", f"等待{who_zh}{zh}。")
+
+
+def _customer(step: Step, action: str, en: str, zh: str) -> Waiting:
+    """The customer decides; whoever may record the answer is named with it."""
+    who_en, who_zh = who_acts(action)
+    return Waiting(
+        step,
+        action,
+        f"Waiting for the customer {en} (the {who_en} records it).",
+        f"等待客户{zh}（由{who_zh}记录）。",
+    )
+
+
+def waiting_for(s: ROState) -> Waiting | None:
+    """Who acts next on this RO and what they do, or None when nothing waits (closed)."""
+    step = current_step(s)
+    if step == Step.CLOSED:
+        return None
+    if step == Step.FOLLOW_UP:
+        return _by(step, "followup.log", "make the follow-up call", "回访客户")
+    if step == Step.HANDOVER:
+        if needs_certificate(s.repair_class) and not s.completion_cert_no:
+            return _by(
+                step, "qc.inspect", "record the completion certificate number", "填写竣工出厂合格证编号"
+            )
+        return _by(step, "handover", "hand the car over", "交车")
+    if s.pending_changes and not s.settled and Step.REPAIR <= step <= Step.SETTLEMENT:
+        if s.pending_changes > s.changes_awaiting_manager:
+            return _customer(Step.REPAIR, "change.consent", "to consent to a change", "同意变更")
+        return _by(Step.REPAIR, "change.approve_major", "approve a major change", "批准重大变更")
+    if step == Step.SETTLEMENT:
+        if not s.settled:
+            return _by(step, "settle", "settle", "结算")
+        if not s.items_explained:
+            return _by(step, "explain", "explain the items to the customer", "向客户逐项解释结算项目")
+        return _by(step, "pay", "take payment", "收款")
+    return _before_settlement(s, step)
+
+
+def _before_settlement(s: ROState, step: Step) -> Waiting:
+    """``waiting_for`` from reception to the wash."""
+    if step == Step.WASH:
+        if s.wash_requested is None:
+            return _by(step, "wash.record", "ask the customer about the wash", "询问客户是否洗车")
+        return _by(step, "wash.record", "confirm the wash", "确认洗车完成")
+    if step == Step.QC:
+        return _by(step, "qc.inspect", "do the final quality check", "完工检查")
+    if step == Step.REPAIR:
+        return _by(step, "work.clock", "finish the work", "完成维修作业")
+    if step == Step.ASSIGNMENT:
+        return _by(step, "work.assign", "dispatch the work", "派工")
+    if step == Step.PARTS:
+        return _by(step, "parts.manage", "get the parts ready", "备齐配件")
+    if step == Step.ESTIMATE:
+        if not any(line.status in LIVE_LINES for line in s.lines):
+            return _by(step, "estimate.edit", "write the estimate", "制作估价单")
+        return _customer(step, "estimate.authorise", "to authorise the estimate", "授权估价")
+    if step == Step.DIAGNOSIS:
+        return _by(step, "concern.record", "record the customer's concern", "记录客户描述的故障")
+    return _by(step, "ro.checkin", "check the car in", "接车检查")
 
 
 def why_locked(s: ROState, step: Step) -> GateError | None:

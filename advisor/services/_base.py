@@ -14,6 +14,7 @@ from advisor.codes import (
     CHANGE_OPEN,
     FOLLOW_UP_ENDED,
     PART_SUPPLIED,
+    ChangeStatus,
     EventAction,
     JobStatus,
     LineKind,
@@ -275,6 +276,9 @@ def ro_state(ro: RepairOrder) -> ROState:
         lines=tuple(lines),
         pending_changes=ChangeRequest.select()
         .where((ChangeRequest.ro == ro.id) & ChangeRequest.status.in_(CHANGE_OPEN))
+        .count(),
+        changes_awaiting_manager=ChangeRequest.select()
+        .where((ChangeRequest.ro == ro.id) & (ChangeRequest.status == ChangeStatus.AWAITING_MANAGER))
         .count(),
         qc_passed=ro.qc_passed_at is not None,
         repair_class=ro.repair_class,

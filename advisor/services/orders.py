@@ -296,6 +296,7 @@ def get_ro_view(ro_id: int) -> ROView:
         warranty=warranty_for(ro.repair_class, ro.handed_over_at, ro.mileage_in),
         needs_certificate=workflow.needs_certificate(ro.repair_class),
         quote=quote,
+        waiting=workflow.waiting_for(state),
     )
 
 

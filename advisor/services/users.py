@@ -22,6 +22,7 @@ ROLES = auth.ROLES
 ROLE_LABELS = auth.ROLE_LABELS
 may = auth.may
 role_label = auth.role_label
+refusal = auth.refusal
 
 log_ = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from advisor.codes import LineStatus
 from advisor.money import Breakdown
+from advisor.workflow import Waiting
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,8 @@ class ROView:
     # The estimate's totals (``estimate.quote_of``): approved lines and the proposed ones
     # as if approved, after discount, with tax. ``totals`` counts the approved ones only.
     quote: Totals = field(default_factory=Totals)
+    # Who acts next and what they do (``workflow.waiting_for``); None once closed.
+    waiting: Waiting | None = None
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:
