@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QTableWidget
 
 from advisor.services import workshop
 from advisor.services.orders import get_ro_view
@@ -130,14 +130,23 @@ def test_certificate_field_hidden_for_minor_repairs(qtbot, make_ctx, staff) -> N
     assert not find(page, QCheckBox, "qc_first_service_invited").isVisible()
 
 
-def test_advisor_may_not_sign_qc(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+def test_advisor_is_not_offered_the_qc_signature(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    """The advisor reads the page: the inspection is the foreman's, and the page says so;
+    the service refuses the advisor anyway (tests/unit)."""
     ro_id, _lines = factories.worked(staff)
     page = host(qtbot, ctx, QCPage, ro_id)
-    click(qtbot, page, "qc_all_ok")
-    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
-    click(qtbot, page, "qc_pass")
-    assert len(errors(shown)) == 1 and "may not" in errors(shown)[0]
-    assert get_ro_view(ro_id).qc_checks == ()
+    assert not find(page, QAbstractButton, "qc_pass").isVisible()
+    assert not find(page, QCheckBox, "qc_nothing_left").isEnabled()
+    assert (
+        page.form_box.toolTip()
+        == "A service advisor may not do the final quality check. Ask a workshop foreman or service manager."
+    )
+    banner = find(page, QLabel, "who_acts_next")
+    assert (
+        banner.isVisible()
+        and "Waiting for the workshop foreman to do the final quality check." in banner.text()
+    )
+    assert errors(shown) == [] and get_ro_view(ro_id).qc_checks == ()
 
 
 def test_qc_locked_until_work_is_finished_shows_the_reason(qtbot, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]

@@ -38,6 +38,7 @@ class Page(StepPage):
             form.addRow(name, value)
             self.names[key], self.values[key] = name, value
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.walk_in)
         layout.addWidget(self.box)
         layout.addStretch(1)

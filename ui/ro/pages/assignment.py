@@ -29,15 +29,17 @@ class AssignmentPage(StepPage):
         self.jobs.itemDoubleClicked.connect(lambda _i: self.assign_selected())
         self.assign_btn = QPushButton()
         self.assign_btn.clicked.connect(self.assign_selected)
-        self.assign_btn.setVisible(ctx.may("work.assign"))
+        self.assign_btn.setObjectName("assign_job")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.promise)
         layout.addWidget(self.jobs, 1)
         row = QHBoxLayout()
         row.addWidget(self.assign_btn)
         row.addStretch(1)
         layout.addLayout(row)
+        self.guard(self.assign_btn, "work.assign")
         self.retranslate()
 
     def retranslate(self) -> None:

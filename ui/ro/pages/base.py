@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from advisor.i18n import pick
+from advisor.services import users
 from advisor.services.views import ROView
 from ui.context import AppContext
-from ui.ro.pages._closing import banner
+from ui.ro.pages._closing import banner, show_banner
 
 TITLE_STYLE = "font-size: 15pt; font-weight: bold;"
+# The mark of a button that only acts on the screen (ticks boxes, opens a list): anyone's.
+FREE = "free"
+# What a guarded widget needs: permissions joined by "|" (any one of them will do).
+NEEDS = "needs"
+
+
+def needs(widget: QWidget) -> tuple[str, ...] | None:
+    """The permissions a widget's action needs (any one), () when free, None when unmarked."""
+    mark = widget.property(NEEDS)
+    if mark is None:
+        return None
+    return () if mark == FREE else tuple(str(mark).split("|"))
 
 
 def scroll_page(page: QWidget, content: QWidget | None = None, *, frame: bool = True) -> QWidget:
@@ -43,6 +58,53 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: ROView | None = None
+        # Who acts next, shown when this role cannot act on the RO now; a page puts it
+        # at its top (``_scaffold`` does).
+        self.next_banner = banner(self, "who_acts_next")
+        self._refused: list[tuple[QWidget, str]] = []
+
+    # -- who may act ------------------------------------------------------------------
+    def guard(self, widget: QWidget, *actions: str) -> bool:
+        """Offer ``widget`` only to a role that may do one of ``actions`` (the permissions
+        its service checks). Every button in it is marked with what it needs; for any other
+        role a button is hidden and disabled, a form (any other widget) disabled with its
+        buttons hidden, the refusal — who may — as the tooltip. True when the role may.
+        A page that sets such a widget visible or enabled again asks ``self.ctx.may``."""
+        mark = "|".join(actions)
+        for button in (widget, *widget.findChildren(QAbstractButton)):
+            if button is widget or button.property(NEEDS) is None:
+                button.setProperty(NEEDS, mark)
+        if any(self.ctx.may(a) for a in actions):
+            return True
+        for w in (widget, *widget.findChildren(QAbstractButton)):
+            if isinstance(w, QAbstractButton):
+                w.hide()
+            w.setEnabled(False)
+            self._refused.append((w, actions[0]))
+        self._refusal_tips()
+        return False
+
+    @staticmethod
+    def free(*buttons: QWidget) -> None:
+        """Mark buttons that only act on the screen: every role may use them."""
+        for button in buttons:
+            button.setProperty(NEEDS, FREE)
+
+    def _refusal_tips(self) -> None:
+        role = self.ctx.actor.role
+        self._refused = [(w, a) for w, a in self._refused if isValid(w)]  # cards come and go
+        for widget, action in self._refused:
+            en, zh = users.refusal(role, action)
+            widget.setToolTip(pick(en, zh, self.ctx.lang))
+
+    def _show_waiting(self, view: ROView) -> None:
+        """ "Waiting for …" when the RO waits at this step (or an earlier one) for someone
+        this role is not: who does what next, in words."""
+        w = view.waiting
+        text = ""
+        if w is not None and self.step >= w.step and not self.ctx.may(w.action):
+            text = pick(w.en, w.zh, self.ctx.lang)
+        show_banner(self.next_banner, "⏳ " + text if text else "", "info")
 
     def _scaffold(self, *banners: str, scroll: bool = True) -> tuple[QWidget, QVBoxLayout, list[QLabel]]:
         """The top of a closing step (QC to follow-up): the page's body (in a scroll area
@@ -53,6 +115,8 @@ class StepPage(QWidget):
         self.title = QLabel(body)
         self.title.setStyleSheet(TITLE_STYLE)
         layout.addWidget(self.title)
+        self.next_banner.setParent(body)
+        layout.addWidget(self.next_banner)
         labels = [banner(body, name) for name in banners]
         for label in labels:
             layout.addWidget(label)
@@ -60,12 +124,16 @@ class StepPage(QWidget):
 
     def set_view(self, view: ROView) -> None:
         self.view = view
+        self._show_waiting(view)
 
     def retranslate(self) -> None:
         """Re-set every visible string after a language switch (on ``LanguageChange``)."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._refusal_tips()
+            if self.view is not None:
+                self._show_waiting(self.view)
             self.retranslate()
         super().changeEvent(event)
 
@@ -77,6 +145,7 @@ class PlaceholderPage(StepPage):
         super().__init__(ctx, parent)
         self.label = QLabel(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.label)
         layout.addStretch(1)
         self.retranslate()

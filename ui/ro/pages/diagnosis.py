@@ -246,11 +246,15 @@ class Page(StepPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.new_box)
         layout.addWidget(self.list_title)
         layout.addWidget(scroll, 1)
         QWidget.setTabOrder(self.words, self.restatement)
         QWidget.setTabOrder(self.restatement, self.record_button)
+        # Who may not record a concern reads the list only (no empty form to fill).
+        self.may_record = self.guard(self.new_box, "concern.record")
+        self.new_box.setVisible(self.may_record)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -280,6 +284,8 @@ class Page(StepPage):
         self.cards = []
         for i, c in enumerate(view.concerns):
             card = ConcernCard(self, c, self.list_widget)
+            for button in card.findChildren(QPushButton):
+                self.guard(button, "concern.record")
             self.list_layout.insertWidget(i, card)
             self.cards.append(card)
 

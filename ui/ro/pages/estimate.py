@@ -69,6 +69,7 @@ class Page(StepPage):
         table_row.addStretch(1)
         table_row.addWidget(self.withdraw_button)
         left = QVBoxLayout()
+        left.addWidget(self.next_banner)
         left.addWidget(self.banner)
         left.addWidget(self.table, 1)
         left.addLayout(table_row)
@@ -82,6 +83,11 @@ class Page(StepPage):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 1)
+        self.may_edit = self.guard(self.adders, "estimate.edit")
+        self.guard(self.withdraw_button, "estimate.edit")
+        self.guard(self.terms_box, "estimate.edit")
+        self.may_authorise = self.guard(self.authorise_button, "estimate.authorise")
+        self.guard(self.print_button, "ro.view")
         self.retranslate()
 
     # -- building ------------------------------------------------------------------
@@ -430,9 +436,10 @@ class Page(StepPage):
 
     def _show(self, view: ROView) -> None:
         authorised = view.authorised_at is not None
-        self.model.set_lines(view.lines, editable=not authorised)
-        for shown in (self.adders, self.withdraw_button, self.terms_button, self.authorise_button):
-            shown.setVisible(not authorised)
+        self.model.set_lines(view.lines, editable=not authorised and self.may_edit)
+        for shown in (self.adders, self.withdraw_button, self.terms_button):
+            shown.setVisible(not authorised and self.may_edit)
+        self.authorise_button.setVisible(not authorised and self.may_authorise)
         for field in (self.price_low, self.price_high, self.promised):
             field.setReadOnly(authorised)
         if authorised and view.authorisations:

@@ -21,6 +21,7 @@ class FollowUpPage(StepPage):
         self.form.setObjectName("followup_form")
         layout.addWidget(self.form)
         layout.addStretch(1)
+        self.guard(self.form.call_group, "followup.log")
         self.retranslate()
 
     def retranslate(self) -> None:

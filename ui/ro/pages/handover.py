@@ -98,6 +98,7 @@ class HandoverPage(StepPage):
         for w in (self.ready_group, self.form, self.done_label):
             layout.addWidget(w)
         layout.addStretch(1)
+        self.guard(self.form, "handover")
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -43,8 +43,10 @@ class PartsPage(StepPage):
         self.task_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.notified = QPushButton()
         self.notified.clicked.connect(self.customer_notified)
+        self.notified.setObjectName("parts_customer_notified")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.lines, 2)
         layout.addWidget(self.say_title)
         layout.addWidget(self.say)
@@ -54,6 +56,7 @@ class PartsPage(StepPage):
         row.addWidget(self.notified)
         row.addStretch(1)
         layout.addLayout(row)
+        self.guard(self.notified, "task.done")
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -64,10 +64,11 @@ class Page(StepPage):
 
         content = QWidget()
         grid = QGridLayout(content)
-        grid.addLayout(greet_row, 0, 0, 1, 2)
-        grid.addWidget(self.comeback, 1, 0, 1, 2)
-        grid.addWidget(self.checkin_box, 2, 0)
-        grid.addWidget(self.damage_box, 2, 1)
+        grid.addWidget(self.next_banner, 0, 0, 1, 2)
+        grid.addLayout(greet_row, 1, 0, 1, 2)
+        grid.addWidget(self.comeback, 2, 0, 1, 2)
+        grid.addWidget(self.checkin_box, 3, 0)
+        grid.addWidget(self.damage_box, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll_page(self, content, frame=False)
@@ -75,6 +76,10 @@ class Page(StepPage):
             QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         ).activated.connect(self.check_in)
         self._set_tab_order()
+        self.may_check_in = self.guard(self.greet_button, "ro.checkin")
+        self.guard(self.checkin_box, "ro.checkin")
+        self.guard(self.damage_box, "ro.checkin")
+        self.may_link = self.guard(self.comeback_button, "ro.open")
         self.retranslate()
 
     def _build_greeting(self) -> QHBoxLayout:
@@ -361,7 +366,7 @@ class Page(StepPage):
         self.arrival.setText(
             self.tr("Arrived %1 (%2)").replace("%1", fmt.datetime(view.arrived_at)).replace("%2", how)
         )
-        self.greet_button.setVisible(view.greeted_at is None)
+        self.greet_button.setVisible(view.greeted_at is None and self.may_check_in)
         if view.greeted_at is None and view.status == ROStatus.OPEN:
             self.ticker.start()
         else:
@@ -408,8 +413,8 @@ class Page(StepPage):
         self.comeback.setVisible(bool(candidates))
         if not candidates:
             return
-        self.comeback_pick.show()
-        self.comeback_button.show()
+        self.comeback_pick.setVisible(self.may_link)
+        self.comeback_button.setVisible(self.may_link)
         self.comeback_text.setText(
             self.tr(
                 "This car was handed over recently. If it is back for the "
@@ -461,7 +466,7 @@ class Page(StepPage):
     def check_in(self) -> None:
         """Save the walk-around. When someone else saved this RO in between, both versions
         are shown side by side: reload theirs, apply mine again, or keep typing."""
-        if self.view is None:
+        if self.view is None or not self.may_check_in:  # Ctrl+Enter: the form is not theirs
             return
         ro_id = self.view.id
         fields: dict[str, Any] = {

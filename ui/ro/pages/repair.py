@@ -42,12 +42,12 @@ class RepairPage(StepPage):
         self.part_lines: list[LineView] = []
         self._build_inputs()
         self._lay_out()
+        self._guard_buttons()
         self.retranslate()
 
     def _build_inputs(self) -> None:
         """The jobs and their clock buttons, change requests with raise/answer/approve, old
         parts, training; each button shown only to who may press it."""
-        ctx = self.ctx
         self.jobs_box, self.changes_box = QGroupBox(), QGroupBox()
         self.old_box, self.training_box = QGroupBox(), QGroupBox()
         self.jobs = read_only_table(5)
@@ -63,8 +63,8 @@ class RepairPage(StepPage):
             "done": lambda j: self._clock(workshop.finish, j),
         }
         for name, button in self.clock.items():
+            button.setObjectName(f"clock_{name}")
             button.clicked.connect(lambda _c=False, n=name: self._on_job(actions[n]))
-            button.setVisible(ctx.may("work.clock"))
         self.changes = read_only_table(6)
         self.changes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.changes.itemSelectionChanged.connect(self._update_buttons)
@@ -72,15 +72,29 @@ class RepairPage(StepPage):
         self.raise_btn.clicked.connect(self.raise_change)
         self.answer_btn.clicked.connect(self.record_answer)
         self.approve_btn.clicked.connect(self.approve)
-        self.raise_btn.setVisible(ctx.may("change.raise"))
-        self.answer_btn.setVisible(ctx.may("change.consent"))
-        self.approve_btn.setVisible(ctx.may("change.approve_major"))
+        for button, name in (
+            (self.raise_btn, "change_raise"),
+            (self.answer_btn, "change_answer"),
+            (self.approve_btn, "change_approve"),
+        ):
+            button.setObjectName(name)
         self.old_parts = read_only_table(3)
         self.old_parts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.training = QCheckBox()
         self.training_note = QLineEdit()
         self.training_save = QPushButton()
+        self.training_save.setObjectName("training_save")
         self.training_save.clicked.connect(self.save_training)
+
+    def _guard_buttons(self) -> None:
+        """Each button offered only to who may press it (the old parts' choice too)."""
+        for button in self.clock.values():
+            self.guard(button, "work.clock")
+        self.guard(self.raise_btn, "change.raise")
+        self.guard(self.answer_btn, "change.consent")
+        self.guard(self.approve_btn, "change.approve_major")
+        # Old parts and the training note: the workshop or the estimate's writer.
+        self.may_notes = self.guard(self.training_box, "work.clock", "estimate.edit")
 
     def _lay_out(self) -> None:
         jl = QVBoxLayout(self.jobs_box)
@@ -103,6 +117,7 @@ class RepairPage(StepPage):
         tl.addWidget(self.training_note, 1)
         tl.addWidget(self.training_save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.jobs_box, 3)
         layout.addWidget(self.changes_box, 3)
         layout.addWidget(self.old_box, 2)
@@ -209,6 +224,7 @@ class RepairPage(StepPage):
             for code in labels.OLD_PART_CODES:
                 combo.addItem(labels.old_part(code), code)
             combo.setCurrentIndex(max(combo.findData(line.old_part_handling), 0))
+            combo.setEnabled(self.may_notes)
             combo.activated.connect(lambda _i, c=combo, lid=line.id: self.set_old_part(lid, c.currentData()))
             self.old_parts.setCellWidget(r, 2, combo)
 

@@ -112,6 +112,10 @@ class SettlementPage(StepPage):
         ):
             layout.addWidget(w)
         layout.addStretch(1)
+        self.guard(self.settle_group, "settle")
+        self.guard(self.correct_group, "settle")
+        self.guard(self.explain_group, "explain")
+        self.may_pay = self.guard(self.pay_form, "pay")
         self.retranslate()
 
     def _build_lines(self, body: QWidget) -> None:
@@ -464,8 +468,8 @@ class SettlementPage(StepPage):
         self.balance.setStyleSheet(
             "font-size: 14pt; font-weight: bold; color:%s;" % ("#1e5e2a" if due == 0 else "#8e1c14")
         )
-        self.pay_form.setVisible(self.ctx.may("pay"))
-        self.pay_form.setEnabled(view.handed_over_at is None)
+        self.pay_form.setVisible(self.may_pay)
+        self.pay_form.setEnabled(self.may_pay and view.handed_over_at is None)
         if due != self._last_due:  # a new balance: offer it as the next amount
             self._last_due = due
             self.amount.setText(str(to_yuan(due)) if due > 0 else "")

@@ -36,6 +36,7 @@ class Page(StepPage):
         self.declined.setWordWrap(True)
         QVBoxLayout(self.declined_box).addWidget(self.declined)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_banner)
         layout.addWidget(self.source_box)
         layout.addWidget(self.campaign_box, 1)
         layout.addWidget(self.declined_box, 1)

@@ -88,6 +88,8 @@ class WashPage(StepPage):
         layout.addWidget(self.request_group)
         layout.addWidget(self.confirm_group)
         layout.addStretch(1)
+        self.may_record = self.guard(self.request_group, "wash.record")
+        self.guard(self.confirm_group, "wash.record")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -131,8 +133,10 @@ class WashPage(StepPage):
             show_banner(self.status, self.tr("Ask the customer whether they want the car washed."), "warn")
         show_banner(self.locked, locked_text(view.locked, self.step, self.ctx.lang), "warn")
         self.confirm_group.setVisible(view.wash_requested is True)
-        self.request_group.setEnabled(view.handed_over_at is None and view.wash_done_at is None)
-        self.confirm_group.setEnabled(view.wash_done_at is None)
+        self.request_group.setEnabled(
+            self.may_record and view.handed_over_at is None and view.wash_done_at is None
+        )
+        self.confirm_group.setEnabled(self.may_record and view.wash_done_at is None)
 
     def _result_text(self, result: str) -> str:
         """The stored result; the services' default (no note) in the user's language."""
