@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     ah.add_argument("--reason", required=True, help="why (e.g. 'restored the Monday backup on purpose')")
 
     pr = sub.add_parser("print", help="print a sheet of a repair order to PDF")
-    pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin"))
+    pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin", "receipt"))
     pr.add_argument("ro_number", metavar="RO_NUMBER")
     pr.add_argument("-o", "--output", required=True, type=Path)
     # --lang is also taken after the command (``print settlement RO1 -o f.pdf --lang en``);

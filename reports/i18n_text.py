@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "title.settlement": ("Settlement Sheet", "结算清单"),
     "title.jobcard": ("Job Card", "派工单"),
     "title.checkin": ("Vehicle Check-in Sheet", "接车问诊单"),
+    "title.receipt": ("Payment Receipt", "收款收据"),
     # header / footer
     "address": ("Address", "地址"),
     "phone": ("Phone", "电话"),
@@ -171,6 +172,22 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "cert_no": ("Completion certificate No.", "竣工出厂合格证编号"),
     "cert_missing": ("not yet recorded", "尚未登记"),
+    # receipt
+    "sec.received": ("Received", "本次收款"),
+    "sec.earlier": ("Paid before", "此前付款"),
+    "this_payment": ("Received now", "本次收款合计"),
+    "cash_tendered": ("Cash handed over", "实收现金"),
+    "change_due": ("Change given", "找零"),
+    "paid_to_date": ("Paid to date", "累计已付"),
+    "bill_total": ("Amount of the settlement", "结算金额"),
+    "cashier": ("Cashier", "收银员"),
+    "received_at": ("Received at", "收款时间"),
+    "cashier_signature": ("Cashier's signature", "收银员签字"),
+    "refund_of": ("refund of {ref}", "退款（原付款 {ref}）"),
+    "receipt_note": (
+        "This receipt confirms the money received; the settlement sheet lists the work and parts.",
+        "本收据仅证明已收款项；维修项目及配件明细见结算清单。",
+    ),
     # job card
     "customer_waits": ("Customer waits", "客户在店等候"),
     "priority": ("Priority", "优先级"),

@@ -13,11 +13,16 @@ from advisor.errors import ValidationError
 from advisor.i18n import normalise
 from advisor.models import now
 from advisor.services.views import DealerView, ROView
-from reports import estimate_sheet, settlement_sheet, workshop_sheets
+from reports import estimate_sheet, receipt_sheet, settlement_sheet, workshop_sheets
 from reports.pdf_base import Sheet
 from reports.pdf_page import build
 
 KINDS = ("estimate", "settlement", "jobcard", "checkin")
+# The receipt is the cashier's, of a payment rather than of the RO: printable like the
+# sheets (``main.py print receipt``), kept out of ``KINDS`` (the RO's own sheets).
+RECEIPT = "receipt"
+PRINTABLE = (*KINDS, RECEIPT)
+Received = receipt_sheet.Received
 
 
 def render(
@@ -28,18 +33,21 @@ def render(
     dealer: DealerView | None = None,
     printed_at: dt.datetime | None = None,
     valid_days: int | None = None,
+    received: receipt_sheet.Received | None = None,
 ) -> bytes:
     """The sheet ``kind`` of the RO ``view`` as a PDF (A4, one embedded font).
 
     ``dealer`` defaults to the dealership's profile, ``valid_days`` (of an estimate) to
     the setting ``estimate_valid_days``, ``printed_at`` to now. Raises ``GateError``
     when the sheet does not apply yet (a settlement sheet before settlement, an estimate
-    without lines, a job card without work, a check-in sheet before the walk-around).
+    without lines, a job card without work, a check-in sheet before the walk-around, a
+    receipt before any payment). ``received``: the payment a receipt is for (its
+    payments, cash handed over and change); without it a receipt lists every payment.
     """
-    if kind not in KINDS:
+    if kind not in PRINTABLE:
         raise ValidationError(
-            f"Unknown sheet {kind!r}; use one of: {', '.join(KINDS)}.",
-            f"未知的单据 {kind!r}；可用：{'、'.join(KINDS)}。",
+            f"Unknown sheet {kind!r}; use one of: {', '.join(PRINTABLE)}.",
+            f"未知的单据 {kind!r}；可用：{'、'.join(PRINTABLE)}。",
         )
     if dealer is None:
         from advisor.services.settings import dealer as dealer_profile
@@ -57,6 +65,8 @@ def render(
         story = estimate_sheet.build_story(sheet, view, tax_rate=dealer.tax_rate, valid_days=valid_days)
     elif kind == "settlement":
         story = settlement_sheet.build_story(sheet, view, tax_rate=dealer.tax_rate)
+    elif kind == RECEIPT:
+        story = receipt_sheet.build_story(sheet, view, received)
     elif kind == "jobcard":
         story = workshop_sheets.jobcard_story(sheet, view)
     else:

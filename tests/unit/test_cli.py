@@ -444,14 +444,19 @@ def test_print_writes_the_sheet_in_the_language_asked_after_the_command(
     from pypdf import PdfReader
 
     url, done, _fresh = shop_with_ros
-    for lang, title in (("en", "Settlement"), ("zh_CN", "结算清单")):
-        out_file = tmp_path / f"s-{lang}.pdf"
+    for sheet, lang, title in (
+        ("settlement", "en", "Settlement"),
+        ("settlement", "zh_CN", "结算清单"),
+        ("receipt", "en", "Payment Receipt"),
+        ("receipt", "zh_CN", "收款收据"),
+    ):
+        out_file = tmp_path / f"{sheet}-{lang}.pdf"
         code, out, err = run(
             capsys,
             "--database",
             url,
             "print",
-            "settlement",
+            sheet,
             done,
             "-o",
             str(out_file),
