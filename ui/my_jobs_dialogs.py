@@ -54,12 +54,14 @@ class PauseDialog(QDialog):
         for reason in PauseReason:
             b = touch(QPushButton(words(PauseReason, reason)), 360)
             b.setObjectName(f"pause_{reason.value}")
+            b.setAutoDefault(False)  # Enter never pauses for a reason nobody chose
             b.clicked.connect(lambda _c=False, r=reason.value: self._choose(r))
             layout.addWidget(b)
             self.buttons[reason.value] = b
         self.cancel = touch(QPushButton(self.tr("Cancel")), 360)
         self.cancel.setObjectName("pause_cancel")
         self.cancel.clicked.connect(self.reject)
+        self.cancel.setDefault(True)
         layout.addSpacing(8)
         layout.addWidget(self.cancel)
 

@@ -93,3 +93,29 @@ def test_the_call_lists_due_cars_are_read_by_their_indexes(history: peewee.Datab
     assert len(plans) >= 2, plans
     assert all("SCAN t1" not in plan for plan in plans), plans
     assert any("vehicle_km_to_service" in plan for plan in plans), plans
+
+
+def test_my_jobs_reads_the_open_ros_jobs_and_todays_finished_by_date(history: peewee.Database) -> None:
+    """A technician's jobs: never a scan of every job, nor their whole history through
+    ``assignment (technician_id)`` (every job they ever did) — the open jobs through the
+    open ROs and ``assignment (ro_id)``, today's finished ones by ``done_at``. (By
+    ``assignment (status)`` SQLite took 'waiting' for a third of all jobs and scanned.)"""
+    if is_postgres():
+        pytest.skip("SQLite's plans; PostgreSQL plans these by its statistics")
+    from advisor.models import Technician
+    from advisor.services._base import Actor
+    from advisor.services.my_jobs import my_jobs
+
+    tech = Technician.select().where(Technician.user.is_null(False)).first()
+    actor = Actor(tech.user_id, "tech", tech.name, "technician")
+    with capture() as statements:
+        my_jobs(actor)
+    plans = [
+        " / ".join(str(r[3]) for r in history.execute_sql("EXPLAIN QUERY PLAN " + s, p))
+        for s, p in reads(statements)
+        if s.lstrip().startswith('SELECT "t1"."id", "t2"."id"') and 'FROM "assignment"' in s
+    ]
+    assert len(plans) == 2, plans
+    assert all("technician_id" not in plan and "SCAN" not in plan for plan in plans), plans
+    assert "repair_order_open_queue" in plans[0] or "repair_order_status" in plans[0], plans
+    assert "assignment_ro_id" in plans[0] and "assignment_done_at" in plans[1], plans
