@@ -104,7 +104,7 @@ class FindingsDialog(QDialog):
         cancel.setObjectName("findings_cancel")
         cancel.setText(self.tr("Cancel"))
         for b in (self.save_button, cancel):
-            b.setMinimumHeight(TOUCH_HEIGHT)
+            touch(b, 180)
         self.box.accepted.connect(self.save)
         self.box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
