@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._entries = [e for e in ENTRIES if e.permission is None or ctx.may(e.permission)]
         self._built: dict[str, Workspace] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self._lounge: QWidget | None = None  # the lounge's TV window (ui.lounge), once opened
         top = self._build_top()
         self._build_rail()
         body = QHBoxLayout()
@@ -143,6 +144,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=entry.key: self.open_workspace(k))
             self.go_menu.addAction(action)
             self.go_actions.append(action)
+        self.lounge_action = QAction(self)
+        self.lounge_action.triggered.connect(lambda: self.open_lounge())
+        if self.ctx.may("lounge.view"):
+            self.go_menu.addSeparator()
+            self.go_menu.addAction(self.lounge_action)
 
         self.logout_action = QAction(self)
         self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.search_action.setText(self.tr("Search…"))
         self.logout_action.setText(self.tr("Log &out"))
+        self.lounge_action.setText(self.tr("Lounge screen (the customers' TV)"))
         self.quit_action.setText(self.tr("&Quit"))
         for row, entry in enumerate(self._entries):
             name = self._title_of(entry)
@@ -293,6 +300,16 @@ class MainWindow(QMainWindow):
             show(customer_id, vehicle_id=vehicle_id)
         else:
             show(customer_id)
+
+    def open_lounge(self, *, full_screen: bool = False) -> QWidget:
+        """Show the lounge screen: full screen on a second screen if there is one."""
+        from ui.lounge import LoungeWindow
+
+        lounge = self._lounge
+        if not isinstance(lounge, LoungeWindow):
+            lounge = self._lounge = LoungeWindow(self.ctx, parent=self)
+        lounge.show_beside(self, full_screen=full_screen)
+        return lounge
 
     # ---- status -----------------------------------------------------------------------
     def set_live(self, ok: bool) -> None:

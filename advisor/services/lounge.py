@@ -48,6 +48,22 @@ STATUS_OF_STEP: dict[Step, LoungeStatus] = {
 }
 
 
+# The screen's own words. The lounge shows everything in both languages at once (the
+# app's language first): whoever sits there reads one of them.
+SCREEN_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Service progress", "维修进度"),
+    "car": ("Car", "车辆"),
+    "status": ("Progress", "当前进度"),
+    "ready": ("Expected ready", "预计完工"),
+    "empty": (
+        "Welcome! The progress of your car will be shown here.",
+        "欢迎光临！您的爱车维修进度将在此显示。",
+    ),
+    "privacy": ("Plates are partly hidden to protect your privacy.", "为保护您的隐私，车牌已部分隐藏。"),
+    "ask": ("Any question? Please ask your service advisor.", "如有疑问，请咨询您的服务顾问。"),
+}
+
+
 @dataclass(frozen=True)
 class LoungeCar:
     """One waiting customer's car as the lounge shows it: nothing that names the person."""
