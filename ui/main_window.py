@@ -31,6 +31,7 @@ from advisor.services import settings as dealer_settings
 from advisor.services import users
 from ui import i18n, workstation
 from ui.context import AppContext
+from ui.desk.needs import NeedsTray, NeedsWatcher
 from ui.search_box import SearchBox
 from ui.workspace import Workspace
 from ui.workspaces import ENTRIES, Entry
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.live_label)
 
         self._build_menus()
+        self._build_needs()
         self.retranslate()
         self._restore()
 
@@ -172,6 +174,17 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
 
+    def _build_needs(self) -> None:
+        """What waits on this advisor: its count on Today's rail item, new items in the tray."""
+        self.needs: NeedsWatcher | None = None
+        if self.ctx.may("needs.view") and self._row_of("today") >= 0:
+            self.needs = NeedsWatcher.of(self.ctx)
+            self.needs.updated.connect(self._needs_read)
+            self.needs_tray = NeedsTray(self, self.needs, self.open_ro)
+
+    def _needs_read(self, _items: object) -> None:
+        self.retranslate_rail()
+
     # ---- translation ------------------------------------------------------------------
     def retranslate(self) -> None:
         try:
@@ -188,13 +201,7 @@ class MainWindow(QMainWindow):
         self.logout_action.setText(self.tr("Log &out"))
         self.lounge_action.setText(self.tr("Lounge screen (the customers' TV)"))
         self.quit_action.setText(self.tr("&Quit"))
-        for row, entry in enumerate(self._entries):
-            name = self._title_of(entry)
-            item = self.rail.item(row)
-            item.setText(name)
-            shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
-            self.go_actions[row].setText(name)
+        self.retranslate_rail()
         role = pick(*users.ROLE_LABELS.get(self.ctx.actor.role, (self.ctx.actor.role,) * 2))
         who = f"{self.ctx.actor.display_name} · {role}"
         self.user_label.setText(self.tr("Logged in: %1").replace("%1", who))
@@ -202,6 +209,19 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db_label))
         self._show_live()
         self.search.retranslate()
+
+    def retranslate_rail(self) -> None:
+        """The rail's and the View menu's names; Today's with what needs the user ("Today (3)")."""
+        for row, entry in enumerate(self._entries):
+            name = self._title_of(entry)
+            if entry.key == "today" and self.needs is not None and self.needs.count:
+                name = self.tr("%1 (%2)", "a workspace and its count").replace("%1", name)
+                name = name.replace("%2", str(self.needs.count))
+            item = self.rail.item(row)
+            item.setText(name)
+            shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
+            self.go_actions[row].setText(name)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -230,6 +250,7 @@ class MainWindow(QMainWindow):
             return None
         ws = entry.load()(self.ctx)
         ws.open_ro.connect(self.open_ro)
+        ws.open_ro_at.connect(self.open_ro)
         ws.open_customer.connect(self.show_customer)
         holder = self._placeholders[key]
         index = self.stack.indexOf(holder)
@@ -281,14 +302,15 @@ class MainWindow(QMainWindow):
         self.rail.setCurrentRow(row)
         return ws
 
-    def open_ro(self, ro_id: int) -> None:
-        """Show repair order ``ro_id`` in the repair-order workspace."""
+    def open_ro(self, ro_id: int, step: int = 0) -> None:
+        """Show repair order ``ro_id`` in the repair-order workspace (at ``step``, 1–13;
+        0: the step it stands at)."""
         ws = self.open_workspace("repair_order")
-        show: Callable[[int], None] | None = getattr(ws, "show_ro", None)
+        show: Callable[..., None] | None = getattr(ws, "show_ro", None)
         if show is None:
             self.statusBar().showMessage(self.tr("The repair order screen is not available."), 5000)
             return
-        show(ro_id)
+        show(ro_id, step=step or None)
 
     def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
         """Show a customer (and one of their vehicles) in Customers & vehicles."""

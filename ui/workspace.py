@@ -16,7 +16,7 @@ class Workspace(QWidget):
     Subclasses set ``key`` (stable id), ``permission`` (an advisor.auth action the role
     needs, or None for everyone), ``icon_name`` (a QStyle.StandardPixmap name) and
     implement ``title()`` and ``refresh()``. ``open_ro`` asks the main window to show a
-    repair order. ``shows`` names the kinds of record the workspace shows: it refreshes
+    repair order (``open_ro_at`` at a given step). ``shows`` names the kinds of record the workspace shows: it refreshes
     only after a change that ``touches`` them (``concerns``; here or at another desk).
     Refresh is coalesced: many changes → one refresh, when the workspace is visible.
     """
@@ -28,6 +28,7 @@ class Workspace(QWidget):
     shortcut = ""  # e.g. "Ctrl+1"
 
     open_ro = Signal(int)  # RO id
+    open_ro_at = Signal(int, int)  # RO id, the step to show
     open_customer = Signal(int)  # customer id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -1137,69 +1137,84 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="95"/>
+        <location filename="../../ui/ro/header.py" line="98"/>
         <source>&amp;Edit vehicle…</source>
         <translation>编辑车辆(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="97"/>
+        <location filename="../../ui/ro/header.py" line="100"/>
         <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
         <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="99"/>
+        <location filename="../../ui/ro/header.py" line="102"/>
         <source>Hand &amp;over to another advisor…</source>
         <translation>转交给其他服务顾问(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="100"/>
+        <location filename="../../ui/ro/header.py" line="103"/>
         <source>Give this repair order to another advisor, with the reason</source>
         <translation>将此工单转交给其他服务顾问，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="102"/>
+        <location filename="../../ui/ro/header.py" line="104"/>
+        <source>Customer &amp;updated</source>
+        <translation>已告知客户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="106"/>
+        <source>Record that you told the customer how the work stands (in the lounge or by phone)</source>
+        <translation>记录您已向客户通报维修进度（休息室当面或电话）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="108"/>
+        <source>Last update: %1</source>
+        <translation>上次通报：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="111"/>
         <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="108"/>
+        <location filename="../../ui/ro/header.py" line="117"/>
         <source>Mileage: %1</source>
         <translation>里程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109"/>
+        <location filename="../../ui/ro/header.py" line="118"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="111"/>
+        <location filename="../../ui/ro/header.py" line="120"/>
         <source>Total incl. tax
 %1</source>
         <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="114"/>
+        <location filename="../../ui/ro/header.py" line="123"/>
         <source>awaiting decision %1</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="123"/>
+        <location filename="../../ui/ro/header.py" line="132"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="128"/>
+        <location filename="../../ui/ro/header.py" line="137"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="133"/>
+        <location filename="../../ui/ro/header.py" line="142"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="136"/>
+        <location filename="../../ui/ro/header.py" line="145"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
@@ -1260,62 +1275,62 @@
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="129"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="130"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="132"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="139"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="140"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="141"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="141"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="144"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from advisor.codes import EventAction
 from advisor.services.views import ROView
 from ui import fmt
 
@@ -62,6 +63,8 @@ class ROHeader(QFrame):
         # Corrections beside what they correct; the workspace shows them to who may.
         self.edit_vehicle_button = _small_button("ro_edit_vehicle", self)
         self.reassign_button = _small_button("ro_reassign", self)
+        # The customer was told how the work stands (clears "Needs me": lounge, decision…).
+        self.inform_button = _small_button("ro_inform", self)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.addWidget(self.plate, 0, 0, 2, 1)
@@ -70,7 +73,7 @@ class ROHeader(QFrame):
         grid.addWidget(self.customer, 0, 2)
         grid.addWidget(self.mileage, 1, 2)
         grid.addLayout(_beside(self.advisor, self.reassign_button), 0, 3)
-        grid.addWidget(self.promised, 1, 3)
+        grid.addLayout(_beside(self.promised, self.inform_button), 1, 3)
         grid.addWidget(self.total, 0, 4, 2, 1)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
@@ -98,6 +101,12 @@ class ROHeader(QFrame):
         )
         self.reassign_button.setText(self.tr("Hand &over to another advisor…"))
         self.reassign_button.setToolTip(self.tr("Give this repair order to another advisor, with the reason"))
+        self.inform_button.setText(self.tr("Customer &updated"))
+        last = max((e.at for e in v.events if e.action == EventAction.CUSTOMER_INFORMED), default=None)
+        tip = self.tr("Record that you told the customer how the work stands (in the lounge or by phone)")
+        if last is not None:
+            tip += "\n" + self.tr("Last update: %1").replace("%1", fmt.datetime(last))
+        self.inform_button.setToolTip(tip)
         self.plate.setText(v.vehicle.plate)
         self.number.setText(self.tr("Repair order %1").replace("%1", v.number))
         year = f" ({v.vehicle.year})" if v.vehicle.year else ""

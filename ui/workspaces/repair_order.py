@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import ROStatus
 from advisor.errors import UserError
-from advisor.services import orders
+from advisor.services import inbox, orders
 from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import ROView
 from ui import messages
@@ -62,6 +62,7 @@ class RepairOrderWorkspace(Workspace):
         self.header = ROHeader(self)
         self.header.edit_vehicle_button.clicked.connect(self.edit_vehicle)
         self.header.reassign_button.clicked.connect(self.reassign_advisor)
+        self.header.inform_button.clicked.connect(self.customer_updated)
         self.step_bar = StepBar(ctx, self)
         self.step_bar.step_clicked.connect(self.show_step)
         self._build_print_menu()
@@ -152,8 +153,8 @@ class RepairOrderWorkspace(Workspace):
         self.empty.setVisible(not shown)
 
     # -- what is shown -------------------------------------------------------------
-    def show_ro(self, ro_id: int) -> None:
-        """Show repair order ``ro_id`` at its current step."""
+    def show_ro(self, ro_id: int, step: int | None = None) -> None:
+        """Show repair order ``ro_id`` at ``step`` (1–13), or else at its current step."""
         if ro_id != self.ro_id:
             for page in self.pages.values():
                 self.stack.removeWidget(page)
@@ -163,7 +164,7 @@ class RepairOrderWorkspace(Workspace):
         self.ro_id = ro_id
         self._load()
         if self.view is not None:
-            self.show_step(self._natural_step(self.view))
+            self.show_step(step if step is not None and 1 <= step <= 13 else self._natural_step(self.view))
 
     @staticmethod
     def _natural_step(view: ROView) -> int:
@@ -232,6 +233,7 @@ class RepairOrderWorkspace(Workspace):
         self.header.edit_vehicle_button.setVisible(self.ctx.may("customer.edit"))
         open_ = view.status == ROStatus.OPEN and view.handed_over_at is None
         self.header.reassign_button.setVisible(open_ and self.ctx.may("ro.reassign"))
+        self.header.inform_button.setVisible(open_ and self.ctx.may("customer.inform"))
         self.step_bar.set_view(view)
         self.quotes.set_view(view)
         self.timeline.set_view(view)
@@ -249,6 +251,12 @@ class RepairOrderWorkspace(Workspace):
         if self.view is not None:
             ReassignDialog(self.ctx, self.view, self).exec()
             self.refresh()  # also after a refusal: someone else may have handed it over
+
+    def customer_updated(self) -> None:
+        """The advisor told the customer how the work stands: on the timeline; what needed
+        it leaves "Needs me"."""
+        if self.view is not None:
+            self.ctx.ops.run(inbox.give_progress_update, parent=self, ro_id=self.view.id)
 
     # -- printing ------------------------------------------------------------------
     def print_sheet(self, kind: str) -> None:

@@ -1,7 +1,9 @@
-"""Today: the advisor's day in three lanes — Arriving, Waiting, In progress.
+"""Today: the advisor's day — what needs them, then three lanes: Arriving, Waiting,
+In progress.
 
-One click or Enter on a waiting or in-progress row opens its RO; Enter (or the button)
-on an appointment records the arrival and opens the new RO.
+One click or Enter on a waiting or in-progress row opens its RO; on a "Needs me" row it
+opens the RO at the step where the action is taken; Enter (or the button) on an
+appointment records the arrival and opens the new RO.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import workflow
+from advisor.codes import Role
 from advisor.services import appointments, orders, reception
+from advisor.services.inbox import NeedItem
 from advisor.services.opchanges import Kind
 from ui import fmt
 from ui.context import AppContext
 from ui.desk.lanes import ID_ROLE, ArrivingModel, InProgressModel, WaitingModel
+from ui.desk.needs import NeedsModel, NeedsWatcher
 from ui.workspace import Workspace
 
 
@@ -50,7 +55,23 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     return view
 
 
+def _lane(view: QTableView) -> tuple[QWidget, QLabel]:
+    """A lane: the view under its bold title (the title's buddy is the view)."""
+    lane = QWidget()
+    box = QVBoxLayout(lane)
+    box.setContentsMargins(0, 0, 0, 0)
+    title = QLabel()
+    title.setBuddy(view)
+    bold = title.font()
+    bold.setBold(True)
+    title.setFont(bold)
+    box.addWidget(title)
+    box.addWidget(view, 1)
+    return lane, title
+
+
 LANE_SHARES = (27, 25, 48)  # In progress needs the room: step, promise and badges
+NEEDS_SHARE = 36  # of the height, for "Needs me" above the lanes (a few rows)
 
 
 class TodayWorkspace(Workspace):
@@ -69,11 +90,16 @@ class TodayWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        if self.needs_view is not None:
+            self.setTabOrder(self.needs_view, self.arriving_view)
         self.setTabOrder(self.arriving_view, self.waiting_view)
         self.setTabOrder(self.waiting_view, self.progress_view)
 
-        # Alt+1/2/3 jump to a lane (the lane titles carry the mnemonic too).
-        for n, view in enumerate((self.arriving_view, self.waiting_view, self.progress_view), 1):
+        # Alt+1/2/3 jump to a lane, Alt+4 to "Needs me".
+        lanes = [self.arriving_view, self.waiting_view, self.progress_view]
+        if self.needs_view is not None:
+            lanes.append(self.needs_view)
+        for n, view in enumerate(lanes, 1):
             QShortcut(QKeySequence(f"Alt+{n}"), self, view.setFocus)
 
         self.clock = QTimer(self)
@@ -81,6 +107,8 @@ class TodayWorkspace(Workspace):
         self.clock.timeout.connect(self.tick)
         self.clock.start()
         self.retranslate()
+        if self.watcher is not None:
+            self._show_needs(self.watcher.items)
 
     def _build_lanes(self) -> None:
         """The three lanes' models and tables: arriving, waiting, in progress."""
@@ -98,6 +126,23 @@ class TodayWorkspace(Workspace):
         for view in (self.waiting_view, self.progress_view):
             view.activated.connect(self._ro_activated)
             view.clicked.connect(self._ro_activated)
+        self._build_needs()
+
+    def _build_needs(self) -> None:
+        """What waits on this advisor (advisors and managers): read by the session's
+        watcher, which also puts the count on the rail and tells the tray."""
+        self.needs: NeedsModel | None = None
+        self.needs_view: QTableView | None = None
+        self.watcher: NeedsWatcher | None = None
+        if not self.ctx.may("needs.view"):
+            return
+        # A manager sees every advisor's items: whose each is.
+        self.needs = NeedsModel(show_advisor=self.ctx.actor.role == Role.MANAGER)
+        self.needs_view = _table(self.needs, "needsMe")
+        self.needs_view.activated.connect(self._need_activated)
+        self.needs_view.clicked.connect(self._need_activated)
+        self.watcher = NeedsWatcher.of(self.ctx)
+        self.watcher.updated.connect(self._show_needs)
 
     def _build_top(self) -> QHBoxLayout:
         """The day's heading, record arrival, walk-in (Ctrl+N) and refresh (F5)."""
@@ -126,25 +171,29 @@ class TodayWorkspace(Workspace):
         return top
 
     def _build_splitter(self) -> QSplitter:
-        """The lanes side by side, each under its bold title (the title's buddy is the lane)."""
+        """The lanes side by side, each under its bold title (the title's buddy is the lane);
+        "Needs me" across the top, above them, for who has it."""
         self.lane_titles: list[QLabel] = []
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.arriving_view, self.waiting_view, self.progress_view):
-            lane = QWidget()
-            box = QVBoxLayout(lane)
-            box.setContentsMargins(0, 0, 0, 0)
-            title = QLabel()
-            title.setBuddy(view)
-            bold = title.font()
-            bold.setBold(True)
-            title.setFont(bold)
+            lane, title = _lane(view)
             self.lane_titles.append(title)
-            box.addWidget(title)
-            box.addWidget(view, 1)
             splitter.addWidget(lane)
         for position, factor in enumerate(LANE_SHARES):
             splitter.setStretchFactor(position, factor)
-        return splitter
+        self.lanes_splitter = splitter
+        self.needs_title: QLabel | None = None
+        if self.needs_view is None:
+            return splitter
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.setObjectName("todaySplitter")
+        lane, self.needs_title = _lane(self.needs_view)
+        outer.addWidget(lane)
+        outer.addWidget(splitter)
+        outer.setStretchFactor(0, NEEDS_SHARE)
+        outer.setStretchFactor(1, 100 - NEEDS_SHARE)
+        outer.setChildrenCollapsible(False)
+        return outer
 
     def title(self) -> str:
         return self.tr("Today")
@@ -161,16 +210,22 @@ class TodayWorkspace(Workspace):
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the lanes again (F5)"))
         self._title_lanes()
-        for model in (self.arriving, self.waiting, self.in_progress):
-            model.retranslate()
+        for model in (self.arriving, self.waiting, self.in_progress, self.needs):
+            if model is not None:
+                model.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # The first real width gives In progress its larger share; the user may drag later.
-        if not self._sized and self.isVisible() and self.splitter.width() > 100:
+        # The first real size gives In progress its larger share (and "Needs me" its part of
+        # the height); the user may drag later.
+        lanes = self.lanes_splitter
+        if not self._sized and self.isVisible() and lanes.width() > 100:
             self._sized = True
-            total = self.splitter.width()
-            self.splitter.setSizes([total * share // 100 for share in LANE_SHARES])
+            total = lanes.width()
+            lanes.setSizes([total * share // 100 for share in LANE_SHARES])
+            if self.splitter is not lanes:
+                high = self.splitter.height()
+                self.splitter.setSizes([high * NEEDS_SHARE // 100, high - high * NEEDS_SHARE // 100])
 
     # ---- data -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -183,6 +238,14 @@ class TodayWorkspace(Workspace):
         self.in_progress.set_rows([r for r in open_ros if r.step != workflow.Step.RECEPTION])
         self._title_lanes()
 
+    def _show_needs(self, items: list[NeedItem]) -> None:
+        """What the watcher read (after any change here or at another desk, every minute)."""
+        if self.needs is None:
+            return
+        self.needs.now = dt.datetime.now()
+        self.needs.set_rows(items)
+        self._title_lanes()
+
     def _title_lanes(self) -> None:
         """Each lane's title with its count of rows."""
         counts = (len(self.arriving.items), len(self.waiting.items), len(self.in_progress.items))
@@ -193,6 +256,13 @@ class TodayWorkspace(Workspace):
         for title, name, count, tip in zip(self.lane_titles, names, counts, tips, strict=True):
             title.setText(name.replace("%1", str(count)))
             title.setToolTip(tip)
+        if self.needs_title is not None and self.needs is not None:
+            count = len(self.needs.items)
+            text = self.tr("Needs me (%1)") if count else self.tr("Needs me (%1): nothing waits on you")
+            self.needs_title.setText(text.replace("%1", str(count)))
+            self.needs_title.setToolTip(
+                self.tr("What waits on you: a click opens the repair order at the step to act on (Alt+4)")
+            )
 
     def tick(self) -> None:
         """Every second: the waiting timers and the promise countdowns move on."""
@@ -201,12 +271,19 @@ class TodayWorkspace(Workspace):
         now = dt.datetime.now()
         self.waiting.tick(now)
         self.in_progress.tick(now)
+        if self.needs is not None and now.second == 0:  # "(12 min ago)" moves on a minute
+            self.needs.tick(now)
 
     # ---- actions ----------------------------------------------------------------------
     def _ro_activated(self, index: QModelIndex) -> None:
         ro_id = index.data(ID_ROLE)
         if ro_id is not None:
             self.open_ro.emit(int(ro_id))
+
+    def _need_activated(self, index: QModelIndex) -> None:
+        ro_id = index.data(ID_ROLE)
+        if ro_id is not None and self.needs is not None:
+            self.open_ro_at.emit(int(ro_id), self.needs.step_of(index.row()))
 
     def _arrival_activated(self, index: QModelIndex) -> None:
         self.arriving_view.selectRow(index.row())
