@@ -508,72 +508,78 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Lounge screen (the customers&apos; TV)</source>
         <translation>客户休息区屏幕（电视）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>%1 (%2)</source>
+        <comment>a workspace and its count</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
@@ -594,7 +600,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/ro/pages/base.py" line="85"/>
+        <location filename="../../ui/ro/pages/base.py" line="154"/>
         <source>This step is shown on another screen.</source>
         <translation>此步骤在其他界面中显示。</translation>
     </message>
@@ -787,74 +793,89 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="150"/>
+        <location filename="../../ui/workspaces/today.py" line="199"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="154"/>
+        <location filename="../../ui/workspaces/today.py" line="203"/>
         <source>Today — %1</source>
         <translation>今日 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="155"/>
+        <location filename="../../ui/workspaces/today.py" line="204"/>
         <source>Record &amp;arrival</source>
         <translation>登记到店(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="157"/>
+        <location filename="../../ui/workspaces/today.py" line="206"/>
         <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="159"/>
+        <location filename="../../ui/workspaces/today.py" line="208"/>
         <source>&amp;Walk-in…</source>
         <translation>无预约到店(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="160"/>
+        <location filename="../../ui/workspaces/today.py" line="209"/>
         <source>A customer without an appointment (Ctrl+N)</source>
         <translation>没有预约的客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="161"/>
+        <location filename="../../ui/workspaces/today.py" line="210"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="162"/>
+        <location filename="../../ui/workspaces/today.py" line="211"/>
         <source>Read the lanes again (F5)</source>
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="189"/>
+        <location filename="../../ui/workspaces/today.py" line="252"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="189"/>
+        <location filename="../../ui/workspaces/today.py" line="252"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="189"/>
+        <location filename="../../ui/workspaces/today.py" line="252"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="190"/>
+        <location filename="../../ui/workspaces/today.py" line="253"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="191"/>
+        <location filename="../../ui/workspaces/today.py" line="254"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="192"/>
+        <location filename="../../ui/workspaces/today.py" line="255"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="261"/>
+        <source>Needs me (%1)</source>
+        <translation>待我处理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="261"/>
+        <source>Needs me (%1): nothing waits on you</source>
+        <translation>待我处理（%1）：暂无待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="264"/>
+        <source>What waits on you: a click opens the repair order at the step to act on (Alt+4)</source>
+        <translation>等待您处理的事项：单击即在需要处理的步骤打开工单（Alt+4）</translation>
     </message>
 </context>
 <context>
