@@ -78,9 +78,11 @@ class BoardModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._jobs) - 1, len(self._headers) - 1))
 
     def set_jobs(self, jobs: list[AssignmentView]) -> None:
-        """Replace every job (a refresh): one reset, the views re-filter once."""
+        """Replace every job (a refresh): one reset, the views re-filter once. Work still to
+        do comes first, in the services' order (priority, then planned start); the day's
+        finished jobs last, the latest finished first."""
         self.beginResetModel()
-        self._jobs = list(jobs)
+        self._jobs = board_order(jobs)
         self._by_id = {j.id: j for j in self._jobs}
         self.endResetModel()
 
@@ -167,21 +169,54 @@ class BoardModel(QAbstractTableModel):
         return [MIME_TYPE]
 
 
+def board_order(jobs: list[AssignmentView]) -> list[AssignmentView]:
+    """Open work in the given order, then finished work, the latest finished first."""
+    open_ = [j for j in jobs if j.status != JobStatus.DONE]
+    done = [j for j in jobs if j.status == JobStatus.DONE]
+    done.sort(key=lambda j: (j.done_at or dt.datetime.min, j.id), reverse=True)
+    return open_ + done
+
+
 def planned_minutes(job: AssignmentView) -> int:
     return int((job.planned_end - job.planned_start) / dt.timedelta(minutes=1))
 
 
 class GroupFilter(QSortFilterProxyModel):
-    """The jobs of one board column: one technician or one bay."""
+    """The jobs of one board column: one technician or one bay; its finished jobs only
+    when ``show_done`` (the column collapses them behind a count)."""
 
-    def __init__(self, source: BoardModel, key: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, source: BoardModel, key: str, parent: QObject | None = None, *, show_done: bool = False
+    ) -> None:
         super().__init__(parent)
         self.key = key
+        self.show_done = show_done
         self.setSourceModel(source)
         self.setFilterRole(TECH_KEY_ROLE if key.startswith("t") else BAY_KEY_ROLE)
         self.setDynamicSortFilter(False)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def set_show_done(self, on: bool) -> None:
+        if on != self.show_done:
+            self.beginFilterChange()
+            self.show_done = on
+            self.endFilterChange()
+
+    def _mine(self, source_row: int, source_parent: _Index) -> bool:
         # An exact match: a fixed-string filter would let 't1' match 't12'.
         value = self.sourceModel().index(source_row, 0, source_parent).data(self.filterRole())
         return bool(value == self.key)
+
+    def _done(self, source_row: int, source_parent: _Index) -> bool:
+        return bool(self.sourceModel().index(source_row, 0, source_parent).data(STATE_ROLE) == "done")
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._mine(source_row, source_parent):
+            return False
+        return self.show_done or not self._done(source_row, source_parent)
+
+    def done_count(self) -> int:
+        """The column's finished jobs, shown or not."""
+        root = QModelIndex()
+        return sum(
+            1 for r in range(self.sourceModel().rowCount(root)) if self._mine(r, root) and self._done(r, root)
+        )

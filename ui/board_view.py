@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QByteArray,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPainter, QPen
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +48,18 @@ from ui.board_model import ID_ROLE, MIME_TYPE, NO_BAY, STATE_ROLE, BoardModel, G
 BOARD_BG = "#202124"
 CARD_H = 178  # at scale 1
 COLUMN_W = 185  # at scale 1; columns share any wider screen
+FLASH = "#fbbc04"  # the outline of a card that has just come onto the board
+FLASH_MS = 2500  # how long it shows
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a column is scrolled to: the card at its top (and how far up it is cut) and
+    the scroll bar's value, for when that card has left the column."""
+
+    anchor: int | None
+    offset: int
+    value: int
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -53,6 +69,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.board_model = model
         self.scale = 1.0
+        self.flashing: dict[int, str] = {}  # assignment id → "new" | "moved", cards that just came
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         # The width follows the column (a list view stretches items to its viewport).
@@ -76,6 +93,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = option.rect.adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        flashing = self.flashing.get(job.id, "")
+        if flashing:  # a wide outline around the card, outside the selection's
+            painter.setPen(QPen(QColor(FLASH), 4 * s))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 10 * s, 10 * s)
+            card = card.adjusted(3, 3, -3, -3)
         painter.setPen(QPen(QColor("#ffffff"), 4 * s) if selected else Qt.PenStyle.NoPen)
         painter.setBrush(bg)
         painter.drawRoundedRect(card, 8 * s, 8 * s)
@@ -119,14 +142,20 @@ class CardDelegate(QStyledItemDelegate):
             12,
         )
         line(f"{symbol} {labels.state_text(job, short=True)}", 13, True)
-        self._paint_tags(painter, job, base, inner.right(), y + int(2 * s))
+        self._paint_tags(painter, job, base, inner.right(), y + int(2 * s), flashing)
         painter.restore()
 
-    def _paint_tags(self, painter: QPainter, job: AssignmentView, base: QFont, right: int, top: int) -> None:
-        """Rework and raised priority: white tags with words, not colour alone, from the
-        card's right edge leftwards."""
+    def _paint_tags(
+        self, painter: QPainter, job: AssignmentView, base: QFont, right: int, top: int, came: str
+    ) -> None:
+        """Rework and raised priority (and a job that just came: new, or moved here): white
+        tags with words, not colour alone, from the card's right edge leftwards."""
         s = self.scale
         marks = []
+        if came == "new":
+            marks.append("★ " + labels.translate("CardDelegate", "NEW"))
+        elif came:
+            marks.append("★ " + labels.translate("CardDelegate", "MOVED HERE"))
         if job.priority > 0:
             marks.append("▲ " + labels.translate("CardDelegate", "PRIORITY"))
         if job.rework:
@@ -164,9 +193,12 @@ class JobColumn(QListView):
     ) -> None:
         super().__init__(parent)
         self.key = key
-        self.setModel(GroupFilter(model, key, self))
+        self.filter = GroupFilter(model, key, self)
+        self.setModel(self.filter)
         self.setItemDelegate(delegate)
         self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(CARD_H // 4)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(key != NO_BAY)
@@ -180,15 +212,55 @@ class JobColumn(QListView):
         self.board_model = model
         self.clicked.connect(lambda ix: self.picked.emit(ix.data(ID_ROLE)))
         self.activated.connect(lambda ix: self.opened.emit(ix.data(ID_ROLE)))
+        # The keys (arrows, Home, End) move the card the shortcuts act on, as clicks do.
+        self.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.picked.emit(current.data(ID_ROLE))
 
     def current_job(self) -> AssignmentView | None:
         ix = self.currentIndex()
         return self.board_model.job_by_id(ix.data(ID_ROLE)) if ix.isValid() else None
 
+    def index_of(self, assignment_id: int) -> QModelIndex:
+        """The card of a job in this column (invalid when it is not shown here)."""
+        for r in range(self.filter.rowCount()):
+            ix = self.filter.index(r, 0)
+            if ix.data(ID_ROLE) == assignment_id:
+                return ix
+        return QModelIndex()
+
+    def choose(self, ix: QModelIndex, *, scroll: bool) -> None:
+        """Make ``ix`` the current, selected card; without ``scroll`` the column stays put
+        (a refresh re-selects the card where it is, wherever the foreman has scrolled)."""
+        self.setAutoScroll(scroll)
+        try:
+            self.setCurrentIndex(ix)
+        finally:
+            self.setAutoScroll(True)
+
+    def place(self) -> Place:
+        bar = self.verticalScrollBar()
+        top = self.indexAt(QPoint(self.viewport().width() // 2, 0))
+        if not top.isValid():
+            return Place(None, 0, bar.value())
+        return Place(top.data(ID_ROLE), self.visualRect(top).top(), bar.value())
+
+    def restore(self, place: Place) -> None:
+        """Scroll back to ``place``: its top card where it was, else the same distance."""
+        self.doItemsLayout()  # the scroll range of the new rows, now, not after a repaint
+        bar = self.verticalScrollBar()
+        ix = self.index_of(place.anchor) if place.anchor is not None else QModelIndex()
+        if ix.isValid():
+            bar.setValue(bar.value() + self.visualRect(ix).top() - place.offset)
+        else:
+            bar.setValue(place.value)
+
     def _menu(self, pos: QPoint) -> None:
         ix = self.indexAt(pos)
         if ix.isValid():
-            self.setCurrentIndex(ix)
+            self.choose(ix, scroll=False)  # the menu opens beside the card: it must not move
             self.menu_requested.emit(ix.data(ID_ROLE), self.viewport().mapToGlobal(pos))
 
     def startDrag(self, supported: Qt.DropAction) -> None:
@@ -239,7 +311,8 @@ def job_mime(assignment_id: int) -> QMimeData:
 
 
 class BoardView(QScrollArea):
-    """Columns side by side, scrolled sideways when they do not fit."""
+    """Columns side by side, scrolled sideways when they do not fit. Each column ends in
+    a toggle that shows or hides its finished jobs (hidden at first)."""
 
     moved = Signal(int, str)  # assignment id, column key
     menu_requested = Signal(int, QPoint)
@@ -251,7 +324,13 @@ class BoardView(QScrollArea):
         self.delegate = CardDelegate(model, self)
         self.columns: dict[str, JobColumn] = {}
         self._headers: dict[str, QLabel] = {}
+        self.finished: dict[str, QToolButton] = {}  # column key → its "✓ 5 finished" toggle
+        self._expanded: set[str] = set()  # columns showing their finished jobs
         self._selected: int | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._host = QWidget()
@@ -270,6 +349,7 @@ class BoardView(QScrollArea):
         for key, title, subtitle in groups:
             lines = "".join(f"<br><small>{html.escape(x)}</small>" for x in subtitle.split("\n"))
             self._headers[key].setText(f"<b>{html.escape(title)}</b>{lines}")
+        self._show_finished_toggles()
         self._align_headers()
 
     def _align_headers(self) -> None:
@@ -282,7 +362,7 @@ class BoardView(QScrollArea):
             default=0,
         )
         for head in heads:
-            head.setMinimumHeight(height)
+            head.setMinimumHeight(max(height, 0))
 
     def _rebuild(self, keys: list[str]) -> None:
         while self._row.count():
@@ -292,6 +372,7 @@ class BoardView(QScrollArea):
                 widget.deleteLater()
         self.columns.clear()
         self._headers.clear()
+        self.finished.clear()
         for key in keys:
             box = QWidget()
             lay = QVBoxLayout(box)
@@ -302,17 +383,70 @@ class BoardView(QScrollArea):
             head.setWordWrap(True)
             head.setStyleSheet("color: #ffffff; background: #3c4043; padding: 6px; border-radius: 4px;")
             column = JobColumn(self.model, key, self.delegate, box)
+            column.filter.set_show_done(key in self._expanded)
             column.dropped.connect(self.moved)
             column.menu_requested.connect(self.menu_requested)
             column.opened.connect(self.opened)
             column.picked.connect(self._pick)
+            toggle = QToolButton(box)
+            toggle.setObjectName(f"finished_{key}")
+            toggle.setCheckable(True)
+            toggle.setChecked(key in self._expanded)
+            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            toggle.setStyleSheet(
+                "QToolButton { color: #81c995; background: #2d2f31; border: 1px solid #3c4043;"
+                " border-radius: 4px; padding: 4px; font-weight: bold; }"
+                " QToolButton:checked { background: #3c4043; }"
+            )
+            toggle.toggled.connect(lambda on, k=key: self.show_finished(k, on))
             lay.addWidget(head)
             lay.addWidget(column, 1)
+            lay.addWidget(toggle)
             self._row.addWidget(box, 1)
             box.show()  # else shown only after the next event loop pass (a grab would miss it)
             self.columns[key] = column
             self._headers[key] = head
+            self.finished[key] = toggle
         self.apply_scale()
+
+    def _show_finished_toggles(self) -> None:
+        """Each column's count of finished jobs on its toggle; no toggle when there are none."""
+        for key, toggle in self.finished.items():
+            count = self.columns[key].filter.done_count()
+            arrow = "▴" if toggle.isChecked() else "▾"
+            toggle.setText(self.tr("✓ %1 finished").replace("%1", str(count)) + " " + arrow)
+            toggle.setToolTip(
+                self.tr("Hide the finished jobs") if toggle.isChecked() else self.tr("Show the finished jobs")
+            )
+            toggle.setVisible(count > 0)
+
+    def show_finished(self, key: str, on: bool) -> None:
+        """Show (or hide again) the finished jobs at the end of one column."""
+        if on:
+            self._expanded.add(key)
+        else:
+            self._expanded.discard(key)
+        column = self.columns.get(key)
+        if column is None:
+            return
+        column.filter.set_show_done(on)
+        toggle = self.finished[key]
+        if toggle.isChecked() != on:
+            toggle.setChecked(on)
+        self._show_finished_toggles()
+        if on:  # the foreman asked to see them: the first of them comes into sight
+            first = next(
+                (
+                    column.filter.index(r, 0)
+                    for r in range(column.filter.rowCount())
+                    if column.filter.index(r, 0).data(STATE_ROLE) == "done"
+                ),
+                None,
+            )
+            if first is not None:
+                column.doItemsLayout()
+                column.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _pick(self, assignment_id: int) -> None:
         self._selected = assignment_id
@@ -325,19 +459,71 @@ class BoardView(QScrollArea):
         """The card last picked, as it is after the latest refresh."""
         return self.model.job_by_id(self._selected)
 
-    def select_job(self, assignment_id: int, *, focus: bool = True) -> bool:
-        """Select a card by assignment id (after a refresh, from a menu, in tests)."""
+    def select_job(self, assignment_id: int, *, focus: bool = True, scroll: bool = True) -> bool:
+        """Select a card by assignment id (after a refresh, from a menu, in tests); without
+        ``scroll`` its column is not scrolled to it."""
         for column in self.columns.values():
-            proxy = column.model()
-            for r in range(proxy.rowCount()):
-                ix = proxy.index(r, 0)
-                if ix.data(ID_ROLE) == assignment_id:
-                    column.setCurrentIndex(ix)
-                    if focus:
-                        column.setFocus()
-                    self._pick(assignment_id)
-                    return True
+            ix = column.index_of(assignment_id)
+            if ix.isValid():
+                column.choose(ix, scroll=scroll)
+                if focus:
+                    column.setFocus()
+                self._pick(assignment_id)
+                return True
         return False
+
+    # -- keeping the place across a refresh ---------------------------------------------
+    def save_place(self) -> tuple[dict[str, Place], int | None, int]:
+        """Each column's scroll, the selected card and the sideways scroll, before a refresh."""
+        places = {key: column.place() for key, column in self.columns.items()}
+        return places, self._selected, self.horizontalScrollBar().value()
+
+    def restore_place(self, saved: tuple[dict[str, Place], int | None, int]) -> None:
+        """After a refresh: the selected card selected again, each column and the board
+        scrolled back to where they were (a column new since then starts at its top)."""
+        places, selected, sideways = saved
+        self._row.activate()  # columns of a rebuild get their size now
+        if selected is not None and not self.select_job(selected, focus=False, scroll=False):
+            self._selected = None  # gone, or among finished jobs hidden: no hidden target for the keys
+        for key, column in self.columns.items():
+            if key in places:
+                column.restore(places[key])
+        self.horizontalScrollBar().setValue(sideways)
+
+    # -- a job that has just come onto the board ----------------------------------------
+    def reveal(self, arrived: dict[int, str]) -> None:
+        """Scroll each job's card into view (the first one's column into the board's
+        view) and outline it for a moment, tagged "new" or "moved" as ``arrived`` says."""
+        first = True
+        shown = {}
+        for assignment_id, came in arrived.items():
+            for column in self.columns.values():
+                ix = column.index_of(assignment_id)
+                if ix.isValid():
+                    column.doItemsLayout()
+                    column.scrollTo(ix, QAbstractItemView.ScrollHint.EnsureVisible)
+                    box = column.parentWidget()
+                    if first and box is not None:
+                        self.ensureWidgetVisible(box, 0, 0)
+                        first = False
+                    shown[assignment_id] = came
+                    break
+        if shown:
+            self.delegate.flashing.update(shown)
+            self._flash_timer.start()
+            self._repaint_cards()
+
+    def flashing(self) -> dict[int, str]:
+        """The cards outlined now: assignment id → "new" | "moved"."""
+        return dict(self.delegate.flashing)
+
+    def _end_flash(self) -> None:
+        self.delegate.flashing.clear()
+        self._repaint_cards()
+
+    def _repaint_cards(self) -> None:
+        for column in self.columns.values():
+            column.viewport().update()
 
     def apply_scale(self) -> None:
         s = self.delegate.scale
@@ -348,6 +534,10 @@ class BoardView(QScrollArea):
             font = self._headers[key].font()
             font.setPointSizeF(13 * s)
             self._headers[key].setFont(font)
+            toggle = self.finished[key]
+            font = toggle.font()
+            font.setPointSizeF(11 * s)
+            toggle.setFont(font)
             column.doItemsLayout()
         self._align_headers()
 

@@ -230,93 +230,111 @@
     </message>
 </context>
 <context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../ui/board_view.py" line="418"/>
+        <source>✓ %1 finished</source>
+        <translation>✓ 已完工 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="420"/>
+        <source>Hide the finished jobs</source>
+        <translation>收起已完工的作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="420"/>
+        <source>Show the finished jobs</source>
+        <translation>展开已完工的作业</translation>
+    </message>
+</context>
+<context>
     <name>BoardWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="96"/>
+        <location filename="../../ui/workspaces/board.py" line="116"/>
         <source>Workshop board</source>
         <translation>车间看板</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="99"/>
+        <location filename="../../ui/workspaces/board.py" line="119"/>
         <source>By technician</source>
         <translation>按技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="100"/>
+        <location filename="../../ui/workspaces/board.py" line="120"/>
         <source>By bay</source>
         <translation>按工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="101"/>
+        <location filename="../../ui/workspaces/board.py" line="121"/>
         <source>Big screen</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="102"/>
+        <location filename="../../ui/workspaces/board.py" line="122"/>
         <source>Full screen with large cards (F11)</source>
         <translation>全屏大卡片显示（F11）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="104"/>
+        <location filename="../../ui/workspaces/board.py" line="124"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="105"/>
+        <location filename="../../ui/workspaces/board.py" line="125"/>
         <source>Pause: waiting for parts</source>
         <translation>暂停：等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="106"/>
+        <location filename="../../ui/workspaces/board.py" line="126"/>
         <source>Pause: waiting for approval</source>
         <translation>暂停：等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="107"/>
+        <location filename="../../ui/workspaces/board.py" line="127"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="108"/>
+        <location filename="../../ui/workspaces/board.py" line="128"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="109"/>
+        <location filename="../../ui/workspaces/board.py" line="129"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="110"/>
+        <location filename="../../ui/workspaces/board.py" line="130"/>
         <source>Open the repair order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="130"/>
+        <location filename="../../ui/workspaces/board.py" line="156"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="138"/>
+        <location filename="../../ui/workspaces/board.py" line="179"/>
         <source>%1 · %4
 load %2 · free %3</source>
         <translation>%1 · %4
 已排 %2 · 空闲 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="150"/>
+        <location filename="../../ui/workspaces/board.py" line="191"/>
         <source>%1
 booked %2</source>
         <translation>%1
 已排 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="155"/>
+        <location filename="../../ui/workspaces/board.py" line="196"/>
         <source>No bay</source>
         <translation>未指定工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="155"/>
+        <location filename="../../ui/workspaces/board.py" line="196"/>
         <source>Jobs not given a bay
  </source>
         <translation>未分配工位的作业
@@ -326,22 +344,32 @@ booked %2</source>
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../ui/board_view.py" line="110"/>
+        <location filename="../../ui/board_view.py" line="133"/>
         <source>Time %1 / %2</source>
         <translation>工时 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="116"/>
+        <location filename="../../ui/board_view.py" line="139"/>
         <source>Promised %1</source>
         <translation>承诺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="131"/>
+        <location filename="../../ui/board_view.py" line="156"/>
+        <source>NEW</source>
+        <translation>新派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="158"/>
+        <source>MOVED HERE</source>
+        <translation>改派至此</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_view.py" line="160"/>
         <source>PRIORITY</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="133"/>
+        <location filename="../../ui/board_view.py" line="162"/>
         <source>REWORK</source>
         <translation>返工</translation>
     </message>
@@ -1153,7 +1181,7 @@ booked %2</source>
     <name>workshop</name>
     <message>
         <location filename="../../ui/workshop_labels.py" line="74"/>
-        <location filename="../../ui/workspaces/board.py" line="117"/>
+        <location filename="../../ui/workspaces/board.py" line="137"/>
         <source>LATE</source>
         <translation>超时</translation>
     </message>

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -72,9 +73,15 @@ def _card_menu(qtbot: QtBot, ws: BoardWorkspace, assignment_id: int) -> QMenu:
     raise AssertionError(f"no card for assignment {assignment_id}")
 
 
+def _item(menu: QMenu, text: str) -> QAction:
+    """The menu's item that reads ``text`` (its key shown after a tab)."""
+    (action,) = [a for a in menu.actions() if a.text().split("\t")[0] == text]
+    return action
+
+
 def _menu_action(qtbot: QtBot, ws: BoardWorkspace, assignment_id: int, text: str) -> None:
     menu = _card_menu(qtbot, ws, assignment_id)
-    (action,) = [a for a in menu.actions() if a.text() == text]
+    action = _item(menu, text)
     assert action.isEnabled(), text
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)  # closed (and deleted)
@@ -186,8 +193,12 @@ def test_clock_on_pause_for_parts_resume_done_from_the_card_menu(
         job = next(j for j in workshop.board() if j.id == a.id)
         assert (job.status, job.pause_reason) == (status, reason)
         qtbot.waitUntil(lambda s=status: _job(board, a.id).status == s)  # type: ignore[misc]
+    # Done: the card has gone among the column's finished jobs, shown on asking.
+    toggle = board.board.finished[tech_key(a.technician_id)]
+    qtbot.waitUntil(lambda: toggle.isVisible() and toggle.text().startswith("✓ 1 finished"))
+    person.click(qtbot, toggle)
     menu = _card_menu(qtbot, board, a.id)
-    assert not next(x for x in menu.actions() if x.text() == "Clock on").isEnabled()
+    assert not _item(menu, "Clock on").isEnabled()
     person.key(qtbot, Qt.Key.Key_Escape)
 
 

@@ -8,7 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from advisor.codes import JobStatus
 from advisor.services import workshop
@@ -34,6 +43,7 @@ class BoardWorkspace(Workspace):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.mode = "technician"
+        self._seen: dict[int, tuple[int, int | None]] | None = None  # job → (technician, bay)
         self.model = BoardModel(self)
         self.board = BoardView(self.model, self)
         self.board.moved.connect(self.move_job)
@@ -69,20 +79,30 @@ class BoardWorkspace(Workspace):
         layout.addLayout(bar)
         layout.addWidget(self.board, 1)
 
+        self.work: dict[str, Callable[[AssignmentView], Any]] = {
+            "clock_on": self.clock_on,
+            "pause_parts": lambda j: self.pause(j, "parts"),
+            "pause_approval": lambda j: self.pause(j, "approval"),
+            "resume": self.resume,
+            "done": self.finish,
+            "change": self.raise_change,
+            "open": lambda j: self.open_ro.emit(j.ro_id),
+        }
+        keys = {
+            "clock_on": Qt.Key.Key_F2,
+            "pause_parts": Qt.Key.Key_F3,
+            "pause_approval": Qt.Key.Key_F4,
+            "resume": Qt.Key.Key_F6,
+            "done": Qt.Key.Key_F8,
+            "change": Qt.Key.Key_F9,
+            "open": Qt.Key.Key_Return,
+        }
         self.actions_: dict[str, QAction] = {}
-        for name, key, slot in (
-            ("clock_on", Qt.Key.Key_F2, lambda: self._on_selected(self.clock_on)),
-            ("pause_parts", Qt.Key.Key_F3, lambda: self._on_selected(lambda j: self.pause(j, "parts"))),
-            ("pause_approval", Qt.Key.Key_F4, lambda: self._on_selected(lambda j: self.pause(j, "approval"))),
-            ("resume", Qt.Key.Key_F6, lambda: self._on_selected(self.resume)),
-            ("done", Qt.Key.Key_F8, lambda: self._on_selected(self.finish)),
-            ("change", Qt.Key.Key_F9, lambda: self._on_selected(self.raise_change)),
-            ("open", Qt.Key.Key_Return, lambda: self._on_selected(lambda j: self.open_ro.emit(j.ro_id))),
-        ):
+        for name, key in keys.items():  # the shortcuts act on the selected card
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _on=False, n=name: self._on_selected(self.work[n]))
             self.addAction(action)
             self.actions_[name] = action
 
@@ -122,12 +142,33 @@ class BoardWorkspace(Workspace):
 
     # -- reading -------------------------------------------------------------------
     def refresh(self) -> None:
-        keep = self.board.selected_job()
-        self.model.set_jobs(workshop.read_board(actor=self.ctx.actor))
+        """Re-read the board; the foreman keeps their place (each column's scroll, the
+        selected card), and a job new on the board, or moved to another technician or bay,
+        comes into sight outlined for a moment."""
+        jobs = workshop.read_board(actor=self.ctx.actor)
+        place = self.board.save_place()
+        self.model.set_jobs(jobs)
         self.board.set_groups(self._groups())
-        if keep is not None:
-            self.board.select_job(keep.id, focus=False)
+        self.board.restore_place(place)
+        arrived = self._arrivals(jobs)
+        if arrived:
+            self.board.reveal(arrived)
         self.stamp.setText(self.tr("Updated %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _arrivals(self, jobs: list[AssignmentView]) -> dict[int, str]:
+        """The jobs never on the board before ("new"), or since given to another
+        technician or bay ("moved"); none at the first reading (every job is new then)."""
+        first = self._seen is None
+        seen = self._seen or {}
+        arrived = {}
+        for j in jobs:
+            if j.id not in seen:
+                arrived[j.id] = "new"
+            elif seen[j.id] != (j.technician_id, j.bay_id):
+                arrived[j.id] = "moved"
+        seen.update({j.id: (j.technician_id, j.bay_id) for j in jobs})
+        self._seen = seen
+        return {} if first else arrived
 
     def _groups(self) -> list[tuple[str, str, str]]:
         if self.mode == "technician":
@@ -186,9 +227,18 @@ class BoardWorkspace(Workspace):
             fn(job)
 
     def card_menu(self, job: AssignmentView) -> QMenu:
-        """The menu of one card; its actions act on that card."""
-        self.board.select_job(job.id, focus=False)
+        """The menu of one card, headed by its plate and RO: its actions act on that card
+        (bound to its assignment id, not to whichever card is selected when one is chosen)."""
+        self.board.select_job(job.id, focus=False, scroll=False)
         menu = QMenu(self)
+        menu.setObjectName("cardMenu")
+        heading = QLabel(f"{job.plate} · {job.ro_number}")
+        heading.setObjectName("cardMenuHeading")
+        heading.setStyleSheet("font-weight: bold; padding: 4px 8px;")
+        head = QWidgetAction(menu)
+        head.setDefaultWidget(heading)
+        menu.addAction(head)
+        menu.addSeparator()
         enabled = {
             "clock_on": job.status == JobStatus.WAITING,
             "pause_parts": job.status == JobStatus.IN_PROGRESS,
@@ -198,18 +248,20 @@ class BoardWorkspace(Workspace):
             "change": job.status != JobStatus.DONE,
             "open": True,
         }
-        for name, action in self.actions_.items():
+        for name, shared in self.actions_.items():
+            keys = shared.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action = menu.addAction(f"{shared.text()}\t{keys}")  # the key shown, as on a menu bar
             action.setEnabled(enabled[name])
-            menu.addAction(action)
+            action.triggered.connect(lambda _on=False, n=name, i=job.id: self._act_on(n, i))
             if name in ("done", "change"):
                 menu.addSeparator()
-        menu.aboutToHide.connect(self._enable_all)
         return menu
 
-    def _enable_all(self) -> None:
-        # Shortcuts act on any card; the service refuses what the job's state forbids.
-        for action in self.actions_.values():
-            action.setEnabled(True)
+    def _act_on(self, name: str, assignment_id: int) -> None:
+        """A card menu's action: the shortcut's work, on that card as it is now."""
+        job = self.model.job_by_id(assignment_id)
+        if job is not None:  # else gone from the board while the menu was open
+            self.work[name](job)
 
     def _show_menu(self, assignment_id: int, pos: QPoint) -> None:
         job = self.model.job_by_id(assignment_id)
