@@ -184,6 +184,9 @@ def test_the_banner_goes_when_it_is_the_roles_turn(qtbot, staff) -> None:  # typ
     page = _open_step(qtbot, window, ro_id, 11)
     assert _banner(page) == ""
     assert page.findChild(QPushButton, "pay_button").isVisible()  # type: ignore[union-attr]
+    # A later step than theirs says what it waits for, even when that is their own turn.
+    handover = _open_step(qtbot, window, ro_id, 12)
+    assert _banner(handover) == "ℹ Waiting for the cashier to take payment."
     authorised, _ = factories.authorised(staff)
     foreman = _window(qtbot, staff, "foreman", "en")
     page = _open_step(qtbot, foreman, authorised, 7)

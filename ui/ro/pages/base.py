@@ -98,13 +98,14 @@ class StepPage(QWidget):
             widget.setToolTip(pick(en, zh, self.ctx.lang))
 
     def _show_waiting(self, view: ROView) -> None:
-        """ "Waiting for …" when the RO waits at this step (or an earlier one) for someone
-        this role is not: who does what next, in words."""
+        """Who does what next ("Waiting for the cashier to take payment."): on a step
+        later than the one the RO waits at (nobody acts here yet), and on that step for a
+        role that may not act."""
         w = view.waiting
         text = ""
-        if w is not None and self.step >= w.step and not self.ctx.may(w.action):
+        if w is not None and (self.step > w.step or (self.step == w.step and not self.ctx.may(w.action))):
             text = pick(w.en, w.zh, self.ctx.lang)
-        show_banner(self.next_banner, "⏳ " + text if text else "", "info")
+        show_banner(self.next_banner, text, "info")
 
     def _scaffold(self, *banners: str, scroll: bool = True) -> tuple[QWidget, QVBoxLayout, list[QLabel]]:
         """The top of a closing step (QC to follow-up): the page's body (in a scroll area

@@ -28,7 +28,7 @@ from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
-from ui.ro.pages.base import StepPage
+from ui.ro.pages.base import StepPage, scroll_page
 from ui.tables import fill_rows, read_only_table
 
 
@@ -116,7 +116,8 @@ class RepairPage(StepPage):
         tl.addWidget(self.training)
         tl.addWidget(self.training_note, 1)
         tl.addWidget(self.training_save)
-        layout = QVBoxLayout(self)
+        # In a scroll area: the "who acts next" banner never pushes the window past 768 px.
+        layout = QVBoxLayout(scroll_page(self, frame=False))
         layout.addWidget(self.next_banner)
         layout.addWidget(self.jobs_box, 3)
         layout.addWidget(self.changes_box, 3)
