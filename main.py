@@ -1,4 +1,4 @@
-"""Service Advisor: no arguments (or only --database/--lang) start the GUI; a
+"""Service Advisor: no arguments (or only --database/--lang/--lounge) start the GUI; a
 sub-command runs the command line (``python main.py --help``)."""
 
 from __future__ import annotations

@@ -40,10 +40,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """``--database URL`` and ``--lang zh_CN|en``; anything else raises ValueError."""
+    """``--database URL``, ``--lang zh_CN|en`` and ``--lounge`` (open the lounge screen
+    after the login, full screen on the second screen if any); anything else raises
+    ValueError."""
     parser = _Parser(prog="service-advisor", add_help=False)
     parser.add_argument("--database", metavar="URL", default=None)
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
+    parser.add_argument("--lounge", action="store_true")
     return parser.parse_args(argv)
 
 
@@ -176,7 +179,7 @@ def run_gui(argv: list[str]) -> int:
         args = parse_args(argv)
     except ValueError as exc:
         print(
-            f"service-advisor: {exc}\nUsage: service-advisor [--database URL] [--lang zh_CN|en]\n"
+            f"service-advisor: {exc}\nUsage: service-advisor [--database URL] [--lang zh_CN|en] [--lounge]\n"
             "       service-advisor --help   (command-line tools)",
             file=sys.stderr,
         )
@@ -201,7 +204,7 @@ def run_gui(argv: list[str]) -> int:
 
     sys.excepthook = session_hook
     try:
-        return _sessions(app, _Database(args.database), current)
+        return _sessions(app, _Database(args.database), current, lounge=args.lounge)
     finally:
         sys.excepthook = crash_hook
 
@@ -221,7 +224,9 @@ def _first_run() -> bool:
     return True
 
 
-def _sessions(app: QApplication, database: _Database, current: list[Operations]) -> int:
+def _sessions(
+    app: QApplication, database: _Database, current: list[Operations], *, lounge: bool = False
+) -> int:
     """Log in, run the main window, and again after each log-out; 0 when the user stops,
     1 when the database cannot be opened."""
     from ui.login import LoginDialog
@@ -259,6 +264,8 @@ def _sessions(app: QApplication, database: _Database, current: list[Operations])
         )
         window = MainWindow(ctx)
         window.show()
+        if lounge:  # --lounge: the TV in the customer lounge
+            window.open_lounge(full_screen=True)
         bridge = LiveBridge()
         bridge.changed.connect(ops.changed)  # signal to signal: other workstations' commits
         bridge.status.connect(window.set_live)

@@ -14,8 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from advisor import demo
@@ -24,9 +31,12 @@ from advisor.services import diagnosis, lounge, reception
 from tests import factories
 from tests.conftest import PG_URL
 from tests.ui import person
+from tests.ui.test_session_expired import gui  # noqa: F401  (run_gui over the test database)
+from ui import app as app_module
 from ui import i18n
 from ui.context import AppContext
 from ui.live import LiveBridge
+from ui.login import LoginDialog
 from ui.lounge import LoungeWindow
 from ui.main_window import MainWindow
 from ui.operations import Operations
@@ -307,3 +317,45 @@ def test_the_clock_and_date_head_the_screen(qtbot: QtBot, staff: factories.Staff
     assert re.fullmatch(r"\d\d:\d\d", window.clock.text())
     assert window.date.text().startswith(f"{today.year}年{today.month}月{today.day}日 星期")
     assert window.heading.text() == "维修进度 · Service progress"
+
+
+@pytest.mark.usefixtures("gui")
+def test_lounge_flag_opens_the_lounge_full_screen_after_the_login(
+    qtbot: QtBot, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``main.py --lounge``: the person logs in; the lounge opens full screen (one screen
+    here: the TV is the only one) beside the main window, and closes with it."""
+    wait_([factories.authorised(staff)[0]])
+    seen: list[tuple[bool, bool, list[str]]] = []
+
+    def look() -> None:
+        lounges = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoungeWindow) and w.isVisible()]
+        seen.extend(
+            (w.isFullScreen(), w.ctx.actor.username == staff.cashier.username, shown_texts(w))
+            for w in lounges
+        )
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                w.close()
+
+    def exec_(dialog: LoginDialog) -> int:
+        if seen or dialog.isVisible():
+            dialog.reject()
+            return dialog.result()
+        dialog.resize(480, 260)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        person.fill(qtbot, dialog.username, staff.cashier.username)
+        person.fill(qtbot, dialog.password, factories.PASSWORD)
+        person.click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+        QTimer.singleShot(500, look)
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    assert app_module.run_gui(["--lang", "en", "--lounge"]) == 0
+    assert len(seen) == 1
+    full, as_cashier, texts = seen[0]
+    assert full and as_cashier
+    assert texts[0].startswith("京A·") and texts[2] == "In the queue for repair"
