@@ -32,7 +32,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor import auth
-from advisor.services import appointments, reception, system, users, workshop
+from advisor.services import appointments, reception, settlement, system, users, workshop
 from advisor.services._base import Actor
 from tests import factories
 
@@ -98,6 +98,13 @@ def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
         )
         if hours == 0:
             workshop.clock_on(actor=staff.technician, assignment_id=job.id)
+    # The cashier's queue (Payments): a bill part paid by WeChat, waiting for the rest.
+    part_paid = factories.qc_passed(staff)[0]
+    settlement.settle(actor=staff.advisor, ro_id=part_paid)
+    settlement.explain_items(actor=staff.advisor, ro_id=part_paid)
+    settlement.pay(
+        actor=staff.cashier, ro_id=part_paid, method="wechat", amount_cents=20_000, reference="WX-1"
+    )
     if not demo:
         return staff, stage
     try:

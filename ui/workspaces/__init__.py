@@ -109,6 +109,15 @@ ENTRIES = (
         home_for=frozenset({"parts_clerk"}),
     ),
     Entry(
+        "ui.workspaces.payments",
+        "payments",
+        "pay",
+        "SP_DialogApplyButton",
+        "PaymentsWorkspace",
+        "Payments",
+        home_for=frozenset({"cashier"}),
+    ),
+    Entry(
         "ui.workspaces.followup",
         "followup",
         "followup.log",
