@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import peewee
 
 from advisor.codes import ChangeStatus, LoungeStatus, ROStatus
-from advisor.db import exists
+from advisor.db import exists, unindexed
 from advisor.models import ChangeRequest, RepairOrder, Vehicle
 from advisor.models import now as clock_now
 from advisor.services._base import Actor, service
@@ -170,7 +170,9 @@ def lounge(*, at: dt.datetime | None = None) -> LoungeView:
             (ChangeRequest.ro == RepairOrder.id) & (ChangeRequest.status == ChangeStatus.PENDING)
         )
     )
-    # Open ROs in the order of their index (repair_order_open_queue); the rest filters them.
+    # Today's arrivals by their index (``repair_order (arrived_at)``): what a day holds, never
+    # the history; the other conditions are kept off their indexes (``handed_over_at IS
+    # NULL`` would also read every RO ever closed without a handover).
     q = (
         RepairOrder.select(
             RepairOrder.step,
@@ -183,12 +185,12 @@ def lounge(*, at: dt.datetime | None = None) -> LoungeView:
         )
         .join(Vehicle)
         .where(
-            (RepairOrder.status == ROStatus.OPEN)
+            (RepairOrder.arrived_at >= start)
+            & (unindexed(RepairOrder.status) == ROStatus.OPEN)
+            & unindexed(RepairOrder.handed_over_at).is_null()
             & (RepairOrder.customer_waits == True)  # noqa: E712
-            & RepairOrder.handed_over_at.is_null()
-            & (RepairOrder.arrived_at >= start)
         )
-        .order_by(RepairOrder.priority.desc(), RepairOrder.arrived_at)
+        .order_by(RepairOrder.arrived_at)
         .limit(LIMIT)
     )
     rows = []
