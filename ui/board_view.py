@@ -207,7 +207,14 @@ class JobColumn(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setStyleSheet(f"QListView {{ background: {BOARD_BG}; border: none; }}")
+        self.setStyleSheet(
+            f"QListView {{ background: {BOARD_BG}; border: none; }}"
+            # A dark, slim scroll bar: a light one stood out on the board more than the cards.
+            " QScrollBar:vertical { background: #2d2f31; width: 12px; margin: 0; }"
+            " QScrollBar::handle:vertical { background: #80868b; border-radius: 5px; min-height: 40px; margin: 1px; }"
+            " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+        )
         self.customContextMenuRequested.connect(self._menu)
         self.board_model = model
         self.clicked.connect(lambda ix: self.picked.emit(ix.data(ID_ROLE)))

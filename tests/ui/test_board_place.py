@@ -304,3 +304,22 @@ def test_a_new_or_reassigned_job_comes_into_sight_outlined_for_a_moment(
     ix = column.model().index(_shown(column).index(moving.id), 0)
     assert column.viewport().rect().intersects(column.visualRect(ix))
     assert board.board.flashing() == {moving.id: "moved"}
+
+
+def test_the_keys_act_on_the_card_moved_to_with_the_arrows(
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    qtbot: QtBot,
+    live: LiveBridge,
+    shown: list[tuple[str, str]],
+) -> None:
+    jobs = _busy_column(staff, 0, 3)
+    board = _open_board(qtbot, make_ctx, live)
+    column = _column(board, staff.tech_ids[0])
+    person.click_at(qtbot, column, column.model().index(0, 0))
+    person.key(qtbot, Qt.Key.Key_Down)  # the white frame moves to the next card …
+    assert column.currentIndex().data(ID_ROLE) == jobs[1].id
+    with qtbot.waitSignal(board.ctx.ops.changed):
+        person.key(qtbot, Qt.Key.Key_F2)  # … and Clock on (F2) clocks that one on
+    assert shown == []
+    assert [j.id for j in workshop.board() if j.status == JobStatus.IN_PROGRESS] == [jobs[1].id]

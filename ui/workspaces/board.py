@@ -138,7 +138,11 @@ class BoardWorkspace(Workspace):
             chips.append(f"<span style='background:{bg}; color:{fg}'>&nbsp;{symbol} {word}&nbsp;</span>")
         self.legend.setText(" ".join(chips))
         self.model.retranslate()
-        self._refresh_if_visible()  # column subtitles are built in the current language
+        # Column subtitles and the finished toggles are built in the current language.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # re-read (in the new words) when shown
 
     # -- reading -------------------------------------------------------------------
     def refresh(self) -> None:
@@ -207,7 +211,9 @@ class BoardWorkspace(Workspace):
         self.mode = mode
         self.by_tech.setChecked(mode == "technician")
         self.by_bay.setChecked(mode == "bay")
+        place = self.board.save_place()
         self.board.set_groups(self._groups())
+        self.board.restore_place(place)  # the selected card stays selected in its new column
 
     def set_big_screen(self, on: bool) -> None:
         self.board.set_scale(BIG_SCALE if on else 1.0)
