@@ -72,6 +72,18 @@ from advisor.services.opchanges import Kind
 from advisor.workflow import Step
 
 LOUNGE_UPDATE = dt.timedelta(minutes=30)  # a waiting customer hears from the advisor this often
+# The order of the list: a customer at the shop or on the phone now, then the promise and
+# the work, then what can wait an hour (a car to hand over is waited for at the shop).
+URGENCY: tuple[NeedKind, ...] = (
+    NeedKind.LOUNGE,
+    NeedKind.CONSENT,
+    NeedKind.PROMISE_AT_RISK,
+    NeedKind.QC_FAILED,
+    NeedKind.DECISION,
+    NeedKind.HANDOVER,
+    NeedKind.PARTS_ARRIVED,
+    NeedKind.FOLLOW_UP,
+)
 
 
 @dataclass(frozen=True)
@@ -430,7 +442,8 @@ class _Reader:
 
 
 def needs_me(*, advisor_id: int | None, at: dt.datetime | None = None) -> list[NeedItem]:
-    """What waits on the advisor ``advisor_id`` (None: every advisor), oldest first."""
+    """What waits on the advisor ``advisor_id`` (None: every advisor): the customers kept
+    waiting first (``URGENCY``), oldest first within a kind."""
     at = at or now()
     q = (
         RepairOrder.select(*_COLUMNS)
@@ -452,7 +465,7 @@ def needs_me(*, advisor_id: int | None, at: dt.datetime | None = None) -> list[N
     reader.lounge()
     reader.follow_ups()
     reader.handovers()
-    return sorted(reader.items, key=lambda i: (i.since, i.ro_id, i.kind))
+    return sorted(reader.items, key=lambda i: (URGENCY.index(NeedKind(i.kind)), i.since, i.ro_id))
 
 
 def counts(items: Iterable[NeedItem]) -> dict[str, int]:

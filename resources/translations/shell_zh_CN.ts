@@ -793,87 +793,92 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>TodayWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="199"/>
+        <location filename="../../ui/workspaces/today.py" line="201"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="203"/>
+        <location filename="../../ui/workspaces/today.py" line="205"/>
         <source>Today — %1</source>
         <translation>今日 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="204"/>
+        <location filename="../../ui/workspaces/today.py" line="206"/>
         <source>Record &amp;arrival</source>
         <translation>登记到店(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="206"/>
+        <location filename="../../ui/workspaces/today.py" line="208"/>
         <source>The selected appointment&apos;s car has arrived: open its repair order (Enter)</source>
         <translation>所选预约的车辆已到店：为其开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="208"/>
+        <location filename="../../ui/workspaces/today.py" line="210"/>
         <source>&amp;Walk-in…</source>
         <translation>无预约到店(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="209"/>
+        <location filename="../../ui/workspaces/today.py" line="211"/>
         <source>A customer without an appointment (Ctrl+N)</source>
         <translation>没有预约的客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="210"/>
+        <location filename="../../ui/workspaces/today.py" line="212"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="211"/>
+        <location filename="../../ui/workspaces/today.py" line="213"/>
         <source>Read the lanes again (F5)</source>
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="252"/>
+        <location filename="../../ui/workspaces/today.py" line="273"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="252"/>
+        <location filename="../../ui/workspaces/today.py" line="273"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="252"/>
+        <location filename="../../ui/workspaces/today.py" line="273"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="253"/>
+        <location filename="../../ui/workspaces/today.py" line="274"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="254"/>
+        <location filename="../../ui/workspaces/today.py" line="275"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="255"/>
+        <location filename="../../ui/workspaces/today.py" line="276"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="261"/>
+        <location filename="../../ui/workspaces/today.py" line="283"/>
+        <source>Needs the advisors (%1)</source>
+        <translation>待服务顾问处理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/today.py" line="285"/>
         <source>Needs me (%1)</source>
         <translation>待我处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="261"/>
+        <location filename="../../ui/workspaces/today.py" line="287"/>
         <source>Needs me (%1): nothing waits on you</source>
         <translation>待我处理（%1）：暂无待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="264"/>
+        <location filename="../../ui/workspaces/today.py" line="290"/>
         <source>What waits on you: a click opens the repair order at the step to act on (Alt+4)</source>
         <translation>等待您处理的事项：单击即在需要处理的步骤打开工单（Alt+4）</translation>
     </message>

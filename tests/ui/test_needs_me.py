@@ -237,3 +237,28 @@ def test_a_new_item_while_the_window_is_behind_another_is_told(
     assert get_ro_view(paid).number in text and "Paid: ready for handover" in text
     watcher.refresh()
     assert len(tray.shown) == 1  # told once
+
+
+def test_the_lane_is_as_high_as_its_rows_on_the_counters_screen(
+    qtbot: QtBot, ctx: AppContext, staff: factories.Staff
+) -> None:
+    for _ in range(7):
+        ro_id, _ = factories.authorised(staff)
+        changes.request_change(
+            actor=staff.technician,
+            ro_id=ro_id,
+            kind="extra_work",
+            reason="Disc scored",
+            lines=[{"kind": "labour", "description": "Replace disc", "quantity": "1"}],
+        )
+    window = desk(qtbot, ctx)
+    today = today_of(window)
+    assert today.needs is not None and today.needs_view is not None
+    view = today.needs_view
+
+    def all_rows_shown() -> bool:
+        last = view.visualRect(today.needs.index(6, 0))  # type: ignore[union-attr]
+        return view.viewport().rect().contains(last)
+
+    qtbot.waitUntil(all_rows_shown, timeout=1000)
+    assert today.lanes_splitter.height() > window.height() // 3  # the lanes keep the rest

@@ -71,7 +71,8 @@ def _lane(view: QTableView) -> tuple[QWidget, QLabel]:
 
 
 LANE_SHARES = (27, 25, 48)  # In progress needs the room: step, promise and badges
-NEEDS_SHARE = 36  # of the height, for "Needs me" above the lanes (a few rows)
+NEEDS_MAX = 45  # per cent of the height "Needs me" may take above the lanes (it fits its rows)
+NEEDS_ROWS = (2, 9)  # the rows it shows at least and at most before it scrolls
 
 
 class TodayWorkspace(Workspace):
@@ -87,6 +88,7 @@ class TodayWorkspace(Workspace):
         splitter = self._build_splitter()
         self.splitter = splitter
         self._sized = False
+        self._needs_sized_by_hand = False
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -190,9 +192,9 @@ class TodayWorkspace(Workspace):
         lane, self.needs_title = _lane(self.needs_view)
         outer.addWidget(lane)
         outer.addWidget(splitter)
-        outer.setStretchFactor(0, NEEDS_SHARE)
-        outer.setStretchFactor(1, 100 - NEEDS_SHARE)
+        outer.setStretchFactor(1, 1)
         outer.setChildrenCollapsible(False)
+        outer.splitterMoved.connect(self._needs_dragged)
         return outer
 
     def title(self) -> str:
@@ -223,9 +225,28 @@ class TodayWorkspace(Workspace):
             self._sized = True
             total = lanes.width()
             lanes.setSizes([total * share // 100 for share in LANE_SHARES])
-            if self.splitter is not lanes:
-                high = self.splitter.height()
-                self.splitter.setSizes([high * NEEDS_SHARE // 100, high - high * NEEDS_SHARE // 100])
+        if self.needs_view is not None:
+            QTimer.singleShot(0, self, self._fit_needs)  # once the splitter has its new height
+
+    def _needs_dragged(self) -> None:
+        self._needs_sized_by_hand = True
+
+    def _fit_needs(self) -> None:
+        """The "Needs me" lane as high as its rows (two to nine, at most NEEDS_MAX per cent of the
+        height); the lanes below get the rest. Not once the user dragged the divider."""
+        view, title = self.needs_view, self.needs_title
+        high = self.splitter.height()
+        if view is None or title is None or self._needs_sized_by_hand or high < 200 or not self.isVisible():
+            return
+        low, most = NEEDS_ROWS
+        rows = min(max(len(self.needs.items) if self.needs else 0, low), most)
+        row = view.verticalHeader().defaultSectionSize()
+        frame = 2 * view.frameWidth()
+        want = (
+            title.sizeHint().height() + view.horizontalHeader().sizeHint().height() + rows * row + frame + 8
+        )
+        want = min(want, high * NEEDS_MAX // 100)
+        self.splitter.setSizes([want, high - want])
 
     # ---- data -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -245,6 +266,7 @@ class TodayWorkspace(Workspace):
         self.needs.now = dt.datetime.now()
         self.needs.set_rows(items)
         self._title_lanes()
+        self._fit_needs()
 
     def _title_lanes(self) -> None:
         """Each lane's title with its count of rows."""
@@ -258,7 +280,12 @@ class TodayWorkspace(Workspace):
             title.setToolTip(tip)
         if self.needs_title is not None and self.needs is not None:
             count = len(self.needs.items)
-            text = self.tr("Needs me (%1)") if count else self.tr("Needs me (%1): nothing waits on you")
+            if self.needs.show_advisor:  # a manager: every advisor's
+                text = self.tr("Needs the advisors (%1)")
+            elif count:
+                text = self.tr("Needs me (%1)")
+            else:
+                text = self.tr("Needs me (%1): nothing waits on you")
             self.needs_title.setText(text.replace("%1", str(count)))
             self.needs_title.setToolTip(
                 self.tr("What waits on you: a click opens the repair order at the step to act on (Alt+4)")

@@ -309,3 +309,19 @@ def test_the_read_is_a_few_statements_whatever_the_number_of_ros(
     assert found == 1
     assert statements() == (4, few)
     assert few <= 12
+
+
+def test_the_customers_kept_waiting_come_first(staff: Staff) -> None:
+    handover, _ = factories.settled_paid(staff)  # paid first: the oldest item
+    consent_ro, _ = factories.authorised(staff)
+    extra_work(staff, consent_ro)
+    lounge, _ = factories.authorised(staff)
+    RepairOrder.update(
+        customer_waits=True, arrived_at=now() - 40 * MIN, checked_in_at=now() - 31 * MIN
+    ).where(RepairOrder.id == lounge).execute()
+    assert [(i.kind, i.ro_id) for i in needs(staff)] == [
+        (NeedKind.LOUNGE, lounge),
+        (NeedKind.CONSENT, consent_ro),
+        (NeedKind.HANDOVER, handover),
+    ]
+    assert set(inbox.URGENCY) == set(NeedKind)  # every kind has its place
