@@ -403,4 +403,6 @@ class MainWindow(QMainWindow):
             wait = getattr(ws, "wait_idle", None)
             if callable(wait):
                 wait()  # a worker thread must not outlive its window
+        if self._lounge is not None:
+            self._lounge.close()  # the TV goes with its session (--lounge opens it again)
         super().closeEvent(event)

@@ -37,7 +37,7 @@ from ui import i18n
 from ui.context import AppContext
 from ui.live import LiveBridge
 from ui.login import LoginDialog
-from ui.lounge import LoungeWindow
+from ui.lounge import LoungeWindow, other_screen
 from ui.main_window import MainWindow
 from ui.operations import Operations
 
@@ -327,6 +327,7 @@ def test_lounge_flag_opens_the_lounge_full_screen_after_the_login(
     here: the TV is the only one) beside the main window, and closes with it."""
     wait_([factories.authorised(staff)[0]])
     seen: list[tuple[bool, bool, list[str]]] = []
+    left_open: list[LoungeWindow] = []
 
     def look() -> None:
         lounges = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoungeWindow) and w.isVisible()]
@@ -337,6 +338,7 @@ def test_lounge_flag_opens_the_lounge_full_screen_after_the_login(
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.close()
+        left_open.extend(w for w in lounges if w.isVisible())
 
     def exec_(dialog: LoginDialog) -> int:
         if seen or dialog.isVisible():
@@ -358,4 +360,20 @@ def test_lounge_flag_opens_the_lounge_full_screen_after_the_login(
     assert len(seen) == 1
     full, as_cashier, texts = seen[0]
     assert full and as_cashier
+    assert not left_open  # the TV closed with the session's window
     assert texts[0].startswith("京A·") and texts[2] == "In the queue for repair"
+
+
+class _Screen:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+def test_the_lounge_goes_to_a_screen_other_than_the_main_windows() -> None:
+    desk, tv = _Screen("DP-1"), _Screen("HDMI-1")
+    assert other_screen([desk, tv], desk) is tv  # type: ignore[arg-type]
+    assert other_screen([tv, desk], desk) is tv  # type: ignore[arg-type]
+    assert other_screen([desk], desk) is None  # type: ignore[arg-type]
