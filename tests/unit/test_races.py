@@ -171,7 +171,17 @@ def _reassign(a: dict[str, Any]) -> None:
     )
 
 
+def _hand_over_or_update(a: dict[str, Any]) -> None:
+    from advisor.services import inbox, settlement
+
+    if a["hand_over"]:
+        settlement.hand_over(actor=a["actor"], ro_id=a["ro_id"], accepted_by="张伟", result_shown=True)
+    else:
+        inbox.give_progress_update(actor=a["actor"], ro_id=a["ro_id"], note="ready in 5 min")
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "hand_over_or_update": _hand_over_or_update,
     "pay": _pay,
     "pay_split": _pay_split,
     "add_vehicle": _add_vehicle,
@@ -927,3 +937,39 @@ def test_a_service_that_overlapped_another_is_run_again_then_refused(
     assert len(calls) == concurrency.RETRIES
     assert "Try again" in err.value.en and "请重试" in err.value.zh
     assert Vehicle.select().where(Vehicle.plate == "沪E55002").count() == 0
+
+
+def test_a_progress_update_given_as_the_car_is_handed_over_never_follows_the_handover(
+    staff: factories.Staff, url: str
+) -> None:
+    """One desk hands the car over while another records a progress update: the update
+    comes before the handover on the timeline, or it is refused (nothing to report on a car
+    that has gone)."""
+    from advisor.models import StepEvent
+
+    rounds, ros = [], []
+    for _ in range(ROUNDS):
+        ro_id, _lines = factories.settled_paid(staff)
+        rounds.append(
+            (
+                {"actor": staff.advisor, "ro_id": ro_id, "hand_over": True},
+                {"actor": staff.advisor2, "ro_id": ro_id, "hand_over": False},
+            )
+        )
+        ros.append(ro_id)
+    outcomes = race(url, "hand_over_or_update", rounds)
+    violations = []
+    for ro_id, out in zip(ros, outcomes, strict=True):
+        ids = {
+            action: [
+                e.id for e in StepEvent.select().where((StepEvent.ro == ro_id) & (StepEvent.action == action))
+            ]
+            for action in ("handed_over", "customer_informed")
+        }
+        handed, informed = ids["handed_over"], ids["customer_informed"]
+        fine = (out == ("ok", "ok") and len(handed) == len(informed) == 1 and informed[0] < handed[0]) or (
+            out == ("ok", "GateError") and len(handed) == 1 and not informed
+        )
+        if not fine:
+            violations.append(f"RO {ro_id}: {out}, events {ids}")
+    report("an update as the car leaves", violations)
