@@ -21,6 +21,7 @@ from advisor.codes import (
     PayMethod,
     ROStatus,
 )
+from advisor.db import unindexed
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import (
     Customer,
@@ -325,11 +326,12 @@ def read_payment_queue(*, actor: Actor) -> list[PaymentQueueRow]:
         .switch(RepairOrder)
         .join(User, on=(User.id == RepairOrder.advisor))
         .where(
+            # In by the open ROs (repair_order_open_queue): what is not handed over and
+            # what is settled are conditions on those few, never a way into the history.
             (RepairOrder.status == ROStatus.OPEN)
-            & RepairOrder.handed_over_at.is_null()
-            & RepairOrder.settled_at.is_null(False)
+            & unindexed(RepairOrder.handed_over_at).is_null()
+            & unindexed(RepairOrder.settled_at).is_null(False)
         )
-        .order_by(Settlement.at, Settlement.id)
         .tuples()
     )
     rows = [
@@ -347,6 +349,9 @@ def read_payment_queue(*, actor: Actor) -> list[PaymentQueueRow]:
         )
         for ro_id, number, plate, name, st_number, at, total, paid_so_far, explained, advisor in q
     ]
+    # Sorted here, among the few open bills: an ORDER BY of the settlement's time made
+    # SQLite walk ``settlement_in_force_at`` through every settlement ever in force.
+    rows.sort(key=lambda r: (r.settled_at, r.ro_id))
     return [r for r in rows if r.balance_cents > 0]
 
 

@@ -214,12 +214,12 @@
 <context>
     <name>PaymentQueueModel</name>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="68"/>
+        <location filename="../../ui/workspaces/payments.py" line="69"/>
         <source>Waiting for the advisor to explain the items to the customer</source>
         <translation>等待服务顾问向客户逐项解释结算项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="87"/>
+        <location filename="../../ui/workspaces/payments.py" line="89"/>
         <source>%1 · %2 ago</source>
         <translation>%1 · %2前</translation>
     </message>
@@ -227,68 +227,68 @@
 <context>
     <name>PaymentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="177"/>
-        <location filename="../../ui/workspaces/payments.py" line="180"/>
+        <location filename="../../ui/workspaces/payments.py" line="179"/>
+        <location filename="../../ui/workspaces/payments.py" line="182"/>
         <source>Payments</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="181"/>
+        <location filename="../../ui/workspaces/payments.py" line="183"/>
         <source>&amp;Open RO</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="182"/>
+        <location filename="../../ui/workspaces/payments.py" line="184"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="183"/>
+        <location filename="../../ui/workspaces/payments.py" line="185"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="186"/>
+        <location filename="../../ui/workspaces/payments.py" line="188"/>
         <source>No bill is waiting for payment. A repair order appears here as soon as its advisor settles it.</source>
         <translation>暂无待收款的账单。服务顾问结算工单后，账单会立即显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="192"/>
+        <location filename="../../ui/workspaces/payments.py" line="194"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="193"/>
+        <location filename="../../ui/workspaces/payments.py" line="195"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="194"/>
+        <location filename="../../ui/workspaces/payments.py" line="196"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="195"/>
+        <location filename="../../ui/workspaces/payments.py" line="197"/>
         <source>Settled · waiting</source>
         <translation>结算时间 · 已等待</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="196"/>
+        <location filename="../../ui/workspaces/payments.py" line="198"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="197"/>
+        <location filename="../../ui/workspaces/payments.py" line="199"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="198"/>
+        <location filename="../../ui/workspaces/payments.py" line="200"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/payments.py" line="225"/>
+        <location filename="../../ui/workspaces/payments.py" line="229"/>
         <source>%1 bills waiting · %2 due</source>
         <translation>%1 张账单待收款 · 应收 %2</translation>
     </message>

@@ -130,3 +130,31 @@ def test_the_lounge_reads_todays_arrivals_only(history: peewee.Database) -> None
     plan = _plan(history, lounge.lounge, "repair_order")
     assert "repair_order_arrived_at (arrived_at>?)" in plan, plan
     assert "handed_over_at" not in plan and "SCAN t1" not in plan, plan
+
+
+def test_the_cashiers_queue_reads_the_open_ros_and_probes_each_bills_payments(
+    history: peewee.Database,
+) -> None:
+    """Payments: the bills still due are found among the open ROs (their index), each
+    with its settlement by ``settlement (ro_id)`` and what was paid by a probe of
+    ``payment (settlement_id)`` — never a scan of the settlements or payments of history."""
+    if is_postgres():
+        pytest.skip("SQLite's plans; PostgreSQL plans these by its statistics")
+    from advisor.models import User
+    from advisor.services import settlement
+    from advisor.services._base import Actor
+
+    u = User.get(User.role == "cashier")
+    cashier = Actor(u.id, u.username, u.display_name, "cashier", u.session_gen)
+    with capture() as statements:
+        settlement.read_payment_queue(actor=cashier)
+    plans = [
+        " / ".join(str(r[3]) for r in history.execute_sql("EXPLAIN QUERY PLAN " + s, p))
+        for s, p in reads(statements)
+        if 'FROM "repair_order"' in s and 'JOIN "settlement"' in s
+    ]
+    assert len(plans) == 1, plans
+    plan = plans[0]
+    assert "SCAN" not in plan, plan
+    assert "repair_order_open_queue" in plan or "repair_order_status" in plan, plan
+    assert "settlement_ro_id" in plan and "payment_settlement_id" in plan, plan

@@ -64,8 +64,10 @@ class PaymentQueueModel(RowsModel[PaymentQueueRow]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and not r.items_explained:
-            return self.tr("Waiting for the advisor to explain the items to the customer")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not r.items_explained:
+                return self.tr("Waiting for the advisor to explain the items to the customer")
+            return r.customer_name if col == 2 else None
         if role == ID_ROLE:
             return r.ro_id
         return None
