@@ -360,6 +360,12 @@ class LoungeWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            # Full screen on the TV: no mouse pointer left in the middle of the picture.
+            if self.isFullScreen():
+                self.setCursor(Qt.CursorShape.BlankCursor)
+            else:
+                self.unsetCursor()
         super().changeEvent(event)
 
     def _show_clock(self, now: dt.datetime) -> None:

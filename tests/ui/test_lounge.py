@@ -306,8 +306,10 @@ def test_f11_switches_full_screen_and_escape_leaves_it(qtbot: QtBot, staff: fact
     window = open_lounge(qtbot, staff)
     person.key(qtbot, Qt.Key.Key_F11)
     qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor  # no pointer on the TV
     person.key(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
+    assert window.cursor().shape() == Qt.CursorShape.ArrowCursor
     assert window.isVisible()  # Esc leaves full screen; it does not close the TV
 
 
