@@ -137,6 +137,7 @@ def test_advisor_is_not_offered_the_qc_signature(qtbot, ctx, staff, shown) -> No
     page = host(qtbot, ctx, QCPage, ro_id)
     assert not find(page, QAbstractButton, "qc_pass").isVisible()
     assert not find(page, QCheckBox, "qc_nothing_left").isEnabled()
+    assert not find(page, QLabel, "qc_inspector").isVisible()  # not "signed by" the advisor
     assert (
         page.form_box.toolTip()
         == "A service advisor may not do the final quality check. Ask a workshop foreman or service manager."

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QCalendarWidget,
+    QCheckBox,
     QComboBox,
     QLabel,
     QPushButton,
@@ -157,6 +158,8 @@ def test_the_cashier_is_told_the_advisor_settles_and_is_offered_no_handover(qtbo
     handover = _open_step(qtbot, window, ro_id, 12)
     button = handover.findChild(QPushButton, "handover_button")
     assert button is not None and not (button.isVisible() and button.isEnabled())
+    shown = handover.findChild(QCheckBox, "handover_result_shown")  # the form reads, greyed
+    assert shown is not None and shown.isVisible() and not shown.isEnabled()
     assert SETTLE[lang] in _banner(handover)
     tip = handover.form.toolTip()  # type: ignore[attr-defined]
     assert tip == auth.refusal("cashier", "handover")[0 if lang == "en" else 1]

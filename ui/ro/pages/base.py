@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScrollBar,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from advisor.i18n import pick
@@ -17,6 +30,17 @@ TITLE_STYLE = "font-size: 15pt; font-weight: bold;"
 FREE = "free"
 # What a guarded widget needs: permissions joined by "|" (any one of them will do).
 NEEDS = "needs"
+# Widgets whose own tool buttons are parts of them (a tab bar's arrows, a spin box's steps).
+_PARTS = (QTabBar, QAbstractSpinBox, QComboBox, QScrollBar)
+
+
+def _buttons_in(widget: QWidget) -> list[QWidget]:
+    """The push and tool buttons inside ``widget`` (not the parts of a tab bar or a box)."""
+    return [
+        b
+        for b in widget.findChildren(QAbstractButton)
+        if isinstance(b, QPushButton | QToolButton) and not isinstance(b.parentWidget(), _PARTS)
+    ]
 
 
 def needs(widget: QWidget) -> tuple[str, ...] | None:
@@ -66,18 +90,21 @@ class StepPage(QWidget):
     # -- who may act ------------------------------------------------------------------
     def guard(self, widget: QWidget, *actions: str) -> bool:
         """Offer ``widget`` only to a role that may do one of ``actions`` (the permissions
-        its service checks). Every button in it is marked with what it needs; for any other
-        role a button is hidden and disabled, a form (any other widget) disabled with its
-        buttons hidden, the refusal — who may — as the tooltip. True when the role may.
-        A page that sets such a widget visible or enabled again asks ``self.ctx.may``."""
+        its service checks). It and every push or tool button in it are marked with what
+        they need; for any other role a button is hidden and disabled, a form (any other
+        widget) disabled — its check boxes still show their state — with its buttons hidden,
+        the refusal — who may — as the tooltip. True when the role may. A page that sets
+        such a widget visible or enabled again asks ``self.ctx.may``."""
         mark = "|".join(actions)
-        for button in (widget, *widget.findChildren(QAbstractButton)):
-            if button is widget or button.property(NEEDS) is None:
+        buttons = _buttons_in(widget)
+        widget.setProperty(NEEDS, mark)
+        for button in buttons:
+            if button.property(NEEDS) is None:
                 button.setProperty(NEEDS, mark)
         if any(self.ctx.may(a) for a in actions):
             return True
-        for w in (widget, *widget.findChildren(QAbstractButton)):
-            if isinstance(w, QAbstractButton):
+        for w in (widget, *buttons):
+            if isinstance(w, QPushButton | QToolButton):
                 w.hide()
             w.setEnabled(False)
             self._refused.append((w, actions[0]))

@@ -55,7 +55,8 @@ class QCPage(StepPage):
         layout.addWidget(self.history_title)
         layout.addWidget(self.history)
         layout.addStretch(1)
-        self.guard(self.form_box, "qc.inspect")
+        # Who may not inspect reads the form greyed, without their own name as the signature.
+        self.inspector.setVisible(self.guard(self.form_box, "qc.inspect"))
         self.guard(self.cert_after_box, "qc.inspect")
         self.retranslate()
 
