@@ -35,7 +35,7 @@ from ui.operations import Operations
 from ui.ro.pages import page_class
 from ui.ro.pages.base import StepPage, needs
 
-ROLES = ("advisor", "foreman", "technician", "parts_clerk", "cashier", "manager")
+ROLES = ("advisor", "foreman", "technician", "parts_clerk", "cashier", "manager", "admin")
 # Parts of another widget (a tab bar's arrows, a spin box's steps): not buttons of the page.
 _INTERNAL = (QTabBar, QAbstractSpinBox, QComboBox, QScrollBar, QCalendarWidget)
 
@@ -194,3 +194,15 @@ def test_the_banner_goes_when_it_is_the_roles_turn(qtbot, staff) -> None:  # typ
     foreman = _window(qtbot, staff, "foreman", "en")
     page = _open_step(qtbot, foreman, authorised, 7)
     assert _banner(page) == ""
+
+
+@pytest.mark.usefixtures("workstation")
+def test_a_language_switch_rewords_the_banner_and_the_refusals(qtbot, staff) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _ = factories.qc_passed(staff)
+    window = _window(qtbot, staff, "cashier", "en")
+    handover = _open_step(qtbot, window, ro_id, 12)
+    assert SETTLE["en"] in _banner(handover)
+    assert handover.form.toolTip().startswith("A cashier may not hand the car over.")  # type: ignore[attr-defined]
+    window.language_actions["zh_CN"].trigger()  # the Language menu's 中文
+    qtbot.waitUntil(lambda: SETTLE["zh_CN"] in _banner(handover))
+    assert handover.form.toolTip() == auth.refusal("cashier", "handover")[1]  # type: ignore[attr-defined]
