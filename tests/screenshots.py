@@ -9,7 +9,7 @@ window at ``--size`` (default 1366×768, the smallest screen a counter has) and 
 manager may not open is taken as the first role that may), ``{lang}-ro-step-NN.png``
 for the 13 step pages, ``{lang}-search.png``, ``{lang}-login.png`` and
 ``{lang}-first-run.png``, and ``{lang}-home-{role}.png``: each role's window as it opens
-(its home workspace). Nothing here depends on the Qt platform plugin.
+(its home workspace), and ``{lang}-lounge.png`` (the lounge screen). Nothing here depends on the Qt platform plugin.
 """
 
 from __future__ import annotations
@@ -193,6 +193,9 @@ def shoot(
     manager.search.run_search()
     grab(manager, out / f"{lang}-search.png")
     manager.search.close_popup()
+    lounge = manager.open_lounge()  # the lounge's TV: the demo's waiting customers
+    lounge.resize(*size)
+    grab(lounge, out / f"{lang}-lounge.png")
     manager.close()
 
     login = LoginDialog(dealer_name="")
