@@ -114,6 +114,7 @@ class NeedKind(Code):
 
     CONSENT = "consent", "Customer's answer to a change", "变更待客户答复"
     DECISION = "decision", "Manager decided: tell the customer", "经理已决定，待告知客户"
+    APPROVAL = "approval", "Major change: the manager's approval", "重大变更待经理批准"
     PARTS_ARRIVED = "parts_arrived", "Parts arrived: tell the customer", "配件到货，待通知客户"
     QC_FAILED = "qc_failed", "Final QC failed: rework", "完工检查不合格，返工"
     PROMISE_AT_RISK = "promise_at_risk", "Promised time at risk", "承诺交车时间有风险"

@@ -6,6 +6,9 @@ when it shows and one act that clears it:
 
 - ``consent``: a change request waits for the customer's answer — until the answer is
   recorded (step 8).
+- ``approval`` (only for who may approve a major change: the manager): the customer
+  consented to a major change that waits for the manager — until approved or rejected
+  (step 8).
 - ``decision``: a manager approved or rejected a major change the customer had not
   answered after it — until the customer is given a progress update (step 8).
 - ``parts_arrived``: the RO's parts have all arrived (the "tell the customer" task) —
@@ -36,7 +39,7 @@ from typing import Any
 
 import peewee
 
-from advisor import money, validation
+from advisor import auth, money, validation
 from advisor.codes import (
     CHANGE_OPEN,
     CLOCK_STARTS,
@@ -77,6 +80,7 @@ LOUNGE_UPDATE = dt.timedelta(minutes=30)  # a waiting customer hears from the ad
 URGENCY: tuple[NeedKind, ...] = (
     NeedKind.LOUNGE,
     NeedKind.CONSENT,
+    NeedKind.APPROVAL,
     NeedKind.PROMISE_AT_RISK,
     NeedKind.QC_FAILED,
     NeedKind.DECISION,
@@ -151,7 +155,8 @@ def _minutes(seconds: float) -> int:
 class _Reader:
     """The statements of one read, each over the open ROs' ids."""
 
-    def __init__(self, rows: list[_Row], at: dt.datetime) -> None:
+    def __init__(self, rows: list[_Row], at: dt.datetime, *, approves: bool = False) -> None:
+        self.approves = approves  # the reader approves major changes (a manager)
         self.rows = {r.id: r for r in rows}
         self.ids = list(self.rows)
         self.at = at
@@ -227,6 +232,11 @@ class _Reader:
                     en += f" ({money.fmt(old, 'en')} → {money.fmt(new, 'en')})"
                     zh += f"（{money.fmt(old, 'zh_CN')} → {money.fmt(new, 'zh_CN')}）"
                 self.add(NeedKind.CONSENT, ro, raised_at, en, zh, Step.REPAIR, cr_id)
+                continue
+            if status == ChangeStatus.AWAITING_MANAGER and self.approves and consent_at is not None:
+                en = f"The customer consented ({money.fmt(old, 'en')} → {money.fmt(new, 'en')}): {reason}"
+                zh = f"客户已同意（{money.fmt(old, 'zh_CN')} → {money.fmt(new, 'zh_CN')}）：{reason}"
+                self.add(NeedKind.APPROVAL, ro, consent_at, en, zh, Step.REPAIR, cr_id)
                 continue
             if manager_at is None or status not in (ChangeStatus.APPROVED, ChangeStatus.REJECTED):
                 continue
@@ -441,9 +451,12 @@ class _Reader:
                 )
 
 
-def needs_me(*, advisor_id: int | None, at: dt.datetime | None = None) -> list[NeedItem]:
+def needs_me(
+    *, advisor_id: int | None, at: dt.datetime | None = None, approves: bool = False
+) -> list[NeedItem]:
     """What waits on the advisor ``advisor_id`` (None: every advisor): the customers kept
-    waiting first (``URGENCY``), oldest first within a kind."""
+    waiting first (``URGENCY``), oldest first within a kind. ``approves``: with the major
+    changes that wait for a manager's approval."""
     at = at or now()
     q = (
         RepairOrder.select(*_COLUMNS)
@@ -457,7 +470,7 @@ def needs_me(*, advisor_id: int | None, at: dt.datetime | None = None) -> list[N
     rows = [_Row(*t) for t in q.tuples()]
     if not rows:
         return []
-    reader = _Reader(rows, at)
+    reader = _Reader(rows, at, approves=approves)
     changing = reader.changes()
     reader.parts()
     reader.qc()
@@ -480,7 +493,7 @@ def counts(items: Iterable[NeedItem]) -> dict[str, int]:
 def read_needs_me(*, actor: Actor, now: dt.datetime | None = None) -> list[NeedItem]:
     """What waits on the actor: their own open ROs' items (a manager: every advisor's)."""
     advisor_id = None if actor.role == Role.MANAGER else actor.user_id
-    return needs_me(advisor_id=advisor_id, at=now)
+    return needs_me(advisor_id=advisor_id, at=now, approves=auth.may(actor.role, "change.approve_major"))
 
 
 @service("customer.inform", changes=Kind.RO)

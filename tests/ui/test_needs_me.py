@@ -262,3 +262,21 @@ def test_the_lane_is_as_high_as_its_rows_on_the_counters_screen(
 
     qtbot.waitUntil(all_rows_shown, timeout=1000)
     assert today.lanes_splitter.height() > window.height() // 3  # the lanes keep the rest
+
+
+def test_f5_reads_what_needs_me_again(qtbot: QtBot, ctx: AppContext, staff: factories.Staff) -> None:
+    ro_id, _ = factories.authorised(staff)
+    window = desk(qtbot, ctx)
+    person.show_window(qtbot, window)
+    today = today_of(window)
+    assert today.needs is not None and today.needs.items == []
+    changes.request_change(  # saved where no signal reaches this window
+        actor=staff.technician,
+        ro_id=ro_id,
+        kind="extra_work",
+        reason="Disc scored",
+        lines=[{"kind": "labour", "description": "Replace disc", "quantity": "1"}],
+    )
+    person.click(qtbot, today.refresh_button)
+    assert [i.kind for i in today.needs.items] == [NeedKind.CONSENT]
+    assert rail_text(window, "today") == "Today (1)"

@@ -160,7 +160,7 @@ class TodayWorkspace(Workspace):
         self.walk_in_button.clicked.connect(self.walk_in)
         self.refresh_button = QPushButton()
         self.refresh_button.setShortcut(QKeySequence("F5"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload)
         may_open = self.ctx.may("ro.open")
         self.arrive_button.setEnabled(may_open)
         self.walk_in_button.setEnabled(may_open)
@@ -249,6 +249,12 @@ class TodayWorkspace(Workspace):
         self.splitter.setSizes([want, high - want])
 
     # ---- data -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """F5: the lanes and what needs the user, read again now."""
+        self.refresh()
+        if self.watcher is not None:
+            self.watcher.refresh()
+
     def refresh(self) -> None:
         now = dt.datetime.now()
         self.arriving.set_rows(orders.read_arrivals_today(actor=self.ctx.actor, at=now))

@@ -90,9 +90,12 @@ def test_a_managers_decision_after_the_consent_is_told_to_the_customer(staff: St
     ro_id, _ = factories.authorised(staff)
     cr = extra_work(staff, ro_id)
     assert consent(staff, cr) == "awaiting_manager"
-    assert kinds(staff, ro_id) == []  # the manager's move now
+    assert kinds(staff, ro_id) == []  # the manager's move now: it waits on them
+    assert kinds(staff, ro_id, "manager") == [NeedKind.APPROVAL]
+    assert kinds(staff, ro_id, "advisor2") == []
     assert changes.approve_major(actor=staff.manager, change_id=cr) == "approved"
     only_the_owner_and_a_manager(staff, ro_id, NeedKind.DECISION)
+    assert kinds(staff, ro_id, "manager") == [NeedKind.DECISION]  # approved: no longer theirs
     item = one(staff, ro_id, NeedKind.DECISION)
     assert (item.step, item.ref) == (Step.REPAIR, cr)
     assert item.detail_en.startswith("The manager approved")
