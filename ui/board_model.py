@@ -56,6 +56,7 @@ class BoardModel(QAbstractTableModel):
         super().__init__(parent)
         self._jobs: list[AssignmentView] = []
         self._by_id: dict[int, AssignmentView] = {}
+        self._done_counts: dict[str, int] | None = None  # column key → finished jobs
         self._headers = self._header_texts()
 
     @staticmethod
@@ -83,8 +84,20 @@ class BoardModel(QAbstractTableModel):
         finished jobs last, the latest finished first."""
         self.beginResetModel()
         self._jobs = board_order(jobs)
+        self._done_counts = None
         self._by_id = {j.id: j for j in self._jobs}
         self.endResetModel()
+
+    def done_count(self, key: str) -> int:
+        """The finished jobs of one column (a technician's or a bay's key)."""
+        if self._done_counts is None:
+            counts: dict[str, int] = {}
+            for j in self._jobs:
+                if j.status == JobStatus.DONE:
+                    for k in (tech_key(j.technician_id), bay_key(j.bay_id)):
+                        counts[k] = counts.get(k, 0) + 1
+            self._done_counts = counts
+        return self._done_counts.get(key, 0)
 
     def jobs(self) -> list[AssignmentView]:
         return list(self._jobs)
@@ -216,7 +229,5 @@ class GroupFilter(QSortFilterProxyModel):
 
     def done_count(self) -> int:
         """The column's finished jobs, shown or not."""
-        root = QModelIndex()
-        return sum(
-            1 for r in range(self.sourceModel().rowCount(root)) if self._mine(r, root) and self._done(r, root)
-        )
+        source = self.sourceModel()
+        return source.done_count(self.key) if isinstance(source, BoardModel) else 0

@@ -256,6 +256,8 @@ class JobColumn(QListView):
 
     def restore(self, place: Place) -> None:
         """Scroll back to ``place``: its top card where it was, else the same distance."""
+        if place.value == 0:
+            return  # at the top it stays at the top (a model reset keeps the scroll bar's value)
         self.doItemsLayout()  # the scroll range of the new rows, now, not after a repaint
         bar = self.verticalScrollBar()
         ix = self.index_of(place.anchor) if place.anchor is not None else QModelIndex()
