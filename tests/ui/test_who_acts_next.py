@@ -174,6 +174,8 @@ def test_the_advisor_sees_that_the_foreman_dispatches(qtbot, staff, lang: str) -
     assert DISPATCH[lang] in _banner(page)
     assign = page.findChild(QPushButton, "assign_job")
     assert assign is not None and not assign.isVisible()
+    step_7 = window.findChild(QToolButton, "step_7")
+    assert step_7 is not None and DISPATCH[lang] in step_7.toolTip()  # the step bar says it too
 
 
 @pytest.mark.usefixtures("workstation")

@@ -134,6 +134,9 @@ class StepBar(QWidget):
                 en, zh = self.view.locked[step]
                 second = self.tr("locked")
                 tip.append(self.tr("Locked: %1").replace("%1", pick(en, zh, self.ctx.lang)))
+            waiting = self.view.waiting if self.view is not None else None
+            if waiting is not None and waiting.step == step:  # who acts next, and what they do
+                tip.append(pick(waiting.en, waiting.zh, self.ctx.lang))
             if step <= 9:
                 tip.append(self.tr("Shortcut: Alt+%1").replace("%1", str(step)))
             b.setProperty("lines", [name, second] if second else [name])
