@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -102,8 +102,6 @@ class TenderRow:
 
 class PayPanel(QWidget):
     """The bill of one settled RO and the form to take its money."""
-
-    paid = Signal(int)  # RO id, after a payment was taken
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -506,7 +504,6 @@ class PayPanel(QWidget):
         fresh = orders.read_ro(actor=self.ctx.actor, ro_id=view.id)
         self.set_view(fresh, keep_input=False)
         show_banner(self.result, text, "ok")
-        self.paid.emit(view.id)
         self._print(fresh, self._received)
 
     # -- refunds and receipts -------------------------------------------------------
