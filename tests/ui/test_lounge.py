@@ -381,3 +381,17 @@ def test_the_lounge_goes_to_a_screen_other_than_the_main_windows() -> None:
     assert other_screen([desk, tv], desk) is tv  # type: ignore[arg-type]
     assert other_screen([tv, desk], desk) is tv  # type: ignore[arg-type]
     assert other_screen([desk], desk) is None  # type: ignore[arg-type]
+
+
+def test_switching_the_language_puts_the_other_one_first(qtbot: QtBot, staff: factories.Staff) -> None:
+    wait_([factories.authorised(staff)[0]])
+    window = open_lounge(qtbot, staff, lang="en")
+    assert (window.rows[0].status.main.text(), window.rows[0].status.sub.text()) == (
+        "In the queue for repair",
+        "排队等候维修",
+    )
+    i18n.set_language("zh_CN")  # the main window's Language menu does this
+    qtbot.waitUntil(lambda: window.rows[0].status.main.text() == "排队等候维修", timeout=2000)
+    assert window.rows[0].status.sub.text() == "In the queue for repair"
+    assert window.heading.text() == "维修进度 · Service progress"
+    assert window.windowTitle() == "客户休息区屏幕"
