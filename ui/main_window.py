@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
             self.needs = NeedsWatcher.of(self.ctx)
             self.needs.updated.connect(self._needs_read)
             self.needs_tray = NeedsTray(self, self.needs, self.open_ro)
+            self.destroyed.connect(self.needs.stop)
 
     def _needs_read(self, _items: object) -> None:
         self.retranslate_rail()

@@ -237,6 +237,10 @@ def test_a_new_item_while_the_window_is_behind_another_is_told(
     assert get_ro_view(paid).number in text and "Paid: ready for handover" in text
     watcher.refresh()
     assert len(tray.shown) == 1  # told once
+    window.hide()  # a session put aside (a colleague's in front): it does not speak
+    factories.settled_paid(staff)
+    watcher.refresh()
+    assert len(tray.shown) == 1 and len(watcher.items) == 3
 
 
 def test_the_lane_is_as_high_as_its_rows_on_the_counters_screen(

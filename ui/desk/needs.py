@@ -75,6 +75,11 @@ class NeedsWatcher(QObject):
     def count(self) -> int:
         return len(self.items)
 
+    def stop(self) -> None:
+        """No more reads (the session's window has gone)."""
+        self._clock.stop()
+        self._soon.stop()
+
     def _on_changed(self, changes: OpChanges) -> None:
         if changes.touches(SHOWS):
             self._soon.start()
@@ -193,7 +198,9 @@ class NeedsTray(QObject):
         watcher.arrived.connect(self.tell)
 
     def tell(self, new: list[NeedItem]) -> None:
-        if not new or self.window.isActiveWindow():
+        # Not while the window is in front (the lane says it), nor while it is hidden: a
+        # session put aside for a colleague's must not speak over theirs.
+        if not new or self.window.isActiveWindow() or not self.window.isVisible():
             return
         title, text = message_for(new)
         self.last = new[-1]
