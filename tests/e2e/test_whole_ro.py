@@ -321,7 +321,7 @@ def card(qtbot: Any, board: BoardWorkspace, assignment_id: int, name: str, then:
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    (action,) = [a for a in menu.actions() if a is board.actions_[name]]
+    (action,) = [a for a in menu.actions() if a.objectName() == name]
     assert action.isEnabled(), action.text()
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)  # (the menu may be gone)

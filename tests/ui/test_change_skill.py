@@ -51,7 +51,7 @@ def _raise_change_on_the_board(
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    (action,) = [a for a in menu.actions() if a is board.actions_["change"]]
+    (action,) = [a for a in menu.actions() if a.objectName() == "change"]
     person.click(qtbot, menu, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: any(d.isVisible() for d in board.findChildren(ChangeRequestDialog)))
     (dialog,) = [d for d in board.findChildren(ChangeRequestDialog) if d.isVisible()]

@@ -257,6 +257,7 @@ class BoardWorkspace(Workspace):
         for name, shared in self.actions_.items():
             keys = shared.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action = menu.addAction(f"{shared.text()}\t{keys}")  # the key shown, as on a menu bar
+            action.setObjectName(name)  # what it does, whatever the language (tests find it so)
             action.setEnabled(enabled[name])
             action.triggered.connect(lambda _on=False, n=name, i=job.id: self._act_on(n, i))
             if name in ("done", "change"):
