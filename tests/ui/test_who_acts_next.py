@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -208,3 +209,25 @@ def test_a_language_switch_rewords_the_banner_and_the_refusals(qtbot, staff) -> 
     window.language_actions["zh_CN"].trigger()  # the Language menu's 中文
     qtbot.waitUntil(lambda: SETTLE["zh_CN"] in _banner(handover))
     assert handover.form.toolTip() == auth.refusal("cashier", "handover")[1]  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("workstation")
+def test_no_key_or_double_click_opens_what_the_button_does_not_offer(qtbot, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    """The advisor's double-click on a job of step 7 opens no dispatch dialog; the
+    technician's Delete on an estimate line asks nothing (the withdraw button is not theirs)."""
+    from ui.assign_dialog import AssignDialog
+
+    ro_id, _ = factories.authorised(staff)
+    window = _window(qtbot, staff, "advisor", "en")
+    page = _open_step(qtbot, window, ro_id, 7)
+    person.click_at(qtbot, page.jobs, page.jobs.model().index(0, 0), double=True)  # type: ignore[attr-defined]
+    qtbot.wait(50)
+    assert not [d for d in page.findChildren(AssignDialog) if d.isVisible()]
+    estimated, _ = factories.estimated(staff)
+    technician = _window(qtbot, staff, "technician", "en")
+    estimate = _open_step(qtbot, technician, estimated, 5)
+    person.click_at(qtbot, estimate.table, estimate.model.index(0, 0))  # type: ignore[attr-defined]
+    person.key(qtbot, Qt.Key.Key_Delete)
+    qtbot.wait(50)
+    assert shown == []
+    assert len([x for x in get_ro_view(estimated).lines if x.status == "proposed"]) == 3

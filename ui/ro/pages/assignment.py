@@ -39,7 +39,7 @@ class AssignmentPage(StepPage):
         row.addWidget(self.assign_btn)
         row.addStretch(1)
         layout.addLayout(row)
-        self.guard(self.assign_btn, "work.assign")
+        self.may_assign = self.guard(self.assign_btn, "work.assign")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -126,6 +126,8 @@ class AssignmentPage(StepPage):
         """The dispatch dialog for the selected line (the same one the dispatcher uses)."""
         row = self.jobs.currentRow()
         if self.view is None or not 0 <= row < len(self.rows) or self.rows[row][1] is not None:
+            return None
+        if not self.may_assign:  # a double-click by who does not dispatch: the banner says who
             return None
         line = self.rows[row][0]
         dialog = AssignDialog(

@@ -561,7 +561,7 @@ class Page(StepPage):
 
     def withdraw(self) -> None:
         line = self.selected_line()
-        if line is None or self.view is None or self.view.authorised_at is not None:
+        if line is None or self.view is None or self.view.authorised_at is not None or not self.may_edit:
             return
         question = self.tr("Withdraw “%1” from the estimate?").replace("%1", line.description)
         if messages.confirm(self, question):
