@@ -5,27 +5,16 @@ and what is still due — with the cashier's and the customer's signatures."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
 from advisor.errors import GateError
-from advisor.services.views import PaymentView, ROView, SettlementView
+from advisor.services.views import PaymentView, ROView, SettlementView, SplitPayment
 from reports import formatting as fmt
 from reports.blocks import vehicle_name
 from reports.i18n_text import code
 from reports.pdf_base import Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
-
-
-@dataclass(frozen=True)
-class Received:
-    """The payment a receipt is printed for, as the till took it: its payments' ids, and
-    the cash handed over and the change given (unknown on a reprint: None)."""
-
-    payment_ids: tuple[int, ...]
-    cash_tendered_cents: int | None = None
-    change_cents: int | None = None
 
 
 def check(view: ROView) -> SettlementView:
@@ -60,9 +49,10 @@ def _table(sheet: Sheet, payments: Sequence[PaymentView]) -> Flowable:
     return data_table(sheet, header, _payment_rows(sheet, payments), (14, 34, 40, 26, 38, 28), right=(3,))
 
 
-def build_story(sheet: Sheet, view: ROView, received: Received | None = None) -> list[Flowable]:
+def build_story(sheet: Sheet, view: ROView, received: SplitPayment | None = None) -> list[Flowable]:
     """The receipt's content, top to bottom. Without ``received`` (a reprint, the CLI):
-    every payment of the settlement counts as received."""
+    every payment of the settlement counts as received. The cash handed over and the
+    change show when the till counted them."""
     s = check(view)
     lang = sheet.lang
     ids = set(received.payment_ids) if received is not None else {p.id for p in s.payments}
@@ -92,7 +82,7 @@ def build_story(sheet: Sheet, view: ROView, received: Received | None = None) ->
     rows.append((sheet.t("this_payment"), fmt.money(received_cents, lang)))
     if received is not None and received.cash_tendered_cents is not None:
         rows.append((sheet.t("cash_tendered"), fmt.money(received.cash_tendered_cents, lang)))
-        rows.append((sheet.t("change_due"), fmt.money(received.change_cents or 0, lang)))
+        rows.append((sheet.t("change_due"), fmt.money(received.change_cents, lang)))
     rows.append((sheet.t("paid_to_date"), fmt.money(paid_to, lang)))
     strong.append(len(rows))
     rows.append((sheet.t("balance"), fmt.money(s.total_cents - paid_to, lang)))

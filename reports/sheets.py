@@ -12,7 +12,7 @@ import datetime as dt
 from advisor.errors import ValidationError
 from advisor.i18n import normalise
 from advisor.models import now
-from advisor.services.views import DealerView, ROView
+from advisor.services.views import DealerView, ROView, SplitPayment
 from reports import estimate_sheet, receipt_sheet, settlement_sheet, workshop_sheets
 from reports.pdf_base import Sheet
 from reports.pdf_page import build
@@ -22,7 +22,6 @@ KINDS = ("estimate", "settlement", "jobcard", "checkin")
 # sheets (``main.py print receipt``), kept out of ``KINDS`` (the RO's own sheets).
 RECEIPT = "receipt"
 PRINTABLE = (*KINDS, RECEIPT)
-Received = receipt_sheet.Received
 
 
 def render(
@@ -33,7 +32,7 @@ def render(
     dealer: DealerView | None = None,
     printed_at: dt.datetime | None = None,
     valid_days: int | None = None,
-    received: receipt_sheet.Received | None = None,
+    received: SplitPayment | None = None,
 ) -> bytes:
     """The sheet ``kind`` of the RO ``view`` as a PDF (A4, one embedded font).
 
@@ -41,8 +40,8 @@ def render(
     the setting ``estimate_valid_days``, ``printed_at`` to now. Raises ``GateError``
     when the sheet does not apply yet (a settlement sheet before settlement, an estimate
     without lines, a job card without work, a check-in sheet before the walk-around, a
-    receipt before any payment). ``received``: the payment a receipt is for (its
-    payments, cash handed over and change); without it a receipt lists every payment.
+    receipt before any payment). ``received``: the payment a receipt is for (what
+    ``settlement.pay_split`` returned); without it a receipt lists every payment.
     """
     if kind not in PRINTABLE:
         raise ValidationError(

@@ -39,7 +39,7 @@ MAX_TENDERS = settlement.MAX_TENDERS
 BIG = "font-size: 15pt; font-weight: bold;"
 
 
-def render_receipt(*, actor: Actor, view: ROView, lang: str, received: Any) -> bytes:
+def render_receipt(*, actor: Actor, view: ROView, lang: str, received: SplitPayment | None) -> bytes:
     """The receipt as ``actor`` prints it (the dealer's profile read as them); run in a
     worker thread (the first sheet also loads the PDF library and the font)."""
     sheets = importlib.import_module("reports.sheets")
@@ -109,7 +109,7 @@ class PayPanel(QWidget):
         self.view: ROView | None = None
         self.rows: list[TenderRow] = []
         self.last_receipt: bytes | None = None  # the last receipt rendered (tests, reprint)
-        self._received: Any = None  # what the last payment took, for its receipt
+        self._received: SplitPayment | None = None  # the last payment taken, for its receipt
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         self.heading = QLabel(self)
@@ -497,10 +497,7 @@ class PayPanel(QWidget):
         text = self.tr("Payment taken: %1.").replace("%1", fmt.money(done.paid_cents))
         if handed is not None:
             text += " " + self.tr("Change due: %1").replace("%1", fmt.money(done.change_cents))
-        sheets = importlib.import_module("reports.sheets")
-        self._received = sheets.Received(
-            done.payment_ids, handed, done.change_cents if handed is not None else None
-        )
+        self._received = done
         fresh = orders.read_ro(actor=self.ctx.actor, ro_id=view.id)
         self.set_view(fresh, keep_input=False)
         show_banner(self.result, text, "ok")
@@ -557,7 +554,7 @@ class PayPanel(QWidget):
                 received = None
         self._print(self.view, received)
 
-    def _print(self, view: ROView, received: Any) -> None:
+    def _print(self, view: ROView, received: SplitPayment | None) -> None:
         """Render the receipt in the background, then open the print preview."""
 
         def show(pdf: Outcome[bytes]) -> None:

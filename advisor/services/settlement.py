@@ -292,7 +292,7 @@ def pay_split(
             )
         change = cash_tendered_cents - cash
     ids = tuple(_take(actor, ro, s, m, cents, ref) for m, cents, ref in taken)
-    return SplitPayment(ids, total, change, balance - total)
+    return SplitPayment(ids, total, change, balance - total, cash_tendered_cents)
 
 
 @service("pay", read=True)

@@ -453,9 +453,11 @@ class PaymentQueueRow:
 @dataclass(frozen=True)
 class SplitPayment:
     """What ``settlement.pay_split`` recorded: one payment per tender, the change due on
-    the cash handed over, and the balance still due."""
+    the cash handed over (None when not counted), and the balance still due. What the
+    payment's receipt prints (``reports.sheets.render("receipt", …, received=…)``)."""
 
     payment_ids: tuple[int, ...]
     paid_cents: int
     change_cents: int
     balance_cents: int
+    cash_tendered_cents: int | None = None

@@ -196,17 +196,17 @@
         <translation>已收款：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_panel.py" line="531"/>
+        <location filename="../../ui/pay_panel.py" line="528"/>
         <source>Pick the payment to refund in the list above.</source>
         <translation>请在上方列表中选择要退款的付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_panel.py" line="535"/>
+        <location filename="../../ui/pay_panel.py" line="532"/>
         <source>The refund is not a number of yuan.</source>
         <translation>退款金额不是有效的元数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_panel.py" line="548"/>
+        <location filename="../../ui/pay_panel.py" line="545"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>

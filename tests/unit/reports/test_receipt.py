@@ -14,7 +14,6 @@ from advisor.services import settlement
 from advisor.services.orders import get_ro_view
 from advisor.services.views import SplitPayment
 from reports import formatting as fmt
-from reports import sheets
 from tests import factories
 from tests.unit.reports.test_sheets import CJK, DEALER, flat_text, render, squash, text_of
 
@@ -46,9 +45,7 @@ def test_the_receipt_shows_the_tenders_the_change_and_what_is_left(staff: factor
     view = get_ro_view(ro_id)
     s = view.settlement
     assert s is not None
-    pdf = render(
-        "receipt", view, lang, received=sheets.Received(done.payment_ids, cash + 3_750, done.change_cents)
-    )
+    pdf = render("receipt", view, lang, received=done)
     out = os.environ.get("RECEIPT_PNG_DIR")
     if out:  # to look at it: RECEIPT_PNG_DIR=/tmp/x pytest …
         Path(out, f"receipt-{lang}.pdf").write_bytes(pdf)

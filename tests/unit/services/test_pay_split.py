@@ -103,7 +103,7 @@ def test_a_split_payment_records_every_tender_and_the_change(staff: Staff) -> No
         ],
         cash_tendered_cents=cash + 2_345,
     )
-    assert done.change_cents == 2_345
+    assert (done.change_cents, done.cash_tendered_cents) == (2_345, cash + 2_345)
     assert done.paid_cents == total and done.balance_cents == 0
     assert _pay_rows(ro_id) == [("cash", cash, ""), ("card", card, "POS-1234")]
     audited = AuditLog.select().where((AuditLog.entity == "payment") & (AuditLog.action == "pay"))
