@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             item.setText(name)
             shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
-            self.go_actions[row].setText(name)
+            self.go_actions[row].setText(name.replace("&", "&&"))  # "&" is a menu's mnemonic mark
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

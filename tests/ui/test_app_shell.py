@@ -331,3 +331,15 @@ def test_the_shell_translation_is_complete() -> None:
         if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
     ]
     assert unfinished == []
+
+
+def test_the_view_menu_shows_an_ampersand_in_a_title_as_written(qtbot, make_ctx, monkeypatch) -> None:
+    """The View menu shows "Customers & vehicles", not "Customers _vehicles" (a menu takes a
+    lone "&" as the mark of its Alt+letter)."""
+    monkeypatch.setattr(main_window_module, "ENTRIES", (_fake("desk", None), _fake("A & B", None)))
+    window = MainWindow(make_ctx("advisor"))
+    qtbot.addWidget(window)
+    action = window.go_actions[1]
+    assert action.text() == "A && B"
+    assert action.iconText() == "A & B"  # what the menu draws, the mark undone
+    assert window.rail.item(1).text() == "A & B"
