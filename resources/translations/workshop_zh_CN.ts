@@ -121,72 +121,72 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="44"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="46"/>
         <source>Work assignment</source>
         <translation>作业分配</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="47"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="49"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="48"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="50"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="49"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="51"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="50"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="52"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="51"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="53"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="52"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="54"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="53"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="55"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="56"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="58"/>
         <source>Assign…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="63"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="65"/>
         <source>Promised to the customer: %1</source>
         <translation>承诺客户交车时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="65"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="67"/>
         <source>No promised time yet</source>
         <translation>尚无承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="78"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="80"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="80"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="82"/>
         <source>awaiting the customer&apos;s consent</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/assignment.py" line="89"/>
+        <location filename="../../ui/ro/pages/assignment.py" line="91"/>
         <source>not assigned</source>
         <translation>未派工</translation>
     </message>
@@ -194,37 +194,37 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/board_model.py" line="65"/>
+        <location filename="../../ui/board_model.py" line="66"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="66"/>
+        <location filename="../../ui/board_model.py" line="67"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="67"/>
+        <location filename="../../ui/board_model.py" line="68"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="68"/>
+        <location filename="../../ui/board_model.py" line="69"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="69"/>
+        <location filename="../../ui/board_model.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="70"/>
+        <location filename="../../ui/board_model.py" line="71"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/board_model.py" line="71"/>
+        <location filename="../../ui/board_model.py" line="72"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
@@ -232,17 +232,17 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board_view.py" line="418"/>
+        <location filename="../../ui/board_view.py" line="298"/>
         <source>✓ %1 finished</source>
         <translation>✓ 已完工 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="420"/>
+        <location filename="../../ui/board_view.py" line="300"/>
         <source>Hide the finished jobs</source>
         <translation>收起已完工的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="420"/>
+        <location filename="../../ui/board_view.py" line="300"/>
         <source>Show the finished jobs</source>
         <translation>展开已完工的作业</translation>
     </message>
@@ -310,31 +310,31 @@
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="156"/>
+        <location filename="../../ui/workspaces/board.py" line="160"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="179"/>
+        <location filename="../../ui/workspaces/board.py" line="183"/>
         <source>%1 · %4
 load %2 · free %3</source>
         <translation>%1 · %4
 已排 %2 · 空闲 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="191"/>
+        <location filename="../../ui/workspaces/board.py" line="195"/>
         <source>%1
 booked %2</source>
         <translation>%1
 已排 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="196"/>
+        <location filename="../../ui/workspaces/board.py" line="200"/>
         <source>No bay</source>
         <translation>未指定工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="196"/>
+        <location filename="../../ui/workspaces/board.py" line="200"/>
         <source>Jobs not given a bay
  </source>
         <translation>未分配工位的作业
@@ -344,32 +344,32 @@ booked %2</source>
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../ui/board_view.py" line="133"/>
+        <location filename="../../ui/board_card.py" line="91"/>
         <source>Time %1 / %2</source>
         <translation>工时 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="139"/>
+        <location filename="../../ui/board_card.py" line="97"/>
         <source>Promised %1</source>
         <translation>承诺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="156"/>
+        <location filename="../../ui/board_card.py" line="114"/>
         <source>NEW</source>
         <translation>新派工</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="158"/>
+        <location filename="../../ui/board_card.py" line="116"/>
         <source>MOVED HERE</source>
         <translation>改派至此</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="160"/>
+        <location filename="../../ui/board_card.py" line="118"/>
         <source>PRIORITY</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="162"/>
+        <location filename="../../ui/board_card.py" line="120"/>
         <source>REWORK</source>
         <translation>返工</translation>
     </message>
@@ -765,87 +765,87 @@ booked %2</source>
 <context>
     <name>PartsPage</name>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="60"/>
+        <location filename="../../ui/ro/pages/parts.py" line="63"/>
         <source>Parts for this repair order</source>
         <translation>本工单的配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="63"/>
+        <location filename="../../ui/ro/pages/parts.py" line="66"/>
         <source>Part no.</source>
         <translation>配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="64"/>
+        <location filename="../../ui/ro/pages/parts.py" line="67"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="65"/>
+        <location filename="../../ui/ro/pages/parts.py" line="68"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="66"/>
+        <location filename="../../ui/ro/pages/parts.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="67"/>
+        <location filename="../../ui/ro/pages/parts.py" line="70"/>
         <source>What to tell the customer</source>
         <translation>告知客户的话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="70"/>
+        <location filename="../../ui/ro/pages/parts.py" line="73"/>
         <source>Standard wording for a backorder</source>
         <translation>缺件标准话术</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="71"/>
+        <location filename="../../ui/ro/pages/parts.py" line="74"/>
         <source>Tasks: notify the customer</source>
         <translation>任务：通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="72"/>
+        <location filename="../../ui/ro/pages/parts.py" line="75"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="72"/>
+        <location filename="../../ui/ro/pages/parts.py" line="75"/>
         <source>Since</source>
         <translation>创建于</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="73"/>
+        <location filename="../../ui/ro/pages/parts.py" line="76"/>
         <source>Customer notified</source>
         <translation>已通知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="82"/>
+        <location filename="../../ui/ro/pages/parts.py" line="85"/>
         <source>The part is ordered and expected on %1; we will call you as soon as it arrives.</source>
         <translation>配件已订购，预计 %1 到货；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="84"/>
+        <location filename="../../ui/ro/pages/parts.py" line="87"/>
         <source>The part is ordered; we will call you as soon as it arrives.</source>
         <translation>配件已订购；到货后我们会第一时间给您打电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="86"/>
+        <location filename="../../ui/ro/pages/parts.py" line="89"/>
         <source>The part has arrived; we can start the work.</source>
         <translation>配件已到货，可以开始作业。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="88"/>
+        <location filename="../../ui/ro/pages/parts.py" line="91"/>
         <source>The part is in stock and set aside for your car.</source>
         <translation>配件有库存，已为您的车预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="98"/>
+        <location filename="../../ui/ro/pages/parts.py" line="101"/>
         <source>ETA %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/parts.py" line="105"/>
+        <location filename="../../ui/ro/pages/parts.py" line="108"/>
         <source>No part is on backorder.</source>
         <translation>没有缺件。</translation>
     </message>
@@ -1031,148 +1031,148 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="112"/>
+        <location filename="../../ui/ro/pages/repair.py" line="128"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="113"/>
+        <location filename="../../ui/ro/pages/repair.py" line="129"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="114"/>
+        <location filename="../../ui/ro/pages/repair.py" line="130"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="115"/>
+        <location filename="../../ui/ro/pages/repair.py" line="131"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="118"/>
+        <location filename="../../ui/ro/pages/repair.py" line="134"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="119"/>
+        <location filename="../../ui/ro/pages/repair.py" line="135"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="120"/>
+        <location filename="../../ui/ro/pages/repair.py" line="136"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="121"/>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="122"/>
+        <location filename="../../ui/ro/pages/repair.py" line="138"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="126"/>
+        <location filename="../../ui/ro/pages/repair.py" line="142"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="127"/>
+        <location filename="../../ui/ro/pages/repair.py" line="143"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="128"/>
+        <location filename="../../ui/ro/pages/repair.py" line="144"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="145"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="146"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="155"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="156"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="141"/>
+        <location filename="../../ui/ro/pages/repair.py" line="157"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="144"/>
+        <location filename="../../ui/ro/pages/repair.py" line="160"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="145"/>
+        <location filename="../../ui/ro/pages/repair.py" line="161"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="146"/>
+        <location filename="../../ui/ro/pages/repair.py" line="162"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="147"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="147"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="147"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="148"/>
+        <location filename="../../ui/ro/pages/repair.py" line="164"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="149"/>
+        <location filename="../../ui/ro/pages/repair.py" line="165"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="150"/>
+        <location filename="../../ui/ro/pages/repair.py" line="166"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="179"/>
+        <location filename="../../ui/ro/pages/repair.py" line="195"/>
         <source>major</source>
         <translation>重大</translation>
     </message>

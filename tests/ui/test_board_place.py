@@ -25,8 +25,9 @@ from advisor.services.views import AssignmentView
 from tests import factories
 from tests.ui import person
 from tests.ui.test_board import _assigned, _item
+from ui.board_card import FLASH_MS
 from ui.board_model import ID_ROLE, tech_key
-from ui.board_view import FLASH_MS, JobColumn
+from ui.board_view import JobColumn
 from ui.context import AppContext
 from ui.live import LiveBridge
 from ui.workspaces.board import BoardWorkspace
