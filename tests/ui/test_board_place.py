@@ -25,6 +25,7 @@ from advisor.services.views import AssignmentView
 from tests import factories
 from tests.ui import person
 from tests.ui.test_board import _assigned, _item
+from ui import i18n
 from ui.board_card import FLASH_MS
 from ui.board_model import ID_ROLE, tech_key
 from ui.board_view import JobColumn
@@ -324,3 +325,33 @@ def test_the_keys_act_on_the_card_moved_to_with_the_arrows(
         person.key(qtbot, Qt.Key.Key_F2)  # … and Clock on (F2) clocks that one on
     assert shown == []
     assert [j.id for j in workshop.board() if j.status == JobStatus.IN_PROGRESS] == [jobs[1].id]
+
+
+def test_the_finished_toggle_and_the_card_menu_speak_chinese(
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+    qtbot: QtBot,
+    live: LiveBridge,
+) -> None:
+    jobs = _busy_column(staff, 0, 2)
+    workshop.clock_on(actor=staff.foreman, assignment_id=jobs[0].id)
+    workshop.finish(actor=staff.foreman, assignment_id=jobs[0].id)
+    i18n.set_language("zh_CN")
+    try:
+        board = BoardWorkspace(make_ctx("foreman", "zh_CN"))
+        live.changed.connect(board.ctx.ops.changed)
+        person.show_window(qtbot, board)
+        qtbot.waitUntil(lambda: bool(board.board.columns))
+        toggle = board.board.finished[tech_key(staff.tech_ids[0])]
+        assert toggle.text() == "✓ 已完工 1 项 ▾"
+        assert toggle.toolTip() == "展开已完工的作业"
+        column = _column(board, staff.tech_ids[0])
+        menu = _right_click_menu(qtbot, column, _centre(column, jobs[1].id))
+        assert jobs[1].plate in _heading(menu)
+        assert [a.text().split("\t") for a in menu.actions() if a.objectName() in ("clock_on", "open")] == [
+            ["开工", "F2"],
+            ["打开工单", "回车"],
+        ]
+        person.key(qtbot, Qt.Key.Key_Escape)
+    finally:
+        i18n.set_language("en")
