@@ -93,6 +93,7 @@ def test_a_change_raised_at_the_technicians_desk_reaches_the_advisor_and_opens_t
     assert today.needs is not None and today.needs_view is not None and today.needs_title is not None
     assert today.needs.items == []
     assert today.needs_title.text() == "Needs me (0): nothing waits on you"
+    assert not today.needs_view.isVisible()  # the title alone: the lanes take the height
     assert rail_text(window, "today") == "Today"
     qtbot.wait(700)  # the SQLite poller has read its first data_version
 

@@ -233,18 +233,20 @@ class TodayWorkspace(Workspace):
 
     def _fit_needs(self) -> None:
         """The "Needs me" lane as high as its rows (two to nine, at most NEEDS_MAX per cent of the
-        height); the lanes below get the rest. Not once the user dragged the divider."""
+        height; its title alone when nothing waits); the lanes below get the rest. Not once
+        the user dragged the divider."""
         view, title = self.needs_view, self.needs_title
         high = self.splitter.height()
         if view is None or title is None or self._needs_sized_by_hand or high < 200 or not self.isVisible():
             return
+        count = len(self.needs.items) if self.needs else 0
         low, most = NEEDS_ROWS
-        rows = min(max(len(self.needs.items) if self.needs else 0, low), most)
+        rows = min(max(count, low), most)
         row = view.verticalHeader().defaultSectionSize()
         frame = 2 * view.frameWidth()
-        want = (
-            title.sizeHint().height() + view.horizontalHeader().sizeHint().height() + rows * row + frame + 8
-        )
+        want = title.sizeHint().height() + 4
+        if count:
+            want += view.horizontalHeader().sizeHint().height() + rows * row + frame + 4
         want = min(want, high * NEEDS_MAX // 100)
         self.splitter.setSizes([want, high - want])
 
@@ -271,6 +273,8 @@ class TodayWorkspace(Workspace):
             return
         self.needs.now = dt.datetime.now()
         self.needs.set_rows(items)
+        if self.needs_view is not None:
+            self.needs_view.setVisible(bool(items))  # nothing waits: the title says so, alone
         self._title_lanes()
         self._fit_needs()
 
