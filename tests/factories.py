@@ -227,7 +227,9 @@ def settled_paid(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     settlement.settle(actor=staff.advisor, ro_id=ro_id)
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
-    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total)
+    settlement.pay(
+        actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-000123"
+    )
     return ro_id, lines
 
 

@@ -210,6 +210,7 @@ def pay(*, actor: Actor, ro_id: int, method: str, amount_cents: int, reference: 
             f"金额超过应付余额（{money.fmt(balance, 'zh_CN')}）。",
             field="amount",
         )
+    _check_reference(method, reference)
     return _take(actor, ro, s, method, amount_cents, reference)
 
 
@@ -232,14 +233,23 @@ def _tender(n: int, tender: dict[str, Any]) -> tuple[str, int, str]:
             f"第 {n} 笔：金额必须大于 0。",
             field=f"tender_{n}_amount",
         )
-    if method in PAY_NEEDS_REFERENCE and not reference:
-        en, zh = PayMethod(method).en, PayMethod(method).zh
-        raise ValidationError(
-            f"Payment {n}: a {en} payment needs its reference (slip or transaction number).",
-            f"第 {n} 笔：{zh}付款须填写凭证号（签购单号或交易单号）。",
-            field=f"tender_{n}_reference",
-        )
+    _check_reference(method, reference, n)
     return method, amount, reference
+
+
+def _check_reference(method: str, reference: str, n: int | None = None) -> None:
+    """A card, transfer, WeChat or Alipay payment names its slip or transaction number
+    (the till's record and the bank's must be matched later); ``n``: the tender's row."""
+    if method not in PAY_NEEDS_REFERENCE or reference.strip():
+        return
+    en, zh = PayMethod(method).en, PayMethod(method).zh
+    article = "an" if en[:1].lower() in "aeiou" else "a"
+    row_en, row_zh = (f"Payment {n}: {article}", f"第 {n} 笔：") if n is not None else (article.title(), "")
+    raise ValidationError(
+        f"{row_en} {en} payment needs its reference (slip or transaction number).",
+        f"{row_zh}{zh}付款须填写凭证号（签购单号或交易单号）。",
+        field=f"tender_{n}_reference" if n is not None else "reference",
+    )
 
 
 @service("pay", changes=Kind.PAYMENTS | Kind.RO)

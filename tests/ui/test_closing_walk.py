@@ -116,6 +116,10 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     qtbot.waitUntil(lambda: pay.view is not None and len(pay.view.settlement.payments) == 1)  # type: ignore[union-attr]
     choose_data(qtbot, method, "alipay")
     click(qtbot, pay, "pay_button")  # the amount is prefilled with the balance
+    assert any("reference" in e for e in errors(shown))  # an Alipay payment names its transaction
+    shown.clear()
+    type_into(qtbot, pay, "pay_reference", "2026120522001")
+    click(qtbot, pay, "pay_button")
     assert errors(shown) == []
     assert get_ro_view(ro_id).paid_at is not None
 

@@ -230,7 +230,7 @@ def test_a_new_item_while_the_window_is_behind_another_is_told(
     assert tray.shown == []  # settled, not paid: nothing new for the advisor
     settlement.explain_items(actor=staff.advisor, ro_id=paid)
     total = get_ro_view(paid).settlement.total_cents  # type: ignore[union-attr]
-    settlement.pay(actor=staff.cashier, ro_id=paid, method="card", amount_cents=total)
+    settlement.pay(actor=staff.cashier, ro_id=paid, method="card", amount_cents=total, reference="POS-1")
     watcher.refresh()
     assert len(tray.shown) == 1
     title, text = tray.shown[0]

@@ -171,7 +171,7 @@ def test_split_payment_and_balance(qtbot, make_ctx, staff, shown) -> None:  # ty
 def test_refund_is_a_new_negative_entry(qtbot, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = settled(staff)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
-    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total)
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-1")
     page = host(qtbot, make_ctx("cashier"), SettlementPage, ro_id)
     click(qtbot, page, "refund_button")
     assert errors(shown) == ["Select the payment to refund in the list above."]

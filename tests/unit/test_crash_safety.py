@@ -57,7 +57,7 @@ for i in itertools.count():
     from advisor.services.orders import get_ro_view
     total = get_ro_view(ro).settlement.total_cents
     settlement.pay(actor=cash, ro_id=ro, method="cash", amount_cents=total // 2)
-    settlement.pay(actor=cash, ro_id=ro, method="card", amount_cents=total - total // 2)
+    settlement.pay(actor=cash, ro_id=ro, method="card", amount_cents=total - total // 2, reference="POS-1")
     print(i, flush=True)
 """
 

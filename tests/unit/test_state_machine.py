@@ -416,7 +416,12 @@ class ServiceFlow(RuleBasedStateMachine):
         balance = 100 if s is None else s.total_cents - sum(p.amount_cents for p in s.payments)
         amount = balance if part == 1 else balance // 2 if part == 2 else balance + 1
         self.attempt(
-            settlement.pay, actor=self.staff.cashier, ro_id=ro_id, method="card", amount_cents=amount
+            settlement.pay,
+            actor=self.staff.cashier,
+            ro_id=ro_id,
+            method="card",
+            amount_cents=amount,
+            reference="POS-1",
         )
 
     @precondition(lambda self: self.ros)

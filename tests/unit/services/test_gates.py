@@ -170,7 +170,7 @@ def settle_and_pay(staff: Staff, ro_id: int) -> None:
     settlement.settle(actor=staff.advisor, ro_id=ro_id)
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
-    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total)
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-1")
 
 
 def hand_over(staff: Staff, ro_id: int) -> None:
@@ -701,9 +701,29 @@ def test_no_payment_before_the_items_are_explained_and_no_overpayment(staff: Sta
     )
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="cash", amount_cents=total - 500)
     refused(
-        ValidationError, settlement.pay, actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=501
+        ValidationError,
+        settlement.pay,
+        actor=staff.cashier,
+        ro_id=ro_id,
+        method="card",
+        amount_cents=501,
+        reference="P1",
     )
-    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="wechat", amount_cents=500)
+    for method in ("card", "wechat", "alipay", "transfer"):  # each names its slip or transaction
+        err = refused(
+            ValidationError, settlement.pay, actor=staff.cashier, ro_id=ro_id, method=method, amount_cents=500
+        )
+        assert err.field == "reference" and "reference" in err.en and "凭证号" in err.zh
+    refused(
+        ValidationError,
+        settlement.pay,
+        actor=staff.cashier,
+        ro_id=ro_id,
+        method="card",
+        amount_cents=500,
+        reference="  ",
+    )
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="wechat", amount_cents=500, reference="WX-1")
     assert get_ro_view(ro_id).settlement.balance_cents == 0  # type: ignore[union-attr]
 
 
