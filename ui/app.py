@@ -1,6 +1,7 @@
 """Start the GUI: arguments, QApplication, fonts, log, crash dialog, the login, the
-database (opened behind the first login, or first run), then the main window (again
-after a log-out, or when a service refused the session: the login then says why).
+database (opened behind the first login, or first run), then the main windows of the
+people signed in (``ui.sessions``: Ctrl+L locks, a colleague's PIN switches), and the
+login again after the last log-out, or when a service refused the session (it says why).
 
 The login is the first window, shown before the domain is imported: peewee (which
 imports every database driver it finds), the models, the services and the migrations
@@ -27,6 +28,7 @@ from ui import crash, i18n, workstation
 if TYPE_CHECKING:
     from ui.login import LoginDialog
     from ui.operations import Operations
+    from ui.sessions import Sessions
 
 log = logging.getLogger(__name__)
 
@@ -227,58 +229,49 @@ def _first_run() -> bool:
 def _sessions(
     app: QApplication, database: _Database, current: list[Operations], *, lounge: bool = False
 ) -> int:
-    """Log in, run the main window, and again after each log-out; 0 when the user stops,
-    1 when the database cannot be opened."""
+    """Log in, run the main windows (one per person signed in here: ``ui.sessions``), and
+    log in again after the last log-out; 0 when the user stops, 1 when the database
+    cannot be opened. ``lounge``: each login opens the lounge's TV screen too."""
     from ui.login import LoginDialog
 
     notice: UserError | None = None  # why the last session ended, for the next login
-    backup_started = False
-    while True:
-        login = LoginDialog(
-            dealer_name=workstation.value(workstation.DEALER_NAME),
-            notice=notice,
-            prepare=database.prepare_login,
-        )
-        accepted = login.exec() == LoginDialog.DialogCode.Accepted and login.actor is not None
-        if database.error is not None:
-            return 1
-        if database.opened and not database.has_users:
-            if not _first_run():
+    sessions: Sessions | None = None
+    try:
+        while True:
+            login = LoginDialog(
+                dealer_name=workstation.value(workstation.DEALER_NAME),
+                notice=notice,
+                prepare=database.prepare_login,
+            )
+            accepted = login.exec() == LoginDialog.DialogCode.Accepted and login.actor is not None
+            if database.error is not None:
+                return 1
+            if database.opened and not database.has_users:
+                if not _first_run():
+                    return 0
+                database.has_users = True
+                continue
+            if not accepted or login.actor is None:
                 return 0
-            database.has_users = True
-            continue
-        if not accepted or login.actor is None:
-            return 0
-        from advisor.services import system
-        from ui.context import AppContext
-        from ui.live import LiveBridge
-        from ui.main_window import MainWindow
-        from ui.operations import Operations
+            if sessions is None:
+                sessions = _start_sessions(database, current)
+            window = sessions.sign_in(login.actor)
+            if lounge:  # --lounge: the TV in the customer lounge
+                window.open_lounge(full_screen=True)
+            app.exec()  # until the last window shown closes
+            if not sessions.ended_by_logout or sessions.open:
+                return 0  # quit (the other sessions' windows close in ``finally``)
+            notice = sessions.notice
+    finally:
+        if sessions is not None:
+            sessions.close_all()
 
-        actor = login.actor
-        log.info("login %s (%s)", actor.username, actor.role)
-        ops = Operations(actor)
-        current[:] = [ops]
-        ctx = AppContext(
-            actor=actor, ops=ops, db_label=database.label, lang=i18n.current(), shared_db=system.is_shared()
-        )
-        window = MainWindow(ctx)
-        window.show()
-        if lounge:  # --lounge: the TV in the customer lounge
-            window.open_lounge(full_screen=True)
-        bridge = LiveBridge()
-        bridge.changed.connect(ops.changed)  # signal to signal: other workstations' commits
-        bridge.status.connect(window.set_live)
-        bridge.start(database.url, shared=ctx.shared_db)
-        if not backup_started:
-            backup_started = True
-            QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)
-        app.exec()
-        bridge.stop()
-        ops.wait_idle()  # an export or backup under way finishes before its session goes
-        current.clear()
-        if not window.logging_out:
-            return 0
-        notice = window.session_error if isinstance(window.session_error, UserError) else None
-        log.info("logout %s%s", actor.username, f" ({notice.en})" if notice else "")
-        window.deleteLater()
+
+def _start_sessions(database: _Database, current: list[Operations]) -> Sessions:
+    """The sessions of this run, once the first person has logged in; the day's backup
+    a few seconds after the first window."""
+    from advisor.services import system
+    from ui.sessions import Sessions
+
+    QTimer.singleShot(BACKUP_DELAY_MS, start_daily_backup)
+    return Sessions(db_label=database.label, url=database.url, shared=system.is_shared(), current=current)

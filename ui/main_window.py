@@ -2,7 +2,8 @@
 
 A left rail of the workspaces the role may open (created when first shown), the
 universal search at the top (Ctrl+K), a status bar (who, which database, live or not)
-and the Session/Language menus. No business logic lives here.
+and the Session/Language menus. No business logic lives here. Ctrl+L asks
+``ui.sessions`` to lock the window (``lock_requested``) for a colleague to switch in.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
+    lock_requested = Signal()  # Ctrl+L: hide behind the lock screen (ui.sessions)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addSeparator()
             self.go_menu.addAction(self.lounge_action)
 
+        self._build_lock_actions()
         self.logout_action = QAction(self)
         self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.logout_action.triggered.connect(self.log_out)
@@ -160,6 +163,8 @@ class MainWindow(QMainWindow):
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
+        self.session_menu.addAction(self.lock_action)
+        self.session_menu.addAction(self.pin_action)
         self.session_menu.addAction(self.logout_action)
         self.session_menu.addSeparator()
         self.session_menu.addAction(self.quit_action)
@@ -186,6 +191,16 @@ class MainWindow(QMainWindow):
     def _needs_read(self, _items: object) -> None:
         self.retranslate_rail()
 
+    def _build_lock_actions(self) -> None:
+        """Lock (Ctrl+L: a colleague switches in with their PIN) and Set my PIN."""
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.pin_action = QAction(self)
+        self.pin_action.setObjectName("pinAction")
+        self.pin_action.triggered.connect(self.set_pin)
+
     # ---- translation ------------------------------------------------------------------
     def retranslate(self) -> None:
         try:
@@ -201,6 +216,8 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("Search…"))
         self.logout_action.setText(self.tr("Log &out"))
         self.lounge_action.setText(self.tr("Lounge screen (the customers' TV)"))
+        self.lock_action.setText(self.tr("&Lock (switch user)"))
+        self.pin_action.setText(self.tr("Set my &PIN…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.retranslate_rail()
         role = pick(*users.ROLE_LABELS.get(self.ctx.actor.role, (self.ctx.actor.role,) * 2))
@@ -351,6 +368,15 @@ class MainWindow(QMainWindow):
         self.live_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     # ---- session and window state -----------------------------------------------------
+    def set_pin(self) -> None:
+        """Set or change one's PIN (the password confirms it)."""
+        from ui.lock_screen import SetPinDialog
+
+        dialog = SetPinDialog(self.ctx.ops, self)
+        if dialog.exec() == SetPinDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Your PIN is saved: Ctrl+L locks, your PIN unlocks."), 8000)
+        dialog.deleteLater()
+
     def log_out(self) -> None:
         self.logging_out = True
         self.logout_requested.emit()
@@ -368,7 +394,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._back_to_login)
 
     def _back_to_login(self) -> None:
-        for _ in range(20):  # dialogs open over the window, innermost first
+        # Dialogs open over the window, innermost first (a hidden window's session ends
+        # alone: the dialogs on screen then are another person's).
+        for _ in range(20 if self.isVisible() else 0):
             modal = QApplication.activeModalWidget()
             if modal is None or modal is self:
                 break

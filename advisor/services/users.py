@@ -365,15 +365,18 @@ def _count_pin_failure(u: User) -> int:
 
 
 def switch_users() -> list[SwitchUser]:
-    """Who may take the shared PC: every active account, by name, with whether a PIN
-    opens it now (else the password: no PIN, PIN locked, first sign-in today). Names
+    """Who may take the shared PC: every active account, by name, with why their PIN
+    cannot open it now (no PIN, PIN locked, first sign-in today: the password then). Names
     only: the lock screen shows nothing else, before anyone has signed in."""
     q = User.select().where(User.active == True).order_by(User.display_name)  # noqa: E712
-    return [
-        SwitchUser(
-            u.username,
-            u.display_name,
-            bool(u.pin_hash) and u.pin_failures < MAX_PIN_FAILURES and not _first_today(u),
-        )
-        for u in q
-    ]
+    return [SwitchUser(u.username, u.display_name, _password_reason(u)) for u in q]
+
+
+def _password_reason(u: User) -> tuple[str, str]:
+    if not u.pin_hash:
+        return NO_PIN
+    if u.pin_failures >= MAX_PIN_FAILURES:
+        return PIN_LOCKED
+    if _first_today(u):
+        return FIRST_TODAY
+    return ("", "")

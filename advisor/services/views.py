@@ -23,12 +23,17 @@ class UserView:
 
 @dataclass(frozen=True)
 class SwitchUser:
-    """A name on the lock screen: whose session the shared PC may switch to, and whether
-    their PIN opens it now (else their password)."""
+    """A name on the lock screen: whose session the shared PC may switch to, and why
+    their PIN cannot open it now (no PIN, PIN locked, first sign-in today: the password
+    then), in English and Chinese; empty when it can."""
 
     username: str
     display_name: str
-    pin_ready: bool
+    password_reason: tuple[str, str] = ("", "")
+
+    @property
+    def pin_ready(self) -> bool:
+        return not self.password_reason[0]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,250 @@
+"""Quick user switch on a shared PC (issue 16, item 6), as people at the counter do it.
+
+The advisor types into a customer's form without saving, presses Ctrl+L and walks
+away; the cashier picks her name on the lock screen, types her PIN and works in her own
+window (her role's rail); she locks again; the advisor's PIN brings back his window with
+what he had typed. Five wrong PINs lock the PIN: the login asks for the password.
+All through ``run_gui``, the program as it runs, clicked and typed as a person does.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QWidget
+
+from advisor.models import Customer
+from advisor.services import customers, system, users
+from advisor.services import settings as dealer_settings
+from tests import factories
+from tests.ui import person
+from tests.ui.shell_support import workstation  # noqa: F401  (settings of this test only)
+from ui import app as app_module
+from ui.lock_screen import LockScreen
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.workspaces import ENTRIES
+
+ADVISOR_PIN = "2580"
+CASHIER_PIN = "1470"
+UNSAVED = "张伟伟（未保存）"
+
+
+def _show(qtbot: Any, window: QWidget) -> None:
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def _shown_main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _lock_screen() -> LockScreen:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LockScreen) and w.isVisible()]
+    assert len(shown) == 1, shown
+    return shown[0]
+
+
+def _lock(qtbot: Any, window: MainWindow) -> LockScreen:
+    """Ctrl+L in ``window``: the lock screen covers it and nothing of it stays on show."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    person.key(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not _shown_main_windows())
+    screen = _lock_screen()
+    qtbot.waitExposed(screen)
+    qtbot.waitUntil(screen.isActiveWindow)
+    return screen
+
+
+def _choose_name(qtbot: Any, screen: LockScreen, name: str) -> None:
+    names: QListWidget = screen.names
+    rows = [r for r in range(names.count()) if names.item(r).text() == name]
+    assert rows, f"{name} is not on the lock screen: {[names.item(r).text() for r in range(names.count())]}"
+    person.click_at(qtbot, names, names.model().index(rows[0], 0))
+    assert person.focus() is screen.pin, "the PIN field takes the keys once the name is chosen"
+
+
+def _enter_pin(qtbot: Any, screen: LockScreen, name: str, pin: str) -> None:
+    _choose_name(qtbot, screen, name)
+    person.type_text(qtbot, pin + "\n")
+
+
+def _ok(dialog: LoginDialog) -> Any:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+@pytest.fixture
+def counter(
+    staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, qapp: QApplication
+) -> Any:
+    """The advisor and the cashier signed in with their passwords this morning and set
+    their PINs; ``run_gui`` runs over the test database."""
+    dealer_settings.set_up_dealer(
+        name="星辉汽车服务有限公司",
+        address="北京市朝阳区",
+        phone="010-88886666",
+        tax_no="91110105MA01ABCD2X",
+        labour_rate_cents=18_000,
+        actor=staff.admin,
+    )
+    customers.create_customer(actor=staff.advisor, name="张伟", phone="13812345678")
+    for who, pin in ((staff.advisor, ADVISOR_PIN), (staff.cashier, CASHIER_PIN)):
+        me = users.login(username=who.username, password=factories.PASSWORD)
+        users.set_pin(actor=me, password=factories.PASSWORD, pin=pin)
+    monkeypatch.setattr(system, "open_database", lambda url=None: "test.db")
+    monkeypatch.setattr(app_module, "setup_logging", lambda: tmp_path / "log.txt")
+    monkeypatch.setattr(app_module.crash, "install", lambda path: None)
+    monkeypatch.setattr(app_module, "BACKUP_DELAY_MS", 2_000_000_000)
+    hook = sys.excepthook
+    yield
+    assert sys.excepthook is hook
+
+
+def _run(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    username: str,
+    in_windows: Callable[[MainWindow], None],
+    later_login: Callable[[LoginDialog], None] | None = None,
+) -> None:
+    """Log in as ``username`` with the password, then ``in_windows(first window)``; a later
+    login (from the lock screen) goes to ``later_login``. The program must end with 0."""
+    failures: list[BaseException] = []
+    calls = 0
+    fuse = QTimer()
+    fuse.setSingleShot(True)
+    fuse.timeout.connect(
+        lambda: [w.close() for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    )
+
+    def act() -> None:
+        try:
+            (window,) = _shown_main_windows()
+            _show(qtbot, window)
+            in_windows(window)
+        except BaseException as exc:  # reported after the loop, which must end either way
+            failures.append(exc)
+        for w in QApplication.topLevelWidgets():  # the person quits (Ctrl+Q)
+            if isinstance(w, MainWindow) and w.isVisible():
+                w.close()
+        if any(isinstance(w, LockScreen) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            QApplication.exit(0)  # still locked (a failure): end the program
+
+    def exec_(dialog: LoginDialog) -> int:
+        nonlocal calls
+        calls += 1
+        _show(qtbot, dialog)
+        if calls == 1:
+            person.fill(qtbot, dialog.username, username)
+            person.fill(qtbot, dialog.password, factories.PASSWORD)
+            person.click(qtbot, _ok(dialog))
+            assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+            QTimer.singleShot(0, act)
+            fuse.start(60_000)
+        elif later_login is not None:
+            later_login(dialog)
+        else:
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    try:
+        assert app_module.run_gui(["--lang", "en"]) == 0
+    finally:
+        fuse.stop()
+    if failures:
+        raise failures[0]
+
+
+def _type_unsaved(qtbot: Any, window: MainWindow) -> QLineEdit:
+    """The advisor finds 张伟 in Customers & vehicles and retypes the name, unsaved."""
+    row = window.workspace_keys().index("customers")
+    person.click_at(qtbot, window.rail, window.rail.model().index(row, 0))
+    ws = window.workspace("customers")
+    assert ws is not None
+    person.fill(qtbot, ws.lookup, "张伟")  # type: ignore[attr-defined]
+    found: QListWidget = ws.found  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: found.count() > 0)
+    person.click_at(qtbot, found, found.model().index(0, 0))
+    name: QLineEdit = ws.name  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: name.text() == "张伟" and name.isEnabled())
+    person.fill(qtbot, name, UNSAVED)
+    return name
+
+
+def test_a_colleague_switches_in_with_a_pin_and_the_first_window_comes_back_as_it_was(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    def in_windows(first: MainWindow) -> None:
+        assert first.ctx.actor.username == staff.advisor.username
+        field = _type_unsaved(qtbot, first)
+        screen = _lock(qtbot, first)
+        # The lock screen shows names only: nothing the advisor was working on.
+        shown = [w.text() for w in screen.findChildren(QLabel)]
+        shown += [screen.names.item(r).text() for r in range(screen.names.count())]
+        assert not [t for t in shown if "张伟" in t or "13812345678" in t], shown
+        assert {"李娜", "刘芳"} <= set(shown)
+
+        _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1, timeout=10_000)
+        (second,) = _shown_main_windows()
+        assert second is not first and second.ctx.actor.username == staff.cashier.username
+        assert not screen.isVisible()
+        rail = [second.rail.item(r).text() for r in range(second.rail.count())]
+        assert rail != [first.rail.item(r).text() for r in range(first.rail.count())]
+        assert second.workspace_keys() == [  # her role's rail, not the advisor's
+            e.key for e in ENTRIES if e.permission is None or users.may("cashier", e.permission)
+        ]
+        assert second.rail.currentRow() == second.workspace_keys().index(second.home_key())
+
+        screen = _lock(qtbot, second)
+        _enter_pin(qtbot, screen, "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+        assert field.text() == UNSAVED  # what he had typed, still there, unsaved
+        assert first.workspace("customers") is not None and first.stack.currentWidget() is first.workspace(
+            "customers"
+        )
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+    assert [c.name for c in Customer.select()] == ["张伟"]  # nothing was saved
+
+
+def test_five_wrong_pins_lock_the_pin_and_the_password_is_asked(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def later_login(dialog: LoginDialog) -> None:
+        asked.append((dialog.username.text(), dialog.error.text()))
+        assert person.focus() is dialog.password  # the name is filled in: the password next
+        person.type_text(qtbot, factories.PASSWORD)
+        person.click(qtbot, _ok(dialog))
+
+    def in_windows(first: MainWindow) -> None:
+        field = _type_unsaved(qtbot, first)
+        screen = _lock(qtbot, first)
+        _choose_name(qtbot, screen, "李娜")
+        for left in (4, 3, 2, 1):  # the PIN field keeps the keys for the next try
+            person.type_text(qtbot, "9157\n")
+            said = f"Wrong PIN: {left} tries left."
+            qtbot.waitUntil(lambda said=said: screen.message.text() == said)
+            assert person.focus() is screen.pin and screen.pin.text() == ""
+        person.type_text(qtbot, "9157\n")  # the fifth: the login comes, asking the password
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+        assert field.text() == UNSAVED
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows, later_login)
+    assert asked == [
+        (
+            staff.advisor.username,
+            "The PIN is locked after 5 wrong tries: sign in with your password.",
+        )
+    ]
