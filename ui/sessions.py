@@ -196,9 +196,15 @@ def _frame(widget: QWidget) -> QRect:
     return widget.normalGeometry() if widget.isMaximized() else widget.geometry()
 
 
+# Windows that stay on show while their session is locked: the lounge's TV shows no
+# personal data and the customers keep watching it.
+STAYS_WHEN_LOCKED = frozenset({"loungeWindow"})
+
+
 def _opened_by(widget: QWidget, window: QWidget) -> bool:
-    """True when ``widget`` is a window opened over ``window`` (a dialog, a preview)."""
-    if widget is window or not widget.isWindow():
+    """True when ``widget`` is a window opened over ``window`` (a dialog, a preview) that a
+    lock hides with it."""
+    if widget is window or not widget.isWindow() or widget.objectName() in STAYS_WHEN_LOCKED:
         return False
     parent = widget.parentWidget()
     while parent is not None:

@@ -508,80 +508,95 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Lounge screen (the customers&apos; TV)</source>
         <translation>客户休息区屏幕（电视）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>&amp;Lock (switch user)</source>
+        <translation>锁定（切换用户）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Set my &amp;PIN…</source>
+        <translation>设置我的 PIN 码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>%1 (%2)</source>
         <comment>a workspace and its count</comment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Your PIN is saved: Ctrl+L locks, your PIN unlocks.</source>
+        <translation>PIN 码已保存：按 Ctrl+L 锁定，输入 PIN 码解锁。</translation>
     </message>
 </context>
 <context>
@@ -600,7 +615,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/ro/pages/base.py" line="154"/>
+        <location filename="../../ui/ro/pages/base.py" line="182"/>
         <source>This step is shown on another screen.</source>
         <translation>此步骤在其他界面中显示。</translation>
     </message>
@@ -833,52 +848,52 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
         <translation>重新读取各栏（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="273"/>
+        <location filename="../../ui/workspaces/today.py" line="284"/>
         <source>Arriving (%1)</source>
         <translation>预约到店（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="273"/>
+        <location filename="../../ui/workspaces/today.py" line="284"/>
         <source>Waiting (%1)</source>
         <translation>等待接待（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="273"/>
+        <location filename="../../ui/workspaces/today.py" line="284"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="274"/>
+        <location filename="../../ui/workspaces/today.py" line="285"/>
         <source>Today&apos;s appointments (Alt+1)</source>
         <translation>今日预约（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="275"/>
+        <location filename="../../ui/workspaces/today.py" line="286"/>
         <source>Arrived, not yet greeted or checked in (Alt+2)</source>
         <translation>已到店，尚未接待或接车（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="276"/>
+        <location filename="../../ui/workspaces/today.py" line="287"/>
         <source>Open repair orders (Alt+3)</source>
         <translation>未结工单（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="283"/>
+        <location filename="../../ui/workspaces/today.py" line="294"/>
         <source>Needs the advisors (%1)</source>
         <translation>待服务顾问处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="285"/>
+        <location filename="../../ui/workspaces/today.py" line="296"/>
         <source>Needs me (%1)</source>
         <translation>待我处理（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="287"/>
+        <location filename="../../ui/workspaces/today.py" line="298"/>
         <source>Needs me (%1): nothing waits on you</source>
         <translation>待我处理（%1）：暂无待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/today.py" line="290"/>
+        <location filename="../../ui/workspaces/today.py" line="301"/>
         <source>What waits on you: a click opens the repair order at the step to act on (Alt+4)</source>
         <translation>等待您处理的事项：单击即在需要处理的步骤打开工单（Alt+4）</translation>
     </message>
@@ -1052,12 +1067,12 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="132"/>
+        <location filename="../../ui/app.py" line="137"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="135"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>Check the database address (--database) or the connection, then start the program again.</source>
         <translation>请检查数据库地址（--database）或网络连接，然后重新启动程序。</translation>
     </message>
