@@ -121,13 +121,20 @@ class LockScreen(QWidget):
         self.names.setFont(font)
         self.names.setSpacing(2)
         self.names.setMinimumHeight(220)
-        self.names.currentItemChanged.connect(lambda _new, _old: self._name_chosen())
+        # Chosen is selected (a click, the arrow keys), never merely current: the list
+        # makes its first row current when it takes the focus, and a PIN typed then
+        # would count against a name nobody chose.
+        self.names.itemSelectionChanged.connect(self._name_chosen)
         # A click on the name already chosen (or Enter on it) goes on to the PIN too.
         self.names.itemClicked.connect(lambda _item: self._refocus())
         self.names.itemActivated.connect(lambda _item: self._refocus())
+        self.names_note = QLabel()
+        self.names_note.setObjectName("lockNamesNote")
+        self.names_note.setStyleSheet("color: #555555;")
         box = QVBoxLayout()
         box.addWidget(self.names_label)
         box.addWidget(self.names, 1)
+        box.addWidget(self.names_note)
         return box
 
     def _build_pin(self) -> QVBoxLayout:
@@ -166,8 +173,8 @@ class LockScreen(QWidget):
         box.addWidget(self.unlock_button)
         box.addSpacing(8)
         box.addWidget(self.message)
-        box.addStretch(1)
         box.addWidget(self.password_button)
+        box.addStretch(1)
         return box
 
     def retranslate(self) -> None:
@@ -175,6 +182,7 @@ class LockScreen(QWidget):
         self.heading.setText(workstation.value(workstation.DEALER_NAME) or self.tr("Service Advisor"))
         self.hint.setText(self.tr("This PC is locked. Choose your name and enter your PIN."))
         self.names_label.setText(self.tr("Your &name:"))
+        self.names_note.setText(self.tr("In bold: signed in on this PC (their windows are kept)"))
         self.pin_label.setText(self.tr("&PIN:"))
         self.pin.setPlaceholderText(self.tr("4–8 digits"))
         self.unlock_button.setText(self.tr("&Unlock"))
@@ -210,7 +218,7 @@ class LockScreen(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.names.addItem(item)
-        self.names.setCurrentRow(-1)
+        self.names.clearSelection()
         self.names.blockSignals(False)
         self.pin.clear()
         self._set_busy(False)
@@ -235,10 +243,10 @@ class LockScreen(QWidget):
 
     # ---- choosing and checking --------------------------------------------------------
     def chosen_user(self) -> SwitchUser | None:
-        item = self.names.currentItem()
-        if item is None:
+        items = self.names.selectedItems()
+        if not items:
             return None
-        name = item.data(USER_ROLE)
+        name = items[0].data(USER_ROLE)
         return next((u for u in self._users if u.username == name), None)
 
     def _show_chosen(self) -> None:

@@ -248,3 +248,104 @@ def test_five_wrong_pins_lock_the_pin_and_the_password_is_asked(
             "The PIN is locked after 5 wrong tries: sign in with your password.",
         )
     ]
+
+
+def test_a_pin_typed_before_a_name_is_chosen_counts_against_nobody(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """The list makes its first row current when it takes the focus: that is no choice."""
+
+    def in_windows(first: MainWindow) -> None:
+        screen = _lock(qtbot, first)
+        assert screen.chosen_user() is None
+        person.click(qtbot, screen.pin)
+        person.type_text(qtbot, "9157\n")
+        assert screen.message.text() == "Choose your name first."
+        assert person.focus() is screen.names
+        _enter_pin(qtbot, screen, "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+    from advisor.models import User
+
+    assert {u.pin_failures for u in User.select()} == {0}
+
+
+def test_log_out_ends_only_that_session_and_the_last_one_returns_to_the_login(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    logins: list[str] = []
+
+    def later_login(dialog: LoginDialog) -> None:
+        logins.append(dialog.username.text())
+        dialog.reject()
+
+    def in_windows(first: MainWindow) -> None:
+        field = _type_unsaved(qtbot, first)
+        screen = _lock(qtbot, first)
+        _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1 and _shown_main_windows()[0] is not first)
+        (second,) = _shown_main_windows()
+        person.key(
+            qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        # The cashier is gone; the advisor is still signed in here: the lock screen, not the login.
+        qtbot.waitUntil(lambda: not _shown_main_windows())  # her window closed (and deleted)
+        screen = _lock_screen()
+        names = {
+            screen.names.item(r).text(): screen.names.item(r).font().bold()
+            for r in range(screen.names.count())
+        }
+        assert names["李娜"] and not names["刘芳"]  # bold: still signed in on this PC
+        assert logins == []
+        _enter_pin(qtbot, screen, "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+        assert field.text() == UNSAVED
+        person.key(
+            qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows, later_login)
+    assert logins == [staff.advisor.username]  # nobody left: the login, as before
+
+
+def test_set_my_pin_from_the_session_menu(
+    qtbot: Any, staff: factories.Staff, make_ctx: Callable[[str], Any]
+) -> None:
+    window = MainWindow(make_ctx("cashier"))
+    person.show_window(qtbot, window)
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    assert window.logout_action.shortcut().toString() == "Ctrl+Shift+L"
+    assert window.pin_action in window.session_menu.actions()
+    steps: list[str] = []
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "setPinDialog"
+        fields = {n: dialog.findChild(QLineEdit, n) for n in ("pinPassword", "pinNew", "pinAgain")}
+        save = dialog.findChild(QWidget, "pinSave")
+        error = dialog.findChild(QLabel, "pinError")
+        person.fill(qtbot, fields["pinPassword"], factories.PASSWORD)
+        person.fill(qtbot, fields["pinNew"], "1111")
+        person.fill(qtbot, fields["pinAgain"], "1111")
+        person.click(qtbot, save)
+        qtbot.waitUntil(lambda: error.isVisible())
+        steps.append(error.text())
+        assert person.focus() is fields["pinNew"]
+        person.type_text(qtbot, "14a70")  # the field takes digits only
+        assert fields["pinNew"].text() == "1470"
+        person.fill(qtbot, fields["pinAgain"], "1407")
+        person.click(qtbot, save)
+        steps.append(error.text())
+        person.fill(qtbot, fields["pinNew"], "1470")
+        person.fill(qtbot, fields["pinAgain"], "1470")
+        person.click(qtbot, save)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    QTimer.singleShot(0, in_dialog)
+    window.pin_action.trigger()
+    assert steps == [
+        "This PIN is too easy to guess (one digit repeated, or a run such as 1234): choose another.",
+        "The two PINs differ: type the same PIN twice.",
+    ]
+    assert users.login_pin(username=staff.cashier.username, pin="1470").user_id == staff.cashier.user_id
