@@ -286,6 +286,7 @@ def test_log_out_ends_only_that_session_and_the_last_one_returns_to_the_login(
         _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
         qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1 and _shown_main_windows()[0] is not first)
         (second,) = _shown_main_windows()
+        assert second.ctx.actor.username == staff.cashier.username
         person.key(
             qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         )
