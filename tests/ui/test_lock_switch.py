@@ -350,3 +350,18 @@ def test_set_my_pin_from_the_session_menu(
         "The two PINs differ: type the same PIN twice.",
     ]
     assert users.login_pin(username=staff.cashier.username, pin="1470").user_id == staff.cashier.user_id
+
+
+def test_the_needs_tray_of_a_locked_window_does_not_bring_it_back(
+    qtbot: Any, make_ctx: Callable[[str], Any]
+) -> None:
+    """A click on the tray's message or icon shows its window: not while that window is
+    locked away (only a PIN or the password brings it back)."""
+    window = MainWindow(make_ctx("advisor"))
+    person.show_window(qtbot, window)
+    tray = window.needs_tray
+    window.hide()  # what Ctrl+L does to it
+    tray._clicked()
+    tray._front()
+    QApplication.processEvents()
+    assert not window.isVisible()

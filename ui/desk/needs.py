@@ -212,6 +212,8 @@ class NeedsTray(QObject):
             QApplication.alert(self.window)
 
     def _front(self) -> None:
+        if not self.window.isVisible():
+            return  # locked (Ctrl+L) or put aside for a colleague's session: only a PIN brings it back
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
