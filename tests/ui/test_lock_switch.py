@@ -365,3 +365,48 @@ def test_the_needs_tray_of_a_locked_window_does_not_bring_it_back(
     tray._front()
     QApplication.processEvents()
     assert not window.isVisible()
+
+
+def test_an_account_changed_under_a_session_ends_only_that_session(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """The shown session refused (the cashier deactivated): the lock screen says why while
+    the advisor is still signed in here. A hidden session refused (the manager re-roled
+    while the advisor works) ends alone, without touching the window in front."""
+    manager = users.login(username=staff.manager.username, password=factories.PASSWORD)
+    users.set_pin(actor=manager, password=factories.PASSWORD, pin="3691")
+
+    def in_windows(first: MainWindow) -> None:
+        screen = _lock(qtbot, first)
+        _enter_pin(qtbot, screen, "周敏", "3691")
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1 and _shown_main_windows()[0] is not first)
+        (boss,) = _shown_main_windows()
+        screen = _lock(qtbot, boss)
+        _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
+        qtbot.waitUntil(
+            lambda: len(_shown_main_windows()) == 1 and _shown_main_windows()[0] not in (first, boss)
+        )
+        (cashier,) = _shown_main_windows()
+        # The manager's hidden session is refused (a live refresh of his screens would be).
+        users.set_role(actor=staff.admin, user_id=staff.manager.user_id, role="technician")
+        boss.ctx.ops.run(dealer_settings.read_dealer, parent=boss)
+        qtbot.wait(50)
+        assert _shown_main_windows() == [cashier] and cashier.isActiveWindow()
+        # The cashier's own session is refused: the lock screen, saying why.
+        users.set_active(actor=staff.admin, user_id=staff.cashier.user_id, active=False)
+        cashier.ctx.ops.run(dealer_settings.read_dealer, parent=cashier)  # any call she makes
+        qtbot.waitUntil(lambda: not _shown_main_windows())
+        screen = _lock_screen()
+        assert screen.message.text() == (
+            "Your session has ended: the account has been deactivated. Please log in again."
+        )
+        bold = {
+            screen.names.item(r).text()
+            for r in range(screen.names.count())
+            if screen.names.item(r).font().bold()
+        }
+        assert bold == {"李娜"}  # the advisor's session alone is left
+        _enter_pin(qtbot, screen, "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
