@@ -410,3 +410,39 @@ def test_an_account_changed_under_a_session_ends_only_that_session(
         qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
 
     _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+
+
+def test_the_first_sign_in_of_the_day_takes_the_password_from_the_lock_screen(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """The cashier's PIN is set but she has not signed in with her password today: her
+    name says so, Enter opens the login with her name filled in, and her password opens
+    her window."""
+    import datetime as dt
+
+    from advisor.models import User, now
+
+    yesterday = now() - dt.timedelta(days=1)
+    User.update(last_password_login_at=yesterday).where(User.id == staff.cashier.user_id).execute()
+    asked: list[str] = []
+
+    def later_login(dialog: LoginDialog) -> None:
+        asked.append(dialog.username.text())
+        assert person.focus() is dialog.password
+        person.type_text(qtbot, factories.PASSWORD + "\n")
+
+    def in_windows(first: MainWindow) -> None:
+        screen = _lock(qtbot, first)
+        names = screen.names
+        row = next(r for r in range(names.count()) if names.item(r).text() == "刘芳")
+        person.click_at(qtbot, names, names.model().index(row, 0))
+        assert screen.message.text() == "First sign-in today: please enter your password."
+        assert not screen.pin.isEnabled() and person.focus() is screen.password_button
+        person.key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1, timeout=10_000)
+        (second,) = _shown_main_windows()
+        assert second is not first and second.ctx.actor.username == staff.cashier.username
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows, later_login)
+    assert asked == [staff.cashier.username]
+    assert users.login_pin(username=staff.cashier.username, pin=CASHIER_PIN).user_id == staff.cashier.user_id
