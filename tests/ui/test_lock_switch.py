@@ -114,6 +114,7 @@ def _run(
     username: str,
     in_windows: Callable[[MainWindow], None],
     later_login: Callable[[LoginDialog], None] | None = None,
+    url: str | None = None,
 ) -> None:
     """Log in as ``username`` with the password, then ``in_windows(first window)``; a later
     login (from the lock screen) goes to ``later_login``. The program must end with 0."""
@@ -157,7 +158,7 @@ def _run(
 
     monkeypatch.setattr(LoginDialog, "exec", exec_)
     try:
-        assert app_module.run_gui(["--lang", "en"]) == 0
+        assert app_module.run_gui(["--lang", "en", *(["--database", url] if url else [])]) == 0
     finally:
         fuse.stop()
     if failures:
@@ -446,3 +447,50 @@ def test_the_first_sign_in_of_the_day_takes_the_password_from_the_lock_screen(
     _run(qtbot, monkeypatch, staff.advisor.username, in_windows, later_login)
     assert asked == [staff.cashier.username]
     assert users.login_pin(username=staff.cashier.username, pin=CASHIER_PIN).user_id == staff.cashier.user_id
+
+
+def test_another_desks_commit_reaches_every_session_of_the_pc(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None, url: str
+) -> None:
+    """One live bridge feeds every session: a customer saved at another workstation
+    reaches the cashier's window in front and the advisor's, locked away."""
+    import subprocess
+
+    from advisor.services.opchanges import Kind
+    from tests.ui.test_live_bridge import OTHER_WORKSTATION, ROOT
+
+    heard: dict[str, list[Any]] = {"advisor": [], "cashier": []}
+
+    def in_windows(first: MainWindow) -> None:
+        screen = _lock(qtbot, first)
+        _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1 and _shown_main_windows()[0] is not first)
+        (second,) = _shown_main_windows()
+        qtbot.wait(700)  # the SQLite poller has read its first data_version (PostgreSQL: LISTEN is up)
+        first.ctx.ops.changed.connect(heard["advisor"].append)
+        second.ctx.ops.changed.connect(heard["cashier"].append)
+        other = subprocess.Popen(
+            [sys.executable, "-c", OTHER_WORKSTATION, url, str(staff.advisor.user_id)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert other.stdout is not None and other.stdin is not None
+            assert other.stdout.readline().strip() == "ready"
+            heard["advisor"].clear()
+            heard["cashier"].clear()
+            other.stdin.write("go\n")
+            other.stdin.flush()
+            int(other.stdout.readline())
+        finally:
+            other.communicate(timeout=30)
+
+        def told(who: str) -> bool:
+            return any(c.touches(Kind.CUSTOMERS) for c in heard[who])
+
+        qtbot.waitUntil(lambda: told("advisor") and told("cashier"), timeout=5000)
+        assert not first.isVisible()
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows, url=url)
