@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "settings.view": set(Role),
     "lounge.view": set(Role),  # the lounge screen: masked plates and plain words only
     "users.view": {Role.MANAGER, Role.ADMIN},  # the admin's and the audit trail's lists of users
+    "pin.own": set(Role),  # one's own PIN for the quick switch (confirmed with the password)
     "needs.view": _ADVISOR,  # what waits on the advisor (Today's "Needs me")
     "customer.edit": _ADVISOR | {Role.ADMIN},
     "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK},
@@ -78,6 +79,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "settings.view": ("see the dealership's settings", "查看经销商设置"),
     "lounge.view": ("show the customer lounge screen", "显示客户休息区屏幕"),
     "users.view": ("see the list of users", "查看用户列表"),
+    "pin.own": ("set their own PIN", "设置自己的 PIN 码"),
     "needs.view": ("see what waits on the advisor", "查看待服务顾问处理的事项"),
     "customer.edit": ("edit customers and vehicles", "编辑客户和车辆"),
     "customer.view_phone": ("see customers' phone numbers", "查看客户电话"),

@@ -294,7 +294,7 @@ def set_pin(*, actor: Actor, password: str, pin: str) -> None:
     _store_pin(actor=actor, pin_hash=auth.hash_password(pin))
 
 
-@service(None, changes=Kind.USERS)
+@service("pin.own", changes=Kind.USERS)
 def _store_pin(*, actor: Actor, pin_hash: str) -> None:
     """Save the PIN's hash (the session checked again: a reset meanwhile refuses it). The
     password was just given: the PIN opens from now until tomorrow."""
