@@ -111,6 +111,7 @@ def _settle(widget: QWidget) -> None:
 
 
 def _assert_reachable(widget: QWidget, local: QPoint | None = None) -> QPoint:
+    _settle(widget)  # scroll to where it will be, not to where a pending layout moves it from
     _scroll_into_view(widget)
     _settle(widget)
     why = reachable(widget, local)
