@@ -207,6 +207,9 @@ class BoardView(QScrollArea):
         self.finished: dict[str, QToolButton] = {}  # column key → its "✓ 5 finished" toggle
         self._expanded: set[str] = set()  # columns showing their finished jobs
         self._selected: int | None = None
+        # Cards are dragged to another technician or bay only by who may reassign (the
+        # foreman): a technician's board offers no drag that the domain then refuses.
+        self.movable = True
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
@@ -264,6 +267,8 @@ class BoardView(QScrollArea):
             head.setStyleSheet("color: #ffffff; background: #3c4043; padding: 6px; border-radius: 4px;")
             column = JobColumn(self.model, key, self.delegate, box)
             column.filter.set_show_done(key in self._expanded)
+            column.setDragEnabled(self.movable)
+            column.setAcceptDrops(self.movable and key != NO_BAY)
             column.dropped.connect(self.moved)
             column.menu_requested.connect(self.menu_requested)
             column.opened.connect(self.opened)

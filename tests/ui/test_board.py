@@ -163,6 +163,21 @@ def test_a_job_dragged_to_another_technician_is_reassigned(
     assert board.board.columns[tech_key(staff.tech_ids[0])].model().rowCount() == 0
 
 
+@pytest.mark.parametrize(("role", "movable"), [("technician", False), ("foreman", True), ("manager", True)])
+def test_only_who_may_reassign_can_drag_a_card(
+    staff: factories.Staff, make_ctx: Callable[..., AppContext], qtbot: QtBot, role: str, movable: bool
+) -> None:
+    """A technician's board offers no drag to another technician (the domain would refuse
+    it): the screen stops inviting what the role may not do."""
+    _assigned(staff, 0)
+    ws = BoardWorkspace(make_ctx(role))
+    person.show_window(qtbot, ws)
+    qtbot.waitUntil(lambda: bool(ws.board.columns))
+    for column in ws.board.columns.values():
+        assert column.dragEnabled() is movable
+        assert column.acceptDrops() is movable
+
+
 def test_a_job_dragged_to_another_bay_is_reassigned(
     staff: factories.Staff, board: BoardWorkspace, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:

@@ -46,6 +46,7 @@ class BoardWorkspace(Workspace):
         self._seen: dict[int, tuple[int, int | None]] | None = None  # job → (technician, bay)
         self.model = BoardModel(self)
         self.board = BoardView(self.model, self)
+        self.board.movable = ctx.may("work.assign")
         self.board.moved.connect(self.move_job)
         self.board.menu_requested.connect(self._show_menu)
         self.board.opened.connect(self._open)
