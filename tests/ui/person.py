@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCursor, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,6 +143,13 @@ def _click_global(
         top.activateWindow()
         QApplication.processEvents()
     inside = window.mapFromGlobal(spot)
+    # Move the screen's pointer too, as a hand moves the real one. Offscreen's pointer
+    # otherwise stays at its start (10,10) while QTest's events move only Qt's idea of it:
+    # a window shown later got its Enter there (over its corner widget), a QTest move to
+    # the spot the previous test last clicked was dropped as no move, and Qt 6.8+ gave the
+    # right-click's context menu event to that corner widget instead of the one clicked.
+    QCursor.setPos(spot)
+    QApplication.processEvents()
     QTest.mouseMove(window, inside)
     if double:
         QTest.mouseDClick(window, button, modifiers, inside)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QPoint, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
@@ -95,3 +95,27 @@ def test_typing_goes_where_the_focus_is_and_completions_are_picked_by_keys(qtbot
     picked = person.pick_completion(qtbot, b, "机油", "0W-20")
     assert picked == "机油 0W-20 1升"
     assert b.text() == "机油 0W-20 1升"
+
+
+def test_a_right_click_where_the_last_window_was_clicked_reaches_the_widget_there(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The pointer a new window is shown under is where the last click left it: Qt 6.8+
+    sends a mouse context menu event to the widget it last saw the pointer enter, so a
+    window that thought the pointer was at its corner gave the menu to the corner widget."""
+    first = QWidget()
+    QPushButton("Earlier", first).setGeometry(200, 150, 100, 40)
+    person.show_window(qtbot, first, (400, 300))
+    person.click(qtbot, first.findChild(QPushButton), pos=QPoint(50, 20))
+    first.close()
+
+    second = QWidget()
+    corner = QPushButton("Corner", second)
+    corner.setGeometry(0, 0, 120, 60)
+    area = QWidget(second)
+    area.setGeometry(200, 150, 100, 40)
+    asked: list[tuple[str, QPoint]] = []
+    for name, widget in (("corner", corner), ("area", area)):
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(lambda p, n=name: asked.append((n, p)))
+    person.show_window(qtbot, second, (400, 300))
+    person.click(qtbot, area, Qt.MouseButton.RightButton, pos=QPoint(50, 20))
+    assert asked == [("area", QPoint(50, 20))]
