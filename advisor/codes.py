@@ -107,6 +107,8 @@ class EventAction(Code):
     FOLLOWED_UP = "followed_up", "Follow-up call logged", "已记录回访"
     FOLLOW_UP_UNREACHABLE = "follow_up_unreachable", "Follow-up: customer unreachable", "回访：客户无法联系"
     CUSTOMER_INFORMED = "customer_informed", "Customer given a progress update", "已向客户通报进度"
+    CUSTOMER_WAITING = "customer_waiting", "Customer waiting at the shop", "客户在店等候"
+    CUSTOMER_LEFT = "customer_left", "Customer has left the shop", "客户已离店"
 
 
 class NeedKind(Code):

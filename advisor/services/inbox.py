@@ -162,6 +162,7 @@ class _Reader:
         self.at = at
         self.items: list[NeedItem] = []
         self.informed: dict[int, dt.datetime] = {}
+        self.waiting_from: dict[int, dt.datetime] = {}
         self.approved_first: dict[int, list[dt.datetime]] = {}
         self._read_events()
 
@@ -184,7 +185,11 @@ class _Reader:
             .where(
                 StepEvent.ro.in_(self.ids)
                 & StepEvent.action.in_(
-                    [EventAction.CUSTOMER_INFORMED, EventAction.CHANGE_APPROVED_BY_MANAGER]
+                    [
+                        EventAction.CUSTOMER_INFORMED,
+                        EventAction.CHANGE_APPROVED_BY_MANAGER,
+                        EventAction.CUSTOMER_WAITING,
+                    ]
                 )
             )
             .tuples()
@@ -193,6 +198,9 @@ class _Reader:
             if action == EventAction.CUSTOMER_INFORMED:
                 if ro_id not in self.informed or at > self.informed[ro_id]:
                     self.informed[ro_id] = at
+            elif action == EventAction.CUSTOMER_WAITING:
+                if ro_id not in self.waiting_from or at > self.waiting_from[ro_id]:
+                    self.waiting_from[ro_id] = at
             else:
                 self.approved_first.setdefault(ro_id, []).append(at)
 
@@ -400,10 +408,12 @@ class _Reader:
         for ro_id, ro in self.rows.items():
             if not ro.customer_waits or ro.handed_over_at is not None or ro.step >= Step.HANDOVER:
                 continue
+            # The clock runs from check-in, the last progress update, or when the customer
+            # (who had left, or was not waiting at check-in) sat down to wait.
             last = ro.checked_in_at or ro.arrived_at
-            informed = self.informed.get(ro_id)
-            if informed is not None and informed > last:
-                last = informed
+            for since in (self.informed.get(ro_id), self.waiting_from.get(ro_id)):
+                if since is not None and since > last:
+                    last = since
             if self.at - last < LOUNGE_UPDATE:
                 continue
             quiet = _minutes((self.at - last).total_seconds())

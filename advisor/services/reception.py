@@ -19,7 +19,7 @@ from advisor.codes import (
 )
 from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
-from advisor.models import Appointment, Counter, RepairOrder, User, Vehicle, now
+from advisor.models import Appointment, Counter, RepairOrder, StepEvent, User, Vehicle, now
 from advisor.services._base import Actor, bump, event, get, get_ro, log, service
 from advisor.services.customers import record_mileage
 from advisor.services.opchanges import Kind
@@ -175,6 +175,39 @@ def check_in(
     )
     log(actor, "repair_order", ro.id, "check_in", old=old, new={"mileage_in": km}, ro_id=ro.id)
     event(ro, actor, EventAction.CHECKED_IN)
+
+
+@service("ro.checkin", changes=Kind.RO)
+def set_customer_waits(*, actor: Actor, ro_id: int, waits: bool) -> None:
+    """The customer now waits at the shop (the lounge) or has left: the check-in's
+    "customer waits", kept true to the day until the car is handed over. The lounge screen
+    shows the car only while they wait; starting to wait restarts "Needs me"'s 30-minute
+    progress-update clock (``inbox``). Setting what is already set changes nothing (two
+    desks setting the same answer: the last one wins, nothing is lost)."""
+    ro = get_ro(ro_id)
+    if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:
+        raise GateError(
+            "The car has been handed over: whether the customer waits no longer matters.",
+            "车辆已交付：无需再记录客户是否在店等候。",
+        )
+    waits = bool(waits)
+    if ro.customer_waits == waits:
+        return
+    # Last one wins (one boolean); the version moves so a stale check-in form cannot undo it.
+    RepairOrder.update(customer_waits=waits, version=RepairOrder.version + 1).where(
+        RepairOrder.id == ro.id
+    ).execute()
+    action = EventAction.CUSTOMER_WAITING if waits else EventAction.CUSTOMER_LEFT
+    StepEvent.create(ro=ro.id, step=ro.step, action=action, user=actor.user_id, at=now())
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        EventAction.CUSTOMER_WAITING if waits else EventAction.CUSTOMER_LEFT,
+        old={"customer_waits": ro.customer_waits},
+        new={"customer_waits": waits},
+        ro_id=ro.id,
+    )
 
 
 @service("ro.reassign", read=True)
