@@ -8,7 +8,7 @@ every stage from ``tests.factories``), logs in as the service manager, shows the
 window at ``--size`` (default 1366×768, the smallest screen a counter has) and saves ``{lang}-{key}.png`` for each workspace (a workspace the
 manager may not open is taken as the first role that may), ``{lang}-ro-step-NN.png``
 for the 13 step pages, ``{lang}-search.png``, ``{lang}-login.png`` and
-``{lang}-first-run.png``, and ``{lang}-home-{role}.png``: each role's window as it opens
+``{lang}-first-run.png``, ``{lang}-lock.png`` (the lock screen), and ``{lang}-home-{role}.png``: each role's window as it opens
 (its home workspace), and ``{lang}-lounge.png`` (the lounge screen). Nothing here depends on the Qt platform plugin.
 """
 
@@ -197,6 +197,16 @@ def shoot(
     lounge.resize(*size)
     grab(lounge, out / f"{lang}-lounge.png")
     manager.close()
+
+    from ui.lock_screen import LockScreen
+
+    lock = LockScreen()  # Ctrl+L: the names of who may take the PC, the PIN
+    lock.open(signed_in=[staff.advisor.username])
+    lock.resize(*size)
+    lock.show()
+    grab(lock, out / f"{lang}-lock.png")
+    lock.close()
+    lock.deleteLater()
 
     login = LoginDialog(dealer_name="")
     login.show()
