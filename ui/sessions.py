@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor.errors import UserError
@@ -184,6 +184,9 @@ class Sessions(QObject):
         self.open.clear()
         self.current.clear()
         self.bridge.stop()
+        # No event loop runs after this: delete the windows now, not at the interpreter's
+        # exit (a lock screen left to it ended a run with a segmentation fault).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _live_status(self, ok: bool) -> None:
         self._live = ok
