@@ -90,6 +90,10 @@ SETTINGS: dict[str, SettingDef] = {
         SettingDef("bays", int, 6, "Workshop bays", "工位数", "limits", "count", 1, 200),
         SettingDef("retention_years", int, 3, "Retention period (years)", "数据保留期（年）", "limits",
                    "count", 1, 30, form_en="Keep personal data for (years)", form_zh="个人数据保留期（年）"),
+        SettingDef("lock_idle_minutes", int, 10, "Lock the screen after (minutes without input)",
+                   "无操作自动锁屏（分钟）", "limits", "count", 0, 240,
+                   form_en="Lock the screen after (minutes without input, 0 = never)",
+                   form_zh="无操作多久自动锁屏（分钟，0 为不锁）"),
         SettingDef("warranty", dict, {k: list(v) for k, v in WARRANTY_MINIMUMS.items()},
                    "Warranty periods (km, days)", "质量保证期（公里、天）", "warranty", "km_days"),
         SettingDef("setup_done", bool, False, "First-run set-up done", "首次设置已完成"),
@@ -108,6 +112,12 @@ def encode(key: str, value: Any) -> str:
         value = int(value)
         if value < 0:
             raise ValidationError(f"{d.label_en} cannot be negative.", f"{d.label_zh}不能为负数。", field=key)
+        if d.unit == "count" and not d.low <= value <= d.high:
+            raise ValidationError(
+                f"{d.label_en} must be from {d.low} to {d.high}.",
+                f"{d.label_zh}须在 {d.low} 到 {d.high} 之间。",
+                field=key,
+            )
     if key == "warranty":
         check_warranty(value)
     if key == "discount_limits":

@@ -496,3 +496,26 @@ def test_discount_limits_outside_0_to_50_percent_are_refused(staff: factories.St
     with pytest.raises(ValidationError):
         settings.set_setting(actor=staff.admin, key="discount_limits", value=limits)
     assert settings.get_setting("discount_limits") == before
+
+
+def test_the_lock_after_minutes_go_from_0_to_240_and_outside_is_refused_in_both_languages(
+    staff: Staff,
+) -> None:
+    """The shared PC's "lock the screen after" minutes: 10 by default, 0 (never) to 240;
+    a number outside is refused, saying the range, and nothing is saved."""
+    from advisor.services import settings
+
+    key = "lock_idle_minutes"
+    assert settings.get_setting(key) == 10
+    assert settings.set_setting(actor=staff.manager, key=key, value=0) == 0
+    assert settings.set_setting(actor=staff.manager, key=key, value="240") == 240
+    for bad in (241, -1, 1.5, "ten"):
+        with pytest.raises(ValidationError) as info:
+            settings.set_setting(actor=staff.manager, key=key, value=bad)
+        assert info.value.field == key
+        assert_bilingual(info.value)
+    with pytest.raises(ValidationError) as info:
+        settings.set_setting(actor=staff.manager, key=key, value=241)
+    assert info.value.en == "Lock the screen after (minutes without input) must be from 0 to 240."
+    assert info.value.zh == "无操作自动锁屏（分钟）须在 0 到 240 之间。"
+    assert settings.get_setting(key) == 240
