@@ -16,9 +16,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor.errors import UserError
+from advisor.services import settings as dealer_settings
 from advisor.services._base import Actor
+from advisor.services.opchanges import Kind, OpChanges
 from ui import i18n
 from ui.context import AppContext
+from ui.idle import IdleWatch
 from ui.live import LiveBridge
 from ui.lock_screen import LockScreen
 from ui.main_window import MainWindow
@@ -57,6 +60,11 @@ class Sessions(QObject):
         self.bridge = LiveBridge()
         self.bridge.status.connect(self._live_status)
         self.lock_screen: LockScreen | None = None
+        self.idle_watch = IdleWatch(may_lock=self._may_lock_idle, parent=self)
+        self.idle_watch.idle.connect(self._idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watch)
 
     # ---- opening and showing ----------------------------------------------------------
     def sign_in(self, actor: Actor, *, where: QWidget | None = None) -> MainWindow:
@@ -81,6 +89,7 @@ class Sessions(QObject):
         session = Session(actor, ops, window)
         window.lock_requested.connect(lambda: self.lock(session))
         window.logout_requested.connect(lambda: self._logged_out(session))
+        ops.changed.connect(lambda changes: self._settings_changed(session, changes))
         self.bridge.changed.connect(ops.changed)  # signal to signal: other desks' commits
         if self._live is not None:
             window.set_live(self._live)
@@ -104,6 +113,7 @@ class Sessions(QObject):
         self.shown = session
         self.current[:] = [session.ops]
         self.ended_by_logout = False
+        self._read_idle_minutes(session)
 
     # ---- locking ----------------------------------------------------------------------
     def lock(self, session: Session) -> None:
@@ -119,6 +129,32 @@ class Sessions(QObject):
             other.hide()
         window.hide()
         log.info("locked by %s", session.actor.username)
+
+    # ---- locking by itself after a while without input --------------------------------
+    def _read_idle_minutes(self, session: Session) -> None:
+        """(Re)read the dealership's "lock the screen after" minutes for the idle watch."""
+        outcome = session.ops.run(dealer_settings.read_settings, parent=None, quiet=True, keys=[IDLE_SETTING])
+        if outcome.ok:
+            self.idle_watch.set_minutes(int(outcome.value[IDLE_SETTING]))
+
+    def _settings_changed(self, session: Session, changes: OpChanges) -> None:
+        if session is self.shown and changes.touches(Kind.SETTINGS):
+            self._read_idle_minutes(session)
+
+    def _may_lock_idle(self) -> bool:
+        """A window on show, no modal dialog over it, no work of its session under way."""
+        session = self.shown
+        return (
+            session is not None
+            and session.window.isVisible()
+            and QApplication.activeModalWidget() is None
+            and not session.ops.busy
+        )
+
+    def _idle(self) -> None:
+        if self.shown is not None:
+            log.info("no input for %s min", self.idle_watch.minutes)
+            self.lock(self.shown)
 
     def _lock_screen(self) -> LockScreen:
         if self.lock_screen is None:
@@ -171,6 +207,10 @@ class Sessions(QObject):
     def close_all(self) -> None:
         """The program quits: close every window (each saves its state and waits for its
         work), stop the live thread."""
+        self.idle_watch.set_minutes(0)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_watch)
         if self.lock_screen is not None:
             self.lock_screen.wait_idle()
             self.lock_screen.hide()
@@ -198,6 +238,8 @@ def _frame(widget: QWidget) -> QRect:
     """Where ``widget`` stands when not maximised (what the next window takes)."""
     return widget.normalGeometry() if widget.isMaximized() else widget.geometry()
 
+
+IDLE_SETTING = "lock_idle_minutes"
 
 # Windows that stay on show while their session is locked: the lounge's TV shows no
 # personal data and the customers keep watching it.

@@ -24,6 +24,7 @@ from tests import factories
 from tests.ui import person
 from tests.ui.shell_support import workstation  # noqa: F401  (settings of this test only)
 from ui import app as app_module
+from ui import idle
 from ui.lock_screen import LockScreen
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -494,3 +495,73 @@ def test_another_desks_commit_reaches_every_session_of_the_pc(
         assert not first.isVisible()
 
     _run(qtbot, monkeypatch, staff.advisor.username, in_windows, url=url)
+
+
+def _keep_busy(qtbot: Any, seconds: float, until: Callable[[], bool] = lambda: False) -> None:
+    """A person at the keyboard: Shift now and then (it types nothing), ``seconds`` long
+    or until ``until()``."""
+    for _ in range(int(seconds * 20)):
+        if until():
+            return
+        person.key(qtbot, Qt.Key.Key_Shift)
+        qtbot.wait(50)
+
+
+def test_the_window_locks_itself_after_the_minutes_without_input(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None, url: str
+) -> None:
+    """The setting "lock the screen after" (a minute is a quarter second here): input keeps
+    the window; none locks it as Ctrl+L does; the PIN brings it back as it was; 0 turns it off."""
+    monkeypatch.setattr(idle, "SECONDS_PER_MINUTE", 0.25)
+    dealer_settings.set_setting(actor=staff.manager, key="lock_idle_minutes", value=1)
+
+    def in_windows(first: MainWindow) -> None:
+        field = _type_unsaved(qtbot, first)
+        _keep_busy(qtbot, 1.0)  # four "minutes" of typing: it stays open
+        assert _shown_main_windows() == [first]
+        qtbot.waitUntil(lambda: not _shown_main_windows(), timeout=3_000)  # hands off
+        screen = _lock_screen()
+        assert not first.isVisible()
+        _enter_pin(qtbot, screen, "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+        assert field.text() == UNSAVED
+        # The manager turns it off at another desk (another connection): the live bridge
+        # brings the 0 here.
+        heard: list[object] = []
+        first.ctx.ops.changed.connect(heard.append)
+        dealer_settings.set_setting(actor=staff.manager, key="lock_idle_minutes", value=0)
+        _keep_busy(qtbot, 5.0, until=lambda: bool(heard))
+        assert heard, "the live refresh did not come"
+        qtbot.wait(1_000)  # four "minutes" without input
+        assert _shown_main_windows() == [first] and not screen.isVisible()
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows, url=url)
+    assert [c.name for c in Customer.select()] == ["张伟"]  # nothing was saved
+
+
+def test_an_open_dialog_holds_the_idle_lock_until_it_closes(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """A modal dialog (a save asking a question, the PIN form) is not hidden half-way: the
+    lock waits for it and comes as soon as it has closed."""
+    monkeypatch.setattr(idle, "SECONDS_PER_MINUTE", 0.25)
+    dealer_settings.set_setting(actor=staff.manager, key="lock_idle_minutes", value=1)
+    seen: list[bool] = []
+
+    def in_windows(first: MainWindow) -> None:
+        def in_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert dialog is not None and dialog.objectName() == "setPinDialog"
+            qtbot.wait(1_000)  # four "minutes" without input, the dialog open
+            seen.append(first.isVisible() and dialog.isVisible())
+            person.key(qtbot, Qt.Key.Key_Escape)
+
+        QTimer.singleShot(0, in_dialog)
+        first.pin_action.trigger()
+        assert seen == [True]
+        qtbot.waitUntil(lambda: not _shown_main_windows(), timeout=3_000)
+        assert _lock_screen().isVisible()
+        _enter_pin(qtbot, _lock_screen(), "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
