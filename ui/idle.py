@@ -4,8 +4,9 @@ An event filter on the application notes the time of each input a person makes (
 a mouse press or move, the wheel, a touch, a pen); timers, paints and live refreshes
 are not input. A check every ``tick_ms`` asks whether ``minutes`` have passed since and
 whether locking now is safe (``may_lock``: no modal dialog, no background work under
-way); it then emits ``idle`` once, and again only after new input. ``minutes == 0``
-turns it off. ``clock`` and ``seconds_per_minute`` are the time base (tests shorten it).
+way); it then reads the minutes again (``read_minutes``: the setting may have changed
+at another desk) and, when still due, emits ``idle`` once, and again only after new
+input. ``minutes == 0`` turns it off. ``clock`` and ``seconds_per_minute`` are the time base (tests shorten it).
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ class IdleWatch(QObject):
         self,
         *,
         may_lock: Callable[[], bool],
+        read_minutes: Callable[[], int | None] = lambda: None,
         clock: Callable[[], float] = time.monotonic,
         seconds_per_minute: float | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.may_lock = may_lock
+        self.read_minutes = read_minutes
         self.clock = clock
         self.seconds_per_minute = SECONDS_PER_MINUTE if seconds_per_minute is None else seconds_per_minute
         self.minutes = 0
@@ -57,10 +60,12 @@ class IdleWatch(QObject):
         self.timer.setInterval(max(20, min(1_000, int(self.seconds_per_minute * 100))))
         self.timer.timeout.connect(self.check)
 
-    def set_minutes(self, minutes: int) -> None:
-        """Lock after ``minutes`` without input (0: never); the count starts afresh."""
+    def set_minutes(self, minutes: int, *, restart: bool = True) -> None:
+        """Lock after ``minutes`` without input (0: never); ``restart``: the count starts
+        afresh (a session just shown), else it goes on from the last input."""
         self.minutes = max(0, int(minutes))
-        self.touch()
+        if restart:
+            self.touch()
         if self.minutes:
             self.timer.start()
         else:
@@ -76,12 +81,18 @@ class IdleWatch(QObject):
             self.touch()
         return False
 
+    def _due(self) -> bool:
+        return bool(self.minutes) and self.clock() - self.last_input >= self.minutes * self.seconds_per_minute
+
     def check(self) -> None:
-        if not self.minutes or self._fired:
-            return
-        if self.clock() - self.last_input < self.minutes * self.seconds_per_minute:
+        if self._fired or not self._due():
             return
         if not self.may_lock():  # a dialog or background work: lock once it has ended
             return
+        minutes = self.read_minutes()
+        if minutes is not None and minutes != self.minutes:
+            self.set_minutes(minutes, restart=False)
+            if not self._due():
+                return
         self._fired = True
         self.idle.emit()

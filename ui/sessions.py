@@ -60,7 +60,11 @@ class Sessions(QObject):
         self.bridge = LiveBridge()
         self.bridge.status.connect(self._live_status)
         self.lock_screen: LockScreen | None = None
-        self.idle_watch = IdleWatch(may_lock=self._may_lock_idle, parent=self)
+        # The minutes are read again before each lock: another desk's change reaches this
+        # PC through the live bridge, but not on PostgreSQL (no notify trigger on settings).
+        self.idle_watch = IdleWatch(
+            may_lock=self._may_lock_idle, read_minutes=self._idle_minutes, parent=self
+        )
         self.idle_watch.idle.connect(self._idle)
         app = QApplication.instance()
         if app is not None:
@@ -113,7 +117,7 @@ class Sessions(QObject):
         self.shown = session
         self.current[:] = [session.ops]
         self.ended_by_logout = False
-        self._read_idle_minutes(session)
+        self._read_idle_minutes(restart=True)
 
     # ---- locking ----------------------------------------------------------------------
     def lock(self, session: Session) -> None:
@@ -131,15 +135,22 @@ class Sessions(QObject):
         log.info("locked by %s", session.actor.username)
 
     # ---- locking by itself after a while without input --------------------------------
-    def _read_idle_minutes(self, session: Session) -> None:
-        """(Re)read the dealership's "lock the screen after" minutes for the idle watch."""
+    def _idle_minutes(self) -> int | None:
+        """The dealership's "lock the screen after" minutes, read now (None: not readable)."""
+        session = self.shown
+        if session is None:
+            return None
         outcome = session.ops.run(dealer_settings.read_settings, parent=None, quiet=True, keys=[IDLE_SETTING])
-        if outcome.ok:
-            self.idle_watch.set_minutes(int(outcome.value[IDLE_SETTING]))
+        return int(outcome.value[IDLE_SETTING]) if outcome.ok else None
+
+    def _read_idle_minutes(self, *, restart: bool) -> None:
+        minutes = self._idle_minutes()
+        if minutes is not None:
+            self.idle_watch.set_minutes(minutes, restart=restart)
 
     def _settings_changed(self, session: Session, changes: OpChanges) -> None:
         if session is self.shown and changes.touches(Kind.SETTINGS):
-            self._read_idle_minutes(session)
+            self._read_idle_minutes(restart=False)
 
     def _may_lock_idle(self) -> bool:
         """A window on show, no modal dialog over it, no work of its session under way."""

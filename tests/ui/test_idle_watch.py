@@ -52,3 +52,29 @@ def test_input_counts_paints_and_timers_do_not_and_a_deferred_lock_comes_when_al
         assert len(fired) == 2 and not watch.timer.isActive()
     finally:
         qapp.removeEventFilter(watch)
+
+
+def test_the_minutes_are_read_again_before_it_locks(qapp: QApplication) -> None:
+    """Changed at another desk meanwhile (no live notice on PostgreSQL for settings): 0
+    stops it, more minutes put the lock off from the same last input, fewer keep it due."""
+    now = [0.0]
+    setting = [10]
+    watch = IdleWatch(may_lock=lambda: True, read_minutes=lambda: setting[0], clock=lambda: now[0])
+    fired: list[float] = []
+    watch.idle.connect(lambda: fired.append(now[0]))
+    watch.set_minutes(10)
+    setting[0] = 15
+    now[0] = 600.0
+    watch.check()
+    assert fired == [] and watch.minutes == 15
+    now[0] = 899.0
+    watch.check()
+    assert fired == []
+    now[0] = 900.0
+    watch.check()
+    assert fired == [900.0]
+    watch.touch()
+    setting[0] = 0
+    now[0] = 1800.0
+    watch.check()
+    assert fired == [900.0] and watch.minutes == 0 and not watch.timer.isActive()
