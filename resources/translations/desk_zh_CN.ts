@@ -560,558 +560,558 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="45"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
         <source>How the customer came</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="47"/>
         <source>Campaigns and recalls for this vehicle</source>
         <translation>适用于本车的服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="47"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="48"/>
         <source>Work declined on earlier visits</source>
         <translation>以往到店时拒绝的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="54"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="55"/>
         <source>Walk-in: the customer came without an appointment.</source>
         <translation>直接到店：客户未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="58"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="59"/>
         <source>By appointment for %1, booked for “%2”.</source>
         <translation>预约到店：%1，预约内容“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="69"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="70"/>
         <source>None running for this vehicle.</source>
         <translation>本车暂无进行中的活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="77"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="78"/>
         <source>This visit: %1 — %2</source>
         <translation>本次：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="82"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="83"/>
         <source>Nothing declined.</source>
         <translation>没有被拒绝的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="47"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="48"/>
         <source>The appointment</source>
         <translation>预约信息</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="49"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="50"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="51"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="51"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="52"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="52"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="53"/>
         <source>Parts to prepare</source>
         <translation>需备配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="53"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="54"/>
         <source>Estimated price</source>
         <translation>预估价格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="54"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="55"/>
         <source>Booklet reminder</source>
         <translation>提醒带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="55"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="56"/>
         <source>Special care</source>
         <translation>特别关照</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="56"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="57"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="57"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="58"/>
         <source>Reconfirmation</source>
         <translation>再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="61"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="62"/>
         <source>Walk-in: no appointment was booked for this visit.</source>
         <translation>直接到店：本次未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="72"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="73"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="72"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="73"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/appointment.py" line="79"/>
+        <location filename="../../ui/ro/pages/appointment.py" line="80"/>
         <source>Customer reminded to bring the booklet</source>
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="263"/>
+        <location filename="../../ui/ro/pages/reception.py" line="268"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="265"/>
+        <location filename="../../ui/ro/pages/reception.py" line="270"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="267"/>
+        <location filename="../../ui/ro/pages/reception.py" line="272"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="268"/>
+        <location filename="../../ui/ro/pages/reception.py" line="273"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="269"/>
+        <location filename="../../ui/ro/pages/reception.py" line="274"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="270"/>
+        <location filename="../../ui/ro/pages/reception.py" line="275"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="271"/>
+        <location filename="../../ui/ro/pages/reception.py" line="276"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="272"/>
+        <location filename="../../ui/ro/pages/reception.py" line="277"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="273"/>
+        <location filename="../../ui/ro/pages/reception.py" line="278"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="274"/>
+        <location filename="../../ui/ro/pages/reception.py" line="279"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="275"/>
+        <location filename="../../ui/ro/pages/reception.py" line="280"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="276"/>
+        <location filename="../../ui/ro/pages/reception.py" line="281"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="280"/>
+        <location filename="../../ui/ro/pages/reception.py" line="285"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="281"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="282"/>
+        <location filename="../../ui/ro/pages/reception.py" line="287"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="283"/>
+        <location filename="../../ui/ro/pages/reception.py" line="288"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284"/>
+        <location filename="../../ui/ro/pages/reception.py" line="289"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="291"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="291"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="292"/>
+        <location filename="../../ui/ro/pages/reception.py" line="297"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293"/>
+        <location filename="../../ui/ro/pages/reception.py" line="298"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="299"/>
+        <location filename="../../ui/ro/pages/reception.py" line="304"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="300"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="303"/>
+        <location filename="../../ui/ro/pages/reception.py" line="308"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="312"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="308"/>
+        <location filename="../../ui/ro/pages/reception.py" line="313"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="309"/>
+        <location filename="../../ui/ro/pages/reception.py" line="314"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="310"/>
+        <location filename="../../ui/ro/pages/reception.py" line="315"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="311"/>
+        <location filename="../../ui/ro/pages/reception.py" line="316"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="312"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="360"/>
+        <location filename="../../ui/ro/pages/reception.py" line="365"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="360"/>
+        <location filename="../../ui/ro/pages/reception.py" line="365"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="362"/>
+        <location filename="../../ui/ro/pages/reception.py" line="367"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="380"/>
+        <location filename="../../ui/ro/pages/reception.py" line="385"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="389"/>
+        <location filename="../../ui/ro/pages/reception.py" line="394"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="391"/>
+        <location filename="../../ui/ro/pages/reception.py" line="396"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="398"/>
+        <location filename="../../ui/ro/pages/reception.py" line="403"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="415"/>
+        <location filename="../../ui/ro/pages/reception.py" line="420"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="426"/>
+        <location filename="../../ui/ro/pages/reception.py" line="431"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="257"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="261"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="260"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="269"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="270"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="271"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="272"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="282"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="311"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="283"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="306"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="312"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="284"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="307"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="291"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="292"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="308"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="315"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="264"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="318"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="332"/>
         <source>Estimate total (incl. tax)</source>
         <translation>估价合计（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="333"/>
         <source>of which awaiting the customer&apos;s decision</source>
         <translation>其中待客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="334"/>
         <source>Declined (kept, not included)</source>
         <translation>客户拒绝项目（保留，不计入）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="334"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="340"/>
         <source>Approved lines and the proposed ones as if approved, after discount, with tax: the total of the printed estimate.</source>
         <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="321"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="322"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="323"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="329"/>
         <source>Subtotal (before tax)</source>
         <translation>小计（税前）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="330"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="325"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="331"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="266"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="272"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="269"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="273"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="274"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="355"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="384"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="390"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="441"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="448"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="496"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="548"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="569"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="503"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="555"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="576"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="540"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="547"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="559"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="566"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1137,84 +1137,103 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="98"/>
+        <location filename="../../ui/ro/header.py" line="104"/>
         <source>&amp;Edit vehicle…</source>
         <translation>编辑车辆(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="100"/>
+        <location filename="../../ui/ro/header.py" line="106"/>
         <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
         <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="102"/>
+        <location filename="../../ui/ro/header.py" line="108"/>
         <source>Hand &amp;over to another advisor…</source>
         <translation>转交给其他服务顾问(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="103"/>
+        <location filename="../../ui/ro/header.py" line="109"/>
         <source>Give this repair order to another advisor, with the reason</source>
         <translation>将此工单转交给其他服务顾问，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="104"/>
+        <location filename="../../ui/ro/header.py" line="110"/>
         <source>Customer &amp;updated</source>
         <translation>已告知客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="106"/>
+        <location filename="../../ui/ro/header.py" line="112"/>
         <source>Record that you told the customer how the work stands (in the lounge or by phone)</source>
         <translation>记录您已向客户通报维修进度（休息室当面或电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="108"/>
+        <location filename="../../ui/ro/header.py" line="114"/>
         <source>Last update: %1</source>
         <translation>上次通报：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="111"/>
+        <location filename="../../ui/ro/header.py" line="117"/>
+        <source>Sta&amp;ying here</source>
+        <translation>在店等候(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="121"/>
+        <source>The customer is waiting here (shown on the lounge screen).
+Click when the customer has left.</source>
+        <translation>客户正在店内等候（显示在休息区屏幕上）。
+客户离店后请点击。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="124"/>
+        <source>The customer is not waiting here.
+Click when the customer is waiting here.</source>
+        <translation>客户未在店内等候。
+客户在店等候时请点击。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="127"/>
         <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="117"/>
-        <source>Mileage: %1</source>
-        <translation>里程：%1</translation>
+        <location filename="../../ui/ro/header.py" line="136"/>
+        <source>Mileage</source>
+        <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="118"/>
+        <location filename="../../ui/ro/header.py" line="137"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="120"/>
+        <location filename="../../ui/ro/header.py" line="139"/>
         <source>Total incl. tax
 %1</source>
         <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="123"/>
+        <location filename="../../ui/ro/header.py" line="142"/>
         <source>awaiting decision %1</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="132"/>
+        <location filename="../../ui/ro/header.py" line="151"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="137"/>
+        <location filename="../../ui/ro/header.py" line="156"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="142"/>
+        <location filename="../../ui/ro/header.py" line="161"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="145"/>
+        <location filename="../../ui/ro/header.py" line="164"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>
@@ -1275,62 +1294,62 @@
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="130"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="133"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="139"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="139"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="140"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="141"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="144"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="144"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="145"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>
@@ -1503,7 +1522,7 @@
         <translation>未解锁：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/step_bar.py" line="138"/>
+        <location filename="../../ui/ro/step_bar.py" line="141"/>
         <source>Shortcut: Alt+%1</source>
         <translation>快捷键：Alt+%1</translation>
     </message>

@@ -65,13 +65,19 @@ class ROHeader(QFrame):
         self.reassign_button = _small_button("ro_reassign", self)
         # The customer was told how the work stands (clears "Needs me": lounge, decision…).
         self.inform_button = _small_button("ro_inform", self)
+        # The customer sat down to wait, or went home: the lounge screen and "Needs me" follow.
+        self.waits_button = _small_button("ro_customer_waits", self)
+        self.waits_button.setCheckable(True)
+        self.waits_button.setStyleSheet(
+            "QToolButton:checked { background: #dcedc8; border: 1px solid #558b2f; border-radius: 3px; }"
+        )
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.addWidget(self.plate, 0, 0, 2, 1)
         grid.addWidget(self.number, 0, 1)
         grid.addLayout(_beside(self.vehicle, self.edit_vehicle_button), 1, 1)
         grid.addWidget(self.customer, 0, 2)
-        grid.addWidget(self.mileage, 1, 2)
+        grid.addLayout(_beside(self.mileage, self.waits_button), 1, 2)
         grid.addLayout(_beside(self.advisor, self.reassign_button), 0, 3)
         grid.addLayout(_beside(self.promised, self.inform_button), 1, 3)
         grid.addWidget(self.total, 0, 4, 2, 1)
@@ -107,6 +113,16 @@ class ROHeader(QFrame):
         if last is not None:
             tip += "\n" + self.tr("Last update: %1").replace("%1", fmt.datetime(last))
         self.inform_button.setToolTip(tip)
+        # A toggle: pressed while the customer stays to wait (the lounge screen shows the car).
+        self.waits_button.setText(self.tr("Sta&ying here"))
+        self.waits_button.setChecked(v.customer_waits)
+        if v.customer_waits:
+            tip = self.tr(
+                "The customer is waiting here (shown on the lounge screen).\nClick when the customer has left."
+            )
+        else:
+            tip = self.tr("The customer is not waiting here.\nClick when the customer is waiting here.")
+        self.waits_button.setToolTip(tip)
         self.plate.setText(v.vehicle.plate)
         self.number.setText(self.tr("Repair order %1").replace("%1", v.number))
         year = f" ({v.vehicle.year})" if v.vehicle.year else ""
@@ -114,7 +130,10 @@ class ROHeader(QFrame):
         phone = f" · {v.customer.phone}" if v.customer.phone else ""
         self.customer.setText(f"{v.customer.name}{phone}")
         km = v.mileage_in if v.mileage_in is not None else v.vehicle.mileage_km
-        self.mileage.setText(self.tr("Mileage: %1").replace("%1", fmt.km(km)))
+        # The number alone ("21,000 km" under the customer, by the vehicle): the row keeps
+        # room for the waiting toggle at 1366 wide.
+        self.mileage.setText(fmt.km(km))
+        self.mileage.setToolTip(self.tr("Mileage"))
         self.advisor.setText(self.tr("Advisor: %1").replace("%1", v.advisor))
         # The estimate's total (proposed lines as if approved), as on the estimate page and sheet.
         total = self.tr("Total incl. tax\n%1").replace("%1", fmt.money(v.quote.total_cents))

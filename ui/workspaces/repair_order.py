@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import ROStatus
 from advisor.errors import UserError
-from advisor.services import inbox, orders
+from advisor.services import inbox, orders, reception
 from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import ROView
 from ui import messages
@@ -63,6 +63,7 @@ class RepairOrderWorkspace(Workspace):
         self.header.edit_vehicle_button.clicked.connect(self.edit_vehicle)
         self.header.reassign_button.clicked.connect(self.reassign_advisor)
         self.header.inform_button.clicked.connect(self.customer_updated)
+        self.header.waits_button.clicked.connect(self.toggle_customer_waits)
         self.step_bar = StepBar(ctx, self)
         self.step_bar.step_clicked.connect(self.show_step)
         self._build_print_menu()
@@ -234,6 +235,7 @@ class RepairOrderWorkspace(Workspace):
         open_ = view.status == ROStatus.OPEN and view.handed_over_at is None
         self.header.reassign_button.setVisible(open_ and self.ctx.may("ro.reassign"))
         self.header.inform_button.setVisible(open_ and self.ctx.may("customer.inform"))
+        self.header.waits_button.setVisible(open_ and self.ctx.may("ro.checkin"))
         self.step_bar.set_view(view)
         self.quotes.set_view(view)
         self.timeline.set_view(view)
@@ -257,6 +259,18 @@ class RepairOrderWorkspace(Workspace):
         it leaves "Needs me"."""
         if self.view is not None:
             self.ctx.ops.run(inbox.give_progress_update, parent=self, ro_id=self.view.id)
+
+    def toggle_customer_waits(self) -> None:
+        """The customer sat down to wait, or has left: the lounge screen shows the car only
+        while they wait."""
+        view = self.view
+        if view is None:
+            return
+        outcome = self.ctx.ops.run(
+            reception.set_customer_waits, parent=self, ro_id=view.id, waits=not view.customer_waits
+        )
+        if not outcome.ok:  # refused: the toggle shows what is recorded
+            self.header.waits_button.setChecked(view.customer_waits)
 
     # -- printing ------------------------------------------------------------------
     def print_sheet(self, kind: str) -> None:

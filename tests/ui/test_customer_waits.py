@@ -1,0 +1,73 @@
+"""The RO header's "Customer is waiting here" / "Customer has left": the advisor clicks it
+as a person does and the lounge window (opened from the View menu) follows at once; who
+may not change it has no button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from advisor.models import RepairOrder
+from advisor.services import lounge, reception
+from tests import factories
+from tests.ui import person
+from tests.ui.closing_helpers import desk
+from tests.ui.shell_support import workstation  # noqa: F401
+from tests.ui.test_lounge import plate_of, shown_texts
+from ui.context import AppContext
+from ui.lounge import LoungeWindow
+from ui.main_window import MainWindow
+from ui.workspaces.repair_order import RepairOrderWorkspace
+
+
+def ro_of(window: MainWindow, ro_id: int) -> RepairOrderWorkspace:
+    window.open_ro(ro_id)
+    ws = window.workspace("repair_order")
+    assert isinstance(ws, RepairOrderWorkspace) and ws.ro_id == ro_id
+    return ws
+
+
+def test_the_advisor_marks_the_customer_gone_and_the_car_leaves_the_lounge(
+    qtbot: QtBot, ctx: AppContext, staff: factories.Staff
+) -> None:
+    ro_id, _ = factories.authorised(staff)  # past the check-in: only the header can change it
+    reception.set_customer_waits(actor=staff.advisor, ro_id=ro_id, waits=True)
+    masked = lounge.mask_plate(plate_of(ro_id))
+    window = desk(qtbot, ctx)
+    tv = window.open_lounge()
+    assert isinstance(tv, LoungeWindow)
+    qtbot.waitUntil(lambda: masked in shown_texts(tv))
+    tv.move(window.geometry().right() + 10, 0)  # beside the desk, as on a second screen
+    ws = ro_of(window, ro_id)
+    window.raise_()
+    window.activateWindow()
+    button = ws.header.waits_button
+    assert button.isVisible() and button.text() == "Sta&ying here" and button.isChecked()
+    assert "Click when the customer has left" in button.toolTip()
+    person.click(qtbot, button)
+    qtbot.waitUntil(lambda: masked not in shown_texts(tv), timeout=2000)
+    assert tv.empty.isVisible()
+    assert not RepairOrder.get_by_id(ro_id).customer_waits
+    assert not button.isChecked() and "Click when the customer is waiting here" in button.toolTip()
+    person.click(qtbot, button)  # they came back to wait for the car
+    qtbot.waitUntil(lambda: masked in shown_texts(tv), timeout=2000)
+    assert button.isChecked() and RepairOrder.get_by_id(ro_id).customer_waits
+
+
+def test_who_may_not_change_it_has_no_button(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff
+) -> None:
+    ro_id = factories.open_checked_in(staff)
+    for role in ("foreman", "cashier"):
+        window = desk(qtbot, make_ctx(role))
+        assert not ro_of(window, ro_id).header.waits_button.isVisible()
+        window.close()
+    window = desk(qtbot, make_ctx("manager"))
+    assert ro_of(window, ro_id).header.waits_button.isVisible()
+
+
+def test_no_button_once_the_car_is_handed_over(qtbot: QtBot, ctx: AppContext, staff: factories.Staff) -> None:
+    ro_id, _ = factories.handed_over(staff)
+    window = desk(qtbot, ctx)
+    assert not ro_of(window, ro_id).header.waits_button.isVisible()
