@@ -468,7 +468,8 @@ def test_empty_huge_or_nul_customer_words_are_refused(staff: Staff, words: str) 
     ("key", "value"),
     [("comeback_days", "abc"), ("comeback_days", -1), ("major_change_cents", None),
      ("tax_rate", "abc"), ("tax_rate", "-0.13"), ("tax_rate", "13"), ("warranty", [1, 2]),
-     ("warranty", {"minor": ["x", 10]}), ("warranty", {"minor": [3_000]}), ("no_such_key", 1)],
+     ("warranty", {"minor": ["x", 10]}), ("warranty", {"minor": [3_000]}), ("no_such_key", 1),
+     ("bays", 201), ("bays", 0), ("estimate_valid_days", 91), ("lock_idle_minutes", 241)],
 )  # fmt: skip
 def test_malformed_settings_are_refused(staff: Staff, key: str, value: Any) -> None:
     from advisor.services import settings
