@@ -560,3 +560,33 @@ def test_an_open_dialog_holds_the_idle_lock_until_it_closes(
         qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
 
     _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+
+
+def test_background_work_holds_the_idle_lock_until_it_ends(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """An export or a backup under way (no dialog: the window stays usable) is not locked
+    away half-way; the lock comes when it has ended."""
+    import threading
+
+    monkeypatch.setattr(idle, "SECONDS_PER_MINUTE", 0.25)
+    dealer_settings.set_setting(actor=staff.manager, key="lock_idle_minutes", value=1)
+    gate = threading.Event()
+    ended: list[bool] = []
+
+    def in_windows(first: MainWindow) -> None:
+        first.ctx.ops.run_in_background(
+            lambda: gate.wait(10), parent=first, on_done=lambda outcome: ended.append(outcome.ok)
+        )
+        qtbot.wait(1_000)  # four "minutes" without input, the work still going
+        assert _shown_main_windows() == [first] and ended == []
+        gate.set()
+        qtbot.waitUntil(lambda: not _shown_main_windows(), timeout=3_000)
+        assert ended == [True]
+        _enter_pin(qtbot, _lock_screen(), "李娜", ADVISOR_PIN)
+        qtbot.waitUntil(lambda: _shown_main_windows() == [first], timeout=10_000)
+
+    try:
+        _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+    finally:
+        gate.set()
