@@ -4,18 +4,24 @@ may not change it has no button."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from advisor.models import RepairOrder
 from advisor.services import lounge, reception
 from tests import factories
+from tests.conftest import PG_URL
 from tests.ui import person
 from tests.ui.closing_helpers import desk
 from tests.ui.shell_support import workstation  # noqa: F401
-from tests.ui.test_lounge import plate_of, shown_texts
+from tests.ui.test_lounge import ROOT, open_lounge, plate_of, shown_texts
 from ui.context import AppContext
+from ui.live import LiveBridge
 from ui.lounge import LoungeWindow
 from ui.main_window import MainWindow
 from ui.workspaces.repair_order import RepairOrderWorkspace
@@ -71,3 +77,47 @@ def test_no_button_once_the_car_is_handed_over(qtbot: QtBot, ctx: AppContext, st
     ro_id, _ = factories.handed_over(staff)
     window = desk(qtbot, ctx)
     assert not ro_of(window, ro_id).header.waits_button.isVisible()
+
+
+# The advisor's desk, another PC: marks the customer of ``ro_id`` as gone.
+ADVISOR_DESK = textwrap.dedent(
+    """
+    import sys
+    from advisor.services import reception, system
+    from advisor.services._base import Actor
+
+    url, ro_id = sys.argv[1], int(sys.argv[2])
+    user_id, username, name, role, generation = sys.argv[3:8]
+    system.open_database(url)
+    actor = Actor(int(user_id), username, name, role, int(generation))
+    reception.set_customer_waits(actor=actor, ro_id=ro_id, waits=False)
+    """
+)
+
+
+@pytest.fixture
+def bridge(qapp: object) -> Iterator[LiveBridge]:
+    b = LiveBridge()
+    yield b
+    b.stop()
+
+
+def test_marked_gone_at_the_advisors_desk_the_car_leaves_the_lounge_tv(
+    qtbot: QtBot, staff: factories.Staff, url: str, bridge: LiveBridge
+) -> None:
+    ro_id, _ = factories.authorised(staff)
+    reception.set_customer_waits(actor=staff.advisor, ro_id=ro_id, waits=True)
+    masked = lounge.mask_plate(plate_of(ro_id))
+    tv = open_lounge(qtbot, staff)  # the lounge PC
+    assert masked in shown_texts(tv)
+    bridge.changed.connect(tv.ctx.ops.changed)  # as ui.app wires it
+    bridge.start(url, shared=bool(PG_URL))
+    assert bridge.wait_ready()
+    qtbot.wait(700)  # SQLite: the poller has read its first data_version
+    a = staff.advisor
+    who = [str(a.user_id), a.username, a.display_name, a.role, str(a.generation)]
+    subprocess.run(
+        [sys.executable, "-c", ADVISOR_DESK, url, str(ro_id), *who], cwd=ROOT, check=True, timeout=60
+    )
+    qtbot.waitUntil(lambda: masked not in shown_texts(tv), timeout=5000)
+    assert tv.empty.isVisible()
