@@ -78,8 +78,10 @@ class StandardCheck:
 
 
 # Events that complete no step: filed under the step the RO stood at (a progress update
-# given to the customer happens wherever the work is).
-IN_ITS_STEP: frozenset[str] = frozenset({EventAction.CUSTOMER_INFORMED})
+# given to the customer, the customer sitting down to wait or leaving: wherever the work is).
+IN_ITS_STEP: frozenset[str] = frozenset(
+    {EventAction.CUSTOMER_INFORMED, EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT}
+)
 
 
 def step_of(event: EventView) -> int:

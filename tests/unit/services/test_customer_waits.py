@@ -13,6 +13,7 @@ from advisor.errors import GateError, PermissionDenied
 from advisor.models import AuditLog, RepairOrder, Vehicle, now
 from advisor.services import inbox, lounge, reception
 from advisor.services.orders import get_ro_view
+from advisor.services.timeline import IN_ITS_STEP, step_of
 from tests import factories
 from tests.factories import Staff
 
@@ -43,8 +44,12 @@ def test_the_customer_leaves_and_comes_back_after_the_estimate_is_authorised(sta
     assert RepairOrder.get_by_id(ro_id).version == version + 1  # a stale check-in form cannot undo it
     reception.set_customer_waits(actor=staff.manager, ro_id=ro_id, waits=False)
     assert not get_ro_view(ro_id).customer_waits and not _on_the_lounge_screen(staff, ro_id)
-    events = [e.action for e in get_ro_view(ro_id).events]
-    assert events[-2:] == [EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT]
+    events = get_ro_view(ro_id).events[-2:]
+    assert [e.action for e in events] == [EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT]
+    assert [e.user for e in events] == [staff.advisor.display_name, staff.manager.display_name]
+    # on the timeline where the work stood (they complete no step)
+    assert {e.action for e in events} <= IN_ITS_STEP
+    assert [step_of(e) for e in events] == [get_ro_view(ro_id).step] * 2
 
 
 def test_each_change_is_audited_with_old_and_new_and_the_same_answer_twice_is_no_change(
