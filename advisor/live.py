@@ -40,6 +40,8 @@ WATCHED = (
     "concern",
     "qc_check",
     "user",
+    "setting",  # migration 0011: the dealership's settings (the idle lock, the bays…)
+    "step_event",  # migration 0011: the timeline (a progress update told to the customer)
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 

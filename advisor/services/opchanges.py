@@ -103,6 +103,8 @@ TABLE_KINDS = {
     "vehicle": Kind.CUSTOMERS,
     "follow_up": Kind.FOLLOWUP,
     "user": Kind.USERS,
+    "setting": Kind.SETTINGS,
+    "step_event": Kind.RO,
 }
 
 

@@ -63,6 +63,43 @@ def test_rolled_back_change_is_not_announced(database: peewee.Database, staff: f
     assert got.count("customer") == 1
 
 
+def test_every_watched_table_says_what_it_changes() -> None:
+    """A notification from a table of no kind reloads every screen (EVERYTHING)."""
+    from advisor.services.opchanges import EVERYTHING, TABLE_KINDS, Kind, of_table
+
+    assert set(live.WATCHED) == set(TABLE_KINDS)
+    assert of_table("setting").touches(Kind.SETTINGS) and of_table("setting") != EVERYTHING
+    assert of_table("step_event").touches(Kind.RO) and of_table("step_event") != EVERYTHING
+
+
+@pytest.mark.postgres
+def test_a_setting_and_a_progress_update_reach_the_other_desks(staff: factories.Staff) -> None:
+    """The idle lock's minutes changed at one desk, the customer told of the progress at
+    another: both notify (migration 0011), so the other desks follow at once."""
+    from advisor.services import inbox, settings
+
+    got: list[str] = []
+    seen = {"setting": threading.Event(), "step_event": threading.Event()}
+
+    def on_change(table: str) -> None:
+        got.append(table)
+        if table in seen:
+            seen[table].set()
+
+    ro_id = factories.open_checked_in(staff)
+    listener = live.Listener(PG_URL, on_change=on_change)
+    listener.start()
+    assert listener.ready.wait(10)
+    try:
+        settings.set_setting(actor=staff.manager, key="lock_idle_minutes", value=5)
+        assert seen["setting"].wait(2.0), f"no notification of the setting within 2 s (got {got})"
+        inbox.give_progress_update(actor=staff.advisor, ro_id=ro_id)
+        assert seen["step_event"].wait(2.0), f"no notification of the timeline within 2 s (got {got})"
+    finally:
+        listener.stop()
+        listener.join(5)
+
+
 def test_sqlite_poller_sees_commits_of_other_connections(tmp_path: Path) -> None:
     import sqlite3
 
