@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from advisor.i18n import pick
 from advisor.services import settings as dealer_settings
 from advisor.services import users
-from ui import i18n, workstation
+from ui import i18n, messages, workstation
 from ui.context import AppContext
 from ui.desk.needs import NeedsTray, NeedsWatcher
 from ui.search_box import SearchBox
@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.logging_out = False
+        # Who else is signed in on this PC (``ui.sessions`` sets it): quitting asks first,
+        # for their windows close too. ``closing_for_good``: the sessions close it themselves.
+        self.others_signed_in: Callable[[], list[str]] = list
+        self.closing_for_good = False
         # Set when a service refused the session (SessionExpired): the login shows it.
         self.session_error: Exception | None = None
         ctx.ops.session_expired.connect(self.end_session)
@@ -241,6 +245,19 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{name} ({shortcut})" if shortcut else name)
             self.go_actions[row].setText(name.replace("&", "&&"))  # "&" is a menu's mnemonic mark
 
+    def _others_may_lose_their_work(self) -> bool:
+        """True when nobody else is signed in here, or the person quitting says so: the
+        windows of the others (locked away, perhaps with unsaved input) close too."""
+        names = self.others_signed_in()
+        if not names:
+            return True
+        who = ("、" if i18n.current() == "zh_CN" else ", ").join(names)
+        text = self.tr(
+            "%1 also signed in on this PC. Quitting closes their windows too, and what they have"
+            " not saved is lost.\n\nQuit anyway?"
+        ).replace("%1", who)
+        return messages.confirm(self, text, title=self.tr("Quit"))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -426,6 +443,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        quitting = not (self.logging_out or self.closing_for_good or self.session_error is not None)
+        if quitting and not self._others_may_lose_their_work():
+            event.ignore()
+            return
         self.save_state()
         for key in self.workspace_keys():
             ws = self.workspace(key)

@@ -93,6 +93,9 @@ class Sessions(QObject):
         session = Session(actor, ops, window)
         window.lock_requested.connect(lambda: self.lock(session))
         window.logout_requested.connect(lambda: self._logged_out(session))
+        window.others_signed_in = lambda: [
+            s.actor.display_name for s in self.open.values() if s is not session
+        ]
         ops.changed.connect(lambda changes: self._settings_changed(session, changes))
         self.bridge.changed.connect(ops.changed)  # signal to signal: other desks' commits
         if self._live is not None:
@@ -209,6 +212,7 @@ class Sessions(QObject):
         """End a hidden session quietly (its account changed since it was left)."""
         self.open.pop(session.actor.user_id, None)
         self._disconnect(session)
+        session.window.closing_for_good = True
         session.window.close()
         session.window.deleteLater()
 
@@ -229,6 +233,7 @@ class Sessions(QObject):
             self.lock_screen = None
         for session in list(self.open.values()):
             self._disconnect(session)
+            session.window.closing_for_good = True
             session.window.close()
             session.ops.wait_idle()
             session.window.deleteLater()

@@ -508,93 +508,107 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Lounge screen (the customers&apos; TV)</source>
         <translation>客户休息区屏幕（电视）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Lock (switch user)</source>
         <translation>锁定（切换用户）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Set my &amp;PIN…</source>
         <translation>设置我的 PIN 码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>%1 (%2)</source>
         <comment>a workspace and its count</comment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>%1 also signed in on this PC. Quitting closes their windows too, and what they have not saved is lost.
+
+Quit anyway?</source>
+        <translation>本机还有%1已登录。退出会一并关闭他们的窗口，未保存的内容将丢失。
+
+仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Your PIN is saved: Ctrl+L locks, your PIN unlocks.</source>
         <translation>PIN 码已保存：按 Ctrl+L 锁定，输入 PIN 码解锁。</translation>
     </message>

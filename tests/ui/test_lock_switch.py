@@ -24,7 +24,7 @@ from tests import factories
 from tests.ui import person
 from tests.ui.shell_support import workstation  # noqa: F401  (settings of this test only)
 from ui import app as app_module
-from ui import idle
+from ui import idle, messages
 from ui.lock_screen import LockScreen
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -123,9 +123,7 @@ def _run(
     calls = 0
     fuse = QTimer()
     fuse.setSingleShot(True)
-    fuse.timeout.connect(
-        lambda: [w.close() for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    )
+    fuse.timeout.connect(_quit_all)
 
     def act() -> None:
         try:
@@ -134,9 +132,7 @@ def _run(
             in_windows(window)
         except BaseException as exc:  # reported after the loop, which must end either way
             failures.append(exc)
-        for w in QApplication.topLevelWidgets():  # the person quits (Ctrl+Q)
-            if isinstance(w, MainWindow) and w.isVisible():
-                w.close()
+        _quit_all(shown_only=True)  # the person quits (Ctrl+Q), and says yes if asked
         if any(isinstance(w, LockScreen) and w.isVisible() for w in QApplication.topLevelWidgets()):
             QApplication.exit(0)  # still locked (a failure): end the program
 
@@ -164,6 +160,14 @@ def _run(
         fuse.stop()
     if failures:
         raise failures[0]
+
+
+def _quit_all(shown_only: bool = False) -> None:
+    """Close the main windows (the shown ones), answering yes to "others are signed in"."""
+    with messages.capture(answer=True):
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and (w.isVisible() or not shown_only):
+                w.close()
 
 
 def _type_unsaved(qtbot: Any, window: MainWindow) -> QLineEdit:
@@ -590,3 +594,28 @@ def test_background_work_holds_the_idle_lock_until_it_ends(
         _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
     finally:
         gate.set()
+
+
+def test_quitting_asks_first_when_others_are_signed_in_here(
+    qtbot: Any, staff: factories.Staff, monkeypatch: pytest.MonkeyPatch, counter: None
+) -> None:
+    """The cashier quits (Ctrl+Q) while the advisor's window, with his unsaved input, is
+    locked away: she is asked first; No keeps everything as it was."""
+
+    def in_windows(first: MainWindow) -> None:
+        field = _type_unsaved(qtbot, first)
+        screen = _lock(qtbot, first)
+        _enter_pin(qtbot, screen, "刘芳", CASHIER_PIN)
+        qtbot.waitUntil(lambda: len(_shown_main_windows()) == 1, timeout=10_000)
+        (second,) = _shown_main_windows()
+        second.activateWindow()
+        qtbot.waitUntil(second.isActiveWindow)
+        with messages.capture(answer=False) as asked:
+            person.key(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert [kind for kind, _text in asked] == ["confirm"]
+        assert "李娜 also signed in on this PC" in asked[0][1] and "Quit anyway?" in asked[0][1]
+        assert _shown_main_windows() == [second]  # No: nothing closed
+        assert field.text() == UNSAVED and not first.isVisible()
+
+    _run(qtbot, monkeypatch, staff.advisor.username, in_windows)
+    assert [c.name for c in Customer.select()] == ["张伟"]
