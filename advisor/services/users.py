@@ -98,6 +98,18 @@ def create_first_admin(*, username: str, display_name: str, password: str) -> Us
 WRONG = ("Wrong user name or password.", "用户名或密码错误。")
 
 
+def _check_open(u: User) -> None:
+    """Refuse a deactivated account, or one locked after wrong passwords (said only once
+    the password or the PIN was right)."""
+    if not u.active:
+        raise AuthError("This account is deactivated.", "此账户已停用。")
+    if u.locked_until is not None and u.locked_until > now():
+        raise AuthError(
+            f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
+            f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
+        )
+
+
 def login(*, username: str, password: str) -> Actor:
     """Check the password; five failures in a row lock the account for 15 minutes. A
     password login unlocks the PIN and lets it open the user's sessions for the rest of
@@ -116,13 +128,7 @@ def login(*, username: str, password: str) -> Actor:
     if not ok:
         _count_failure(u)
         raise AuthError(*WRONG)
-    if not u.active:
-        raise AuthError("This account is deactivated.", "此账户已停用。")
-    if u.locked_until is not None and u.locked_until > now():
-        raise AuthError(
-            f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
-            f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
-        )
+    _check_open(u)
     if u.failed_logins or u.locked_until is not None or u.pin_failures:  # a password unlocks the PIN too
         with transaction():
             User.update(failed_logins=0, locked_until=None, pin_failures=0).where(User.id == u.id).execute()
@@ -328,13 +334,7 @@ def login_pin(*, username: str, pin: str) -> Actor:
             raise PasswordRequired(*PIN_LOCKED)
         left = MAX_PIN_FAILURES - failures
         raise AuthError(f"Wrong PIN: {left} tries left.", f"PIN 码错误：还可尝试 {left} 次。")
-    if not u.active:
-        raise AuthError("This account is deactivated.", "此账户已停用。")
-    if u.locked_until is not None and u.locked_until > now():
-        raise AuthError(
-            f"Too many failed attempts: the account is locked until {u.locked_until:%H:%M}.",
-            f"失败次数过多：账户锁定至 {u.locked_until:%H:%M}。",
-        )
+    _check_open(u)
     if _first_today(u):
         raise PasswordRequired(*FIRST_TODAY)
     actor = Actor(u.id, u.username, u.display_name, u.role, u.session_gen)
