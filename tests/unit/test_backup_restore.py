@@ -20,15 +20,9 @@ from advisor.errors import StorageError
 from advisor.models import AuditLog
 from advisor.services import customers, settings, system
 from tests import factories
+from tests.snapshot import db_snapshot
 
-
-def snapshot() -> dict[str, list[tuple[Any, ...]]]:
-    database = db.database_proxy.obj
-    tables = [*backup.TABLES, "schema_migration"]
-    return {
-        t: [tuple(r) for r in database.execute_sql(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()]
-        for t in tables
-    }
+snapshot = db_snapshot
 
 
 @pytest.fixture
