@@ -8,6 +8,7 @@ to show why a step is locked.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -57,6 +58,9 @@ REQUEST_ANSWER_S = 24 * 3600
 URGENT_ANSWER_S = 2 * 3600
 FOLLOW_UP_FROM = dt.timedelta(hours=24)
 FOLLOW_UP_TO = dt.timedelta(hours=48)
+# 001: a customer waiting in the lounge hears how the repair goes at least this often
+# (the default of the setting ``lounge_update_minutes``).
+LOUNGE_UPDATE_EVERY = dt.timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -401,3 +405,67 @@ def check_later_promise(current: dt.datetime | None, new: dt.datetime) -> None:
             f"新的承诺交车时间必须晚于当前承诺时间（{shown}）。",
             field="new_promised_at",
         )
+
+
+@dataclass(frozen=True)
+class LoungeUpdates:
+    """How the progress updates to a customer waiting in the lounge kept to the standard.
+
+    ``misses`` are the moments an update was due and none came; ``on_time`` counts the
+    updates given within the interval of the previous one (or of the start of the wait);
+    ``next_due`` is when the next update is due (meaningful while the customer waits).
+    """
+
+    on_time: int
+    misses: tuple[dt.datetime, ...]
+    next_due: dt.datetime
+
+    @property
+    def missed(self) -> int:
+        return len(self.misses)
+
+
+def lounge_updates(
+    waiting_from: dt.datetime,
+    waiting_until: dt.datetime,
+    update_times: Iterable[dt.datetime],
+    every: dt.timedelta = LOUNGE_UPDATE_EVERY,
+) -> LoungeUpdates:
+    """The lounge rule over one wait, from ``waiting_from`` to ``waiting_until``.
+
+    The wait runs from when the customer starts waiting until the car is ready or handed
+    over or the customer leaves (pass the current time for a wait still going on). An
+    update is due ``every`` after the start and after each update; each due moment that
+    passes before the next update (or before the wait ends) is one miss, so two hours
+    without news at 30 minutes are four misses. An update exactly at its due moment, or a
+    wait that ends exactly then, is on time. Updates outside the wait do not count.
+    """
+    if every <= dt.timedelta(0):
+        raise ValueError("every must be positive")
+    anchor = waiting_from
+    on_time = 0
+    misses: list[dt.datetime] = []
+
+    def missed_before(t: dt.datetime) -> None:
+        due = anchor + every
+        while due < t:
+            misses.append(due)
+            due += every
+
+    for t in sorted(u for u in update_times if waiting_from <= u <= waiting_until):
+        if t <= anchor + every:
+            on_time += 1
+        missed_before(t)
+        anchor = t
+    missed_before(waiting_until)
+    return LoungeUpdates(on_time=on_time, misses=tuple(misses), next_due=anchor + every)
+
+
+def lounge_update_misses(
+    waiting_from: dt.datetime,
+    waiting_until: dt.datetime,
+    update_times: Iterable[dt.datetime],
+    every: dt.timedelta = LOUNGE_UPDATE_EVERY,
+) -> int:
+    """How many progress updates were due and missed while the customer waited."""
+    return lounge_updates(waiting_from, waiting_until, update_times, every).missed

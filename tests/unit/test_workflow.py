@@ -280,3 +280,61 @@ def test_is_major_change_at_and_above_the_threshold(delta: int, threshold: int, 
 )
 def test_needs_certificate_per_repair_class(repair_class: str, needed: bool) -> None:
     assert workflow.needs_certificate(repair_class) is needed
+
+
+# -- the lounge: a progress update every 30 minutes while the customer waits ------------
+
+T0 = dt.datetime(2026, 3, 2, 9, 0)
+
+
+def _m(minutes: float) -> dt.datetime:
+    return T0 + dt.timedelta(minutes=minutes)
+
+
+def test_lounge_default_interval_is_thirty_minutes() -> None:
+    assert workflow.LOUNGE_UPDATE_EVERY == dt.timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    ("end", "updates", "missed", "on_time"),
+    [
+        (20, [], 0, 0),  # ready before the first update was due
+        (30, [], 0, 0),  # ready exactly when it was due: the handover is the news
+        (31, [], 1, 0),
+        (120, [], 3, 0),  # due at 30, 60, 90 (120 is the end itself)
+        (121, [], 4, 0),  # two hours without news: four misses
+        (90, [30, 60], 0, 2),  # updates exactly on time
+        (90, [25, 50, 75], 0, 3),  # early updates reset the clock
+        (90, [40, 70], 1, 1),  # 40 is late (due at 30 missed); 70 is within 30 of 40
+        (100, [70], 2, 0),  # 30 and 60 missed, then the wait ends 30 after 70
+        (100, [-10, 130], 3, 0),  # updates outside the wait do not count
+        (61, [60, 30], 0, 2),  # order of the updates does not matter
+    ],
+)
+def test_lounge_updates_count_misses(end: int, updates: list[int], missed: int, on_time: int) -> None:
+    got = workflow.lounge_updates(T0, _m(end), [_m(u) for u in updates], dt.timedelta(minutes=30))
+    assert got.missed == missed
+    assert got.on_time == on_time
+    assert workflow.lounge_update_misses(T0, _m(end), [_m(u) for u in updates]) == missed
+
+
+def test_lounge_misses_are_timed_at_their_due_moments() -> None:
+    got = workflow.lounge_updates(T0, _m(150), [_m(70)], dt.timedelta(minutes=30))
+    assert got.misses == (_m(30), _m(60), _m(100), _m(130))
+    assert got.next_due == _m(100)
+
+
+def test_lounge_next_update_is_due_one_interval_after_the_last_update() -> None:
+    assert workflow.lounge_updates(T0, _m(10), []).next_due == _m(30)
+    assert workflow.lounge_updates(T0, _m(50), [_m(20)]).next_due == _m(50)
+    assert workflow.lounge_updates(T0, _m(50), [_m(20)], dt.timedelta(minutes=15)).next_due == _m(35)
+
+
+def test_lounge_interval_is_configurable() -> None:
+    assert workflow.lounge_update_misses(T0, _m(61), [], dt.timedelta(minutes=15)) == 4
+    assert workflow.lounge_update_misses(T0, _m(61), [], dt.timedelta(minutes=60)) == 1
+
+
+def test_lounge_interval_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        workflow.lounge_updates(T0, _m(10), [], dt.timedelta(0))
