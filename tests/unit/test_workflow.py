@@ -292,7 +292,7 @@ def _m(minutes: float) -> dt.datetime:
 
 
 def test_lounge_default_interval_is_thirty_minutes() -> None:
-    assert workflow.LOUNGE_UPDATE_EVERY == dt.timedelta(minutes=30)
+    assert dt.timedelta(minutes=30) == workflow.LOUNGE_UPDATE_EVERY
 
 
 @pytest.mark.parametrize(
