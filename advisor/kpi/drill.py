@@ -94,6 +94,11 @@ def drill_down(
         ids = families.ro_ids(key, period, scope, now(), hits=hits)
     else:
         raise KeyError(f"no drill-down for {key!r}; use one of {', '.join(DRILL_KEYS)}")
+    return summaries(ids, limit=limit)
+
+
+def summaries(ids: Any, *, limit: int | None = None) -> list[ROSummary]:
+    """The list rows of the ROs ``ids`` (a SELECT of RO ids, or a list), in arrival order."""
     at = now()
     q = (
         RO.select(

@@ -39,6 +39,7 @@ from advisor import db, demo
 from advisor.kpi._sql import plan_by_period
 from advisor.models import Technician, User
 from advisor.services import dashboard
+from advisor.services import scorecard as scorecard_service
 from advisor.services.users import system_actor
 from reports import excel
 from tests.benchmarks._scale import capture
@@ -168,6 +169,14 @@ def _the_months_work(tmp_path: Path) -> Callable[[], None]:
             for key in dashboard.DRILL_KEYS:
                 dashboard.drill_down(
                     actor=actor, keys=(key,), start=start, end=end, advisor_id=adv, technician_id=tec
+                )
+            # The process scorecard and the ROs behind each rule's misses (issue 17).
+            scorecard_service.read_scorecard(
+                actor=actor, start=start, end=end, advisor_id=adv, technician_id=tec
+            )
+            for rule in scorecard_service.RULE_KEYS:
+                scorecard_service.drill(
+                    actor=actor, rule=rule, start=start, end=end, advisor_id=adv, technician_id=tec
                 )
         dashboard.export(
             actor=actor, write=lambda: excel.write_summary(tmp_path / "summary.xlsx", start=start, end=end)

@@ -1,0 +1,419 @@
+"""The process scorecard on a small hand-built data set; every expected figure is worked
+out by hand below (issue 17, item 16 and the quality figures of item 17).
+
+The period is February – March 2026 (two months). The ROs are built through the services
+(factories), then their moments are set to fixed times (a fixed clock), some to times the
+services would refuse today, as older data holds them.
+
+    RO  advisor  technicians     month  what it did
+    A   李娜     赵磊             Feb    every rule met
+    B   李娜     赵磊 (+rework)   Mar    greeted +5 min, need +20 min, clocked on 30 min before
+                                        authorisation, QC failed once, wash done before
+                                        handover, paid before the items were explained,
+                                        follow-up 1 h after handover
+    C   Tom      孙伟             Mar    need +12 min, a change line clocked on before the
+                                        consent, in the lounge with no news 08:10–12:00 after
+                                        09:40, follow-up overdue
+    D   Tom      赵磊, 孙伟       Mar    greeted +3 min and need +10 min exactly (met), the
+                                        lounge kept informed, wash confirmed after handover,
+                                        follow-up at 47 h
+    E   李娜     赵磊             Apr    outside the period: never counts
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from advisor.codes import EventAction
+from advisor.kpi import scorecard as sc
+from advisor.kpi._sql import Period, Scope
+from advisor.models import (
+    Assignment,
+    ChangeRequest,
+    ClockEvent,
+    EstimateLine,
+    FollowUp,
+    Payment,
+    QCCheck,
+    RepairOrder,
+    Settlement,
+    StepEvent,
+    now,
+)
+from advisor.services import changes, followup, quality, settlement, workshop
+from advisor.services import scorecard as service
+from advisor.services.quality import checklist
+from tests import factories
+
+START, END = dt.date(2026, 2, 1), dt.date(2026, 3, 31)
+FEB, MAR = dt.date(2026, 2, 1), dt.date(2026, 3, 1)
+FIXED_NOW = dt.datetime(2026, 4, 15, 12, 0)  # after every follow-up window of the period
+
+
+def T(month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, month, day, hour, minute)
+
+
+def _ro(ro_id: int, **fields: object) -> None:
+    RepairOrder.update(**fields).where(RepairOrder.id == ro_id).execute()
+
+
+_slots = iter(range(1, 1000))
+
+
+def _assign(staff: factories.Staff, line_id: int, tech: int) -> int:
+    """A job on ``line_id`` for ``tech``, clocked on and finished (at today's clock;
+    the test sets the moments after)."""
+    start = now().replace(minute=0, second=0) + dt.timedelta(days=next(_slots))
+    a = workshop.assign(
+        actor=staff.foreman,
+        line_id=line_id,
+        technician_id=tech,
+        bay_id=None,
+        planned_start=start,
+        planned_end=start + dt.timedelta(hours=1),
+    )
+    workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+    workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    return a.id
+
+
+def _job(job_id: int, *, on: dt.datetime, done: dt.datetime, minutes: int) -> None:
+    """The job clocked on at ``on`` (every start of it), finished at ``done`` after
+    ``minutes`` of work."""
+    ClockEvent.update(at=on).where((ClockEvent.assignment == job_id) & (ClockEvent.kind != "done")).execute()
+    ClockEvent.update(at=done).where(
+        (ClockEvent.assignment == job_id) & (ClockEvent.kind == "done")
+    ).execute()
+    Assignment.update(started_at=on, done_at=done, worked_min=minutes).where(
+        Assignment.id == job_id
+    ).execute()
+
+
+def _first_job(ro_id: int, *, rework: bool = False) -> int:
+    return Assignment.get((Assignment.ro == ro_id) & (Assignment.rework == rework)).id
+
+
+def _qc_pass(staff: factories.Staff, ro_id: int, at: dt.datetime) -> None:
+    quality.record_qc(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        items=[(i, True) for i in checklist(ro_id)],
+        nothing_left=True,
+        no_new_damage=True,
+        completion_cert_no="CERT-1",
+    )
+    _ro(ro_id, qc_passed_at=at, work_done_at=at)
+
+
+def _change_line(staff: factories.Staff, ro_id: int, *, consent: dt.datetime) -> int:
+    """Extra labour (0.5 h) raised by the workshop and consented to; returns its line."""
+    cr = changes.request_change(
+        actor=staff.technician,
+        ro_id=ro_id,
+        kind="extra_work",
+        reason="Rear pads worn too",
+        lines=[{"kind": "labour", "description": "Replace rear pads", "quantity": "0.5"}],
+    )
+    changes.record_consent(
+        actor=staff.advisor,
+        change_id=cr,
+        consented=True,
+        consent_by="王先生",
+        method="phone",
+        phone="13812345678",
+    )
+    if ChangeRequest.get_by_id(cr).status == "awaiting_manager":
+        changes.approve_major(actor=staff.manager, change_id=cr)
+    ChangeRequest.update(consent_at=consent).where(ChangeRequest.id == cr).execute()
+    return EstimateLine.get(EstimateLine.change_request == cr).id
+
+
+def _settle_hand_over(
+    staff: factories.Staff, ro_id: int, *, explained: dt.datetime, paid: dt.datetime, handed: dt.datetime
+) -> None:
+    sid = settlement.settle(actor=staff.advisor, ro_id=ro_id)
+    settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+    total = Settlement.get_by_id(sid).total_cents
+    settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-1")
+    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True, at=handed)
+    Settlement.update(at=paid).where(Settlement.id == sid).execute()
+    Payment.update(at=paid).where(Payment.settlement == sid).execute()
+    lo, hi = handed + dt.timedelta(hours=24), handed + dt.timedelta(hours=48)
+    FollowUp.update(due_from=lo, due_to=hi).where(FollowUp.ro == ro_id).execute()
+    _ro(ro_id, items_explained_at=explained, paid_at=paid, handed_over_at=handed)
+
+
+def _call(staff: factories.Staff, ro_id: int, at: dt.datetime, scores: tuple[int, ...]) -> None:
+    keys = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
+    followup.log_follow_up(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        reached=True,
+        solved=True,
+        scores=dict(zip(keys, scores, strict=True)),
+        at=at,
+    )
+
+
+def _informed(staff: factories.Staff, ro_id: int, *times: dt.datetime) -> None:
+    for at in times:
+        StepEvent.create(
+            ro=ro_id, step=8, action=EventAction.CUSTOMER_INFORMED, user=staff.advisor.user_id, at=at
+        )
+
+
+@pytest.fixture
+def shop(staff: factories.Staff) -> dict[str, object]:
+    tech1, tech2, _tech3 = staff.tech_ids
+    far = dt.datetime(2030, 1, 1)  # promises far ahead: no job is dispatched late
+
+    # --- A (李娜, 赵磊), February: every rule met --------------------------------------
+    a, _ = factories.worked(staff)
+    _ro(a, arrived_at=T(2, 10, 9), greeted_at=T(2, 10, 9, 2), need_confirmed_at=T(2, 10, 9, 8),
+        checked_in_at=T(2, 10, 9, 10), authorised_at=T(2, 10, 9, 30))  # fmt: skip
+    _job(_first_job(a), on=T(2, 10, 10), done=T(2, 10, 11), minutes=60)
+    _qc_pass(staff, a, T(2, 10, 12))
+    _settle_hand_over(staff, a, explained=T(2, 10, 15), paid=T(2, 10, 15, 10), handed=T(2, 10, 16))
+    _call(staff, a, T(2, 11, 17), (5, 4, 4, 5, 3))  # 25 h after handover
+
+    # --- B (李娜, 赵磊), March: late greeting and need, work before authorisation, QC
+    # failed once, paid before the items were explained, follow-up after 1 h ------------
+    b, _ = factories.worked(staff, wash=True)
+    _ro(b, arrived_at=T(3, 2, 10), greeted_at=T(3, 2, 10, 5), need_confirmed_at=T(3, 2, 10, 20),
+        checked_in_at=T(3, 2, 10, 25), authorised_at=T(3, 2, 11))  # fmt: skip
+    _job(_first_job(b), on=T(3, 2, 10, 30), done=T(3, 2, 12), minutes=90)
+    bad = [(i, n > 0) for n, i in enumerate(checklist(b))]  # the first item fails
+    assert not quality.record_qc(
+        actor=staff.foreman, ro_id=b, items=bad, nothing_left=True, no_new_damage=True
+    )
+    rework = _first_job(b, rework=True)
+    workshop.clock_on(actor=staff.foreman, assignment_id=rework)
+    workshop.finish(actor=staff.foreman, assignment_id=rework)
+    _job(rework, on=T(3, 2, 12, 30), done=T(3, 2, 13), minutes=30)
+    _qc_pass(staff, b, T(3, 2, 13, 30))
+    quality.set_wash(actor=staff.advisor, ro_id=b, requested=True, eta_min=20)
+    quality.confirm_wash(actor=staff.advisor, ro_id=b, ashtray_ok=True, tyres_ok=True)
+    _ro(b, wash_done_at=T(3, 2, 15))
+    _settle_hand_over(staff, b, explained=T(3, 2, 15, 30), paid=T(3, 2, 15, 20), handed=T(3, 2, 16))
+    # A call logged 1 h after handover (as the app once allowed), scored.
+    FollowUp.update(status="done", at=T(3, 2, 17), attempts=1, solved=True, tangibles=3, reliability=3,
+                    responsiveness=4, assurance=4, empathy=4).where(FollowUp.ro == b).execute()  # fmt: skip
+
+    # --- C (Tom, 孙伟), March: need +12 min, a change line clocked on before consent, the
+    # lounge without news, follow-up overdue ------------------------------------------
+    c, c_lines = factories.authorised(staff)
+    _ro(c, promised_at=far)
+    c_labour = _assign(staff, c_lines[0], tech2)
+    c_change = _assign(staff, _change_line(staff, c, consent=T(3, 3, 11)), tech2)
+    _ro(c, arrived_at=T(3, 3, 8), greeted_at=T(3, 3, 8, 1), need_confirmed_at=T(3, 3, 8, 12),
+        checked_in_at=T(3, 3, 8, 10), authorised_at=T(3, 3, 8, 30), customer_waits=True,
+        advisor=staff.advisor2.user_id)  # fmt: skip
+    _job(c_labour, on=T(3, 3, 9), done=T(3, 3, 10), minutes=55)
+    _job(c_change, on=T(3, 3, 10, 30), done=T(3, 3, 11, 30), minutes=40)
+    # Waiting from 08:10; told 08:40, 09:10, 09:40, then nothing until the car was ready
+    # at 12:00: updates were due at 10:10, 10:40, 11:10 and 11:40 — four misses.
+    _informed(staff, c, T(3, 3, 8, 40), T(3, 3, 9, 10), T(3, 3, 9, 40))
+    _qc_pass(staff, c, T(3, 3, 12))
+    _settle_hand_over(staff, c, explained=T(3, 3, 12, 30), paid=T(3, 3, 12, 40), handed=T(3, 3, 13))
+
+    # --- D (Tom, 赵磊 and 孙伟), March: greeting and need at the limits, the lounge kept
+    # informed, the wash confirmed after the car left, follow-up at 47 h -----------------
+    d, d_lines = factories.authorised(staff, wash=True)
+    _ro(d, promised_at=far)
+    d_labour = _assign(staff, d_lines[0], tech1)
+    d_change = _assign(staff, _change_line(staff, d, consent=T(3, 20, 10)), tech2)
+    _ro(d, arrived_at=T(3, 20, 9), greeted_at=T(3, 20, 9, 3), need_confirmed_at=T(3, 20, 9, 10),
+        checked_in_at=T(3, 20, 9, 5), authorised_at=T(3, 20, 9, 20), customer_waits=True,
+        advisor=staff.advisor2.user_id)  # fmt: skip
+    _job(d_labour, on=T(3, 20, 9, 40), done=T(3, 20, 10, 20), minutes=35)
+    _job(d_change, on=T(3, 20, 10, 10), done=T(3, 20, 10, 45), minutes=30)
+    _informed(
+        staff, d, T(3, 20, 9, 30), T(3, 20, 9, 55), T(3, 20, 10, 25), T(3, 20, 10, 55), T(3, 20, 11, 20)
+    )
+    _qc_pass(staff, d, T(3, 20, 10, 50))
+    quality.set_wash(actor=staff.advisor, ro_id=d, requested=True, eta_min=20)
+    quality.confirm_wash(actor=staff.advisor, ro_id=d, ashtray_ok=True, tyres_ok=True)
+    _settle_hand_over(staff, d, explained=T(3, 20, 11, 10), paid=T(3, 20, 11, 15), handed=T(3, 20, 11, 30))
+    _ro(d, wash_done_at=T(3, 20, 11, 45))
+    _call(staff, d, T(3, 22, 10, 30), (4, 5, 5, 4, 5))
+
+    # --- E (李娜, 赵磊), April: outside the period --------------------------------------
+    e, _ = factories.handed_over(staff)
+    _ro(e, arrived_at=T(4, 1, 9), greeted_at=T(4, 1, 9, 30), need_confirmed_at=T(4, 1, 10),
+        qc_passed_at=T(4, 1, 12), handed_over_at=T(4, 1, 16), authorised_at=T(4, 2, 9))  # fmt: skip
+    _job(_first_job(e), on=T(4, 1, 10), done=T(4, 1, 11), minutes=600)
+    return {"A": a, "B": b, "C": c, "D": d, "E": e, "tech1": tech1, "tech2": tech2}
+
+
+def _card(scope: Scope = Scope()) -> sc.Scorecard:
+    return sc.scorecard(Period(START, END), scope, FIXED_NOW)
+
+
+def _table(card: sc.Scorecard, **where: object) -> dict[str, tuple[int, int]]:
+    out = {}
+    for r in sc.RULE_KEYS:
+        t = card.tally(r, **where)  # type: ignore[arg-type]
+        out[r] = (t.met, t.missed)
+    return out
+
+
+# (met, missed) per rule, worked out from the table in the docstring.
+DEPARTMENT = {
+    "greeting": (3, 1),  # A +2, C +1, D +3 (= 3 min) met; B +5 missed
+    "need": (2, 2),  # A +8, D +10 (= 10 min) met; B +20, C +12 missed
+    "authorisation": (3, 1),  # B clocked on 10:30, authorised 11:00
+    "consent": (1, 1),  # C worked the change 10:30, consent 11:00; D 10:10 after 10:00
+    "qc_first_pass": (3, 1),  # B failed once
+    "lounge": (1, 1),  # C four updates missed; D every 25–30 min until handover
+    "wash": (1, 1),  # B done 15:00 before 16:00; D confirmed 11:45 after 11:30
+    "explained": (3, 1),  # B paid 15:20, explained 15:30
+    "follow_up": (2, 2),  # A 25 h, D 47 h met; B 1 h, C never (overdue)
+}
+LI_NA = {  # A and B
+    "greeting": (1, 1), "need": (1, 1), "authorisation": (1, 1), "consent": (0, 0),
+    "qc_first_pass": (1, 1), "lounge": (0, 0), "wash": (1, 0), "explained": (1, 1), "follow_up": (1, 1),
+}  # fmt: skip
+TOM = {  # C and D
+    "greeting": (2, 0), "need": (1, 1), "authorisation": (2, 0), "consent": (1, 1),
+    "qc_first_pass": (2, 0), "lounge": (1, 1), "wash": (0, 1), "explained": (2, 0), "follow_up": (1, 1),
+}  # fmt: skip
+FEBRUARY = {  # A alone: no change, no lounge, no wash
+    "greeting": (1, 0), "need": (1, 0), "authorisation": (1, 0), "consent": (0, 0),
+    "qc_first_pass": (1, 0), "lounge": (0, 0), "wash": (0, 0), "explained": (1, 0), "follow_up": (1, 0),
+}  # fmt: skip
+MARCH = {  # B, C and D: the department less February
+    "greeting": (2, 1), "need": (1, 2), "authorisation": (2, 1), "consent": (1, 1),
+    "qc_first_pass": (2, 1), "lounge": (1, 1), "wash": (1, 1), "explained": (2, 1), "follow_up": (1, 2),
+}  # fmt: skip
+# Technicians, on their own work: 赵磊 on A, B, D (no change line); 孙伟 on C, D.
+ZHAO_LEI = {"authorisation": (2, 1), "consent": (0, 0), "qc_first_pass": (2, 1)}
+SUN_WEI = {"authorisation": (2, 0), "consent": (1, 1), "qc_first_pass": (2, 0)}
+
+
+def test_the_scorecard_matches_the_hand_worked_figures(shop: dict[str, int], staff: factories.Staff) -> None:
+    card = _card()
+    assert card.months == (FEB, MAR)
+    assert _table(card) == DEPARTMENT
+    assert _table(card, advisor_id=staff.advisor.user_id) == LI_NA
+    assert _table(card, advisor_id=staff.advisor2.user_id) == TOM
+    assert _table(card, month=FEB) == FEBRUARY
+    assert _table(card, month=MAR) == MARCH
+    assert _table(card, advisor_id=staff.advisor.user_id, month=MAR) == {  # B alone
+        "greeting": (0, 1), "need": (0, 1), "authorisation": (0, 1), "consent": (0, 0),
+        "qc_first_pass": (0, 1), "lounge": (0, 0), "wash": (1, 0), "explained": (0, 1), "follow_up": (0, 1),
+    }  # fmt: skip
+    for tech, expected in ((shop["tech1"], ZHAO_LEI), (shop["tech2"], SUN_WEI)):
+        got = {r: (card.tally(r, technician_id=tech).met, card.tally(r, technician_id=tech).missed)
+               for r in sc.TECHNICIAN_RULES}  # fmt: skip
+        assert got == expected
+    # 孙伟 in March only; 赵磊's February verdict is A's.
+    assert card.tally("authorisation", technician_id=shop["tech1"], month=FEB) == sc.Tally(1, 0)
+    assert card.tally("greeting").rate == Decimal(3) / 4
+    assert card.missed == 1 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2
+    assert [name for _id, name in card.advisors] == sorted(["李娜", "Tom Baker"])
+    assert {name for _id, name in card.technicians} == {"赵磊", "孙伟"}
+
+
+def test_standard_against_actual_hours_and_rework(shop: dict[str, int]) -> None:
+    card = _card()
+    # 赵磊: A 60 min (1.0 h standard), B 90 min (1.0 h) + rework 30 min (no standard),
+    # D 35 min (1.0 h): 4 jobs, 1 rework, 3.00 h standard, 215 min = 3.58 h actual.
+    t1 = card.hours_of(shop["tech1"])
+    assert (t1.jobs, t1.rework_jobs, t1.standard_hours, t1.actual_hours) == (
+        4,
+        1,
+        Decimal("3.00"),
+        Decimal("3.58"),
+    )
+    assert t1.rework_hours == Decimal("0.50")
+    # 孙伟: C 55 min (1.0 h) and its change 40 min (0.5 h), D's change 30 min (0.5 h):
+    # 3 jobs, 2.00 h standard, 125 min = 2.08 h actual.
+    t2 = card.hours_of(shop["tech2"])
+    assert (t2.jobs, t2.rework_jobs, t2.standard_hours, t2.actual_hours) == (
+        3,
+        0,
+        Decimal("2.00"),
+        Decimal("2.08"),
+    )
+    whole = card.hours_of()
+    assert (whole.jobs, whole.standard_hours, whole.actual_hours, whole.rework_hours) == (
+        7, Decimal("5.00"), Decimal("5.67"), Decimal("0.50"),  # 340 min
+    )  # fmt: skip
+    assert card.hours_of(shop["tech1"], FEB).clocked_min == 60  # A
+    assert card.hours_of(None, MAR).clocked_min == 280  # 90 + 30 + 55 + 40 + 35 + 30
+
+
+def test_satisfaction_as_an_index_and_a_distribution(shop: dict[str, int], staff: factories.Staff) -> None:
+    s = _card().scores_of()
+    # A (5,4,4,5,3), B (3,3,4,4,4), D (4,5,5,4,5); C was never reached.
+    assert s.responses == 3
+    assert s.of("tangibles") == (0, 0, 1, 1, 1)  # 5, 3, 4
+    assert s.of("reliability") == (0, 0, 1, 1, 1)  # 4, 3, 5
+    assert s.of("responsiveness") == (0, 0, 0, 2, 1)  # 4, 4, 5
+    assert s.of("assurance") == (0, 0, 0, 2, 1)  # 5, 4, 4
+    assert s.of("empathy") == (0, 0, 1, 1, 1)  # 3, 4, 5
+    assert s.average("responsiveness") == Decimal("4.33")  # 13 / 3
+    # 15 scores summing to 21 + 18 + 23 = 62: mean 4.133…, index (4.133 − 1) × 25 = 78.3.
+    assert s.index == Decimal("78.3")
+    assert s.share(5) == Decimal(5) / 15
+    # 李娜 (A, B): 39 / 10 = 3.9 → 72.5; Tom (D): 23 / 5 = 4.6 → 90.0.
+    assert _card().scores_of(staff.advisor.user_id).index == Decimal("72.5")
+    assert _card().scores_of(staff.advisor2.user_id).index == Decimal("90.0")
+    assert _card().scores_of(None, FEB).responses == 1
+
+
+def test_the_drill_down_lists_the_ros_behind_each_miss(shop: dict[str, int], staff: factories.Staff) -> None:
+    p, at = Period(START, END), FIXED_NOW
+
+    def missed(rule: str, **kw: object) -> set[int]:
+        return set(sc.missed_ros(rule, p, Scope(), at, **kw))  # type: ignore[arg-type]
+
+    assert missed("greeting") == {shop["B"]}
+    assert missed("need") == {shop["B"], shop["C"]}
+    assert missed("authorisation") == {shop["B"]}
+    assert missed("consent") == {shop["C"]}
+    assert missed("lounge") == {shop["C"]}
+    assert missed("wash") == {shop["D"]}
+    assert missed("explained") == {shop["B"]}
+    assert missed("follow_up") == {shop["B"], shop["C"]}
+    assert missed("follow_up", advisor_id=staff.advisor2.user_id) == {shop["C"]}
+    assert missed("need", month=FEB) == set()
+    assert missed("consent", technician_id=shop["tech2"]) == {shop["C"]}
+    assert missed("consent", technician_id=shop["tech1"]) == set()
+    assert set(sc.missed_ros("greeting", p, Scope(), at, met=True)) == {shop["A"], shop["C"], shop["D"]}
+    # Every miss of the department's table has its RO in a drill-down, and no more.
+    card = _card()
+    for r in sc.RULE_KEYS:
+        assert len(missed(r)) == card.tally(r).missed
+
+
+def test_the_read_services_show_the_same_figures(shop: dict[str, int], staff: factories.Staff) -> None:
+    card = service.read_scorecard(actor=staff.manager, start=START, end=END)
+    assert _table(card) == DEPARTMENT
+    rows = service.drill(
+        actor=staff.manager, rule="need", start=START, end=END, advisor_id=staff.advisor2.user_id
+    )
+    assert [r.id for r in rows] == [shop["C"]]
+    only = service.read_scorecard(actor=staff.manager, start=START, end=END, technician_id=shop["tech2"])
+    assert only.tally("consent") == sc.Tally(1, 1)
+
+
+def test_a_period_without_ros_is_empty(shop: dict[str, int]) -> None:
+    card = sc.scorecard(Period(dt.date(2025, 1, 1), dt.date(2025, 1, 31)), Scope(), FIXED_NOW)
+    assert card.missed == 0 and card.advisors == () and card.hours_of().jobs == 0
+    assert card.scores_of().index is None
+
+
+def test_lounge_spans_follow_the_waiting_and_left_marks() -> None:
+    t0 = T(3, 1, 9)
+    w, left = EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT
+    end = T(3, 1, 12)
+    assert sc.lounge_spans(t0, True, [], end) == [(t0, end)]
+    assert sc.lounge_spans(t0, False, [], end) == []
+    # Left at 10, back at 11: two spans; a "left" first means they waited from check-in.
+    ev = [(T(3, 1, 10), left), (T(3, 1, 11), w)]
+    assert sc.lounge_spans(t0, False, ev, end) == [(t0, T(3, 1, 10)), (T(3, 1, 11), end)]
