@@ -37,7 +37,6 @@ from advisor.models import (
     EstimateLine,
     FollowUp,
     Payment,
-    QCCheck,
     RepairOrder,
     Settlement,
     StepEvent,
@@ -249,8 +248,8 @@ def shop(staff: factories.Staff) -> dict[str, object]:
     return {"A": a, "B": b, "C": c, "D": d, "E": e, "tech1": tech1, "tech2": tech2}
 
 
-def _card(scope: Scope = Scope()) -> sc.Scorecard:
-    return sc.scorecard(Period(START, END), scope, FIXED_NOW)
+def _card(scope: Scope | None = None) -> sc.Scorecard:
+    return sc.scorecard(Period(START, END), scope or Scope(), FIXED_NOW)
 
 
 def _table(card: sc.Scorecard, **where: object) -> dict[str, tuple[int, int]]:
