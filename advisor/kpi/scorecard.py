@@ -312,7 +312,7 @@ def follow_up_met(handed: dt.datetime, status: str, at: dt.datetime | None) -> b
 def lounge_spans(
     checked_in: dt.datetime | None,
     waits_flag: bool,
-    events: list[tuple[dt.datetime, str]],
+    events: Iterable[tuple[dt.datetime, str]],
     end: dt.datetime,
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """The spans the customer waited at the shop: from the check-in when they waited
@@ -367,20 +367,26 @@ def _repaired(period: Period, scope: Scope) -> Iterator[Verdict]:
     # The first start of each technician's work per RO and per change request (None: the
     # estimate's own lines), by the ROs' jobs (``assignment_ro_id``) and their clock events.
     starts: dict[int, dict[int, dict[int | None, tuple[dt.datetime, dt.datetime | None]]]] = {}
+    # Each job's first start as a probe per job (``clock_event_assignment_id``).
+    first_start = ClockEvent.select(fn.MIN(ClockEvent.at)).where(
+        (ClockEvent.assignment == Assignment.id) & unindexed(ClockEvent.kind).in_(sorted(CLOCK_STARTS))
+    )
     cq = (
         Assignment.select(
             Assignment.ro, Assignment.technician, EstimateLine.change_request, ChangeRequest.consent_at,
-            fn.MIN(ClockEvent.at),
+            first_start,
         )
-        .join(ClockEvent, on=(ClockEvent.assignment == Assignment.id))
-        .switch(Assignment)
         .join(EstimateLine, on=(Assignment.line == EstimateLine.id))
         .join(ChangeRequest, JOIN.LEFT_OUTER, on=(EstimateLine.change_request == ChangeRequest.id))
-        .where(Assignment.ro.in_(ids) & unindexed(ClockEvent.kind).in_(sorted(CLOCK_STARTS)))
-        .group_by(Assignment.ro, Assignment.technician, EstimateLine.change_request, ChangeRequest.consent_at)
+        .where(Assignment.ro.in_(ids))
     )  # fmt: skip
     for ro_id, tech, cr, consent_at, first in cq.tuples():
-        starts.setdefault(ro_id, {}).setdefault(tech, {})[cr] = (_dt(first), consent_at)
+        if first is None:
+            continue  # never clocked on
+        per_cr = starts.setdefault(ro_id, {}).setdefault(tech, {})
+        t = _dt(first)
+        if cr not in per_cr or t < per_cr[cr][0]:
+            per_cr[cr] = (t, consent_at)
     techs_of: dict[int, set[int]] = {}
     for ro_id, tech in (
         Assignment.select(Assignment.ro, Assignment.technician).where(Assignment.ro.in_(ids)).tuples()
@@ -558,11 +564,13 @@ def _hours(period: Period, scope: Scope) -> dict[tuple[int | None, dt.date | Non
 def _scores(period: Period, scope: Scope) -> dict[tuple[int | None, dt.date | None], Scores]:
     """The scored follow-up calls of the ROs handed over in the period (as the KPIs'
     satisfaction), counted per dimension and score, per advisor and day."""
-    q = RO.select().join(FollowUp, on=(FollowUp.ro == RO.id))
-    scored = (unindexed(FollowUp.status) == FollowUpStatus.DONE) & FollowUp.tangibles.is_null(False)
-    q = where_all(q, [within(RO.handed_over_at, period), scored, *ro_scope(scope)])
+    # The call joined to each RO of the period (a probe by ``follow_up_ro_id``); its
+    # conditions only count, so the period's ROs stay the way in.
+    q = RO.select().join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.ro == RO.id))
+    scored = (FollowUp.status == FollowUpStatus.DONE) & FollowUp.tangibles.is_null(False)
+    q = where_all(q, [within(RO.handed_over_at, period), *ro_scope(scope)])
     keys = [unindexed(RO.advisor), day_of(RO.handed_over_at)]
-    cols = [count_if(getattr(FollowUp, d) == s) for d in DIMENSIONS for s in range(1, 6)]
+    cols = [count_if(scored & (getattr(FollowUp, d) == s)) for d in DIMENSIONS for s in range(1, 6)]
     out: dict[tuple[int | None, dt.date | None], Scores] = {}
     for adv, day, *values in q.select(*keys, *cols).group_by(*keys).tuples():
         flat = [i(v) for v in values]
