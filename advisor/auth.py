@@ -16,22 +16,26 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {r.value: (r.en, r.zh) for r in Role}
 
 _ADVISOR = {Role.ADVISOR, Role.MANAGER}
 _WORKSHOP = {Role.FOREMAN, Role.MANAGER}
+# Customer service calls customers back (001: 客户服务人员应定期回访客户): their queue and the
+# customer file, never the repair orders themselves, the workshop's or the parts' screens,
+# nor any amount of money ("money.view").
+_DESK = set(Role) - {Role.CUSTOMER_SERVICE}
 # Each action names the roles that may perform it; checked inside every service.
 PERMISSIONS: dict[str, set[Role]] = {
     # Reads: who may see what a screen shows (every role opens these screens today).
     "search": set(Role),
-    "ro.view": set(Role),
+    "ro.view": _DESK,
     "customer.view": set(Role),
     "appointment.view": set(Role),
-    "workshop.view": set(Role),
-    "parts.view": set(Role),
+    "workshop.view": _DESK,
+    "parts.view": _DESK,
     "settings.view": set(Role),
     "lounge.view": set(Role),  # the lounge screen: masked plates and plain words only
     "users.view": {Role.MANAGER, Role.ADMIN},  # the admin's and the audit trail's lists of users
     "pin.own": set(Role),  # one's own PIN for the quick switch (confirmed with the password)
     "needs.view": _ADVISOR,  # what waits on the advisor (Today's "Needs me")
     "customer.edit": _ADVISOR | {Role.ADMIN},
-    "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK},
+    "customer.view_phone": _ADVISOR | {Role.CASHIER, Role.ADMIN, Role.PARTS_CLERK, Role.CUSTOMER_SERVICE},
     "customer.erase": {Role.MANAGER, Role.ADMIN},
     "solicitation.log": _ADVISOR,
     "appointment.book": _ADVISOR,
@@ -57,7 +61,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "explain": _ADVISOR,
     "pay": {Role.CASHIER, Role.MANAGER},
     "handover": _ADVISOR,
-    "followup.log": _ADVISOR,
+    "followup.log": _ADVISOR | {Role.CUSTOMER_SERVICE},
     "customer.inform": _ADVISOR,
     "task.done": _ADVISOR | {Role.PARTS_CLERK, Role.FOREMAN},
     "kpi.view": {Role.MANAGER, Role.ADMIN},
@@ -66,6 +70,8 @@ PERMISSIONS: dict[str, set[Role]] = {
     "settings.edit": {Role.ADMIN, Role.MANAGER},
     "backup": {Role.ADMIN},
     "audit.view": {Role.MANAGER, Role.ADMIN},
+    # Amounts (prices, totals, payments): the read services leave them out for the others.
+    "money.view": _DESK,
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -117,6 +123,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "settings.edit": ("change the settings", "修改设置"),
     "backup": ("back up or restore the database", "备份或恢复数据库"),
     "audit.view": ("see the audit trail", "查看审计记录"),
+    "money.view": ("see prices, totals and payments", "查看价格、金额和收款"),
 }
 
 

@@ -133,6 +133,7 @@ class Role(Code):
     CASHIER = "cashier", "Cashier", "收银员"
     MANAGER = "manager", "Service manager", "服务经理"
     ADMIN = "admin", "Administrator", "系统管理员"
+    CUSTOMER_SERVICE = "customer_service", "Customer service", "客服专员"
 
 
 class ROStatus(Code):

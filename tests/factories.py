@@ -49,9 +49,10 @@ class Staff:
     cashier: Actor
     manager: Actor
     tech_ids: tuple[int, ...]
+    customer_service: Actor | None = None  # None only in hand-built staff (benchmarks)
 
     def by_role(self, role: str) -> Actor:
-        return {
+        actor = {
             "admin": self.admin,
             "advisor": self.advisor,
             "foreman": self.foreman,
@@ -59,7 +60,10 @@ class Staff:
             "parts_clerk": self.parts,
             "cashier": self.cashier,
             "manager": self.manager,
+            "customer_service": self.customer_service,
         }[role]
+        assert actor is not None, role
+        return actor
 
 
 def make_staff() -> Staff:
@@ -77,6 +81,7 @@ def make_staff() -> Staff:
     parts = add("chen.jie", "陈杰", "parts_clerk")
     cashier = add("liu.fang", "刘芳", "cashier")
     manager = add("zhou.min", "周敏", "manager")
+    customer_service = add("gao.ya", "高雅", "customer_service")
     t1 = workshop.add_technician(actor=foreman, name="赵磊", skills="service,brakes,electrical", level=3)
     t2 = workshop.add_technician(actor=foreman, name="孙伟", skills="service,engine", level=2)
     t3 = workshop.add_technician(actor=foreman, name="Mike Lee", skills="electrical,diagnosis", level=4)
@@ -84,7 +89,16 @@ def make_staff() -> Staff:
 
     Technician.update(user=technician.user_id).where(Technician.id == t1.id).execute()
     return Staff(
-        admin, advisor, advisor2, foreman, technician, parts, cashier, manager, (t1.id, t2.id, t3.id)
+        admin,
+        advisor,
+        advisor2,
+        foreman,
+        technician,
+        parts,
+        cashier,
+        manager,
+        (t1.id, t2.id, t3.id),
+        customer_service,
     )
 
 

@@ -36,7 +36,7 @@ from advisor.services import appointments, reception, settlement, system, users,
 from advisor.services._base import Actor
 from tests import factories
 
-ROLES = ("manager", "admin", "foreman", "advisor", "parts_clerk", "cashier", "technician")
+ROLES = ("manager", "admin", "foreman", "advisor", "parts_clerk", "cashier", "technician", "customer_service")
 
 
 def settle(ms: int = 120) -> None:

@@ -159,7 +159,7 @@ class PerRolePercentEditor(SettingEditor):
     def __init__(self, d: SettingDef, box: QGroupBox) -> None:
         super().__init__(d, box)
         self.prefix = d.key.removesuffix("_limits")
-        self.boxes = {role: _percent(box, float(d.high)) for role in users.ROLES}
+        self.boxes = {role: _percent(box, float(d.high)) for role in users.DISCOUNT_ROLES}
         for role, field in self.boxes.items():
             self._row(f"{self.prefix}_{role}", field)
 

@@ -73,6 +73,7 @@ class Base:
     clerk: int
     manager: int
     admin: int
+    customer_service: int
     campaign_ids: list[int]
     pool: list[Vehicle_]  # the cars that may come back (``people``)
     pool_size: int

@@ -163,14 +163,16 @@ class Closing(FrontDesk):
         lines: list[dict[str, Any]],
     ) -> None:
         r, sink = self.rng, self.sink
+        # Customer service makes every third call; the advisor the others.
+        caller = self.customer_service if ro % 3 == 0 else adv
         due_from, due_to = handed + dt.timedelta(hours=24), handed + dt.timedelta(hours=48)
         row: dict[str, Any] = dict(ro=ro, due_from=due_from, due_to=due_to)
         if s == 13:
             old = handed < self.now - dt.timedelta(days=14)
             if old:
                 at = due_to + dt.timedelta(hours=r.randint(1, 30))
-                row.update(status="unreachable", attempts=3, at=at, by_user=adv)
-                self.ev(ro, at, 14, "follow_up_unreachable", adv)
+                row.update(status="unreachable", attempts=3, at=at, by_user=caller)
+                self.ev(ro, at, 14, "follow_up_unreachable", caller)
                 ro_row.update(status="closed", closed_at=at)  # unreachable after 3 calls closes it
             else:
                 row.update(status="due", attempts=r.choice((0, 0, 0, 1, 2)) if due_from < self.now else 0)
@@ -223,7 +225,7 @@ class Closing(FrontDesk):
             status="done",
             attempts=1,
             at=at,
-            by_user=adv,
+            by_user=caller,
             solved=solved,
             category=r.choice(CATEGORIES[1:] if unhappy else CATEGORIES[:1] * 6 + CATEGORIES[1:]),
             comments=r.choice(COMMENTS) if not unhappy else "问题没有彻底解决，希望再检查一下",
@@ -231,6 +233,6 @@ class Closing(FrontDesk):
             **scores,
         )
         sink.add(FollowUp, **row)
-        self.ev(ro, at, 14, "followed_up", adv, "unhappy → recheck" if unhappy else "")
+        self.ev(ro, at, 14, "followed_up", caller, "unhappy → recheck" if unhappy else "")
         ro_row.update(status="closed", closed_at=at)
         self.finish_ro(ro_row, lines, 14)

@@ -25,6 +25,7 @@ STAFF = [
     ("yang.gang", "杨刚", "foreman"), ("huang.min", "黄敏", "parts_clerk"),
     ("zhou.li", "周丽", "cashier"), ("xu.yan", "徐燕", "cashier"),
     ("sun.hao", "孙浩", "manager"), ("it.admin", "系统管理员 Admin", "admin"),
+    ("gao.ya", "高雅", "customer_service"),
 ]  # fmt: skip
 TECHS = [
     ("zhao.lei", "赵磊", "service,brakes,electrical", 3), ("ma.chao", "马超", "service,engine", 2),

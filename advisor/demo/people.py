@@ -59,6 +59,7 @@ class People(Base):
         self.cashiers = [self.users[u] for u, _n, r in STAFF if r == "cashier"]
         self.clerk, self.manager = self.users["huang.min"], self.users["sun.hao"]
         self.admin = self.users["it.admin"]
+        self.customer_service = self.users["gao.ya"]
 
     def campaigns(self) -> None:
         self.campaign_ids = []

@@ -108,6 +108,13 @@ def require(actor: Actor, action: str) -> None:
     check_session(actor)
 
 
+def sees_money(actor: Actor) -> bool:
+    """Whether ``actor`` may see amounts (``money.view``). The read services a role without
+    it can call (customer service) hand it no price, total or payment: the amount fields
+    hold 0, and the screens leave them out, as the lounge leaves out names and plates."""
+    return auth.may(actor.role, "money.view")
+
+
 def service(
     action: str | None, *, read: bool = False, changes: Kind = Kind.NONE
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from advisor import codes, validation
 from advisor.codes import APPOINTMENT_EXPECTED, APPOINTMENT_HOLDS, AppointmentStatus, ReconfirmOutcome
 from advisor.errors import GateError, UserError, ValidationError
 from advisor.models import Appointment, Customer, RepairOrder, Technician, Vehicle, now
-from advisor.services._base import Actor, bump, get, log, service
+from advisor.services._base import Actor, bump, get, log, sees_money, service
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import AppointmentView, CapacitySlot
@@ -259,10 +260,15 @@ def get_appointment(appointment_id: int) -> AppointmentView:
 # -- read services: what the screens show, in one snapshot (``@service(..., read=True)``) --
 
 
+def _priced(actor: Actor, rows: list[AppointmentView]) -> list[AppointmentView]:
+    """The appointments, without the estimated price for a role that sees no money."""
+    return rows if sees_money(actor) else [replace(a, estimated_cents=0) for a in rows]
+
+
 @service("appointment.view", read=True)
 def read_appointments_on(*, actor: Actor, day: dt.date) -> list[AppointmentView]:
     """``appointments_on``: the day's appointments."""
-    return appointments_on(day)
+    return _priced(actor, appointments_on(day))
 
 
 @service("appointment.view", read=True)
@@ -274,10 +280,10 @@ def read_capacity(*, actor: Actor, day: dt.date, exclude_id: int | None = None) 
 @service("appointment.view", read=True)
 def read_appointment(*, actor: Actor, appointment_id: int) -> AppointmentView:
     """``get_appointment``: one appointment."""
-    return get_appointment(appointment_id)
+    return _priced(actor, [get_appointment(appointment_id)])[0]
 
 
 @service("appointment.view", read=True)
 def read_reconfirmation_list(*, actor: Actor, day: dt.date | None = None) -> list[AppointmentView]:
     """``reconfirmation_list``: the appointments to call back and reconfirm."""
-    return reconfirmation_list(day)
+    return _priced(actor, reconfirmation_list(day))

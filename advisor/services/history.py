@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from advisor.models import Customer, EstimateLine, RepairOrder, Vehicle
-from advisor.services._base import Actor, current_settlement, service
+from advisor.services._base import Actor, current_settlement, sees_money, service
 from advisor.services.estimate import quote_of
 from advisor.services.views import ROSummary
 
@@ -58,5 +59,7 @@ def vehicle_orders(vehicle_id: int, *, limit: int = 200) -> list[ROSummary]:
 
 @service("customer.view", read=True)
 def read_vehicle_orders(*, actor: Actor, vehicle_id: int, limit: int = 200) -> list[ROSummary]:
-    """``vehicle_orders``: the vehicle's repair orders, newest first."""
-    return vehicle_orders(vehicle_id, limit=limit)
+    """``vehicle_orders``: the vehicle's repair orders, newest first (without their totals
+    for a role that sees no money)."""
+    rows = vehicle_orders(vehicle_id, limit=limit)
+    return rows if sees_money(actor) else [replace(r, total_cents=0) for r in rows]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from advisor import config
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.models import Setting, now
-from advisor.services._base import Actor, log, service
+from advisor.services._base import Actor, log, sees_money, service
 from advisor.services.opchanges import Kind
 from advisor.services.views import DealerView
 
@@ -149,5 +150,7 @@ def read_settings(*, actor: Actor, keys: list[str]) -> dict[str, Any]:
 
 @service("settings.view", read=True)
 def read_dealer(*, actor: Actor) -> DealerView:
-    """``dealer``: the dealership's profile (sheet headers, the window title)."""
-    return dealer()
+    """``dealer``: the dealership's profile (sheet headers, the window title); the labour
+    rate left out for a role that sees no money."""
+    profile = dealer()
+    return profile if sees_money(actor) else replace(profile, labour_rate_cents=0)

@@ -19,6 +19,8 @@ from advisor.services.views import SwitchUser, UserView
 # The roles and what each may do, for the screens (which import no advisor.auth): they
 # show a role in words and hide what the role may not do; the services refuse it anyway.
 ROLES = auth.ROLES
+# The roles a discount limit is set for: those that see amounts at all.
+DISCOUNT_ROLES = tuple(r for r in ROLES if auth.may(r, "money.view"))
 ROLE_LABELS = auth.ROLE_LABELS
 may = auth.may
 role_label = auth.role_label

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.person import reachable
 
-DESK_ROLES = ("advisor", "foreman", "technician", "cashier", "manager")
+DESK_ROLES = ("advisor", "foreman", "technician", "cashier", "manager", "customer_service")
 SIZES = ((1366, 768), (1920, 1080))
 
 # The smallest a person can use: width, height (px).

@@ -86,7 +86,8 @@ def test_every_input_on_every_screen_can_be_used(qtbot, desk_data, role, lang, s
             screens.settle()
         found.extend(f"{screen}: {p}" for p in screens.problems(window))
         found.extend(f"{screen}: {p}" for p in screens.ambiguous_dates(window))
-    assert walked >= 5, f"only {walked} screens were walked"
+    # Every workspace of the rail at least (customer service has two; the others many more).
+    assert walked >= min(5, len(window.workspace_keys())), f"only {walked} screens were walked"
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
 

@@ -12,7 +12,7 @@ from advisor import config
 from advisor.config import SETTINGS, SettingDef
 from advisor.errors import PermissionDenied, ValidationError
 from advisor.services import settings
-from advisor.services.users import ROLES
+from advisor.services.users import DISCOUNT_ROLES
 from tests.ui import person
 from ui import i18n
 from ui.workspaces.settings import SettingsWorkspace
@@ -119,7 +119,7 @@ def _inputs(d: SettingDef) -> list[str]:
     if d.unit == "km_days":
         return [f"warranty_{cls}_{part}" for cls in config.REPAIR_CLASSES for part in ("km", "days")]
     if d.kind is dict:
-        return [f"discount_{role}" for role in ROLES]
+        return [f"discount_{role}" for role in DISCOUNT_ROLES]
     return [d.key]
 
 

@@ -49,7 +49,7 @@ ENTRIES = (
         "My jobs",
         home_for=frozenset({"technician"}),
     ),
-    Entry("ui.workspaces.today", "today", None, "SP_FileDialogDetailedView", "TodayWorkspace", "Today"),
+    Entry("ui.workspaces.today", "today", "ro.view", "SP_FileDialogDetailedView", "TodayWorkspace", "Today"),
     Entry(
         "ui.workspaces.customers",
         "customers",
@@ -61,7 +61,7 @@ ENTRIES = (
     Entry(
         "ui.workspaces.repair_order",
         "repair_order",
-        None,
+        "ro.view",
         "SP_FileDialogDetailedView",
         "RepairOrderWorkspace",
         "Repair order",
@@ -124,6 +124,7 @@ ENTRIES = (
         "SP_DialogYesButton",
         "FollowUpWorkspace",
         "Follow-up",
+        home_for=frozenset({"customer_service"}),
     ),
     Entry(
         "ui.workspaces.dashboard",

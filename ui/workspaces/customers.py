@@ -245,6 +245,10 @@ class CustomersWorkspace(Workspace):
         self.history_table.activated.connect(lambda _i: self.open_selected_ro())
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected_ro)
+        # Customer service sees the visits, neither the ROs themselves nor their totals.
+        self.open_button.setVisible(self.ctx.may("ro.view"))
+        self._money = self.ctx.may("money.view")
+        self.history_table.setColumnHidden(4, not self._money)
         hbox = QVBoxLayout(self.history_box)
         hbox.addWidget(self.history_table, 1)
         row = QHBoxLayout()
@@ -446,7 +450,7 @@ class CustomersWorkspace(Workspace):
             status = words(ROStatus, r.status)
             cells = [QTableWidgetItem(r.number), QTableWidgetItem(fmt.datetime(r.arrived_at)),
                      QTableWidgetItem(step_text(r.step)), QTableWidgetItem(status),
-                     QTableWidgetItem(fmt.money(r.total_cents))]  # fmt: skip
+                     QTableWidgetItem(fmt.money(r.total_cents) if self._money else "")]  # fmt: skip
             cells[4].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[0].setData(ID_ROLE, r.id)
             for col, cell in enumerate(cells):
@@ -571,7 +575,7 @@ class CustomersWorkspace(Workspace):
 
     def open_selected_ro(self) -> None:
         row = self.history_table.currentRow()
-        if 0 <= row < len(self.history):
+        if 0 <= row < len(self.history) and self.ctx.may("ro.view"):
             self.open_ro.emit(self.history[row].id)
 
 

@@ -104,6 +104,7 @@ class FollowUpWorkspace(Workspace):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("fu_open_ro")
         self.open_button.clicked.connect(self._open_ro)
+        self.open_button.setVisible(ctx.may("ro.view"))  # customer service: the queue only
 
         self.table = QTableView(self)
         self.table.setObjectName("fu_queue")
@@ -208,7 +209,7 @@ class FollowUpWorkspace(Workspace):
 
     def _open_ro(self) -> None:
         ro_id = self._current_ro()
-        if ro_id is not None:
+        if ro_id is not None and self.ctx.may("ro.view"):
             self.open_ro.emit(ro_id)
 
     def select_ro(self, ro_id: int) -> bool:

@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 class RepairOrderWorkspace(Workspace):
     key = "repair_order"
-    permission = None
+    permission = "ro.view"
     icon_name = "SP_FileDialogDetailedView"
     # of its own RO only: see concerns()
     shows = Kind.ALL & ~(Kind.USERS | Kind.SOLICITATION | Kind.APPOINTMENTS | Kind.AUDIT)

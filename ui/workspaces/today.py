@@ -77,7 +77,7 @@ NEEDS_ROWS = (2, 9)  # the rows it shows at least and at most before it scrolls
 
 class TodayWorkspace(Workspace):
     key = "today"
-    permission = None
+    permission = "ro.view"
     icon_name = "SP_FileDialogDetailedView"
     shows = Kind.ALL & ~(Kind.USERS | Kind.SOLICITATION | Kind.AUDIT)  # arrivals and every open RO's state
 
