@@ -21,11 +21,13 @@ from advisor.kpi.scorecard import (
     missed_ros,
     scorecard,
 )
+from advisor.kpi.types import DIMENSIONS
 from advisor.models import now
 from advisor.services._base import Actor, service
 from advisor.services.views import ROSummary
 
 __all__ = [
+    "DIMENSIONS",
     "DRILL_LIMIT",
     "RULES",
     "RULE_KEYS",

@@ -166,7 +166,12 @@ def _informed(staff: factories.Staff, ro_id: int, *times: dt.datetime) -> None:
 
 
 @pytest.fixture
-def shop(staff: factories.Staff) -> dict[str, object]:
+def shop(staff: factories.Staff) -> dict[str, int]:
+    return build_shop(staff)
+
+
+def build_shop(staff: factories.Staff) -> dict[str, int]:
+    """The ROs of the table in the module's docstring (ids by letter) and the technicians."""
     tech1, tech2, _tech3 = staff.tech_ids
     far = dt.datetime(2030, 1, 1)  # promises far ahead: no job is dispatched late
 

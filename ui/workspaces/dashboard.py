@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.services import dashboard
+from advisor.services import dashboard, scorecard
 from advisor.services.dashboard import DRILL_KEYS, DRILL_LIMIT, KPIs, Snapshot, previous_period
 from advisor.services.opchanges import Kind
 from advisor.services.views import ROSummary
@@ -52,6 +52,7 @@ from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
 from ui.dashboard import texts
 from ui.dashboard.data import ID_ROLE, TILES, export_summary, tile_value
+from ui.dashboard.scorecard import ScorecardPanel
 from ui.dashboard.widgets import DrillModel, KpiTile, pydate, qdate
 from ui.operations import Outcome, Worker
 from ui.workspace import Workspace
@@ -79,10 +80,13 @@ class DashboardWorkspace(Workspace):
         self._build_tiles()
         self._build_charts()
         self._build_drill()
+        self.scorecard = ScorecardPanel(ctx, self._start, self)
+        self.scorecard.drill_requested.connect(self._drill_scorecard)
         content = QWidget(self)
         body = QVBoxLayout(content)
         body.addLayout(self.tile_grid)
         body.addLayout(self.chart_grid)
+        body.addWidget(self.scorecard)
         body.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -296,6 +300,7 @@ class DashboardWorkspace(Workspace):
         self.export_button.setToolTip(
             self.tr("Write the summary workbook of the whole department for the chosen dates (Ctrl+E)")
         )
+        self.scorecard.retranslate()
         self.busy_bar.setToolTip(self.tr("Calculating…"))
         self.chart_metric_label.setText(self.tr("&Charts show:"))
         self.chart_metric.setItemText(0, self.tr("ROs opened"))
@@ -418,6 +423,7 @@ class DashboardWorkspace(Workspace):
             },
             done,
         )
+        self.scorecard.load(start, end, advisor_id, technician_id)
 
     def wait_idle(self, msecs: int = 30_000) -> None:
         """Block until the loads under way end (closing, tests)."""
@@ -622,10 +628,18 @@ class DashboardWorkspace(Workspace):
             "advisor_id": s.advisor_id if advisor_id is self._KEEP else advisor_id,
             "technician_id": s.technician_id if technician_id is self._KEEP else technician_id,
         }
+        self.drill_args = args
+        self._list_ros(dashboard.drill_down, args, title)
+
+    def _drill_scorecard(self, title: str, args: dict[str, Any]) -> None:
+        """The ROs behind a cell of the process scorecard."""
+        self._list_ros(scorecard.drill, args, title)
+
+    def _list_ros(self, fn: Callable[..., list[ROSummary]], args: dict[str, Any], title: str) -> None:
+        """Load the ROs ``fn(**args)`` lists into the drill-down panel, headed ``title``."""
         self._drill_generation += 1
         generation = self._drill_generation
         self._drill_title = title
-        self.drill_args = args
         self.drill_model.set_rows([])
         self.drill_heading.setText(title + " · " + self.tr("loading…"))
         if not self.drill_panel.isVisible():
@@ -641,7 +655,7 @@ class DashboardWorkspace(Workspace):
                     self.drill_table.selectRow(0)
                 self.drill_table.setFocus()
 
-        self._start(dashboard.drill_down, {"actor": self.ctx.actor, **args}, done)
+        self._start(fn, {"actor": self.ctx.actor, **args}, done)
 
     def _show_drill_heading(self) -> None:
         if not self._drill_title:
