@@ -1,7 +1,8 @@
 """The manager's Excel summary for a period, written with openpyxl in write-only mode.
 
 Sheets: Summary (the KPIs with native charts), ROs, Lines, Advisors, Technicians,
-Follow-ups, Declined work, Change requests & consents, Time-standard misses — in
+Follow-ups, Declined work, Change requests & consents, Time-standard misses, the process
+Scorecard — in
 Chinese or English. Rows stream from the database in chunks, so memory stays flat.
 The workbook is written to a temporary file beside the target and renamed at the end:
 a cancelled or failed export leaves no file behind and never clobbers an existing one.
@@ -35,11 +36,11 @@ from advisor.codes import (
     ROStatus,
     words,
 )
-from advisor.kpi import rows
-from advisor.kpi._sql import Period
+from advisor.kpi import rows, scorecard
+from advisor.kpi._sql import Period, Scope
 from advisor.models import now
 from advisor.workflow import STEP_LABELS, Step
-from reports import excel_summary
+from reports import excel_scorecard, excel_summary
 from reports.excel_labels import COLUMNS, SHEETS, YES_NO, pick
 from reports.excel_writer import TableWriter, money
 
@@ -177,7 +178,16 @@ class _Export:
         self.table("declined", rows.declined(p), self.declined_row)
         self.table("changes", rows.change_requests(p), self.change_row)
         self.table("misses", rows.misses(p), self.miss_row)
+        self.scorecard()
         self.done = self.total
+        self.check()
+
+    def scorecard(self) -> None:
+        """The process scorecard of the period (``advisor.kpi.scorecard``)."""
+        card = scorecard.scorecard(self.period, Scope(), now())
+        excel_scorecard.write(
+            self.wb.create_sheet(pick(excel_scorecard.SHEET, self.lang)), card=card, lang=self.lang
+        )
         self.check()
 
     # -- rows -------------------------------------------------------------------------

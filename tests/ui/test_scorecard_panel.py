@@ -5,7 +5,9 @@ on a cell lists exactly the ROs that missed, and the view switches to technician
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
@@ -115,3 +117,51 @@ def test_the_month_view_has_a_column_per_month(
     person.choose(qtbot, panel.by, "Month")
     assert _text(panel, "need", "2026-02") == "100% · 1 ✓ 0 ✗"  # A
     assert _text(panel, "need", "2026-03") == "33% · 1 ✓ 2 ✗"  # D met; B, C missed
+
+
+def _trimmed(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A row read back without the empty cells after its last value."""
+    values = list(row)
+    while values and values[-1] is None:
+        values.pop()
+    return tuple(values)
+
+
+def test_the_workbook_holds_the_figures_the_panel_shows(
+    qtbot: QtBot, ws: DashboardWorkspace, shown: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.xlsx"
+    ws.export_to(str(target))
+    qtbot.waitUntil(lambda: any(kind == "info" for kind, _text in shown), timeout=60_000)
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames[-1] == "Scorecard"
+    rows = [_trimmed(r) for r in book["Scorecard"].iter_rows(values_only=True)]
+    book.close()
+    head = rows.index(("Rule", "Scope", "Name", "Measured", "Met", "Missed", "Rate met"))
+    lines = [(*r, None)[:7] for r in rows[head + 1 : rows.index((), head)]]  # the rate None: nothing measured
+    table = {(r[0], r[2]): (r[4], r[5], r[6]) for r in lines}
+    panel = ws.scorecard
+    labels = {r.key: r.label("en") for r in panel.rules()}
+    checked = 0
+    for view in ("Advisor", "Technician", "Month"):
+        person.choose(qtbot, panel.by, view)
+        for rule in (r.key for r in panel.rules()):
+            for column in [
+                panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())
+            ]:
+                name = "All" if column == "All" else column
+                met, missed, rate = table[(labels[rule], name)]
+                shown_text = _text(panel, rule, column)
+                assert shown_text == (
+                    "—" if met + missed == 0 else f"{round(rate * 100)}% · {met} ✓ {missed} ✗"
+                )
+                checked += 1
+    assert checked == 9 * 3 + 3 * 3 + 9 * 3  # advisors: All + 2; technicians: All + 2; months: All + 2
+    # And the hand-worked department figures, and the quality figures.
+    for rule, (met, missed) in DEPARTMENT.items():
+        assert table[(labels.get(rule) or rule, "All")][:2] == (met, missed)
+    hours = rows.index(("Technician", "Jobs", "Rework jobs", "Standard hours", "Actual hours", "Actual ÷ standard",
+                        "Rework hours"))  # fmt: skip
+    assert rows[hours + 1][:7] == ("All", 7, 1, 5.0, 5.67, pytest.approx(340 / 300), 0.5)
+    index = next(r for r in rows if r[:2] == ("Department", "All") and r[2] == 3)
+    assert index[3] == pytest.approx(78.3)
