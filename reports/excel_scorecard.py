@@ -74,14 +74,20 @@ def write(ws: WriteOnlyWorksheet, *, card: Scorecard, lang: str) -> None:
     for col, width in zip("ABCDEFGH", (40, 16, 18, 12, 12, 12, 12, 14), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A5"
+    # Printed: landscape, one page wide (as the Summary).
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     s = _Sheet(ws)
     s.put(t("title"), font=TITLE_FONT)
     s.put(t("period"), f"{card.start:%Y-%m-%d} – {card.end:%Y-%m-%d}")
     s.blank()
-    s.put(t("rule"), t("scope"), t("name"), t("measured"), t("met"), t("missed"), t("rate"), font=BOLD)
+    head = s.put(t("rule"), t("scope"), t("name"), t("measured"), t("met"), t("missed"), t("rate"), font=BOLD)
     for label, scope, name, tally in _rows(card, lang):
         s.put(label, scope, name, tally.measured, tally.met, tally.missed, tally.rate,
               kinds=("", "", "", "int", "int", "int", "pct"))  # fmt: skip
+    ws.auto_filter.ref = f"A{head}:G{s.row}"  # filter by rule, scope or name
     s.blank()
 
     s.put(t("hours"), font=BOLD)
