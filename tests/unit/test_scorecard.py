@@ -421,3 +421,15 @@ def test_lounge_spans_follow_the_waiting_and_left_marks() -> None:
     # Left at 10, back at 11: two spans; a "left" first means they waited from check-in.
     ev = [(T(3, 1, 10), left), (T(3, 1, 11), w)]
     assert sc.lounge_spans(t0, False, ev, end) == [(t0, T(3, 1, 10)), (T(3, 1, 11), end)]
+
+
+def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
+    from advisor import demo
+
+    demo.generate(orders=600, seed=5)
+    first = RepairOrder.select(RepairOrder.arrived_at).order_by(RepairOrder.arrived_at).scalar()
+    card = sc.scorecard(Period(first.date(), dt.date.today()), Scope(), now())
+    for rule in ("greeting", "need", "authorisation", "qc_first_pass", "explained", "follow_up"):
+        t = card.tally(rule)
+        assert t.met > 0 and t.missed > 0, (rule, t)
+    assert card.hours_of().rework_min > 0 and card.scores_of().responses > 0
