@@ -14,6 +14,7 @@ from advisor.kpi.scorecard import RULES, Scorecard, Tally
 from advisor.kpi.types import DIMENSIONS
 from reports.excel_labels import DIMENSION_LABELS, pick
 from reports.excel_summary import BOLD, TITLE_FONT, _Sheet
+from reports.excel_writer import money
 
 SHEET = ("Scorecard", "流程执行考核")
 TEXT: dict[str, tuple[str, str]] = {
@@ -39,6 +40,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "actual": ("Actual hours", "实际工时"),
     "ratio": ("Actual ÷ standard", "实际 ÷ 标准"),
     "rework_hours": ("Rework hours", "返工工时"),
+    "rework_cost": ("Rework cost (labour rate)", "返工成本（按工时单价）"),
     "satisfaction": ("Satisfaction: calls per score", "满意度：各分值的回访次数"),
     "dimension": ("Dimension", "维度"),
     "average": ("Average", "平均分"),
@@ -71,7 +73,7 @@ def month_name(m: dt.date) -> str:
 def write(ws: WriteOnlyWorksheet, *, card: Scorecard, lang: str) -> None:
     """Fill the (write-only) Scorecard sheet."""
     t = lambda key: pick(TEXT[key], lang)  # noqa: E731
-    for col, width in zip("ABCDEFGH", (40, 16, 18, 12, 12, 12, 12, 14), strict=True):
+    for col, width in zip("ABCDEFGH", (40, 16, 18, 12, 12, 12, 12, 16), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A5"
     # Printed: landscape, one page wide (as the Summary).
@@ -92,12 +94,13 @@ def write(ws: WriteOnlyWorksheet, *, card: Scorecard, lang: str) -> None:
 
     s.put(t("hours"), font=BOLD)
     s.put(t("technician"), t("jobs"), t("rework_jobs"), t("standard"), t("actual"), t("ratio"), t("rework_hours"),
-          font=BOLD)  # fmt: skip
+          t("rework_cost"), font=BOLD)  # fmt: skip
     people: list[tuple[str, int | None]] = [(t("all"), None), *((n, pid) for pid, n in card.technicians)]
     for name, pid in people:
         h = card.hours_of(pid)
         s.put(name, h.jobs, h.rework_jobs, h.standard_hours, h.actual_hours, h.ratio, h.rework_hours,
-              kinds=("", "int", "int", "dec", "dec", "pct", "dec"))  # fmt: skip
+              money(h.rework_cost_cents(card.labour_rate_cents)),
+              kinds=("", "int", "int", "dec", "dec", "pct", "dec", "money"))  # fmt: skip
     s.blank()
 
     scores = card.scores_of()

@@ -23,8 +23,8 @@ issue 15, as the other KPIs do):
 
 Beside the rules, per technician: standard (sold) against actual (clocked) hours of the
 jobs finished in the period; and the quality figures (003 内部失败成本, 004 the five
-dimensions): hours clocked on internal rework, and satisfaction as an index and a
-distribution of the scores.
+dimensions): hours clocked on internal rework and what they cost at the labour rate, and
+satisfaction as an index and a distribution of the scores.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ from advisor.models import (
     Technician,
     User,
 )
+from advisor.services.settings import get_setting
 
 RO = RepairOrder
 
@@ -173,6 +174,11 @@ class Hours:
     def rework_hours(self) -> Decimal:
         return _hours_of(self.rework_min)
 
+    def rework_cost_cents(self, rate_cents: int) -> int:
+        """The labour lost to internal rework at the labour rate per hour, half-up."""
+        cost = Decimal(self.rework_min) * rate_cents / 60
+        return int(cost.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
     @property
     def ratio(self) -> Decimal | None:
         """Actual ÷ standard hours (above 1: slower than the standard)."""
@@ -250,6 +256,7 @@ class Scorecard:
     cells: dict[CellKey, Tally] = field(default_factory=dict)
     hours: dict[tuple[int | None, dt.date | None], Hours] = field(default_factory=dict)
     scores: dict[tuple[int | None, dt.date | None], Scores] = field(default_factory=dict)
+    labour_rate_cents: int = 0  # per hour: what an hour of rework costs the shop
 
     def tally(
         self,
@@ -604,6 +611,7 @@ def scorecard(period: Period, scope: Scope, now: dt.datetime) -> Scorecard:
         cells=cells,
         hours=hours,
         scores=scores,
+        labour_rate_cents=int(get_setting("labour_rate_cents")),
     )
 
 

@@ -334,6 +334,7 @@ def test_standard_against_actual_hours_and_rework(shop: dict[str, int]) -> None:
         Decimal("3.58"),
     )
     assert t1.rework_hours == Decimal("0.50")
+    assert t1.rework_cost_cents(card.labour_rate_cents) == 9_000  # ½ h at the default ¥180 an hour
     # 孙伟: C 55 min (1.0 h) and its change 40 min (0.5 h), D's change 30 min (0.5 h):
     # 3 jobs, 2.00 h standard, 125 min = 2.08 h actual.
     t2 = card.hours_of(shop["tech2"])

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from advisor.services import scorecard
 from advisor.services.scorecard import DIMENSIONS, RULES, Hours, Scorecard, Tally
+from ui import fmt
 from ui.context import AppContext
 from ui.dashboard.data import BAD, GOOD
 
@@ -223,7 +224,7 @@ class ScorecardPanel(QWidget):
         s = c.scores_of()
         self.quality.setText(
             self.tr(
-                "Internal rework: %1 h on %2 jobs (of %3 h on %4). Satisfaction index %5 / 100, %6 calls."
+                "Internal rework: %1 h, %7 at the labour rate, on %2 jobs (of %3 h on %4). Satisfaction index %5 / 100, %6 calls."
             )
             .replace("%1", dec(h.rework_hours))
             .replace("%2", str(h.rework_jobs))
@@ -231,6 +232,7 @@ class ScorecardPanel(QWidget):
             .replace("%4", str(h.jobs))
             .replace("%5", dec(s.index, 1))
             .replace("%6", str(s.responses))
+            .replace("%7", fmt.money(h.rework_cost_cents(c.labour_rate_cents)))
         )
         words = {
             "tangibles": self.tr("Tangibles"),
