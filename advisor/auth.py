@@ -72,6 +72,9 @@ PERMISSIONS: dict[str, set[Role]] = {
     "audit.view": {Role.MANAGER, Role.ADMIN},
     # Amounts (prices, totals, payments): the read services leave them out for the others.
     "money.view": _DESK,
+    "complaint.record": _ADVISOR,  # raise, escalate, propose compensation, close
+    "complaint.approve": {Role.MANAGER},  # approve a compensation
+    "improvement.manage": {Role.MANAGER},  # record improvement actions
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -124,6 +127,9 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("back up or restore the database", "备份或恢复数据库"),
     "audit.view": ("see the audit trail", "查看审计记录"),
     "money.view": ("see prices, totals and payments", "查看价格、金额和收款"),
+    "complaint.record": ("record and handle complaints", "记录和处理投诉"),
+    "complaint.approve": ("approve a compensation", "批准补偿"),
+    "improvement.manage": ("record improvement actions", "记录改善措施"),
 }
 
 

@@ -442,6 +442,8 @@ class ContactPurpose(Code):
     DECLINED_WORK = "declined_work", "Declined earlier", "以往未做"
     CAMPAIGN = "campaign", "Campaign", "服务活动"
     RECALL = "recall", "Recall", "召回"
+    BIRTHDAY = "birthday", "Birthday greeting", "生日祝福"
+    HOLIDAY = "holiday", "Holiday greeting", "节日祝福"
 
 
 class CallKind(Code):
@@ -452,6 +454,8 @@ class CallKind(Code):
     CAMPAIGN = "campaign", "Campaign", "服务活动"
     RECALL = "recall", "Recall", "召回"
     DECLINED = "declined", "Declined earlier", "以往未做"
+    BIRTHDAY = "birthday", "Birthday", "生日"
+    HOLIDAY = "holiday", "Holiday", "节日"
 
 
 class ContactOutcome(Code):
@@ -461,6 +465,7 @@ class ContactOutcome(Code):
     DECLINED = "declined", "Declined", "拒绝"
     NO_ANSWER = "no_answer", "No answer", "无人接听"
     CALL_BACK = "call_back", "Call back later", "稍后回电"
+    GREETED = "greeted", "Greetings sent", "已致祝福"
 
 
 class CampaignKind(Code):
@@ -516,3 +521,61 @@ class LoungeStatus(Code):
     QUALITY_CHECK = "quality_check", "Quality check", "质检中"
     WASHING = "washing", "Being washed", "洗车中"
     READY = "ready", "Ready — please come to the counter", "已完工，请到前台"
+
+
+# -- complaints and crises (issue 17, item 13; manual 002 §7) ---------------------------
+
+
+class ComplaintSource(Code):
+    """Where a complaint was heard."""
+
+    FOLLOW_UP = "follow_up", "Follow-up call", "回访电话"
+    COUNTER = "counter", "At the counter", "前台当面"
+    PHONE = "phone", "Phone call", "来电"
+
+
+class ComplaintCause(Code):
+    """What a complaint is about (the statistics group by it)."""
+
+    WORKMANSHIP = "workmanship", "Workmanship", "维修质量"
+    PARTS = "parts", "Parts", "配件"
+    PRICE = "price", "Price", "价格"
+    WAITING = "waiting", "Waiting time", "等待时间"
+    ATTITUDE = "attitude", "Staff attitude", "服务态度"
+    COMMUNICATION = "communication", "Communication", "沟通"
+    DAMAGE = "damage", "Damage to the car", "车辆损坏"
+    OTHER = "other", "Other", "其他"
+
+
+class ComplaintLevel(Code):
+    """How serious it is (002 §7.2.1: 根据危机的严重程度划分级别); the level sets how soon
+    the manager must have it (``workflow.ESCALATE_WITHIN_S``)."""
+
+    GENERAL = "general", "General", "一般"
+    SERIOUS = "serious", "Serious", "严重"
+    CRISIS = "crisis", "Crisis", "危机"
+
+
+class ComplaintStatus(Code):
+    """A complaint's state: open until closed with the customer's answer."""
+
+    OPEN = "open", "Open", "处理中"
+    CLOSED = "closed", "Closed", "已结案"
+
+
+class CompensationKind(Code):
+    """What the customer is offered (a manager approves it)."""
+
+    NONE = "", "(none)", "（无）"
+    REFUND = "refund", "Refund", "退款"
+    DISCOUNT = "discount", "Discount on the bill", "账单折扣"
+    FREE_REPAIR = "free_repair", "Free repair", "免费维修"
+    VOUCHER = "voucher", "Service voucher", "保养代金券"
+    GIFT = "gift", "Gift", "礼品"
+
+
+class ImprovementSource(Code):
+    """What an improvement action answers (001: 对客户不接受招揽的原因统计与分析)."""
+
+    DECLINE = "decline", "Decline reason", "拒绝原因"
+    COMPLAINT = "complaint", "Complaint cause", "投诉原因"

@@ -42,6 +42,9 @@ WATCHED = (
     "user",
     "setting",  # migration 0011: the dealership's settings (the idle lock, the bays…)
     "step_event",  # migration 0011: the timeline (a progress update told to the customer)
+    "complaint",  # migration 0017: complaints and their escalation
+    "improvement_action",  # migration 0017
+    "holiday",  # migration 0017: customer care's holiday greetings
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from advisor.auth import who_acts
-from advisor.codes import CERTIFICATE_CLASSES, LIVE_LINES, LineKind, LineStatus, RepairClass, ROStatus
+from advisor.codes import (
+    CERTIFICATE_CLASSES,
+    LIVE_LINES,
+    ComplaintLevel,
+    ComplaintStatus,
+    LineKind,
+    LineStatus,
+    RepairClass,
+    ROStatus,
+)
 from advisor.errors import GateError, ValidationError
 
 
@@ -469,3 +478,107 @@ def lounge_update_misses(
 ) -> int:
     """How many progress updates were due and missed while the customer waited."""
     return lounge_updates(waiting_from, waiting_until, update_times, every).missed
+
+
+# -- complaints and crises (issue 17, item 13; manual 002 §7.2) -----------------------------
+# How soon the service manager must have a complaint, by its level: a crisis at once (it
+# is raised with the manager named), a serious one within 4 hours, a general one within
+# 24 hours (unless it was settled with the customer before then).
+ESCALATE_WITHIN_S: dict[str, int] = {
+    ComplaintLevel.CRISIS: 0,
+    ComplaintLevel.SERIOUS: 4 * 3600,
+    ComplaintLevel.GENERAL: 24 * 3600,
+}
+
+
+def escalation_due(level: str, raised_at: dt.datetime) -> dt.datetime:
+    """When the manager must have a complaint of ``level`` raised at ``raised_at``."""
+    return raised_at + dt.timedelta(seconds=ESCALATE_WITHIN_S[level])
+
+
+def escalation_overdue(
+    *,
+    escalate_by: dt.datetime,
+    escalated_at: dt.datetime | None,
+    closed_at: dt.datetime | None,
+    at: dt.datetime,
+) -> bool:
+    """True while a complaint that has not reached the manager is past its time (one
+    closed with the customer before its time needed no manager)."""
+    if escalated_at is not None:
+        return False
+    if closed_at is not None:
+        return closed_at > escalate_by
+    return at > escalate_by
+
+
+def escalated_late(escalate_by: dt.datetime, escalated_at: dt.datetime | None) -> bool:
+    """True when the complaint reached the manager after its time."""
+    return escalated_at is not None and escalated_at > escalate_by
+
+
+def check_raise_complaint(level: str, *, escalated: bool) -> None:
+    """A crisis goes to the manager at once: it is raised with the manager named."""
+    if ESCALATE_WITHIN_S[level] == 0 and not escalated:
+        raise gate(
+            "A crisis goes to the service manager at once: choose the manager to tell.",
+            "危机须立即上报服务经理：请选择上报的经理。",
+        )
+
+
+def check_complaint_open(status: str) -> None:
+    if status != ComplaintStatus.OPEN:
+        raise gate("The complaint is already closed.", "该投诉已结案。")
+
+
+def check_close_complaint(
+    *,
+    status: str,
+    level: str,
+    escalated: bool,
+    compensation_kind: str,
+    compensation_approved: bool,
+    accepted: bool | None,
+    note: str,
+    by_manager: bool,
+) -> None:
+    """Closing needs the customer's answer; a serious complaint or crisis must have
+    reached the manager; an offered compensation needs the manager's approval; closing
+    without the customer's acceptance is the manager's call, with the reason written."""
+    check_complaint_open(status)
+    if accepted is None:
+        raise ValidationError(
+            "Record the customer's answer: did they accept the resolution?",
+            "请记录客户的答复：客户是否接受处理结果？",
+            field="accepted",
+        )
+    if level != ComplaintLevel.GENERAL and not escalated:
+        raise gate(
+            "A serious complaint or a crisis is closed only after the service manager has it: escalate it first.",
+            "严重投诉或危机须先上报服务经理后方可结案。",
+        )
+    if compensation_kind and not compensation_approved:
+        raise gate(
+            "The compensation offered has not been approved by the service manager.",
+            "所提出的补偿尚未经服务经理批准。",
+        )
+    if not accepted:
+        if not by_manager:
+            raise gate(
+                "The customer did not accept: only the service manager may close the complaint so.",
+                "客户不接受处理结果：只有服务经理可以在此情况下结案。",
+            )
+        if not note.strip():
+            raise ValidationError(
+                "Write why the complaint is closed although the customer did not accept.",
+                "请填写客户不接受但仍结案的原因。",
+                field="note",
+            )
+
+
+# -- improvement actions (issue 17, item 14) ------------------------------------------------
+
+
+def action_overdue(due_on: dt.date, done_at: dt.datetime | None, today: dt.date) -> bool:
+    """An improvement action not done by the end of its due day is overdue."""
+    return done_at is None and today > due_on

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advisor.models.audit import AuditLog, AuditPersonal, Counter, Setting
 from advisor.models.base import BaseModel, now
+from advisor.models.complaints import Complaint, Holiday, ImprovementAction
 from advisor.models.followup import FollowUp
 from advisor.models.money import Payment, Settlement
 from advisor.models.orders import (
@@ -55,6 +56,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     AuditPersonal,
     Setting,
     Counter,
+    Complaint,
+    ImprovementAction,
+    Holiday,
 ]
 
 __all__ = [
@@ -69,6 +73,7 @@ __all__ = [
     "CannedJob",
     "ChangeRequest",
     "ClockEvent",
+    "Complaint",
     "Concern",
     "ContactLog",
     "Counter",
@@ -76,6 +81,8 @@ __all__ = [
     "DeclineReason",
     "EstimateLine",
     "FollowUp",
+    "Holiday",
+    "ImprovementAction",
     "MileageReading",
     "Part",
     "PartOrder",

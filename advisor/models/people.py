@@ -39,3 +39,7 @@ class Customer(Versioned):
     language = peewee.CharField(max_length=8, default="zh_CN")
     created_at = peewee.DateTimeField(default=now)
     anonymised_at = peewee.DateTimeField(null=True)
+    # Customer care's birthday greetings (migration 0017); ``birthday_md`` is month × 100 +
+    # day, indexed, so the days ahead are looked up without reading every customer.
+    birthday = peewee.DateField(null=True)
+    birthday_md = peewee.IntegerField(null=True, index=True)

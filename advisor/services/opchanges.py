@@ -36,6 +36,7 @@ class Kind(enum.Flag):
     SETTINGS = enum.auto()
     USERS = enum.auto()
     AUDIT = enum.auto()  # only the audit trail (every write also adds to it)
+    COMPLAINTS = enum.auto()  # complaints and improvement actions (issue 17)
     NONE = 0
     ALL = (
         RO
@@ -50,6 +51,7 @@ class Kind(enum.Flag):
         | SETTINGS
         | USERS
         | AUDIT
+        | COMPLAINTS
     )
 
 
@@ -105,6 +107,9 @@ TABLE_KINDS = {
     "user": Kind.USERS,
     "setting": Kind.SETTINGS,
     "step_event": Kind.RO,
+    "complaint": Kind.COMPLAINTS,
+    "improvement_action": Kind.COMPLAINTS,
+    "holiday": Kind.SOLICITATION,
 }
 
 
