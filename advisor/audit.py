@@ -50,7 +50,7 @@ KEY_ENV = "ADVISOR_AUDIT_KEY_FILE"
 HEAD_ENV = "ADVISOR_AUDIT_HEAD_FILE"
 KEY_PREFIX = "service-advisor-audit-key-v1:"
 KEY_ID_SETTING = "audit_key_id"  # the key's fingerprint (never the key) in table setting
-PERSONAL = ("name", "phone", "email", "wechat", "address")  # of entity "customer"
+PERSONAL = ("name", "phone", "email", "wechat", "address", "birthday", "birthday_md")  # of entity "customer"
 # In the rows of an RO: who signed, consented or took the car back, and their phone.
 RO_PERSONAL = ("by", "accepted_by", "phone")
 # Events whose note is a name.

@@ -201,6 +201,33 @@ def choice(value: str, allowed: tuple[str, ...], what: tuple[str, str]) -> str:
     return value
 
 
+def birthday(value: dt.date | str | None, *, today: dt.date | None = None) -> dt.date | None:
+    """A customer's birthday: a real past date (typed as 1980-02-29; "" or None: not known).
+    31 February, a date to come or before 1900 is refused."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        text = value.strip().replace("/", "-").replace(".", "-")
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                f"{text} is not a date: type the birthday as year-month-day, e.g. 1980-05-17.",
+                f"{text} 不是有效日期：请按“年-月-日”输入生日，例如 1980-05-17。",
+                field="birthday",
+            ) from None
+    else:
+        day = value
+    today = today or dt.date.today()
+    if day > today or day.year < FIRST_REGISTERED_YEAR:
+        raise ValidationError(
+            f"The birthday {day.isoformat()} is implausible.",
+            f"生日 {day.isoformat()} 不合理。",
+            field="birthday",
+        )
+    return day
+
+
 # -- every argument of every service (issue 13, item 8) ------------------------------------
 #
 # ``check_arguments`` runs in ``@service`` before the transaction, so bad input is answered
@@ -349,7 +376,7 @@ def _number(name: str, value: int) -> None:
 
 
 def _when(name: str, value: dt.date) -> None:
-    first = FIRST_REGISTERED_YEAR if name == "first_registered" else FIRST_YEAR
+    first = FIRST_REGISTERED_YEAR if name in ("first_registered", "birthday") else FIRST_YEAR
     if not first <= value.year <= LAST_YEAR:
         raise _refuse(
             name,

@@ -98,7 +98,8 @@ def _due_text(date: dt.date | None, km: int | None) -> tuple[str, str]:
 def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int = 500) -> list[CallItem]:
     """Who to contact: services due by date or mileage, campaigns/recalls, declined work.
 
-    Marketing contacts (due services, campaigns, declined work) only for customers who
+    Marketing contacts (due services, campaigns, declined work, and customer care's
+    birthday and holiday greetings: ``care.care_items``) only for customers who
     consented; recalls are safety notices and always listed.
     """
     on = on or now().date()
@@ -159,6 +160,9 @@ def call_list(*, on: dt.date | None = None, horizon_days: int = 30, limit: int =
     for item in declined_work(limit=limit):
         if item.vehicle_id not in contacted:
             items.append(item)
+    from advisor.services.care import care_items  # customer care: birthdays and holidays
+
+    items.extend(care_items(on=on, limit=limit))
     return items
 
 

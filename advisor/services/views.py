@@ -57,6 +57,7 @@ class CustomerView:
     marketing_consent: bool
     version: int
     anonymised: bool = False
+    birthday: dt.date | None = None
 
 
 @dataclass(frozen=True)
