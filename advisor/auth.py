@@ -75,6 +75,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "complaint.record": _ADVISOR,  # raise, escalate, propose compensation, close
     "complaint.approve": {Role.MANAGER},  # approve a compensation
     "improvement.manage": {Role.MANAGER},  # record improvement actions
+    "improvement.view": _ADVISOR,  # see improvement actions, own one and record its result
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -130,6 +131,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "complaint.record": ("record and handle complaints", "记录和处理投诉"),
     "complaint.approve": ("approve a compensation", "批准补偿"),
     "improvement.manage": ("record improvement actions", "记录改善措施"),
+    "improvement.view": ("see and carry out improvement actions", "查看和执行改善措施"),
 }
 
 

@@ -115,6 +115,11 @@ class Base:
         self.recall: dict[int, tuple[str, int | None]] = {}  # RO id → (words, technician)
         self.recheck_for: dict[int, int] = {}  # comeback RO id → appointment id
         self.fmt_cache: dict[tuple[int, bool], str] = {}
+        # Issue 17 (``care``): its own stream, so the rest of the load does not change.
+        self.care_rng = random.Random(f"care:{seed}:{base}")
+        self.birthdays_ahead = 0
+        # Unhappy follow-up calls (RO, follow-up, customer, when, advisor) → complaints.
+        self.unhappy_calls: list[tuple[int, int, int, dt.datetime, int]] = []
 
     # -- helpers -------------------------------------------------------------------------
     def number(self, prefix: str, day: dt.date) -> str:

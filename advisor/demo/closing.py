@@ -236,7 +236,9 @@ class Closing(FrontDesk):
             recheck=recheck,
             **scores,
         )
-        sink.add(FollowUp, **row)
+        follow_up = sink.add(FollowUp, **row)
+        if unhappy:
+            self.unhappy_calls.append((ro, follow_up, ro_row["customer"], at, caller))
         self.ev(ro, at, 14, "followed_up", caller, "unhappy → recheck" if unhappy else "")
         ro_row.update(status="closed", closed_at=at)
         self.finish_ro(ro_row, lines, 14)

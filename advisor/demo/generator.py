@@ -184,6 +184,7 @@ class Generator(Orders, Planning):
         if self.progress and walked % every:
             self.progress(walked, total)
         self.upcoming_appointments()
+        self.complaints_and_care()
         self.sink.flush()
         self.lap(f"{walked:,} ROs written")
         for _name, sql in indexes:

@@ -6,13 +6,13 @@ import datetime as dt
 from decimal import Decimal
 
 from advisor import auth
-from advisor.demo.base import Base
+from advisor.demo.care import CareDemo
 from advisor.demo.data import CAMPAIGNS, DEMO_PASSWORD, MODELS, POOL_MAX, STAFF, TECHS
 from advisor.demo.sink import Vehicle_
 from advisor.models import Campaign, Customer, Technician, User, Vehicle
 
 
-class People(Base):
+class People(CareDemo):
     """Staff and technicians (existing users are reused), campaigns, customers with their cars."""
 
     def staff(self) -> None:
@@ -116,16 +116,21 @@ class People(Base):
         r = self.rng
         weights = [m[5] for m in MODELS]
         name, phone = self.name(), self.phone()
+        email = f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else ""
+        wechat = f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else ""
+        channel = r.choice(("phone", "phone", "wechat", "sms"))
+        consent = r.random() < 0.7
         cid = self.sink.add(
             Customer,
             name=name,
             phone=phone,
             created_at=created,
-            email=f"c{r.randrange(10**6)}@example.com" if r.random() < 0.3 else "",
-            wechat=f"wx_{r.randrange(10**8)}" if r.random() < 0.6 else "",
-            preferred_channel=r.choice(("phone", "phone", "wechat", "sms")),
-            marketing_consent=r.random() < 0.7,
+            email=email,
+            wechat=wechat,
+            preferred_channel=channel,
+            marketing_consent=consent,
             language="en" if name.isascii() else "zh_CN",
+            **self.birthday_row(created, consent),
         )
         first: Vehicle_ | None = None
         for _ in range(2 if r.random() < 0.25 else 1):

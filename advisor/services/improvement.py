@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from advisor import validation, workflow
+from advisor import auth, validation, workflow
 from advisor.codes import ComplaintCause, ImprovementSource
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import ContactLog, DeclineReason, EstimateLine, ImprovementAction, User, now
@@ -126,7 +126,7 @@ def record_action(
         raise ValidationError("Write what is to be done.", "请填写改善内容。", field="what")
     _check_source(source, source_code)
     owner = User.get_or_none(User.id == owner_id)
-    if owner is None or not owner.active:
+    if owner is None or not owner.active or not auth.may(owner.role, "improvement.view"):
         raise ValidationError("Choose who owns the action.", "请选择措施负责人。", field="owner_id")
     if due_on < now().date():
         raise ValidationError("The due date is in the past.", "完成期限早于今天。", field="due_on")
@@ -149,11 +149,9 @@ def record_action(
     return view(ImprovementAction.get_by_id(a.id))
 
 
-@service(None, changes=Kind.COMPLAINTS)
+@service("improvement.view", changes=Kind.COMPLAINTS)
 def complete_action(*, actor: Actor, action_id: int, result: str) -> ActionView:
     """Record what the action achieved. Its owner or a service manager does."""
-    from advisor import auth
-
     a: ImprovementAction = get(ImprovementAction, action_id, WHAT)
     if a.owner_id != actor.user_id and not auth.may(actor.role, "improvement.manage"):
         raise PermissionDenied(
@@ -265,7 +263,7 @@ def sources(start: dt.datetime, end: dt.datetime) -> list[SourceCount]:
     return out
 
 
-@service(None, read=True)
+@service("improvement.view", read=True)
 def read_actions(*, actor: Actor, include_done: bool = False, mine_only: bool = False) -> list[ActionView]:
     """``actions``: everyone sees the shop's improvement actions (their own ones to finish)."""
     return actions(include_done=include_done, owner_id=actor.user_id if mine_only else None)
@@ -285,9 +283,9 @@ def read_sources(*, actor: Actor, start: dt.datetime, end: dt.datetime) -> list[
 
 @service("improvement.manage", read=True)
 def read_owners(*, actor: Actor) -> list[OwnerChoice]:
-    """Who can own an action: the active staff, by name."""
+    """Who can own an action: the active staff who see the actions, by name."""
     q = User.select().where(User.active == True).order_by(User.display_name)  # noqa: E712
-    return [OwnerChoice(u.id, u.display_name, u.role) for u in q]
+    return [OwnerChoice(u.id, u.display_name, u.role) for u in q if auth.may(u.role, "improvement.view")]
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ def test_refusals_change_nothing(staff: Staff) -> None:
         _action(staff, actor=staff.advisor)
     with pytest.raises(PermissionDenied):  # another advisor's action
         improvement.complete_action(actor=staff.advisor2, action_id=a.id, result="done")
+    with pytest.raises(ValidationError):  # a technician owns no improvement action here
+        _action(staff, owner_id=staff.technician.user_id)
     for bad in (
         {"what": " "},
         {"source": "weather"},
