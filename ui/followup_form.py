@@ -26,12 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import FOLLOW_UP_ENDED, FollowUpCategory, FollowUpStatus, words
+from advisor.codes import (
+    FOLLOW_UP_ENDED,
+    ComplaintLevel,
+    ComplaintSource,
+    FollowUpCategory,
+    FollowUpStatus,
+    words,
+)
 from advisor.services import appointments, followup
 from advisor.services.views import FollowUpView
 from ui import fmt
 from ui.context import AppContext
 from ui.ro.pages._closing import banner, from_qdatetime, full_datetime, show_banner, yes_no
+from ui.ro.pages.base import NEEDS
 
 
 def dimension_label(dim: str) -> str:
@@ -203,6 +211,13 @@ class FollowUpForm(QWidget):
         rg.addWidget(self.book_recheck)
         rg.addWidget(self.recheck_at)
         rg.addStretch(1)
+        # A dissatisfied customer's words may be a complaint (issue 17): recorded from here,
+        # linked to the call's RO, escalated by its level (the Complaints workspace).
+        self.complaint_button = QPushButton(self.recheck_group)
+        self.complaint_button.setObjectName("fu_complaint")
+        self.complaint_button.setProperty(NEEDS, "complaint.record")
+        self.complaint_button.clicked.connect(self.raise_complaint)
+        rg.addWidget(self.complaint_button)
         return self.recheck_group
 
     # -- texts ----------------------------------------------------------------------
@@ -224,6 +239,8 @@ class FollowUpForm(QWidget):
         self.comments.setPlaceholderText(self.tr("The customer's opinion, in their words"))
         self.recheck_group.setTitle(self.tr("⚠ The customer is not satisfied: book a recheck from this call"))
         self.book_recheck.setText(self.tr("Recheck appointment at:"))
+        self.complaint_button.setText(self.tr("Record a co&mplaint…"))
+        self.complaint_button.setToolTip(self.tr("Record what the customer complains of, in their words"))
         self.save.setText(self.tr("Save the call"))
         self.set_follow_up(self.follow_up)
 
@@ -302,6 +319,27 @@ class FollowUpForm(QWidget):
 
     def _update_recheck(self) -> None:
         self.recheck_group.setVisible(self.unhappy())
+        self.complaint_button.setVisible(self.ctx.may("complaint.record"))
+
+    def raise_complaint(self) -> None:
+        """Record a complaint from this call: the RO's customer, the comments as words."""
+        from ui.complaint_dialog import ComplaintDialog
+
+        if self.follow_up is None:
+            return
+        dialog = ComplaintDialog(
+            self.ctx,
+            self,
+            ro_id=self.follow_up.ro_id,
+            source=ComplaintSource.FOLLOW_UP,
+            words=self.comments.toPlainText(),
+        )
+        if dialog.exec() and dialog.recorded is not None:
+            text = self.tr("Complaint recorded: %1").replace(
+                "%1", words(ComplaintLevel, dialog.recorded.level)
+            )
+            self.complaint_button.setToolTip(text)
+            self.complaint_button.setText("✓ " + text)
 
     def _reset(self) -> None:
         self.solved.setCurrentIndex(0)

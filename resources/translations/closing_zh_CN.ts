@@ -17,52 +17,52 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="39"/>
+        <location filename="../../ui/followup_form.py" line="47"/>
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="40"/>
+        <location filename="../../ui/followup_form.py" line="48"/>
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="41"/>
+        <location filename="../../ui/followup_form.py" line="49"/>
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="42"/>
+        <location filename="../../ui/followup_form.py" line="50"/>
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="43"/>
+        <location filename="../../ui/followup_form.py" line="51"/>
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="50"/>
+        <location filename="../../ui/followup_form.py" line="58"/>
         <source>Facilities, lounge, the car returned clean</source>
         <translation>设施、休息区、车辆交还时整洁</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="51"/>
+        <location filename="../../ui/followup_form.py" line="59"/>
         <source>The work done right the first time, as promised</source>
         <translation>一次修好，履行承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="54"/>
+        <location filename="../../ui/followup_form.py" line="62"/>
         <source>Quick help, no waiting</source>
         <translation>服务及时，无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="55"/>
+        <location filename="../../ui/followup_form.py" line="63"/>
         <source>Competent, trustworthy staff</source>
         <translation>员工专业、值得信赖</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="56"/>
+        <location filename="../../ui/followup_form.py" line="64"/>
         <source>Individual attention to the customer</source>
         <translation>对客户的个性化关怀</translation>
     </message>
@@ -70,140 +70,155 @@
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="210"/>
+        <location filename="../../ui/followup_form.py" line="225"/>
         <source>The call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="211"/>
+        <location filename="../../ui/followup_form.py" line="226"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="212"/>
+        <location filename="../../ui/followup_form.py" line="227"/>
         <source>Counts an attempt; after 3 the customer is marked unreachable</source>
         <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="213"/>
+        <location filename="../../ui/followup_form.py" line="228"/>
         <source>Problem solved?</source>
         <translation>问题是否已解决？</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="214"/>
+        <location filename="../../ui/followup_form.py" line="229"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="215"/>
+        <location filename="../../ui/followup_form.py" line="230"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="216"/>
+        <location filename="../../ui/followup_form.py" line="231"/>
         <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
         <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="220"/>
+        <location filename="../../ui/followup_form.py" line="235"/>
         <source>Opinion category:</source>
         <translation>意见类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="223"/>
+        <location filename="../../ui/followup_form.py" line="238"/>
         <source>Comments:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="224"/>
+        <location filename="../../ui/followup_form.py" line="239"/>
         <source>The customer&apos;s opinion, in their words</source>
         <translation>客户的意见（按客户原话记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="225"/>
+        <location filename="../../ui/followup_form.py" line="240"/>
         <source>⚠ The customer is not satisfied: book a recheck from this call</source>
         <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="226"/>
+        <location filename="../../ui/followup_form.py" line="241"/>
         <source>Recheck appointment at:</source>
         <translation>复检预约时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="227"/>
+        <location filename="../../ui/followup_form.py" line="242"/>
+        <source>Record a co&amp;mplaint…</source>
+        <translation>记录投诉(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="243"/>
+        <source>Record what the customer complains of, in their words</source>
+        <translation>按客户原话记录投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="244"/>
         <source>Save the call</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="242"/>
+        <location filename="../../ui/followup_form.py" line="259"/>
         <source>Select a call in the list.</source>
         <translation>请在列表中选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="247"/>
+        <location filename="../../ui/followup_form.py" line="264"/>
         <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
         <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="250"/>
+        <location filename="../../ui/followup_form.py" line="267"/>
         <source>Handed over %1 — call due between %2 and %3</source>
         <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="256"/>
+        <location filename="../../ui/followup_form.py" line="273"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="258"/>
+        <location filename="../../ui/followup_form.py" line="275"/>
         <source>the 48 h standard is missed: call now</source>
         <translation>已超过 48 小时标准：请立即回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="263"/>
+        <location filename="../../ui/followup_form.py" line="280"/>
         <source>Unanswered calls so far: %1 of %2</source>
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="275"/>
+        <location filename="../../ui/followup_form.py" line="292"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="280"/>
+        <location filename="../../ui/followup_form.py" line="297"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="281"/>
+        <location filename="../../ui/followup_form.py" line="298"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="284"/>
+        <location filename="../../ui/followup_form.py" line="301"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="286"/>
+        <location filename="../../ui/followup_form.py" line="303"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="288"/>
+        <location filename="../../ui/followup_form.py" line="305"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="293"/>
+        <location filename="../../ui/followup_form.py" line="310"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="338"/>
+        <source>Complaint recorded: %1</source>
+        <translation>已记录投诉：%1</translation>
     </message>
 </context>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../ui/ro/pages/followup.py" line="27"/>
+        <location filename="../../ui/ro/pages/followup.py" line="28"/>
         <source>Follow-up call — 24 to 48 hours after handover</source>
         <translation>跟踪回访 —— 交车后 24 至 48 小时</translation>
     </message>
@@ -299,117 +314,117 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="104"/>
+        <location filename="../../ui/ro/pages/handover.py" line="105"/>
         <source>Handover — the start of the next visit</source>
         <translation>交车 —— 下次来店的开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="105"/>
+        <location filename="../../ui/ro/pages/handover.py" line="106"/>
         <source>Before the keys are handed over</source>
         <translation>交钥匙之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="106"/>
+        <location filename="../../ui/ro/pages/handover.py" line="107"/>
         <source>With the customer</source>
         <translation>与客户一起</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="107"/>
+        <location filename="../../ui/ro/pages/handover.py" line="108"/>
         <source>The repair result was shown to the customer</source>
         <translation>已向客户展示维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="108"/>
+        <location filename="../../ui/ro/pages/handover.py" line="109"/>
         <source>Old parts — handed over as the customer chose:</source>
         <translation>旧件 —— 按客户的选择处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="109"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="109"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="109"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Old part</source>
         <translation>旧件处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="111"/>
         <source>Accepted by (name):</source>
         <translation>验收人（姓名）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="111"/>
+        <location filename="../../ui/ro/pages/handover.py" line="112"/>
         <source>Who checked and accepted the car</source>
         <translation>检查并验收车辆的人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="112"/>
+        <location filename="../../ui/ro/pages/handover.py" line="113"/>
         <source>Next service date:</source>
         <translation>下次保养日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="113"/>
+        <location filename="../../ui/ro/pages/handover.py" line="114"/>
         <source>Next service at:</source>
         <translation>下次保养里程：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="115"/>
+        <location filename="../../ui/ro/pages/handover.py" line="116"/>
         <source>Hand over the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="131"/>
+        <location filename="../../ui/ro/pages/handover.py" line="132"/>
         <source>Handed over on %1, accepted by %2.</source>
         <translation>已于 %1 交车，验收人：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="136"/>
+        <location filename="../../ui/ro/pages/handover.py" line="137"/>
         <source>Next service: %1 or at %2, whichever comes first.</source>
         <translation>下次保养：%1 或 %2，以先到者为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="146"/>
+        <location filename="../../ui/ro/pages/handover.py" line="147"/>
         <source>Old parts: %1</source>
         <translation>旧件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="160"/>
+        <location filename="../../ui/ro/pages/handover.py" line="161"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="163"/>
+        <location filename="../../ui/ro/pages/handover.py" line="164"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="163"/>
+        <location filename="../../ui/ro/pages/handover.py" line="164"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="167"/>
+        <location filename="../../ui/ro/pages/handover.py" line="168"/>
         <source>Items explained to the customer before the amount</source>
         <translation>已在告知金额前向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="171"/>
+        <location filename="../../ui/ro/pages/handover.py" line="172"/>
         <source>Settlement paid</source>
         <translation>结算款已付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="171"/>
+        <location filename="../../ui/ro/pages/handover.py" line="172"/>
         <source>Not settled yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="175"/>
+        <location filename="../../ui/ro/pages/handover.py" line="176"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
@@ -417,199 +432,199 @@
 <context>
     <name>QCPage</name>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="138"/>
+        <location filename="../../ui/ro/pages/qc.py" line="141"/>
         <source>Final QC — checked against the inquiry and the RO</source>
         <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="139"/>
+        <location filename="../../ui/ro/pages/qc.py" line="142"/>
         <source>Every concern and every approved line (tick when OK)</source>
         <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="140"/>
+        <location filename="../../ui/ro/pages/qc.py" line="143"/>
         <source>Tick all as OK</source>
         <translation>全部勾选为合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="141"/>
+        <location filename="../../ui/ro/pages/qc.py" line="144"/>
         <source>Car checks</source>
         <translation>车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="142"/>
+        <location filename="../../ui/ro/pages/qc.py" line="145"/>
         <source>Road test:</source>
         <translation>路试：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="143"/>
-        <location filename="../../ui/ro/pages/qc.py" line="231"/>
+        <location filename="../../ui/ro/pages/qc.py" line="146"/>
+        <location filename="../../ui/ro/pages/qc.py" line="234"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="144"/>
-        <location filename="../../ui/ro/pages/qc.py" line="231"/>
+        <location filename="../../ui/ro/pages/qc.py" line="147"/>
+        <location filename="../../ui/ro/pages/qc.py" line="234"/>
         <source>Done</source>
         <translation>已路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="145"/>
+        <location filename="../../ui/ro/pages/qc.py" line="148"/>
         <source>Road test result (e.g. no noise when braking)</source>
         <translation>路试结果（例如：制动时无异响）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="146"/>
+        <location filename="../../ui/ro/pages/qc.py" line="149"/>
         <source>Nothing left in the car (tools, covers, rags)</source>
         <translation>车内无遗留物品（工具、护套、抹布）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="147"/>
+        <location filename="../../ui/ro/pages/qc.py" line="150"/>
         <source>No new body damage</source>
         <translation>无新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="148"/>
+        <location filename="../../ui/ro/pages/qc.py" line="151"/>
         <source>First service: customer invited to the inspection</source>
         <translation>首次保养：已邀请客户参与检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="149"/>
+        <location filename="../../ui/ro/pages/qc.py" line="152"/>
         <source>Completion certificate no.:</source>
         <translation>竣工出厂合格证编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="150"/>
+        <location filename="../../ui/ro/pages/qc.py" line="153"/>
         <source>Required for this repair class</source>
         <translation>此维修类别必填</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="151"/>
+        <location filename="../../ui/ro/pages/qc.py" line="154"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="152"/>
+        <location filename="../../ui/ro/pages/qc.py" line="155"/>
         <source>What failed, what to rework</source>
         <translation>哪里不合格、需要返工什么</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <location filename="../../ui/ro/pages/qc.py" line="157"/>
         <source>Signed by the inspector: %1</source>
         <translation>检验员签字：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="156"/>
+        <location filename="../../ui/ro/pages/qc.py" line="159"/>
         <source>✓ Pass and sign</source>
         <translation>✓ 合格并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="157"/>
+        <location filename="../../ui/ro/pages/qc.py" line="160"/>
         <source>Records the inspection as passed, signed by you</source>
         <translation>以您的名义记录检查合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="158"/>
+        <location filename="../../ui/ro/pages/qc.py" line="161"/>
         <source>✗ Fail — back to the workshop</source>
         <translation>✗ 不合格 —— 退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="160"/>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
         <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
         <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="162"/>
+        <location filename="../../ui/ro/pages/qc.py" line="165"/>
         <source>Completion certificate number</source>
         <translation>竣工出厂合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="166"/>
         <source>Record certificate</source>
         <translation>记录合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="164"/>
+        <location filename="../../ui/ro/pages/qc.py" line="167"/>
         <source>Earlier inspections</source>
         <translation>以往检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="167"/>
+        <location filename="../../ui/ro/pages/qc.py" line="170"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="168"/>
+        <location filename="../../ui/ro/pages/qc.py" line="171"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="169"/>
+        <location filename="../../ui/ro/pages/qc.py" line="172"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="170"/>
+        <location filename="../../ui/ro/pages/qc.py" line="173"/>
         <source>Road test</source>
         <translation>路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="171"/>
+        <location filename="../../ui/ro/pages/qc.py" line="174"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="172"/>
+        <location filename="../../ui/ro/pages/qc.py" line="175"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="191"/>
+        <location filename="../../ui/ro/pages/qc.py" line="194"/>
         <source>QC passed on %1, signed by %2.</source>
         <translation>完工检查于 %1 通过，检验员：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="194"/>
+        <location filename="../../ui/ro/pages/qc.py" line="197"/>
         <source>Certificate no. %1.</source>
         <translation>合格证编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="200"/>
+        <location filename="../../ui/ro/pages/qc.py" line="203"/>
         <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
         <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="206"/>
+        <location filename="../../ui/ro/pages/qc.py" line="209"/>
         <source>Internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <location filename="../../ui/ro/pages/qc.py" line="238"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <location filename="../../ui/ro/pages/qc.py" line="238"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="238"/>
+        <location filename="../../ui/ro/pages/qc.py" line="241"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="240"/>
+        <location filename="../../ui/ro/pages/qc.py" line="243"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="292"/>
+        <location filename="../../ui/ro/pages/qc.py" line="295"/>
         <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
         <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="304"/>
+        <location filename="../../ui/ro/pages/qc.py" line="307"/>
         <source>Untick what is not OK so the workshop knows what to rework.</source>
         <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
     </message>
@@ -640,288 +655,288 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="210"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="214"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="211"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="215"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="212"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="213"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="245"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="246"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="247"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="248"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="252"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="271"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="379"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="275"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="383"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
         <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="255"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="215"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="218"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="223"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="221"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="379"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="383"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="226"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="227"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="234"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="236"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="283"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="282"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="283"/>
         <location filename="../../ui/ro/pages/settlement.py" line="287"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="291"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="284"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="285"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="290"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="292"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="293"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="311"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="315"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="317"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="321"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="340"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="341"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="345"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="357"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="361"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="358"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="362"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="362"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="366"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="365"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="369"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="367"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="460"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="464"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="462"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="466"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="559"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="563"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -1236,102 +1251,102 @@
 <context>
     <name>WashPage</name>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="94"/>
+        <location filename="../../ui/ro/pages/wash.py" line="96"/>
         <source>Wash</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="95"/>
+        <location filename="../../ui/ro/pages/wash.py" line="97"/>
         <source>Does the customer want the car washed?</source>
         <translation>客户是否需要洗车？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="96"/>
+        <location filename="../../ui/ro/pages/wash.py" line="98"/>
         <source>Wash requested</source>
         <translation>需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="97"/>
+        <location filename="../../ui/ro/pages/wash.py" line="99"/>
         <source>Wash declined</source>
         <translation>不需要洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="98"/>
+        <location filename="../../ui/ro/pages/wash.py" line="100"/>
         <source>Wash time told to the customer:</source>
         <translation>告知客户的洗车时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="99"/>
+        <location filename="../../ui/ro/pages/wash.py" line="101"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="100"/>
+        <location filename="../../ui/ro/pages/wash.py" line="102"/>
         <source>Save the wash choice</source>
         <translation>保存洗车选择</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="101"/>
+        <location filename="../../ui/ro/pages/wash.py" line="103"/>
         <source>Reception confirms the wash result</source>
         <translation>前台确认洗车结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="102"/>
+        <location filename="../../ui/ro/pages/wash.py" line="104"/>
         <source>Ashtray emptied and clean</source>
         <translation>烟灰缸已清空并清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="103"/>
+        <location filename="../../ui/ro/pages/wash.py" line="105"/>
         <source>Tyres and rims clean</source>
         <translation>轮胎和轮辋已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="104"/>
+        <location filename="../../ui/ro/pages/wash.py" line="106"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="105"/>
+        <location filename="../../ui/ro/pages/wash.py" line="107"/>
         <source>Anything the customer should know</source>
         <translation>需要告知客户的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="106"/>
+        <location filename="../../ui/ro/pages/wash.py" line="108"/>
         <source>Confirm the wash result</source>
         <translation>确认洗车结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="119"/>
+        <location filename="../../ui/ro/pages/wash.py" line="121"/>
         <source>Washed and confirmed on %1: %2</source>
         <translation>已于 %1 清洗并确认：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="123"/>
+        <location filename="../../ui/ro/pages/wash.py" line="125"/>
         <source>Wash requested at check-in — tell the customer the wash time and save it.</source>
         <translation>接车时已要求洗车 —— 请告知客户清洗时长并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="126"/>
+        <location filename="../../ui/ro/pages/wash.py" line="128"/>
         <source>Wash requested — the customer was told %1 min. Not confirmed yet.</source>
         <translation>需要洗车 —— 已告知客户 %1 分钟。尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="129"/>
+        <location filename="../../ui/ro/pages/wash.py" line="131"/>
         <source>The customer declined the wash.</source>
         <translation>客户不需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="131"/>
+        <location filename="../../ui/ro/pages/wash.py" line="133"/>
         <source>Ask the customer whether they want the car washed.</source>
         <translation>请询问客户是否需要洗车。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="140"/>
+        <location filename="../../ui/ro/pages/wash.py" line="144"/>
         <source>ashtray and tyres clean</source>
         <translation>烟灰缸和轮胎已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/wash.py" line="147"/>
+        <location filename="../../ui/ro/pages/wash.py" line="151"/>
         <source>Choose whether the wash is requested or declined.</source>
         <translation>请选择需要洗车或不需要洗车。</translation>
     </message>

@@ -1357,129 +1357,144 @@ Click when the customer is waiting here.</source>
 <context>
     <name>SolicitationWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="138"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="146"/>
         <source>Solicitation</source>
         <translation>招揽</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="151"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="159"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="155"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="163"/>
         <source>Everyone to contact</source>
         <translation>全部待联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="156"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="164"/>
         <source>Services due</source>
         <translation>保养到期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="157"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
         <source>Campaigns</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="158"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="166"/>
         <source>Recalls</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="159"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="167"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="164"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="168"/>
+        <source>Birthdays and holidays</source>
+        <translation>生日与节日祝福</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="174"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="166"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="175"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="167"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="168"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="177"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="169"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="178"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="172"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="181"/>
         <source>What to tell the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="182"/>
         <source>Log the contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
         <source>Decline &amp;reason</source>
         <translation>拒绝原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="186"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="195"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="188"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="197"/>
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="189"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="198"/>
         <source>Book appointment…</source>
         <translation>预约…</translation>
     </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="199"/>
+        <source>&amp;Holidays…</source>
+        <translation>节日设置(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="200"/>
+        <source>The holidays customers are sent greetings for</source>
+        <translation>向客户致以节日祝福的节日</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="223"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="236"/>
         <source>%n to contact</source>
         <translation>
             <numerusform>%n 位待联系</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="247"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="252"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="267"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>

@@ -127,6 +127,14 @@ ENTRIES = (
         home_for=frozenset({"customer_service"}),
     ),
     Entry(
+        "ui.workspaces.complaints",
+        "complaints",
+        "complaint.record",
+        "SP_MessageBoxWarning",
+        "ComplaintsWorkspace",
+        "Complaints",
+    ),
+    Entry(
         "ui.workspaces.dashboard",
         "dashboard",
         "kpi.view",

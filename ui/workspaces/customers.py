@@ -47,7 +47,15 @@ from ui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#c62828")
-FORM_FIELDS = ("name", "phone", "email", "wechat", "preferred_channel", "marketing_consent")
+FORM_FIELDS = ("name", "phone", "email", "wechat", "preferred_channel", "marketing_consent", "birthday")
+
+
+def form_value(c: Any, key: str) -> Any:
+    """A stored field as the form holds it (the birthday as the text typed: 1980-05-17)."""
+    value = getattr(c, key)
+    if key == "birthday":
+        return "" if value is None else value.isoformat()
+    return value
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -169,17 +177,24 @@ class CustomersWorkspace(Workspace):
         self.channel = QComboBox()
         for code in customers.CHANNELS:
             self.channel.addItem(code, code)
+        # Customer care's birthday greetings (issue 17): typed as 1980-05-17, checked by the
+        # service (31 February is refused).
+        self.birthday = QLineEdit()
+        self.birthday.setObjectName("birthday")
+        self.birthday.setMaximumWidth(160)
         self.consent = QCheckBox()
         form = QFormLayout(self.form_box)
-        self.form_labels = [QLabel() for _ in range(5)]
+        self.form_labels = [QLabel() for _ in range(6)]
         for label, field in zip(
-            self.form_labels, (self.name, self.phone, self.email, self.wechat, self.channel), strict=True
+            self.form_labels,
+            (self.name, self.phone, self.email, self.wechat, self.channel, self.birthday),
+            strict=True,
         ):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.consent)
         form.addRow(self._build_form_buttons(editable))
-        for field in (self.name, self.phone, self.email, self.wechat):
+        for field in (self.name, self.phone, self.email, self.wechat, self.birthday):
             field.setReadOnly(not editable)
             field.returnPressed.connect(self.save)
             field.textEdited.connect(lambda _t: self._show_saved(None))
@@ -273,6 +288,7 @@ class CustomersWorkspace(Workspace):
                 self.tr("&E-mail:"),
                 self.tr("&WeChat:"),
                 self.tr("Preferred &channel:"),
+                self.tr("&Birthday:"),
             ),
             strict=True,
         ):
@@ -280,6 +296,8 @@ class CustomersWorkspace(Workspace):
         for i in range(self.channel.count()):
             self.channel.setItemText(i, self.channel_text(self.channel.itemData(i)))
         self.consent.setText(self.tr("Agrees to &marketing messages"))
+        self.birthday.setPlaceholderText(self.tr("e.g. 1980-05-17"))
+        self.birthday.setToolTip(self.tr("For birthday greetings (only with the marketing consent)"))
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the customer's details (Ctrl+S)"))
         self.reload_button.setText(self.tr("&Reload"))
@@ -381,12 +399,13 @@ class CustomersWorkspace(Workspace):
         """The form's fields as the conflict dialog names them."""
         return {"name": self.tr("Name"), "phone": self.tr("Phone"), "email": self.tr("E-mail"),
                 "wechat": self.tr("WeChat"), "preferred_channel": self.tr("Preferred channel"),
-                "marketing_consent": self.tr("Agrees to marketing messages")}  # fmt: skip
+                "marketing_consent": self.tr("Agrees to marketing messages"),
+                "birthday": self.tr("Birthday")}  # fmt: skip
 
     def _stored_fields(self, customer_id: int) -> dict[str, Any]:
         """The stored values of the form's fields, with ``version`` (for the conflict dialog)."""
         c = customers.read_customer(actor=self.ctx.actor, customer_id=customer_id)
-        return {**{k: getattr(c, k) for k in FORM_FIELDS}, "version": c.version}
+        return {**{k: form_value(c, k) for k in FORM_FIELDS}, "version": c.version}
 
     def _fill_form(self) -> None:
         c = self.customer
@@ -394,13 +413,14 @@ class CustomersWorkspace(Workspace):
         if c is None:
             self._loaded = {}
             return
-        self._loaded = {k: getattr(c, k) for k in FORM_FIELDS}
+        self._loaded = {k: form_value(c, k) for k in FORM_FIELDS}
         self.name.setText(c.name)
         self.phone.setText(c.phone)
         self.email.setText(c.email)
         self.wechat.setText(c.wechat)
         self.channel.setCurrentIndex(max(self.channel.findData(c.preferred_channel), 0))
         self.consent.setChecked(c.marketing_consent)
+        self.birthday.setText(form_value(c, "birthday"))
         # A masked phone must not be saved back over the real one.
         self.phone.setReadOnly(not self.ctx.may("customer.view_phone") or not self.ctx.may("customer.edit"))
         self.erase_button.setEnabled(self.ctx.may("customer.erase") and not c.anonymised)
@@ -471,6 +491,7 @@ class CustomersWorkspace(Workspace):
             wechat=self.wechat.text(),
             preferred_channel=self.channel.currentData(),
             marketing_consent=self.consent.isChecked(),
+            birthday=self.birthday.text().strip(),
         )
         if not self.phone.isReadOnly():
             fields["phone"] = self.phone.text()

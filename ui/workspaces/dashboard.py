@@ -51,6 +51,7 @@ from ui import fmt, messages
 from ui.charts import PALETTE, BarChart, LineChart, plain
 from ui.context import AppContext
 from ui.dashboard import texts
+from ui.dashboard.complaints_panel import ComplaintsPanel
 from ui.dashboard.data import ID_ROLE, TILES, export_summary, tile_value
 from ui.dashboard.scorecard import ScorecardPanel
 from ui.dashboard.widgets import DrillModel, KpiTile, pydate, qdate
@@ -87,6 +88,8 @@ class DashboardWorkspace(Workspace):
         body.addLayout(self.tile_grid)
         body.addLayout(self.chart_grid)
         body.addWidget(self.scorecard)
+        self.complaints_panel = ComplaintsPanel(ctx, content)  # issue 17: complaints, actions
+        body.addWidget(self.complaints_panel)
         body.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -406,6 +409,7 @@ class DashboardWorkspace(Workspace):
             return
         self._generation += 1
         generation = self._generation
+        self.complaints_panel.load(start, end)
 
         def done(snapshot: Snapshot) -> None:
             if generation == self._generation:

@@ -37,7 +37,10 @@ PURPOSE = {
     "campaign": "campaign",
     "recall": "recall",
     "declined": "declined_work",
+    "birthday": "birthday",
+    "holiday": "holiday",
 }
+CARE = (CallKind.BIRTHDAY, CallKind.HOLIDAY)  # customer care's greetings (issue 17)
 
 
 def kind_label(kind: str) -> str:
@@ -76,6 +79,11 @@ class SolicitationWorkspace(Workspace):
         top.addWidget(self.filter_label)
         top.addWidget(self.filter)
         top.addWidget(self.count, 1)
+        self.holidays_button = QPushButton(self)
+        self.holidays_button.setObjectName("holidays")
+        self.holidays_button.clicked.connect(self.edit_holidays)
+        self.holidays_button.setVisible(ctx.may("settings.edit"))
+        top.addWidget(self.holidays_button)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +165,7 @@ class SolicitationWorkspace(Workspace):
                 ("campaign", self.tr("Campaigns")),
                 ("recall", self.tr("Recalls")),
                 ("declined", self.tr("Declined work")),
+                ("care", self.tr("Birthdays and holidays")),
             ],
         )
         self.table.setHorizontalHeaderLabels(
@@ -187,6 +196,8 @@ class SolicitationWorkspace(Workspace):
         self._outcome_changed()
         self.log_button.setText(self.tr("Log contact"))
         self.book_button.setText(self.tr("Book appointment…"))
+        self.holidays_button.setText(self.tr("&Holidays…"))
+        self.holidays_button.setToolTip(self.tr("The holidays customers are sent greetings for"))
         if self.items:
             self._fill()
 
@@ -204,6 +215,8 @@ class SolicitationWorkspace(Workspace):
             return self.items
         if wanted == "due":
             return [i for i in self.items if i.kind in ("due_date", "due_km")]
+        if wanted == "care":
+            return [i for i in self.items if i.kind in CARE]
         return [i for i in self.items if i.kind == wanted]
 
     def _fill(self) -> None:
@@ -237,6 +250,8 @@ class SolicitationWorkspace(Workspace):
         if item is None:
             self.details.setPlainText("")
             return
+        if item.kind in CARE:  # a greeting: logged as sent
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(ContactOutcome.GREETED)))
         parts = [
             f"{item.customer_name} · {item.phone} · {item.plate} {item.model}",
             pick(item.detail_en, item.detail_zh, self.ctx.lang),
@@ -286,6 +301,12 @@ class SolicitationWorkspace(Workspace):
         self.note.clear()
         self.reason.setCurrentIndex(0)
         return result.value
+
+    def edit_holidays(self) -> None:
+        from ui.holidays_dialog import HolidaysDialog
+
+        HolidaysDialog(self.ctx, self).exec()
+        self.refresh()
 
     def booking_dialog(self) -> BookingDialog | None:
         item = self.current_item()
