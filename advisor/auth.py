@@ -72,10 +72,11 @@ PERMISSIONS: dict[str, set[Role]] = {
     "audit.view": {Role.MANAGER, Role.ADMIN},
     # Amounts (prices, totals, payments): the read services leave them out for the others.
     "money.view": _DESK,
-    "complaint.record": _ADVISOR,  # raise, escalate, propose compensation, close
+    # Complaints: heard at the counter, on the phone or at a follow-up call (customer service).
+    "complaint.record": _ADVISOR | {Role.CUSTOMER_SERVICE},  # raise, escalate, offer, close
     "complaint.approve": {Role.MANAGER},  # approve a compensation
     "improvement.manage": {Role.MANAGER},  # record improvement actions
-    "improvement.view": _ADVISOR,  # see improvement actions, own one and record its result
+    "improvement.view": _ADVISOR | {Role.CUSTOMER_SERVICE},  # see, own and finish improvement actions
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).

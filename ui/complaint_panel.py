@@ -116,8 +116,10 @@ class ComplaintPanel(QWidget):
         form = QFormLayout(self.comp_box)
         self.comp_kind = QComboBox(self.comp_box)
         self.comp_kind.setObjectName("cp_comp_kind")
+        money = self.ctx.may("money.view")  # customer service offers no money
         for k in CompensationKind:
-            self.comp_kind.addItem("", k.value)
+            if money or k.value not in complaints.MONEY_KINDS:
+                self.comp_kind.addItem("", k.value)
         self.comp_amount = QLineEdit(self.comp_box)
         self.comp_amount.setObjectName("cp_comp_amount")
         self.comp_amount.setMaximumWidth(160)
@@ -144,6 +146,8 @@ class ComplaintPanel(QWidget):
         self.comp_note_label.setBuddy(self.comp_note)
         form.addRow(self.comp_kind_label, self.comp_kind)
         form.addRow(self.comp_amount_label, self.comp_amount)
+        self.comp_amount.setVisible(money)
+        self.comp_amount_label.setVisible(money)
         form.addRow(self.comp_note_label, self.comp_note)
         form.addRow(self.comp_state)
         form.addRow(buttons)

@@ -8,6 +8,7 @@ The rules are ``workflow.check_raise_complaint`` / ``check_close_complaint`` /
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,7 @@ from advisor.codes import (
 )
 from advisor.errors import GateError, ValidationError
 from advisor.models import Complaint, Customer, FollowUp, RepairOrder, User, now
-from advisor.services._base import Actor, get, log, service
+from advisor.services._base import Actor, get, log, sees_money, service
 from advisor.services.customers import masked_phone
 from advisor.services.opchanges import Kind
 
@@ -91,7 +92,11 @@ def _name(user: User | None) -> str:
     return "" if user is None else str(user.display_name)
 
 
-def view(c: Complaint, *, at: dt.datetime | None = None, mask_phone: bool = False) -> ComplaintView:
+def view(
+    c: Complaint, *, at: dt.datetime | None = None, mask_phone: bool = False, money: bool = True
+) -> ComplaintView:
+    """``mask_phone``/``money=False``: for a role that may not see the phone or amounts
+    (customer service sees no money: the compensation's amount is 0)."""
     at = at or now()
     phone = c.customer.phone
     return ComplaintView(
@@ -116,7 +121,7 @@ def view(c: Complaint, *, at: dt.datetime | None = None, mask_phone: bool = Fals
         ),
         workflow.escalated_late(c.escalate_by, c.escalated_at),
         c.compensation_kind,
-        c.compensation_cents,
+        c.compensation_cents if money else 0,
         c.compensation_note,
         _name(c.compensation_approved_by),
         c.compensation_approved_at,
@@ -146,6 +151,11 @@ def _open(complaint_id: int) -> Complaint:
 
 def _mask(actor: Actor) -> bool:
     return not auth.may(actor.role, "customer.view_phone")
+
+
+def _for(c: Complaint, actor: Actor, at: dt.datetime | None = None) -> ComplaintView:
+    """``c`` as ``actor`` may see it (phone, amounts)."""
+    return view(c, at=at, mask_phone=_mask(actor), money=sees_money(actor))
 
 
 @service("complaint.record", changes=Kind.COMPLAINTS)
@@ -224,7 +234,7 @@ def raise_complaint(
         },
         ro_id=c.ro_id,
     )
-    return view(Complaint.get_by_id(c.id), at=when, mask_phone=_mask(actor))
+    return _for(Complaint.get_by_id(c.id), actor, when)
 
 
 @service("complaint.record", changes=Kind.COMPLAINTS)
@@ -248,7 +258,7 @@ def escalate_complaint(*, actor: Actor, complaint_id: int, manager_id: int) -> C
         raise GateError("The complaint is already with a manager.", "该投诉已上报经理。")
     late = workflow.escalated_late(c.escalate_by, when)
     log(actor, "complaint", c.id, "escalate_complaint", new={"to": to.id, "late": late}, ro_id=c.ro_id)
-    return view(Complaint.get_by_id(c.id), at=when, mask_phone=_mask(actor))
+    return _for(Complaint.get_by_id(c.id), actor, when)
 
 
 @service("complaint.record", changes=Kind.COMPLAINTS)
@@ -261,6 +271,11 @@ def propose_compensation(
     validation.choice(kind, CompensationKind.values(), ("Compensation", "补偿方式"))
     if amount_cents < 0:
         raise ValidationError("The amount cannot be negative.", "金额不能为负数。", field="amount_cents")
+    if kind in MONEY_KINDS and not sees_money(actor):
+        raise GateError(
+            "A refund, discount or voucher is offered by the advisor or the service manager.",
+            "退款、折扣或代金券须由服务顾问或服务经理提出。",
+        )
     if kind in MONEY_KINDS and amount_cents == 0:
         raise ValidationError(
             "Enter the amount of the compensation.", "请输入补偿金额。", field="amount_cents"
@@ -291,7 +306,7 @@ def propose_compensation(
         new={"kind": kind, "cents": amount_cents, "approved": by_manager},
         ro_id=c.ro_id,
     )
-    return view(Complaint.get_by_id(c.id), at=when, mask_phone=_mask(actor))
+    return _for(Complaint.get_by_id(c.id), actor, when)
 
 
 @service("complaint.approve", changes=Kind.COMPLAINTS)
@@ -314,7 +329,7 @@ def approve_compensation(*, actor: Actor, complaint_id: int) -> ComplaintView:
         new={"kind": c.compensation_kind, "cents": c.compensation_cents},
         ro_id=c.ro_id,
     )
-    return view(Complaint.get_by_id(c.id), at=when, mask_phone=_mask(actor))
+    return _for(Complaint.get_by_id(c.id), actor, when)
 
 
 @service("complaint.record", changes=Kind.COMPLAINTS)
@@ -350,7 +365,7 @@ def close_complaint(
     if n != 1:  # pragma: no cover - the transaction serialises the desks
         workflow.check_complaint_open(ComplaintStatus.CLOSED)
     log(actor, "complaint", c.id, "close_complaint", new={"accepted": accepted, "note": text}, ro_id=c.ro_id)
-    return view(Complaint.get_by_id(c.id), at=when, mask_phone=_mask(actor))
+    return _for(Complaint.get_by_id(c.id), actor, when)
 
 
 # -- reads ---------------------------------------------------------------------------------
@@ -361,7 +376,12 @@ def _query() -> Any:
 
 
 def complaints(
-    *, open_only: bool = True, at: dt.datetime | None = None, limit: int = 500, mask_phone: bool = False
+    *,
+    open_only: bool = True,
+    at: dt.datetime | None = None,
+    limit: int = 500,
+    mask_phone: bool = False,
+    money: bool = True,
 ) -> list[ComplaintView]:
     """Complaints, the open ones first: overdue escalations, then by level and age."""
     at = at or now()
@@ -370,7 +390,7 @@ def complaints(
         q = q.where(Complaint.status == ComplaintStatus.OPEN)
     q = q.order_by(Complaint.raised_at.desc()).limit(limit)
     rank: dict[str, int] = {ComplaintLevel.CRISIS: 0, ComplaintLevel.SERIOUS: 1, ComplaintLevel.GENERAL: 2}
-    rows = [view(c, at=at, mask_phone=mask_phone) for c in q]
+    rows = [view(c, at=at, mask_phone=mask_phone, money=money) for c in q]
     rows.sort(
         key=lambda v: (v.status != ComplaintStatus.OPEN, not v.escalation_overdue, rank.get(v.level, 3))
     )
@@ -429,7 +449,9 @@ def read_complaints(
     *, actor: Actor, open_only: bool = True, at: dt.datetime | None = None, limit: int = 500
 ) -> list[ComplaintView]:
     """``complaints``: the list of the Complaints workspace."""
-    return complaints(open_only=open_only, at=at, limit=limit, mask_phone=_mask(actor))
+    return complaints(
+        open_only=open_only, at=at, limit=limit, mask_phone=_mask(actor), money=sees_money(actor)
+    )
 
 
 @service("complaint.record", read=True)
@@ -438,19 +460,31 @@ def read_complaint(*, actor: Actor, complaint_id: int) -> ComplaintView:
     c = Complaint.select(Complaint, Customer).join(Customer).where(Complaint.id == complaint_id).first()
     if c is None:
         get(Complaint, complaint_id, WHAT)
-    return view(c, mask_phone=_mask(actor))
+    return _for(c, actor)
 
 
 @service("complaint.record", read=True)
 def read_overdue_escalations(*, actor: Actor, at: dt.datetime | None = None) -> list[ComplaintView]:
     """``overdue_escalations``: what the manager should have had by now."""
-    return overdue_escalations(at=at)
+    if sees_money(actor):
+        return overdue_escalations(at=at)
+    return [dataclasses.replace(c, compensation_cents=0) for c in overdue_escalations(at=at)]
 
 
 @service("complaint.record", read=True)
 def read_stats(*, actor: Actor, start: dt.datetime, end: dt.datetime) -> ComplaintStats:
-    """``stats``: complaints raised in the period by cause and by level."""
-    return stats(start, end)
+    """``stats``: complaints raised in the period by cause and by level (the compensation
+    sums 0 for a role that sees no money)."""
+    found = stats(start, end)
+    if sees_money(actor):
+        return found
+
+    def bare(c: CauseCount) -> CauseCount:
+        return dataclasses.replace(c, compensation_cents=0)
+
+    return ComplaintStats(
+        tuple(bare(c) for c in found.by_cause), tuple(bare(c) for c in found.by_level), bare(found.total)
+    )
 
 
 @service("complaint.record", read=True)

@@ -226,87 +226,87 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="148"/>
+        <location filename="../../ui/workspaces/followup.py" line="149"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="151"/>
+        <location filename="../../ui/workspaces/followup.py" line="152"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="152"/>
+        <location filename="../../ui/workspaces/followup.py" line="153"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="153"/>
+        <location filename="../../ui/workspaces/followup.py" line="154"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="154"/>
+        <location filename="../../ui/workspaces/followup.py" line="155"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="155"/>
+        <location filename="../../ui/workspaces/followup.py" line="156"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="156"/>
+        <location filename="../../ui/workspaces/followup.py" line="157"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="159"/>
+        <location filename="../../ui/workspaces/followup.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="160"/>
+        <location filename="../../ui/workspaces/followup.py" line="161"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="161"/>
+        <location filename="../../ui/workspaces/followup.py" line="162"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="162"/>
+        <location filename="../../ui/workspaces/followup.py" line="163"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="163"/>
+        <location filename="../../ui/workspaces/followup.py" line="164"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="164"/>
+        <location filename="../../ui/workspaces/followup.py" line="165"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="165"/>
+        <location filename="../../ui/workspaces/followup.py" line="166"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="166"/>
+        <location filename="../../ui/workspaces/followup.py" line="167"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="193"/>
+        <location filename="../../ui/workspaces/followup.py" line="194"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="197"/>
+        <location filename="../../ui/workspaces/followup.py" line="198"/>
         <source>%1 done</source>
         <translation>已完成 %1</translation>
     </message>

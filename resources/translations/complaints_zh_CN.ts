@@ -128,122 +128,122 @@
         <translation>须于 %1 前上报经理</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="176"/>
+        <location filename="../../ui/complaint_panel.py" line="180"/>
         <source>Escalate to the service manager</source>
         <translation>上报服务经理</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="177"/>
+        <location filename="../../ui/complaint_panel.py" line="181"/>
         <source>Esc&amp;alate</source>
         <translation>上报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="178"/>
+        <location filename="../../ui/complaint_panel.py" line="182"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="179"/>
+        <location filename="../../ui/complaint_panel.py" line="183"/>
         <source>&amp;Kind</source>
         <translation>方式(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="182"/>
+        <location filename="../../ui/complaint_panel.py" line="186"/>
         <source>A&amp;mount (¥)</source>
         <translation>金额（¥）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="183"/>
+        <location filename="../../ui/complaint_panel.py" line="187"/>
         <source>&amp;What is offered</source>
         <translation>补偿内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="184"/>
+        <location filename="../../ui/complaint_panel.py" line="188"/>
         <source>&amp;Offer</source>
         <translation>提出补偿(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="185"/>
+        <location filename="../../ui/complaint_panel.py" line="189"/>
         <source>A&amp;pprove</source>
         <translation>批准(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="186"/>
+        <location filename="../../ui/complaint_panel.py" line="190"/>
         <source>Close with the customer&apos;s answer</source>
         <translation>按客户答复结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="187"/>
+        <location filename="../../ui/complaint_panel.py" line="191"/>
         <source>Customer a&amp;ccepts?</source>
         <translation>客户是否接受(&amp;C)？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="188"/>
+        <location filename="../../ui/complaint_panel.py" line="192"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="189"/>
+        <location filename="../../ui/complaint_panel.py" line="193"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="190"/>
+        <location filename="../../ui/complaint_panel.py" line="194"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="191"/>
+        <location filename="../../ui/complaint_panel.py" line="195"/>
         <source>Close &amp;complaint</source>
         <translation>结案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="214"/>
+        <location filename="../../ui/complaint_panel.py" line="218"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="225"/>
+        <location filename="../../ui/complaint_panel.py" line="229"/>
         <source>RO %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="244"/>
+        <location filename="../../ui/complaint_panel.py" line="248"/>
         <source>Cause: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="245"/>
+        <location filename="../../ui/complaint_panel.py" line="249"/>
         <source>Heard: %1, %2 by %3</source>
         <translation>来源：%1，%2，记录人 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="252"/>
+        <location filename="../../ui/complaint_panel.py" line="256"/>
         <source>Closed %1 by %2 · customer accepts: %3</source>
         <translation>%1 由%2结案 · 客户接受：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="258"/>
+        <location filename="../../ui/complaint_panel.py" line="262"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="267"/>
+        <location filename="../../ui/complaint_panel.py" line="271"/>
         <source>No compensation offered.</source>
         <translation>未提出补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="273"/>
+        <location filename="../../ui/complaint_panel.py" line="277"/>
         <source>%1 — approved by %2</source>
         <translation>%1 — 已由%2批准</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="276"/>
+        <location filename="../../ui/complaint_panel.py" line="280"/>
         <source>%1 — waits for the service manager&apos;s approval</source>
         <translation>%1 — 待服务经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="310"/>
+        <location filename="../../ui/complaint_panel.py" line="314"/>
         <source>%1 is not an amount.</source>
         <translation>%1 不是有效金额。</translation>
     </message>

@@ -40,273 +40,273 @@
 <context>
     <name>CustomersWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="271"/>
+        <location filename="../../ui/workspaces/customers.py" line="275"/>
         <source>Customers &amp; vehicles</source>
         <translation>客户与车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="397"/>
+        <location filename="../../ui/workspaces/customers.py" line="401"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="396"/>
+        <location filename="../../ui/workspaces/customers.py" line="400"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="277"/>
+        <location filename="../../ui/workspaces/customers.py" line="281"/>
         <source>Find by plate, VIN, phone or name</source>
         <translation>按车牌、车架号、电话或姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="278"/>
+        <location filename="../../ui/workspaces/customers.py" line="282"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="282"/>
+        <location filename="../../ui/workspaces/customers.py" line="286"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="283"/>
+        <location filename="../../ui/workspaces/customers.py" line="287"/>
         <source>P&amp;hone:</source>
         <translation>电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="284"/>
+        <location filename="../../ui/workspaces/customers.py" line="288"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮件(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="285"/>
+        <location filename="../../ui/workspaces/customers.py" line="289"/>
         <source>&amp;WeChat:</source>
         <translation>微信(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="286"/>
+        <location filename="../../ui/workspaces/customers.py" line="290"/>
         <source>Preferred &amp;channel:</source>
         <translation>首选联系方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="287"/>
+        <location filename="../../ui/workspaces/customers.py" line="291"/>
         <source>&amp;Birthday:</source>
         <translation>生日(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="294"/>
+        <location filename="../../ui/workspaces/customers.py" line="298"/>
         <source>Agrees to &amp;marketing messages</source>
         <translation>同意接收营销信息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="295"/>
+        <location filename="../../ui/workspaces/customers.py" line="299"/>
         <source>e.g. 1980-05-17</source>
         <translation>例如 1980-05-17</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="296"/>
+        <location filename="../../ui/workspaces/customers.py" line="300"/>
         <source>For birthday greetings (only with the marketing consent)</source>
         <translation>用于生日祝福（仅限同意接收营销信息的客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="297"/>
+        <location filename="../../ui/workspaces/customers.py" line="301"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="298"/>
+        <location filename="../../ui/workspaces/customers.py" line="302"/>
         <source>Save the customer&apos;s details (Ctrl+S)</source>
         <translation>保存客户资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="299"/>
+        <location filename="../../ui/workspaces/customers.py" line="303"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="300"/>
+        <location filename="../../ui/workspaces/customers.py" line="304"/>
         <source>Show the stored details again (your changes are discarded)</source>
         <translation>重新显示已保存的资料（放弃您的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="301"/>
+        <location filename="../../ui/workspaces/customers.py" line="305"/>
         <source>E&amp;xport customer data…</source>
         <translation>导出客户数据(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="303"/>
+        <location filename="../../ui/workspaces/customers.py" line="307"/>
         <source>Save everything held about this customer to a JSON file (a data-subject request)</source>
         <translation>将本客户的全部数据保存为 JSON 文件（个人信息查阅请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="305"/>
+        <location filename="../../ui/workspaces/customers.py" line="309"/>
         <source>Erase (anonymise)…</source>
         <translation>删除（匿名化）…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="308"/>
+        <location filename="../../ui/workspaces/customers.py" line="312"/>
         <source>Replace this customer&apos;s personal data by an anonymous record; allowed only after the retention period. This cannot be undone.</source>
         <translation>将本客户的个人信息替换为匿名记录；仅在保留期满后才允许。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="312"/>
+        <location filename="../../ui/workspaces/customers.py" line="316"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="315"/>
+        <location filename="../../ui/workspaces/customers.py" line="319"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="316"/>
+        <location filename="../../ui/workspaces/customers.py" line="320"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="317"/>
+        <location filename="../../ui/workspaces/customers.py" line="321"/>
         <source>Make and model</source>
         <translation>品牌车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="318"/>
+        <location filename="../../ui/workspaces/customers.py" line="322"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="319"/>
+        <location filename="../../ui/workspaces/customers.py" line="323"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="320"/>
+        <location filename="../../ui/workspaces/customers.py" line="324"/>
         <source>Next service</source>
         <translation>下次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="323"/>
+        <location filename="../../ui/workspaces/customers.py" line="327"/>
         <source>&amp;Add vehicle…</source>
         <translation>添加车辆(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="324"/>
+        <location filename="../../ui/workspaces/customers.py" line="328"/>
         <source>Register another vehicle of this customer (Alt+A)</source>
         <translation>为该客户登记另一辆车（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="325"/>
-        <location filename="../../ui/workspaces/customers.py" line="326"/>
+        <location filename="../../ui/workspaces/customers.py" line="329"/>
+        <location filename="../../ui/workspaces/customers.py" line="330"/>
         <source>E&amp;dit vehicle…</source>
         <translation>编辑车辆(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="328"/>
+        <location filename="../../ui/workspaces/customers.py" line="332"/>
         <source>Correct the selected vehicle&apos;s plate, VIN, make, model, year or mileage (Alt+D)</source>
         <translation>更正所选车辆的车牌号、车架号、品牌、车型、年款或里程（Alt+D）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="330"/>
+        <location filename="../../ui/workspaces/customers.py" line="334"/>
         <source>Repair orders of the vehicle</source>
         <translation>该车的维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="332"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="332"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>Arrived</source>
         <translation>到店时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="332"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="332"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="332"/>
+        <location filename="../../ui/workspaces/customers.py" line="336"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="334"/>
+        <location filename="../../ui/workspaces/customers.py" line="338"/>
         <source>&amp;Open repair order</source>
         <translation>打开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="335"/>
+        <location filename="../../ui/workspaces/customers.py" line="339"/>
         <source>Open the selected repair order (Enter)</source>
         <translation>打开所选工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="396"/>
+        <location filename="../../ui/workspaces/customers.py" line="400"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="396"/>
+        <location filename="../../ui/workspaces/customers.py" line="400"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="397"/>
+        <location filename="../../ui/workspaces/customers.py" line="401"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="398"/>
+        <location filename="../../ui/workspaces/customers.py" line="402"/>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="399"/>
+        <location filename="../../ui/workspaces/customers.py" line="403"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="433"/>
+        <location filename="../../ui/workspaces/customers.py" line="437"/>
         <source>The VIN&apos;s check digit does not match.</source>
         <translation>车架号校验位不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="519"/>
+        <location filename="../../ui/workspaces/customers.py" line="523"/>
         <source>✓ Saved %1</source>
         <translation>✓ 已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="521"/>
+        <location filename="../../ui/workspaces/customers.py" line="525"/>
         <source>The customer&apos;s details were saved at %1.</source>
         <translation>客户资料已于 %1 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="535"/>
+        <location filename="../../ui/workspaces/customers.py" line="539"/>
         <source>Export customer data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="537"/>
+        <location filename="../../ui/workspaces/customers.py" line="541"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="552"/>
+        <location filename="../../ui/workspaces/customers.py" line="556"/>
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="555"/>
+        <location filename="../../ui/workspaces/customers.py" line="559"/>
         <source>The customer&apos;s data was saved to %1.</source>
         <translation>客户数据已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="567"/>
+        <location filename="../../ui/workspaces/customers.py" line="571"/>
         <source>Erase the personal data of %1?
 
 Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair orders stay. This cannot be undone.</source>
@@ -315,7 +315,7 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 姓名、电话、电子邮件和微信将被替换为匿名记录；维修工单仍予保留。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/customers.py" line="570"/>
+        <location filename="../../ui/workspaces/customers.py" line="574"/>
         <source>Erase customer data</source>
         <translation>删除客户数据</translation>
     </message>

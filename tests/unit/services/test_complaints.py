@@ -248,3 +248,26 @@ def test_statistics_by_cause_and_level(staff: Staff) -> None:
     levels = {x.code: x.raised for x in s.by_level}
     assert levels == {ComplaintLevel.GENERAL: 2, ComplaintLevel.SERIOUS: 1, ComplaintLevel.CRISIS: 0}
     assert s.total.raised == 3
+
+
+def test_customer_service_records_complaints_but_handles_no_money(staff: Staff) -> None:
+    ro_id, _ = factories.handed_over(staff)
+    from advisor.models import RepairOrder
+
+    cs = staff.customer_service
+    assert cs is not None
+    customer = RepairOrder.get_by_id(ro_id).customer_id
+    c = _raise(staff, customer, actor=cs, source="follow_up", ro_id=ro_id)
+    assert c.raised_by == "高雅"
+    complaints.propose_compensation(
+        actor=staff.advisor, complaint_id=c.id, kind="voucher", amount_cents=20_000
+    )
+    seen = complaints.read_complaint(actor=cs, complaint_id=c.id)
+    assert (seen.compensation_kind, seen.compensation_cents) == ("voucher", 0)  # the kind, never the amount
+    assert complaints.read_complaint(actor=staff.advisor, complaint_id=c.id).compensation_cents == 20_000
+    before = db_snapshot()
+    with pytest.raises(GateError):
+        complaints.propose_compensation(actor=cs, complaint_id=c.id, kind="refund", amount_cents=10_000)
+    assert db_snapshot() == before
+    gift = complaints.propose_compensation(actor=cs, complaint_id=c.id, kind="gift", note="赠送车模")
+    assert gift.compensation_kind == "gift" and gift.compensation_approved_at is None
