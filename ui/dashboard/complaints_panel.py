@@ -52,7 +52,7 @@ class ComplaintsPanel(QFrame):
         ):
             grid.addWidget(label, 1, col)
             grid.addWidget(table, 2, col)
-            grid.setColumnStretch(col, 1)
+            grid.setColumnStretch(col, 2 if table is self.causes else 1)
         self.retranslate()
 
     def retranslate(self) -> None:
