@@ -41,6 +41,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ratio": ("Actual ÷ standard", "实际 ÷ 标准"),
     "rework_hours": ("Rework hours", "返工工时"),
     "rework_cost": ("Rework cost (labour rate)", "返工成本（按工时单价）"),
+    "wasted": ("Parts wasted in rework", "返工损耗配件"),
+    "wasted_value": ("Value of the parts wasted", "损耗配件金额"),
     "satisfaction": ("Satisfaction: calls per score", "满意度：各分值的回访次数"),
     "dimension": ("Dimension", "维度"),
     "average": ("Average", "平均分"),
@@ -101,6 +103,14 @@ def write(ws: WriteOnlyWorksheet, *, card: Scorecard, lang: str) -> None:
         s.put(name, h.jobs, h.rework_jobs, h.standard_hours, h.actual_hours, h.ratio, h.rework_hours,
               money(h.rework_cost_cents(card.labour_rate_cents)),
               kinds=("", "int", "int", "dec", "dec", "pct", "dec", "money"))  # fmt: skip
+    s.blank()
+    s.put(t("scope"), t("name"), t("wasted"), t("wasted_value"), font=BOLD)
+    for scope, name, month in [
+        (t("department"), t("all"), None),
+        *((t("month"), month_name(m), m) for m in card.months),
+    ]:
+        w = card.wasted_of(month)
+        s.put(scope, name, w.parts, money(w.value_cents), kinds=("", "", "int", "money"))
     s.blank()
 
     scores = card.scores_of()

@@ -212,6 +212,13 @@ class OrderWork(Workshop, Closing):
             start = qc_at + dt.timedelta(minutes=r.randint(5, 20))
             end = start + dt.timedelta(minutes=r.randint(15, 50))
             self.assignment(ro, x_, tid, tuid, qc_at, 30, start, end, "done", s, "", p.number, rework=True)
+            # Every other rework needs a part of the RO fitted again: one more issued than
+            # billed, at the shop's cost (the scorecard's parts wasted; no draw).
+            fitted = [y_ for y_ in lines if y_["kind"] == "part" and y_.get("part_status") == "issued"]
+            if fitted and ro % 2 == 0:
+                st = self.stock[fitted[0]["part"]]
+                if st[0] - st[1] >= 1:
+                    self.move(fitted[0]["part"], "issue", -1, ro, fitted[0]["id"], start, tuid)
             qc_at = self.minutes(end, 5, 20)
         wash_requested = bool(ro_row["wash_requested"])
         sink.add(

@@ -23,7 +23,8 @@ issue 15, as the other KPIs do):
 
 Beside the rules, per technician: standard (sold) against actual (clocked) hours of the
 jobs finished in the period; and the quality figures (003 内部失败成本, 004 the five
-dimensions): hours clocked on internal rework and what they cost at the labour rate, and
+dimensions): hours clocked on internal rework and what they cost at the labour rate, the
+parts wasted in it (issued beyond what the lines bill), and
 satisfaction as an index and a distribution of the scores.
 """
 
@@ -38,7 +39,7 @@ from typing import Any
 from peewee import JOIN, SQL, fn
 
 from advisor import workflow
-from advisor.codes import CLOCK_STARTS, EventAction, FollowUpStatus, JobStatus
+from advisor.codes import CLOCK_STARTS, EventAction, FollowUpStatus, JobStatus, LineKind, StockMoveKind
 from advisor.kpi._sql import (
     Period,
     Scope,
@@ -66,6 +67,7 @@ from advisor.models import (
     RepairOrder,
     Settlement,
     StepEvent,
+    StockMove,
     Technician,
     User,
 )
@@ -239,6 +241,19 @@ class Scores:
         return None if not n else Decimal(sum(row[score - 1] for row in self.counts)) / n
 
 
+@dataclass(frozen=True)
+class Waste:
+    """Parts wasted in internal rework: issued to a repaired RO's part lines beyond the
+    quantity billed (a part fitted again after a failed final check), valued at the
+    line's unit price."""
+
+    parts: int = 0
+    value_cents: int = 0
+
+    def __add__(self, o: Waste) -> Waste:
+        return Waste(self.parts + o.parts, self.value_cents + o.value_cents)
+
+
 # Cells of the scorecard: (rule, advisor id, technician id, month), None for "all".
 CellKey = tuple[str, int | None, int | None, dt.date | None]
 
@@ -257,6 +272,7 @@ class Scorecard:
     hours: dict[tuple[int | None, dt.date | None], Hours] = field(default_factory=dict)
     scores: dict[tuple[int | None, dt.date | None], Scores] = field(default_factory=dict)
     labour_rate_cents: int = 0  # per hour: what an hour of rework costs the shop
+    wasted: dict[dt.date | None, Waste] = field(default_factory=dict)  # per month, None: all
 
     def tally(
         self,
@@ -270,6 +286,9 @@ class Scorecard:
 
     def hours_of(self, technician_id: int | None = None, month: dt.date | None = None) -> Hours:
         return self.hours.get((technician_id, month), Hours())
+
+    def wasted_of(self, month: dt.date | None = None) -> Waste:
+        return self.wasted.get(month, Waste())
 
     def scores_of(self, advisor_id: int | None = None, month: dt.date | None = None) -> Scores:
         return self.scores.get((advisor_id, month), Scores())
@@ -588,6 +607,27 @@ def _scores(period: Period, scope: Scope) -> dict[tuple[int | None, dt.date | No
     return out
 
 
+def _wasted(period: Period, scope: Scope) -> dict[dt.date | None, Waste]:
+    """Parts issued beyond the quantity billed on the part lines of the ROs repaired (QC
+    passed) in the period: each line's issues as a probe by ``stock_move_line_id``."""
+    issued = StockMove.select(fn.SUM(StockMove.quantity)).where(  # issues are negative
+        (StockMove.line == EstimateLine.id) & (unindexed(StockMove.kind) == StockMoveKind.ISSUE)
+    )
+    q = RO.select(RO.qc_passed_at, EstimateLine.quantity, EstimateLine.unit_price_cents, issued).join(
+        EstimateLine, on=(EstimateLine.ro == RO.id)
+    )
+    conds = [within(RO.qc_passed_at, period), unindexed(EstimateLine.kind) == LineKind.PART, *ro_scope(scope)]
+    out: dict[dt.date | None, Waste] = {}
+    for qc_at, quantity, price, n in where_all(q, conds).tuples():
+        extra = -i(n) - int(Decimal(quantity))
+        if extra <= 0:
+            continue
+        w = Waste(extra, extra * int(price))
+        for key in (None, month_of(qc_at)):
+            out[key] = out.get(key, Waste()) + w
+    return out
+
+
 # --- the whole -------------------------------------------------------------------------
 
 
@@ -612,6 +652,7 @@ def scorecard(period: Period, scope: Scope, now: dt.datetime) -> Scorecard:
         hours=hours,
         scores=scores,
         labour_rate_cents=int(get_setting("labour_rate_cents")),
+        wasted=_wasted(period, scope),
     )
 
 

@@ -70,41 +70,41 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/scorecard.py" line="227"/>
-        <source>Internal rework: %1 h, %7 at the labour rate, on %2 jobs (of %3 h on %4). Satisfaction index %5 / 100, %6 calls.</source>
-        <translation>内部返工：%2 个作业共 %1 小时，按工时单价计 %7（总计 %4 个作业 %3 小时）。满意度指数 %5 / 100，共 %6 次回访。</translation>
+        <source>Internal rework: %1 h, %7 at the labour rate, on %2 jobs (of %3 h on %4); %8 parts wasted, %9. Satisfaction index %5 / 100, %6 calls.</source>
+        <translation>内部返工：%2 个作业共 %1 小时，按工时单价计 %7（总计 %4 个作业 %3 小时）；损耗配件 %8 件，计 %9。满意度指数 %5 / 100，共 %6 次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="238"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="240"/>
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="239"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="241"/>
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="240"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="242"/>
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="241"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="243"/>
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="242"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="244"/>
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="244"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="246"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/scorecard.py" line="273"/>
+        <location filename="../../ui/dashboard/scorecard.py" line="275"/>
         <source>Missed: %1 · %2</source>
         <translation>未达标：%1 · %2</translation>
     </message>

@@ -67,6 +67,7 @@ def test_the_table_shows_the_hand_worked_figures(ws: DashboardWorkspace) -> None
     # Quality: 赵磊's 30 min of rework; three scored calls, index 78.3.
     # 30 min at the default labour rate of ¥180 an hour: ¥90.00.
     assert "0.50 h, ¥90.00 at the labour rate" in panel.quality.text() and "78.3" in panel.quality.text()
+    assert "1 parts wasted, ¥560.00" in panel.quality.text()  # B's brake pads fitted twice
     assert [panel.scores_model.data(panel.scores_model.index(2, c)) for c in range(6)] == [
         "0", "0", "0", "2", "1", "4.33",  # responsiveness: 4, 4, 5
     ]  # fmt: skip
@@ -164,5 +165,7 @@ def test_the_workbook_holds_the_figures_the_panel_shows(
     hours = rows.index(("Technician", "Jobs", "Rework jobs", "Standard hours", "Actual hours", "Actual ÷ standard",
                         "Rework hours", "Rework cost (labour rate)"))  # fmt: skip
     assert rows[hours + 1] == ("All", 7, 1, 5.0, 5.67, pytest.approx(340 / 300), 0.5, 90)
+    wasted = rows.index(("Scope", "Name", "Parts wasted in rework", "Value of the parts wasted"))
+    assert rows[wasted + 1] == ("Department", "All", 1, 560)
     index = next(r for r in rows if r[:2] == ("Department", "All") and r[2] == 3)
     assert index[3] == pytest.approx(78.3)

@@ -40,6 +40,7 @@ from advisor.models import (
     RepairOrder,
     Settlement,
     StepEvent,
+    StockMove,
     now,
 )
 from advisor.services import changes, followup, quality, settlement, workshop
@@ -198,6 +199,10 @@ def build_shop(staff: factories.Staff) -> dict[str, int]:
     workshop.clock_on(actor=staff.foreman, assignment_id=rework)
     workshop.finish(actor=staff.foreman, assignment_id=rework)
     _job(rework, on=T(3, 2, 12, 30), done=T(3, 2, 13), minutes=30)
+    # The rework needed the brake pads (¥560) fitted again: one more set issued than billed.
+    pads = EstimateLine.get((EstimateLine.ro == b) & (EstimateLine.kind == "part"))
+    StockMove.create(part=pads.part, kind="issue", quantity=-1, ro=b, line=pads.id, user=staff.parts.user_id,
+                     at=T(3, 2, 12, 30))  # fmt: skip
     _qc_pass(staff, b, T(3, 2, 13, 30))
     quality.set_wash(actor=staff.advisor, ro_id=b, requested=True, eta_min=20)
     quality.confirm_wash(actor=staff.advisor, ro_id=b, ashtray_ok=True, tyres_ok=True)
@@ -335,6 +340,9 @@ def test_standard_against_actual_hours_and_rework(shop: dict[str, int]) -> None:
     )
     assert t1.rework_hours == Decimal("0.50")
     assert t1.rework_cost_cents(card.labour_rate_cents) == 9_000  # ½ h at the default ¥180 an hour
+    # B's second set of brake pads: 1 part at ¥560.00, in March.
+    assert card.wasted_of() == sc.Waste(1, 56_000) == card.wasted_of(MAR)
+    assert card.wasted_of(FEB) == sc.Waste()
     # 孙伟: C 55 min (1.0 h) and its change 40 min (0.5 h), D's change 30 min (0.5 h):
     # 3 jobs, 2.00 h standard, 125 min = 2.08 h actual.
     t2 = card.hours_of(shop["tech2"])
@@ -434,3 +442,4 @@ def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
         t = card.tally(rule)
         assert t.met > 0 and t.missed > 0, (rule, t)
     assert card.hours_of().rework_min > 0 and card.scores_of().responses > 0
+    assert card.wasted_of().parts > 0

@@ -224,7 +224,7 @@ class ScorecardPanel(QWidget):
         s = c.scores_of()
         self.quality.setText(
             self.tr(
-                "Internal rework: %1 h, %7 at the labour rate, on %2 jobs (of %3 h on %4). Satisfaction index %5 / 100, %6 calls."
+                "Internal rework: %1 h, %7 at the labour rate, on %2 jobs (of %3 h on %4); %8 parts wasted, %9. Satisfaction index %5 / 100, %6 calls."
             )
             .replace("%1", dec(h.rework_hours))
             .replace("%2", str(h.rework_jobs))
@@ -233,6 +233,8 @@ class ScorecardPanel(QWidget):
             .replace("%5", dec(s.index, 1))
             .replace("%6", str(s.responses))
             .replace("%7", fmt.money(h.rework_cost_cents(c.labour_rate_cents)))
+            .replace("%8", str(c.wasted_of().parts))
+            .replace("%9", fmt.money(c.wasted_of().value_cents))
         )
         words = {
             "tangibles": self.tr("Tangibles"),
