@@ -169,3 +169,97 @@ def test_overdue_escalations_come_first_and_are_marked(qtbot, ctx, staff) -> Non
     assert "1 escalations overdue" in find(ws, QLabel, "cw_summary").text()
     pick(qtbot, ws, late.id)
     assert "Overdue" in find(ws.panel, QLabel, "cp_status").text()
+
+
+def test_the_manager_records_an_improvement_action_and_its_owner_finishes_it(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, staff, shown
+) -> None:
+    from advisor.models import ImprovementAction
+
+    cid, _ = factories.make_customer_vehicle(staff)
+    for _ in range(2):
+        complaints.raise_complaint(
+            actor=staff.advisor,
+            customer_id=cid,
+            words="太贵了",
+            cause="price",
+            level="general",
+            source="phone",
+        )
+    manager = make_ctx("manager")
+    ws = complaints_ws(qtbot, manager)
+    person.click_tab(qtbot, ws.tabs, 1)
+    panel = ws.improvement
+    qtbot.waitUntil(lambda: any(s.code == "price" for s in panel.sources))
+    row = next(i for i, s in enumerate(panel.sources) if (s.source, s.code) == ("complaint", "price"))
+    assert panel.source_table.item(row, 2).text() == "2"
+    person.click_at(qtbot, panel.source_table, panel.source_table.model().index(row, 1))
+    assert "Price" in panel.chosen.text()
+    person.fill(qtbot, panel.what, "报价时出示配件价格表")
+    choose_data(qtbot, panel.owner, staff.advisor.user_id)
+    person.click(qtbot, panel.record_button)
+    a = ImprovementAction.get()
+    assert (a.source, a.source_code, a.owner_id, a.what) == (
+        "complaint",
+        "price",
+        staff.advisor.user_id,
+        "报价时出示配件价格表",
+    )
+    assert panel.source_table.item(row, 3).text() == "1"  # one open action against it now
+    mws = ws.window()
+    mws.close()
+
+    # The advisor who owns it records the result.
+    advisor = make_ctx("advisor")
+    aws = complaints_ws(qtbot, advisor)
+    person.click_tab(qtbot, aws.tabs, 1)
+    mine = aws.improvement
+    assert not mine.record_button.isVisible() and not mine.source_table.isVisible()  # the manager's part
+    qtbot.waitUntil(lambda: len(mine.action_rows) == 1)
+    person.click_at(qtbot, mine.action_table, mine.action_table.model().index(0, 1))
+    person.fill(qtbot, mine.result, "已培训，价格投诉减少")
+    person.click(qtbot, mine.done_button)
+    done = ImprovementAction.get_by_id(a.id)
+    assert done.done_at is not None and done.result == "已培训，价格投诉减少"
+    assert errors(shown) == []
+
+
+def test_the_dashboard_shows_overdue_escalations_and_actions(qtbot, make_ctx, staff) -> None:  # type: ignore[no-untyped-def]
+    from advisor.models import ImprovementAction, now
+    from advisor.services import improvement
+
+    cid, _ = factories.make_customer_vehicle(staff, name="王芳", phone="13900000009")
+    late = complaints.raise_complaint(
+        actor=staff.advisor,
+        customer_id=cid,
+        words="等太久",
+        cause="waiting",
+        level="serious",
+        source="counter",
+    )
+    row = Complaint.get_by_id(late.id)
+    back = dt.timedelta(hours=5)
+    Complaint.update(raised_at=row.raised_at - back, escalate_by=row.escalate_by - back).where(
+        Complaint.id == late.id
+    ).execute()
+    action = improvement.record_action(
+        actor=staff.manager,
+        what="休息室每 30 分钟通报进度",
+        source="complaint",
+        source_code="waiting",
+        owner_id=staff.advisor.user_id,
+        due_on=now().date(),
+    )
+    ImprovementAction.update(due_on=now().date() - dt.timedelta(days=3)).where(
+        ImprovementAction.id == action.id
+    ).execute()
+    ws = open_workspace(qtbot, desk(qtbot, make_ctx("manager")), "dashboard")
+    panel = ws.complaints_panel  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: panel.data is not None)
+    assert "Escalations overdue: 1" in panel.escalations_label.text()
+    assert panel.escalations.item(0, 1).text() == "王芳"
+    assert "Improvement actions overdue: 1" in panel.actions_label.text()
+    assert panel.action_table.item(0, 2).text() == "休息室每 30 分钟通报进度"
+    causes = [panel.causes.item(r, 0).text() for r in range(panel.causes.rowCount())]
+    assert causes == ["Waiting time", "Serious", "All"]
+    ws.wait_idle()  # type: ignore[attr-defined]

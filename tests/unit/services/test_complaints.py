@@ -271,3 +271,21 @@ def test_customer_service_records_complaints_but_handles_no_money(staff: Staff) 
     assert db_snapshot() == before
     gift = complaints.propose_compensation(actor=cs, complaint_id=c.id, kind="gift", note="赠送车模")
     assert gift.compensation_kind == "gift" and gift.compensation_approved_at is None
+
+
+def test_migration_0017_brings_an_older_database_up_to_date(staff: Staff) -> None:
+    from advisor import db
+    from advisor.services import customers
+
+    cid, _ = factories.make_customer_vehicle(staff)
+    database = db.database_proxy.obj
+    database.execute_sql('DROP INDEX IF EXISTS "customer_birthday_md"')
+    for column in ("birthday", "birthday_md"):
+        database.execute_sql(f'ALTER TABLE "customer" DROP COLUMN "{column}"')
+    for table in ("complaint", "improvement_action", "holiday"):
+        database.execute_sql(f'DROP TABLE "{table}"')
+    database.execute_sql("DELETE FROM schema_migration WHERE name = '0017_complaints'")
+    assert db.run_migrations(database) == ["0017_complaints"]
+    assert customers.get_customer(cid).birthday is None  # existing customers: not known
+    assert "customer_birthday_md" in {i.name for i in database.get_indexes("customer")}
+    assert _raise(staff, cid).status == "open"
