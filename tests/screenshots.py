@@ -105,6 +105,21 @@ def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
     settlement.pay(
         actor=staff.cashier, ro_id=part_paid, method="wechat", amount_cents=20_000, reference="WX-1"
     )
+    # A complaint being handled (issue 17): the Complaints workspace shows all its parts.
+    from advisor.services import complaints
+
+    upset, _car = factories.make_customer_vehicle(staff, name="孙丽", phone="13900007777")
+    raised = complaints.raise_complaint(
+        actor=staff.advisor,
+        customer_id=upset,
+        words="等了一下午",
+        cause="waiting",
+        level="serious",
+        source="counter",
+    )
+    complaints.propose_compensation(
+        actor=staff.advisor, complaint_id=raised.id, kind="voucher", amount_cents=20_000
+    )
     if not demo:
         return staff, stage
     try:

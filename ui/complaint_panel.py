@@ -188,10 +188,10 @@ class ComplaintPanel(QWidget):
         self.offer_button.setText(self.tr("&Offer"))
         self.approve_button.setText(self.tr("A&pprove"))
         self.close_box.setTitle(self.tr("Close with the customer's answer"))
-        self.accepted_label.setText(self.tr("Customer a&ccepts?"))
+        self.accepted_label.setText(self.tr("Customer acc&epts?"))
         self.accepted.setItemText(1, self.tr("Yes"))
         self.accepted.setItemText(2, self.tr("No"))
-        self.close_note_label.setText(self.tr("&Note"))
+        self.close_note_label.setText(self.tr("No&te"))
         self.close_button.setText(self.tr("Close &complaint"))
         self.set_complaint(self.complaint)
 

@@ -152,7 +152,7 @@ class ImprovementPanel(QWidget):
         self.form_box.setTitle(self.tr("Record an improvement action"))
         self.chosen_label.setText(self.tr("Answers"))
         self.what_label.setText(self.tr("&What is to change"))
-        self.owner_label.setText(self.tr("O&wner"))
+        self.owner_label.setText(self.tr("Own&er"))
         self.due_label.setText(self.tr("&Due by"))
         self.record_button.setText(self.tr("&Record action"))
         self.actions_box.setTitle(self.tr("Improvement actions"))

@@ -174,8 +174,13 @@
     </message>
     <message>
         <location filename="../../ui/complaint_panel.py" line="191"/>
-        <source>Customer a&amp;ccepts?</source>
-        <translation>客户是否接受(&amp;C)？</translation>
+        <source>Customer acc&amp;epts?</source>
+        <translation>客户是否接受(&amp;E)？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaint_panel.py" line="194"/>
+        <source>No&amp;te</source>
+        <translation>备注(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/complaint_panel.py" line="192"/>
@@ -186,11 +191,6 @@
         <location filename="../../ui/complaint_panel.py" line="193"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../ui/complaint_panel.py" line="194"/>
-        <source>&amp;Note</source>
-        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/complaint_panel.py" line="195"/>
@@ -491,133 +491,133 @@
 <context>
     <name>ImprovementPanel</name>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="146"/>
+        <location filename="../../ui/improvement_panel.py" line="147"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="147"/>
+        <location filename="../../ui/improvement_panel.py" line="148"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="149"/>
+        <location filename="../../ui/improvement_panel.py" line="150"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="149"/>
+        <location filename="../../ui/improvement_panel.py" line="150"/>
         <source>Reason or cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="149"/>
+        <location filename="../../ui/improvement_panel.py" line="150"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="149"/>
+        <location filename="../../ui/improvement_panel.py" line="150"/>
         <source>Open actions</source>
         <translation>未完成措施</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="151"/>
+        <location filename="../../ui/improvement_panel.py" line="152"/>
         <source>Record an improvement action</source>
         <translation>记录改善措施</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="152"/>
-        <location filename="../../ui/improvement_panel.py" line="163"/>
+        <location filename="../../ui/improvement_panel.py" line="153"/>
+        <location filename="../../ui/improvement_panel.py" line="164"/>
         <source>Answers</source>
         <translation>针对</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="153"/>
+        <location filename="../../ui/improvement_panel.py" line="154"/>
         <source>&amp;What is to change</source>
         <translation>改善内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="154"/>
-        <source>O&amp;wner</source>
-        <translation>负责人(&amp;W)</translation>
+        <location filename="../../ui/improvement_panel.py" line="155"/>
+        <source>Own&amp;er</source>
+        <translation>负责人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="155"/>
+        <location filename="../../ui/improvement_panel.py" line="156"/>
         <source>&amp;Due by</source>
         <translation>完成期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="156"/>
+        <location filename="../../ui/improvement_panel.py" line="157"/>
         <source>&amp;Record action</source>
         <translation>记录措施(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="157"/>
+        <location filename="../../ui/improvement_panel.py" line="158"/>
         <source>Improvement actions</source>
         <translation>改善措施</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="158"/>
+        <location filename="../../ui/improvement_panel.py" line="159"/>
         <source>Show done actions</source>
         <translation>显示已完成措施</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="161"/>
+        <location filename="../../ui/improvement_panel.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="162"/>
+        <location filename="../../ui/improvement_panel.py" line="163"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="164"/>
+        <location filename="../../ui/improvement_panel.py" line="165"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="165"/>
+        <location filename="../../ui/improvement_panel.py" line="166"/>
         <source>Due / result</source>
         <translation>期限／结果</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="168"/>
+        <location filename="../../ui/improvement_panel.py" line="169"/>
         <source>Re&amp;sult</source>
         <translation>结果(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="169"/>
+        <location filename="../../ui/improvement_panel.py" line="170"/>
         <source>Record res&amp;ult</source>
         <translation>记录结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="187"/>
+        <location filename="../../ui/improvement_panel.py" line="188"/>
         <source>Complaints: %1</source>
         <translation>投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="189"/>
+        <location filename="../../ui/improvement_panel.py" line="190"/>
         <source>closed in %1 on average</source>
         <translation>平均 %1 结案</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="220"/>
+        <location filename="../../ui/improvement_panel.py" line="221"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="223"/>
+        <location filename="../../ui/improvement_panel.py" line="224"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="226"/>
+        <location filename="../../ui/improvement_panel.py" line="227"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/improvement_panel.py" line="242"/>
+        <location filename="../../ui/improvement_panel.py" line="243"/>
         <source>Choose a reason or cause in the list.</source>
         <translation>请在列表中选择原因。</translation>
     </message>

@@ -6,6 +6,10 @@ acceptance. Refusals keep the input on screen."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
@@ -21,6 +25,7 @@ from ui.workspaces.complaints import ComplaintsWorkspace
 from ui.workspaces.followup import FollowUpWorkspace
 
 WORDS = "刹车还是响，你们根本没修好！"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def complaints_ws(qtbot, ctx) -> ComplaintsWorkspace:  # type: ignore[no-untyped-def]
@@ -263,3 +268,69 @@ def test_the_dashboard_shows_overdue_escalations_and_actions(qtbot, make_ctx, st
     causes = [panel.causes.item(r, 0).text() for r in range(panel.causes.rowCount())]
     assert causes == ["Waiting time", "Serious", "All"]
     ws.wait_idle()  # type: ignore[attr-defined]
+
+
+# Another desk (customer service) records a crisis: the manager's open list shows it.
+OTHER_DESK = textwrap.dedent(
+    """
+    import sys
+    from advisor.services import complaints, system
+    from advisor.services._base import Actor
+
+    url, user_id, customer_id, manager_id = (sys.argv[1], *map(int, sys.argv[2:5]))
+    system.open_database(url)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    c = complaints.raise_complaint(
+        actor=Actor(user_id, "gao.ya", "高雅", "customer_service"), customer_id=customer_id,
+        words="车在店里被刮了！", cause="damage", level="crisis", source="phone", escalate_to=manager_id,
+    )
+    print(c.id, flush=True)
+    """
+)
+
+
+def test_a_complaint_recorded_at_another_desk_reaches_the_managers_list(qtbot, make_ctx, staff, url) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import PG_URL
+    from ui.live import LiveBridge
+
+    cid, _ = factories.make_customer_vehicle(staff)
+    manager = make_ctx("manager")
+    ws = complaints_ws(qtbot, manager)
+    assert ws.model.rows == []
+    bridge = LiveBridge(sqlite_interval=0.5)
+    try:
+        bridge.changed.connect(manager.ops.changed)  # as the app wires it
+        bridge.start(url, shared=bool(PG_URL))
+        assert bridge.wait_ready()
+        qtbot.wait(700)  # the SQLite poller has read its first data_version
+        assert staff.customer_service is not None
+        other = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                OTHER_DESK,
+                url,
+                str(staff.customer_service.user_id),
+                str(cid),
+                str(staff.manager.user_id),
+            ],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert other.stdout is not None and other.stdin is not None
+            assert other.stdout.readline().strip() == "ready"
+            other.stdin.write("go\n")
+            other.stdin.flush()
+            complaint_id = int(other.stdout.readline())
+            qtbot.waitUntil(lambda: [c.id for c in ws.model.rows] == [complaint_id], timeout=2500)
+        finally:
+            other.communicate(timeout=30)
+        assert other.returncode == 0
+    finally:
+        bridge.stop()
+    assert ws.panel.complaint is not None and ws.panel.complaint.level == "crisis"
+    assert "1 open" in find(ws, QLabel, "cw_summary").text()
