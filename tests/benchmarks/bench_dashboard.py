@@ -214,6 +214,16 @@ def main(argv: list[str] | None = None) -> int:
 
         t = measure({"dashboard": figures, "planner": planners_joins}, args.repeats)
         rows.append((f"dashboard {month}, hash/merge joins allowed", t["planner"], None))
+    # The process scorecard the Reports workspace loads beside the figures (issue 17), and
+    # the dashboard's whole month read: both, one after the other.
+    from advisor.services import scorecard
+
+    def card() -> object:
+        return scorecard.read_scorecard(actor=actor, start=start, end=end)
+
+    t = measure({"scorecard": card, "both": lambda: (figures(), card())}, args.repeats)
+    rows.append((f"scorecard {month}", t["scorecard"], None))
+    rows.append((f"dashboard {month} with its scorecard", t["both"], None))
     e_start, e_end = empty_month()
     t = measure({"department": department, "empty": lambda: figures(e_start, e_end)}, args.repeats)
     rows.append((f"kpi.department {month}", t["department"], None))
