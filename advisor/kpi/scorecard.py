@@ -74,6 +74,7 @@ from advisor.models import (
 from advisor.services.settings import get_setting
 
 RO = RepairOrder
+_CHUNK = 5000  # RO ids per statement (SQLite allows 32,766 parameters)
 
 
 @dataclass(frozen=True)
@@ -613,17 +614,28 @@ def _wasted(period: Period, scope: Scope) -> dict[dt.date | None, Waste]:
     issued = StockMove.select(fn.SUM(StockMove.quantity)).where(  # issues are negative
         (StockMove.line == EstimateLine.id) & (unindexed(StockMove.kind) == StockMoveKind.ISSUE)
     )
-    q = RO.select(RO.qc_passed_at, EstimateLine.quantity, EstimateLine.unit_price_cents, issued).join(
-        EstimateLine, on=(EstimateLine.ro == RO.id)
+    repaired = where_all(
+        RO.select(RO.id, RO.qc_passed_at), [within(RO.qc_passed_at, period), *ro_scope(scope)]
     )
-    conds = [within(RO.qc_passed_at, period), unindexed(EstimateLine.kind) == LineKind.PART, *ro_scope(scope)]
+    months = {ro_id: month_of(at) for ro_id, at in repaired.tuples()}
+    if not months:
+        return {}
+    # By the repaired ROs' lines, their ids given (``estimate_line_ro_id``), in chunks:
+    # as a subquery PostgreSQL walked every line in ``ro_id`` order.
+    ids = sorted(months)
+    rows: list[tuple[Any, ...]] = []
+    for k in range(0, len(ids), _CHUNK):
+        q = EstimateLine.select(
+            EstimateLine.ro, EstimateLine.quantity, EstimateLine.unit_price_cents, issued
+        ).where(EstimateLine.ro.in_(ids[k : k + _CHUNK]) & (unindexed(EstimateLine.kind) == LineKind.PART))
+        rows.extend(q.tuples())
     out: dict[dt.date | None, Waste] = {}
-    for qc_at, quantity, price, n in where_all(q, conds).tuples():
+    for ro_id, quantity, price, n in rows:
         extra = -i(n) - int(Decimal(quantity))
         if extra <= 0:
             continue
         w = Waste(extra, extra * int(price))
-        for key in (None, month_of(qc_at)):
+        for key in (None, months[ro_id]):
             out[key] = out.get(key, Waste()) + w
     return out
 
