@@ -31,10 +31,11 @@ satisfaction as an index and a distribution of the scores.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import JOIN, SQL, fn
 
@@ -131,10 +132,10 @@ class Tally:
         return None if not self.measured else Decimal(self.met) / Decimal(self.measured)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """One rule judged on one RO (``technician_id`` None) or on one technician's work on
-    it; ``month`` is the first day of the month of the rule's anchor date."""
+    it; ``month`` is the first day of the month of the rule's anchor date. (A tuple: a
+    month's scorecard makes tens of thousands.)"""
 
     rule: str
     ro_id: int
@@ -372,7 +373,8 @@ def lounge_spans(
 def _arrived(period: Period, scope: Scope) -> Iterator[Verdict]:
     q = RO.select(RO.id, RO.advisor, RO.arrived_at, RO.greeted_at, RO.need_confirmed_at)
     q = where_all(q, [within(RO.arrived_at, period), *ro_scope(scope)])
-    for ro_id, adv, arrived, greeted, need in q.tuples():
+    for ro_id, adv, arrived, greeted, need in _raw(q):
+        arrived, greeted, need = _dt(arrived), _t(greeted), _t(need)
         m = month_of(arrived)
         if greeted is not None:
             yield Verdict("greeting", ro_id, m, adv, None, greeting_met(arrived, greeted))
@@ -387,7 +389,10 @@ def _qc_ros(period: Period, scope: Scope) -> Any:
 
 def _repaired(period: Period, scope: Scope) -> Iterator[Verdict]:
     q = RO.select(RO.id, RO.advisor, RO.qc_passed_at, RO.authorised_at)
-    ros = {r[0]: r[1:] for r in where_all(q, [within(RO.qc_passed_at, period), *ro_scope(scope)]).tuples()}
+    ros = {
+        r[0]: (r[1], _dt(r[2]), _t(r[3]))
+        for r in _raw(where_all(q, [within(RO.qc_passed_at, period), *ro_scope(scope)]))
+    }
     if not ros:
         return
     ids = _qc_ros(period, scope)
@@ -407,18 +412,15 @@ def _repaired(period: Period, scope: Scope) -> Iterator[Verdict]:
         .join(ChangeRequest, JOIN.LEFT_OUTER, on=(EstimateLine.change_request == ChangeRequest.id))
         .where(Assignment.ro.in_(ids))
     )  # fmt: skip
-    for ro_id, tech, cr, consent_at, first in cq.tuples():
+    techs_of: dict[int, set[int]] = {}
+    for ro_id, tech, cr, consent_at, first in _raw(cq):
+        techs_of.setdefault(ro_id, set()).add(tech)
         if first is None:
             continue  # never clocked on
         per_cr = starts.setdefault(ro_id, {}).setdefault(tech, {})
         t = _dt(first)
         if cr not in per_cr or t < per_cr[cr][0]:
-            per_cr[cr] = (t, consent_at)
-    techs_of: dict[int, set[int]] = {}
-    for ro_id, tech in (
-        Assignment.select(Assignment.ro, Assignment.technician).where(Assignment.ro.in_(ids)).tuples()
-    ):
-        techs_of.setdefault(ro_id, set()).add(tech)
+            per_cr[cr] = (t, _t(consent_at))
     failed = {
         r for (r,) in QCCheck.select(QCCheck.ro).where(QCCheck.ro.in_(ids) & (unindexed(QCCheck.passed) == False)).tuples()  # noqa: E712
     }  # fmt: skip
@@ -448,8 +450,21 @@ def _repaired(period: Period, scope: Scope) -> Iterator[Verdict]:
 
 
 def _dt(value: Any) -> dt.datetime:
-    """MIN() of a timestamp: SQLite returns the stored text."""
+    """A timestamp as read raw: SQLite returns the stored text."""
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def _t(value: Any) -> dt.datetime | None:
+    return None if value is None else _dt(value)
+
+
+def _raw(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` as the driver returns them: peewee's conversion of every value
+    cost more than the queries for a month's tens of thousands of rows. Timestamps
+    come as text on SQLite (``_t``), flags as 0/1."""
+    from advisor.db import database_proxy
+
+    return list(database_proxy.obj.execute(query).fetchall())
 
 
 def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Verdict]:
@@ -460,18 +475,19 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         )
         .join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.ro == RO.id))
     )  # fmt: skip
-    rows = list(where_all(q, [within(RO.handed_over_at, period), *ro_scope(scope)]).tuples())
+    rows = _raw(where_all(q, [within(RO.handed_over_at, period), *ro_scope(scope)]))
     if not rows:
         return
     ids = where_all(RO.select(RO.id), [within(RO.handed_over_at, period), *ro_scope(scope)])
     # The first payment on each RO's settlement in force (by ``settlement_ro_id`` and
     # ``payment_settlement_id``).
     paid = dict(
-        Settlement.select(Settlement.ro, fn.MIN(Payment.at))
-        .join(Payment, on=(Payment.settlement == Settlement.id))
-        .where(Settlement.ro.in_(ids) & Settlement.superseded_by.is_null())
-        .group_by(Settlement.ro)
-        .tuples()
+        _raw(
+            Settlement.select(Settlement.ro, fn.MIN(Payment.at))
+            .join(Payment, on=(Payment.settlement == Settlement.id))
+            .where(Settlement.ro.in_(ids) & Settlement.superseded_by.is_null())
+            .group_by(Settlement.ro)
+        )
     )
     events: dict[int, list[tuple[dt.datetime, str]]] = {}
     eq = StepEvent.select(StepEvent.ro, StepEvent.at, StepEvent.action).where(
@@ -480,8 +496,8 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
             [EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT, EventAction.CUSTOMER_INFORMED]
         )
     )
-    for ro_id, at, action in eq.tuples():
-        events.setdefault(ro_id, []).append((at, action))
+    for ro_id, at, action in _raw(eq):
+        events.setdefault(ro_id, []).append((_dt(at), action))
     for (
         ro_id,
         adv,
@@ -496,6 +512,8 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         fu_at,
         fu_to,
     ) in rows:
+        handed, wash_done, explained, checked_in = _dt(handed), _t(wash_done), _t(explained), _t(checked_in)
+        qc_at, fu_at, fu_to = _t(qc_at), _t(fu_at), _t(fu_to)
         m = month_of(handed)
         ev = events.get(ro_id, [])
         ready = wash_done if wash_req and wash_done is not None else qc_at
@@ -530,28 +548,32 @@ def verdicts(
 
 
 def _tally(found: Iterable[Verdict], scope: Scope) -> dict[CellKey, Tally]:
+    """The verdicts counted into the cells: the department, each advisor, each technician
+    (their own verdicts), each month and their crossings."""
+    # Counted first by their distinct keys: a few thousand, not one dict walk per verdict.
+    seen = Counter((v.rule, v.advisor_id, v.technician_id, v.month, v.met) for v in found)
     counts: dict[CellKey, list[int]] = {}
 
-    def add(key: CellKey, met: bool) -> None:
+    def add(key: CellKey, met: bool, n: int) -> None:
         cell = counts.setdefault(key, [0, 0])
-        cell[0 if met else 1] += 1
+        cell[0 if met else 1] += n
 
     tech = scope.technician_id
-    for v in found:
-        if v.technician_id is None:
-            if tech is not None and rule(v.rule).technician:
+    for (r, adv, t, m, met), n in seen.items():
+        if t is None:
+            if tech is not None and r in TECHNICIAN_RULES:
                 continue  # with a technician chosen, their own verdicts stand for the RO
-            for adv in (None, v.advisor_id):
-                for m in (None, v.month):
-                    add((v.rule, adv, None, m), v.met)
+            for a in (None, adv):
+                for month in (None, m):
+                    add((r, a, None, month), met, n)
             continue
-        if tech is not None and v.technician_id != tech:
+        if tech is not None and t != tech:
             continue
-        for m in (None, v.month):
-            add((v.rule, None, v.technician_id, m), v.met)
+        for month in (None, m):
+            add((r, None, t, month), met, n)
             if tech is not None:
-                add((v.rule, None, None, m), v.met)
-                add((v.rule, v.advisor_id, None, m), v.met)
+                add((r, None, None, month), met, n)
+                add((r, adv, None, month), met, n)
     return {k: Tally(*c) for k, c in counts.items()}
 
 
@@ -617,7 +639,7 @@ def _wasted(period: Period, scope: Scope) -> dict[dt.date | None, Waste]:
     repaired = where_all(
         RO.select(RO.id, RO.qc_passed_at), [within(RO.qc_passed_at, period), *ro_scope(scope)]
     )
-    months = {ro_id: month_of(at) for ro_id, at in repaired.tuples()}
+    months = {ro_id: month_of(_dt(at)) for ro_id, at in _raw(repaired)}
     if not months:
         return {}
     # By the repaired ROs' lines, their ids given (``estimate_line_ro_id``), in chunks:
@@ -628,7 +650,7 @@ def _wasted(period: Period, scope: Scope) -> dict[dt.date | None, Waste]:
         q = EstimateLine.select(
             EstimateLine.ro, EstimateLine.quantity, EstimateLine.unit_price_cents, issued
         ).where(EstimateLine.ro.in_(ids[k : k + _CHUNK]) & (unindexed(EstimateLine.kind) == LineKind.PART))
-        rows.extend(q.tuples())
+        rows.extend(_raw(q))
     out: dict[dt.date | None, Waste] = {}
     for ro_id, quantity, price, n in rows:
         extra = -i(n) - int(Decimal(quantity))
