@@ -112,7 +112,7 @@ class EventAction(Code):
 
 
 class NeedKind(Code):
-    """Why a repair order waits on its advisor (``services.inbox.read_needs_me``)."""
+    """Why a repair order (or a complaint) waits on its advisor (``services.inbox.read_needs_me``)."""
 
     CONSENT = "consent", "Customer's answer to a change", "变更待客户答复"
     DECISION = "decision", "Manager decided: tell the customer", "经理已决定，待告知客户"
@@ -123,6 +123,8 @@ class NeedKind(Code):
     LOUNGE = "lounge", "Lounge: progress update due", "休息室客户待通报进度"
     FOLLOW_UP = "follow_up", "Follow-up call due", "待回访"
     HANDOVER = "handover", "Paid: ready for handover", "已付款，待交车"
+    ESCALATION_OVERDUE = "escalation_overdue", "Complaint: escalation overdue", "投诉超时未上报经理"
+    COMPLAINT = "complaint", "Complaint escalated to you", "投诉已上报给您"
 
 
 class Role(Code):

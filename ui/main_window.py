@@ -32,7 +32,7 @@ from advisor.services import settings as dealer_settings
 from advisor.services import users
 from ui import i18n, messages, workstation
 from ui.context import AppContext
-from ui.desk.needs import NeedsTray, NeedsWatcher
+from ui.desk.needs import NeedsTray, NeedsWatcher, readable
 from ui.search_box import SearchBox
 from ui.workspace import Workspace
 from ui.workspaces import ENTRIES, Entry
@@ -184,9 +184,10 @@ class MainWindow(QMainWindow):
             self.language_actions[lang] = action
 
     def _build_needs(self) -> None:
-        """What waits on this advisor: its count on Today's rail item, new items in the tray."""
+        """What waits on this advisor: its count on Today's rail item (the complaints' on
+        Complaints'), new items in the tray."""
         self.needs: NeedsWatcher | None = None
-        if self.ctx.may("needs.view") and self._row_of("today") >= 0:
+        if readable(self.ctx) and (self._row_of("today") >= 0 or self._row_of("complaints") >= 0):
             self.needs = NeedsWatcher.of(self.ctx)
             self.needs.updated.connect(self._needs_read)
             self.needs_tray = NeedsTray(self, self.needs, self.open_ro)
@@ -236,9 +237,14 @@ class MainWindow(QMainWindow):
         """The rail's and the View menu's names; Today's with what needs the user ("Today (3)")."""
         for row, entry in enumerate(self._entries):
             name = self._title_of(entry)
-            if entry.key == "today" and self.needs is not None and self.needs.count:
+            count = 0
+            if self.needs is not None and entry.key == "today":
+                count = self.needs.count
+            elif self.needs is not None and entry.key == "complaints":
+                count = self.needs.complaint_count
+            if count:
                 name = self.tr("%1 (%2)", "a workspace and its count").replace("%1", name)
-                name = name.replace("%2", str(self.needs.count))
+                name = name.replace("%2", str(count))
             item = self.rail.item(row)
             item.setText(name)
             shortcut = self.go_actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -287,6 +293,7 @@ class MainWindow(QMainWindow):
         ws.open_ro.connect(self.open_ro)
         ws.open_ro_at.connect(self.open_ro)
         ws.open_customer.connect(self.show_customer)
+        ws.open_complaint.connect(self.open_complaint)
         holder = self._placeholders[key]
         index = self.stack.indexOf(holder)
         self.stack.insertWidget(index, ws)
@@ -346,6 +353,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The repair order screen is not available."), 5000)
             return
         show(ro_id, step=step or None)
+
+    def open_complaint(self, complaint_id: int) -> None:
+        """Show complaint ``complaint_id`` in the Complaints workspace."""
+        ws = self.open_workspace("complaints")
+        show: Callable[[int], bool] | None = getattr(ws, "show_complaint", None)
+        if show is not None:
+            show(complaint_id)
 
     def show_customer(self, customer_id: int, vehicle_id: int | None = None) -> None:
         """Show a customer (and one of their vehicles) in Customers & vehicles."""

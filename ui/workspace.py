@@ -30,6 +30,7 @@ class Workspace(QWidget):
     open_ro = Signal(int)  # RO id
     open_ro_at = Signal(int, int)  # RO id, the step to show
     open_customer = Signal(int)  # customer id
+    open_complaint = Signal(int)  # complaint id (shown in the Complaints workspace)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

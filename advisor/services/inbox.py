@@ -23,6 +23,14 @@ when it shows and one act that clears it:
   check-in or the last update — until a progress update is given (the RO's step).
 - ``follow_up``: the follow-up call is due — until it is logged (step 13).
 - ``handover``: settled and paid, not handed over — until handed over (step 12).
+- ``escalation_overdue`` (a complaint, not an RO; to every manager and to who recorded
+  it): an open complaint past its level's time without the manager
+  (``workflow.escalation_overdue``) — until it is escalated to a manager (or closed).
+- ``complaint`` (to the manager it was escalated to): an open complaint with them —
+  until it is closed with the customer's answer.
+
+The complaint kinds open the complaint in the Complaints workspace (``NeedItem.complaint``);
+``read_complaint_needs`` reads them alone, for the Complaints rail entry's count.
 
 A progress update (``give_progress_update``) is one audited act on the RO, shown on its
 timeline. The read is a handful of statements over the open ROs' ids, whatever their
@@ -39,12 +47,14 @@ from typing import Any
 
 import peewee
 
-from advisor import auth, money, validation
+from advisor import auth, money, validation, workflow
 from advisor.codes import (
     CHANGE_OPEN,
     CLOCK_STARTS,
     ChangeKind,
     ChangeStatus,
+    ComplaintLevel,
+    ComplaintStatus,
     EventAction,
     FollowUpStatus,
     JobStatus,
@@ -60,6 +70,8 @@ from advisor.models import (
     Assignment,
     ChangeRequest,
     ClockEvent,
+    Complaint,
+    Customer,
     EstimateLine,
     FollowUp,
     QCCheck,
@@ -79,8 +91,10 @@ LOUNGE_UPDATE = dt.timedelta(minutes=30)  # a waiting customer hears from the ad
 # the work, then what can wait an hour (a car to hand over is waited for at the shop).
 URGENCY: tuple[NeedKind, ...] = (
     NeedKind.LOUNGE,
+    NeedKind.ESCALATION_OVERDUE,
     NeedKind.CONSENT,
     NeedKind.APPROVAL,
+    NeedKind.COMPLAINT,
     NeedKind.PROMISE_AT_RISK,
     NeedKind.QC_FAILED,
     NeedKind.DECISION,
@@ -103,7 +117,8 @@ class NeedItem:
     detail_en: str
     detail_zh: str
     step: int  # the step page where the action is taken
-    ref: int = 0  # the change request, task, QC check or follow-up it is about
+    ref: int = 0  # the change request, task, QC check, follow-up or complaint it is about
+    complaint: int = 0  # a complaint's item: the complaint (``ro_id`` its RO, or 0)
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -499,11 +514,99 @@ def counts(items: Iterable[NeedItem]) -> dict[str, int]:
     return out
 
 
+def complaint_needs(*, user_id: int, manager: bool, at: dt.datetime | None = None) -> list[NeedItem]:
+    """The open complaints that wait on user ``user_id``: past their time without the
+    manager (``manager``: every one; else those the user recorded), and (``manager``)
+    those escalated to them. One statement, oldest first within a kind."""
+    at = at or now()
+    overdue = Complaint.escalated_at.is_null() & (Complaint.escalate_by < at)
+    which = (
+        overdue | (Complaint.escalated_to == user_id)
+        if manager
+        else overdue & (Complaint.raised_by == user_id)
+    )
+    ro = RepairOrder.alias()
+    raiser = User.alias()
+    q = (
+        Complaint.select(
+            Complaint.id,
+            Complaint.ro,
+            ro.number,
+            Vehicle.plate,
+            raiser.display_name,
+            Customer.name,
+            Complaint.level,
+            Complaint.words,
+            Complaint.escalate_by,
+            Complaint.escalated_at,
+            Complaint.escalated_to,
+            Complaint.compensation_kind,
+            Complaint.compensation_approved_at,
+        )
+        .join(Customer, on=(Complaint.customer == Customer.id))
+        .switch(Complaint)
+        .join(raiser, on=(Complaint.raised_by == raiser.id))
+        .switch(Complaint)
+        .join(ro, peewee.JOIN.LEFT_OUTER, on=(Complaint.ro == ro.id))
+        .join(Vehicle, peewee.JOIN.LEFT_OUTER, on=(ro.vehicle == Vehicle.id))
+        .where((Complaint.status == ComplaintStatus.OPEN) & which)
+        .order_by(Complaint.id)
+        .tuples()
+    )
+    items: list[NeedItem] = []
+    for row in q:
+        c_id, ro_id, number, plate, raised_by, customer, level, said = row[:8]
+        escalate_by, escalated_at, escalated_to, comp_kind, comp_approved_at = row[8:]
+        lv = ComplaintLevel(level) if level in ComplaintLevel.values() else None
+        head_en = f"{lv.en if lv else level} — {customer}"
+        head_zh = f"{lv.zh if lv else level}——{customer}"
+        said = " ".join(str(said).split())
+        said = said if len(said) <= 60 else said[:59] + "…"
+        common = (c_id, ro_id or 0, number or "", plate or "", raised_by)
+        if workflow.escalation_overdue(
+            escalate_by=escalate_by, escalated_at=escalated_at, closed_at=None, at=at
+        ):
+            by, late = _clock(escalate_by, at), _minutes((at - escalate_by).total_seconds())
+            en = f"{head_en}: the manager should have had it by {by} ({late} min late). Escalate it."
+            zh = f"{head_zh}：应于 {by} 前上报经理（已超时 {late} 分钟），请立即上报。"
+            items.append(_complaint_item(NeedKind.ESCALATION_OVERDUE, common, escalate_by, en, zh))
+        elif manager and escalated_to == user_id and escalated_at is not None:
+            en, zh = f"{head_en}: “{said}”", f"{head_zh}：“{said}”"
+            if comp_kind and comp_approved_at is None:
+                en += " — a compensation waits for your approval"
+                zh += "——补偿待您批准"
+            items.append(_complaint_item(NeedKind.COMPLAINT, common, escalated_at, en, zh))
+    return items
+
+
+def _complaint_item(
+    kind: NeedKind, common: tuple[int, int, str, str, str], since: dt.datetime, en: str, zh: str
+) -> NeedItem:
+    c_id, ro_id, number, plate, raised_by = common
+    return NeedItem(kind, ro_id, number, plate, raised_by, since, en, zh, 0, c_id, c_id)
+
+
+def _sorted(items: Iterable[NeedItem]) -> list[NeedItem]:
+    return sorted(items, key=lambda i: (URGENCY.index(NeedKind(i.kind)), i.since, i.ro_id, i.ref))
+
+
 @service("needs.view", read=True)
 def read_needs_me(*, actor: Actor, now: dt.datetime | None = None) -> list[NeedItem]:
-    """What waits on the actor: their own open ROs' items (a manager: every advisor's)."""
-    advisor_id = None if actor.role == Role.MANAGER else actor.user_id
-    return needs_me(advisor_id=advisor_id, at=now, approves=auth.may(actor.role, "change.approve_major"))
+    """What waits on the actor: their own open ROs' items (a manager: every advisor's),
+    and the complaints that wait on them (``complaint_needs``)."""
+    manager = actor.role == Role.MANAGER
+    advisor_id = None if manager else actor.user_id
+    items = needs_me(advisor_id=advisor_id, at=now, approves=auth.may(actor.role, "change.approve_major"))
+    if auth.may(actor.role, "complaint.record"):
+        items += complaint_needs(user_id=actor.user_id, manager=manager, at=now)
+    return _sorted(items)
+
+
+@service("complaint.record", read=True)
+def read_complaint_needs(*, actor: Actor, now: dt.datetime | None = None) -> list[NeedItem]:
+    """``complaint_needs`` for the actor: the count on the Complaints rail entry (customer
+    service has no Today)."""
+    return _sorted(complaint_needs(user_id=actor.user_id, manager=actor.role == Role.MANAGER, at=now))
 
 
 @service("customer.inform", changes=Kind.RO)

@@ -4,42 +4,47 @@
 <context>
     <name>NeedsLane</name>
     <message>
-        <location filename="../../ui/desk/needs.py" line="114"/>
+        <location filename="../../ui/desk/needs.py" line="145"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="115"/>
+        <location filename="../../ui/desk/needs.py" line="146"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="116"/>
+        <location filename="../../ui/desk/needs.py" line="147"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="117"/>
+        <location filename="../../ui/desk/needs.py" line="148"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="118"/>
+        <location filename="../../ui/desk/needs.py" line="149"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="121"/>
+        <location filename="../../ui/desk/needs.py" line="152"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="130"/>
+        <location filename="../../ui/desk/needs.py" line="161"/>
         <source>%1 (%2 ago)</source>
         <translation>%1（%2前）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="156"/>
+        <location filename="../../ui/desk/needs.py" line="188"/>
+        <source>Opens the complaint in Complaints</source>
+        <translation>在“投诉”中打开此投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/needs.py" line="190"/>
         <source>Opens the repair order at step %1 %2</source>
         <translation>打开工单的第 %1 步：%2</translation>
     </message>
@@ -47,12 +52,12 @@
 <context>
     <name>NeedsTray</name>
     <message>
-        <location filename="../../ui/desk/needs.py" line="166"/>
+        <location filename="../../ui/desk/needs.py" line="204"/>
         <source>Needs you: %1 new</source>
         <translation>待您处理：新增 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/needs.py" line="169"/>
+        <location filename="../../ui/desk/needs.py" line="207"/>
         <source>and %1 more</source>
         <translation>另有 %1 项</translation>
     </message>

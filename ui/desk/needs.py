@@ -1,9 +1,11 @@
-"""What waits on the advisor ("Needs me"): Today's lane, the count on Today's rail item,
-and a tray notification of a new item while the window is not in front.
+"""What waits on the advisor ("Needs me"): Today's lane, the count on Today's rail item
+(and on the Complaints item, the complaints among it), and a tray notification of a new
+item while the window is not in front.
 
 ``NeedsWatcher`` (one per session, a child of the session's ``Operations``) reads
-``inbox.read_needs_me`` when a change here or at another desk may alter it, and once a
-minute (a customer's half hour in the lounge, a promise, a follow-up come due by the
+``inbox.read_needs_me`` (customer service, who has no Today: ``read_complaint_needs``)
+when a change here or at another desk may alter it, and once a minute (a customer's half
+hour in the lounge, a promise, a follow-up, a complaint's escalation come due by the
 clock alone). Today's lane and the main window show what it read.
 """
 
@@ -33,10 +35,26 @@ WATCHER_NAME = "needsWatcher"
 CLOCK_MS = 60_000  # items that come due by the clock alone
 COALESCE_MS = 150
 # The kinds where the customer is kept waiting or the promise slips: in red.
-URGENT = frozenset({NeedKind.QC_FAILED, NeedKind.PROMISE_AT_RISK, NeedKind.LOUNGE})
+URGENT = frozenset(
+    {NeedKind.QC_FAILED, NeedKind.PROMISE_AT_RISK, NeedKind.LOUNGE, NeedKind.ESCALATION_OVERDUE}
+)
 # What a change must touch to alter an item (the RO, its lines and changes, parts, jobs,
-# payments, follow-ups, and the plate shown).
-SHOWS = Kind.RO | Kind.ESTIMATE | Kind.PARTS | Kind.BOARD | Kind.PAYMENTS | Kind.FOLLOWUP | Kind.CUSTOMERS
+# payments, follow-ups, the plate shown, and complaints).
+SHOWS = (
+    Kind.RO
+    | Kind.ESTIMATE
+    | Kind.PARTS
+    | Kind.BOARD
+    | Kind.PAYMENTS
+    | Kind.FOLLOWUP
+    | Kind.CUSTOMERS
+    | Kind.COMPLAINTS
+)
+
+
+def readable(ctx: AppContext) -> bool:
+    """The session's user has something a ``NeedsWatcher`` reads."""
+    return ctx.may("needs.view") or ctx.may("complaint.record")
 
 
 class NeedsWatcher(QObject):
@@ -75,6 +93,11 @@ class NeedsWatcher(QObject):
     def count(self) -> int:
         return len(self.items)
 
+    @property
+    def complaint_count(self) -> int:
+        """The items about a complaint (the count on the Complaints rail item)."""
+        return sum(1 for i in self.items if i.complaint)
+
     def stop(self) -> None:
         """No more reads (the session's window has gone)."""
         self._clock.stop()
@@ -87,7 +110,10 @@ class NeedsWatcher(QObject):
     def refresh(self) -> None:
         """Read again; announce the items and those that are new."""
         try:
-            items = inbox.read_needs_me(actor=self.ctx.actor)
+            if self.ctx.may("needs.view"):
+                items = inbox.read_needs_me(actor=self.ctx.actor)
+            else:  # customer service: the complaints alone
+                items = inbox.read_complaint_needs(actor=self.ctx.actor)
         except SessionExpired as err:
             self._clock.stop()
             self.ctx.ops.session_expired.emit(err)
@@ -158,6 +184,9 @@ class NeedsModel(_Lane):
             return QBrush(RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             detail = pick(item.detail_en, item.detail_zh)
+            if item.complaint:
+                opens = QCoreApplication.translate("NeedsLane", "Opens the complaint in Complaints")
+                return f"{detail}\n{opens}"
             opens = QCoreApplication.translate("NeedsLane", "Opens the repair order at step %1 %2")
             return f"{detail}\n{opens.replace('%1', str(item.step)).replace('%2', step_text(item.step))}"
         return None
@@ -165,11 +194,15 @@ class NeedsModel(_Lane):
     def step_of(self, row: int) -> int:
         return self.items[row].step if 0 <= row < len(self.items) else 0
 
+    def complaint_of(self, row: int) -> int:
+        """The complaint the row is about (0: an RO's item)."""
+        return self.items[row].complaint if 0 <= row < len(self.items) else 0
+
 
 def message_for(new: list[NeedItem]) -> tuple[str, str]:
     """The tray message's title and text for items that are new."""
     title = QCoreApplication.translate("NeedsTray", "Needs you: %1 new").replace("%1", str(len(new)))
-    lines = [f"{i.number} {i.plate} — {words(NeedKind, i.kind)}" for i in new[:3]]
+    lines = [f"{i.number} {i.plate} — {words(NeedKind, i.kind)}".strip() for i in new[:3]]
     if len(new) > 3:
         lines.append(QCoreApplication.translate("NeedsTray", "and %1 more").replace("%1", str(len(new) - 3)))
     return title, "\n".join(lines)
@@ -220,5 +253,9 @@ class NeedsTray(QObject):
 
     def _clicked(self) -> None:
         self._front()
-        if self.last is not None:
+        if self.last is not None and self.last.complaint:
+            open_complaint = getattr(self.window, "open_complaint", None)
+            if open_complaint is not None:
+                open_complaint(self.last.complaint)
+        elif self.last is not None:
             self.open_at(self.last.ro_id, self.last.step)

@@ -211,6 +211,18 @@ class ComplaintsWorkspace(Workspace):
                 return True
         return False
 
+    def show_complaint(self, complaint_id: int) -> bool:
+        """The complaints list read again now, with complaint ``complaint_id`` selected
+        (closed ones listed too when it is closed); False when there is no such complaint."""
+        self.tabs.setCurrentIndex(0)
+        self.refresh()
+        if self.select_complaint(complaint_id):
+            return True
+        if not self.show_closed.isChecked():
+            self.show_closed.setChecked(True)  # refreshes
+            return self.select_complaint(complaint_id)
+        return False
+
     def new_complaint(self) -> None:
         dialog = ComplaintDialog(self.ctx, self)
         if dialog.exec() and dialog.recorded is not None:

@@ -319,7 +319,10 @@ class TodayWorkspace(Workspace):
 
     def _need_activated(self, index: QModelIndex) -> None:
         ro_id = index.data(ID_ROLE)
-        if ro_id is not None and self.needs is not None:
+        complaint = self.needs.complaint_of(index.row()) if self.needs is not None else 0
+        if complaint:
+            self.open_complaint.emit(complaint)
+        elif ro_id is not None and self.needs is not None:
             self.open_ro_at.emit(int(ro_id), self.needs.step_of(index.row()))
 
     def _arrival_activated(self, index: QModelIndex) -> None:
