@@ -116,7 +116,7 @@ class ComplaintPanel(QWidget):
         form = QFormLayout(self.comp_box)
         self.comp_kind = QComboBox(self.comp_box)
         self.comp_kind.setObjectName("cp_comp_kind")
-        money = self.ctx.may("money.view")  # customer service offers no money
+        money = self.money = self.ctx.may("money.view")  # customer service offers no money
         for k in CompensationKind:
             if money or k.value not in complaints.MONEY_KINDS:
                 self.comp_kind.addItem("", k.value)
@@ -183,7 +183,8 @@ class ComplaintPanel(QWidget):
         self.comp_kind_label.setText(self.tr("&Kind"))
         for i in range(self.comp_kind.count()):
             self.comp_kind.setItemText(i, words(CompensationKind, str(self.comp_kind.itemData(i))))
-        self.comp_amount_label.setText(self.tr("A&mount (¥)"))
+        # Not even a hidden label names an amount to who sees no money.
+        self.comp_amount_label.setText(self.tr("A&mount (¥)") if self.money else "")
         self.comp_note_label.setText(self.tr("&What is offered"))
         self.offer_button.setText(self.tr("&Offer"))
         self.approve_button.setText(self.tr("A&pprove"))

@@ -148,102 +148,102 @@
         <translation>方式(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="186"/>
+        <location filename="../../ui/complaint_panel.py" line="187"/>
         <source>A&amp;mount (¥)</source>
         <translation>金额（¥）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="187"/>
+        <location filename="../../ui/complaint_panel.py" line="188"/>
         <source>&amp;What is offered</source>
         <translation>补偿内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="188"/>
+        <location filename="../../ui/complaint_panel.py" line="189"/>
         <source>&amp;Offer</source>
         <translation>提出补偿(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="189"/>
+        <location filename="../../ui/complaint_panel.py" line="190"/>
         <source>A&amp;pprove</source>
         <translation>批准(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="190"/>
+        <location filename="../../ui/complaint_panel.py" line="191"/>
         <source>Close with the customer&apos;s answer</source>
         <translation>按客户答复结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="191"/>
+        <location filename="../../ui/complaint_panel.py" line="192"/>
         <source>Customer acc&amp;epts?</source>
         <translation>客户是否接受(&amp;E)？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="194"/>
+        <location filename="../../ui/complaint_panel.py" line="195"/>
         <source>No&amp;te</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="192"/>
+        <location filename="../../ui/complaint_panel.py" line="193"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="193"/>
+        <location filename="../../ui/complaint_panel.py" line="194"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="195"/>
+        <location filename="../../ui/complaint_panel.py" line="196"/>
         <source>Close &amp;complaint</source>
         <translation>结案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="218"/>
+        <location filename="../../ui/complaint_panel.py" line="219"/>
         <source>Select a complaint in the list.</source>
         <translation>请在列表中选择一条投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="229"/>
+        <location filename="../../ui/complaint_panel.py" line="230"/>
         <source>RO %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="248"/>
+        <location filename="../../ui/complaint_panel.py" line="249"/>
         <source>Cause: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="249"/>
+        <location filename="../../ui/complaint_panel.py" line="250"/>
         <source>Heard: %1, %2 by %3</source>
         <translation>来源：%1，%2，记录人 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="256"/>
+        <location filename="../../ui/complaint_panel.py" line="257"/>
         <source>Closed %1 by %2 · customer accepts: %3</source>
         <translation>%1 由%2结案 · 客户接受：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="262"/>
+        <location filename="../../ui/complaint_panel.py" line="263"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="271"/>
+        <location filename="../../ui/complaint_panel.py" line="272"/>
         <source>No compensation offered.</source>
         <translation>未提出补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="277"/>
+        <location filename="../../ui/complaint_panel.py" line="278"/>
         <source>%1 — approved by %2</source>
         <translation>%1 — 已由%2批准</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="280"/>
+        <location filename="../../ui/complaint_panel.py" line="281"/>
         <source>%1 — waits for the service manager&apos;s approval</source>
         <translation>%1 — 待服务经理批准</translation>
     </message>
     <message>
-        <location filename="../../ui/complaint_panel.py" line="314"/>
+        <location filename="../../ui/complaint_panel.py" line="315"/>
         <source>%1 is not an amount.</source>
         <translation>%1 不是有效金额。</translation>
     </message>

@@ -126,7 +126,7 @@ def test_no_screen_of_customer_service_shows_an_amount(qtbot, staff, make_ctx, l
     advisor.close()
 
     window = desk(qtbot, make_ctx("customer_service", lang))
-    assert window.workspace_keys() == ["customers", "followup"]
+    assert window.workspace_keys() == ["customers", "followup", "complaints"]  # the walk reads Complaints too
     assert isinstance(window.stack.currentWidget(), FollowUpWorkspace)  # the day starts on the calls
     seen = every_text(qtbot, window, customer_id, ro_due)
     assert {"customer file", "follow-up call 0", "follow-up call 1"} <= set(seen)
