@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtWidgets import QComboBox
 
 from advisor.codes import NeedKind
@@ -20,10 +22,17 @@ from tests.ui import person
 from tests.ui.closing_helpers import choose_data, click, desk, find
 from tests.ui.shell_support import workstation  # noqa: F401
 from tests.ui.test_complaints_ui import OTHER_DESK, ROOT
-from tests.ui.test_needs_me import LIVE_MS, bridge, rail_text, today_of  # noqa: F401
+from tests.ui.test_needs_me import LIVE_MS, rail_text, today_of
 from ui.context import AppContext
 from ui.live import LiveBridge
 from ui.workspaces.complaints import ComplaintsWorkspace
+
+
+@pytest.fixture
+def bridge(qapp: object) -> Iterator[LiveBridge]:
+    b = LiveBridge(sqlite_interval=0.5)
+    yield b
+    b.stop()
 
 
 def test_a_crisis_recorded_at_another_desk_reaches_the_managers_needs_me_and_opens_in_complaints(
