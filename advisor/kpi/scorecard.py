@@ -48,6 +48,7 @@ from advisor.kpi._sql import (
     centi,
     count_if,
     day_of,
+    exists,
     i,
     ro_scope,
     sum_if,
@@ -632,18 +633,22 @@ def _scores(period: Period, scope: Scope) -> dict[tuple[int | None, dt.date | No
 
 def _wasted(period: Period, scope: Scope) -> dict[dt.date | None, Waste]:
     """Parts issued beyond the quantity billed on the part lines of the ROs repaired (QC
-    passed) in the period: each line's issues as a probe by ``stock_move_line_id``."""
+    passed) in the period after internal rework: each line's issues as a probe by
+    ``stock_move_line_id``."""
     issued = StockMove.select(fn.SUM(StockMove.quantity)).where(  # issues are negative
         (StockMove.line == EstimateLine.id) & (unindexed(StockMove.kind) == StockMoveKind.ISSUE)
     )
+    # Only ROs sent back by a failed final check can have wasted a part in rework (a
+    # probe per RO of the period by ``qc_check_ro_id``).
+    failed = QCCheck.select(SQL("1")).where((QCCheck.ro == RO.id) & (unindexed(QCCheck.passed) == False))  # noqa: E712
     repaired = where_all(
-        RO.select(RO.id, RO.qc_passed_at), [within(RO.qc_passed_at, period), *ro_scope(scope)]
+        RO.select(RO.id, RO.qc_passed_at), [within(RO.qc_passed_at, period), exists(failed), *ro_scope(scope)]
     )
     months = {ro_id: month_of(_dt(at)) for ro_id, at in _raw(repaired)}
     if not months:
         return {}
-    # By the repaired ROs' lines, their ids given (``estimate_line_ro_id``), in chunks:
-    # as a subquery PostgreSQL walked every line in ``ro_id`` order.
+    # By those ROs' lines, their ids given (``estimate_line_ro_id``), in chunks: as a
+    # subquery PostgreSQL walked every line in ``ro_id`` order.
     ids = sorted(months)
     rows: list[tuple[Any, ...]] = []
     for k in range(0, len(ids), _CHUNK):
