@@ -2,7 +2,7 @@
 
 Sheets: Summary (the KPIs with native charts), ROs, Lines, Advisors, Technicians,
 Follow-ups, Declined work, Change requests & consents, Time-standard misses, the process
-Scorecard — in
+Scorecard, Complaints (by cause and level; improvement actions overdue) — in
 Chinese or English. Rows stream from the database in chunks, so memory stays flat.
 The workbook is written to a temporary file beside the target and renamed at the end:
 a cancelled or failed export leaves no file behind and never clobbers an existing one.
@@ -39,8 +39,9 @@ from advisor.codes import (
 from advisor.kpi import rows, scorecard
 from advisor.kpi._sql import Period, Scope
 from advisor.models import now
+from advisor.services import complaints, improvement
 from advisor.workflow import STEP_LABELS, Step
-from reports import excel_scorecard, excel_summary
+from reports import excel_complaints, excel_scorecard, excel_summary
 from reports.excel_labels import COLUMNS, SHEETS, YES_NO, pick
 from reports.excel_writer import TableWriter, money
 
@@ -179,6 +180,7 @@ class _Export:
         self.table("changes", rows.change_requests(p), self.change_row)
         self.table("misses", rows.misses(p), self.miss_row)
         self.scorecard()
+        self.complaint_sheet()
         self.done = self.total
         self.check()
 
@@ -187,6 +189,21 @@ class _Export:
         card = scorecard.scorecard(self.period, Scope(), now())
         excel_scorecard.write(
             self.wb.create_sheet(pick(excel_scorecard.SHEET, self.lang)), card=card, lang=self.lang
+        )
+        self.check()
+
+    def complaint_sheet(self) -> None:
+        """The complaints raised in the period by cause and level, and the improvement
+        actions overdue today (as the dashboard's complaints panel)."""
+        today = now().date()
+        excel_complaints.write(
+            self.wb.create_sheet(pick(excel_complaints.SHEET, self.lang)),
+            stats=complaints.stats(self.period.lo, self.period.hi),
+            actions=improvement.overdue_actions(today=today),
+            start=self.period.start,
+            end=self.period.end,
+            today=today,
+            lang=self.lang,
         )
         self.check()
 

@@ -136,7 +136,7 @@ def test_the_workbook_holds_the_figures_the_panel_shows(
     ws.export_to(str(target))
     qtbot.waitUntil(lambda: any(kind == "info" for kind, _text in shown), timeout=60_000)
     book = openpyxl.load_workbook(target, read_only=True)
-    assert book.sheetnames[-1] == "Scorecard"
+    assert book.sheetnames[-2:] == ["Scorecard", "Complaints"]
     rows = [_trimmed(r) for r in book["Scorecard"].iter_rows(values_only=True)]
     book.close()
     head = rows.index(("Rule", "Scope", "Name", "Measured", "Met", "Missed", "Rate met"))

@@ -68,6 +68,8 @@ BIG = frozenset(
         "vehicle",
         "mileage_reading",
         "audit_log",
+        "complaint",  # the Excel summary's Complaints sheet: by the period's raised_at
+        "improvement_action",  # … and the actions overdue: by due_on
     ]
 )
 # The audit chain's head: the last row by primary key, read backwards and stopped at one.

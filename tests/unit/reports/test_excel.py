@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from advisor import kpi
 from advisor.models import Customer, RepairOrder
-from reports import excel, excel_scorecard
+from reports import excel, excel_complaints, excel_scorecard
 from reports.excel_labels import COLUMNS, FIGURES, SHEETS
 from reports.excel_summary import figure_values
 from tests import factories
@@ -49,7 +49,11 @@ def test_sheets_headers_and_formats(evil: int, tmp_path: Path, lang: str) -> Non
     path = _export(tmp_path, lang)
     wb = load_workbook(path)
     i = 1 if lang == "zh_CN" else 0
-    assert wb.sheetnames == [*(pair[i] for pair in SHEETS.values()), excel_scorecard.SHEET[i]]
+    assert wb.sheetnames == [
+        *(pair[i] for pair in SHEETS.values()),
+        excel_scorecard.SHEET[i],
+        excel_complaints.SHEET[i],
+    ]
     for name in wb.sheetnames:
         assert len(name) <= 31 and not set(name) & set("[]:*?/\\")
     for key, cols in COLUMNS.items():
