@@ -109,6 +109,7 @@ class EventAction(Code):
     CUSTOMER_INFORMED = "customer_informed", "Customer given a progress update", "已向客户通报进度"
     CUSTOMER_WAITING = "customer_waiting", "Customer waiting at the shop", "客户在店等候"
     CUSTOMER_LEFT = "customer_left", "Customer has left the shop", "客户已离店"
+    SELF_CHECK_SIGNED = "self_check_signed", "Technician's self-check signed", "技师自检已签署"
 
 
 class NeedKind(Code):
@@ -581,3 +582,40 @@ class ImprovementSource(Code):
 
     DECLINE = "decline", "Decline reason", "拒绝原因"
     COMPLAINT = "complaint", "Complaint cause", "投诉原因"
+
+
+class SelfCheckItem(Code):
+    """The technician's self-check (自检) before the final QC (``services.standards``)."""
+
+    WORK_DONE = "work_done", "All work done as ordered", "已按工单完成全部作业"
+    PROTECTION_FITTED = (
+        "protection_fitted",
+        "Vehicle protection fitted at job start",
+        "作业开始时已装车身保护",
+    )
+    PROTECTION_REMOVED = "protection_removed", "Vehicle protection removed", "已拆除车身保护"
+    HINGES = "hinges", "Door hinges lubricated", "门铰链已润滑"
+    OLD_PARTS = "old_parts", "Old parts packed and labelled", "旧件已包装并贴标签"
+    FLUIDS = "fluids", "Fluids and levels checked", "油液及液位已检查"
+    NOTHING_LEFT = "nothing_left", "No tools or rags left in the car", "车内无遗留工具、抹布"
+
+
+# Items a technician may mark "not applicable" (no part replaced, no door to lubricate…).
+SELF_CHECK_MAY_SKIP: frozenset[str] = frozenset(
+    {SelfCheckItem.HINGES, SelfCheckItem.OLD_PARTS, SelfCheckItem.FLUIDS}
+)
+
+
+class SelfCheckMark(Code):
+    DONE = "done", "Done", "已完成"
+    NOT_APPLICABLE = "na", "Not applicable", "不适用"
+
+
+class PrepItem(Code):
+    """An appointment's preparation before the customer comes (预约准备, ``services.standards``)."""
+
+    PARTS = "parts", "Parts reserved", "零部件已预留"
+    PLANNED = "planned", "Technician and bay planned", "已安排技师和工位"
+    AMOUNT = "amount", "Amount told to the customer", "已告知维修金额"
+    TIME = "time", "Time told to the customer", "已告知维修时间"
+    BOOKLET = "booklet", "Service booklet reminded", "已提醒携带保养手册"

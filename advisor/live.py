@@ -45,6 +45,8 @@ WATCHED = (
     "complaint",  # migration 0017: complaints and their escalation
     "improvement_action",  # migration 0017
     "holiday",  # migration 0017: customer care's holiday greetings
+    "self_check",  # migration 0016: the technician's self-check before QC
+    "appointment_prep",  # migration 0016: an appointment's preparation ticks
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 
@@ -63,7 +65,10 @@ def install_triggers(db: peewee.Database) -> None:
     if not isinstance(db, peewee.PostgresqlDatabase):
         return
     db.execute_sql(FUNCTION_SQL)
+    have = set(db.get_tables())
     for table in WATCHED:
+        if table not in have:  # created by a later migration, which installs it again
+            continue
         db.execute_sql(f'DROP TRIGGER IF EXISTS advisor_notify_{table} ON "{table}"')
         db.execute_sql(
             f'CREATE TRIGGER advisor_notify_{table} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '

@@ -16,12 +16,15 @@ from advisor.auth import who_acts
 from advisor.codes import (
     CERTIFICATE_CLASSES,
     LIVE_LINES,
+    SELF_CHECK_MAY_SKIP,
     ComplaintLevel,
     ComplaintStatus,
     LineKind,
     LineStatus,
     RepairClass,
     ROStatus,
+    SelfCheckItem,
+    SelfCheckMark,
 )
 from advisor.errors import GateError, ValidationError
 
@@ -104,6 +107,8 @@ class ROState:
     paid: bool = False
     handed_over: bool = False
     follow_up_done: bool = False
+    # Technicians (names) whose finished work on the RO has no self-check signed after it.
+    self_checks_unsigned: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -139,6 +144,8 @@ def current_step(s: ROState) -> Step:
     if any(not line.assigned for line in approved if line.kind == LineKind.LABOUR):
         return Step.ASSIGNMENT
     if any(not line.done for line in approved if line.kind == LineKind.LABOUR) or s.pending_changes:
+        return Step.REPAIR
+    if s.self_checks_unsigned:  # the technician's self-check ends the repair (自检)
         return Step.REPAIR
     return Step.QC
 
@@ -205,6 +212,8 @@ def _before_settlement(s: ROState, step: Step) -> Waiting:
     if step == Step.QC:
         return _by(step, "qc.inspect", "do the final quality check", "完工检查")
     if step == Step.REPAIR:
+        if s.self_checks_unsigned and all(x.done for x in s.approved if x.kind == LineKind.LABOUR):
+            return _by(step, "work.clock", "sign the self-check", "签署自检")
         return _by(step, "work.clock", "finish the work", "完成维修作业")
     if step == Step.ASSIGNMENT:
         return _by(step, "work.assign", "dispatch the work", "派工")
@@ -304,11 +313,46 @@ def check_can_qc(s: ROState) -> None:
     labour = [x for x in s.approved if x.kind == LineKind.LABOUR]
     if any(not x.done for x in labour):
         raise gate("Some approved jobs are not finished yet.", "尚有已批准的作业未完工。")
+    check_self_checks_signed(s)
     if s.pending_changes:
         raise gate(
             "A change request still waits for the customer's decision.",
             "尚有变更申请等待客户决定。",
         )
+
+
+def check_self_checks_signed(s: ROState) -> None:
+    """QC starts only when every technician who worked on the RO signed the self-check."""
+    if s.self_checks_unsigned:
+        names = "、".join(s.self_checks_unsigned)
+        raise gate(
+            f"The technician's self-check is not signed yet ({names}).",
+            f"技师尚未签署自检（{names}）。",
+        )
+
+
+def check_self_check_marks(marks: dict[str, str]) -> None:
+    """Every item of the self-check ticked: done, or "not applicable" where that makes sense."""
+    missing = [item for item in SelfCheckItem if item not in marks]
+    if missing:
+        raise ValidationError(
+            "Tick every item of the self-check: " + "; ".join(i.en for i in missing) + ".",
+            "请逐项勾选自检项目：" + "；".join(i.zh for i in missing) + "。",
+            field="items",
+        )
+    unknown = sorted(set(marks) - set(SelfCheckItem.values()))
+    if unknown:
+        raise ValidationError(f"Unknown self-check item {unknown[0]!r}.", f"未知的自检项目 {unknown[0]!r}。")
+    for item in SelfCheckItem:
+        mark = marks[item]
+        if mark == SelfCheckMark.NOT_APPLICABLE and item not in SELF_CHECK_MAY_SKIP:
+            raise ValidationError(
+                f"“{item.en}” cannot be not applicable.",
+                f"“{item.zh}”不能标为不适用。",
+                field="items",
+            )
+        if mark not in SelfCheckMark.values():
+            raise ValidationError(f"Unknown mark {mark!r}.", f"未知的勾选结果 {mark!r}。", field="items")
 
 
 def check_qc_passed(s: ROState) -> None:
@@ -582,3 +626,42 @@ def check_close_complaint(
 def action_overdue(due_on: dt.date, done_at: dt.datetime | None, today: dt.date) -> bool:
     """An improvement action not done by the end of its due day is overdue."""
     return done_at is None and today > due_on
+
+
+def lounge_ready_at(
+    qc_passed_at: dt.datetime | None, wash_requested: bool | None, wash_done_at: dt.datetime | None
+) -> dt.datetime | None:
+    """When the car was ready for a waiting customer: QC passed and washed (or no wash)."""
+    if qc_passed_at is None:
+        return None
+    if wash_requested:
+        return wash_done_at
+    return qc_passed_at if wash_requested is False else None
+
+
+def lounge_waits(
+    start: dt.datetime,
+    waits_now: bool,
+    toggles: Iterable[tuple[dt.datetime, bool]],
+    until: dt.datetime,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The periods a customer waited at the shop, from ``start`` (check-in) to ``until``
+    (the car ready or handed over, or now).
+
+    ``toggles`` are the "Staying here" changes (time, waiting); whether the customer
+    waited from check-in is what the first toggle undid (no toggle: ``waits_now``).
+    """
+    moves = sorted(toggles)
+    waiting = (not moves[0][1]) if moves else waits_now
+    periods: list[tuple[dt.datetime, dt.datetime]] = []
+    since = start if waiting else None
+    for at, now_waiting in moves:
+        at = max(at, start)
+        if now_waiting and since is None:
+            since = at
+        elif not now_waiting and since is not None:
+            periods.append((since, min(at, until)))
+            since = None
+    if since is not None:
+        periods.append((since, until))
+    return [(a, b) for a, b in periods if a < b]

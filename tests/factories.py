@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor.models import now
@@ -14,6 +15,7 @@ from advisor.services import (
     quality,
     reception,
     settlement,
+    standards,
     users,
     workshop,
 )
@@ -220,7 +222,33 @@ def worked(staff: Staff, **kw: object) -> tuple[int, list[int]]:
         )
         workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
         workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    if any(line.kind == "labour" for line in view.approved_lines):
+        self_check(staff, ro_id)
     return ro_id, lines
+
+
+def self_check(staff: Staff, ro_id: int) -> None:
+    """Every technician who finished work on the RO signs the self-check."""
+    sign_self_checks(ro_id, foreman=staff.foreman, technicians=[staff.technician])
+
+
+def sign_self_checks(ro_id: int, *, foreman: Actor, technicians: Sequence[Actor] = ()) -> None:
+    """The self-check of each technician still to sign, every item done: a technician
+    with a login (one of ``technicians``) signs it; for one without, the foreman records
+    the paper signature."""
+    from advisor.models import Assignment, Technician
+
+    by_user = {a.user_id: a for a in technicians}
+    tech_ids = {a.technician_id for a in Assignment.select().where(Assignment.ro == ro_id)}
+    marks = {item: "done" for item, _may_skip in standards.self_check_items()}
+    unsigned = set(standards.self_check_status(ro_id).unsigned)
+    for tech in Technician.select().where(Technician.id.in_(list(tech_ids))):
+        if tech.name not in unsigned:
+            continue
+        if tech.user_id is not None:
+            standards.sign_self_check(actor=by_user[tech.user_id], ro_id=ro_id, marks=marks)
+        else:
+            standards.sign_self_check(actor=foreman, ro_id=ro_id, marks=marks, technician_id=tech.id)
 
 
 def qc_passed(staff: Staff, **kw: object) -> tuple[int, list[int]]:

@@ -1,4 +1,5 @@
-"""The dialogs of My jobs: why a job is paused, and the findings of the job's concerns.
+"""The dialogs of My jobs: why a job is paused, the findings of the job's concerns, and
+the technician's self-check before QC.
 
 Large buttons and plain text boxes: the technician stands at the car, perhaps with a
 touch screen and gloves.
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import PauseReason, words
-from advisor.services import diagnosis
+from advisor.codes import PauseReason, SelfCheckItem, words
+from advisor.services import diagnosis, standards
 from advisor.services.my_jobs import ConcernBrief, MyJob
 from ui.context import AppContext
 from ui.long_text import WordsBox
@@ -170,3 +172,104 @@ class FindingsDialog(QDialog):
             self.seen[cid] = (finding, correction)  # saved: what this desk now has seen
         self.accept()
         return True
+
+
+class SelfCheckDialog(QDialog):
+    """The technician's self-check (自检) before the final QC: one large toggle per item
+    ("Not applicable" beside the items that allow it); Sign only when every item is
+    marked. The signature is the signed-in technician's (``standards.sign_self_check``)."""
+
+    def __init__(self, ctx: AppContext, job: MyJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.job = job
+        self.setObjectName("self_check_dialog")
+        self.setWindowTitle(self.tr("Self-check: %1").replace("%1", f"{job.plate} · {job.ro_number}"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            self.tr("Before the final check, confirm each item of your work on %1.").replace(
+                "%1", f"{job.plate} · {job.ro_number}"
+            )
+        )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.ticks: dict[str, QPushButton] = {}
+        self.na: dict[str, QPushButton] = {}
+        for item, may_skip in standards.self_check_items():
+            row = QHBoxLayout()
+            b = touch(QPushButton(words(SelfCheckItem, item)), 420)
+            b.setObjectName(f"self_check_{item}")
+            b.setCheckable(True)
+            b.setAutoDefault(False)
+            b.toggled.connect(lambda on, i=item: self._marked(i, "done", on))
+            row.addWidget(b, 1)
+            self.ticks[item] = b
+            if may_skip:
+                n = touch(QPushButton(self.tr("Not applicable")), 150)
+                n.setObjectName(f"self_check_{item}_na")
+                n.setCheckable(True)
+                n.setAutoDefault(False)
+                n.toggled.connect(lambda on, i=item: self._marked(i, "na", on))
+                row.addWidget(n)
+                self.na[item] = n
+            else:
+                row.addSpacing(150 + row.spacing())
+            layout.addLayout(row)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("self_check_note")
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setMaximumHeight(70)
+        layout.addWidget(self.note)
+        self.missing = QLabel()
+        self.missing.setObjectName("self_check_missing")
+        self.missing.setWordWrap(True)
+        layout.addWidget(self.missing)
+        buttons = QHBoxLayout()
+        self.sign = touch(QPushButton(self.tr("&Sign the self-check")), 260)
+        self.sign.setObjectName("self_check_sign")
+        self.sign.clicked.connect(self._sign)
+        self.cancel = touch(QPushButton(self.tr("Cancel")), 150)
+        self.cancel.setObjectName("self_check_cancel")
+        self.cancel.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign)
+        buttons.addWidget(self.cancel)
+        layout.addLayout(buttons)
+        self._update()
+
+    def marks(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for item, b in self.ticks.items():
+            if b.isChecked():
+                out[item] = "done"
+            elif item in self.na and self.na[item].isChecked():
+                out[item] = "na"
+        return out
+
+    def _marked(self, item: str, mark: str, on: bool) -> None:
+        if on:  # done and not applicable exclude each other
+            other = self.na.get(item) if mark == "done" else self.ticks.get(item)
+            if other is not None and other.isChecked():
+                other.setChecked(False)
+        self._update()
+
+    def _update(self) -> None:
+        left = len(self.ticks) - len(self.marks())
+        self.sign.setEnabled(left == 0)
+        self.missing.setText(
+            self.tr("Every item is ticked.")
+            if left == 0
+            else self.tr("Items still to tick: %1.").replace("%1", str(left))
+        )
+
+    def _sign(self) -> None:
+        outcome = self.ctx.ops.run(
+            standards.sign_self_check,
+            parent=self,
+            ro_id=self.job.ro_id,
+            marks=self.marks(),
+            note=self.note.toPlainText(),
+        )
+        if outcome.ok:
+            self.accept()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
+from advisor.codes import SelfCheckItem
 from advisor.demo.base import Base
 from advisor.demo.data import CHANGES
 from advisor.demo.sink import Plan
-from advisor.models import Assignment, ChangeRequest, ClockEvent, EstimateLine, StockMove
+from advisor.models import Assignment, ChangeRequest, ClockEvent, EstimateLine, SelfCheck, StockMove
 
 
 class Workshop(Base):
@@ -104,6 +106,7 @@ class Workshop(Base):
                     done = end + (p_end - p_at)
                 self.sink.add(ClockEvent, assignment=aid, technician=tid, kind="done", user=tuid, at=done)
                 self.ev(ro, done, 8, "clock_done", tuid)
+                self.self_check(ro, tid, tuid, done, aid)
         self.sink.add(
             Assignment,
             id=aid,
@@ -123,6 +126,27 @@ class Workshop(Base):
             created_at=t,
         )
         return aid
+
+    def self_check(self, ro: int, tid: int, tuid: int, done: dt.datetime, aid: int) -> None:
+        """The technician signs the self-check (自检) of the finished job, a few minutes
+        after it: every item done; hinges and old parts now and then not applicable."""
+        r = self.rng
+        marks = {item.value: "done" for item in SelfCheckItem}
+        for item in (SelfCheckItem.HINGES, SelfCheckItem.OLD_PARTS):
+            if r.random() < 0.15:
+                marks[item.value] = "na"
+        at = min(self.now, done + dt.timedelta(minutes=r.randint(1, 4)))
+        self.sink.add(
+            SelfCheck,
+            ro=ro,
+            technician=tid,
+            signed_by=tuid,
+            signed_at=at,
+            items_json=json.dumps(marks, sort_keys=True),
+            note="",
+            last_job=aid,
+        )
+        self.ev(ro, at, 8, "self_check_signed", tuid)
 
     def change(
         self,

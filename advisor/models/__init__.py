@@ -21,6 +21,7 @@ from advisor.models.parts import Part, PartOrder, StockMove, Task
 from advisor.models.people import Customer, User
 from advisor.models.quality import QCCheck
 from advisor.models.solicitation import ContactLog, DeclineReason
+from advisor.models.standards import AppointmentPrep, SelfCheck
 from advisor.models.vehicles import Campaign, MileageReading, Vehicle
 from advisor.models.workshop import Assignment, Bay, ClockEvent, Technician
 
@@ -59,11 +60,14 @@ ALL_MODELS: list[type[BaseModel]] = [
     Complaint,
     ImprovementAction,
     Holiday,
+    SelfCheck,
+    AppointmentPrep,
 ]
 
 __all__ = [
     "ALL_MODELS",
     "Appointment",
+    "AppointmentPrep",
     "Assignment",
     "AuditLog",
     "AuditPersonal",
@@ -89,6 +93,7 @@ __all__ = [
     "Payment",
     "QCCheck",
     "RepairOrder",
+    "SelfCheck",
     "Setting",
     "Settlement",
     "StepEvent",

@@ -33,8 +33,10 @@ from advisor.models import (
     FollowUp,
     Payment,
     RepairOrder,
+    SelfCheck,
     Settlement,
     StepEvent,
+    Technician,
     User,
     now,
 )
@@ -270,6 +272,16 @@ def ro_state(ro: RepairOrder) -> ROState:
                 change_request_id=line.change_request_id,
             )
         )
+    finished: dict[int, int] = {}  # technician -> their newest finished job here (Assignment.id)
+    for line in lines:
+        a = assigned.get(line.id)
+        if (
+            line.status == LineStatus.APPROVED
+            and line.kind == LineKind.LABOUR
+            and line.done
+            and a is not None
+        ):
+            finished[a.technician_id] = max(a.id, finished.get(a.technician_id, 0))
     settlement = current_settlement(ro.id)
     paid = False
     if settlement is not None:
@@ -299,7 +311,27 @@ def ro_state(ro: RepairOrder) -> ROState:
         follow_up_done=FollowUp.select()
         .where((FollowUp.ro == ro.id) & FollowUp.status.in_(FOLLOW_UP_ENDED))
         .exists(),
+        self_checks_unsigned=self_checks_unsigned(ro.id, finished),
     )
+
+
+def self_checks_unsigned(ro_id: int, finished: dict[int, int]) -> tuple[str, ...]:
+    """The technicians (names) of ``finished`` (technician -> newest finished job) with no
+    self-check on the RO that covers that job."""
+    if not finished:
+        return ()
+    covered: dict[int, int] = {}
+    for tech_id, job in (
+        SelfCheck.select(SelfCheck.technician, SelfCheck.last_job)
+        .where((SelfCheck.ro == ro_id) & SelfCheck.technician.in_(list(finished)))
+        .tuples()
+    ):
+        covered[tech_id] = max(job, covered.get(tech_id, 0))
+    missing = [t for t, job in finished.items() if covered.get(t, 0) < job]
+    if not missing:
+        return ()
+    names = dict(Technician.select(Technician.id, Technician.name).where(Technician.id.in_(missing)).tuples())
+    return tuple(sorted(names[t] for t in missing))
 
 
 def current_settlement(ro_id: int) -> Settlement | None:

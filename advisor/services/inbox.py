@@ -19,8 +19,9 @@ when it shows and one act that clears it:
   the promise has passed) — until the work fits the promise again (a consented delay
   moves it) or the customer is given a progress update after it went at risk (step 8).
   Not while a change request is open (``consent`` stands for it).
-- ``lounge``: a customer waiting at the shop has had no update for 30 minutes since the
-  check-in or the last update — until a progress update is given (the RO's step).
+- ``lounge``: a customer waiting at the shop has had no update for 30 minutes (the
+  setting ``lounge_update_minutes``) since the check-in or the last update, until the car
+  is ready — until a progress update is given (the RO's step).
 - ``follow_up``: the follow-up call is due — until it is logged (step 13).
 - ``handover``: settled and paid, not handed over — until handed over (step 12).
 - ``escalation_overdue`` (a complaint, not an RO; to every manager and to who recorded
@@ -86,7 +87,7 @@ from advisor.services._base import Actor, event, get_ro, service
 from advisor.services.opchanges import Kind
 from advisor.workflow import Step
 
-LOUNGE_UPDATE = dt.timedelta(minutes=30)  # a waiting customer hears from the advisor this often
+LOUNGE_UPDATE = workflow.LOUNGE_UPDATE_EVERY  # the default of the setting ``lounge_update_minutes``
 # The order of the list: a customer at the shop or on the phone now, then the promise and
 # the work, then what can wait an hour (a car to hand over is waited for at the shop).
 URGENCY: tuple[NeedKind, ...] = (
@@ -420,8 +421,13 @@ class _Reader:
 
     # -- the lounge, the follow-up call, the handover -----------------------------------
     def lounge(self) -> None:
+        from advisor.services.standards import lounge_every
+
+        self.lounge_every = lounge_every()  # the setting ``lounge_update_minutes``
         for ro_id, ro in self.rows.items():
-            if not ro.customer_waits or ro.handed_over_at is not None or ro.step >= Step.HANDOVER:
+            # Until the car is ready (QC passed and washed, or no wash): the rule of
+            # ``standards.lounge_records`` (``workflow.lounge_ready_at``).
+            if not ro.customer_waits or ro.handed_over_at is not None or ro.step >= Step.SETTLEMENT:
                 continue
             # The clock runs from check-in, the last progress update, or when the customer
             # (who had left, or was not waiting at check-in) sat down to wait.
@@ -429,7 +435,7 @@ class _Reader:
             for since in (self.informed.get(ro_id), self.waiting_from.get(ro_id)):
                 if since is not None and since > last:
                     last = since
-            if self.at - last < LOUNGE_UPDATE:
+            if self.at - last < self.lounge_every:
                 continue
             quiet = _minutes((self.at - last).total_seconds())
             self.add(

@@ -30,7 +30,7 @@ from advisor.models import (
     Vehicle,
     now,
 )
-from advisor.services._base import Actor, service
+from advisor.services._base import Actor, ro_state, service
 from advisor.services.workshop import _minutes
 
 # The order of the list: the job in hand, then what waits (by planned start), done last.
@@ -79,6 +79,7 @@ class MyJob:
     rework: bool
     change_pending: bool  # a change request of the RO waits for the customer
     concerns: tuple[ConcernBrief, ...]
+    self_check_due: bool = False  # the job is done and the technician's self-check of the RO waits
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,20 @@ def _rows(technician_id: int, start: dt.datetime, end: dt.datetime) -> list[tupl
     return unfinished + finished
 
 
+def _self_check_due(tech: Technician, ro_ids: set[int]) -> set[int]:
+    """Of ``ro_ids`` (ROs where the technician finished a job), those still waiting for the
+    technician's self-check before QC (open, QC not passed)."""
+    due: set[int] = set()
+    for ro in RepairOrder.select().where(
+        RepairOrder.id.in_(sorted(ro_ids))
+        & (RepairOrder.status == ROStatus.OPEN)
+        & RepairOrder.qc_passed_at.is_null()
+    ):
+        if tech.name in ro_state(ro).self_checks_unsigned:
+            due.add(ro.id)
+    return due
+
+
 def my_jobs(actor: Actor, day: dt.date | None = None) -> MyJobs:
     """The jobs of the technician linked to ``actor``'s account, in working order."""
     day = day or now().date()
@@ -207,6 +222,7 @@ def my_jobs(actor: Actor, day: dt.date | None = None) -> MyJobs:
         ):
             clocks.setdefault(a_id, []).append((kind, when))
     at = now()
+    due = _self_check_due(tech, {r[1] for r in rows if r[14] == JobStatus.DONE})
     jobs = [
         MyJob(
             id=r[0],
@@ -229,6 +245,7 @@ def my_jobs(actor: Actor, day: dt.date | None = None) -> MyJobs:
             rework=bool(r[19]),
             change_pending=r[1] in pending,
             concerns=tuple(concerns.get(r[1], ())),
+            self_check_due=r[14] == JobStatus.DONE and r[1] in due,
         )
         for r in rows
     ]

@@ -110,6 +110,8 @@ TABLE_KINDS = {
     "complaint": Kind.COMPLAINTS,
     "improvement_action": Kind.COMPLAINTS,
     "holiday": Kind.SOLICITATION,
+    "self_check": Kind.RO | Kind.BOARD,
+    "appointment_prep": Kind.APPOINTMENTS,
 }
 
 

@@ -297,6 +297,7 @@ def get_ro_view(ro_id: int) -> ROView:
         needs_certificate=workflow.needs_certificate(ro.repair_class),
         quote=quote,
         waiting=workflow.waiting_for(state),
+        lounge_every_min=int(get_setting("lounge_update_minutes")),
     )
 
 

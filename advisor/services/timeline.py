@@ -75,6 +75,7 @@ class StandardCheck:
     deadline: dt.datetime | None
     status: str  # met | missed | pending | not_applicable
     seconds: int | None  # how long it took (or has been running)
+    misses: int = 0  # the lounge: progress updates due and not given
 
 
 # Events that complete no step: filed under the step the RO stood at (a progress update
@@ -254,4 +255,48 @@ def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[Stand
                 check.seconds,
             )
         out.append(check)
+    lounge = lounge_check(view, at=at)
+    if lounge is not None:
+        out.append(lounge)
     return out
+
+
+def lounge_check(view: ROView, *, at: dt.datetime) -> StandardCheck | None:
+    """The lounge standard (a progress update every ``lounge_update_minutes`` while the
+    customer waits at the shop), when the customer waited: missed at the first update
+    due and not given; met when the wait ended with none missed; else running, due at the
+    next update."""
+    from advisor.services.standards import lounge_from
+
+    every = dt.timedelta(minutes=view.lounge_every_min)
+    record = lounge_from(
+        ro_id=view.id,
+        start=view.checked_in_at or view.arrived_at,
+        waits_now=view.customer_waits,
+        toggles=[
+            (e.at, e.action == EventAction.CUSTOMER_WAITING)
+            for e in view.events
+            if e.action in (EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT)
+        ],
+        updates=[e.at for e in view.events if e.action == EventAction.CUSTOMER_INFORMED],
+        ready_at=workflow.lounge_ready_at(view.qc_passed_at, view.wash_requested, view.wash_done_at),
+        handed_over_at=view.handed_over_at,
+        at=at,
+        every=every,
+    )
+    if not record.waited:
+        return None
+    minutes = int(every.total_seconds() // 60)
+    en, zh = f"Lounge: an update every {minutes} min", f"在店等候：每 {minutes} 分钟通报进度"
+    start, end = record.waits[0][0], None if record.waiting_now else record.waits[-1][1]
+    seconds = int(((end or at) - start).total_seconds())
+    # The deadline: the next update due while the customer waits, else the first missed.
+    deadline = record.next_due if record.waiting_now else (record.misses[0] if record.misses else None)
+    if record.misses:
+        en += f" ({record.missed} missed)"
+        zh += f"（漏报 {record.missed} 次）"
+        return StandardCheck(
+            "lounge", en, zh, start, end, deadline, StandardStatus.MISSED, seconds, record.missed
+        )
+    status = StandardStatus.PENDING if record.waiting_now else StandardStatus.MET
+    return StandardCheck("lounge", en, zh, start, end, deadline, status, seconds)

@@ -386,6 +386,8 @@ class ROView:
     quote: Totals = field(default_factory=Totals)
     # Who acts next and what they do (``workflow.waiting_for``); None once closed.
     waiting: Waiting | None = None
+    # The lounge standard's interval (the setting ``lounge_update_minutes``).
+    lounge_every_min: int = 30
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:

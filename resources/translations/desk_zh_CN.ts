@@ -1137,103 +1137,113 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="104"/>
+        <location filename="../../ui/ro/header.py" line="105"/>
         <source>&amp;Edit vehicle…</source>
         <translation>编辑车辆(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="106"/>
+        <location filename="../../ui/ro/header.py" line="107"/>
         <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
         <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="108"/>
+        <location filename="../../ui/ro/header.py" line="109"/>
         <source>Hand &amp;over to another advisor…</source>
         <translation>转交给其他服务顾问(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109"/>
+        <location filename="../../ui/ro/header.py" line="110"/>
         <source>Give this repair order to another advisor, with the reason</source>
         <translation>将此工单转交给其他服务顾问，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="110"/>
+        <location filename="../../ui/ro/header.py" line="111"/>
         <source>Customer &amp;updated</source>
         <translation>已告知客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="112"/>
+        <location filename="../../ui/ro/header.py" line="113"/>
         <source>Record that you told the customer how the work stands (in the lounge or by phone)</source>
         <translation>记录您已向客户通报维修进度（休息室当面或电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="114"/>
+        <location filename="../../ui/ro/header.py" line="115"/>
         <source>Last update: %1</source>
         <translation>上次通报：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="117"/>
+        <location filename="../../ui/ro/header.py" line="121"/>
+        <source>Next update due: %1 (every %2 min while the customer waits)</source>
+        <translation>下次进度通报：%1（客户在店等候期间每 %2 分钟一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="128"/>
+        <source>Updates missed while the customer waited: %1</source>
+        <translation>客户等候期间漏报进度：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/header.py" line="134"/>
         <source>Sta&amp;ying here</source>
         <translation>在店等候(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="121"/>
+        <location filename="../../ui/ro/header.py" line="138"/>
         <source>The customer is waiting here (shown on the lounge screen).
 Click when the customer has left.</source>
         <translation>客户正在店内等候（显示在休息区屏幕上）。
 客户离店后请点击。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="124"/>
+        <location filename="../../ui/ro/header.py" line="141"/>
         <source>The customer is not waiting here.
 Click when the customer is waiting here.</source>
         <translation>客户未在店内等候。
 客户在店等候时请点击。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="127"/>
+        <location filename="../../ui/ro/header.py" line="144"/>
         <source>Repair order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="136"/>
+        <location filename="../../ui/ro/header.py" line="153"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="137"/>
+        <location filename="../../ui/ro/header.py" line="154"/>
         <source>Advisor: %1</source>
         <translation>服务顾问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="139"/>
+        <location filename="../../ui/ro/header.py" line="156"/>
         <source>Total incl. tax
 %1</source>
         <translation>合计（含税）
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="142"/>
+        <location filename="../../ui/ro/header.py" line="159"/>
         <source>awaiting decision %1</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="151"/>
+        <location filename="../../ui/ro/header.py" line="168"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="156"/>
+        <location filename="../../ui/ro/header.py" line="173"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="161"/>
+        <location filename="../../ui/ro/header.py" line="178"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="164"/>
+        <location filename="../../ui/ro/header.py" line="181"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="81"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="85"/>
         <source>Findings: %1</source>
         <translation>诊断结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="100"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="104"/>
         <source>Save findings</source>
         <translation>保存诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="103"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="118"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="122"/>
         <source>Concern %1</source>
         <translation>故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="122"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="126"/>
         <source>Advisor&apos;s restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="127"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="131"/>
         <source>Finding (the cause found)</source>
         <translation>诊断结果（查明的原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="128"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="132"/>
         <source>Correction (what was done or is needed)</source>
         <translation>维修措施（已做或需做的）</translation>
     </message>
@@ -42,132 +42,142 @@
 <context>
     <name>MyJobsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="215"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="218"/>
         <source>My jobs</source>
         <translation>我的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="219"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="222"/>
         <source>&amp;Clock on</source>
         <translation>开工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="220"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="223"/>
         <source>&amp;Pause…</source>
         <translation>暂停(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="221"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="224"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="222"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="225"/>
         <source>&amp;Finish</source>
         <translation>完工(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="223"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="226"/>
         <source>Raise a change re&amp;quest…</source>
         <translation>提出变更(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="224"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="227"/>
         <source>Record fin&amp;dings…</source>
         <translation>记录诊断结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="229"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="228"/>
+        <source>&amp;Self-check…</source>
+        <translation>自检(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="233"/>
         <source>Your account is not linked to a technician — ask the foreman or the administrator.</source>
         <translation>您的账号尚未关联技师——请联系车间主管或系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="231"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="235"/>
         <source>No jobs waiting for you. The foreman assigns work on the board.</source>
         <translation>目前没有等待您的作业。车间主管会在看板上派工。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="232"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="236"/>
         <source>What the customer said, and the advisor&apos;s restatement</source>
         <translation>客户原话及顾问复述</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="239"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="243"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="247"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="251"/>
         <source>My jobs — %1 · %2</source>
         <translation>我的作业 — %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="264"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="268"/>
         <source>Hide finished (%1)</source>
         <translation>收起已完工（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="266"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="270"/>
         <source>Show finished (%1)</source>
         <translation>显示已完工（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="291"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="295"/>
         <source>worked %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="339"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="343"/>
         <source>RO %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="341"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="345"/>
         <source>Bay %1</source>
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="343"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="347"/>
         <source>Promised %1</source>
         <translation>承诺交车 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="345"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="349"/>
         <source>Rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="347"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="351"/>
         <source>A change request waits for the customer&apos;s answer</source>
         <translation>变更申请等待客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="355"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="359"/>
         <source>Job: %1 · standard %2 h · planned %3–%4</source>
         <translation>作业：%1 · 标准工时 %2 小时 · 计划 %3–%4</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="376"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="380"/>
         <source>Advisor: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="378"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="382"/>
         <source>Finding: %1</source>
         <translation>诊断结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="380"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="384"/>
         <source>Correction: %1</source>
         <translation>维修措施：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="388"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="392"/>
         <source>No concern recorded.</source>
         <translation>尚未记录故障描述。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="409"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="414"/>
+        <source>Sign your self-check: the final check waits for it.</source>
+        <translation>请签署自检：完工检查需等您签署后进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="418"/>
         <source>A change request of this repair order still waits for the customer&apos;s answer.</source>
         <translation>此工单的一项变更申请仍在等待客户答复。</translation>
     </message>
@@ -175,19 +185,62 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="47"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="49"/>
         <source>Pause the job</source>
         <translation>暂停作业</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="49"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="51"/>
         <source>Why is %1 paused?</source>
         <translation>%1 为何暂停？</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="60"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="63"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="187"/>
+        <source>Self-check: %1</source>
+        <translation>自检：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="191"/>
+        <source>Before the final check, confirm each item of your work on %1.</source>
+        <translation>完工检查前，请逐项确认您在 %1 上的作业。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="209"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="221"/>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="229"/>
+        <source>&amp;Sign the self-check</source>
+        <translation>签署自检(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="232"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="261"/>
+        <source>Every item is ticked.</source>
+        <translation>已全部勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="263"/>
+        <source>Items still to tick: %1.</source>
+        <translation>尚有 %1 项未勾选。</translation>
     </message>
 </context>
 </TS>

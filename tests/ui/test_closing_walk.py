@@ -76,6 +76,7 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     rework = next(a for a in get_ro_view(ro_id).assignments if a.rework)
     workshop.clock_on(actor=staff.foreman, assignment_id=rework.id)
     workshop.finish(actor=staff.foreman, assignment_id=rework.id)
+    factories.self_check(staff, ro_id)  # the technician signs the self-check again after the rework
     live(qc)  # the board's commit reaches the foreman's RO screen
     assert goto(qtbot, foreman, 9) is qc
     click(qtbot, qc, "qc_all_ok")

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from advisor.codes import CHANGE_OPEN
 from advisor.models import ChangeRequest, Concern, now
-from advisor.services import orders, users, workshop
+from advisor.services import orders, standards, users, workshop
 from advisor.services._base import Actor
 from advisor.workflow import Step
 from tests import factories
@@ -28,7 +28,7 @@ from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.live import LiveBridge
 from ui.main_window import MainWindow
-from ui.my_jobs_dialogs import TOUCH_HEIGHT, FindingsDialog, PauseDialog
+from ui.my_jobs_dialogs import TOUCH_HEIGHT, FindingsDialog, PauseDialog, SelfCheckDialog
 from ui.operations import Operations
 from ui.workspaces.my_jobs import ID_ROLE, MyJobsWorkspace
 
@@ -118,7 +118,23 @@ def test_the_technician_clocks_a_job_through_its_day_from_my_jobs(
     qtbot.waitUntil(lambda: ws.buttons["finish"].isEnabled(), timeout=3000)
     person.click(qtbot, ws.buttons["finish"])
     qtbot.waitUntil(lambda: _status(ro_id, first) == ("done", ""), timeout=3000)
-    assert orders.get_ro_view(ro_id).step == Step.QC  # the RO's only job done: on to the final check
+    # The RO's only job done: the self-check opens; the final check waits for it.
+    assert orders.get_ro_view(ro_id).step == Step.REPAIR
+    check = _dialog(qtbot, ws, SelfCheckDialog)
+    assert isinstance(check, SelfCheckDialog)
+    assert all(b.height() >= TOUCH_HEIGHT for b in [*check.ticks.values(), *check.na.values(), check.sign])
+    assert set(check.na) == {"hinges", "old_parts", "fluids"}  # "not applicable" only where it makes sense
+    for item, button in check.ticks.items():
+        assert not check.sign.isEnabled(), item  # signed only when every item is ticked
+        person.click(qtbot, check.na[item] if item == "old_parts" else button)
+    qtbot.waitUntil(check.sign.isEnabled, timeout=2000)
+    person.click(qtbot, check.sign)
+    qtbot.waitUntil(lambda: not check.isVisible(), timeout=3000)
+    (signed,) = standards.self_check_status(ro_id).signed
+    assert (signed.technician, signed.signed_by) == ("赵磊", staff.technician.display_name)
+    assert signed.marks["old_parts"] == "na" and signed.marks["hinges"] == "done"
+    assert orders.get_ro_view(ro_id).step == Step.QC  # signed: on to the final check
+    qtbot.waitUntil(lambda: not ws.job_by_id(first).self_check_due, timeout=3000)  # type: ignore[union-attr]
 
     # The finished job folds away at the end; the next job is the one picked.
     qtbot.waitUntil(lambda: ws.selected_id == second, timeout=3000)

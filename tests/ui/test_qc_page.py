@@ -55,6 +55,7 @@ def test_fail_sends_the_job_back_as_counted_rework(qtbot, make_ctx, staff, shown
     # The rework is done; the second inspection passes and the count stays visible.
     workshop.clock_on(actor=staff.foreman, assignment_id=rework[0].id)
     workshop.finish(actor=staff.foreman, assignment_id=rework[0].id)
+    factories.self_check(staff, ro_id)  # the technician signs the self-check again after the rework
     live(page)  # the board's commit reaches this screen
     goto(qtbot, workspace_of(page), 9)
     click(qtbot, page, "qc_all_ok")

@@ -50,6 +50,8 @@ for i in itertools.count():
                         planned_start=now(), planned_end=now() + dt.timedelta(minutes=30))
     workshop.clock_on(actor=fore, assignment_id=a.id)
     workshop.finish(actor=fore, assignment_id=a.id)
+    from tests.factories import sign_self_checks
+    sign_self_checks(ro, foreman=fore, technicians=[u for u in staff.values() if u.role == "technician"])
     quality.record_qc(actor=fore, ro_id=ro, items=[(x, True) for x in quality.checklist(ro)],
                       nothing_left=True, no_new_damage=True)
     sid = settlement.settle(actor=adv, ro_id=ro)

@@ -141,6 +141,7 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     rework = Assignment.get((Assignment.ro == b) & (Assignment.rework == True))  # noqa: E712
     workshop.clock_on(actor=staff.foreman, assignment_id=rework.id)
     workshop.finish(actor=staff.foreman, assignment_id=rework.id)
+    factories.self_check(staff, b)
     _job(b, done=T(3, 16), minutes=20, rework=True)
     _qc_pass(staff, b)
     RepairOrder.update(promised_at=T(3, 15), qc_passed_at=T(3, 16, 30)).where(RepairOrder.id == b).execute()
@@ -191,6 +192,7 @@ def shop(staff: factories.Staff) -> dict[str, int]:
     )
     workshop.clock_on(actor=staff.foreman, assignment_id=job.id)
     workshop.finish(actor=staff.foreman, assignment_id=job.id)
+    factories.sign_self_checks(c, foreman=staff.foreman, technicians=[staff.technician])
     _job(c, done=T(4, 11), minutes=60)
     _qc_pass(staff, c)
     _place(c, arrived=T(4, 8), greet_min=1, need_min=5)

@@ -366,6 +366,16 @@ class ServiceFlow(RuleBasedStateMachine):
         self.attempt(changes.approve_major, actor=getattr(self.staff, who), change_id=cr.id, approve=approve)
 
     @precondition(lambda self: self.ros)
+    @rule(i=IDX)
+    def self_check(self, i: int) -> None:
+        self.attempt(
+            factories.sign_self_checks,
+            ro_id=self.ro(i),
+            foreman=self.staff.foreman,
+            technicians=[self.staff.technician],
+        )
+
+    @precondition(lambda self: self.ros)
     @rule(i=IDX, ok=st.booleans(), cert=st.sampled_from(["", "JG-1"]))
     def qc(self, i: int, ok: bool, cert: str) -> None:
         ro_id = self.ro(i)
@@ -498,6 +508,7 @@ class ServiceFlow(RuleBasedStateMachine):
                         self.request_change(i, "extra_work", ["0.5", "3"][variant % 2])
                     self.attempt(workshop.finish, actor=staff.foreman, assignment_id=job.id)
                 return
+            self.self_check(i)  # every job done: the technicians sign the self-check
         elif step == 9:
             self.qc(i, variant % 4 != 0, "JG-1")
         elif step == 10:

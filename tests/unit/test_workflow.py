@@ -338,3 +338,24 @@ def test_lounge_interval_is_configurable() -> None:
 def test_lounge_interval_must_be_positive() -> None:
     with pytest.raises(ValueError):
         workflow.lounge_updates(T0, _m(10), [], dt.timedelta(0))
+
+
+def test_lounge_waits_from_check_in_until_ready_or_leaving() -> None:
+    # Waiting from check-in (no toggle) until the car was ready.
+    assert workflow.lounge_waits(T0, True, [], _m(90)) == [(T0, _m(90))]
+    assert workflow.lounge_waits(T0, False, [], _m(90)) == []
+    # Waited from check-in (the first toggle is the customer leaving), came back later.
+    assert workflow.lounge_waits(T0, True, [(_m(20), False), (_m(60), True)], _m(100)) == [
+        (T0, _m(20)),
+        (_m(60), _m(100)),
+    ]
+    # Not waiting at check-in, sat down at 10, left at 50, after the car was ready at 40.
+    assert workflow.lounge_waits(T0, False, [(_m(10), True), (_m(50), False)], _m(40)) == [(_m(10), _m(40))]
+
+
+def test_lounge_ready_is_qc_passed_and_washed_or_no_wash() -> None:
+    assert workflow.lounge_ready_at(None, False, None) is None
+    assert workflow.lounge_ready_at(_m(10), False, None) == _m(10)
+    assert workflow.lounge_ready_at(_m(10), True, None) is None
+    assert workflow.lounge_ready_at(_m(10), True, _m(30)) == _m(30)
+    assert workflow.lounge_ready_at(_m(10), None, None) is None

@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from advisor.codes import EventAction
+from advisor.codes import EventAction, StandardStatus
+from advisor.services import timeline
 from advisor.services.views import ROView
 from ui import fmt
 
@@ -112,6 +113,22 @@ class ROHeader(QFrame):
         tip = self.tr("Record that you told the customer how the work stands (in the lounge or by phone)")
         if last is not None:
             tip += "\n" + self.tr("Last update: %1").replace("%1", fmt.datetime(last))
+        # The lounge standard: while the customer waits here, when the next update is due.
+        lounge = next((c for c in timeline.time_standards(v) if c.key == "lounge"), None)
+        style = ""
+        if lounge is not None and lounge.end is None and lounge.deadline is not None:
+            tip += "\n" + (
+                self.tr("Next update due: %1 (every %2 min while the customer waits)")
+                .replace("%1", fmt.datetime(lounge.deadline))
+                .replace("%2", str(v.lounge_every_min))
+            )
+            if lounge.deadline <= dt.datetime.now():
+                style = "background:#ffcdd2; color:#b71c1c; font-weight:bold;"
+        if lounge is not None and lounge.status == StandardStatus.MISSED:
+            tip += "\n" + self.tr("Updates missed while the customer waited: %1").replace(
+                "%1", str(lounge.misses)
+            )
+        self.inform_button.setStyleSheet(style)
         self.inform_button.setToolTip(tip)
         # A toggle: pressed while the customer stays to wait (the lounge screen shows the car).
         self.waits_button.setText(self.tr("Sta&ying here"))

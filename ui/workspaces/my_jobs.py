@@ -38,7 +38,7 @@ from ui import workshop_labels as labels
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.long_text import WordsBox
-from ui.my_jobs_dialogs import FindingsDialog, PauseDialog, touch
+from ui.my_jobs_dialogs import FindingsDialog, PauseDialog, SelfCheckDialog, touch
 from ui.ro.quote_panel import quoted
 from ui.workspace import Workspace
 
@@ -151,6 +151,7 @@ class MyJobsWorkspace(Workspace):
             "finish": self.finish,
             "change": self.raise_change,
             "findings": self.record_findings,
+            "self_check": self.self_check,
         }
         for name, act in acts.items():
             b = touch(QPushButton(), 170)
@@ -163,6 +164,7 @@ class MyJobsWorkspace(Workspace):
             "pause": "work.clock",
             "resume": "work.clock",
             "finish": "work.clock",
+            "self_check": "work.clock",
         }
         needs |= {"change": "change.raise", "findings": "concern.finding"}
         for name, button in self.buttons.items():
@@ -193,6 +195,7 @@ class MyJobsWorkspace(Workspace):
         more = QHBoxLayout()
         more.addWidget(self.buttons["change"], 1)
         more.addWidget(self.buttons["findings"], 1)
+        more.addWidget(self.buttons["self_check"], 1)
         right.addLayout(clock)
         right.addLayout(more)
         self.left = QWidget()
@@ -222,6 +225,7 @@ class MyJobsWorkspace(Workspace):
             "finish": self.tr("&Finish"),
             "change": self.tr("Raise a change re&quest…"),
             "findings": self.tr("Record fin&dings…"),
+            "self_check": self.tr("&Self-check…"),
         }
         for name, button in self.buttons.items():
             button.setText(texts[name])
@@ -400,10 +404,15 @@ class MyJobsWorkspace(Workspace):
             "finish": status == JobStatus.IN_PROGRESS,
             "change": status != JobStatus.DONE and not job.change_pending,
             "findings": bool(job.concerns),
+            "self_check": job.self_check_due,
         }
         for name, button in self.buttons.items():
             button.setEnabled(allowed[name])
             button.setToolTip("")
+        if job.self_check_due:
+            self.buttons["self_check"].setToolTip(
+                self.tr("Sign your self-check: the final check waits for it.")
+            )
         if job.change_pending and status != JobStatus.DONE:
             self.buttons["change"].setToolTip(
                 self.tr("A change request of this repair order still waits for the customer's answer.")
@@ -430,7 +439,20 @@ class MyJobsWorkspace(Workspace):
         return self._run(workshop.resume, assignment_id=job.id)
 
     def finish(self, job: MyJob) -> Any:
-        return self._run(workshop.finish, assignment_id=job.id)
+        """Finish the job; when that was the technician's last job on the RO, the
+        self-check opens (QC waits for it)."""
+        outcome = self._run(workshop.finish, assignment_id=job.id)
+        if outcome.ok:
+            self.refresh()
+            done = self.job_by_id(job.id)
+            if done is not None and done.self_check_due:
+                return self.self_check(done)
+        return outcome
+
+    def self_check(self, job: MyJob) -> SelfCheckDialog:
+        dialog = SelfCheckDialog(self.ctx, job, self)
+        dialog.open()
+        return dialog
 
     def raise_change(self, job: MyJob) -> ChangeRequestDialog:
         dialog = ChangeRequestDialog(

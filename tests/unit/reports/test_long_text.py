@@ -276,6 +276,7 @@ def _long_ro(staff: factories.Staff) -> int:
             )
             workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
             workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    factories.self_check(staff, ro_id)
     cr = changes.request_change(
         actor=staff.technician,
         ro_id=ro_id,

@@ -45,6 +45,8 @@ def test_whole_flow_keeps_every_record(staff: factories.Staff) -> None:
     )
     assert status == "approved"
     workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    assert get_ro_view(ro_id).step == Step.REPAIR  # the technician's self-check ends the repair
+    factories.self_check(staff, ro_id)
     view = get_ro_view(ro_id)
     assert view.step == Step.QC
     assert (

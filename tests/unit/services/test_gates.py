@@ -107,6 +107,7 @@ def finish_all(staff: Staff, ro_id: int) -> None:
         if a.status == "waiting":
             workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
         workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    factories.self_check(staff, ro_id)
 
 
 def pass_qc(staff: Staff, ro_id: int, cert: str = "CERT-1") -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import LineKind
-from advisor.services import quality
+from advisor.codes import LineKind, SelfCheckItem, words
+from advisor.services import quality, standards
 from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
@@ -43,6 +43,9 @@ class QCPage(StepPage):
         body, layout, (self.status, self.locked) = self._scaffold("qc_status", "qc_locked")
         self.rework = QLabel(body)
         self.rework.setObjectName("qc_rework_count")
+        self.self_check = QLabel(body)
+        self.self_check.setObjectName("qc_self_check")
+        self.self_check.setWordWrap(True)
         self._build_form(body)
         self._build_certificate_after(body)
         self.history_title = QLabel(body)
@@ -50,6 +53,7 @@ class QCPage(StepPage):
         self.history = table(body, "qc_history", 6)
 
         layout.addWidget(self.rework)
+        layout.addWidget(self.self_check)
         layout.addWidget(self.form_box)
         layout.addWidget(self.cert_after_box)
         layout.addWidget(self.history_title)
@@ -208,7 +212,37 @@ class QCPage(StepPage):
         fails = sum(1 for q in view.qc_checks if not q.passed)
         self.rework.setText(self.tr("Internal reworks: %1").replace("%1", str(fails)))
         self.rework.setStyleSheet("color:#c62828; font-weight:bold;" if fails else "")
+        self._fill_self_check(view)
         self._fill_history(view)
+
+    def _fill_self_check(self, view: ROView) -> None:
+        """The technicians' self-checks (自检): who signed when, what was not applicable,
+        and who still has to sign before QC can start."""
+        checks = standards.read_self_checks(actor=self.ctx.actor, ro_id=view.id)
+        lines = []
+        for c in checks.signed:
+            na = [words(SelfCheckItem, i, self.ctx.lang) for i, mark in c.marks.items() if mark == "na"]
+            text = (
+                self.tr("Self-check signed by %1 on %2 (technician %3).")
+                .replace("%1", c.signed_by)
+                .replace("%2", fmt.datetime(c.signed_at))
+                .replace("%3", c.technician)
+            )
+            if na:
+                text += " " + self.tr("Not applicable: %1.").replace("%1", "; ".join(na))
+            if c.note:
+                text += " " + c.note
+            lines.append(text)
+        if checks.unsigned:
+            lines.insert(
+                0,
+                self.tr("Waiting for the technician's self-check: %1.").replace(
+                    "%1", "; ".join(checks.unsigned)
+                ),
+            )
+        self.self_check.setText("\n".join(lines))
+        self.self_check.setVisible(bool(lines))
+        self.self_check.setStyleSheet("color:#b26a00; font-weight:bold;" if checks.unsigned else "")
 
     def _load_checklist(self, view: ROView) -> None:
         items = quality.read_checklist(actor=self.ctx.actor, ro_id=view.id, lang=self.ctx.lang)
