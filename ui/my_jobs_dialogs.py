@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import PauseReason, SelfCheckItem, words
+from advisor.codes import SELF_CHECK_MAY_SKIP, PauseReason, SelfCheckItem, words
 from advisor.services import diagnosis, standards
 from advisor.services.my_jobs import ConcernBrief, MyJob
 from ui.context import AppContext
@@ -179,24 +179,42 @@ class SelfCheckDialog(QDialog):
     ("Not applicable" beside the items that allow it); Sign only when every item is
     marked. The signature is the signed-in technician's (``standards.sign_self_check``)."""
 
-    def __init__(self, ctx: AppContext, job: MyJob, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        ro_id: int,
+        what: str,
+        parent: QWidget | None = None,
+        *,
+        technician: tuple[int, str] | None = None,
+    ) -> None:
+        """``what``: the car and RO in words; ``technician`` (id, name): the foreman
+        records the paper self-check of a technician without a login."""
         super().__init__(parent)
         self.ctx = ctx
-        self.job = job
+        self.ro_id = ro_id
+        self.technician_id = technician[0] if technician else None
         self.setObjectName("self_check_dialog")
-        self.setWindowTitle(self.tr("Self-check: %1").replace("%1", f"{job.plate} · {job.ro_number}"))
+        self.setWindowTitle(self.tr("Self-check: %1").replace("%1", what))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
-        heading = QLabel(
-            self.tr("Before the final check, confirm each item of your work on %1.").replace(
-                "%1", f"{job.plate} · {job.ro_number}"
+        if technician is None:
+            text = self.tr("Before the final check, confirm each item of your work on %1.").replace(
+                "%1", what
             )
-        )
+        else:
+            text = (
+                self.tr("The self-check %1 signed on paper for %2: tick it as signed.")
+                .replace("%1", technician[1])
+                .replace("%2", what)
+            )
+        heading = QLabel(text)
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.ticks: dict[str, QPushButton] = {}
         self.na: dict[str, QPushButton] = {}
-        for item, may_skip in standards.self_check_items():
+        for item in SelfCheckItem:
+            may_skip = item in SELF_CHECK_MAY_SKIP
             row = QHBoxLayout()
             b = touch(QPushButton(words(SelfCheckItem, item)), 420)
             b.setObjectName(f"self_check_{item}")
@@ -267,9 +285,10 @@ class SelfCheckDialog(QDialog):
         outcome = self.ctx.ops.run(
             standards.sign_self_check,
             parent=self,
-            ro_id=self.job.ro_id,
+            ro_id=self.ro_id,
             marks=self.marks(),
             note=self.note.toPlainText(),
+            technician_id=self.technician_id,
         )
         if outcome.ok:
             self.accept()

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
+from advisor.codes import PrepItem
 from advisor.demo.base import Base
 from advisor.demo.data import HOURS, JOBS
-from advisor.models import Appointment, ContactLog, Task
+from advisor.models import Appointment, AppointmentPrep, ContactLog, Task
+
+PLANS = ("赵磊 · 2号工位", "孙伟 · 1号工位", "王师傅 · 3号工位", "刘师傅 · 快修工位")
 
 
 class FrontDesk(Base):
@@ -51,7 +55,9 @@ class FrontDesk(Base):
                     status = "confirmed"
             else:
                 reconfirmed = None
-        return self.sink.add(
+        parts_needed = r.choice(("", "", "机油、机滤", "前刹车片"))
+        booklet = r.random() < 0.9
+        aid = self.sink.add(
             Appointment,
             customer=cid,
             vehicle=vid,
@@ -59,9 +65,9 @@ class FrontDesk(Base):
             starts_at=start,
             duration_min=r.choice((30, 60, 60, 90, 120)),
             requested_work=work,
-            parts_needed=r.choice(("", "", "机油、机滤", "前刹车片")),
+            parts_needed=parts_needed,
             estimated_cents=r.randrange(300, 3000) * 100,
-            booklet_reminded=r.random() < 0.9,
+            booklet_reminded=booklet,
             urgent=urgent,
             requested_at=requested,
             status=status,
@@ -72,6 +78,48 @@ class FrontDesk(Base):
             created_by=adv,
             created_at=created,
         )
+        self.prepare(aid, adv, start, created, status, parts_needed, booklet)
+        return aid
+
+    def prepare(
+        self,
+        aid: int,
+        adv: int,
+        start: dt.datetime,
+        created: dt.datetime,
+        status: str,
+        parts: str,
+        booklet: bool,
+    ) -> None:
+        """The preparation ticked before the customer comes (预约准备): most appointments
+        fully prepared the afternoon before, some with an item or two forgotten (a miss
+        when the car arrives); tomorrow's partly done. An own random stream: the rest of
+        the data stays as it was."""
+        r = random.Random(aid * 7901 + 5)
+        items = [
+            i for i in PrepItem if (i != PrepItem.PARTS or parts) and (i != PrepItem.BOOKLET or not booklet)
+        ]
+        if start.date() > self.today + dt.timedelta(days=1):
+            return  # not tomorrow yet: nothing prepared
+        if start.date() > self.today:
+            items = [i for i in items if r.random() < 0.5]  # tomorrow's: being prepared
+        elif r.random() < 0.3:
+            forgotten = set(r.sample(items, min(len(items), r.randint(1, 2))))
+            items = [i for i in items if i not in forgotten]
+        day_before = dt.datetime.combine(start.date() - dt.timedelta(days=1), dt.time(16, r.randrange(60)))
+        at = max(created, min(day_before, start - dt.timedelta(minutes=30)))
+        for n, item in enumerate(items):
+            when = min(at + dt.timedelta(minutes=n * 2), self.now)
+            if when >= start and status == "arrived":
+                continue
+            self.sink.add(
+                AppointmentPrep,
+                appointment=aid,
+                item=item.value,
+                done_by=adv,
+                done_at=when,
+                note=r.choice(PLANS) if item == PrepItem.PLANNED else "",
+            )
 
     def upcoming_appointments(self) -> None:
         """Today's other appointments (booked, no-show, cancelled) and the week ahead."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from typing import Any
 
 from advisor.codes import DamageZone
@@ -17,6 +18,8 @@ from advisor.demo.data import EXTRAS, JOBS, WORDS, labour_hours
 from advisor.demo.order_work import OrderWork
 from advisor.demo.sink import Line, Plan, Visit
 from advisor.models import Authorisation, Concern, EstimateLine, MileageReading, RepairOrder
+
+LOUNGE_NOTES = ("正在检查", "配件已到，正在更换", "预计还需半小时", "正在做完工检查", "")
 
 
 class Orders(OrderWork):
@@ -63,6 +66,7 @@ class Orders(OrderWork):
         part_lines, first_step, t_ready = self._parts(v, lines, auth_at, total_auth)
         all_done_at, first_tech, jobs = self._work(v, lines, part_lines, first_step, t_ready, auth_at, est_at)
         if s <= 8:
+            self.lounge_updates(ro_row, adv, None)
             self.finish_ro(ro_row, lines, s)
             return
         ro_row["work_done_at"] = all_done_at
@@ -70,12 +74,39 @@ class Orders(OrderWork):
             self.recall[p.id] = (concerns[0][1], first_tech)
         # Step 9: final QC (about 8% fail first → rework).
         if s == 9:
+            self.lounge_updates(ro_row, adv, None)
             self.finish_ro(ro_row, lines, 9)
             return
         ready = self._quality_check(v, lines, concerns, jobs, all_done_at)
+        self.lounge_updates(ro_row, adv, ready)
         if ready is None:
             return
         self.settle(ro, p, s, lines, ro_row, adv, cname, ready)
+
+    def lounge_updates(self, ro_row: dict[str, Any], adv: int, ready: dt.datetime | None) -> None:
+        """A customer waiting at the shop hears from the advisor: mostly within the 30
+        minutes, sometimes late (a miss of the lounge standard). A wait not ended by the car
+        being ready the same day ends with the customer leaving (an own random stream: the
+        rest of the data stays as it was)."""
+        checked = ro_row.get("checked_in_at")
+        if not ro_row.get("customer_waits") or checked is None:
+            return
+        ro = ro_row["id"]
+        r = random.Random(ro * 7919 + 17)
+        end = ready if ready is not None and ready.date() == checked.date() else None
+        if end is None:
+            if checked.date() == self.today:
+                end = self.now  # still waiting
+            else:
+                end = checked + dt.timedelta(minutes=r.randint(40, 150))
+                self.ev(ro, end, int(ro_row.get("step") or 8), "customer_left", adv)
+        t = checked
+        late = r.random() < 0.35  # this advisor's day: some updates late
+        while True:
+            t += dt.timedelta(minutes=r.uniform(31, 55) if late and r.random() < 0.5 else r.uniform(15, 29))
+            if t >= end:
+                break
+            self.ev(ro, t, int(ro_row.get("step") or 8), "customer_informed", adv, r.choice(LOUNGE_NOTES))
 
     def _reception(
         self, v: Visit, km: int, topics: tuple[str, ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from typing import Any
 
 from advisor.codes import SelfCheckItem
@@ -129,8 +130,9 @@ class Workshop(Base):
 
     def self_check(self, ro: int, tid: int, tuid: int, done: dt.datetime, aid: int) -> None:
         """The technician signs the self-check (自检) of the finished job, a few minutes
-        after it: every item done; hinges and old parts now and then not applicable."""
-        r = self.rng
+        after it: every item done; hinges and old parts now and then not applicable (an
+        own random stream: the rest of the data stays as it was)."""
+        r = random.Random(aid * 7907 + 3)
         marks = {item.value: "done" for item in SelfCheckItem}
         for item in (SelfCheckItem.HINGES, SelfCheckItem.OLD_PARTS):
             if r.random() < 0.15:

@@ -249,7 +249,15 @@ def my_jobs(actor: Actor, day: dt.date | None = None) -> MyJobs:
         )
         for r in rows
     ]
-    jobs.sort(key=lambda j: (_RANK.get(j.status, 1), j.done_at or j.planned_start, j.planned_start, j.id))
+    # A finished job whose self-check waits comes first: QC waits for the signature.
+    jobs.sort(
+        key=lambda j: (
+            -1 if j.self_check_due else _RANK.get(j.status, 1),
+            j.done_at or j.planned_start,
+            j.planned_start,
+            j.id,
+        )
+    )
     return MyJobs(tech.id, tech.name, day, tuple(jobs))
 
 

@@ -27,17 +27,34 @@ from dataclasses import dataclass
 
 from advisor import validation, workflow
 from advisor.codes import (
+    APPOINTMENT_EXPECTED,
     SELF_CHECK_MAY_SKIP,
     EventAction,
     JobStatus,
     LineKind,
     LineStatus,
+    PartOrderStatus,
+    PrepItem,
     Role,
     ROStatus,
     SelfCheckItem,
 )
 from advisor.errors import GateError, ValidationError
-from advisor.models import Assignment, EstimateLine, RepairOrder, SelfCheck, StepEvent, Technician, User, now
+from advisor.models import (
+    Appointment,
+    AppointmentPrep,
+    Assignment,
+    Customer,
+    EstimateLine,
+    PartOrder,
+    RepairOrder,
+    SelfCheck,
+    StepEvent,
+    Technician,
+    User,
+    Vehicle,
+    now,
+)
 from advisor.services._base import Actor, event, get, get_ro, log, ro_state, service
 from advisor.services.opchanges import Kind
 
@@ -61,6 +78,9 @@ class SelfCheckStatus:
 
     signed: tuple[SelfCheckView, ...]
     unsigned: tuple[str, ...]  # technicians' names
+    # Of those, the technicians without a login (id, name): the foreman records their
+    # signature from the paper sheet.
+    on_paper: tuple[tuple[int, str], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -187,7 +207,16 @@ def self_check_status(ro_id: int) -> SelfCheckStatus:
         .order_by(SelfCheck.signed_at.desc(), SelfCheck.id.desc())
     )
     signed = tuple(_view(r, r.technician.name, r.signed_by.display_name) for r in rows)
-    return SelfCheckStatus(signed, ro_state(get_ro(ro_id)).self_checks_unsigned)
+    unsigned = ro_state(get_ro(ro_id)).self_checks_unsigned
+    tech_ids = {
+        a.technician_id for a in Assignment.select(Assignment.technician).where(Assignment.ro == ro_id)
+    }
+    on_paper = tuple(
+        (t.id, t.name)
+        for t in Technician.select().where(Technician.id.in_(sorted(tech_ids))).order_by(Technician.name)
+        if t.name in unsigned and t.user_id is None
+    )
+    return SelfCheckStatus(signed, unsigned, on_paper)
 
 
 @service("ro.view", read=True)
@@ -326,3 +355,252 @@ def read_lounge(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> L
     the next update is due while the customer waits."""
     get_ro(ro_id)
     return lounge_records([ro_id], at=at)[ro_id]
+
+
+# -- appointment preparation (预约准备) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrepTick:
+    item: str  # PrepItem
+    done: bool
+    applicable: bool  # parts: only when the appointment needs parts
+    done_by: str
+    done_at: dt.datetime | None
+    note: str
+
+
+@dataclass(frozen=True)
+class PrepRow:
+    """One appointment of the arrivals list, with its preparation."""
+
+    appointment_id: int
+    starts_at: dt.datetime
+    customer: str
+    plate: str
+    requested_work: str
+    parts_needed: str
+    estimated_cents: int
+    status: str
+    parts_waiting: int  # part orders for it not arrived yet
+    ticks: tuple[PrepTick, ...]
+
+    @property
+    def prepared(self) -> int:
+        return sum(1 for t in self.ticks if t.done or not t.applicable)
+
+    @property
+    def complete(self) -> bool:
+        return self.prepared == len(self.ticks)
+
+
+@dataclass(frozen=True)
+class PrepMiss:
+    """An appointment that arrived (an RO opened from it) with items not prepared."""
+
+    appointment_id: int
+    ro_id: int
+    advisor_id: int | None
+    arrived_at: dt.datetime
+    missed: tuple[str, ...]  # PrepItem values
+
+
+def _parts_waiting(ids: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for (appt,) in (
+        PartOrder.select(PartOrder.appointment)
+        .where(PartOrder.appointment.in_(ids) & (PartOrder.status == PartOrderStatus.ORDERED))
+        .tuples()
+    ):
+        out[appt] = out.get(appt, 0) + 1
+    return out
+
+
+def _parts_ordered(ids: list[int]) -> set[int]:
+    return {
+        a for (a,) in PartOrder.select(PartOrder.appointment).where(PartOrder.appointment.in_(ids)).tuples()
+    }
+
+
+def _needs_parts(a: Appointment, ordered: set[int]) -> bool:
+    return bool(a.parts_needed.strip()) or a.id in ordered
+
+
+def prep_rows(appointments: list[Appointment]) -> list[PrepRow]:
+    ids = [a.id for a in appointments]
+    if not ids:
+        return []
+    ticks: dict[tuple[int, str], tuple[str, dt.datetime, str]] = {}
+    for appt, item, who, at, note in (
+        AppointmentPrep.select(AppointmentPrep.appointment, AppointmentPrep.item, User.display_name,
+                               AppointmentPrep.done_at, AppointmentPrep.note)
+        .join(User, on=(AppointmentPrep.done_by == User.id))
+        .where(AppointmentPrep.appointment.in_(ids))
+        .tuples()
+    ):  # fmt: skip
+        ticks[(appt, item)] = (who, at, note)
+    waiting = _parts_waiting(ids)
+    ordered = _parts_ordered(ids)
+    rows = []
+    for a in appointments:
+        row_ticks = []
+        for item in PrepItem:
+            got = ticks.get((a.id, item.value))
+            applicable = item != PrepItem.PARTS or _needs_parts(a, ordered)
+            done = got is not None or (item == PrepItem.BOOKLET and a.booklet_reminded)
+            who, at, note = got if got is not None else ("", None, "")
+            row_ticks.append(PrepTick(item.value, done, applicable, who, at, note))
+        rows.append(
+            PrepRow(
+                a.id,
+                a.starts_at,
+                a.customer.name,
+                a.vehicle.plate,
+                a.requested_work,
+                a.parts_needed,
+                a.estimated_cents,
+                a.status,
+                waiting.get(a.id, 0),
+                tuple(row_ticks),
+            )
+        )
+    return rows
+
+
+def arrivals(day: dt.date) -> list[PrepRow]:
+    """The arrivals list of ``day``: the appointments still expected, in time order."""
+    start = dt.datetime.combine(day, dt.time())
+    q = (
+        Appointment.select(Appointment, Customer, Vehicle)
+        .join(Customer)
+        .switch(Appointment)
+        .join(Vehicle)
+        .where(
+            (Appointment.starts_at >= start)
+            & (Appointment.starts_at < start + dt.timedelta(days=1))
+            & Appointment.status.in_(APPOINTMENT_EXPECTED)
+        )
+        .order_by(Appointment.starts_at, Appointment.id)
+    )
+    return prep_rows(list(q))
+
+
+@service("appointment.view", read=True)
+def read_arrivals(*, actor: Actor, day: dt.date | None = None) -> list[PrepRow]:
+    """Tomorrow's (or ``day``'s) arrivals with their preparation ticks."""
+    return arrivals(day or (now().date() + dt.timedelta(days=1)))
+
+
+@service("appointment.book", changes=Kind.APPOINTMENTS)
+def tick_prep(*, actor: Actor, appointment_id: int, item: str, done: bool = True, note: str = "") -> PrepRow:
+    """Tick (or untick) one preparation item of an appointment, audited. Refused once the
+    customer has come (or the appointment ended); parts only when every part ordered for
+    the appointment has arrived; the plan names the technician and the bay."""
+    a = get(Appointment, appointment_id, ("Appointment", "预约"))
+    item = validation.choice(item, PrepItem.values(), ("Preparation item", "准备项目"))
+    if a.status not in APPOINTMENT_EXPECTED:
+        raise GateError(
+            "The appointment is no longer expected: its preparation is closed.",
+            "该预约已不在待到店状态：准备工作已结束。",
+        )
+    text = validation.clean_text(note, limit=200).strip()
+    old = AppointmentPrep.get_or_none((AppointmentPrep.appointment == a.id) & (AppointmentPrep.item == item))
+    if done:
+        if item == PrepItem.PARTS:
+            waiting = _parts_waiting([a.id]).get(a.id, 0)
+            if waiting:
+                raise GateError(
+                    f"{waiting} part order(s) for this appointment have not arrived: the parts are not reserved yet.",
+                    f"此预约尚有 {waiting} 个配件订单未到货：配件尚未备妥。",
+                )
+            if not _needs_parts(a, _parts_ordered([a.id])):
+                raise GateError(
+                    "This appointment needs no parts: nothing to reserve.",
+                    "此预约无需配件：无需预留。",
+                )
+        if item == PrepItem.PLANNED and not text:
+            raise ValidationError(
+                "Name the technician and the bay planned.",
+                "请填写安排的技师和工位。",
+                field="note",
+            )
+        if old is not None and old.note == text:
+            return prep_rows([a])[0]
+        if old is not None:
+            AppointmentPrep.update(note=text, done_by=actor.user_id, done_at=now()).where(
+                AppointmentPrep.id == old.id
+            ).execute()
+        else:
+            AppointmentPrep.create(
+                appointment=a.id, item=item, done_by=actor.user_id, done_at=now(), note=text
+            )
+        log(
+            actor,
+            "appointment",
+            a.id,
+            "prep_tick",
+            old={"item": item, "note": old.note} if old else None,
+            new={"item": item, "note": text},
+        )
+    elif old is not None:
+        AppointmentPrep.delete().where(AppointmentPrep.id == old.id).execute()
+        log(
+            actor,
+            "appointment",
+            a.id,
+            "prep_untick",
+            old={"item": item, "note": old.note},
+            new={"item": item},
+        )
+    return prep_rows([Appointment.get_by_id(a.id)])[0]
+
+
+def prep_misses(start: dt.date, end: dt.date) -> list[PrepMiss]:
+    """Appointments whose car arrived (an RO opened from it) from ``start`` to ``end``
+    (inclusive) with preparation items not ticked before the RO was opened."""
+    lo = dt.datetime.combine(start, dt.time())
+    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    ros = list(
+        RepairOrder.select(
+            RepairOrder.id, RepairOrder.appointment, RepairOrder.advisor, RepairOrder.created_at
+        )
+        .where(
+            RepairOrder.appointment.is_null(False)
+            & (RepairOrder.created_at >= lo)
+            & (RepairOrder.created_at < hi)
+        )
+        .order_by(RepairOrder.created_at, RepairOrder.id)
+        .tuples()
+    )
+    if not ros:
+        return []
+    ids = sorted({r[1] for r in ros})
+    appts = {a.id: a for a in Appointment.select().where(Appointment.id.in_(ids))}
+    ticked: dict[int, dict[str, dt.datetime]] = {}
+    for appt, item, at in (
+        AppointmentPrep.select(AppointmentPrep.appointment, AppointmentPrep.item, AppointmentPrep.done_at)
+        .where(AppointmentPrep.appointment.in_(ids))
+        .tuples()
+    ):
+        ticked.setdefault(appt, {})[item] = at
+    ordered = _parts_ordered(ids)
+    out = []
+    for ro_id, appt_id, advisor_id, opened in ros:
+        a = appts[appt_id]
+        missed = []
+        for item in PrepItem:
+            if item == PrepItem.PARTS and not _needs_parts(a, ordered):
+                continue
+            if item == PrepItem.BOOKLET and a.booklet_reminded:
+                continue
+            at = ticked.get(appt_id, {}).get(item.value)
+            if at is None or at > opened:
+                missed.append(item.value)
+        out.append(PrepMiss(appt_id, ro_id, advisor_id, opened, tuple(missed)))
+    return out
+
+
+@service("kpi.view", read=True)
+def read_prep_misses(*, actor: Actor, start: dt.date, end: dt.date) -> list[PrepMiss]:
+    """The appointments that arrived in the period, each with the preparation items missed."""
+    return prep_misses(start, end)

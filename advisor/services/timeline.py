@@ -38,6 +38,7 @@ STEP_OF_ACTION: dict[str, int] = {
     EventAction.CHANGE_APPROVED_BY_MANAGER: 8,
     EventAction.CHANGE_REJECTED_BY_MANAGER: 8,
     EventAction.CHANGE_APPLIED: 8,
+    EventAction.SELF_CHECK_SIGNED: 8,  # the technician's self-check ends the repair
     EventAction.QC_PASSED: 9,
     EventAction.QC_FAILED: 9,
     EventAction.WASH_REQUESTED: 10,

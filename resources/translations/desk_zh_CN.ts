@@ -4,17 +4,17 @@
 <context>
     <name>Appointments</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="57"/>
+        <location filename="../../ui/workspaces/appointments.py" line="58"/>
         <source>✗ FULL</source>
         <translation>✗ 已满</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="59"/>
+        <location filename="../../ui/workspaces/appointments.py" line="60"/>
         <source>● some room</source>
         <translation>● 尚有余量</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="60"/>
+        <location filename="../../ui/workspaces/appointments.py" line="61"/>
         <source>○ free</source>
         <translation>○ 空闲</translation>
     </message>
@@ -22,144 +22,237 @@
 <context>
     <name>AppointmentsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="239"/>
+        <location filename="../../ui/workspaces/appointments.py" line="247"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="242"/>
+        <location filename="../../ui/workspaces/appointments.py" line="250"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="243"/>
+        <location filename="../../ui/workspaces/appointments.py" line="251"/>
         <source>Day</source>
         <translation>日视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="244"/>
+        <location filename="../../ui/workspaces/appointments.py" line="252"/>
         <source>Week</source>
         <translation>周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="245"/>
+        <location filename="../../ui/workspaces/appointments.py" line="253"/>
         <source>Book appointment… (Ctrl+N)</source>
         <translation>新建预约…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="246"/>
+        <location filename="../../ui/workspaces/appointments.py" line="254"/>
         <source>○ free   ● some room   ✗ full — Enter or double-click a slot to book</source>
         <translation>○ 空闲   ● 尚有余量   ✗ 已满 — 回车或双击时段即可预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="249"/>
-        <location filename="../../ui/workspaces/appointments.py" line="259"/>
-        <location filename="../../ui/workspaces/appointments.py" line="277"/>
+        <location filename="../../ui/workspaces/appointments.py" line="257"/>
+        <location filename="../../ui/workspaces/appointments.py" line="267"/>
+        <location filename="../../ui/workspaces/appointments.py" line="285"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="250"/>
+        <location filename="../../ui/workspaces/appointments.py" line="258"/>
         <source>Technician time</source>
         <translation>技师工时</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="251"/>
+        <location filename="../../ui/workspaces/appointments.py" line="259"/>
         <source>Bays</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="252"/>
+        <location filename="../../ui/workspaces/appointments.py" line="260"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="253"/>
+        <location filename="../../ui/workspaces/appointments.py" line="261"/>
         <source>Bookings</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="256"/>
+        <location filename="../../ui/workspaces/appointments.py" line="264"/>
         <source>Bookings of the day</source>
         <translation>当日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="260"/>
-        <location filename="../../ui/workspaces/appointments.py" line="278"/>
+        <location filename="../../ui/workspaces/appointments.py" line="268"/>
+        <location filename="../../ui/workspaces/appointments.py" line="286"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="261"/>
-        <location filename="../../ui/workspaces/appointments.py" line="279"/>
+        <location filename="../../ui/workspaces/appointments.py" line="269"/>
+        <location filename="../../ui/workspaces/appointments.py" line="287"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="262"/>
+        <location filename="../../ui/workspaces/appointments.py" line="270"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="263"/>
+        <location filename="../../ui/workspaces/appointments.py" line="271"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="264"/>
-        <location filename="../../ui/workspaces/appointments.py" line="281"/>
+        <location filename="../../ui/workspaces/appointments.py" line="272"/>
+        <location filename="../../ui/workspaces/appointments.py" line="289"/>
         <source>Requested work</source>
         <translation>要求作业</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="267"/>
+        <location filename="../../ui/workspaces/appointments.py" line="275"/>
         <source>Mark no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="268"/>
+        <location filename="../../ui/workspaces/appointments.py" line="276"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="270"/>
+        <location filename="../../ui/workspaces/appointments.py" line="278"/>
         <source>Another time for the selected appointment (capacity checked again)</source>
         <translation>为所选预约改到其他时间（重新核对产能）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="272"/>
+        <location filename="../../ui/workspaces/appointments.py" line="280"/>
         <source>Cancel…</source>
         <translation>取消预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="273"/>
+        <location filename="../../ui/workspaces/appointments.py" line="281"/>
         <source>The customer cancels: kept on file with the reason</source>
         <translation>客户取消：连同原因存档</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="274"/>
+        <location filename="../../ui/workspaces/appointments.py" line="282"/>
         <source>Reconfirm tomorrow&apos;s appointments</source>
         <translation>明日预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="280"/>
+        <location filename="../../ui/workspaces/appointments.py" line="288"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="323"/>
+        <location filename="../../ui/workspaces/appointments.py" line="292"/>
+        <source>P&amp;repare arrivals…</source>
+        <translation>到店准备(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="295"/>
+        <source>Tick each appointment&apos;s preparation: parts, technician and bay, amount and time told, booklet</source>
+        <translation>逐项勾选每个预约的准备：配件、技师和工位、告知金额和时间、保养手册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/appointments.py" line="337"/>
         <source>%1 of %2 min</source>
         <translation>%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="329"/>
+        <location filename="../../ui/workspaces/appointments.py" line="343"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="355"/>
+        <location filename="../../ui/workspaces/appointments.py" line="369"/>
         <source>%1/%2 min · %3/%4 bays</source>
         <translation>%1/%2 分钟 · %3/%4 工位</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsDialog</name>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="83"/>
+        <source>Arrivals: preparation before the customers come</source>
+        <translation>预约到店准备：客户来店前的准备工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="84"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="86"/>
+        <source>Parts reserved</source>
+        <translation>配件已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="87"/>
+        <source>Technician and bay planned</source>
+        <translation>已安排技师和工位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="88"/>
+        <source>Amount told</source>
+        <translation>已告知金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="89"/>
+        <source>Time told</source>
+        <translation>已告知时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="90"/>
+        <source>Booklet reminded</source>
+        <translation>已提醒带保养手册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <source>Requested work</source>
+        <translation>预约项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="95"/>
+        <source>Technician and bay</source>
+        <translation>技师和工位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="112"/>
+        <source>%1 of %2 appointments fully prepared</source>
+        <translation>%2 个预约中 %1 个已准备完毕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="134"/>
+        <source>not needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="137"/>
+        <source>%1 part order(s) not arrived yet</source>
+        <translation>尚有 %1 个配件订单未到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="141"/>
+        <source>Ticked by %1 on %2</source>
+        <translation>由 %1 于 %2 勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_prep.py" line="156"/>
+        <source>e.g. 赵磊 · bay 2</source>
+        <translation>例如：赵磊 · 2号工位</translation>
     </message>
 </context>
 <context>
@@ -393,27 +486,27 @@
 <context>
     <name>ChangeDialog</name>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="81"/>
+        <location filename="../../ui/workspaces/appointments.py" line="82"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="81"/>
+        <location filename="../../ui/workspaces/appointments.py" line="82"/>
         <source>Move appointment</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="88"/>
+        <location filename="../../ui/workspaces/appointments.py" line="89"/>
         <source>e.g. the customer is travelling</source>
         <translation>例如：客户出差</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="93"/>
+        <location filename="../../ui/workspaces/appointments.py" line="94"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/appointments.py" line="96"/>
+        <location filename="../../ui/workspaces/appointments.py" line="97"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>

@@ -117,67 +117,72 @@
         <translation>显示已完工（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="295"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="282"/>
+        <source>self-check to sign</source>
+        <translation>待签署自检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/my_jobs.py" line="297"/>
         <source>worked %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="343"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="347"/>
         <source>RO %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="345"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="349"/>
         <source>Bay %1</source>
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="347"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="351"/>
         <source>Promised %1</source>
         <translation>承诺交车 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="349"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="353"/>
         <source>Rework</source>
         <translation>返工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="351"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="355"/>
         <source>A change request waits for the customer&apos;s answer</source>
         <translation>变更申请等待客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="359"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="363"/>
         <source>Job: %1 · standard %2 h · planned %3–%4</source>
         <translation>作业：%1 · 标准工时 %2 小时 · 计划 %3–%4</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="380"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="384"/>
         <source>Advisor: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="382"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="386"/>
         <source>Finding: %1</source>
         <translation>诊断结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="384"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="388"/>
         <source>Correction: %1</source>
         <translation>维修措施：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="392"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="396"/>
         <source>No concern recorded.</source>
         <translation>尚未记录故障描述。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="414"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="418"/>
         <source>Sign your self-check: the final check waits for it.</source>
         <translation>请签署自检：完工检查需等您签署后进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/my_jobs.py" line="418"/>
+        <location filename="../../ui/workspaces/my_jobs.py" line="422"/>
         <source>A change request of this repair order still waits for the customer&apos;s answer.</source>
         <translation>此工单的一项变更申请仍在等待客户答复。</translation>
     </message>
@@ -203,42 +208,47 @@
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="187"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="198"/>
         <source>Self-check: %1</source>
         <translation>自检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="191"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="202"/>
         <source>Before the final check, confirm each item of your work on %1.</source>
         <translation>完工检查前，请逐项确认您在 %1 上的作业。</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="209"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="207"/>
+        <source>The self-check %1 signed on paper for %2: tick it as signed.</source>
+        <translation>%1 在纸质自检单上签署的 %2 自检：请照单勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="227"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="221"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="239"/>
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="229"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="247"/>
         <source>&amp;Sign the self-check</source>
         <translation>签署自检(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="232"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="261"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="279"/>
         <source>Every item is ticked.</source>
         <translation>已全部勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="263"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="281"/>
         <source>Items still to tick: %1.</source>
         <translation>尚有 %1 项未勾选。</translation>
     </message>

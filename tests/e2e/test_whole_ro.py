@@ -67,6 +67,7 @@ from ui.booking_dialog import BookingDialog
 from ui.change_request_dialog import DESCRIPTION, QTY, SKILL, ChangeRequestDialog
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.my_jobs_dialogs import SelfCheckDialog
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.consent_dialog import ConsentDialog
 from ui.search_box import HIT_ROLE, SearchBox
@@ -75,6 +76,8 @@ from ui.workspaces.appointments import AppointmentsWorkspace
 from ui.workspaces.board import BoardWorkspace
 from ui.workspaces.dispatch import DispatchWorkspace
 from ui.workspaces.followup import FollowUpWorkspace
+from ui.workspaces.my_jobs import ID_ROLE as MY_JOB
+from ui.workspaces.my_jobs import MyJobsWorkspace
 from ui.workspaces.parts import PartsWorkspace
 from ui.workspaces.repair_order import RepairOrderWorkspace
 from ui.workspaces.solicitation import SolicitationWorkspace
@@ -283,6 +286,24 @@ def opened(qtbot: Any, parent: QWidget, cls: type[D]) -> D:
     (dialog,) = [d for d in parent.findChildren(cls) if d.isVisible()]
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def sign_self_check(qtbot: Any, jobs: MyJobsWorkspace, assignment_id: int) -> None:
+    """The technician, at My jobs, picks the finished job and signs the self-check: every
+    item done, old parts "not applicable" when none were replaced here."""
+    at(qtbot, jobs)
+    live(jobs)
+    rows = [r for r in range(jobs.list.count()) if jobs.list.item(r).data(MY_JOB) == assignment_id]
+    assert rows and not jobs.list.item(rows[0]).isHidden(), (
+        "the job waiting for its self-check is not in sight"
+    )
+    person.click_at(qtbot, jobs.list, jobs.list.model().index(rows[0], 0))
+    press(qtbot, jobs.buttons["self_check"])
+    check = opened(qtbot, jobs, SelfCheckDialog)
+    for button in check.ticks.values():
+        press(qtbot, button)
+    press(qtbot, check.sign)
+    qtbot.waitUntil(lambda: not check.isVisible())
 
 
 def live(*workspaces: Workspace) -> None:
@@ -626,6 +647,10 @@ def test_one_repair_order_through_all_thirteen_steps(
     card(qtbot, board, second.id, "clock_on", then="in_progress")
     card(qtbot, board, second.id, "done", then="done")
     no_new_errors()
+    assert get_ro_view(ro_id).step == 8  # the technician's self-check ends the repair
+    my_jobs = show(qtbot, MyJobsWorkspace(technician))
+    sign_self_check(qtbot, my_jobs, second.id)
+    no_new_errors()
     qtbot.waitUntil(lambda: get_ro_view(ro_id).step == 9)
 
     # == 9 Final QC (foreman): fails once (rework on the board), then passes. ==
@@ -655,6 +680,8 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert rework.line_id == labour.id and rework.technician_id == tech_id
     card(qtbot, board, rework.id, "clock_on", then="in_progress")
     card(qtbot, board, rework.id, "done", then="done")
+    no_new_errors()
+    sign_self_check(qtbot, my_jobs, rework.id)  # the rework is signed again
     no_new_errors()
 
     at(qtbot, qc_desk)

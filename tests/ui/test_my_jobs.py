@@ -122,6 +122,9 @@ def test_the_technician_clocks_a_job_through_its_day_from_my_jobs(
     assert orders.get_ro_view(ro_id).step == Step.REPAIR
     check = _dialog(qtbot, ws, SelfCheckDialog)
     assert isinstance(check, SelfCheckDialog)
+    # Until it is signed the finished job stays in sight, first, saying what it waits for.
+    assert ws.list.item(0).data(ID_ROLE) == first and not ws.list.item(0).isHidden()
+    assert "self-check to sign" in ws.list.item(0).text()
     assert all(b.height() >= TOUCH_HEIGHT for b in [*check.ticks.values(), *check.na.values(), check.sign])
     assert set(check.na) == {"hinges", "old_parts", "fluids"}  # "not applicable" only where it makes sense
     for item, button in check.ticks.items():

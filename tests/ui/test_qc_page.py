@@ -8,7 +8,7 @@ from advisor.services import workshop
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from tests import factories
-from tests.ui import closing_helpers
+from tests.ui import closing_helpers, person
 from tests.ui.closing_helpers import click, errors, find, goto, host, live, type_into, workspace_of
 from tests.ui.shell_support import workstation  # noqa: F401
 from ui.ro.pages.qc import QCPage
@@ -159,3 +159,54 @@ def test_qc_locked_until_work_is_finished_shows_the_reason(qtbot, make_ctx, staf
     tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
     click(qtbot, page, "qc_pass")
     assert errors(shown) == ["Some approved jobs are not finished yet."]
+
+
+def test_qc_waits_for_the_self_check_a_paper_one_recorded_by_the_foreman(
+    qtbot, make_ctx, staff, shown
+) -> None:  # type: ignore[no-untyped-def]
+    """孙伟 has no login: he signs the self-check on paper and the foreman records it on
+    the QC page; until then the page is locked and says why."""
+    import datetime as dt
+
+    from advisor.models import SelfCheck, now
+    from ui.my_jobs_dialogs import SelfCheckDialog
+
+    ro_id, lines = factories.authorised(staff)
+    a = workshop.assign(
+        actor=staff.foreman,
+        line_id=lines[0],
+        technician_id=staff.tech_ids[1],
+        bay_id=None,
+        planned_start=now(),
+        planned_end=now() + dt.timedelta(hours=1),
+        accept_late=True,
+    )
+    workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+    workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    ws = closing_helpers.open_ro(qtbot, make_ctx("foreman"), ro_id)
+    page = goto(qtbot, ws, 9)
+    assert "self-check is not signed yet (孙伟)" in find(page, QLabel, "qc_locked").text()
+    click(qtbot, page, "qc_all_ok")
+    tick(qtbot, page, "qc_nothing_left", "qc_no_new_damage")
+    click(qtbot, page, "qc_pass")  # refused: nothing recorded
+    assert errors(shown) == ["The technician's self-check is not signed yet (孙伟)."]
+    assert get_ro_view(ro_id).qc_checks == ()
+    button = find(page, QAbstractButton, "qc_paper_self_check")
+    assert button.isVisible() and "孙伟" in button.text()
+    click(qtbot, page, "qc_paper_self_check")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(SelfCheckDialog)), timeout=3000)
+    (dialog,) = [d for d in page.findChildren(SelfCheckDialog) if d.isVisible()]
+    qtbot.waitExposed(dialog)
+    for item, b in dialog.ticks.items():
+        person.click(qtbot, dialog.na[item] if item == "hinges" else b)
+    person.click(qtbot, dialog.sign)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    (row,) = SelfCheck.select().where(SelfCheck.ro == ro_id)
+    assert (row.technician_id, row.signed_by_id) == (staff.tech_ids[1], staff.foreman.user_id)
+    qtbot.waitUntil(
+        lambda: "Self-check signed by 王强" in find(page, QLabel, "qc_self_check").text(), timeout=3000
+    )
+    assert not find(page, QAbstractButton, "qc_paper_self_check").isVisible()
+    assert "Door hinges lubricated" in find(page, QLabel, "qc_self_check").text()  # not applicable, said so
+    qtbot.waitUntil(lambda: not find(page, QLabel, "qc_locked").isVisible(), timeout=3000)
+    assert get_ro_view(ro_id).step == 9

@@ -233,3 +233,20 @@ def test_a_database_without_a_dealership_gets_the_demo_one_an_existing_one_stays
     )
     demo.generate(orders=3, seed=2)
     assert (dealer().name, dealer().labour_rate_cents) == ("华南汽车", 15_000)
+
+
+def test_the_standards_of_issue_17_are_met_and_missed(loaded: demo.DemoSummary) -> None:
+    """Lounge updates on time and missed, self-checks signed (some items not applicable),
+    appointments prepared in full and with items forgotten when the car came."""
+    from advisor.models import AppointmentPrep, SelfCheck
+    from advisor.services import standards
+
+    waited = [r.id for r in RepairOrder.select(RepairOrder.id).where(RepairOrder.customer_waits == True)]  # noqa: E712
+    records = standards.lounge_records(waited).values()
+    assert any(r.waited and r.missed == 0 and r.updates_on_time for r in records)
+    assert any(r.missed for r in records)
+    assert SelfCheck.select().count() > 0
+    assert any('"na"' in s.items_json for s in SelfCheck.select())
+    assert AppointmentPrep.select().count() > 0
+    misses = standards.prep_misses(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    assert any(m.missed for m in misses) and any(not m.missed for m in misses)

@@ -35,6 +35,7 @@ from advisor.services import appointments
 from advisor.services.opchanges import Kind
 from advisor.services.views import AppointmentView, CapacitySlot
 from ui import fmt
+from ui.appointment_prep import ArrivalsDialog
 from ui.booking_dialog import BookingDialog
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
@@ -231,9 +232,16 @@ class AppointmentsWorkspace(Workspace):
             b.setShortcut(QKeySequence(f"Alt+{n}"))
             buttons.addWidget(b)
             self.outcome_buttons[outcome] = b
+        self.prepare_button = QPushButton(self)
+        self.prepare_button.setObjectName("appt_prepare")
+        self.prepare_button.clicked.connect(self.prepare)
         rbox = QVBoxLayout(self.reconfirm_box)
         rbox.addWidget(self.reconfirm)
         rbox.addLayout(buttons)
+        prep_row = QHBoxLayout()
+        prep_row.addStretch(1)
+        prep_row.addWidget(self.prepare_button)
+        rbox.addLayout(prep_row)
 
     def title(self) -> str:
         return self.tr("Appointments")
@@ -280,6 +288,12 @@ class AppointmentsWorkspace(Workspace):
                 self.tr("Outcome"),
                 self.tr("Requested work"),
             ]
+        )
+        self.prepare_button.setText(self.tr("P&repare arrivals…"))
+        self.prepare_button.setToolTip(
+            self.tr(
+                "Tick each appointment's preparation: parts, technician and bay, amount and time told, booklet"
+            )
         )
         for n, (outcome, b) in enumerate(self.outcome_buttons.items(), start=1):
             b.setText(f"{outcome_label(outcome)} (Alt+{n})")
@@ -454,6 +468,13 @@ class AppointmentsWorkspace(Workspace):
                 confirm=(appointments.OverbookedError, {"override": True}),
             )
         return result.value if result.ok else None
+
+    def prepare(self) -> ArrivalsDialog:
+        """Tomorrow's arrivals list (as the reconfirmation list beside it; another day
+        can be picked in it)."""
+        dialog = ArrivalsDialog(self.ctx, None, self)
+        dialog.open()
+        return dialog
 
     def no_show(self) -> None:
         appointment_id = self._selected_id(self.bookings)

@@ -257,7 +257,7 @@ class MyJobsWorkspace(Workspace):
             item = QListWidgetItem(_swatch(_state(job)), self._item_text(job))
             item.setData(ID_ROLE, job.id)
             item.setSizeHint(QSize(0, 64))
-            if job.status == JobStatus.DONE:
+            if job.status == JobStatus.DONE and not job.self_check_due:
                 item.setForeground(QBrush(QColor("#888888")))
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -278,6 +278,8 @@ class MyJobsWorkspace(Workspace):
         first = f"{symbol} {job.plate} · {job.description}"
         if job.done_at is not None:  # when it was finished, not when it was planned
             second = f"{self._status_text(job, at=job.done_at)}"
+            if job.self_check_due:
+                second += " · " + self.tr("self-check to sign")
         else:
             when = f"{fmt.time(job.planned_start)}–{fmt.time(job.planned_end)}"
             if job.planned_start.date() != (self.data.day if self.data else dt.date.today()):
@@ -300,7 +302,9 @@ class MyJobsWorkspace(Workspace):
         for row in range(self.list.count()):
             item = self.list.item(row)
             job = self.job_by_id(item.data(ID_ROLE))
-            item.setHidden(job is not None and job.status == JobStatus.DONE and not show)
+            # A finished job whose self-check waits stays in sight until it is signed.
+            folded = job is not None and job.status == JobStatus.DONE and not job.self_check_due
+            item.setHidden(folded and not show)
 
     def _show_finished(self, _on: bool) -> None:
         if self.data is not None:
@@ -450,7 +454,7 @@ class MyJobsWorkspace(Workspace):
         return outcome
 
     def self_check(self, job: MyJob) -> SelfCheckDialog:
-        dialog = SelfCheckDialog(self.ctx, job, self)
+        dialog = SelfCheckDialog(self.ctx, job.ro_id, f"{job.plate} · {job.ro_number}", self)
         dialog.open()
         return dialog
 

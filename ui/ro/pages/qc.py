@@ -26,6 +26,7 @@ from advisor.services.views import ROView
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.long_text import WrapCheckBox, fit_columns
+from ui.my_jobs_dialogs import SelfCheckDialog
 from ui.operations import Outcome
 from ui.ro.pages._closing import cell, fit_height, locked_text, show_banner, table
 from ui.ro.pages.base import StepPage
@@ -46,6 +47,10 @@ class QCPage(StepPage):
         self.self_check = QLabel(body)
         self.self_check.setObjectName("qc_self_check")
         self.self_check.setWordWrap(True)
+        self.paper_check = QPushButton(body)
+        self.paper_check.setObjectName("qc_paper_self_check")
+        self.paper_check.clicked.connect(self._record_paper_check)
+        self._paper: tuple[int, str] | None = None
         self._build_form(body)
         self._build_certificate_after(body)
         self.history_title = QLabel(body)
@@ -54,6 +59,10 @@ class QCPage(StepPage):
 
         layout.addWidget(self.rework)
         layout.addWidget(self.self_check)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper_check)
+        paper_row.addStretch(1)
+        layout.addLayout(paper_row)
         layout.addWidget(self.form_box)
         layout.addWidget(self.cert_after_box)
         layout.addWidget(self.history_title)
@@ -216,8 +225,8 @@ class QCPage(StepPage):
         self._fill_history(view)
 
     def _fill_self_check(self, view: ROView) -> None:
-        """The technicians' self-checks (自检): who signed when, what was not applicable,
-        and who still has to sign before QC can start."""
+        """The technicians' self-checks (自检): who signed when and what was not
+        applicable (who still has to sign is the page's lock, ``workflow.check_can_qc``)."""
         checks = standards.read_self_checks(actor=self.ctx.actor, ro_id=view.id)
         lines = []
         for c in checks.signed:
@@ -233,16 +242,26 @@ class QCPage(StepPage):
             if c.note:
                 text += " " + c.note
             lines.append(text)
-        if checks.unsigned:
-            lines.insert(
-                0,
-                self.tr("Waiting for the technician's self-check: %1.").replace(
-                    "%1", "; ".join(checks.unsigned)
-                ),
-            )
         self.self_check.setText("\n".join(lines))
         self.self_check.setVisible(bool(lines))
-        self.self_check.setStyleSheet("color:#b26a00; font-weight:bold;" if checks.unsigned else "")
+        # A technician without a login signed on paper: the foreman records it.
+        self._paper = checks.on_paper[0] if checks.on_paper else None
+        self.paper_check.setVisible(self._paper is not None and self.ctx.may("work.clock"))
+        if self._paper is not None:
+            self.paper_check.setText(self.tr("Record %1's self-check…").replace("%1", self._paper[1]))
+
+    def _record_paper_check(self) -> SelfCheckDialog | None:
+        if self._paper is None or self.view is None:
+            return None
+        dialog = SelfCheckDialog(
+            self.ctx,
+            self.view.id,
+            f"{self.view.vehicle.plate} · {self.view.number}",
+            self,
+            technician=self._paper,
+        )
+        dialog.open()
+        return dialog
 
     def _load_checklist(self, view: ROView) -> None:
         items = quality.read_checklist(actor=self.ctx.actor, ro_id=view.id, lang=self.ctx.lang)
