@@ -432,199 +432,214 @@
 <context>
     <name>QCPage</name>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="141"/>
+        <location filename="../../ui/ro/pages/qc.py" line="154"/>
         <source>Final QC — checked against the inquiry and the RO</source>
         <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="142"/>
+        <location filename="../../ui/ro/pages/qc.py" line="155"/>
         <source>Every concern and every approved line (tick when OK)</source>
         <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="143"/>
+        <location filename="../../ui/ro/pages/qc.py" line="156"/>
         <source>Tick all as OK</source>
         <translation>全部勾选为合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="144"/>
+        <location filename="../../ui/ro/pages/qc.py" line="157"/>
         <source>Car checks</source>
         <translation>车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="145"/>
+        <location filename="../../ui/ro/pages/qc.py" line="158"/>
         <source>Road test:</source>
         <translation>路试：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="146"/>
-        <location filename="../../ui/ro/pages/qc.py" line="234"/>
+        <location filename="../../ui/ro/pages/qc.py" line="159"/>
+        <location filename="../../ui/ro/pages/qc.py" line="287"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="147"/>
-        <location filename="../../ui/ro/pages/qc.py" line="234"/>
+        <location filename="../../ui/ro/pages/qc.py" line="160"/>
+        <location filename="../../ui/ro/pages/qc.py" line="287"/>
         <source>Done</source>
         <translation>已路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="148"/>
+        <location filename="../../ui/ro/pages/qc.py" line="161"/>
         <source>Road test result (e.g. no noise when braking)</source>
         <translation>路试结果（例如：制动时无异响）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="149"/>
+        <location filename="../../ui/ro/pages/qc.py" line="162"/>
         <source>Nothing left in the car (tools, covers, rags)</source>
         <translation>车内无遗留物品（工具、护套、抹布）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="150"/>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
         <source>No new body damage</source>
         <translation>无新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="151"/>
+        <location filename="../../ui/ro/pages/qc.py" line="164"/>
         <source>First service: customer invited to the inspection</source>
         <translation>首次保养：已邀请客户参与检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="152"/>
+        <location filename="../../ui/ro/pages/qc.py" line="165"/>
         <source>Completion certificate no.:</source>
         <translation>竣工出厂合格证编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="153"/>
+        <location filename="../../ui/ro/pages/qc.py" line="166"/>
         <source>Required for this repair class</source>
         <translation>此维修类别必填</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <location filename="../../ui/ro/pages/qc.py" line="167"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="155"/>
+        <location filename="../../ui/ro/pages/qc.py" line="168"/>
         <source>What failed, what to rework</source>
         <translation>哪里不合格、需要返工什么</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="157"/>
+        <location filename="../../ui/ro/pages/qc.py" line="170"/>
         <source>Signed by the inspector: %1</source>
         <translation>检验员签字：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="159"/>
+        <location filename="../../ui/ro/pages/qc.py" line="172"/>
         <source>✓ Pass and sign</source>
         <translation>✓ 合格并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="160"/>
+        <location filename="../../ui/ro/pages/qc.py" line="173"/>
         <source>Records the inspection as passed, signed by you</source>
         <translation>以您的名义记录检查合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="161"/>
+        <location filename="../../ui/ro/pages/qc.py" line="174"/>
         <source>✗ Fail — back to the workshop</source>
         <translation>✗ 不合格 —— 退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="176"/>
         <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
         <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="165"/>
+        <location filename="../../ui/ro/pages/qc.py" line="178"/>
         <source>Completion certificate number</source>
         <translation>竣工出厂合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="166"/>
+        <location filename="../../ui/ro/pages/qc.py" line="179"/>
         <source>Record certificate</source>
         <translation>记录合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="167"/>
+        <location filename="../../ui/ro/pages/qc.py" line="180"/>
         <source>Earlier inspections</source>
         <translation>以往检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="170"/>
+        <location filename="../../ui/ro/pages/qc.py" line="183"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="171"/>
+        <location filename="../../ui/ro/pages/qc.py" line="184"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="172"/>
+        <location filename="../../ui/ro/pages/qc.py" line="185"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="173"/>
+        <location filename="../../ui/ro/pages/qc.py" line="186"/>
         <source>Road test</source>
         <translation>路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="174"/>
+        <location filename="../../ui/ro/pages/qc.py" line="187"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="175"/>
+        <location filename="../../ui/ro/pages/qc.py" line="188"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="194"/>
+        <location filename="../../ui/ro/pages/qc.py" line="207"/>
         <source>QC passed on %1, signed by %2.</source>
         <translation>完工检查于 %1 通过，检验员：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="197"/>
+        <location filename="../../ui/ro/pages/qc.py" line="210"/>
         <source>Certificate no. %1.</source>
         <translation>合格证编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="203"/>
+        <location filename="../../ui/ro/pages/qc.py" line="216"/>
         <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
         <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="209"/>
+        <location filename="../../ui/ro/pages/qc.py" line="222"/>
         <source>Internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="238"/>
+        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <source>Self-check signed by %1 on %2 (technician %3).</source>
+        <translation>自检由 %1 于 %2 签署（技师：%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="241"/>
+        <source>Not applicable: %1.</source>
+        <translation>不适用：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="251"/>
+        <source>Record %1&apos;s self-check…</source>
+        <translation>录入 %1 的自检…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/qc.py" line="291"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="238"/>
+        <location filename="../../ui/ro/pages/qc.py" line="291"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="241"/>
+        <location filename="../../ui/ro/pages/qc.py" line="294"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="243"/>
+        <location filename="../../ui/ro/pages/qc.py" line="296"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="295"/>
+        <location filename="../../ui/ro/pages/qc.py" line="348"/>
         <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
         <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="307"/>
+        <location filename="../../ui/ro/pages/qc.py" line="360"/>
         <source>Untick what is not OK so the workshop knows what to rework.</source>
         <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
     </message>
