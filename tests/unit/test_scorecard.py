@@ -98,6 +98,7 @@ def _first_job(ro_id: int, *, rework: bool = False) -> int:
 
 
 def _qc_pass(staff: factories.Staff, ro_id: int, at: dt.datetime) -> None:
+    factories.self_check(staff, ro_id)  # the technicians sign their self-check first
     quality.record_qc(
         actor=staff.foreman,
         ro_id=ro_id,

@@ -152,6 +152,7 @@ def finish_rework(staff: Staff, ro_id: int) -> None:
         if a.ro_id == ro_id and a.status != "done":
             workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
             workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    factories.self_check(staff, ro_id)  # the rework signed again before the next check
 
 
 def test_a_failed_final_check_waits_until_the_customer_hears_of_it(staff: Staff) -> None:
