@@ -181,8 +181,9 @@ def check_in(
 def set_customer_waits(*, actor: Actor, ro_id: int, waits: bool) -> None:
     """The customer now waits at the shop (the lounge) or has left: the check-in's
     "customer waits", kept true to the day until the car is handed over. The lounge screen
-    shows the car only while they wait; starting to wait restarts "Needs me"'s 30-minute
-    progress-update clock (``inbox``). Setting what is already set changes nothing (two
+    shows the car only while they wait; starting to wait restarts "Needs me"'s progress-update
+    clock (``inbox``; every ``lounge_update_minutes``, the lounge standard of
+    ``standards.lounge_records``, which this toggle's events start and end). Setting what is already set changes nothing (two
     desks setting the same answer: the last one wins, nothing is lost)."""
     ro = get_ro(ro_id)
     if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:

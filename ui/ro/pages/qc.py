@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import LineKind, SelfCheckItem, words
+from advisor.codes import LineKind, Role, SelfCheckItem, words
 from advisor.services import quality, standards
 from advisor.services.views import ROView
 from ui import fmt, messages
@@ -71,6 +71,10 @@ class QCPage(StepPage):
         # Who may not inspect reads the form greyed, without their own name as the signature.
         self.inspector.setVisible(self.guard(self.form_box, "qc.inspect"))
         self.guard(self.cert_after_box, "qc.inspect")
+        # The foreman records a paper self-check (a technician signs their own in My jobs).
+        self._may_paper = (
+            self.guard(self.paper_check, "work.clock") and self.ctx.actor.role != Role.TECHNICIAN
+        )
         self.retranslate()
 
     def _build_form(self, body: QWidget) -> None:
@@ -246,7 +250,7 @@ class QCPage(StepPage):
         self.self_check.setVisible(bool(lines))
         # A technician without a login signed on paper: the foreman records it.
         self._paper = checks.on_paper[0] if checks.on_paper else None
-        self.paper_check.setVisible(self._paper is not None and self.ctx.may("work.clock"))
+        self.paper_check.setVisible(self._paper is not None and self._may_paper)
         if self._paper is not None:
             self.paper_check.setText(self.tr("Record %1's self-check…").replace("%1", self._paper[1]))
 
