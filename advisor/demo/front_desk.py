@@ -55,7 +55,10 @@ class FrontDesk(Base):
                     status = "confirmed"
             else:
                 reconfirmed = None
+        # Drawn in the order the row always drew them (the rest of the data stays as it was).
+        duration = r.choice((30, 60, 60, 90, 120))
         parts_needed = r.choice(("", "", "机油、机滤", "前刹车片"))
+        estimated = r.randrange(300, 3000) * 100
         booklet = r.random() < 0.9
         aid = self.sink.add(
             Appointment,
@@ -63,10 +66,10 @@ class FrontDesk(Base):
             vehicle=vid,
             advisor=adv,
             starts_at=start,
-            duration_min=r.choice((30, 60, 60, 90, 120)),
+            duration_min=duration,
             requested_work=work,
             parts_needed=parts_needed,
-            estimated_cents=r.randrange(300, 3000) * 100,
+            estimated_cents=estimated,
             booklet_reminded=booklet,
             urgent=urgent,
             requested_at=requested,
