@@ -35,7 +35,7 @@ def test_the_technician_sees_only_their_jobs_in_working_order(staff: factories.S
     _, waiting_late = _job(staff, morning + dt.timedelta(hours=3))
     _, paused = _job(staff, morning + dt.timedelta(hours=2))
     _, running = _job(staff, morning + dt.timedelta(hours=4))
-    _, done = _job(staff, morning)
+    done_ro, done = _job(staff, morning)
     _, yesterday = _job(staff, morning - dt.timedelta(days=1))
     _, tomorrow = _job(staff, morning + dt.timedelta(days=1))
     _, someone_elses = _job(staff, morning + dt.timedelta(hours=1), tech=1)
@@ -50,9 +50,15 @@ def test_the_technician_sees_only_their_jobs_in_working_order(staff: factories.S
     view = my_jobs.read_my_jobs(actor=me)
 
     assert view.linked and view.technician == "赵磊"
-    # The job in hand; then what waits, by planned start (yesterday's unfinished first);
-    # finished last. Tomorrow's waiting job and the other technician's are not here.
+    # A finished job whose self-check waits first (QC waits for it); then the job in
+    # hand; then what waits, by planned start (yesterday's unfinished first); finished
+    # last. Tomorrow's waiting job and the other technician's are not here.
+    assert [j.id for j in view.jobs] == [done, running, yesterday, paused, waiting_late]
+    assert [j.id for j in view.jobs if j.self_check_due] == [done]
+    factories.self_check(staff, done_ro)
+    view = my_jobs.read_my_jobs(actor=me)
     assert [j.id for j in view.jobs] == [running, yesterday, paused, waiting_late, done]
+    assert not any(j.self_check_due for j in view.jobs)
     assert someone_elses not in [j.id for j in view.jobs] and tomorrow not in [j.id for j in view.jobs]
     by_id = {j.id: j for j in view.jobs}
     assert by_id[paused].status == "paused" and by_id[paused].pause_reason == "parts"
