@@ -16,7 +16,8 @@ issue 15, as the other KPIs do):
   Per technician, each technician with a job on the RO is judged on their own clock
   events (authorisation, consent) and on the RO's QC (as ``kpi.per_technician``).
 * **handover** (``handed_over_at``): *lounge* — while the customer waited at the shop,
-  no progress update was missed (``workflow.lounge_update_misses``); *wash* — a wash
+  no progress update was missed (``workflow.lounge_update_misses``, every
+  ``lounge_update_minutes`` of the settings); *wash* — a wash
   requested was done and confirmed before the handover; *explained* — the items were
   explained before the first payment on the settlement in force; *follow_up* — the call
   done 24–48 h after handover (judged once done, or once overdue).
@@ -499,6 +500,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
     )
     for ro_id, at, action in _raw(eq):
         events.setdefault(ro_id, []).append((_dt(at), action))
+    every = dt.timedelta(minutes=int(get_setting("lounge_update_minutes")))  # the lounge standard
     for (
         ro_id,
         adv,
@@ -521,7 +523,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         spans = lounge_spans(checked_in, bool(waits), ev, min(handed, ready or handed))
         if spans:
             updates = [at for at, a in ev if a == EventAction.CUSTOMER_INFORMED]
-            missed = sum(workflow.lounge_update_misses(lo, hi, updates) for lo, hi in spans)
+            missed = sum(workflow.lounge_update_misses(lo, hi, updates, every) for lo, hi in spans)
             yield Verdict("lounge", ro_id, m, adv, None, missed == 0)
         if wash_req:
             yield Verdict("wash", ro_id, m, adv, None, wash_done is not None and wash_done <= handed)

@@ -444,3 +444,12 @@ def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
         assert t.met > 0 and t.missed > 0, (rule, t)
     assert card.hours_of().rework_min > 0 and card.scores_of().responses > 0
     assert card.wasted_of().parts > 0
+
+
+def test_the_lounge_rule_follows_the_setting(shop: dict[str, int], staff: factories.Staff) -> None:
+    """D's customer heard every 25–30 min: met at the default 30, missed at 20."""
+    from advisor.services import settings as dealer_settings
+
+    assert _table(_card())["lounge"] == (1, 1)
+    dealer_settings.set_setting(actor=staff.manager, key="lounge_update_minutes", value=20)
+    assert _table(_card())["lounge"] == (0, 2)
