@@ -180,7 +180,37 @@ def _hand_over_or_update(a: dict[str, Any]) -> None:
         inbox.give_progress_update(actor=a["actor"], ro_id=a["ro_id"], note="ready in 5 min")
 
 
+def _prep_or_arrive(a: dict[str, Any]) -> None:
+    from advisor.services import reception, standards
+
+    if a["arrive"]:
+        reception.open_repair_order(
+            actor=a["actor"], vehicle_id=a["vehicle_id"], appointment_id=a["appointment_id"]
+        )
+    else:
+        standards.tick_prep(
+            actor=a["actor"], appointment_id=a["appointment_id"], item=a["item"], note="赵磊 · 2号工位"
+        )
+
+
+def _sign_or_qc(a: dict[str, Any]) -> None:
+    from advisor.services import quality, standards
+
+    if a["qc"]:
+        quality.record_qc(
+            actor=a["actor"],
+            ro_id=a["ro_id"],
+            items=[(i, True) for i in quality.checklist(a["ro_id"])],
+            nothing_left=True,
+            no_new_damage=True,
+        )
+    else:
+        standards.sign_self_check(actor=a["actor"], ro_id=a["ro_id"], marks=a["marks"])
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "sign_or_qc": _sign_or_qc,
+    "prep_or_arrive": _prep_or_arrive,
     "hand_over_or_update": _hand_over_or_update,
     "pay": _pay,
     "pay_split": _pay_split,
@@ -973,3 +1003,93 @@ def test_a_progress_update_given_as_the_car_is_handed_over_never_follows_the_han
         if not fine:
             violations.append(f"RO {ro_id}: {out}, events {ids}")
     report("an update as the car leaves", violations)
+
+
+def test_a_preparation_ticked_as_the_car_arrives_counts_once_either_way(
+    staff: factories.Staff, url: str
+) -> None:
+    """One advisor ticks an appointment's preparation item while another opens the RO
+    from it: the tick is either in before the arrival (not a miss) or refused (the
+    appointment is no longer expected; a miss) - never recorded after the arrival, never
+    both or neither."""
+    from advisor.models import AppointmentPrep, now
+    from advisor.services import appointments, standards
+
+    rounds = []
+    day = now().date() + dt.timedelta(days=1)
+    for i in range(ROUNDS):
+        c, v = factories.make_customer_vehicle(staff, phone=f"139{i:08d}")
+        appt = appointments.book_appointment(
+            actor=staff.advisor,
+            customer_id=c,
+            vehicle_id=v,
+            starts_at=dt.datetime.combine(day, dt.time(8 + i % 9)),
+            requested_work="保养",
+        ).id
+        item = ("amount", "planned", "time")[i % 3]
+        rounds.append(
+            (
+                {"actor": staff.advisor, "arrive": False, "appointment_id": appt, "item": item},
+                {"actor": staff.advisor2, "arrive": True, "appointment_id": appt, "vehicle_id": v},
+            )
+        )
+    outcomes = race(url, "prep_or_arrive", rounds)
+    misses = {m.appointment_id: m.missed for m in standards.prep_misses(now().date(), now().date())}
+    violations = []
+    for i, ((tick, _arrive), (ticked, arrived)) in enumerate(zip(rounds, outcomes, strict=True)):
+        appt, item = tick["appointment_id"], tick["item"]
+        rows = (
+            AppointmentPrep.select()
+            .where((AppointmentPrep.appointment == appt) & (AppointmentPrep.item == item))
+            .count()
+        )
+        if arrived != "ok" or ticked not in ("ok", "GateError"):
+            violations.append(f"round {i}: {ticked}, {arrived}")
+        elif (ticked == "ok") != (rows == 1) or (item in misses.get(appt, ())) == (ticked == "ok"):
+            violations.append(f"round {i}: tick {ticked}, {rows} row(s), missed {misses.get(appt)}")
+    report("preparation ticked as the car arrives", violations)
+
+
+def test_the_final_check_racing_the_self_check_never_passes_unsigned(
+    staff: factories.Staff, url: str
+) -> None:
+    """The technician signs the self-check as the foreman records the final check: the
+    check is refused (not signed yet) or comes after the signature - never a passed QC
+    without one."""
+    from advisor.models import QCCheck, RepairOrder, SelfCheck
+    from advisor.services import standards, workshop
+
+    marks = {item: "done" for item, _skip in standards.self_check_items()}
+    rounds = []
+    for _ in range(ROUNDS):
+        ro_id, lines = factories.authorised(staff)
+        start = factories.now()
+        a = workshop.assign(
+            actor=staff.foreman,
+            line_id=lines[0],
+            technician_id=staff.tech_ids[0],
+            bay_id=None,
+            planned_start=start,
+            planned_end=start + dt.timedelta(hours=1),
+            accept_late=True,
+        )
+        workshop.clock_on(actor=staff.technician, assignment_id=a.id)
+        workshop.finish(actor=staff.technician, assignment_id=a.id)
+        rounds.append(
+            (
+                {"actor": staff.technician, "qc": False, "ro_id": ro_id, "marks": marks},
+                {"actor": staff.foreman, "qc": True, "ro_id": ro_id},
+            )
+        )
+    outcomes = race(url, "sign_or_qc", rounds)
+    violations = []
+    for i, ((sign, _qc), (signed, checked)) in enumerate(zip(rounds, outcomes, strict=True)):
+        ro_id = sign["ro_id"]
+        signatures = list(SelfCheck.select().where(SelfCheck.ro == ro_id))
+        checks = list(QCCheck.select().where(QCCheck.ro == ro_id))
+        passed = RepairOrder.get_by_id(ro_id).qc_passed_at is not None
+        if signed != "ok" or checked not in ("ok", "GateError") or len(signatures) != 1:
+            violations.append(f"round {i}: {signed}, {checked}, {len(signatures)} signature(s)")
+        elif (checked == "ok") != passed or len(checks) != (checked == "ok"):
+            violations.append(f"round {i}: QC {checked}, passed {passed}, {len(checks)} check(s)")
+    report("the final check racing the self-check", violations)
