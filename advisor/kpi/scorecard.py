@@ -98,7 +98,8 @@ RULES: tuple[Rule, ...] = (
     Rule("authorisation", "No work before authorisation", "客户授权后才开工", "qc", technician=True),
     Rule("consent", "No change worked before consent", "变更经客户同意后才施工", "qc", technician=True),
     Rule("qc_first_pass", "Final QC passed first time", "完工检查一次通过", "qc", technician=True),
-    Rule("lounge", "Lounge customer updated every 30 min", "休息室客户每 30 分钟获知进度", "handover"),
+    # Every ``lounge_update_minutes`` of the settings (30 by default): no number in the words.
+    Rule("lounge", "Lounge customer kept informed", "休息室客户按时获知进度", "handover"),
     Rule("wash", "Wash done and confirmed before handover", "交车前完成清洗并确认", "handover"),
     Rule("explained", "Items explained before the amount", "先解释项目再收款", "handover"),
     Rule("follow_up", "Follow-up call 24–48 h after handover", "交车后 24–48 小时内回访", "handover"),

@@ -439,7 +439,7 @@ def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
     demo.generate(orders=600, seed=5)
     first = RepairOrder.select(RepairOrder.arrived_at).order_by(RepairOrder.arrived_at).scalar()
     card = sc.scorecard(Period(first.date(), dt.date.today()), Scope(), now())
-    for rule in ("greeting", "need", "authorisation", "qc_first_pass", "explained", "follow_up"):
+    for rule in ("greeting", "need", "authorisation", "qc_first_pass", "lounge", "explained", "follow_up"):
         t = card.tally(rule)
         assert t.met > 0 and t.missed > 0, (rule, t)
     assert card.hours_of().rework_min > 0 and card.scores_of().responses > 0
