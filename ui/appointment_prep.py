@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import PrepItem
 from advisor.services import standards
+from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.standards import PrepRow
 from ui import fmt
 from ui.context import AppContext
@@ -78,6 +79,17 @@ class ArrivalsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.refresh()
+        # Another desk's tick, a part arriving, an appointment moved: read again (the
+        # live bridge reaches ``ops.changed`` too).
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(150)
+        self._later.timeout.connect(self.refresh)
+        ctx.ops.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Kind.APPOINTMENTS | Kind.PARTS):
+            self._later.start()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Arrivals: preparation before the customers come"))
@@ -101,12 +113,17 @@ class ArrivalsDialog(QDialog):
 
     # -- reading ---------------------------------------------------------------------
     def refresh(self) -> None:
+        # What is typed in a plan and not saved yet stays through a re-read.
+        typed = {a: p.text() for a, p in self.plans.items() if p.isModified()}
         self.rows = standards.read_arrivals(actor=self.ctx.actor, day=self.selected_day())
         self.boxes.clear()
         self.plans.clear()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             self._fill_row(r, row)
+            if row.appointment_id in typed:
+                self.plans[row.appointment_id].setText(typed[row.appointment_id])
+                self.plans[row.appointment_id].setModified(True)
         ready = sum(1 for row in self.rows if row.complete)
         self.summary.setText(
             self.tr("%1 of %2 appointments fully prepared")

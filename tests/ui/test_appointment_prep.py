@@ -5,7 +5,11 @@ springs back with the reason; what is ticked is what the service records."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,7 +21,10 @@ from tests.ui import person
 from ui import messages
 from ui.appointment_prep import ArrivalsDialog
 from ui.context import AppContext
+from ui.live import LiveBridge
 from ui.workspaces.appointments import AppointmentsWorkspace
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _book(staff: factories.Staff, hour: int, parts: str = "") -> int:
@@ -86,3 +93,48 @@ def test_the_advisor_ticks_tomorrows_arrivals(
     person.click(qtbot, dialog.findChild(object, "arrivals_close"))
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     QApplication.processEvents()
+
+
+# Another desk: a colleague ticks "time told" on the same appointment.
+COLLEAGUE = textwrap.dedent(
+    """
+    import sys
+    from advisor.services import standards, system
+    from advisor.services._base import Actor
+
+    url, user_id, appt = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    system.open_database(url)
+    tom = Actor(user_id, "tom", "Tom Baker", "advisor")
+    standards.tick_prep(actor=tom, appointment_id=appt, item="time")
+    """
+)
+
+
+def test_a_tick_at_another_desk_arrives_live_and_what_is_typed_stays(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff, url: str, qapp: object
+) -> None:
+    appt = _book(staff, 10)
+    ctx = make_ctx("advisor")
+    dialog = ArrivalsDialog(ctx)
+    person.show_window(qtbot, dialog)
+    person.fill(qtbot, dialog.plans[appt], "孙伟 · 1号工位")  # typed, not saved yet
+    bridge = LiveBridge()
+    try:
+        bridge.changed.connect(ctx.ops.changed)
+        bridge.start(url, shared=url.startswith("postgresql"))
+        assert bridge.wait_ready()
+        if not url.startswith("postgresql"):
+            qtbot.wait(700)  # the poller has read its first data_version
+        other = subprocess.run(
+            [sys.executable, "-c", COLLEAGUE, url, str(staff.advisor2.user_id), str(appt)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert other.returncode == 0, other.stderr
+        qtbot.waitUntil(lambda: dialog.boxes[(appt, "time")].isChecked(), timeout=5000)
+        assert "Tom Baker" in dialog.boxes[(appt, "time")].toolTip()
+        assert dialog.plans[appt].text() == "孙伟 · 1号工位"  # the colleague's tick kept it
+    finally:
+        bridge.stop()
