@@ -97,7 +97,8 @@ class CareDemo(Base):
     def _fresh_complaints(self) -> None:
         """The last days': a crisis with the manager at once, a serious one overdue (nobody
         told the manager in its 4 hours), a general one in time, and an overdue general one
-        (the demo's clock stands at 15:00: these stay overdue whenever the app is looked at)."""
+        customer service took on the phone (the demo's clock stands at 15:00: these stay
+        overdue whenever the app is looked at)."""
         customers = [v[1] for v in self.pool[:4]]
         if len(customers) < 4:
             return
@@ -140,7 +141,7 @@ class CareDemo(Base):
             cause="price",
             level="general",
             raised_at=self.now - dt.timedelta(hours=50),
-            raised_by=self.advisors[-1],
+            raised_by=self.customer_service,  # heard on the phone: in customer service's Needs me
             status="open",
         )
 

@@ -250,3 +250,19 @@ def test_the_standards_of_issue_17_are_met_and_missed(loaded: demo.DemoSummary) 
     assert AppointmentPrep.select().count() > 0
     misses = standards.prep_misses(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     assert any(m.missed for m in misses) and any(not m.missed for m in misses)
+
+
+def test_complaints_wait_on_the_manager_and_on_who_recorded_them(loaded: demo.DemoSummary) -> None:
+    """The demo shows complaints in Needs me: escalations overdue (the manager's and their
+    recorders', customer service among them) and one with the manager to handle."""
+    from advisor.codes import NeedKind
+    from advisor.models import User
+    from advisor.services import inbox
+
+    def kinds(username: str) -> list[str]:
+        u = User.get(User.username == username)
+        return sorted(i.kind for i in inbox.complaint_needs(user_id=u.id, manager=u.role == "manager"))
+
+    manager = User.get(User.role == "manager").username
+    assert kinds(manager) == [NeedKind.COMPLAINT, NeedKind.ESCALATION_OVERDUE, NeedKind.ESCALATION_OVERDUE]
+    assert kinds("gao.ya") == [NeedKind.ESCALATION_OVERDUE]  # customer service took it on the phone
