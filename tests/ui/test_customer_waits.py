@@ -121,3 +121,33 @@ def test_marked_gone_at_the_advisors_desk_the_car_leaves_the_lounge_tv(
     )
     qtbot.waitUntil(lambda: masked not in shown_texts(tv), timeout=5000)
     assert tv.empty.isVisible()
+
+
+def test_the_header_says_when_the_next_progress_update_is_due(
+    qtbot: QtBot, ctx: AppContext, staff: factories.Staff
+) -> None:
+    """A customer waiting here without news past the interval: "Customer updated" turns
+    red and says the update was due; pressed, the next one is due an interval later."""
+    import datetime as dt
+
+    from advisor.models import StepEvent, now
+    from ui import fmt
+
+    ro_id, _ = factories.authorised(staff)
+    reception.set_customer_waits(actor=staff.advisor, ro_id=ro_id, waits=True)
+    since = now() - dt.timedelta(minutes=40)
+    StepEvent.update(at=since).where(
+        (StepEvent.ro == ro_id) & (StepEvent.action == "customer_waiting")
+    ).execute()
+    early = since - dt.timedelta(minutes=20)  # checked in earlier; sat down to wait 40 min ago
+    RepairOrder.update(arrived_at=early, checked_in_at=early).where(RepairOrder.id == ro_id).execute()
+    window = desk(qtbot, ctx)
+    ws = ro_of(window, ro_id)
+    button = ws.header.inform_button
+    assert f"Next update due: {fmt.datetime(since + dt.timedelta(minutes=30))}" in button.toolTip()
+    assert "b71c1c" in button.styleSheet()  # overdue: red
+    person.click(qtbot, button)
+    qtbot.waitUntil(lambda: "b71c1c" not in button.styleSheet(), timeout=3000)
+    told = StepEvent.get((StepEvent.ro == ro_id) & (StepEvent.action == "customer_informed")).at
+    assert f"Next update due: {fmt.datetime(told + dt.timedelta(minutes=30))}" in button.toolTip()
+    assert "Updates missed while the customer waited: 1" in button.toolTip()
