@@ -5,6 +5,7 @@ escalated to a manager waits on that manager, until it is closed."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 
@@ -132,3 +133,21 @@ def test_the_complaints_come_in_urgency_order(staff: Staff) -> None:
         (NeedKind.ESCALATION_OVERDUE, overdue.id),
         (NeedKind.COMPLAINT, mine.id),
     ]
+
+
+def test_the_complaints_are_read_in_one_statement_whatever_their_number(
+    staff: Staff, caplog: pytest.LogCaptureFixture
+) -> None:
+    cid, _ = factories.make_customer_vehicle(staff)
+
+    def statements() -> tuple[int, int]:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="peewee"):  # peewee logs each statement
+            found = len(inbox.read_complaint_needs(actor=staff.manager, now=now() + 30 * HOUR))
+        return found, len([r for r in caplog.records if r.name == "peewee"])
+
+    _raise(staff.advisor, cid, level="crisis", escalate_to=staff.manager.user_id)
+    found, few = statements()
+    for level in ("general", "serious", "general"):
+        _raise(staff.advisor, cid, level=level)
+    assert found == 1 and statements() == (4, few)
