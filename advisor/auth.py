@@ -77,6 +77,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "complaint.approve": {Role.MANAGER},  # approve a compensation
     "improvement.manage": {Role.MANAGER},  # record improvement actions
     "improvement.view": _ADVISOR | {Role.CUSTOMER_SERVICE},  # see, own and finish improvement actions
+    "technician.certify": {Role.MANAGER, Role.ADMIN},  # technicians' certificates (issue 17)
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -133,6 +134,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "complaint.approve": ("approve a compensation", "批准补偿"),
     "improvement.manage": ("record improvement actions", "记录改善措施"),
     "improvement.view": ("see and carry out improvement actions", "查看和执行改善措施"),
+    "technician.certify": ("keep the technicians' certificates", "维护技师资质证书"),
 }
 
 

@@ -619,3 +619,13 @@ class PrepItem(Code):
     AMOUNT = "amount", "Amount told to the customer", "已告知维修金额"
     TIME = "time", "Time told to the customer", "已告知维修时间"
     BOOKLET = "booklet", "Service booklet reminded", "已提醒携带保养手册"
+
+
+class DispatchRule(Code):
+    """A rule of dispatch (issue 17, item 2): what ``workshop.assign``/``reassign`` refuse
+    unless the foreman overrides it with a reason (recorded in ``Assignment.override_rules``)."""
+
+    TECHNICIAN_BUSY = "technician_busy", "Technician double-booked", "技师时间冲突"
+    BAY_BUSY = "bay_busy", "Bay double-booked", "工位时间冲突"
+    MISSING_SKILL = "missing_skill", "Technician lacks the skill", "技师不具备所需技能"
+    WRONG_BAY = "wrong_bay", "Wrong type of bay", "工位类型不符"

@@ -47,6 +47,7 @@ WATCHED = (
     "holiday",  # migration 0017: customer care's holiday greetings
     "self_check",  # migration 0016: the technician's self-check before QC
     "appointment_prep",  # migration 0016: an appointment's preparation ticks
+    "certification",  # migration 0013: technicians' certificates (checked at dispatch)
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 

@@ -17,14 +17,17 @@ from advisor.codes import (
     CERTIFICATE_CLASSES,
     LIVE_LINES,
     SELF_CHECK_MAY_SKIP,
+    BayKind,
     ComplaintLevel,
     ComplaintStatus,
+    DispatchRule,
     LineKind,
     LineStatus,
     RepairClass,
     ROStatus,
     SelfCheckItem,
     SelfCheckMark,
+    Skill,
 )
 from advisor.errors import GateError, ValidationError
 
@@ -665,3 +668,244 @@ def lounge_waits(
     if since is not None:
         periods.append((since, until))
     return [(a, b) for a, b in periods if a < b]
+
+
+# -- Dispatch (issue 17, item 2): technique, experience, speed; no double-booking -------
+
+# The bay kinds a job needing each skill may use: work under the car (service, brakes,
+# engine) needs a lift, a diagnosis the diagnosis bay's equipment, body work a flat
+# general bay; any other job (electrical, air-con, no skill named) any bay but the wash.
+# A wash bay never takes a repair.
+REPAIR_BAYS: frozenset[str] = frozenset({BayKind.GENERAL, BayKind.LIFT, BayKind.DIAGNOSIS})
+BAY_KINDS_FOR_SKILL: dict[str, frozenset[str]] = {
+    Skill.SERVICE: frozenset({BayKind.LIFT}),
+    Skill.BRAKES: frozenset({BayKind.LIFT}),
+    Skill.ENGINE: frozenset({BayKind.LIFT}),
+    Skill.DIAGNOSIS: frozenset({BayKind.DIAGNOSIS}),
+    Skill.BODY: frozenset({BayKind.GENERAL}),
+}
+CERT_WARNING_DAYS = 30  # a certificate expiring within this many days is shown as a warning
+SPEED_WINDOW_DAYS = 90  # measured speed: the technician's jobs finished in this many days
+
+
+def bay_kinds_for(skill: str) -> frozenset[str]:
+    """The kinds of bay a job needing ``skill`` may be planned in."""
+    return BAY_KINDS_FOR_SKILL.get(skill, REPAIR_BAYS)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A technician's certificate for a skill, valid up to and including ``expires_on``."""
+
+    skill: str
+    number: str
+    expires_on: dt.date
+
+
+def holds_skill(
+    skill: str, listed: tuple[str, ...], certificates: tuple[Certificate, ...], on: dt.date
+) -> bool:
+    """Whether a technician holds ``skill`` on the day ``on``.
+
+    A skill with certificates is held only while one of them is valid (an expired
+    certificate counts as a missing skill, whatever the list of skills says); a skill
+    without any certificate is held when it is among the technician's listed skills.
+    """
+    certs = [c for c in certificates if c.skill == skill]
+    if certs:
+        return any(c.expires_on >= on for c in certs)
+    return skill in listed
+
+
+def held_skills(
+    listed: tuple[str, ...], certificates: tuple[Certificate, ...], on: dt.date
+) -> tuple[str, ...]:
+    """Every skill the technician holds on ``on`` (``holds_skill``), listed ones first."""
+    every = list(dict.fromkeys([*listed, *(c.skill for c in certificates)]))
+    return tuple(s for s in every if holds_skill(s, listed, certificates, on))
+
+
+def expiring(certificates: tuple[Certificate, ...], today: dt.date) -> tuple[Certificate, ...]:
+    """The certificates still valid that expire within ``CERT_WARNING_DAYS`` of ``today``."""
+    until = today + dt.timedelta(days=CERT_WARNING_DAYS)
+    return tuple(c for c in certificates if today <= c.expires_on <= until)
+
+
+def speed_pct(standard_min: float, worked_min: float) -> int | None:
+    """Measured speed: standard time of finished jobs over the time worked on them, in per
+    cent (120 = a fifth faster than the standard); None before any time was worked."""
+    if worked_min <= 0:
+        return None
+    return round(100 * standard_min / worked_min)
+
+
+def suggestion_rank(
+    *, has_skill: bool, level: int, speed: int | None, load_min: int
+) -> tuple[int, int, int, int]:
+    """The order of suggested technicians (smallest first): the skill first, then
+    experience (level), then measured speed (unmeasured counts as the standard), then the
+    least loaded."""
+    return (0 if has_skill else 1, -level, -(speed if speed is not None else 100), load_min)
+
+
+@dataclass(frozen=True)
+class Booking:
+    """Another not-done job planned in the same interval (for a double-booking refusal)."""
+
+    start: dt.datetime
+    end: dt.datetime
+    what: str  # e.g. "RO20261205-0003 Replace front brake pads"
+
+
+@dataclass(frozen=True)
+class DispatchProblem:
+    rule: DispatchRule
+    en: str
+    zh: str
+
+
+def _span(b: Booking) -> str:
+    return f"{b.start:%m-%d %H:%M}–{b.end:%H:%M} {b.what}".strip()
+
+
+def dispatch_problems(
+    *,
+    skill: str,
+    technician: str,
+    listed: tuple[str, ...],
+    certificates: tuple[Certificate, ...],
+    on: dt.date,
+    technician_bookings: tuple[Booking, ...],
+    bay_code: str = "",
+    bay_kind: str | None = None,
+    bay_bookings: tuple[Booking, ...] = (),
+) -> list[DispatchProblem]:
+    """Every dispatch rule a plan breaks, in ``DispatchRule`` order (empty: none)."""
+    out: list[DispatchProblem] = []
+    if technician_bookings:
+        spans = "; ".join(_span(b) for b in technician_bookings)
+        out.append(
+            DispatchProblem(
+                DispatchRule.TECHNICIAN_BUSY,
+                f"{technician} is already booked then: {spans}.",
+                f"{technician}在该时段已有安排：{spans}。",
+            )
+        )
+    if bay_kind is not None and bay_bookings:
+        spans = "; ".join(_span(b) for b in bay_bookings)
+        out.append(
+            DispatchProblem(
+                DispatchRule.BAY_BUSY,
+                f"Bay {bay_code} is already booked then: {spans}.",
+                f"工位 {bay_code} 在该时段已被占用：{spans}。",
+            )
+        )
+    if skill and not holds_skill(skill, listed, certificates, on):
+        sk = Skill(skill) if skill in Skill.values() else None
+        en_s, zh_s = (sk.en, sk.zh) if sk else (skill, skill)
+        lapsed = sorted((c for c in certificates if c.skill == skill), key=lambda c: c.expires_on)
+        if lapsed:
+            c = lapsed[-1]
+            en = f"{technician}'s {en_s} certificate {c.number} expired on {c.expires_on:%Y-%m-%d}."
+            zh = f"{technician}的{zh_s}资质证书 {c.number} 已于 {c.expires_on:%Y-%m-%d} 过期。"
+        else:
+            en = f"{technician} does not have the skill this job needs ({en_s})."
+            zh = f"{technician}不具备此作业所需的技能（{zh_s}）。"
+        out.append(DispatchProblem(DispatchRule.MISSING_SKILL, en, zh))
+    if bay_kind is not None and bay_kind not in bay_kinds_for(skill):
+        allowed = [k for k in BayKind if k in bay_kinds_for(skill)]
+        have = BayKind(bay_kind) if bay_kind in BayKind.values() else None
+        out.append(
+            DispatchProblem(
+                DispatchRule.WRONG_BAY,
+                f"Bay {bay_code} is a {have.en.lower() if have else bay_kind} bay; this job needs: "
+                + ", ".join(k.en.lower() for k in allowed)
+                + ".",
+                f"工位 {bay_code} 为{have.zh if have else bay_kind}工位；此作业需要："
+                + "、".join(k.zh for k in allowed)
+                + "工位。",
+            )
+        )
+    return out
+
+
+class DispatchRefused(GateError):
+    """A plan breaks dispatch rules: every one is listed; the foreman may override them all
+    with a reason (``rules`` names them)."""
+
+    def __init__(self, problems: list[DispatchProblem]) -> None:
+        super().__init__(
+            "This assignment breaks the dispatch rules:\n"
+            + "\n".join(f"• {p.en}" for p in problems)
+            + "\nChange the plan, or give a reason to assign it anyway (recorded).",
+            "此派工违反派工规则：\n"
+            + "\n".join(f"• {p.zh}" for p in problems)
+            + "\n请调整安排，或填写理由后仍然派工（将被记录）。",
+        )
+        self.problems = tuple(problems)
+        self.rules = tuple(p.rule for p in problems)
+
+
+def check_dispatch(problems: list[DispatchProblem], override_reason: str = "") -> tuple[DispatchRule, ...]:
+    """The rules overridden (with ``override_reason``); refuse when rules are broken and no
+    reason is given."""
+    if problems and not override_reason.strip():
+        raise DispatchRefused(problems)
+    return tuple(p.rule for p in problems)
+
+
+# -- Promises kept honest (issue 17, item 3) ---------------------------------------------
+
+
+class DelayNeeded(GateError):
+    """The plan, or the work from now on, would end after the promise with no delay put to
+    the customer: ``projected_end`` is when it would end; ``suggested`` a new promise."""
+
+    def __init__(self, en: str, zh: str, *, projected_end: dt.datetime, promised_at: dt.datetime) -> None:
+        super().__init__(en, zh, field="new_promised_at")
+        self.projected_end = projected_end
+        self.promised_at = promised_at
+        self.suggested = suggested_promise(projected_end)
+
+
+def suggested_promise(end: dt.datetime) -> dt.datetime:
+    """A new promise to offer for work ending at ``end``: the next quarter hour after it."""
+    base = end.replace(second=0, microsecond=0)
+    return base + dt.timedelta(minutes=15 - base.minute % 15)
+
+
+def covered_until(
+    promised_at: dt.datetime | None, open_promises: list[dt.datetime | None]
+) -> dt.datetime | None:
+    """The latest end the customer was told of: the promise, or a later time asked for in a
+    change request still waiting for the customer (a consented one has moved the promise)."""
+    times = [t for t in [promised_at, *open_promises] if t is not None]
+    return max(times) if times else None
+
+
+def remaining_end(at: dt.datetime, standard_min: int, worked_min: int) -> dt.datetime:
+    """When a job clocked on (again) at ``at`` ends: its remaining standard time from then."""
+    return at + dt.timedelta(minutes=max(standard_min - worked_min, 0))
+
+
+def check_promise(
+    end: dt.datetime, promised_at: dt.datetime | None, covered: dt.datetime | None, *, working: bool = False
+) -> None:
+    """Refuse a plan (``working``: the work from now on) that ends after everything the
+    customer was told, to the minute: a delay change request must go to the customer first."""
+    if promised_at is None or covered is None or not _to_minute(end) > _to_minute(covered):
+        return
+    e, p = f"{end:%Y-%m-%d %H:%M}", f"{covered:%Y-%m-%d %H:%M}"
+    if working:
+        en = (
+            f"With the standard time left, the job would end at {e}, after the time promised to the "
+            f"customer ({p}). Report a delay with a new promised time for the customer's consent."
+        )
+        zh = f"按剩余标准工时，此作业将于 {e} 完工，晚于向客户承诺的时间（{p}）。请提交延期申请并填写新的承诺交车时间，待客户同意。"
+    else:
+        en = (
+            f"The planned end {e} is after the time promised to the customer ({p}). Plan it to end "
+            "in time, or raise a delay with a new promised time for the customer's consent."
+        )
+        zh = f"计划完工 {e} 晚于向客户承诺的时间（{p}）。请调整计划按时完工，或提交延期申请并填写新的承诺交车时间，待客户同意。"
+    raise DelayNeeded(en, zh, projected_end=end, promised_at=covered)

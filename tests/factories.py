@@ -184,9 +184,15 @@ def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
 
 
 def authorised(
-    staff: Staff, *, decline_last: bool = True, decline_reason: int | None = None, **kw: object
+    staff: Staff,
+    *,
+    decline_last: bool = True,
+    decline_reason: int | None = None,
+    promised_at: dt.datetime | None = None,
+    **kw: object,
 ) -> tuple[int, list[int]]:
-    """An authorised RO; the last line declined (for ``decline_reason``) unless told otherwise."""
+    """An authorised RO; the last line declined (for ``decline_reason``) unless told otherwise;
+    promised in four hours unless ``promised_at`` says when."""
     ro_id, lines = estimated(staff, **kw)
     decisions = {i: "approved" for i in lines}
     if decline_last:
@@ -198,7 +204,7 @@ def authorised(
         decisions=decisions,
         customer_name="张伟",
         method="in_person",
-        promised_at=now() + dt.timedelta(hours=4),
+        promised_at=promised_at or now() + dt.timedelta(hours=4),
         decline_reasons=reasons,
     )
     return ro_id, lines

@@ -94,7 +94,6 @@ def build_data(demo: bool = True) -> tuple[factories.Staff, dict[int, int]]:
             bay_id=None,
             planned_start=now + dt.timedelta(hours=hours),
             planned_end=now + dt.timedelta(hours=hours + 1),
-            accept_late=True,
         )
         if hours == 0:
             workshop.clock_on(actor=staff.technician, assignment_id=job.id)

@@ -23,7 +23,7 @@ from advisor.models.quality import QCCheck
 from advisor.models.solicitation import ContactLog, DeclineReason
 from advisor.models.standards import AppointmentPrep, SelfCheck
 from advisor.models.vehicles import Campaign, MileageReading, Vehicle
-from advisor.models.workshop import Assignment, Bay, ClockEvent, Technician
+from advisor.models.workshop import Assignment, Bay, Certification, ClockEvent, Technician
 
 ALL_MODELS: list[type[BaseModel]] = [
     User,
@@ -62,6 +62,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Holiday,
     SelfCheck,
     AppointmentPrep,
+    Certification,
 ]
 
 __all__ = [
@@ -75,6 +76,7 @@ __all__ = [
     "Bay",
     "Campaign",
     "CannedJob",
+    "Certification",
     "ChangeRequest",
     "ClockEvent",
     "Complaint",

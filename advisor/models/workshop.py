@@ -40,6 +40,10 @@ class Assignment(Versioned):
     rework = peewee.BooleanField(default=False)
     created_by = peewee.ForeignKeyField(User, backref="+")
     created_at = peewee.DateTimeField(default=now)
+    # Dispatch rules the foreman overrode (``DispatchRule`` codes, comma separated) and why
+    # (issue 17, migration 0013); empty when the plan broke none.
+    override_rules = peewee.CharField(max_length=100, default="")
+    override_reason = peewee.TextField(default="")
 
 
 class ClockEvent(BaseModel):
@@ -49,3 +53,14 @@ class ClockEvent(BaseModel):
     reason = peewee.CharField(max_length=16, default="")
     user = peewee.ForeignKeyField(User)
     at = peewee.DateTimeField(default=now)
+
+
+class Certification(BaseModel):
+    """A technician's certificate for a skill (issue 17, migration 0013). While a skill has
+    certificates, it is held only until the last of them expires (``workflow.holds_skill``)."""
+
+    technician = peewee.ForeignKeyField(Technician, backref="certifications", index=True)
+    skill = peewee.CharField(max_length=20)
+    number = peewee.CharField(max_length=40)
+    expires_on = peewee.DateField()
+    created_at = peewee.DateTimeField(default=now)

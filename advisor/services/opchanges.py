@@ -112,6 +112,7 @@ TABLE_KINDS = {
     "holiday": Kind.SOLICITATION,
     "self_check": Kind.RO | Kind.BOARD,
     "appointment_prep": Kind.APPOINTMENTS,
+    "certification": Kind.BOARD,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,9 @@ from advisor.codes import (
     JOB_STARTED,
     OLD_PART_CHOICES,
     PART_ON_SHELF,
+    ChangeKind,
     ClockKind,
+    DispatchRule,
     EventAction,
     JobStatus,
     LineKind,
@@ -26,7 +29,7 @@ from advisor.codes import (
     Role,
     ROStatus,
 )
-from advisor.errors import GateError, UserError, ValidationError
+from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Assignment,
     Bay,
@@ -39,6 +42,8 @@ from advisor.models import (
     Vehicle,
     now,
 )
+from advisor.services import changes as changes_service
+from advisor.services import dispatch
 from advisor.services import parts as parts_service
 from advisor.services._base import (
     Actor,
@@ -54,9 +59,9 @@ from advisor.services._base import (
 from advisor.services.opchanges import Kind
 from advisor.services.views import AssignmentView
 
-
-class LateWarning(UserError):
-    """The planned end is after the promised time: confirm to assign anyway."""
+# The refusals a screen answers (override with a reason; raise a delay): ``workflow``'s.
+DispatchRefused = workflow.DispatchRefused
+DelayNeeded = workflow.DelayNeeded
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,16 @@ class TechnicianView:
     load_min: int = 0  # planned minutes today
     free_min: int = 0
     busy_now: bool = False
+    # For a job's suggestions (``suggest_technicians``): whether they hold its skill that
+    # day, the certificate for it (number, expiry: a lapsed one or one expiring within
+    # ``workflow.CERT_WARNING_DAYS``), and their measured speed (``dispatch.speeds``).
+    holds_skill: bool = True
+    certificate: str = ""
+    certificate_expires_on: dt.date | None = None
+    certificate_expired: bool = False
+    certificate_expiring: bool = False
+    speed_pct: int | None = None
+    speed_jobs: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,11 +172,52 @@ def bays(day: dt.date | None = None) -> list[BayView]:
 
 
 def suggest_technicians(line_id: int, day: dt.date | None = None) -> list[TechnicianView]:
-    """Technicians whose skills match the job, most capable and least loaded first."""
+    """Every active technician for the line's job, best placed first: holding its skill that
+    day (an expired certificate counts as missing), then experience (level), then measured
+    speed (``dispatch.speeds``), then the least loaded (``workflow.suggestion_rank``)."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
     skill = line.skill or ""
-    views = technicians(day, skill=skill)
-    return [v for v in views if not skill or skill in v.skills] or views
+    day = day or now().date()
+    views = technicians(day)
+    ids = [v.id for v in views]
+    certs = dispatch.certificates_of(ids)
+    speed = dispatch.speeds(ids)
+    today = now().date()
+    out = []
+    for v in views:
+        mine = tuple(c for c in certs.get(v.id, ()) if c.skill == skill) if skill else ()
+        latest = max(mine, key=lambda c: c.expires_on) if mine else None
+        sp = speed.get(v.id, dispatch.Speed(None, 0))
+        out.append(
+            dataclasses.replace(
+                v,
+                holds_skill=not skill or workflow.holds_skill(skill, v.skills, certs.get(v.id, ()), day),
+                certificate=latest.number if latest else "",
+                certificate_expires_on=latest.expires_on if latest else None,
+                certificate_expired=latest is not None and latest.expires_on < day,
+                certificate_expiring=latest is not None and bool(workflow.expiring((latest,), today)),
+                speed_pct=sp.pct,
+                speed_jobs=sp.jobs,
+            )
+        )
+    out.sort(
+        key=lambda v: workflow.suggestion_rank(
+            has_skill=v.holds_skill, level=v.level, speed=v.speed_pct, load_min=v.load_min
+        )
+    )
+    return out
+
+
+def _raise_delay(
+    actor: Actor, ro: RepairOrder, reason: str, new_promised_at: dt.datetime | None
+) -> int | None:
+    """A delay change request raised in the same action (the customer's consent moves the
+    promise); None when none was asked for."""
+    if new_promised_at is None:
+        return None
+    return changes_service.request_change(
+        actor=actor, ro_id=ro.id, kind=ChangeKind.DELAY, reason=reason, new_promised_at=new_promised_at
+    )
 
 
 @service("work.assign", changes=Kind.BOARD | Kind.RO)
@@ -173,9 +229,18 @@ def assign(
     bay_id: int | None,
     planned_start: dt.datetime,
     planned_end: dt.datetime,
-    accept_late: bool = False,
+    override_reason: str = "",
+    delay_reason: str = "",
+    new_promised_at: dt.datetime | None = None,
 ) -> AssignmentView:
-    """Dispatch an approved job to a technician and bay with a planned start and end."""
+    """Dispatch an approved job to a technician and bay with a planned start and end.
+
+    Refused (``DispatchRefused``, every broken rule listed) when the technician or the bay
+    is booked then, the technician lacks the job's skill (or holds it only through an
+    expired certificate) or the bay is of the wrong kind, unless ``override_reason`` says
+    why (recorded on the job and in the audit trail). Refused (``DelayNeeded``) when the
+    plan ends after the promise and no change request waiting for the customer asks for
+    that long, unless ``new_promised_at`` (and ``delay_reason``) raise that delay now."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
     ro = RepairOrder.get_by_id(line.ro_id)
     workflow.check_can_work_line(ro_state(ro), line.id)
@@ -184,22 +249,20 @@ def assign(
     tech = get(Technician, technician_id, ("Technician", "技师"))
     if not tech.active:
         raise ValidationError("This technician is not active.", "该技师已停用。")
-    if bay_id is not None:
-        get(Bay, bay_id, ("Bay", "工位"))
+    bay = get(Bay, bay_id, ("Bay", "工位")) if bay_id is not None else None
     if planned_end <= planned_start:
         raise ValidationError(
             "The planned end must be after the start.", "计划完工时间须晚于开工时间。", field="planned_end"
         )
-    if ro.promised_at is not None and planned_end > ro.promised_at and not accept_late:
-        raise LateWarning(
-            f"Planned end {planned_end:%H:%M} is after the promised time {ro.promised_at:%H:%M}: "
-            "the promise would be missed. Assign anyway only if you will tell the customer.",
-            f"计划完工 {planned_end:%H:%M} 晚于承诺交车时间 {ro.promised_at:%H:%M}：将无法按时交车。"
-            "如仍要派工，请同时告知客户。",
-        )
     current = Assignment.select().where(Assignment.line == line.id).order_by(Assignment.id.desc()).first()
     if current is not None and current.status != JobStatus.DONE:
         raise GateError("This job is already assigned: reassign it instead.", "此作业已派工：请改派。")
+    why = validation.clean_text(override_reason, limit=500).strip()
+    overridden = workflow.check_dispatch(
+        dispatch.problems(line=line, tech=tech, bay=bay, start=planned_start, end=planned_end), why
+    )
+    delay_cr = _raise_delay(actor, ro, delay_reason, new_promised_at)
+    workflow.check_promise(planned_end, ro.promised_at, dispatch.covered_until(ro))
     a = Assignment.create(
         ro=ro.id,
         line=line.id,
@@ -209,6 +272,8 @@ def assign(
         planned_end=planned_end,
         created_by=actor.user_id,
         created_at=now(),
+        override_rules=",".join(overridden),
+        override_reason=why if overridden else "",
     )
     log(
         actor,
@@ -221,7 +286,9 @@ def assign(
             "bay": bay_id,
             "start": planned_start,
             "end": planned_end,
-            "late": bool(accept_late),
+            "override_rules": list(overridden),
+            "override_reason": why if overridden else "",
+            "delay_change_request": delay_cr,
         },
         ro_id=ro.id,
     )
@@ -237,24 +304,56 @@ def reassign(
     version: int | None = None,
     technician_id: int | None = None,
     bay_id: int | None = None,
+    override_reason: str = "",
 ) -> AssignmentView:
-    """Move a job to another technician or bay (e.g. dragged on the board)."""
+    """Move a job to another technician or bay (e.g. dragged on the board).
+
+    The dispatch rules of what moves are checked for the job's planned time, as in
+    ``assign``: a new technician booked then or without the skill, a new bay booked then
+    or of the wrong kind are refused unless ``override_reason`` says why."""
     a = get(Assignment, assignment_id, ("Job", "作业"))
     if a.status == JobStatus.DONE:
         raise GateError("A finished job cannot be moved.", "已完工的作业不能改派。")
     changes: dict[str, object] = {}
+    tech = Technician.get_by_id(a.technician_id)
+    bay = Bay.get_by_id(a.bay_id) if a.bay_id is not None else None
+    checked: set[str] = set()
     if technician_id is not None and technician_id != a.technician_id:
-        t = get(Technician, technician_id, ("Technician", "技师"))
-        if not t.active:
+        tech = get(Technician, technician_id, ("Technician", "技师"))
+        if not tech.active:
             raise ValidationError("This technician is not active.", "该技师已停用。")
-        changes["technician"] = t.id
+        changes["technician"] = tech.id
+        checked |= {DispatchRule.TECHNICIAN_BUSY, DispatchRule.MISSING_SKILL}
     if bay_id is not None and bay_id != a.bay_id:
-        get(Bay, bay_id, ("Bay", "工位"))
+        bay = get(Bay, bay_id, ("Bay", "工位"))
         changes["bay"] = bay_id
+        checked |= {DispatchRule.BAY_BUSY, DispatchRule.WRONG_BAY}
     if not changes:
         return assignment_view(a)
+    why = validation.clean_text(override_reason, limit=500).strip()
+    found = dispatch.problems(
+        line=EstimateLine.get_by_id(a.line_id),
+        tech=tech,
+        bay=bay,
+        start=a.planned_start,
+        end=a.planned_end,
+        besides=a.id,
+    )
+    overridden = workflow.check_dispatch([p for p in found if p.rule in checked], why)
+    if overridden:
+        rules = list(dict.fromkeys([*(r for r in a.override_rules.split(",") if r), *overridden]))
+        changes["override_rules"] = ",".join(rules)
+        changes["override_reason"] = "; ".join(x for x in (a.override_reason, why) if x)
     old = bump(a, version, ("The job", "作业"), **changes)
-    log(actor, "assignment", a.id, "reassign", old=old, new=changes, ro_id=a.ro_id)
+    log(
+        actor,
+        "assignment",
+        a.id,
+        "reassign",
+        old=old,
+        new={**changes, "overridden": list(overridden), "why": why if overridden else ""},
+        ro_id=a.ro_id,
+    )
     event(RepairOrder.get_by_id(a.ro_id), actor, "reassigned_job")
     return assignment_view(Assignment.get_by_id(a.id))
 
@@ -299,6 +398,8 @@ def _clock(
     new_status: str,
     reason: str = "",
     at: dt.datetime | None = None,
+    delay_reason: str = "",
+    new_promised_at: dt.datetime | None = None,
 ) -> AssignmentView:
     a = get(Assignment, assignment_id, ("Job", "作业"))
     if actor.role == Role.TECHNICIAN:
@@ -310,9 +411,14 @@ def _clock(
         doing_en, doing_zh = _CLOCK_KIND[kind]
         raise GateError(f"The job is {en}: it cannot be {doing_en}.", f"作业当前{zh}，不能{doing_zh}。")
     ro = RepairOrder.get_by_id(a.ro_id)
+    when = at or now()
     if kind in CLOCK_STARTS:
         workflow.check_can_work_line(ro_state(ro), a.line_id)
-    when = at or now()
+        # From now on the job takes its remaining standard time: past what the customer
+        # was told, a delay goes to the customer first (raised here in the same step).
+        end = workflow.remaining_end(when, dispatch.standard_minutes(a.line), _worked(a, when))
+        _raise_delay(actor, ro, delay_reason, new_promised_at)
+        workflow.check_promise(end, ro.promised_at, dispatch.covered_until(ro), working=True)
     ClockEvent.create(
         assignment=a.id, technician=a.technician_id, kind=kind, reason=reason, user=actor.user_id, at=when
     )
@@ -347,8 +453,17 @@ def _maybe_work_done(ro: RepairOrder) -> None:
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
-def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
-    """The technician starts the job (refused for a line the customer has not approved)."""
+def clock_on(
+    *,
+    actor: Actor,
+    assignment_id: int,
+    at: dt.datetime | None = None,
+    delay_reason: str = "",
+    new_promised_at: dt.datetime | None = None,
+) -> AssignmentView:
+    """The technician starts the job (refused for a line the customer has not approved, and
+    when its standard time from now would pass the promise: ``DelayNeeded``, unless a delay
+    is raised with it, ``new_promised_at`` and ``delay_reason``)."""
     return _clock(
         actor,
         assignment_id,
@@ -356,6 +471,8 @@ def clock_on(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None)
         allowed=(JobStatus.WAITING,),
         new_status=JobStatus.IN_PROGRESS,
         at=at,
+        delay_reason=delay_reason,
+        new_promised_at=new_promised_at,
     )
 
 
@@ -375,8 +492,15 @@ def pause(*, actor: Actor, assignment_id: int, reason: str, at: dt.datetime | No
 
 
 @service("work.clock", changes=Kind.BOARD | Kind.RO)
-def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -> AssignmentView:
-    """Resume a paused job."""
+def resume(
+    *,
+    actor: Actor,
+    assignment_id: int,
+    at: dt.datetime | None = None,
+    delay_reason: str = "",
+    new_promised_at: dt.datetime | None = None,
+) -> AssignmentView:
+    """Resume a paused job (past the promise, as ``clock_on``: a delay goes with it)."""
     return _clock(
         actor,
         assignment_id,
@@ -384,6 +508,8 @@ def resume(*, actor: Actor, assignment_id: int, at: dt.datetime | None = None) -
         allowed=(JobStatus.PAUSED,),
         new_status=JobStatus.IN_PROGRESS,
         at=at,
+        delay_reason=delay_reason,
+        new_promised_at=new_promised_at,
     )
 
 

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _assign(staff: factories.Staff, start: dt.datetime, *, tech: int = 0, **kw: object) -> tuple[int, int]:
+    kw.setdefault("promised_at", max(now() + dt.timedelta(hours=4), start + dt.timedelta(hours=2)))
     ro_id, lines = factories.authorised(staff, **kw)  # type: ignore[arg-type]
     a = workshop.assign(
         actor=staff.foreman,
@@ -44,7 +45,8 @@ def _assign(staff: factories.Staff, start: dt.datetime, *, tech: int = 0, **kw: 
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
-        accept_late=True,
+        # Only 赵磊 (tech 0) has the brakes skill: the others do it under his supervision.
+        override_reason="Under 赵磊's supervision" if tech else "",
     )
     return ro_id, a.id
 
@@ -254,7 +256,7 @@ FOREMAN = textwrap.dedent(
     foreman = Actor(user_id, "wang.qiang", "王强", "foreman")
     start = dt.datetime.now() - dt.timedelta(hours=3)  # planned first: sorts before the others
     a = workshop.assign(actor=foreman, line_id=line_id, technician_id=tech_id, bay_id=None,
-                        planned_start=start, planned_end=start + dt.timedelta(hours=1), accept_late=True)
+                        planned_start=start, planned_end=start + dt.timedelta(hours=1))
     print(a.id, flush=True)
     """
 )

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite file test; runs in 
 WORKER = r"""
 import datetime as dt, itertools, sys
 from advisor import db
-from advisor.models import now
+import peewee
+from advisor.models import Assignment, now
 from advisor.services import customers, diagnosis, estimate, quality, reception, settlement, workshop, users
 from advisor.services._base import Actor
 db.open_database(sys.argv[1])
@@ -43,11 +44,16 @@ for i in itertools.count():
     reception.check_in(actor=adv, ro_id=ro, mileage_km=1000, fuel_level=4, wash_requested=False)
     diagnosis.record_concern(actor=adv, ro_id=ro, customer_words="异响")
     ids = estimate.add_canned_job(actor=adv, ro_id=ro, code="S5000")
+    # The technician's next free time (a job a killed worker assigned but never finished
+    # still holds its slot: double-booking is refused), and a promise fitting it.
+    busy = Assignment.select(peewee.fn.MAX(Assignment.planned_end)).where(
+        (Assignment.technician == tech) & (Assignment.status != "done")).scalar()
+    start = max(now(), busy) if busy else now()
     estimate.authorise_estimate(actor=adv, ro_id=ro, decisions={x: "approved" for x in ids},
-                                customer_name="客户", method="in_person", promised_at=now() + dt.timedelta(hours=3))
+                                customer_name="客户", method="in_person", promised_at=start + dt.timedelta(hours=3))
     labour = ids[0]
     a = workshop.assign(actor=fore, line_id=labour, technician_id=tech, bay_id=None,
-                        planned_start=now(), planned_end=now() + dt.timedelta(minutes=30))
+                        planned_start=start, planned_end=start + dt.timedelta(minutes=30))
     workshop.clock_on(actor=fore, assignment_id=a.id)
     workshop.finish(actor=fore, assignment_id=a.id)
     from tests.factories import sign_self_checks

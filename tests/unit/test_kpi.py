@@ -188,7 +188,7 @@ def shop(staff: factories.Staff) -> dict[str, int]:
         bay_id=None,
         planned_start=factories.now(),
         planned_end=factories.now() + dt.timedelta(hours=1),
-        accept_late=True,
+        override_reason="赵磊 is off today; 孙伟 does it under supervision",  # 孙伟 lacks brakes
     )
     workshop.clock_on(actor=staff.foreman, assignment_id=job.id)
     workshop.finish(actor=staff.foreman, assignment_id=job.id)

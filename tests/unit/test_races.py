@@ -208,6 +208,19 @@ def _sign_or_qc(a: dict[str, Any]) -> None:
         standards.sign_self_check(actor=a["actor"], ro_id=a["ro_id"], marks=a["marks"])
 
 
+def _dispatch(a: dict[str, Any]) -> None:
+    from advisor.services import workshop
+
+    workshop.assign(
+        actor=a["actor"],
+        line_id=a["line_id"],
+        technician_id=a["technician_id"],
+        bay_id=None,
+        planned_start=a["start"],
+        planned_end=a["start"] + dt.timedelta(hours=1),
+    )
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "sign_or_qc": _sign_or_qc,
     "prep_or_arrive": _prep_or_arrive,
@@ -227,6 +240,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "update_vehicle": _update_vehicle,
     "set_settings": _set_settings,
     "reassign": _reassign,
+    "dispatch": _dispatch,
 }
 
 
@@ -821,9 +835,10 @@ def test_two_issues_of_the_last_unit_never_make_stock_negative(staff: factories.
             decisions={i: "approved" for i in [*labour, p]},
             customer_name="张伟",
             method="in_person",
-            promised_at=now() + dt.timedelta(hours=4),
+            promised_at=now() + dt.timedelta(hours=4 + r),
         )
-        start = now()
+        # Each round's jobs in their own hour: the technicians are never double-booked.
+        start = now() + dt.timedelta(hours=r)
         jobs = [
             workshop.assign(
                 actor=staff.foreman,
@@ -1093,3 +1108,48 @@ def test_the_final_check_racing_the_self_check_never_passes_unsigned(
         elif (checked == "ok") != passed or len(checks) != (checked == "ok"):
             violations.append(f"round {i}: QC {checked}, passed {passed}, {len(checks)} check(s)")
     report("the final check racing the self-check", violations)
+
+
+def test_two_foremen_never_book_one_technician_twice_in_the_same_hour(
+    staff: factories.Staff, url: str
+) -> None:
+    """Two desks give two different jobs to 赵磊 for the same hour at once: exactly one is
+    assigned; the other is refused as a double booking (no override given)."""
+    from advisor.models import Assignment, now
+    from advisor.services import users
+    from advisor.services._base import Actor
+
+    u = users.add_user(
+        actor=staff.admin,
+        username="li.gang",
+        display_name="李刚",
+        role="foreman",
+        password=factories.PASSWORD,
+    )
+    second = Actor(u.id, u.username, u.display_name, "foreman")
+    tech = staff.tech_ids[0]
+    rounds = []
+    slots = []
+    first = now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+    for k in range(ROUNDS):
+        start = first + dt.timedelta(hours=2 * k)  # each round its own hour
+        promise = start + dt.timedelta(hours=3)
+        (_a, la), (_b, lb) = (factories.authorised(staff, promised_at=promise) for _ in (0, 1))
+        rounds.append(
+            (
+                {"actor": staff.foreman, "line_id": la[0], "technician_id": tech, "start": start},
+                {"actor": second, "line_id": lb[0], "technician_id": tech, "start": start},
+            )
+        )
+        slots.append(start)
+    outcomes = race(url, "dispatch", rounds)
+    violations = []
+    for k, (start, got) in enumerate(zip(slots, outcomes, strict=True)):
+        booked = (
+            Assignment.select()
+            .where((Assignment.technician == tech) & (Assignment.planned_start == start))
+            .count()
+        )
+        if sorted(got) != ["DispatchRefused", "ok"] or booked != 1:
+            violations.append(f"round {k}: {got}, {booked} jobs booked for {start:%H:%M}")
+    report("technician double-booked", violations)

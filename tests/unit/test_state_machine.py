@@ -248,7 +248,6 @@ class ServiceFlow(RuleBasedStateMachine):
             bay_id=None,
             planned_start=start,
             planned_end=start + dt.timedelta(hours=1 + 10 * late),
-            accept_late=late,
         )
 
     @precondition(lambda self: self.ros)
@@ -274,7 +273,6 @@ class ServiceFlow(RuleBasedStateMachine):
                 bay_id=None,
                 planned_start=start,
                 planned_end=start + dt.timedelta(hours=1),
-                accept_late=True,
             )
 
     @precondition(lambda self: self.ros)

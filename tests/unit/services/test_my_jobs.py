@@ -16,8 +16,11 @@ from tests import factories
 
 
 def _job(staff: factories.Staff, start: dt.datetime, *, tech: int = 0) -> tuple[int, int]:
-    """An authorised RO with its labour line assigned; returns (RO id, assignment id)."""
-    ro_id, lines = factories.authorised(staff)
+    """An authorised RO with its labour line assigned; returns (RO id, assignment id).
+    Promised an hour after the plan ends (four hours from now at the earliest)."""
+    ro_id, lines = factories.authorised(
+        staff, promised_at=max(now() + dt.timedelta(hours=4), start + dt.timedelta(hours=2))
+    )
     a = workshop.assign(
         actor=staff.foreman,
         line_id=lines[0],
@@ -25,7 +28,8 @@ def _job(staff: factories.Staff, start: dt.datetime, *, tech: int = 0) -> tuple[
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
-        accept_late=True,
+        # 孙伟 (tech 1) has no brakes skill: the foreman says why he may do it.
+        override_reason="Under 赵磊's supervision" if tech else "",
     )
     return ro_id, a.id
 

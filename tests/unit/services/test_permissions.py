@@ -182,6 +182,7 @@ def test_a_technician_clocks_only_their_own_jobs(staff: Staff) -> None:
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
+        override_reason="孙伟 learns brakes under supervision",  # he lacks the skill
     )
     before = snapshot()
     with pytest.raises(GateError):
