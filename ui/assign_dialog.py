@@ -1,7 +1,11 @@
-"""Dispatch one job: technician (skills matching first), bay, planned start and end (step 7).
+"""Dispatch one job: technician (best placed first), bay, planned start and end (step 7).
 
-Used by the dispatch workspace and by the RO's assignment page. An assignment that
-would miss the promised time asks first, with the domain's own warning.
+Used by the dispatch workspace and by the RO's assignment page. The suggestions show why
+each technician is placed where they are: the job's skill (and its certificate: lapsed or
+expiring soon), level, measured speed, load and free time. A plan that breaks dispatch
+rules is refused with every rule named, and the dialog then asks the foreman's reason to
+assign it anyway; a plan ending after the promise shows the delay to put to the customer
+(new promised time and why), raised with the assignment in one step.
 """
 
 from __future__ import annotations
@@ -12,22 +16,27 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from advisor import workflow
 from advisor.services import workshop
 from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.operations import Outcome
 from ui.tables import read_only_table
 
 
@@ -64,7 +73,8 @@ class AssignDialog(QDialog):
         self.job.setFont(font)
         self.promised = QLabel()
         self._promised_at = promised_at
-        self.suggested = read_only_table(5, stretch_last=True)
+        self.suggested = read_only_table(6, stretch_last=True)
+        self.suggested.setObjectName("assignSuggested")
         self.technician = QComboBox()
         self.bay = QComboBox()
         self.start = QDateTimeEdit()
@@ -77,8 +87,10 @@ class AssignDialog(QDialog):
         )
         self.buttons.accepted.connect(self.assign)
         self.buttons.rejected.connect(self.reject)
+        self._build_answers()
         self._fill_suggestions(line_id, day)
         self._fill_choices(day, technician_id, hours)
+        self.end.dateTimeChanged.connect(lambda _d: self._show_delay_if_late())
 
         self.form = QFormLayout()
         self.labels_ = [QLabel() for _ in range(5)]
@@ -89,10 +101,74 @@ class AssignDialog(QDialog):
         self.form.addRow(self.labels_[2], self.bay)
         self.form.addRow(self.labels_[3], self.start)
         self.form.addRow(self.labels_[4], self.end)
+        self.form.addRow(self.problems)
+        self.form.addRow(self.override_label, self.override_reason)
+        self.form.addRow(self.delay)
+        self.form.addRow(self.delay_label, self.new_promise)
+        self.form.addRow(self.delay_reason_label, self.delay_reason)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.retranslate()
+        self._show_override(False)
+        self._show_delay_if_late()
+
+    def _build_answers(self) -> None:
+        """The answers to a refusal: the broken rules and the reason to override them; the
+        delay to ask the customer for (new promised time and why), in this same step."""
+        self.problems = QLabel()
+        self.problems.setObjectName("assignProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.hide()
+        self.override_reason = QLineEdit()
+        self.override_reason.setObjectName("assignOverrideReason")
+        self.override_reason.setMaxLength(500)
+        self.override_label = QLabel()
+        self.override_label.setBuddy(self.override_reason)
+        self.delay = QCheckBox()
+        self.delay.setObjectName("assignRaiseDelay")
+        self.delay.setChecked(True)
+        # As wide as its words: a click anywhere on it toggles it.
+        self.delay.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.delay.toggled.connect(lambda _on: self._delay_fields())
+        self.new_promise = QDateTimeEdit()
+        self.new_promise.setObjectName("assignNewPromise")
+        self.new_promise.setCalendarPopup(True)
+        self.new_promise.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.delay_reason = QLineEdit()
+        self.delay_reason.setObjectName("assignDelayReason")
+        self.delay_reason.setMaxLength(500)
+        self.delay_label = QLabel()
+        self.delay_label.setBuddy(self.new_promise)
+        self.delay_reason_label = QLabel()
+        self.delay_reason_label.setBuddy(self.delay_reason)
+
+    def _show_override(self, shown: bool) -> None:
+        self.override_label.setVisible(shown)
+        self.override_reason.setVisible(shown)
+
+    def _late(self) -> bool:
+        end = from_qdatetime(self.end.dateTime())
+        return self._promised_at is not None and end.replace(second=0) > self._promised_at.replace(
+            second=0, microsecond=0
+        )
+
+    def _show_delay_if_late(self) -> None:
+        """A plan past the promise offers the delay (ticked, the new time just after the
+        plan's end); a plan in time hides it."""
+        late = self._late()
+        self.delay.setVisible(late)
+        if late:
+            end = from_qdatetime(self.end.dateTime())
+            if from_qdatetime(self.new_promise.dateTime()) < end:
+                self.new_promise.setDateTime(to_qdatetime(workflow.suggested_promise(end)))
+        self._delay_fields()
+
+    def _delay_fields(self) -> None:
+        on = not self.delay.isHidden() and self.delay.isChecked()
+        for w in (self.delay_label, self.new_promise, self.delay_reason_label, self.delay_reason):
+            w.setVisible(on)
 
     def _fill_suggestions(self, line_id: int, day: dt.date) -> None:
         """The technicians suggested for the line: level, skills, load and free time that day."""
@@ -104,8 +180,7 @@ class AssignDialog(QDialog):
             for col, text in enumerate(
                 (
                     t.name,
-                    labels.level(t.level),
-                    labels.skills(t.skills),
+                    *self._why(t),
                     labels.minutes(t.load_min),
                     labels.minutes(t.free_min),
                 )
@@ -115,6 +190,26 @@ class AssignDialog(QDialog):
                 self.suggested.setItem(row, col, item)
         self.suggested.resizeColumnsToContents()
         self.suggested.itemSelectionChanged.connect(self._pick_suggested)
+
+    def _why(self, t: Any) -> tuple[str, str, str]:
+        """The suggestion's reasons in words: skill (certificate), level, measured speed."""
+        if not t.holds_skill:
+            skill = self.tr("✗ no")
+            if t.certificate and t.certificate_expired:
+                skill = self.tr("✗ certificate %1 expired %2").replace("%1", t.certificate)
+                skill = skill.replace("%2", fmt.date(t.certificate_expires_on))
+        elif t.certificate and t.certificate_expiring:
+            skill = self.tr("✓ certificate expires %1").replace("%1", fmt.date(t.certificate_expires_on))
+        else:
+            skill = self.tr("✓ yes")
+        speed = (
+            self.tr("%1% of standard time (%2 jobs)")
+            .replace("%1", str(t.speed_pct))
+            .replace("%2", str(t.speed_jobs))
+            if t.speed_pct is not None
+            else self.tr("not measured yet")
+        )
+        return skill, labels.level(t.level), speed
 
     def _fill_choices(self, day: dt.date, technician_id: int | None, hours: Decimal | float) -> None:
         """Every technician and bay of the day; the given or first suggested technician, and
@@ -142,13 +237,20 @@ class AssignDialog(QDialog):
             else self.tr("No promised time yet")
         )
         self.suggested.setHorizontalHeaderLabels(
-            [self.tr("Technician"), self.tr("Level"), self.tr("Skills"), self.tr("Load"), self.tr("Free")]
+            [
+                self.tr("Technician"),
+                self.tr("Has the skill"),
+                self.tr("Level"),
+                self.tr("Speed (90 days)"),
+                self.tr("Load"),
+                self.tr("Free"),
+            ]
         )
         self.suggested.resizeColumnsToContents()  # to the headings too, in this language
         for label, text in zip(
             self.labels_,
             (
-                self.tr("Skills match"),
+                self.tr("Suggested"),
                 self.tr("Technician"),
                 self.tr("Bay"),
                 self.tr("Planned start"),
@@ -159,6 +261,10 @@ class AssignDialog(QDialog):
             label.setText(text)
         self.bay.setItemText(0, self.tr("(no bay)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Assign"))
+        self.override_label.setText(self.tr("&Reason to assign anyway:"))
+        self.delay.setText(self.tr("Ask the customer for a &delay (change request)"))
+        self.delay_label.setText(self.tr("&New promised time:"))
+        self.delay_reason_label.setText(self.tr("&Why it is late:"))
 
     def _pick_suggested(self) -> None:
         items = self.suggested.selectedItems()
@@ -184,18 +290,37 @@ class AssignDialog(QDialog):
             self.end.setDateTime(to_qdatetime(end))
 
     def assign(self) -> Any:
-        """Dispatch the job; a late plan asks first. Closes on success."""
-        result = self.ctx.ops.run(
+        """Dispatch the job (with the override reason and the delay, when given). Closes on
+        success; a refusal is shown in the dialog, with what answers it."""
+        kw: dict[str, Any] = {}
+        if not self.override_reason.isHidden() and self.override_reason.text().strip():
+            kw["override_reason"] = self.override_reason.text()
+        if not self.delay.isHidden() and self.delay.isChecked():
+            kw["delay_reason"] = self.delay_reason.text()
+            kw["new_promised_at"] = from_qdatetime(self.new_promise.dateTime())
+        result: Outcome[Any] = self.ctx.ops.run(
             workshop.assign,
             parent=self,
-            confirm=(workshop.LateWarning, {"accept_late": True}),
+            quiet=True,
             line_id=self.line_id,
             technician_id=self.technician.currentData(),
             bay_id=self.bay.currentData(),
             planned_start=from_qdatetime(self.start.dateTime()),
             planned_end=from_qdatetime(self.end.dateTime()),
+            **kw,
         )
         if result.ok:
             self.result_view = result.value
             self.accept()
+            return result
+        err = result.error
+        if err is not None:
+            self.problems.setText(err.message())
+            self.problems.show()
+            if isinstance(err, workshop.DispatchRefused):
+                self._show_override(True)
+                self.override_reason.setFocus()
+            elif isinstance(err, workshop.DelayNeeded):
+                self._show_delay_if_late()
+                self.delay_reason.setFocus()
         return result

@@ -47,73 +47,128 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="138"/>
+        <location filename="../../ui/assign_dialog.py" line="197"/>
+        <source>✗ no</source>
+        <translation>✗ 不具备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="199"/>
+        <source>✗ certificate %1 expired %2</source>
+        <translation>✗ 证书 %1 已于 %2 过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="202"/>
+        <source>✓ certificate expires %1</source>
+        <translation>✓ 证书将于 %1 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="204"/>
+        <source>✓ yes</source>
+        <translation>✓ 具备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="206"/>
+        <source>%1% of standard time (%2 jobs)</source>
+        <translation>标准工时的 %1%（%2 项作业）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="210"/>
+        <source>not measured yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="233"/>
         <source>Assign a job</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="140"/>
+        <location filename="../../ui/assign_dialog.py" line="235"/>
         <source>Promised to the customer: %1</source>
         <translation>承诺客户交车时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="142"/>
+        <location filename="../../ui/assign_dialog.py" line="237"/>
         <source>No promised time yet</source>
         <translation>尚无承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
-        <location filename="../../ui/assign_dialog.py" line="152"/>
+        <location filename="../../ui/assign_dialog.py" line="241"/>
+        <location filename="../../ui/assign_dialog.py" line="254"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
+        <location filename="../../ui/assign_dialog.py" line="242"/>
+        <source>Has the skill</source>
+        <translation>具备技能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="243"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
-        <source>Skills</source>
-        <translation>技能</translation>
+        <location filename="../../ui/assign_dialog.py" line="244"/>
+        <source>Speed (90 days)</source>
+        <translation>速度（近90天）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
+        <location filename="../../ui/assign_dialog.py" line="253"/>
+        <source>Suggested</source>
+        <translation>推荐技师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="264"/>
+        <source>&amp;Reason to assign anyway:</source>
+        <translation>仍要派工的理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="265"/>
+        <source>Ask the customer for a &amp;delay (change request)</source>
+        <translation>向客户申请延期（变更申请）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="266"/>
+        <source>&amp;New promised time:</source>
+        <translation>新的承诺交车时间(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="267"/>
+        <source>&amp;Why it is late:</source>
+        <translation>延误原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="245"/>
         <source>Load</source>
         <translation>已排工时</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="145"/>
+        <location filename="../../ui/assign_dialog.py" line="246"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="151"/>
-        <source>Skills match</source>
-        <translation>技能匹配</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assign_dialog.py" line="153"/>
+        <location filename="../../ui/assign_dialog.py" line="255"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="154"/>
+        <location filename="../../ui/assign_dialog.py" line="256"/>
         <source>Planned start</source>
         <translation>计划开工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="155"/>
+        <location filename="../../ui/assign_dialog.py" line="257"/>
         <source>Planned end</source>
         <translation>计划完工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="160"/>
+        <location filename="../../ui/assign_dialog.py" line="262"/>
         <source>(no bay)</source>
         <translation>（不指定工位）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="161"/>
+        <location filename="../../ui/assign_dialog.py" line="263"/>
         <source>Assign</source>
         <translation>派工</translation>
     </message>
@@ -232,17 +287,17 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board_view.py" line="298"/>
+        <location filename="../../ui/board_view.py" line="303"/>
         <source>✓ %1 finished</source>
         <translation>✓ 已完工 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="300"/>
+        <location filename="../../ui/board_view.py" line="305"/>
         <source>Hide the finished jobs</source>
         <translation>收起已完工的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="300"/>
+        <location filename="../../ui/board_view.py" line="305"/>
         <source>Show the finished jobs</source>
         <translation>展开已完工的作业</translation>
     </message>
@@ -250,91 +305,91 @@
 <context>
     <name>BoardWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="116"/>
+        <location filename="../../ui/workspaces/board.py" line="118"/>
         <source>Workshop board</source>
         <translation>车间看板</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="119"/>
+        <location filename="../../ui/workspaces/board.py" line="121"/>
         <source>By technician</source>
         <translation>按技师</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="120"/>
+        <location filename="../../ui/workspaces/board.py" line="122"/>
         <source>By bay</source>
         <translation>按工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="121"/>
+        <location filename="../../ui/workspaces/board.py" line="123"/>
         <source>Big screen</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="122"/>
+        <location filename="../../ui/workspaces/board.py" line="124"/>
         <source>Full screen with large cards (F11)</source>
         <translation>全屏大卡片显示（F11）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="124"/>
+        <location filename="../../ui/workspaces/board.py" line="126"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="125"/>
+        <location filename="../../ui/workspaces/board.py" line="127"/>
         <source>Pause: waiting for parts</source>
         <translation>暂停：等待配件</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="126"/>
+        <location filename="../../ui/workspaces/board.py" line="128"/>
         <source>Pause: waiting for approval</source>
         <translation>暂停：等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="127"/>
+        <location filename="../../ui/workspaces/board.py" line="129"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="128"/>
+        <location filename="../../ui/workspaces/board.py" line="130"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="129"/>
+        <location filename="../../ui/workspaces/board.py" line="131"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="130"/>
+        <location filename="../../ui/workspaces/board.py" line="132"/>
         <source>Open the repair order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="160"/>
+        <location filename="../../ui/workspaces/board.py" line="162"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="183"/>
+        <location filename="../../ui/workspaces/board.py" line="185"/>
         <source>%1 · %4
 load %2 · free %3</source>
         <translation>%1 · %4
 已排 %2 · 空闲 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="195"/>
+        <location filename="../../ui/workspaces/board.py" line="197"/>
         <source>%1
 booked %2</source>
         <translation>%1
 已排 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="200"/>
+        <location filename="../../ui/workspaces/board.py" line="202"/>
         <source>No bay</source>
         <translation>未指定工位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/board.py" line="200"/>
+        <location filename="../../ui/workspaces/board.py" line="202"/>
         <source>Jobs not given a bay
  </source>
         <translation>未分配工位的作业
@@ -591,19 +646,18 @@ booked %2</source>
     </message>
     <message>
         <location filename="../../ui/workspaces/dispatch.py" line="107"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="131"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dispatch.py" line="108"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="133"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
         <location filename="../../ui/workspaces/dispatch.py" line="109"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
@@ -614,7 +668,7 @@ booked %2</source>
     </message>
     <message>
         <location filename="../../ui/workspaces/dispatch.py" line="111"/>
-        <location filename="../../ui/workspaces/dispatch.py" line="130"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="135"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
@@ -680,28 +734,53 @@ booked %2</source>
     </message>
     <message>
         <location filename="../../ui/workspaces/dispatch.py" line="132"/>
+        <source>Has the skill</source>
+        <translation>具备技能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/dispatch.py" line="134"/>
+        <source>Speed (90 days)</source>
+        <translation>速度（近90天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/dispatch.py" line="138"/>
         <source>Assign…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="151"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="157"/>
         <source>busy</source>
         <translation>作业中</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="151"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="157"/>
         <source>free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="174"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="180"/>
         <source>awaiting the customer&apos;s consent</source>
         <translation>等待客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/dispatch.py" line="174"/>
+        <location filename="../../ui/workspaces/dispatch.py" line="180"/>
         <source>approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/dispatch.py" line="238"/>
+        <source>✗ certificate expired</source>
+        <translation>✗ 证书已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/dispatch.py" line="238"/>
+        <source>✗ no</source>
+        <translation>✗ 不具备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/dispatch.py" line="239"/>
+        <source>✓ certificate expires soon</source>
+        <translation>✓ 证书即将到期</translation>
     </message>
 </context>
 <context>
@@ -1181,7 +1260,7 @@ booked %2</source>
     <name>workshop</name>
     <message>
         <location filename="../../ui/workshop_labels.py" line="74"/>
-        <location filename="../../ui/workspaces/board.py" line="137"/>
+        <location filename="../../ui/workspaces/board.py" line="139"/>
         <source>LATE</source>
         <translation>超时</translation>
     </message>

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person
-from ui import messages
 from ui.assign_dialog import AssignDialog
 from ui.context import AppContext
 from ui.workspaces.dispatch import DispatchWorkspace
@@ -58,46 +57,85 @@ def assign_button(dialog: AssignDialog):  # type: ignore[no-untyped-def]
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_the_job_lists_suggested_technicians_whose_skills_match(
+def test_the_job_lists_suggested_technicians_skill_holders_first_with_why(
     make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
 ) -> None:
     _ro_id, lines = factories.authorised(staff)
     ws = _workspace(make_ctx, qtbot)
     assert [j.line_id for j in ws.jobs_] == [lines[0]]  # the approved labour line only
     select_job(qtbot, ws, lines[0])
-    names = [ws.suggested.item(r, 0).text() for r in range(ws.suggested.rowCount())]
-    assert names == ["赵磊"]  # the only technician with "brakes"
+    rows = [
+        (ws.suggested.item(r, 0).text(), ws.suggested.item(r, 1).text())
+        for r in range(ws.suggested.rowCount())
+    ]
+    # 赵磊 holds brakes; then the others by level (Mike 4, 孙伟 2), each marked without it.
+    assert rows == [("赵磊", "✓"), ("Mike Lee", "✗ no"), ("孙伟", "✗ no")]
     assert ws.techs.rowCount() == 3 and ws.bays_.rowCount() == 6
 
 
-def test_an_assignment_that_would_miss_the_promise_warns_first(
+def test_a_plan_past_the_promise_goes_with_a_delay_for_the_customer(
     make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
 ) -> None:
+    from advisor.models import ChangeRequest
+
     ro_id, lines = factories.authorised(staff)
     promised = get_ro_view(ro_id).promised_at
     assert promised is not None
     ws = _workspace(make_ctx, qtbot)
     select_job(qtbot, ws, lines[0])
     dialog = open_assign(qtbot, ws)
+    assert dialog.delay.isHidden()  # in time: nothing to ask the customer
     start = promised - dt.timedelta(hours=1)
     plan(qtbot, dialog, technician_id=staff.tech_ids[0], start=start, end=promised + dt.timedelta(hours=1))
-
-    with messages.capture(answer=False) as seen:
-        person.click(qtbot, assign_button(dialog))
-    assert dialog.result_view is None
-    assert [k for k, _t in seen] == ["confirm"]
-    assert "promised time" in seen[0][1]
-    assert get_ro_view(ro_id).assignments == ()
-    assert dialog.isVisible()  # the plan stays on screen to be changed
-
-    with messages.capture(answer=True) as seen, qtbot.waitSignal(ws.ctx.ops.changed):
+    # Past the promise: the delay is offered, ticked, the new time after the plan's end.
+    assert dialog.delay.isVisible() and dialog.delay.isChecked() and dialog.new_promise.isVisible()
+    # Not ticked: refused, with why, in the dialog; nothing saved.
+    person.click(qtbot, dialog.delay)
+    assert not dialog.new_promise.isVisible()
+    person.click(qtbot, assign_button(dialog))
+    assert dialog.result_view is None and dialog.isVisible()
+    assert "after the time promised to the customer" in dialog.problems.text()
+    assert get_ro_view(ro_id).assignments == () and ChangeRequest.select().count() == 0
+    # Ticked again, with why: assigned, and the delay waits for the customer's consent.
+    person.click(qtbot, dialog.delay)
+    person.fill(qtbot, dialog.delay_reason, "Lift busy until then / 举升机占用")
+    with qtbot.waitSignal(ws.ctx.ops.changed):
         person.click(qtbot, assign_button(dialog))
     assert dialog.result_view is not None
-    assert [k for k, _t in seen] == ["confirm"]
     (a,) = get_ro_view(ro_id).assignments
     assert a.technician_id == staff.tech_ids[0]
+    cr = ChangeRequest.get(ChangeRequest.ro == ro_id)
+    assert (cr.kind, cr.status, cr.reason) == ("delay", "pending", "Lift busy until then / 举升机占用")
+    assert cr.new_promised_at >= promised + dt.timedelta(hours=1)
     ws.refresh()  # as the shell does after a change on the board
     assert ws.jobs_ == []
+
+
+def test_a_technician_without_the_skill_needs_the_foremans_reason(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot
+) -> None:
+    from advisor.models import Assignment
+
+    ro_id, lines = factories.authorised(staff)
+    ws = _workspace(make_ctx, qtbot)
+    select_job(qtbot, ws, lines[0])
+    dialog = open_assign(qtbot, ws)
+    assert dialog.override_reason.isHidden()
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    plan(qtbot, dialog, technician_id=staff.tech_ids[1], start=now, end=now + dt.timedelta(minutes=60))
+    person.click(qtbot, assign_button(dialog))
+    assert dialog.result_view is None
+    assert "孙伟 does not have the skill this job needs (Brakes)" in dialog.problems.text()
+    assert dialog.override_reason.isVisible()
+    assert get_ro_view(ro_id).assignments == ()
+    person.fill(qtbot, dialog.override_reason, "赵磊 is on leave; 孙伟 works under supervision")
+    person.click(qtbot, assign_button(dialog))
+    assert dialog.result_view is not None
+    a = Assignment.get(Assignment.ro == ro_id)
+    assert (a.override_rules, a.override_reason) == (
+        "missing_skill",
+        "赵磊 is on leave; 孙伟 works under supervision",
+    )
 
 
 def test_an_assignment_within_the_promise_does_not_ask(

@@ -100,6 +100,14 @@ ENTRIES = (
         "Dispatch",
     ),
     Entry(
+        "ui.workspaces.technicians",
+        "technicians",
+        "technician.certify",
+        "SP_FileDialogInfoView",
+        "TechniciansWorkspace",
+        "Certificates",
+    ),
+    Entry(
         "ui.workspaces.parts",
         "parts",
         "parts.reserve",

@@ -28,6 +28,7 @@ from ui.board_model import NO_BAY, BoardModel, bay_key, key_id, tech_key
 from ui.board_view import BoardView
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
+from ui.dispatch_prompts import run_or_ask
 from ui.workspace import Workspace
 
 SAFETY_POLL_MS = 30_000  # the "changed" signal refreshes at once; this catches the rest
@@ -289,13 +290,14 @@ class BoardWorkspace(Workspace):
         return self.ctx.ops.run(fn, parent=self, **kw)
 
     def clock_on(self, job: AssignmentView) -> Any:
-        return self._run(workshop.clock_on, assignment_id=job.id)
+        """Past the promise, asks for the delay to put to the customer (``run_or_ask``)."""
+        return run_or_ask(self.ctx, self, workshop.clock_on, assignment_id=job.id)
 
     def pause(self, job: AssignmentView, reason: str) -> Any:
         return self._run(workshop.pause, assignment_id=job.id, reason=reason)
 
     def resume(self, job: AssignmentView) -> Any:
-        return self._run(workshop.resume, assignment_id=job.id)
+        return run_or_ask(self.ctx, self, workshop.resume, assignment_id=job.id)
 
     def finish(self, job: AssignmentView) -> Any:
         return self._run(workshop.finish, assignment_id=job.id)
@@ -323,12 +325,20 @@ class BoardWorkspace(Workspace):
         if key.startswith("t"):
             if target == job.technician_id:
                 return None
-            return self._run(
-                workshop.reassign, assignment_id=job.id, version=job.version, technician_id=target
+            return run_or_ask(
+                self.ctx,
+                self,
+                workshop.reassign,
+                assignment_id=job.id,
+                version=job.version,
+                technician_id=target,
             )
         if target == job.bay_id:
             return None
-        return self._run(workshop.reassign, assignment_id=job.id, version=job.version, bay_id=target)
+        # A broken dispatch rule asks the foreman's reason to do it anyway (``run_or_ask``).
+        return run_or_ask(
+            self.ctx, self, workshop.reassign, assignment_id=job.id, version=job.version, bay_id=target
+        )
 
 
 WORKSPACE = BoardWorkspace

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from advisor.services import workshop
 from advisor.services.opchanges import Kind
-from advisor.services.workshop import JobView
+from advisor.services.workshop import JobView, TechnicianView
 from ui import fmt
 from ui import workshop_labels as labels
 from ui.assign_dialog import AssignDialog
@@ -53,7 +53,7 @@ class DispatchWorkspace(Workspace):
         self.jobs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.jobs.itemSelectionChanged.connect(self._show_suggestions)
         self.jobs.itemDoubleClicked.connect(lambda _i: self.assign_selected())
-        self.suggested = _table(4)
+        self.suggested = _table(5)
         self.assign_btn = QPushButton()
         self.assign_btn.clicked.connect(self.assign_selected)
         self.titles = [QLabel() for _ in range(4)]
@@ -127,7 +127,13 @@ class DispatchWorkspace(Workspace):
             ]
         )
         self.suggested.setHorizontalHeaderLabels(
-            [self.tr("Technician"), self.tr("Level"), self.tr("Skills"), self.tr("Free")]
+            [
+                self.tr("Technician"),
+                self.tr("Has the skill"),
+                self.tr("Level"),
+                self.tr("Speed (90 days)"),
+                self.tr("Free"),
+            ]
         )
         self.assign_btn.setText(self.tr("Assign…"))
         self._refresh_if_visible()
@@ -213,12 +219,24 @@ class DispatchWorkspace(Workspace):
         fill_rows(
             self.suggested,
             [
-                (t.name, labels.level(t.level), labels.skills(t.skills), labels.minutes(t.free_min))
+                (
+                    t.name,
+                    self._skill_word(t),
+                    labels.level(t.level),
+                    f"{t.speed_pct}%" if t.speed_pct is not None else "—",
+                    labels.minutes(t.free_min),
+                )
                 for t in techs
             ],
             [t.id for t in techs],
         )
         self.suggested.resizeColumnsToContents()
+
+    def _skill_word(self, t: TechnicianView) -> str:
+        """✓ or ✗, and why a certificate matters: lapsed (a missing skill) or expiring soon."""
+        if not t.holds_skill:
+            return self.tr("✗ certificate expired") if t.certificate_expired else self.tr("✗ no")
+        return self.tr("✓ certificate expires soon") if t.certificate_expiring else "✓"
 
     def assign_selected(self) -> AssignDialog | None:
         """Open the assignment dialog for the selected job (the suggestion picked, if any)."""

@@ -37,6 +37,7 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
+from ui.dispatch_prompts import run_or_ask
 from ui.long_text import WordsBox
 from ui.my_jobs_dialogs import FindingsDialog, PauseDialog, SelfCheckDialog, touch
 from ui.ro.quote_panel import quoted
@@ -431,7 +432,8 @@ class MyJobsWorkspace(Workspace):
         return self.ctx.ops.run(fn, parent=self, **kw)
 
     def clock_on(self, job: MyJob) -> Any:
-        return self._run(workshop.clock_on, assignment_id=job.id)
+        """Past the promise, asks for the delay to put to the customer (``run_or_ask``)."""
+        return run_or_ask(self.ctx, self, workshop.clock_on, assignment_id=job.id)
 
     def pause(self, job: MyJob) -> PauseDialog:
         dialog = PauseDialog(job, self)
@@ -440,7 +442,7 @@ class MyJobsWorkspace(Workspace):
         return dialog
 
     def resume(self, job: MyJob) -> Any:
-        return self._run(workshop.resume, assignment_id=job.id)
+        return run_or_ask(self.ctx, self, workshop.resume, assignment_id=job.id)
 
     def finish(self, job: MyJob) -> Any:
         """Finish the job; when that was the technician's last job on the RO, the
