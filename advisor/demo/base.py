@@ -95,6 +95,10 @@ class Base:
         # A second load into the same database gets its own stream (no repeated plates).
         base = self.sink.ids[Customer]
         self.rng = random.Random(seed if base == 1 else f"{seed}:{base}")
+        # Issue 17's dispatch rules (overrides, pending delays) draw from their own stream:
+        # the rest of a load stays as it was for a seed.
+        self.rng_dispatch = random.Random(f"{seed}:{base}:dispatch")
+        self.lapsed: set[tuple[int, str]] = set()  # (technician, skill) whose certificate lapsed
         self.today = dt.date.today()
         self.now = dt.datetime.combine(self.today, ANCHOR_TIME)
         self.tax = Decimal(get_setting("tax_rate"))
@@ -108,6 +112,7 @@ class Base:
         self.reasons = [r.id for r in DeclineReason.select().order_by(DeclineReason.id)]
         self.bays = {b.kind: b.id for b in Bay.select().order_by(Bay.id.desc())}
         self.lift_bays = [b.id for b in Bay.select().where(Bay.kind.in_(("lift", "general")))]
+        self.bay_kind = {b.id: b.kind for b in Bay.select()}
         self.counters = {c.name: c.value for c in Counter.select()}
         self.used_counters: dict[str, int] = {}
         self.open_orders = 0

@@ -308,3 +308,28 @@ def vin_check_digit(vin17: str) -> str:
     """The ISO 3779 check digit (9th character) for a 17-character VIN."""
     r = sum(_TRANS[c] * w for c, w in zip(vin17, _WEIGHTS, strict=True)) % 11
     return "X" if r == 10 else str(r)
+
+
+# Issue 17: the foreman's reasons for overriding a dispatch rule, delays reported from the
+# workshop, and certificates that lapsed or lapse soon (username, skill, days from today).
+OVERRIDE_BAY = (
+    "举升机全部占用，先在平地工位拆检",
+    "Lift bays full: wheels off on the flat bay first",
+    "诊断工位设备维护中，改在普通工位",
+)
+OVERRIDE_SKILL = (
+    "专项技师请假，由班组长现场指导完成",
+    "Brakes specialist off sick; supervised by the foreman",
+    "客户急需用车，安排有经验技师协助",
+)
+DELAYS = (
+    "配件到货延迟，需延后交车",
+    "拆检发现螺栓锈死，需额外工时",
+    "前序车辆作业超时，开工推迟",
+)
+CERT_EXCEPTIONS = {
+    ("hu.bin", "brakes"): -12,  # lapsed: his brakes jobs need the foreman's reason
+    ("guo.peng", "ac"): -3,  # lapsed three days ago
+    ("zheng.hui", "ac"): 18,  # still valid: shown as expiring within 30 days
+    ("lin.tao", "diagnosis"): 25,
+}

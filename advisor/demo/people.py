@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from advisor import auth
 from advisor.demo.care import CareDemo
-from advisor.demo.data import CAMPAIGNS, DEMO_PASSWORD, MODELS, POOL_MAX, STAFF, TECHS
+from advisor.demo.data import CAMPAIGNS, CERT_EXCEPTIONS, DEMO_PASSWORD, MODELS, POOL_MAX, STAFF, TECHS
 from advisor.demo.sink import Vehicle_
-from advisor.models import Campaign, Customer, Technician, User, Vehicle
+from advisor.models import Campaign, Certification, Customer, Technician, User, Vehicle
 
 
 class People(CareDemo):
@@ -54,12 +54,31 @@ class People(CareDemo):
                 )
             )
             self.techs.append((tid, uid, set(skills.split(","))))
+            if t is None:
+                self.certificates(tid, username, skills.split(","))
         self.advisors = [self.users[u] for u, _n, r in STAFF if r == "advisor"]
         self.foremen = [self.users[u] for u, _n, r in STAFF if r == "foreman"]
         self.cashiers = [self.users[u] for u, _n, r in STAFF if r == "cashier"]
         self.clerk, self.manager = self.users["huang.min"], self.users["sun.hao"]
         self.admin = self.users["it.admin"]
         self.customer_service = self.users["gao.ya"]
+
+    def certificates(self, tid: int, username: str, skills: list[str]) -> None:
+        """A certificate for each of a new technician's skills; a few lapsed or lapsing
+        (``CERT_EXCEPTIONS``): a lapsed one is a missing skill at dispatch."""
+        d = self.rng_dispatch
+        for skill in skills:
+            days = CERT_EXCEPTIONS.get((username, skill), d.randint(60, 900))
+            self.sink.add(
+                Certification,
+                technician=tid,
+                skill=skill,
+                number=f"{skill.upper()[:3]}-{self.today.year - 2 + d.randint(0, 2)}-{d.randint(100, 999)}",
+                expires_on=self.today + dt.timedelta(days=days),
+                created_at=self.now - dt.timedelta(days=self.span + 30),
+            )
+            if days < 0:
+                self.lapsed.add((tid, skill))
 
     def campaigns(self) -> None:
         self.campaign_ids = []

@@ -7,9 +7,10 @@ import json
 import random
 from typing import Any
 
-from advisor.codes import SelfCheckItem
+from advisor import workflow
+from advisor.codes import DispatchRule, SelfCheckItem
 from advisor.demo.base import Base
-from advisor.demo.data import CHANGES
+from advisor.demo.data import CHANGES, DELAYS, OVERRIDE_BAY, OVERRIDE_SKILL
 from advisor.demo.sink import Plan
 from advisor.models import Assignment, ChangeRequest, ClockEvent, EstimateLine, SelfCheck, StockMove
 
@@ -18,8 +19,37 @@ class Workshop(Base):
     """Who does a job, what moves in stock, how the clock ran, and changes the customer consents to."""
 
     def tech_for(self, skill: str) -> tuple[int, int]:
-        options = [(t, u) for t, u, sk in self.techs if skill in sk] or [(t, u) for t, u, _s in self.techs]
+        """A technician holding ``skill`` (not one whose certificate for it has lapsed)."""
+        options = [(t, u) for t, u, sk in self.techs if skill in sk and (t, skill) not in self.lapsed] or [
+            (t, u) for t, u, _s in self.techs
+        ]
         return self.rng.choice(options)
+
+    def dispatch_plan(
+        self, line: dict[str, Any], tid: int, tuid: int
+    ) -> tuple[int | None, int, int, str, str]:
+        """The job's bay (of a kind its skill needs), and now and then a rule the foreman
+        overrode with his reason (issue 17): a technician without the skill, or a bay of
+        another kind. Returns (bay, technician, their user, rules overridden, reason)."""
+        r, d = self.rng, self.rng_dispatch
+        skill = line["skill"] or ""
+        bay = self.bays.get("diagnosis") if skill == "diagnosis" else r.choice(self.lift_bays)
+        allowed = workflow.bay_kinds_for(skill)
+        fitting = [b for b, k in self.bay_kind.items() if k in allowed]
+        rules, reason = [], ""
+        if self.bay_kind.get(bay) not in allowed:
+            if d.random() < 0.15:
+                rules.append(DispatchRule.WRONG_BAY)
+                reason = d.choice(OVERRIDE_BAY)
+            else:
+                bay = d.choice(fitting) if fitting else bay
+        if skill and d.random() < 0.02:
+            others = [(t, u) for t, u, sk in self.techs if skill not in sk]
+            if others:
+                tid, tuid = d.choice(others)
+                rules.append(DispatchRule.MISSING_SKILL)
+                reason = "；".join(x for x in (reason, d.choice(OVERRIDE_SKILL)) if x)
+        return bay, tid, tuid, ",".join(rules), reason
 
     def move(
         self,
@@ -65,7 +95,7 @@ class Workshop(Base):
         rework: bool = False,
     ) -> int:
         r = self.rng
-        bay = self.bays.get("diagnosis") if line["skill"] == "diagnosis" else r.choice(self.lift_bays)
+        bay, tid, tuid, rules, why = self.dispatch_plan(line, tid, tuid)
         aid = self.sink.new_id(Assignment)
         worked, pause_reason, started, done = 0, "", None, None
         if status != "waiting":
@@ -125,6 +155,8 @@ class Workshop(Base):
             rework=rework,
             created_by=self.foremen[0],
             created_at=t,
+            override_rules=rules,
+            override_reason=why,
         )
         return aid
 
@@ -177,6 +209,9 @@ class Workshop(Base):
             spec: list[Any] = []
         else:
             kind, (reason, spec) = "extra_work", r.choice(CHANGES)
+            if state == "pending" and self.rng_dispatch.random() < 0.3:
+                # A delay reported from the workshop, waiting for the customer (issue 17).
+                kind, reason, spec = "delay", self.rng_dispatch.choice(DELAYS), []
         extra = self.lines_of(spec, "customer")
         new_total = self.totals(lines + [{**x_, "status": "approved"} for x_ in extra])[4]
         new_promised = old_promised + dt.timedelta(minutes=r.choice((60, 90, 120, 180)))

@@ -266,3 +266,36 @@ def test_complaints_wait_on_the_manager_and_on_who_recorded_them(loaded: demo.De
     manager = User.get(User.role == "manager").username
     assert kinds(manager) == [NeedKind.COMPLAINT, NeedKind.ESCALATION_OVERDUE, NeedKind.ESCALATION_OVERDUE]
     assert kinds("gao.ya") == [NeedKind.ESCALATION_OVERDUE]  # customer service took it on the phone
+
+
+def test_dispatch_overrides_delays_and_certificates_are_shown(loaded: demo.DemoSummary) -> None:
+    """Issue 17: some jobs were dispatched against a rule, each with the foreman's reason;
+    some delays wait for the customer; certificates lapsed and lapsing; and no job went to
+    a technician whose certificate had lapsed unless the foreman overrode it."""
+    from advisor import workflow
+    from advisor.codes import DispatchRule
+    from advisor.models import Bay, Certification, Technician
+
+    overridden = list(Assignment.select().where(Assignment.override_rules != ""))
+    assert overridden and all(a.override_reason for a in overridden)
+    assert {r for a in overridden for r in a.override_rules.split(",")} == {
+        DispatchRule.WRONG_BAY,
+        DispatchRule.MISSING_SKILL,
+    }
+    kinds = {b.id: b.kind for b in Bay.select()}
+    for a in Assignment.select().where(Assignment.bay.is_null(False) & (Assignment.override_rules == "")):
+        assert kinds[a.bay_id] in workflow.bay_kinds_for(a.line.skill or ""), (a.id, a.line.skill)
+    assert (
+        ChangeRequest.select()
+        .where((ChangeRequest.kind == "delay") & (ChangeRequest.status == "pending"))
+        .count()
+    )
+    today = dt.date.today()
+    ends = [c.expires_on for c in Certification.select()]
+    assert any(e < today for e in ends) and any(today <= e <= today + dt.timedelta(days=30) for e in ends)
+    lapsed = {(c.technician_id, c.skill) for c in Certification.select() if c.expires_on < today}
+    skills = {t.id: t.skills for t in Technician.select()}
+    for a in Assignment.select().where(Assignment.override_rules == ""):
+        skill = a.line.skill or ""
+        assert (a.technician_id, skill) not in lapsed
+        assert not skill or skill in skills[a.technician_id].split(","), (a.id, skill)
