@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import workflow
+from advisor.errors import SessionExpired
 from advisor.services import workshop
-from ui import fmt
+from ui import fmt, messages
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
@@ -314,13 +315,16 @@ class AssignDialog(QDialog):
             self.accept()
             return result
         err = result.error
-        if err is not None:
+        if isinstance(err, workshop.DispatchRefused | workshop.DelayNeeded):
+            # Answered here: the rules broken and the field that answers them.
             self.problems.setText(err.message())
             self.problems.show()
             if isinstance(err, workshop.DispatchRefused):
                 self._show_override(True)
                 self.override_reason.setFocus()
-            elif isinstance(err, workshop.DelayNeeded):
+            else:
                 self._show_delay_if_late()
                 self.delay_reason.setFocus()
+        elif err is not None and not isinstance(err, SessionExpired):
+            messages.error(self, err.message())
         return result

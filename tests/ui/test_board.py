@@ -31,8 +31,17 @@ from ui.workspaces.board import BoardWorkspace
 
 
 def _assigned(staff: factories.Staff, tech: int = 0, bay: int | None = None) -> tuple[int, AssignmentView]:
-    ro_id, lines = factories.authorised(staff)
-    start = dt.datetime.now()
+    """A brakes job for the technician, planned after their last open job and in the bay's
+    free time (no double-booking), promised an hour after it ends; a technician without
+    the brakes skill does it with the foreman's reason."""
+    taken = [
+        j.planned_end
+        for j in workshop.board()
+        if j.status != "done"
+        and (j.technician_id == staff.tech_ids[tech] or (bay is not None and j.bay_id == bay))
+    ]
+    start = max([dt.datetime.now(), *taken])
+    ro_id, lines = factories.authorised(staff, promised_at=start + dt.timedelta(hours=2))
     a = workshop.assign(
         actor=staff.foreman,
         line_id=lines[0],
@@ -40,6 +49,7 @@ def _assigned(staff: factories.Staff, tech: int = 0, bay: int | None = None) -> 
         bay_id=bay,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
+        override_reason="" if tech == 0 else "Under 赵磊's supervision",
     )
     return ro_id, a
 
@@ -150,15 +160,32 @@ def test_columns_per_technician_or_per_bay(
 def test_a_job_dragged_to_another_technician_is_reassigned(
     staff: factories.Staff, board: BoardWorkspace, shown: list[tuple[str, str]], qtbot: QtBot
 ) -> None:
+    from advisor.models import Assignment
+    from ui.dispatch_prompts import OverrideDialog
+
     _ro, a = _assigned(staff, 0)
     board.refresh()  # the jobs were assigned after the board opened: as its poll does
     target = board.board.columns[tech_key(staff.tech_ids[1])]
     assert target.model().rowCount() == 0
+    # The drop itself: a QDrag runs its own loop that QTest cannot drive offscreen.
+    assert target.drop_mime(job_mime(a.id))
+    # 孙伟 has no brakes skill: the foreman is asked why, and nothing moved yet.
+    dialog = board.findChild(OverrideDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert "孙伟 does not have the skill this job needs (Brakes)" in dialog.message.text()
+    assert not dialog.ok_button.isEnabled()  # no reason, no override
+    assert next(j for j in workshop.board() if j.id == a.id).technician_id == staff.tech_ids[0]
+    person.fill(qtbot, dialog.reason, "赵磊 called away; 孙伟 under supervision")
     with qtbot.waitSignal(board.ctx.ops.changed):
-        # The drop itself: a QDrag runs its own loop that QTest cannot drive offscreen.
-        assert target.drop_mime(job_mime(a.id))
+        person.click(qtbot, dialog.ok_button)
     assert shown == []
     assert next(j for j in workshop.board() if j.id == a.id).technician_id == staff.tech_ids[1]
+    moved = Assignment.get_by_id(a.id)
+    assert (moved.override_rules, moved.override_reason) == (
+        "missing_skill",
+        "赵磊 called away; 孙伟 under supervision",
+    )
     qtbot.waitUntil(lambda: target.model().rowCount() == 1)
     assert board.board.columns[tech_key(staff.tech_ids[0])].model().rowCount() == 0
 
@@ -301,6 +328,10 @@ def test_a_change_request_from_the_board_waits_for_consent_before_the_extra_work
     _show(qtbot, assignment)
     attempt = _assign_from_the_ro(qtbot, assignment, extra.id)
     person.choose(qtbot, attempt.technician, tech)
+    # After the technician's brake pads: a plan over them would be a double booking.
+    after_first = a.planned_end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    person.fill(qtbot, attempt.start, after_first.strftime("%Y-%m-%d %H:%M"))
+    person.fill(qtbot, attempt.end, (after_first + dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"))
     with messages.capture(answer=True):
         person.click(qtbot, _ok(attempt.buttons))
     new = attempt.result_view

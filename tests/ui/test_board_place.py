@@ -273,14 +273,15 @@ def test_a_new_or_reassigned_job_comes_into_sight_outlined_for_a_moment(
 ) -> None:
     _busy_column(staff, 1, 8)
     moving = _busy_column(staff, 0, 1)[0]
-    _ro_id, lines = factories.authorised(staff)
+    # After technician 2's eight jobs, promised an hour after it ends.
+    start = max(j.planned_end for j in workshop.board() if j.technician_id == staff.tech_ids[1])
+    _ro_id, lines = factories.authorised(staff, promised_at=start + dt.timedelta(hours=2))
     board = _open_board(qtbot, make_ctx, live)
     column = _column(board, staff.tech_ids[1])
     assert board.board.flashing() == {}  # the first reading: nothing is new
     assert column.verticalScrollBar().value() == 0
 
     # Dispatch at another desk gives technician 2 a job after the others: below the fold.
-    start = dt.datetime.now() + dt.timedelta(hours=2)
     _other_desk(
         url,
         "assign",
@@ -289,6 +290,7 @@ def test_a_new_or_reassigned_job_comes_into_sight_outlined_for_a_moment(
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
+        override_reason="赵磊 supervises",  # technician 2 lacks the brakes skill
     )
     qtbot.waitUntil(lambda: len(_shown(column)) == 9, timeout=10_000)
     new = next(j.id for j in board.model.jobs() if j.line_id == lines[0])
@@ -300,7 +302,12 @@ def test_a_new_or_reassigned_job_comes_into_sight_outlined_for_a_moment(
     # Another desk moves a job from technician 1 to technician 2: it shows there, outlined.
     column.verticalScrollBar().setValue(0)
     _other_desk(
-        url, "reassign", assignment_id=moving.id, version=moving.version, technician_id=staff.tech_ids[1]
+        url,
+        "reassign",
+        assignment_id=moving.id,
+        version=moving.version,
+        technician_id=staff.tech_ids[1],
+        override_reason="赵磊 called away",
     )
     qtbot.waitUntil(lambda: moving.id in _shown(column), timeout=10_000)
     ix = column.model().index(_shown(column).index(moving.id), 0)
