@@ -99,6 +99,7 @@ class Base:
         # the rest of a load stays as it was for a seed.
         self.rng_dispatch = random.Random(f"{seed}:{base}:dispatch")
         self.lapsed: set[tuple[int, str]] = set()  # (technician, skill) whose certificate lapsed
+        self.pending_changes = 0  # changes waiting for the customer so far (every second: a delay)
         self.today = dt.date.today()
         self.now = dt.datetime.combine(self.today, ANCHOR_TIME)
         self.tax = Decimal(get_setting("tax_rate"))

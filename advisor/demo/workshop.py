@@ -19,11 +19,16 @@ class Workshop(Base):
     """Who does a job, what moves in stock, how the clock ran, and changes the customer consents to."""
 
     def tech_for(self, skill: str) -> tuple[int, int]:
-        """A technician holding ``skill`` (not one whose certificate for it has lapsed)."""
-        options = [(t, u) for t, u, sk in self.techs if skill in sk and (t, skill) not in self.lapsed] or [
-            (t, u) for t, u, _s in self.techs
-        ]
-        return self.rng.choice(options)
+        """A technician holding ``skill``; one whose certificate for it has lapsed is
+        replaced by another holder (drawn from the dispatch stream: the main one stays as
+        it was)."""
+        options = [(t, u) for t, u, sk in self.techs if skill in sk] or [(t, u) for t, u, _s in self.techs]
+        tid, tuid = self.rng.choice(options)
+        if (tid, skill) in self.lapsed:
+            valid = [(t, u) for t, u in options if (t, skill) not in self.lapsed]
+            if valid:
+                tid, tuid = self.rng_dispatch.choice(valid)
+        return tid, tuid
 
     def dispatch_plan(
         self, line: dict[str, Any], tid: int, tuid: int
@@ -209,9 +214,12 @@ class Workshop(Base):
             spec: list[Any] = []
         else:
             kind, (reason, spec) = "extra_work", r.choice(CHANGES)
-            if state == "pending" and self.rng_dispatch.random() < 0.3:
-                # A delay reported from the workshop, waiting for the customer (issue 17).
-                kind, reason, spec = "delay", self.rng_dispatch.choice(DELAYS), []
+            if state == "pending":
+                # Every second change waiting for the customer is a delay reported from
+                # the workshop (issue 17): the advisor's Needs me shows both kinds.
+                self.pending_changes += 1
+                if self.pending_changes % 2 == 0:
+                    kind, reason, spec = "delay", self.rng_dispatch.choice(DELAYS), []
         extra = self.lines_of(spec, "customer")
         new_total = self.totals(lines + [{**x_, "status": "approved"} for x_ in extra])[4]
         new_promised = old_promised + dt.timedelta(minutes=r.choice((60, 90, 120, 180)))

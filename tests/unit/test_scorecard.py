@@ -75,6 +75,9 @@ def _assign(staff: factories.Staff, line_id: int, tech: int) -> int:
         bay_id=None,
         planned_start=start,
         planned_end=start + dt.timedelta(hours=1),
+        # The shop's jobs go to whoever the figures need, skill or not: the foreman says so
+        # (recorded only where a dispatch rule is broken).
+        override_reason="Scorecard case: assigned by hand",
     )
     workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
     workshop.finish(actor=staff.foreman, assignment_id=a.id)
