@@ -47,128 +47,128 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="197"/>
+        <location filename="../../ui/assign_dialog.py" line="198"/>
         <source>✗ no</source>
         <translation>✗ 不具备</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="199"/>
+        <location filename="../../ui/assign_dialog.py" line="200"/>
         <source>✗ certificate %1 expired %2</source>
         <translation>✗ 证书 %1 已于 %2 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="202"/>
+        <location filename="../../ui/assign_dialog.py" line="203"/>
         <source>✓ certificate expires %1</source>
         <translation>✓ 证书将于 %1 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="204"/>
+        <location filename="../../ui/assign_dialog.py" line="205"/>
         <source>✓ yes</source>
         <translation>✓ 具备</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="206"/>
+        <location filename="../../ui/assign_dialog.py" line="207"/>
         <source>%1% of standard time (%2 jobs)</source>
         <translation>标准工时的 %1%（%2 项作业）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="210"/>
+        <location filename="../../ui/assign_dialog.py" line="211"/>
         <source>not measured yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="233"/>
+        <location filename="../../ui/assign_dialog.py" line="234"/>
         <source>Assign a job</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="235"/>
+        <location filename="../../ui/assign_dialog.py" line="236"/>
         <source>Promised to the customer: %1</source>
         <translation>承诺客户交车时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="237"/>
+        <location filename="../../ui/assign_dialog.py" line="238"/>
         <source>No promised time yet</source>
         <translation>尚无承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="241"/>
-        <location filename="../../ui/assign_dialog.py" line="254"/>
+        <location filename="../../ui/assign_dialog.py" line="242"/>
+        <location filename="../../ui/assign_dialog.py" line="255"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="242"/>
+        <location filename="../../ui/assign_dialog.py" line="243"/>
         <source>Has the skill</source>
         <translation>具备技能</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="243"/>
+        <location filename="../../ui/assign_dialog.py" line="244"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="244"/>
+        <location filename="../../ui/assign_dialog.py" line="245"/>
         <source>Speed (90 days)</source>
         <translation>速度（近90天）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="253"/>
+        <location filename="../../ui/assign_dialog.py" line="254"/>
         <source>Suggested</source>
         <translation>推荐技师</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="264"/>
+        <location filename="../../ui/assign_dialog.py" line="265"/>
         <source>&amp;Reason to assign anyway:</source>
         <translation>仍要派工的理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="265"/>
+        <location filename="../../ui/assign_dialog.py" line="266"/>
         <source>Ask the customer for a &amp;delay (change request)</source>
         <translation>向客户申请延期（变更申请）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="266"/>
+        <location filename="../../ui/assign_dialog.py" line="267"/>
         <source>&amp;New promised time:</source>
         <translation>新的承诺交车时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="267"/>
+        <location filename="../../ui/assign_dialog.py" line="268"/>
         <source>&amp;Why it is late:</source>
         <translation>延误原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="245"/>
+        <location filename="../../ui/assign_dialog.py" line="246"/>
         <source>Load</source>
         <translation>已排工时</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="246"/>
+        <location filename="../../ui/assign_dialog.py" line="247"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="255"/>
+        <location filename="../../ui/assign_dialog.py" line="256"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="256"/>
+        <location filename="../../ui/assign_dialog.py" line="257"/>
         <source>Planned start</source>
         <translation>计划开工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="257"/>
+        <location filename="../../ui/assign_dialog.py" line="258"/>
         <source>Planned end</source>
         <translation>计划完工</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="262"/>
+        <location filename="../../ui/assign_dialog.py" line="263"/>
         <source>(no bay)</source>
         <translation>（不指定工位）</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="263"/>
+        <location filename="../../ui/assign_dialog.py" line="264"/>
         <source>Assign</source>
         <translation>派工</translation>
     </message>
