@@ -151,3 +151,23 @@ def test_the_header_says_when_the_next_progress_update_is_due(
     told = StepEvent.get((StepEvent.ro == ro_id) & (StepEvent.action == "customer_informed")).at
     assert f"Next update due: {fmt.datetime(told + dt.timedelta(minutes=30))}" in button.toolTip()
     assert "Updates missed while the customer waited: 1" in button.toolTip()
+
+
+def test_customer_updated_turns_red_when_the_update_falls_due_on_screen(
+    qtbot: QtBot, ctx: AppContext, staff: factories.Staff
+) -> None:
+    import datetime as dt
+
+    from advisor.models import StepEvent, now
+
+    ro_id, _ = factories.authorised(staff)
+    reception.set_customer_waits(actor=staff.advisor, ro_id=ro_id, waits=True)
+    since = now() - dt.timedelta(minutes=30) + dt.timedelta(seconds=3)  # due in 3 s
+    StepEvent.update(at=since).where(
+        (StepEvent.ro == ro_id) & (StepEvent.action == "customer_waiting")
+    ).execute()
+    RepairOrder.update(checked_in_at=since - dt.timedelta(minutes=5)).where(RepairOrder.id == ro_id).execute()
+    ws = ro_of(desk(qtbot, ctx), ro_id)
+    button = ws.header.inform_button
+    assert "b71c1c" not in button.styleSheet()
+    qtbot.waitUntil(lambda: "b71c1c" in button.styleSheet(), timeout=6000)  # no reload needed

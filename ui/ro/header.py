@@ -86,6 +86,7 @@ class ROHeader(QFrame):
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(4, 1)
+        self._lounge_due: dt.datetime | None = None  # the next progress update, while the customer waits
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -115,21 +116,20 @@ class ROHeader(QFrame):
             tip += "\n" + self.tr("Last update: %1").replace("%1", fmt.datetime(last))
         # The lounge standard: while the customer waits here, when the next update is due.
         lounge = next((c for c in timeline.time_standards(v) if c.key == "lounge"), None)
-        style = ""
+        self._lounge_due = None
         if lounge is not None and lounge.end is None and lounge.deadline is not None:
+            self._lounge_due = lounge.deadline
             tip += "\n" + (
                 self.tr("Next update due: %1 (every %2 min while the customer waits)")
                 .replace("%1", fmt.datetime(lounge.deadline))
                 .replace("%2", str(v.lounge_every_min))
             )
-            if lounge.deadline <= dt.datetime.now():
-                style = "background:#ffcdd2; color:#b71c1c; font-weight:bold;"
         if lounge is not None and lounge.status == StandardStatus.MISSED:
             tip += "\n" + self.tr("Updates missed while the customer waited: %1").replace(
                 "%1", str(lounge.misses)
             )
-        self.inform_button.setStyleSheet(style)
         self.inform_button.setToolTip(tip)
+        self._paint_lounge()
         # A toggle: pressed while the customer stays to wait (the lounge screen shows the car).
         self.waits_button.setText(self.tr("Sta&ying here"))
         self.waits_button.setChecked(v.customer_waits)
@@ -160,10 +160,18 @@ class ROHeader(QFrame):
         self.total.setText(total)
         self._tick()
 
+    def _paint_lounge(self) -> None:
+        """ "Customer updated" red once the next progress update is overdue (every tick)."""
+        overdue = self._lounge_due is not None and self._lounge_due <= dt.datetime.now()
+        style = "background:#ffcdd2; color:#b71c1c; font-weight:bold;" if overdue else ""
+        if self.inform_button.styleSheet() != style:
+            self.inform_button.setStyleSheet(style)
+
     def _tick(self) -> None:
         v = self.view
         if v is None:
             return
+        self._paint_lounge()
         if v.promised_at is None:
             self.promised.setText(self.tr("Promised: not set"))
             self.promised.setStyleSheet("")
