@@ -87,7 +87,6 @@ from advisor.services._base import Actor, event, get_ro, service
 from advisor.services.opchanges import Kind
 from advisor.workflow import Step
 
-LOUNGE_UPDATE = workflow.LOUNGE_UPDATE_EVERY  # the default of the setting ``lounge_update_minutes``
 # The order of the list: a customer at the shop or on the phone now, then the promise and
 # the work, then what can wait an hour (a car to hand over is waited for at the shop).
 URGENCY: tuple[NeedKind, ...] = (
