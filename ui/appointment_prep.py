@@ -172,10 +172,32 @@ class ArrivalsDialog(QDialog):
         plan.setObjectName(f"prep_{row.appointment_id}_plan")
         plan.setPlaceholderText(self.tr("e.g. 赵磊 · bay 2"))
         plan.setText(next(t.note for t in row.ticks if t.item == PrepItem.PLANNED))
+        plan.editingFinished.connect(lambda a=row.appointment_id: self._plan_edited(a))
         self.plans[row.appointment_id] = plan
         self.table.setCellWidget(r, FIXED + len(PrepItem), plan)
 
     # -- acting ----------------------------------------------------------------------
+    def _plan_edited(self, appointment_id: int) -> None:
+        """The plan changed after it was ticked: saved (and audited) at once."""
+        plan = self.plans.get(appointment_id)
+        box = self.boxes.get((appointment_id, PrepItem.PLANNED))
+        row = next((r for r in self.rows if r.appointment_id == appointment_id), None)
+        if plan is None or box is None or row is None or not box.isChecked() or not plan.isModified():
+            return
+        saved = next(t.note for t in row.ticks if t.item == PrepItem.PLANNED)
+        if plan.text().strip() == saved:
+            return
+        plan.setModified(False)
+        outcome = self.ctx.ops.run(
+            standards.tick_prep,
+            parent=self,
+            appointment_id=appointment_id,
+            item=PrepItem.PLANNED,
+            note=plan.text(),
+        )
+        if outcome.ok:
+            QTimer.singleShot(0, self.refresh)
+
     def tick(self, appointment_id: int, item: str, on: bool) -> None:
         note = self.plans[appointment_id].text() if item == PrepItem.PLANNED else ""
         outcome = self.ctx.ops.run(

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -77,9 +78,21 @@ def test_the_advisor_ticks_tomorrows_arrivals(
         (AppointmentPrep.appointment == first) & (AppointmentPrep.item == "planned")
     )
     assert plan.note == "赵磊 · 2号工位" and plan.done_by_id == staff.advisor.user_id
-    assert (
-        AuditLog.select().where((AuditLog.action == "prep_tick") & (AuditLog.entity_id == first)).count() == 4
+    # The plan changes after it was ticked: saved when the field is left.
+    person.fill(qtbot, dialog.plans[first], "孙伟 · 3号工位")
+    person.key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: (
+            AppointmentPrep.get(
+                (AppointmentPrep.appointment == first) & (AppointmentPrep.item == "planned")
+            ).note
+            == "孙伟 · 3号工位"
+        ),
+        timeout=3000,
     )
+    assert (
+        AuditLog.select().where((AuditLog.action == "prep_tick") & (AuditLog.entity_id == first)).count() == 5
+    )  # four ticks and the plan changed
 
     # Unticking is recorded too.
     person.click(qtbot, dialog.boxes[(first, "amount")])
