@@ -1086,7 +1086,6 @@ def test_the_final_check_racing_the_self_check_never_passes_unsigned(
             bay_id=None,
             planned_start=start,
             planned_end=start + dt.timedelta(hours=1),
-            accept_late=True,
         )
         workshop.clock_on(actor=staff.technician, assignment_id=a.id)
         workshop.finish(actor=staff.technician, assignment_id=a.id)
