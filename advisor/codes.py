@@ -629,3 +629,23 @@ class DispatchRule(Code):
     BAY_BUSY = "bay_busy", "Bay double-booked", "工位时间冲突"
     MISSING_SKILL = "missing_skill", "Technician lacks the skill", "技师不具备所需技能"
     WRONG_BAY = "wrong_bay", "Wrong type of bay", "工位类型不符"
+
+
+class FollowUpTiming(Code):
+    """When a follow-up call was made against its 24–48 h window (``workflow.follow_up_timing``).
+    ``early`` is a call before 24 h that the customer did not start: refused by the service
+    (only rows written before the rule can hold one)."""
+
+    ON_TIME = "on_time", "In the 24–48 h window", "24–48 小时内"
+    EARLY_CUSTOMER = "early_customer", "Early — the customer called", "提前（客户来电）"
+    LATE = "late", "Late — after 48 h", "逾期（超过 48 小时）"
+    EARLY = "early", "Early — before 24 h", "过早（不足 24 小时）"
+
+
+class NeedTiming(Code):
+    """How long the need confirmation took after arrival (``workflow.need_confirmation_timing``):
+    the standard is 5–10 minutes; rushing it is a miss as well as being slow."""
+
+    ON_TIME = "on_time", "Within 5–10 min", "5–10 分钟内"
+    RUSHED = "rushed", "Rushed — under 5 min", "过快（不足 5 分钟）"
+    LATE = "late", "Slow — over 10 min", "过慢（超过 10 分钟）"

@@ -8,7 +8,7 @@ to show why a step is locked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -21,8 +21,10 @@ from advisor.codes import (
     ComplaintLevel,
     ComplaintStatus,
     DispatchRule,
+    FollowUpTiming,
     LineKind,
     LineStatus,
+    NeedTiming,
     RepairClass,
     ROStatus,
     SelfCheckItem,
@@ -68,7 +70,8 @@ STEP_LABELS: dict[Step, tuple[str, str]] = {
 
 # Time standards of the manual, in seconds.
 GREETING_S = 3 * 60
-NEED_CONFIRMED_S = 10 * 60
+NEED_CONFIRMED_S = 10 * 60  # the need is confirmed no later than 10 minutes after arrival
+NEED_CONFIRMED_MIN_S = 5 * 60  # … and no sooner than 5: a rushed confirmation is a miss too
 REQUEST_ANSWER_S = 24 * 3600
 URGENT_ANSWER_S = 2 * 3600
 FOLLOW_UP_FROM = dt.timedelta(hours=24)
@@ -420,6 +423,18 @@ def check_can_hand_over(s: ROState) -> None:
         raise gate("The car has already been handed over.", "车辆已交付。")
 
 
+def check_old_parts_decided(undecided: Sequence[str]) -> None:
+    """Handover needs a decision on the old part of every approved part line (returned to
+    the customer, scrapped, warranty return, no old part); ``undecided``: the parts still
+    without one, named as the customer sees them."""
+    if undecided:
+        names = "; ".join(undecided)
+        raise gate(
+            f"Decide with the customer what happens to each old part before handover: {names}.",
+            f"交车前请与客户确定每个旧件的处理方式：{names}。",
+        )
+
+
 def check_handed_over(s: ROState) -> None:
     if not s.handed_over:
         raise gate(
@@ -431,6 +446,45 @@ def check_handed_over(s: ROState) -> None:
 def follow_up_window(handed_over_at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     """When the follow-up call is due: 24 to 48 hours after handover."""
     return handed_over_at + FOLLOW_UP_FROM, handed_over_at + FOLLOW_UP_TO
+
+
+def follow_up_timing(
+    handed_over_at: dt.datetime, at: dt.datetime, customer_initiated: bool
+) -> FollowUpTiming:
+    """A follow-up call at ``at`` against its window (24–48 h after handover, both ends in):
+    ``on_time`` inside it; ``early_customer`` before it when the customer started the call
+    (it counts); ``early`` before it when the dealership called (refused: the car has not
+    been driven yet); ``late`` after 48 h (accepted, a miss of the standard)."""
+    due_from, due_to = follow_up_window(handed_over_at)
+    if at < due_from:
+        return FollowUpTiming.EARLY_CUSTOMER if customer_initiated else FollowUpTiming.EARLY
+    return FollowUpTiming.LATE if at > due_to else FollowUpTiming.ON_TIME
+
+
+def check_follow_up_timing(
+    handed_over_at: dt.datetime, at: dt.datetime, customer_initiated: bool
+) -> FollowUpTiming:
+    """The timing of a call to be logged, or a ``GateError`` for a dealership call before 24 h."""
+    timing = follow_up_timing(handed_over_at, at, customer_initiated)
+    if timing == FollowUpTiming.EARLY:
+        opens = _to_minute(handed_over_at + FOLLOW_UP_FROM).strftime("%Y-%m-%d %H:%M")
+        raise gate(
+            f"The follow-up call is due from {opens}, 24 hours after handover: the customer "
+            "needs a day with the car first. Before then only a call the customer started "
+            "can be logged (mark it so).",
+            f"回访时间从 {opens}（交车后 24 小时）开始：客户须先用车一天。在此之前只能记录"
+            "客户主动来电（请勾选“客户来电”）。",
+        )
+    return timing
+
+
+def need_confirmation_timing(arrived_at: dt.datetime, confirmed_at: dt.datetime) -> NeedTiming:
+    """How the need confirmation kept to the 5–10 minute standard (after arrival, both ends
+    in): ``rushed`` under 5 minutes, ``late`` over 10, else ``on_time``."""
+    seconds = (confirmed_at - arrived_at).total_seconds()
+    if seconds < NEED_CONFIRMED_MIN_S:
+        return NeedTiming.RUSHED
+    return NeedTiming.LATE if seconds > NEED_CONFIRMED_S else NeedTiming.ON_TIME
 
 
 def is_major_change(delta_cents: int, threshold_cents: int) -> bool:

@@ -123,6 +123,19 @@ def make_customer_vehicle(
     return c.id, v.id
 
 
+def arrived_minutes_ago(ro_id: int, minutes: int = 7) -> dt.datetime:
+    """Put the RO's arrival ``minutes`` ago (greeting too, if recorded, as long after it):
+    the clock a test needs to confirm the need within the 5–10 minute standard now. Returns
+    the new arrival time."""
+    from advisor.models import RepairOrder
+
+    ro = RepairOrder.get_by_id(ro_id)
+    arrived = now() - dt.timedelta(minutes=minutes)
+    greeted = None if ro.greeted_at is None else arrived + (ro.greeted_at - ro.arrived_at)
+    RepairOrder.update(arrived_at=arrived, greeted_at=greeted).where(RepairOrder.id == ro_id).execute()
+    return arrived
+
+
 WORDS = "刹车的时候有“吱吱”的响声，\n尤其是早上 🚗"
 
 
@@ -138,6 +151,8 @@ def open_checked_in(
     if vehicle_id is None:
         _c, vehicle_id = make_customer_vehicle(staff)
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    arrived = arrived_minutes_ago(ro_id)
+    reception.greet(actor=staff.advisor, ro_id=ro_id, at=arrived + dt.timedelta(minutes=1))
     reception.check_in(
         actor=staff.advisor,
         ro_id=ro_id,
@@ -281,7 +296,18 @@ def settled_paid(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     return ro_id, lines
 
 
+def old_part_decisions(ro_id: int, handling: str = "scrapped") -> dict[int, str]:
+    """A decision for the old part of every approved part line (what handover requires)."""
+    return {x.id: handling for x in get_ro_view(ro_id).approved_lines if x.kind == "part"}
+
+
 def handed_over(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     ro_id, lines = settled_paid(staff, **kw)
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=old_part_decisions(ro_id),
+    )
     return ro_id, lines

@@ -43,10 +43,11 @@ Which records a period holds — every figure is anchored on one date:
   (``hours_per_day`` × working days, Monday–Saturday, of active technicians);
   **efficiency**: sold (flagged) minutes of those jobs ÷ clocked minutes.
   Utilisation is not defined per advisor (available time belongs to technicians).
-* **time-standard misses**: greeting > 3 min after arrival and need confirmed > 10 min
-  after arrival (ROs arrived in the period, where recorded); request answered late
+* **time-standard misses**: greeting > 3 min after arrival and need confirmed < 5 min
+  (rushed) or > 10 min after arrival (ROs arrived in the period, where recorded); request answered late
   (appointments booked in the period: > 24 h, urgent > 2 h after the request); follow-up
-  done outside 24–48 h after handover or still not done after 48 h; promised time
+  done after 48 h (late) or before 24 h without the customer starting the call, or still
+  not done after 48 h; promised time
   missed (handed over after the promise).
 
 Filters: ``advisor_id`` restricts to that advisor's ROs, appointments and contacts;
@@ -117,9 +118,9 @@ _REVENUE_SUMS = (
 
 MISS_LABELS: dict[str, tuple[str, str]] = {
     "greeting": ("Greeting > 3 min", "接待超过 3 分钟"),
-    "need": ("Need confirmed > 10 min", "需求确认超过 10 分钟"),
+    "need": ("Need confirmed outside 5–10 min", "需求确认未在 5–10 分钟内"),
     "request": ("Request answered > 24 h (urgent > 2 h)", "预约请求答复超过 24 小时（紧急 2 小时）"),
-    "follow_up": ("Follow-up outside 24–48 h", "回访未在 24–48 小时内"),
+    "follow_up": ("Follow-up late (after 48 h)", "回访逾期（超过 48 小时）"),
     "promised": ("Promised time missed", "未按承诺时间交车"),
 }
 

@@ -94,6 +94,12 @@ def _came_back(ctx: Ctx) -> Any:
     return exists(_Comeback.select(SQL("1")).where(cond))
 
 
+def _need_missed() -> Any:
+    """Need confirmed outside 5–10 minutes after arrival: rushed or slow (``workflow.need_confirmation_timing``)."""
+    secs = seconds_between(RO.arrived_at, RO.need_confirmed_at)
+    return (secs > workflow.NEED_CONFIRMED_S) | (secs < workflow.NEED_CONFIRMED_MIN_S)
+
+
 def _fu_done() -> Any:
     return FollowUp.status == FollowUpStatus.DONE
 
@@ -103,7 +109,11 @@ def _fu_in_window() -> Any:
 
 
 def _fu_missed(ctx: Ctx) -> Any:
-    done_outside = _fu_done() & ((FollowUp.at < FollowUp.due_from) | (FollowUp.at > FollowUp.due_to))
+    """Late (done after 48 h), still not done after 48 h, or done early by the dealership
+    (refused since issue 17; older rows). A call the customer started early is no miss
+    (``workflow.follow_up_timing``: early_customer)."""
+    early = (FollowUp.at < FollowUp.due_from) & (FollowUp.customer_initiated == False)  # noqa: E712
+    done_outside = _fu_done() & (early | (FollowUp.at > FollowUp.due_to))
     overdue = (FollowUp.status == FollowUpStatus.DUE) & (FollowUp.due_to < ctx.now)
     return done_outside | overdue
 
@@ -158,7 +168,7 @@ ARRIVED = Family("arrived", "ro", lambda: RO.arrived_at, (
     Member("greeting", base=lambda c: RO.greeted_at.is_null(False),
            hit=lambda c: seconds_between(RO.arrived_at, RO.greeted_at) > workflow.GREETING_S),
     Member("need", base=lambda c: RO.need_confirmed_at.is_null(False),
-           hit=lambda c: seconds_between(RO.arrived_at, RO.need_confirmed_at) > workflow.NEED_CONFIRMED_S),
+           hit=lambda c: _need_missed()),
 ))  # fmt: skip
 
 HANDOVER = Family("handover", "ro", lambda: RO.handed_over_at, (

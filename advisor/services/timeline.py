@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from advisor import money, workflow
-from advisor.codes import EventAction, PauseReason, StandardStatus
+from advisor.codes import EventAction, FollowUpTiming, NeedTiming, PauseReason, StandardStatus
 from advisor.services.views import EventView, ROView
 
 # The step an event belongs to: the step it completes or happens in. Events store the
@@ -188,8 +188,26 @@ def _check(
     return StandardCheck(key, en, zh, start, end, deadline, status, seconds)
 
 
+def _need_check(view: ROView, at: dt.datetime) -> StandardCheck:
+    """Need confirmed 5–10 min after arrival: missed when slow, and when rushed too."""
+    arrived = view.arrived_at
+    check = _check(
+        "need_confirmed",
+        "Need confirmed in 5–10 min",
+        "5–10 分钟内确认需求",
+        arrived,
+        view.need_confirmed_at,
+        arrived + dt.timedelta(seconds=workflow.NEED_CONFIRMED_S),
+        at,
+    )
+    confirmed = view.need_confirmed_at
+    if confirmed is not None and workflow.need_confirmation_timing(arrived, confirmed) == NeedTiming.RUSHED:
+        return replace(check, status=StandardStatus.MISSED)
+    return check
+
+
 def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[StandardCheck]:
-    """Greeting ≤ 3 min, need confirmed ≤ 10 min, the promised time, follow-up 24–48 h."""
+    """Greeting ≤ 3 min, need confirmed in 5–10 min, the promised time, follow-up 24–48 h."""
     at = at or dt.datetime.now()
     arrived = view.arrived_at
     out = [
@@ -202,15 +220,7 @@ def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[Stand
             arrived + dt.timedelta(seconds=workflow.GREETING_S),
             at,
         ),
-        _check(
-            "need_confirmed",
-            "Need confirmed within 10 min",
-            "10 分钟内确认需求",
-            arrived,
-            view.need_confirmed_at,
-            arrived + dt.timedelta(seconds=workflow.NEED_CONFIRMED_S),
-            at,
-        ),
+        _need_check(view, at),
         _check(
             "promised",
             "Car handed over by the promised time",
@@ -244,7 +254,9 @@ def time_standards(view: ROView, *, at: dt.datetime | None = None) -> list[Stand
             f.due_to,
             at,
         )
-        if f.at is not None and f.within_window is False:
+        # A call the customer started before 24 h counts (met); a late one, or an early
+        # one the dealership made (before the rule), is missed.
+        if f.at is not None and f.timing in (FollowUpTiming.LATE, FollowUpTiming.EARLY):
             check = StandardCheck(
                 check.key,
                 check.label_en,

@@ -34,7 +34,7 @@ def standards(view: ROView, at: dt.datetime) -> list[tuple[str, str, str]]:
             took("greeting"),
         ),
         (
-            QCoreApplication.translate("Timeline", "Need confirmed within 10 min"),
+            QCoreApplication.translate("Timeline", "Need confirmed in 5–10 min"),
             checks["need_confirmed"].status,
             took("need_confirmed"),
         ),
