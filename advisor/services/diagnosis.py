@@ -6,10 +6,12 @@ the old one; both stay on file.
 
 from __future__ import annotations
 
-from advisor import validation
-from advisor.codes import Confirmation, EventAction, ROStatus
+import datetime as dt
+
+from advisor import validation, workflow
+from advisor.codes import Confirmation, EventAction, NeedTiming, ROStatus
 from advisor.errors import ConflictError, GateError, ValidationError
-from advisor.models import Concern, now
+from advisor.models import Concern, RepairOrder, now
 from advisor.services._base import Actor, event, get, get_ro, log, service
 from advisor.services.opchanges import Kind
 
@@ -41,30 +43,66 @@ def _words(text: str) -> str:
     return text
 
 
+class NeedConfirmedEarly(GateError):
+    """The first concern would confirm the need less than 5 minutes after arrival: the
+    advisor must confirm deliberately (``confirm_early=True``), and it counts as a miss."""
+
+
+def _check_need_timing(ro: RepairOrder, at: dt.datetime, confirm_early: bool) -> NeedTiming | None:
+    """The timing of the need confirmation this concern makes (None: confirmed before).
+    A rushed one (under 5 minutes) is refused unless ``confirm_early``."""
+    if ro.need_confirmed_at is not None:
+        return None
+    timing = workflow.need_confirmation_timing(ro.arrived_at, at)
+    if timing == NeedTiming.RUSHED and not confirm_early:
+        took = max(0, int((at - ro.arrived_at).total_seconds() // 60))
+        raise NeedConfirmedEarly(
+            f"The customer arrived {took} min ago. Confirming the need takes 5–10 minutes: "
+            "listen to the whole story, ask open questions, restate it and get the customer's "
+            "agreement. Confirmed now, it counts as a miss of the 5–10 minute standard (rushed).",
+            f"客户到店仅 {took} 分钟。需求确认应用时 5–10 分钟：听完客户的描述，开放式提问，"
+            "复述并取得客户认可。现在确认将计为未达 5–10 分钟标准（过快）。",
+        )
+    return timing
+
+
 def _next_seq(ro_id: int) -> int:
     last = Concern.select(Concern.seq).where(Concern.ro == ro_id).order_by(Concern.seq.desc()).first()
     return (last.seq if last else 0) + 1
 
 
 @service("concern.record", changes=Kind.RO)
-def record_concern(*, actor: Actor, ro_id: int, customer_words: str, restatement: str = "") -> int:
-    """Record one concern in the customer's own words. Returns the concern id."""
+def record_concern(
+    *, actor: Actor, ro_id: int, customer_words: str, restatement: str = "", confirm_early: bool = False
+) -> int:
+    """Record one concern in the customer's own words. Returns the concern id.
+
+    The first concern confirms the need (the 5–10 minute standard): under 5 minutes after
+    arrival it is refused with ``NeedConfirmedEarly`` unless ``confirm_early`` (the advisor
+    confirms deliberately; recorded, and counted as a miss)."""
     ro = get_ro(ro_id)
     if ro.status != ROStatus.OPEN:
         raise GateError("This repair order is closed.", "此工单已结案。")
     words = _words(customer_words)
+    restated = validation.clean_text(restatement)
+    at = now()
+    timing = _check_need_timing(ro, at, confirm_early)
     c = Concern.create(
         ro=ro.id,
         seq=_next_seq(ro.id),
         customer_words=words,
-        restatement=validation.clean_text(restatement),
+        restatement=restated,
         created_by=actor.user_id,
-        created_at=now(),
+        created_at=at,
     )
-    if ro.need_confirmed_at is None:
-        ro.need_confirmed_at = now()
-        type(ro).update(need_confirmed_at=ro.need_confirmed_at).where(type(ro).id == ro.id).execute()
-    log(actor, "concern", c.id, "record_concern", new={"customer_words": words}, ro_id=ro.id)
+    new: dict[str, object] = {"customer_words": words}
+    if timing is not None:
+        ro.need_confirmed_at = at
+        type(ro).update(need_confirmed_at=at).where(type(ro).id == ro.id).execute()
+        new["need_confirmed"] = str(timing)
+        if timing == NeedTiming.RUSHED:
+            new["confirmed_early"] = True  # the advisor was warned and confirmed deliberately
+    log(actor, "concern", c.id, "record_concern", new=new, ro_id=ro.id)
     event(ro, actor, EventAction.CONCERN_RECORDED, f"#{c.seq}")
     return int(c.id)
 

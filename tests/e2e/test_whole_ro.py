@@ -483,6 +483,9 @@ def test_one_repair_order_through_all_thirteen_steps(
     qtbot.waitUntil(follows(ro_adv, ro_id, 4))
 
     # == 4 Diagnosis (advisor): the customer's own words, typed key by key. ==
+    # Passing the time, and only that: confirming the need takes 5–10 minutes after the
+    # arrival (sooner asks first and counts as a miss), so the arrival moves 7 minutes back.
+    factories.arrived_minutes_ago(ro_id)
     page = goto(qtbot, ro_adv, 4)
     type_words(qtbot, page.words, WORDS)
     assert page.words.toPlainText() == WORDS

@@ -17,6 +17,7 @@ from ui.workspaces.repair_order import RepairOrderWorkspace
 def checked_in_without_concern(staff: factories.Staff) -> int:
     _c, vehicle_id = factories.make_customer_vehicle(staff)
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    factories.arrived_minutes_ago(ro_id)  # 7 minutes with the customer: the need may be confirmed
     reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4)
     return ro_id
 
@@ -115,3 +116,43 @@ def test_confirm_and_correct_make_a_new_entry(qtbot, ctx, staff, shown) -> None:
     # The old words are still listed, read-only, and have no correction action any more.
     qtbot.waitUntil(lambda: len(page.cards) == 2)
     assert not hasattr(page.cards[0], "correct_button")
+
+
+def test_a_need_confirmed_under_five_minutes_asks_first(qtbot, ctx, staff) -> None:  # type: ignore[no-untyped-def]
+    """The customer arrived just now: recording the first concern warns that confirming the
+    need takes 5–10 minutes. No keeps the words on screen and records nothing; Yes records
+    them, and the need confirmation counts as a miss (rushed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from advisor import workflow
+    from advisor.codes import NeedTiming
+
+    _c, vehicle_id = factories.make_customer_vehicle(staff)
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4)
+    _ws, page = open_page(qtbot, ctx, ro_id)
+    assert "5–10 minutes" in page.hint.text()
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def act(box: QMessageBox) -> None:
+            asked.append(box.text())
+            person.click(qtbot, box.button(button))
+
+        return act
+
+    person.fill(qtbot, page.words, "刹车异响")
+    when_shown(QMessageBox, answer(QMessageBox.StandardButton.No))
+    person.click(qtbot, page.record_button)
+    assert len(asked) == 1 and "5–10 minutes" in asked[0] and "miss" in asked[0]
+    assert get_ro_view(ro_id).concerns == ()
+    assert get_ro_view(ro_id).need_confirmed_at is None
+    assert page.words.toPlainText() == "刹车异响"  # kept for later
+
+    when_shown(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    person.click(qtbot, page.record_button)
+    assert len(asked) == 2
+    view = get_ro_view(ro_id)
+    assert [c.customer_words for c in view.concerns] == ["刹车异响"]
+    assert view.need_confirmed_at is not None
+    assert workflow.need_confirmation_timing(view.arrived_at, view.need_confirmed_at) == NeedTiming.RUSHED

@@ -201,6 +201,7 @@ def test_ready_cars_lead_in_the_customers_words(qtbot: QtBot, staff: factories.S
 def test_a_change_made_here_shows_at_once(qtbot: QtBot, staff: factories.Staff) -> None:
     _c, vid = factories.make_customer_vehicle(staff)
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=vid)
+    factories.arrived_minutes_ago(ro_id)  # the need is confirmed within 5–10 minutes below
     reception.check_in(actor=staff.advisor, ro_id=ro_id, mileage_km=20_500, fuel_level=4, customer_waits=True)
     window = open_lounge(qtbot, staff, role="advisor")
     assert shown_texts(window)[:2] == [lounge.mask_plate(plate_of(ro_id)), "Honda Accord 2.0"]

@@ -42,7 +42,8 @@ for i in itertools.count():
     v, _ = customers.add_vehicle(actor=adv, customer_id=c.id, vin=valid_vin(n), plate=f"沪B{n % 100000:05d}")
     ro = reception.open_repair_order(actor=adv, vehicle_id=v.id)
     reception.check_in(actor=adv, ro_id=ro, mileage_km=1000, fuel_level=4, wash_requested=False)
-    diagnosis.record_concern(actor=adv, ro_id=ro, customer_words="异响")
+    # Confirmed at once (a rushed need confirmation, deliberately: this test is about crashes).
+    diagnosis.record_concern(actor=adv, ro_id=ro, customer_words="异响", confirm_early=True)
     ids = estimate.add_canned_job(actor=adv, ro_id=ro, code="S5000")
     # The technician's next free time (a job a killed worker assigned but never finished
     # still holds its slot: double-booking is refused), and a promise fitting it.

@@ -259,12 +259,7 @@ class Page(StepPage):
 
     def retranslate(self) -> None:
         self.new_box.setTitle(self.tr("New concern"))
-        self.hint.setText(
-            self.tr(
-                "Type what the customer says, exactly in their own words. "
-                "Enter starts a new line; Ctrl+Enter records."
-            )
-        )
+        self._hint()
         self.words_label.setText(self.tr("Customer's &words"))
         self.restatement_label.setText(self.tr("Advisor's &restatement"))
         self.restatement.setPlaceholderText(self.tr("Technical description of the symptom"))
@@ -277,7 +272,22 @@ class Page(StepPage):
         super().set_view(view)
         self._fill(view)
 
+    def _hint(self) -> None:
+        text = self.tr(
+            "Type what the customer says, exactly in their own words. "
+            "Enter starts a new line; Ctrl+Enter records."
+        )
+        v = self.view
+        if v is not None and v.need_confirmed_at is None:
+            # The first concern confirms the need: the manual's standard is 5–10 minutes.
+            text += "\n" + self.tr(
+                "The first concern confirms the need: take 5–10 minutes after the customer's "
+                "arrival (%1) to listen, ask and restate."
+            ).replace("%1", fmt.time(v.arrived_at))
+        self.hint.setText(text)
+
     def _fill(self, view: ROView) -> None:
+        self._hint()
         for card in self.cards:
             self.list_layout.removeWidget(card)
             card.deleteLater()
@@ -297,6 +307,7 @@ class Page(StepPage):
         result = self.ctx.ops.run(
             diagnosis.record_concern,
             parent=self,
+            confirm=(diagnosis.NeedConfirmedEarly, {"confirm_early": True}),
             ro_id=self.view.id,
             customer_words=words,
             restatement=self.restatement.text(),
