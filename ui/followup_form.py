@@ -32,6 +32,7 @@ from advisor.codes import (
     ComplaintSource,
     FollowUpCategory,
     FollowUpStatus,
+    FollowUpTiming,
     words,
 )
 from advisor.services import appointments, followup
@@ -135,8 +136,13 @@ class FollowUpForm(QWidget):
         self.not_reached.clicked.connect(self._not_reached)
         self.attempts = QLabel(self.call_group)
         self.attempts.setObjectName("fu_attempts")
+        # Before the 24 h window only a call the customer started may be logged.
+        self.customer_called = QCheckBox(self.call_group)
+        self.customer_called.setObjectName("fu_customer_called")
+        self.customer_called.toggled.connect(lambda on: self.not_reached.setEnabled(not on))
         top.addWidget(self.not_reached)
         top.addWidget(self.attempts, 1)
+        top.addWidget(self.customer_called)
         return top
 
     def _build_solved(self) -> QFormLayout:
@@ -225,6 +231,10 @@ class FollowUpForm(QWidget):
         self.call_group.setTitle(self.tr("The call"))
         self.not_reached.setText(self.tr("Not reached"))
         self.not_reached.setToolTip(self.tr("Counts an attempt; after 3 the customer is marked unreachable"))
+        self.customer_called.setText(self.tr("The customer called &us"))
+        self.customer_called.setToolTip(
+            self.tr("The customer started this call: it may be logged before the 24 h window opens")
+        )
         self.solved_label.setText(self.tr("Problem solved?"))
         self.solved.setItemText(1, self.tr("Yes"))
         self.solved.setItemText(2, self.tr("No"))
@@ -272,7 +282,12 @@ class FollowUpForm(QWidget):
         kind = {"overdue": "error", "due": "warn", "upcoming": "info", "done": "ok", "unreachable": "error"}
         text = self.tr("Status: %1").replace("%1", status_label(f.status))
         if f.status == FollowUpStatus.OVERDUE:
-            text += " — " + self.tr("the 48 h standard is missed: call now")
+            text += " — " + self.tr("the 48 h standard is missed: call now (it counts as late)")
+        elif f.status == FollowUpStatus.UPCOMING:
+            text += " — " + self.tr(
+                "the call window opens %1, 24 h after handover: the customer drives the car for a "
+                "day first. Log a call now only if the customer called us."
+            ).replace("%1", full_datetime(f.due_from))
         show_banner(self.status, text, kind.get(f.status, "info"))
         open_call = f.status not in FOLLOW_UP_ENDED
         self.call_group.setVisible(open_call)
@@ -295,6 +310,7 @@ class FollowUpForm(QWidget):
             return
         rows = [
             self.tr("Called on %1").replace("%1", fmt.datetime(f.at)),
+            self.tr("Timing: %1").replace("%1", words(FollowUpTiming, f.timing)),
             self.tr("Problem solved: %1").replace("%1", yes_no(f.solved)),
         ]
         scores = ", ".join(f"{dimension_label(d)} {f.scores.get(d) or '—'}" for d in followup.DIMENSIONS)
@@ -342,6 +358,7 @@ class FollowUpForm(QWidget):
             self.complaint_button.setText("✓ " + text)
 
     def _reset(self) -> None:
+        self.customer_called.setChecked(False)
         self.solved.setCurrentIndex(0)
         for spin in self.scores.values():
             spin.setValue(0)
@@ -381,6 +398,7 @@ class FollowUpForm(QWidget):
             category=str(self.category.currentData()),
             comments=self.comments.toPlainText(),
             recheck_at=recheck,
+            customer_initiated=self.customer_called.isChecked(),
         )
         if result.ok:
             self.set_follow_up(result.value)

@@ -26,3 +26,6 @@ class FollowUp(BaseModel):
     category = peewee.CharField(max_length=20, default="")
     comments = peewee.TextField(default="")
     recheck = peewee.ForeignKeyField(Appointment, null=True)
+    # The customer started the call (rang the dealership): the one kind of call that may be
+    # logged before the 24 h window opens (issue 17, migration 0015).
+    customer_initiated = peewee.BooleanField(default=False)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from advisor import auth, validation, workflow
-from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, FollowUpStatus
+from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, FollowUpStatus, FollowUpTiming
 from advisor.errors import GateError, ValidationError
 from advisor.models import Appointment, Customer, FollowUp, RepairOrder, User, Vehicle, now
 from advisor.services._base import Actor, event, get, log, ro_state, service
@@ -29,10 +29,18 @@ def status_of(f: FollowUp, at: dt.datetime) -> str:
     return FollowUpStatus.DUE if at <= f.due_to else FollowUpStatus.OVERDUE
 
 
+def timing_of(f: FollowUp) -> FollowUpTiming | None:
+    """When a logged call was made against its window (None: not logged)."""
+    if f.at is None or f.status != FollowUpStatus.DONE:
+        return None
+    return workflow.follow_up_timing(f.due_from - workflow.FOLLOW_UP_FROM, f.at, bool(f.customer_initiated))
+
+
 def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
     at = at or now()
     ro = f.ro
     within = None if f.at is None else f.due_from <= f.at <= f.due_to
+    timing = timing_of(f)
     return FollowUpView(
         f.id,
         ro.id,
@@ -53,6 +61,8 @@ def view(f: FollowUp, at: dt.datetime | None = None) -> FollowUpView:
         f.recheck_id,
         within,
         f.attempts,
+        bool(f.customer_initiated),
+        "" if timing is None else str(timing),
     )
 
 
@@ -91,9 +101,15 @@ def log_follow_up(
     comments: str = "",
     recheck_at: dt.datetime | None = None,
     at: dt.datetime | None = None,
+    customer_initiated: bool = False,
 ) -> FollowUpView:
     """Log the call. An unhappy customer (problem not solved, or a score ≤ 2) must get a
-    recheck appointment booked from the call, linked to the RO."""
+    recheck appointment booked from the call, linked to the RO.
+
+    The call is due 24–48 h after handover (``workflow.follow_up_timing``): before 24 h
+    only a call the customer started (``customer_initiated``) is accepted — a call the
+    dealership makes then, answered or not, is refused; after 48 h it is accepted and
+    counts as late."""
     from advisor.services.appointments import book_appointment
 
     ro = RepairOrder.get_or_none(RepairOrder.id == ro_id)
@@ -104,6 +120,14 @@ def log_follow_up(
     if f.status in FOLLOW_UP_ENDED:
         raise GateError("The follow-up is already logged.", "回访已记录。")
     when = at or now()
+    if customer_initiated and not reached:
+        raise ValidationError(
+            "A call the customer started has reached them: log what they said.",
+            "客户主动来电即已联系上：请记录客户的意见。",
+            field="customer_initiated",
+        )
+    assert ro.handed_over_at is not None
+    timing = workflow.check_follow_up_timing(ro.handed_over_at, when, customer_initiated)
     if not reached:
         attempts = f.attempts + 1
         status = FollowUpStatus.UNREACHABLE if attempts >= MAX_ATTEMPTS else FollowUpStatus.DUE
@@ -160,6 +184,7 @@ def log_follow_up(
         status=FollowUpStatus.DONE,
         at=when,
         by_user=actor.user_id,
+        customer_initiated=customer_initiated,
         solved=solved,
         category=category,
         comments=validation.clean_text(comments, limit=5000),
@@ -171,7 +196,13 @@ def log_follow_up(
         "follow_up",
         f.id,
         "log_follow_up",
-        new={"solved": solved, "scores": scores, "recheck": recheck_id},
+        new={
+            "solved": solved,
+            "scores": scores,
+            "recheck": recheck_id,
+            "timing": str(timing),
+            "customer_initiated": customer_initiated,
+        },
         ro_id=ro.id,
     )
     event(ro, actor, EventAction.FOLLOWED_UP, "unhappy → recheck" if unhappy else "")

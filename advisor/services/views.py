@@ -299,6 +299,8 @@ class FollowUpView:
     recheck_appointment_id: int | None
     within_window: bool | None = None
     attempts: int = 0  # calls that did not reach the customer
+    customer_initiated: bool = False  # the customer started the call
+    timing: str = ""  # FollowUpTiming of a logged call: on_time | early_customer | late ("" not logged)
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,10 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     assert errors(shown) == []
     qtbot.waitUntil(step_is(advisor, ro_id, 13))
 
-    # Follow-up: unhappy → a recheck appointment booked from the call.
+    # Follow-up: the customer rings the same evening, unhappy (a call before 24 h counts
+    # only when the customer started it) → a recheck appointment booked from the call.
     fu = goto(qtbot, advisor, 13)
+    tick(qtbot, find(fu, QCheckBox, "fu_customer_called"))
     choose_data(qtbot, find(fu, QComboBox, "fu_solved"), False)  # no
     for dim in ("tangibles", "reliability", "responsiveness", "assurance", "empathy"):
         fill_number(qtbot, find(fu, QSpinBox, f"fu_score_{dim}"), 3)
@@ -158,6 +160,7 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     assert next(x for x in view.lines if x.id == lines[1]).old_part_handling == "returned"
     f = view.follow_up
     assert f is not None and f.solved is False and f.recheck_appointment_id is not None
+    assert f.customer_initiated and f.timing == "early_customer"
     assert f.due_to - f.due_from == dt.timedelta(hours=24)
     assert f.due_from - view.handed_over_at == dt.timedelta(hours=24)  # type: ignore[operator]
     assert {c.key: c.status for c in time_standards(view)}["promised"] == "met"

@@ -36,7 +36,14 @@ def handed_over(staff: factories.Staff, ago: dt.timedelta, name: str, phone: str
     _c, vehicle_id = factories.make_customer_vehicle(staff, name=name, phone=phone)
     ro_id, _lines = factories.settled_paid(staff, vehicle_id=vehicle_id)
     when = now() - ago
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by=name, result_shown=True, at=when)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by=name,
+        result_shown=True,
+        at=when,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
     return ro_id
 
 
@@ -207,3 +214,50 @@ def test_follow_up_page_locked_before_handover(qtbot, ctx, staff) -> None:  # ty
     page = host(qtbot, ctx, FollowUpPage, ro_id)
     assert "has not been handed over" in find(page, QLabel, "followup_locked").text()
     assert page.findChild(FollowUpForm).isHidden()  # type: ignore[union-attr]
+
+
+def test_an_early_call_counts_only_when_the_customer_called(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    """Handed over 2 hours ago: the form says when the window opens; saving the call is
+    refused (nothing changes) until "The customer called us" is ticked; then it is done,
+    recorded as the customer's call, and the result says it was early by their call."""
+    from tests.snapshot import db_snapshot
+
+    ro_id = handed_over(staff, dt.timedelta(hours=2), "陈静", "13900000003")
+    ws = workspace(qtbot, ctx)
+    assert pick_call(qtbot, ws, ro_id)
+    banner = find(ws.form, QLabel, "fu_status").text()
+    assert "Upcoming" in banner and "only if the customer called us" in banner
+    rate(qtbot, ws.form, HAPPY)
+    choose(qtbot, ws.form, "fu_solved", True)
+    before = db_snapshot()
+    click(qtbot, ws.form, "fu_save")
+    (refusal,) = errors(shown)
+    assert refusal.startswith("The follow-up call is due from") and "customer started" in refusal
+    assert db_snapshot() == before
+    called = find(ws.form, QCheckBox, "fu_customer_called")
+    tick(qtbot, called)
+    assert not find(ws.form, QWidget, "fu_not_reached").isEnabled()  # their call reached us
+    click(qtbot, ws.form, "fu_save")
+    assert len(errors(shown)) == 1
+    f = get_ro_view(ro_id).follow_up
+    assert f is not None and f.status == "done" and f.customer_initiated and f.timing == "early_customer"
+    assert get_ro_view(ro_id).status == "closed"
+    assert "Timing: Early — the customer called" in find(ws.form, QLabel, "fu_result").text()
+
+
+def test_a_late_call_is_accepted_and_shown_late_in_the_queue(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = handed_over(staff, dt.timedelta(hours=50), "王芳", "13900000001")
+    ws = workspace(qtbot, ctx)
+    assert pick_call(qtbot, ws, ro_id)
+    assert "counts as late" in find(ws.form, QLabel, "fu_status").text()
+    rate(qtbot, ws.form, HAPPY)
+    choose(qtbot, ws.form, "fu_solved", True)
+    click(qtbot, ws.form, "fu_save")
+    assert errors(shown) == []
+    f = get_ro_view(ro_id).follow_up
+    assert f is not None and f.timing == "late" and not f.customer_initiated
+    tick(qtbot, find(ws, QCheckBox, "fu_show_done"))
+    qtbot.waitUntil(lambda: any(x.ro_id == ro_id for x in ws.model.rows))
+    row = next(i for i, x in enumerate(ws.model.rows) if x.ro_id == ro_id)
+    assert ws.model.data(ws.model.index(row, 0)) == "✓ Done · Late — after 48 h"
+    assert "(1 late)" in find(ws, QLabel, "fu_summary").text()

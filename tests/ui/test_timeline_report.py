@@ -94,6 +94,7 @@ def test_time_standards_met_and_missed(staff) -> None:  # type: ignore[no-untype
         accepted_by="张伟",
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
+        old_parts=factories.old_part_decisions(ro_id),
     )
     view = get_ro_view(ro_id)
     checks = {c.key: c for c in time_standards(view)}
@@ -118,6 +119,7 @@ def test_follow_up_missed_after_48_hours(staff) -> None:  # type: ignore[no-unty
         accepted_by="张伟",
         result_shown=True,
         at=now() - dt.timedelta(hours=50),
+        old_parts=factories.old_part_decisions(ro_id),
     )
     checks = {c.key: c for c in time_standards(get_ro_view(ro_id))}
     assert checks["follow_up"].status == "missed"

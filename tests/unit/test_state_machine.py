@@ -175,6 +175,8 @@ class ServiceFlow(RuleBasedStateMachine):
     @precondition(lambda self: self.ros)
     @rule(i=IDX, words=WORDS)
     def record_concern(self, i: int, words: str) -> None:
+        if RepairOrder.get_by_id(self.ro(i)).need_confirmed_at is None:
+            factories.arrived_minutes_ago(self.ro(i))  # 7 minutes with the customer: within 5–10
         cid = self.attempt(
             diagnosis.record_concern, actor=self.staff.advisor, ro_id=self.ro(i), customer_words=words
         )
@@ -441,6 +443,7 @@ class ServiceFlow(RuleBasedStateMachine):
             ro_id=self.ro(i),
             accepted_by="张伟",
             result_shown=True,
+            old_parts=factories.old_part_decisions(self.ro(i)),
         )
 
     @precondition(lambda self: self.ros)
@@ -454,7 +457,13 @@ class ServiceFlow(RuleBasedStateMachine):
             solved=happy,
             scores=dict.fromkeys(followup.DIMENSIONS, 5 if happy else 2),
             recheck_at=now() + dt.timedelta(days=1) if recheck else None,
+            at=self.follow_up_time(self.ro(i)),
         )
+
+    def follow_up_time(self, ro_id: int) -> dt.datetime | None:
+        """The clock of a call made 25 hours after the handover (in the 24–48 h window)."""
+        handed = RepairOrder.get_by_id(ro_id).handed_over_at
+        return None if handed is None else handed + dt.timedelta(hours=25)
 
     def _next_action(self, ro_id: int, variant: int) -> None:
         """Do what the flow expects next for this RO (with small random variations)."""

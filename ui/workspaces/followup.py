@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import FollowUpStatus
+from advisor.codes import FollowUpStatus, FollowUpTiming, words
 from advisor.services import followup
 from advisor.services.opchanges import Kind
 from advisor.services.views import FollowUpView
@@ -54,8 +54,11 @@ class QueueModel(RowsModel[FollowUpView]):
                     outcome += " · " + self.tr("recheck #%1").replace("%1", str(f.recheck_appointment_id))
             elif f.attempts:
                 outcome = self.tr("%1 unanswered").replace("%1", str(f.attempts))
+            status = STATUS_MARKS.get(f.status, "") + status_label(f.status)
+            if f.timing in (FollowUpTiming.LATE, FollowUpTiming.EARLY_CUSTOMER):
+                status += " · " + words(FollowUpTiming, f.timing)
             values = [
-                STATUS_MARKS.get(f.status, "") + status_label(f.status),
+                status,
                 f.ro_number,
                 f.customer_name,
                 f.phone,
@@ -66,6 +69,8 @@ class QueueModel(RowsModel[FollowUpView]):
             ]
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            if f.timing == FollowUpTiming.LATE:
+                return QBrush(QColor(STATUS_COLOURS["overdue"]))
             return QBrush(QColor(STATUS_COLOURS.get(f.status, "#000000")))
         if role == Qt.ItemDataRole.FontRole and col == 0 and f.status == FollowUpStatus.OVERDUE:
             font = QFont()
@@ -195,7 +200,10 @@ class FollowUpWorkspace(Workspace):
         text = text.replace("%1", str(counts.get("overdue", 0))).replace("%2", str(counts.get("due", 0)))
         text = text.replace("%3", str(counts.get("upcoming", 0)))
         if self.show_done.isChecked():
-            text += " · " + self.tr("%1 done").replace("%1", str(counts.get("done", 0)))
+            late = sum(1 for f in self.model.rows if f.timing == FollowUpTiming.LATE)
+            text += " · " + self.tr("%1 done (%2 late)").replace("%1", str(counts.get("done", 0))).replace(
+                "%2", str(late)
+            )
         self.summary.setText(text)
         self.summary.setStyleSheet("color:#c62828; font-weight:bold;" if counts.get("overdue") else "")
 

@@ -175,7 +175,13 @@ def settle_and_pay(staff: Staff, ro_id: int) -> None:
 
 
 def hand_over(staff: Staff, ro_id: int) -> None:
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
 
 
 # -- no work on lines the customer has not approved ---------------------------------------
@@ -1032,6 +1038,7 @@ def test_unhappy_customer_gets_a_linked_recheck(staff: Staff, solved: bool, scor
 
 def test_follow_up_needs_every_dimension(staff: Staff) -> None:
     ro_id, _lines = factories.handed_over(staff)
+    due = get_ro_view(ro_id).follow_up.due_from  # type: ignore[union-attr]
     refused(
         ValidationError,
         followup.log_follow_up,
@@ -1040,6 +1047,7 @@ def test_follow_up_needs_every_dimension(staff: Staff) -> None:
         reached=True,
         solved=True,
         scores={"tangibles": 5},
+        at=due,
     )
     refused(
         ValidationError,
@@ -1049,6 +1057,7 @@ def test_follow_up_needs_every_dimension(staff: Staff) -> None:
         reached=True,
         solved=True,
         scores={**HAPPY, "empathy": 6},
+        at=due,
     )
     refused(
         ValidationError,
@@ -1058,6 +1067,7 @@ def test_follow_up_needs_every_dimension(staff: Staff) -> None:
         reached=True,
         solved=None,
         scores=HAPPY,
+        at=due,
     )
 
 

@@ -271,6 +271,7 @@ def test_a_follow_up_call_due_waits_until_it_is_logged(staff: Staff) -> None:
         reached=True,
         solved=True,
         scores=dict.fromkeys(followup.DIMENSIONS, 5),
+        at=at,
     )
     assert kinds(staff, ro_id, at=at) == []
 
@@ -279,7 +280,13 @@ def test_a_paid_car_waits_for_its_handover(staff: Staff) -> None:
     ro_id, _ = factories.settled_paid(staff)
     only_the_owner_and_a_manager(staff, ro_id, NeedKind.HANDOVER)
     assert one(staff, ro_id, NeedKind.HANDOVER).step == Step.HANDOVER
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
     assert kinds(staff, ro_id) == []
 
 
