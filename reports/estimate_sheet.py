@@ -163,7 +163,7 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Any, valid_days: int) -
         (sheet.t("price_range"), price_range),
         (sheet.t("promised"), fmt.datetime(view.promised_at, lang) or sheet.t("not_set")),
         (sheet.t("validity"), sheet.t("validity_days", date=fmt.date(valid_until, lang), days=valid_days)),
-        (sheet.t("old_parts_back"), sheet.t("yes" if view.return_old_parts else "no")),
+        (sheet.t("old_parts_wish"), sheet.t("yes" if view.return_old_parts else "no")),
     ]
     story += [sheet.h2("sec.terms"), kv_table(sheet, terms)]
     story += authorisation(sheet, view)

@@ -132,6 +132,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "validity": ("Valid until", "估价有效期至"),
     "validity_days": ("{date} ({days} days)", "{date}（{days} 天）"),
     "old_parts_back": ("Old parts returned to the customer", "旧件交还客户"),
+    # The check-in's wish, before each part's decision at handover (estimate, workshop sheets).
+    "old_parts_wish": ("Customer wants the old parts back", "客户要求交还旧件"),
+    "old_parts_count": ("{returned} of {total}", "{returned} 件，共 {total} 件"),
+    "old_parts_undecided": (" ({n} not decided yet)", "（{n} 件尚未决定）"),
+    "old_parts_none": ("no parts replaced", "无更换零件"),
     "not_set": ("not set", "未定"),
     # authorisation
     "authorised_by": ("Authorised by", "授权人"),

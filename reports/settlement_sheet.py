@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
-from advisor.codes import CHARGED, LineKind
+from advisor.codes import CHARGED, LineKind, OldPart
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
 from reports.estimate_sheet import qty
-from reports.i18n_text import code
+from reports.i18n_text import code, label
 from reports.pdf_base import Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
 
@@ -35,6 +35,20 @@ def _paid_by(sheet: Sheet, line: LineView) -> str:
 
 def _old_part(sheet: Sheet, line: LineView) -> str:
     return code("old_part", line.old_part_handling, sheet.lang) if line.old_part_handling else "—"
+
+
+def old_parts_summary(lines: list[LineView], lang: str) -> str:
+    """The header's "old parts returned to the customer", from the part lines' own
+    decisions (never the check-in's wish): "2 of 3", with those not decided yet."""
+    parts = [x for x in lines if x.kind == LineKind.PART]
+    if not parts:
+        return label("old_parts_none", lang)
+    returned = sum(1 for x in parts if x.old_part_handling == OldPart.RETURNED)
+    text = label("old_parts_count", lang, returned=returned, total=len(parts))
+    undecided = sum(1 for x in parts if not x.old_part_handling)
+    if undecided:
+        text += label("old_parts_undecided", lang, n=undecided)
+    return text
 
 
 def line_sections(sheet: Sheet, lines: list[LineView]) -> list[Flowable]:
@@ -237,11 +251,11 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
     extra = [(sheet.t("settlement_no"), s.number), (sheet.t("settled_at"), fmt.datetime(s.at, lang))]
     if view.handed_over_at:
         extra.append((sheet.t("handed_over"), fmt.datetime(view.handed_over_at, lang)))
-    extra.append((sheet.t("old_parts_back"), sheet.t("yes" if view.return_old_parts else "no")))
-    story: list[Flowable] = customer_vehicle(sheet, view, extra=extra)
-    story += concerns(sheet, view)
     by_id = {x.id: x for x in view.lines}
     lines = [by_id[i] for i in s.line_ids if i in by_id]
+    extra.append((sheet.t("old_parts_back"), old_parts_summary(lines, lang)))
+    story: list[Flowable] = customer_vehicle(sheet, view, extra=extra)
+    story += concerns(sheet, view)
     story += line_sections(sheet, lines)
     story += totals(sheet, s, tax_rate)
     story += payments(sheet, s)

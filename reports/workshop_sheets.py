@@ -44,7 +44,7 @@ def jobcard_story(sheet: Sheet, view: ROView) -> list[Flowable]:
         (sheet.t("promised"), fmt.datetime(view.promised_at, lang) or sheet.t("not_set")),
         (sheet.t("customer_waits"), sheet.t("yes" if view.customer_waits else "no")),
         (sheet.t("repair_class"), code("repair_class", view.repair_class, lang)),
-        (sheet.t("old_parts_back"), sheet.t("yes" if view.return_old_parts else "no")),
+        (sheet.t("old_parts_wish"), sheet.t("yes" if view.return_old_parts else "no")),
         (sheet.t("priority"), str(view.priority)),
     ]
     story: list[Flowable] = [sheet.h2("sec.customer_vehicle"), kv_table(sheet, pairs)]
@@ -104,7 +104,7 @@ def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
         (t("fuel"), fuel_gauge(view.fuel_level)),
         (t("valuables"), view.valuables or t("none")),
         (t("booklet"), t("yes" if view.booklet_present else "no")),
-        (t("old_parts_back"), t("yes" if view.return_old_parts else "no")),
+        (t("old_parts_wish"), t("yes" if view.return_old_parts else "no")),
         (t("waiting"), t("waits" if view.customer_waits else "leaves")),
         (t("approval_contact"), view.approval_contact or view.customer.phone),
         (t("first_service"), t("yes" if view.first_service else "no")),

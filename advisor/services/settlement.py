@@ -17,6 +17,7 @@ from advisor.codes import (
     OLD_PART_CHOICES,
     PAY_NEEDS_REFERENCE,
     EventAction,
+    LineKind,
     LineStatus,
     PayMethod,
     ROStatus,
@@ -395,6 +396,43 @@ def refund(*, actor: Actor, payment_id: int, amount_cents: int, reason: str) -> 
     return int(r.id)
 
 
+def _old_part_decisions(ro: RepairOrder, old_parts: dict[int, str]) -> dict[int, str]:
+    """The decisions ``old_parts`` records ({line id: handling}; "" leaves a line as it
+    is), checked: each a known handling, of an approved part line of this RO; and every
+    approved part line decided once they are applied — else nothing is written."""
+    parts = {
+        x.id: x
+        for x in EstimateLine.select()
+        .where(
+            (EstimateLine.ro == ro.id)
+            & (EstimateLine.kind == LineKind.PART)
+            & (EstimateLine.status == LineStatus.APPROVED)
+        )
+        .order_by(EstimateLine.id)
+    }
+    decided: dict[int, str] = {}
+    for line_id, handling in old_parts.items():
+        if not handling:
+            continue
+        validation.choice(handling, OLD_PART_HANDLING, ("Old part", "旧件处理"))
+        line = get(EstimateLine, line_id, ("Line", "项目"))
+        if line.ro_id != ro.id:
+            raise ValidationError("That line belongs to another RO.", "该项目属于其他工单。")
+        if line.id not in parts:
+            raise ValidationError(
+                "Only an approved part line has an old part to decide on.",
+                "只有已批准的配件项目才有旧件需要处理。",
+            )
+        decided[line.id] = handling
+    undecided = [
+        " ".join(p for p in (x.code, x.description) if p)
+        for x in parts.values()
+        if not (decided.get(x.id) or x.old_part_handling)
+    ]
+    workflow.check_old_parts_decided(undecided)
+    return decided
+
+
 @service("handover", changes=Kind.RO | Kind.FOLLOWUP | Kind.PAYMENTS)
 def hand_over(
     *,
@@ -407,7 +445,11 @@ def hand_over(
     old_parts: dict[int, str] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    """Hand the car over: QC passed, paid, items explained; acceptance and next service."""
+    """Hand the car over: QC passed, paid, items explained; acceptance and next service.
+
+    ``old_parts`` ({line id: handling}) records the customer's decision on the old part of
+    each approved part line; every such line must have one (recorded now or before), or
+    the handover is refused naming the parts still undecided."""
     ro = get_ro(ro_id)
     workflow.check_can_hand_over(ro_state(ro))
     who = validation.name(accepted_by, what=("The name of who accepted the car", "验收人姓名"))
@@ -420,12 +462,9 @@ def hand_over(
     next_km = next_service_km if next_service_km is not None else (ro.mileage_in or 0) + km
     if next_date <= when.date():
         raise ValidationError("The next service must be in the future.", "下次保养日期须在今后。")
-    for line_id, handling in (old_parts or {}).items():
-        validation.choice(handling, OLD_PART_HANDLING, ("Old part", "旧件处理"))
-        line = get(EstimateLine, line_id, ("Line", "项目"))
-        if line.ro_id != ro.id:
-            raise ValidationError("That line belongs to another RO.", "该项目属于其他工单。")
-        EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line.id).execute()
+    decided = _old_part_decisions(ro, old_parts or {})
+    for line_id, handling in decided.items():
+        EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line_id).execute()
     bump(
         ro,
         None,
@@ -446,7 +485,7 @@ def hand_over(
         "repair_order",
         ro.id,
         "hand_over",
-        new={"accepted_by": who, "next_date": next_date, "next_km": next_km},
+        new={"accepted_by": who, "next_date": next_date, "next_km": next_km, "old_parts": decided},
         ro_id=ro.id,
     )
     event(ro, actor, EventAction.HANDED_OVER, who)

@@ -24,7 +24,7 @@ from ui.ro.pages.handover import HandoverPage
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_next_service_date_reads_in_full_and_takes_a_typed_date(qtbot, make_ctx, staff, shown, lang) -> None:  # type: ignore[no-untyped-def]
     i18n.set_language(lang)
-    ro_id, _lines = factories.settled_paid(staff)
+    ro_id, lines = factories.settled_paid(staff)
     page = host(qtbot, make_ctx("advisor", lang), HandoverPage, ro_id)
     box = find(page, QDateEdit, "handover_next_date")
     prefilled = QDate.currentDate().addMonths(6)
@@ -33,6 +33,7 @@ def test_next_service_date_reads_in_full_and_takes_a_typed_date(qtbot, make_ctx,
     later = prefilled.addDays(17)
     set_datetime(qtbot, box, later)
     assert box.text() == later.toString("yyyy-MM-dd")
+    choose_data(qtbot, find(page, QComboBox, f"handover_old_part_{lines[1]}"), "scrapped")
     tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     click(qtbot, page, "handover_button")
     assert errors(shown) == []
@@ -49,6 +50,7 @@ def test_recheck_time_reads_in_full_and_takes_a_typed_time(qtbot, make_ctx, staf
         accepted_by="张伟",
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
+        old_parts=factories.old_part_decisions(ro_id),
     )
     page = host(qtbot, make_ctx("advisor", lang), FollowUpPage, ro_id)
     for dim in ("tangibles", "reliability", "responsiveness", "assurance", "empathy"):

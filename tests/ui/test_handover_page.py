@@ -92,3 +92,45 @@ def test_handover_accepted_after_payment(qtbot, ctx, staff, shown) -> None:  # t
     assert "accepted by 张伟的妻子 王芳" in find(page, QLabel, "handover_status").text()
     assert "Returned to the customer" in find(page, QLabel, "handover_done").text()
     assert not page.form.isVisibleTo(page)
+
+
+def test_handover_waits_for_a_decision_on_each_old_part(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    """The customer did not ask for the old parts at check-in: the part's combo starts at
+    "Not decided" (marked), and the handover is refused naming the part — nothing changes —
+    until the advisor chooses with the customer; the line then holds the decision."""
+    from advisor.models import EstimateLine
+    from tests.snapshot import db_snapshot
+
+    ro_id, lines = factories.settled_paid(staff)
+    part_line = lines[1]
+    page = host(qtbot, ctx, HandoverPage, ro_id)
+    combo = find(page, QComboBox, f"handover_old_part_{part_line}")
+    assert combo.currentData() == "" and combo.currentText() == "Not decided"
+    assert "did not ask for the old parts" in find(page, QLabel, "handover_old_parts_hint").text()
+    assert "color:#8e1c14" in combo.styleSheet()
+    tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
+    before = db_snapshot()
+    click(qtbot, page, "handover_button")
+    code = EstimateLine.get_by_id(part_line).code
+    (refusal,) = errors(shown)
+    assert refusal.startswith("Decide with the customer what happens to each old part") and code in refusal
+    assert db_snapshot() == before
+    assert find(page, QCheckBox, "handover_result_shown").isChecked()  # the input stays
+
+    choose_data(qtbot, combo, "scrapped")
+    assert combo.styleSheet() == ""
+    click(qtbot, page, "handover_button")
+    assert len(errors(shown)) == 1
+    view = get_ro_view(ro_id)
+    assert view.handed_over_at is not None
+    assert next(x for x in view.lines if x.id == part_line).old_part_handling == "scrapped"
+
+
+def test_the_check_in_wish_is_suggested_for_each_part(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    from advisor.models import RepairOrder
+
+    ro_id, lines = factories.settled_paid(staff)
+    RepairOrder.update(return_old_parts=True).where(RepairOrder.id == ro_id).execute()
+    page = host(qtbot, ctx, HandoverPage, ro_id)
+    assert find(page, QComboBox, f"handover_old_part_{lines[1]}").currentData() == "returned"
+    assert "asked for the old parts back" in find(page, QLabel, "handover_old_parts_hint").text()

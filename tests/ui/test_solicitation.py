@@ -24,6 +24,7 @@ def due_vehicle(staff: factories.Staff) -> tuple[int, int]:
         accepted_by="韩梅梅",
         result_shown=True,
         next_service_date=dt.date.today() + dt.timedelta(days=3),
+        old_parts=factories.old_part_decisions(ro_id),
     )
     return c, v
 

@@ -175,7 +175,13 @@ def _hand_over_or_update(a: dict[str, Any]) -> None:
     from advisor.services import inbox, settlement
 
     if a["hand_over"]:
-        settlement.hand_over(actor=a["actor"], ro_id=a["ro_id"], accepted_by="张伟", result_shown=True)
+        settlement.hand_over(
+            actor=a["actor"],
+            ro_id=a["ro_id"],
+            accepted_by="张伟",
+            result_shown=True,
+            old_parts=a["old_parts"],
+        )
     else:
         inbox.give_progress_update(actor=a["actor"], ro_id=a["ro_id"], note="ready in 5 min")
 
@@ -997,7 +1003,12 @@ def test_a_progress_update_given_as_the_car_is_handed_over_never_follows_the_han
         ro_id, _lines = factories.settled_paid(staff)
         rounds.append(
             (
-                {"actor": staff.advisor, "ro_id": ro_id, "hand_over": True},
+                {
+                    "actor": staff.advisor,
+                    "ro_id": ro_id,
+                    "hand_over": True,
+                    "old_parts": factories.old_part_decisions(ro_id),
+                },
                 {"actor": staff.advisor2, "ro_id": ro_id, "hand_over": False},
             )
         )

@@ -218,6 +218,7 @@ def _long_ro(staff: factories.Staff) -> int:
         mileage_km=20_000,
     )
     ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=v.id)
+    factories.arrived_minutes_ago(ro_id)  # the need is confirmed within 5–10 minutes below
     damage = [
         {
             "zone": mixed(DAMAGE_ZONE_MAX, 10 + i, lines=False),
@@ -320,7 +321,11 @@ def _long_ro(staff: factories.Staff) -> int:
         reference=mixed(REFERENCE_MAX, 17, lines=False),
     )
     settlement.hand_over(
-        actor=staff.advisor, ro_id=ro_id, accepted_by=mixed(MAX_NAME, 18, lines=False), result_shown=True
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by=mixed(MAX_NAME, 18, lines=False),
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
     )
     return ro_id
 

@@ -102,7 +102,13 @@ def settled_with_change(staff: factories.Staff, *, repair_class: str = "level2")
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="wechat", amount_cents=total, reference="WX-88")
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
     return ro_id
 
 

@@ -68,7 +68,13 @@ def test_whole_flow_keeps_every_record(staff: factories.Staff) -> None:
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = get_ro_view(ro_id).settlement.total_cents
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="cash", amount_cents=total)
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id, "returned"),
+    )
     view = get_ro_view(ro_id)
     assert view.step == Step.FOLLOW_UP
     fu = followup.log_follow_up(

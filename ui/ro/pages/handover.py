@@ -61,8 +61,13 @@ class HandoverPage(StepPage):
         self.result_shown.setObjectName("handover_result_shown")
         form.addRow(self.result_shown)
         self.old_parts_label = QLabel(self.form)
+        self.old_parts_hint = QLabel(self.form)
+        self.old_parts_hint.setObjectName("handover_old_parts_hint")
+        self.old_parts_hint.setWordWrap(True)
+        self.old_parts_hint.setStyleSheet("color:#555555;")
         self.old_parts = table(self.form, "handover_old_parts", 3)
         form.addRow(self.old_parts_label)
+        form.addRow(self.old_parts_hint)
         form.addRow(self.old_parts)
         self.accepted_label = QLabel(self.form)
         self.accepted_by = QLineEdit(self.form)
@@ -106,7 +111,8 @@ class HandoverPage(StepPage):
         self.ready_group.setTitle(self.tr("Before the keys are handed over"))
         self.form.setTitle(self.tr("With the customer"))
         self.result_shown.setText(self.tr("The repair result was shown to the customer"))
-        self.old_parts_label.setText(self.tr("Old parts — handed over as the customer chose:"))
+        self.old_parts_label.setText(self.tr("Old parts — the customer's decision for each replaced part:"))
+        self._old_parts_hint()
         self.old_parts.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Qty"), self.tr("Old part")])
         self.accepted_label.setText(self.tr("Accepted by (name):"))
         self.accepted_by.setPlaceholderText(self.tr("Who checked and accepted the car"))
@@ -194,7 +200,9 @@ class HandoverPage(StepPage):
         self.next_km.setValue(view.next_service_km or (view.mileage_in or 0) + km)
         self.old_parts.setRowCount(0)
         self.combos = {}
-        default = "returned" if view.return_old_parts else "scrapped"
+        # The check-in's wish is a suggestion for each part (a warranty part goes back to
+        # the maker); without one the advisor asks now. The lines' decisions are the record.
+        default = OldPart.RETURNED if view.return_old_parts else OldPart.UNDECIDED
         for x in view.approved_lines:
             if x.kind != LineKind.PART:
                 continue
@@ -204,12 +212,13 @@ class HandoverPage(StepPage):
             self.old_parts.setItem(r, 1, cell(str(x.quantity), right=True))
             combo = QComboBox(self.old_parts)
             combo.setObjectName(f"handover_old_part_{x.id}")
-            for h in settlement.OLD_PART_HANDLING:
-                combo.addItem(handling_label(h), h)
+            for h in (OldPart.UNDECIDED, *settlement.OLD_PART_HANDLING):
+                combo.addItem(handling_label(h), str(h))
             chosen = x.old_part_handling or (
                 OldPart.WARRANTY_RETURN if x.pay_type == PayType.WARRANTY else default
             )
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setCurrentIndex(max(0, combo.findData(str(chosen))))
+            combo.currentIndexChanged.connect(self._mark_undecided)
             self.old_parts.setCellWidget(r, 2, combo)
             self.combos[x.id] = combo
         self.old_parts.resizeColumnsToContents()
@@ -220,6 +229,32 @@ class HandoverPage(StepPage):
         has_parts = bool(self.combos)
         self.old_parts.setVisible(has_parts)
         self.old_parts_label.setVisible(has_parts)
+        self.old_parts_hint.setVisible(has_parts)
+        self._old_parts_hint()
+        self._mark_undecided()
+
+    def _old_parts_hint(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        if v.return_old_parts:
+            text = self.tr(
+                "At check-in the customer asked for the old parts back: suggested for each part "
+                "(warranty parts go back to the maker). Confirm each with the customer."
+            )
+        else:
+            text = self.tr(
+                "The customer did not ask for the old parts back at check-in: show them and "
+                "decide each one with the customer now."
+            )
+        self.old_parts_hint.setText(text)
+
+    def _mark_undecided(self) -> None:
+        """A part still "Not decided" is marked: the handover waits for its decision."""
+        for combo in self.combos.values():
+            combo.setStyleSheet(
+                "" if combo.currentData() else "QComboBox { color:#8e1c14; font-weight:bold; }"
+            )
 
     def _hand_over(self) -> None:
         if self.view is None:
@@ -232,7 +267,9 @@ class HandoverPage(StepPage):
             result_shown=self.result_shown.isChecked(),
             next_service_date=from_qdate(self.next_date.date()),
             next_service_km=self.next_km.value(),
-            old_parts={line_id: str(c.currentData()) for line_id, c in self.combos.items()},
+            old_parts={
+                line_id: str(c.currentData()) for line_id, c in self.combos.items() if c.currentData()
+            },
         )
 
 
