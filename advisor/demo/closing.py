@@ -183,11 +183,15 @@ class Closing(FrontDesk):
             sink.add(FollowUp, **row)
             self.finish_ro(ro_row, lines, 14 if old else 13)
             return
+        # Most calls in the 24–48 h window, some late; some customers ring first, before
+        # 24 h (the one early call that counts: workflow.follow_up_timing).
         x = r.random()
         at = (
             due_from + (due_to - due_from) * r.random()
             if x < 0.85
             else due_to + dt.timedelta(hours=r.uniform(1, 48))
+            if x < 0.95
+            else handed + dt.timedelta(hours=r.uniform(2, 20))
         )
         at = self.clamp(at)
         comeback = p.has_comeback
@@ -229,6 +233,7 @@ class Closing(FrontDesk):
             status="done",
             attempts=1,
             at=at,
+            customer_initiated=at < due_from,  # before 24 h only the customer's own call counts
             by_user=caller,
             solved=solved,
             category=r.choice(CATEGORIES[1:] if unhappy else CATEGORIES[:1] * 6 + CATEGORIES[1:]),

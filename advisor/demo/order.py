@@ -179,11 +179,17 @@ class Orders(OrderWork):
             sink.add(RepairOrder, step=4, **ro_row)
             return None
         # Step 4: concerns in the customer's own words.
+        # Confirming the need takes 5–10 minutes: most do; some rush it (a miss the advisor
+        # confirmed deliberately), some take too long (workflow.need_confirmation_timing).
         x = r.random()
         need = self.clamp(
             max(
                 checked + dt.timedelta(seconds=30),
-                self.minutes(A, 5, 10) if x < 0.85 else self.minutes(A, 10, 18),
+                self.minutes(A, 2, 4)
+                if x < 0.07
+                else self.minutes(A, 5, 10)
+                if x < 0.85
+                else self.minutes(A, 10, 18),
             )
         )
         ro_row["need_confirmed_at"] = need

@@ -968,34 +968,39 @@
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="277"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="263"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="269"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="270"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="271"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="272"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="284"/>
+        <source>The first concern confirms the need: take 5–10 minutes after the customer&apos;s arrival (%1) to listen, ask and restate.</source>
+        <translation>记录第一条故障描述即确认需求：请在客户到店（%1）后用 5–10 分钟倾听、询问并复述。</translation>
     </message>
     <message>
         <location filename="../../ui/ro/pages/estimate.py" line="288"/>
@@ -1654,8 +1659,8 @@ Click when the customer is waiting here.</source>
     </message>
     <message>
         <location filename="../../ui/ro/timeline.py" line="37"/>
-        <source>Need confirmed within 10 min</source>
-        <translation>10 分钟内确认需求</translation>
+        <source>Need confirmed in 5–10 min</source>
+        <translation>5–10 分钟内确认需求</translation>
     </message>
     <message>
         <location filename="../../ui/ro/timeline.py" line="45"/>

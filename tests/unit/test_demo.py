@@ -150,6 +150,37 @@ def test_declines_comebacks_changes_and_follow_ups(loaded: demo.DemoSummary) -> 
     assert "waiting" in statuses_today or workshop.unassigned_jobs()
 
 
+def test_the_issue_17_rules_are_kept_and_missed_in_the_demo(loaded: demo.DemoSummary) -> None:
+    """Old parts decided at every handover; follow-ups early only when the customer rang,
+    on time and late; need confirmations rushed, on time and slow — a newcomer sees each."""
+    from advisor.codes import FollowUpTiming, NeedTiming
+    from advisor.workflow import follow_up_timing, need_confirmation_timing
+
+    handed = RepairOrder.select(RepairOrder.id).where(RepairOrder.handed_over_at.is_null(False))
+    undecided = EstimateLine.select().where(
+        EstimateLine.ro.in_(handed)
+        & (EstimateLine.kind == "part")
+        & (EstimateLine.status == "approved")
+        & (EstimateLine.old_part_handling == "")
+    )
+    assert undecided.count() == 0
+    handling = Tally(x.old_part_handling for x in EstimateLine.select().where(EstimateLine.ro.in_(handed)))
+    assert handling["returned"] and handling["scrapped"]
+    timings = Tally(
+        follow_up_timing(f.due_from - dt.timedelta(hours=24), f.at, f.customer_initiated)
+        for f in FollowUp.select().where(FollowUp.status == "done")
+    )
+    assert FollowUpTiming.EARLY not in timings
+    assert timings[FollowUpTiming.ON_TIME] > timings[FollowUpTiming.LATE] > 0
+    assert timings[FollowUpTiming.EARLY_CUSTOMER] > 0
+    needs = Tally(
+        need_confirmation_timing(ro.arrived_at, ro.need_confirmed_at)
+        for ro in RepairOrder.select().where(RepairOrder.need_confirmed_at.is_null(False))
+    )
+    assert needs[NeedTiming.ON_TIME] > needs[NeedTiming.LATE] > 0
+    assert needs[NeedTiming.RUSHED] > 0
+
+
 def test_search_finds_demo_customers(loaded: demo.DemoSummary) -> None:
     v = Vehicle.select().order_by(Vehicle.id).first()
     assert any(h.kind == "vehicle" and h.id == v.id for h in search(v.plate[-5:], limit=50))
