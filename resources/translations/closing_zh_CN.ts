@@ -17,52 +17,52 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="47"/>
+        <location filename="../../ui/followup_form.py" line="48"/>
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="48"/>
+        <location filename="../../ui/followup_form.py" line="49"/>
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="49"/>
+        <location filename="../../ui/followup_form.py" line="50"/>
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="50"/>
+        <location filename="../../ui/followup_form.py" line="51"/>
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="51"/>
+        <location filename="../../ui/followup_form.py" line="52"/>
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="58"/>
+        <location filename="../../ui/followup_form.py" line="59"/>
         <source>Facilities, lounge, the car returned clean</source>
         <translation>设施、休息区、车辆交还时整洁</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="59"/>
+        <location filename="../../ui/followup_form.py" line="60"/>
         <source>The work done right the first time, as promised</source>
         <translation>一次修好，履行承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="62"/>
+        <location filename="../../ui/followup_form.py" line="63"/>
         <source>Quick help, no waiting</source>
         <translation>服务及时，无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="63"/>
+        <location filename="../../ui/followup_form.py" line="64"/>
         <source>Competent, trustworthy staff</source>
         <translation>员工专业、值得信赖</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="64"/>
+        <location filename="../../ui/followup_form.py" line="65"/>
         <source>Individual attention to the customer</source>
         <translation>对客户的个性化关怀</translation>
     </message>
@@ -70,147 +70,167 @@
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="225"/>
+        <location filename="../../ui/followup_form.py" line="231"/>
         <source>The call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="226"/>
+        <location filename="../../ui/followup_form.py" line="232"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="227"/>
+        <location filename="../../ui/followup_form.py" line="233"/>
         <source>Counts an attempt; after 3 the customer is marked unreachable</source>
         <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="228"/>
+        <location filename="../../ui/followup_form.py" line="234"/>
+        <source>The customer called &amp;us</source>
+        <translation>客户来电(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="236"/>
+        <source>The customer started this call: it may be logged before the 24 h window opens</source>
+        <translation>客户主动来电：可在 24 小时回访时段开始前记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="238"/>
         <source>Problem solved?</source>
         <translation>问题是否已解决？</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="229"/>
+        <location filename="../../ui/followup_form.py" line="239"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="230"/>
+        <location filename="../../ui/followup_form.py" line="240"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="231"/>
+        <location filename="../../ui/followup_form.py" line="241"/>
         <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
         <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="235"/>
+        <location filename="../../ui/followup_form.py" line="245"/>
         <source>Opinion category:</source>
         <translation>意见类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="238"/>
+        <location filename="../../ui/followup_form.py" line="248"/>
         <source>Comments:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="239"/>
+        <location filename="../../ui/followup_form.py" line="249"/>
         <source>The customer&apos;s opinion, in their words</source>
         <translation>客户的意见（按客户原话记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="240"/>
+        <location filename="../../ui/followup_form.py" line="250"/>
         <source>⚠ The customer is not satisfied: book a recheck from this call</source>
         <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="241"/>
+        <location filename="../../ui/followup_form.py" line="251"/>
         <source>Recheck appointment at:</source>
         <translation>复检预约时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="242"/>
+        <location filename="../../ui/followup_form.py" line="252"/>
         <source>Record a co&amp;mplaint…</source>
         <translation>记录投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="243"/>
+        <location filename="../../ui/followup_form.py" line="253"/>
         <source>Record what the customer complains of, in their words</source>
         <translation>按客户原话记录投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="244"/>
+        <location filename="../../ui/followup_form.py" line="254"/>
         <source>Save the call</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="259"/>
+        <location filename="../../ui/followup_form.py" line="269"/>
         <source>Select a call in the list.</source>
         <translation>请在列表中选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="264"/>
+        <location filename="../../ui/followup_form.py" line="274"/>
         <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
         <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="267"/>
+        <location filename="../../ui/followup_form.py" line="277"/>
         <source>Handed over %1 — call due between %2 and %3</source>
         <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="273"/>
+        <location filename="../../ui/followup_form.py" line="283"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="275"/>
-        <source>the 48 h standard is missed: call now</source>
-        <translation>已超过 48 小时标准：请立即回访</translation>
+        <location filename="../../ui/followup_form.py" line="285"/>
+        <source>the 48 h standard is missed: call now (it counts as late)</source>
+        <translation>已超过 48 小时标准：请立即回访（计为逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="280"/>
+        <location filename="../../ui/followup_form.py" line="288"/>
+        <source>the call window opens %1, 24 h after handover: the customer drives the car for a day first. Log a call now only if the customer called us.</source>
+        <translation>回访时段于 %1（交车后 24 小时）开始：客户须先用车一天。现在只能记录客户主动来电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="295"/>
         <source>Unanswered calls so far: %1 of %2</source>
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="292"/>
+        <location filename="../../ui/followup_form.py" line="307"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="297"/>
+        <location filename="../../ui/followup_form.py" line="312"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="298"/>
+        <location filename="../../ui/followup_form.py" line="313"/>
+        <source>Timing: %1</source>
+        <translation>回访时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="314"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="301"/>
+        <location filename="../../ui/followup_form.py" line="317"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="303"/>
+        <location filename="../../ui/followup_form.py" line="319"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="305"/>
+        <location filename="../../ui/followup_form.py" line="321"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="310"/>
+        <location filename="../../ui/followup_form.py" line="326"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="338"/>
+        <location filename="../../ui/followup_form.py" line="354"/>
         <source>Complaint recorded: %1</source>
         <translation>已记录投诉：%1</translation>
     </message>
@@ -226,207 +246,217 @@
 <context>
     <name>FollowUpWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="149"/>
+        <location filename="../../ui/workspaces/followup.py" line="154"/>
         <source>Follow-up</source>
         <translation>跟踪回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="152"/>
+        <location filename="../../ui/workspaces/followup.py" line="157"/>
         <source>Follow-up calls</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="153"/>
+        <location filename="../../ui/workspaces/followup.py" line="158"/>
         <source>Show done calls</source>
         <translation>显示已完成的回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="154"/>
+        <location filename="../../ui/workspaces/followup.py" line="159"/>
         <source>My customers only</source>
         <translation>只看我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="155"/>
+        <location filename="../../ui/workspaces/followup.py" line="160"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="156"/>
+        <location filename="../../ui/workspaces/followup.py" line="161"/>
         <source>Re-read the queue (F5)</source>
         <translation>重新读取回访队列（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="157"/>
+        <location filename="../../ui/workspaces/followup.py" line="162"/>
         <source>Open RO</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="160"/>
+        <location filename="../../ui/workspaces/followup.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="161"/>
+        <location filename="../../ui/workspaces/followup.py" line="166"/>
         <source>RO</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="162"/>
+        <location filename="../../ui/workspaces/followup.py" line="167"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="163"/>
+        <location filename="../../ui/workspaces/followup.py" line="168"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="164"/>
+        <location filename="../../ui/workspaces/followup.py" line="169"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="165"/>
+        <location filename="../../ui/workspaces/followup.py" line="170"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="166"/>
+        <location filename="../../ui/workspaces/followup.py" line="171"/>
         <source>Due (24–48 h after handover)</source>
         <translation>回访时段（交车后 24–48 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="167"/>
+        <location filename="../../ui/workspaces/followup.py" line="172"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="194"/>
+        <location filename="../../ui/workspaces/followup.py" line="199"/>
         <source>%1 overdue · %2 due · %3 upcoming</source>
         <translation>逾期 %1 · 待回访 %2 · 未到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/followup.py" line="198"/>
-        <source>%1 done</source>
-        <translation>已完成 %1</translation>
+        <location filename="../../ui/workspaces/followup.py" line="204"/>
+        <source>%1 done (%2 late)</source>
+        <translation>已完成 %1（逾期 %2）</translation>
     </message>
 </context>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="105"/>
+        <location filename="../../ui/ro/pages/handover.py" line="110"/>
         <source>Handover — the start of the next visit</source>
         <translation>交车 —— 下次来店的开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="106"/>
+        <location filename="../../ui/ro/pages/handover.py" line="111"/>
         <source>Before the keys are handed over</source>
         <translation>交钥匙之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="107"/>
+        <location filename="../../ui/ro/pages/handover.py" line="112"/>
         <source>With the customer</source>
         <translation>与客户一起</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="108"/>
+        <location filename="../../ui/ro/pages/handover.py" line="113"/>
         <source>The repair result was shown to the customer</source>
         <translation>已向客户展示维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="109"/>
-        <source>Old parts — handed over as the customer chose:</source>
-        <translation>旧件 —— 按客户的选择处理：</translation>
+        <location filename="../../ui/ro/pages/handover.py" line="114"/>
+        <source>Old parts — the customer&apos;s decision for each replaced part:</source>
+        <translation>旧件——按客户意见逐件处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="116"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="116"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="116"/>
         <source>Old part</source>
         <translation>旧件处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="111"/>
+        <location filename="../../ui/ro/pages/handover.py" line="117"/>
         <source>Accepted by (name):</source>
         <translation>验收人（姓名）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="112"/>
+        <location filename="../../ui/ro/pages/handover.py" line="118"/>
         <source>Who checked and accepted the car</source>
         <translation>检查并验收车辆的人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="113"/>
+        <location filename="../../ui/ro/pages/handover.py" line="119"/>
         <source>Next service date:</source>
         <translation>下次保养日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="114"/>
+        <location filename="../../ui/ro/pages/handover.py" line="120"/>
         <source>Next service at:</source>
         <translation>下次保养里程：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="116"/>
+        <location filename="../../ui/ro/pages/handover.py" line="122"/>
         <source>Hand over the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="132"/>
+        <location filename="../../ui/ro/pages/handover.py" line="138"/>
         <source>Handed over on %1, accepted by %2.</source>
         <translation>已于 %1 交车，验收人：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="137"/>
+        <location filename="../../ui/ro/pages/handover.py" line="143"/>
         <source>Next service: %1 or at %2, whichever comes first.</source>
         <translation>下次保养：%1 或 %2，以先到者为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="147"/>
+        <location filename="../../ui/ro/pages/handover.py" line="153"/>
         <source>Old parts: %1</source>
         <translation>旧件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="161"/>
+        <location filename="../../ui/ro/pages/handover.py" line="167"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="164"/>
+        <location filename="../../ui/ro/pages/handover.py" line="170"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="164"/>
+        <location filename="../../ui/ro/pages/handover.py" line="170"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="168"/>
+        <location filename="../../ui/ro/pages/handover.py" line="174"/>
         <source>Items explained to the customer before the amount</source>
         <translation>已在告知金额前向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="172"/>
+        <location filename="../../ui/ro/pages/handover.py" line="178"/>
         <source>Settlement paid</source>
         <translation>结算款已付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="172"/>
+        <location filename="../../ui/ro/pages/handover.py" line="178"/>
         <source>Not settled yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="176"/>
+        <location filename="../../ui/ro/pages/handover.py" line="182"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="242"/>
+        <source>At check-in the customer asked for the old parts back: suggested for each part (warranty parts go back to the maker). Confirm each with the customer.</source>
+        <translation>接车时客户要求交还旧件：已按此为每个旧件预选（保修件须返厂）。请与客户逐件确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="247"/>
+        <source>The customer did not ask for the old parts back at check-in: show them and decide each one with the customer now.</source>
+        <translation>接车时客户未要求交还旧件：请现在向客户展示旧件，并与客户逐件确定处理方式。</translation>
     </message>
 </context>
 <context>
