@@ -7,8 +7,8 @@ looks at (so a month's scorecard reads that month's rows through the date indexe
 issue 15, as the other KPIs do):
 
 * **arrival** (``arrived_at``): *greeting* — greeted within ``workflow.GREETING_S``;
-  *need* — the need confirmed within ``workflow.NEED_CONFIRMED_S`` of arrival (ROs
-  where the time was recorded).
+  *need* — the need confirmed 5–10 minutes after arrival
+  (``workflow.need_confirmation_timing``; ROs where the time was recorded).
 * **QC passed** (``qc_passed_at``; the repair is finished): *authorisation* — no clock
   on (or resume) of any of the RO's jobs before ``RepairOrder.authorised_at``;
   *consent* — no clock on a line of a change request before the customer's consent
@@ -20,7 +20,8 @@ issue 15, as the other KPIs do):
   ``lounge_update_minutes`` of the settings); *wash* — a wash
   requested was done and confirmed before the handover; *explained* — the items were
   explained before the first payment on the settlement in force; *follow_up* — the call
-  done 24–48 h after handover (judged once done, or once overdue).
+  done 24–48 h after handover, or before when the customer started it
+  (``workflow.follow_up_timing``; judged once done, or once overdue).
 
 Beside the rules, per technician: standard (sold) against actual (clocked) hours of the
 jobs finished in the period; and the quality figures (003 内部失败成本, 004 the five
@@ -41,7 +42,16 @@ from typing import Any, NamedTuple
 from peewee import JOIN, SQL, fn
 
 from advisor import workflow
-from advisor.codes import CLOCK_STARTS, EventAction, FollowUpStatus, JobStatus, LineKind, StockMoveKind
+from advisor.codes import (
+    CLOCK_STARTS,
+    EventAction,
+    FollowUpStatus,
+    FollowUpTiming,
+    JobStatus,
+    LineKind,
+    NeedTiming,
+    StockMoveKind,
+)
 from advisor.kpi._sql import (
     Period,
     Scope,
@@ -330,14 +340,19 @@ def greeting_met(arrived: dt.datetime, greeted: dt.datetime) -> bool:
 
 
 def need_met(arrived: dt.datetime, confirmed: dt.datetime) -> bool:
-    return _secs(arrived, confirmed) <= workflow.NEED_CONFIRMED_S
+    """In 5–10 minutes: rushed is a miss as well as slow (``workflow.need_confirmation_timing``)."""
+    return workflow.need_confirmation_timing(arrived, confirmed) == NeedTiming.ON_TIME
 
 
-def follow_up_met(handed: dt.datetime, status: str, at: dt.datetime | None) -> bool:
+def follow_up_met(
+    handed: dt.datetime, status: str, at: dt.datetime | None, customer_initiated: bool = False
+) -> bool:
+    """Done 24–48 h after handover, or before when the customer started the call
+    (``workflow.follow_up_timing``); late is a miss."""
     if status != FollowUpStatus.DONE or at is None:
         return False
-    lo, hi = workflow.follow_up_window(handed)
-    return lo <= at <= hi
+    timing = workflow.follow_up_timing(handed, at, customer_initiated)
+    return timing in (FollowUpTiming.ON_TIME, FollowUpTiming.EARLY_CUSTOMER)
 
 
 def lounge_spans(
@@ -475,6 +490,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         RO.select(
             RO.id, RO.advisor, RO.handed_over_at, RO.wash_requested, RO.wash_done_at, RO.items_explained_at,
             RO.customer_waits, RO.checked_in_at, RO.qc_passed_at, FollowUp.status, FollowUp.at, FollowUp.due_to,
+            FollowUp.customer_initiated,
         )
         .join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.ro == RO.id))
     )  # fmt: skip
@@ -515,6 +531,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         fu_status,
         fu_at,
         fu_to,
+        fu_customer,
     ) in rows:
         handed, wash_done, explained, checked_in = _dt(handed), _t(wash_done), _t(explained), _t(checked_in)
         qc_at, fu_at, fu_to = _t(qc_at), _t(fu_at), _t(fu_to)
@@ -535,7 +552,14 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         if fu_status is not None:
             overdue = fu_status == FollowUpStatus.DUE and fu_to is not None and fu_to < now
             if fu_status == FollowUpStatus.DONE or overdue:
-                yield Verdict("follow_up", ro_id, m, adv, None, follow_up_met(handed, fu_status, fu_at))
+                yield Verdict(
+                    "follow_up",
+                    ro_id,
+                    m,
+                    adv,
+                    None,
+                    follow_up_met(handed, fu_status, fu_at, bool(fu_customer)),
+                )
 
 
 def verdicts(

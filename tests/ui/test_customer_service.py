@@ -69,7 +69,14 @@ def handed_over(staff: factories.Staff, hours_ago: float, name: str, phone: str)
     customer_id, vehicle_id = factories.make_customer_vehicle(staff, name=name, phone=phone)
     ro_id, _lines = factories.settled_paid(staff, vehicle_id=vehicle_id)
     at = now() - dt.timedelta(hours=hours_ago)
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by=name, result_shown=True, at=at)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by=name,
+        result_shown=True,
+        at=at,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
     return ro_id, customer_id
 
 

@@ -143,7 +143,14 @@ def _settle_hand_over(
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = Settlement.get_by_id(sid).total_cents
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-1")
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True, at=handed)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        at=handed,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
     Settlement.update(at=paid).where(Settlement.id == sid).execute()
     Payment.update(at=paid).where(Payment.settlement == sid).execute()
     lo, hi = handed + dt.timedelta(hours=24), handed + dt.timedelta(hours=48)

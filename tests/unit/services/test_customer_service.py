@@ -32,6 +32,7 @@ def handed_over_yesterday(staff: Staff) -> int:
         accepted_by="张伟",
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
+        old_parts=factories.old_part_decisions(ro_id),
     )
     return ro_id
 

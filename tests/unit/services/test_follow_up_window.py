@@ -130,3 +130,12 @@ def test_the_kpis_count_the_late_call_and_not_the_customer_s(staff: factories.St
     k = kpi.department(HANDED.date(), HANDED.date())
     assert k.miss("follow_up") == kpi.Ratio(1, 3)
     assert [r.id for r in kpi.drill_down("follow_up", HANDED.date(), HANDED.date())] == [late]
+
+
+def test_the_scorecard_judges_by_the_same_rule() -> None:
+    from advisor.kpi.scorecard import follow_up_met
+
+    assert follow_up_met(HANDED, "done", HANDED + 2 * H, customer_initiated=True)
+    assert not follow_up_met(HANDED, "done", HANDED + 2 * H)
+    assert follow_up_met(HANDED, "done", HANDED + 30 * H)
+    assert not follow_up_met(HANDED, "done", HANDED + 50 * H, customer_initiated=True)

@@ -110,3 +110,11 @@ def test_rushed_and_slow_confirmations_are_both_kpi_misses(staff: factories.Staf
     rows = kpi.drill_down("need", T0.date(), T0.date())
     assert sorted(r.number for r in rows) == sorted([numbers[3], numbers[12]])
     assert now() > T0
+
+
+def test_the_scorecard_judges_by_the_same_rule() -> None:
+    from advisor.kpi.scorecard import need_met
+
+    assert not need_met(T0, T0 + dt.timedelta(minutes=3))  # rushed
+    assert need_met(T0, T0 + dt.timedelta(minutes=5)) and need_met(T0, T0 + dt.timedelta(minutes=10))
+    assert not need_met(T0, T0 + dt.timedelta(minutes=11))
