@@ -179,23 +179,32 @@ class CertificationView:
     expiring: bool  # valid, but within ``workflow.CERT_WARNING_DAYS``
 
 
-def _view(c: Certification, name: str, today: dt.date) -> CertificationView:
-    expires = _date(c.expires_on)
-    warn = bool(workflow.expiring((workflow.Certificate(c.skill, c.number, expires),), today))
-    return CertificationView(c.id, c.technician_id, name, c.skill, c.number, expires, expires < today, warn)
+def _view(
+    cid: int, tid: int, name: str, skill: str, number: str, expires_on: object, today: dt.date
+) -> CertificationView:
+    expires = _date(expires_on)
+    warn = bool(workflow.expiring((workflow.Certificate(skill, number, expires),), today))
+    return CertificationView(cid, tid, name, skill, number, expires, expires < today, warn)
 
 
 def certifications(*, technician_id: int | None = None) -> list[CertificationView]:
     """Every certificate (or one technician's), soonest to expire first."""
     q = (
-        Certification.select(Certification, Technician.name)
+        Certification.select(
+            Certification.id,
+            Certification.technician,
+            Technician.name,
+            Certification.skill,
+            Certification.number,
+            Certification.expires_on,
+        )
         .join(Technician)
         .order_by(Certification.expires_on, Technician.name)
     )
     if technician_id is not None:
         q = q.where(Certification.technician == technician_id)
     today = now().date()
-    return [_view(c, c.technician.name, today) for c in q]
+    return [_view(i, t, n, sk, no, e, today) for i, t, n, sk, no, e in q.tuples()]
 
 
 @service("technician.certify", changes=Kind.BOARD)
@@ -220,7 +229,7 @@ def add_certification(
         "add_certification",
         new={"technician": tech.id, "skill": skill, "number": no, "expires_on": expires_on},
     )
-    return _view(c, tech.name, now().date())
+    return _view(c.id, tech.id, tech.name, skill, no, expires_on, now().date())
 
 
 @service("technician.certify", changes=Kind.BOARD)

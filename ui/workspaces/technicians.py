@@ -68,7 +68,7 @@ class TechniciansWorkspace(Workspace):
         self.number = QLineEdit()
         self.number.setObjectName("certNumber")
         self.number.setMaxLength(40)
-        self.expires = QDateEdit(QDate.currentDate().addYears(1))
+        self.expires = QDateEdit(QDate.currentDate())
         self.expires.setObjectName("certExpires")
         self.expires.setCalendarPopup(True)
         self.expires.setDisplayFormat("yyyy-MM-dd")
