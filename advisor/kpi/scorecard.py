@@ -104,7 +104,7 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("greeting", "Greeted within 3 min", "3 分钟内接待", "arrived"),
-    Rule("need", "Need confirmed within 10 min", "10 分钟内确认需求", "arrived"),
+    Rule("need", "Need confirmed in 5–10 min", "5–10 分钟内确认需求", "arrived"),
     Rule("authorisation", "No work before authorisation", "客户授权后才开工", "qc", technician=True),
     Rule("consent", "No change worked before consent", "变更经客户同意后才施工", "qc", technician=True),
     Rule("qc_first_pass", "Final QC passed first time", "完工检查一次通过", "qc", technician=True),

@@ -463,3 +463,17 @@ def test_the_lounge_rule_follows_the_setting(shop: dict[str, int], staff: factor
     assert _table(_card())["lounge"] == (1, 1)
     dealer_settings.set_setting(actor=staff.manager, key="lounge_update_minutes", value=20)
     assert _table(_card())["lounge"] == (0, 2)
+
+
+def test_a_rushed_need_confirmation_misses_and_a_customers_early_call_counts() -> None:
+    t0 = T(3, 1, 9)
+    minutes = lambda n: t0 + dt.timedelta(minutes=n)  # noqa: E731
+    assert not sc.need_met(t0, minutes(4))  # rushed: under 5 minutes
+    assert sc.need_met(t0, minutes(5)) and sc.need_met(t0, minutes(10))
+    assert not sc.need_met(t0, minutes(10) + dt.timedelta(seconds=1))
+    hours = lambda n: t0 + dt.timedelta(hours=n)  # noqa: E731
+    assert sc.follow_up_met(t0, "done", hours(1), customer_initiated=True)  # the customer called
+    assert not sc.follow_up_met(t0, "done", hours(1))  # the dealership called too soon
+    assert sc.follow_up_met(t0, "done", hours(24)) and sc.follow_up_met(t0, "done", hours(48))
+    assert not sc.follow_up_met(t0, "done", hours(49), customer_initiated=True)  # late
+    assert not sc.follow_up_met(t0, "due", None)
