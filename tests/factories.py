@@ -225,11 +225,25 @@ def authorised(
     return ro_id, lines
 
 
+def free_from(technician_id: int) -> dt.datetime:
+    """When the technician is free: now, or the end of their last job not done (a plan
+    over it would be a double booking)."""
+    from advisor.models import Assignment
+
+    ends = [
+        a.planned_end
+        for a in Assignment.select().where(
+            (Assignment.technician == technician_id) & (Assignment.status != "done")
+        )
+    ]
+    return max([now(), *ends])
+
+
 def worked(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     """An authorised RO whose approved labour has been assigned and finished."""
     ro_id, lines = authorised(staff, **kw)
     view = get_ro_view(ro_id)
-    start = now()
+    start = free_from(staff.tech_ids[0])
     for line in view.approved_lines:
         if line.kind != "labour":
             continue
