@@ -640,13 +640,16 @@ def test_one_repair_order_through_all_thirteen_steps(
     assert consent.status == "approved"  # a minor change: no manager needed
     assert get_ro_view(ro_id).promised_at == new_promise
 
-    # Now the foreman dispatches it and the technician does both jobs.
+    # The technician finishes the first job; then the foreman dispatches the extra one to
+    # him (while the first was in hand it held his time and the bay: a double booking).
+    at(qtbot, board)
+    live(board)
+    card(qtbot, board, first.id, "done", then="done")
     second = dispatch_job(extra.id).result_view
     assert second is not None
     no_new_errors()
     at(qtbot, board)
     live(board)
-    card(qtbot, board, first.id, "done", then="done")
     card(qtbot, board, second.id, "clock_on", then="in_progress")
     card(qtbot, board, second.id, "done", then="done")
     no_new_errors()
