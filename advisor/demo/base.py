@@ -99,6 +99,8 @@ class Base:
         # the rest of a load stays as it was for a seed.
         self.rng_dispatch = random.Random(f"{seed}:{base}:dispatch")
         self.lapsed: set[tuple[int, str]] = set()  # (technician, skill) whose certificate lapsed
+        # Open jobs' planned spans per (0, technician) and (1, bay): an overlap is an override.
+        self.open_spans: dict[tuple[int, int], list[tuple[dt.datetime, dt.datetime]]] = {}
         self.pending_changes = 0  # changes waiting for the customer so far (every second: a delay)
         self.today = dt.date.today()
         self.now = dt.datetime.combine(self.today, ANCHOR_TIME)

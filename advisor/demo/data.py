@@ -322,6 +322,11 @@ OVERRIDE_SKILL = (
     "Brakes specialist off sick; supervised by the foreman",
     "客户急需用车，安排有经验技师协助",
 )
+OVERRIDE_BUSY = (
+    "两台车交替作业：等配件时做另一台",
+    "Quick job squeezed in while the other car's parts arrive",
+    "客户加急，插单处理",
+)
 DELAYS = (
     "配件到货延迟，需延后交车",
     "拆检发现螺栓锈死，需额外工时",

@@ -10,7 +10,7 @@ from typing import Any
 from advisor import workflow
 from advisor.codes import DispatchRule, SelfCheckItem
 from advisor.demo.base import Base
-from advisor.demo.data import CHANGES, DELAYS, OVERRIDE_BAY, OVERRIDE_SKILL
+from advisor.demo.data import CHANGES, DELAYS, OVERRIDE_BAY, OVERRIDE_BUSY, OVERRIDE_SKILL
 from advisor.demo.sink import Plan
 from advisor.models import Assignment, ChangeRequest, ClockEvent, EstimateLine, SelfCheck, StockMove
 
@@ -55,6 +55,24 @@ class Workshop(Base):
                 rules.append(DispatchRule.MISSING_SKILL)
                 reason = "；".join(x for x in (reason, d.choice(OVERRIDE_SKILL)) if x)
         return bay, tid, tuid, ",".join(rules), reason
+
+    def booked(
+        self, tid: int, bay: int | None, start: dt.datetime, end: dt.datetime, rules: str, why: str
+    ) -> tuple[str, str]:
+        """A job left open (not done) that overlaps another open one of the technician or
+        the bay: recorded as the foreman's override, with his reason (issue 17)."""
+        found = [r for r in rules.split(",") if r]
+        for kind, who, rule in ((0, tid, DispatchRule.TECHNICIAN_BUSY), (1, bay, DispatchRule.BAY_BUSY)):
+            if who is None:
+                continue
+            spans = self.open_spans.setdefault((kind, who), [])
+            if any(s < end and start < e for s, e in spans):
+                found.append(rule)
+            spans.append((start, end))
+        if len(found) > len([r for r in rules.split(",") if r]):
+            why = "；".join(x for x in (why, self.rng_dispatch.choice(OVERRIDE_BUSY)) if x)
+        order = list(DispatchRule)
+        return ",".join(sorted(dict.fromkeys(found), key=lambda r: order.index(DispatchRule(r)))), why
 
     def move(
         self,
@@ -101,6 +119,8 @@ class Workshop(Base):
     ) -> int:
         r = self.rng
         bay, tid, tuid, rules, why = self.dispatch_plan(line, tid, tuid)
+        if status != "done":
+            rules, why = self.booked(tid, bay, t, t + dt.timedelta(minutes=mins), rules, why)
         aid = self.sink.new_id(Assignment)
         worked, pause_reason, started, done = 0, "", None, None
         if status != "waiting":

@@ -309,10 +309,19 @@ def test_dispatch_overrides_delays_and_certificates_are_shown(loaded: demo.DemoS
 
     overridden = list(Assignment.select().where(Assignment.override_rules != ""))
     assert overridden and all(a.override_reason for a in overridden)
-    assert {r for a in overridden for r in a.override_rules.split(",")} == {
+    assert {r for a in overridden for r in a.override_rules.split(",")} >= {
         DispatchRule.WRONG_BAY,
         DispatchRule.MISSING_SKILL,
     }
+    # Open jobs never overlap on a technician or a bay without the foreman's reason.
+    open_jobs = list(Assignment.select().where(Assignment.status != "done").order_by(Assignment.id))
+    for i, a in enumerate(open_jobs):
+        for b in open_jobs[:i]:
+            overlap = b.planned_start < a.planned_end and a.planned_start < b.planned_end
+            if overlap and a.technician_id == b.technician_id:
+                assert DispatchRule.TECHNICIAN_BUSY in a.override_rules, (a.id, b.id)
+            if overlap and a.bay_id is not None and a.bay_id == b.bay_id:
+                assert DispatchRule.BAY_BUSY in a.override_rules, (a.id, b.id)
     kinds = {b.id: b.kind for b in Bay.select()}
     for a in Assignment.select().where(Assignment.bay.is_null(False) & (Assignment.override_rules == "")):
         assert kinds[a.bay_id] in workflow.bay_kinds_for(a.line.skill or ""), (a.id, a.line.skill)
