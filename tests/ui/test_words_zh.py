@@ -185,7 +185,8 @@ def test_the_overview_lists_in_chinese_punctuation(
     person.click_tab(qtbot, ws.tabs, 2)
     steps = ws.report.findChild(QTableWidget, "tl_steps")
     reception, settlement = steps.item(2, 3).text(), steps.item(10, 2).text()
-    assert reception == "到店、接车检查完成", reception  # was "到店, 接车检查完成"
+    # the factory greets the customer a minute after arrival (the need is confirmed in 5–10 min)
+    assert reception == "到店、已接待、接车检查完成", reception  # was "到店, 接车检查完成"
     assert settlement == f"{staff.advisor.display_name}、{staff.cashier.display_name}", settlement
 
 
