@@ -8,7 +8,9 @@ issue 15, as the other KPIs do):
 
 * **arrival** (``arrived_at``): *greeting* — greeted within ``workflow.GREETING_S``;
   *need* — the need confirmed 5–10 minutes after arrival
-  (``workflow.need_confirmation_timing``; ROs where the time was recorded).
+  (``workflow.need_confirmation_timing``; ROs where the time was recorded);
+  *prepared* — an RO opened from an appointment with every preparation item ticked
+  (``standards.prep_judged``), for the appointment's advisor.
 * **QC passed** (``qc_passed_at``; the repair is finished): *authorisation* — no clock
   on (or resume) of any of the RO's jobs before ``RepairOrder.authorised_at``;
   *consent* — no clock on a line of a change request before the customer's consent
@@ -70,6 +72,7 @@ from advisor.kpi._sql import (
 )
 from advisor.kpi.types import DIMENSIONS
 from advisor.models import (
+    Appointment,
     Assignment,
     ChangeRequest,
     ClockEvent,
@@ -85,6 +88,7 @@ from advisor.models import (
     User,
 )
 from advisor.services.settings import get_setting
+from advisor.services.standards import prep_judged
 
 RO = RepairOrder
 _CHUNK = 5000  # RO ids per statement (SQLite allows 32,766 parameters)
@@ -105,6 +109,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("greeting", "Greeted within 3 min", "3 分钟内接待", "arrived"),
     Rule("need", "Need confirmed in 5–10 min", "5–10 分钟内确认需求", "arrived"),
+    Rule("prepared", "Arrival prepared", "到店准备", "arrived"),
     Rule("authorisation", "No work before authorisation", "客户授权后才开工", "qc", technician=True),
     Rule("consent", "No change worked before consent", "变更经客户同意后才施工", "qc", technician=True),
     Rule("qc_first_pass", "Final QC passed first time", "完工检查一次通过", "qc", technician=True),
@@ -398,6 +403,27 @@ def _arrived(period: Period, scope: Scope) -> Iterator[Verdict]:
             yield Verdict("greeting", ro_id, m, adv, None, greeting_met(arrived, greeted))
         if need is not None:
             yield Verdict("need", ro_id, m, adv, None, need_met(arrived, need))
+    yield from _prepared(period, scope)
+
+
+def _prepared(period: Period, scope: Scope) -> Iterator[Verdict]:
+    """*prepared*: each RO opened from an appointment, met when every preparation item
+    of the appointment was ticked by the time the RO was opened
+    (``standards.prep_judged``), counted for the appointment's advisor (the RO's when the
+    appointment names none). The appointment by its key."""
+    whose = fn.COALESCE(Appointment.advisor, RO.advisor)
+    q = RO.select(RO.id, RO.appointment, whose, RO.created_at, RO.arrived_at).join(
+        Appointment, on=(RO.appointment == Appointment.id)
+    )
+    # With an advisor chosen: the arrivals of their appointments (not the ROs they ran).
+    conds = [within(RO.arrived_at, period), *ro_scope(Scope(None, scope.technician_id))]
+    if scope.advisor_id is not None:
+        conds.append(unindexed(whose) == scope.advisor_id)
+    rows = _raw(where_all(q, conds))
+    month = {ro_id: month_of(_dt(arrived)) for ro_id, _a, _adv, _o, arrived in rows}
+    for miss in prep_judged((ro_id, appt, adv, _dt(opened)) for ro_id, appt, adv, opened, _x in rows):
+        adv_id = miss.advisor_id if miss.advisor_id is not None else 0
+        yield Verdict("prepared", miss.ro_id, month[miss.ro_id], adv_id, None, not miss.missed)
 
 
 def _qc_ros(period: Period, scope: Scope) -> Any:

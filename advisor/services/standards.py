@@ -572,6 +572,15 @@ def prep_misses(start: dt.date, end: dt.date) -> list[PrepMiss]:
         .order_by(RepairOrder.created_at, RepairOrder.id)
         .tuples()
     )
+    return prep_judged(ros)
+
+
+def prep_judged(ros: Iterable[tuple[int, int, int | None, dt.datetime]]) -> list[PrepMiss]:
+    """Each RO opened from an appointment (``(ro id, appointment id, advisor id, opened
+    at)``) judged on the appointment's preparation: the items not ticked (or ticked only
+    after the RO was opened); none missed is an arrival prepared. Reads the appointments,
+    their ticks and part orders by the appointments' ids (also the scorecard's rule)."""
+    ros = list(ros)
     if not ros:
         return []
     ids = sorted({r[1] for r in ros})

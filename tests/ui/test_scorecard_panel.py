@@ -59,6 +59,9 @@ def test_the_table_shows_the_hand_worked_figures(ws: DashboardWorkspace) -> None
     assert _text(panel, "need", "Tom Baker") == "50% · 1 ✓ 1 ✗"
     assert _text(panel, "greeting", "All") == "75% · 3 ✓ 1 ✗"
     assert _text(panel, "consent", "李娜") == "—"  # nothing to judge
+    # Arrival prepared: A met, C missed — both 李娜's appointments, none of Tom's.
+    assert _text(panel, "prepared", "李娜") == "50% · 1 ✓ 1 ✗"
+    assert _text(panel, "prepared", "Tom Baker") == "—"
     for rule, (met, missed) in DEPARTMENT.items():
         assert _text(panel, rule, "All").endswith(f"{met} ✓ {missed} ✗")
     for rule, (met, missed) in TOM.items():
@@ -85,6 +88,11 @@ def test_double_clicking_a_cell_lists_the_ros_that_missed(
     person.click_at(qtbot, panel.table, _cell(panel, "follow_up", "All"), double=True)
     qtbot.waitUntil(lambda: not ws.busy and len(ws.drill_model.rows) == 2, timeout=10_000)
     assert sorted(r.id for r in ws.drill_model.rows) == sorted([shop["B"], shop["C"]])
+    # 李娜's unprepared arrival: C (its amount told after the RO was opened).
+    person.click_at(qtbot, panel.table, _cell(panel, "prepared", "李娜"), double=True)
+    qtbot.waitUntil(lambda: not ws.busy and len(ws.drill_model.rows) == 1, timeout=10_000)
+    assert [r.id for r in ws.drill_model.rows] == [shop["C"]]
+    assert "Arrival prepared" in ws.drill_heading.text()
 
 
 def test_the_technicians_view_shows_their_own_rules_and_hours(
@@ -158,7 +166,7 @@ def test_the_workbook_holds_the_figures_the_panel_shows(
                     "—" if met + missed == 0 else f"{round(rate * 100)}% · {met} ✓ {missed} ✗"
                 )
                 checked += 1
-    assert checked == 9 * 3 + 3 * 3 + 9 * 3  # advisors: All + 2; technicians: All + 2; months: All + 2
+    assert checked == 10 * 3 + 3 * 3 + 10 * 3  # advisors: All + 2; technicians: All + 2; months: All + 2
     # And the hand-worked department figures, and the quality figures.
     for rule, (met, missed) in DEPARTMENT.items():
         assert table[(labels.get(rule) or rule, "All")][:2] == (met, missed)

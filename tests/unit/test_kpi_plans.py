@@ -85,9 +85,19 @@ def _aliases(sql: str) -> dict[str, set[str]]:
 
 
 # Columns an equality may probe by: a row's own key or the key of the row it hangs off
-# (per RO, per line, per settlement of the period). An equality on anything else — a
+# (per RO, per line, per settlement of the period; per appointment the period's ROs were
+# opened from: the scorecard's "Arrival prepared"). An equality on anything else — a
 # status, an advisor, a technician — reads that value's whole history.
-KEYS = ("rowid", "id", "ro_id", "line_id", "settlement_id", "comeback_of_id", "assignment_id")
+KEYS = (
+    "rowid",
+    "id",
+    "ro_id",
+    "line_id",
+    "settlement_id",
+    "comeback_of_id",
+    "assignment_id",
+    "appointment_id",
+)
 _KEY_EQ = re.compile(r"\b(" + "|".join(KEYS) + r")\b\s*=")
 
 

@@ -18,6 +18,11 @@ services would refuse today, as older data holds them.
                                         lounge kept informed, wash confirmed after handover,
                                         follow-up at 47 h
     E   李娜     赵磊             Apr    outside the period: never counts
+
+Arrival prepared: A came by an appointment booked for 李娜 with every preparation item
+ticked the day before (met); C by an appointment booked for 李娜 whose amount was told
+only after the RO was opened and whose booklet was never reminded (missed — counted for
+李娜, the appointment's advisor, though Tom ran the RO). B and D came without one.
 """
 
 from __future__ import annotations
@@ -27,10 +32,12 @@ from decimal import Decimal
 
 import pytest
 
-from advisor.codes import EventAction
+from advisor.codes import EventAction, PrepItem
 from advisor.kpi import scorecard as sc
 from advisor.kpi._sql import Period, Scope
 from advisor.models import (
+    Appointment,
+    AppointmentPrep,
     Assignment,
     ChangeRequest,
     ClockEvent,
@@ -177,6 +184,19 @@ def _informed(staff: factories.Staff, ro_id: int, *times: dt.datetime) -> None:
         )
 
 
+def _appointment(staff: factories.Staff, ro_id: int, at: dt.datetime, ticked: dict[str, dt.datetime]) -> int:
+    """The RO opened at ``at`` from an appointment booked for 李娜, ``ticked`` its
+    preparation items (item → when)."""
+    ro = RepairOrder.get_by_id(ro_id)
+    a = Appointment.create(customer=ro.customer, vehicle=ro.vehicle, advisor=staff.advisor.user_id,
+                           starts_at=at, status="arrived", created_by=staff.advisor.user_id,
+                           requested_at=at - dt.timedelta(days=3))  # fmt: skip
+    for item, done_at in ticked.items():
+        AppointmentPrep.create(appointment=a.id, item=item, done_by=staff.advisor.user_id, done_at=done_at)
+    _ro(ro_id, appointment=a.id, created_at=at)
+    return a.id
+
+
 @pytest.fixture
 def shop(staff: factories.Staff) -> dict[str, int]:
     return build_shop(staff)
@@ -195,6 +215,9 @@ def build_shop(staff: factories.Staff) -> dict[str, int]:
     _qc_pass(staff, a, T(2, 10, 12))
     _settle_hand_over(staff, a, explained=T(2, 10, 15), paid=T(2, 10, 15, 10), handed=T(2, 10, 16))
     _call(staff, a, T(2, 11, 17), (5, 4, 4, 5, 3))  # 25 h after handover
+    # No parts needed: four items, all ticked the day before.
+    ready = {i.value: T(2, 9, 15) for i in PrepItem if i != PrepItem.PARTS}
+    _appointment(staff, a, T(2, 10, 9, 1), ready)
 
     # --- B (李娜, 赵磊), March: late greeting and need, work before authorisation, QC
     # failed once, paid before the items were explained, follow-up after 1 h ------------
@@ -239,6 +262,9 @@ def build_shop(staff: factories.Staff) -> dict[str, int]:
     _informed(staff, c, T(3, 3, 8, 40), T(3, 3, 9, 10), T(3, 3, 9, 40))
     _qc_pass(staff, c, T(3, 3, 12))
     _settle_hand_over(staff, c, explained=T(3, 3, 12, 30), paid=T(3, 3, 12, 40), handed=T(3, 3, 13))
+    # The amount told at 08:20, after the RO was opened at 08:05; the booklet never.
+    late = {PrepItem.PLANNED: T(3, 2, 16), PrepItem.TIME: T(3, 2, 16), PrepItem.AMOUNT: T(3, 3, 8, 20)}
+    _appointment(staff, c, T(3, 3, 8, 5), {k.value: v for k, v in late.items()})
 
     # --- D (Tom, 赵磊 and 孙伟), March: greeting and need at the limits, the lounge kept
     # informed, the wash confirmed after the car left, follow-up at 47 h -----------------
@@ -285,6 +311,7 @@ def _table(card: sc.Scorecard, **where: object) -> dict[str, tuple[int, int]]:
 DEPARTMENT = {
     "greeting": (3, 1),  # A +2, C +1, D +3 (= 3 min) met; B +5 missed
     "need": (2, 2),  # A +8, D +10 (= 10 min) met; B +20, C +12 missed
+    "prepared": (1, 1),  # A every item ticked the day before; C amount late, booklet never
     "authorisation": (3, 1),  # B clocked on 10:30, authorised 11:00
     "consent": (1, 1),  # C worked the change 10:30, consent 11:00; D 10:10 after 10:00
     "qc_first_pass": (3, 1),  # B failed once
@@ -293,20 +320,20 @@ DEPARTMENT = {
     "explained": (3, 1),  # B paid 15:20, explained 15:30
     "follow_up": (2, 2),  # A 25 h, D 47 h met; B 1 h, C never (overdue)
 }
-LI_NA = {  # A and B
-    "greeting": (1, 1), "need": (1, 1), "authorisation": (1, 1), "consent": (0, 0),
+LI_NA = {  # A and B; the appointments of A and C
+    "greeting": (1, 1), "need": (1, 1), "prepared": (1, 1), "authorisation": (1, 1), "consent": (0, 0),
     "qc_first_pass": (1, 1), "lounge": (0, 0), "wash": (1, 0), "explained": (1, 1), "follow_up": (1, 1),
 }  # fmt: skip
-TOM = {  # C and D
-    "greeting": (2, 0), "need": (1, 1), "authorisation": (2, 0), "consent": (1, 1),
+TOM = {  # C and D (C's appointment was 李娜's)
+    "greeting": (2, 0), "need": (1, 1), "prepared": (0, 0), "authorisation": (2, 0), "consent": (1, 1),
     "qc_first_pass": (2, 0), "lounge": (1, 1), "wash": (0, 1), "explained": (2, 0), "follow_up": (1, 1),
 }  # fmt: skip
 FEBRUARY = {  # A alone: no change, no lounge, no wash
-    "greeting": (1, 0), "need": (1, 0), "authorisation": (1, 0), "consent": (0, 0),
+    "greeting": (1, 0), "need": (1, 0), "prepared": (1, 0), "authorisation": (1, 0), "consent": (0, 0),
     "qc_first_pass": (1, 0), "lounge": (0, 0), "wash": (0, 0), "explained": (1, 0), "follow_up": (1, 0),
 }  # fmt: skip
 MARCH = {  # B, C and D: the department less February
-    "greeting": (2, 1), "need": (1, 2), "authorisation": (2, 1), "consent": (1, 1),
+    "greeting": (2, 1), "need": (1, 2), "prepared": (0, 1), "authorisation": (2, 1), "consent": (1, 1),
     "qc_first_pass": (2, 1), "lounge": (1, 1), "wash": (1, 1), "explained": (2, 1), "follow_up": (1, 2),
 }  # fmt: skip
 # Technicians, on their own work: 赵磊 on A, B, D (no change line); 孙伟 on C, D.
@@ -322,8 +349,8 @@ def test_the_scorecard_matches_the_hand_worked_figures(shop: dict[str, int], sta
     assert _table(card, advisor_id=staff.advisor2.user_id) == TOM
     assert _table(card, month=FEB) == FEBRUARY
     assert _table(card, month=MAR) == MARCH
-    assert _table(card, advisor_id=staff.advisor.user_id, month=MAR) == {  # B alone
-        "greeting": (0, 1), "need": (0, 1), "authorisation": (0, 1), "consent": (0, 0),
+    assert _table(card, advisor_id=staff.advisor.user_id, month=MAR) == {  # B, and C's appointment
+        "greeting": (0, 1), "need": (0, 1), "prepared": (0, 1), "authorisation": (0, 1), "consent": (0, 0),
         "qc_first_pass": (0, 1), "lounge": (0, 0), "wash": (1, 0), "explained": (0, 1), "follow_up": (0, 1),
     }  # fmt: skip
     for tech, expected in ((shop["tech1"], ZHAO_LEI), (shop["tech2"], SUN_WEI)):
@@ -333,7 +360,7 @@ def test_the_scorecard_matches_the_hand_worked_figures(shop: dict[str, int], sta
     # 孙伟 in March only; 赵磊's February verdict is A's.
     assert card.tally("authorisation", technician_id=shop["tech1"], month=FEB) == sc.Tally(1, 0)
     assert card.tally("greeting").rate == Decimal(3) / 4
-    assert card.missed == 1 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2
+    assert card.missed == 1 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2
     assert [name for _id, name in card.advisors] == sorted(["李娜", "Tom Baker"])
     assert {name for _id, name in card.technicians} == {"赵磊", "孙伟"}
 
@@ -398,6 +425,10 @@ def test_the_drill_down_lists_the_ros_behind_each_miss(shop: dict[str, int], sta
 
     assert missed("greeting") == {shop["B"]}
     assert missed("need") == {shop["B"], shop["C"]}
+    assert missed("prepared") == {shop["C"]}
+    assert missed("prepared", advisor_id=staff.advisor.user_id) == {shop["C"]}
+    assert missed("prepared", advisor_id=staff.advisor2.user_id) == set()
+    assert set(sc.missed_ros("prepared", p, Scope(), at, met=True)) == {shop["A"]}
     assert missed("authorisation") == {shop["B"]}
     assert missed("consent") == {shop["C"]}
     assert missed("lounge") == {shop["C"]}
@@ -449,7 +480,16 @@ def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
     demo.generate(orders=600, seed=5)
     first = RepairOrder.select(RepairOrder.arrived_at).order_by(RepairOrder.arrived_at).scalar()
     card = sc.scorecard(Period(first.date(), dt.date.today()), Scope(), now())
-    for rule in ("greeting", "need", "authorisation", "qc_first_pass", "lounge", "explained", "follow_up"):
+    for rule in (
+        "greeting",
+        "need",
+        "prepared",
+        "authorisation",
+        "qc_first_pass",
+        "lounge",
+        "explained",
+        "follow_up",
+    ):
         t = card.tally(rule)
         assert t.met > 0 and t.missed > 0, (rule, t)
     assert card.hours_of().rework_min > 0 and card.scores_of().responses > 0
