@@ -18,7 +18,8 @@ issue 15, as the other KPIs do):
   Per technician, each technician with a job on the RO is judged on their own clock
   events (authorisation, consent) and on the RO's QC (as ``kpi.per_technician``).
 * **handover** (``handed_over_at``): *lounge* — while the customer waited at the shop,
-  no progress update was missed (``workflow.lounge_update_misses``, every
+  no progress update was missed (the RO's lounge record, ``standards.lounge_from``:
+  ``workflow.lounge_waits`` and ``workflow.lounge_updates``, every
   ``lounge_update_minutes`` of the settings); *wash* — a wash
   requested was done and confirmed before the handover; *explained* — the items were
   explained before the first payment on the settlement in force; *follow_up* — the call
@@ -88,7 +89,7 @@ from advisor.models import (
     User,
 )
 from advisor.services.settings import get_setting
-from advisor.services.standards import prep_judged
+from advisor.services.standards import lounge_from, prep_judged
 
 RO = RepairOrder
 _CHUNK = 5000  # RO ids per statement (SQLite allows 32,766 parameters)
@@ -360,36 +361,6 @@ def follow_up_met(
     return timing in (FollowUpTiming.ON_TIME, FollowUpTiming.EARLY_CUSTOMER)
 
 
-def lounge_spans(
-    checked_in: dt.datetime | None,
-    waits_flag: bool,
-    events: Iterable[tuple[dt.datetime, str]],
-    end: dt.datetime,
-) -> list[tuple[dt.datetime, dt.datetime]]:
-    """The spans the customer waited at the shop: from the check-in when they waited
-    from the start (the flag set there, or a "left" as the first change), then between each
-    "waiting" and the next "left", until ``end`` (the car ready or handed over)."""
-    moves = sorted(
-        (at, a) for at, a in events if a in (EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT)
-    )
-    waiting_since: dt.datetime | None = None
-    first = moves[0][1] if moves else None
-    if checked_in is not None and (first == EventAction.CUSTOMER_LEFT or (first is None and waits_flag)):
-        waiting_since = checked_in
-    spans = []
-    for at, action in moves:
-        if at >= end:
-            break
-        if action == EventAction.CUSTOMER_WAITING and waiting_since is None:
-            waiting_since = at
-        elif action == EventAction.CUSTOMER_LEFT and waiting_since is not None:
-            spans.append((waiting_since, at))
-            waiting_since = None
-    if waiting_since is not None and waiting_since < end:
-        spans.append((waiting_since, end))
-    return spans
-
-
 # --- reading the period -------------------------------------------------------------------
 
 
@@ -515,7 +486,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
     q = (
         RO.select(
             RO.id, RO.advisor, RO.handed_over_at, RO.wash_requested, RO.wash_done_at, RO.items_explained_at,
-            RO.customer_waits, RO.checked_in_at, RO.qc_passed_at, FollowUp.status, FollowUp.at, FollowUp.due_to,
+            RO.customer_waits, RO.checked_in_at, RO.qc_passed_at, RO.arrived_at, FollowUp.status, FollowUp.at, FollowUp.due_to,
             FollowUp.customer_initiated,
         )
         .join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.ro == RO.id))
@@ -534,7 +505,8 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
             .group_by(Settlement.ro)
         )
     )
-    events: dict[int, list[tuple[dt.datetime, str]]] = {}
+    toggles: dict[int, list[tuple[dt.datetime, bool]]] = {}
+    updates: dict[int, list[dt.datetime]] = {}
     eq = StepEvent.select(StepEvent.ro, StepEvent.at, StepEvent.action).where(
         StepEvent.ro.in_(ids)
         & unindexed(StepEvent.action).in_(
@@ -542,7 +514,10 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         )
     )
     for ro_id, at, action in _raw(eq):
-        events.setdefault(ro_id, []).append((_dt(at), action))
+        if action == EventAction.CUSTOMER_INFORMED:
+            updates.setdefault(ro_id, []).append(_dt(at))
+        else:
+            toggles.setdefault(ro_id, []).append((_dt(at), action == EventAction.CUSTOMER_WAITING))
     every = dt.timedelta(minutes=int(get_setting("lounge_update_minutes")))  # the lounge standard
     for (
         ro_id,
@@ -554,6 +529,7 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         waits,
         checked_in,
         qc_at,
+        arrived,
         fu_status,
         fu_at,
         fu_to,
@@ -562,13 +538,22 @@ def _handed_over(period: Period, scope: Scope, now: dt.datetime) -> Iterator[Ver
         handed, wash_done, explained, checked_in = _dt(handed), _t(wash_done), _t(explained), _t(checked_in)
         qc_at, fu_at, fu_to = _t(qc_at), _t(fu_at), _t(fu_to)
         m = month_of(handed)
-        ev = events.get(ro_id, [])
-        ready = wash_done if wash_req and wash_done is not None else qc_at
-        spans = lounge_spans(checked_in, bool(waits), ev, min(handed, ready or handed))
-        if spans:
-            updates = [at for at, a in ev if a == EventAction.CUSTOMER_INFORMED]
-            missed = sum(workflow.lounge_update_misses(lo, hi, updates, every) for lo, hi in spans)
-            yield Verdict("lounge", ro_id, m, adv, None, missed == 0)
+        # The lounge record as the RO's own page shows it (``standards.lounge_from``:
+        # ``workflow.lounge_waits`` from check-in until the car was ready — QC passed and
+        # any wash requested done — or handed over).
+        lounge = lounge_from(
+            ro_id=ro_id,
+            start=checked_in or _dt(arrived),
+            waits_now=bool(waits),
+            toggles=toggles.get(ro_id, ()),
+            updates=updates.get(ro_id, ()),
+            ready_at=workflow.lounge_ready_at(qc_at, None if wash_req is None else bool(wash_req), wash_done),
+            handed_over_at=handed,
+            at=now,
+            every=every,
+        )
+        if lounge.waited:
+            yield Verdict("lounge", ro_id, m, adv, None, lounge.missed == 0)
         if wash_req:
             yield Verdict("wash", ro_id, m, adv, None, wash_done is not None and wash_done <= handed)
         first_paid = paid.get(ro_id)

@@ -463,15 +463,43 @@ def test_a_period_without_ros_is_empty(shop: dict[str, int]) -> None:
     assert card.scores_of().index is None
 
 
-def test_lounge_spans_follow_the_waiting_and_left_marks() -> None:
-    t0 = T(3, 1, 9)
-    w, left = EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT
-    end = T(3, 1, 12)
-    assert sc.lounge_spans(t0, True, [], end) == [(t0, end)]
-    assert sc.lounge_spans(t0, False, [], end) == []
-    # Left at 10, back at 11: two spans; a "left" first means they waited from check-in.
-    ev = [(T(3, 1, 10), left), (T(3, 1, 11), w)]
-    assert sc.lounge_spans(t0, False, ev, end) == [(t0, T(3, 1, 10)), (T(3, 1, 11), end)]
+def test_the_lounge_rule_is_the_ros_lounge_record(staff: factories.Staff) -> None:
+    """The scorecard judges the lounge by the RO's own record (``standards.read_lounge``,
+    ``workflow.lounge_waits``), edge cases included. In May 2026:
+
+    * W: waiting from check-in 08:10, a wash requested and never done, QC passed 10:00,
+      handed over 12:00; told 08:35, 09:00, 09:25, 09:50. The car was not ready before the
+      handover: updates were due 10:20, 10:50, 11:20 and 11:50 — missed.
+    * S: "waiting" marked at 08:00, before the check-in at 08:10 (the wait runs from the
+      check-in), no wash, QC passed 10:00, handed over 10:30; told 08:35, 09:05, 09:35 —
+      each within 30 min: met.
+    """
+    from advisor.services import standards
+
+    def lounge_ro(wash: bool, handed: dt.datetime, told: tuple[dt.datetime, ...], waiting: bool) -> int:
+        ro, _ = factories.handed_over(staff)
+        _ro(ro, arrived_at=T(5, 4, 8), checked_in_at=T(5, 4, 8, 10), customer_waits=True, qc_passed_at=T(5, 4, 10),
+            wash_requested=wash, wash_done_at=None, handed_over_at=handed)  # fmt: skip
+        StepEvent.delete().where(
+            (StepEvent.ro == ro)
+            & StepEvent.action.in_([EventAction.CUSTOMER_WAITING, EventAction.CUSTOMER_LEFT])
+        ).execute()
+        if waiting:
+            StepEvent.create(ro=ro, step=3, action=EventAction.CUSTOMER_WAITING, user=staff.advisor.user_id,
+                             at=T(5, 4, 8))  # fmt: skip
+        _informed(staff, ro, *told)
+        return ro
+
+    w = lounge_ro(True, T(5, 4, 12), (T(5, 4, 8, 35), T(5, 4, 9), T(5, 4, 9, 25), T(5, 4, 9, 50)), False)
+    s = lounge_ro(False, T(5, 4, 10, 30), (T(5, 4, 8, 35), T(5, 4, 9, 5), T(5, 4, 9, 35)), True)
+    record = {ro: standards.read_lounge(actor=staff.manager, ro_id=ro) for ro in (w, s)}
+    assert record[w].misses == (T(5, 4, 10, 20), T(5, 4, 10, 50), T(5, 4, 11, 20), T(5, 4, 11, 50))
+    assert record[s].waits == ((T(5, 4, 8, 10), T(5, 4, 10)),) and record[s].missed == 0
+    p = Period(dt.date(2026, 5, 1), dt.date(2026, 5, 31))
+    later = dt.datetime(2026, 6, 1)
+    assert sc.missed_ros("lounge", p, Scope(), later) == [w]
+    assert sc.missed_ros("lounge", p, Scope(), later, met=True) == [s]
+    assert sc.scorecard(p, Scope(), later).tally("lounge") == sc.Tally(1, 1)
 
 
 def test_the_demo_data_shows_rules_met_and_missed(database: object) -> None:
