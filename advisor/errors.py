@@ -96,3 +96,8 @@ class SessionExpired(AuthError):
 
 class StorageError(UserError):
     """The database cannot be reached or written (server down, disk full, locked)."""
+
+
+class NotOwnerError(GateError):
+    """An advisor acts on the advisor's steps of a repair order that is another advisor's
+    (``workflow.check_owner``): its advisor or a service manager hands it over first."""

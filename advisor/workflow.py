@@ -26,6 +26,7 @@ from advisor.codes import (
     LineStatus,
     NeedTiming,
     RepairClass,
+    Role,
     ROStatus,
     SelfCheckItem,
     SelfCheckMark,
@@ -963,3 +964,44 @@ def check_promise(
         )
         zh = f"计划完工 {e} 晚于向客户承诺的时间（{p}）。请调整计划按时完工，或提交延期申请并填写新的承诺交车时间，待客户同意。"
     raise DelayNeeded(en, zh, projected_end=end, promised_at=covered)
+
+
+# -- One owner advisor (001: 应尽可能指定一名服务顾问专责处理) ---------------------------------
+# The advisor's steps of a repair order: an advisor does them on the ROs that are theirs
+# (``RepairOrder.advisor``) and on no other, until its advisor or a service manager hands
+# it over (``reception.reassign_advisor``, with a reason). A manager acts on any RO; the
+# other roles' own steps (foreman, technician, parts clerk, cashier, customer service)
+# are not the advisor's and are not affected.
+OWNER_ACTIONS = frozenset(
+    {
+        "ro.checkin",
+        "ro.open",  # linking a comeback to the RO
+        "ro.reassign",  # handing it over: its advisor or a manager, never a stranger taking it
+        "concern.record",
+        "concern.finding",
+        "estimate.edit",
+        "estimate.authorise",
+        "change.raise",
+        "change.consent",
+        "wash.record",
+        "settle",
+        "explain",
+        "handover",
+        "followup.log",
+        "customer.inform",
+    }
+)
+
+
+def acts_as_owner(role: str, actor_id: int, owner_id: int | None) -> bool:
+    """Whether someone of ``role`` may act on the advisor's steps of an RO whose advisor is
+    ``owner_id``: an advisor on their own ROs only; any other role as its permissions say."""
+    return role != Role.ADVISOR or actor_id == owner_id
+
+
+def owner_refusal(owner: str) -> tuple[str, str]:
+    """Why an advisor may not act on another advisor's RO, naming its owner (both languages)."""
+    return (
+        f"This repair order is {owner}'s. Ask {owner} or the service manager to hand it to you.",
+        f"此工单由{owner}负责。请{owner}或服务经理将工单转交给您。",
+    )

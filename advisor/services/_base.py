@@ -23,7 +23,7 @@ from advisor.codes import (
     ROStatus,
 )
 from advisor.concurrency import serialized, snapshot
-from advisor.errors import ConflictError, NotFound, PermissionDenied, SessionExpired
+from advisor.errors import ConflictError, NotFound, NotOwnerError, PermissionDenied, SessionExpired
 from advisor.models import (
     Assignment,
     Authorisation,
@@ -42,7 +42,7 @@ from advisor.models import (
 )
 from advisor.services import opchanges
 from advisor.services.opchanges import Kind
-from advisor.workflow import LineState, ROState, Step, current_step
+from advisor.workflow import LineState, ROState, Step, acts_as_owner, current_step, owner_refusal
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -191,6 +191,19 @@ def get(model: type[peewee.Model], pk: int, what: tuple[str, str]) -> Any:
 
 def get_ro(ro_id: int) -> RepairOrder:
     return get(RepairOrder, ro_id, ("Repair order", "工单"))
+
+
+def check_owner(actor: Actor, ro: RepairOrder | int) -> RepairOrder:
+    """The advisor's steps of an RO are its advisor's: refuse (``NotOwnerError``, naming the
+    owner) an advisor acting on another advisor's RO (``workflow.check_owner``). Every
+    service of an advisor's step (``workflow.OWNER_ACTIONS``) calls this once it knows the
+    RO. Returns the RO (read when given by id)."""
+    if isinstance(ro, int):
+        ro = get_ro(ro)
+    if actor is not _SYSTEM and not acts_as_owner(actor.role, actor.user_id, ro.advisor_id):
+        owner = User.get_or_none(User.id == ro.advisor_id)
+        raise NotOwnerError(*owner_refusal(owner.display_name if owner else "?"))
+    return ro
 
 
 def check_version(row: Any, expected: int | None, what: tuple[str, str]) -> None:

@@ -26,7 +26,7 @@ from advisor.codes import (
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
-from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services._base import Actor, bump, check_owner, event, get, log, ro_state, service
 from advisor.services.estimate import make_line, totals_of
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
@@ -42,8 +42,9 @@ def request_change(
     lines: list[dict[str, Any]] | None = None,
     new_promised_at: dt.datetime | None = None,
 ) -> int:
-    """The workshop reports extra work or a delay. Returns the change request id."""
-    ro = get_ro(ro_id)
+    """The workshop reports extra work or a delay. Returns the change request id. (An
+    advisor raises one on their own ROs only; the workshop on any.)"""
+    ro = check_owner(actor, ro_id)
     state = ro_state(ro)
     workflow.check_open(state)
     workflow.check_authorised(state)
@@ -201,6 +202,7 @@ def record_consent(
     Returns the new status: approved, awaiting_manager (a major change) or refused.
     """
     cr = _pending(change_id)
+    check_owner(actor, cr.ro_id)
     if cr.consent_at is not None:
         raise GateError("The customer's answer is already recorded.", "客户的答复已记录。")
     validation.choice(method, AuthMethod.values(), ("Method", "方式"))

@@ -12,7 +12,7 @@ from advisor import validation, workflow
 from advisor.codes import Confirmation, EventAction, NeedTiming, ROStatus
 from advisor.errors import ConflictError, GateError, ValidationError
 from advisor.models import Concern, RepairOrder, now
-from advisor.services._base import Actor, event, get, get_ro, log, service
+from advisor.services._base import Actor, check_owner, event, get, log, service
 from advisor.services.opchanges import Kind
 
 CONFIRMATIONS = Confirmation.values()
@@ -80,7 +80,7 @@ def record_concern(
     The first concern confirms the need (the 5–10 minute standard): under 5 minutes after
     arrival it is refused with ``NeedConfirmedEarly`` unless ``confirm_early`` (the advisor
     confirms deliberately; recorded, and counted as a miss)."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.status != ROStatus.OPEN:
         raise GateError("This repair order is closed.", "此工单已结案。")
     words = _words(customer_words)
@@ -111,9 +111,9 @@ def record_concern(
 def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, restatement: str = "") -> int:
     """A correction of the customer's words: a NEW entry that supersedes the old one."""
     old = get(Concern, concern_id, ("Concern", "故障描述"))
+    ro = check_owner(actor, old.ro_id)
     if Concern.select().where(Concern.supersedes == old.id).exists():
         raise GateError("This entry has already been corrected.", "此条记录已被更正过。")
-    ro = get_ro(old.ro_id)
     words = _words(customer_words)
     c = Concern.create(
         ro=ro.id,
@@ -135,6 +135,11 @@ def correct_concern(*, actor: Actor, concern_id: int, customer_words: str, resta
     )
     event(ro, actor, EventAction.CONCERN_CORRECTED, f"#{old.seq} → #{c.seq}")
     return int(c.id)
+
+
+def _owner_of(actor: Actor, concern_id: int) -> None:
+    """``check_owner`` for the RO of a concern (an advisor's work on their own ROs only)."""
+    check_owner(actor, get(Concern, concern_id, ("Concern", "故障描述")).ro_id)
 
 
 def _update(actor: Actor, concern_id: int, action: str, **changes: object) -> None:
@@ -164,6 +169,7 @@ def restate(*, actor: Actor, concern_id: int, restatement: str, seen: str | None
 
     ``seen``: the restatement the caller replaces, as shown to them; when another desk
     saved a different one in between, ``ConflictError`` (None: replace without check)."""
+    _owner_of(actor, concern_id)
     if seen is not None:
         _check_seen(concern_id, "restatement", seen, ("restatement", "技术描述"))
     _update(actor, concern_id, "restate", restatement=validation.clean_text(restatement))
@@ -172,6 +178,7 @@ def restate(*, actor: Actor, concern_id: int, restatement: str, seen: str | None
 @service("concern.record", changes=Kind.RO)
 def confirm_symptom(*, actor: Actor, concern_id: int, confirmation: str) -> None:
     """Confirmed together with the customer, or could not be reproduced."""
+    _owner_of(actor, concern_id)
     validation.choice(confirmation, CONFIRMATIONS, ("Confirmation", "确认结果"))
     _update(actor, concern_id, "confirm_symptom", confirmation=confirmation)
 
@@ -181,6 +188,7 @@ def request_assist(
     *, actor: Actor, concern_id: int, technician_id: int | None, diagnosis_bay: bool = False
 ) -> None:
     """Ask a technician to help diagnose; optionally move the car to the diagnosis bay."""
+    _owner_of(actor, concern_id)
     _update(
         actor,
         concern_id,
@@ -198,7 +206,9 @@ def record_finding(
     """The technician's finding (cause) and correction for a concern.
 
     ``seen``: the finding this one replaces, as shown to the caller ("" for the first).
-    A finding another desk saved in between is never overwritten unseen: ``ConflictError``."""
+    A finding another desk saved in between is never overwritten unseen: ``ConflictError``.
+    An advisor records findings on their own ROs only (the workshop on any)."""
+    _owner_of(actor, concern_id)
     _check_seen(concern_id, "finding", seen, ("finding", "诊断结果"))
     _update(
         actor,

@@ -35,7 +35,7 @@ from advisor.models import (
     now,
 )
 from advisor.services import parts as parts_service
-from advisor.services._base import Actor, bump, event, get, get_ro, log, ro_state, service
+from advisor.services._base import Actor, bump, check_owner, event, get, log, ro_state, service
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import Totals
@@ -202,7 +202,7 @@ def add_line(
     skill: str = "",
 ) -> int:
     """Add a labour, part or other line to the estimate. Returns the line id."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     workflow.check_can_estimate(ro_state(ro))
     _check_editable(ro)
     line = make_line(
@@ -232,7 +232,7 @@ def add_line(
 @service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS)
 def add_canned_job(*, actor: Actor, ro_id: int, code: str, lang: str = "zh_CN") -> list[int]:
     """Fill the lines of a canned job (e.g. the 5,000 km service) in one step."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     workflow.check_can_estimate(ro_state(ro))
     _check_editable(ro)
     job = CannedJob.get_or_none(CannedJob.code == code)
@@ -269,7 +269,7 @@ def update_line(
 ) -> None:
     """Change a proposed line before authorisation."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
-    _check_editable(get_ro(line.ro_id))
+    _check_editable(check_owner(actor, line.ro_id))
     qty = validation.quantity(quantity) if quantity is not None else Decimal(line.quantity)
     price = (
         validation.price_cents(unit_price_cents) if unit_price_cents is not None else line.unit_price_cents
@@ -293,7 +293,7 @@ def update_line(
 def cancel_line(*, actor: Actor, line_id: int) -> None:
     """Withdraw a proposed line before authorisation (kept on file, marked cancelled)."""
     line = get(EstimateLine, line_id, ("Line", "项目"))
-    _check_editable(get_ro(line.ro_id))
+    _check_editable(check_owner(actor, line.ro_id))
     bump(line, None, ("The line", "项目"), status=LineStatus.CANCELLED)
     log(actor, "estimate_line", line.id, "cancel_line", ro_id=line.ro_id)
 
@@ -303,7 +303,7 @@ def set_terms(
     *, actor: Actor, ro_id: int, price_low_cents: int, price_high_cents: int, promised_at: dt.datetime
 ) -> None:
     """The price range and promised completion time to tell the customer."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     _check_editable(ro)
     _check_terms(ro, price_low_cents, price_high_cents, promised_at)
     old = bump(
@@ -359,7 +359,7 @@ def authorise_estimate(
     Declined lines are kept (they feed solicitation). Approved part lines reserve stock
     or become part orders. Returns the authorisation id.
     """
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     state = ro_state(ro)
     workflow.check_can_estimate(state)
     if state.authorised:

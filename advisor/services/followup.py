@@ -9,7 +9,7 @@ from advisor import auth, validation, workflow
 from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, FollowUpStatus, FollowUpTiming
 from advisor.errors import GateError, ValidationError
 from advisor.models import Appointment, Customer, FollowUp, RepairOrder, User, Vehicle, now
-from advisor.services._base import Actor, event, get, log, ro_state, service
+from advisor.services._base import Actor, check_owner, event, get, log, ro_state, service
 from advisor.services.opchanges import Kind
 from advisor.services.views import AppointmentView, FollowUpView
 
@@ -115,6 +115,7 @@ def log_follow_up(
     ro = RepairOrder.get_or_none(RepairOrder.id == ro_id)
     if ro is None:
         get(RepairOrder, ro_id, ("Repair order", "工单"))
+    check_owner(actor, ro)  # an advisor calls their own customers; customer service any
     workflow.check_handed_over(ro_state(ro))
     f = FollowUp.get(FollowUp.ro == ro.id)
     if f.status in FOLLOW_UP_ENDED:

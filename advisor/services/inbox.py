@@ -83,7 +83,7 @@ from advisor.models import (
     Vehicle,
     now,
 )
-from advisor.services._base import Actor, event, get_ro, service
+from advisor.services._base import Actor, check_owner, event, service
 from advisor.services.opchanges import Kind
 from advisor.workflow import Step
 
@@ -618,7 +618,7 @@ def read_complaint_needs(*, actor: Actor, now: dt.datetime | None = None) -> lis
 def give_progress_update(*, actor: Actor, ro_id: int, note: str = "") -> None:
     """The advisor told the customer how the work stands (in the lounge, by phone, or the
     manager's decision on a change): on the RO's timeline and in the audit trail."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:
         raise GateError(
             "The car has been handed over: there is no progress to report.",

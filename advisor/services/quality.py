@@ -8,7 +8,7 @@ from advisor import validation, workflow
 from advisor.codes import EventAction, LineStatus, RoadTest
 from advisor.errors import GateError, ValidationError
 from advisor.models import Assignment, Concern, EstimateLine, QCCheck, RepairOrder, now
-from advisor.services._base import Actor, bump, event, get_ro, log, ro_state, service
+from advisor.services._base import Actor, bump, check_owner, event, get_ro, log, ro_state, service
 from advisor.services.opchanges import Kind
 
 ROAD_TEST = RoadTest.values()
@@ -139,7 +139,7 @@ def set_certificate(*, actor: Actor, ro_id: int, completion_cert_no: str) -> Non
 @service("wash.record", changes=Kind.RO)
 def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None = None) -> None:
     """Wash requested or declined; the expected wash time told to the customer."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.handed_over_at is not None:
         raise GateError("The car has already been handed over.", "车辆已交付。")
     if requested and (eta_min is None or not 5 <= eta_min <= 240):
@@ -160,7 +160,7 @@ def set_wash(*, actor: Actor, ro_id: int, requested: bool, eta_min: int | None =
 @service("wash.record", changes=Kind.RO)
 def confirm_wash(*, actor: Actor, ro_id: int, ashtray_ok: bool, tyres_ok: bool, note: str = "") -> None:
     """Reception confirms the wash result (ashtray, tyres) before handover."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     workflow.check_qc_passed(ro_state(ro))
     if not ro.wash_requested:
         raise GateError("No wash was requested for this car.", "该车未要求清洗。")

@@ -20,7 +20,7 @@ from advisor.codes import (
 from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Appointment, Counter, RepairOrder, StepEvent, User, Vehicle, now
-from advisor.services._base import Actor, bump, event, get, get_ro, log, service
+from advisor.services._base import Actor, bump, check_owner, event, get, get_ro, log, service
 from advisor.services.customers import record_mileage
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
@@ -100,7 +100,7 @@ def open_repair_order(
 @service("ro.checkin", changes=Kind.RO)
 def greet(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> None:
     """The advisor greets the customer (the 3-minute standard stops here)."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.greeted_at is None:
         bump(ro, None, ("The repair order", "工单"), greeted_at=at or now())
         event(ro, actor, EventAction.GREETED)
@@ -139,7 +139,7 @@ def check_in(
     first_service: bool = False,
 ) -> None:
     """The walk-around: mileage in, fuel, valuables, damage, booklet, old parts, waiting."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.status != ROStatus.OPEN or ro.authorised_at is not None:
         raise GateError(
             "The check-in cannot change after the estimate is authorised.",
@@ -185,7 +185,7 @@ def set_customer_waits(*, actor: Actor, ro_id: int, waits: bool) -> None:
     clock (``inbox``; every ``lounge_update_minutes``, the lounge standard of
     ``standards.lounge_records``, which this toggle's events start and end). Setting what is already set changes nothing (two
     desks setting the same answer: the last one wins, nothing is lost)."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:
         raise GateError(
             "The car has been handed over: whether the customer waits no longer matters.",
@@ -229,7 +229,10 @@ def reassign_advisor(
     A missing advisor and a missing reason are reported together (``FieldErrors``).
 
     ``from_advisor_id`` is the advisor the caller was shown: when someone else handed the
-    RO over in between, the call is refused (``ConflictError``) instead of overriding it."""
+    RO over in between, the call is refused (``ConflictError``) instead of overriding it.
+
+    Who hands it over: its advisor or a service manager (``check_owner``); another advisor
+    never takes it for themselves, they ask."""
     ro = get_ro(ro_id)
     if ro.status != ROStatus.OPEN or ro.handed_over_at is not None:
         raise GateError(
@@ -242,6 +245,7 @@ def reassign_advisor(
             f"Someone else handed this repair order over in the meantime: its advisor is now {now_with}.",
             f"其他人已将此工单转交：现在的服务顾问是 {now_with}。",
         )
+    check_owner(actor, ro)
     errors: list[UserError] = []
     why = validation.clean_text(reason).strip()
     if not why:
@@ -292,7 +296,7 @@ def link_comeback(*, actor: Actor, ro_id: int, original_ro_id: int) -> None:
     """Mark this RO as a comeback of an earlier one (same concern within the window)."""
     from advisor.models import Assignment
 
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     original = get_ro(original_ro_id)
     if original.vehicle_id != ro.vehicle_id or original.id == ro.id:
         raise ValidationError("A comeback links ROs of the same vehicle.", "返修只能关联同一车辆的工单。")

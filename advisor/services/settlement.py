@@ -38,6 +38,7 @@ from advisor.models import (
 from advisor.services._base import (
     Actor,
     bump,
+    check_owner,
     current_settlement,
     event,
     get,
@@ -128,7 +129,7 @@ def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> 
 @service("settle", changes=Kind.PAYMENTS | Kind.RO)
 def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason: str = "") -> int:
     """Build the settlement from approved work only. Returns the settlement id."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     state = ro_state(ro)
     workflow.check_can_settle(state)
     if state.settled:
@@ -142,7 +143,7 @@ def settle(*, actor: Actor, ro_id: int, discount_cents: int = 0, discount_reason
 @service("settle", changes=Kind.PAYMENTS | Kind.RO)
 def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason: str) -> int:
     """A correction: a new settlement supersedes the old one (refund payments first)."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     old = current_settlement(ro.id)
     if old is None:
         raise GateError("There is no settlement to correct.", "没有可更正的结算单。")
@@ -162,7 +163,7 @@ def correct_settlement(*, actor: Actor, ro_id: int, discount_cents: int, reason:
 @service("explain", changes=Kind.RO)
 def explain_items(*, actor: Actor, ro_id: int) -> None:
     """The advisor has explained the settlement item by item, before the amount."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     if current_settlement(ro.id) is None:
         raise GateError("Settle the RO first.", "请先结算。")
     bump(ro, None, ("The repair order", "工单"), items_explained_at=now())
@@ -450,7 +451,7 @@ def hand_over(
     ``old_parts`` ({line id: handling}) records the customer's decision on the old part of
     each approved part line; every such line must have one (recorded now or before), or
     the handover is refused naming the parts still undecided."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     workflow.check_can_hand_over(ro_state(ro))
     who = validation.name(accepted_by, what=("The name of who accepted the car", "验收人姓名"))
     if not result_shown:

@@ -48,6 +48,7 @@ from advisor.services import parts as parts_service
 from advisor.services._base import (
     Actor,
     bump,
+    check_owner,
     event,
     get,
     get_ro,
@@ -789,7 +790,7 @@ def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
     line = get(EstimateLine, line_id, ("Line", "项目"))
     if line.kind != LineKind.PART:
         raise ValidationError("Only part lines have an old part.", "只有配件项目才有旧件。")
-    ro = RepairOrder.get_by_id(line.ro_id)
+    ro = check_owner(actor, line.ro_id)  # an advisor on their own ROs; the workshop on any
     if ro.handed_over_at is not None:
         raise GateError("The car has been handed over.", "车辆已交车。")
     old = line.old_part_handling

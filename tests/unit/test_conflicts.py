@@ -39,7 +39,8 @@ def test_second_check_in_from_another_process_gets_a_conflict(staff: factories.S
         "from advisor import db; from advisor.services import reception, users;"
         f"db.open_database({url!r});"
         "from advisor.services._base import Actor;"
-        f"a = Actor({staff.advisor2.user_id}, 'tom', 'Tom', 'advisor');"
+        # The service manager at another desk (only its advisor or a manager acts on an RO).
+        f"a = Actor({staff.manager.user_id}, 'zhou.min', '周敏', 'manager');"
         f"reception.check_in(actor=a, ro_id={ro_id}, version={stale}, mileage_km=30500, fuel_level=6)"
     )
     subprocess.run([sys.executable, "-c", other], check=True, cwd=ROOT, timeout=60)
