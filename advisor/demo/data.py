@@ -211,6 +211,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "oil": ("车底下有油渍，停一晚上就一滩", "Oil leak under the engine", "闻到烧机油的味道，\n发动机那里有油"),
     "again": ("上次修完又出现了：", "Same problem again after last visit: "),
 }  # fmt: skip
+# One RO in HANDED_EVERY changes advisor at reception, with one of these reasons.
+HANDED_EVERY = 17
+HANDOVER_REASONS = (
+    "下午请假，转交同事跟进",
+    "经理调整工作量",
+    "客户要求由熟悉的服务顾问接待",
+    "Fleet customer: their account advisor takes it",
+)
 DISCOUNT_REASONS = ("老客户优惠", "会员积分抵扣", "Loyal customer discount", "活动优惠")
 COMMENTS = (
     "服务很好，很满意",

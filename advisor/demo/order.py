@@ -14,7 +14,7 @@ import random
 from typing import Any
 
 from advisor.codes import DamageZone
-from advisor.demo.data import EXTRAS, JOBS, WORDS, labour_hours
+from advisor.demo.data import EXTRAS, HANDED_EVERY, HANDOVER_REASONS, JOBS, WORDS, labour_hours
 from advisor.demo.order_work import OrderWork
 from advisor.demo.sink import Line, Plan, Visit
 from advisor.models import Authorisation, Concern, EstimateLine, MileageReading, RepairOrder
@@ -123,12 +123,17 @@ class Orders(OrderWork):
             ro_row["appointment"] = self.appointment(cid, vid, adv, A, jname, "arrived")
         else:
             ro_row["walk_in"] = True
+        # Some ROs are opened by another advisor and handed to theirs at reception (issue 17:
+        # one owner; its advisor or the manager hands it over, with the reason).
+        first = adv
+        if ro % HANDED_EVERY == 0 and len(self.advisors) > 1:
+            first = self.advisors[(self.advisors.index(adv) + 1) % len(self.advisors)]
         self.ev(
             ro,
             A,
             3,
             "arrived",
-            adv,
+            first,
             "walk-in" if ro_row["walk_in"] else f"appointment #{ro_row['appointment']}",
         )
         if not p.greeted:
@@ -144,7 +149,11 @@ class Orders(OrderWork):
         )
         greeted = self.clamp(greeted)
         ro_row["greeted_at"] = greeted
-        self.ev(ro, greeted, 3, "greeted", adv)
+        self.ev(ro, greeted, 3, "greeted", first)
+        if first != adv:
+            by = self.manager if ro % (2 * HANDED_EVERY) == 0 else first
+            why = HANDOVER_REASONS[ro // HANDED_EVERY % len(HANDOVER_REASONS)]
+            self.ev(ro, self.clamp(greeted + dt.timedelta(minutes=1)), 3, "reassigned", by, why)
         if s == 3:
             sink.add(RepairOrder, step=3, **ro_row)
             return None

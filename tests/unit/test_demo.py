@@ -338,3 +338,23 @@ def test_dispatch_overrides_delays_and_certificates_are_shown(loaded: demo.DemoS
         skill = a.line.skill or ""
         assert (a.technician_id, skill) not in lapsed
         assert not skill or skill in skills[a.technician_id].split(","), (a.id, skill)
+
+
+def test_some_ros_change_advisor_at_reception_with_a_reason(loaded: demo.DemoSummary) -> None:
+    """One owner (issue 17): an RO opened by another advisor was handed to its advisor by
+    that advisor or the service manager, with the reason, before anything else was done."""
+    manager = User.get(User.role == "manager").id
+    moved = list(StepEvent.select().where(StepEvent.action == "reassigned"))
+    assert 5 <= len(moved) < ORDERS // 10
+    for e in moved:
+        ro = RepairOrder.get_by_id(e.ro_id)
+        greeted = StepEvent.get((StepEvent.ro == ro.id) & (StepEvent.action == "greeted"))
+        assert e.note and greeted.user_id != ro.advisor_id
+        assert e.user_id in (greeted.user_id, manager)
+        later = StepEvent.select().where((StepEvent.ro == ro.id) & (StepEvent.at > e.at))
+        assert all(
+            x.user_id != greeted.user_id or x.user_id == manager
+            for x in later
+            if x.action in ("checked_in", "concern_recorded", "authorised", "settled", "handed_over")
+        )
+    assert {e.user_id for e in moved} >= {manager}
