@@ -51,7 +51,6 @@ from advisor.services._base import (
     check_owner,
     event,
     get,
-    get_ro,
     log,
     require,
     ro_state,
@@ -810,7 +809,7 @@ def set_old_part_handling(*, actor: Actor, line_id: int, handling: str) -> None:
 def flag_for_training(*, actor: Actor, ro_id: int, flagged: bool = True, note: str = "") -> None:
     """Flag a hard-to-fix case for the internal training notes (or clear the flag)."""
     _require_any(actor, "work.clock", "estimate.edit")
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)  # an advisor on their own ROs; the workshop on any
     text = validation.clean_text(note, limit=2000).strip()
     if flagged and not text:
         raise ValidationError("Say what made this case hard.", "请说明此案例的难点。", field="note")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor import workflow
 from advisor.codes import ROStatus
 from advisor.errors import UserError
 from advisor.services import inbox, orders, reception
@@ -182,7 +183,7 @@ class RepairOrderWorkspace(Workspace):
             self.pages[step] = page
             self.stack.addWidget(page)
             if self.view is not None:
-                page.set_view(self.view)
+                page.show_view(self.view)
         self.current_step = step
         self.stack.setCurrentWidget(page)
         self.step_bar.choose(step)
@@ -215,7 +216,7 @@ class RepairOrderWorkspace(Workspace):
         if view is None:
             return
         for page in self.pages.values():
-            page.set_view(view)
+            page.show_view(view)
         if before is not None and view.step != before and self.current_step == max(1, min(int(before), 13)):
             self.show_step(self._natural_step(view))  # follow the RO to its next step
 
@@ -232,7 +233,11 @@ class RepairOrderWorkspace(Workspace):
         self._show_body(True)
         self.header.set_view(view)
         self.header.edit_vehicle_button.setVisible(self.ctx.may("customer.edit"))
+        # Its advisor's buttons: for its advisor or a manager, never another advisor (who asks
+        # them to hand it over: the step pages say so).
+        a = self.ctx.actor
         open_ = view.status == ROStatus.OPEN and view.handed_over_at is None
+        open_ = open_ and workflow.acts_as_owner(a.role, a.user_id, view.advisor_id)
         self.header.reassign_button.setVisible(open_ and self.ctx.may("ro.reassign"))
         self.header.inform_button.setVisible(open_ and self.ctx.may("customer.inform"))
         self.header.waits_button.setVisible(open_ and self.ctx.may("ro.checkin"))

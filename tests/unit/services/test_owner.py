@@ -21,7 +21,7 @@ import pytest
 import advisor.services
 from advisor import auth, workflow
 from advisor.errors import ConflictError, NotOwnerError, UserError
-from advisor.models import AuditLog, ChangeRequest, Concern, EstimateLine, RepairOrder, StepEvent, now
+from advisor.models import AuditLog, Concern, EstimateLine, RepairOrder, StepEvent, now
 from advisor.services import changes, diagnosis, followup, orders, reception, settlement, workshop
 from tests import factories
 from tests.factories import Staff
@@ -32,7 +32,6 @@ SERVICES_DIR = Path(advisor.services.__file__).parent
 # Services of an owner action that are not an advisor's step of an existing RO.
 NOT_AN_OWNER_STEP = {
     "reception.open_repair_order": "opens the RO: whoever opens it owns it",
-    "workshop.flag_for_training": "a note for the trainers, not a step of the RO",
 }
 
 
@@ -208,6 +207,10 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
         lambda r: {"ro_id": r, "reached": False},
     ),
     "inbox.give_progress_update": (factories.open_checked_in, lambda r: {"ro_id": r, "note": "Half done"}),
+    "workshop.flag_for_training": (
+        factories.open_checked_in,
+        lambda r: {"ro_id": r, "note": "Intermittent fault"},
+    ),  # fmt: skip
     "workshop.set_old_part_handling": (_part_line, lambda line: {"line_id": line, "handling": "returned"}),
 }
 
@@ -251,7 +254,7 @@ def test_another_advisor_is_refused_and_nothing_changes(staff: Staff, name: str)
 
 
 def test_the_owner_does_the_steps_and_other_roles_keep_theirs(staff: Staff) -> None:
-    ro_id, lines = factories.handed_over(staff)  # every advisor step done by its owner
+    ro_id, _lines = factories.handed_over(staff)  # every advisor step done by its owner
     assert orders.get_ro_view(ro_id).handed_over_at is not None
     # The workshop raises a change and records a finding on an advisor's RO as before.
     other, _lines = factories.worked(staff)
@@ -331,8 +334,3 @@ def test_only_advisors_are_bound_to_their_own_ros() -> None:
             assert workflow.acts_as_owner(role, 2, 1), role
     assert set(workflow.OWNER_ACTIONS) <= set(auth.PERMISSIONS)
     assert all(auth.may("advisor", a) for a in workflow.OWNER_ACTIONS)
-
-
-def test_a_change_request_row_names_its_ro() -> None:
-    # The consent check reads the RO of the change request.
-    assert "ro" in ChangeRequest._meta.fields

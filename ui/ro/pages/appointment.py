@@ -61,7 +61,7 @@ class Page(StepPage):
             self.names[key].setText(text)
         self.walk_in.setText(self.tr("Walk-in: no appointment was booked for this visit."))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

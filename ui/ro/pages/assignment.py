@@ -57,7 +57,7 @@ class AssignmentPage(StepPage):
         )
         self.assign_btn.setText(self.tr("Assign…"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from advisor import workflow
 from advisor.i18n import pick
 from advisor.services import users
 from advisor.services.views import ROView
@@ -86,6 +87,9 @@ class StepPage(QWidget):
         # at its top (``_scaffold`` does).
         self.next_banner = banner(self, "who_acts_next")
         self._refused: list[tuple[QWidget, str]] = []
+        # What the role may use here: greyed while the RO is another advisor's (``show_view``).
+        self._offered: list[tuple[QWidget, tuple[str, ...]]] = []
+        self._not_theirs: list[tuple[QWidget, bool, str]] = []  # widget, was enabled, tool tip
 
     # -- who may act ------------------------------------------------------------------
     def guard(self, widget: QWidget, *actions: str) -> bool:
@@ -102,6 +106,7 @@ class StepPage(QWidget):
             if button.property(NEEDS) is None:
                 button.setProperty(NEEDS, mark)
         if any(self.ctx.may(a) for a in actions):
+            self._offered.append((widget, actions))
             return True
         for w in (widget, *buttons):
             if isinstance(w, QPushButton | QToolButton):
@@ -124,15 +129,48 @@ class StepPage(QWidget):
             en, zh = users.refusal(role, action)
             widget.setToolTip(pick(en, zh, self.ctx.lang))
 
+    # -- one owner advisor (issue 17) -----------------------------------------------------
+    def theirs(self, view: ROView) -> bool:
+        """Whether the user may act on the advisor's steps of this RO (``workflow.acts_as_owner``):
+        an advisor on their own ROs only."""
+        a = self.ctx.actor
+        return workflow.acts_as_owner(a.role, a.user_id, view.advisor_id)
+
+    def show_view(self, view: ROView) -> None:
+        """``set_view``, then, on another advisor's RO, grey what the user would do on the
+        advisor's steps (``workflow.OWNER_ACTIONS``) with the owner's name as the reason."""
+        for widget, enabled, tip in self._not_theirs:
+            if isValid(widget):
+                widget.setEnabled(enabled)
+                widget.setToolTip(tip)
+        self._not_theirs = []
+        self.set_view(view)
+        if self.theirs(view):
+            return
+        why = pick(*workflow.owner_refusal(view.advisor), self.ctx.lang)
+        self._offered = [(w, a) for w, a in self._offered if isValid(w)]
+        for widget, actions in self._offered:
+            if all(a in workflow.OWNER_ACTIONS for a in actions if self.ctx.may(a)):
+                self._not_theirs.append((widget, widget.isEnabled(), widget.toolTip()))
+                widget.setEnabled(False)
+                widget.setToolTip(why)
+
     def _show_waiting(self, view: ROView) -> None:
         """Who does what next ("Waiting for the cashier to take payment."): on a step
         later than the one the RO waits at (nobody acts here yet), and on that step for a
-        role that may not act."""
+        role that may not act. On another advisor's RO, first whose it is and whom to ask."""
         w = view.waiting
         text = ""
-        if w is not None and (self.step > w.step or (self.step == w.step and not self.ctx.may(w.action))):
-            text = pick(w.en, w.zh, self.ctx.lang)
-        show_banner(self.next_banner, text, "info")
+        mine = self.theirs(view)
+        if w is not None:
+            may = self.ctx.may(w.action) and (mine or w.action not in workflow.OWNER_ACTIONS)
+            if self.step > w.step or (self.step == w.step and not may):
+                text = pick(w.en, w.zh, self.ctx.lang)
+        if not mine:
+            text = " ".join(
+                t for t in (pick(*workflow.owner_refusal(view.advisor), self.ctx.lang), text) if t
+            )
+        show_banner(self.next_banner, text, "info" if mine else "warn")
 
     def _scaffold(self, *banners: str, scroll: bool = True) -> tuple[QWidget, QVBoxLayout, list[QLabel]]:
         """The top of a closing step (QC to follow-up): the page's body (in a scroll area

@@ -27,7 +27,7 @@ class FollowUpPage(StepPage):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Follow-up call — 24 to 48 hours after handover"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

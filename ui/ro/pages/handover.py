@@ -124,7 +124,7 @@ class HandoverPage(StepPage):
             for i in range(combo.count()):
                 combo.setItemText(i, handling_label(str(combo.itemData(i))))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

@@ -75,7 +75,7 @@ class PartsPage(StepPage):
         self.task_list.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Since")])
         self.notified.setText(self.tr("Customer notified"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def wording(self, line: LineView) -> str:
         """What the advisor says about this part, in the user's language."""

@@ -194,7 +194,7 @@ class QCPage(StepPage):
         )
         if self.view is not None:
             self._items_ro = None  # the checklist is generated in the user's language
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     # -- view -----------------------------------------------------------------------
     def set_view(self, view: ROView) -> None:

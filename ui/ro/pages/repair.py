@@ -165,7 +165,7 @@ class RepairPage(StepPage):
         self.training_note.setPlaceholderText(self.tr("What made it hard, what solved it"))
         self.training_save.setText(self.tr("Save"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

@@ -241,7 +241,7 @@ class SettlementPage(StepPage):
         self.correct_button.setText(self.tr("Issue a corrected settlement"))
         self._texts_for_payments()
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def _set_headers(self) -> None:
         self.labour.setHorizontalHeaderLabels(

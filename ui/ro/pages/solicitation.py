@@ -47,7 +47,7 @@ class Page(StepPage):
         self.campaign_box.setTitle(self.tr("Campaigns and recalls for this vehicle"))
         self.declined_box.setTitle(self.tr("Work declined on earlier visits"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)

@@ -107,7 +107,7 @@ class WashPage(StepPage):
         self.note.setPlaceholderText(self.tr("Anything the customer should know"))
         self.confirm.setText(self.tr("Confirm the wash result"))
         if self.view is not None:
-            self.set_view(self.view)
+            self.show_view(self.view)
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
