@@ -184,7 +184,7 @@ def test_migration_0010_gives_existing_accounts_no_pin(staff: Staff) -> None:
     database.execute_sql("DELETE FROM schema_migration WHERE name = '0010_quick_switch_pin'")
     assert db.run_migrations(database) == ["0010_quick_switch_pin"]
     rows = list(User.select())
-    assert len(rows) == 8
+    assert len(rows) == 9  # the staff of tests.factories, customer service included
     assert {(u.pin_hash, u.pin_failures, u.last_password_login_at) for u in rows} == {("", 0, None)}
     with pytest.raises(PasswordRequired):
         users.login_pin(username=staff.advisor.username, pin=PIN)
