@@ -72,7 +72,7 @@ CASES = [
      "Waiting for the workshop foreman to record the completion certificate number.",
      "等待车间主管填写竣工出厂合格证编号。"),
     (at(DONE, handed_over=True), Step.FOLLOW_UP, "followup.log",
-     "Waiting for the service advisor to make the follow-up call.", "等待服务顾问回访客户。"),
+     "Waiting for the service advisor or customer service to make the follow-up call.", "等待服务顾问或客服专员回访客户。"),
 ]  # fmt: skip
 
 
