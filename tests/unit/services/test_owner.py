@@ -254,7 +254,15 @@ def test_another_advisor_is_refused_and_nothing_changes(staff: Staff, name: str)
 
 
 def test_the_owner_does_the_steps_and_other_roles_keep_theirs(staff: Staff) -> None:
-    ro_id, _lines = factories.handed_over(staff)  # every advisor step done by its owner
+    ro_id, _lines = factories.settled_paid(staff)  # every advisor step done by its owner
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+        at=now() - dt.timedelta(hours=30),  # the call is due 24 h after the handover
+    )
     assert orders.get_ro_view(ro_id).handed_over_at is not None
     # The workshop raises a change and records a finding on an advisor's RO as before.
     other, _lines = factories.worked(staff)
