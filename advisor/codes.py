@@ -110,6 +110,7 @@ class EventAction(Code):
     CUSTOMER_WAITING = "customer_waiting", "Customer waiting at the shop", "客户在店等候"
     CUSTOMER_LEFT = "customer_left", "Customer has left the shop", "客户已离店"
     SELF_CHECK_SIGNED = "self_check_signed", "Technician's self-check signed", "技师自检已签署"
+    RANGE_RETOLD = "range_retold", "Price range told again", "重新告知价格范围"
 
 
 class NeedKind(Code):

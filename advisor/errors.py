@@ -101,3 +101,8 @@ class StorageError(UserError):
 class NotOwnerError(GateError):
     """An advisor acts on the advisor's steps of a repair order that is another advisor's
     (``workflow.check_owner``): its advisor or a service manager hands it over first."""
+
+
+class OutsideRange(GateError):
+    """A total outside the price range the customer was told (issue 17, item 7): the way
+    out is the customer's consent or a corrected range told to them again."""

@@ -32,7 +32,8 @@ from advisor.codes import (
     SelfCheckMark,
     Skill,
 )
-from advisor.errors import GateError, ValidationError
+from advisor.errors import GateError, OutsideRange, ValidationError
+from advisor.money import fmt
 
 
 class Step(IntEnum):
@@ -1004,4 +1005,50 @@ def owner_refusal(owner: str) -> tuple[str, str]:
     return (
         f"This repair order is {owner}'s. Ask {owner} or the service manager to hand it to you.",
         f"此工单由{owner}负责。请{owner}或服务经理将工单转交给您。",
+
+
+# -- every decision recorded (issue 17, items 4 and 7) --
+
+
+def declined_without_reason(decisions: dict[int, str], reasons: dict[int, int | None]) -> list[int]:
+    """The declined lines that carry no reason: every decline says why (the decline
+    statistics and the call list read it), from the list solicitation uses."""
+    return sorted(k for k, d in decisions.items() if d == LineStatus.DECLINED and reasons.get(k) is None)
+
+
+def agreed_band(low: int | None, high: int | None, agreed: tuple[int, ...] = ()) -> tuple[int, int] | None:
+    """The totals the customer agreed to: the price range they were told, and each amount
+    they consented to since (a change request, an authorisation outside the range). None
+    when no range was told. The told range itself is never changed by this."""
+    if low is None or high is None:
+        return None
+    return min((low, *agreed)), max((high, *agreed))
+
+
+def check_total_in_range(
+    total: int, low: int | None, high: int | None, agreed: tuple[int, ...] = (), *, when: str = "authorise"
+) -> None:
+    """A total outside the range told to the customer (and every amount they agreed to
+    since) needs their consent or a corrected range told to them again."""
+    band = agreed_band(low, high, agreed)
+    if band is None or band[0] <= total <= band[1]:
+        return
+    assert low is not None and high is not None
+    en_told, zh_told = f"{fmt(low, 'en')}–{fmt(high, 'en')}", f"{fmt(low)}–{fmt(high)}"
+    en_way, zh_way = (
+        (
+            "tell the customer a corrected range, or record that they agree to this total",
+            "请向客户重新告知价格范围，或记录客户同意此金额",
+        )
+        if when == "authorise"
+        else (
+            "tell the customer a corrected range, or ask their consent with a change request",
+            "请向客户重新告知价格范围，或提交变更申请征得客户同意",
+        )
+    )
+    raise OutsideRange(
+        f"The total {fmt(total, 'en')} is outside the price range the customer was told "
+        f"({en_told}): {en_way}.",
+        f"合计 {fmt(total)} 超出告知客户的价格范围（{zh_told}）：{zh_way}。",
+        field="price_range",
     )

@@ -15,6 +15,7 @@ from advisor.services import (
     quality,
     reception,
     settlement,
+    solicitation,
     standards,
     users,
     workshop,
@@ -198,6 +199,11 @@ def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     return ro_id, [a, b, c]
 
 
+def reason_id(code: str) -> int:
+    """The id of a decline reason of the reference list (``price``, ``no_time``, …)."""
+    return next(r.id for r in solicitation.decline_reasons() if r.code == code)
+
+
 def authorised(
     staff: Staff,
     *,
@@ -206,13 +212,15 @@ def authorised(
     promised_at: dt.datetime | None = None,
     **kw: object,
 ) -> tuple[int, list[int]]:
-    """An authorised RO; the last line declined (for ``decline_reason``) unless told otherwise;
-    promised in four hours unless ``promised_at`` says when."""
+    """An authorised RO; the last line declined (for ``decline_reason``, "next visit" when
+    not given: every decline says why) unless told otherwise; promised in four hours
+    unless ``promised_at`` says when."""
     ro_id, lines = estimated(staff, **kw)
     decisions = {i: "approved" for i in lines}
     if decline_last:
         decisions[lines[-1]] = "declined"
-    reasons = {lines[-1]: decline_reason} if decline_last and decline_reason else None
+    reason = decline_reason or reason_id("next_visit")
+    reasons = {lines[-1]: reason} if decline_last else None
     estimate.authorise_estimate(
         actor=staff.advisor,
         ro_id=ro_id,
@@ -325,3 +333,37 @@ def handed_over(staff: Staff, **kw: object) -> tuple[int, list[int]]:
         old_parts=old_part_decisions(ro_id),
     )
     return ro_id, lines
+
+
+def finish(staff: Staff, ro_id: int) -> None:
+    """Take an authorised RO through work, QC, settlement, payment and handover (the
+    steps of ``handed_over``, for an RO a test authorised its own way)."""
+    start = now()
+    for line in get_ro_view(ro_id).approved_lines:
+        if line.kind != "labour":
+            continue
+        a = workshop.assign(
+            actor=staff.foreman,
+            line_id=line.id,
+            technician_id=staff.tech_ids[0],
+            bay_id=None,
+            planned_start=start,
+            planned_end=start + dt.timedelta(hours=1),
+        )
+        workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
+        workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    quality.record_qc(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        items=[(i, True) for i in checklist(ro_id)],
+        nothing_left=True,
+        no_new_damage=True,
+        completion_cert_no="CERT-1",
+    )
+    settlement.settle(actor=staff.advisor, ro_id=ro_id)
+    settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
+    total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
+    settlement.pay(
+        actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-000124"
+    )
+    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)

@@ -248,7 +248,14 @@ class Orders(OrderWork):
                 x_["id"] = sink.add(EstimateLine, ro=ro, **x_)
             if lines:
                 est = self.totals([{**x_, "status": "approved"} for x_ in lines + extra])[4]
-                ro_row.update(price_low_cents=est, price_high_cents=est + est // 10)
+                ro_row.update(
+                    price_low_cents=est,
+                    price_high_cents=est + est // 10,
+                    range_told_by=adv,
+                    range_told_at=est_at,
+                    range_told_method="in_person",
+                    range_told_to=cname,
+                )
             sink.add(RepairOrder, step=5, **ro_row)
             return None
         auth_at = self.clamp(self.minutes(est_at, 5, 30))
@@ -270,11 +277,21 @@ class Orders(OrderWork):
             promised = max(auth_at + dt.timedelta(minutes=20), now - dt.timedelta(minutes=r.randint(10, 80)))
         total_auth = self.totals(lines)[4]
         method = r.choice(("in_person", "in_person", "in_person", "phone", "message"))
+        # The range told at the estimate holds the total; now and then it was told too low
+        # and a corrected one told again at the authorisation, or the customer agreed to
+        # the total above it (issue 17: the range is kept as told, never widened).
+        low, high = total_auth, total_auth + total_auth // 10
+        told = dict(
+            range_told_by=adv, range_told_at=est_at, range_told_method="in_person", range_told_to=cname
+        )
+        roll, outside = r.random(), False
+        if roll < 0.06:
+            told.update(range_told_at=auth_at, range_told_method=method)
+            self.ev(ro, auth_at, 5, "range_retold", adv, f"{self.fmt(low)}–{self.fmt(high)}")
+        elif roll < 0.10 and total_auth >= 100:
+            low, high, outside = total_auth * 7 // 10, total_auth * 9 // 10, True
         ro_row.update(
-            authorised_at=auth_at,
-            promised_at=promised,
-            price_low_cents=total_auth,
-            price_high_cents=total_auth + total_auth // 10,
+            authorised_at=auth_at, promised_at=promised, price_low_cents=low, price_high_cents=high, **told
         )
         sink.add(
             Authorisation,
@@ -287,5 +304,6 @@ class Orders(OrderWork):
             amount_cents=total_auth,
             promised_at=promised,
             note="",
+            outside_range=outside,
         )
         return lines, est_at, auth_at, total_auth

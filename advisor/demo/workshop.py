@@ -285,9 +285,10 @@ class Workshop(Base):
             return t
         refused = r.random() < 0.15
         if refused:
-            row.update(status="refused", **consent)
+            why = r.choice(self.reasons)
+            row.update(status="refused", refusal_reason=why, **consent)
             for x_ in extra:
-                x_.update(status="declined", decided_at=consent_at)
+                x_.update(status="declined", decided_at=consent_at, decline_reason=why)
             self.ev(ro, consent_at, 8, "change_refused", adv, cname)
         else:
             row.update(status="approved", **consent)

@@ -57,6 +57,11 @@ class RepairOrder(Versioned):
     first_service = peewee.BooleanField(default=False)
     price_low_cents = Money(null=True)
     price_high_cents = Money(null=True)
+    # who told the customer the range, when, how and to whom (the range is kept as told)
+    range_told_by = peewee.IntegerField(null=True)  # User id
+    range_told_at = peewee.DateTimeField(null=True)
+    range_told_method = peewee.CharField(max_length=16, default="")  # an AuthMethod
+    range_told_to = peewee.CharField(max_length=100, default="")
     promised_at = peewee.DateTimeField(null=True, index=True)
     authorised_at = peewee.DateTimeField(null=True)
     work_done_at = peewee.DateTimeField(null=True)
@@ -134,6 +139,7 @@ class ChangeRequest(BaseModel):
     manager = peewee.ForeignKeyField(User, null=True, backref="+")
     manager_at = peewee.DateTimeField(null=True)
     decided_note = peewee.TextField(default="")
+    refusal_reason = peewee.IntegerField(null=True)  # DeclineReason id, when refused
 
 
 class EstimateLine(Versioned):
@@ -169,6 +175,7 @@ class Authorisation(BaseModel):
     amount_cents = Money()
     promised_at = peewee.DateTimeField()
     note = peewee.TextField(default="")
+    outside_range = peewee.BooleanField(default=False)  # agreed to a total outside the told range
 
 
 class CannedJob(BaseModel):

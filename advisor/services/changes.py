@@ -24,7 +24,7 @@ from advisor.codes import (
     PauseReason,
 )
 from advisor.errors import GateError, PermissionDenied, ValidationError
-from advisor.models import Assignment, ChangeRequest, EstimateLine, RepairOrder, now
+from advisor.models import Assignment, ChangeRequest, DeclineReason, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
 from advisor.services._base import Actor, bump, check_owner, event, get, log, ro_state, service
 from advisor.services.estimate import make_line, totals_of
@@ -196,18 +196,35 @@ def record_consent(
     phone: str = "",
     at: dt.datetime | None = None,
     note: str = "",
+    refusal_reason: int | None = None,
 ) -> str:
     """Record the customer's answer: consent (who, when, how, number) or refusal.
 
-    Returns the new status: approved, awaiting_manager (a major change) or refused.
+    A refusal says why (``refusal_reason``, the list solicitation uses): the request and
+    its lines (declined, back on the call list) carry it, and the decline statistics
+    count it. Returns the new status: approved, awaiting_manager (a major change) or
+    refused.
     """
     cr = _pending(change_id)
     check_owner(actor, cr.ro_id)
     if cr.consent_at is not None:
         raise GateError("The customer's answer is already recorded.", "客户的答复已记录。")
     validation.choice(method, AuthMethod.values(), ("Method", "方式"))
-    who = validation.name(consent_by, what=("The name of who consented", "同意人姓名"))
+    what = (
+        ("The name of who consented", "同意人姓名")
+        if consented
+        else ("The name of who refused", "拒绝人姓名")
+    )
+    who = validation.name(consent_by, what=what)
     tel = validation.phone(phone, required=method == AuthMethod.PHONE)
+    if consented:
+        refusal_reason = None
+    elif refusal_reason is None:
+        raise ValidationError(
+            "Say why the customer refused the change.", "请选择客户拒绝变更的原因。", field="refusal_reason"
+        )
+    else:
+        get(DeclineReason, refusal_reason, ("Refusal reason", "拒绝原因"))
     when = at or now()
     ChangeRequest.update(
         consent_by=who,
@@ -216,6 +233,7 @@ def record_consent(
         consent_phone=tel,
         recorded_by=actor.user_id,
         decided_note=validation.clean_text(note),
+        refusal_reason=refusal_reason,
     ).where(ChangeRequest.id == cr.id).execute()
     ro = RepairOrder.get_by_id(cr.ro_id)
     log(
@@ -223,12 +241,26 @@ def record_consent(
         "change_request",
         cr.id,
         "record_consent",
-        new={"consented": consented, "by": who, "method": method, "phone": tel, "at": when},
+        new={
+            "consented": consented,
+            "by": who,
+            "method": method,
+            "phone": tel,
+            "at": when,
+            "reason": refusal_reason,
+        },
         ro_id=ro.id,
     )
     if not consented:
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
-            bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=when)
+            bump(
+                line,
+                None,
+                ("The line", "项目"),
+                status=LineStatus.DECLINED,
+                decided_at=when,
+                decline_reason=refusal_reason,
+            )
         ChangeRequest.update(status=ChangeStatus.REFUSED).where(ChangeRequest.id == cr.id).execute()
         event(ro, actor, EventAction.CHANGE_REFUSED, who)
         return ChangeStatus.REFUSED

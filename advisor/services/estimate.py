@@ -18,6 +18,7 @@ from advisor.codes import (
     CHARGED,
     DECISIONS,
     AuthMethod,
+    ChangeStatus,
     EventAction,
     LineKind,
     LineStatus,
@@ -28,6 +29,7 @@ from advisor.errors import GateError, ValidationError
 from advisor.models import (
     Authorisation,
     CannedJob,
+    ChangeRequest,
     DeclineReason,
     EstimateLine,
     Part,
@@ -306,14 +308,8 @@ def set_terms(
     ro = check_owner(actor, ro_id)
     _check_editable(ro)
     _check_terms(ro, price_low_cents, price_high_cents, promised_at)
-    old = bump(
-        ro,
-        None,
-        ("The repair order", "工单"),
-        price_low_cents=price_low_cents,
-        price_high_cents=price_high_cents,
-        promised_at=promised_at,
-    )
+    told = _told(actor, price_low_cents, price_high_cents, now(), AuthMethod.IN_PERSON, ro.customer.name)
+    old = bump(ro, None, ("The repair order", "工单"), promised_at=promised_at, **told)
     log(
         actor,
         "repair_order",
@@ -323,6 +319,19 @@ def set_terms(
         new={"low": price_low_cents, "high": price_high_cents, "promised_at": promised_at},
         ro_id=ro.id,
     )
+
+
+def _told(actor: Actor, low: int, high: int, at: dt.datetime, method: str, to: str) -> dict[str, Any]:
+    """The columns of a price range told to the customer: the range, who told it, when,
+    how and to whom (kept as told; a later total outside it needs consent or a new one)."""
+    return {
+        "price_low_cents": low,
+        "price_high_cents": high,
+        "range_told_by": actor.user_id,
+        "range_told_at": at,
+        "range_told_method": method,
+        "range_told_to": to,
+    }
 
 
 def _check_terms(ro: RepairOrder, low: int, high: int, promised_at: dt.datetime) -> None:
@@ -353,11 +362,19 @@ def authorise_estimate(
     decline_reasons: dict[int, int] | None = None,
     note: str = "",
     at: dt.datetime | None = None,
+    new_range: tuple[int, int] | None = None,
+    outside_range_agreed: bool = False,
 ) -> int:
     """The customer authorises: each line approved or declined, who, how, amount, promise.
 
-    Declined lines are kept (they feed solicitation). Approved part lines reserve stock
-    or become part orders. Returns the authorisation id.
+    Each declined line needs its reason (the list solicitation uses). Declined lines are
+    kept (they feed solicitation). Approved part lines reserve stock or become part
+    orders. The price range told to the customer is kept as told: a total outside it is
+    refused (``OutsideRange``) unless a corrected range is told now (``new_range``,
+    recorded as told by the actor, to ``customer_name``, by ``method``) or the customer
+    agrees to this total (``outside_range_agreed``, recorded on the authorisation). With
+    no range told before, the authorised total is the range told. Returns the
+    authorisation id.
     """
     ro = check_owner(actor, ro_id)
     state = ro_state(ro)
@@ -387,10 +404,19 @@ def authorise_estimate(
         )
     for d in decisions.values():
         validation.choice(d, tuple(DECISIONS), ("Decision", "决定"))
-    reasons = decline_reasons or {}
+    reasons: dict[int, int | None] = dict(decline_reasons or {})
+    unexplained = workflow.declined_without_reason(decisions, reasons)
+    if unexplained:
+        names = "; ".join(proposed[x].description for x in unexplained)
+        raise ValidationError(
+            f"Say why the customer declined: {names}.",
+            f"请选择客户拒绝的原因：{names}。",
+            field="decline_reason",
+        )
     for line_id, d in decisions.items():
-        if d == LineStatus.DECLINED and line_id in reasons:
-            get(DeclineReason, reasons[line_id], ("Decline reason", "拒绝原因"))
+        reason_id = reasons.get(line_id)
+        if d == LineStatus.DECLINED and reason_id is not None:
+            get(DeclineReason, reason_id, ("Decline reason", "拒绝原因"))
     when = at or now()
     for line_id, d in decisions.items():
         line = proposed[line_id]
@@ -404,9 +430,14 @@ def authorise_estimate(
         )
     lines = list(EstimateLine.select().where(EstimateLine.ro == ro.id))
     total = totals_of(lines).total_cents
-    low = ro.price_low_cents if ro.price_low_cents is not None else total
-    high = ro.price_high_cents if ro.price_high_cents is not None else total
-    _check_terms(ro, min(low, total), max(high, total), promised_at)
+    told: dict[str, Any] = {}
+    if new_range is not None or ro.price_low_cents is None or ro.price_high_cents is None:
+        low, high = new_range if new_range is not None else (total, total)
+        told = _told(actor, low, high, when, method, who)
+    else:
+        low, high = ro.price_low_cents, ro.price_high_cents
+    _check_terms(ro, low, high, promised_at)
+    workflow.check_total_in_range(total, low, high, (total,) if outside_range_agreed else ())
     auth_row = Authorisation.create(
         ro=ro.id,
         at=when,
@@ -417,16 +448,9 @@ def authorise_estimate(
         amount_cents=total,
         promised_at=promised_at,
         note=validation.clean_text(note, limit=2000),
+        outside_range=outside_range_agreed and not low <= total <= high,
     )
-    bump(
-        ro,
-        None,
-        ("The repair order", "工单"),
-        authorised_at=when,
-        promised_at=promised_at,
-        price_low_cents=min(low, total),
-        price_high_cents=max(high, total),
-    )
+    bump(ro, None, ("The repair order", "工单"), authorised_at=when, promised_at=promised_at, **told)
     for line in lines:
         if line.status == LineStatus.APPROVED and line.kind == LineKind.PART:
             parts_service.supply_line(line, actor)
@@ -441,12 +465,88 @@ def authorise_estimate(
             "method": method,
             "by": who,
             "promised_at": promised_at,
+            "reasons": {str(k): v for k, v in reasons.items()},
+            "range": [low, high],
+            "range_retold": bool(told),
+            "outside_range": auth_row.outside_range,
         },
         ro_id=ro.id,
     )
     declined = sum(1 for d in decisions.values() if d == LineStatus.DECLINED)
     event(ro, actor, EventAction.AUTHORISED, f"{money.fmt(total)}; declined {declined}")
     return int(auth_row.id)
+
+
+@service("change.consent", changes=Kind.ESTIMATE | Kind.RO)
+def retell_range(
+    *,
+    actor: Actor,
+    ro_id: int,
+    price_low_cents: int,
+    price_high_cents: int,
+    told_to: str,
+    method: str,
+    phone: str = "",
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> None:
+    """A corrected price range told to the customer again after the authorisation: who
+    told it (the actor), when, how and to whom. It replaces the range the totals are held
+    to (the old one stays in the audit trail); until the car is handed over."""
+    ro = get_ro(ro_id)
+    state = ro_state(ro)
+    workflow.check_open(state)
+    workflow.check_authorised(state)
+    if state.handed_over:
+        raise GateError(
+            "The car has been handed over: the price range can no longer change.",
+            "车辆已交付：价格范围不能再更改。",
+        )
+    validation.choice(method, METHODS, ("Method", "方式"))
+    who = validation.name(told_to, what=("The name of who was told", "被告知人姓名"))
+    tel = validation.phone(phone, required=method == AuthMethod.PHONE)
+    assert ro.promised_at is not None
+    _check_terms(ro, price_low_cents, price_high_cents, ro.promised_at)
+    when = at or now()
+    told = _told(actor, price_low_cents, price_high_cents, when, method, who)
+    old = bump(ro, None, ("The repair order", "工单"), **told)
+    log(
+        actor,
+        "repair_order",
+        ro.id,
+        "retell_range",
+        old={"low": old.get("price_low_cents"), "high": old.get("price_high_cents")},
+        new={
+            "low": price_low_cents,
+            "high": price_high_cents,
+            "by": who,
+            "method": method,
+            "phone": tel,
+            "at": when,
+            "note": validation.clean_text(note, limit=2000),
+        },
+        ro_id=ro.id,
+    )
+    event(
+        ro,
+        actor,
+        EventAction.RANGE_RETOLD,
+        f"{money.fmt(price_low_cents)}–{money.fmt(price_high_cents)}",
+    )
+
+
+def agreed_amounts(ro_id: int) -> tuple[int, ...]:
+    """The totals the customer agreed to outside the range told: an authorisation they
+    gave knowing its total was outside, and each change request they consented to."""
+    authorised = Authorisation.select(Authorisation.amount_cents).where(
+        (Authorisation.ro == ro_id) & (Authorisation.outside_range == True)  # noqa: E712
+    )
+    consented = ChangeRequest.select(ChangeRequest.new_amount_cents).where(
+        (ChangeRequest.ro == ro_id)
+        & (ChangeRequest.status == ChangeStatus.APPROVED)
+        & ChangeRequest.consent_at.is_null(False)
+    )
+    return tuple(int(a) for (a,) in authorised.tuples()) + tuple(int(a) for (a,) in consented.tuples())
 
 
 def canned_jobs(lang: str = "zh_CN") -> list[tuple[str, str]]:

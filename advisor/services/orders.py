@@ -35,7 +35,7 @@ from advisor.models import (
 )
 from advisor.services._base import Actor, current_settlement, get_ro, ro_state, service
 from advisor.services.customers import customer_view, vehicle_view
-from advisor.services.estimate import quote_of, totals_of
+from advisor.services.estimate import agreed_amounts, quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
 from advisor.services.settings import get_setting
 from advisor.services.views import (
@@ -46,6 +46,7 @@ from advisor.services.views import (
     LineView,
     PaymentView,
     QCView,
+    RangeTold,
     ROSummary,
     ROView,
     SettlementView,
@@ -101,7 +102,9 @@ def get_ro_view(ro_id: int) -> ROView:
         for x in EstimateLine.select().where(EstimateLine.ro == ro.id).order_by(EstimateLine.id)
         if x.status != LineStatus.CANCELLED
     ]
+    cr_rows = list(ChangeRequest.select().where(ChangeRequest.ro == ro.id).order_by(ChangeRequest.id))
     reason_ids = {x.decline_reason for x in line_rows if x.decline_reason}
+    reason_ids |= {c.refusal_reason for c in cr_rows if c.refusal_reason}
     reasons = (
         {
             r.id: (r.label_en, r.label_zh)
@@ -174,6 +177,7 @@ def get_ro_view(ro_id: int) -> ROView:
             a.promised_at,
             names.get(a.recorded_by_id, ""),
             a.note,
+            a.outside_range,
         )
         for a in Authorisation.select().where(Authorisation.ro == ro.id).order_by(Authorisation.id)
     )
@@ -198,8 +202,9 @@ def get_ro_view(ro_id: int) -> ROView:
             names.get(c.manager_id, "") if c.manager_id else "",
             c.manager_at,
             tuple(x.id for x in line_rows if x.change_request_id == c.id),
+            *reasons.get(c.refusal_reason, ("", "")),
         )
-        for c in ChangeRequest.select().where(ChangeRequest.ro == ro.id).order_by(ChangeRequest.id)
+        for c in cr_rows
     )
     assignments = tuple(
         assignment_view(a) for a in Assignment.select().where(Assignment.ro == ro.id).order_by(Assignment.id)
@@ -298,6 +303,21 @@ def get_ro_view(ro_id: int) -> ROView:
         quote=quote,
         waiting=workflow.waiting_for(state),
         lounge_every_min=int(get_setting("lounge_update_minutes")),
+        range_told=_range_told(ro, names),
+        agreed_cents=agreed_amounts(ro.id),
+    )
+
+
+def _range_told(ro: RepairOrder, names: dict[int, str]) -> RangeTold | None:
+    if ro.price_low_cents is None or ro.price_high_cents is None:
+        return None
+    return RangeTold(
+        ro.price_low_cents,
+        ro.price_high_cents,
+        names.get(ro.range_told_by, "") if ro.range_told_by is not None else "",
+        ro.range_told_at,
+        ro.range_told_method,
+        ro.range_told_to,
     )
 
 

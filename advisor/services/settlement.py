@@ -48,7 +48,7 @@ from advisor.services._base import (
     ro_state,
     service,
 )
-from advisor.services.estimate import totals_of
+from advisor.services.estimate import agreed_amounts, totals_of
 from advisor.services.opchanges import Kind
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
@@ -86,6 +86,10 @@ def _create(ro: RepairOrder, actor: Actor, discount_cents: int, reason: str) -> 
     )
     pre = totals_of(lines)
     _check_discount(actor, discount_cents, pre.subtotal_cents)
+    # The price of the work (before a discount given now) is held to the range told.
+    workflow.check_total_in_range(
+        pre.total_cents, ro.price_low_cents, ro.price_high_cents, agreed_amounts(ro.id), when="settle"
+    )
     t = totals_of(lines, discount_cents=discount_cents)
     frozen = [
         {

@@ -177,6 +177,19 @@ class AuthorisationView:
     promised_at: dt.datetime
     recorded_by: str
     note: str
+    outside_range: bool = False  # the customer agreed to a total outside the range told
+
+
+@dataclass(frozen=True)
+class RangeTold:
+    """The price range told to the customer, kept as told: who told it, when, how, to whom."""
+
+    low_cents: int
+    high_cents: int
+    by: str
+    at: dt.datetime | None
+    method: str  # an AuthMethod ("" when not recorded: an RO from before issue 17)
+    to: str
 
 
 @dataclass(frozen=True)
@@ -200,6 +213,8 @@ class ChangeRequestView:
     manager: str
     manager_at: dt.datetime | None
     line_ids: tuple[int, ...] = ()
+    refusal_reason_en: str = ""  # why the customer refused, when refused
+    refusal_reason_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -390,6 +405,10 @@ class ROView:
     waiting: Waiting | None = None
     # The lounge standard's interval (the setting ``lounge_update_minutes``).
     lounge_every_min: int = 30
+    # The price range as told to the customer (None before one is told), and the totals
+    # they agreed to outside it since (``settlement.agreed_amounts``).
+    range_told: RangeTold | None = None
+    agreed_cents: tuple[int, ...] = ()
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:

@@ -16,6 +16,7 @@ from advisor.models import (
     ALL_MODELS,
     Appointment,
     Assignment,
+    Authorisation,
     ChangeRequest,
     Customer,
     EstimateLine,
@@ -121,7 +122,7 @@ def test_people_plates_vins_and_phones_are_valid(loaded: demo.DemoSummary) -> No
 
 def test_declines_comebacks_changes_and_follow_ups(loaded: demo.DemoSummary) -> None:
     declined = EstimateLine.select().where(EstimateLine.status == "declined")
-    assert declined.count() and all(x.decline_reason or x.change_request_id for x in declined)
+    assert declined.count() and all(x.decline_reason for x in declined)  # every decline says why
     comebacks = list(RepairOrder.select().where(RepairOrder.comeback_of.is_null(False)))
     assert comebacks
     for ro in comebacks:
@@ -358,3 +359,21 @@ def test_some_ros_change_advisor_at_reception_with_a_reason(loaded: demo.DemoSum
             if x.action in ("checked_in", "concern_recorded", "authorised", "settled", "handed_over")
         )
     assert {e.user_id for e in moved} >= {manager}
+
+
+def test_refusals_say_why_and_ranges_are_kept_as_told(loaded: demo.DemoSummary) -> None:
+    """Issue 17: a refused change carries its reason; the range told is kept as told —
+    most totals inside it, some re-told at the authorisation, some agreed outside it."""
+    refused = list(ChangeRequest.select().where(ChangeRequest.status == "refused"))
+    assert refused and all(c.refusal_reason for c in refused)
+    authorised = list(RepairOrder.select().where(RepairOrder.authorised_at.is_null(False)))
+    assert all(ro.range_told_by and ro.range_told_at and ro.range_told_to for ro in authorised)
+    retold = StepEvent.select().where(StepEvent.action == "range_retold").count()
+    outside = list(Authorisation.select().where(Authorisation.outside_range == True))  # noqa: E712
+    assert retold and outside
+    for a in outside:
+        ro = RepairOrder.get_by_id(a.ro_id)
+        assert not ro.price_low_cents <= a.amount_cents <= ro.price_high_cents
+    for ro in authorised:
+        a = Authorisation.get(Authorisation.ro == ro.id)
+        assert a.outside_range or ro.price_low_cents <= a.amount_cents <= ro.price_high_cents

@@ -129,9 +129,15 @@ def _wrong_pins(a: dict[str, Any]) -> None:
 
 def _consent(a: dict[str, Any]) -> None:
     from advisor.services import changes
+    from tests.factories import reason_id
 
     changes.record_consent(
-        actor=a["actor"], change_id=a["change_id"], consented=a["yes"], consent_by="张伟", method="in_person"
+        actor=a["actor"],
+        change_id=a["change_id"],
+        consented=a["yes"],
+        consent_by="张伟",
+        method="in_person",
+        refusal_reason=None if a["yes"] else reason_id("no_time"),
     )
 
 

@@ -233,6 +233,9 @@ class ServiceFlow(RuleBasedStateMachine):
             method=method,
             phone="13812345678" if method == "phone" else "",
             promised_at=now() + dt.timedelta(hours=6),
+            decline_reasons={
+                k: factories.reason_id("price") for k, d in decisions.items() if d == "declined"
+            },
         )
 
     @precondition(lambda self: self.ros)
@@ -355,6 +358,7 @@ class ServiceFlow(RuleBasedStateMachine):
             consent_by="张伟",
             method=method,
             phone="13812345678" if with_number else "",
+            refusal_reason=None if yes else factories.reason_id("no_time"),
         )
 
     @precondition(lambda self: self.ros)

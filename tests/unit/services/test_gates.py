@@ -152,6 +152,7 @@ def consent(staff: Staff, change_id: int, *, yes: bool = True) -> str:
         consent_by="张伟",
         method="phone",
         phone="13812345678",
+        refusal_reason=None if yes else factories.reason_id("no_time"),
     )
 
 
@@ -637,6 +638,7 @@ def test_settlement_holds_approved_lines_only_and_exact_totals(staff: Staff) -> 
             other: "approved",
             declined: "declined",
         },
+        decline_reasons={declined: factories.reason_id("price")},
     )
     finish_all(staff, ro_id)
     pass_qc(staff, ro_id)

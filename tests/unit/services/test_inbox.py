@@ -54,7 +54,12 @@ def extra_work(staff: Staff, ro_id: int) -> int:
 
 def consent(staff: Staff, cr: int, yes: bool = True) -> str:
     return changes.record_consent(
-        actor=staff.advisor, change_id=cr, consented=yes, consent_by="张伟", method="in_person"
+        actor=staff.advisor,
+        change_id=cr,
+        consented=yes,
+        consent_by="张伟",
+        method="in_person",
+        refusal_reason=None if yes else factories.reason_id("no_time"),
     )
 
 
