@@ -106,6 +106,24 @@ def totals_rows(sheet: Sheet, t: Totals, tax_rate: Any) -> list[tuple[str, str]]
     return rows
 
 
+def range_told(sheet: Sheet, view: ROView) -> str:
+    """The price range as told to the customer, and who told it, when, how and to whom
+    (it is never widened to fit a total: one outside it carries the customer's consent)."""
+    told, lang = view.range_told, sheet.lang
+    if told is None:
+        return sheet.t("not_set")
+    text = f"{fmt.money(told.low_cents, lang)} – {fmt.money(told.high_cents, lang)}"
+    if told.at is not None:
+        text += sheet.t(
+            "range_told_by",
+            by=sheet.plain(told.by) or "—",
+            when=fmt.datetime(told.at, lang),
+            how=code("auth_method", told.method, lang) if told.method else "—",
+            to=sheet.plain(told.to) or "—",
+        )
+    return text
+
+
 def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
     """The recorded authorisation(s), or empty signature and date lines."""
     lang = sheet.lang
@@ -129,6 +147,8 @@ def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
             (sheet.t("promised"), fmt.datetime(a.promised_at, lang)),
             (sheet.t("recorded_by"), a.recorded_by),
         ]
+        if a.outside_range:
+            pairs.append(("", sheet.t("auth_outside_range")))
         if a.note:
             pairs.append(("", a.note))
         out += keep_if_fits([kv_table(sheet, pairs)])  # (a long note splits)
@@ -152,12 +172,7 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Any, valid_days: int) -
     if with_proposed:
         block += sheet.lp("proposed_note", "small")
     story.append(KeepTogether(block))
-    low, high = view.price_low_cents, view.price_high_cents
-    price_range = (
-        f"{fmt.money(low, lang)} – {fmt.money(high, lang)}"
-        if low is not None and high is not None
-        else sheet.t("not_set")
-    )
+    price_range = range_told(sheet, view)
     valid_until = sheet.printed_at.date() + dt.timedelta(days=valid_days)
     terms = [
         (sheet.t("price_range"), price_range),

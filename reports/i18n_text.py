@@ -63,7 +63,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec.materials": ("Parts and materials", "配件与材料费"),
     "sec.other": ("Other charges", "其他费用"),
     "sec.payments": ("Payments", "付款记录"),
-    "sec.changes": ("Changes agreed during the repair", "维修过程中的变更及客户同意记录"),
+    "sec.changes": ("Changes during the repair and the customer's answers", "维修过程中的变更及客户答复"),
     "sec.warranty": ("Warranty", "质量保证期"),
     "sec.signatures": ("Signatures", "签字确认"),
     "sec.jobs": ("Jobs", "作业派工"),
@@ -129,6 +129,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "balance": ("Balance due", "未付余额"),
     # estimate terms
     "price_range": ("Price range", "价格范围"),
+    "range_told_by": (
+        " (told by {by}, {when}, {how}, to {to})",
+        "（告知人：{by}；{when}；方式：{how}；告知对象：{to}）",
+    ),
+    "auth_outside_range": (
+        "The customer agreed to this total, outside the price range they had been told.",
+        "客户同意此金额（超出此前告知的价格范围）。",
+    ),
     "validity": ("Valid until", "估价有效期至"),
     "validity_days": ("{date} ({days} days)", "{date}（{days} 天）"),
     "old_parts_back": ("Old parts returned to the customer", "旧件交还客户"),
@@ -165,7 +173,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "cr_consent_text": ("{who}, {how}, {when}", "{who}，{how}，{when}"),
     "cr_consent_phone": ("number called {phone}", "致电号码 {phone}"),
     "cr_manager": ("Approved by manager", "经理批准"),
+    "cr_manager_rejected": ("Rejected by manager", "经理驳回"),
     "cr_no_consent": ("no consent recorded", "未记录客户同意"),
+    "cr_refusal": ("Refused by the customer", "客户拒绝"),
+    "cr_refusal_reason": ("Reason", "原因"),
+    "cr_no_reason": ("(no reason given)", "（未注明原因）"),
     "warranty_text": (
         "{cls}: {km} km or {days} days, whichever comes first, from the day the car was handed over.",
         "{cls}：{km} 公里或 {days} 天（以先到者为准），自交车之日起计算。",

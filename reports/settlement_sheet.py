@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
-from advisor.codes import CHARGED, LineKind, OldPart
+from advisor.codes import CHARGED, ChangeStatus, LineKind, OldPart
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
-from reports.estimate_sheet import qty
+from reports.estimate_sheet import qty, range_told
 from reports.i18n_text import code, label
 from reports.pdf_base import Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
@@ -199,7 +199,22 @@ def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> list[Flowable
             f"{fmt.datetime(cr.new_promised_at, lang)}"
         )
     lines.append(money)
-    if cr.consent_at is not None:
+    if cr.status == ChangeStatus.REFUSED:
+        # A refusal is no consent: who refused, how, when and why — never "客户同意".
+        refusal = t(
+            "cr_consent_text",
+            who=sheet.plain(cr.consent_by) or "—",
+            how=code("auth_method", cr.consent_method, lang) if cr.consent_method else "—",
+            when=fmt.datetime(cr.consent_at, lang) or "—",
+        )
+        if cr.consent_phone:
+            refusal += sep + t("cr_consent_phone", phone=sheet.plain(cr.consent_phone))
+        why = cr.refusal_reason_zh if lang.startswith("zh") else cr.refusal_reason_en
+        refusal += f"{sep}{t('cr_refusal_reason')}{colon}{why or t('cr_no_reason')}"
+        if cr.recorded_by:
+            refusal += f"{sep}{t('recorded_by')}{colon}{sheet.plain(cr.recorded_by)}"
+        lines.append(f"{t('cr_refusal')}{colon}{refusal}")
+    elif cr.consent_at is not None:
         consent = t(
             "cr_consent_text",
             who=sheet.plain(cr.consent_by),
@@ -210,13 +225,13 @@ def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> list[Flowable
             consent += sep + t("cr_consent_phone", phone=sheet.plain(cr.consent_phone))
         if cr.recorded_by:
             consent += f"{sep}{t('recorded_by')}{colon}{sheet.plain(cr.recorded_by)}"
+        lines.append(f"{t('cr_consent')}{colon}{consent}")
     else:
-        consent = t("cr_no_consent")
-    lines.append(f"{t('cr_consent')}{colon}{consent}")
+        lines.append(f"{t('cr_consent')}{colon}{t('cr_no_consent')}")
     if cr.manager:
+        verdict = "cr_manager_rejected" if cr.status == ChangeStatus.REJECTED else "cr_manager"
         lines.append(
-            f"{t('cr_manager')}{colon}{sheet.plain(cr.manager)}{t('comma')}"
-            f"{fmt.datetime(cr.manager_at, lang)}"
+            f"{t(verdict)}{colon}{sheet.plain(cr.manager)}{t('comma')}{fmt.datetime(cr.manager_at, lang)}"
         )
     return sheet.p("\n".join(lines))
 
@@ -254,6 +269,7 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
     by_id = {x.id: x for x in view.lines}
     lines = [by_id[i] for i in s.line_ids if i in by_id]
     extra.append((sheet.t("old_parts_back"), old_parts_summary(lines, lang)))
+    extra.append((sheet.t("price_range"), range_told(sheet, view)))
     story: list[Flowable] = customer_vehicle(sheet, view, extra=extra)
     story += concerns(sheet, view)
     story += line_sections(sheet, lines)

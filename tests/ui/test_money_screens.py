@@ -135,6 +135,7 @@ def test_the_estimate_page_shows_the_printed_estimates_total(
     qtbot.waitExposed(dialog)
     choose_in_popup(qtbot, decision, "✗")
     assert decision.currentData() == "declined"
+    choose_in_popup(qtbot, dialog.reason_boxes[second], "价格太高" if lang == "zh_CN" else "Too expensive")
     shown_total = "¥305.10"  # 270 + 13 %
     assert shown_total in dialog.total.text() and "¥270.00" in dialog.total.text()
     person.click(qtbot, dialog.ok_button)

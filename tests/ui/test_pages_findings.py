@@ -210,6 +210,7 @@ def test_the_consent_dialog_offers_only_the_refusal_for_an_earlier_promise(
     assert dialog.refused.isChecked() and not dialog.consented.isEnabled()
     assert "not later than the current one" in dialog.summary.text()
     assert "&lt;b&gt;disc&lt;/b&gt; late" in dialog.summary.text()
+    person.choose(qtbot, dialog.reason, "No time now")
     person.click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert shown == [] and dialog.status == "refused"
     assert get_ro_view(ro_id).promised_at == promised

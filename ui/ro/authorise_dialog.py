@@ -7,11 +7,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,8 +31,8 @@ from advisor.services import estimate, settings, solicitation
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
-from ui.desk_fmt import from_qdatetime, to_qdatetime
-from ui.ro import printing
+from ui.desk_fmt import from_qdatetime, parse_money, to_qdatetime
+from ui.ro import printing, range_told
 from ui.ro.lines_model import kind_label
 
 
@@ -59,12 +62,18 @@ class AuthoriseDialog(QDialog):
         form.addRow(self.tr("&Promised time"), self.promised)
         form.addRow(self.tr("&Note"), self.note)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Each line: approve or decline (declined lines are kept)."), self))
+        layout.addWidget(
+            QLabel(
+                self.tr("Each line: approve or decline (a declined line needs the customer's reason)."), self
+            )
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
+        layout.addWidget(self._build_range(view))
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.resize(760, 600)
+        self._update_total()
 
     def _build_table(self) -> None:
         """A row per proposed line: what, how much, approve or decline, and why declined."""
@@ -89,7 +98,7 @@ class AuthoriseDialog(QDialog):
             decision.addItem(self.tr("✗ Decline"), "declined")
             reason = QComboBox(self)
             reason.setObjectName(f"reason_{line.id}")
-            reason.addItem(self.tr("(no reason given)"), None)
+            reason.addItem(self.tr("(choose the reason)"), None)
             for r in self.reasons:
                 reason.addItem(pick(r.label_en, r.label_zh, self.ctx.lang), r.id)
             reason.setEnabled(False)
@@ -136,7 +145,52 @@ class AuthoriseDialog(QDialog):
         self.total.setStyleSheet("font-weight: bold;")
         for box in self.decisions.values():
             box.currentIndexChanged.connect(self._update_total)
-        self._update_total()
+
+    def _build_range(self, view: ROView) -> QGroupBox:
+        """The price range told to the customer, and the two ways past a total outside it:
+        a corrected range told now, or the customer's agreement to this total."""
+        box = QGroupBox(self.tr("Price range told to the customer"), self)
+        box.setObjectName("auth_range_box")
+        self.range_told = QLabel(range_told.told_text(view.range_told), box)
+        self.range_told.setObjectName("auth_range_told")
+        self.range_told.setWordWrap(True)
+        self.range_warning = QLabel(
+            self.tr(
+                "The total is outside the range told. Tell the customer a corrected range now, "
+                "or record that they agree to this total."
+            ),
+            box,
+        )
+        self.range_warning.setObjectName("auth_range_warning")
+        self.range_warning.setWordWrap(True)
+        self.range_warning.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.new_low = QLineEdit(box)
+        self.new_low.setObjectName("auth_new_low")
+        self.new_high = QLineEdit(box)
+        self.new_high.setObjectName("auth_new_high")
+        for w in (self.new_low, self.new_high):
+            w.setPlaceholderText(self.tr("keep"))
+            w.textChanged.connect(self._update_total)
+        self.outside_agreed = QCheckBox(self.tr("The customer &agrees to this total outside the range"), box)
+        self.outside_agreed.setObjectName("auth_outside_agreed")
+        span = QHBoxLayout()
+        new_label = QLabel(self.tr("Corrected &range told now:"), box)
+        new_label.setBuddy(self.new_low)
+        span.addWidget(new_label)
+        span.addWidget(self.new_low)
+        span.addWidget(QLabel("–", box))
+        span.addWidget(self.new_high)
+        span.addStretch(1)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.range_told)
+        inner.addWidget(self.range_warning)
+        inner.addLayout(span)
+        inner.addWidget(self.outside_agreed, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def _new_range(self) -> tuple[int, int] | None:
+        low, high = parse_money(self.new_low.text()), parse_money(self.new_high.text())
+        return (low, high) if low is not None and high is not None else None
 
     def _build_buttons(self, view: ROView) -> QDialogButtonBox:
         """Record (OK), cancel, and print the estimate for the customer's signature."""
@@ -165,6 +219,14 @@ class AuthoriseDialog(QDialog):
             )
         decided = {lid: box.currentData() for lid, box in self.decisions.items()}
         q = estimate.quote_of(self.view.lines, decisions=decided, tax_rate=self._tax_rate)
+        new = self._new_range()
+        outside = (
+            not new[0] <= q.total_cents <= new[1]
+            if new is not None
+            else range_told.outside(self.view, q.total_cents)
+        )
+        self.range_warning.setVisible(outside)
+        self.outside_agreed.setEnabled(outside or self.outside_agreed.isChecked())
         self.total.setText(
             self.tr("Total authorised: %1 incl. tax (%2 before tax + %3 tax)")
             .replace("%1", fmt.money(q.total_cents))
@@ -198,6 +260,8 @@ class AuthoriseDialog(QDialog):
             phone=self.phone.text().strip() if self.method.currentData() == AuthMethod.PHONE else "",
             decline_reasons=reasons,
             note=self.note.text(),
+            new_range=self._new_range(),
+            outside_range_agreed=self.outside_agreed.isChecked(),
         )
         if result.ok:
             self.result_id = result.value

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from advisor import workflow
 from advisor.codes import AuthMethod
-from advisor.services import changes
+from advisor.i18n import pick
+from advisor.services import changes, solicitation
 from advisor.services.views import ChangeRequestView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -58,6 +59,23 @@ class ConsentDialog(QDialog):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()
+        self.reason = QComboBox()
+        self.reason.setObjectName("consent_reason")
+        self.reason.addItem("", None)  # "(choose the reason)", named by retranslate
+        for r in solicitation.read_decline_reasons(actor=self.ctx.actor):
+            self.reason.addItem(pick(r.label_en, r.label_zh, self.ctx.lang), r.id)
+        self.refused.toggled.connect(self.reason.setEnabled)
+        self.reason.setEnabled(self.refused.isChecked())
+        for name, widget in (
+            ("consent_yes", self.consented),
+            ("consent_no", self.refused),
+            ("consent_who", self.who),
+            ("consent_method", self.method),
+            ("consent_phone", self.phone),
+            ("consent_when", self.when),
+            ("consent_note", self.note),
+        ):
+            widget.setObjectName(name)
         self.method.currentIndexChanged.connect(
             lambda _i: self.phone.setEnabled(self.method.currentData() == AuthMethod.PHONE)
         )
@@ -94,12 +112,12 @@ class ConsentDialog(QDialog):
         answer_row.addWidget(self.consented)
         answer_row.addWidget(self.refused)
         answer_row.addStretch(1)
-        self.rows = [QLabel() for _ in range(6)]
+        self.rows = [QLabel() for _ in range(7)]
         form = QFormLayout()
         form.addRow(self.summary)
         form.addRow(self.rows[0], answer_row)
         for label, field in zip(
-            self.rows[1:], (self.who, self.method, self.phone, self.when, self.note), strict=True
+            self.rows[1:], (self.reason, self.who, self.method, self.phone, self.when, self.note), strict=True
         ):
             form.addRow(label, field)
         return form
@@ -138,6 +156,7 @@ class ConsentDialog(QDialog):
             self.rows,
             (
                 self.tr("Answer"),
+                self.tr("&Reason if refused"),
                 self.tr("Who answered"),
                 self.tr("How"),
                 self.tr("Number called"),
@@ -147,6 +166,8 @@ class ConsentDialog(QDialog):
             strict=True,
         ):
             label.setText(text)
+        self.rows[1].setBuddy(self.reason)
+        self.reason.setItemText(0, self.tr("(choose the reason)"))
         for i in range(self.method.count()):
             self.method.setItemText(i, labels.method(self.method.itemData(i)))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
@@ -164,6 +185,7 @@ class ConsentDialog(QDialog):
             phone=self.phone.text() if method == AuthMethod.PHONE else "",
             at=from_qdatetime(self.when.dateTime()),
             note=self.note.text(),
+            refusal_reason=None if self.consented.isChecked() else self.reason.currentData(),
         )
         if result.ok:
             self.status = str(result.value)

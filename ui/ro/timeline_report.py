@@ -104,7 +104,7 @@ class TimelineReport(QWidget):
                 self.tr("Amount"),
                 self.tr("Promised time"),
                 self.tr("Status"),
-                self.tr("Customer's consent"),
+                self.tr("Customer's answer"),
                 self.tr("Recorded / approved by"),
             ]
         )
@@ -278,6 +278,13 @@ class TimelineReport(QWidget):
                 consent = f"{c.consent_by}, {fmt.datetime(c.consent_at)}, {how}"
                 if c.consent_phone:
                     consent += f" ({c.consent_phone})"
+                if c.status == ChangeStatus.REFUSED:
+                    why = pick(c.refusal_reason_en, c.refusal_reason_zh, self.lang) or self.tr(
+                        "no reason given"
+                    )
+                    consent = self.tr("Refused: %1; reason: %2").replace("%1", consent).replace("%2", why)
+                else:
+                    consent = self.tr("Consented: %1").replace("%1", consent)
             promised = ""
             if c.new_promised_at is not None:
                 promised = f"{fmt.datetime(c.old_promised_at) or '—'} → {fmt.datetime(c.new_promised_at)}"

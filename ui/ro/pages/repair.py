@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import CHANGE_OPEN, LineKind
+from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind
+from advisor.i18n import pick
 from advisor.services import changes, workshop
 from advisor.services.views import AssignmentView, ChangeRequestView, LineView, ROView
 from ui import fmt
@@ -192,6 +193,9 @@ class RepairPage(StepPage):
                 answer = f"{c.consent_by} · {labels.method(c.consent_method)}"
                 answer += f" {c.consent_phone}" if c.consent_phone else ""
                 answer += f" · {fmt.datetime(c.consent_at)}"
+                if c.status == ChangeStatus.REFUSED:
+                    why = pick(c.refusal_reason_en, c.refusal_reason_zh, self.ctx.lang)
+                    answer = self.tr("Refused: %1").replace("%1", answer) + (f" · {why}" if why else "")
             status = labels.change_status(c.status) + (" · " + self.tr("major") if c.major else "")
             rows.append(
                 (

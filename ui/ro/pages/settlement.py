@@ -29,6 +29,7 @@ from advisor.services.views import LineView, ROView, Totals
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.long_text import tooltip
+from ui.ro import range_told
 from ui.ro.lines_model import declined_text, origin_label, pay_type_label
 from ui.ro.pages._closing import (
     cell,
@@ -77,6 +78,7 @@ class SettlementPage(StepPage):
         self._last_due: int | None = None
         body, layout, (self.status, self.locked) = self._scaffold("settle_status", "settle_locked")
         self._build_lines(body)
+        self._build_range(body)
         # Settle with an optional discount.
         (self.settle_group, self.discount_label, self.discount, self.reason, self.settle_button) = (
             self._discount_row(
@@ -104,6 +106,7 @@ class SettlementPage(StepPage):
             self.other_title,
             self.other,
             self.not_charged,
+            self.range_group,
             self.settle_group,
             self.explain_group,
             self.totals_group,
@@ -113,6 +116,7 @@ class SettlementPage(StepPage):
             layout.addWidget(w)
         layout.addStretch(1)
         self.guard(self.settle_group, "settle")
+        self.may_retell = self.guard(self.retell_button, "change.consent")
         self.guard(self.correct_group, "settle")
         self.guard(self.explain_group, "explain")
         self.may_pay = self.guard(self.pay_form, "pay")
@@ -132,6 +136,44 @@ class SettlementPage(StepPage):
         self.not_charged = QLabel(body)
         self.not_charged.setObjectName("settle_not_charged")
         self.not_charged.setWordWrap(True)
+
+    def _build_range(self, body: QWidget) -> None:
+        """The price range told to the customer; when the total falls outside it (and
+        outside every total they agreed to since), the way out: a corrected range told."""
+        self.range_group = QGroupBox(body)
+        self.range_group.setObjectName("settle_range_group")
+        self.range_told = QLabel(self.range_group)
+        self.range_told.setObjectName("settle_range_told")
+        self.range_told.setWordWrap(True)
+        self.range_warning = QLabel(self.range_group)
+        self.range_warning.setObjectName("settle_range_warning")
+        self.range_warning.setWordWrap(True)
+        self.range_warning.setStyleSheet("color:#8e1c14; font-weight:bold;")
+        self.retell_button = QPushButton(self.range_group)
+        self.retell_button.setObjectName("settle_retell")
+        self.retell_button.clicked.connect(self.retell)
+        box = QVBoxLayout(self.range_group)
+        box.addWidget(self.range_told)
+        row = QHBoxLayout()
+        row.addWidget(self.range_warning, 1)
+        row.addWidget(self.retell_button)
+        box.addLayout(row)
+
+    def _show_range(self, view: ROView) -> None:
+        self.range_group.setVisible(view.range_told is not None)
+        self.range_told.setText(range_told.told_text(view.range_told))
+        # Before settling, ``totals`` has no discount: it is the price the range holds.
+        outside = view.settlement is None and range_told.outside(view, view.totals.total_cents)
+        self.range_warning.setVisible(outside)
+        self.retell_button.setVisible(outside and self.may_retell and self.ctx.may("change.consent"))
+
+    def retell(self) -> range_told.RetellDialog | None:
+        """Tell the customer a corrected range (the dialog is returned for the tests)."""
+        if self.view is None:
+            return None
+        dialog = range_told.RetellDialog(self.ctx, self.view, self.view.totals.total_cents, self)
+        dialog.open()
+        return dialog
 
     def _build_explain(self, body: QWidget) -> None:
         """The items are explained one by one BEFORE the amount is shown to the customer."""
@@ -216,6 +258,14 @@ class SettlementPage(StepPage):
         self.parts_title.setText(self.tr("Materials"))
         self.other_title.setText(self.tr("Other charges"))
         self._set_headers()
+        self.range_group.setTitle(self.tr("Price range told to the customer"))
+        self.range_warning.setText(
+            self.tr(
+                "The total is outside the range told and every total the customer agreed to: "
+                "tell them a corrected range, or get their consent with a change request, before settling."
+            )
+        )
+        self.retell_button.setText(self.tr("Tell a corrected range…"))
         self.settle_group.setTitle(self.tr("Settle"))
         self.discount_label.setText(self.tr("Discount (¥):"))
         self.discount.setPlaceholderText("0.00")
@@ -301,6 +351,7 @@ class SettlementPage(StepPage):
         self._fill_lines(lines)
         self._show_not_charged(view)
         self._show_state(view)
+        self._show_range(view)
         self.pay_group.setVisible(s is not None)
         self._fill_payments(view)
 
