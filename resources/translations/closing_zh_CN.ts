@@ -462,214 +462,214 @@
 <context>
     <name>QCPage</name>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="154"/>
+        <location filename="../../ui/ro/pages/qc.py" line="158"/>
         <source>Final QC — checked against the inquiry and the RO</source>
         <translation>完工检查 —— 对照问诊单和工单逐项检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="155"/>
+        <location filename="../../ui/ro/pages/qc.py" line="159"/>
         <source>Every concern and every approved line (tick when OK)</source>
         <translation>每条故障描述和每个已批准项目（合格请勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="156"/>
+        <location filename="../../ui/ro/pages/qc.py" line="160"/>
         <source>Tick all as OK</source>
         <translation>全部勾选为合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="157"/>
+        <location filename="../../ui/ro/pages/qc.py" line="161"/>
         <source>Car checks</source>
         <translation>车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="158"/>
+        <location filename="../../ui/ro/pages/qc.py" line="162"/>
         <source>Road test:</source>
         <translation>路试：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="159"/>
-        <location filename="../../ui/ro/pages/qc.py" line="287"/>
+        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="291"/>
         <source>Not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="160"/>
-        <location filename="../../ui/ro/pages/qc.py" line="287"/>
+        <location filename="../../ui/ro/pages/qc.py" line="164"/>
+        <location filename="../../ui/ro/pages/qc.py" line="291"/>
         <source>Done</source>
         <translation>已路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="161"/>
+        <location filename="../../ui/ro/pages/qc.py" line="165"/>
         <source>Road test result (e.g. no noise when braking)</source>
         <translation>路试结果（例如：制动时无异响）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="162"/>
+        <location filename="../../ui/ro/pages/qc.py" line="166"/>
         <source>Nothing left in the car (tools, covers, rags)</source>
         <translation>车内无遗留物品（工具、护套、抹布）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="163"/>
+        <location filename="../../ui/ro/pages/qc.py" line="167"/>
         <source>No new body damage</source>
         <translation>无新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="164"/>
+        <location filename="../../ui/ro/pages/qc.py" line="168"/>
         <source>First service: customer invited to the inspection</source>
         <translation>首次保养：已邀请客户参与检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="165"/>
+        <location filename="../../ui/ro/pages/qc.py" line="169"/>
         <source>Completion certificate no.:</source>
         <translation>竣工出厂合格证编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="166"/>
+        <location filename="../../ui/ro/pages/qc.py" line="170"/>
         <source>Required for this repair class</source>
         <translation>此维修类别必填</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="167"/>
+        <location filename="../../ui/ro/pages/qc.py" line="171"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="168"/>
+        <location filename="../../ui/ro/pages/qc.py" line="172"/>
         <source>What failed, what to rework</source>
         <translation>哪里不合格、需要返工什么</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="170"/>
+        <location filename="../../ui/ro/pages/qc.py" line="174"/>
         <source>Signed by the inspector: %1</source>
         <translation>检验员签字：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="172"/>
+        <location filename="../../ui/ro/pages/qc.py" line="176"/>
         <source>✓ Pass and sign</source>
         <translation>✓ 合格并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="173"/>
+        <location filename="../../ui/ro/pages/qc.py" line="177"/>
         <source>Records the inspection as passed, signed by you</source>
         <translation>以您的名义记录检查合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="174"/>
+        <location filename="../../ui/ro/pages/qc.py" line="178"/>
         <source>✗ Fail — back to the workshop</source>
         <translation>✗ 不合格 —— 退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="176"/>
+        <location filename="../../ui/ro/pages/qc.py" line="180"/>
         <source>Records a failed inspection: the unticked jobs go back as internal rework</source>
         <translation>记录检查不合格：未勾选的作业作为内部返工退回车间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="178"/>
+        <location filename="../../ui/ro/pages/qc.py" line="182"/>
         <source>Completion certificate number</source>
         <translation>竣工出厂合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="179"/>
+        <location filename="../../ui/ro/pages/qc.py" line="183"/>
         <source>Record certificate</source>
         <translation>记录合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="180"/>
+        <location filename="../../ui/ro/pages/qc.py" line="184"/>
         <source>Earlier inspections</source>
         <translation>以往检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="183"/>
+        <location filename="../../ui/ro/pages/qc.py" line="187"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="184"/>
+        <location filename="../../ui/ro/pages/qc.py" line="188"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="185"/>
+        <location filename="../../ui/ro/pages/qc.py" line="189"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="186"/>
+        <location filename="../../ui/ro/pages/qc.py" line="190"/>
         <source>Road test</source>
         <translation>路试</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="187"/>
+        <location filename="../../ui/ro/pages/qc.py" line="191"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="188"/>
+        <location filename="../../ui/ro/pages/qc.py" line="192"/>
         <source>Not OK / notes</source>
         <translation>不合格项／备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="207"/>
+        <location filename="../../ui/ro/pages/qc.py" line="211"/>
         <source>QC passed on %1, signed by %2.</source>
         <translation>完工检查于 %1 通过，检验员：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="210"/>
+        <location filename="../../ui/ro/pages/qc.py" line="214"/>
         <source>Certificate no. %1.</source>
         <translation>合格证编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="216"/>
+        <location filename="../../ui/ro/pages/qc.py" line="220"/>
         <source>The last inspection failed (%1): the job is back in the workshop as rework.</source>
         <translation>上次检查不合格（%1）：作业已退回车间返工。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="222"/>
+        <location filename="../../ui/ro/pages/qc.py" line="226"/>
         <source>Internal reworks: %1</source>
         <translation>内部返工：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="235"/>
+        <location filename="../../ui/ro/pages/qc.py" line="239"/>
         <source>Self-check signed by %1 on %2 (technician %3).</source>
         <translation>自检由 %1 于 %2 签署（技师：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="241"/>
+        <location filename="../../ui/ro/pages/qc.py" line="245"/>
         <source>Not applicable: %1.</source>
         <translation>不适用：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="251"/>
+        <location filename="../../ui/ro/pages/qc.py" line="255"/>
         <source>Record %1&apos;s self-check…</source>
         <translation>录入 %1 的自检…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="291"/>
+        <location filename="../../ui/ro/pages/qc.py" line="295"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="291"/>
+        <location filename="../../ui/ro/pages/qc.py" line="295"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="294"/>
+        <location filename="../../ui/ro/pages/qc.py" line="298"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="296"/>
+        <location filename="../../ui/ro/pages/qc.py" line="300"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="348"/>
+        <location filename="../../ui/ro/pages/qc.py" line="352"/>
         <source>Not every check is ticked OK. Signing now records a FAILED inspection and sends the job back to the workshop. Sign it as failed?</source>
         <translation>并非所有检查项都已勾选合格。现在签字将记录为检查不合格，并将作业退回车间。是否按不合格签字？</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/qc.py" line="360"/>
+        <location filename="../../ui/ro/pages/qc.py" line="364"/>
         <source>Untick what is not OK so the workshop knows what to rework.</source>
         <translation>请取消勾选不合格的项目，以便车间知道需要返工什么。</translation>
     </message>
@@ -700,288 +700,303 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="214"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="256"/>
         <source>Settlement — approved work only</source>
         <translation>结算 —— 仅限已批准的作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="215"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="228"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="257"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="216"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="229"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="258"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="279"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="217"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
         <source>Other charges</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="249"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="299"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="250"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="300"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="319"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="251"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="301"/>
         <source>Hours</source>
         <translation>工时数</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="252"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="302"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="253"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="263"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="275"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="383"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="303"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="313"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="319"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="325"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="434"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="254"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="265"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="304"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="315"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="319"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="259"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="309"/>
         <source>Part no.</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="260"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="310"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="311"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="319"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="262"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="312"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="314"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="219"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="269"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="220"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="270"/>
         <source>Discount (¥):</source>
         <translation>折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="222"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="272"/>
         <source>Reason for the discount</source>
         <translation>折扣原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="223"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
         <source>Settle and issue the settlement number</source>
         <translation>结算并生成结算单号</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="224"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
         <source>1. Explain every item to the customer — before the amount</source>
         <translation>1. 向客户逐项解释 —— 在告知金额之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="225"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="275"/>
         <source>Items explained to the customer</source>
         <translation>已向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="383"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="434"/>
         <source>2. Amount</source>
         <translation>2. 金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="230"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="280"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="231"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="281"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="232"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="282"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="233"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="283"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="237"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="287"/>
         <source>Correction (a new settlement replaces this one)</source>
         <translation>更正（以新结算单取代本结算单）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="238"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
         <source>New discount (¥):</source>
         <translation>新折扣（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="240"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="290"/>
         <source>Why the settlement is corrected</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="241"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="291"/>
         <source>Issue a corrected settlement</source>
         <translation>开具更正后的结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="283"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="333"/>
         <source>Payments (cashier)</source>
         <translation>收款（收银员）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="273"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="323"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="274"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="261"/>
+        <source>Price range told to the customer</source>
+        <translation>告知客户的价格范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="264"/>
+        <source>The total is outside the range told and every total the customer agreed to: tell them a corrected range, or get their consent with a change request, before settling.</source>
+        <translation>合计超出告知的价格范围及客户同意过的金额：结算前请向客户重新告知价格范围，或提交变更申请征得客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="268"/>
+        <source>Tell a corrected range…</source>
+        <translation>重新告知价格范围…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/settlement.py" line="324"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="276"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="326"/>
         <source>Reference / reason</source>
         <translation>凭证号／原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="277"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="327"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="278"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="328"/>
         <source>Refund of</source>
         <translation>退款对应</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="286"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="336"/>
         <source>Take payment:</source>
         <translation>收款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="287"/>
-        <location filename="../../ui/ro/pages/settlement.py" line="291"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="337"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="341"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="288"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="338"/>
         <source>Reference (card slip, transfer no.)</source>
         <translation>凭证号（刷卡单、转账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="289"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="339"/>
         <source>Record payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="290"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="340"/>
         <source>Refund the selected payment:</source>
         <translation>对所选付款退款：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="292"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="342"/>
         <source>Reason for the refund</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="293"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="343"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="315"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="366"/>
         <source>Declined by the customer, not charged (offered again at the next visit): %1</source>
         <translation>客户已拒绝，不收费（下次来店时再推荐）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="321"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="372"/>
         <source>Not yet approved or declined: %1</source>
         <translation>尚未批准或拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="340"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="391"/>
         <source>Explained on %1</source>
         <translation>已于 %1 解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="345"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="396"/>
         <source>Not explained yet: explain each item, then show the amount.</source>
         <translation>尚未解释：请先逐项解释，再告知金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="361"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="412"/>
         <source>Settlement no. %1</source>
         <translation>结算单号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="362"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="413"/>
         <source>%1 by %2</source>
         <translation>%1，经办人 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="366"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="417"/>
         <source>Discount: %1</source>
         <translation>折扣：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="369"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="420"/>
         <source>Settled: %1</source>
         <translation>已结算：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="371"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="422"/>
         <source>Not settled yet (preview)</source>
         <translation>尚未结算（预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="464"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="515"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="466"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="517"/>
         <source>Paid in full</source>
         <translation>已全额付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/settlement.py" line="563"/>
+        <location filename="../../ui/ro/pages/settlement.py" line="614"/>
         <source>Select the payment to refund in the list above.</source>
         <translation>请在上面的列表中选择要退款的付款。</translation>
     </message>
@@ -1103,8 +1118,8 @@
     </message>
     <message>
         <location filename="../../ui/ro/timeline_report.py" line="107"/>
-        <source>Customer&apos;s consent</source>
-        <translation>客户同意</translation>
+        <source>Customer&apos;s answer</source>
+        <translation>客户答复</translation>
     </message>
     <message>
         <location filename="../../ui/ro/timeline_report.py" line="108"/>
@@ -1218,77 +1233,92 @@
         <translation>应于 %1 – %2 回访</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="286"/>
+        <location filename="../../ui/ro/timeline_report.py" line="283"/>
+        <source>no reason given</source>
+        <translation>未注明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="285"/>
+        <source>Refused: %1; reason: %2</source>
+        <translation>拒绝：%1；原因：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="287"/>
+        <source>Consented: %1</source>
+        <translation>同意：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/timeline_report.py" line="293"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="287"/>
+        <location filename="../../ui/ro/timeline_report.py" line="294"/>
         <source>major</source>
         <translation>重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="299"/>
+        <location filename="../../ui/ro/timeline_report.py" line="306"/>
         <source>No change requests.</source>
         <translation>无变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="306"/>
+        <location filename="../../ui/ro/timeline_report.py" line="313"/>
         <source>something left in the car</source>
         <translation>车内有遗留物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="308"/>
+        <location filename="../../ui/ro/timeline_report.py" line="315"/>
         <source>new body damage</source>
         <translation>新增车身损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="311"/>
+        <location filename="../../ui/ro/timeline_report.py" line="318"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="311"/>
+        <location filename="../../ui/ro/timeline_report.py" line="318"/>
         <source>Failed — internal rework</source>
         <translation>不合格 —— 内部返工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="313"/>
+        <location filename="../../ui/ro/timeline_report.py" line="320"/>
         <source>No inspection yet.</source>
         <translation>尚未检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="323"/>
+        <location filename="../../ui/ro/timeline_report.py" line="330"/>
         <source>Settlement %1</source>
         <translation>结算单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="325"/>
+        <location filename="../../ui/ro/timeline_report.py" line="332"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="331"/>
+        <location filename="../../ui/ro/timeline_report.py" line="338"/>
         <source>Items explained before the amount</source>
         <translation>告知金额前已逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="337"/>
+        <location filename="../../ui/ro/timeline_report.py" line="344"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="337"/>
+        <location filename="../../ui/ro/timeline_report.py" line="344"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="346"/>
+        <location filename="../../ui/ro/timeline_report.py" line="353"/>
         <source>Balance due</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/timeline_report.py" line="347"/>
+        <location filename="../../ui/ro/timeline_report.py" line="354"/>
         <source>Not settled yet.</source>
         <translation>尚未结算。</translation>
     </message>

@@ -175,82 +175,82 @@
 <context>
     <name>ArrivalsDialog</name>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="83"/>
+        <location filename="../../ui/appointment_prep.py" line="95"/>
         <source>Arrivals: preparation before the customers come</source>
         <translation>预约到店准备：客户来店前的准备工作</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="84"/>
+        <location filename="../../ui/appointment_prep.py" line="96"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="86"/>
+        <location filename="../../ui/appointment_prep.py" line="98"/>
         <source>Parts reserved</source>
         <translation>配件已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="87"/>
+        <location filename="../../ui/appointment_prep.py" line="99"/>
         <source>Technician and bay planned</source>
         <translation>已安排技师和工位</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="88"/>
+        <location filename="../../ui/appointment_prep.py" line="100"/>
         <source>Amount told</source>
         <translation>已告知金额</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="89"/>
+        <location filename="../../ui/appointment_prep.py" line="101"/>
         <source>Time told</source>
         <translation>已告知时间</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="90"/>
+        <location filename="../../ui/appointment_prep.py" line="102"/>
         <source>Booklet reminded</source>
         <translation>已提醒带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <location filename="../../ui/appointment_prep.py" line="105"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <location filename="../../ui/appointment_prep.py" line="105"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="93"/>
+        <location filename="../../ui/appointment_prep.py" line="105"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="95"/>
+        <location filename="../../ui/appointment_prep.py" line="107"/>
         <source>Technician and bay</source>
         <translation>技师和工位</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="112"/>
+        <location filename="../../ui/appointment_prep.py" line="129"/>
         <source>%1 of %2 appointments fully prepared</source>
         <translation>%2 个预约中 %1 个已准备完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="134"/>
+        <location filename="../../ui/appointment_prep.py" line="151"/>
         <source>not needed</source>
         <translation>无需</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="137"/>
+        <location filename="../../ui/appointment_prep.py" line="154"/>
         <source>%1 part order(s) not arrived yet</source>
         <translation>尚有 %1 个配件订单未到货</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="141"/>
+        <location filename="../../ui/appointment_prep.py" line="158"/>
         <source>Ticked by %1 on %2</source>
         <translation>由 %1 于 %2 勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_prep.py" line="156"/>
+        <location filename="../../ui/appointment_prep.py" line="173"/>
         <source>e.g. 赵磊 · bay 2</source>
         <translation>例如：赵磊 · 2号工位</translation>
     </message>
@@ -1260,42 +1260,42 @@
 <context>
     <name>ROHeader</name>
     <message>
-        <location filename="../../ui/ro/header.py" line="105"/>
+        <location filename="../../ui/ro/header.py" line="106"/>
         <source>&amp;Edit vehicle…</source>
         <translation>编辑车辆(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="107"/>
+        <location filename="../../ui/ro/header.py" line="108"/>
         <source>Correct this vehicle&apos;s plate, VIN, make, model, year or mileage</source>
         <translation>更正此车辆的车牌号、车架号、品牌、车型、年款或里程</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="109"/>
+        <location filename="../../ui/ro/header.py" line="110"/>
         <source>Hand &amp;over to another advisor…</source>
         <translation>转交给其他服务顾问(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="110"/>
+        <location filename="../../ui/ro/header.py" line="111"/>
         <source>Give this repair order to another advisor, with the reason</source>
         <translation>将此工单转交给其他服务顾问，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="111"/>
+        <location filename="../../ui/ro/header.py" line="112"/>
         <source>Customer &amp;updated</source>
         <translation>已告知客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="113"/>
+        <location filename="../../ui/ro/header.py" line="114"/>
         <source>Record that you told the customer how the work stands (in the lounge or by phone)</source>
         <translation>记录您已向客户通报维修进度（休息室当面或电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="115"/>
+        <location filename="../../ui/ro/header.py" line="116"/>
         <source>Last update: %1</source>
         <translation>上次通报：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="121"/>
+        <location filename="../../ui/ro/header.py" line="123"/>
         <source>Next update due: %1 (every %2 min while the customer waits)</source>
         <translation>下次进度通报：%1（客户在店等候期间每 %2 分钟一次）</translation>
     </message>
@@ -1351,22 +1351,22 @@ Click when the customer is waiting here.</source>
         <translation>其中待确认 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="168"/>
+        <location filename="../../ui/ro/header.py" line="176"/>
         <source>Promised: not set</source>
         <translation>承诺交车：未设定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="173"/>
+        <location filename="../../ui/ro/header.py" line="181"/>
         <source>Promised: %1</source>
         <translation>承诺交车：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="178"/>
+        <location filename="../../ui/ro/header.py" line="186"/>
         <source>Promised: %1 (%2 left)</source>
         <translation>承诺交车：%1（剩余 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/header.py" line="181"/>
+        <location filename="../../ui/ro/header.py" line="189"/>
         <source>Promised: %1 (LATE by %2)</source>
         <translation>承诺交车：%1（已超时 %2）</translation>
     </message>

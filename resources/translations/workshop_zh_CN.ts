@@ -542,72 +542,82 @@ booked %2</source>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="109"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
         <source>Record the customer&apos;s answer</source>
         <translation>记录客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="113"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="131"/>
         <source>Promised time: %1 → %2</source>
         <translation>承诺交车时间：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="119"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
         <source>Amount: %1 → %2</source>
         <translation>金额：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="123"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="141"/>
         <source>A major change: a manager must also approve it.</source>
         <translation>重大变更：还须经理批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
         <source>The new promised time is not later than the current one: record the refusal and raise a new change request.</source>
         <translation>新的承诺交车时间不晚于当前承诺时间：请记录客户拒绝，并重新提交变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="135"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="153"/>
         <source>The customer consents</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="136"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="154"/>
         <source>The customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="140"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="158"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="141"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="159"/>
+        <source>&amp;Reason if refused</source>
+        <translation>拒绝原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/consent_dialog.py" line="160"/>
         <source>Who answered</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="142"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="161"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="143"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="162"/>
         <source>Number called</source>
         <translation>拨打的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="144"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="163"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="164"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="152"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="170"/>
+        <source>(choose the reason)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/consent_dialog.py" line="173"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1110,148 +1120,153 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="128"/>
+        <location filename="../../ui/ro/pages/repair.py" line="129"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="130"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="131"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="131"/>
+        <location filename="../../ui/ro/pages/repair.py" line="132"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="134"/>
+        <location filename="../../ui/ro/pages/repair.py" line="135"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="135"/>
+        <location filename="../../ui/ro/pages/repair.py" line="136"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
-        <location filename="../../ui/ro/pages/repair.py" line="154"/>
+        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
+        <location filename="../../ui/ro/pages/repair.py" line="139"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="143"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="143"/>
+        <location filename="../../ui/ro/pages/repair.py" line="144"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="144"/>
+        <location filename="../../ui/ro/pages/repair.py" line="145"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="145"/>
+        <location filename="../../ui/ro/pages/repair.py" line="146"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="146"/>
+        <location filename="../../ui/ro/pages/repair.py" line="147"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="152"/>
+        <location filename="../../ui/ro/pages/repair.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="153"/>
+        <location filename="../../ui/ro/pages/repair.py" line="154"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="155"/>
+        <location filename="../../ui/ro/pages/repair.py" line="156"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="156"/>
+        <location filename="../../ui/ro/pages/repair.py" line="157"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="157"/>
+        <location filename="../../ui/ro/pages/repair.py" line="158"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="160"/>
+        <location filename="../../ui/ro/pages/repair.py" line="161"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="161"/>
+        <location filename="../../ui/ro/pages/repair.py" line="162"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="162"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="164"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="164"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="164"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="164"/>
+        <location filename="../../ui/ro/pages/repair.py" line="165"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="165"/>
+        <location filename="../../ui/ro/pages/repair.py" line="166"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="166"/>
+        <location filename="../../ui/ro/pages/repair.py" line="167"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="195"/>
+        <location filename="../../ui/ro/pages/repair.py" line="198"/>
+        <source>Refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="199"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
