@@ -338,8 +338,9 @@ def handed_over(staff: Staff, **kw: object) -> tuple[int, list[int]]:
 def finish(staff: Staff, ro_id: int) -> None:
     """Take an authorised RO through work, QC, settlement, payment and handover (the
     steps of ``handed_over``, for an RO a test authorised its own way)."""
-    start = now()
-    for line in get_ro_view(ro_id).approved_lines:
+    view = get_ro_view(ro_id)
+    start = free_from(staff.tech_ids[0])
+    for line in view.approved_lines:
         if line.kind != "labour":
             continue
         a = workshop.assign(
@@ -352,6 +353,8 @@ def finish(staff: Staff, ro_id: int) -> None:
         )
         workshop.clock_on(actor=staff.foreman, assignment_id=a.id)
         workshop.finish(actor=staff.foreman, assignment_id=a.id)
+    if any(line.kind == "labour" for line in view.approved_lines):
+        self_check(staff, ro_id)
     quality.record_qc(
         actor=staff.foreman,
         ro_id=ro_id,
@@ -366,4 +369,10 @@ def finish(staff: Staff, ro_id: int) -> None:
     settlement.pay(
         actor=staff.cashier, ro_id=ro_id, method="card", amount_cents=total, reference="POS-000124"
     )
-    settlement.hand_over(actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=old_part_decisions(ro_id),
+    )
