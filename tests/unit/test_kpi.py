@@ -322,9 +322,9 @@ def test_department_figures(shop: dict[str, int]) -> None:
                                        "responsiveness": Decimal("4.00"), "assurance": Decimal("4.50"),
                                        "empathy": Decimal("3.50")}  # fmt: skip
     # Contacts: price ×2, no time ×1 (the fourth is before the period). Lines: A's
-    # alignment (price), B's (no reason), C's (no time), ¥90 each.
+    # alignment (price), B's (next visit: every decline says why), C's (no time), ¥90 each.
     got = {d.code: (d.contacts, d.lines, d.value_cents) for d in k.declines}
-    assert got == {"price": (2, 1, 9_000), "no_time": (1, 1, 9_000), "": (0, 1, 9_000)}
+    assert got == {"price": (2, 1, 9_000), "no_time": (1, 1, 9_000), "next_visit": (0, 1, 9_000)}
     assert k.declined_value_cents == 27_000 and k.declined_lines == 3
     assert k.parts_wait == kpi.PartsWait(orders=1, seconds=6 * 3600 + 30 * 60)  # 09:00 → 15:30
     assert k.parts_wait.average_hours == Decimal("6.50")
