@@ -1005,6 +1005,7 @@ def owner_refusal(owner: str) -> tuple[str, str]:
     return (
         f"This repair order is {owner}'s. Ask {owner} or the service manager to hand it to you.",
         f"此工单由{owner}负责。请{owner}或服务经理将工单转交给您。",
+    )
 
 
 # -- every decision recorded (issue 17, items 4 and 7) --

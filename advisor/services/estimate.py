@@ -493,7 +493,7 @@ def retell_range(
     """A corrected price range told to the customer again after the authorisation: who
     told it (the actor), when, how and to whom. It replaces the range the totals are held
     to (the old one stays in the audit trail); until the car is handed over."""
-    ro = get_ro(ro_id)
+    ro = check_owner(actor, ro_id)
     state = ro_state(ro)
     workflow.check_open(state)
     workflow.check_authorised(state)
