@@ -8,8 +8,9 @@ customer gets a recheck appointment booked from the call; the service refuses wi
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -97,6 +98,12 @@ class FollowUpForm(QWidget):
         self.header = QLabel(self)
         self.header.setObjectName("fu_header")
         self.header.setWordWrap(True)
+        # What the caller asks about (issue 17): the customer's words and the work done.
+        self.brief = QLabel(self)
+        self.brief.setObjectName("fu_brief")
+        self.brief.setWordWrap(True)
+        self.brief.setTextFormat(Qt.TextFormat.RichText)
+        self.brief.setStyleSheet("QLabel { background:#f3f6fa; border:1px solid #c9d3df; padding:3px 6px; }")
         self.status = banner(self, "fu_status")
         self.call_group = QGroupBox(self)
         call = QVBoxLayout(self.call_group)
@@ -121,6 +128,7 @@ class FollowUpForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.brief)
         layout.addWidget(self.status)
         layout.addWidget(self.call_group)
         layout.addWidget(self.result)
@@ -267,6 +275,7 @@ class FollowUpForm(QWidget):
             self._reset()
         if f is None:
             self.header.setText(self.tr("Select a call in the list."))
+            self.brief.hide()
             self.call_group.hide()
             self.result.hide()
             show_banner(self.status, "")
@@ -279,6 +288,7 @@ class FollowUpForm(QWidget):
             "%2", full_datetime(f.due_from)
         )
         self.header.setText(f"<b>{header}</b><br>{window.replace('%3', full_datetime(f.due_to))}")
+        self._show_brief(f)
         kind = {"overdue": "error", "due": "warn", "upcoming": "info", "done": "ok", "unreachable": "error"}
         text = self.tr("Status: %1").replace("%1", status_label(f.status))
         if f.status == FollowUpStatus.OVERDUE:
@@ -298,6 +308,19 @@ class FollowUpForm(QWidget):
         )
         self._show_result(f)
         self._update_recheck()
+
+    def _show_brief(self, f: FollowUpView) -> None:
+        """The customer's concerns in their own words and the approved work, read-only."""
+        brief = followup.read_call_brief(actor=self.ctx.actor, ro_id=f.ro_id)
+        concerns = "; ".join(f"“{html.escape(c)}”" for c in brief.concerns) or "—"
+        work = "; ".join(html.escape(w) for w in brief.work) or "—"
+        told = self.tr("The customer told us:")
+        done = self.tr("Work done:")
+        self.brief.setText(f"<b>{told}</b> {concerns}<br><b>{done}</b> {work}")
+        self.brief.setToolTip(
+            self.tr("Ask whether each concern is gone — e.g. “the noise you told us about: is it gone?”")
+        )
+        self.brief.show()
 
     def _show_result(self, f: FollowUpView) -> None:
         if f.status not in FOLLOW_UP_ENDED:

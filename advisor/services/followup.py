@@ -6,12 +6,29 @@ import datetime as dt
 from collections.abc import Callable
 
 from advisor import auth, validation, workflow
-from advisor.codes import FOLLOW_UP_ENDED, EventAction, FollowUpCategory, FollowUpStatus, FollowUpTiming
+from advisor.codes import (
+    FOLLOW_UP_ENDED,
+    EventAction,
+    FollowUpCategory,
+    FollowUpStatus,
+    FollowUpTiming,
+    LineStatus,
+)
 from advisor.errors import GateError, ValidationError
-from advisor.models import Appointment, Customer, FollowUp, RepairOrder, User, Vehicle, now
+from advisor.models import (
+    Appointment,
+    Concern,
+    Customer,
+    EstimateLine,
+    FollowUp,
+    RepairOrder,
+    User,
+    Vehicle,
+    now,
+)
 from advisor.services._base import Actor, check_owner, event, get, log, ro_state, service
 from advisor.services.opchanges import Kind
-from advisor.services.views import AppointmentView, FollowUpView
+from advisor.services.views import AppointmentView, CallBriefView, FollowUpView
 
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
 # The categories a comment can have ("" is none).
@@ -219,3 +236,27 @@ def read_queue(
 ) -> list[FollowUpView]:
     """``queue``: the follow-up calls due (done ones on request)."""
     return queue(at=at, include_done=include_done, advisor_id=advisor_id)
+
+
+@service("followup.log", read=True)
+def read_call_brief(*, actor: Actor, ro_id: int) -> CallBriefView:
+    """What the caller asks about (customer service has no ``ro.view``): the customer's
+    concerns in their own words (the correction in force, not the words it replaced), the
+    approved work's descriptions — never an amount, price or quantity — the handover date
+    and the advisor's name."""
+    ro = get(RepairOrder, ro_id, ("Repair order", "工单"))
+    concerns = list(Concern.select().where(Concern.ro == ro.id).order_by(Concern.seq, Concern.id))
+    superseded = {c.supersedes_id for c in concerns if c.supersedes_id}
+    lines = (
+        EstimateLine.select(EstimateLine.description)
+        .where((EstimateLine.ro == ro.id) & (EstimateLine.status == LineStatus.APPROVED))
+        .order_by(EstimateLine.id)
+    )
+    return CallBriefView(
+        ro.id,
+        ro.number,
+        ro.handed_over_at,
+        ro.advisor.display_name,
+        tuple(c.customer_words for c in concerns if c.id not in superseded),
+        tuple(line.description for line in lines),
+    )

@@ -319,6 +319,19 @@ class FollowUpView:
 
 
 @dataclass(frozen=True)
+class CallBriefView:
+    """What the follow-up caller reads before calling (issue 17): what the customer asked
+    for, in their own words, and the work they approved — descriptions only, no money."""
+
+    ro_id: int
+    ro_number: str
+    handed_over_at: dt.datetime | None
+    advisor: str
+    concerns: tuple[str, ...]  # Concern.customer_words, corrections in force
+    work: tuple[str, ...]  # approved EstimateLine descriptions
+
+
+@dataclass(frozen=True)
 class EventView:
     at: dt.datetime
     step: int

@@ -17,52 +17,52 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="48"/>
+        <location filename="../../ui/followup_form.py" line="49"/>
         <source>Tangibles</source>
         <translation>有形性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="49"/>
+        <location filename="../../ui/followup_form.py" line="50"/>
         <source>Reliability</source>
         <translation>可靠性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="50"/>
+        <location filename="../../ui/followup_form.py" line="51"/>
         <source>Responsiveness</source>
         <translation>响应性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="51"/>
+        <location filename="../../ui/followup_form.py" line="52"/>
         <source>Assurance</source>
         <translation>保证性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="52"/>
+        <location filename="../../ui/followup_form.py" line="53"/>
         <source>Empathy</source>
         <translation>移情性</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="59"/>
+        <location filename="../../ui/followup_form.py" line="60"/>
         <source>Facilities, lounge, the car returned clean</source>
         <translation>设施、休息区、车辆交还时整洁</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="60"/>
+        <location filename="../../ui/followup_form.py" line="61"/>
         <source>The work done right the first time, as promised</source>
         <translation>一次修好，履行承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="63"/>
+        <location filename="../../ui/followup_form.py" line="64"/>
         <source>Quick help, no waiting</source>
         <translation>服务及时，无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="64"/>
+        <location filename="../../ui/followup_form.py" line="65"/>
         <source>Competent, trustworthy staff</source>
         <translation>员工专业、值得信赖</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="65"/>
+        <location filename="../../ui/followup_form.py" line="66"/>
         <source>Individual attention to the customer</source>
         <translation>对客户的个性化关怀</translation>
     </message>
@@ -70,167 +70,182 @@
 <context>
     <name>FollowUpForm</name>
     <message>
-        <location filename="../../ui/followup_form.py" line="231"/>
+        <location filename="../../ui/followup_form.py" line="239"/>
         <source>The call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="232"/>
+        <location filename="../../ui/followup_form.py" line="240"/>
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="233"/>
+        <location filename="../../ui/followup_form.py" line="241"/>
         <source>Counts an attempt; after 3 the customer is marked unreachable</source>
         <translation>记录一次未接通；累计 3 次则标记为无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="234"/>
+        <location filename="../../ui/followup_form.py" line="242"/>
         <source>The customer called &amp;us</source>
         <translation>客户来电(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="236"/>
+        <location filename="../../ui/followup_form.py" line="244"/>
         <source>The customer started this call: it may be logged before the 24 h window opens</source>
         <translation>客户主动来电：可在 24 小时回访时段开始前记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="238"/>
+        <location filename="../../ui/followup_form.py" line="246"/>
         <source>Problem solved?</source>
         <translation>问题是否已解决？</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="239"/>
+        <location filename="../../ui/followup_form.py" line="247"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="240"/>
+        <location filename="../../ui/followup_form.py" line="248"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="241"/>
+        <location filename="../../ui/followup_form.py" line="249"/>
         <source>Satisfaction (1 = very unhappy … 5 = very happy)</source>
         <translation>满意度（1 = 非常不满意 … 5 = 非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="245"/>
+        <location filename="../../ui/followup_form.py" line="253"/>
         <source>Opinion category:</source>
         <translation>意见类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="248"/>
+        <location filename="../../ui/followup_form.py" line="256"/>
         <source>Comments:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="249"/>
+        <location filename="../../ui/followup_form.py" line="257"/>
         <source>The customer&apos;s opinion, in their words</source>
         <translation>客户的意见（按客户原话记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="250"/>
+        <location filename="../../ui/followup_form.py" line="258"/>
         <source>⚠ The customer is not satisfied: book a recheck from this call</source>
         <translation>⚠ 客户不满意：请在本次回访中预约复检</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="251"/>
+        <location filename="../../ui/followup_form.py" line="259"/>
         <source>Recheck appointment at:</source>
         <translation>复检预约时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="252"/>
+        <location filename="../../ui/followup_form.py" line="260"/>
         <source>Record a co&amp;mplaint…</source>
         <translation>记录投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="253"/>
+        <location filename="../../ui/followup_form.py" line="261"/>
         <source>Record what the customer complains of, in their words</source>
         <translation>按客户原话记录投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="254"/>
+        <location filename="../../ui/followup_form.py" line="262"/>
         <source>Save the call</source>
         <translation>保存回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="269"/>
+        <location filename="../../ui/followup_form.py" line="277"/>
         <source>Select a call in the list.</source>
         <translation>请在列表中选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="274"/>
+        <location filename="../../ui/followup_form.py" line="283"/>
         <source>%1 · %2 · %3 · RO %4 · advisor %5</source>
         <translation>%1 · %2 · %3 · 工单 %4 · 服务顾问 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="277"/>
+        <location filename="../../ui/followup_form.py" line="286"/>
         <source>Handed over %1 — call due between %2 and %3</source>
         <translation>交车时间 %1 —— 应在 %2 至 %3 之间回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="283"/>
+        <location filename="../../ui/followup_form.py" line="293"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="285"/>
+        <location filename="../../ui/followup_form.py" line="295"/>
         <source>the 48 h standard is missed: call now (it counts as late)</source>
         <translation>已超过 48 小时标准：请立即回访（计为逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="288"/>
+        <location filename="../../ui/followup_form.py" line="298"/>
         <source>the call window opens %1, 24 h after handover: the customer drives the car for a day first. Log a call now only if the customer called us.</source>
         <translation>回访时段于 %1（交车后 24 小时）开始：客户须先用车一天。现在只能记录客户主动来电。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="295"/>
+        <location filename="../../ui/followup_form.py" line="305"/>
         <source>Unanswered calls so far: %1 of %2</source>
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="307"/>
+        <location filename="../../ui/followup_form.py" line="317"/>
+        <source>The customer told us:</source>
+        <translation>客户反映：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="318"/>
+        <source>Work done:</source>
+        <translation>已做项目：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="321"/>
+        <source>Ask whether each concern is gone — e.g. “the noise you told us about: is it gone?”</source>
+        <translation>逐条询问客户反映的问题是否已解决，例如：“您说的异响现在还有吗？”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup_form.py" line="330"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="312"/>
+        <location filename="../../ui/followup_form.py" line="335"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="313"/>
+        <location filename="../../ui/followup_form.py" line="336"/>
         <source>Timing: %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="314"/>
+        <location filename="../../ui/followup_form.py" line="337"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="317"/>
+        <location filename="../../ui/followup_form.py" line="340"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="319"/>
+        <location filename="../../ui/followup_form.py" line="342"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="321"/>
+        <location filename="../../ui/followup_form.py" line="344"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="326"/>
+        <location filename="../../ui/followup_form.py" line="349"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="354"/>
+        <location filename="../../ui/followup_form.py" line="377"/>
         <source>Complaint recorded: %1</source>
         <translation>已记录投诉：%1</translation>
     </message>

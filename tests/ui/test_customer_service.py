@@ -161,3 +161,21 @@ def test_customer_service_logs_a_call_from_the_queue(qtbot, staff, make_ctx, sho
     assert call.status == "done" and call.by_user_id == staff.customer_service.user_id
     assert all(f.ro_id != ro_id for f in ws.model.rows)
     assert not find(ws, QCheckBox, "fu_show_done").isChecked()
+
+
+def test_customer_service_reads_the_concern_and_the_work_on_the_call(qtbot, staff, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: picking the call in the queue shows what the customer told us and the work
+    approved — so the caller can ask "the brake noise: is it gone?" — and no amount."""
+    ro_id, _customer = handed_over(staff, 30, "刘洋", "13900000002")
+    window = desk(qtbot, make_ctx("customer_service"))
+    ws = open_workspace(qtbot, window, "followup")
+    assert isinstance(ws, FollowUpWorkspace)
+    brief = find(ws.form, QLabel, "fu_brief")
+    row = next(i for i, f in enumerate(ws.model.rows) if f.ro_id == ro_id)
+    person.click_at(qtbot, ws.table, ws.model.index(row, 2))
+    qtbot.waitUntil(lambda: brief.isVisible() and "刘洋" in ws.form.header.text())
+    text = brief.text()
+    assert "刹车的时候有“吱吱”的响声" in text  # the customer's own words
+    assert "Replace front brake pads" in text  # the approved work
+    assert "Wheel alignment" not in text  # declined at authorisation
+    assert not AMOUNT.search(text)

@@ -127,3 +127,35 @@ def test_search_finds_the_customer_but_no_ro_for_customer_service(staff: Staff) 
     assert cs is not None
     kinds = {h.kind for h in search.search(actor=cs, term=plate)}
     assert "vehicle" in kinds and "order" not in kinds
+
+
+def test_the_call_brief_tells_the_caller_what_was_asked_and_done_without_money(staff: Staff) -> None:
+    """Issue 17: the caller asks "the brake noise you told us about — is it gone?": the
+    customer's own words and the approved work, no declined line, no amount field."""
+    import dataclasses
+
+    from advisor.models import EstimateLine
+    from advisor.services import diagnosis
+    from advisor.services.orders import get_ro_view
+
+    ro_id = handed_over_yesterday(staff)
+    concern = get_ro_view(ro_id).concerns[0]
+    diagnosis.correct_concern(
+        actor=staff.advisor, concern_id=concern.id, customer_words="Squeal when braking, mornings"
+    )
+    brief = followup.read_call_brief(actor=staff.customer_service, ro_id=ro_id)
+    assert brief.concerns == ("Squeal when braking, mornings",)  # the correction in force, once
+    approved = [
+        line.description
+        for line in EstimateLine.select().where(EstimateLine.ro == ro_id).order_by(EstimateLine.id)
+        if line.status == "approved"
+    ]
+    assert "Replace front brake pads" in approved and brief.work == tuple(approved)
+    assert "Wheel alignment" not in brief.work  # declined at authorisation
+    assert brief.advisor and brief.handed_over_at is not None and brief.ro_number
+    fields = {f.name for f in dataclasses.fields(brief)}
+    assert not {n for n in fields if any(w in n for w in ("amount", "price", "cents", "quantity", "total"))}
+    # customer service has no ro.view, yet reads the brief; a role without the call may not
+    assert not auth.may("customer_service", "ro.view")
+    with pytest.raises(PermissionDenied):
+        followup.read_call_brief(actor=staff.technician, ro_id=ro_id)
