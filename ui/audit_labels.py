@@ -42,6 +42,11 @@ def entity_label(code: str) -> str:
         "technician": QCoreApplication.translate("AuditLabels", "Technician"),
         "user": QCoreApplication.translate("AuditLabels", "User"),
         "vehicle": QCoreApplication.translate("AuditLabels", "Vehicle"),
+        "certification": QCoreApplication.translate("AuditLabels", "Technician certificate"),
+        "complaint": QCoreApplication.translate("AuditLabels", "Complaint"),
+        "holiday": QCoreApplication.translate("AuditLabels", "Holiday"),
+        "improvement_action": QCoreApplication.translate("AuditLabels", "Improvement action"),
+        "self_check": QCoreApplication.translate("AuditLabels", "Technician's self-check"),
     }
     return labels.get(code, code)
 
@@ -130,6 +135,22 @@ def action_label(code: str) -> str:
         "update_customer": QCoreApplication.translate("AuditLabels", "Customer details changed"),
         "update_line": QCoreApplication.translate("AuditLabels", "Line changed"),
         "update_vehicle": QCoreApplication.translate("AuditLabels", "Vehicle details changed"),
+        "add_certification": QCoreApplication.translate("AuditLabels", "Certificate added"),
+        "add_holiday": QCoreApplication.translate("AuditLabels", "Holiday added"),
+        "approve_compensation": QCoreApplication.translate("AuditLabels", "Compensation approved"),
+        "close_complaint": QCoreApplication.translate("AuditLabels", "Complaint closed"),
+        "complete_action": QCoreApplication.translate("AuditLabels", "Improvement action done"),
+        "escalate_complaint": QCoreApplication.translate("AuditLabels", "Complaint escalated to the manager"),
+        "fill_year": QCoreApplication.translate("AuditLabels", "Festivals of the year filled in"),
+        "prep_tick": QCoreApplication.translate("AuditLabels", "Arrival preparation ticked"),
+        "prep_untick": QCoreApplication.translate("AuditLabels", "Arrival preparation unticked"),
+        "propose_compensation": QCoreApplication.translate("AuditLabels", "Compensation offered"),
+        "raise_complaint": QCoreApplication.translate("AuditLabels", "Complaint recorded"),
+        "record_action": QCoreApplication.translate("AuditLabels", "Improvement action recorded"),
+        "remove_certification": QCoreApplication.translate("AuditLabels", "Certificate removed"),
+        "remove_holiday": QCoreApplication.translate("AuditLabels", "Holiday removed"),
+        "retell_range": QCoreApplication.translate("AuditLabels", "Price range told again"),
+        "sign_self_check": QCoreApplication.translate("AuditLabels", "Self-check signed"),
     }
     label = labels.get(code)
     return label if label is not None else event_label(code)

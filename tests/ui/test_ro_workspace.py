@@ -69,7 +69,7 @@ def test_timeline_lists_events_and_standards(qtbot, ctx, staff) -> None:  # type
     person.click_tab(qtbot, ws.tabs, ws.tabs.indexOf(ws.timeline))
     rows = ws.timeline.rows()
     actions = [r[2] for r in rows]
-    assert actions == ["Arrived", "Checked in", "Concern recorded"]
+    assert actions == ["Arrived", "Greeted", "Checked in", "Concern recorded"]  # the factory greets
     assert all(r[3] == "李娜" for r in rows)
     standards = ws.timeline.standards_tree
     greeting = standards.topLevelItem(0)
