@@ -768,7 +768,9 @@ def verify() -> ChainReport:
     notes: list[str] = []
 
     def add(kind: str, row_id: int | None, message: str) -> None:
-        if len(findings) < MAX_FINDINGS:
+        # Row findings stop at MAX_FINDINGS; a finding about the whole trail (its key,
+        # its seal: truncated, rewritten) is always kept, however many rows were edited.
+        if row_id is None or len(findings) < MAX_FINDINGS:
             findings.append(Finding(kind, row_id, message))
 
     key = load_key()
