@@ -36,7 +36,8 @@ class DemoSummary:
                 f"{self.appointments:,} appointments, {self.lines:,} estimate lines, "
                 f"{self.events:,} timeline events, {self.users} staff users, in {self.seconds:.1f} s",
                 f"log in as zhang.wei (advisor), liu.jun (foreman), zhao.lei (technician), "
-                f"zhou.li (cashier), sun.hao (manager) or it.admin (admin); password: {self.password}",
+                f"zhou.li (cashier), sun.hao (manager), it.admin (admin) or gao.ya (customer service); "
+                f"password: {self.password}",
             ]
         )
 
