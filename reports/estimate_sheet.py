@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from advisor.codes import LineStatus
+from advisor.codes import AuthMethod, LineStatus
 from advisor.errors import GateError
 from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
@@ -106,6 +106,16 @@ def totals_rows(sheet: Sheet, t: Totals, tax_rate: Any) -> list[tuple[str, str]]
     return rows
 
 
+def _told_how(sheet: Sheet, method: str) -> str:
+    """How a range was told: the authorisation's methods, but "in person" without the
+    signature its words name (nobody signs a price range told at the counter)."""
+    if not method:
+        return "—"
+    if method == AuthMethod.IN_PERSON:
+        return sheet.t("told_in_person")
+    return code("auth_method", method, sheet.lang)
+
+
 def range_told(sheet: Sheet, view: ROView) -> str:
     """The price range as told to the customer, and who told it, when, how and to whom
     (it is never widened to fit a total: one outside it carries the customer's consent)."""
@@ -118,7 +128,7 @@ def range_told(sheet: Sheet, view: ROView) -> str:
             "range_told_by",
             by=sheet.plain(told.by) or "—",
             when=fmt.datetime(told.at, lang),
-            how=code("auth_method", told.method, lang) if told.method else "—",
+            how=_told_how(sheet, told.method),
             to=sheet.plain(told.to) or "—",
         )
     return text

@@ -133,6 +133,7 @@ LABELS: dict[str, tuple[str, str]] = {
         " (told by {by}, {when}, {how}, to {to})",
         "（告知人：{by}；{when}；方式：{how}；告知对象：{to}）",
     ),
+    "told_in_person": ("in person", "当面告知"),
     "auth_outside_range": (
         "The customer agreed to this total, outside the price range they had been told.",
         "客户同意此金额（超出此前告知的价格范围）。",
@@ -166,7 +167,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "handed_over": ("Handed over", "交车时间"),
     "discount_reason": ("Reason", "原因"),
     "not_charged": ("not charged", "不向客户收费"),
-    "cr_reason": ("Reason", "原因"),
+    "cr_reason": ("Why", "事由"),
     "cr_amount": ("Amount", "金额"),
     "cr_promise": ("Promised completion", "承诺完工时间"),
     "cr_consent": ("Consent", "客户同意"),
@@ -176,7 +177,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cr_manager_rejected": ("Rejected by manager", "经理驳回"),
     "cr_no_consent": ("no consent recorded", "未记录客户同意"),
     "cr_refusal": ("Refused by the customer", "客户拒绝"),
-    "cr_refusal_reason": ("Reason", "原因"),
+    "cr_refusal_reason": ("Reason for refusing", "拒绝原因"),
     "cr_no_reason": ("(no reason given)", "（未注明原因）"),
     "warranty_text": (
         "{cls}: {km} km or {days} days, whichever comes first, from the day the car was handed over.",

@@ -71,8 +71,11 @@ def shown(words: str) -> str:
     return "“" + printed(words) + "”"
 
 
-def settled_with_change(staff: factories.Staff, *, repair_class: str = "level2") -> int:
-    """A handed-over RO with an extra part the customer agreed to by phone."""
+def settled_with_change(
+    staff: factories.Staff, *, repair_class: str = "level2", refused: bool = False
+) -> int:
+    """A handed-over RO with an extra part the customer agreed to by phone (or, when
+    ``refused``, turned down as too expensive)."""
     ro_id, _ = factories.worked(staff, repair_class=repair_class)
     cr = changes.request_change(
         actor=staff.technician,
@@ -85,10 +88,11 @@ def settled_with_change(staff: factories.Staff, *, repair_class: str = "level2")
     changes.record_consent(
         actor=staff.advisor,
         change_id=cr,
-        consented=True,
+        consented=not refused,
         consent_by="张伟",
         method="phone",
         phone="13812345678",
+        refusal_reason=factories.reason_id("price") if refused else None,
     )
     quality.record_qc(
         actor=staff.foreman,
@@ -174,6 +178,24 @@ def test_settlement_sheet_lists_what_was_paid_the_consent_and_the_warranty(staff
     assert fmt.date(view.warranty.until_date, "zh_CN") in text
     assert "CERT-2026-0042" in text
     assert "客户签字" in text and "服务顾问签字" in text
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_refused_change_prints_the_refusal_and_its_reason_never_a_consent(
+    staff: factories.Staff, lang: str
+) -> None:
+    view = get_ro_view(settled_with_change(staff, refused=True))
+    assert view.change_requests[0].status == "refused"
+    text = re.sub(r"\s+", " ", text_of(render("settlement", view, lang)))
+    price = next(r for r in factories.solicitation.decline_reasons() if r.code == "price")
+    if lang == "zh_CN":
+        assert "客户拒绝：张伟，电话确认" in text and f"拒绝原因：{price.label_zh}" in text
+        assert "事由：后刹车盘磨损超限" in text
+        assert "客户同意" not in text and "经理批准" not in text
+    else:
+        assert "Refused by the customer: 张伟, By phone" in text
+        assert f"Reason for refusing: {price.label_en}" in text
+        assert "Consent" not in text and "Approved by manager" not in text
 
 
 def test_settlement_sheet_in_english(staff: factories.Staff) -> None:
