@@ -310,7 +310,11 @@ class FollowUpForm(QWidget):
         self._update_recheck()
 
     def _show_brief(self, f: FollowUpView) -> None:
-        """The customer's concerns in their own words and the approved work, read-only."""
+        """The customer's concerns in their own words and the approved work, read-only:
+        a brief for the caller, so shown only to whoever may make the call."""
+        if not self.ctx.may("followup.log"):
+            self.brief.hide()
+            return
         brief = followup.read_call_brief(actor=self.ctx.actor, ro_id=f.ro_id)
         concerns = "; ".join(f"“{html.escape(c)}”" for c in brief.concerns) or "—"
         work = "; ".join(html.escape(w) for w in brief.work) or "—"
