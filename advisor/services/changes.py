@@ -277,12 +277,20 @@ def record_consent(
 
 @service("change.approve_major", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
 def approve_major(*, actor: Actor, change_id: int, approve: bool = True, note: str = "") -> str:
-    """A manager approves (or rejects) a major change. Applied once the customer consented."""
+    """A manager approves (or rejects, saying why in ``note``) a major change. Applied once
+    the customer consented."""
     cr = _pending(change_id)
     if not cr.major:
         raise GateError("This change does not need a manager's approval.", "此变更无需经理审批。")
     ro = RepairOrder.get_by_id(cr.ro_id)
     if not approve:
+        note = validation.clean_text(note, limit=2000).strip()
+        if not note:
+            raise ValidationError(
+                "Say why the change is rejected: the advisor tells the customer.",
+                "请填写驳回理由：服务顾问需告知客户。",
+                field="note",
+            )
         for line in EstimateLine.select().where(EstimateLine.change_request == cr.id):
             bump(line, None, ("The line", "项目"), status=LineStatus.DECLINED, decided_at=now())
         ChangeRequest.update(

@@ -1118,155 +1118,193 @@ booked %2</source>
     </message>
 </context>
 <context>
+    <name>RejectChangeDialog</name>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="51"/>
+        <source>Reject the change</source>
+        <translation>驳回变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="54"/>
+        <source>The customer&apos;s consent stands, but the change will not be done. Why? The advisor tells the customer.</source>
+        <translation>客户虽已同意，但此变更不予执行。请说明理由，由服务顾问告知客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="57"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="58"/>
+        <source>e.g. covered by the warranty: claim it from the maker</source>
+        <translation>例如：属于保修范围，向厂家索赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="59"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/reject_change_dialog.py" line="60"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="129"/>
+        <location filename="../../ui/ro/pages/repair.py" line="134"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="130"/>
+        <location filename="../../ui/ro/pages/repair.py" line="135"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="131"/>
+        <location filename="../../ui/ro/pages/repair.py" line="136"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="132"/>
+        <location filename="../../ui/ro/pages/repair.py" line="137"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="135"/>
+        <location filename="../../ui/ro/pages/repair.py" line="140"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="141"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="142"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="138"/>
-        <location filename="../../ui/ro/pages/repair.py" line="155"/>
+        <location filename="../../ui/ro/pages/repair.py" line="143"/>
+        <location filename="../../ui/ro/pages/repair.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="139"/>
+        <location filename="../../ui/ro/pages/repair.py" line="144"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="143"/>
+        <location filename="../../ui/ro/pages/repair.py" line="148"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="144"/>
+        <location filename="../../ui/ro/pages/repair.py" line="149"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="145"/>
+        <location filename="../../ui/ro/pages/repair.py" line="150"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="146"/>
+        <location filename="../../ui/ro/pages/repair.py" line="151"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="147"/>
+        <location filename="../../ui/ro/pages/repair.py" line="152"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="153"/>
+        <location filename="../../ui/ro/pages/repair.py" line="158"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="154"/>
+        <location filename="../../ui/ro/pages/repair.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="156"/>
+        <location filename="../../ui/ro/pages/repair.py" line="161"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="157"/>
+        <location filename="../../ui/ro/pages/repair.py" line="162"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="158"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="161"/>
+        <location filename="../../ui/ro/pages/repair.py" line="166"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="162"/>
+        <location filename="../../ui/ro/pages/repair.py" line="167"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="168"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="164"/>
+        <location filename="../../ui/ro/pages/repair.py" line="169"/>
+        <source>Reject (manager)…</source>
+        <translation>驳回（经理）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="164"/>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="164"/>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="165"/>
+        <location filename="../../ui/ro/pages/repair.py" line="171"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="166"/>
+        <location filename="../../ui/ro/pages/repair.py" line="172"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="167"/>
+        <location filename="../../ui/ro/pages/repair.py" line="173"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="198"/>
+        <location filename="../../ui/ro/pages/repair.py" line="204"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="199"/>
+        <location filename="../../ui/ro/pages/repair.py" line="205"/>
         <source>major</source>
         <translation>重大</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from advisor.models import ChangeRequest
 from advisor.services import changes, estimate, parts, workshop
 from advisor.services.orders import get_ro_view
 from tests import factories
@@ -24,6 +25,7 @@ from ui.ro.pages import page_class
 from ui.ro.pages.assignment import AssignmentPage
 from ui.ro.pages.parts import PartsPage
 from ui.ro.pages.repair import RepairPage
+from ui.ro.reject_change_dialog import RejectChangeDialog
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
 
@@ -182,6 +184,37 @@ def test_a_major_change_waits_for_the_manager(
     assert after.status == "pending"  # approved by the manager; the customer still has to consent
     assert after.manager
     assert cr
+
+
+def test_the_manager_rejects_a_major_change_saying_why(
+    make_ctx: Callable[..., AppContext], staff: factories.Staff, qtbot: QtBot, shown: list[tuple[str, str]]
+) -> None:
+    ro_id, _lines = factories.authorised(staff)
+    changes.request_change(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        kind="extra_work",
+        reason="Compressor seized",
+        lines=[{"kind": "part", "description": "", "quantity": 1, "code": "38810-TBA-A01"}],
+    )
+    ws, page = step_page(qtbot, make_ctx("manager"), ro_id, 8)
+    assert get_ro_view(ro_id).change_requests[0].major
+    person.click(qtbot, page.reject_btn)
+    dialog = page.findChild(RejectChangeDialog)
+    assert dialog is not None and dialog.isVisible()
+    person.click(qtbot, dialog.ok_button)  # no reason: refused beside the field, nothing saved
+    assert dialog.isVisible() and shown == []
+    assert get_ro_view(ro_id).change_requests[0].status == "pending"
+    person.click(qtbot, dialog.reason)
+    person.type_text(qtbot, "Covered by the maker's warranty")
+    person.click(qtbot, dialog.ok_button)
+    closed(qtbot, dialog, ws)
+    after = get_ro_view(ro_id).change_requests[0]
+    assert after.status == "rejected" and after.manager
+    assert ChangeRequest.get_by_id(after.id).decided_note == "Covered by the maker's warranty"
+    # an advisor is not offered it
+    _ws2, advisor_page = step_page(qtbot, make_ctx("advisor"), ro_id, 8)
+    assert advisor_page.reject_btn.isHidden()
 
 
 def test_a_foreman_cannot_record_consent(

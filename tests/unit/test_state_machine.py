@@ -367,7 +367,13 @@ class ServiceFlow(RuleBasedStateMachine):
         cr = self.latest_change(self.ro(i))
         if cr is None:
             return
-        self.attempt(changes.approve_major, actor=getattr(self.staff, who), change_id=cr.id, approve=approve)
+        self.attempt(
+            changes.approve_major,
+            actor=getattr(self.staff, who),
+            change_id=cr.id,
+            approve=approve,
+            note="not now",
+        )
 
     @precondition(lambda self: self.ros)
     @rule(i=IDX)

@@ -505,9 +505,20 @@ def test_manager_rejecting_a_major_change_declines_its_lines(staff: Staff) -> No
     ro_id, _lines = factories.authorised(staff)
     cr = extra_work(staff, ro_id)
     consent(staff, cr)
-    assert changes.approve_major(actor=staff.manager, change_id=cr, approve=False) == "rejected"
+    for blank in ("", "  \n "):  # every decision says why (refused: nothing changed)
+        refused(
+            ValidationError,
+            changes.approve_major,
+            actor=staff.manager,
+            change_id=cr,
+            approve=False,
+            note=blank,
+        )
+    why = "Warranty covers it: claim it from the maker"
+    assert changes.approve_major(actor=staff.manager, change_id=cr, approve=False, note=why) == "rejected"
     (line,) = extra_lines(cr)
     assert line.status == "declined"
+    assert ChangeRequest.get_by_id(cr).decided_note == why
 
 
 def test_refusal_declines_the_extra_lines_and_keeps_them(staff: Staff) -> None:

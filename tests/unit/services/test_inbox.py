@@ -112,7 +112,10 @@ def test_a_rejection_is_told_too(staff: Staff) -> None:
     settings.set_setting(actor=staff.manager, key="major_change_cents", value=10_000)
     ro_id, _ = factories.authorised(staff)
     cr = extra_work(staff, ro_id)
-    assert changes.approve_major(actor=staff.manager, change_id=cr, approve=False) == "rejected"
+    assert (
+        changes.approve_major(actor=staff.manager, change_id=cr, approve=False, note="not needed yet")
+        == "rejected"
+    )
     assert one(staff, ro_id, NeedKind.DECISION).detail_zh.startswith("经理已驳回")
     inbox.give_progress_update(actor=staff.advisor, ro_id=ro_id)
     assert kinds(staff, ro_id) == []

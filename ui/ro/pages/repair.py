@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages.base import StepPage, scroll_page
+from ui.ro.reject_change_dialog import RejectChangeDialog
 from ui.tables import fill_rows, read_only_table
 
 
@@ -70,13 +71,16 @@ class RepairPage(StepPage):
         self.changes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.changes.itemSelectionChanged.connect(self._update_buttons)
         self.raise_btn, self.answer_btn, self.approve_btn = QPushButton(), QPushButton(), QPushButton()
+        self.reject_btn = QPushButton()
         self.raise_btn.clicked.connect(self.raise_change)
         self.answer_btn.clicked.connect(self.record_answer)
         self.approve_btn.clicked.connect(self.approve)
+        self.reject_btn.clicked.connect(self.reject_change)
         for button, name in (
             (self.raise_btn, "change_raise"),
             (self.answer_btn, "change_answer"),
             (self.approve_btn, "change_approve"),
+            (self.reject_btn, "change_reject"),
         ):
             button.setObjectName(name)
         self.old_parts = read_only_table(3)
@@ -94,6 +98,7 @@ class RepairPage(StepPage):
         self.guard(self.raise_btn, "change.raise")
         self.guard(self.answer_btn, "change.consent")
         self.guard(self.approve_btn, "change.approve_major")
+        self.guard(self.reject_btn, "change.approve_major")
         # Old parts and the training note: the workshop or the estimate's writer.
         self.may_notes = self.guard(self.training_box, "work.clock", "estimate.edit")
 
@@ -108,7 +113,7 @@ class RepairPage(StepPage):
         cl = QVBoxLayout(self.changes_box)
         cl.addWidget(self.changes)
         row = QHBoxLayout()
-        for b in (self.raise_btn, self.answer_btn, self.approve_btn):
+        for b in (self.raise_btn, self.answer_btn, self.approve_btn, self.reject_btn):
             row.addWidget(b)
         row.addStretch(1)
         cl.addLayout(row)
@@ -161,6 +166,7 @@ class RepairPage(StepPage):
         self.raise_btn.setText(self.tr("Raise change request…"))
         self.answer_btn.setText(self.tr("Record customer's answer…"))
         self.approve_btn.setText(self.tr("Approve (manager)"))
+        self.reject_btn.setText(self.tr("Reject (manager)…"))
         self.old_parts.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Qty"), self.tr("Old part")])
         self.training.setText(self.tr("Hard case: flag for training"))
         self.training_note.setPlaceholderText(self.tr("What made it hard, what solved it"))
@@ -243,6 +249,7 @@ class RepairPage(StepPage):
         waiting = c is not None and c.status in CHANGE_OPEN
         self.answer_btn.setEnabled(waiting and c is not None and c.consent_at is None)
         self.approve_btn.setEnabled(waiting and c is not None and c.major and not c.manager)
+        self.reject_btn.setEnabled(self.approve_btn.isEnabled())
 
     def _on_job(self, fn: Callable[[AssignmentView], Any]) -> Any:
         row = self.jobs.currentRow()
@@ -282,6 +289,15 @@ class RepairPage(StepPage):
         if c is None:
             return None
         return self.ctx.ops.run(changes.approve_major, parent=self, change_id=c.id)
+
+    def reject_change(self) -> RejectChangeDialog | None:
+        """The manager rejects a major change, saying why."""
+        c = self.selected_change()
+        if c is None:
+            return None
+        dialog = RejectChangeDialog(self.ctx, c, parent=self)
+        dialog.open()
+        return dialog
 
     def set_old_part(self, line_id: int, handling: str) -> Any:
         return self.ctx.ops.run(
