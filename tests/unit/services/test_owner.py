@@ -171,6 +171,17 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
             "promised_at": WEEK,
         },
     ),  # fmt: skip
+    "estimate.retell_range": (
+        lambda s: factories.authorised(s)[0],
+        lambda r: {
+            "ro_id": r,
+            "price_low_cents": 10_000,
+            "price_high_cents": 90_000,
+            "told_to": "张伟",
+            "method": "phone",
+            "phone": "13812345678",
+        },
+    ),  # fmt: skip
     "changes.request_change": (
         lambda s: factories.worked(s)[0],
         lambda r: {
