@@ -233,6 +233,21 @@ def _dispatch(a: dict[str, Any]) -> None:
     )
 
 
+def _follow_up(a: dict[str, Any]) -> None:
+    from advisor.services import followup
+
+    # The customer rang back (the call counts before 24 h): two desks log it at once.
+    followup.log_follow_up(
+        actor=a["actor"],
+        ro_id=a["ro_id"],
+        reached=True,
+        solved=True,
+        scores=dict.fromkeys(("tangibles", "reliability", "responsiveness", "assurance", "empathy"), 5),
+        comments=a["words"],
+        customer_initiated=True,
+    )
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "sign_or_qc": _sign_or_qc,
     "prep_or_arrive": _prep_or_arrive,
@@ -253,6 +268,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "set_settings": _set_settings,
     "reassign": _reassign,
     "dispatch": _dispatch,
+    "follow_up": _follow_up,
 }
 
 
@@ -1170,3 +1186,40 @@ def test_two_foremen_never_book_one_technician_twice_in_the_same_hour(
         if sorted(got) != ["DispatchRefused", "ok"] or booked != 1:
             violations.append(f"round {k}: {got}, {booked} jobs booked for {start:%H:%M}")
     report("technician double-booked", violations)
+
+
+def test_one_follow_up_call_logged_at_two_desks_is_logged_once(staff: factories.Staff, url: str) -> None:
+    """Customer service and the RO's advisor both log the call of one customer: one call
+    is recorded, the other desk is told it is already logged (issue 17, item 18)."""
+    from advisor.models import AuditLog, FollowUp
+
+    assert staff.customer_service is not None
+    rounds, ros = [], []
+    for _ in range(ROUNDS):
+        ro_id, _lines = factories.handed_over(staff)
+        rounds.append(
+            (
+                {"actor": staff.advisor, "ro_id": ro_id, "words": "advisor"},
+                {"actor": staff.customer_service, "ro_id": ro_id, "words": "customer service"},
+            )
+        )
+        ros.append(ro_id)
+    outcomes = race(url, "follow_up", rounds)
+    violations = []
+    for ro_id, out in zip(ros, outcomes, strict=True):
+        f = FollowUp.get(FollowUp.ro == ro_id)
+        logged = (
+            AuditLog.select()
+            .where(
+                (AuditLog.entity == "follow_up")
+                & (AuditLog.entity_id == f.id)
+                & (AuditLog.action == "log_follow_up")
+            )
+            .count()
+        )
+        winner = {0: "advisor", 1: "customer service"}.get(out.index("ok")) if "ok" in out else None
+        if out.count("ok") != 1 or logged != 1 or f.comments != winner or f.status != "done":
+            violations.append(
+                f"RO {ro_id}: {out}, {logged} logged, status {f.status}, comments {f.comments!r}"
+            )
+    report("one follow-up call at two desks", violations)
