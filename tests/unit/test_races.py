@@ -248,6 +248,19 @@ def _follow_up(a: dict[str, Any]) -> None:
     )
 
 
+def _consent_or_reject(a: dict[str, Any]) -> None:
+    from advisor.services import changes
+
+    if a["reject"]:
+        changes.approve_major(
+            actor=a["actor"], change_id=a["change_id"], approve=False, note="Under warranty"
+        )
+    else:
+        changes.record_consent(
+            actor=a["actor"], change_id=a["change_id"], consented=True, consent_by="张伟", method="in_person"
+        )
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "sign_or_qc": _sign_or_qc,
     "prep_or_arrive": _prep_or_arrive,
@@ -269,6 +282,7 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "reassign": _reassign,
     "dispatch": _dispatch,
     "follow_up": _follow_up,
+    "consent_or_reject": _consent_or_reject,
 }
 
 
@@ -1223,3 +1237,46 @@ def test_one_follow_up_call_logged_at_two_desks_is_logged_once(staff: factories.
                 f"RO {ro_id}: {out}, {logged} logged, status {f.status}, comments {f.comments!r}"
             )
     report("one follow-up call at two desks", violations)
+
+
+def test_a_major_change_rejected_as_the_customer_consents_ends_rejected_with_its_lines_declined(
+    staff: factories.Staff, url: str
+) -> None:
+    """The manager rejects a major change (saying why) while the advisor records the
+    customer's consent: whatever the order, it ends rejected, its lines declined, never
+    applied."""
+    from advisor.models import ChangeRequest, EstimateLine
+    from advisor.services import changes, settings
+
+    settings.set_setting(actor=staff.manager, key="major_change_cents", value=10_000)
+    rounds, crs = [], []
+    for _ in range(ROUNDS):
+        ro_id, _lines = factories.authorised(staff)
+        cr = changes.request_change(
+            actor=staff.technician,
+            ro_id=ro_id,
+            kind="extra_work",
+            reason="Compressor seized / 压缩机卡死",
+            lines=[{"kind": "labour", "description": "Replace compressor", "quantity": "3.0"}],
+        )
+        assert ChangeRequest.get_by_id(cr).major
+        rounds.append(
+            (
+                {"actor": staff.advisor, "change_id": cr, "reject": False},
+                {"actor": staff.manager, "change_id": cr, "reject": True},
+            )
+        )
+        crs.append(cr)
+    outcomes = race(url, "consent_or_reject", rounds)
+    violations = []
+    for cr_id, out in zip(crs, outcomes, strict=True):
+        cr = ChangeRequest.get_by_id(cr_id)
+        lines = {x.status for x in EstimateLine.select().where(EstimateLine.change_request == cr_id)}
+        if (
+            out[1] != "ok"
+            or cr.status != "rejected"
+            or lines != {"declined"}
+            or cr.decided_note != "Under warranty"
+        ):
+            violations.append(f"CR {cr_id}: {out}, status {cr.status}, lines {lines}")
+    report("major change rejected as the customer consents", violations)
