@@ -650,3 +650,51 @@ class NeedTiming(Code):
     ON_TIME = "on_time", "Within 5–10 min", "5–10 分钟内"
     RUSHED = "rushed", "Rushed — under 5 min", "过快（不足 5 分钟）"
     LATE = "late", "Slow — over 10 min", "过慢（超过 10 分钟）"
+
+
+class VehicleKind(Code):
+    """What kind of vehicle it is: which inspection checklist applies."""
+
+    CAR = "car", "Petrol/diesel car", "燃油车"
+    HYBRID = "hybrid", "Hybrid", "混合动力车"
+    EV = "ev", "Electric vehicle", "纯电动车"
+
+
+class Rating(Code):
+    """An inspection item as found: green, yellow or red (or not applicable)."""
+
+    GREEN = "green", "Good", "良好"
+    YELLOW = "yellow", "Needs attention soon", "建议关注"
+    RED = "red", "Needs attention now", "需立即处理"
+    NA = "na", "Not applicable", "不适用"
+
+
+class InspectionStage(Code):
+    """Where in the flow the inspection was done."""
+
+    RECEPTION = "reception", "At reception (walk-around)", "接车环检"
+    DIAGNOSIS = "diagnosis", "At diagnosis", "诊断时"
+
+
+class PhotoSubject(Code):
+    """What a photo shows."""
+
+    INSPECTION = "inspection", "Inspection item", "检查项目"
+    DAMAGE = "damage", "Damage mark", "车身损伤"
+    CONCERN = "concern", "Concern", "客户描述"
+    FINDING = "finding", "Diagnosis finding", "诊断结果"
+    CHANGE = "change", "Change request", "变更申请"
+
+
+class PhotoSource(Code):
+    FILE = "file", "From a file", "来自文件"
+    DROP = "drop", "Dropped in", "拖放"
+    CAMERA = "camera", "From the camera", "来自摄像头"
+
+
+class SignedAct(Code):
+    """What the customer's signature signs."""
+
+    AUTHORISATION = "authorisation", "Estimate authorisation", "估价授权"
+    CONSENT = "consent", "Consent to a change", "变更同意"
+    HANDOVER = "handover", "Handover acceptance", "交车验收"

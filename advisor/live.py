@@ -48,6 +48,10 @@ WATCHED = (
     "self_check",  # migration 0016: the technician's self-check before QC
     "appointment_prep",  # migration 0016: an appointment's preparation ticks
     "certification",  # migration 0013: technicians' certificates (checked at dispatch)
+    "photo",  # migration 0018: photos (another desk adds one: the thumbnails refresh)
+    "inspection",  # migration 0018: the digital inspection
+    "inspection_result",  # migration 0018
+    "signature",  # migration 0018: the customer's drawn signatures
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed
 

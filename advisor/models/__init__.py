@@ -5,6 +5,7 @@ from __future__ import annotations
 from advisor.models.audit import AuditLog, AuditPersonal, Counter, Setting
 from advisor.models.base import BaseModel, now
 from advisor.models.complaints import Complaint, Holiday, ImprovementAction
+from advisor.models.evidence import Inspection, InspectionItem, InspectionResult, Photo, Signature
 from advisor.models.followup import FollowUp
 from advisor.models.money import Payment, Settlement
 from advisor.models.orders import (
@@ -63,6 +64,11 @@ ALL_MODELS: list[type[BaseModel]] = [
     SelfCheck,
     AppointmentPrep,
     Certification,
+    Photo,
+    InspectionItem,
+    Inspection,
+    InspectionResult,
+    Signature,
 ]
 
 __all__ = [
@@ -89,15 +95,20 @@ __all__ = [
     "FollowUp",
     "Holiday",
     "ImprovementAction",
+    "Inspection",
+    "InspectionItem",
+    "InspectionResult",
     "MileageReading",
     "Part",
     "PartOrder",
     "Payment",
+    "Photo",
     "QCCheck",
     "RepairOrder",
     "SelfCheck",
     "Setting",
     "Settlement",
+    "Signature",
     "StepEvent",
     "StockMove",
     "Task",

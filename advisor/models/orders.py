@@ -77,6 +77,8 @@ class RepairOrder(Versioned):
     result_shown = peewee.BooleanField(default=False)
     handed_over_at = peewee.DateTimeField(null=True, index=True)
     accepted_by = peewee.CharField(max_length=100, default="")
+    # why the customer did not sign the handover acceptance (a signature or a reason)
+    handover_no_signature_reason = peewee.TextField(default="")
     next_service_date = peewee.DateField(null=True)
     next_service_km = peewee.IntegerField(null=True)
     closed_at = peewee.DateTimeField(null=True)
@@ -140,6 +142,8 @@ class ChangeRequest(BaseModel):
     manager_at = peewee.DateTimeField(null=True)
     decided_note = peewee.TextField(default="")
     refusal_reason = peewee.IntegerField(null=True)  # DeclineReason id, when refused
+    # an in-person consent: why the customer did not sign (a signature or a reason)
+    no_signature_reason = peewee.TextField(default="")
 
 
 class EstimateLine(Versioned):
@@ -176,6 +180,8 @@ class Authorisation(BaseModel):
     promised_at = peewee.DateTimeField()
     note = peewee.TextField(default="")
     outside_range = peewee.BooleanField(default=False)  # agreed to a total outside the told range
+    # an in-person authorisation: why the customer did not sign (a signature or a reason)
+    no_signature_reason = peewee.TextField(default="")
 
 
 class CannedJob(BaseModel):

@@ -19,6 +19,7 @@ class Vehicle(Versioned):
     first_registered = peewee.DateField(null=True)
     next_service_date = peewee.DateField(null=True, index=True)
     next_service_km = peewee.IntegerField(null=True)
+    kind = peewee.CharField(max_length=16, default="car")  # a VehicleKind: its inspection checklist
     created_at = peewee.DateTimeField(default=now)
 
 
