@@ -51,6 +51,7 @@ WATCHED = (
     "photo",  # migration 0018: photos (another desk adds one: the thumbnails refresh)
     "inspection",  # migration 0018: the digital inspection
     "inspection_result",  # migration 0018
+    "inspection_item",  # migration 0018: the checklists (the manager edits one)
     "signature",  # migration 0018: the customer's drawn signatures
 )
 RELOAD = "*"  # reported after a reconnect: everything may have changed

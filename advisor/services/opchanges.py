@@ -37,6 +37,7 @@ class Kind(enum.Flag):
     USERS = enum.auto()
     AUDIT = enum.auto()  # only the audit trail (every write also adds to it)
     COMPLAINTS = enum.auto()  # complaints and improvement actions (issue 17)
+    EVIDENCE = enum.auto()  # photos, inspections and signatures (issue 18)
     NONE = 0
     ALL = (
         RO
@@ -52,6 +53,7 @@ class Kind(enum.Flag):
         | USERS
         | AUDIT
         | COMPLAINTS
+        | EVIDENCE
     )
 
 
@@ -113,6 +115,11 @@ TABLE_KINDS = {
     "self_check": Kind.RO | Kind.BOARD,
     "appointment_prep": Kind.APPOINTMENTS,
     "certification": Kind.BOARD,
+    "photo": Kind.EVIDENCE,
+    "inspection": Kind.EVIDENCE | Kind.RO,
+    "inspection_result": Kind.EVIDENCE,
+    "inspection_item": Kind.SETTINGS,
+    "signature": Kind.EVIDENCE,
 }
 
 
