@@ -28,6 +28,7 @@ VALUE_MODULES = (
     "advisor.workflow",  # the steps, their labels and the gates' rules, as pure functions
     "advisor.money",  # cents and yuan
     "advisor.config",  # the declared settings: keys, types, defaults, labels, checks
+    "advisor.car_zones",  # the car outline's geometry (the screen and the check-in sheet)
 )
 UI_MAY_IMPORT = ("advisor.services", *VALUE_MODULES)
 

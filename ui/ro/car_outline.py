@@ -11,30 +11,18 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from advisor.car_zones import (
+    BODY,
+    BODY_RADIUS,
+    MARK_RADIUS,
+    MODEL_H,
+    MODEL_W,
+    ZONES,
+    is_wheel,
+    mark_offset,
+    marks,
+)
 from advisor.codes import DamageZone, words
-
-# Zone → rectangle in a 200 × 400 model (front of the car at the top).
-ZONES: dict[str, tuple[float, float, float, float]] = {
-    "front_bumper": (40, 6, 120, 26),
-    "bonnet": (48, 34, 104, 82),
-    "windscreen": (52, 118, 96, 30),
-    "roof": (52, 150, 96, 104),
-    "rear_window": (52, 256, 96, 28),
-    "boot": (48, 286, 104, 74),
-    "rear_bumper": (40, 362, 120, 28),
-    "front_left_wing": (18, 40, 28, 74),
-    "front_right_wing": (154, 40, 28, 74),
-    "front_left_door": (18, 118, 28, 82),
-    "front_right_door": (154, 118, 28, 82),
-    "rear_left_door": (18, 202, 28, 82),
-    "rear_right_door": (154, 202, 28, 82),
-    "rear_left_wing": (18, 286, 28, 70),
-    "rear_right_wing": (154, 286, 28, 70),
-    "front_left_wheel": (0, 56, 16, 50),
-    "front_right_wheel": (184, 56, 16, 50),
-    "rear_left_wheel": (0, 292, 16, 50),
-    "rear_right_wheel": (184, 292, 16, 50),
-}
 
 
 def zone_label(zone: str) -> str:
@@ -63,8 +51,8 @@ class CarOutline(QWidget):
 
     def _scale(self) -> tuple[float, float, float]:
         top = 16  # room for the "front" label
-        s = min(self.width() / 200, (self.height() - top) / 400)
-        return s, (self.width() - 200 * s) / 2, top + (self.height() - top - 400 * s) / 2
+        s = min(self.width() / MODEL_W, (self.height() - top) / MODEL_H)
+        return s, (self.width() - MODEL_W * s) / 2, top + (self.height() - top - MODEL_H * s) / 2
 
     def zone_rect(self, zone: str) -> QRectF:
         """The zone's rectangle in widget coordinates."""
@@ -96,7 +84,10 @@ class CarOutline(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s, ox, oy = self._scale()
         body = QPainterPath()
-        body.addRoundedRect(QRectF(ox + 16 * s, oy + 4 * s, 168 * s, 390 * s), 40 * s, 40 * s)
+        bx, by, bw, bh = BODY
+        body.addRoundedRect(
+            QRectF(ox + bx * s, oy + by * s, bw * s, bh * s), BODY_RADIUS * s, BODY_RADIUS * s
+        )
         p.setPen(QPen(QColor("#37474f"), 2))
         p.setBrush(QColor("#eceff1"))
         p.drawPath(body)
@@ -105,25 +96,19 @@ class CarOutline(QWidget):
         p.setFont(font)
         for zone in ZONES:
             r = self.zone_rect(zone)
-            wheel = zone.endswith("wheel")
+            wheel = is_wheel(zone)
             fill = QColor("#263238") if wheel else QColor("#ffffff")
             if zone == self.hover:
                 fill = QColor("#ffe082")
             p.setPen(QPen(QColor("#78909c"), 1))
             p.setBrush(fill)
             p.drawRoundedRect(r, 3, 3)
-        counts: dict[str, int] = {}
         p.setPen(QPen(QColor("#b71c1c"), 1))
-        for n, zone in enumerate(self.marks, start=1):
-            if zone not in ZONES:
-                continue
+        for n, zone, k in marks(self.marks):
             r = self.zone_rect(zone)
-            k = counts.get(zone, 0)
-            counts[zone] = k + 1
-            radius = max(7.0, 8 * s)
-            centre = QPointF(
-                r.center().x() + (k % 3 - 1) * radius * 1.2, r.center().y() + (k // 3) * radius * 1.2
-            )
+            radius = max(7.0, MARK_RADIUS * s)
+            dx, dy = mark_offset(k)
+            centre = QPointF(r.center().x() + dx * radius, r.center().y() + dy * radius)
             p.setBrush(QColor("#e53935"))
             p.drawEllipse(centre, radius, radius)
             p.setPen(QColor("white"))
@@ -135,7 +120,7 @@ class CarOutline(QWidget):
             p.setPen(QPen(QColor("#b71c1c"), 1))
         p.setPen(QColor("#546e7a"))
         p.drawText(
-            QRectF(ox, oy - 16, 200 * s, 15),
+            QRectF(ox, oy - 16, MODEL_W * s, 15),
             Qt.AlignmentFlag.AlignHCenter,
             QCoreApplication.translate("CarOutline", "▲ front"),
         )
