@@ -8,7 +8,7 @@ from advisor.codes import DamageZone
 def test_every_damage_zone_has_its_place_on_the_outline() -> None:
     assert set(ZONES) == {z.value for z in DamageZone}
     for x, y, w, h in ZONES.values():
-        assert 0 <= x and x + w <= MODEL_W and 0 <= y and y + h <= MODEL_H
+        assert x >= 0 and x + w <= MODEL_W and y >= 0 and y + h <= MODEL_H
     bx, by, bw, bh = BODY
     assert bx + bw <= MODEL_W and by + bh <= MODEL_H
 
