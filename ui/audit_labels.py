@@ -91,6 +91,7 @@ def action_label(code: str) -> str:
         "erase_customer": QCoreApplication.translate("AuditLabels", "Customer data erased"),
         "reseal": QCoreApplication.translate("AuditLabels", "Audit trail re-sealed with the dealership key"),
         "export_customer_data": QCoreApplication.translate("AuditLabels", "Customer data exported"),
+        "findings_to_work": QCoreApplication.translate("AuditLabels", "Inspection findings turned into work"),
         "flag_for_training": QCoreApplication.translate("AuditLabels", "Training flag changed"),
         "hand_over": QCoreApplication.translate("AuditLabels", "Car handed over"),
         "link_comeback": QCoreApplication.translate("AuditLabels", "Linked as a comeback"),

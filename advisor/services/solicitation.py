@@ -30,6 +30,7 @@ from advisor.models import (
     now,
 )
 from advisor.services._base import Actor, get, log, service
+from advisor.services.findings import declined_photos
 from advisor.services.opchanges import Kind
 
 # The choices a form offers (see ``codes.Channel`` for why e-mail is not one of them).
@@ -52,6 +53,14 @@ class CallItem:
     campaign_id: int | None = None
     line_ids: tuple[int, ...] = ()
     amount_cents: int = 0
+    # Declined work that came from inspection findings: their photos (oldest first), shown
+    # again at the call (issue 18). ``photo_id`` is the one to show first.
+    photo_ids: tuple[int, ...] = ()
+
+    @property
+    def photo_id(self) -> int | None:
+        """The photo of the declined finding to show with the item (None without one)."""
+        return self.photo_ids[0] if self.photo_ids else None
 
 
 @dataclass(frozen=True)
@@ -230,6 +239,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
     for line in q:
         grouped.setdefault(line.ro.vehicle_id, []).append(line)
     reasons = {r.id: (r.label_en, r.label_zh) for r in DeclineReason.select()}
+    photos = declined_photos([x for lines in grouped.values() for x in lines])
 
     def described(lines: list[EstimateLine], lang: int) -> str:
         # "front brake pads (too expensive); wipers": the reason helps the call.
@@ -256,6 +266,7 @@ def declined_work(*, vehicle_id: int | None = None, limit: int = 500) -> list[Ca
                 f"上次未做：{described(lines, 1)}",
                 line_ids=tuple(x.id for x in lines),
                 amount_cents=sum(x.amount_cents for x in lines),
+                photo_ids=tuple(dict.fromkeys(p for x in lines for p in photos.get(x.id, ()))),
             )
         )
     return out

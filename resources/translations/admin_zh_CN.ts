@@ -505,112 +505,117 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>已设置经销商资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="105"/>
+        <location filename="../../ui/audit_labels.py" line="94"/>
+        <source>Inspection findings turned into work</source>
+        <translation>检查发现已转为作业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="106"/>
         <source>Wrong PIN</source>
         <translation>PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="106"/>
+        <location filename="../../ui/audit_labels.py" line="107"/>
         <source>PIN locked after wrong tries</source>
         <translation>PIN 码多次输错已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="107"/>
+        <location filename="../../ui/audit_labels.py" line="108"/>
         <source>Signed in with PIN</source>
         <translation>以 PIN 码登录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="124"/>
+        <location filename="../../ui/audit_labels.py" line="125"/>
         <source>Account status changed</source>
         <translation>更改账户状态</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="128"/>
+        <location filename="../../ui/audit_labels.py" line="129"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="131"/>
+        <location filename="../../ui/audit_labels.py" line="132"/>
         <source>Price and promised time set</source>
         <translation>设定价格范围与承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="138"/>
+        <location filename="../../ui/audit_labels.py" line="139"/>
         <source>Certificate added</source>
         <translation>添加资格证书</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="139"/>
+        <location filename="../../ui/audit_labels.py" line="140"/>
         <source>Holiday added</source>
         <translation>添加节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="140"/>
+        <location filename="../../ui/audit_labels.py" line="141"/>
         <source>Compensation approved</source>
         <translation>批准补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="141"/>
+        <location filename="../../ui/audit_labels.py" line="142"/>
         <source>Complaint closed</source>
         <translation>投诉结案</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="142"/>
+        <location filename="../../ui/audit_labels.py" line="143"/>
         <source>Improvement action done</source>
         <translation>改善措施完成</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="143"/>
+        <location filename="../../ui/audit_labels.py" line="144"/>
         <source>Complaint escalated to the manager</source>
         <translation>投诉上报服务经理</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="144"/>
+        <location filename="../../ui/audit_labels.py" line="145"/>
         <source>Festivals of the year filled in</source>
         <translation>填入当年节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="145"/>
+        <location filename="../../ui/audit_labels.py" line="146"/>
         <source>Arrival preparation ticked</source>
         <translation>勾选到店准备事项</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="146"/>
+        <location filename="../../ui/audit_labels.py" line="147"/>
         <source>Arrival preparation unticked</source>
         <translation>取消勾选到店准备事项</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="147"/>
+        <location filename="../../ui/audit_labels.py" line="148"/>
         <source>Compensation offered</source>
         <translation>提出补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="148"/>
+        <location filename="../../ui/audit_labels.py" line="149"/>
         <source>Complaint recorded</source>
         <translation>记录投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="149"/>
+        <location filename="../../ui/audit_labels.py" line="150"/>
         <source>Improvement action recorded</source>
         <translation>记录改善措施</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="150"/>
+        <location filename="../../ui/audit_labels.py" line="151"/>
         <source>Certificate removed</source>
         <translation>删除资格证书</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="151"/>
+        <location filename="../../ui/audit_labels.py" line="152"/>
         <source>Holiday removed</source>
         <translation>删除节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="152"/>
+        <location filename="../../ui/audit_labels.py" line="153"/>
         <source>Price range told again</source>
         <translation>重新告知价格范围</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="153"/>
+        <location filename="../../ui/audit_labels.py" line="154"/>
         <source>Self-check signed</source>
         <translation>技师自检签字</translation>
     </message>
@@ -665,193 +670,193 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="94"/>
+        <location filename="../../ui/audit_labels.py" line="95"/>
         <source>Training flag changed</source>
         <translation>修改培训标记</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="95"/>
+        <location filename="../../ui/audit_labels.py" line="96"/>
         <source>Car handed over</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="96"/>
+        <location filename="../../ui/audit_labels.py" line="97"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="97"/>
+        <location filename="../../ui/audit_labels.py" line="98"/>
         <source>Contact logged</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="98"/>
+        <location filename="../../ui/audit_labels.py" line="99"/>
         <source>Follow-up call logged</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="99"/>
+        <location filename="../../ui/audit_labels.py" line="100"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="100"/>
+        <location filename="../../ui/audit_labels.py" line="101"/>
         <source>Marked as no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="101"/>
+        <location filename="../../ui/audit_labels.py" line="102"/>
         <source>Customer not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="102"/>
+        <location filename="../../ui/audit_labels.py" line="103"/>
         <source>Repair order opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="103"/>
+        <location filename="../../ui/audit_labels.py" line="104"/>
         <source>Part ordered</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="104"/>
+        <location filename="../../ui/audit_labels.py" line="105"/>
         <source>Payment received</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="108"/>
+        <location filename="../../ui/audit_labels.py" line="109"/>
         <source>Reassigned</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="109"/>
+        <location filename="../../ui/audit_labels.py" line="110"/>
         <source>Stock received</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="110"/>
+        <location filename="../../ui/audit_labels.py" line="111"/>
         <source>Reconfirmation call logged</source>
         <translation>记录预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="111"/>
+        <location filename="../../ui/audit_labels.py" line="112"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="112"/>
+        <location filename="../../ui/audit_labels.py" line="113"/>
         <source>Customer&apos;s answer recorded</source>
         <translation>记录客户对变更的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="113"/>
+        <location filename="../../ui/audit_labels.py" line="114"/>
         <source>Diagnosis finding recorded</source>
         <translation>记录诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="114"/>
+        <location filename="../../ui/audit_labels.py" line="115"/>
         <source>Final QC recorded</source>
         <translation>记录完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="115"/>
+        <location filename="../../ui/audit_labels.py" line="116"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="116"/>
+        <location filename="../../ui/audit_labels.py" line="117"/>
         <source>Major change rejected</source>
         <translation>驳回重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="117"/>
+        <location filename="../../ui/audit_labels.py" line="118"/>
         <source>Technician assistance requested</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="118"/>
+        <location filename="../../ui/audit_labels.py" line="119"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="119"/>
+        <location filename="../../ui/audit_labels.py" line="120"/>
         <source>Appointment rescheduled</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="120"/>
+        <location filename="../../ui/audit_labels.py" line="121"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="121"/>
+        <location filename="../../ui/audit_labels.py" line="122"/>
         <source>Advisor&apos;s restatement saved</source>
         <translation>记录顾问复述</translation>
     </message>
     <message>
         <location filename="../../ui/audit_labels.py" line="89"/>
-        <location filename="../../ui/audit_labels.py" line="122"/>
+        <location filename="../../ui/audit_labels.py" line="123"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="123"/>
+        <location filename="../../ui/audit_labels.py" line="124"/>
         <source>Sent back for rework</source>
         <translation>退回返工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="125"/>
+        <location filename="../../ui/audit_labels.py" line="126"/>
         <source>Certificate number recorded</source>
         <translation>记录合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="126"/>
+        <location filename="../../ui/audit_labels.py" line="127"/>
         <source>Expected date changed</source>
         <translation>修改预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="127"/>
+        <location filename="../../ui/audit_labels.py" line="128"/>
         <source>Old part handling set</source>
         <translation>设定旧件处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="129"/>
+        <location filename="../../ui/audit_labels.py" line="130"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="130"/>
+        <location filename="../../ui/audit_labels.py" line="131"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="132"/>
+        <location filename="../../ui/audit_labels.py" line="133"/>
         <source>Wash decision recorded</source>
         <translation>记录是否洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="133"/>
+        <location filename="../../ui/audit_labels.py" line="134"/>
         <source>Settlement issued</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="134"/>
+        <location filename="../../ui/audit_labels.py" line="135"/>
         <source>Part reserved or ordered</source>
         <translation>配件预留或订货</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="135"/>
+        <location filename="../../ui/audit_labels.py" line="136"/>
         <source>Customer details changed</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="136"/>
+        <location filename="../../ui/audit_labels.py" line="137"/>
         <source>Line changed</source>
         <translation>修改估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="137"/>
+        <location filename="../../ui/audit_labels.py" line="138"/>
         <source>Vehicle details changed</source>
         <translation>修改车辆资料</translation>
     </message>

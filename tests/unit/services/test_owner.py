@@ -23,7 +23,7 @@ from advisor import auth, workflow
 from advisor.errors import ConflictError, NotOwnerError, UserError
 from advisor.models import AuditLog, Concern, EstimateLine, RepairOrder, StepEvent, now
 from advisor.services import changes, diagnosis, followup, orders, reception, settlement, workshop
-from tests import factories
+from tests import factories, inspection_rows
 from tests.factories import Staff
 from tests.snapshot import db_snapshot
 from tests.unit.services.test_gates import assert_bilingual
@@ -96,6 +96,12 @@ def _settled(staff: Staff) -> int:
     ro_id, _lines = factories.qc_passed(staff)
     settlement.settle(actor=staff.advisor, ro_id=ro_id)
     return ro_id
+
+
+def _inspected(staff: Staff) -> tuple[int, dict[str, int]]:
+    """A checked-in RO with an inspection (red and yellow findings, not yet work)."""
+    ro_id = factories.open_checked_in(staff)
+    return ro_id, inspection_rows.inspect(ro_id, staff.advisor.user_id)
 
 
 def _part_line(staff: Staff) -> int:
@@ -223,6 +229,7 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
         lambda r: {"ro_id": r, "note": "Intermittent fault"},
     ),  # fmt: skip
     "workshop.set_old_part_handling": (_part_line, lambda line: {"line_id": line, "handling": "returned"}),
+    "findings.findings_to_work": (_inspected, lambda r: {"ro_id": r[0], "result_ids": [r[1]["wipers"]]}),
 }
 
 
