@@ -14,12 +14,13 @@ from advisor.codes import (
     DamageKind,
     EventAction,
     MileageSource,
+    PhotoSubject,
     RepairClass,
     ROStatus,
 )
 from advisor.config import REPAIR_CLASSES
 from advisor.errors import ConflictError, FieldErrors, GateError, UserError, ValidationError
-from advisor.models import Appointment, Counter, RepairOrder, StepEvent, User, Vehicle, now
+from advisor.models import Appointment, Counter, Photo, RepairOrder, StepEvent, User, Vehicle, now
 from advisor.services._base import Actor, bump, check_owner, event, get, get_ro, log, service
 from advisor.services.customers import record_mileage
 from advisor.services.opchanges import Kind
@@ -106,8 +107,17 @@ def greet(*, actor: Actor, ro_id: int, at: dt.datetime | None = None) -> None:
         event(ro, actor, EventAction.GREETED)
 
 
+MAX_DAMAGE_MARKS = 60  # 19 zones on the outline; more is a paste gone wrong
+
+
 def _damage(items: list[dict[str, str]] | None) -> str:
     clean = []
+    if len(items or []) > MAX_DAMAGE_MARKS:
+        raise ValidationError(
+            f"At most {MAX_DAMAGE_MARKS} damage marks: describe the rest in a mark's note.",
+            f"车损标记最多 {MAX_DAMAGE_MARKS} 处：其余请写在某处标记的备注中。",
+            field="body_damage",
+        )
     for item in items or []:
         zone = validation.clean_text(item.get("zone", ""), limit=40).strip()
         kind = item.get("kind", DamageKind.OTHER)
@@ -120,7 +130,61 @@ def _damage(items: list[dict[str, str]] | None) -> str:
     return json.dumps(clean, ensure_ascii=False)
 
 
-@service("ro.checkin", changes=Kind.RO)
+def _common_marks(old: list[object], new: list[object], weight: dict[int, int]) -> dict[int, int]:
+    """The heaviest common subsequence of two lists of marks (old mark i weighs
+    ``weight.get(i, 1)``): old number → new number, both counted from 1."""
+    best = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for k in range(len(new) - 1, -1, -1):
+            best[i][k] = max(best[i + 1][k], best[i][k + 1])
+            if old[i] == new[k]:
+                best[i][k] = max(best[i][k], weight.get(i, 1) + best[i + 1][k + 1])
+    pairs: dict[int, int] = {}
+    i = k = 0
+    while i < len(old) and k < len(new):
+        if old[i] == new[k] and best[i][k] == weight.get(i, 1) + best[i + 1][k + 1]:
+            pairs[i + 1] = k + 1
+            i, k = i + 1, k + 1
+        elif best[i][k] == best[i + 1][k]:
+            i += 1
+        else:
+            k += 1
+    return pairs
+
+
+def _keep_damage_photos(ro_id: int, before: str, marks: str) -> dict[int, int]:
+    """Where each damage mark with photos goes in the new list of marks (its number counted
+    from 1 → its new number), so its photos stay with it; a mark with photos that is gone
+    is refused (its photos would show another mark).
+
+    The screen appends marks and removes them, so the marks kept are old ones in their old
+    order: the old and new lists are matched as their longest common subsequence, a mark
+    with photos weighing more than all marks without (never dropped for those)."""
+    photos: dict[int, list[int]] = {}
+    for pid, sid in (
+        Photo.select(Photo.id, Photo.subject_id)
+        .where(Photo.ro == ro_id, Photo.subject == PhotoSubject.DAMAGE)
+        .tuples()
+    ):
+        photos.setdefault(int(sid or 0), []).append(int(pid))
+    if not photos:
+        return {}
+    old, new = json.loads(before or "[]"), json.loads(marks)
+    moved = _common_marks(old, new, {n - 1: len(old) + 1 for n in photos})
+    gone = sorted(n for n in photos if n not in moved)
+    if gone:
+        raise GateError(
+            f"Damage mark {gone[0]} has photos: remove its photos before removing the mark.",
+            f"车损 {gone[0]} 已有照片：请先删除照片，再删除该车损标记。",
+            field="body_damage",
+        )
+    changed = {n: moved[n] for n in photos if moved[n] != n}
+    for n, to in changed.items():
+        Photo.update(subject_id=to).where(Photo.id.in_(photos[n])).execute()
+    return changed
+
+
+@service("ro.checkin", changes=Kind.RO | Kind.EVIDENCE)
 def check_in(
     *,
     actor: Actor,
@@ -150,6 +214,7 @@ def check_in(
         raise ValidationError("Fuel level is 0 to 8 eighths.", "油量为 0 至 8 格。", field="fuel")
     validation.choice(repair_class, REPAIR_CLASSES, ("Repair class", "维修类别"))
     contact = validation.phone(approval_contact) if approval_contact else ""
+    marks, before = _damage(body_damage), ro.body_damage
     vehicle = Vehicle.get_by_id(ro.vehicle_id)
     if ro.mileage_in is None:
         record_mileage(vehicle, km, MileageSource.RECEPTION)
@@ -162,7 +227,7 @@ def check_in(
         mileage_in=km,
         fuel_level=int(fuel_level),
         valuables=validation.clean_text(valuables, limit=2000),
-        body_damage=_damage(body_damage),
+        body_damage=marks,
         booklet_present=booklet_present,
         return_old_parts=return_old_parts,
         customer_waits=customer_waits,
@@ -173,7 +238,11 @@ def check_in(
         greeted_at=ro.greeted_at or now(),
         checked_in_at=ro.checked_in_at or now(),
     )
-    log(actor, "repair_order", ro.id, "check_in", old=old, new={"mileage_in": km}, ro_id=ro.id)
+    moved = _keep_damage_photos(ro.id, before, marks)
+    new: dict[str, object] = {"mileage_in": km}
+    if moved:  # a mark removed before marks with photos: their photos renumbered with them
+        new["damage_photos_moved"] = {str(a): b for a, b in moved.items()}
+    log(actor, "repair_order", ro.id, "check_in", old=old, new=new, ro_id=ro.id)
     event(ro, actor, EventAction.CHECKED_IN)
 
 
