@@ -78,6 +78,9 @@ PERMISSIONS: dict[str, set[Role]] = {
     "improvement.manage": {Role.MANAGER},  # record improvement actions
     "improvement.view": _ADVISOR | {Role.CUSTOMER_SERVICE},  # see, own and finish improvement actions
     "technician.certify": {Role.MANAGER, Role.ADMIN},  # technicians' certificates (issue 17)
+    # Photos of the car (issue 18): whoever looks at it — advisor, technician, foreman, manager.
+    "photo.add": _ADVISOR | _WORKSHOP | {Role.TECHNICIAN},
+    "photo.remove": _ADVISOR | _WORKSHOP | {Role.TECHNICIAN},
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -135,6 +138,8 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "improvement.manage": ("record improvement actions", "记录改善措施"),
     "improvement.view": ("see and carry out improvement actions", "查看和执行改善措施"),
     "technician.certify": ("keep the technicians' certificates", "维护技师资质证书"),
+    "photo.add": ("add photos to a repair order", "为工单添加照片"),
+    "photo.remove": ("remove photos from a repair order", "删除工单照片"),
 }
 
 

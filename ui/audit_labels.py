@@ -47,6 +47,7 @@ def entity_label(code: str) -> str:
         "holiday": QCoreApplication.translate("AuditLabels", "Holiday"),
         "improvement_action": QCoreApplication.translate("AuditLabels", "Improvement action"),
         "self_check": QCoreApplication.translate("AuditLabels", "Technician's self-check"),
+        "photo": QCoreApplication.translate("AuditLabels", "Photo"),
     }
     return labels.get(code, code)
 
@@ -152,6 +153,8 @@ def action_label(code: str) -> str:
         "remove_holiday": QCoreApplication.translate("AuditLabels", "Holiday removed"),
         "retell_range": QCoreApplication.translate("AuditLabels", "Price range told again"),
         "sign_self_check": QCoreApplication.translate("AuditLabels", "Self-check signed"),
+        "add_photo": QCoreApplication.translate("AuditLabels", "Photo added"),
+        "remove_photo": QCoreApplication.translate("AuditLabels", "Photo removed"),
     }
     label = labels.get(code)
     return label if label is not None else event_label(code)

@@ -503,3 +503,38 @@ class SplitPayment:
     change_cents: int
     balance_cents: int
     cash_tendered_cents: int | None = None
+
+
+@dataclass(frozen=True)
+class PhotoThumbView:
+    """One photo as a list shows it (issue 18): its thumbnail, never the large JPEG.
+    ``subject`` is a ``PhotoSubject``; ``subject_id`` says which one (see ``models.Photo``)."""
+
+    id: int
+    ro_id: int
+    subject: str
+    subject_id: int | None
+    thumb: bytes
+    width: int  # of the stored photo, not of the thumbnail
+    height: int
+    caption: str
+    taken_by: str  # display name
+    taken_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PhotoFullView(PhotoThumbView):
+    """One photo opened large, or printed: the thumbnail view and the stored JPEG."""
+
+    jpeg: bytes
+    sha256: str
+    source: str  # a PhotoSource
+
+
+@dataclass(frozen=True)
+class PhotoUsage:
+    """An RO's photos against its budget (setting ``photo_budget_mb``)."""
+
+    count: int
+    used_bytes: int
+    budget_bytes: int

@@ -261,7 +261,16 @@ def _consent_or_reject(a: dict[str, Any]) -> None:
         )
 
 
+def _add_photo(a: dict[str, Any]) -> None:
+    from advisor.services import photos
+
+    photos.add_photo(
+        actor=a["actor"], ro_id=a["ro_id"], subject="concern", subject_id=a["concern_id"], data=a["data"]
+    )
+
+
 ACTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "add_photo": _add_photo,
     "sign_or_qc": _sign_or_qc,
     "prep_or_arrive": _prep_or_arrive,
     "hand_over_or_update": _hand_over_or_update,
@@ -1280,3 +1289,52 @@ def test_a_major_change_rejected_as_the_customer_consents_ends_rejected_with_its
         ):
             violations.append(f"CR {cr_id}: {out}, status {cr.status}, lines {lines}")
     report("major change rejected as the customer consents", violations)
+
+
+def test_two_desks_adding_photos_at_once_never_pass_the_ro_budget(staff: factories.Staff, url: str) -> None:
+    """The RO has room for one more photo: the advisor at the counter and the technician
+    in the bay each add one at the same instant. One is stored, the other refused whole."""
+    import io
+
+    from PIL import Image
+
+    from advisor.models import Concern, Photo, RepairOrder
+    from advisor.photos import prepare
+    from advisor.services import settings
+
+    settings.set_settings(actor=staff.manager, values={"photo_budget_mb": 5})
+    budget = 5 * 1024 * 1024
+    noise = io.BytesIO()
+    Image.effect_noise((1200, 900), 100).convert("RGB").save(noise, "JPEG", quality=95)
+    data = noise.getvalue()
+    size = prepare(data).size_bytes
+    assert 2 * size < budget
+    rounds, ros = [], []
+    for _ in range(ROUNDS):
+        ro_id = factories.open_checked_in(staff)
+        ro = RepairOrder.get_by_id(ro_id)
+        concern = Concern.get(Concern.ro == ro_id).id
+        Photo.create(  # what is there already: room for one more photo, not two
+            ro=ro_id,
+            vehicle=ro.vehicle_id,
+            subject="concern",
+            subject_id=concern,
+            jpeg=b"x",
+            thumb=b"x",
+            width=1,
+            height=1,
+            size_bytes=budget - size - size // 2,
+            sha256="0" * 64,
+            taken_by=staff.advisor.user_id,
+        )
+        a = {"ro_id": ro_id, "concern_id": concern, "data": data}
+        rounds.append(({**a, "actor": staff.advisor}, {**a, "actor": staff.technician}))
+        ros.append(ro_id)
+    outcomes = race(url, "add_photo", rounds)
+    violations = []
+    for ro_id, out in zip(ros, outcomes, strict=True):
+        used = sum(p.size_bytes for p in Photo.select().where(Photo.ro == ro_id))
+        n = Photo.select().where(Photo.ro == ro_id).count()
+        if used > budget or n != 2 or sorted(out) != ["GateError", "ok"]:
+            violations.append(f"RO {ro_id}: {n} photos, {used} of {budget} bytes {out}")
+    report("add a photo twice at the budget", violations)
