@@ -81,6 +81,10 @@ PERMISSIONS: dict[str, set[Role]] = {
     # Photos of the car (issue 18): whoever looks at it — advisor, technician, foreman, manager.
     "photo.add": _ADVISOR | _WORKSHOP | {Role.TECHNICIAN},
     "photo.remove": _ADVISOR | _WORKSHOP | {Role.TECHNICIAN},
+    # The digital inspection (issue 18): rated by the advisor or in the workshop; the
+    # checklists per vehicle kind kept by the service manager.
+    "inspection.do": {Role.ADVISOR, Role.TECHNICIAN, Role.FOREMAN, Role.MANAGER},
+    "inspection.configure": {Role.MANAGER},
 }
 
 # What each permission lets a person do, in words for messages (never the key itself).
@@ -140,6 +144,8 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "technician.certify": ("keep the technicians' certificates", "维护技师资质证书"),
     "photo.add": ("add photos to a repair order", "为工单添加照片"),
     "photo.remove": ("remove photos from a repair order", "删除工单照片"),
+    "inspection.do": ("do the vehicle inspection", "进行车辆检查"),
+    "inspection.configure": ("edit the inspection checklists", "编辑车辆检查项目"),
 }
 
 

@@ -698,3 +698,22 @@ class SignedAct(Code):
     AUTHORISATION = "authorisation", "Estimate authorisation", "估价授权"
     CONSENT = "consent", "Consent to a change", "变更同意"
     HANDOVER = "handover", "Handover acceptance", "交车验收"
+
+
+class InspectionGroup(Code):
+    """The groups of the inspection checklist, in the order the sheet and the dialog show them."""
+
+    WALKAROUND = "walkaround", "Walk-around", "环车检查"
+    TYRES = "tyres", "Tyres and wheels", "轮胎与车轮"
+    BRAKES = "brakes", "Brakes", "制动系统"
+    FLUIDS = "fluids", "Fluids", "油液"
+    LIGHTS = "lights", "Lights", "灯光"
+    ELECTRICAL = "electrical", "Battery and electrics", "蓄电池与电气"
+    ENGINE = "engine", "Engine bay", "发动机舱"
+    HIGH_VOLTAGE = "hv", "High-voltage system", "高压系统"
+    UNDERBODY = "underbody", "Underbody and suspension", "底盘与悬挂"
+    CABIN = "cabin", "Cabin", "车内"
+
+
+# An item rated yellow or red is a finding: it may become work (the findings helper).
+RATING_FINDING = frozenset({Rating.YELLOW, Rating.RED})

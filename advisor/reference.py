@@ -1,10 +1,12 @@
-"""Reference data every dealership starts with: decline reasons, canned jobs, bays."""
+"""Reference data every dealership starts with: decline reasons, canned jobs, bays, the
+inspection checklists per vehicle kind (``advisor.inspection_defaults``)."""
 
 from __future__ import annotations
 
 import json
 
-from advisor.models import Bay, CannedJob, DeclineReason, Part, StockMove
+from advisor.inspection_defaults import default_rows
+from advisor.models import Bay, CannedJob, DeclineReason, InspectionItem, Part, StockMove
 
 DECLINE_REASONS = [
     ("price", "Too expensive", "价格太高"),
@@ -67,12 +69,16 @@ BAYS = [
 
 
 def missing_reference_data() -> bool:
-    """True when a reference row is missing (four small reads: asked at every start)."""
+    """True when a reference row is missing (five small reads: asked at every start)."""
     have = (
         ({r[0] for r in DeclineReason.select(DeclineReason.code).tuples()}, {r[0] for r in DECLINE_REASONS}),
         ({r[0] for r in Part.select(Part.number).tuples()}, {r[0] for r in PARTS}),
         ({r[0] for r in CannedJob.select(CannedJob.code).tuples()}, {r[0] for r in CANNED_JOBS}),
         ({r[0] for r in Bay.select(Bay.code).tuples()}, {r[0] for r in BAYS}),
+        (
+            set(InspectionItem.select(InspectionItem.vehicle_kind, InspectionItem.key).tuples()),
+            {(r["vehicle_kind"], r["key"]) for r in default_rows()},
+        ),
     )
     return any(not wanted <= present for present, wanted in have)
 
@@ -99,3 +105,7 @@ def ensure_reference_data() -> None:
         )
     for code, name, kind in BAYS:
         Bay.get_or_create(code=code, defaults={"name": name, "kind": kind})
+    have_items = set(InspectionItem.select(InspectionItem.vehicle_kind, InspectionItem.key).tuples())
+    missing = [r for r in default_rows() if (r["vehicle_kind"], r["key"]) not in have_items]
+    if missing:
+        InspectionItem.insert_many(missing).execute()

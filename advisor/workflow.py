@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 
 from advisor.auth import who_acts
@@ -25,6 +26,7 @@ from advisor.codes import (
     LineKind,
     LineStatus,
     NeedTiming,
+    Rating,
     RepairClass,
     Role,
     ROStatus,
@@ -990,6 +992,7 @@ OWNER_ACTIONS = frozenset(
         "handover",
         "followup.log",
         "customer.inform",
+        "inspection.do",  # the advisor's own ROs; a technician or the foreman on any
     }
 )
 
@@ -1053,3 +1056,67 @@ def check_total_in_range(
         f"合计 {fmt(total)} 超出告知客户的价格范围（{zh_told}）：{zh_way}。",
         field="price_range",
     )
+
+
+# -- the digital inspection (issue 18) --
+
+# A measurement is a tread depth, a pad thickness, a pressure, a voltage, a percentage:
+# never negative, never more than this (a traction battery's voltage is the largest).
+MAX_MEASUREMENT = Decimal("9999.99")
+
+
+def check_measurement(value: Decimal | str | None) -> Decimal | None:
+    """A measurement as typed ("3.5", "3,5", " 230 ") or given, to two decimals; None when
+    empty. Not a number, infinite, negative or huge: a bilingual ``ValidationError``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        typed = value.strip()
+        if not typed:
+            return None
+        try:
+            value = Decimal(typed.replace(",", ".").replace("，", "."))
+        except InvalidOperation:
+            raise ValidationError(
+                f"The measurement must be a number (got {typed[:20]!r}).",
+                f"测量值必须是数字（收到 {typed[:20]!r}）。",
+                field="measurement",
+            ) from None
+    if not value.is_finite() or value < 0 or value > MAX_MEASUREMENT:
+        raise ValidationError(
+            f"The measurement must be a number from 0 to {MAX_MEASUREMENT:,}.",
+            f"测量值必须是 0 至 {MAX_MEASUREMENT:,} 之间的数字。",
+            field="measurement",
+        )
+    return value.quantize(Decimal("0.01"))
+
+
+def suggested_rating(
+    value: Decimal | None, yellow_at: Decimal | None, red_at: Decimal | None, lower_is_worse: bool = True
+) -> str | None:
+    """The rating a measurement suggests by the item's thresholds (None: no suggestion).
+    With ``lower_is_worse`` (tread, pads, voltage) at or below ``red_at`` is red, at or
+    below ``yellow_at`` yellow; otherwise (brake fluid's water content) at or above."""
+    if value is None or (yellow_at is None and red_at is None):
+        return None
+
+    def reached(limit: Decimal | None) -> bool:
+        if limit is None:
+            return False
+        return value <= limit if lower_is_worse else value >= limit
+
+    if reached(red_at):
+        return Rating.RED
+    if reached(yellow_at):
+        return Rating.YELLOW
+    return Rating.GREEN
+
+
+def check_can_inspect(status: str, handed_over: bool) -> None:
+    """The inspection is recorded while the car is here: not once the RO is closed or the
+    car handed over (what the customer was shown stays as it was)."""
+    if status != ROStatus.OPEN or handed_over:
+        raise gate(
+            "The car has been handed over: its inspection can no longer be changed.",
+            "车辆已交车：检查结果不能再修改。",
+        )

@@ -48,6 +48,9 @@ def entity_label(code: str) -> str:
         "improvement_action": QCoreApplication.translate("AuditLabels", "Improvement action"),
         "self_check": QCoreApplication.translate("AuditLabels", "Technician's self-check"),
         "photo": QCoreApplication.translate("AuditLabels", "Photo"),
+        "inspection": QCoreApplication.translate("AuditLabels", "Vehicle inspection"),
+        "inspection_result": QCoreApplication.translate("AuditLabels", "Inspection item"),
+        "inspection_item": QCoreApplication.translate("AuditLabels", "Inspection checklist item"),
     }
     return labels.get(code, code)
 
@@ -155,6 +158,13 @@ def action_label(code: str) -> str:
         "sign_self_check": QCoreApplication.translate("AuditLabels", "Self-check signed"),
         "add_photo": QCoreApplication.translate("AuditLabels", "Photo added"),
         "remove_photo": QCoreApplication.translate("AuditLabels", "Photo removed"),
+        "start_inspection": QCoreApplication.translate("AuditLabels", "Inspection started"),
+        "rate_item": QCoreApplication.translate("AuditLabels", "Inspection item rated"),
+        "set_recommendation": QCoreApplication.translate("AuditLabels", "Inspection recommendation written"),
+        "finish_inspection": QCoreApplication.translate("AuditLabels", "Inspection finished"),
+        "add_checklist_item": QCoreApplication.translate("AuditLabels", "Checklist item added"),
+        "edit_checklist_item": QCoreApplication.translate("AuditLabels", "Checklist item changed"),
+        "move_checklist_item": QCoreApplication.translate("AuditLabels", "Checklist item moved"),
     }
     label = labels.get(code)
     return label if label is not None else event_label(code)

@@ -64,6 +64,7 @@ def vehicle_view(v: Vehicle) -> VehicleView:
         v.next_service_km,
         v.version,
         validation.vin_check_digit_ok(v.vin),
+        v.kind,
     )
 
 

@@ -37,6 +37,7 @@ from advisor.services._base import Actor, current_settlement, get_ro, ro_state, 
 from advisor.services.customers import customer_view, vehicle_view
 from advisor.services.estimate import agreed_amounts, quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
+from advisor.services.inspection import inspection_of
 from advisor.services.settings import get_setting
 from advisor.services.views import (
     AuthorisationView,
@@ -305,6 +306,7 @@ def get_ro_view(ro_id: int) -> ROView:
         lounge_every_min=int(get_setting("lounge_update_minutes")),
         range_told=_range_told(ro, names),
         agreed_cents=agreed_amounts(ro.id),
+        inspection=inspection_of(ro.id),
     )
 
 

@@ -74,6 +74,7 @@ class VehicleView:
     next_service_km: int | None
     version: int
     vin_check_ok: bool = True
+    kind: str = "car"  # a VehicleKind: which inspection checklist applies
 
 
 @dataclass(frozen=True)
@@ -422,6 +423,8 @@ class ROView:
     # they agreed to outside it since (``settlement.agreed_amounts``).
     range_told: RangeTold | None = None
     agreed_cents: tuple[int, ...] = ()
+    # The RO's digital inspection (issue 18), None before one is started.
+    inspection: InspectionView | None = None
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:
@@ -538,3 +541,93 @@ class PhotoUsage:
     count: int
     used_bytes: int
     budget_bytes: int
+
+
+@dataclass(frozen=True)
+class InspectionResultView:
+    """One checklist item as found on this car (issue 18). ``last_*``: the same item at
+    this vehicle's previous inspection (None when there was none or it was not rated)."""
+
+    id: int
+    item_key: str
+    seq: int
+    group: str  # an InspectionGroup
+    name_en: str
+    name_zh: str
+    unit: str
+    rating: str  # "" not checked yet, or a Rating
+    measurement: Decimal | None
+    note: str
+    rated_by: str
+    rated_at: dt.datetime | None
+    line_id: int | None  # the estimate line the finding became
+    change_request_id: int | None  # or the change request
+    photo_count: int
+    last_rating: str | None
+    last_measurement: Decimal | None
+    # The checklist item's thresholds as they stand now (they suggest a rating).
+    yellow_at: Decimal | None = None
+    red_at: Decimal | None = None
+    lower_is_worse: bool = True
+
+    def name(self, lang: str | None = None) -> str:
+        from advisor.i18n import pick
+
+        return pick(self.name_en, self.name_zh, lang)
+
+
+@dataclass(frozen=True)
+class InspectionView:
+    """The RO's one digital inspection with its items in checklist order."""
+
+    id: int
+    ro_id: int
+    vehicle_kind: str
+    stage: str  # an InspectionStage
+    started_by: str
+    started_at: dt.datetime
+    finished_by: str
+    finished_at: dt.datetime | None
+    recommendation: str
+    version: int
+    results: tuple[InspectionResultView, ...]
+
+    def count(self, rating: str) -> int:
+        """How many items carry ``rating`` ("" counts those not checked yet)."""
+        return sum(1 for r in self.results if r.rating == rating)
+
+
+@dataclass(frozen=True)
+class PreviousFinding:
+    """An item rated yellow or red at a vehicle's earlier visit."""
+
+    ro_id: int
+    ro_number: str
+    inspected_at: dt.datetime
+    item_key: str
+    name_en: str
+    name_zh: str
+    unit: str
+    rating: str
+    measurement: Decimal | None
+    note: str
+    result_id: int
+
+
+@dataclass(frozen=True)
+class ChecklistItemView:
+    """One item of a vehicle kind's checklist, as the manager edits it."""
+
+    id: int
+    vehicle_kind: str
+    key: str
+    seq: int
+    group: str
+    name_en: str
+    name_zh: str
+    unit: str
+    yellow_at: Decimal | None
+    red_at: Decimal | None
+    lower_is_worse: bool
+    canned_job: str
+    active: bool

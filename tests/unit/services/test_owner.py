@@ -22,7 +22,16 @@ import advisor.services
 from advisor import auth, workflow
 from advisor.errors import ConflictError, NotOwnerError, UserError
 from advisor.models import AuditLog, Concern, EstimateLine, RepairOrder, StepEvent, now
-from advisor.services import changes, diagnosis, followup, orders, reception, settlement, workshop
+from advisor.services import (
+    changes,
+    diagnosis,
+    followup,
+    inspection,
+    orders,
+    reception,
+    settlement,
+    workshop,
+)
 from tests import factories, inspection_rows
 from tests.factories import Staff
 from tests.snapshot import db_snapshot
@@ -106,6 +115,18 @@ def _inspected(staff: Staff) -> tuple[int, dict[str, int]]:
 
 def _part_line(staff: Staff) -> int:
     return factories.estimated(staff)[1][1]
+
+
+def _started_inspection(staff: Staff) -> int:
+    ro_id = factories.open_checked_in(staff)
+    inspection.start_inspection(actor=staff.advisor, ro_id=ro_id)
+    return ro_id
+
+
+def _first_item(staff: Staff) -> int:
+    view = inspection.inspection_of(_started_inspection(staff))
+    assert view is not None
+    return view.results[0].id
 
 
 WEEK = now() + dt.timedelta(days=7)
@@ -230,6 +251,11 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
     ),  # fmt: skip
     "workshop.set_old_part_handling": (_part_line, lambda line: {"line_id": line, "handling": "returned"}),
     "findings.findings_to_work": (_inspected, lambda r: {"ro_id": r[0], "result_ids": [r[1]["wipers"]]}),
+    # The inspection (issue 18): the advisor's own ROs (a technician's rating is not bound).
+    "inspection.start_inspection": (factories.open_checked_in, lambda r: {"ro_id": r}),
+    "inspection.rate_item": (_first_item, lambda i: {"result_id": i, "rating": "green"}),
+    "inspection.set_recommendation": (_started_inspection, lambda r: {"ro_id": r, "text": "Tyres within 3 months"}),
+    "inspection.finish_inspection": (_started_inspection, lambda r: {"ro_id": r}),
 }
 
 
@@ -292,6 +318,11 @@ def test_the_owner_does_the_steps_and_other_roles_keep_theirs(staff: Staff) -> N
         new_promised_at=now() + dt.timedelta(hours=9),
     )
     diagnosis.record_finding(actor=staff.technician, concern_id=_concern(other), finding="Pads at 2 mm")
+    # A technician rates the inspection of an advisor's RO (not an advisor's step for them).
+    inspection.start_inspection(actor=staff.technician, ro_id=other)
+    view = inspection.inspection_of(other)
+    assert view is not None
+    inspection.rate_item(actor=staff.technician, result_id=view.results[0].id, rating="yellow")
     workshop.set_old_part_handling(actor=staff.foreman, line_id=_part_line(staff), handling="scrapped")
     # Customer service calls any customer.
     assert staff.customer_service is not None
