@@ -254,7 +254,10 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
     # The inspection (issue 18): the advisor's own ROs (a technician's rating is not bound).
     "inspection.start_inspection": (factories.open_checked_in, lambda r: {"ro_id": r}),
     "inspection.rate_item": (_first_item, lambda i: {"result_id": i, "rating": "green"}),
-    "inspection.set_recommendation": (_started_inspection, lambda r: {"ro_id": r, "text": "Tyres within 3 months"}),
+    "inspection.set_recommendation": (
+        _started_inspection,
+        lambda r: {"ro_id": r, "text": "Tyres within 3 months"},
+    ),
     "inspection.finish_inspection": (_started_inspection, lambda r: {"ro_id": r}),
 }
 
