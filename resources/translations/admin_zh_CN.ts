@@ -405,237 +405,287 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="64"/>
+        <location filename="../../ui/audit_labels.py" line="51"/>
+        <source>Vehicle inspection</source>
+        <translation>车辆检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="52"/>
+        <source>Inspection item</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="53"/>
+        <source>Inspection checklist item</source>
+        <translation>检查清单项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="67"/>
         <source>Campaign added</source>
         <translation>新增服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="65"/>
+        <location filename="../../ui/audit_labels.py" line="68"/>
         <source>Canned job added</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="66"/>
+        <location filename="../../ui/audit_labels.py" line="69"/>
         <source>Line added</source>
         <translation>新增估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="67"/>
+        <location filename="../../ui/audit_labels.py" line="70"/>
         <source>Part added to the catalogue</source>
         <translation>新增配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="68"/>
+        <location filename="../../ui/audit_labels.py" line="71"/>
         <source>Technician added</source>
         <translation>新增技师</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="69"/>
+        <location filename="../../ui/audit_labels.py" line="72"/>
         <source>User added</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="70"/>
+        <location filename="../../ui/audit_labels.py" line="73"/>
         <source>Vehicle added</source>
         <translation>新增车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="71"/>
+        <location filename="../../ui/audit_labels.py" line="74"/>
         <source>Change applied</source>
         <translation>变更生效</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="72"/>
+        <location filename="../../ui/audit_labels.py" line="75"/>
         <source>Major change approved</source>
         <translation>批准重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="73"/>
+        <location filename="../../ui/audit_labels.py" line="76"/>
         <source>Job assigned</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="74"/>
+        <location filename="../../ui/audit_labels.py" line="77"/>
         <source>Estimate authorised</source>
         <translation>估价授权</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="75"/>
+        <location filename="../../ui/audit_labels.py" line="78"/>
         <source>Appointment booked</source>
         <translation>登记预约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="76"/>
+        <location filename="../../ui/audit_labels.py" line="79"/>
         <source>Order booked in</source>
         <translation>订单配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="77"/>
+        <location filename="../../ui/audit_labels.py" line="80"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="78"/>
+        <location filename="../../ui/audit_labels.py" line="81"/>
         <source>Line cancelled</source>
         <translation>取消估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="79"/>
+        <location filename="../../ui/audit_labels.py" line="82"/>
         <source>Check-in recorded</source>
         <translation>登记接车检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="80"/>
+        <location filename="../../ui/audit_labels.py" line="83"/>
         <source>Task done</source>
         <translation>完成任务</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="81"/>
+        <location filename="../../ui/audit_labels.py" line="84"/>
         <source>Symptom confirmed with customer</source>
         <translation>与客户确认症状</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="88"/>
+        <location filename="../../ui/audit_labels.py" line="91"/>
         <source>Database migrated</source>
         <translation>数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="89"/>
+        <location filename="../../ui/audit_labels.py" line="92"/>
         <source>Backup made</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="91"/>
+        <location filename="../../ui/audit_labels.py" line="94"/>
         <source>Dealership profile set</source>
         <translation>已设置经销商资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="95"/>
+        <location filename="../../ui/audit_labels.py" line="98"/>
         <source>Inspection findings turned into work</source>
         <translation>检查发现已转为作业</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="107"/>
+        <location filename="../../ui/audit_labels.py" line="110"/>
         <source>Wrong PIN</source>
         <translation>PIN 码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="108"/>
+        <location filename="../../ui/audit_labels.py" line="111"/>
         <source>PIN locked after wrong tries</source>
         <translation>PIN 码多次输错已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="109"/>
+        <location filename="../../ui/audit_labels.py" line="112"/>
         <source>Signed in with PIN</source>
         <translation>以 PIN 码登录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="126"/>
+        <location filename="../../ui/audit_labels.py" line="129"/>
         <source>Account status changed</source>
         <translation>更改账户状态</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="130"/>
+        <location filename="../../ui/audit_labels.py" line="133"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="133"/>
+        <location filename="../../ui/audit_labels.py" line="136"/>
         <source>Price and promised time set</source>
         <translation>设定价格范围与承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="140"/>
+        <location filename="../../ui/audit_labels.py" line="143"/>
         <source>Certificate added</source>
         <translation>添加资格证书</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="141"/>
+        <location filename="../../ui/audit_labels.py" line="144"/>
         <source>Holiday added</source>
         <translation>添加节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="142"/>
+        <location filename="../../ui/audit_labels.py" line="145"/>
         <source>Compensation approved</source>
         <translation>批准补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="143"/>
+        <location filename="../../ui/audit_labels.py" line="146"/>
         <source>Complaint closed</source>
         <translation>投诉结案</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="144"/>
+        <location filename="../../ui/audit_labels.py" line="147"/>
         <source>Improvement action done</source>
         <translation>改善措施完成</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="145"/>
+        <location filename="../../ui/audit_labels.py" line="148"/>
         <source>Complaint escalated to the manager</source>
         <translation>投诉上报服务经理</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="146"/>
+        <location filename="../../ui/audit_labels.py" line="149"/>
         <source>Festivals of the year filled in</source>
         <translation>填入当年节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="147"/>
+        <location filename="../../ui/audit_labels.py" line="150"/>
         <source>Arrival preparation ticked</source>
         <translation>勾选到店准备事项</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="148"/>
+        <location filename="../../ui/audit_labels.py" line="151"/>
         <source>Arrival preparation unticked</source>
         <translation>取消勾选到店准备事项</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="149"/>
+        <location filename="../../ui/audit_labels.py" line="152"/>
         <source>Compensation offered</source>
         <translation>提出补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="150"/>
+        <location filename="../../ui/audit_labels.py" line="153"/>
         <source>Complaint recorded</source>
         <translation>记录投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="151"/>
+        <location filename="../../ui/audit_labels.py" line="154"/>
         <source>Improvement action recorded</source>
         <translation>记录改善措施</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="152"/>
+        <location filename="../../ui/audit_labels.py" line="155"/>
         <source>Certificate removed</source>
         <translation>删除资格证书</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="153"/>
+        <location filename="../../ui/audit_labels.py" line="156"/>
         <source>Holiday removed</source>
         <translation>删除节日</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="154"/>
+        <location filename="../../ui/audit_labels.py" line="157"/>
         <source>Price range told again</source>
         <translation>重新告知价格范围</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="155"/>
+        <location filename="../../ui/audit_labels.py" line="158"/>
         <source>Self-check signed</source>
         <translation>技师自检签字</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="156"/>
+        <location filename="../../ui/audit_labels.py" line="159"/>
         <source>Photo added</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="157"/>
+        <location filename="../../ui/audit_labels.py" line="160"/>
         <source>Photo removed</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="83"/>
+        <location filename="../../ui/audit_labels.py" line="161"/>
+        <source>Inspection started</source>
+        <translation>开始车辆检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="162"/>
+        <source>Inspection item rated</source>
+        <translation>检查项目已评级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="163"/>
+        <source>Inspection recommendation written</source>
+        <translation>已填写检查建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="164"/>
+        <source>Inspection finished</source>
+        <translation>车辆检查完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="165"/>
+        <source>Checklist item added</source>
+        <translation>新增检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="166"/>
+        <source>Checklist item changed</source>
+        <translation>修改检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="167"/>
+        <source>Checklist item moved</source>
+        <translation>调整检查项目顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="86"/>
         <source>Wash result confirmed</source>
         <translation>确认洗车结果</translation>
     </message>
@@ -645,233 +695,233 @@ The backup is checked first (its row counts, checksum, dealership and database v
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="82"/>
+        <location filename="../../ui/audit_labels.py" line="85"/>
         <source>Audit trail accepted as it is</source>
         <translation>按现状确认审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="84"/>
+        <location filename="../../ui/audit_labels.py" line="87"/>
         <source>Concern corrected</source>
         <translation>更正故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="85"/>
+        <location filename="../../ui/audit_labels.py" line="88"/>
         <source>Customer created</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="86"/>
+        <location filename="../../ui/audit_labels.py" line="89"/>
         <source>First administrator created</source>
         <translation>创建首个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="87"/>
+        <location filename="../../ui/audit_labels.py" line="90"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="92"/>
+        <location filename="../../ui/audit_labels.py" line="95"/>
         <source>Customer data erased</source>
         <translation>删除（匿名化）客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="93"/>
+        <location filename="../../ui/audit_labels.py" line="96"/>
         <source>Audit trail re-sealed with the dealership key</source>
         <translation>审计记录已用本店密钥重新封存</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="94"/>
+        <location filename="../../ui/audit_labels.py" line="97"/>
         <source>Customer data exported</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="96"/>
+        <location filename="../../ui/audit_labels.py" line="99"/>
         <source>Training flag changed</source>
         <translation>修改培训标记</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="97"/>
+        <location filename="../../ui/audit_labels.py" line="100"/>
         <source>Car handed over</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="98"/>
+        <location filename="../../ui/audit_labels.py" line="101"/>
         <source>Linked as a comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="99"/>
+        <location filename="../../ui/audit_labels.py" line="102"/>
         <source>Contact logged</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="100"/>
+        <location filename="../../ui/audit_labels.py" line="103"/>
         <source>Follow-up call logged</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="101"/>
+        <location filename="../../ui/audit_labels.py" line="104"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="102"/>
+        <location filename="../../ui/audit_labels.py" line="105"/>
         <source>Marked as no-show</source>
         <translation>记为爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="103"/>
+        <location filename="../../ui/audit_labels.py" line="106"/>
         <source>Customer not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="104"/>
+        <location filename="../../ui/audit_labels.py" line="107"/>
         <source>Repair order opened</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="105"/>
+        <location filename="../../ui/audit_labels.py" line="108"/>
         <source>Part ordered</source>
         <translation>订购配件</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="106"/>
+        <location filename="../../ui/audit_labels.py" line="109"/>
         <source>Payment received</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="110"/>
+        <location filename="../../ui/audit_labels.py" line="113"/>
         <source>Reassigned</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="111"/>
+        <location filename="../../ui/audit_labels.py" line="114"/>
         <source>Stock received</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="112"/>
+        <location filename="../../ui/audit_labels.py" line="115"/>
         <source>Reconfirmation call logged</source>
         <translation>记录预约再确认</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="113"/>
+        <location filename="../../ui/audit_labels.py" line="116"/>
         <source>Concern recorded</source>
         <translation>记录故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="114"/>
+        <location filename="../../ui/audit_labels.py" line="117"/>
         <source>Customer&apos;s answer recorded</source>
         <translation>记录客户对变更的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="115"/>
+        <location filename="../../ui/audit_labels.py" line="118"/>
         <source>Diagnosis finding recorded</source>
         <translation>记录诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="116"/>
+        <location filename="../../ui/audit_labels.py" line="119"/>
         <source>Final QC recorded</source>
         <translation>记录完工检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="117"/>
+        <location filename="../../ui/audit_labels.py" line="120"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="118"/>
+        <location filename="../../ui/audit_labels.py" line="121"/>
         <source>Major change rejected</source>
         <translation>驳回重大变更</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="119"/>
+        <location filename="../../ui/audit_labels.py" line="122"/>
         <source>Technician assistance requested</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="120"/>
+        <location filename="../../ui/audit_labels.py" line="123"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="121"/>
+        <location filename="../../ui/audit_labels.py" line="124"/>
         <source>Appointment rescheduled</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="122"/>
+        <location filename="../../ui/audit_labels.py" line="125"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="123"/>
+        <location filename="../../ui/audit_labels.py" line="126"/>
         <source>Advisor&apos;s restatement saved</source>
         <translation>记录顾问复述</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="90"/>
-        <location filename="../../ui/audit_labels.py" line="124"/>
+        <location filename="../../ui/audit_labels.py" line="93"/>
+        <location filename="../../ui/audit_labels.py" line="127"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="125"/>
+        <location filename="../../ui/audit_labels.py" line="128"/>
         <source>Sent back for rework</source>
         <translation>退回返工</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="127"/>
+        <location filename="../../ui/audit_labels.py" line="130"/>
         <source>Certificate number recorded</source>
         <translation>记录合格证编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="128"/>
+        <location filename="../../ui/audit_labels.py" line="131"/>
         <source>Expected date changed</source>
         <translation>修改预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="129"/>
+        <location filename="../../ui/audit_labels.py" line="132"/>
         <source>Old part handling set</source>
         <translation>设定旧件处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="131"/>
+        <location filename="../../ui/audit_labels.py" line="134"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="132"/>
+        <location filename="../../ui/audit_labels.py" line="135"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="134"/>
+        <location filename="../../ui/audit_labels.py" line="137"/>
         <source>Wash decision recorded</source>
         <translation>记录是否洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="135"/>
+        <location filename="../../ui/audit_labels.py" line="138"/>
         <source>Settlement issued</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="136"/>
+        <location filename="../../ui/audit_labels.py" line="139"/>
         <source>Part reserved or ordered</source>
         <translation>配件预留或订货</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="137"/>
+        <location filename="../../ui/audit_labels.py" line="140"/>
         <source>Customer details changed</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="138"/>
+        <location filename="../../ui/audit_labels.py" line="141"/>
         <source>Line changed</source>
         <translation>修改估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="139"/>
+        <location filename="../../ui/audit_labels.py" line="142"/>
         <source>Vehicle details changed</source>
         <translation>修改车辆资料</translation>
     </message>
