@@ -377,3 +377,25 @@ def test_refusals_say_why_and_ranges_are_kept_as_told(loaded: demo.DemoSummary) 
     for ro in authorised:
         a = Authorisation.get(Authorisation.ro == ro.id)
         assert a.outside_range or ro.price_low_cents <= a.amount_cents <= ro.price_high_cents
+
+
+def test_some_declined_work_came_from_findings_with_a_photo(loaded: demo.DemoSummary) -> None:
+    """Issue 18: declined extra work that was an inspection finding comes back on the call
+    list with the finding's photo (a real JPEG, its thumbnail too)."""
+    from PIL import Image
+
+    from advisor.models import InspectionResult, Photo
+    from advisor.services.solicitation import declined_work
+
+    linked = list(InspectionResult.select().where(InspectionResult.line.is_null(False)))
+    assert linked
+    for r in linked:
+        line = EstimateLine.get_by_id(r.line)
+        assert line.status == "declined" and line.decline_reason and r.rating in ("red", "yellow")
+    with_photos = [x for x in declined_work(limit=500) if x.photo_ids]
+    assert with_photos
+    photo = Photo.get_by_id(with_photos[0].photo_ids[0])
+    import io
+
+    assert Image.open(io.BytesIO(bytes(photo.jpeg))).format == "JPEG"
+    assert Image.open(io.BytesIO(bytes(photo.thumb))).format == "JPEG"

@@ -251,3 +251,44 @@ def _two_red_with_photos() -> tuple[Item, ...]:
         Item("a", "Rear brake disc", "后刹车盘", "red", note="Scored", photos=1),
         Item("b", "Drive belt", "传动皮带", "red", note="Cracks", photos=1),
     )
+
+
+def test_the_default_checklists_front_pads_become_their_canned_job(staff: Staff) -> None:
+    """Through the inspection's own services: the default checklist names the canned job
+    of the front pads (BRAKE-F); the battery's test at 40 % is one too (BATT)."""
+    from advisor.services import inspection
+
+    ro_id = factories.open_checked_in(staff)
+    inspection.start_inspection(actor=staff.advisor, ro_id=ro_id)
+    view = inspection.read_inspection(actor=staff.advisor, ro_id=ro_id)
+    assert view is not None
+    by_key = {r.item_key: r.id for r in view.results}
+    inspection.rate_item(
+        actor=staff.technician,
+        result_id=by_key["pads_front"],
+        rating="red",
+        measurement="2",
+        note="2 mm left",
+    )
+    inspection.rate_item(
+        actor=staff.technician, result_id=by_key["battery_health"], rating="yellow", measurement="40"
+    )
+    inspection.rate_item(actor=staff.technician, result_id=by_key["wipers"], rating="green")
+    work = findings.findings_to_work(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        result_ids=[by_key["pads_front"], by_key["battery_health"]],
+        lang="en",
+    )
+    codes = [_line(i).code for i in work.line_ids]
+    assert codes == ["L-BRF", "45022-TBA-A01", "L-BAT", "31500-SR1-100"]
+    after = inspection.read_inspection(actor=staff.advisor, ro_id=ro_id)
+    assert after is not None
+    lines = {r.item_key: r.line_id for r in after.results}
+    assert lines["pads_front"] == work.line_ids[0] and lines["battery_health"] == work.line_ids[2]
+    # A rating that became work no longer changes; the green one never becomes work.
+    before = db_snapshot()
+    with pytest.raises(GateError):
+        inspection.rate_item(actor=staff.technician, result_id=by_key["pads_front"], rating="green")
+    assert db_snapshot() == before
+    _refused(GateError, actor=staff.advisor, ro_id=ro_id, result_ids=[by_key["wipers"]])
