@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import Confirmation, words
+from advisor.codes import Confirmation, InspectionStage, words
 from advisor.services import diagnosis, workshop
 from advisor.services.users import Actor
 from advisor.services.views import ConcernView, ROView
 from ui import fmt, workshop_labels
 from ui.context import AppContext
 from ui.long_text import WordsBox
+from ui.ro.inspection_dialog import InspectionButton
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import quoted
 
@@ -239,6 +240,11 @@ class Page(StepPage):
 
         self.list_title = QLabel(self)
         self.list_title.setStyleSheet("font-weight: bold;")
+        # The inspection (issue 18), done here when not at the walk-around.
+        self.inspection_button = InspectionButton(ctx, InspectionStage.DIAGNOSIS, self)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.list_title, 1)
+        title_row.addWidget(self.inspection_button)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.addStretch(1)
@@ -248,13 +254,14 @@ class Page(StepPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.next_banner)
         layout.addWidget(self.new_box)
-        layout.addWidget(self.list_title)
+        layout.addLayout(title_row)
         layout.addWidget(scroll, 1)
         QWidget.setTabOrder(self.words, self.restatement)
         QWidget.setTabOrder(self.restatement, self.record_button)
         # Who may not record a concern reads the list only (no empty form to fill).
         self.may_record = self.guard(self.new_box, "concern.record")
         self.new_box.setVisible(self.may_record)
+        self.guard(self.inspection_button, "inspection.do")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -270,6 +277,7 @@ class Page(StepPage):
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
+        self.inspection_button.show_ro(view)
         self._fill(view)
 
     def _hint(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import DamageKind, RepairClass, ROStatus, words
+from advisor.codes import DamageKind, InspectionStage, RepairClass, ROStatus, words
 from advisor.config import REPAIR_CLASSES
 from advisor.services import orders, reception
 from advisor.services.reception import DAMAGE_KINDS
@@ -38,6 +38,7 @@ from ui import fmt
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.ro.car_outline import ZONES, CarOutline, zone_label
+from ui.ro.inspection_dialog import InspectionButton
 from ui.ro.pages.base import StepPage, scroll_page
 
 
@@ -80,6 +81,7 @@ class Page(StepPage):
         self.guard(self.checkin_box, "ro.checkin")
         self.guard(self.damage_box, "ro.checkin")
         self.may_link = self.guard(self.comeback_button, "ro.open")
+        self.guard(self.inspection_button, "inspection.do")
         self.retranslate()
 
     def _build_greeting(self) -> QHBoxLayout:
@@ -94,10 +96,13 @@ class Page(StepPage):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
+        # The walk-around's inspection (issue 18): the checklist, with its counts.
+        self.inspection_button = InspectionButton(self.ctx, InspectionStage.RECEPTION, self)
         greet_row = QHBoxLayout()
         greet_row.addWidget(self.arrival, 1)
         greet_row.addWidget(self.greet_timer)
         greet_row.addWidget(self.greet_button)
+        greet_row.addWidget(self.inspection_button)
         return greet_row
 
     def _build_comeback(self) -> None:
@@ -334,6 +339,7 @@ class Page(StepPage):
     # -- the view ------------------------------------------------------------------
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
+        self.inspection_button.show_ro(view)
         self._show_arrival(view)
         if self.loaded_for != view.id:
             self._load_form(view)

@@ -1,0 +1,149 @@
+"""The digital inspection as a person does it (issue 18): opened from the reception page
+by its button, items rated with the buttons and by typing a measurement (the thresholds
+suggest the rating), a note, the recommendation; kept when reopened; the next visit of the
+same car shows last time's yellow. At 1366×768 the items scroll into reach."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from advisor.services import inspection, reception, settlement
+from advisor.services.orders import get_ro_view
+from tests import factories
+from tests.ui import person
+from tests.ui.modal import closed
+from ui.ro.inspection_dialog import InspectionDialog
+from ui.workspaces.repair_order import RepairOrderWorkspace
+
+
+def _open_step(qtbot, ctx, ro_id, step):  # type: ignore[no-untyped-def]
+    ws = RepairOrderWorkspace(ctx)
+    person.show_window(qtbot, ws)
+    ws.show_ro(ro_id, step)
+    return ws, ws.page(step)
+
+
+def _open_dialog(qtbot, page) -> InspectionDialog:  # type: ignore[no-untyped-def]
+    person.click(qtbot, page.inspection_button)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), InspectionDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, InspectionDialog)
+    return dialog
+
+
+def _rows(dialog: InspectionDialog):  # type: ignore[no-untyped-def]
+    return {row.result.item_key: row for row in dialog.rows.values()}
+
+
+def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _lines = factories.settled_paid(staff)  # the car is still here: the walk-around page
+    ws, page = _open_step(qtbot, ctx, ro_id, 3)
+    assert page.inspection_button.text().replace("&", "") == "Inspection…"
+    dialog = _open_dialog(qtbot, page)
+    assert get_ro_view(ro_id).inspection is not None  # the first click started it
+    rows = _rows(dialog)
+    # Two reds by measurement (1.4 mm tread, 1.8 mm pads: the thresholds say red), a note.
+    person.fill(qtbot, rows["tread_fl"].measure, "1.4")
+    person.key(qtbot, Qt.Key.Key_Return)
+    person.click(qtbot, rows["tread_fl"].note)
+    person.type_text(qtbot, "内侧磨损到极限")
+    person.key(qtbot, Qt.Key.Key_Return)
+    person.fill(qtbot, rows["pads_front"].measure, "1,8")  # a comma is a decimal point too
+    person.key(qtbot, Qt.Key.Key_Return)
+    # One yellow by its button, far down the list (it scrolls into reach).
+    person.click(qtbot, rows["wipers"].buttons["yellow"])
+    # A bad measurement is refused with a message, nothing saved.
+    person.fill(qtbot, rows["tread_fr"].measure, "-3")
+    person.click(qtbot, rows["tread_fr"].buttons["green"])
+    assert shown and "0 to 9,999.99" in shown[-1][1]
+    person.click(qtbot, dialog.recommendation)
+    person.type_text(qtbot, "Front pads and the front left tyre now; wipers at the next service.")
+    assert "2 red · 1 yellow" in dialog.counts.text()
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws)
+
+    view = get_ro_view(ro_id).inspection
+    assert view is not None
+    got = {r.item_key: (r.rating, r.measurement, r.note) for r in view.results if r.rating}
+    assert got == {
+        "tread_fl": ("red", Decimal("1.40"), "内侧磨损到极限"),
+        "pads_front": ("red", Decimal("1.80"), ""),
+        "wipers": ("yellow", None, ""),
+    }
+    assert view.recommendation == "Front pads and the front left tyre now; wipers at the next service."
+    qtbot.waitUntil(lambda: "2 red, 1 yellow" in page.inspection_button.text().replace("&", ""))
+
+    # Reopened: everything as it was left.
+    dialog = _open_dialog(qtbot, page)
+    rows = _rows(dialog)
+    assert rows["tread_fl"].buttons["red"].isChecked() and rows["tread_fl"].measure.text() == "1.4"
+    assert rows["tread_fl"].note.text() == "内侧磨损到极限"
+    assert rows["pads_front"].buttons["red"].isChecked() and rows["wipers"].buttons["yellow"].isChecked()
+    assert not any(b.isChecked() for b in rows["tread_fr"].buttons.values())
+    assert dialog.recommendation.toPlainText().startswith("Front pads")
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws)
+
+    # The car leaves; at its next visit the walk-around shows last time's yellow and reds.
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
+    vehicle_id = get_ro_view(ro_id).vehicle.id
+    again = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
+    ws2, page2 = _open_step(qtbot, ctx, again, 3)
+    dialog = _open_dialog(qtbot, page2)
+    rows = _rows(dialog)
+    assert rows["wipers"].last.text() == "Yellow"
+    assert rows["tread_fl"].last.text() == "Red · 1.4 mm"
+    assert rows["coolant"].last.text() == "—"
+    person.click(qtbot, rows["wipers"].buttons["green"])  # replaced since: green this time
+    assert rows["wipers"].last.text() == "Yellow"
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws2)
+    assert [f.item_key for f in inspection.previous_findings(vehicle_id, again)] == [
+        "tread_fl",
+        "pads_front",
+        "wipers",
+    ]
+
+
+def test_a_technician_inspects_from_the_diagnosis_page(qtbot, make_ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id = factories.open_checked_in(staff)
+    ws, page = _open_step(qtbot, make_ctx("technician"), ro_id, 4)
+    dialog = _open_dialog(qtbot, page)
+    rows = _rows(dialog)
+    person.fill(qtbot, rows["battery_voltage"].measure, "12.3")  # yellow at 12.4 V, red at 12.0
+    person.key(qtbot, Qt.Key.Key_Return)
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws)
+    view = get_ro_view(ro_id).inspection
+    assert view is not None and view.stage == "diagnosis" and view.started_by == "赵磊"
+    battery = next(r for r in view.results if r.item_key == "battery_voltage")
+    assert (battery.rating, battery.measurement, battery.rated_by) == ("yellow", Decimal("12.30"), "赵磊")
+    assert shown == []
+
+
+def test_after_the_handover_the_inspection_is_shown_only(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+    ro_id, _lines = factories.settled_paid(staff)
+    inspection.start_inspection(actor=staff.advisor, ro_id=ro_id)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(ro_id),
+    )
+    _ws, page = _open_step(qtbot, ctx, ro_id, 3)
+    dialog = _open_dialog(qtbot, page)
+    rows = _rows(dialog)
+    assert not rows["wipers"].buttons["red"].isEnabled()
+    assert rows["tread_fl"].measure.isReadOnly() and dialog.recommendation.isReadOnly()
+    assert not dialog.finish_button.isVisible()
+    assert "handed over" in dialog.status.text()
