@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     ah.add_argument("--reason", required=True, help="why (e.g. 'restored the Monday backup on purpose')")
 
     pr = sub.add_parser("print", help="print a sheet of a repair order to PDF")
-    pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin", "receipt"))
+    pr.add_argument("sheet", choices=("estimate", "settlement", "jobcard", "checkin", "health", "receipt"))
     pr.add_argument("ro_number", metavar="RO_NUMBER")
     pr.add_argument("-o", "--output", required=True, type=Path)
     # --lang is also taken after the command (``print settlement RO1 -o f.pdf --lang en``);
@@ -743,7 +743,7 @@ def _audit(args: argparse.Namespace, actor: Actor | None) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from advisor.services import orders
+    from advisor.services import orders, printouts
     from advisor.services.users import system_actor
     from reports import sheets
 
@@ -752,7 +752,8 @@ def _print(args: argparse.Namespace) -> int:
         raise ValidationError(f"No repair order {args.ro_number!r}.", f"没有工单 {args.ro_number!r}。")
     _writable(args.output)
     view = orders.read_ro(actor=system_actor(), ro_id=ro_id)  # one snapshot of the RO
-    pdf = sheets.render(args.sheet, view, lang=args.lang or i18n.language())
+    photos = printouts.read_sheet_photos(actor=system_actor(), ro_id=ro_id, kind=args.sheet)
+    pdf = sheets.render(args.sheet, view, lang=args.lang or i18n.language(), photos=photos)
     tmp = args.output.with_name(args.output.name + ".part")
     try:
         tmp.write_bytes(pdf)

@@ -8,12 +8,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from advisor.codes import AuthMethod, LineStatus
+from advisor.codes import AuthMethod, LineStatus, SignedAct
 from advisor.errors import GateError
 from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
+from reports.evidence import no_signature_reason, signature_box, signature_of, signatures_of
 from reports.i18n_text import code
 from reports.pdf_base import Sheet, keep_if_fits
 from reports.pdf_tables import data_table, kv_table, signature_blocks, struck, totals_table
@@ -161,7 +162,13 @@ def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
             pairs.append(("", sheet.t("auth_outside_range")))
         if a.note:
             pairs.append(("", a.note))
-        out += keep_if_fits([kv_table(sheet, pairs)])  # (a long note splits)
+        block: list[Flowable] = [kv_table(sheet, pairs)]
+        signed = signature_of(signatures_of(view), SignedAct.AUTHORISATION, a.id)
+        reason = no_signature_reason(a)
+        if signed is not None or reason or a.method == AuthMethod.IN_PERSON:
+            # In person: the customer's drawn signature, or why they did not sign.
+            block.append(signature_box(sheet, "customer_signature", signed, reason))
+        out += keep_if_fits(block)  # (a long note splits)
     return out
 
 

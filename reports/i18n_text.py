@@ -15,6 +15,7 @@ from advisor.codes import (
     Code,
     DamageKind,
     DamageZone,
+    InspectionStage,
     JobStatus,
     LineKind,
     LineStatus,
@@ -23,7 +24,10 @@ from advisor.codes import (
     PartStatus,
     PayMethod,
     PayType,
+    PhotoSubject,
+    Rating,
     RepairClass,
+    VehicleKind,
     words,
 )
 from advisor.i18n import normalise
@@ -41,6 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "title.jobcard": ("Job Card", "派工单"),
     "title.checkin": ("Vehicle Check-in Sheet", "接车问诊单"),
     "title.receipt": ("Payment Receipt", "收款收据"),
+    "title.health": ("Vehicle Health Report", "健康检查报告"),
     # header / footer
     "address": ("Address", "地址"),
     "phone": ("Phone", "电话"),
@@ -161,6 +166,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "customer_signature": ("Customer's signature", "客户签字"),
     "advisor_signature": ("Service advisor's signature", "服务顾问签字"),
     "date": ("Date", "日期"),
+    "signed_by": ("Signed by {who}, {when}", "签字人：{who}，{when}"),
+    "not_signed": ("Not signed: {reason}", "未签字：{reason}"),
+    "consent_signature": ("Customer's signature (consent given in person)", "客户签字（当面同意）"),
+    "acceptance_signature": ("Customer's acceptance at handover", "客户交车验收签字"),
     # settlement
     "settlement_no": ("Settlement No.", "结算单号"),
     "settled_at": ("Settled", "结算时间"),
@@ -221,6 +230,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "no": ("no", "否"),
     "waits": ("waits in the lounge", "在休息区等候"),
     "leaves": ("leaves the car", "离店"),
+    "no_damage": ("No existing damage recorded.", "未记录车身原有损伤。"),
+    "front": ("▲ front", "▲ 车头"),
+    "sec.checkin_photos": ("Check-in photos", "接车照片"),
+    "damage_mark": ("Mark {n}: {what}", "损伤 {n}：{what}"),
+    # health report
+    "sec.health_summary": ("The inspection at a glance", "检查结果概览"),
+    "sec.health_items": ("Items checked", "检查项目"),
+    "sec.health_photos": ("Photos", "检查照片"),
+    "sec.recommendation": ("Your service advisor's recommendation", "服务顾问建议"),
+    "sec.health_work": ("Work proposed from the findings", "根据检查结果建议的维修项目"),
+    "col.rating": ("Rating", "评定"),
+    "col.item": ("Item", "检查项目"),
+    "col.measurement": ("Measured", "测量值"),
+    "col.last_time": ("Last visit", "上次检查"),
+    "col.work": ("Work", "维修项目"),
+    "not_checked": ("Not checked", "未检查"),
+    "other_items": ("Other items", "其他项目"),
+    "no_recommendation": ("No recommendation recorded.", "未记录建议。"),
+    "no_work_from_findings": ("No work proposed from the findings yet.", "尚未根据检查结果建议维修项目。"),
+    "inspected_by": ("Inspected by", "检查人"),
+    "inspected_at": ("Inspected", "检查时间"),
+    "inspection_stage": ("When", "检查环节"),
+    "legend": (
+        "RED: needs attention now · YELLOW: needs attention soon · GREEN: good · N/A: not applicable.",
+        "红：需立即处理 · 黄：建议关注 · 绿：良好 · 不适用：该车不适用此项。",
+    ),
     "checkin_text": (
         "I confirm the vehicle's condition recorded above.",
         "本人确认以上车辆状况记录属实。",
@@ -244,6 +279,10 @@ CODES: dict[str, type[Code]] = {
     "part_status": PartStatus,
     "cr_status": ChangeStatus,
     "cr_kind": ChangeKind,
+    "rating": Rating,
+    "stage": InspectionStage,
+    "vehicle_kind": VehicleKind,
+    "photo_subject": PhotoSubject,
 }
 
 

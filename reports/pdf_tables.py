@@ -77,11 +77,13 @@ def data_table(
     *,
     right: Sequence[int] = (),
     muted_rows: Sequence[int] = (),
+    width: float = CONTENT_W,
 ) -> Table:
     """A ruled table whose header row repeats on every page; long text wraps in its cell,
-    and the columns in ``right`` hold numbers (right aligned, never wrapped)."""
+    and the columns in ``right`` hold numbers (right aligned, never wrapped). The
+    columns share ``width`` points (the page's width) in proportion to ``widths_mm``."""
     total = sum(widths_mm)
-    widths = [w / total * CONTENT_W for w in widths_mm]
+    widths = [w / total * width for w in widths_mm]
     pad = (CELL_PAD, CELL_PAD)
     body: list[list[Cell]] = [
         [cell(sheet, h, widths[i], "th_r" if i in right else "th", pad) for i, h in enumerate(header)]

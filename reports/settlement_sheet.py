@@ -3,18 +3,20 @@ changes the customer agreed to, the warranty, and signatures."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from advisor.codes import CHARGED, ChangeStatus, LineKind, OldPart
+from advisor.codes import CHARGED, AuthMethod, ChangeStatus, LineKind, OldPart, SignedAct
 from advisor.errors import GateError
 from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
 from reports.estimate_sheet import qty, range_told
+from reports.evidence import SignatureLike, no_signature_reason, signature_box, signature_of, signatures_of
 from reports.i18n_text import code, label
-from reports.pdf_base import Sheet
+from reports.pdf_base import CONTENT_W, FONT, Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
 
 
@@ -185,7 +187,9 @@ def payments(sheet: Sheet, s: SettlementView) -> list[Flowable]:
     return [sheet.h2("sec.payments"), data_table(sheet, header, rows, (40, 30, 28, 50, 32), right=(2,))]
 
 
-def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> list[Flowable]:
+def change_request(
+    sheet: Sheet, n: int, cr: ChangeRequestView, signatures: Sequence[SignatureLike] = ()
+) -> list[Flowable]:
     """One change with its consent record: who, how, when, the number called, old → new."""
     lang, t = sheet.lang, sheet.t
     sep, colon = t("sep"), t("colon")
@@ -233,7 +237,16 @@ def change_request(sheet: Sheet, n: int, cr: ChangeRequestView) -> list[Flowable
         lines.append(
             f"{t(verdict)}{colon}{sheet.plain(cr.manager)}{t('comma')}{fmt.datetime(cr.manager_at, lang)}"
         )
-    return sheet.p("\n".join(lines))
+    out = sheet.p("\n".join(lines))
+    signed = signature_of(signatures, SignedAct.CONSENT, cr.id)
+    reason = no_signature_reason(cr)
+    in_person = cr.consent_at is not None and cr.consent_method == AuthMethod.IN_PERSON
+    if signed is not None or reason or in_person:
+        # The customer's word given in person: their drawn signature, or why they did not sign.
+        box = signature_box(sheet, "consent_signature", signed, reason)
+        # the consent and its signature on one page (a very long reason may split)
+        return [KeepTogether([*out, box])] if len(cr.reason) < 400 else [*out, box]
+    return out
 
 
 def warranty(sheet: Sheet, view: ROView) -> list[Flowable]:
@@ -277,10 +290,33 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
     story += payments(sheet, s)
     if view.change_requests:
         story.append(sheet.h2("sec.changes"))
+        signatures = signatures_of(view)
         for n, cr in enumerate(view.change_requests, 1):
-            story += change_request(sheet, n, cr)
+            story += change_request(sheet, n, cr, signatures)
     story += warranty(sheet, view)
-    story.append(
-        signature_blocks(sheet, ("customer_signature", "advisor_signature"), heading="sec.signatures")
-    )
+    story.append(handover_signatures(sheet, view))
     return story
+
+
+def handover_signatures(sheet: Sheet, view: ROView) -> Flowable:
+    """The customer's acceptance at handover (their drawn signature, or why they did not
+    sign) beside the advisor's line; before any of it, both as lines to sign on."""
+    signed = signature_of(signatures_of(view), SignedAct.HANDOVER, None)
+    reason = str(getattr(view, "handover_no_signature_reason", "") or "")
+    if signed is None and not reason:
+        return signature_blocks(sheet, ("customer_signature", "advisor_signature"), heading="sec.signatures")
+    half = CONTENT_W / 2
+    advisor = signature_box(sheet, "advisor_signature", None, width=half - 6)
+    row = Table(
+        [[signature_box(sheet, "acceptance_signature", signed, reason, width=half - 6), advisor]],
+        colWidths=[half, half],
+        style=TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 8),  # (an empty cell names a font too)
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+    return KeepTogether([sheet.h2("sec.signatures"), row])

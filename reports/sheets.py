@@ -1,5 +1,5 @@
-"""The printed sheets of a repair order, as PDF bytes: estimate, settlement, job card and
-check-in sheet, in Chinese or English.
+"""The printed sheets of a repair order, as PDF bytes: estimate, settlement, job card,
+check-in sheet and vehicle health report, in Chinese or English.
 
 ``reports`` never imports Qt: it takes the services' dataclasses and returns bytes, which
 the GUI previews and prints and the CLI writes to a file.
@@ -8,16 +8,19 @@ the GUI previews and prints and the CLI writes to a file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from advisor.errors import ValidationError
 from advisor.i18n import normalise
 from advisor.models import now
 from advisor.services.views import DealerView, ROView, SplitPayment
-from reports import estimate_sheet, receipt_sheet, settlement_sheet, workshop_sheets
+from reports import estimate_sheet, health_sheet, receipt_sheet, settlement_sheet, workshop_sheets
+from reports.evidence import PhotoLike
 from reports.pdf_base import Sheet
 from reports.pdf_page import build
 
-KINDS = ("estimate", "settlement", "jobcard", "checkin")
+KINDS = ("estimate", "settlement", "jobcard", "checkin", "health")
+
 # The receipt is the cashier's, of a payment rather than of the RO: printable like the
 # sheets (``main.py print receipt``), kept out of ``KINDS`` (the RO's own sheets).
 RECEIPT = "receipt"
@@ -33,6 +36,7 @@ def render(
     printed_at: dt.datetime | None = None,
     valid_days: int | None = None,
     received: SplitPayment | None = None,
+    photos: Sequence[PhotoLike] = (),
 ) -> bytes:
     """The sheet ``kind`` of the RO ``view`` as a PDF (A4, one embedded font).
 
@@ -40,7 +44,9 @@ def render(
     the setting ``estimate_valid_days``, ``printed_at`` to now. Raises ``GateError``
     when the sheet does not apply yet (a settlement sheet before settlement, an estimate
     without lines, a job card without work, a check-in sheet before the walk-around, a
-    receipt before any payment). ``received``: the payment a receipt is for (what
+    health report without an inspection, a receipt before any payment). ``photos``: the
+    RO's photos (``PhotoFullView``s) the check-in sheet and the health report print
+    (others ignore them). ``received``: the payment a receipt is for (what
     ``settlement.pay_split`` returned); without it a receipt lists every payment.
     """
     if kind not in PRINTABLE:
@@ -68,8 +74,10 @@ def render(
         story = receipt_sheet.build_story(sheet, view, received)
     elif kind == "jobcard":
         story = workshop_sheets.jobcard_story(sheet, view)
+    elif kind == "health":
+        story = health_sheet.build_story(sheet, view, photos)
     else:
-        story = workshop_sheets.checkin_story(sheet, view)
+        story = workshop_sheets.checkin_story(sheet, view, photos)
     return build(sheet, story)
 
 

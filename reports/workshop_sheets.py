@@ -3,17 +3,24 @@ the walk-around record the customer signs at reception)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from collections.abc import Sequence
 
-from advisor.codes import LineKind
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+
+from advisor.codes import InspectionStage, LineKind, PhotoSubject, Rating
 from advisor.errors import GateError
 from advisor.services.views import ROView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle, fuel_gauge, vehicle_name
 from reports.estimate_sheet import qty
+from reports.evidence import PhotoLike, car_outline, inspection_of, photo_grid, photo_sort_key, result_name
 from reports.i18n_text import code
-from reports.pdf_base import Sheet
+from reports.pdf_base import CONTENT_W, FONT, Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks
+
+OUTLINE_W = 46 * mm  # the car outline beside the damage table
+OUTLINE_GAP = 5 * mm
 
 
 def check_jobcard(view: ROView) -> None:
@@ -93,8 +100,10 @@ def jobcard_story(sheet: Sheet, view: ROView) -> list[Flowable]:
     return story
 
 
-def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
-    """The walk-around: mileage, fuel, valuables, damage, booklet, old parts, the words."""
+def checkin_story(sheet: Sheet, view: ROView, photos: Sequence[PhotoLike] = ()) -> list[Flowable]:
+    """The walk-around: mileage, fuel, valuables, damage (the car outline with the marks
+    numbered as on screen, beside their table), booklet, old parts, the words; then a
+    page of the check-in photos (damage marks and the reception inspection), if any."""
     check_checkin(view)
     lang = sheet.lang
     t = sheet.t
@@ -111,21 +120,77 @@ def checkin_story(sheet: Sheet, view: ROView) -> list[Flowable]:
     ]
     story += [sheet.h2("sec.walkaround"), kv_table(sheet, walk)]
     story.append(sheet.h2("sec.damage"))
-    if view.body_damage:
-        header = [t("col.zone"), t("col.kind"), t("col.note")]
-        rows: list[list[Flowable | str]] = [
-            [
-                code("zone", d.get("zone", ""), lang),
-                code("damage", d.get("kind", ""), lang),
-                d.get("note", ""),
-            ]
-            for d in view.body_damage
-        ]
-        story.append(data_table(sheet, header, rows, (40, 30, 110)))
-    else:
-        story += sheet.p(t("none"))
+    story.append(damage_block(sheet, view))
     story += concerns(sheet, view, details=False)
     story.append(
         signature_blocks(sheet, ("customer_signature", "advisor_signature"), text_key="checkin_text")
     )
+    chosen = checkin_photos(sheet, view, photos)
+    if chosen:
+        story += [PageBreak(), sheet.h2("sec.checkin_photos"), *photo_grid(sheet, chosen)]
     return story
+
+
+def damage_block(sheet: Sheet, view: ROView) -> Flowable:
+    """The car outline with the numbered marks, and beside it the marks' table (the same
+    numbers: a mark's place in the damage list, as on the reception page)."""
+    lang, t = sheet.lang, sheet.t
+    outline = car_outline(sheet, [d.get("zone", "") for d in view.body_damage], OUTLINE_W)
+    table_w = CONTENT_W - OUTLINE_W - OUTLINE_GAP
+    beside: Flowable | list[Flowable]
+    if view.body_damage:
+        header = ["#", t("col.zone"), t("col.kind"), t("col.note")]
+        rows: list[list[Flowable | str]] = [
+            [
+                str(n),
+                code("zone", d.get("zone", ""), lang),
+                code("damage", d.get("kind", ""), lang),
+                d.get("note", ""),
+            ]
+            for n, d in enumerate(view.body_damage, 1)
+        ]
+        beside = data_table(sheet, header, rows, (7, 34, 24, 62), width=table_w)
+    else:
+        beside = sheet.p(t("no_damage"))
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),  # (an empty cell names a font too)
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return Table(
+        [[outline, "", beside]], colWidths=[OUTLINE_W, OUTLINE_GAP, table_w], style=style, hAlign="LEFT"
+    )
+
+
+def checkin_photos(sheet: Sheet, view: ROView, photos: Sequence[PhotoLike]) -> list[tuple[PhotoLike, str]]:
+    """The check-in's photos with their captions: each damage mark's (named by its number,
+    zone and kind), then the reception inspection's (named by the item and its rating)."""
+    lang, t = sheet.lang, sheet.t
+    out: list[tuple[PhotoLike, str]] = []
+    damage = view.body_damage
+    for p in sorted((p for p in photos if p.subject == PhotoSubject.DAMAGE), key=photo_sort_key):
+        n = p.subject_id or 0
+        if 1 <= n <= len(damage):
+            d = damage[n - 1]
+            what = " · ".join(
+                x
+                for x in (code("zone", d.get("zone", ""), lang), code("damage", d.get("kind", ""), lang))
+                if x
+            )
+            out.append((p, t("damage_mark", n=n, what=what)))
+    inspection = inspection_of(view)
+    if inspection is not None and inspection.stage == InspectionStage.RECEPTION:
+        results = {r.id: r for r in inspection.results}
+        chosen = [p for p in photos if p.subject == PhotoSubject.INSPECTION and p.subject_id in results]
+        chosen.sort(key=lambda p: (results[p.subject_id or 0].seq, p.id))
+        for p in chosen:
+            r = results[p.subject_id or 0]
+            rating = code("rating", r.rating, lang) if r.rating and r.rating != Rating.NA else ""
+            name = result_name(r, lang)
+            out.append((p, f"{name}{t('paren').format(rating)}" if rating else name))
+    return out

@@ -503,7 +503,7 @@
 <context>
     <name>CarOutline</name>
     <message>
-        <location filename="../../ui/ro/car_outline.py" line="140"/>
+        <location filename="../../ui/ro/car_outline.py" line="125"/>
         <source>▲ front</source>
         <translation>▲ 车头</translation>
     </message>
@@ -1427,62 +1427,67 @@ Click when the customer is waiting here.</source>
 <context>
     <name>RepairOrderWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="131"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="132"/>
         <source>Repair order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="134"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
         <source>Open a repair order from Today or with the search (Ctrl+K).</source>
         <translation>请从“今日”或搜索（Ctrl+K）打开工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="135"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="136"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="137"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
         <source>Every event of this repair order (Alt+T)</source>
         <translation>本工单的全部事件（Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="138"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="139"/>
         <source>Overview</source>
         <translation>全程概览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="139"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="140"/>
         <source>Steps, time standards, consents, QC and payments on one page</source>
         <translation>一页查看各步骤、时间标准、客户同意、完工检查和付款</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="140"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="141"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="142"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
         <source>Estimate sheet</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="143"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="144"/>
         <source>Check-in sheet</source>
         <translation>接车检查单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="144"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="145"/>
+        <source>Vehicle health report</source>
+        <translation>健康检查报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/repair_order.py" line="146"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/repair_order.py" line="145"/>
+        <location filename="../../ui/workspaces/repair_order.py" line="147"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
     </message>

@@ -506,3 +506,60 @@ def test_print_refuses_an_unknown_ro_and_a_sheet_that_does_not_apply_yet(
     )
     assert code == 2 and "settle" in err.lower()
     assert not out_file.exists()
+    code, _out, err = run(
+        capsys,
+        "--database",
+        url,
+        "print",
+        "health",
+        fresh,
+        "-o",
+        str(out_file),
+        "--user",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 2 and "no vehicle inspection" in err
+    assert not out_file.exists()
+
+
+def test_print_checkin_carries_the_damage_marks_photos(
+    capsys: pytest.CaptureFixture[str], shop_with_ros: tuple[str, str, str], tmp_path: Path
+) -> None:
+    from advisor.models import User
+    from advisor.services import orders, photos, reception
+    from advisor.services.users import Actor
+    from tests.unit.reports.evidence_rows import noisy_jpeg
+
+    url, _done, fresh = shop_with_ros
+    db.open_database(url)
+    ro_id = orders.find_ro_id(fresh)
+    assert ro_id is not None
+    u = User.get(User.username == "li.na")
+    advisor = Actor(u.id, u.username, u.display_name, u.role, u.session_gen)
+    reception.check_in(
+        actor=advisor,
+        ro_id=ro_id,
+        mileage_km=21_000,
+        fuel_level=4,
+        body_damage=[{"zone": "bonnet", "kind": "dent", "note": ""}],
+    )
+    photos.add_photo(actor=advisor, ro_id=ro_id, subject="damage", subject_id=1, data=noisy_jpeg(1600, 1200))
+    db.close_database()
+    out_file = tmp_path / "checkin.pdf"
+    code, _out, err = run(
+        capsys,
+        "--database",
+        url,
+        "print",
+        "checkin",
+        fresh,
+        "-o",
+        str(out_file),
+        "--user",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 0, err
+    listed = subprocess.run(["pdfimages", "-list", str(out_file)], capture_output=True, check=True)
+    assert [x.split()[2] for x in listed.stdout.decode().splitlines()[2:]] == ["image"]

@@ -9,12 +9,12 @@ import importlib.util
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from advisor.services import settings
+from advisor.services import printouts, settings
 from advisor.services.users import Actor
 from advisor.services.views import ROView
 from ui.operations import Operations, Outcome
 
-SHEETS = ("estimate", "checkin", "jobcard", "settlement")
+SHEETS = ("estimate", "checkin", "health", "jobcard", "settlement")
 
 
 def available() -> bool:
@@ -26,12 +26,14 @@ def available() -> bool:
 
 
 def _render(*, actor: Actor, kind: str, view: ROView, lang: str) -> bytes:
-    """The sheet as ``actor`` prints it: the dealer's profile and the estimate's validity
-    are read as ``actor`` (read services)."""
+    """The sheet as ``actor`` prints it: the dealer's profile, the estimate's validity and
+    the photos the sheet prints (check-in, health report) are read as ``actor`` (read
+    services)."""
     sheets = importlib.import_module("reports.sheets")
     dealer = settings.read_dealer(actor=actor)
     valid_days = int(settings.read_settings(actor=actor, keys=["estimate_valid_days"])["estimate_valid_days"])
-    return sheets.render(kind, view, lang=lang, dealer=dealer, valid_days=valid_days)
+    photos = printouts.read_sheet_photos(actor=actor, ro_id=view.id, kind=kind)
+    return sheets.render(kind, view, lang=lang, dealer=dealer, valid_days=valid_days, photos=photos)
 
 
 def print_sheet(parent: QWidget, ops: Operations, kind: str, view: ROView, lang: str) -> None:

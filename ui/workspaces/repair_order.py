@@ -142,6 +142,7 @@ class RepairOrderWorkspace(Workspace):
         labels = {
             "estimate": self.tr("Estimate sheet"),
             "checkin": self.tr("Check-in sheet"),
+            "health": self.tr("Vehicle health report"),
             "jobcard": self.tr("Job card"),
             "settlement": self.tr("Settlement sheet"),
         }

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from advisor.models import now
+from advisor.models import InspectionResult, now
 from advisor.services import changes, customers, diagnosis, estimate, quality, reception, settlement, workshop
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
@@ -23,6 +23,7 @@ from reports import pdf_base, sheets, wrapping
 from reports.pdf_base import FONT, font
 from reports.wrapping import CANNOT_END, CANNOT_START
 from tests import factories
+from tests.unit.reports import evidence_rows
 from tests.unit.reports.test_sheets import render, squash
 
 # The limits the services put on what people type (advisor/services, advisor/validation).
@@ -327,14 +328,18 @@ def _long_ro(staff: factories.Staff) -> int:
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
     )
+    ids = evidence_rows.inspect(ro_id, by=staff.advisor.user_id, recommendation=mixed(MAX_TEXT, 19))
+    InspectionResult.update(note=mixed(MAX_TEXT, 20)).where(
+        InspectionResult.id == ids["brake_disc_f"]
+    ).execute()
     return ro_id
 
 
 def _texts(view: ROView, kind: str) -> dict[str, str]:
     """The free texts the sheet ``kind`` prints, by what they are."""
     concern = view.current_concerns[0]
-    texts = {"customer words": concern.customer_words}
-    if kind != "checkin":
+    texts = {"customer words": concern.customer_words} if kind != "health" else {}
+    if kind not in ("checkin", "health"):
         texts["restatement"] = concern.restatement
         texts["finding"] = concern.finding
     if kind != "jobcard":
@@ -353,6 +358,10 @@ def _texts(view: ROView, kind: str) -> dict[str, str]:
     if kind in ("estimate", "settlement"):
         for x in view.lines:
             texts[f"line description {x.id}"] = x.description
+    if kind == "health":
+        inspection = view.inspection  # type: ignore[attr-defined]
+        texts["recommendation"] = inspection.recommendation
+        texts["item note"] = next(r.note for r in inspection.results if r.item_key == "brake_disc_f")
     if kind == "jobcard":
         for x in view.approved_lines:
             texts[f"job {x.id}"] = x.description
@@ -369,7 +378,7 @@ def _texts(view: ROView, kind: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_every_sheet_prints_every_text_the_services_accept(staff: factories.Staff, lang: str) -> None:
-    view = get_ro_view(_long_ro(staff))
+    view = evidence_rows.view_of(_long_ro(staff))
     for kind in sheets.KINDS:
         kw = {"valid_days": 7} if kind == "estimate" else {}
         pdf = render(kind, view, lang, **kw)  # no LayoutError
@@ -385,7 +394,7 @@ def test_every_sheet_prints_every_text_the_services_accept(staff: factories.Staf
         lines = printed_lines(pdf)
         starts = [x for x in lines if x and x[0] in CANNOT_START]
         assert not starts, (kind, lang, starts[:5])
-        assert pages(pdf) >= (2 if kind == "checkin" else 3)
+        assert pages(pdf) >= (2 if kind in ("checkin", "health") else 3)
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

@@ -23,6 +23,7 @@ from advisor.services.views import DealerView, ROView
 from reports import formatting as fmt
 from reports import sheets
 from tests import factories
+from tests.unit.reports import evidence_rows
 
 DEALER = DealerView(
     name="星辉汽车服务有限公司",
@@ -267,8 +268,14 @@ def test_check_in_sheet_records_the_walk_around(staff: factories.Staff) -> None:
     assert "客户签字" in text
 
 
+def with_inspection(staff: factories.Staff, ro_id: int) -> ROView:
+    """The RO's view with an inspection (so that every sheet applies, the health report too)."""
+    evidence_rows.inspect(ro_id, by=staff.advisor.user_id, recommendation="建议更换前制动盘。")
+    return evidence_rows.view_of(ro_id)
+
+
 def test_the_font_is_embedded_and_no_other(staff: factories.Staff) -> None:
-    view = get_ro_view(settled_with_change(staff))
+    view = with_inspection(staff, settled_with_change(staff))
     for kind in sheets.KINDS:
         pdf = render(kind, view)
         out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
@@ -307,7 +314,7 @@ def test_a_200_line_estimate_repeats_its_header_and_numbers_its_pages(staff: fac
 
 def test_english_sheets_have_no_chinese_labels_and_chinese_sheets_do(staff: factories.Staff) -> None:
     ro_id = settled_with_change(staff)
-    view = get_ro_view(ro_id)
+    view = with_inspection(staff, ro_id)
     user_data = [
         view.customer.name,
         view.vehicle.plate,
@@ -323,8 +330,15 @@ def test_english_sheets_have_no_chinese_labels_and_chinese_sheets_do(staff: fact
         *(c.consent_by for c in view.change_requests),
         *(c.recorded_by for c in view.change_requests),
         *(p.by for p in (view.settlement.payments if view.settlement else ())),
+        view.inspection.recommendation,  # type: ignore[attr-defined]
     ]
-    titles = {"estimate": "估价单", "settlement": "结算清单", "jobcard": "派工单", "checkin": "接车问诊单"}
+    titles = {
+        "estimate": "估价单",
+        "settlement": "结算清单",
+        "jobcard": "派工单",
+        "checkin": "接车问诊单",
+        "health": "健康检查报告",
+    }
     for kind in sheets.KINDS:
         english = flat_text(render(kind, view, "en"))
         for value in sorted(user_data, key=len, reverse=True):

@@ -1,0 +1,358 @@
+"""Evidence on the sheets: photos sized for print, the car outline with its numbered damage
+marks, and the customer's drawn signature (issue 18).
+
+What the sheets read of the photo, inspection and signature views is written down here
+as protocols (read-only attributes), so a sheet depends on the fields it prints and
+nothing else.
+
+Photos are stored at up to 1600 px (``advisor.photos.MAX_SIDE``); printed at most
+~70 mm wide, they need no more than ``PRINT_SIDE`` pixels (≈ 230 dpi at 56 mm, the
+width of a photo in a three-column grid). Each photo is re-encoded once for print
+(decoded at a reduced scale with Pillow's JPEG draft mode, then resampled), so 40 photos
+add ~2 MB to a PDF instead of ~10 MB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Protocol
+
+from PIL import Image as PILImage
+from PIL import ImageOps
+from reportlab.graphics.shapes import Circle, Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+
+from advisor import car_zones
+from reports.pdf_base import CONTENT_W, FONT, GRID, MUTED, STYLES, Sheet, paragraphs
+
+PRINT_SIDE = 640  # px: a photo's longer side as embedded in a PDF
+PRINT_QUALITY = 78  # JPEG quality of the print copy
+PHOTO_COLUMNS = 3
+PHOTO_GAP = 4 * mm
+
+
+# -- what the sheets read of the services' views -------------------------------------------
+class PhotoLike(Protocol):
+    """``PhotoFullView`` as far as a sheet reads it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def subject_id(self) -> int | None: ...
+    @property
+    def jpeg(self) -> bytes: ...
+    @property
+    def caption(self) -> str: ...
+
+
+class ResultLike(Protocol):
+    """``InspectionResultView`` as far as a sheet reads it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def item_key(self) -> str: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def name_zh(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def measurement(self) -> Decimal | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def line_id(self) -> int | None: ...
+    @property
+    def change_request_id(self) -> int | None: ...
+    @property
+    def last_rating(self) -> str: ...
+    @property
+    def last_measurement(self) -> Decimal | None: ...
+
+
+class InspectionLike(Protocol):
+    """``InspectionView`` as far as a sheet reads it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def started_by(self) -> str: ...
+    @property
+    def started_at(self) -> dt.datetime: ...
+    @property
+    def finished_by(self) -> str: ...
+    @property
+    def finished_at(self) -> dt.datetime | None: ...
+    @property
+    def recommendation(self) -> str: ...
+    @property
+    def results(self) -> Sequence[ResultLike]: ...
+
+
+class SignatureLike(Protocol):
+    """``SignatureView`` as far as a sheet reads it."""
+
+    @property
+    def act(self) -> str: ...
+    @property
+    def act_id(self) -> int | None: ...
+    @property
+    def signer(self) -> str: ...
+    @property
+    def png(self) -> bytes: ...
+    @property
+    def signed_at(self) -> dt.datetime: ...
+
+
+def result_name(result: ResultLike, lang: str) -> str:
+    return result.name_zh if lang.startswith("zh") else result.name_en
+
+
+# -- photos --------------------------------------------------------------------------------
+def print_jpeg(data: bytes, side: int = PRINT_SIDE) -> tuple[bytes, int, int]:
+    """A stored photo as printed: its longer side at most ``side`` px, JPEG; with its size.
+
+    A photo already small enough is kept as it is (no second loss of quality)."""
+    with PILImage.open(io.BytesIO(data)) as img:
+        if max(img.size) <= side and img.format == "JPEG" and img.mode in ("RGB", "L"):
+            return data, img.width, img.height
+        img.draft("RGB", (side, side))  # JPEG: decode at 1/2, 1/4 … of the size, fast
+        small = ImageOps.exif_transpose(img).convert("RGB")
+        small.thumbnail((side, side), PILImage.Resampling.LANCZOS)
+        out = io.BytesIO()
+        small.save(out, "JPEG", quality=PRINT_QUALITY, optimize=True)
+        return out.getvalue(), small.width, small.height
+
+
+def photo_image(data: bytes, max_w: float, max_h: float) -> Image:
+    """The photo as a flowable fitting ``max_w`` × ``max_h`` points, kept in proportion."""
+    jpeg, w, h = print_jpeg(data)
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(jpeg), width=w * scale, height=h * scale)
+
+
+def photo_grid(
+    sheet: Sheet, items: Sequence[tuple[PhotoLike, str]], *, columns: int = PHOTO_COLUMNS
+) -> list[Flowable]:
+    """Photos in a grid of ``columns``, each with its caption below it; a row never splits
+    (a photo and its caption stay together)."""
+    if not items:
+        return []
+    cell_w = (CONTENT_W - (columns - 1) * PHOTO_GAP) / columns
+    img_h = cell_w * 0.75
+    rows: list[list[object]] = []
+    for i in range(0, len(items), columns):
+        row: list[object] = []
+        for photo, caption in items[i : i + columns]:
+            image = photo_image(photo.jpeg, cell_w, img_h)
+            image.hAlign = "LEFT"
+            # every photo in a box of the same height: the captions of a row line up
+            parts: list[Flowable] = [image, Spacer(1, img_h - image.drawHeight + 1)]
+            text = sheet.plain(caption)
+            if photo.caption and photo.caption not in caption:
+                text += f" — {sheet.plain(photo.caption)}"
+            parts += paragraphs(text, STYLES["small"], cell_w)
+            row.append(parts)
+        row += [""] * (columns - len(row))
+        rows.append(row)
+    widths: list[float] = []
+    for c in range(columns):
+        widths.append(cell_w)
+        if c < columns - 1:
+            widths.append(PHOTO_GAP)
+    body = [
+        [x for c, value in enumerate(r) for x in ((value, "") if c < columns - 1 else (value,))] for r in rows
+    ]
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),  # (an empty cell names a font too)
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+    )
+    return [Table(body, colWidths=widths, style=style, hAlign="LEFT")]
+
+
+# -- the car outline -----------------------------------------------------------------------
+MARK_FILL = colors.HexColor("#e53935")
+BODY_STROKE = colors.HexColor("#37474f")
+BODY_FILL = colors.HexColor("#eceff1")
+ZONE_STROKE = colors.HexColor("#78909c")
+WHEEL_FILL = colors.HexColor("#263238")
+
+
+def car_outline(sheet: Sheet, zones: Sequence[str], width: float = 46 * mm) -> Drawing:
+    """The car from above with its numbered damage marks, as the reception page draws it
+    (``advisor.car_zones``): the front at the top, "▲ front" above it."""
+    s = width / car_zones.MODEL_W
+    top = 5 * mm  # room for the "front" label
+    height = car_zones.MODEL_H * s + top
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)  # (else Helvetica is named)
+
+    def y_of(y: float, h: float = 0) -> float:  # model y (down) → drawing y (up)
+        return car_zones.MODEL_H * s - (y + h) * s
+
+    bx, by, bw, bh = car_zones.BODY
+    d.add(
+        Rect(
+            bx * s,
+            y_of(by, bh),
+            bw * s,
+            bh * s,
+            rx=car_zones.BODY_RADIUS * s,
+            ry=car_zones.BODY_RADIUS * s,
+            strokeColor=BODY_STROKE,
+            strokeWidth=1.2,
+            fillColor=BODY_FILL,
+        )
+    )
+    for zone, (x, y, w, h) in car_zones.ZONES.items():
+        d.add(
+            Rect(
+                x * s,
+                y_of(y, h),
+                w * s,
+                h * s,
+                rx=2,
+                ry=2,
+                strokeColor=ZONE_STROKE,
+                strokeWidth=0.5,
+                fillColor=WHEEL_FILL if car_zones.is_wheel(zone) else colors.white,
+            )
+        )
+    radius = car_zones.MARK_RADIUS * s * 1.15
+    for n, zone, k in car_zones.marks(list(zones)):
+        x, y, w, h = car_zones.ZONES[zone]
+        dx, dy = car_zones.mark_offset(k)
+        cx = (x + w / 2) * s + dx * radius
+        cy = y_of(y + h / 2) - dy * radius
+        d.add(
+            Circle(
+                cx, cy, radius, fillColor=MARK_FILL, strokeColor=colors.HexColor("#b71c1c"), strokeWidth=0.5
+            )
+        )
+        size = radius * (1.2 if n < 10 else 0.95)
+        d.add(
+            String(
+                cx,
+                cy - size * 0.35,
+                str(n),
+                fontName=FONT,
+                fontSize=size,
+                fillColor=colors.white,
+                textAnchor="middle",
+            )
+        )
+    d.add(
+        String(
+            width / 2,
+            car_zones.MODEL_H * s + 1.5 * mm,
+            sheet.t("front"),
+            fontName=FONT,
+            fontSize=7,
+            fillColor=MUTED,
+            textAnchor="middle",
+        )
+    )
+    return d
+
+
+# -- signatures ----------------------------------------------------------------------------
+SIGNATURE_W = 55 * mm
+SIGNATURE_H = 18 * mm
+
+
+def signature_image(png: bytes, max_w: float = SIGNATURE_W, max_h: float = SIGNATURE_H) -> Image:
+    """The drawn signature as a flowable fitting the box, kept in proportion."""
+    with PILImage.open(io.BytesIO(png)) as img:
+        w, h = img.size
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(png), width=w * scale, height=h * scale, hAlign="LEFT")
+
+
+def signature_of(signatures: Sequence[SignatureLike], act: str, act_id: int | None) -> SignatureLike | None:
+    """The latest signature for the act (``act_id`` None: the RO's one act, the handover)."""
+    found = [s for s in signatures if s.act == act and (act_id is None or s.act_id == act_id)]
+    return max(found, key=lambda s: s.signed_at) if found else None
+
+
+def signature_box(
+    sheet: Sheet,
+    caption_key: str,
+    signature: SignatureLike | None,
+    reason: str = "",
+    *,
+    width: float | None = None,
+) -> Table:
+    """A signature box: its caption, the customer's drawn signature (or "not signed:
+    reason", or an empty line to sign on), and who signed when."""
+    from reports import formatting as fmt
+
+    width = width or CONTENT_W / 2
+    colon = sheet.t("colon")
+    rows: list[list[object]] = [[paragraphs(f"{sheet.t(caption_key)}{colon}", STYLES["label"], width)]]
+    if signature is not None:
+        rows.append([signature_image(signature.png, min(SIGNATURE_W, width - 4), SIGNATURE_H)])
+        who = sheet.t(
+            "signed_by", who=sheet.plain(signature.signer), when=fmt.datetime(signature.signed_at, sheet.lang)
+        )
+        rows.append([paragraphs(who, STYLES["small"], width)])
+    elif reason:
+        rows.append([paragraphs(sheet.t("not_signed", reason=sheet.plain(reason)), STYLES["body"], width)])
+    else:
+        rows.append([paragraphs("_" * 22, STYLES["body"], width)])
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),  # (an empty cell names a font too)
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.4, GRID),
+        ]
+    )
+    return Table(rows, colWidths=[width], style=style, hAlign="LEFT", splitByRow=0)
+
+
+# -- where the views carry them ------------------------------------------------------------
+def inspection_of(view: object) -> InspectionLike | None:
+    """``ROView.inspection`` (the inspection helper's field; None before it exists)."""
+    found: InspectionLike | None = getattr(view, "inspection", None)
+    return found
+
+
+def signatures_of(view: object) -> Sequence[SignatureLike]:
+    """``ROView.signatures`` (the signature helper's field; empty before it exists)."""
+    found: Sequence[SignatureLike] = getattr(view, "signatures", ())
+    return found
+
+
+def no_signature_reason(record: object) -> str:
+    """Why the customer did not sign an act (``no_signature_reason`` of an authorisation
+    or change request view; "" when signed or not recorded)."""
+    return str(getattr(record, "no_signature_reason", "") or "")
+
+
+def photo_sort_key(photo: PhotoLike) -> tuple[int, int]:
+    return (photo.subject_id or 0, photo.id)
