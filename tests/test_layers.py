@@ -265,6 +265,7 @@ NOT_A_READ = {
     "dashboard": {"previous_period"},
     "estimate": {"quote_of"},  # given the tax rate (the dialog reads it once), pure arithmetic
     "settings": {"set_up_dealer", "dealer"},  # the login window shows the dealer before a login
+    "photos": {"check_file_size"},  # a file's size checked before it is read (a 2 GB "photo")
     "opchanges": {"collect", "of_table"},  # ops runs every service through it; live maps tables
 }  # fmt: skip
 # Reads the screens still make outside a read service, each to be moved behind

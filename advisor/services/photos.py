@@ -43,6 +43,7 @@ __all__ = [
     "PhotoThumbView",
     "PhotoUsage",
     "add_photo",
+    "check_file_size",
     "first_photo_of",
     "photos_of",
     "read_photo",
@@ -177,6 +178,12 @@ def _budget_bytes() -> int:
 
 def _mb(n: int) -> str:
     return f"{n / MiB:.1f}"
+
+
+def check_file_size(size: int) -> None:
+    """Refuse (bilingual ``ValidationError``) a file of ``size`` bytes before it is read: an
+    empty one, or one over ``MAX_INPUT_BYTES``. A pure check of a value, for the screens."""
+    images.check_size(size)
 
 
 # -- the services ------------------------------------------------------------------------------

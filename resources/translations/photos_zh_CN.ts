@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="158"/>
+        <source>+ Photo</source>
+        <translation>+ 照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="159"/>
+        <source>Camera</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="161"/>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="162"/>
+        <source>Camera…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="163"/>
+        <source>Add photos from files (or drop picture files here)</source>
+        <translation>从文件添加照片（也可把图片文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="164"/>
+        <source>Take photos with the camera</source>
+        <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="217"/>
+        <source>%1 more photos</source>
+        <translation>另有 %1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="229"/>
+        <source>No photos yet: add or drop picture files</source>
+        <translation>还没有照片：可添加或拖入图片文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="231"/>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="249"/>
+        <source>%1, %2 — click to open</source>
+        <translation>%1，%2 — 点击查看大图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="254"/>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="293"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="295"/>
+        <source>Pictures (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="334"/>
+        <source>%1: the file cannot be read (%2).</source>
+        <translation>%1：无法读取该文件（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="372"/>
+        <source>Camera photo %1</source>
+        <translation>拍摄的照片 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="104"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="105"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一张(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="106"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一张(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="107"/>
+        <source>&amp;Remove photo…</source>
+        <translation>删除照片(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="108"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="162"/>
+        <source>%1 · taken by %2, %3 · photo %4 of %5</source>
+        <translation>%1 · %2 拍摄于 %3 · 第 %4 张，共 %5 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="201"/>
+        <source>Remove this photo from the repair order?</source>
+        <translation>从工单中删除这张照片？</translation>
+    </message>
+</context>
+</TS>
