@@ -15,6 +15,7 @@ from advisor.demo.base import Seen
 from advisor.demo.data import DEMO_DEALER, MAX_PER_DAY
 from advisor.demo.findings import add_declined_findings
 from advisor.demo.order import Orders
+from advisor.demo.photos import add_demo_photos
 from advisor.demo.planning import LOOKAHEAD, Planning
 from advisor.demo.sink import DemoSummary, Plan
 from advisor.models import (
@@ -193,6 +194,7 @@ class Generator(Orders, Planning):
         for _name, sql in indexes:
             self.db.execute_sql(sql)
         self.lap(f"{len(indexes)} indexes{'' if sqlite else ' and foreign keys'} made again")
+        self.lap(f"{add_demo_photos(self.first_ro)} photos drawn")
         self.finish()
         self.lap("stock, mileage, counters and audit written back")
         if sqlite:

@@ -399,3 +399,32 @@ def test_some_declined_work_came_from_findings_with_a_photo(loaded: demo.DemoSum
 
     assert Image.open(io.BytesIO(bytes(photo.jpeg))).format == "JPEG"
     assert Image.open(io.BytesIO(bytes(photo.thumb))).format == "JPEG"
+
+
+def test_some_open_ros_have_photos_of_their_own_damage_and_concerns(loaded: demo.DemoSummary) -> None:
+    """Issue 18: the strips and the viewer have something to show: a few small photos,
+    each of something of its own RO, readable as the screens read them."""
+    import io
+    import json
+
+    from PIL import Image
+
+    from advisor.codes import PhotoSource, PhotoSubject
+    from advisor.models import Concern, Photo
+    from advisor.services.photos import photos_of
+
+    photos = list(Photo.select().where(Photo.subject.in_([PhotoSubject.DAMAGE, PhotoSubject.CONCERN])))
+    assert {p.subject for p in photos} == {PhotoSubject.DAMAGE, PhotoSubject.CONCERN}
+    assert 2 <= len(photos) <= 8  # a few: the demo stays fast
+    for p in photos:
+        ro = RepairOrder.get_by_id(p.ro_id)
+        assert (
+            ro.handed_over_at is None and p.vehicle_id == ro.vehicle_id and p.source in PhotoSource.values()
+        )
+        if p.subject == PhotoSubject.DAMAGE:
+            assert 1 <= p.subject_id <= len(json.loads(ro.body_damage))
+        else:
+            assert Concern.get_by_id(p.subject_id).ro_id == ro.id
+        assert p.size_bytes == len(p.jpeg) + len(p.thumb) < 60_000  # small: the demo stays fast
+        (full,) = [f for f in photos_of(ro.id, p.subject, [p.subject_id], full=True) if f.id == p.id]
+        assert Image.open(io.BytesIO(full.jpeg)).size == (full.width, full.height)
