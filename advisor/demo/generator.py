@@ -14,6 +14,7 @@ from advisor.db import database_proxy, is_postgres, refresh_statistics
 from advisor.demo.base import Seen
 from advisor.demo.data import DEMO_DEALER, MAX_PER_DAY
 from advisor.demo.findings import add_declined_findings
+from advisor.demo.inspections import add_inspections
 from advisor.demo.order import Orders
 from advisor.demo.photos import add_demo_photos
 from advisor.demo.planning import LOOKAHEAD, Planning
@@ -69,7 +70,9 @@ def generate(
             ensure_reference_data()
             gen = Generator(db, orders=orders, seed=seed, progress=progress, per_day=per_day)
             gen.run()
-            found = add_declined_findings(gen.first_ro)  # after the load: its ids are set
+            inspected = add_inspections(gen.first_ro, seed)  # after the load: its ids are set
+            gen.lap(f"{inspected} inspections")
+            found = add_declined_findings(gen.first_ro)
             gen.lap(f"{found} declined findings with their photos")
         gen.lap("commit")
     finally:

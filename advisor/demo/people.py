@@ -8,6 +8,7 @@ from decimal import Decimal
 from advisor import auth
 from advisor.demo.care import CareDemo
 from advisor.demo.data import CAMPAIGNS, CERT_EXCEPTIONS, DEMO_PASSWORD, MODELS, POOL_MAX, STAFF, TECHS
+from advisor.demo.inspections import kind_of
 from advisor.demo.sink import Vehicle_
 from advisor.models import Campaign, Certification, Customer, Technician, User, Vehicle
 
@@ -168,6 +169,7 @@ class People(CareDemo):
                 plate=self.plate(nev),
                 make=make,
                 model=model,
+                kind=kind_of(model, nev),
                 year=year,
                 first_registered=reg,
                 created_at=created,

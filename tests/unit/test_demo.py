@@ -428,3 +428,30 @@ def test_some_open_ros_have_photos_of_their_own_damage_and_concerns(loaded: demo
         assert p.size_bytes == len(p.jpeg) + len(p.thumb) < 60_000  # small: the demo stays fast
         (full,) = [f for f in photos_of(ro.id, p.subject, [p.subject_id], full=True) if f.id == p.id]
         assert Image.open(io.BytesIO(full.jpeg)).size == (full.width, full.height)
+
+
+def test_the_demo_has_inspections_with_findings_and_last_time(loaded: demo.DemoSummary) -> None:
+    """Issue 18: the newest open ROs, their cars' earlier visits and the newest handed-over
+    ROs carry the walk-around inspection — mostly green, some yellow and red, measured —
+    and a car back again shows what was found last time; the vehicles have their kinds."""
+    from advisor.codes import Rating, VehicleKind
+    from advisor.models import Inspection, InspectionResult
+    from advisor.services.inspection import inspection_of
+    from advisor.workflow import suggested_rating
+
+    assert {v.kind for v in Vehicle.select(Vehicle.kind)} == set(VehicleKind)
+    inspections = list(Inspection.select())
+    assert len(inspections) >= 30
+    ratings = [r.rating for r in InspectionResult.select(InspectionResult.rating)]
+    assert ratings.count(Rating.RED) and ratings.count(Rating.YELLOW) and ratings.count("")
+    assert ratings.count(Rating.GREEN) > 5 * (ratings.count(Rating.RED) + ratings.count(Rating.YELLOW))
+    views = [inspection_of(i.ro_id) for i in inspections]
+    assert any(v is not None and any(r.last_rating for r in v.results) for v in views)
+    assert any(v is not None and v.recommendation for v in views)
+    for v in views:
+        assert v is not None
+        ro = RepairOrder.get_by_id(v.ro_id)
+        assert v.vehicle_kind == Vehicle.get_by_id(ro.vehicle_id).kind
+        for r in v.results:
+            if r.measurement is not None and r.yellow_at is not None and r.rating:
+                assert r.rating == suggested_rating(r.measurement, r.yellow_at, r.red_at, r.lower_is_worse)
