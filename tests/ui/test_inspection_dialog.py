@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from advisor.services import inspection, reception, settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
+from tests import photo_samples as samples
 from tests.ui import person
 from tests.ui.modal import closed
+from tests.ui.test_photo_strip import thumbs, type_path_in_file_dialog
 from ui.ro.inspection_dialog import InspectionDialog
 from ui.workspaces.repair_order import RepairOrderWorkspace
 
@@ -38,7 +40,9 @@ def _rows(dialog: InspectionDialog):  # type: ignore[no-untyped-def]
     return {row.result.item_key: row for row in dialog.rows.values()}
 
 
-def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
+def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(
+    qtbot, ctx, staff, shown, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     ro_id, _lines = factories.settled_paid(staff)  # the car is still here: the walk-around page
     ws, page = _open_step(qtbot, ctx, ro_id, 3)
     assert page.inspection_button.text().replace("&", "") == "Inspection…"
@@ -53,6 +57,12 @@ def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(qtbot, ctx, s
     person.key(qtbot, Qt.Key.Key_Return)
     person.fill(qtbot, rows["pads_front"].measure, "1,8")  # a comma is a decimal point too
     person.key(qtbot, Qt.Key.Key_Return)
+    # A photo of the worn pad from a file, on its row.
+    picture = tmp_path / "前刹车片 pads.jpg"
+    picture.write_bytes(samples.jpeg(1200, 900))
+    type_path_in_file_dialog(qtbot, str(picture))
+    person.click(qtbot, rows["pads_front"].photos.add_button)
+    qtbot.waitUntil(lambda: len(thumbs(rows["pads_front"].photos)) == 1, timeout=5000)
     # One yellow by its button, far down the list (it scrolls into reach).
     person.click(qtbot, rows["wipers"].buttons["yellow"])
     # A bad measurement is refused with a message, nothing saved.
@@ -74,6 +84,7 @@ def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(qtbot, ctx, s
         "wipers": ("yellow", None, ""),
     }
     assert view.recommendation == "Front pads and the front left tyre now; wipers at the next service."
+    assert {r.item_key: r.photo_count for r in view.results if r.photo_count} == {"pads_front": 1}
     qtbot.waitUntil(lambda: "2 red, 1 yellow" in page.inspection_button.text().replace("&", ""))
 
     # Reopened: everything as it was left.
@@ -84,6 +95,7 @@ def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(qtbot, ctx, s
     assert rows["pads_front"].buttons["red"].isChecked() and rows["wipers"].buttons["yellow"].isChecked()
     assert not any(b.isChecked() for b in rows["tread_fr"].buttons.values())
     assert dialog.recommendation.toPlainText().startswith("Front pads")
+    assert len(thumbs(rows["pads_front"].photos)) == 1 and thumbs(rows["tread_fl"].photos) == []
     person.click(qtbot, dialog.close_button)
     closed(qtbot, dialog, ws)
 

@@ -5,16 +5,15 @@ note, its photos, what it was last time; the advisor's recommendation to the cus
 Opened from the reception page (the walk-around) and the diagnosis page by
 ``InspectionButton``, which shows the counts. Each change is saved at once
 (``inspection.rate_item``); the dialog reloads on ``Kind.EVIDENCE`` changes of its RO, its
-own and another desk's. At 1366×768 the items scroll; the recommendation and the buttons
-stay in view.
+own and another desk's. Each item's photos are a compact ``PhotoStrip`` (subject
+``inspection``, the result's id). At 1366×768 the items scroll; the recommendation and the
+buttons stay in view.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import workflow
-from advisor.codes import InspectionGroup, InspectionStage, Rating, VehicleKind, words
+from advisor.codes import InspectionGroup, InspectionStage, PhotoSubject, Rating, VehicleKind, words
 from advisor.errors import UserError
 from advisor.i18n import pick
 from advisor.services import inspection
@@ -44,6 +43,7 @@ from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import InspectionResultView, InspectionView, ROView
 from ui import fmt
 from ui.context import AppContext
+from ui.photo_strip import PhotoStrip
 
 # The colours of a rating (background, text) on its button and in "last time".
 COLOURS: dict[str, tuple[str, str]] = {
@@ -53,7 +53,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     Rating.NA: ("#757575", "#ffffff"),
 }
 RATINGS = (Rating.GREEN, Rating.YELLOW, Rating.RED, Rating.NA)
-NAME_W, RATE_W, MEASURE_W, UNIT_W, PHOTO_W, LAST_W = 290, 60, 64, 34, 150, 150
+NAME_W, RATE_W, MEASURE_W, UNIT_W, PHOTO_W, LAST_W = 270, 60, 64, 34, 230, 140
 
 
 def amount(value: Decimal | None) -> str:
@@ -62,16 +62,6 @@ def amount(value: Decimal | None) -> str:
         return ""
     text = format(value.normalize(), "f")
     return text
-
-
-def _photo_strip_class() -> Any:
-    """``ui.photo_strip.PhotoStrip`` once the photos' widget is there (issue 18)."""
-    try:
-        module = importlib.import_module("ui.photo_strip")
-    except ImportError:
-        return None
-    strip = getattr(module, "PhotoStrip", None)
-    return strip if isinstance(strip, type) else None
 
 
 class ItemRow(QFrame):
@@ -127,25 +117,15 @@ class ItemRow(QFrame):
         self.note.setMinimumWidth(160)
         self.note.editingFinished.connect(lambda: self.dialog.noted(self))
         row.addWidget(self.note, 1)
-        self.photos = self._photos()
+        self.photos = PhotoStrip(dialog.ctx, self, compact=True)
+        self.photos.setFixedWidth(PHOTO_W)
+        self._strip_for: tuple[int, bool] | None = None  # (result id, editable) it shows
         row.addWidget(self.photos)
         self.last = QLabel(self)
         self.last.setObjectName(f"last_{key}")
         self.last.setFixedWidth(LAST_W)
         self.last.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.last)
-
-    def _photos(self) -> QWidget:
-        strip_class = _photo_strip_class()
-        if strip_class is None:  # the photos' widget is not there yet: the count
-            label = QLabel(self)
-            label.setObjectName(f"photos_{self.result.item_key}")
-            label.setFixedWidth(PHOTO_W)
-            return label
-        strip: QWidget = strip_class(self.dialog.ctx, self)
-        strip.setObjectName(f"photos_{self.result.item_key}")
-        strip.setFixedWidth(PHOTO_W)
-        return strip
 
     def show_result(self, r: InspectionResultView, *, editable: bool) -> None:
         """Show ``r`` (a fresh read); what the user is typing in a focused field stays."""
@@ -161,10 +141,9 @@ class ItemRow(QFrame):
             self.note.setText(r.note)
         self.measure.setReadOnly(not editable)
         self.note.setReadOnly(not editable)
-        if isinstance(self.photos, QLabel):
-            self.photos.setText(f"📷 {r.photo_count}" if r.photo_count else "")
-        elif hasattr(self.photos, "set_subject"):
-            self.photos.set_subject(self.dialog.view.ro_id, "inspection", r.id, editable=editable)
+        if self._strip_for != (r.id, editable):  # the strip reads again by itself on EVIDENCE
+            self._strip_for = (r.id, editable)
+            self.photos.set_subject(self.dialog.view.ro_id, PhotoSubject.INSPECTION, r.id, editable=editable)
         self._show_last(r)
 
     def _show_last(self, r: InspectionResultView) -> None:
