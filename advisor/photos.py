@@ -100,6 +100,20 @@ def check_size(n: int) -> None:
         )
 
 
+HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypheim", b"ftypmif1", b"ftypmsf1")
+
+
+def _heic() -> ValidationError:
+    return ValidationError(
+        "This is a HEIC photo (as iPhones take them), which cannot be read here. Send it as JPEG "
+        "(on the iPhone: Settings › Camera › Formats › Most Compatible) or convert it first. "
+        "Nothing was saved.",
+        "这是 HEIC 格式的照片（iPhone 默认格式），此处无法读取。请以 JPEG 格式发送"
+        "（iPhone：设置 › 相机 › 格式 › 兼容性最佳），或先转换格式。未保存任何内容。",
+        field="photo",
+    )
+
+
 def _looks_like_a_picture(data: bytes) -> bool:
     riff = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
     return riff or data[4:12] in (b"ftypavif", b"ftypavis") or data.startswith(SIGNATURES)
@@ -110,6 +124,7 @@ def _open(data: bytes) -> Image.Image:
     Image.init()  # every plugin of FORMATS registered
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. corrupt EXIF data: Pillow reads on
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data), formats=[f for f in FORMATS if f in Image.OPEN])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -120,6 +135,8 @@ def _open(data: bytes) -> Image.Image:
             field="photo",
         ) from exc
     except Image.UnidentifiedImageError as exc:
+        if data[4:12] in HEIF_BRANDS:
+            raise _heic() from exc
         raise (_damaged() if _looks_like_a_picture(data) else _not_a_picture()) from exc
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
         raise _damaged() from exc
@@ -143,7 +160,12 @@ def _upright_rgb(img: Image.Image) -> Image.Image:
     scale = min(1.0, MAX_SIDE / max(width, height))
     img.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
     img.load()
-    upright = ImageOps.exif_transpose(img)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns of corrupt EXIF data and reads on
+            upright = ImageOps.exif_transpose(img)
+    except Exception:  # a broken EXIF block: the picture itself is fine, keep it as stored
+        upright = img
     if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
         rgba = upright.convert("RGBA")
         flat = Image.new("RGB", rgba.size, (255, 255, 255))

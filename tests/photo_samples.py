@@ -77,3 +77,11 @@ def truncated_jpeg() -> bytes:
 def big_file() -> bytes:
     """A 50 MB "photo" (JPEG header, then filler): refused for its size before it is read."""
     return jpeg(32, 32) + b"\x00" * (50 * 1024 * 1024)
+
+
+def broken_exif_jpeg() -> bytes:
+    """A good picture whose EXIF block is cut short (as some editing apps leave it)."""
+    data = jpeg(64, 48)
+    garbage = b"Exif\x00\x00" + b"MM\x00*\x00\x00\x00\x08" + b"\xff\xff" + b"\x01" * 40
+    segment = b"\xff\xe1" + struct.pack(">H", len(garbage) + 2) + garbage
+    return data[:2] + segment + data[2:]

@@ -67,6 +67,11 @@ def test_transparent_and_16_bit_pictures_become_rgb_on_white() -> None:
     assert _open(photos.prepare(samples.png(mode="I;16")).jpeg).mode == "RGB"
 
 
+def test_a_broken_exif_block_keeps_the_picture() -> None:
+    p = photos.prepare(samples.broken_exif_jpeg())
+    assert (p.width, p.height) == (64, 48) and b"Exif" not in p.jpeg
+
+
 BAD = {
     "empty": (b"", "empty", "空的"),
     "50 MB": (samples.big_file(), "50.0 MB", "50.0 MB"),
@@ -77,6 +82,7 @@ BAD = {
     "decompression bomb": (samples.png_header(40_000, 40_000), "too many pixels", "像素过多"),
     "bomb under Pillow's own limit": (samples.png_header(9_000, 9_000), "9000 × 9000", "9000 × 9000"),
     "0 × 0": (samples.png_header(0, 0), "damaged", "损坏"),
+    "an iPhone's HEIC": (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 500, "HEIC", "HEIC"),
 }
 
 
