@@ -1,9 +1,8 @@
 """Evidence on the sheets: photos sized for print, the car outline with its numbered damage
 marks, and the customer's drawn signature (issue 18).
 
-What the sheets read of the photo, inspection and signature views is written down here
-as protocols (read-only attributes), so a sheet depends on the fields it prints and
-nothing else.
+What the sheets read of the photo and signature views is written down here as protocols
+(read-only attributes), so a sheet depends on the fields it prints and nothing else.
 
 Photos are stored at up to 1600 px (``advisor.photos.MAX_SIDE``); printed at most
 ~70 mm wide, they need no more than ``PRINT_SIDE`` pixels (≈ 230 dpi at 56 mm, the
@@ -17,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Protocol
 
 from PIL import Image as PILImage
@@ -28,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from advisor import car_zones
+from advisor.services.views import InspectionResultView
 from reports.pdf_base import CONTENT_W, FONT, GRID, MUTED, STYLES, Sheet, paragraphs
 
 PRINT_SIDE = 640  # px: a photo's longer side as embedded in a PDF
@@ -52,60 +51,6 @@ class PhotoLike(Protocol):
     def caption(self) -> str: ...
 
 
-class ResultLike(Protocol):
-    """``InspectionResultView`` as far as a sheet reads it."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def item_key(self) -> str: ...
-    @property
-    def seq(self) -> int: ...
-    @property
-    def group(self) -> str: ...
-    @property
-    def name_en(self) -> str: ...
-    @property
-    def name_zh(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def rating(self) -> str: ...
-    @property
-    def measurement(self) -> Decimal | None: ...
-    @property
-    def note(self) -> str: ...
-    @property
-    def line_id(self) -> int | None: ...
-    @property
-    def change_request_id(self) -> int | None: ...
-    @property
-    def last_rating(self) -> str: ...
-    @property
-    def last_measurement(self) -> Decimal | None: ...
-
-
-class InspectionLike(Protocol):
-    """``InspectionView`` as far as a sheet reads it."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def stage(self) -> str: ...
-    @property
-    def started_by(self) -> str: ...
-    @property
-    def started_at(self) -> dt.datetime: ...
-    @property
-    def finished_by(self) -> str: ...
-    @property
-    def finished_at(self) -> dt.datetime | None: ...
-    @property
-    def recommendation(self) -> str: ...
-    @property
-    def results(self) -> Sequence[ResultLike]: ...
-
-
 class SignatureLike(Protocol):
     """``SignatureView`` as far as a sheet reads it."""
 
@@ -121,7 +66,7 @@ class SignatureLike(Protocol):
     def signed_at(self) -> dt.datetime: ...
 
 
-def result_name(result: ResultLike, lang: str) -> str:
+def result_name(result: InspectionResultView, lang: str) -> str:
     return result.name_zh if lang.startswith("zh") else result.name_en
 
 
@@ -336,12 +281,6 @@ def signature_box(
 
 
 # -- where the views carry them ------------------------------------------------------------
-def inspection_of(view: object) -> InspectionLike | None:
-    """``ROView.inspection`` (the inspection helper's field; None before it exists)."""
-    found: InspectionLike | None = getattr(view, "inspection", None)
-    return found
-
-
 def signatures_of(view: object) -> Sequence[SignatureLike]:
     """``ROView.signatures`` (the signature helper's field; empty before it exists)."""
     found: Sequence[SignatureLike] = getattr(view, "signatures", ())

@@ -11,26 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from advisor import codes
 from advisor.codes import PhotoSubject, Rating
 from advisor.errors import GateError
-from advisor.services.views import ROView
+from advisor.services.views import InspectionResultView, InspectionView, ROView
 from reports import formatting as fmt
 from reports.blocks import customer_vehicle
-from reports.evidence import (
-    InspectionLike,
-    PhotoLike,
-    ResultLike,
-    inspection_of,
-    photo_grid,
-    result_name,
-)
+from reports.evidence import PhotoLike, photo_grid, result_name
 from reports.i18n_text import code, is_zh
-from reports.pdf_base import CONTENT_W, FONT, GRID, Sheet, keep_if_fits
+from reports.pdf_base import CONTENT_W, FONT, GRID, SHADE, STYLES, Sheet
 from reports.pdf_tables import CELL_LEADING, Cell, data_table, table
 
 # Marker colours and the word printed on each (white text on the dark ones).
@@ -50,9 +43,9 @@ ORDER = (Rating.RED, Rating.YELLOW, Rating.GREEN, Rating.NA, "")
 ITEM_WIDTHS = (17, 52, 24, 30, 57)  # marker, item, measurement, last time, note (mm, scaled)
 
 
-def check(view: ROView) -> InspectionLike:
+def check(view: ROView) -> InspectionView:
     """A health report needs an inspection with at least one item rated."""
-    inspection = inspection_of(view)
+    inspection = view.inspection
     if inspection is None:
         raise GateError(
             "This repair order has no vehicle inspection: start the inspection before "
@@ -94,28 +87,11 @@ def measurement(value: Decimal | None, unit: str, lang: str) -> str:
 
 
 def group_name(group: str, lang: str) -> str:
-    """A checklist group's printed name (``codes.InspectionGroup`` when it knows it)."""
-    enum: Any = getattr(codes, "InspectionGroup", None)
-    if enum is not None and group:
-        return str(codes.words(enum, group, lang))
-    return group.replace("_", " ").capitalize()
+    """A checklist group's printed name (an unknown group as it is stored)."""
+    return code("inspection_group", group, lang)
 
 
-def _marker_styles(rows: Sequence[str]) -> list[tuple[Any, ...]]:
-    """The first column of a data table's rows (under its header) in the ratings' colours."""
-    out: list[tuple[Any, ...]] = []
-    column = 0
-    for i, rating in enumerate(rows, start=1):
-        fill, ink = MARKERS[rating]
-        out += [
-            ("BACKGROUND", (column, i), (column, i), fill),
-            ("TEXTCOLOR", (column, i), (column, i), ink),
-            ("ALIGN", (column, i), (column, i), "CENTER"),
-        ]
-    return out
-
-
-def summary(sheet: Sheet, results: Sequence[ResultLike]) -> list[Flowable]:
+def summary(sheet: Sheet, results: Sequence[InspectionResultView]) -> list[Flowable]:
     """The counts by colour, each in its marker with its word and meaning."""
     lang = sheet.lang
     counts = {r: 0 for r in ORDER}
@@ -145,43 +121,56 @@ def summary(sheet: Sheet, results: Sequence[ResultLike]) -> list[Flowable]:
     return [sheet.h2("sec.health_summary"), table([cells], [width] * len(shown), commands)]
 
 
-def items(sheet: Sheet, results: Sequence[ResultLike]) -> list[Flowable]:
-    """Every item by group: its marker, name, measurement, last time, note."""
+def items(sheet: Sheet, results: Sequence[InspectionResultView]) -> list[Flowable]:
+    """Every item by group (a shaded row names the group): its marker, name, measurement,
+    last time, note. One table, its header repeated on every page."""
     lang, t = sheet.lang, sheet.t
     header = [t(k) for k in ("col.rating", "col.item", "col.measurement", "col.last_time", "col.note")]
-    out: list[Flowable] = [sheet.h2("sec.health_items")]
-    groups: dict[str, list[ResultLike]] = {}
+    rows: list[list[Flowable | str]] = []
+    ratings: list[str] = []
+    groups: list[int] = []
+    group = None
     for r in sorted(results, key=lambda x: x.seq):
-        groups.setdefault(r.group, []).append(r)
-    for group, rows_of in groups.items():
-        rows: list[list[Flowable | str]] = []
-        ratings: list[str] = []
-        for r in rows_of:
-            rating = _rating(r.rating)
-            ratings.append(rating)
-            last = ""
-            if r.last_rating:
-                last = marker_word(_rating(r.last_rating), lang)
-                m = measurement(r.last_measurement, r.unit, lang)
-                if m:
-                    last += f" · {m}"
-            rows.append(
-                [
-                    marker_word(rating, lang),
-                    result_name(r, lang),
-                    measurement(r.measurement, r.unit, lang),
-                    last,
-                    r.note,
-                ]
-            )
-        tab = data_table(sheet, header, rows, ITEM_WIDTHS)
-        tab.setStyle(_marker_styles(ratings))
-        title = sheet.p(group_name(group, lang) or t("other_items"), "label")
-        out += keep_if_fits([*title, tab])
-    return out
+        if r.group != group:
+            group = r.group
+            groups.append(len(rows) + 1)
+            name = group_name(group, lang) or t("other_items")
+            rows.append([Paragraph(escape(sheet.plain(name)), STYLES["td"]), "", "", "", ""])
+        rating = _rating(r.rating)
+        ratings.append(rating)
+        last = ""
+        if r.last_rating:
+            last = marker_word(_rating(r.last_rating), lang)
+            m = measurement(r.last_measurement, r.unit, lang)
+            if m:
+                last += f" · {m}"
+        rows.append(
+            [
+                marker_word(rating, lang),
+                result_name(r, lang),
+                measurement(r.measurement, r.unit, lang),
+                last,
+                r.note,
+            ]
+        )
+    tab = data_table(sheet, header, rows, ITEM_WIDTHS)
+    commands: list[tuple[Any, ...]] = []
+    at = iter(ratings)
+    for i in range(1, len(rows) + 1):
+        if i in groups:
+            commands += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), SHADE)]
+            continue
+        fill, ink = MARKERS[next(at)]
+        commands += [
+            ("BACKGROUND", (0, i), (0, i), fill),
+            ("TEXTCOLOR", (0, i), (0, i), ink),
+            ("ALIGN", (0, i), (0, i), "CENTER"),
+        ]
+    tab.setStyle(commands)
+    return [sheet.h2("sec.health_items"), tab]
 
 
-def photos(sheet: Sheet, inspection: InspectionLike, all_photos: Sequence[PhotoLike]) -> list[Flowable]:
+def photos(sheet: Sheet, inspection: InspectionView, all_photos: Sequence[PhotoLike]) -> list[Flowable]:
     """The inspection's photos, worst items first, each captioned with its item and rating."""
     lang = sheet.lang
     results = {r.id: r for r in inspection.results}
@@ -204,13 +193,13 @@ def photos(sheet: Sheet, inspection: InspectionLike, all_photos: Sequence[PhotoL
     return [sheet.h2("sec.health_photos"), *photo_grid(sheet, captioned)]
 
 
-def recommendation(sheet: Sheet, inspection: InspectionLike) -> list[Flowable]:
+def recommendation(sheet: Sheet, inspection: InspectionView) -> list[Flowable]:
     out: list[Flowable] = [sheet.h2("sec.recommendation")]
     out += sheet.p(inspection.recommendation.strip() or sheet.t("no_recommendation"))
     return out
 
 
-def work(sheet: Sheet, view: ROView, inspection: InspectionLike) -> list[Flowable]:
+def work(sheet: Sheet, view: ROView, inspection: InspectionView) -> list[Flowable]:
     """The estimate lines and change requests the findings led to, with their status."""
     lang, t = sheet.lang, sheet.t
     lines = {x.id: x for x in view.lines}

@@ -15,6 +15,7 @@ from advisor.codes import (
     Code,
     DamageKind,
     DamageZone,
+    InspectionGroup,
     InspectionStage,
     JobStatus,
     LineKind,
@@ -281,6 +282,7 @@ CODES: dict[str, type[Code]] = {
     "cr_kind": ChangeKind,
     "rating": Rating,
     "stage": InspectionStage,
+    "inspection_group": InspectionGroup,
     "vehicle_kind": VehicleKind,
     "photo_subject": PhotoSubject,
 }

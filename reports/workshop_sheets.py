@@ -14,7 +14,7 @@ from advisor.services.views import ROView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle, fuel_gauge, vehicle_name
 from reports.estimate_sheet import qty
-from reports.evidence import PhotoLike, car_outline, inspection_of, photo_grid, photo_sort_key, result_name
+from reports.evidence import PhotoLike, car_outline, photo_grid, photo_sort_key, result_name
 from reports.i18n_text import code
 from reports.pdf_base import CONTENT_W, FONT, Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks
@@ -183,7 +183,7 @@ def checkin_photos(sheet: Sheet, view: ROView, photos: Sequence[PhotoLike]) -> l
                 if x
             )
             out.append((p, t("damage_mark", n=n, what=what)))
-    inspection = inspection_of(view)
+    inspection = view.inspection
     if inspection is not None and inspection.stage == InspectionStage.RECEPTION:
         results = {r.id: r for r in inspection.results}
         chosen = [p for p in photos if p.subject == PhotoSubject.INSPECTION and p.subject_id in results]

@@ -1,10 +1,10 @@
 """Evidence for the sheets' tests, written as rows (photos, an inspection, signatures) and
 read back as the views the sheets print.
 
-Photos go through the photo service. The inspection and signature services and the RO
-view's ``inspection`` and ``signatures`` fields are other helpers' work (issue 18); until
-they are on main, this module writes those rows directly and builds views of the fields
-the contract names.
+Photos and the inspection go through their services. The signature service and the RO
+view's ``signatures`` field are another helper's work (issue 18); until they are on main,
+this module writes signature rows directly and builds views of the fields the contract
+names.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from advisor.models import Inspection, InspectionResult, Photo, RepairOrder, Signature, User, now
-from advisor.services import photos
+from advisor.models import Signature
+from advisor.services import inspection, photos
 from advisor.services.orders import get_ro_view
 from advisor.services.users import Actor
 from advisor.services.views import AuthorisationView, ChangeRequestView, ROView
@@ -55,66 +55,35 @@ def add_photo_row(
     )
 
 
-# (key, group, English, Chinese, unit, rating, measurement, note)
-ITEMS: list[tuple[str, str, str, str, str, str, str | None, str]] = [
-    (
-        "tyre_fl",
-        "tyres",
-        "Tyre tread, front left",
-        "左前轮胎花纹深度",
-        "mm",
-        "yellow",
-        "3.2",
-        "Wearing on the inside",
-    ),
-    ("tyre_fr", "tyres", "Tyre tread, front right", "右前轮胎花纹深度", "mm", "green", "6.5", ""),
-    (
-        "brake_disc_f",
-        "brakes",
-        "Front brake discs",
-        "前制动盘",
-        "mm",
-        "red",
-        "22.4",
-        "Scored, below the minimum",
-    ),
-    ("brake_pad_f", "brakes", "Front brake pads", "前制动片", "mm", "red", "2.0", "Metal on metal soon"),
-    ("wipers", "visibility", "Wiper blades", "雨刮片", "", "yellow", None, "Streaking"),
-    ("lights", "visibility", "Lights", "灯光", "", "green", None, ""),
-    ("battery", "electrical", "Battery test", "蓄电池检测", "V", "green", "12.6", ""),
-    ("hv_isolation", "electrical", "HV isolation", "高压绝缘", "", "na", None, ""),
-]
+# How the tests find the car: item key → (rating, measurement, note); every other item green.
+FOUND: dict[str, tuple[str, str | None, str]] = {
+    "tread_fl": ("yellow", "3.2", "Wearing on the inside"),
+    "tread_fr": ("green", "6.5", ""),
+    "discs_front": ("red", "22.4", "Scored, below the minimum"),
+    "pads_front": ("red", "2.0", "Metal on metal soon"),
+    "wipers": ("yellow", None, "Streaking"),
+    "battery_voltage": ("green", "12.6", ""),
+    "spare_tools": ("na", None, ""),
+}
 
 
-def inspect(ro_id: int, *, by: int, stage: str = "reception", recommendation: str = "") -> dict[str, int]:
-    """An inspection with ``ITEMS`` rated; the result ids by item key."""
-    ro = RepairOrder.get_by_id(ro_id)
-    insp = Inspection.create(
-        ro=ro_id,
-        vehicle=ro.vehicle_id,
-        vehicle_kind="car",
-        stage=stage,
-        started_by=by,
-        finished_by=by,
-        finished_at=now(),
-        recommendation=recommendation,
-    )
-    ids = {}
-    for seq, (key, group, en, zh, unit, rating, m, note) in enumerate(ITEMS, 1):
-        ids[key] = InspectionResult.create(
-            inspection=insp,
-            item_key=key,
-            seq=seq,
-            group=group,
-            name_en=en,
-            name_zh=zh,
-            unit=unit,
-            rating=rating,
-            measurement=Decimal(m) if m else None,
-            note=note,
-            rated_by=by,
-            rated_at=now(),
-        ).id
+def inspect(
+    ro_id: int, *, actor: Actor, stage: str = "reception", recommendation: str = "", rate: bool = True
+) -> dict[str, int]:
+    """The RO's inspection through the inspection service, every item rated (``FOUND``,
+    else green) unless not ``rate``; the result ids by item key."""
+    inspection.start_inspection(actor=actor, ro_id=ro_id, stage=stage)
+    view = inspection.inspection_of(ro_id)
+    assert view is not None
+    ids = {r.item_key: r.id for r in view.results}
+    if rate:
+        for key, result_id in ids.items():
+            rating, measured, note = FOUND.get(key, ("green", None, ""))
+            inspection.rate_item(
+                actor=actor, result_id=result_id, rating=rating, measurement=measured, note=note
+            )
+    if recommendation:
+        inspection.set_recommendation(actor=actor, ro_id=ro_id, text=recommendation)
     return ids
 
 
@@ -150,42 +119,6 @@ def add_signature_row(ro_id: int, act: str, act_id: int | None, *, by: int, sign
 
 # -- views of the rows, by the contract's field names ---------------------------------------
 @dataclasses.dataclass(frozen=True)
-class ResultView:
-    id: int
-    item_key: str
-    seq: int
-    group: str
-    name_en: str
-    name_zh: str
-    unit: str
-    rating: str
-    measurement: Decimal | None
-    note: str
-    rated_by: str
-    rated_at: dt.datetime | None
-    line_id: int | None
-    change_request_id: int | None
-    photo_count: int
-    last_rating: str
-    last_measurement: Decimal | None
-
-
-@dataclasses.dataclass(frozen=True)
-class InspectionView:
-    id: int
-    ro_id: int
-    vehicle_kind: str
-    stage: str
-    started_by: str
-    started_at: dt.datetime
-    finished_by: str
-    finished_at: dt.datetime | None
-    recommendation: str
-    version: int
-    results: tuple[ResultView, ...]
-
-
-@dataclasses.dataclass(frozen=True)
 class SignatureView:
     act: str
     act_id: int | None
@@ -197,79 +130,32 @@ class SignatureView:
 
 @dataclasses.dataclass(frozen=True)
 class EvidenceROView(ROView):
-    """The RO view with the fields issue 18 appends (until the view loader fills them)."""
+    """The RO view with the fields the signature helper appends (until the loader fills them)."""
 
-    inspection: Any = None
     signatures: tuple[Any, ...] = ()
     handover_no_signature_reason: str = ""
 
 
-def _name(user_id: int | None) -> str:
-    return str(User.get_by_id(user_id).display_name) if user_id else ""
-
-
-def inspection_of(
-    ro_id: int, last: dict[str, tuple[str, Decimal | None]] | None = None
-) -> InspectionView | None:
-    insp = Inspection.get_or_none(Inspection.ro == ro_id)
-    if insp is None:
-        return None
-    counts: dict[int, int] = {}
-    for p in Photo.select().where((Photo.ro == ro_id) & (Photo.subject == "inspection")):
-        counts[p.subject_id] = counts.get(p.subject_id, 0) + 1
-    last = last or {}
-    results = tuple(
-        ResultView(
-            r.id,
-            r.item_key,
-            r.seq,
-            r.group,
-            r.name_en,
-            r.name_zh,
-            r.unit,
-            r.rating,
-            r.measurement,
-            r.note,
-            _name(r.rated_by_id),
-            r.rated_at,
-            r.line,
-            r.change_request,
-            counts.get(r.id, 0),
-            last.get(r.item_key, ("", None))[0],
-            last.get(r.item_key, ("", None))[1],
-        )
-        for r in InspectionResult.select()
-        .where(InspectionResult.inspection == insp)
-        .order_by(InspectionResult.seq)
-    )
-    return InspectionView(
-        insp.id,
-        ro_id,
-        insp.vehicle_kind,
-        insp.stage,
-        _name(insp.started_by_id),
-        insp.started_at,
-        _name(insp.finished_by_id),
-        insp.finished_at,
-        insp.recommendation,
-        insp.version,
-        results,
-    )
-
-
-def view_of(ro_id: int, *, handover_reason: str = "", **kw: Any) -> ROView:
-    """The RO's view with its inspection and signatures."""
+def view_of(
+    ro_id: int, *, handover_reason: str = "", last: dict[str, tuple[str, Decimal | None]] | None = None
+) -> ROView:
+    """The RO's view with its signatures (and, for ``last``, what the items were at the
+    vehicle's previous inspection: item key → rating, measurement)."""
     view = get_ro_view(ro_id)
     signatures = tuple(
         SignatureView(s.act, s.act_id, s.signer, bytes(s.png), s.sha256, s.signed_at)
         for s in Signature.select().where(Signature.ro == ro_id).order_by(Signature.id)
     )
     values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    values.update(
-        inspection=inspection_of(ro_id, **kw),
-        signatures=signatures,
-        handover_no_signature_reason=handover_reason,
-    )
+    values.update(signatures=signatures, handover_no_signature_reason=handover_reason)
+    if last and view.inspection is not None:
+        results = tuple(
+            dataclasses.replace(r, last_rating=last[r.item_key][0], last_measurement=last[r.item_key][1])
+            if r.item_key in last
+            else r
+            for r in view.inspection.results
+        )
+        values["inspection"] = dataclasses.replace(view.inspection, results=results)
     return EvidenceROView(**values)
 
 

@@ -10,15 +10,16 @@ import subprocess
 import pytest
 
 from advisor.errors import GateError
-from advisor.models import InspectionResult, now
-from advisor.services import changes, estimate, printouts, quality, reception, settlement
+from advisor.models import now
+from advisor.services import changes, findings, printouts, quality, reception, settlement
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from reports import evidence, sheets
+from reports import formatting as fmt
 from tests import factories
 from tests.snapshot import db_snapshot
 from tests.unit.reports import evidence_rows as rows
-from tests.unit.reports.test_sheets import DEALER, PRINTED, flat_text, text_of
+from tests.unit.reports.test_sheets import DEALER, PRINTED, flat_text, squash, text_of
 
 
 def render(kind: str, view: object, lang: str = "zh_CN", **kw: object) -> bytes:
@@ -77,9 +78,9 @@ def test_check_in_sheet_numbers_the_marks_and_prints_a_page_of_its_photos(
     rows.add_photo_row(
         ro_id, "damage", 3, rows.noisy_jpeg(1200, 1600, 2), actor=staff.advisor, caption="door edge"
     )
-    ids = rows.inspect(ro_id, by=staff.advisor.user_id)
+    ids = rows.inspect(ro_id, actor=staff.advisor)
     rows.add_photo_row(
-        ro_id, "inspection", ids["brake_disc_f"], rows.noisy_jpeg(1600, 1200, 3), actor=staff.advisor
+        ro_id, "inspection", ids["discs_front"], rows.noisy_jpeg(1600, 1200, 3), actor=staff.advisor
     )
     # A concern's photo is not the check-in's: it is not fetched for the sheet.
     concern = get_ro_view(ro_id).concerns[0].id
@@ -99,13 +100,13 @@ def test_check_in_sheet_numbers_the_marks_and_prints_a_page_of_its_photos(
         assert "接车照片" in photo_page
         assert "损伤 1：前保险杠 · 凹陷" in photo_page
         assert "损伤 3：左后门 · 划痕" in photo_page and "door edge" in photo_page
-        assert "前制动盘（需立即处理）" in photo_page
+        assert "前刹车盘厚度（对照盘上标注的最小厚度）（需立即处理）" in squash(photo_page)
         assert "▲ 车头" in text_of(pdf)
     else:
         assert "Check-in photos" in photo_page
         assert "Mark 1: Front bumper · Dent" in photo_page
         assert "Mark 3: Rear left door · Scratch" in photo_page
-        assert "Front brake discs (Needs attention now)" in photo_page
+        assert "Frontdiscs(thicknessvs.theminimumonthedisc)(Needsattentionnow)" in squash(photo_page)
         assert "▲ front" in text_of(pdf)
 
 
@@ -139,20 +140,11 @@ def health_ro(staff: factories.Staff) -> tuple[int, dict[str, int]]:
     ro_id, _lines = factories.estimated(staff)
     ids = rows.inspect(
         ro_id,
-        by=staff.advisor.user_id,
-        recommendation="建议更换前制动盘和制动片；左前轮胎下次保养时更换。",
-    )
-    line = estimate.add_line(
         actor=staff.advisor,
-        ro_id=ro_id,
-        kind="labour",
-        code="L-BRD",
-        description="Replace front brake discs",
-        quantity="1.5",
-        unit_price_cents=18_000,
+        recommendation="建议更换前刹车盘和刹车片；左前轮胎下次保养时更换。",
     )
-    InspectionResult.update(line=line).where(InspectionResult.id == ids["brake_disc_f"]).execute()
-    for n, key in enumerate(("brake_disc_f", "brake_pad_f", "brake_pad_f", "tyre_fl")):
+    findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["discs_front"]], lang="en")
+    for n, key in enumerate(("discs_front", "pads_front", "pads_front", "tread_fl")):
         rows.add_photo_row(ro_id, "inspection", ids[key], rows.noisy_jpeg(3000, 2000, n), actor=staff.advisor)
     return ro_id, ids
 
@@ -161,37 +153,47 @@ def health_ro(staff: factories.Staff) -> tuple[int, dict[str, int]]:
 def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.Staff, lang: str) -> None:
     ro_id, _ids = health_ro(staff)
     photos = printouts.read_sheet_photos(actor=staff.advisor, ro_id=ro_id, kind="health")
-    last = {"brake_disc_f": ("yellow", None), "tyre_fl": ("green", rows.Decimal("5.0"))}
-    pdf = render("health", rows.view_of(ro_id, last=last), lang, photos=photos)
+    last = {"discs_front": ("yellow", None), "tread_fl": ("green", rows.Decimal("5.0"))}
+    view = rows.view_of(ro_id, last=last)
+    assert view.inspection is not None
+    greens = view.inspection.count("green")
+    line = next(
+        x for x in view.lines if x.id == next(r.line_id for r in view.inspection.results if r.line_id)
+    )
+    pdf = render("health", view, lang, photos=photos)
     found = pictures(pdf)
     assert len(found) == 4 and all(i["enc"] == "jpeg" for i in found)
     assert all(max(int(i["width"]), int(i["height"])) <= evidence.PRINT_SIDE for i in found)
     assert len(pdf) < 4 * 200_000  # 4 photos of 3000×2000 px, sized for print
     text = text_of(pdf)
     flat = flat_text(pdf)
+    amount = squash(fmt.money(line.amount_cents, lang))
     if lang == "zh_CN":
         assert "健康检查报告" in text
-        assert "红2需立即处理" in flat and "黄2建议关注" in flat and "绿3良好" in flat and "不适用1" in flat
-        assert "前制动盘" in text and "22.4 mm" in text and "Scored, below the minimum" in text
+        assert (
+            "红2需立即处理" in flat
+            and "黄2建议关注" in flat
+            and f"绿{greens}良好" in flat
+            and "不适用1" in flat
+        )
+        assert "制动系统" in text and "轮胎与车轮" in text  # the groups
+        assert "前刹车盘厚度" in text and "22.4 mm" in text and "Scored, below the minimum" in text
         assert "左前轮胎花纹深度" in text and "3.2 mm" in text and "绿 · 5 mm" in text
-        assert "建议更换前制动盘和制动片；左前轮胎下次保养时更换。" in flat
+        assert "建议更换前刹车盘和刹车片；左前轮胎下次保养时更换。" in flat
         assert "根据检查结果建议的维修项目" in text
-        assert "前制动盘Replacefrontbrakediscs¥270.00待定" in flat
-        assert "[红] 前制动盘 · 22.4 mm" in text  # a photo's caption
+        assert squash(line.description)[:30] in flat and f"{amount}待定" in flat  # (cells wrap)
+        assert "[红]前刹车盘厚度（对照盘上标注的最小厚度）·22.4mm" in flat  # a photo's caption
         assert "服务顾问建议" in text
     else:
         assert "Vehicle Health Report" in text
-        assert (
-            "RED2Needsattentionnow" in flat
-            and "YELLOW2" in flat
-            and "GREEN3Good" in flat
-            and "N/A1Not" in flat
-        )
-        assert "Front brake discs" in text and "22.4 mm" in text and "Metal on metal soon" in text
-        assert "Tyre tread, front left" in text and "GREEN · 5 mm" in text
+        assert "RED2Needsattentionnow" in flat and "YELLOW2" in flat and f"GREEN{greens}Good" in flat
+        assert "N/A1Not" in flat
+        assert "Brakes" in text and "Tyres and wheels" in text
+        assert "Front discs" in text and "22.4 mm" in text and "Metal on metal soon" in text
+        assert "Tread depth, front left" in text and "GREEN · 5 mm" in text
         assert "Your service advisor's recommendation" in text
-        assert "FrontbrakediscsReplacefrontbrakediscs¥270.00Proposed" in flat
-        assert "[RED] Front brake discs · 22.4 mm" in text
+        assert squash(line.description)[:30] in flat and f"{amount}Proposed" in flat
+        assert "[RED]Frontdiscs(thicknessvs.theminimumonthedisc)·22.4mm" in flat
     # the worst first: the red items' photos lead the photo section
     photos_at = text.index("[红]" if lang == "zh_CN" else "[RED]")
     assert photos_at < text.index("[黄]" if lang == "zh_CN" else "[YELLOW]")
@@ -204,8 +206,7 @@ def test_health_report_refuses_without_an_inspection_or_a_rated_item(staff: fact
         render("health", rows.view_of(ro_id))
     assert "no vehicle inspection" in err.value.message("en")
     assert "尚无车辆检查" in err.value.message("zh_CN")
-    ids = rows.inspect(ro_id, by=staff.advisor.user_id)
-    InspectionResult.update(rating="").where(InspectionResult.id.in_(list(ids.values()))).execute()
+    rows.inspect(ro_id, actor=staff.advisor, rate=False)
     with pytest.raises(GateError) as err:
         render("health", rows.view_of(ro_id))
     assert "No item of the inspection is rated yet" in err.value.message("en")
@@ -217,10 +218,10 @@ def test_only_the_sheets_that_print_photos_load_them(staff: factories.Staff) -> 
     assert printouts.read_sheet_photos(actor=staff.advisor, ro_id=ro_id, kind="estimate") == []
     got = printouts.read_sheet_photos(actor=staff.advisor, ro_id=ro_id, kind="health")
     assert [p.subject_id for p in got] == [
-        ids["brake_disc_f"],
-        ids["brake_pad_f"],
-        ids["brake_pad_f"],
-        ids["tyre_fl"],
+        ids["discs_front"],
+        ids["pads_front"],
+        ids["pads_front"],
+        ids["tread_fl"],
     ]
     assert all(p.jpeg[:2] == b"\xff\xd8" for p in got)
 

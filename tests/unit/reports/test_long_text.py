@@ -13,8 +13,18 @@ import subprocess
 
 import pytest
 
-from advisor.models import InspectionResult, now
-from advisor.services import changes, customers, diagnosis, estimate, quality, reception, settlement, workshop
+from advisor.models import now
+from advisor.services import (
+    changes,
+    customers,
+    diagnosis,
+    estimate,
+    inspection,
+    quality,
+    reception,
+    settlement,
+    workshop,
+)
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from advisor.services.views import ROView
@@ -241,6 +251,16 @@ def _long_ro(staff: factories.Staff) -> int:
     concern = diagnosis.record_concern(
         actor=staff.advisor, ro_id=ro_id, customer_words=mixed(WORDS_MAX, 5), restatement=mixed(MAX_TEXT, 6)
     )
+    found = evidence_rows.inspect(
+        ro_id, actor=staff.advisor, recommendation=mixed(inspection.MAX_RECOMMENDATION, 19)
+    )
+    inspection.rate_item(
+        actor=staff.advisor,
+        result_id=found["discs_front"],
+        rating="red",
+        measurement="22.4",
+        note=mixed(inspection.MAX_NOTE, 20),
+    )
     ids = [
         estimate.add_line(
             actor=staff.advisor,
@@ -328,10 +348,6 @@ def _long_ro(staff: factories.Staff) -> int:
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
     )
-    ids = evidence_rows.inspect(ro_id, by=staff.advisor.user_id, recommendation=mixed(MAX_TEXT, 19))
-    InspectionResult.update(note=mixed(MAX_TEXT, 20)).where(
-        InspectionResult.id == ids["brake_disc_f"]
-    ).execute()
     return ro_id
 
 
@@ -359,9 +375,10 @@ def _texts(view: ROView, kind: str) -> dict[str, str]:
         for x in view.lines:
             texts[f"line description {x.id}"] = x.description
     if kind == "health":
-        inspection = view.inspection  # type: ignore[attr-defined]
-        texts["recommendation"] = inspection.recommendation
-        texts["item note"] = next(r.note for r in inspection.results if r.item_key == "brake_disc_f")
+        found = view.inspection
+        assert found is not None
+        texts["recommendation"] = found.recommendation
+        texts["item note"] = next(r.note for r in found.results if r.item_key == "discs_front")
     if kind == "jobcard":
         for x in view.approved_lines:
             texts[f"job {x.id}"] = x.description

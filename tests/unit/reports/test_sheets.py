@@ -73,11 +73,13 @@ def shown(words: str) -> str:
 
 
 def settled_with_change(
-    staff: factories.Staff, *, repair_class: str = "level2", refused: bool = False
+    staff: factories.Staff, *, repair_class: str = "level2", refused: bool = False, inspected: bool = False
 ) -> int:
     """A handed-over RO with an extra part the customer agreed to by phone (or, when
-    ``refused``, turned down as too expensive)."""
+    ``refused``, turned down as too expensive); with ``inspected``, a vehicle inspection."""
     ro_id, _ = factories.worked(staff, repair_class=repair_class)
+    if inspected:
+        evidence_rows.inspect(ro_id, actor=staff.advisor, recommendation="建议更换前刹车盘。")
     cr = changes.request_change(
         actor=staff.technician,
         ro_id=ro_id,
@@ -268,14 +270,8 @@ def test_check_in_sheet_records_the_walk_around(staff: factories.Staff) -> None:
     assert "客户签字" in text
 
 
-def with_inspection(staff: factories.Staff, ro_id: int) -> ROView:
-    """The RO's view with an inspection (so that every sheet applies, the health report too)."""
-    evidence_rows.inspect(ro_id, by=staff.advisor.user_id, recommendation="建议更换前制动盘。")
-    return evidence_rows.view_of(ro_id)
-
-
 def test_the_font_is_embedded_and_no_other(staff: factories.Staff) -> None:
-    view = with_inspection(staff, settled_with_change(staff))
+    view = get_ro_view(settled_with_change(staff, inspected=True))  # every sheet applies
     for kind in sheets.KINDS:
         pdf = render(kind, view)
         out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
@@ -313,8 +309,8 @@ def test_a_200_line_estimate_repeats_its_header_and_numbers_its_pages(staff: fac
 
 
 def test_english_sheets_have_no_chinese_labels_and_chinese_sheets_do(staff: factories.Staff) -> None:
-    ro_id = settled_with_change(staff)
-    view = with_inspection(staff, ro_id)
+    ro_id = settled_with_change(staff, inspected=True)
+    view = get_ro_view(ro_id)
     user_data = [
         view.customer.name,
         view.vehicle.plate,
@@ -330,7 +326,7 @@ def test_english_sheets_have_no_chinese_labels_and_chinese_sheets_do(staff: fact
         *(c.consent_by for c in view.change_requests),
         *(c.recorded_by for c in view.change_requests),
         *(p.by for p in (view.settlement.payments if view.settlement else ())),
-        view.inspection.recommendation,  # type: ignore[attr-defined]
+        *(i.recommendation for i in (view.inspection,) if i is not None),
     ]
     titles = {
         "estimate": "估价单",
