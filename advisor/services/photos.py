@@ -209,11 +209,13 @@ def add_photo(
     text = validation.clean_text(caption, limit=CAPTION_LIMIT).strip()
     if not isinstance(data, (bytes, bytearray)):
         raise ValidationError("The photo's data is missing.", "缺少照片数据。", field="photo")
-    images.check_size(len(data))  # before any lock: a 50 MB file is refused at once
+    validation.choice(subject, PhotoSubject.values(), ("What the photo shows", "照片内容"))
+    # The picture is read before the RO's row is locked (PostgreSQL): another desk adding a
+    # photo to this RO waits for the check and the insert only, not for the decoding.
+    prepared = images.prepare(bytes(data))
     ro = _locked_ro(ro_id)
     _check_open(ro)
     _check_subject(ro, subject, subject_id)
-    prepared = images.prepare(bytes(data))
     count, used = _used_bytes(ro.id)
     budget = _budget_bytes()
     if used + prepared.size_bytes > budget:
