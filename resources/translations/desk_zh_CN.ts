@@ -258,22 +258,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="188"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="189"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="191"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="192"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="195"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="196"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="203"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="204"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -539,52 +539,52 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="122"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="127"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="137"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="138"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="138"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="139"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="141"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="143"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="144"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="155"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="156"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="161"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="162"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="167"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="168"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="171"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="172"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -592,34 +592,95 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="64"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="65"/>
         <source>Correct concern %1</source>
         <translation>更正故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="73"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="74"/>
         <source>The entry above stays on file; the correction is a new entry.</source>
         <translation>上面的记录将保留存档；更正会作为一条新记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="78"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="79"/>
         <source>Record correction</source>
         <translation>记录更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="83"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
         <source>Recorded words</source>
         <translation>已记录的原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="85"/>
         <source>Customer&apos;s words (exactly)</source>
         <translation>客户原话（逐字）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="85"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="86"/>
         <source>Advisor&apos;s restatement</source>
         <translation>顾问复述</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsChangeDialog</name>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="63"/>
+        <source>Change request from findings</source>
+        <translation>按检查发现提交变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="66"/>
+        <source>The ticked findings become one change request: the customer consents to it before the work starts.</source>
+        <translation>勾选的检查发现将合并为一项变更申请：须先征得客户同意才能施工。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="70"/>
+        <source>&amp;Why:</source>
+        <translation>事由(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="71"/>
+        <source>Blank: the findings&apos; names</source>
+        <translation>留空：使用检查发现的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="72"/>
+        <source>Raise change request</source>
+        <translation>提交变更申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="73"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_change_dialog.py" line="83"/>
+        <source>Tick the findings that become the change request.</source>
+        <translation>请勾选要纳入变更申请的检查发现。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location filename="../../ui/ro/findings_panel.py" line="84"/>
+        <source>Open the photo</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_panel.py" line="113"/>
+        <source>Finding</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_panel.py" line="113"/>
+        <source>Measured / noted</source>
+        <translation>测量值 / 备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/findings_panel.py" line="113"/>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -670,50 +731,65 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/lines_model.py" line="143"/>
+        <location filename="../../ui/ro/lines_model.py" line="152"/>
         <source>Part status: %1</source>
         <translation>配件状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/lines_model.py" line="168"/>
+        <source>From the inspection: %1</source>
+        <translation>来自检查：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/lines_model.py" line="169"/>
+        <source>From the inspection: %1 — click the photo to open it</source>
+        <translation>来自检查：%1 — 点击照片可放大查看</translation>
     </message>
 </context>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="46"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="50"/>
         <source>How the customer came</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="47"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="51"/>
         <source>Campaigns and recalls for this vehicle</source>
         <translation>适用于本车的服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="48"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="52"/>
         <source>Work declined on earlier visits</source>
         <translation>以往到店时拒绝的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="55"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="59"/>
         <source>Walk-in: the customer came without an appointment.</source>
         <translation>直接到店：客户未预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="59"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="63"/>
         <source>By appointment for %1, booked for “%2”.</source>
         <translation>预约到店：%1，预约内容“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="70"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="74"/>
         <source>None running for this vehicle.</source>
         <translation>本车暂无进行中的活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="78"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="85"/>
+        <source>Click to show the photo large</source>
+        <translation>点击放大照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/solicitation.py" line="89"/>
         <source>This visit: %1 — %2</source>
         <translation>本次：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/solicitation.py" line="83"/>
+        <location filename="../../ui/ro/pages/solicitation.py" line="94"/>
         <source>Nothing declined.</source>
         <translation>没有被拒绝的项目。</translation>
     </message>
@@ -788,453 +864,474 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="268"/>
+        <location filename="../../ui/ro/pages/reception.py" line="273"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="270"/>
+        <location filename="../../ui/ro/pages/reception.py" line="275"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="272"/>
+        <location filename="../../ui/ro/pages/reception.py" line="277"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="273"/>
+        <location filename="../../ui/ro/pages/reception.py" line="278"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="274"/>
+        <location filename="../../ui/ro/pages/reception.py" line="279"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="275"/>
+        <location filename="../../ui/ro/pages/reception.py" line="280"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="276"/>
+        <location filename="../../ui/ro/pages/reception.py" line="281"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="277"/>
+        <location filename="../../ui/ro/pages/reception.py" line="282"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="278"/>
+        <location filename="../../ui/ro/pages/reception.py" line="283"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="279"/>
+        <location filename="../../ui/ro/pages/reception.py" line="284"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="280"/>
+        <location filename="../../ui/ro/pages/reception.py" line="285"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="281"/>
+        <location filename="../../ui/ro/pages/reception.py" line="286"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="285"/>
+        <location filename="../../ui/ro/pages/reception.py" line="290"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="291"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="287"/>
+        <location filename="../../ui/ro/pages/reception.py" line="292"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="288"/>
+        <location filename="../../ui/ro/pages/reception.py" line="293"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="289"/>
+        <location filename="../../ui/ro/pages/reception.py" line="294"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291"/>
+        <location filename="../../ui/ro/pages/reception.py" line="296"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="301"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="297"/>
+        <location filename="../../ui/ro/pages/reception.py" line="302"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="298"/>
+        <location filename="../../ui/ro/pages/reception.py" line="303"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="304"/>
+        <location filename="../../ui/ro/pages/reception.py" line="309"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="310"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="308"/>
+        <location filename="../../ui/ro/pages/reception.py" line="313"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="312"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313"/>
+        <location filename="../../ui/ro/pages/reception.py" line="318"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="314"/>
+        <location filename="../../ui/ro/pages/reception.py" line="319"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="315"/>
+        <location filename="../../ui/ro/pages/reception.py" line="320"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="316"/>
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="317"/>
+        <location filename="../../ui/ro/pages/reception.py" line="322"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="365"/>
+        <location filename="../../ui/ro/pages/reception.py" line="371"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="365"/>
+        <location filename="../../ui/ro/pages/reception.py" line="371"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="367"/>
+        <location filename="../../ui/ro/pages/reception.py" line="373"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="385"/>
+        <location filename="../../ui/ro/pages/reception.py" line="391"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="394"/>
+        <location filename="../../ui/ro/pages/reception.py" line="400"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="396"/>
+        <location filename="../../ui/ro/pages/reception.py" line="402"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="403"/>
+        <location filename="../../ui/ro/pages/reception.py" line="409"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="420"/>
+        <location filename="../../ui/ro/pages/reception.py" line="426"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="431"/>
+        <location filename="../../ui/ro/pages/reception.py" line="437"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="261"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="277"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="285"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="263"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="270"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="264"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="271"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="265"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="272"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="266"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="273"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="267"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="274"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="284"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="292"/>
         <source>The first concern confirms the need: take 5–10 minutes after the customer&apos;s arrival (%1) to listen, ask and restate.</source>
         <translation>记录第一条故障描述即确认需求：请在客户到店（%1）后用 5–10 分钟倾听、询问并复述。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="288"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="311"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="312"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="289"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="312"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="342"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="290"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="343"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="317"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="477"/>
+        <source>From the inspection (%1)</source>
+        <translation>检查发现（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="319"/>
+        <source>Add to &amp;estimate</source>
+        <translation>加入估价(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <source>The ticked findings become proposed lines</source>
+        <translation>勾选的检查发现将转为待客户确认的估价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="295"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="325"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="297"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="298"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="339"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="340"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="344"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="315"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="345"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="270"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="665"/>
+        <source>Tick the findings to add to the estimate.</source>
+        <translation>请勾选要加入估价单的检查发现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="350"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="354"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="332"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="362"/>
         <source>Estimate total (incl. tax)</source>
         <translation>估价合计（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="333"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="363"/>
         <source>of which awaiting the customer&apos;s decision</source>
         <translation>其中待客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="334"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="364"/>
         <source>Declined (kept, not included)</source>
         <translation>客户拒绝项目（保留，不计入）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="340"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="370"/>
         <source>Approved lines and the proposed ones as if approved, after discount, with tax: the total of the printed estimate.</source>
         <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="356"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="357"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="358"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="329"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="359"/>
         <source>Subtotal (before tax)</source>
         <translation>小计（税前）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="330"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="360"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="331"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="272"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="275"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="279"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="280"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="281"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="391"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="390"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="420"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="448"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="506"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="503"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="555"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="576"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="561"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="613"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="634"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="547"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="605"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="566"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="624"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1495,144 +1592,159 @@ Click when the customer is waiting here.</source>
 <context>
     <name>SolicitationWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="146"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="182"/>
         <source>Solicitation</source>
         <translation>招揽</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="159"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="195"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="163"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="199"/>
         <source>Everyone to contact</source>
         <translation>全部待联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="164"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="200"/>
         <source>Services due</source>
         <translation>保养到期</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="165"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="201"/>
         <source>Campaigns</source>
         <translation>服务活动</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="166"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="202"/>
         <source>Recalls</source>
         <translation>召回</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="167"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="203"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="168"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="204"/>
         <source>Birthdays and holidays</source>
         <translation>生日与节日祝福</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="173"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="209"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="174"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="210"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="175"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="211"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="176"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="212"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="177"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="213"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="178"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="214"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="181"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="217"/>
         <source>What to tell the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="182"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="218"/>
         <source>Log the contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="221"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="221"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="221"/>
         <source>Decline &amp;reason</source>
         <translation>拒绝原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="185"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="221"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="195"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="231"/>
         <source>(choose a reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="197"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="233"/>
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="198"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="234"/>
         <source>Book appointment…</source>
         <translation>预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="199"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="235"/>
         <source>&amp;Holidays…</source>
         <translation>节日设置(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="200"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="236"/>
         <source>The holidays customers are sent greetings for</source>
         <translation>向客户致以节日祝福的节日</translation>
     </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="238"/>
+        <source>The inspection photo of the declined work: click it to show it large.</source>
+        <translation>客户上次拒绝项目的检查照片：点击可放大给客户看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="240"/>
+        <source>Open the photo</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/solicitation.py" line="271"/>
+        <source>with photo</source>
+        <translation>附照片</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="236"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="278"/>
         <source>%n to contact</source>
         <translation>
             <numerusform>%n 位待联系</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="262"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="306"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="267"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="311"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>

@@ -1153,158 +1153,168 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="134"/>
+        <location filename="../../ui/ro/pages/repair.py" line="142"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="135"/>
+        <location filename="../../ui/ro/pages/repair.py" line="143"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="136"/>
+        <location filename="../../ui/ro/pages/repair.py" line="144"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="137"/>
+        <location filename="../../ui/ro/pages/repair.py" line="145"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="140"/>
+        <location filename="../../ui/ro/pages/repair.py" line="148"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="141"/>
+        <location filename="../../ui/ro/pages/repair.py" line="149"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="150"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="143"/>
-        <location filename="../../ui/ro/pages/repair.py" line="160"/>
+        <location filename="../../ui/ro/pages/repair.py" line="151"/>
+        <location filename="../../ui/ro/pages/repair.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="144"/>
+        <location filename="../../ui/ro/pages/repair.py" line="152"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="148"/>
+        <location filename="../../ui/ro/pages/repair.py" line="156"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="149"/>
+        <location filename="../../ui/ro/pages/repair.py" line="157"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="150"/>
+        <location filename="../../ui/ro/pages/repair.py" line="158"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="151"/>
+        <location filename="../../ui/ro/pages/repair.py" line="159"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="152"/>
+        <location filename="../../ui/ro/pages/repair.py" line="160"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="158"/>
+        <location filename="../../ui/ro/pages/repair.py" line="166"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="159"/>
+        <location filename="../../ui/ro/pages/repair.py" line="167"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="161"/>
+        <location filename="../../ui/ro/pages/repair.py" line="169"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="162"/>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="171"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="166"/>
+        <location filename="../../ui/ro/pages/repair.py" line="174"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="167"/>
+        <location filename="../../ui/ro/pages/repair.py" line="175"/>
+        <source>Change request from &amp;findings…</source>
+        <translation>按检查发现提交变更(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="176"/>
+        <source>The inspection&apos;s red and yellow items not yet work</source>
+        <translation>检查中尚未转为作业的红色和黄色项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="177"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="168"/>
+        <location filename="../../ui/ro/pages/repair.py" line="178"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="169"/>
+        <location filename="../../ui/ro/pages/repair.py" line="179"/>
         <source>Reject (manager)…</source>
         <translation>驳回（经理）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="180"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="180"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="180"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="181"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="172"/>
+        <location filename="../../ui/ro/pages/repair.py" line="182"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="173"/>
+        <location filename="../../ui/ro/pages/repair.py" line="183"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="204"/>
+        <location filename="../../ui/ro/pages/repair.py" line="214"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="205"/>
+        <location filename="../../ui/ro/pages/repair.py" line="215"/>
         <source>major</source>
         <translation>重大</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from advisor.codes import LineKind, LineStatus, PartOrigin, PayType, words
 from advisor.i18n import pick
@@ -90,6 +90,15 @@ class LinesModel(QAbstractTableModel):
         self.lines: tuple[LineView, ...] = ()
         self.editor = editor
         self.editable = False
+        # Lines that came from an inspection finding (issue 18): its name and photo
+        # thumbnail by line id, shown in the first column (a click there opens the photo).
+        self.findings: dict[int, tuple[str, QIcon | None]] = {}
+
+    def set_findings(self, findings: dict[int, tuple[str, QIcon | None]]) -> None:
+        """``{line id: (the finding's name, its photo's thumbnail or None)}``."""
+        self.beginResetModel()
+        self.findings = dict(findings)
+        self.endResetModel()
 
     def set_lines(self, lines: tuple[LineView, ...], *, editable: bool) -> None:
         self.beginResetModel()
@@ -145,7 +154,26 @@ class LinesModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.UserRole:
             return line.id
+        if column == "kind" and line.id in self.findings:
+            return self._finding(line.id, role)
         return None
+
+    def _finding(self, line_id: int, role: int) -> Any:
+        """The mark of a line from a finding: its photo's thumbnail, the finding named."""
+        name, icon = self.findings[line_id]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if icon is None:
+                return QCoreApplication.translate("LinesModel", "From the inspection: %1").replace("%1", name)
+            return QCoreApplication.translate(
+                "LinesModel", "From the inspection: %1 — click the photo to open it"
+            ).replace("%1", name)
+        return None
+
+    def photo_at(self, row: int) -> bool:
+        """Whether the line in ``row`` shows a finding's photo."""
+        return 0 <= row < len(self.lines) and self.findings.get(self.lines[row].id, ("", None))[1] is not None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -3,9 +3,12 @@ campaign text at hand while talking, each contact logged, booking from the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +29,11 @@ from advisor.i18n import pick
 from advisor.services import solicitation
 from advisor.services.opchanges import Kind
 from advisor.services.solicitation import CallItem
+from advisor.services.views import PhotoThumbView
 from ui import fmt
 from ui.booking_dialog import BookingDialog
 from ui.context import AppContext
+from ui.ro.findings_panel import icon_of, open_photo, photos_for
 from ui.tables import read_only_table
 from ui.workspace import Workspace
 
@@ -70,7 +76,9 @@ class SolicitationWorkspace(Workspace):
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("campaign_details")
         self.details.setReadOnly(True)
-        QVBoxLayout(self.details_box).addWidget(self.details)
+        details_layout = QVBoxLayout(self.details_box)
+        details_layout.addWidget(self.details)
+        self._build_photo_row(details_layout)
         self._build_log_box()
 
         top = QHBoxLayout()
@@ -109,6 +117,34 @@ class SolicitationWorkspace(Workspace):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.cellActivated.connect(lambda _r, _c: self.channel_focus())
+
+    def _build_photo_row(self, layout: QVBoxLayout) -> None:
+        """Declined work from an inspection finding: its photo, to show the customer again
+        (issue 18); a click opens it large."""
+        self.photo_button = QToolButton(self)
+        self.photo_button.setObjectName("call_photo")
+        self.photo_button.setIconSize(QSize(128, 96))
+        self.photo_button.setAutoRaise(True)
+        self.photo_button.clicked.connect(self.open_photo)
+        self.photo_note = QLabel(self)
+        self.photo_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.photo_button)
+        row.addWidget(self.photo_note, 1)
+        layout.addLayout(row)
+        self.shown_photos: list[PhotoThumbView] = []
+        self._show_photos(())
+
+    def _show_photos(self, photo_ids: Sequence[int]) -> None:
+        """The selected item's photos: the first as a thumbnail (hidden without one)."""
+        self.shown_photos = photos_for(self.ctx, photo_ids)
+        self.photo_button.setIcon(icon_of(self.shown_photos[0].thumb if self.shown_photos else None))
+        for w in (self.photo_button, self.photo_note):
+            w.setVisible(bool(self.shown_photos))
+
+    def open_photo(self) -> QDialog | None:
+        """Open the declined finding's photo large (previous/next among its others)."""
+        return open_photo(self.ctx, self, self.shown_photos) if self.shown_photos else None
 
     def _build_log_box(self) -> None:
         """Log the call: channel, outcome, reason, note; book an appointment from it."""
@@ -198,6 +234,10 @@ class SolicitationWorkspace(Workspace):
         self.book_button.setText(self.tr("Book appointment…"))
         self.holidays_button.setText(self.tr("&Holidays…"))
         self.holidays_button.setToolTip(self.tr("The holidays customers are sent greetings for"))
+        self.photo_note.setText(
+            self.tr("The inspection photo of the declined work: click it to show it large.")
+        )
+        self.photo_button.setToolTip(self.tr("Open the photo"))
         if self.items:
             self._fill()
 
@@ -227,6 +267,8 @@ class SolicitationWorkspace(Workspace):
             detail = pick(item.detail_en, item.detail_zh, self.ctx.lang)
             if item.amount_cents:
                 detail += f" ({fmt.money(item.amount_cents)})"
+            if item.photo_ids:
+                detail += " · " + self.tr("with photo")
             for c, text in enumerate(
                 (kind_label(item.kind), item.customer_name, item.phone, item.plate, item.model, detail)
             ):
@@ -239,6 +281,7 @@ class SolicitationWorkspace(Workspace):
             self.table.selectRow(index)
         else:
             self.details.setPlainText("")
+            self._show_photos(())
 
     def current_item(self) -> CallItem | None:
         row = self.table.currentRow()
@@ -247,6 +290,7 @@ class SolicitationWorkspace(Workspace):
 
     def _selected(self) -> None:
         item = self.current_item()
+        self._show_photos(item.photo_ids if item is not None else ())
         if item is None:
             self.details.setPlainText("")
             return

@@ -7,13 +7,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
     QDateTimeEdit,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -30,14 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.services import estimate, parts
-from advisor.services.views import LineView, ROView
+from advisor.i18n import pick
+from advisor.services import estimate, findings, parts
+from advisor.services.findings import FindingView
+from advisor.services.views import LineView, PhotoThumbView, ROView
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, parse_money, to_qdatetime, yuan
 from ui.operations import Outcome
 from ui.ro import printing
 from ui.ro.authorise_dialog import AuthoriseDialog, method_label
+from ui.ro.findings_panel import FindingsList, icon_of, open_photo, thumbs_of
 from ui.ro.lines_model import LinesModel, origin_label, pay_type_label
 from ui.ro.pages.base import StepPage
 
@@ -54,6 +58,7 @@ class Page(StepPage):
         self._build_labour_tab()
         self._build_part_tab()
         self._build_canned_tab()
+        self._build_findings_tab()
 
         self._build_totals()
         self._build_terms()
@@ -225,6 +230,25 @@ class Page(StepPage):
         grid.setColumnStretch(1, 2)
         self.adders.addTab(tab, "")
 
+    def _build_findings_tab(self) -> None:
+        """The inspection's red and yellow items not yet work: tick, "Add to estimate"."""
+        tab = QWidget()
+        self.findings_list = FindingsList(self.ctx, tab)
+        self.findings_list.setMaximumHeight(150)  # three findings in sight; more scroll
+        self.findings_add = QPushButton(tab)
+        self.findings_add.setObjectName("findings_add")
+        self.findings_add.clicked.connect(self.add_findings)
+        grid = QGridLayout(tab)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.addWidget(self.findings_list, 0, 0, 2, 1)
+        grid.addWidget(self.findings_add, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        self.findings_tab = self.adders.addTab(tab, "")
+        self.findings_: tuple[FindingView, ...] = ()
+        self.line_photos: dict[int, list[PhotoThumbView]] = {}  # line id -> its finding's photos
+        self.table.clicked.connect(self._line_clicked)
+        self.opened: QDialog | None = None  # the photo viewer a click opened last
+
     def _build_totals(self) -> None:
         self.totals_box = QGroupBox(self)
         form = QFormLayout(self.totals_box)
@@ -288,6 +312,12 @@ class Page(StepPage):
         self.adders.setTabText(0, self.tr("Add labour"))
         self.adders.setTabText(1, self.tr("Add part"))
         self.adders.setTabText(2, self.tr("Add canned job"))
+        open_findings = len([f for f in self.findings_ if not f.turned])
+        self.adders.setTabText(
+            self.findings_tab, self.tr("From the inspection (%1)").replace("%1", str(open_findings))
+        )
+        self.findings_add.setText(self.tr("Add to &estimate"))
+        self.findings_add.setToolTip(self.tr("The ticked findings become proposed lines"))
         for label, text in zip(
             self.labour_labels,
             (
@@ -432,7 +462,35 @@ class Page(StepPage):
     # -- the view ------------------------------------------------------------------
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
+        self._show_findings(view)
         self._show(view)
+
+    def _show_findings(self, view: ROView) -> None:
+        """The findings tab (shown while some are not yet work) and the lines' photo marks."""
+        self.findings_ = findings.read_findings(actor=self.ctx.actor, ro_id=view.id)
+        with_photos = any(f.photo_ids for f in self.findings_)
+        thumbs = thumbs_of(self.ctx, view.id) if with_photos else {}
+        self.findings_list.set_findings(self.findings_, thumbs, keep=True)
+        waiting = [f for f in self.findings_ if not f.turned]
+        self.adders.setTabVisible(self.findings_tab, bool(waiting))
+        self.adders.setTabText(
+            self.findings_tab, self.tr("From the inspection (%1)").replace("%1", str(len(waiting)))
+        )
+        self.line_photos = {
+            f.line_id: [thumbs[p] for p in f.photo_ids if p in thumbs]
+            for f in self.findings_
+            if f.line_id is not None
+        }
+        self.model.set_findings(
+            {
+                line: (self._finding_name(line), icon_of(shown[0].thumb) if shown else None)
+                for line, shown in self.line_photos.items()
+            }
+        )
+
+    def _finding_name(self, line_id: int) -> str:
+        f = next(f for f in self.findings_ if f.line_id == line_id)
+        return pick(f.name_en, f.name_zh, self.ctx.lang)
 
     def _show(self, view: ROView) -> None:
         authorised = view.authorised_at is not None
@@ -597,6 +655,23 @@ class Page(StepPage):
         dialog = AuthoriseDialog(self.ctx, self.view, self)
         dialog.promised.setDateTime(self.promised.dateTime())
         return dialog
+
+    def add_findings(self) -> None:
+        """The ticked findings become proposed lines (their canned job, or a priced line)."""
+        if self.view is None:
+            return
+        ticked = self.findings_list.ticked()
+        if not ticked:
+            messages.error(self, self.tr("Tick the findings to add to the estimate."))
+            return
+        self._run(findings.findings_to_work, ro_id=self.view.id, result_ids=ticked, lang=self.ctx.lang)
+
+    def _line_clicked(self, index: QModelIndex) -> None:
+        """A click on a finding's photo mark (the first column) opens the photo."""
+        if index.column() == 0 and self.model.photo_at(index.row()):
+            shown = self.line_photos.get(self.model.line(index.row()).id)
+            if shown:
+                self.opened = open_photo(self.ctx, self, shown)
 
     def print_estimate(self) -> None:
         if self.view is not None:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind
 from advisor.i18n import pick
-from advisor.services import changes, workshop
+from advisor.services import changes, findings, workshop
+from advisor.services.findings import FindingView
 from advisor.services.views import AssignmentView, ChangeRequestView, LineView, ROView
 from ui import fmt
 from ui import workshop_labels as labels
@@ -29,6 +30,8 @@ from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.long_text import fit_columns
 from ui.ro.consent_dialog import ConsentDialog
+from ui.ro.findings_change_dialog import FindingsChangeDialog
+from ui.ro.findings_panel import thumbs_of
 from ui.ro.pages.base import StepPage, scroll_page
 from ui.ro.reject_change_dialog import RejectChangeDialog
 from ui.tables import fill_rows, read_only_table
@@ -42,6 +45,7 @@ class RepairPage(StepPage):
         self.jobs_: list[AssignmentView] = []
         self.changes_: list[ChangeRequestView] = []
         self.part_lines: list[LineView] = []
+        self.findings_: tuple[FindingView, ...] = ()
         self._build_inputs()
         self._lay_out()
         self._guard_buttons()
@@ -72,6 +76,8 @@ class RepairPage(StepPage):
         self.changes.itemSelectionChanged.connect(self._update_buttons)
         self.raise_btn, self.answer_btn, self.approve_btn = QPushButton(), QPushButton(), QPushButton()
         self.reject_btn = QPushButton()
+        self.findings_btn = QPushButton()  # the inspection's findings as one change (issue 18)
+        self.findings_btn.clicked.connect(self.change_from_findings)
         self.raise_btn.clicked.connect(self.raise_change)
         self.answer_btn.clicked.connect(self.record_answer)
         self.approve_btn.clicked.connect(self.approve)
@@ -81,6 +87,7 @@ class RepairPage(StepPage):
             (self.answer_btn, "change_answer"),
             (self.approve_btn, "change_approve"),
             (self.reject_btn, "change_reject"),
+            (self.findings_btn, "change_from_findings"),
         ):
             button.setObjectName(name)
         self.old_parts = read_only_table(3)
@@ -96,6 +103,7 @@ class RepairPage(StepPage):
         for button in self.clock.values():
             self.guard(button, "work.clock")
         self.guard(self.raise_btn, "change.raise")
+        self.may_findings = self.guard(self.findings_btn, "estimate.edit")  # findings_to_work's
         self.guard(self.answer_btn, "change.consent")
         self.guard(self.approve_btn, "change.approve_major")
         self.guard(self.reject_btn, "change.approve_major")
@@ -113,7 +121,7 @@ class RepairPage(StepPage):
         cl = QVBoxLayout(self.changes_box)
         cl.addWidget(self.changes)
         row = QHBoxLayout()
-        for b in (self.raise_btn, self.answer_btn, self.approve_btn, self.reject_btn):
+        for b in (self.raise_btn, self.findings_btn, self.answer_btn, self.approve_btn, self.reject_btn):
             row.addWidget(b)
         row.addStretch(1)
         cl.addLayout(row)
@@ -164,6 +172,8 @@ class RepairPage(StepPage):
             ]
         )
         self.raise_btn.setText(self.tr("Raise change request…"))
+        self.findings_btn.setText(self.tr("Change request from &findings…"))
+        self.findings_btn.setToolTip(self.tr("The inspection's red and yellow items not yet work"))
         self.answer_btn.setText(self.tr("Record customer's answer…"))
         self.approve_btn.setText(self.tr("Approve (manager)"))
         self.reject_btn.setText(self.tr("Reject (manager)…"))
@@ -220,6 +230,11 @@ class RepairPage(StepPage):
         if pending:
             self.changes.selectRow(pending[0])
         self._fill_old_parts(view)
+        self.findings_ = findings.read_findings(actor=self.ctx.actor, ro_id=view.id)
+        during_repair = view.authorised_at is not None and view.qc_passed_at is None
+        self.findings_btn.setVisible(
+            self.may_findings and during_repair and any(not f.turned for f in self.findings_)
+        )
         self.training.setChecked(view.training_flag)
         self.training_note.setText(view.training_note)
         self._update_buttons()
@@ -271,6 +286,16 @@ class RepairPage(StepPage):
             heading=f"{self.view.vehicle.plate} · {self.view.number}",
             parent=self,
         )
+        dialog.open()
+        return dialog
+
+    def change_from_findings(self) -> FindingsChangeDialog | None:
+        """Tick the inspection's findings not yet work: they become one change request."""
+        if self.view is None:
+            return None
+        with_photos = any(f.photo_ids for f in self.findings_)
+        thumbs = thumbs_of(self.ctx, self.view.id) if with_photos else {}
+        dialog = FindingsChangeDialog(self.ctx, self.view.id, self.findings_, thumbs, parent=self)
         dialog.open()
         return dialog
 

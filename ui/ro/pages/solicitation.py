@@ -3,15 +3,16 @@ work declined on earlier visits."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from advisor.codes import CampaignKind, words
 from advisor.i18n import pick
 from advisor.services import appointments, solicitation
-from advisor.services.views import ROView
+from advisor.services.views import PhotoThumbView, ROView
 from ui import fmt
 from ui.context import AppContext
+from ui.ro.findings_panel import icon_of, open_photo, photos_for
 from ui.ro.pages.base import StepPage
 
 
@@ -34,6 +35,9 @@ class Page(StepPage):
         self.declined = QListWidget(self.declined_box)
         self.declined.setObjectName("solicitation_declined")
         self.declined.setWordWrap(True)
+        self.declined.setIconSize(QSize(64, 48))
+        self.declined.itemClicked.connect(self._declined_clicked)
+        self.declined_photos: dict[int, list[PhotoThumbView]] = {}  # by row
         QVBoxLayout(self.declined_box).addWidget(self.declined)
         layout = QVBoxLayout(self)
         layout.addWidget(self.next_banner)
@@ -69,10 +73,17 @@ class Page(StepPage):
         if not self.campaigns.count():
             self.campaigns.addItem(self.tr("None running for this vehicle."))
         self.declined.clear()
+        self.declined_photos = {}
         for item in solicitation.read_declined_work(actor=self.ctx.actor, vehicle_id=view.vehicle.id):
-            self.declined.addItem(
+            row = QListWidgetItem(
                 f"{pick(item.detail_en, item.detail_zh, self.ctx.lang)} — {fmt.money(item.amount_cents)}"
             )
+            shown = photos_for(self.ctx, item.photo_ids)  # declined from an inspection finding
+            if shown:
+                row.setIcon(icon_of(shown[0].thumb))
+                self.declined_photos[self.declined.count()] = shown  # the row it is added at
+                row.setToolTip(self.tr("Click to show the photo large"))
+            self.declined.addItem(row)
         for line in view.declined_lines:
             self.declined.addItem(
                 self.tr("This visit: %1 — %2")
@@ -83,3 +94,8 @@ class Page(StepPage):
             self.declined.addItem(self.tr("Nothing declined."))
         for lst in (self.campaigns, self.declined):
             lst.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _declined_clicked(self, row: QListWidgetItem) -> QDialog | None:
+        """A declined finding's photo opens large."""
+        shown = self.declined_photos.get(self.declined.row(row))
+        return open_photo(self.ctx, self, shown) if shown else None
