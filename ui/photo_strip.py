@@ -297,6 +297,8 @@ class PhotoStrip(QWidget):
         dialog.setObjectName("photo_file_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.resize(900, 560)  # names and dates readable; fits 1366×768
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         files = dialog.selectedFiles() if accepted else []
         dialog.deleteLater()  # its file system model and watcher go with it
