@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from advisor.models import InspectionResult, Photo
@@ -62,13 +62,13 @@ def test_two_red_findings_with_photos_become_lines_one_declined_comes_back_with_
     qtbot.waitUntil(lambda: reception.inspection_button.dialog is not None)
     dialog = reception.inspection_button.dialog
     qtbot.waitUntil(dialog.isVisible)
+    rows = {row.result.item_key: row for row in dialog.rows.values()}
     for n, key in enumerate(RED):
-        person.click(qtbot, dialog.findChild(QToolButton, f"rate_{key}_red"))
+        person.click(qtbot, rows[key].buttons["red"])
         picture = tmp_path / f"{key}.jpg"
         picture.write_bytes(samples.jpeg(1200, 900))
-        strip = dialog.findChild(QWidget, f"photos_{key}")
         _type_path_in_file_dialog(qtbot, str(picture))
-        person.click(qtbot, strip.add_button)
+        person.click(qtbot, rows[key].photos.add_button)  # the item's photo strip
         qtbot.waitUntil(lambda n=n: Photo.select().where(Photo.ro == ro_id).count() == n + 1, timeout=5000)
     person.click(qtbot, dialog.close_button)
     closed(qtbot, dialog, ws)
