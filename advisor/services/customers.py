@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import peewee
 
 from advisor import validation
-from advisor.codes import Channel, MileageSource
+from advisor.codes import Channel, MileageSource, VehicleKind
 from advisor.errors import DuplicateVehicle, FieldErrors, GateError, UserError, ValidationError
 from advisor.models import Customer, MileageReading, Vehicle, now
 from advisor.services._base import Actor, bump, check_version, get, log, service
@@ -134,8 +134,27 @@ def _mileage_after(km: int, last: int) -> int:
     return km
 
 
+def _kind(value: str) -> str:
+    """A ``VehicleKind`` (which inspection checklist applies)."""
+    if value not in VehicleKind.values():
+        raise ValidationError(
+            "Choose the kind of vehicle: petrol/diesel, hybrid or electric.",
+            "请选择车辆类型：燃油车、混合动力车或纯电动车。",
+            field="kind",
+        )
+    return value
+
+
 def _vehicle_fields(
-    errors: list[UserError], *, vin: str, plate: str, make: str, model: str, year: int | None, mileage_km: int
+    errors: list[UserError],
+    *,
+    vin: str,
+    plate: str,
+    make: str,
+    model: str,
+    year: int | None,
+    mileage_km: int,
+    kind: str = VehicleKind.CAR,
 ) -> dict[str, Any]:
     """Every vehicle field checked, each refusal added to ``errors`` (duplicates too)."""
     checked_vin = _checked(errors, validation.vin, vin)
@@ -152,6 +171,7 @@ def _vehicle_fields(
         "model": (_checked(errors, validation.clean_text, model, limit=60, field="model") or "").strip(),
         "year": year,
         "mileage_km": _checked(errors, validation.mileage, mileage_km) or 0,
+        "kind": _checked(errors, _kind, kind) or VehicleKind.CAR,
     }
 
 
@@ -169,6 +189,7 @@ def _create_vehicle(
                 year=f["year"],
                 mileage_km=f["mileage_km"],
                 first_registered=first_registered,
+                kind=f["kind"],
             )
     except peewee.IntegrityError as exc:
         # The database's unique VIN/plate (migration 0006) caught what the check did not.
@@ -184,7 +205,7 @@ def _create_vehicle(
         "vehicle",
         v.id,
         "add_vehicle",
-        new={"vin": f["vin"], "plate": f["plate"], "warnings": f["warnings"]},
+        new={"vin": f["vin"], "plate": f["plate"], "kind": f["kind"], "warnings": f["warnings"]},
     )
     return vehicle_view(v), list(f["warnings"])
 
@@ -258,6 +279,7 @@ def add_vehicle(
     year: int | None = None,
     mileage_km: int = 0,
     first_registered: dt.date | None = None,
+    kind: str = VehicleKind.CAR,
 ) -> tuple[VehicleView, list[str]]:
     """Add a vehicle; returns it with warnings (e.g. a VIN whose check digit is off).
 
@@ -266,7 +288,7 @@ def add_vehicle(
     get(Customer, customer_id, ("Customer", "客户"))
     errors: list[UserError] = []
     fields = _vehicle_fields(
-        errors, vin=vin, plate=plate, make=make, model=model, year=year, mileage_km=mileage_km
+        errors, vin=vin, plate=plate, make=make, model=model, year=year, mileage_km=mileage_km, kind=kind
     )
     if errors:
         raise _refusal(errors)
@@ -284,6 +306,7 @@ def register_walk_in(
     name: str = "",
     phone: str = "",
     customer_id: int | None = None,
+    kind: str = VehicleKind.CAR,
 ) -> tuple[CustomerView, VehicleView, list[str]]:
     """A walk-in's vehicle with its new customer (``name``, ``phone``) or with the customer
     ``customer_id`` on file, in one transaction: nothing is saved unless all of it is.
@@ -297,7 +320,9 @@ def register_walk_in(
     else:
         name_ok = _checked(errors, validation.name, name)
         phone_ok = _checked(errors, validation.phone, phone)
-    fields = _vehicle_fields(errors, vin=vin, plate=plate, make=make, model=model, year=None, mileage_km=0)
+    fields = _vehicle_fields(
+        errors, vin=vin, plate=plate, make=make, model=model, year=None, mileage_km=0, kind=kind
+    )
     if errors:
         raise _refusal(errors)
     if owner is None:
@@ -319,6 +344,7 @@ def update_vehicle(
     model: str | None = None,
     year: int | None = None,
     mileage_km: int | None = None,
+    kind: str | None = None,
 ) -> VehicleView:
     """Correct a vehicle's details; only the fields given change (``year=0``: unknown).
 
@@ -346,6 +372,8 @@ def update_vehicle(
         wanted["year"] = _checked(errors, _year, year or None)
     if mileage_km is not None:
         wanted["mileage_km"] = _checked(errors, _mileage_after, mileage_km, v.mileage_km)
+    if kind is not None:
+        wanted["kind"] = _checked(errors, _kind, kind)
     if errors:
         raise _refusal(errors)
     changes = {key: value for key, value in wanted.items() if getattr(v, key) != value}

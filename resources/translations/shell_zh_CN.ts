@@ -4,7 +4,7 @@
 <context>
     <name>AddVehicleDialog</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="143"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="149"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
@@ -323,44 +323,49 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>EditVehicleDialog</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="182"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="189"/>
         <source>Edit vehicle %1</source>
         <translation>编辑车辆 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="187"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="194"/>
         <source>The odometer never goes backwards: not below the last reading (%1).</source>
         <translation>里程表读数不会倒退：不能低于上次记录（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="223"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="232"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="224"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="233"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="225"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="234"/>
         <source>Make</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="226"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="235"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="227"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="236"/>
         <source>Year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="228"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="237"/>
         <source>Mileage</source>
         <translation>里程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="238"/>
+        <source>Vehicle type</source>
+        <translation>车辆类型</translation>
     </message>
 </context>
 <context>
@@ -528,73 +533,73 @@ Name, phone, e-mail and WeChat are replaced by an anonymous record; the repair o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Service Advisor</source>
         <translation>服务顾问系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Sess&amp;ion</source>
         <translation>会话(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Lounge screen (the customers&apos; TV)</source>
         <translation>客户休息区屏幕（电视）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Lock (switch user)</source>
         <translation>锁定（切换用户）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Set my &amp;PIN…</source>
         <translation>设置我的 PIN 码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Logged in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>%1 (%2)</source>
         <comment>a workspace and its count</comment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>%1 also signed in on this PC. Quitting closes their windows too, and what they have not saved is lost.
 
 Quit anyway?</source>
@@ -603,32 +608,32 @@ Quit anyway?</source>
 仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>The repair order screen is not available.</source>
         <translation>工单界面暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>● Local database</source>
         <translation>● 本地数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>● Live: connected</source>
         <translation>● 实时连接：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>▲ Live: disconnected</source>
         <translation>▲ 实时连接：已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Your PIN is saved: Ctrl+L locks, your PIN unlocks.</source>
         <translation>PIN 码已保存：按 Ctrl+L 锁定，输入 PIN 码解锁。</translation>
     </message>
@@ -649,7 +654,7 @@ Quit anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/ro/pages/base.py" line="182"/>
+        <location filename="../../ui/ro/pages/base.py" line="220"/>
         <source>This step is shown on another screen.</source>
         <translation>此步骤在其他界面中显示。</translation>
     </message>
@@ -935,52 +940,57 @@ Quit anyway?</source>
 <context>
     <name>VehicleForm</name>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="94"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="98"/>
         <source>&amp;Plate:</source>
         <translation>车牌号(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="95"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="99"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="96"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="100"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="97"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="101"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="98"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="102"/>
         <source>&amp;Year:</source>
         <translation>年款(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="99"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="103"/>
         <source>M&amp;ileage:</source>
         <translation>里程(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="103"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="104"/>
+        <source>Vehicle &amp;type:</source>
+        <translation>车辆类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="109"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="104"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="110"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="105"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="111"/>
         <source>Save the vehicle (Enter)</source>
         <translation>保存车辆（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/vehicle_dialog.py" line="106"/>
+        <location filename="../../ui/desk/vehicle_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -988,112 +998,117 @@ Quit anyway?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="41"/>
+        <location filename="../../ui/desk/walk_in.py" line="43"/>
         <source>The VIN&apos;s check digit (9th character) does not match: compare the VIN with the registration certificate. It can still be saved.</source>
         <translation>车架号校验位（第 9 位）不符：请与行驶证上的车架号核对。仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="198"/>
+        <location filename="../../ui/desk/walk_in.py" line="224"/>
         <source>Walk-in customer</source>
         <translation>无预约到店客户</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="199"/>
+        <location filename="../../ui/desk/walk_in.py" line="225"/>
         <source>&amp;Known vehicle</source>
         <translation>已有车辆(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="200"/>
+        <location filename="../../ui/desk/walk_in.py" line="226"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="201"/>
+        <location filename="../../ui/desk/walk_in.py" line="227"/>
         <source>Plate, VIN, phone or name</source>
         <translation>车牌、车架号、电话或姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="204"/>
+        <location filename="../../ui/desk/walk_in.py" line="230"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="205"/>
+        <location filename="../../ui/desk/walk_in.py" line="231"/>
         <source>P&amp;late:</source>
         <translation>车牌号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="203"/>
+        <location filename="../../ui/desk/walk_in.py" line="229"/>
         <source>Customer n&amp;ame:</source>
         <translation>客户姓名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="206"/>
+        <location filename="../../ui/desk/walk_in.py" line="232"/>
         <source>&amp;VIN:</source>
         <translation>车架号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="207"/>
+        <location filename="../../ui/desk/walk_in.py" line="233"/>
         <source>&amp;Make:</source>
         <translation>品牌(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="208"/>
+        <location filename="../../ui/desk/walk_in.py" line="234"/>
         <source>M&amp;odel:</source>
         <translation>车型(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="212"/>
+        <location filename="../../ui/desk/walk_in.py" line="238"/>
+        <source>Vehicle &amp;type:</source>
+        <translation>车辆类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/walk_in.py" line="240"/>
         <source>17 characters</source>
         <translation>17 位字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="214"/>
+        <location filename="../../ui/desk/walk_in.py" line="242"/>
         <source>&amp;Use that vehicle</source>
         <translation>使用该车辆(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="216"/>
+        <location filename="../../ui/desk/walk_in.py" line="244"/>
         <source>Open the repair order for the vehicle on file and its owner</source>
         <translation>为档案中的这辆车及其车主开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="221"/>
+        <location filename="../../ui/desk/walk_in.py" line="249"/>
         <source>Open repair order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="222"/>
+        <location filename="../../ui/desk/walk_in.py" line="250"/>
         <source>Open a repair order for this vehicle (Enter)</source>
         <translation>为此车辆开立工单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="223"/>
+        <location filename="../../ui/desk/walk_in.py" line="251"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="265"/>
+        <location filename="../../ui/desk/walk_in.py" line="293"/>
         <source>%1 %2 · no vehicle on file: add one</source>
         <translation>%1 %2 · 档案中没有车辆：添加一辆</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="284"/>
+        <location filename="../../ui/desk/walk_in.py" line="312"/>
         <source>No customer or vehicle matches “%1”.</source>
         <translation>没有与“%1”匹配的客户或车辆。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="285"/>
+        <location filename="../../ui/desk/walk_in.py" line="313"/>
         <source>&amp;Create a new customer with “%1”</source>
         <translation>用“%1”新建客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="286"/>
+        <location filename="../../ui/desk/walk_in.py" line="314"/>
         <source>Go on to the new customer&apos;s form with what you typed (Enter)</source>
         <translation>带着已输入的内容转到新客户表单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/walk_in.py" line="354"/>
+        <location filename="../../ui/desk/walk_in.py" line="382"/>
         <source>A vehicle for the customer on file %1.</source>
         <translation>为档案中的客户 %1 登记车辆。</translation>
     </message>

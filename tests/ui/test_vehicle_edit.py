@@ -208,3 +208,26 @@ def test_the_ro_header_corrects_its_vehicle(qtbot, make_ctx, staff, shown, monke
     assert (customers.get_vehicle(vid).plate, customers.get_vehicle(vid).year) == ("津E11223", 2020)
     assert ws.header.plate.text() == "津E11223"
     assert "(2020)" in ws.header.vehicle.text()
+
+
+def test_the_vehicles_kind_is_corrected_in_the_edit_dialog(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: a hybrid registered as a petrol car is corrected; the edit is audited."""
+    from advisor.models import AuditLog
+
+    cid, vid = factories.make_customer_vehicle(staff)
+    seen: list[str] = []
+
+    def correct(dialog: EditVehicleDialog) -> None:
+        seen.append(dialog.kind.currentText())
+        person.choose(qtbot, dialog.kind, "Hybrid")
+        person.click(qtbot, dialog.save_button)
+
+    as_person(monkeypatch, qtbot, EditVehicleDialog, correct)
+    ws = make_ws(qtbot, ctx, cid)
+    person.click(qtbot, ws.edit_vehicle_button)
+    assert seen == ["Petrol/diesel car"] and shown == []
+    assert customers.get_vehicle(vid).kind == "hybrid"
+    row = (
+        AuditLog.select().where((AuditLog.entity == "vehicle") & (AuditLog.action == "update_vehicle")).get()
+    )
+    assert '"kind": "hybrid"' in row.new_json

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from advisor.services import customers
 from tests import factories
-from tests.ui.person import click, click_tab, fill, key, type_text
+from tests.ui.person import choose, click, click_tab, fill, key, type_text
 from ui.desk.vehicle_dialog import AddVehicleDialog
 from ui.desk.walk_in import WalkInDialog
 
@@ -213,3 +213,28 @@ def test_a_customer_on_file_without_a_vehicle_gets_the_new_vehicle(qtbot, ctx, s
     assert dialog.result() == WalkInDialog.DialogCode.Accepted
     assert [v.id for v in customers.vehicles_of(c.id)] == [dialog.vehicle_id]
     assert shown == []
+
+
+def test_a_walk_in_electric_car_is_registered_as_one_and_gets_its_checklist(qtbot, ctx, staff, shown) -> None:
+    """Issue 18: the vehicle's kind is chosen where the car is created (petrol/diesel by
+    default), and its inspection follows that kind's checklist."""
+    from advisor.services import inspection, reception
+
+    dialog = open_dialog(qtbot, ctx)
+    search_for(qtbot, dialog, "沪AD12345")
+    key(qtbot, Qt.Key.Key_Return)
+    assert dialog.kind.currentText() == "Petrol/diesel car"
+    fill(qtbot, dialog.name, "林黛玉")
+    fill(qtbot, dialog.phone, "13611112222")
+    fill(qtbot, dialog.vin, factories.valid_vin(31415))
+    choose(qtbot, dialog.kind, "Electric vehicle")
+    click(qtbot, dialog.ok_button)
+
+    assert dialog.result() == WalkInDialog.DialogCode.Accepted and shown == []
+    assert customers.get_vehicle(dialog.vehicle_id).kind == "ev"
+    ro_id = reception.open_repair_order(actor=staff.advisor, vehicle_id=dialog.vehicle_id)
+    inspection.start_inspection(actor=staff.advisor, ro_id=ro_id)
+    view = inspection.inspection_of(ro_id)
+    assert view is not None and view.vehicle_kind == "ev"
+    keys = {r.item_key for r in view.results}
+    assert "hv_battery_health" in keys and "engine_oil" not in keys

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import VehicleKind, words
 from advisor.errors import UserError
 from advisor.services import customers
 from advisor.services.views import VehicleView
@@ -27,7 +28,7 @@ from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.field_note import NotedField, show_errors
-from ui.desk.walk_in import check_vin_live
+from ui.desk.walk_in import check_vin_live, fill_kinds, kind_box
 
 
 class VehicleForm(QDialog):
@@ -57,6 +58,7 @@ class VehicleForm(QDialog):
         self.mileage.setRange(0, 2_000_000)
         self.mileage.setSuffix(" km")
         self.mileage.setGroupSeparatorShown(True)
+        self.kind = kind_box("kind")  # which inspection checklist applies
         self.notes = {
             "plate": NotedField(self.plate, "plate"),
             "vin": NotedField(self.vin, "vin"),
@@ -64,13 +66,15 @@ class VehicleForm(QDialog):
             "model": NotedField(self.model, "model"),
             "year": NotedField(self.year, "year"),
             "mileage": NotedField(self.mileage, "mileage"),
+            "kind": NotedField(self.kind, "kind"),
         }
         self.vin.textChanged.connect(lambda text: check_vin_live(self.ctx, self.notes["vin"], text, exclude))
         for field, key in ((self.plate, "plate"), (self.make, "make"), (self.model, "model")):
             field.textEdited.connect(lambda _t, k=key: self.notes[k].clear())
         self.mileage.valueChanged.connect(lambda _v: self.notes["mileage"].clear())
+        self.kind.currentIndexChanged.connect(lambda _i: self.notes["kind"].clear())
         form = QFormLayout()
-        self.labels = [QLabel() for _ in range(6)]
+        self.labels = [QLabel() for _ in range(7)]
         for label, note in zip(self.labels, self.notes.values(), strict=True):
             label.setBuddy(note.field)
             form.addRow(label, note)
@@ -97,9 +101,11 @@ class VehicleForm(QDialog):
             self.tr("M&odel:"),
             self.tr("&Year:"),
             self.tr("M&ileage:"),
+            self.tr("Vehicle &type:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        fill_kinds(self.kind)
         self.vin.setPlaceholderText(self.tr("17 characters"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the vehicle (Enter)"))
@@ -155,6 +161,7 @@ class AddVehicleDialog(VehicleForm):
             model=self.model.text(),
             year=self.year.value() or None,
             mileage_km=self.mileage.value(),
+            kind=self.kind.currentData(),
         )
         if not added.ok:
             self.show_refusal(added.error)
@@ -167,7 +174,7 @@ class EditVehicleDialog(VehicleForm):
     """The vehicle on file, its fields filled in, saved against the version read: when
     someone else saved it in between, the conflict dialog shows both versions."""
 
-    FIELDS = ("plate", "vin", "make", "model", "year", "mileage_km")
+    FIELDS = ("plate", "vin", "make", "model", "year", "mileage_km", "kind")
 
     def __init__(self, ctx: AppContext, vehicle: VehicleView, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, exclude=vehicle.id)
@@ -198,6 +205,7 @@ class EditVehicleDialog(VehicleForm):
         self.model.setText(vehicle.model)
         self.year.setValue(vehicle.year or 0)
         self.mileage.setValue(vehicle.mileage_km)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(vehicle.kind)))
         self.retranslate()
 
     @staticmethod
@@ -215,6 +223,7 @@ class EditVehicleDialog(VehicleForm):
             "model": self.model.text().strip(),
             "year": self.year.value(),
             "mileage_km": self.mileage.value(),
+            "kind": self.kind.currentData(),
         }
 
     def field_labels(self) -> dict[str, str]:
@@ -226,6 +235,7 @@ class EditVehicleDialog(VehicleForm):
             "model": self.tr("Model"),
             "year": self.tr("Year"),
             "mileage_km": self.tr("Mileage"),
+            "kind": self.tr("Vehicle type"),
         }
 
     def _stored(self) -> dict[str, Any]:
@@ -243,7 +253,11 @@ class EditVehicleDialog(VehicleForm):
             quiet=True,
             labels=self.field_labels(),
             original=self.values_of(self.shown),
-            formats={"year": lambda y: str(y) if y else "", "mileage_km": fmt.km},
+            formats={
+                "year": lambda y: str(y) if y else "",
+                "mileage_km": fmt.km,
+                "kind": lambda k: words(VehicleKind, k),
+            },
             vehicle_id=self.shown.id,
             version=self.shown.version,
         )

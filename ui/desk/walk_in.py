@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import VehicleKind
 from advisor.errors import DuplicateVehicle, UserError
 from advisor.services import customers, search
 from ui.context import AppContext
@@ -44,6 +46,26 @@ def warning_text(code: str) -> str:
             "the VIN with the registration certificate. It can still be saved.",
         )
     return code
+
+
+def kind_box(name: str) -> QComboBox:
+    """The vehicle's kind (petrol/diesel, hybrid, electric): which inspection checklist
+    applies. Filled (and refilled after a language switch) by ``fill_kinds``."""
+    box = QComboBox()
+    box.setObjectName(name)
+    fill_kinds(box)
+    return box
+
+
+def fill_kinds(box: QComboBox) -> None:
+    """The kinds in the user's language, the choice kept."""
+    keep = box.currentData() or VehicleKind.CAR
+    box.blockSignals(True)
+    box.clear()
+    for kind in VehicleKind:
+        box.addItem(kind.label(), str(kind))
+    box.setCurrentIndex(max(0, box.findData(keep)))
+    box.blockSignals(False)
 
 
 def check_vin_live(
@@ -155,6 +177,7 @@ class WalkInDialog(QDialog):
         self.make.setObjectName("walkInMake")
         self.model = QLineEdit()
         self.model.setObjectName("walkInModel")
+        self.kind = kind_box("walkInKind")  # which inspection checklist applies
         self.notes = {
             "name": NotedField(self.name, "walkInName"),
             "phone": NotedField(self.phone, "walkInPhone"),
@@ -180,6 +203,9 @@ class WalkInDialog(QDialog):
         for label, note in zip(self.labels, self.notes.values(), strict=True):
             label.setBuddy(note.field)
             form.addRow(label, note)
+        self.kind_label = QLabel()
+        self.kind_label.setBuddy(self.kind)
+        form.addRow(self.kind_label, self.kind)
         form_box.addLayout(form)
         self.form_error = QLabel()
         self.form_error.setObjectName("walkInError")
@@ -209,6 +235,8 @@ class WalkInDialog(QDialog):
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        self.kind_label.setText(self.tr("Vehicle &type:"))
+        fill_kinds(self.kind)
         self.vin.setPlaceholderText(self.tr("17 characters"))
         for key in ("plate", "vin"):
             self.notes[key].action.setText(self.tr("&Use that vehicle"))
@@ -406,6 +434,7 @@ class WalkInDialog(QDialog):
             plate=self.plate.text(),
             make=self.make.text(),
             model=self.model.text(),
+            kind=self.kind.currentData(),
         )
         if not added.ok:
             if added.error is not None:

@@ -344,3 +344,33 @@ def test_the_next_visit_shows_what_was_yellow_and_red_last_time(staff: Staff) ->
         inspection.read_previous_findings(actor=staff.advisor, vehicle_id=vehicle_id, before_ro_id=ro_id)
         == ()
     )
+
+
+def test_a_vehicle_of_an_unknown_kind_is_refused_beside_the_kind(staff: Staff) -> None:
+    from advisor.services import customers
+
+    cid, vid = factories.make_customer_vehicle(staff)
+    version = customers.get_vehicle(vid).version
+    before = db_snapshot()
+    for call in (
+        lambda: customers.add_vehicle(
+            actor=staff.advisor,
+            customer_id=cid,
+            vin=factories.valid_vin(4242),
+            plate="京B42424",
+            kind="truck",
+        ),
+        lambda: customers.register_walk_in(
+            actor=staff.advisor, vin=factories.valid_vin(4243), plate="京B42425", name="王五", kind="diesel"
+        ),
+        lambda: customers.update_vehicle(actor=staff.advisor, vehicle_id=vid, version=version, kind=""),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert info.value.field == "kind"
+        assert_bilingual(info.value)
+    assert db_snapshot() == before
+    added, _w = customers.add_vehicle(
+        actor=staff.advisor, customer_id=cid, vin=factories.valid_vin(4244), plate="京B42426", kind="hybrid"
+    )
+    assert added.kind == "hybrid"
