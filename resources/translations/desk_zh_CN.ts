@@ -1727,24 +1727,24 @@ Click when the customer is waiting here.</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="271"/>
-        <source>with photo</source>
-        <translation>附照片</translation>
+        <location filename="../../ui/workspaces/solicitation.py" line="277"/>
+        <source>With the inspection photo of the declined work</source>
+        <translation>附上次拒绝项目的检查照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspaces/solicitation.py" line="278"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="279"/>
         <source>%n to contact</source>
         <translation>
             <numerusform>%n 位待联系</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="306"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="307"/>
         <source>Campaigns and recalls for this vehicle:</source>
         <translation>适用于本车的服务活动与召回：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/solicitation.py" line="311"/>
+        <location filename="../../ui/workspaces/solicitation.py" line="312"/>
         <source>Runs %1 to %2</source>
         <translation>有效期 %1 至 %2</translation>
     </message>

@@ -181,7 +181,8 @@ def test_the_call_list_shows_a_declined_findings_photo_and_opens_it(
     ws.refresh()
     row = next(r for r, item in enumerate(ws.visible_items()) if item.vehicle_id == vehicle_id)
     person.click_at(qtbot, ws.table, ws.table.model().index(row, 0))
-    assert "附照片" in ws.table.item(row, 5).text()
+    assert ws.table.item(row, 0).text().startswith("📷")
+    assert ws.table.item(row, 0).toolTip() == "附上次拒绝项目的检查照片"
     assert not ws.photo_button.icon().isNull()
     person.click(qtbot, ws.photo_button)
     _viewer_opened(qtbot, [photo])

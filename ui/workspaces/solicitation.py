@@ -267,13 +267,14 @@ class SolicitationWorkspace(Workspace):
             detail = pick(item.detail_en, item.detail_zh, self.ctx.lang)
             if item.amount_cents:
                 detail += f" ({fmt.money(item.amount_cents)})"
-            if item.photo_ids:
-                detail += " · " + self.tr("with photo")
-            for c, text in enumerate(
-                (kind_label(item.kind), item.customer_name, item.phone, item.plate, item.model, detail)
-            ):
+            why = kind_label(item.kind)
+            if item.photo_ids:  # declined from an inspection finding: its photo to show again
+                why = f"📷 {why}"
+            for c, text in enumerate((why, item.customer_name, item.phone, item.plate, item.model, detail)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, r)
+                if item.photo_ids and c == 0:
+                    cell.setToolTip(self.tr("With the inspection photo of the declined work"))
                 self.table.setItem(r, c, cell)
         self.count.setText(self.tr("%n to contact", "", len(rows)))
         if rows:
