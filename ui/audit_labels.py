@@ -158,6 +158,7 @@ def action_label(code: str) -> str:
         "sign_self_check": QCoreApplication.translate("AuditLabels", "Self-check signed"),
         "add_photo": QCoreApplication.translate("AuditLabels", "Photo added"),
         "remove_photo": QCoreApplication.translate("AuditLabels", "Photo removed"),
+        "caption_photo": QCoreApplication.translate("AuditLabels", "Photo caption changed"),
         "start_inspection": QCoreApplication.translate("AuditLabels", "Inspection started"),
         "rate_item": QCoreApplication.translate("AuditLabels", "Inspection item rated"),
         "set_recommendation": QCoreApplication.translate("AuditLabels", "Inspection recommendation written"),

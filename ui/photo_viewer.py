@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QResizeEvent, 
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -49,6 +50,7 @@ class PhotoViewer(QDialog):
         self.ids = [p.id for p in photos]
         self.index = max(0, min(index, len(self.ids) - 1))
         self.editable = editable and ctx.may("photo.remove")
+        self.may_caption = editable and ctx.may("photo.add")
         self.shown: PhotoFullView | None = None
         self._pixmap = QPixmap()
         self._build()
@@ -76,6 +78,10 @@ class PhotoViewer(QDialog):
         self.prev_button.setObjectName("photo_prev")
         self.next_button = QPushButton(self)
         self.next_button.setObjectName("photo_next")
+        self.caption_button = QPushButton(self)
+        self.caption_button.setObjectName("photo_caption_edit")
+        self.caption_button.setVisible(self.may_caption)
+        self.caption_button.clicked.connect(self.edit_caption)
         self.remove_button = QPushButton(self)
         self.remove_button.setObjectName("photo_remove")
         self.remove_button.setVisible(self.editable)
@@ -92,6 +98,7 @@ class PhotoViewer(QDialog):
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.caption_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -104,6 +111,7 @@ class PhotoViewer(QDialog):
         self.setWindowTitle(self.tr("Photo"))
         self.prev_button.setText(self.tr("◀ &Previous"))
         self.next_button.setText(self.tr("&Next ▶"))
+        self.caption_button.setText(self.tr("&Caption…"))
         self.remove_button.setText(self.tr("&Remove photo…"))
         self.close_button.setText(self.tr("Close"))
         self._show_words()
@@ -193,6 +201,27 @@ class PhotoViewer(QDialog):
         """The previous (-1) or next (+1) photo, round the strip's end."""
         if len(self.ids) > 1:
             self.show_index((self.index + delta) % len(self.ids))
+
+    def edit_caption(self) -> None:
+        """Say what the photo shows (printed under it on the customer's sheets)."""
+        if self.shown is None or not self.may_caption:
+            return
+        ask = QInputDialog(self)
+        ask.setObjectName("photo_caption_dialog")
+        ask.setWindowTitle(self.tr("Caption"))
+        ask.setLabelText(self.tr("What the photo shows (e.g. front left disc, 21.4 mm):"))
+        ask.setTextValue(self.shown.caption)
+        ask.resize(520, ask.sizeHint().height())
+        accepted = ask.exec() == QDialog.DialogCode.Accepted
+        text = ask.textValue()
+        ask.deleteLater()
+        if not accepted:
+            return
+        outcome = self.ctx.ops.run(
+            photo_service.caption_photo, parent=self, photo_id=self.shown.id, caption=text
+        )
+        if outcome.ok:
+            self.show_index(self.index)
 
     def remove(self) -> None:
         if self.shown is None or not self.editable:

@@ -43,6 +43,7 @@ __all__ = [
     "PhotoThumbView",
     "PhotoUsage",
     "add_photo",
+    "caption_photo",
     "check_file_size",
     "first_photo_of",
     "photos_of",
@@ -292,6 +293,30 @@ def remove_photo(*, actor: Actor, photo_id: int) -> None:
             "size_bytes": photo.size_bytes,
             "caption": photo.caption,
         },
+        ro_id=ro.id,
+    )
+
+
+@service("photo.add", changes=Kind.EVIDENCE)
+def caption_photo(*, actor: Actor, photo_id: int, caption: str) -> None:
+    """Say what the photo shows ("left front disc, 21.4 mm"), or clear it with "". Refused
+    once the RO is handed over."""
+    text = validation.clean_text(caption, limit=CAPTION_LIMIT).strip()
+    found = Photo.select(Photo.id, Photo.ro, Photo.caption).where(Photo.id == photo_id).first()
+    if found is None:
+        raise NotFound(f"Photo #{photo_id} does not exist.", f"照片 #{photo_id} 不存在。")
+    ro = _locked_ro(found.ro_id)
+    _check_open(ro)
+    if text == found.caption:
+        return
+    Photo.update(caption=text).where(Photo.id == photo_id).execute()
+    log(
+        actor,
+        "photo",
+        photo_id,
+        "caption_photo",
+        old={"caption": found.caption},
+        new={"caption": text},
         ro_id=ro.id,
     )
 

@@ -651,36 +651,41 @@ The backup is checked first (its row counts, checksum, dealership and database v
     </message>
     <message>
         <location filename="../../ui/audit_labels.py" line="161"/>
+        <source>Photo caption changed</source>
+        <translation>修改照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="162"/>
         <source>Inspection started</source>
         <translation>开始车辆检查</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="162"/>
+        <location filename="../../ui/audit_labels.py" line="163"/>
         <source>Inspection item rated</source>
         <translation>检查项目已评级</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="163"/>
+        <location filename="../../ui/audit_labels.py" line="164"/>
         <source>Inspection recommendation written</source>
         <translation>已填写检查建议</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="164"/>
+        <location filename="../../ui/audit_labels.py" line="165"/>
         <source>Inspection finished</source>
         <translation>车辆检查完成</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="165"/>
+        <location filename="../../ui/audit_labels.py" line="166"/>
         <source>Checklist item added</source>
         <translation>新增检查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="166"/>
+        <location filename="../../ui/audit_labels.py" line="167"/>
         <source>Checklist item changed</source>
         <translation>修改检查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_labels.py" line="167"/>
+        <location filename="../../ui/audit_labels.py" line="168"/>
         <source>Checklist item moved</source>
         <translation>调整检查项目顺序</translation>
     </message>

@@ -69,12 +69,12 @@
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_strip.py" line="334"/>
+        <location filename="../../ui/photo_strip.py" line="336"/>
         <source>%1: the file cannot be read (%2).</source>
         <translation>%1：无法读取该文件（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_strip.py" line="372"/>
+        <location filename="../../ui/photo_strip.py" line="374"/>
         <source>Camera photo %1</source>
         <translation>拍摄的照片 %1</translation>
     </message>
@@ -82,37 +82,52 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="104"/>
+        <location filename="../../ui/photo_viewer.py" line="111"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="105"/>
+        <location filename="../../ui/photo_viewer.py" line="112"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="106"/>
+        <location filename="../../ui/photo_viewer.py" line="113"/>
         <source>&amp;Next ▶</source>
         <translation>下一张(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="107"/>
+        <location filename="../../ui/photo_viewer.py" line="114"/>
+        <source>&amp;Caption…</source>
+        <translation>说明(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="115"/>
         <source>&amp;Remove photo…</source>
         <translation>删除照片(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="108"/>
+        <location filename="../../ui/photo_viewer.py" line="116"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="162"/>
+        <location filename="../../ui/photo_viewer.py" line="170"/>
         <source>%1 · taken by %2, %3 · photo %4 of %5</source>
         <translation>%1 · %2 拍摄于 %3 · 第 %4 张，共 %5 张</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_viewer.py" line="201"/>
+        <location filename="../../ui/photo_viewer.py" line="211"/>
+        <source>Caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="212"/>
+        <source>What the photo shows (e.g. front left disc, 21.4 mm):</source>
+        <translation>照片内容（例如：左前制动盘，21.4 mm）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_viewer.py" line="230"/>
         <source>Remove this photo from the repair order?</source>
         <translation>从工单中删除这张照片？</translation>
     </message>

@@ -365,3 +365,34 @@ def test_another_desks_photo_appears_by_itself(
         assert "赵磊" in thumbs(page.strip)[0].toolTip()
     finally:
         bridge.stop()
+
+
+def test_the_viewer_captions_a_photo(qtbot: Any, host: tuple[Host, int], staff: factories.Staff) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    page, ro_id = host
+    pid = photo_service.add_photo(
+        actor=staff.advisor, ro_id=ro_id, subject="damage", subject_id=2, data=samples.jpeg()
+    )
+    page.strip.refresh()
+    qtbot.waitUntil(lambda: len(thumbs(page.strip)) == 1, timeout=3000)
+    seen: list[str] = []
+
+    def type_caption(ask: QInputDialog) -> None:
+        ask.activateWindow()
+        qtbot.waitUntil(ask.isActiveWindow, timeout=2000)
+        person.type_text(qtbot, "左前门 划痕 12 cm")
+        person.key(qtbot, Qt.Key.Key_Return)
+
+    def caption(viewer: PhotoViewer) -> None:
+        when_shown(QInputDialog, type_caption)
+        person.click(qtbot, viewer.caption_button)
+        seen.append(viewer.caption.text())
+        person.click(qtbot, viewer.close_button)
+
+    when_shown(PhotoViewer, caption)
+    person.click(qtbot, thumbs(page.strip)[0])
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == ["左前门 划痕 12 cm"]
+    assert photo_service.read_photo(actor=staff.advisor, photo_id=pid).caption == "左前门 划痕 12 cm"
+    qtbot.waitUntil(lambda: "左前门" in thumbs(page.strip)[0].toolTip(), timeout=3000)

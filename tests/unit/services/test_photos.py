@@ -314,4 +314,28 @@ def test_no_photo_is_added_or_removed_after_the_handover(staff: Staff) -> None:
     before = db_snapshot()
     with pytest.raises(GateError):
         photos.remove_photo(actor=staff.advisor, photo_id=kept.id)
+    with pytest.raises(GateError):
+        photos.caption_photo(actor=staff.advisor, photo_id=kept.id, caption="after the fact")
+    assert db_snapshot() == before
+
+
+def test_a_caption_is_set_changed_and_cleared_and_audited(staff: Staff) -> None:
+    ro_id = _ro_with_damage(staff)
+    pid = photos.add_photo(
+        actor=staff.technician, ro_id=ro_id, subject="damage", subject_id=1, data=samples.jpeg()
+    )
+    photos.caption_photo(actor=staff.technician, photo_id=pid, caption="  左前门 划痕 12 cm  ")
+    assert photos.read_photos(actor=staff.advisor, ro_id=ro_id)[0].caption == "左前门 划痕 12 cm"
+    row = AuditLog.get((AuditLog.entity == "photo") & (AuditLog.action == "caption_photo"))
+    assert row.entity_id == pid and row.ro_id == ro_id and "左前门" in row.new_json
+    photos.caption_photo(actor=staff.advisor, photo_id=pid, caption="")
+    assert photos.read_photo(actor=staff.advisor, photo_id=pid).caption == ""
+    before = db_snapshot()
+    for refused, kw in (
+        (PermissionDenied, {"actor": staff.cashier, "caption": "x"}),
+        (ValidationError, {"actor": staff.advisor, "caption": "x" * 501}),
+        (NotFound, {"actor": staff.advisor, "caption": "x", "photo_id": pid + 99}),
+    ):
+        with pytest.raises(refused):
+            photos.caption_photo(**{"photo_id": pid, **kw})  # type: ignore[arg-type]
     assert db_snapshot() == before
