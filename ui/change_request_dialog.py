@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import money
-from advisor.codes import ChangeKind, LineKind
+from advisor.codes import ChangeKind, LineKind, PhotoSubject
 from advisor.errors import UserError
 from advisor.services import changes, workshop
 from advisor.services.users import Actor
@@ -43,6 +43,7 @@ from ui import fmt, messages
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.pending_photos import PendingPhotos
 
 TYPE, CODE, DESCRIPTION, QTY, PRICE, SKILL = range(6)
 MIN_DELAY = dt.timedelta(hours=1)  # a delay with no extra labour: one hour more than promised
@@ -144,6 +145,9 @@ class ChangeRequestDialog(QDialog):
         self.when.setEnabled(False)
         self.current_promise = QLabel()
         self.current_promise.setObjectName("change_current_promise")
+        # Photos of what was found, added to the change once it is raised.
+        self.photos = PendingPhotos(self.ctx)
+        self.photos.setObjectName("change_photos_pending")
 
     def _lay_out(self) -> None:
         kind_row = QHBoxLayout()
@@ -169,6 +173,11 @@ class ChangeRequestDialog(QDialog):
         self.form.addRow(self.lines_label, self.table)
         self.form.addRow("", line_buttons)
         self.form.addRow("", time_row)
+        self.photos_label = QLabel()
+        if self.ctx.may("photo.add"):
+            self.form.addRow(self.photos_label, self.photos)
+        else:
+            self.photos.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
@@ -229,6 +238,7 @@ class ChangeRequestDialog(QDialog):
         self.add_part_btn.setText(self.tr("Add part"))
         self.remove_btn.setText(self.tr("Remove line"))
         self.new_time.setText(self.tr("New promised time"))
+        self.photos_label.setText(self.tr("Photos"))
         self.current_promise.setText(
             self.tr("(now promised: %1)").replace("%1", fmt.datetime(self.promised_at))
             if self.promised_at is not None
@@ -341,5 +351,7 @@ class ChangeRequestDialog(QDialog):
         if not result.ok:
             return None
         self.change_id = int(result.value)
+        # The change is raised: a photo refused now (the RO's budget) is said, the change stays.
+        self.photos.add_to(self.ro_id, PhotoSubject.CHANGE, self.change_id)
         self.accept()
         return self.change_id

@@ -175,7 +175,7 @@ def _keep_damage_photos(ro_id: int, before: str, marks: str) -> dict[int, int]:
     if gone:
         raise GateError(
             f"Damage mark {gone[0]} has photos: remove its photos before removing the mark.",
-            f"车损 {gone[0]} 已有照片：请先删除照片，再删除该车损标记。",
+            f"损伤标记 {gone[0]} 已有照片：请先删除这些照片，再删除该标记。",
             field="body_damage",
         )
     changed = {n: moved[n] for n in photos if moved[n] != n}

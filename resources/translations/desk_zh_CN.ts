@@ -258,22 +258,22 @@
 <context>
     <name>AssistDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="189"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="234"/>
         <source>Request technician assistance</source>
         <translation>请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="192"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="237"/>
         <source>Any technician</source>
         <translation>任一技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="196"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="241"/>
         <source>Move the car to the diagnosis bay</source>
         <translation>将车辆移至诊断工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="204"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="249"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
@@ -539,52 +539,77 @@
 <context>
     <name>ConcernCard</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="123"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="114"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="117"/>
+        <source>Photos of the finding:</source>
+        <translation>诊断结果照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
+        <source>Finding: %1</source>
+        <translation>诊断结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
+        <source>not recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="130"/>
+        <source>Correction: %1</source>
+        <translation>维修措施：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="168"/>
         <source>Concern %1 (corrected by a later entry) — %2</source>
         <translation>故障描述 %1（已被后续记录更正）— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="128"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="173"/>
         <source>Concern %1 — %2</source>
         <translation>故障描述 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="138"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="183"/>
         <source>Restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="139"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="184"/>
         <source>Symptom: %1</source>
         <translation>症状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="142"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="187"/>
         <source>Technician assistance requested</source>
         <translation>已请求技师协助</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="144"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="189"/>
         <source>Corrects an earlier entry</source>
         <translation>更正先前的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="156"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="201"/>
         <source>Confirmed with customer</source>
         <translation>已与客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="162"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="207"/>
         <source>Could not reproduce</source>
         <translation>无法再现</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="168"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="213"/>
         <source>Request assistance…</source>
         <translation>请求协助…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="172"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="217"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -592,32 +617,32 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="65"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="66"/>
         <source>Correct concern %1</source>
         <translation>更正故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="74"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="75"/>
         <source>The entry above stays on file; the correction is a new entry.</source>
         <translation>上面的记录将保留存档；更正会作为一条新记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="79"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="80"/>
         <source>Record correction</source>
         <translation>记录更正</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="84"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="85"/>
         <source>Recorded words</source>
         <translation>已记录的原话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="85"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="86"/>
         <source>Customer&apos;s words (exactly)</source>
         <translation>客户原话（逐字）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="86"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="87"/>
         <source>Advisor&apos;s restatement</source>
         <translation>顾问复述</translation>
     </message>
@@ -864,242 +889,262 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="273"/>
+        <location filename="../../ui/ro/pages/reception.py" line="298"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="275"/>
+        <location filename="../../ui/ro/pages/reception.py" line="300"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="277"/>
+        <location filename="../../ui/ro/pages/reception.py" line="302"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="278"/>
+        <location filename="../../ui/ro/pages/reception.py" line="303"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="279"/>
+        <location filename="../../ui/ro/pages/reception.py" line="304"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="280"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="281"/>
+        <location filename="../../ui/ro/pages/reception.py" line="306"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="282"/>
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="283"/>
+        <location filename="../../ui/ro/pages/reception.py" line="308"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="284"/>
+        <location filename="../../ui/ro/pages/reception.py" line="309"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="285"/>
+        <location filename="../../ui/ro/pages/reception.py" line="310"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="286"/>
+        <location filename="../../ui/ro/pages/reception.py" line="311"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="290"/>
+        <location filename="../../ui/ro/pages/reception.py" line="315"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="291"/>
+        <location filename="../../ui/ro/pages/reception.py" line="316"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="292"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="293"/>
+        <location filename="../../ui/ro/pages/reception.py" line="318"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="294"/>
+        <location filename="../../ui/ro/pages/reception.py" line="319"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="296"/>
+        <location filename="../../ui/ro/pages/reception.py" line="321"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="301"/>
+        <location filename="../../ui/ro/pages/reception.py" line="326"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="302"/>
+        <location filename="../../ui/ro/pages/reception.py" line="327"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="303"/>
+        <location filename="../../ui/ro/pages/reception.py" line="328"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="309"/>
+        <location filename="../../ui/ro/pages/reception.py" line="334"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="310"/>
+        <location filename="../../ui/ro/pages/reception.py" line="335"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="313"/>
+        <location filename="../../ui/ro/pages/reception.py" line="338"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="317"/>
+        <location filename="../../ui/ro/pages/reception.py" line="342"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="318"/>
+        <location filename="../../ui/ro/pages/reception.py" line="343"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="319"/>
+        <location filename="../../ui/ro/pages/reception.py" line="344"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="320"/>
+        <location filename="../../ui/ro/pages/reception.py" line="345"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="346"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="322"/>
+        <location filename="../../ui/ro/pages/reception.py" line="347"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="371"/>
+        <location filename="../../ui/ro/pages/reception.py" line="400"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="371"/>
+        <location filename="../../ui/ro/pages/reception.py" line="400"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="373"/>
+        <location filename="../../ui/ro/pages/reception.py" line="402"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="391"/>
+        <location filename="../../ui/ro/pages/reception.py" line="420"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="400"/>
+        <location filename="../../ui/ro/pages/reception.py" line="429"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="402"/>
+        <location filename="../../ui/ro/pages/reception.py" line="431"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="409"/>
+        <location filename="../../ui/ro/pages/reception.py" line="438"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="426"/>
+        <location filename="../../ui/ro/pages/reception.py" line="455"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="437"/>
+        <location filename="../../ui/ro/pages/reception.py" line="466"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="268"/>
+        <location filename="../../ui/ro/pages/reception.py" line="492"/>
+        <source>Mark %1 has photos: remove its photos before removing the mark.</source>
+        <translation>标记 %1 已有照片：请先删除这些照片，再删除该标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/reception.py" line="539"/>
+        <source>Choose a mark in the list to see or add its photos.</source>
+        <translation>在列表中选择一处标记，即可查看或添加其照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/reception.py" line="545"/>
+        <source>Save the check-in to add photos to this mark.</source>
+        <translation>请先保存接车检查，再为此标记添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/reception.py" line="550"/>
+        <source>Photos of mark %1:</source>
+        <translation>标记 %1 的照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="314"/>
         <source>New concern</source>
         <translation>新的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="285"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="331"/>
         <source>Type what the customer says, exactly in their own words. Enter starts a new line; Ctrl+Enter records.</source>
         <translation>逐字记录客户的原话。回车换行；Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="270"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="316"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户原话(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="271"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="317"/>
         <source>Advisor&apos;s &amp;restatement</source>
         <translation>顾问复述(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="272"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="318"/>
         <source>Technical description of the symptom</source>
         <translation>症状的技术描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="273"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="319"/>
         <source>Record concern (Ctrl+Enter)</source>
         <translation>记录故障描述（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="274"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="320"/>
         <source>Concerns on this repair order</source>
         <translation>本工单的故障描述</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/diagnosis.py" line="292"/>
+        <location filename="../../ui/ro/pages/diagnosis.py" line="338"/>
         <source>The first concern confirms the need: take 5–10 minutes after the customer&apos;s arrival (%1) to listen, ask and restate.</source>
         <translation>记录第一条故障描述即确认需求：请在客户到店（%1）后用 5–10 分钟倾听、询问并复述。</translation>
     </message>

@@ -432,109 +432,114 @@ booked %2</source>
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="212"/>
+        <location filename="../../ui/change_request_dialog.py" line="221"/>
         <source>Raise a change request</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="213"/>
+        <location filename="../../ui/change_request_dialog.py" line="222"/>
         <source>Extra work found</source>
         <translation>发现追加作业</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="214"/>
+        <location filename="../../ui/change_request_dialog.py" line="223"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="215"/>
+        <location filename="../../ui/change_request_dialog.py" line="224"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="216"/>
+        <location filename="../../ui/change_request_dialog.py" line="225"/>
         <source>What was found / why late</source>
         <translation>发现的问题 / 延误原因</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="217"/>
+        <location filename="../../ui/change_request_dialog.py" line="226"/>
         <source>Extra lines</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="220"/>
+        <location filename="../../ui/change_request_dialog.py" line="229"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="221"/>
+        <location filename="../../ui/change_request_dialog.py" line="230"/>
         <source>Code / part no.</source>
         <translation>代码 / 配件号</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="222"/>
+        <location filename="../../ui/change_request_dialog.py" line="231"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="223"/>
+        <location filename="../../ui/change_request_dialog.py" line="232"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="224"/>
+        <location filename="../../ui/change_request_dialog.py" line="233"/>
         <source>Unit price (optional)</source>
         <translation>单价（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="225"/>
+        <location filename="../../ui/change_request_dialog.py" line="234"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="228"/>
+        <location filename="../../ui/change_request_dialog.py" line="237"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="229"/>
+        <location filename="../../ui/change_request_dialog.py" line="238"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="230"/>
+        <location filename="../../ui/change_request_dialog.py" line="239"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="231"/>
+        <location filename="../../ui/change_request_dialog.py" line="240"/>
         <source>New promised time</source>
         <translation>新的承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="233"/>
+        <location filename="../../ui/change_request_dialog.py" line="241"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_request_dialog.py" line="243"/>
         <source>(now promised: %1)</source>
         <translation>（当前承诺：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="237"/>
+        <location filename="../../ui/change_request_dialog.py" line="247"/>
         <source>Send to the advisor</source>
         <translation>发送给服务顾问</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="241"/>
-        <location filename="../../ui/change_request_dialog.py" line="265"/>
+        <location filename="../../ui/change_request_dialog.py" line="251"/>
+        <location filename="../../ui/change_request_dialog.py" line="275"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="242"/>
-        <location filename="../../ui/change_request_dialog.py" line="266"/>
+        <location filename="../../ui/change_request_dialog.py" line="252"/>
+        <location filename="../../ui/change_request_dialog.py" line="276"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/change_request_dialog.py" line="249"/>
+        <location filename="../../ui/change_request_dialog.py" line="259"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
@@ -1100,6 +1105,59 @@ booked %2</source>
     </message>
 </context>
 <context>
+    <name>PendingPhotos</name>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="71"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="72"/>
+        <source>Camera…</source>
+        <translation>摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="73"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="83"/>
+        <source>The photo</source>
+        <translation>该照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="88"/>
+        <source>%1 is not a picture this program can read.</source>
+        <translation>%1 不是本程序能读取的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="102"/>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="106"/>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="106"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="116"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pending_photos.py" line="127"/>
+        <source>%1 is too large for a photo (at most %2 MB).</source>
+        <translation>%1 太大，照片最大 %2 MB。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveStockDialog</name>
     <message>
         <location filename="../../ui/parts_dialogs.py" line="155"/>
@@ -1153,170 +1211,180 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="142"/>
+        <location filename="../../ui/ro/pages/repair.py" line="153"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="143"/>
+        <location filename="../../ui/ro/pages/repair.py" line="154"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="144"/>
+        <location filename="../../ui/ro/pages/repair.py" line="155"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="145"/>
+        <location filename="../../ui/ro/pages/repair.py" line="156"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="148"/>
+        <location filename="../../ui/ro/pages/repair.py" line="159"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="149"/>
+        <location filename="../../ui/ro/pages/repair.py" line="160"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="150"/>
+        <location filename="../../ui/ro/pages/repair.py" line="161"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="151"/>
-        <location filename="../../ui/ro/pages/repair.py" line="168"/>
+        <location filename="../../ui/ro/pages/repair.py" line="162"/>
+        <location filename="../../ui/ro/pages/repair.py" line="179"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="152"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="156"/>
+        <location filename="../../ui/ro/pages/repair.py" line="167"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="157"/>
+        <location filename="../../ui/ro/pages/repair.py" line="168"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="158"/>
+        <location filename="../../ui/ro/pages/repair.py" line="169"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="159"/>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="160"/>
+        <location filename="../../ui/ro/pages/repair.py" line="171"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="166"/>
+        <location filename="../../ui/ro/pages/repair.py" line="177"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="167"/>
+        <location filename="../../ui/ro/pages/repair.py" line="178"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="169"/>
+        <location filename="../../ui/ro/pages/repair.py" line="180"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="181"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="182"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="174"/>
+        <location filename="../../ui/ro/pages/repair.py" line="185"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="175"/>
+        <location filename="../../ui/ro/pages/repair.py" line="186"/>
         <source>Change request from &amp;findings…</source>
         <translation>按检查发现提交变更(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="176"/>
+        <location filename="../../ui/ro/pages/repair.py" line="187"/>
         <source>The inspection&apos;s red and yellow items not yet work</source>
         <translation>检查中尚未转为作业的红色和黄色项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="177"/>
+        <location filename="../../ui/ro/pages/repair.py" line="188"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="178"/>
+        <location filename="../../ui/ro/pages/repair.py" line="189"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="179"/>
+        <location filename="../../ui/ro/pages/repair.py" line="190"/>
         <source>Reject (manager)…</source>
         <translation>驳回（经理）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="180"/>
+        <location filename="../../ui/ro/pages/repair.py" line="191"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="180"/>
+        <location filename="../../ui/ro/pages/repair.py" line="191"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="180"/>
+        <location filename="../../ui/ro/pages/repair.py" line="191"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="181"/>
+        <location filename="../../ui/ro/pages/repair.py" line="192"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="182"/>
+        <location filename="../../ui/ro/pages/repair.py" line="193"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="183"/>
+        <location filename="../../ui/ro/pages/repair.py" line="194"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="214"/>
+        <location filename="../../ui/ro/pages/repair.py" line="225"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="215"/>
+        <location filename="../../ui/ro/pages/repair.py" line="226"/>
         <source>major</source>
         <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="285"/>
+        <source>Choose a change request to see its photos.</source>
+        <translation>选择一项变更申请即可查看其照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="289"/>
+        <source>Photos of the selected change:</source>
+        <translation>所选变更的照片：</translation>
     </message>
 </context>
 <context>

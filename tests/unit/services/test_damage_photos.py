@@ -86,7 +86,7 @@ def test_a_mark_with_photos_cannot_be_removed_and_nothing_changes(staff) -> None
     with pytest.raises(GateError) as refused:
         save(staff, ro_id, [SCRATCH, CHIP])  # the dent removed, a chip added in its place
     assert refused.value.en == "Damage mark 2 has photos: remove its photos before removing the mark."
-    assert refused.value.zh == "车损 2 已有照片：请先删除照片，再删除该车损标记。"
+    assert refused.value.zh == "损伤标记 2 已有照片：请先删除这些照片，再删除该标记。"
     assert db_snapshot() == before
 
 

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import Confirmation, InspectionStage, words
+from advisor.codes import Confirmation, InspectionStage, PhotoSubject, ROStatus, words
 from advisor.services import diagnosis, workshop
 from advisor.services.users import Actor
 from advisor.services.views import ConcernView, ROView
 from ui import fmt, workshop_labels
 from ui.context import AppContext
 from ui.long_text import WordsBox
+from ui.photo_strip import PhotoStrip
 from ui.ro.inspection_dialog import InspectionButton
 from ui.ro.pages.base import StepPage
 from ui.ro.quote_panel import quoted
@@ -97,6 +98,7 @@ class ConcernCard(QFrame):
         self.page = page
         self.concern = concern
         self.setObjectName(f"concern_{concern.id}")
+        self.strips: dict[str, PhotoStrip] = {}  # subject → its strip
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grey = "color: #888;" if concern.superseded else ""
         layout = QVBoxLayout(self)
@@ -109,8 +111,51 @@ class ConcernCard(QFrame):
         words.label.setStyleSheet(grey)
         layout.addWidget(words)
         layout.addWidget(self._details(grey))
+        layout.addWidget(self._photos(PhotoSubject.CONCERN, self.tr("Photos:"), grey))
+        if concern.finding or (not concern.superseded and page.ctx.may("concern.finding")):
+            layout.addWidget(self._finding(grey))
+            layout.addWidget(self._photos(PhotoSubject.FINDING, self.tr("Photos of the finding:"), grey))
         if not concern.superseded:
             layout.addLayout(self._actions())
+
+    def _finding(self, grey: str) -> QLabel:
+        """The technician's finding (the cause found) and correction, when recorded."""
+        concern = self.concern
+        label = QLabel(self)
+        label.setObjectName(f"finding_{concern.id}")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        parts = [self.tr("Finding: %1").replace("%1", concern.finding or self.tr("not recorded yet"))]
+        if concern.correction:
+            parts.append(self.tr("Correction: %1").replace("%1", concern.correction))
+        label.setText("\n".join(parts))
+        label.setStyleSheet(grey)
+        return label
+
+    def _photos(self, subject: str, title: str, grey: str) -> QWidget:
+        """A compact strip of the concern's (or its finding's) photos: added by whoever may
+        add photos while the RO is open; a corrected entry's photos are read only."""
+        concern, page = self.concern, self.page
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(title, row)
+        label.setStyleSheet(grey)
+        strip = PhotoStrip(page.ctx, row, compact=True)
+        strip.setObjectName(f"{subject}_photos_{concern.id}")
+        v = page.view
+        editable = (
+            v is not None
+            and v.status == ROStatus.OPEN
+            and v.handed_over_at is None
+            and not concern.superseded
+            and page.ctx.may("photo.add")
+        )
+        strip.set_subject(v.id if v is not None else None, subject, concern.id, editable=editable)
+        line.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(strip, 1)
+        self.strips[subject] = strip
+        return row
 
     def _title(self, grey: str) -> QLabel:
         """Concern n — who and when (marked when a later entry corrected it)."""
@@ -215,6 +260,7 @@ class Page(StepPage):
         self.new_box = QGroupBox(self)
         self.words_label = QLabel(self.new_box)
         self.words = words_editor(self.new_box, "customer_words")
+        self.words.setMaximumHeight(130)  # the concerns below, with their photos, get the room
         self.words_label.setBuddy(self.words)
         self.restatement_label = QLabel(self.new_box)
         self.restatement = QLineEdit(self.new_box)
@@ -303,7 +349,8 @@ class Page(StepPage):
         for i, c in enumerate(view.concerns):
             card = ConcernCard(self, c, self.list_widget)
             for button in card.findChildren(QPushButton):
-                self.guard(button, "concern.record")
+                if not any(strip.isAncestorOf(button) for strip in card.strips.values()):
+                    self.guard(button, "concern.record")
             self.list_layout.insertWidget(i, card)
             self.cards.append(card)
 

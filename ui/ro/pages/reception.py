@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import DamageKind, InspectionStage, RepairClass, ROStatus, words
+from advisor.codes import DamageKind, InspectionStage, PhotoSubject, RepairClass, ROStatus, words
 from advisor.config import REPAIR_CLASSES
-from advisor.services import orders, reception
+from advisor.services import orders, photos, reception
 from advisor.services.reception import DAMAGE_KINDS
 from advisor.services.views import ROView
 from advisor.workflow import GREETING_S
-from ui import fmt
+from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
+from ui.photo_strip import PhotoStrip
 from ui.ro.car_outline import ZONES, CarOutline, zone_label
 from ui.ro.inspection_dialog import InspectionButton
 from ui.ro.pages.base import StepPage, scroll_page
@@ -57,6 +58,9 @@ class Page(StepPage):
         super().__init__(ctx, parent)
         self.loaded_for: int | None = None  # RO whose values fill the form
         self.marks: list[dict[str, str]] = []
+        # Each mark's number as saved (None: added here, not saved yet): its photos' subject_id.
+        self.saved: list[int | None] = []
+        self.photo_counts: dict[int, int] = {}  # saved mark number → photos
         greet_row = self._build_greeting()
         self._build_comeback()
         self._build_walk_around_fields()
@@ -79,7 +83,10 @@ class Page(StepPage):
         self._set_tab_order()
         self.may_check_in = self.guard(self.greet_button, "ro.checkin")
         self.guard(self.checkin_box, "ro.checkin")
-        self.guard(self.damage_box, "ro.checkin")
+        # The marks' inputs are the check-in's; the list and each mark's photos are read by
+        # everyone (photos added by whoever may add them).
+        for widget in (self.outline, self.kind, self.note, self.zone, self.add_button, self.remove_button):
+            self.guard(widget, "ro.checkin")
         self.may_link = self.guard(self.comeback_button, "ro.open")
         self.guard(self.inspection_button, "inspection.do")
         self.retranslate()
@@ -237,9 +244,27 @@ class Page(StepPage):
         side.addWidget(self.add_button, 4, 1)
         side.addWidget(self.marks_list, 5, 0, 1, 2)
         side.addWidget(self.remove_button, 6, 1)
+        side.addWidget(self._build_mark_photos(), 7, 0, 1, 2)
         damage_layout = QHBoxLayout(self.damage_box)
         damage_layout.addWidget(self.outline)
         damage_layout.addLayout(side, 1)
+
+    def _build_mark_photos(self) -> QWidget:
+        """The photos of the mark chosen in the list (a saved one: its number is what they
+        are of), compact under the list."""
+        box = QWidget(self.damage_box)
+        self.mark_photos_label = QLabel(box)
+        self.mark_photos_label.setObjectName("damage_photos_label")
+        self.mark_photos_label.setWordWrap(True)
+        self.mark_photos = PhotoStrip(self.ctx, box, compact=True)
+        self.mark_photos.setObjectName("damage_photos")
+        self.mark_photos.changed.connect(self._photos_changed)
+        self.marks_list.currentRowChanged.connect(lambda _row: self._show_mark_photos())
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.mark_photos_label)
+        column.addWidget(self.mark_photos)
+        return box
 
     def _set_tab_order(self) -> None:
         """Greet, the walk-around top to bottom, the damage marks, then save: every input
@@ -341,8 +366,11 @@ class Page(StepPage):
         super().set_view(view)
         self.inspection_button.show_ro(view)
         self._show_arrival(view)
+        self._count_photos(view.id)
         if self.loaded_for != view.id:
             self._load_form(view)
+        else:
+            self._show_marks()
         self._show_comeback(view)
 
     def _load_form(self, view: ROView) -> None:
@@ -358,6 +386,7 @@ class Page(StepPage):
         self._select(self.repair_class, view.repair_class)
         self.first_service.setChecked(view.first_service)
         self.marks = [dict(d) for d in view.body_damage]
+        self.saved = list(range(1, len(self.marks) + 1))
         self._show_marks()
 
     @staticmethod
@@ -445,24 +474,84 @@ class Page(StepPage):
         if not zone:
             return
         self.marks.append({"zone": zone, "kind": self.kind.currentData(), "note": self.note.text()})
+        self.saved.append(None)
         self.note.clear()
         self._show_marks()
         self.marks_list.setCurrentRow(len(self.marks) - 1)
 
     def remove_mark(self) -> None:
         row = self.marks_list.currentRow()
+        if not self.may_check_in or not 0 <= row < len(self.marks):
+            return
+        number = self.saved[row]
+        if number is not None and self.photo_counts.get(number):
+            # Its photos would show another mark: the advisor removes them first (the service
+            # refuses the check-in otherwise).
+            messages.error(
+                self,
+                self.tr("Mark %1 has photos: remove its photos before removing the mark.").replace(
+                    "%1", str(row + 1)
+                ),
+            )
+            return
         if 0 <= row < len(self.marks):
             del self.marks[row]
+            del self.saved[row]
             self._show_marks()
             self.marks_list.setCurrentRow(min(row, len(self.marks) - 1))
 
     def _show_marks(self) -> None:
+        row = self.marks_list.currentRow()
+        self.marks_list.blockSignals(True)
         self.marks_list.clear()
         for n, m in enumerate(self.marks, start=1):
             note = f" — {m.get('note')}" if m.get("note") else ""
             text = f"{n}. {zone_label(m.get('zone', ''))}: {damage_kind_label(m.get('kind', ''))}{note}"
+            number = self.saved[n - 1] if n - 1 < len(self.saved) else None
+            photos = self.photo_counts.get(number, 0) if number is not None else 0
+            if photos:
+                text += f"  📷 {photos}"
             QListWidgetItem(text, self.marks_list)
+        if 0 <= row < self.marks_list.count():
+            self.marks_list.setCurrentRow(row)
+        self.marks_list.blockSignals(False)
         self.outline.set_marks([m.get("zone", "") for m in self.marks])
+        self._show_mark_photos()
+
+    # -- each mark's photos --------------------------------------------------------------
+    def _count_photos(self, ro_id: int) -> None:
+        self.photo_counts = {}
+        for p in photos.read_photos(actor=self.ctx.actor, ro_id=ro_id, subject=PhotoSubject.DAMAGE):
+            if p.subject_id is not None:
+                self.photo_counts[p.subject_id] = self.photo_counts.get(p.subject_id, 0) + 1
+
+    def _photos_changed(self) -> None:
+        if self.view is not None:
+            self._count_photos(self.view.id)
+            self._show_marks()
+
+    def _show_mark_photos(self) -> None:
+        """The chosen mark's photos: added while the check-in may change, by whoever may add
+        photos; a mark not saved yet has none (its number is given when saved)."""
+        row = self.marks_list.currentRow()
+        v = self.view
+        if v is None or not 0 <= row < len(self.marks):
+            self.mark_photos_label.setText(self.tr("Choose a mark in the list to see or add its photos."))
+            self.mark_photos.set_subject(None, PhotoSubject.DAMAGE, None, editable=False)
+            self.mark_photos.hide()
+            return
+        number = self.saved[row]
+        if number is None:
+            self.mark_photos_label.setText(self.tr("Save the check-in to add photos to this mark."))
+            self.mark_photos.set_subject(None, PhotoSubject.DAMAGE, None, editable=False)
+            self.mark_photos.hide()
+            return
+        open_ = v.status == ROStatus.OPEN and v.authorised_at is None
+        self.mark_photos_label.setText(self.tr("Photos of mark %1:").replace("%1", str(row + 1)))
+        self.mark_photos.set_subject(
+            v.id, PhotoSubject.DAMAGE, number, editable=open_ and self.ctx.may("photo.add")
+        )
+        self.mark_photos.show()
 
     # -- actions -------------------------------------------------------------------
     def greet(self) -> None:

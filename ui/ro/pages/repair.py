@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind
+from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind, PhotoSubject, ROStatus
 from advisor.i18n import pick
 from advisor.services import changes, findings, workshop
 from advisor.services.findings import FindingView
@@ -29,6 +30,7 @@ from ui.board_model import planned_minutes
 from ui.change_request_dialog import ChangeRequestDialog
 from ui.context import AppContext
 from ui.long_text import fit_columns
+from ui.photo_strip import PhotoStrip
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.findings_change_dialog import FindingsChangeDialog
 from ui.ro.findings_panel import thumbs_of
@@ -90,6 +92,11 @@ class RepairPage(StepPage):
             (self.findings_btn, "change_from_findings"),
         ):
             button.setObjectName(name)
+        # The selected change's photos (what was found), under the list.
+        self.change_photos_label = QLabel()
+        self.change_photos_label.setObjectName("change_photos_label")
+        self.change_photos = PhotoStrip(self.ctx, compact=True)
+        self.change_photos.setObjectName("change_photos")
         self.old_parts = read_only_table(3)
         self.old_parts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.training = QCheckBox()
@@ -125,6 +132,10 @@ class RepairPage(StepPage):
             row.addWidget(b)
         row.addStretch(1)
         cl.addLayout(row)
+        photos_row = QHBoxLayout()
+        photos_row.addWidget(self.change_photos_label)
+        photos_row.addWidget(self.change_photos, 1)
+        cl.addLayout(photos_row)
         QVBoxLayout(self.old_box).addWidget(self.old_parts)
         tl = QHBoxLayout(self.training_box)
         tl.addWidget(self.training)
@@ -265,6 +276,18 @@ class RepairPage(StepPage):
         self.answer_btn.setEnabled(waiting and c is not None and c.consent_at is None)
         self.approve_btn.setEnabled(waiting and c is not None and c.major and not c.manager)
         self.reject_btn.setEnabled(self.approve_btn.isEnabled())
+        self._show_change_photos(c)
+
+    def _show_change_photos(self, c: ChangeRequestView | None) -> None:
+        """The selected change's photos: added while it waits for the customer's answer, by
+        whoever may add photos; read only once answered."""
+        if self.view is None or c is None:
+            self.change_photos_label.setText(self.tr("Choose a change request to see its photos."))
+            self.change_photos.set_subject(None, PhotoSubject.CHANGE, None, editable=False)
+            return
+        editable = c.status in CHANGE_OPEN and self.view.status == ROStatus.OPEN and self.ctx.may("photo.add")
+        self.change_photos_label.setText(self.tr("Photos of the selected change:"))
+        self.change_photos.set_subject(self.view.id, PhotoSubject.CHANGE, c.id, editable=editable)
 
     def _on_job(self, fn: Callable[[AssignmentView], Any]) -> Any:
         row = self.jobs.currentRow()
