@@ -281,112 +281,117 @@
 <context>
     <name>AuthoriseDialog</name>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="52"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="53"/>
         <source>Customer authorisation — %1</source>
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="67"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="69"/>
         <source>Each line: approve or decline (a declined line needs the customer&apos;s reason).</source>
         <translation>逐项批准或拒绝（拒绝的项目须选择客户的原因）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="83"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="83"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="83"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="83"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="97"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="99"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="98"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="100"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="101"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="103"/>
         <source>(choose the reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="152"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="136"/>
+        <source>From the inspection: click the photo to show it large</source>
+        <translation>来自检查：点击照片可放大给客户看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/authorise_dialog.py" line="179"/>
         <source>Price range told to the customer</source>
         <translation>告知客户的价格范围</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="159"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="186"/>
         <source>The total is outside the range told. Tell the customer a corrected range now, or record that they agree to this total.</source>
         <translation>合计超出告知的范围。请现在向客户重新告知价格范围，或记录客户同意此金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="172"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="199"/>
         <source>keep</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="174"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="201"/>
         <source>The customer &amp;agrees to this total outside the range</source>
         <translation>客户同意超出范围的此金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="177"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="204"/>
         <source>Corrected &amp;range told now:</source>
         <translation>现在重新告知的范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="201"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="228"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="205"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="232"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="59"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="61"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="60"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="61"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="64"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="65"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="231"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="258"/>
         <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
         <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>

@@ -92,6 +92,15 @@ def test_two_red_findings_with_photos_become_lines_one_declined_comes_back_with_
 
     # The customer approves the disc and declines the wipers: too expensive (by phone).
     def decide(d: AuthoriseDialog) -> None:
+        # The wipers' line shows their photo: a click shows the customer the cracked blade.
+        row = [x.id for x in d.lines].index(wiper_line)
+        assert not d.table.item(row, 0).icon().isNull()
+        person.click_at(qtbot, d.table, d.table.model().index(row, 0))
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PhotoViewer))
+        viewer = QApplication.activeModalWidget()
+        seen["in_dialog"] = viewer.ids  # type: ignore[union-attr]
+        person.click(qtbot, viewer.close_button)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is d)
         person.choose(qtbot, d.decisions[wiper_line], "Decline")
         person.choose(qtbot, d.reason_boxes[wiper_line], "Too expensive")
         person.choose(qtbot, d.method, "By phone")
@@ -99,12 +108,15 @@ def test_two_red_findings_with_photos_become_lines_one_declined_comes_back_with_
         if d.isVisible():  # refused: the assertions below say why
             d.reject()
 
+    seen: dict[str, Any] = {}
     qtbot.waitUntil(lambda: len(estimate_page.view.lines) == 2)  # the page shows the new lines
     when_shown(AuthoriseDialog, decide)
     person.click(qtbot, estimate_page.authorise_button)
     assert shown == []
     decided = {x.id: (x.status, x.decline_reason_en) for x in get_ro_view(ro_id).lines}
     assert decided == {disc_line: ("approved", ""), wiper_line: ("declined", "Too expensive")}
+    wiper_photo = Photo.get(Photo.subject_id == results["wipers"].id).id
+    assert seen["in_dialog"] == [wiper_photo]
 
     # The work is done and the car goes home; at the next solicitation the call list shows
     # the declined wipers with their photo, and a click opens it large.
@@ -118,8 +130,6 @@ def test_two_red_findings_with_photos_become_lines_one_declined_comes_back_with_
     person.click_at(qtbot, calls.table, calls.table.model().index(row, 0))
     assert "Wiper" in calls.details.toPlainText() and "Too expensive" in calls.details.toPlainText()
     assert calls.photo_button.isVisible() and not calls.photo_button.icon().isNull()
-    wiper_photo = Photo.get(Photo.subject_id == results["wipers"].id).id
-    seen: dict[str, Any] = {}
 
     def look(viewer: PhotoViewer) -> None:
         seen["ids"] = viewer.ids

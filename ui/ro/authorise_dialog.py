@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from advisor.codes import AuthMethod, LineStatus, words
 from advisor.i18n import pick
-from advisor.services import estimate, settings, solicitation
-from advisor.services.views import ROView
+from advisor.services import estimate, findings, settings, solicitation
+from advisor.services.views import PhotoThumbView, ROView
 from ui import fmt
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, parse_money, to_qdatetime
 from ui.ro import printing, range_told
+from ui.ro.findings_panel import icon_of, open_photo, thumbs_of
 from ui.ro.lines_model import kind_label
 
 
@@ -53,6 +54,7 @@ class AuthoriseDialog(QDialog):
         self.lines = [x for x in view.lines if x.status == LineStatus.PROPOSED]
         self.reasons = solicitation.read_decline_reasons(actor=self.ctx.actor)
         self._build_table()
+        self._show_finding_photos()
         self._build_fields(view)
         buttons = self._build_buttons(view)
         form = QFormLayout()
@@ -114,6 +116,31 @@ class AuthoriseDialog(QDialog):
         for c in (1, 2, 3):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+
+    def _show_finding_photos(self) -> None:
+        """A line that came from an inspection finding shows its photo; a click on it opens
+        the photo large (issue 18: the customer sees the worn part while deciding)."""
+        found = [f for f in findings.read_findings(actor=self.ctx.actor, ro_id=self.view.id) if f.photo_ids]
+        thumbs = thumbs_of(self.ctx, self.view.id) if found else {}
+        self.line_photos: dict[int, list[PhotoThumbView]] = {
+            f.line_id: [thumbs[p] for p in f.photo_ids if p in thumbs] for f in found if f.line_id is not None
+        }
+        if not any(self.line_photos.values()):
+            return
+        self.table.setIconSize(QSize(40, 30))
+        for row, line in enumerate(self.lines):
+            shown = self.line_photos.get(line.id)
+            item = self.table.item(row, 0)
+            if shown and item is not None:
+                item.setIcon(icon_of(shown[0].thumb))
+                item.setToolTip(self.tr("From the inspection: click the photo to show it large"))
+        self.table.resizeRowsToContents()
+        self.table.cellClicked.connect(self._cell_clicked)
+
+    def _cell_clicked(self, row: int, column: int) -> None:
+        shown = self.line_photos.get(self.lines[row].id) if column == 0 and row < len(self.lines) else None
+        if shown:
+            open_photo(self.ctx, self, shown)
 
     def _build_fields(self, view: ROView) -> None:
         """How the customer answered, who, the promised time, a note, and the total."""
