@@ -1233,32 +1233,32 @@ After: %2</source>
 <context>
     <name>SettingsWorkspace</name>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="108"/>
+        <location filename="../../ui/workspaces/settings.py" line="119"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="111"/>
+        <location filename="../../ui/workspaces/settings.py" line="122"/>
         <source>Settings of the dealership</source>
         <translation>经销商设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="113"/>
+        <location filename="../../ui/workspaces/settings.py" line="124"/>
         <source>Dealership (printed on every sheet)</source>
         <translation>经销商信息（打印在每张单据上）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="114"/>
+        <location filename="../../ui/workspaces/settings.py" line="125"/>
         <source>Prices, tax and discounts</source>
         <translation>价格、税率与折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="115"/>
+        <location filename="../../ui/workspaces/settings.py" line="126"/>
         <source>Time limits and capacity</source>
         <translation>期限与产能</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="116"/>
+        <location filename="../../ui/workspaces/settings.py" line="127"/>
         <source>Warranty of a repair, per repair class</source>
         <translation>各维修类别的质量保证期</translation>
     </message>
@@ -1278,17 +1278,27 @@ After: %2</source>
         <translation>不少于（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="122"/>
+        <location filename="../../ui/workspaces/settings.py" line="133"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="123"/>
+        <location filename="../../ui/workspaces/settings.py" line="134"/>
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces/settings.py" line="154"/>
+        <location filename="../../ui/workspaces/settings.py" line="135"/>
+        <source>Inspection chec&amp;klists…</source>
+        <translation>车辆检查项目(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="137"/>
+        <source>The inspection items of each vehicle kind: names, units, thresholds, order</source>
+        <translation>各类车辆的检查项目：名称、单位、阈值、顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces/settings.py" line="169"/>
         <source>● Not saved</source>
         <translation>● 尚未保存</translation>
     </message>

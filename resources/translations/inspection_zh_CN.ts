@@ -2,6 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChecklistEditor</name>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="164"/>
+        <source>Inspection checklists</source>
+        <translation>车辆检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="165"/>
+        <source>&amp;Vehicle kind:</source>
+        <translation>车辆类型(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="180"/>
+        <source>— none: a priced line the advisor edits</source>
+        <translation>— 无：由服务顾问编辑的计价项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="186"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="187"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="188"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="189"/>
+        <source>Yellow at</source>
+        <translation>黄色阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="190"/>
+        <source>Red at</source>
+        <translation>红色阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="191"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="195"/>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="196"/>
+        <source>C&amp;hinese name:</source>
+        <translation>中文名称(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="197"/>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="198"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="199"/>
+        <source>&amp;Yellow at:</source>
+        <translation>黄色阈值(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="200"/>
+        <source>&amp;Red at:</source>
+        <translation>红色阈值(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="201"/>
+        <source>Canned &amp;job:</source>
+        <translation>对应套餐(&amp;J)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="202"/>
+        <source>Direction:</source>
+        <translation>判定方向：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="203"/>
+        <source>In use:</source>
+        <translation>使用状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="207"/>
+        <source>mm, kPa, V, % … (empty: no measurement)</source>
+        <translation>mm、kPa、V、% …（留空：无需测量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="208"/>
+        <source>&amp;Lower is worse (tread, pads, voltage)</source>
+        <translation>数值越低越差(&amp;L)（花纹、刹车片、电压）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="209"/>
+        <source>&amp;Active: on new inspections</source>
+        <translation>启用(&amp;A)：用于新的检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="210"/>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="211"/>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="212"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="213"/>
+        <source>&amp;New item</source>
+        <translation>新增项目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="214"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="217"/>
+        <source>Changes apply to inspections started from now on; an inspection already started keeps its items. An item is never deleted: untick Active.</source>
+        <translation>修改仅适用于此后开始的检查；已开始的检查保留原有项目。项目不会被删除：取消勾选“启用”即可停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="286"/>
+        <source>New item (added at the end)</source>
+        <translation>新项目（添加到末尾）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_editor.py" line="290"/>
+        <source>Item: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+</context>
+<context>
     <name>InspectionButton</name>
     <message>
         <location filename="../../ui/ro/inspection_dialog.py" line="500"/>

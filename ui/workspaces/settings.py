@@ -61,6 +61,7 @@ class SettingsWorkspace(Workspace):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.checklists_button)
         top.addWidget(self.state)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
@@ -103,6 +104,16 @@ class SettingsWorkspace(Workspace):
             QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         ).activated.connect(self.save)
         self.state = QLabel(self)
+        # The inspection checklists per vehicle kind (issue 18): the service manager's.
+        self.checklists_button = QPushButton(self)
+        self.checklists_button.setObjectName("settings_checklists")
+        self.checklists_button.clicked.connect(self.edit_checklists)
+        self.checklists_button.setVisible(self.ctx.may("inspection.configure"))
+
+    def edit_checklists(self) -> None:
+        from ui.checklist_editor import ChecklistEditor
+
+        ChecklistEditor(self.ctx, self).open()
 
     def title(self) -> str:
         return self.tr("Settings")
@@ -121,6 +132,10 @@ class SettingsWorkspace(Workspace):
             editor.retranslate()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.revert_button.setText(self.tr("Revert"))
+        self.checklists_button.setText(self.tr("Inspection chec&klists…"))
+        self.checklists_button.setToolTip(
+            self.tr("The inspection items of each vehicle kind: names, units, thresholds, order")
+        )
         self._show_state()
 
     # -- values --------------------------------------------------------------------
