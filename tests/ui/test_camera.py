@@ -9,8 +9,10 @@ import sys
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QAbstractButton, QDialog
 
+from tests.ui import person
+from tests.ui.modal import when_shown
 from tests.ui.person import click
 from ui import camera, i18n
 from ui.camera import CameraDialog
@@ -122,3 +124,61 @@ def test_a_camera_that_cannot_start_is_said_and_its_photos_still_arrive(qtbot) -
     dialog.image_capture.imageCaptured.emit(7, a_photo("#d32f2f", 320, 240))
     assert len(dialog.captured()) == 1
     assert QImage.fromData(dialog.captured()[0]).width() == 320
+
+
+# -- the camera on a photo strip ------------------------------------------------------------
+def _strip_on_a_damage_mark(qtbot, ctx, staff):  # type: ignore[no-untyped-def]
+    from advisor.codes import PhotoSubject
+    from advisor.services import reception
+    from tests import factories
+    from ui.photo_strip import PhotoStrip
+
+    ro_id = factories.open_checked_in(staff)
+    reception.check_in(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        mileage_km=21_000,
+        fuel_level=4,
+        body_damage=[{"zone": "bonnet", "kind": "chip", "note": ""}],
+    )
+    strip = PhotoStrip(ctx)
+    strip.set_subject(ro_id, PhotoSubject.DAMAGE, 1, editable=True)
+    strip.resize(600, 60)
+    person.show_window(qtbot, strip, (600, 60))
+    return ro_id, strip
+
+
+def test_a_strip_offers_no_camera_where_there_is_none(qtbot, ctx, staff, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import photo_strip
+
+    monkeypatch.setattr(photo_strip, "_camera_seen", None)  # asked afresh, not the last test's answer
+    _ro_id, strip = _strip_on_a_damage_mark(qtbot, ctx, staff)
+    assert strip.findChild(QAbstractButton, "photo_add").isVisible()
+    if not camera.available():
+        assert not strip.findChild(QAbstractButton, "photo_camera").isVisible()
+
+
+def test_photos_taken_with_the_camera_are_added_to_the_strip(qtbot, ctx, staff, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A PC with a camera: the strip's camera button opens the dialog; the shots the camera
+    delivers (through the dialog's imageCaptured slot) are stored as photos from the camera."""
+    from advisor.services import photos
+    from ui import photo_strip
+
+    monkeypatch.setattr(camera, "available", lambda: True)
+    monkeypatch.setattr(photo_strip, "_camera_seen", None)
+    ro_id, strip = _strip_on_a_damage_mark(qtbot, ctx, staff)
+    button = strip.findChild(QAbstractButton, "photo_camera")
+    assert button.isVisible()
+
+    def shoot(dialog: CameraDialog) -> None:
+        dialog.on_image_captured(1, a_photo("#d32f2f", 1200, 900))
+        dialog.on_image_captured(2, a_photo("#1976d2", 1200, 900))
+        click(qtbot, dialog.use)
+
+    when_shown(CameraDialog, shoot)
+    click(qtbot, button)
+    assert shown == []
+    stored = photos.photos_of(ro_id, full=True)
+    assert [(p.subject, p.subject_id, p.source) for p in stored] == [("damage", 1, "camera")] * 2
+    assert [(p.width, p.height) for p in stored] == [(1200, 900)] * 2
+    qtbot.waitUntil(lambda: len([b for b in strip.thumbs if b.isVisible()]) == 2)
