@@ -1211,178 +1211,183 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="153"/>
+        <location filename="../../ui/ro/pages/repair.py" line="161"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="154"/>
+        <location filename="../../ui/ro/pages/repair.py" line="162"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="155"/>
+        <location filename="../../ui/ro/pages/repair.py" line="163"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="156"/>
+        <location filename="../../ui/ro/pages/repair.py" line="164"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="159"/>
+        <location filename="../../ui/ro/pages/repair.py" line="167"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="160"/>
+        <location filename="../../ui/ro/pages/repair.py" line="168"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="161"/>
+        <location filename="../../ui/ro/pages/repair.py" line="169"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="162"/>
-        <location filename="../../ui/ro/pages/repair.py" line="179"/>
+        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="187"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="171"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="167"/>
+        <location filename="../../ui/ro/pages/repair.py" line="175"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="168"/>
+        <location filename="../../ui/ro/pages/repair.py" line="176"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="169"/>
+        <location filename="../../ui/ro/pages/repair.py" line="177"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
+        <location filename="../../ui/ro/pages/repair.py" line="178"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="179"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="177"/>
+        <location filename="../../ui/ro/pages/repair.py" line="185"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="178"/>
+        <location filename="../../ui/ro/pages/repair.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="180"/>
+        <location filename="../../ui/ro/pages/repair.py" line="188"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="181"/>
+        <location filename="../../ui/ro/pages/repair.py" line="189"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="182"/>
+        <location filename="../../ui/ro/pages/repair.py" line="190"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="185"/>
+        <location filename="../../ui/ro/pages/repair.py" line="193"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="186"/>
+        <location filename="../../ui/ro/pages/repair.py" line="194"/>
         <source>Change request from &amp;findings…</source>
         <translation>按检查发现提交变更(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="187"/>
+        <location filename="../../ui/ro/pages/repair.py" line="195"/>
         <source>The inspection&apos;s red and yellow items not yet work</source>
         <translation>检查中尚未转为作业的红色和黄色项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="188"/>
+        <location filename="../../ui/ro/pages/repair.py" line="196"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="189"/>
+        <location filename="../../ui/ro/pages/repair.py" line="197"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="190"/>
+        <location filename="../../ui/ro/pages/repair.py" line="198"/>
         <source>Reject (manager)…</source>
         <translation>驳回（经理）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="191"/>
+        <location filename="../../ui/ro/pages/repair.py" line="199"/>
+        <source>From the inspection:</source>
+        <translation>检查发现的照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="200"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="191"/>
+        <location filename="../../ui/ro/pages/repair.py" line="200"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="191"/>
+        <location filename="../../ui/ro/pages/repair.py" line="200"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="192"/>
+        <location filename="../../ui/ro/pages/repair.py" line="201"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="193"/>
+        <location filename="../../ui/ro/pages/repair.py" line="202"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="194"/>
+        <location filename="../../ui/ro/pages/repair.py" line="203"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="225"/>
+        <location filename="../../ui/ro/pages/repair.py" line="235"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="226"/>
+        <location filename="../../ui/ro/pages/repair.py" line="236"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="285"/>
+        <location filename="../../ui/ro/pages/repair.py" line="316"/>
         <source>Choose a change request to see its photos.</source>
         <translation>选择一项变更申请即可查看其照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="289"/>
+        <location filename="../../ui/ro/pages/repair.py" line="320"/>
         <source>Photos of the selected change:</source>
         <translation>所选变更的照片：</translation>
     </message>

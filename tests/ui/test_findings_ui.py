@@ -147,6 +147,14 @@ def test_the_repair_page_raises_one_change_request_from_the_findings(
     # one can go once the customer has answered. The button stays for it.
     qtbot.waitUntil(lambda: sum(1 for f in page.findings_ if not f.turned) == 1)
     assert page.findings_btn.isVisible()
+    # The change, selected, shows the pads' photo it was raised from: a click opens it.
+    qtbot.waitUntil(lambda: len(page.finding_photo_buttons) == 1)
+    pads_photo = _photo(ids["brake_pads_front"])
+    assert page.finding_photo_buttons[0].objectName() == f"finding_photo_{pads_photo}"
+    assert page.finding_photos_label.isVisible()
+    person.click(qtbot, page.finding_photo_buttons[0])
+    _viewer_opened(qtbot, [pads_photo])
+    assert shown == []
 
 
 def _declined_finding(staff: factories.Staff) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from ui.long_text import fit_columns
 from ui.photo_strip import PhotoStrip
 from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.findings_change_dialog import FindingsChangeDialog
-from ui.ro.findings_panel import thumbs_of
+from ui.ro.findings_panel import photo_button, thumbs_of
 from ui.ro.pages.base import StepPage, scroll_page
 from ui.ro.reject_change_dialog import RejectChangeDialog
 from ui.tables import fill_rows, read_only_table
@@ -136,6 +136,14 @@ class RepairPage(StepPage):
         photos_row.addWidget(self.change_photos_label)
         photos_row.addWidget(self.change_photos, 1)
         cl.addLayout(photos_row)
+        # A change raised from inspection findings: their photos too (issue 18).
+        self.finding_photos_label = QLabel()
+        self.finding_photos_label.setObjectName("change_finding_photos_label")
+        self.finding_photos_row = QHBoxLayout()
+        self.finding_photos_row.addWidget(self.finding_photos_label)
+        self.finding_photos_row.addStretch(1)
+        cl.addLayout(self.finding_photos_row)
+        self.finding_photo_buttons: list[QWidget] = []
         QVBoxLayout(self.old_box).addWidget(self.old_parts)
         tl = QHBoxLayout(self.training_box)
         tl.addWidget(self.training)
@@ -188,6 +196,7 @@ class RepairPage(StepPage):
         self.answer_btn.setText(self.tr("Record customer's answer…"))
         self.approve_btn.setText(self.tr("Approve (manager)"))
         self.reject_btn.setText(self.tr("Reject (manager)…"))
+        self.finding_photos_label.setText(self.tr("From the inspection:"))
         self.old_parts.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Qty"), self.tr("Old part")])
         self.training.setText(self.tr("Hard case: flag for training"))
         self.training_note.setPlaceholderText(self.tr("What made it hard, what solved it"))
@@ -197,6 +206,7 @@ class RepairPage(StepPage):
 
     def set_view(self, view: ROView) -> None:
         super().set_view(view)
+        self.findings_ = findings.read_findings(actor=self.ctx.actor, ro_id=view.id)
         self.jobs_ = list(view.assignments)
         fill_rows(
             self.jobs,
@@ -241,7 +251,6 @@ class RepairPage(StepPage):
         if pending:
             self.changes.selectRow(pending[0])
         self._fill_old_parts(view)
-        self.findings_ = findings.read_findings(actor=self.ctx.actor, ro_id=view.id)
         during_repair = view.authorised_at is not None and view.qc_passed_at is None
         self.findings_btn.setVisible(
             self.may_findings and during_repair and any(not f.turned for f in self.findings_)
@@ -277,6 +286,28 @@ class RepairPage(StepPage):
         self.approve_btn.setEnabled(waiting and c is not None and c.major and not c.manager)
         self.reject_btn.setEnabled(self.approve_btn.isEnabled())
         self._show_change_photos(c)
+        self._show_finding_photos(c)
+
+    def _show_finding_photos(self, c: ChangeRequestView | None) -> None:
+        """The photos of the inspection findings the selected change was raised from (the
+        customer sees them before answering); hidden for any other change."""
+        for button in self.finding_photo_buttons:
+            button.deleteLater()
+        self.finding_photo_buttons = []
+        came_from = [
+            f for f in self.findings_ if c is not None and f.change_request_id == c.id and f.photo_ids
+        ]
+        self.finding_photos_label.setVisible(bool(came_from) and self.view is not None)
+        if not came_from or self.view is None:
+            return
+        thumbs = thumbs_of(self.ctx, self.view.id)
+        for f in came_from:
+            shown = [thumbs[p] for p in f.photo_ids if p in thumbs]
+            if shown:
+                button = photo_button(self.ctx, self, shown)
+                button.setToolTip(pick(f.name_en, f.name_zh, self.ctx.lang))
+                self.finding_photos_row.insertWidget(len(self.finding_photo_buttons) + 1, button)
+                self.finding_photo_buttons.append(button)
 
     def _show_change_photos(self, c: ChangeRequestView | None) -> None:
         """The selected change's photos: added while it waits for the customer's answer, by
