@@ -159,3 +159,59 @@ def test_after_the_handover_the_inspection_is_shown_only(qtbot, ctx, staff, show
     assert rows["tread_fl"].measure.isReadOnly() and dialog.recommendation.isReadOnly()
     assert not dialog.finish_button.isVisible()
     assert "handed over" in dialog.status.text()
+
+
+TECHNICIAN_AT_THE_CAR = """
+import sys
+from decimal import Decimal
+from advisor.services import inspection, system
+from advisor.services._base import Actor
+
+url, user_id, ro_id = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+system.open_database(url)
+actor = Actor(user_id, "zhao.lei", "赵磊", "technician")
+view = inspection.inspection_of(ro_id)
+pads = next(r for r in view.results if r.item_key == "pads_front")
+inspection.rate_item(actor=actor, result_id=pads.id, rating="red", measurement=Decimal("1.9"), note="到极限")
+"""
+
+
+def test_a_technicians_rating_at_another_desk_appears_in_the_open_dialog(
+    qtbot, ctx, staff, url, shown
+) -> None:  # type: ignore[no-untyped-def]
+    """The advisor has the inspection open at the counter; the technician measures the pads
+    in the bay (another process): the row and the counts follow through the live bridge."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ui.live import LiveBridge
+
+    ro_id = factories.open_checked_in(staff)
+    ws, page = _open_step(qtbot, ctx, ro_id, 3)
+    dialog = _open_dialog(qtbot, page)
+    pads = _rows(dialog)["pads_front"]
+    assert not pads.buttons["red"].isChecked()
+    bridge = LiveBridge()
+    try:
+        bridge.changed.connect(ctx.ops.changed)
+        bridge.start(url, shared=url.startswith("postgresql"))
+        assert bridge.wait_ready()
+        if not url.startswith("postgresql"):
+            qtbot.wait(700)  # the poller has read its first data_version
+        other = subprocess.run(
+            [sys.executable, "-c", TECHNICIAN_AT_THE_CAR, url, str(staff.technician.user_id), str(ro_id)],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert other.returncode == 0, other.stderr
+        qtbot.waitUntil(lambda: pads.buttons["red"].isChecked(), timeout=5000)
+        assert pads.measure.text() == "1.9" and pads.note.text() == "到极限"
+        assert "1 red" in dialog.counts.text()
+    finally:
+        bridge.stop()
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws)
+    assert shown == []
