@@ -1,0 +1,117 @@
+"""A photo added to a damage mark at one desk while the check-in is saved at another (issue
+18): two worker processes released together by a barrier (as ``tests/unit/test_races.py``),
+on the test database of the pass (SQLite, or PostgreSQL with ADVISOR_TEST_DATABASE_URL).
+
+Desk A adds a photo of the dent (mark 2); desk B saves the check-in without one of the
+marks — the dent itself, or the scratch before it. Whichever commits first, the photo never
+ends on a mark that is gone nor on another mark: removing the dent and adding its photo
+never both succeed; removing the scratch renumbers a photo already there with the dent, or
+the photo arrives after and is refused (mark 2 no longer exists)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from typing import Any
+
+from advisor.errors import UserError
+from tests import factories, photo_samples
+
+ROUNDS = 10
+SCRATCH = {"zone": "front_bumper", "kind": "scratch", "note": ""}
+DENT = {"zone": "front_left_door", "kind": "dent", "note": ""}
+
+
+def _act(a: dict[str, Any]) -> None:
+    from advisor.services import photos, reception
+
+    if a["do"] == "photo":
+        photos.add_photo(actor=a["actor"], ro_id=a["ro_id"], subject="damage", subject_id=2, data=a["data"])
+    else:
+        reception.check_in(
+            actor=a["actor"], ro_id=a["ro_id"], mileage_km=21_000, fuel_level=4, body_damage=a["marks"]
+        )
+
+
+def _worker(url: str, rounds: list[dict[str, Any]], barrier: Any, results: Any, who: int) -> None:
+    from advisor import auth, db
+
+    auth.SCRYPT_N = 2**10  # as in the tests' own process (conftest)
+    outcomes: list[str] = []
+    try:
+        db.open_database(url, migrate=False)
+        for args in rounds:
+            barrier.wait(timeout=60)
+            try:
+                _act(args)
+                outcomes.append("ok")
+            except UserError as err:
+                outcomes.append(type(err).__name__)
+            except Exception as err:  # a traceback is an outcome to report
+                outcomes.append(f"crash {type(err).__name__}: {err}")
+    except Exception as err:
+        outcomes.append(f"crash {type(err).__name__}: {err}")
+        barrier.abort()
+    finally:
+        results.put((who, outcomes))
+
+
+def _race(url: str, rounds: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[str, str]]:
+    from advisor import db
+
+    db.close_database()  # the workers' set-up must not wait on this process's connection
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results = ctx.Queue()
+    procs = [
+        ctx.Process(target=_worker, args=(url, [r[who] for r in rounds], barrier, results, who))
+        for who in (0, 1)
+    ]
+    for p in procs:
+        p.start()
+    got = dict(results.get(timeout=300) for _ in procs)
+    for p in procs:
+        p.join(timeout=60)
+    db.open_database(url, migrate=False)
+    crashes = [o for who in (0, 1) for o in got[who] if o.startswith("crash")]
+    assert not crashes, crashes
+    assert len(got[0]) == len(got[1]) == len(rounds), got
+    return list(zip(got[0], got[1], strict=True))
+
+
+def test_a_photo_of_a_mark_and_a_check_in_without_it_or_before_it(staff: factories.Staff, url: str) -> None:
+    from advisor.models import Photo
+    from advisor.services import reception
+    from advisor.services.orders import get_ro_view
+
+    data = photo_samples.jpeg()
+    rounds, cases = [], []
+    for n in range(ROUNDS):
+        ro_id = factories.open_checked_in(staff)
+        reception.check_in(
+            actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4, body_damage=[SCRATCH, DENT]
+        )
+        removes = "dent" if n % 2 == 0 else "scratch"
+        marks = [SCRATCH] if removes == "dent" else [DENT]
+        rounds.append(
+            (
+                {"do": "photo", "actor": staff.technician, "ro_id": ro_id, "data": data},
+                {"do": "check_in", "actor": staff.advisor, "ro_id": ro_id, "marks": marks},
+            )
+        )
+        cases.append((ro_id, removes))
+    outcomes = _race(url, rounds)
+    violations = []
+    for (ro_id, removes), (photo, check_in) in zip(cases, outcomes, strict=True):
+        marks = list(get_ro_view(ro_id).body_damage)
+        on = [p.subject_id for p in Photo.select().where(Photo.ro == ro_id)]
+        of = [marks[n - 1]["kind"] if 0 < (n or 0) <= len(marks) else None for n in on]
+        if removes == "dent":
+            # One of the two, never both: the photo refused (its mark gone) or the check-in
+            # refused (the mark has a photo now).
+            fine = (photo, check_in) in (("ok", "GateError"), ("NotFound", "ok"))
+        else:
+            fine = check_in == "ok" and photo in ("ok", "NotFound")
+        if not fine or of != (["dent"] if photo == "ok" else []):
+            violations.append(f"RO {ro_id} removing the {removes}: {photo}, {check_in}; photos of {of}")
+    print(f"a mark's photo against a check-in: {len(violations)} violations in {ROUNDS} rounds")
+    assert not violations, violations
