@@ -181,6 +181,29 @@ def test_a_role_that_may_not_add_photos_sees_them_only(qtbot, make_ctx, staff, t
     assert add is None or not add.isVisible()
 
 
+def test_marks_saved_at_another_desk_keep_their_photos_on_this_screen(
+    qtbot, ctx, staff, shown, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    ro_id = checked_in_with_marks(staff)
+    photos.add_photo(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        subject=PhotoSubject.DAMAGE,
+        subject_id=2,
+        data=picture(tmp_path).read_bytes(),
+    )
+    ws, page = open_step(qtbot, ctx, ro_id, 3)
+    assert page.marks_list.item(1).text().endswith("📷 1")
+    # Another desk removes the scratch: the dent is mark 1 now, its photo with it.
+    reception.check_in(actor=staff.manager, ro_id=ro_id, mileage_km=21_000, fuel_level=4, body_damage=[DENT])
+    ws.refresh()  # what the live bridge does on the other desk's commit
+    assert page.marks_list.count() == 1 and page.marks_list.item(0).text().endswith("📷 1")
+    person.click_at(qtbot, page.marks_list, page.marks_list.model().index(0, 0))
+    assert page.mark_photos_label.text() == "Photos of mark 1:"
+    assert len(thumbs(page.mark_photos)) == 1
+    assert shown == []
+
+
 # -- diagnosis: a concern ------------------------------------------------------------------
 def test_a_photo_of_a_concern_from_a_file(qtbot, ctx, staff, shown, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ro_id = factories.open_checked_in(staff)

@@ -60,6 +60,7 @@ class Page(StepPage):
         self.marks: list[dict[str, str]] = []
         # Each mark's number as saved (None: added here, not saved yet): its photos' subject_id.
         self.saved: list[int | None] = []
+        self.loaded_marks: list[dict[str, str]] = []
         self.photo_counts: dict[int, int] = {}  # saved mark number → photos
         greet_row = self._build_greeting()
         self._build_comeback()
@@ -370,8 +371,22 @@ class Page(StepPage):
         if self.loaded_for != view.id:
             self._load_form(view)
         else:
-            self._show_marks()
+            self._follow_marks(view)
         self._show_comeback(view)
+
+    def _follow_marks(self, view: ROView) -> None:
+        """Another desk saved other marks (the form keeps what is typed here): marks not
+        touched here follow the record, so each photo stays with its mark; marks changed on
+        both sides wait for this desk's save (the conflict dialog), with no photos meanwhile."""
+        stored = [dict(d) for d in view.body_damage]
+        if stored != self.loaded_marks:
+            if self.marks == self.loaded_marks:
+                self.marks = stored
+                self.saved = list(range(1, len(stored) + 1))
+            else:
+                self.saved = [None] * len(self.marks)
+            self.loaded_marks = stored
+        self._show_marks()
 
     def _load_form(self, view: ROView) -> None:
         self.loaded_for = view.id
@@ -386,6 +401,7 @@ class Page(StepPage):
         self._select(self.repair_class, view.repair_class)
         self.first_service.setChecked(view.first_service)
         self.marks = [dict(d) for d in view.body_damage]
+        self.loaded_marks = [dict(d) for d in view.body_damage]  # as stored when loaded
         self.saved = list(range(1, len(self.marks) + 1))
         self._show_marks()
 
