@@ -33,6 +33,7 @@ from advisor.codes import (
     SelfCheckItem,
     SelfCheckMark,
     Skill,
+    VehicleKind,
 )
 from advisor.errors import GateError, OutsideRange, ValidationError
 from advisor.money import fmt
@@ -1120,3 +1121,15 @@ def check_can_inspect(status: str, handed_over: bool) -> None:
             "The car has been handed over: its inspection can no longer be changed.",
             "车辆已交车：检查结果不能再修改。",
         )
+
+
+def kind_by_plate(plate: str) -> str | None:
+    """The vehicle kind a mainland new-energy plate tells (GA 36: the letter after the
+    issuing authority's is D for a pure electric car, F for one that is not — a plug-in
+    hybrid — on the eight-character green plate: third on a small car's, last on a large
+    vehicle's); None for any other plate."""
+    text = "".join(plate.split()).upper()
+    if len(text) != 8:
+        return None
+    mark = text[2] if not text[2].isdigit() else text[-1]
+    return {"D": VehicleKind.EV, "F": VehicleKind.HYBRID}.get(mark)

@@ -217,17 +217,25 @@ def test_a_customer_on_file_without_a_vehicle_gets_the_new_vehicle(qtbot, ctx, s
 
 def test_a_walk_in_electric_car_is_registered_as_one_and_gets_its_checklist(qtbot, ctx, staff, shown) -> None:
     """Issue 18: the vehicle's kind is chosen where the car is created (petrol/diesel by
-    default), and its inspection follows that kind's checklist."""
+    default; a green plate suggests it: D electric, F plug-in hybrid), and its inspection
+    follows that kind's checklist."""
     from advisor.services import inspection, reception
 
     dialog = open_dialog(qtbot, ctx)
-    search_for(qtbot, dialog, "沪AD12345")
+    search_for(qtbot, dialog, "沪AF12345")
     key(qtbot, Qt.Key.Key_Return)
+    assert dialog.kind.currentText() == "Hybrid"  # the F of the green plate
+    fill(qtbot, dialog.plate, "沪A12345")
     assert dialog.kind.currentText() == "Petrol/diesel car"
+    fill(qtbot, dialog.plate, "沪AD12345")
+    assert dialog.kind.currentText() == "Electric vehicle"
+    choose(qtbot, dialog.kind, "Hybrid")  # the person knows better: kept from now on
+    fill(qtbot, dialog.plate, "沪AD12346")
+    assert dialog.kind.currentText() == "Hybrid"
+    choose(qtbot, dialog.kind, "Electric vehicle")
     fill(qtbot, dialog.name, "林黛玉")
     fill(qtbot, dialog.phone, "13611112222")
     fill(qtbot, dialog.vin, factories.valid_vin(31415))
-    choose(qtbot, dialog.kind, "Electric vehicle")
     click(qtbot, dialog.ok_button)
 
     assert dialog.result() == WalkInDialog.DialogCode.Accepted and shown == []

@@ -28,7 +28,7 @@ from ui import fmt, messages
 from ui.conflict_dialog import save_with_conflict_handling
 from ui.context import AppContext
 from ui.desk.field_note import NotedField, show_errors
-from ui.desk.walk_in import check_vin_live, fill_kinds, kind_box
+from ui.desk.walk_in import check_vin_live, fill_kinds, kind_box, suggest_kind
 
 
 class VehicleForm(QDialog):
@@ -142,6 +142,9 @@ class AddVehicleDialog(VehicleForm):
     def __init__(self, ctx: AppContext, customer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.customer_id = customer_id
+        self.kind_chosen = False  # chosen by hand: the plate no longer suggests it
+        self.kind.activated.connect(lambda _i: setattr(self, "kind_chosen", True))
+        self.plate.textChanged.connect(lambda text: suggest_kind(self.kind, text, chosen=self.kind_chosen))
         self.retranslate()
         self.plate.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor import workflow
 from advisor.codes import VehicleKind
 from advisor.errors import DuplicateVehicle, UserError
 from advisor.services import customers, search
@@ -66,6 +67,15 @@ def fill_kinds(box: QComboBox) -> None:
         box.addItem(kind.label(), str(kind))
     box.setCurrentIndex(max(0, box.findData(keep)))
     box.blockSignals(False)
+
+
+def suggest_kind(box: QComboBox, plate: str, *, chosen: bool) -> None:
+    """A green new-energy plate tells the kind (D electric, F plug-in hybrid): shown in
+    ``box`` unless the user chose one by hand."""
+    if chosen:
+        return
+    kind = workflow.kind_by_plate(plate) or VehicleKind.CAR
+    box.setCurrentIndex(max(0, box.findData(kind)))
 
 
 def check_vin_live(
@@ -178,6 +188,9 @@ class WalkInDialog(QDialog):
         self.model = QLineEdit()
         self.model.setObjectName("walkInModel")
         self.kind = kind_box("walkInKind")  # which inspection checklist applies
+        self.kind_chosen = False  # chosen by hand: a plate typed after no longer suggests it
+        self.kind.activated.connect(lambda _i: setattr(self, "kind_chosen", True))
+        self.plate.textChanged.connect(lambda text: suggest_kind(self.kind, text, chosen=self.kind_chosen))
         self.notes = {
             "name": NotedField(self.name, "walkInName"),
             "phone": NotedField(self.phone, "walkInPhone"),

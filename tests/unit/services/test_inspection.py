@@ -78,6 +78,15 @@ def test_the_thresholds_suggest_the_rating() -> None:
     assert workflow.suggested_rating(None, d("2"), d("3")) is None
     assert workflow.suggested_rating(d("10"), None, None) is None
     assert workflow.check_measurement(" 3,5 ") == d("3.50")
+
+
+def test_a_green_plate_tells_electric_from_plug_in_hybrid() -> None:
+    assert workflow.kind_by_plate("沪AD12345") == VehicleKind.EV
+    assert workflow.kind_by_plate("粤B F12345") == VehicleKind.HYBRID
+    assert workflow.kind_by_plate("京A12345D") == VehicleKind.EV  # a large vehicle's: last
+    assert workflow.kind_by_plate("京A12345F") == VehicleKind.HYBRID
+    assert workflow.kind_by_plate("京A12345") is None
+    assert workflow.kind_by_plate("京AB12345") is None
     assert workflow.check_measurement("") is None
 
 
