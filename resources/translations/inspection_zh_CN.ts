@@ -152,42 +152,42 @@
 <context>
     <name>InspectionButton</name>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="500"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="506"/>
         <source>Inspec&amp;tion…</source>
         <translation>车辆检查(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="501"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="507"/>
         <source>Start the vehicle inspection: every item green, yellow or red</source>
         <translation>开始车辆检查：逐项评为绿、黄或红</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="505"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="510"/>
         <source>%1 red</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="506"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="511"/>
         <source>%1 yellow</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="507"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="512"/>
         <source>%1 to check</source>
         <translation>待检查 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="511"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="516"/>
         <source>all checked</source>
         <translation>已全部检查</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="512"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="517"/>
         <source>Inspec&amp;tion: %1</source>
         <translation>车辆检查(&amp;T)：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/inspection_dialog.py" line="513"/>
+        <location filename="../../ui/ro/inspection_dialog.py" line="518"/>
         <source>Open the vehicle inspection</source>
         <translation>打开车辆检查</translation>
     </message>

@@ -215,3 +215,22 @@ def test_a_technicians_rating_at_another_desk_appears_in_the_open_dialog(
     person.click(qtbot, dialog.close_button)
     closed(qtbot, dialog, ws)
     assert shown == []
+
+
+def test_another_advisors_ro_keeps_the_inspection_greyed_after_a_language_switch(
+    qtbot, make_ctx, staff
+) -> None:  # type: ignore[no-untyped-def]
+    from ui import i18n
+
+    ro_id = factories.open_checked_in(staff)  # 李娜's
+    tom = make_ctx("advisor")
+    tom.actor = staff.advisor2
+    _ws, page = _open_step(qtbot, tom, ro_id, 3)
+    assert page.inspection_button.isVisible() and not page.inspection_button.isEnabled()
+    assert "李娜" in page.inspection_button.toolTip()
+    try:
+        i18n.set_language("zh_CN")
+        qtbot.waitUntil(lambda: "车辆检查" in page.inspection_button.text())
+        assert not page.inspection_button.isEnabled()
+    finally:
+        i18n.set_language("en")

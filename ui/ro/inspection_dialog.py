@@ -491,7 +491,13 @@ class InspectionButton(QPushButton):
         self.retranslate()
 
     def show_ro(self, view: ROView) -> None:
+        """Show ``view``'s counts; offered to who inspects (the page's guard), and once the
+        car is handed over only when there is an inspection to look at. (Set here, never on
+        a language switch: the page greys it on another advisor's RO after this.)"""
         self.ro = view
+        self.setEnabled(
+            self.ctx.may("inspection.do") and (view.inspection is not None or view.handed_over_at is None)
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -499,7 +505,6 @@ class InspectionButton(QPushButton):
         if v is None:
             self.setText(self.tr("Inspec&tion…"))
             self.setToolTip(self.tr("Start the vehicle inspection: every item green, yellow or red"))
-            self.setEnabled(self.ro is None or self.ro.handed_over_at is None)
             return
         counts = [
             (v.count(Rating.RED), self.tr("%1 red")),
@@ -511,7 +516,6 @@ class InspectionButton(QPushButton):
             shown = [self.tr("all checked")]
         self.setText(self.tr("Inspec&tion: %1").replace("%1", fmt.join(shown)))
         self.setToolTip(self.tr("Open the vehicle inspection"))
-        self.setEnabled(True)
 
     def open_inspection(self) -> None:
         ro = self.ro
