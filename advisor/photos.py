@@ -26,8 +26,12 @@ MAX_PIXELS = 60_000_000  # 60 MP: more than any phone or camera at the counter; 
 # image is refused before it is decoded (a "decompression bomb" would take gigabytes)
 MAX_SIDE = 1600  # the stored photo's long side, enough to show a worn disc across a screen
 THUMB_SIDE = 256
+# The print copy: what the sheets embed (a photo prints at most ~60 mm wide: 640 px is
+# ≈ 270 dpi there). Made once here, so a report of 40 photos resizes none of them.
+PRINT_SIDE = 640
 JPEG_QUALITY = 85
 THUMB_QUALITY = 75
+PRINT_QUALITY = 78
 # The formats read. Only these: Pillow opens others (EPS through Ghostscript, …) that no
 # camera writes and that would run more code on a file from outside.
 FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "BMP", "GIF", "TIFF")
@@ -45,11 +49,12 @@ class Prepared:
     width: int
     height: int
     sha256: str
+    print_jpeg: bytes = b""  # ≤ PRINT_SIDE px, for the printed sheets
 
     @property
     def size_bytes(self) -> int:
-        """What the RO's photo budget counts: the photo and its thumbnail."""
-        return len(self.jpeg) + len(self.thumb)
+        """What the RO's photo budget counts: the photo, its thumbnail and print copy."""
+        return len(self.jpeg) + len(self.thumb) + len(self.print_jpeg)
 
 
 def _mb(n: int) -> str:
@@ -197,6 +202,7 @@ def prepare(data: bytes) -> Prepared:
         rgb = _upright_rgb(img)
         jpeg = _jpeg(rgb, MAX_SIDE, JPEG_QUALITY)
         thumb = _jpeg(rgb, THUMB_SIDE, THUMB_QUALITY)
+        printed = _jpeg(rgb, PRINT_SIDE, PRINT_QUALITY)
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, ZeroDivisionError) as exc:
         raise _damaged() from exc
     except MemoryError as exc:
@@ -205,4 +211,4 @@ def prepare(data: bytes) -> Prepared:
         img.close()
     with Image.open(io.BytesIO(jpeg)) as stored:
         width, height = stored.size
-    return Prepared(jpeg, thumb, width, height, hashlib.sha256(jpeg).hexdigest())
+    return Prepared(jpeg, thumb, width, height, hashlib.sha256(jpeg).hexdigest(), printed)

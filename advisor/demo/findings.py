@@ -165,6 +165,7 @@ def add_declined_findings(first_ro: int) -> int:
             subject_id=result.id,
             jpeg=p.jpeg,
             thumb=p.thumb,
+            print_jpeg=p.print_jpeg,
             width=p.width,
             height=p.height,
             size_bytes=p.size_bytes,

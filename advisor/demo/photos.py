@@ -75,6 +75,7 @@ def _row(
         "subject_id": subject_id,
         "jpeg": p.jpeg,
         "thumb": p.thumb,
+        "print_jpeg": p.print_jpeg,
         "width": p.width,
         "height": p.height,
         "size_bytes": p.size_bytes,

@@ -35,7 +35,10 @@ class Photo(BaseModel):
     thumb = peewee.BlobField()
     width = peewee.IntegerField()
     height = peewee.IntegerField()
-    size_bytes = peewee.IntegerField()  # len(jpeg) + len(thumb): what the RO's budget counts
+    size_bytes = peewee.IntegerField()  # len(jpeg) + len(thumb) + len(print_jpeg): the RO's budget counts it
+    # The copy the printed sheets embed (≤ 640 px, migration 0023), made when the photo is
+    # added; None for a photo stored before (the sheet resizes the photo itself then).
+    print_jpeg = peewee.BlobField(null=True)
     sha256 = peewee.CharField(max_length=64)  # of the stored JPEG
     caption = peewee.TextField(default="")
     source = peewee.CharField(max_length=12, default="file")  # file | drop | camera

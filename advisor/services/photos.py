@@ -235,6 +235,7 @@ def add_photo(
         subject_id=subject_id,
         jpeg=prepared.jpeg,
         thumb=prepared.thumb,
+        print_jpeg=prepared.print_jpeg or None,
         width=prepared.width,
         height=prepared.height,
         size_bytes=prepared.size_bytes,

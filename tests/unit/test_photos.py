@@ -27,7 +27,8 @@ def test_a_phone_photo_is_downscaled_to_1600_px_jpeg_with_a_thumbnail() -> None:
     assert (p.width, p.height) == big.size == (1600, 1200)
     assert max(small.size) == photos.THUMB_SIDE and small.size[0] > small.size[1]
     assert p.sha256 == hashlib.sha256(p.jpeg).hexdigest()
-    assert p.size_bytes == len(p.jpeg) + len(p.thumb)
+    assert p.size_bytes == len(p.jpeg) + len(p.thumb) + len(p.print_jpeg)
+    assert max(_open(p.print_jpeg).size) == photos.PRINT_SIDE  # the copy the sheets print
 
 
 def test_a_small_photo_is_not_enlarged() -> None:

@@ -116,7 +116,9 @@ def test_a_photo_of_each_subject_is_added_listed_opened_and_audited(staff: Staff
     assert b"Exif" not in full.jpeg
     row = AuditLog.get((AuditLog.entity == "photo") & (AuditLog.entity_id == full.id))
     assert row.action == "add_photo" and row.ro_id == ro_id
-    assert full.sha256 in row.new_json and str(len(full.jpeg) + len(full.thumb)) in row.new_json
+    stored = Photo.get_by_id(full.id)
+    size = len(full.jpeg) + len(full.thumb) + len(stored.print_jpeg)  # the print copy counts too
+    assert full.sha256 in row.new_json and str(size) in row.new_json
     usage = photos.read_photo_usage(actor=staff.advisor, ro_id=ro_id)
     assert usage.count == 4
     assert usage.used_bytes == sum(p.size_bytes for p in Photo.select())
