@@ -4,33 +4,35 @@ marks, and the customer's drawn signature (issue 18).
 What the sheets read of the photo and signature views is written down here as protocols
 (read-only attributes), so a sheet depends on the fields it prints and nothing else.
 
-Photos are stored at up to 1600 px (``advisor.photos.MAX_SIDE``); printed at most
-~70 mm wide, they need no more than ``PRINT_SIDE`` pixels (≈ 230 dpi at 56 mm, the
-width of a photo in a three-column grid). Each photo is re-encoded once for print
-(decoded at a reduced scale with Pillow's JPEG draft mode, then resampled), so 40 photos
-add ~2 MB to a PDF instead of ~10 MB.
+Photos are stored at up to 1600 px (``advisor.photos.MAX_SIDE``); printed at most ~60 mm
+wide, they need no more than ``PRINT_SIDE`` (640) pixels: ≈ 290 dpi at 56 mm, the width
+of a photo in the three-column grid. Each photo's print copy (``Photo.print_jpeg``, JPEG
+quality 78, ~20–40 kB) is made once when it is added and embedded as it is, so a report
+of 40 photos resizes none and weighs ~1 MB instead of ~10 MB; a photo stored before the
+copies existed is resized here while printing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import uuid
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from PIL import Image as PILImage
-from PIL import ImageOps
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from advisor import car_zones
+from advisor.photos import PRINT_QUALITY, PRINT_SIDE  # the print copy's size and quality
 from advisor.services.views import InspectionResultView
 from reports.pdf_base import CONTENT_W, FONT, GRID, MUTED, STYLES, Sheet, paragraphs
 
-PRINT_SIDE = 640  # px: a photo's longer side as embedded in a PDF
-PRINT_QUALITY = 78  # JPEG quality of the print copy
 PHOTO_COLUMNS = 3
 PHOTO_GAP = 4 * mm
 
@@ -74,23 +76,41 @@ def result_name(result: InspectionResultView, lang: str) -> str:
 def print_jpeg(data: bytes, side: int = PRINT_SIDE) -> tuple[bytes, int, int]:
     """A stored photo as printed: its longer side at most ``side`` px, JPEG; with its size.
 
-    A photo already small enough is kept as it is (no second loss of quality)."""
+    A photo already small enough is kept as it is (no second loss of quality). The
+    stored photos are upright already (``advisor.photos.prepare``), without EXIF."""
     with PILImage.open(io.BytesIO(data)) as img:
-        if max(img.size) <= side and img.format == "JPEG" and img.mode in ("RGB", "L"):
-            return data, img.width, img.height
-        img.draft("RGB", (side, side))  # JPEG: decode at 1/2, 1/4 … of the size, fast
-        small = ImageOps.exif_transpose(img).convert("RGB")
-        small.thumbnail((side, side), PILImage.Resampling.LANCZOS)
-        out = io.BytesIO()
-        small.save(out, "JPEG", quality=PRINT_QUALITY, optimize=True)
-        return out.getvalue(), small.width, small.height
+        w, h = img.size
+        if max(w, h) <= side and img.format == "JPEG" and img.mode in ("RGB", "L"):
+            return data, w, h
+        k = side / max(w, h)
+        # JPEG: decode straight at 1/2, 1/4 … of the size when that is still large enough
+        img.draft("RGB", (max(1, round(w * k)), max(1, round(h * k))))
+        small = img.convert("RGB")
+    if max(small.size) > side:
+        small.thumbnail((side, side), PILImage.Resampling.BILINEAR)
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=PRINT_QUALITY)
+    return out.getvalue(), small.width, small.height
 
 
-def photo_image(data: bytes, max_w: float, max_h: float) -> Image:
-    """The photo as a flowable fitting ``max_w`` × ``max_h`` points, kept in proportion."""
-    jpeg, w, h = print_jpeg(data)
+def print_copies(photos: Sequence[bytes]) -> list[tuple[bytes, int, int]]:
+    """``print_jpeg`` of each photo, several at once (Pillow decodes and encodes without
+    holding the GIL: a report of 40 photos uses every core)."""
+    if len(photos) < 2:
+        return [print_jpeg(p) for p in photos]
+    with ThreadPoolExecutor(max_workers=min(len(photos), os.cpu_count() or 1, 4)) as pool:
+        return list(pool.map(print_jpeg, photos))
+
+
+def photo_image(sheet: Sheet, copy: tuple[bytes, int, int], max_w: float, max_h: float) -> Image:
+    """The print copy of a photo as a flowable fitting ``max_w`` × ``max_h`` points, in
+    proportion. It is drawn from a ``.jpg`` file in the sheet's scratch folder: reportlab
+    embeds a JPEG file as it is, where from memory it would decode it to hash its pixels."""
+    jpeg, w, h = copy
+    path = sheet.scratch() / f"{uuid.uuid4().hex}.jpg"
+    path.write_bytes(jpeg)
     scale = min(max_w / w, max_h / h)
-    return Image(io.BytesIO(jpeg), width=w * scale, height=h * scale)
+    return Image(str(path), width=w * scale, height=h * scale)
 
 
 def photo_grid(
@@ -102,11 +122,12 @@ def photo_grid(
         return []
     cell_w = (CONTENT_W - (columns - 1) * PHOTO_GAP) / columns
     img_h = cell_w * 0.75
+    copies = print_copies([photo.jpeg for photo, _caption in items])
     rows: list[list[object]] = []
     for i in range(0, len(items), columns):
         row: list[object] = []
-        for photo, caption in items[i : i + columns]:
-            image = photo_image(photo.jpeg, cell_w, img_h)
+        for k, (photo, caption) in enumerate(items[i : i + columns]):
+            image = photo_image(sheet, copies[i + k], cell_w, img_h)
             image.hAlign = "LEFT"
             # every photo in a box of the same height: the captions of a row line up
             parts: list[Flowable] = [image, Spacer(1, img_h - image.drawHeight + 1)]

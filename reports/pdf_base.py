@@ -15,7 +15,8 @@ table cell is a plain string that the table draws (``pdf_tables``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -173,9 +174,23 @@ class Sheet:
     dealer: DealerView
     printed_at: dt.datetime
     replaced: bool = False
+    # Files the sheet's pictures are drawn from while it is built (``scratch``), removed
+    # by ``cleanup`` once the PDF is made.
+    _scratch: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         font()  # text is measured in it as soon as it is laid out
+
+    def scratch(self) -> Path:
+        """A private folder for this sheet's picture files (made on first use)."""
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="advisor-sheet-")
+        return Path(self._scratch.name)
+
+    def cleanup(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def t(self, key: str, **values: object) -> str:
         """A label in the sheet's language."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from reportlab.platypus import Flowable
+
 from advisor.errors import ValidationError
 from advisor.i18n import normalise
 from advisor.models import now
@@ -61,6 +63,21 @@ def render(
     sheet = Sheet(
         kind=kind, lang=normalise(lang), ro_number=view.number, dealer=dealer, printed_at=printed_at or now()
     )
+    try:
+        return build(sheet, _story(sheet, kind, view, dealer, valid_days, received, photos))
+    finally:
+        sheet.cleanup()  # the photos' files, drawn from while the PDF was made
+
+
+def _story(
+    sheet: Sheet,
+    kind: str,
+    view: ROView,
+    dealer: DealerView,
+    valid_days: int | None,
+    received: SplitPayment | None,
+    photos: Sequence[PhotoLike],
+) -> list[Flowable]:
     if kind == "estimate":
         estimate_sheet.check(view)
         if valid_days is None:
@@ -78,7 +95,7 @@ def render(
         story = health_sheet.build_story(sheet, view, photos)
     else:
         story = workshop_sheets.checkin_story(sheet, view, photos)
-    return build(sheet, story)
+    return story
 
 
 def file_name(kind: str, view: ROView) -> str:

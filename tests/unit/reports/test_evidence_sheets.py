@@ -163,7 +163,8 @@ def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.
     pdf = render("health", view, lang, photos=photos)
     found = pictures(pdf)
     assert len(found) == 4 and all(i["enc"] == "jpeg" for i in found)
-    assert all(max(int(i["width"]), int(i["height"])) <= evidence.PRINT_SIDE for i in found)
+    # the print copies made when the photos were added (3000×2000 → 1600×1067 → 640×427)
+    assert [(i["width"], i["height"]) for i in found] == [("640", "427")] * 4
     assert len(pdf) < 4 * 200_000  # 4 photos of 3000×2000 px, sized for print
     text = text_of(pdf)
     flat = flat_text(pdf)
