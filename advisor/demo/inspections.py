@@ -56,7 +56,11 @@ def _measure(r: random.Random, item: InspectionItem) -> Decimal | None:
         at = r.uniform(low, low + part) if item.lower_is_worse else r.uniform(high - part, high)
     else:
         at = r.uniform(low + part, high) if item.lower_is_worse else r.uniform(low, high - part)
-    return Decimal(f"{at:.1f}")
+    return (
+        Decimal(f"{at:.0f}")
+        if item.unit in ("kPa", "%") and item.key != "brake_fluid"
+        else Decimal(f"{at:.1f}")
+    )
 
 
 def _rate(r: random.Random, item: InspectionItem, value: Decimal | None) -> str:
@@ -70,16 +74,26 @@ def _rate(r: random.Random, item: InspectionItem, value: Decimal | None) -> str:
 
 
 def _recommendation(found: list[tuple[str, str, str]]) -> str:
+    """What an advisor writes: the red items to do now, the yellow ones soon (three named,
+    then how many more), in Chinese and English."""
+
+    def named(items: list[tuple[str, str]], zh: bool) -> str:
+        words = [z if zh else e for e, z in items[:3]]
+        more = len(items) - 3
+        if zh:
+            return "、".join(words) + (f"等 {len(items)} 项" if more > 0 else "")
+        return ", ".join(words) + (f" and {more} more" if more > 0 else "")
+
     reds = [(en, zh) for rating, en, zh in found if rating == Rating.RED]
     yellows = [(en, zh) for rating, en, zh in found if rating == Rating.YELLOW]
     zh, en = [], []
     if reds:
-        zh.append("需立即处理：" + "、".join(z for _e, z in reds) + "。")
-        en.append("Now: " + ", ".join(e for e, _z in reds) + ".")
+        zh.append(f"建议本次处理：{named(reds, True)}。")
+        en.append(f"Now: {named(reds, False)}.")
     if yellows:
-        zh.append("建议近期关注：" + "、".join(z for _e, z in yellows) + "。")
-        en.append("Soon: " + ", ".join(e for e, _z in yellows) + ".")
-    return " ".join(zh) + ("\n" + " ".join(en) if en else "")
+        zh.append(f"下次保养时复查：{named(yellows, True)}。")
+        en.append(f"At the next service: {named(yellows, False)}.")
+    return "".join(zh) + "\n" + " ".join(en)
 
 
 def _inspect(
