@@ -72,6 +72,17 @@ def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(
     person.click(qtbot, dialog.recommendation)
     person.type_text(qtbot, "Front pads and the front left tyre now; wipers at the next service.")
     assert "2 red · 1 yellow" in dialog.counts.text()
+    # Across the counter: only what needs attention.
+    person.click(qtbot, dialog.only_findings)
+    shown_rows = {key for key, row in rows.items() if row.isVisible()}
+    assert shown_rows == {"tread_fl", "pads_front", "wipers"}
+    assert [g for label, g, _r in dialog.group_labels if label.isVisible()] == [
+        "tyres",
+        "brakes",
+        "electrical",
+    ]
+    person.click(qtbot, dialog.only_findings)
+    assert all(row.isVisible() for row in rows.values())
     person.click(qtbot, dialog.close_button)
     closed(qtbot, dialog, ws)
 

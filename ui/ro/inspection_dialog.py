@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -35,7 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from advisor import workflow
-from advisor.codes import InspectionGroup, InspectionStage, PhotoSubject, Rating, VehicleKind, words
+from advisor.codes import (
+    RATING_FINDING,
+    InspectionGroup,
+    InspectionStage,
+    PhotoSubject,
+    Rating,
+    VehicleKind,
+    words,
+)
 from advisor.errors import UserError
 from advisor.i18n import pick
 from advisor.services import inspection
@@ -179,11 +188,15 @@ class InspectionDialog(QDialog):
         self.view = view
         self.editable = self._may_edit(ro)
         self.rows: dict[int, ItemRow] = {}
-        self.group_labels: list[tuple[QLabel, str]] = []
+        self.group_labels: list[tuple[QLabel, str, list[ItemRow]]] = []
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.counts = QLabel(self)
         self.counts.setObjectName("inspection_counts")
+        # Across the counter: only what the customer is shown (the yellow and red items).
+        self.only_findings = QCheckBox(self)
+        self.only_findings.setObjectName("inspection_only_findings")
+        self.only_findings.toggled.connect(lambda _on: self._apply_filter())
         self.status = QLabel(self)
         self.status.setObjectName("inspection_status")
         self.status.setStyleSheet("color: #555;")
@@ -195,7 +208,10 @@ class InspectionDialog(QDialog):
         self._build_recommendation()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.counts)
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.counts, 1)
+        counts_row.addWidget(self.only_findings)
+        layout.addLayout(counts_row)
         layout.addWidget(self.header)
         layout.addWidget(self.items_area, 1)
         layout.addWidget(self.rec_label)
@@ -244,10 +260,11 @@ class InspectionDialog(QDialog):
                 label.setStyleSheet(
                     "font-weight: bold; background: #eceff1; padding: 3px 6px; margin-top: 4px;"
                 )
-                self.group_labels.append((label, r.group))
+                self.group_labels.append((label, r.group, []))
                 column.addWidget(label)
             row = ItemRow(self, r, body)
             self.rows[r.id] = row
+            self.group_labels[-1][2].append(row)
             column.addWidget(row)
         column.addStretch(1)
         return body
@@ -321,8 +338,10 @@ class InspectionDialog(QDialog):
         self.h_note.setText(self.tr("Note"))
         self.h_photos.setText(self.tr("Photos"))
         self.h_last.setText(self.tr("Last time"))
-        for label, group in self.group_labels:
+        for label, group, _rows in self.group_labels:
             label.setText(words(InspectionGroup, group, lang))
+        self.only_findings.setText(self.tr("Only &yellow and red"))
+        self.only_findings.setToolTip(self.tr("Show the customer only what needs attention"))
         for row in self.rows.values():
             row.retranslate()
         self.rec_label.setText(self.tr("&Recommendation to the customer"))
@@ -372,6 +391,18 @@ class InspectionDialog(QDialog):
             self.recommendation.setPlainText(view.recommendation)
         self._saved_recommendation = view.recommendation
         self._show_counts()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """All items, or only the yellow and red ones (a group without any is hidden)."""
+        only = self.only_findings.isChecked()
+        for label, _group, rows in self.group_labels:
+            shown = 0
+            for row in rows:
+                visible = not only or row.result.rating in RATING_FINDING
+                row.setVisible(visible)
+                shown += visible
+            label.setVisible(shown > 0)
 
     def _recommendation_edited(self) -> bool:
         return self.recommendation.toPlainText() != getattr(
