@@ -134,7 +134,8 @@ class AuthoriseDialog(QDialog):
             if shown and item is not None:
                 item.setIcon(icon_of(shown[0].thumb))
                 item.setToolTip(self.tr("From the inspection: click the photo to show it large"))
-        self.table.resizeRowsToContents()
+        header = self.table.verticalHeader()
+        header.setDefaultSectionSize(max(header.defaultSectionSize(), 36))  # the thumbnail's height
         self.table.cellClicked.connect(self._cell_clicked)
 
     def _cell_clicked(self, row: int, column: int) -> None:
