@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor.codes import PhotoSource
-from advisor.errors import SessionExpired, UserError
+from advisor.errors import ConflictError, SessionExpired, UserError
 from advisor.services import photos as photo_service
 from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import PhotoThumbView
@@ -91,6 +91,7 @@ class PhotoStrip(QWidget):
         self.subject = ""
         self.subject_id: int | None = None
         self.editable = False
+        self.shown_marks: list[dict[str, str]] | None = None
         self.photos: list[PhotoThumbView] = []
         self.thumbs: list[QToolButton] = []
         self._stale = False
@@ -170,10 +171,21 @@ class PhotoStrip(QWidget):
         super().changeEvent(event)
 
     # -- what is shown ------------------------------------------------------------------
-    def set_subject(self, ro_id: int | None, subject: str, subject_id: int | None, *, editable: bool) -> None:
+    def set_subject(
+        self,
+        ro_id: int | None,
+        subject: str,
+        subject_id: int | None,
+        *,
+        editable: bool,
+        shown_marks: Sequence[Mapping[str, str]] | None = None,
+    ) -> None:
         """Show the photos of ``subject`` #``subject_id`` of RO ``ro_id`` (None: nothing);
-        ``editable``: photos may be added and removed here (for a role that may)."""
+        ``editable``: photos may be added and removed here (for a role that may).
+        ``shown_marks`` (a damage mark): the marks as this screen shows them, sent with each
+        photo so that one added after another desk renumbered the marks is refused."""
         self.ro_id, self.subject, self.subject_id = ro_id, subject, subject_id
+        self.shown_marks = None if shown_marks is None else [dict(m) for m in shown_marks]
         self.editable = editable
         self.setAcceptDrops(self.can_add())
         self.refresh()
@@ -325,6 +337,7 @@ class PhotoStrip(QWidget):
             return 0
         added = 0
         refused: list[str] = []
+        extra = {} if self.shown_marks is None else {"shown_marks": self.shown_marks}
         for name, read in items:
             try:
                 data = read()
@@ -347,10 +360,19 @@ class PhotoStrip(QWidget):
                 subject_id=self.subject_id,
                 data=data,
                 source=source,
+                **extra,
             )
             if outcome.ok:
                 added += 1
             elif isinstance(outcome.error, SessionExpired):
+                return added
+            elif isinstance(outcome.error, ConflictError):
+                # What this screen shows is out of date (a mark renumbered at another desk):
+                # the page reads the RO again; the rest of the pictures wait for a new choice.
+                if added:
+                    self.changed.emit()
+                self.ctx.ops.changed.emit(OpChanges(Kind.RO | Kind.EVIDENCE, self.ro_id))
+                messages.error(self, outcome.error.message())
                 return added
             elif outcome.error is not None:
                 refused.append(f"{name}: {outcome.error.message()}")

@@ -11,7 +11,7 @@ pass it. Lists read the thumbnails only; the large JPEG is read one photo at a t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import peewee
@@ -20,7 +20,7 @@ from advisor import photos as images
 from advisor import validation
 from advisor.codes import PhotoSource, PhotoSubject, ROStatus
 from advisor.db import is_postgres
-from advisor.errors import GateError, NotFound, ValidationError
+from advisor.errors import ConflictError, GateError, NotFound, ValidationError
 from advisor.models import (
     ChangeRequest,
     Concern,
@@ -163,6 +163,28 @@ def _check_subject(ro: RepairOrder, subject: str, subject_id: int | None) -> Non
         raise _no_subject(subject, subject_id)
 
 
+_MARK_FIELDS = ("zone", "kind", "note")
+
+
+def _check_marks_shown(ro: RepairOrder, subject_id: int, shown: Sequence[Mapping[str, str]]) -> None:
+    """The damage marks 1..``subject_id`` stored are those the screen showed (zone, kind,
+    note): a mark removed before this one at another desk renumbered the rest, and mark n
+    is now another mark — its photo would show the wrong damage."""
+    stored = json.loads(ro.body_damage or "[]")[:subject_id]
+    seen = list(shown)[:subject_id]
+
+    def key(mark: Mapping[str, object]) -> tuple[str, ...]:
+        return tuple(str(mark.get(f, "") or "") for f in _MARK_FIELDS)
+
+    if len(seen) != len(stored) or [key(m) for m in seen] != [key(m) for m in stored]:
+        raise ConflictError(
+            f"Damage mark {subject_id} changed at another desk: the photo was not saved. "
+            "The page has been refreshed; choose the mark again and add the photo.",
+            f"损伤标记 {subject_id} 已在其他工位被修改，照片未保存。"
+            "页面已刷新，请重新选择该标记后再添加照片。",
+        )
+
+
 def _used_bytes(ro_id: int) -> tuple[int, int]:
     count, used = (
         Photo.select(peewee.fn.COUNT(Photo.id), peewee.fn.COALESCE(peewee.fn.SUM(Photo.size_bytes), 0))
@@ -200,12 +222,17 @@ def add_photo(
     data: bytes,
     source: str = "file",
     caption: str = "",
+    shown_marks: Sequence[Mapping[str, str]] | None = None,
 ) -> int:
     """Add a photo of ``subject`` #``subject_id`` to the RO (a ``PhotoSubject``; the
     damage mark's index from 1). The picture is turned upright, downscaled to at most
     1600 px and stored as JPEG without metadata, with its thumbnail. Refused: bad image
     data, a subject not of this RO, an RO handed over, the RO's photo budget passed.
-    Returns the photo's id."""
+
+    ``shown_marks`` (a damage mark): the RO's marks as the screen showed them, at least up
+    to this one (zone, kind, note); refused (``ConflictError``) when the stored marks 1..n
+    differ — another desk removed or changed one and mark n is no longer the one the
+    person chose. Returns the photo's id."""
     validation.choice(source, PhotoSource.values(), ("Source", "来源"))
     text = validation.clean_text(caption, limit=CAPTION_LIMIT).strip()
     if not isinstance(data, (bytes, bytearray)):
@@ -216,6 +243,8 @@ def add_photo(
     prepared = images.prepare(bytes(data))
     ro = _locked_ro(ro_id)
     _check_open(ro)
+    if subject == PhotoSubject.DAMAGE and shown_marks is not None and subject_id is not None:
+        _check_marks_shown(ro, subject_id, shown_marks)  # before: "mark 3 is gone" is a change too
     _check_subject(ro, subject, subject_id)
     count, used = _used_bytes(ro.id)
     budget = _budget_bytes()

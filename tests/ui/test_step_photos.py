@@ -129,6 +129,43 @@ def test_a_mark_with_photos_is_not_removed_and_one_before_it_renumbers_them(
     qtbot.waitUntil(lambda: page.marks_list.count() == 1 and page.marks_list.item(0).text().endswith("📷 1"))
 
 
+def test_a_photo_of_a_mark_renumbered_at_another_desk_is_refused_and_the_page_refreshed(
+    qtbot, ctx, staff, shown, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The screen shows the scratch, the dent and a chip; another desk removes the scratch
+    before this screen refreshed; the photo of "mark 2" (the dent here) is not stored on the
+    chip that is mark 2 now: refused, and the page shows the marks as they are."""
+    chip = {"zone": "bonnet", "kind": "chip", "note": ""}
+    ro_id = factories.open_checked_in(staff)
+    reception.check_in(
+        actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4, body_damage=[SCRATCH, DENT, chip]
+    )
+    _ws, page = open_step(qtbot, ctx, ro_id, 3)
+    person.click_at(qtbot, page.marks_list, page.marks_list.model().index(1, 0))  # 2. the dent
+    reception.check_in(  # another desk (no refresh reaches this screen yet)
+        actor=staff.advisor, ro_id=ro_id, mileage_km=21_000, fuel_level=4, body_damage=[DENT, chip]
+    )
+    assert page.marks_list.count() == 3
+    add_from_file(qtbot, page.mark_photos, picture(tmp_path))
+
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [
+        (
+            "error",
+            "Damage mark 2 changed at another desk: the photo was not saved. "
+            "The page has been refreshed; choose the mark again and add the photo.",
+        )
+    ]
+    assert stored(ro_id, PhotoSubject.DAMAGE) == []
+    qtbot.waitUntil(lambda: page.marks_list.count() == 2)
+    assert "Front left door" in page.marks_list.item(0).text()
+    # Chosen again, the dent (mark 1 now) takes the photo.
+    person.click_at(qtbot, page.marks_list, page.marks_list.model().index(0, 0))
+    add_from_file(qtbot, page.mark_photos, picture(tmp_path))
+    qtbot.waitUntil(lambda: len(thumbs(page.mark_photos)) == 1)
+    assert [p.subject_id for p in stored(ro_id, PhotoSubject.DAMAGE)] == [1]
+
+
 def test_a_mark_not_saved_yet_says_to_save_first(qtbot, ctx, staff, shown) -> None:  # type: ignore[no-untyped-def]
     ro_id = checked_in_with_marks(staff)
     _ws, page = open_step(qtbot, ctx, ro_id, 3)

@@ -106,3 +106,65 @@ def test_too_many_marks_are_refused(staff) -> None:  # type: ignore[no-untyped-d
         save(staff, ro_id, [CHIP] * (reception.MAX_DAMAGE_MARKS + 1))
     assert db_snapshot() == before
     save(staff, ro_id, [CHIP] * reception.MAX_DAMAGE_MARKS)
+
+
+def test_a_photo_of_a_mark_another_desk_renumbered_is_refused_and_nothing_saved(staff) -> None:  # type: ignore[no-untyped-def]
+    """Desk A shows the scratch, the dent and the chip; desk B removes the scratch and saves;
+    desk A, not refreshed yet, adds a photo of "mark 2" (the dent, as its screen shows):
+    mark 2 is the chip now, so the photo is refused, not stored on the chip."""
+    from advisor.errors import ConflictError
+    from advisor.services import photos as photo_service
+    from tests import photo_samples
+
+    ro_id = checked_in_with(staff, [SCRATCH, DENT, CHIP])
+    shown = [SCRATCH, DENT, CHIP]
+    save(staff, ro_id, [DENT, CHIP])  # desk B
+    before = db_snapshot()
+    for number in (2, 3):  # the chip moved into 2; mark 3 is gone
+        with pytest.raises(ConflictError) as refused:
+            photo_service.add_photo(
+                actor=staff.technician,
+                ro_id=ro_id,
+                subject=PhotoSubject.DAMAGE,
+                subject_id=number,
+                data=photo_samples.jpeg(),
+                shown_marks=shown[:number],
+            )
+        assert refused.value.en == (
+            f"Damage mark {number} changed at another desk: the photo was not saved. "
+            "The page has been refreshed; choose the mark again and add the photo."
+        )
+        assert refused.value.zh == (
+            f"损伤标记 {number} 已在其他工位被修改，照片未保存。页面已刷新，请重新选择该标记后再添加照片。"
+        )
+    assert db_snapshot() == before
+    # A note changed on mark 1 is a change too; marks after the chosen one are not looked at.
+    save(staff, ro_id, [{**DENT, "note": "two dents"}, CHIP])
+    with pytest.raises(ConflictError):
+        photo_service.add_photo(
+            actor=staff.technician,
+            ro_id=ro_id,
+            subject=PhotoSubject.DAMAGE,
+            subject_id=2,
+            data=photo_samples.jpeg(),
+            shown_marks=[DENT, CHIP],
+        )
+    # The refreshed screen: the dent is mark 1 now, and its photo lands on it.
+    photo_service.add_photo(
+        actor=staff.technician,
+        ro_id=ro_id,
+        subject=PhotoSubject.DAMAGE,
+        subject_id=1,
+        data=photo_samples.jpeg(),
+        shown_marks=[{**DENT, "note": "two dents"}],
+    )
+    save(staff, ro_id, [{**DENT, "note": "two dents"}, CHIP, SCRATCH])  # one added after
+    photo_service.add_photo(
+        actor=staff.technician,
+        ro_id=ro_id,
+        subject=PhotoSubject.DAMAGE,
+        subject_id=1,
+        data=photo_samples.jpeg(),
+        shown_marks=[{**DENT, "note": "two dents"}, CHIP],  # a screen showing more is fine
+    )
+    assert sorted(p.subject_id for p in Photo.select().where(Photo.ro == ro_id)) == [1, 1]

@@ -565,7 +565,11 @@ class Page(StepPage):
         open_ = v.status == ROStatus.OPEN and v.authorised_at is None
         self.mark_photos_label.setText(self.tr("Photos of mark %1:").replace("%1", str(row + 1)))
         self.mark_photos.set_subject(
-            v.id, PhotoSubject.DAMAGE, number, editable=open_ and self.ctx.may("photo.add")
+            v.id,
+            PhotoSubject.DAMAGE,
+            number,
+            editable=open_ and self.ctx.may("photo.add"),
+            shown_marks=self.loaded_marks[:number],  # refused if another desk renumbered them
         )
         self.mark_photos.show()
 
