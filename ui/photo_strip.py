@@ -17,6 +17,7 @@ import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap, QShowEvent
@@ -337,7 +338,7 @@ class PhotoStrip(QWidget):
             return 0
         added = 0
         refused: list[str] = []
-        extra = {} if self.shown_marks is None else {"shown_marks": self.shown_marks}
+        extra: dict[str, Any] = {} if self.shown_marks is None else {"shown_marks": self.shown_marks}
         for name, read in items:
             try:
                 data = read()
