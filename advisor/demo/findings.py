@@ -155,6 +155,7 @@ def add_declined_findings(first_ro: int) -> int:
             rated_at=at + dt.timedelta(minutes=5),
             line=line.id,
         )
+        EstimateLine.update(finding=result.id).where(EstimateLine.id == line.id).execute()
         if key not in photos:
             photos[key] = prepare(DRAWN[key]())
         p = photos[key]

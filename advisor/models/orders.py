@@ -167,6 +167,8 @@ class EstimateLine(Versioned):
     decided_at = peewee.DateTimeField(null=True)
     offered_again_at = peewee.DateTimeField(null=True)
     created_at = peewee.DateTimeField(default=now)
+    # The inspection finding (InspectionResult id) this line came from (issue 18, 0021).
+    finding = peewee.IntegerField(null=True)
 
 
 class Authorisation(BaseModel):

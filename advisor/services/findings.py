@@ -5,8 +5,9 @@ request during repair — each linked to its item (``InspectionResult.line`` /
 
 A finding becomes the lines of its item's canned job when the checklist names one (brake
 pads: the labour and the pads), else one labour line at the standard rate that the
-advisor edits (hours, price) like any other. The first line of a finding is the one its
-result points to (the one that shows the photo).
+advisor edits (hours, price) like any other. Its result points at the first line; every
+line knows its finding (``EstimateLine.finding``, migration 0021), so each shows the photo
+and comes back with it when declined.
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ class FindingView:
     line_id: int | None  # the estimate line it became (its first)
     change_request_id: int | None  # the change request it went into
     photo_ids: tuple[int, ...] = ()
+    line_ids: tuple[int, ...] = ()  # every line it became (a canned job makes several)
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Every line it became (the first alone for a line made before migration 0021)."""
+        return self.line_ids or ((self.line_id,) if self.line_id is not None else ())
 
     @property
     def turned(self) -> bool:
@@ -168,6 +175,11 @@ def _link(result: InspectionResult, *, line: int | None, change_request: int | N
         raise GateError(f"{result.name_en} has already become work.", f"{result.name_zh}已转为作业。")
 
 
+def _mark(line_ids: Sequence[int], result_id: int) -> None:
+    """Every line a finding became knows it (its photo shows on each; each comes back with it)."""
+    EstimateLine.update(finding=result_id).where(EstimateLine.id.in_(list(line_ids))).execute()
+
+
 @service("estimate.edit", changes=Kind.ESTIMATE | Kind.RO | Kind.PARTS | Kind.BOARD | Kind.EVIDENCE)
 def findings_to_work(
     *, actor: Actor, ro_id: int, result_ids: list[int], reason: str = "", lang: str = "zh_CN"
@@ -194,6 +206,7 @@ def findings_to_work(
             firsts.append(made[0])
             line_ids.extend(made)
             _link(r, line=made[0], change_request=None)
+            _mark(made, r.id)
     else:
         per_finding = [_specs(r, inspection.vehicle_kind, lang) for r in chosen]
         names = "; ".join(pick(r.name_en, r.name_zh, lang) for r in chosen)
@@ -218,6 +231,7 @@ def findings_to_work(
         for r, specs in zip(chosen, per_finding, strict=True):
             firsts.append(made_ids[at])
             _link(r, line=made_ids[at], change_request=change_id)
+            _mark(made_ids[at : at + len(specs)], r.id)
             at += len(specs)
         line_ids = made_ids
     log(
@@ -277,6 +291,14 @@ def findings_of(ro_id: int) -> tuple[FindingView, ...]:
         .order_by(InspectionResult.seq, InspectionResult.id)
     )
     photos = photos_by_result((ro_id, r.id) for r in rows)
+    made: dict[int, list[int]] = {}
+    for line_id, finding in (
+        EstimateLine.select(EstimateLine.id, EstimateLine.finding)
+        .where((EstimateLine.ro == ro_id) & EstimateLine.finding.in_([r.id for r in rows]))
+        .order_by(EstimateLine.id)
+        .tuples()
+    ):
+        made.setdefault(int(finding), []).append(int(line_id))
     return tuple(
         FindingView(
             r.id,
@@ -291,54 +313,23 @@ def findings_of(ro_id: int) -> tuple[FindingView, ...]:
             r.line,
             r.change_request,
             photos.get(r.id, ()),
+            tuple(made.get(r.id, ())),
         )
         for r in rows
     )
 
 
 def declined_photos(lines: Sequence[EstimateLine]) -> dict[int, tuple[int, ...]]:
-    """For declined lines (with their RO loaded): the photos of the findings they came
-    from, by line id. A line that came from a finding is the one its result points to;
-    the other lines of a refused change request from findings count too (the customer
-    refused the findings together). Reads the ROs' inspections, their results' links and
-    the photos' ids: a few statements whatever the number of lines."""
-    ro_ids = sorted({x.ro_id for x in lines})
-    if not ro_ids:
-        return {}
-    inspections = dict(
-        Inspection.select(Inspection.id, Inspection.ro).where(Inspection.ro.in_(ro_ids)).tuples()
-    )
-    if not inspections:
-        return {}
-    results = list(
-        InspectionResult.select(
-            InspectionResult.id,
-            InspectionResult.inspection,
-            InspectionResult.line,
-            InspectionResult.change_request,
-        )
-        .where(
-            InspectionResult.inspection.in_(list(inspections))
-            & (InspectionResult.line.is_null(False) | InspectionResult.change_request.is_null(False))
-        )
-        .tuples()
-    )
-    photos = photos_by_result((inspections[i], rid) for rid, i, _l, _c in results)
-    by_line: dict[int, list[int]] = {}
-    by_change: dict[int, list[int]] = {}
-    for rid, _i, line, change in results:
-        if line is not None:
-            by_line.setdefault(int(line), []).extend(photos.get(rid, ()))
-        if change is not None:
-            by_change.setdefault(int(change), []).extend(photos.get(rid, ()))
-    out: dict[int, tuple[int, ...]] = {}
-    for x in lines:
-        if x.status != LineStatus.DECLINED:
-            continue
-        found = by_line.get(x.id) or (by_change.get(x.change_request_id, []) if x.change_request_id else [])
-        if found:
-            out[x.id] = tuple(found)
-    return out
+    """For declined lines: the photos of the findings they came from (``EstimateLine.finding``),
+    by line id — the ids only, through ``photo (ro_id, subject, subject_id)``: one statement
+    per RO that has such a line, whatever the history holds."""
+    pairs = [(x.ro_id, x.finding) for x in lines if x.status == LineStatus.DECLINED and x.finding is not None]
+    photos = photos_by_result(pairs)
+    return {
+        x.id: photos[x.finding]
+        for x in lines
+        if x.status == LineStatus.DECLINED and x.finding is not None and x.finding in photos
+    }
 
 
 # -- read services ------------------------------------------------------------------------

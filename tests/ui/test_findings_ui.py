@@ -107,6 +107,10 @@ def test_the_estimate_page_turns_ticked_findings_into_lines_with_their_photo(
     # Only the tyre waits now (the page refreshes on the change).
     qtbot.waitUntil(lambda: _waiting(page) == 1)
     assert set(page.findings_list.ticks) == {ids["tyre_fl"]}
+    # Each line of the pads' canned job shows the pads' photo (the labour and the pads).
+    for line in lines[:2]:
+        row = [x.id for x in page.model.lines].index(line.id)
+        assert page.model.data(page.model.index(row, 0), Qt.ItemDataRole.DecorationRole) is not None
     # The wiper's line shows its photo; a click on it opens the photo.
     row = [x.id for x in page.model.lines].index(lines[2].id)
     index = page.model.index(row, COLUMNS.index("kind"))

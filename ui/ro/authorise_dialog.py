@@ -123,7 +123,7 @@ class AuthoriseDialog(QDialog):
         found = [f for f in findings.read_findings(actor=self.ctx.actor, ro_id=self.view.id) if f.photo_ids]
         thumbs = thumbs_of(self.ctx, self.view.id) if found else {}
         self.line_photos: dict[int, list[PhotoThumbView]] = {
-            f.line_id: [thumbs[p] for p in f.photo_ids if p in thumbs] for f in found if f.line_id is not None
+            line: [thumbs[p] for p in f.photo_ids if p in thumbs] for f in found for line in f.lines
         }
         if not any(self.line_photos.values()):
             return

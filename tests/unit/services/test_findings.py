@@ -246,6 +246,27 @@ def test_a_refused_change_from_findings_comes_back_with_its_photos(staff: Staff)
     assert "No time now" in item.detail_en
 
 
+def test_a_declined_canned_jobs_part_line_comes_back_with_the_findings_photo(staff: Staff) -> None:
+    ro_id = factories.open_checked_in(staff)
+    ids = inspect(ro_id, staff.advisor.user_id)
+    work = findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"]])
+    labour, pads = work.line_ids
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions={labour: "approved", pads: "declined"},  # the customer brings their own pads
+        decline_reasons={pads: factories.reason_id("elsewhere")},
+        customer_name="张伟",
+        method="in_person",
+        promised_at=now() + dt.timedelta(hours=4),
+    )
+    factories.finish(staff, ro_id)
+    vehicle_id = orders.get_ro_view(ro_id).vehicle.id
+    (item,) = solicitation.read_declined_work(actor=staff.advisor, vehicle_id=vehicle_id)
+    assert item.line_ids == (pads,)
+    assert item.photo_ids == (Photo.get(Photo.subject_id == ids["brake_pads_front"]).id,)
+
+
 def _two_red_with_photos() -> tuple[Item, ...]:
     return (
         Item("a", "Rear brake disc", "后刹车盘", "red", note="Scored", photos=1),
@@ -292,3 +313,36 @@ def test_the_default_checklists_front_pads_become_their_canned_job(staff: Staff)
         inspection.rate_item(actor=staff.technician, result_id=by_key["pads_front"], rating="green")
     assert db_snapshot() == before
     _refused(GateError, actor=staff.advisor, ro_id=ro_id, result_ids=[by_key["wipers"]])
+
+
+def test_every_line_a_finding_became_knows_it(staff: Staff) -> None:
+    """A canned job makes several lines of one finding: each carries it (its photo shows on
+    each, each comes back with it when declined); during repair too."""
+    ro_id = factories.open_checked_in(staff)
+    ids = inspect(ro_id, staff.advisor.user_id)
+    work = findings.findings_to_work(
+        actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"], ids["wipers"]]
+    )
+    assert [_line(i).finding for i in work.line_ids] == [ids["brake_pads_front"]] * 2 + [ids["wipers"]]
+    seen = {f.item_key: f for f in findings.findings_of(ro_id)}
+    assert seen["brake_pads_front"].lines == work.line_ids[:2] and seen["wipers"].lines == work.line_ids[2:]
+    ro2, _l = factories.authorised(staff)
+    ids2 = inspect(ro2, staff.advisor.user_id)
+    work2 = findings.findings_to_work(
+        actor=staff.advisor, ro_id=ro2, result_ids=[ids2["wipers"], ids2["brake_pads_front"]]
+    )
+    assert [_line(i).finding for i in work2.line_ids] == [ids2["wipers"]] + [ids2["brake_pads_front"]] * 2
+
+
+def test_migration_0021_gives_the_lines_made_before_their_finding(staff: Staff) -> None:
+    from advisor import db
+
+    ro_id = factories.open_checked_in(staff)
+    ids = inspect(ro_id, staff.advisor.user_id)
+    work = findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["wipers"]])
+    database = db.database_proxy.obj
+    database.execute_sql('ALTER TABLE "estimate_line" DROP COLUMN "finding"')
+    database.execute_sql("DELETE FROM schema_migration WHERE name = '0021_finding_lines'")
+    assert db.run_migrations(database) == ["0021_finding_lines"]
+    assert _line(work.line_ids[0]).finding == ids["wipers"]
+    assert EstimateLine.select().where(EstimateLine.finding.is_null(False)).count() == 1

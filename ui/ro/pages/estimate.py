@@ -477,20 +477,15 @@ class Page(StepPage):
             self.findings_tab, self.tr("From the inspection (%1)").replace("%1", str(len(waiting)))
         )
         self.line_photos = {
-            f.line_id: [thumbs[p] for p in f.photo_ids if p in thumbs]
-            for f in self.findings_
-            if f.line_id is not None
+            line: [thumbs[p] for p in f.photo_ids if p in thumbs] for f in self.findings_ for line in f.lines
         }
+        names = {line: pick(f.name_en, f.name_zh, self.ctx.lang) for f in self.findings_ for line in f.lines}
         self.model.set_findings(
             {
-                line: (self._finding_name(line), icon_of(shown[0].thumb) if shown else None)
+                line: (names[line], icon_of(shown[0].thumb) if shown else None)
                 for line, shown in self.line_photos.items()
             }
         )
-
-    def _finding_name(self, line_id: int) -> str:
-        f = next(f for f in self.findings_ if f.line_id == line_id)
-        return pick(f.name_en, f.name_zh, self.ctx.lang)
 
     def _show(self, view: ROView) -> None:
         authorised = view.authorised_at is not None
