@@ -1,5 +1,5 @@
-"""The dialogs of My jobs: why a job is paused, the findings of the job's concerns, and
-the technician's self-check before QC.
+"""The dialogs of My jobs: why a job is paused, the findings of the job's concerns (with
+the photos of what was found), and the technician's self-check before QC.
 
 Large buttons and plain text boxes: the technician stands at the car, perhaps with a
 touch screen and gloves.
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import SELF_CHECK_MAY_SKIP, PauseReason, SelfCheckItem, words
+from advisor.codes import SELF_CHECK_MAY_SKIP, PauseReason, PhotoSubject, SelfCheckItem, words
 from advisor.services import diagnosis, standards
 from advisor.services.my_jobs import ConcernBrief, MyJob
 from ui.context import AppContext
 from ui.long_text import WordsBox
+from ui.photo_strip import PhotoStrip
 from ui.ro.quote_panel import quoted
 
 TOUCH_HEIGHT = 56  # px: a finger's target (and a gloved one's)
@@ -74,8 +75,10 @@ class PauseDialog(QDialog):
 
 class FindingsDialog(QDialog):
     """The finding (cause) and correction of each concern of the job's RO, beside the
-    customer's words and the advisor's restatement. Only changed concerns are saved; a
-    finding another desk saved meanwhile is never overwritten unseen (``seen``)."""
+    customer's words and the advisor's restatement, and the photos of each finding (the
+    technician at the car photographs the worn disc; added at once, not with Save). Only
+    changed concerns are saved; a finding another desk saved meanwhile is never overwritten
+    unseen (``seen``)."""
 
     def __init__(self, ctx: AppContext, job: MyJob, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class FindingsDialog(QDialog):
         self.seen: dict[int, tuple[str, str]] = {c.id: (c.finding, c.correction) for c in job.concerns}
         self.findings: dict[int, QPlainTextEdit] = {}
         self.corrections: dict[int, QPlainTextEdit] = {}
+        self.photos: dict[int, PhotoStrip] = {}
         body = QWidget()
         column = QVBoxLayout(body)
         for concern in job.concerns:
@@ -134,9 +138,27 @@ class FindingsDialog(QDialog):
         correction_label.setBuddy(correction)
         for w in (finding_label, finding, correction_label, correction):
             lay.addWidget(w)
+        lay.addLayout(self._photos(concern, frame))
         self.findings[concern.id] = finding
         self.corrections[concern.id] = correction
         return frame
+
+    def _photos(self, concern: ConcernBrief, frame: QFrame) -> QHBoxLayout:
+        """The finding's photos (subject finding, the concern's id), as on the diagnosis
+        page; added by a role that may add photos (the service refuses after the handover)."""
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Photos of the finding:"), frame)
+        strip = PhotoStrip(self.ctx, frame, compact=True)
+        strip.setObjectName(f"finding_photos_{concern.id}")
+        strip.set_subject(
+            self.job.ro_id, PhotoSubject.FINDING, concern.id, editable=self.ctx.may("photo.add")
+        )
+        for button in (strip.add_button, strip.camera_button):  # a finger's target here too
+            button.setMinimumSize(120, TOUCH_HEIGHT)
+        row.addWidget(label, 0)
+        row.addWidget(strip, 1)
+        self.photos[concern.id] = strip
+        return row
 
     def _editor(self, name: str, text: str) -> QPlainTextEdit:
         box = QPlainTextEdit(text)

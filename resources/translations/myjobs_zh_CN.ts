@@ -4,39 +4,44 @@
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="85"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="88"/>
         <source>Findings: %1</source>
         <translation>诊断结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="104"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="108"/>
         <source>Save findings</source>
         <translation>保存诊断结果</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="107"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="122"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="126"/>
         <source>Concern %1</source>
         <translation>故障描述 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="126"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="130"/>
         <source>Advisor&apos;s restatement: %1</source>
         <translation>顾问复述：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="131"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="135"/>
         <source>Finding (the cause found)</source>
         <translation>诊断结果（查明的原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="132"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="136"/>
         <source>Correction (what was done or is needed)</source>
         <translation>维修措施（已做或需做的）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/my_jobs_dialogs.py" line="150"/>
+        <source>Photos of the finding:</source>
+        <translation>诊断结果照片：</translation>
     </message>
 </context>
 <context>
@@ -190,17 +195,17 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="49"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="50"/>
         <source>Pause the job</source>
         <translation>暂停作业</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="51"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="52"/>
         <source>Why is %1 paused?</source>
         <translation>%1 为何暂停？</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="63"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="64"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -208,47 +213,47 @@
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="198"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="220"/>
         <source>Self-check: %1</source>
         <translation>自检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="202"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="224"/>
         <source>Before the final check, confirm each item of your work on %1.</source>
         <translation>完工检查前，请逐项确认您在 %1 上的作业。</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="207"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="229"/>
         <source>The self-check %1 signed on paper for %2: tick it as signed.</source>
         <translation>%1 在纸质自检单上签署的 %2 自检：请照单勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="227"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="249"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="239"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="261"/>
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="247"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="269"/>
         <source>&amp;Sign the self-check</source>
         <translation>签署自检(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="250"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="279"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="301"/>
         <source>Every item is ticked.</source>
         <translation>已全部勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/my_jobs_dialogs.py" line="281"/>
+        <location filename="../../ui/my_jobs_dialogs.py" line="303"/>
         <source>Items still to tick: %1.</source>
         <translation>尚有 %1 项未勾选。</translation>
     </message>

@@ -218,6 +218,44 @@ def test_findings_are_recorded_for_the_jobs_concern(
     )
 
 
+def test_the_technician_photographs_the_finding_in_the_findings_dialog(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], staff: factories.Staff, tmp_path: Path
+) -> None:
+    """At the car: the technician types the finding and adds a photo of the worn disc from
+    a file (the path typed into the file dialog), all inside 1366×768; the photo is the
+    finding's (the concern's id) and theirs."""
+    from PySide6.QtGui import QColor, QImage
+
+    from advisor.codes import PhotoSubject
+    from advisor.services import photos
+    from tests.ui.test_photo_strip import thumbs, type_path_in_file_dialog
+
+    ro_id, _job = _assign(staff, now())
+    _window, ws = _home(qtbot, make_ctx("technician"))
+    (concern,) = Concern.select().where(Concern.ro == ro_id)
+    person.click(qtbot, ws.buttons["findings"])
+    dialog = _dialog(qtbot, ws, FindingsDialog)
+    assert isinstance(dialog, FindingsDialog)
+    strip = dialog.photos[concern.id]
+    assert strip.objectName() == f"finding_photos_{concern.id}" and thumbs(strip) == []
+    assert dialog.frameGeometry().width() <= 1366 and dialog.frameGeometry().height() <= 768
+
+    person.fill(qtbot, dialog.findings[concern.id], "Front discs scored, 21.4 mm (min 22)")
+    image = QImage(900, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8d6e63"))
+    disc = tmp_path / "front disc.jpg"
+    assert image.save(str(disc))
+    type_path_in_file_dialog(qtbot, str(disc))
+    person.click(qtbot, strip.add_button)  # hit-tested: visible and on top in the dialog
+    qtbot.waitUntil(lambda: len(thumbs(strip)) == 1, timeout=3000)
+    (photo,) = photos.photos_of(ro_id)
+    assert (photo.subject, photo.subject_id) == (PhotoSubject.FINDING, concern.id)
+    assert photo.taken_by == staff.technician.display_name
+    person.click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert Concern.get_by_id(concern.id).finding == "Front discs scored, 21.4 mm (min 22)"
+
+
 def test_an_account_linked_to_no_technician_is_told_whom_to_ask(
     qtbot: QtBot, staff: factories.Staff, qapp: object
 ) -> None:
