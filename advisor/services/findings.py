@@ -151,7 +151,7 @@ def _chosen(ro: RepairOrder, result_ids: Sequence[int]) -> tuple[Inspection, lis
                 f"Only a red or yellow finding becomes work: {r.name_en} is {said_en.lower()}.",
                 f"只有红色或黄色的检查发现可转为作业：{r.name_zh}为“{said_zh}”。",
             )
-        if r.line is not None or r.change_request is not None:
+        if (r.line is not None or r.change_request is not None) and r.id not in withdrawn(ro.id, [r]):
             raise GateError(
                 f"{r.name_en} has already become work: it is on the estimate or in a change request.",
                 f"{r.name_zh}已转为作业（已在估价单或变更申请中）。",
@@ -159,16 +159,40 @@ def _chosen(ro: RepairOrder, result_ids: Sequence[int]) -> tuple[Inspection, lis
     return inspection, chosen
 
 
+def withdrawn(ro_id: int, results: Sequence[Any]) -> set[int]:
+    """Of ``results`` (rows or views with id, line / line_id, change_request /
+    change_request_id): those whose work was withdrawn — lines only (no change request),
+    every one of them cancelled before the authorisation. Such a finding is free again."""
+    lined = {
+        r.id: getattr(r, "line", getattr(r, "line_id", None))
+        for r in results
+        if getattr(r, "change_request", getattr(r, "change_request_id", None)) is None
+    }
+    lined = {k: v for k, v in lined.items() if v is not None}
+    if not lined:
+        return set()
+    statuses: dict[int, set[str]] = {}
+    for line_id, finding, status in (
+        EstimateLine.select(EstimateLine.id, EstimateLine.finding, EstimateLine.status)
+        .where(
+            (EstimateLine.ro == ro_id)
+            & (EstimateLine.finding.in_(list(lined)) | EstimateLine.id.in_(list(lined.values())))
+        )
+        .tuples()
+    ):
+        for rid, first in lined.items():
+            if finding == rid or line_id == first:
+                statuses.setdefault(rid, set()).add(status)
+    return {rid for rid, seen in statuses.items() if seen == {LineStatus.CANCELLED}}
+
+
 def _link(result: InspectionResult, *, line: int | None, change_request: int | None) -> None:
     """Point the result at its work; refused when another desk did it first (in this
-    transaction's view the result was free, the row says otherwise)."""
+    transaction's view the result was free — or its withdrawn line — the row says otherwise)."""
+    free = InspectionResult.line.is_null() if result.line is None else (InspectionResult.line == result.line)
     done = (
         InspectionResult.update(line=line, change_request=change_request)
-        .where(
-            (InspectionResult.id == result.id)
-            & InspectionResult.line.is_null()
-            & InspectionResult.change_request.is_null()
-        )
+        .where((InspectionResult.id == result.id) & free & InspectionResult.change_request.is_null())
         .execute()
     )
     if done != 1:  # pragma: no cover - the transaction's isolation makes this unreachable
@@ -294,11 +318,16 @@ def findings_of(ro_id: int) -> tuple[FindingView, ...]:
     made: dict[int, list[int]] = {}
     for line_id, finding in (
         EstimateLine.select(EstimateLine.id, EstimateLine.finding)
-        .where((EstimateLine.ro == ro_id) & EstimateLine.finding.in_([r.id for r in rows]))
+        .where(
+            (EstimateLine.ro == ro_id)
+            & EstimateLine.finding.in_([r.id for r in rows])
+            & (EstimateLine.status != LineStatus.CANCELLED)
+        )
         .order_by(EstimateLine.id)
         .tuples()
     ):
         made.setdefault(int(finding), []).append(int(line_id))
+    free = withdrawn(ro_id, rows)
     return tuple(
         FindingView(
             r.id,
@@ -310,7 +339,7 @@ def findings_of(ro_id: int) -> tuple[FindingView, ...]:
             r.measurement,
             r.unit,
             r.note,
-            r.line,
+            None if r.id in free else r.line,
             r.change_request,
             photos.get(r.id, ()),
             tuple(made.get(r.id, ())),

@@ -346,3 +346,25 @@ def test_migration_0021_gives_the_lines_made_before_their_finding(staff: Staff) 
     assert db.run_migrations(database) == ["0021_finding_lines"]
     assert _line(work.line_ids[0]).finding == ids["wipers"]
     assert EstimateLine.select().where(EstimateLine.finding.is_null(False)).count() == 1
+
+
+def test_a_finding_whose_lines_were_withdrawn_is_free_again(staff: Staff) -> None:
+    """The advisor withdraws a finding's lines (added by mistake): the finding is back in
+    the panel and may become work again; one line withdrawn of two keeps it work."""
+    ro_id = factories.open_checked_in(staff)
+    ids = inspect(ro_id, staff.advisor.user_id)
+    labour, pads = findings.findings_to_work(
+        actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"]]
+    ).line_ids
+    estimate.cancel_line(actor=staff.advisor, line_id=pads)
+    seen = {f.item_key: f for f in findings.read_findings(actor=staff.advisor, ro_id=ro_id)}
+    assert seen["brake_pads_front"].turned and seen["brake_pads_front"].lines == (labour,)
+    _refused(GateError, actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"]])
+    estimate.cancel_line(actor=staff.advisor, line_id=labour)
+    seen = {f.item_key: f for f in findings.read_findings(actor=staff.advisor, ro_id=ro_id)}
+    assert not seen["brake_pads_front"].turned and seen["brake_pads_front"].lines == ()
+    again = findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"]])
+    assert InspectionResult.get_by_id(ids["brake_pads_front"]).line == again.line_ids[0]
+    assert {_line(i).status for i in again.line_ids} == {"proposed"}
+    seen = {f.item_key: f for f in findings.read_findings(actor=staff.advisor, ro_id=ro_id)}
+    assert seen["brake_pads_front"].lines == again.line_ids
