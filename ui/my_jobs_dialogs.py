@@ -25,7 +25,7 @@ from advisor.services import diagnosis, standards
 from advisor.services.my_jobs import ConcernBrief, MyJob
 from ui.context import AppContext
 from ui.long_text import WordsBox
-from ui.photo_strip import PhotoStrip
+from ui.photo_strip import PhotoStrip, PhotoUsageLabel
 from ui.ro.quote_panel import quoted
 
 TOUCH_HEIGHT = 56  # px: a finger's target (and a gloved one's)
@@ -113,9 +113,15 @@ class FindingsDialog(QDialog):
             touch(b, 180)
         self.box.accepted.connect(self.save)
         self.box.rejected.connect(self.reject)
+        self.photo_usage = PhotoUsageLabel(ctx, self)  # the RO's photos against its budget
+        self.photo_usage.setWordWrap(True)
+        self.photo_usage.set_ro(job.ro_id)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.photo_usage, 1)
+        bottom.addWidget(self.box)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self.box)
+        layout.addLayout(bottom)
         self.resize(760, 620)
 
     def _concern(self, concern: ConcernBrief) -> QFrame:

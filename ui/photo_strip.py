@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from advisor.codes import PhotoSource
 from advisor.errors import ConflictError, SessionExpired, UserError
 from advisor.services import photos as photo_service
 from advisor.services.opchanges import Kind, OpChanges
-from advisor.services.views import PhotoThumbView
+from advisor.services.views import PhotoThumbView, PhotoUsage
 from ui import fmt, messages
 from ui.context import AppContext
 from ui.photo_viewer import PhotoViewer
@@ -69,6 +69,72 @@ def camera_available() -> bool:
         found = bool(camera.available())
     _camera_seen = (now, found)
     return found
+
+
+def usage_words(usage: PhotoUsage) -> str:
+    """ "Photos of this RO: 12, 3.4 of 40.0 MB used (36.6 MB left)" in the user's language."""
+    mib = 1024 * 1024
+    left = max(0, usage.budget_bytes - usage.used_bytes)
+    return (
+        QCoreApplication.translate("PhotoStrip", "Photos of this RO: %1, %2 of %3 MB used (%4 MB left)")
+        .replace("%1", str(usage.count))
+        .replace("%2", f"{usage.used_bytes / mib:.1f}")
+        .replace("%3", f"{usage.budget_bytes / mib:.1f}")
+        .replace("%4", f"{left / mib:.1f}")
+    )
+
+
+def usage_colour(usage: PhotoUsage) -> str:
+    """Grey, amber past 80 % of the budget, red when (nearly) full."""
+    share = usage.used_bytes / usage.budget_bytes if usage.budget_bytes else 1.0
+    return "#c62828" if share >= 0.95 else "#ef6c00" if share >= 0.8 else "#555"
+
+
+def read_usage(ctx: AppContext, ro_id: int) -> PhotoUsage | None:
+    try:
+        return photo_service.read_photo_usage(actor=ctx.actor, ro_id=ro_id)
+    except SessionExpired as err:
+        ctx.ops.session_expired.emit(err)
+    except UserError:
+        pass
+    return None
+
+
+class PhotoUsageLabel(QLabel):
+    """The RO's photos against its budget, e.g. under a list of strips (the inspection);
+    reads again when a photo of the RO is added or removed here or at another desk."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ro_id: int | None = None
+        self.usage: PhotoUsage | None = None
+        self.setObjectName("photo_usage")
+        ctx.ops.changed.connect(self._on_changed)
+
+    def set_ro(self, ro_id: int | None) -> None:
+        self.ro_id = ro_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.usage = None if self.ro_id is None else read_usage(self.ctx, self.ro_id)
+        self._show()
+
+    def _show(self) -> None:
+        if self.usage is None:
+            self.clear()
+            return
+        self.setText(usage_words(self.usage))
+        self.setStyleSheet(f"color: {usage_colour(self.usage)};")
+
+    def _on_changed(self, changes: OpChanges) -> None:
+        if self.ro_id is not None and changes.touches(Kind.EVIDENCE, ro_id=self.ro_id):
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
 
 
 def _thumb_pixmap(data: bytes, height: int) -> QPixmap:
@@ -134,6 +200,7 @@ class PhotoStrip(QWidget):
         for button in (self.add_button, self.camera_button):
             button.setProperty(NEEDS, "photo.add")
         self.add_button.clicked.connect(self.choose_files)
+        self.add_button.installEventFilter(self)  # its tooltip: the RO's photos read on hover
         self.camera_button.clicked.connect(self.take_photos)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +237,18 @@ class PhotoStrip(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def add_tip(self) -> str:
+        """The add button's tooltip: what it does and the RO's photos against its budget
+        (read now: a page shows many strips, none reads it until asked)."""
+        tip = self.tr("Add photos from files (or drop picture files here)")
+        usage = None if self.ro_id is None else read_usage(self.ctx, self.ro_id)
+        return tip if usage is None else f"{tip}\n{usage_words(usage)}"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.add_button and event.type() == QEvent.Type.ToolTip:
+            self.add_button.setToolTip(self.add_tip())
+        return super().eventFilter(watched, event)
 
     # -- what is shown ------------------------------------------------------------------
     def set_subject(

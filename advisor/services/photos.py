@@ -249,12 +249,14 @@ def add_photo(
     count, used = _used_bytes(ro.id)
     budget = _budget_bytes()
     if used + prepared.size_bytes > budget:
+        left = max(0, budget - used)
         raise GateError(
-            f"The photos of repair order {ro.number} would take {_mb(used + prepared.size_bytes)} MB, "
-            f"more than its budget of {_mb(budget)} MB ({count} photos, {_mb(used)} MB now). "
+            f"Repair order {ro.number} has {_mb(left)} MB of photo room left and this photo needs "
+            f"{_mb(prepared.size_bytes)} MB: its photos may take {_mb(budget)} MB (the budget; "
+            f"{count} photos take {_mb(used)} MB now). "
             "Remove a photo you no longer need, or ask the manager to raise the budget.",
-            f"工单 {ro.number} 的照片将占用 {_mb(used + prepared.size_bytes)} MB，"
-            f"超过容量上限 {_mb(budget)} MB（现有 {count} 张，{_mb(used)} MB）。"
+            f"工单 {ro.number} 的照片空间仅剩 {_mb(left)} MB，这张照片需要 {_mb(prepared.size_bytes)} MB"
+            f"（容量上限 {_mb(budget)} MB，现有 {count} 张照片占用 {_mb(used)} MB）。"
             "请删除不再需要的照片，或请经理调高上限。",
         )
     photo = Photo.create(

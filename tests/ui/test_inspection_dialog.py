@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from advisor.services import inspection, reception, settlement
+from advisor.services import inspection, photos, reception, settlement
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests import photo_samples as samples
@@ -245,3 +245,25 @@ def test_another_advisors_ro_keeps_the_inspection_greyed_after_a_language_switch
         assert not page.inspection_button.isEnabled()
     finally:
         i18n.set_language("en")
+
+
+def test_the_footer_shows_the_ros_photos_against_its_budget(qtbot, ctx, staff, shown, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Where most photos are added: the RO's count and MB used of its budget, updated as a
+    photo is added on a row (and on photos added elsewhere: the same EVIDENCE change)."""
+    ro_id, _lines = factories.settled_paid(staff)
+    ws, page = _open_step(qtbot, ctx, ro_id, 3)
+    dialog = _open_dialog(qtbot, page)
+    usage = dialog.photo_usage
+    assert usage.isVisible() and dialog.rect().contains(
+        QRect(usage.mapTo(dialog, QPoint(0, 0)), usage.size())
+    )
+    assert usage.text() == "Photos of this RO: 0, 0.0 of 40.0 MB used (40.0 MB left)"
+    picture = tmp_path / "pads.jpg"
+    picture.write_bytes(samples.jpeg(1200, 900))
+    type_path_in_file_dialog(qtbot, str(picture))
+    person.click(qtbot, _rows(dialog)["pads_front"].photos.add_button)
+    qtbot.waitUntil(lambda: usage.text().startswith("Photos of this RO: 1, "), timeout=5000)
+    used = photos.read_photo_usage(actor=staff.advisor, ro_id=ro_id).used_bytes / 2**20
+    assert usage.text() == f"Photos of this RO: 1, {used:.1f} of 40.0 MB used ({40 - used:.1f} MB left)"
+    person.click(qtbot, dialog.close_button)
+    closed(qtbot, dialog, ws)

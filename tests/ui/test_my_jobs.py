@@ -238,6 +238,8 @@ def test_the_technician_photographs_the_finding_in_the_findings_dialog(
     assert isinstance(dialog, FindingsDialog)
     strip = dialog.photos[concern.id]
     assert strip.objectName() == f"finding_photos_{concern.id}" and thumbs(strip) == []
+    assert dialog.photo_usage.isVisible()
+    assert dialog.photo_usage.text() == "Photos of this RO: 0, 0.0 of 40.0 MB used (40.0 MB left)"
     assert dialog.frameGeometry().width() <= 1366 and dialog.frameGeometry().height() <= 768
 
     person.fill(qtbot, dialog.findings[concern.id], "Front discs scored, 21.4 mm (min 22)")
@@ -251,6 +253,7 @@ def test_the_technician_photographs_the_finding_in_the_findings_dialog(
     (photo,) = photos.photos_of(ro_id)
     assert (photo.subject, photo.subject_id) == (PhotoSubject.FINDING, concern.id)
     assert photo.taken_by == staff.technician.display_name
+    qtbot.waitUntil(lambda: dialog.photo_usage.text().startswith("Photos of this RO: 1, "), timeout=3000)
     person.click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert Concern.get_by_id(concern.id).finding == "Front discs scored, 21.4 mm (min 22)"

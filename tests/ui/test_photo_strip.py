@@ -396,3 +396,74 @@ def test_the_viewer_captions_a_photo(qtbot: Any, host: tuple[Host, int], staff: 
     assert seen == ["左前门 划痕 12 cm"]
     assert photo_service.read_photo(actor=staff.advisor, photo_id=pid).caption == "左前门 划痕 12 cm"
     qtbot.waitUntil(lambda: "左前门" in thumbs(page.strip)[0].toolTip(), timeout=3000)
+
+
+def hover_tip(qtbot: Any, button: QWidget) -> str:
+    """The tooltip a person sees when the mouse rests on ``button`` (the ToolTip event Qt
+    sends after the rest)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    assert person.reachable(button) == "", person.reachable(button)
+    centre = QPoint(button.width() // 2, button.height() // 2)
+    QApplication.sendEvent(button, QHelpEvent(QEvent.Type.ToolTip, centre, button.mapToGlobal(centre)))
+    return button.toolTip()
+
+
+def test_the_ros_photo_budget_is_shown_where_photos_are_added_and_a_refusal_says_the_room_left(
+    qtbot: Any, host: tuple[Host, int], tmp_path: Path, shown: list[tuple[str, str]], staff: factories.Staff
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from advisor.errors import GateError
+    from advisor.services import settings
+
+    page, ro_id = host
+    strip = page.strip
+    assert hover_tip(qtbot, strip.add_button).endswith(
+        "Photos of this RO: 0, 0.0 of 40.0 MB used (40.0 MB left)"
+    )
+    picture = tmp_path / "dent.jpg"
+    picture.write_bytes(samples.jpeg(1200, 900))
+    type_path_in_file_dialog(qtbot, str(picture))
+    person.click(qtbot, strip.add_button)
+    qtbot.waitUntil(lambda: len(thumbs(strip)) == 1, timeout=5000)
+    usage = photo_service.read_photo_usage(actor=staff.advisor, ro_id=ro_id)
+    used = f"{usage.used_bytes / 2**20:.1f}"
+    assert usage.count == 1 and usage.used_bytes > 0
+    assert hover_tip(qtbot, strip.add_button).endswith(
+        f"Photos of this RO: 1, {used} of 40.0 MB used ({40 - usage.used_bytes / 2**20:.1f} MB left)"
+    )
+
+    # The budget nearly used up at other desks: the refusal here says how much room is left.
+    settings.set_settings(actor=staff.manager, values={"photo_budget_mb": 5})
+
+    def noisy(seed: int) -> bytes:  # noise does not compress: about 1 MB a photo
+        out = io.BytesIO()
+        Image.effect_noise((1600, 1200), 120 + seed).convert("RGB").save(out, "JPEG", quality=95)
+        return out.getvalue()
+
+    big = noisy(99)
+    for seed in range(10):
+        try:
+            photo_service.add_photo(
+                actor=staff.advisor, ro_id=ro_id, subject="damage", subject_id=1, data=noisy(seed)
+            )
+        except GateError:
+            break
+    usage = photo_service.read_photo_usage(actor=staff.advisor, ro_id=ro_id)
+    left = f"{(usage.budget_bytes - usage.used_bytes) / 2**20:.1f}"
+    assert hover_tip(qtbot, strip.add_button).endswith(
+        f"Photos of this RO: {usage.count}, {usage.used_bytes / 2**20:.1f} of 5.0 MB used ({left} MB left)"
+    )
+    (tmp_path / "disc.jpg").write_bytes(big)
+    before = db_snapshot()
+    type_path_in_file_dialog(qtbot, str(tmp_path / "disc.jpg"))
+    person.click(qtbot, strip.add_button)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert db_snapshot() == before
+    ((kind, text),) = shown
+    assert kind == "error" and text.startswith("disc.jpg: Repair order ")
+    assert f"has {left} MB of photo room left and this photo needs " in text, text

@@ -52,7 +52,7 @@ from advisor.services.opchanges import Kind, OpChanges
 from advisor.services.views import InspectionResultView, InspectionView, ROView
 from ui import fmt
 from ui.context import AppContext
-from ui.photo_strip import PhotoStrip
+from ui.photo_strip import PhotoStrip, PhotoUsageLabel
 
 # The colours of a rating (background, text) on its button and in "last time".
 COLOURS: dict[str, tuple[str, str]] = {
@@ -291,8 +291,14 @@ class InspectionDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         for b in (self.save_rec, self.finish_button):
             b.setVisible(self.editable)
+        # Where photos are added: the RO's photos against its budget (before one is refused).
+        self.photo_usage = PhotoUsageLabel(self.ctx, self)
+        self.photo_usage.set_ro(self.view.ro_id)
+        status = QVBoxLayout()
+        status.addWidget(self.status)
+        status.addWidget(self.photo_usage)
         row = QHBoxLayout()
-        row.addWidget(self.status, 1)
+        row.addLayout(status, 1)
         row.addWidget(self.save_rec)
         row.addWidget(self.finish_button)
         row.addWidget(self.close_button)

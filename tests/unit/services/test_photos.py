@@ -9,6 +9,7 @@ import logging
 import pytest
 from PIL import Image
 
+from advisor import photos as images
 from advisor.codes import PhotoSubject
 from advisor.errors import GateError, NotFound, PermissionDenied, UserError, ValidationError
 from advisor.models import AuditLog, Inspection, InspectionResult, Photo, RepairOrder
@@ -241,6 +242,12 @@ def test_the_budget_is_kept(staff: Staff) -> None:
     assert added >= 2
     err = _refused(GateError, actor=staff.technician, ro_id=ro_id, subject="damage", subject_id=1, data=data)
     assert "5.0 MB" in err.en and "5.0 MB" in err.zh and "budget" in err.en and "上限" in err.zh
+    # How much room is left, and what this photo needs: the person knows what to remove.
+    left = f"{(usage.budget_bytes - usage.used_bytes) / (1024 * 1024):.1f} MB"
+    needs = f"{images.prepare(data).size_bytes / (1024 * 1024):.1f} MB"
+    assert f"has {left} of photo room left and this photo needs {needs}" in err.en, err.en
+    assert f"仅剩 {left}，这张照片需要 {needs}" in err.zh, err.zh
+    assert f"{usage.count} photos take" in err.en and f"现有 {usage.count} 张" in err.zh
     after = photos.read_photo_usage(actor=staff.advisor, ro_id=ro_id)
     assert after == usage and after.used_bytes <= after.budget_bytes == 5 * 1024 * 1024
     # The RO's own budget: another RO still takes photos.
