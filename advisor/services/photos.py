@@ -179,9 +179,8 @@ def _check_marks_shown(ro: RepairOrder, subject_id: int, shown: Sequence[Mapping
     if len(seen) != len(stored) or [key(m) for m in seen] != [key(m) for m in stored]:
         raise ConflictError(
             f"Damage mark {subject_id} changed at another desk: the photo was not saved. "
-            "The page has been refreshed; choose the mark again and add the photo.",
-            f"损伤标记 {subject_id} 已在其他工位被修改，照片未保存。"
-            "页面已刷新，请重新选择该标记后再添加照片。",
+            "The page has been refreshed: check which mark is chosen and add the photo again.",
+            f"损伤标记 {subject_id} 已在其他工位被修改，照片未保存。页面已刷新，请确认所选标记后再添加照片。",
         )
 
 

@@ -153,14 +153,14 @@ def test_a_photo_of_a_mark_renumbered_at_another_desk_is_refused_and_the_page_re
         (
             "error",
             "Damage mark 2 changed at another desk: the photo was not saved. "
-            "The page has been refreshed; choose the mark again and add the photo.",
+            "The page has been refreshed: check which mark is chosen and add the photo again.",
         )
     ]
     assert stored(ro_id, PhotoSubject.DAMAGE) == []
     qtbot.waitUntil(lambda: page.marks_list.count() == 2)
     assert "Front left door" in page.marks_list.item(0).text()
-    # Chosen again, the dent (mark 1 now) takes the photo.
-    person.click_at(qtbot, page.marks_list, page.marks_list.model().index(0, 0))
+    # The dent stays chosen where it went (mark 1 now), and takes the photo.
+    assert page.marks_list.currentRow() == 0 and page.mark_photos_label.text() == "Photos of mark 1:"
     add_from_file(qtbot, page.mark_photos, picture(tmp_path))
     qtbot.waitUntil(lambda: len(thumbs(page.mark_photos)) == 1)
     assert [p.subject_id for p in stored(ro_id, PhotoSubject.DAMAGE)] == [1]

@@ -132,10 +132,10 @@ def test_a_photo_of_a_mark_another_desk_renumbered_is_refused_and_nothing_saved(
             )
         assert refused.value.en == (
             f"Damage mark {number} changed at another desk: the photo was not saved. "
-            "The page has been refreshed; choose the mark again and add the photo."
+            "The page has been refreshed: check which mark is chosen and add the photo again."
         )
         assert refused.value.zh == (
-            f"损伤标记 {number} 已在其他工位被修改，照片未保存。页面已刷新，请重新选择该标记后再添加照片。"
+            f"损伤标记 {number} 已在其他工位被修改，照片未保存。页面已刷新，请确认所选标记后再添加照片。"
         )
     assert db_snapshot() == before
     # A note changed on mark 1 is a change too; marks after the chosen one are not looked at.

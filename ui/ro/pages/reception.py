@@ -381,8 +381,16 @@ class Page(StepPage):
         stored = [dict(d) for d in view.body_damage]
         if stored != self.loaded_marks:
             if self.marks == self.loaded_marks:
+                # The chosen mark stays chosen where it went (none when it is gone), so a
+                # photo added next is of the mark the person chose, not of the one now there.
+                row = self.marks_list.currentRow()
+                chosen = self.marks[row] if 0 <= row < len(self.marks) else None
+                went = [i for i, m in enumerate(stored) if m == chosen]
                 self.marks = stored
                 self.saved = list(range(1, len(stored) + 1))
+                self.marks_list.blockSignals(True)
+                self.marks_list.setCurrentRow(min(went, key=lambda i: abs(i - row)) if went else -1)
+                self.marks_list.blockSignals(False)
             else:
                 self.saved = [None] * len(self.marks)
             self.loaded_marks = stored
