@@ -200,31 +200,29 @@ def recommendation(sheet: Sheet, inspection: InspectionView) -> list[Flowable]:
 
 
 def work(sheet: Sheet, view: ROView, inspection: InspectionView) -> list[Flowable]:
-    """The estimate lines and change requests the findings led to, with their status."""
+    """The estimate lines the findings led to (every line of a canned job), with their
+    status — a line of a change request with the change's — worst finding first."""
     lang, t = sheet.lang, sheet.t
-    lines = {x.id: x for x in view.lines}
+    by_id = {x.id: x for x in view.lines}
     changes = {c.id: c for c in view.change_requests}
     rows: list[list[Flowable | str]] = []
     for r in sorted(inspection.results, key=lambda x: (ORDER.index(_rating(x.rating)), x.seq)):
-        line = lines.get(r.line_id) if r.line_id is not None else None
-        if line is not None:
+        lines = [x for x in view.lines if x.finding_id == r.id]
+        if not lines and r.line_id in by_id:  # (a line from before lines named their finding)
+            lines = [by_id[r.line_id]]
+        for n, line in enumerate(lines):
+            cr = changes.get(line.change_request_id) if line.change_request_id is not None else None
+            status = code("status", line.status, lang)
+            if cr is not None:
+                status = (
+                    f"{code('cr_kind', cr.kind, lang)}{t('paren').format(code('cr_status', cr.status, lang))}"
+                )
             rows.append(
                 [
-                    result_name(r, lang),
+                    result_name(r, lang) if n == 0 else "",
                     line.description,
                     fmt.money(line.amount_cents, lang),
-                    code("status", line.status, lang),
-                ]
-            )
-        cr = changes.get(r.change_request_id) if r.change_request_id is not None else None
-        if cr is not None:
-            described = [lines[i].description for i in cr.line_ids if i in lines]
-            rows.append(
-                [
-                    result_name(r, lang),
-                    "; ".join(described) or cr.reason,
-                    fmt.money(cr.new_amount_cents - cr.old_amount_cents, lang),
-                    code("cr_status", cr.status, lang),
+                    status,
                 ]
             )
     out: list[Flowable] = [sheet.h2("sec.health_work")]

@@ -134,6 +134,7 @@ def get_ro_view(ro_id: int) -> ROView:
             x.skill,
             x.version,
             *reasons.get(x.decline_reason, ("", "")),
+            x.finding,
         )
         for x in line_rows
     )

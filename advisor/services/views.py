@@ -156,6 +156,7 @@ class LineView:
     version: int
     decline_reason_en: str = ""  # why the customer declined the line, when they said
     decline_reason_zh: str = ""
+    finding_id: int | None = None  # the inspection result it came from (EstimateLine.finding)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,9 @@ def health_ro(staff: factories.Staff) -> tuple[int, dict[str, int]]:
         actor=staff.advisor,
         recommendation="建议更换前刹车盘和刹车片；左前轮胎下次保养时更换。",
     )
-    findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["discs_front"]], lang="en")
+    findings.findings_to_work(
+        actor=staff.advisor, ro_id=ro_id, result_ids=[ids["discs_front"], ids["pads_front"]], lang="en"
+    )
     for n, key in enumerate(("discs_front", "pads_front", "pads_front", "tread_fl")):
         rows.add_photo_row(ro_id, "inspection", ids[key], rows.noisy_jpeg(3000, 2000, n), actor=staff.advisor)
     return ro_id, ids
@@ -157,9 +159,9 @@ def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.
     view = rows.view_of(ro_id, last=last)
     assert view.inspection is not None
     greens = view.inspection.count("green")
-    line = next(
-        x for x in view.lines if x.id == next(r.line_id for r in view.inspection.results if r.line_id)
-    )
+    found = {r.id for r in view.inspection.results if r.rating == "red"}
+    from_findings = [x for x in view.lines if x.finding_id in found]
+    assert len(from_findings) >= 3  # the disc's line, and the pads' canned job (labour and pads)
     pdf = render("health", view, lang, photos=photos)
     found = pictures(pdf)
     assert len(found) == 4 and all(i["enc"] == "jpeg" for i in found)
@@ -168,7 +170,6 @@ def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.
     assert len(pdf) < 4 * 200_000  # 4 photos of 3000×2000 px, sized for print
     text = text_of(pdf)
     flat = flat_text(pdf)
-    amount = squash(fmt.money(line.amount_cents, lang))
     if lang == "zh_CN":
         assert "健康检查报告" in text
         assert (
@@ -182,7 +183,9 @@ def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.
         assert "左前轮胎花纹深度" in text and "3.2 mm" in text and "绿 · 5 mm" in text
         assert "建议更换前刹车盘和刹车片；左前轮胎下次保养时更换。" in flat
         assert "根据检查结果建议的维修项目" in text
-        assert squash(line.description)[:30] in flat and f"{amount}待定" in flat  # (cells wrap)
+        for line in from_findings:  # every line, its amount and status (cells wrap: a piece)
+            assert squash(line.description)[:12] in flat
+            assert f"{squash(fmt.money(line.amount_cents, lang))}待定" in flat
         assert "[红]前刹车盘厚度（对照盘上标注的最小厚度）·22.4mm" in flat  # a photo's caption
         assert "服务顾问建议" in text
     else:
@@ -193,7 +196,9 @@ def test_health_report_reads_in_both_languages_with_its_photos(staff: factories.
         assert "Front discs" in text and "22.4 mm" in text and "Metal on metal soon" in text
         assert "Tread depth, front left" in text and "GREEN · 5 mm" in text
         assert "Your service advisor's recommendation" in text
-        assert squash(line.description)[:30] in flat and f"{amount}Proposed" in flat
+        for line in from_findings:
+            assert squash(line.description)[:12] in flat
+            assert f"{squash(fmt.money(line.amount_cents, lang))}Proposed" in flat
         assert "[RED]Frontdiscs(thicknessvs.theminimumonthedisc)·22.4mm" in flat
     # the worst first: the red items' photos lead the photo section
     photos_at = text.index("[红]" if lang == "zh_CN" else "[RED]")
