@@ -116,6 +116,16 @@ def start_inspection(*, actor: Actor, ro_id: int, stage: str = InspectionStage.R
     return int(insp.id)
 
 
+def _still_work(ro_id: int, result: InspectionResult) -> bool:
+    """Has the finding become work that still stands? (Lines all withdrawn before the
+    authorisation free it again: its rating may then be corrected.)"""
+    if result.line is None and result.change_request is None:
+        return False
+    from advisor.services.findings import withdrawn  # findings builds on this module
+
+    return result.id not in withdrawn(ro_id, [result])
+
+
 @service("inspection.do", changes=Kind.EVIDENCE)
 def rate_item(
     *,
@@ -140,7 +150,7 @@ def rate_item(
             f"“{result.name_zh}”无需测量值：请写在备注中。",
             field="measurement",
         )
-    if rating != result.rating and (result.line is not None or result.change_request is not None):
+    if rating != result.rating and _still_work(insp.ro_id, result):
         raise GateError(
             f"“{result.name_en}” has already become work on this repair order: change or "
             "decline that line instead of the rating.",

@@ -13,7 +13,7 @@ import pytest
 
 from advisor.errors import GateError, NotFound, NotOwnerError, ValidationError
 from advisor.models import AuditLog, ChangeRequest, EstimateLine, InspectionResult, Photo, now
-from advisor.services import changes, estimate, findings, orders, settings, solicitation
+from advisor.services import changes, estimate, findings, inspection, orders, settings, solicitation
 from tests import factories
 from tests.factories import Staff
 from tests.inspection_rows import Item, inspect
@@ -363,6 +363,10 @@ def test_a_finding_whose_lines_were_withdrawn_is_free_again(staff: Staff) -> Non
     estimate.cancel_line(actor=staff.advisor, line_id=labour)
     seen = {f.item_key: f for f in findings.read_findings(actor=staff.advisor, ro_id=ro_id)}
     assert not seen["brake_pads_front"].turned and seen["brake_pads_front"].lines == ()
+    # free again, its rating may be corrected (and back)
+    inspection.rate_item(actor=staff.advisor, result_id=ids["brake_pads_front"], rating="yellow")
+    assert InspectionResult.get_by_id(ids["brake_pads_front"]).rating == "yellow"
+    inspection.rate_item(actor=staff.advisor, result_id=ids["brake_pads_front"], rating="red")
     again = findings.findings_to_work(actor=staff.advisor, ro_id=ro_id, result_ids=[ids["brake_pads_front"]])
     assert InspectionResult.get_by_id(ids["brake_pads_front"]).line == again.line_ids[0]
     assert {_line(i).status for i in again.line_ids} == {"proposed"}
