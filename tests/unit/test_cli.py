@@ -523,13 +523,13 @@ def test_print_refuses_an_unknown_ro_and_a_sheet_that_does_not_apply_yet(
     assert not out_file.exists()
 
 
-def test_print_checkin_carries_the_damage_marks_photos(
+def test_print_checkin_and_health_carry_their_photos(
     capsys: pytest.CaptureFixture[str], shop_with_ros: tuple[str, str, str], tmp_path: Path
 ) -> None:
     from advisor.models import User
     from advisor.services import orders, photos, reception
     from advisor.services.users import Actor
-    from tests.unit.reports.evidence_rows import noisy_jpeg
+    from tests.unit.reports.evidence_rows import inspect, noisy_jpeg
 
     url, _done, fresh = shop_with_ros
     db.open_database(url)
@@ -545,21 +545,40 @@ def test_print_checkin_carries_the_damage_marks_photos(
         body_damage=[{"zone": "bonnet", "kind": "dent", "note": ""}],
     )
     photos.add_photo(actor=advisor, ro_id=ro_id, subject="damage", subject_id=1, data=noisy_jpeg(1600, 1200))
-    db.close_database()
-    out_file = tmp_path / "checkin.pdf"
-    code, _out, err = run(
-        capsys,
-        "--database",
-        url,
-        "print",
-        "checkin",
-        fresh,
-        "-o",
-        str(out_file),
-        "--user",
-        "admin",
-        stdin=PASSWORD + "\n",
+    ids = inspect(ro_id, actor=advisor, recommendation="建议更换前刹车盘。")
+    photos.add_photo(
+        actor=advisor,
+        ro_id=ro_id,
+        subject="inspection",
+        subject_id=ids["discs_front"],
+        data=noisy_jpeg(1200, 900),
     )
-    assert code == 0, err
-    listed = subprocess.run(["pdfimages", "-list", str(out_file)], capture_output=True, check=True)
-    assert [x.split()[2] for x in listed.stdout.decode().splitlines()[2:]] == ["image"]
+    db.close_database()
+    for sheet, lang, title, images in (
+        ("checkin", "en", "Vehicle Check-in Sheet", 2),  # the mark's photo and the walk-around's
+        ("health", "zh_CN", "健康检查报告", 1),
+        ("health", "en", "Vehicle Health Report", 1),
+    ):
+        out_file = tmp_path / f"{sheet}-{lang}.pdf"
+        code, _out, err = run(
+            capsys,
+            "--database",
+            url,
+            "print",
+            sheet,
+            fresh,
+            "-o",
+            str(out_file),
+            "--lang",
+            lang,
+            "--user",
+            "admin",
+            stdin=PASSWORD + "\n",
+        )
+        assert code == 0, err
+        listed = subprocess.run(["pdfimages", "-list", str(out_file)], capture_output=True, check=True)
+        assert [x.split()[2] for x in listed.stdout.decode().splitlines()[2:]] == ["image"] * images
+        text = subprocess.run(
+            ["pdftotext", str(out_file), "-"], capture_output=True, check=True
+        ).stdout.decode()
+        assert title in text
