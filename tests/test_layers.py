@@ -29,6 +29,7 @@ VALUE_MODULES = (
     "advisor.money",  # cents and yuan
     "advisor.config",  # the declared settings: keys, types, defaults, labels, checks
     "advisor.car_zones",  # the car outline's geometry (the screen and the check-in sheet)
+    "advisor.signatures",  # a drawn signature's strokes (SignatureInput) and their checks
 )
 UI_MAY_IMPORT = ("advisor.services", *VALUE_MODULES)
 
