@@ -28,7 +28,7 @@ from advisor.demo.data import (
     vin_check_digit,
 )
 from advisor.demo.sink import Sink, Vehicle_
-from advisor.models import Bay, Counter, Customer, DeclineReason, Part
+from advisor.models import Bay, Counter, Customer, DeclineReason, Part, Signature
 from advisor.services.settings import get_setting
 
 
@@ -128,8 +128,53 @@ class Base:
         self.birthdays_ahead = 0
         # Unhappy follow-up calls (RO, follow-up, customer, when, advisor) → complaints.
         self.unhappy_calls: list[tuple[int, int, int, dt.datetime, int]] = []
+        # Issue 18: a few made-up signatures, drawn once, for the recent in-person acts.
+        self.signature_pool: list[tuple[str, int, int, bytes, str]] = []
 
     # -- helpers -------------------------------------------------------------------------
+
+    SIGNED_DAYS = 21  # the ROs of the last three weeks carry drawn signatures (issue 18)
+    UNSIGNED_REASONS = (
+        "客户右手受伤，无法签字",
+        "由客户家属代为取车，未授权签字",
+        "签字板故障，客户口头确认",
+    )
+
+    def sign(self, ro: int, act: str, act_id: int | None, signer: str, at: dt.datetime, by: int) -> str:
+        """An in-person act of a recent RO: the customer's drawn signature (one of six
+        made-up ones, each drawn once: the load stays fast and small), or now and then the
+        reason they could not sign, returned for the act's row. Older ROs (before the pad
+        came in) carry neither. No draw from the load's random stream."""
+        if at.date() < self.today - dt.timedelta(days=self.SIGNED_DAYS):
+            return ""
+        if (ro + len(act)) % 19 == 0:
+            return self.UNSIGNED_REASONS[ro % len(self.UNSIGNED_REASONS)]
+        if not self.signature_pool:
+            from advisor import signatures
+
+            for seed in range(6):
+                sig = signatures.sample(seed)
+                png = signatures.render_png(sig)
+                self.signature_pool.append(
+                    (signatures.canonical(sig), sig.width, sig.height, png, signatures.digest(sig, png))
+                )
+        strokes, width, height, png, sha = self.signature_pool[ro % len(self.signature_pool)]
+        self.sink.add(
+            Signature,
+            ro=ro,
+            act=act,
+            act_id=act_id,
+            signer=signer,
+            strokes=strokes,
+            width=width,
+            height=height,
+            png=png,
+            sha256=sha,
+            recorded_by=by,
+            signed_at=at,
+        )
+        return ""
+
     def number(self, prefix: str, day: dt.date) -> str:
         key = f"{prefix}{day:%Y%m%d}"
         value = self.used_counters.get(key, self.counters.get(key, 0)) + 1

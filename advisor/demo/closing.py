@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from advisor.codes import SignedAct
 from advisor.demo.data import CATEGORIES, COMMENTS, DIMENSIONS, DISCOUNT_REASONS, PAY_METHODS
 from advisor.demo.front_desk import FrontDesk
 from advisor.demo.sink import Plan
@@ -143,6 +144,7 @@ class Closing(FrontDesk):
             result_shown=True,
             next_service_date=next_date,
             next_service_km=next_km,
+            handover_no_signature_reason=self.sign(ro, SignedAct.HANDOVER, None, cname, handed, adv),
         )
         for x_ in approved:
             if x_["kind"] == "part":

@@ -13,7 +13,7 @@ import json
 import random
 from typing import Any
 
-from advisor.codes import DamageZone
+from advisor.codes import AuthMethod, DamageZone, SignedAct
 from advisor.demo.data import EXTRAS, HANDED_EVERY, HANDOVER_REASONS, JOBS, WORDS, labour_hours
 from advisor.demo.order_work import OrderWork
 from advisor.demo.sink import Line, Plan, Visit
@@ -293,8 +293,15 @@ class Orders(OrderWork):
         ro_row.update(
             authorised_at=auth_at, promised_at=promised, price_low_cents=low, price_high_cents=high, **told
         )
+        auth_id = sink.new_id(Authorisation)
+        unsigned = (
+            self.sign(ro, SignedAct.AUTHORISATION, auth_id, cname, auth_at, adv)
+            if method == AuthMethod.IN_PERSON
+            else ""
+        )
         sink.add(
             Authorisation,
+            id=auth_id,
             ro=ro,
             at=auth_at,
             recorded_by=adv,
@@ -305,5 +312,6 @@ class Orders(OrderWork):
             promised_at=promised,
             note="",
             outside_range=outside,
+            no_signature_reason=unsigned,
         )
         return lines, est_at, auth_at, total_auth

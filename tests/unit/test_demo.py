@@ -457,3 +457,32 @@ def test_the_demo_has_inspections_with_findings_and_last_time(loaded: demo.DemoS
         for r in v.results:
             if r.measurement is not None and r.yellow_at is not None and r.rating:
                 assert r.rating == suggested_rating(r.measurement, r.yellow_at, r.red_at, r.lower_is_worse)
+
+
+def test_recent_in_person_acts_are_signed_or_say_why(loaded: demo.DemoSummary) -> None:
+    from advisor import signatures
+    from advisor.demo.base import Base
+    from advisor.models import Signature
+
+    since = dt.date.today() - dt.timedelta(days=Base.SIGNED_DAYS)
+    signed = {(s.ro_id, s.act, s.act_id): s for s in Signature.select()}
+    assert signed, "the demo shows drawn signatures"
+    recent = [
+        a for a in Authorisation.select().where(Authorisation.method == "in_person") if a.at.date() >= since
+    ]
+    assert recent
+    for a in recent:
+        assert ((a.ro_id, "authorisation", a.id) in signed) != bool(a.no_signature_reason), a.id
+    handed = [r for r in RepairOrder.select().where(RepairOrder.handed_over_at.is_null(False))]
+    for ro in handed:
+        has = (ro.id, "handover", None) in signed
+        if ro.handed_over_at.date() >= since:
+            assert has != bool(ro.handover_no_signature_reason), ro.id
+        else:
+            assert not has and not ro.handover_no_signature_reason
+    assert any(a.no_signature_reason for a in recent) or any(r.handover_no_signature_reason for r in handed)
+    for s in signed.values():
+        sig = signatures.from_json(s.strokes, s.width, s.height)
+        signatures.check(sig)
+        assert s.sha256 == signatures.digest(sig, bytes(s.png))
+    assert len({s.sha256 for s in signed.values()}) <= 6  # a few drawn once: the load stays fast
