@@ -23,6 +23,7 @@ from advisor.services import (
 from advisor.services._base import Actor
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
+from advisor.signatures import SignatureInput, sample
 
 PASSWORD = "correct horse 1"
 _plates = itertools.count(10000)
@@ -199,6 +200,15 @@ def estimated(staff: Staff, **kw: object) -> tuple[int, list[int]]:
     return ro_id, [a, b, c]
 
 
+_signatures = itertools.count(1)
+
+
+def signature(seed: int | None = None) -> SignatureInput:
+    """A plausible drawn signature (a few looping strokes across a 600 × 180 box), a
+    different one each call unless ``seed`` says which: what an in-person act carries."""
+    return sample(next(_signatures) if seed is None else seed)
+
+
 def reason_id(code: str) -> int:
     """The id of a decline reason of the reference list (``price``, ``no_time``, …)."""
     return next(r.id for r in solicitation.decline_reasons() if r.code == code)
@@ -229,6 +239,7 @@ def authorised(
         method="in_person",
         promised_at=promised_at or now() + dt.timedelta(hours=4),
         decline_reasons=reasons,
+        signature=signature(),
     )
     return ro_id, lines
 
@@ -331,6 +342,7 @@ def handed_over(staff: Staff, **kw: object) -> tuple[int, list[int]]:
         accepted_by="张伟",
         result_shown=True,
         old_parts=old_part_decisions(ro_id),
+        signature=signature(),
     )
     return ro_id, lines
 
@@ -375,4 +387,5 @@ def finish(staff: Staff, ro_id: int) -> None:
         accepted_by="张伟",
         result_shown=True,
         old_parts=old_part_decisions(ro_id),
+        signature=signature(),
     )

@@ -22,14 +22,17 @@ from advisor.codes import (
     LineKind,
     LineStatus,
     PauseReason,
+    SignedAct,
 )
 from advisor.errors import GateError, PermissionDenied, ValidationError
 from advisor.models import Assignment, ChangeRequest, DeclineReason, EstimateLine, RepairOrder, now
 from advisor.services import parts as parts_service
+from advisor.services import signing
 from advisor.services._base import Actor, bump, check_owner, event, get, log, ro_state, service
 from advisor.services.estimate import make_line, totals_of
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
+from advisor.signatures import SignatureInput
 
 
 @service("change.raise", changes=Kind.ESTIMATE | Kind.RO | Kind.BOARD)
@@ -197,8 +200,14 @@ def record_consent(
     at: dt.datetime | None = None,
     note: str = "",
     refusal_reason: int | None = None,
+    signature: SignatureInput | None = None,
+    no_signature_reason: str = "",
 ) -> str:
     """Record the customer's answer: consent (who, when, how, number) or refusal.
+
+    A consent given in person carries the customer's signature (``signature``) or the
+    reason they cannot sign (``no_signature_reason``); its sha256 goes into the audit row.
+    A refusal is not signed.
 
     A refusal says why (``refusal_reason``, the list solicitation uses): the request and
     its lines (declined, back on the call list) carry it, and the decline statistics
@@ -225,6 +234,15 @@ def record_consent(
         )
     else:
         get(DeclineReason, refusal_reason, ("Refusal reason", "拒绝原因"))
+    if not consented and (signature is not None or no_signature_reason.strip()):
+        raise ValidationError(
+            "A refusal is not signed: the signature is for a consent.",
+            "拒绝无需签名：签名只用于同意变更。",
+            field="signature",
+        )
+    sig, unsigned = signing.settled(
+        consented and method == AuthMethod.IN_PERSON, signature, no_signature_reason
+    )
     when = at or now()
     ChangeRequest.update(
         consent_by=who,
@@ -234,8 +252,10 @@ def record_consent(
         recorded_by=actor.user_id,
         decided_note=validation.clean_text(note),
         refusal_reason=refusal_reason,
+        no_signature_reason=unsigned,
     ).where(ChangeRequest.id == cr.id).execute()
     ro = RepairOrder.get_by_id(cr.ro_id)
+    sha = signing.store(actor, ro_id=ro.id, act=SignedAct.CONSENT, act_id=cr.id, signer=who, sig=sig)
     log(
         actor,
         "change_request",
@@ -248,6 +268,7 @@ def record_consent(
             "phone": tel,
             "at": when,
             "reason": refusal_reason,
+            **signing.audit_fields(sha, unsigned),
         },
         ro_id=ro.id,
     )

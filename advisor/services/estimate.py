@@ -24,6 +24,7 @@ from advisor.codes import (
     LineStatus,
     PartOrigin,
     PayType,
+    SignedAct,
 )
 from advisor.errors import GateError, ValidationError
 from advisor.models import (
@@ -37,10 +38,12 @@ from advisor.models import (
     now,
 )
 from advisor.services import parts as parts_service
+from advisor.services import signing
 from advisor.services._base import Actor, bump, check_owner, event, get, log, ro_state, service
 from advisor.services.opchanges import Kind
 from advisor.services.settings import get_setting
 from advisor.services.views import Totals
+from advisor.signatures import SignatureInput
 
 # The choices a form offers (the enums' values, in their order).
 KINDS = LineKind.values()
@@ -364,6 +367,8 @@ def authorise_estimate(
     at: dt.datetime | None = None,
     new_range: tuple[int, int] | None = None,
     outside_range_agreed: bool = False,
+    signature: SignatureInput | None = None,
+    no_signature_reason: str = "",
 ) -> int:
     """The customer authorises: each line approved or declined, who, how, amount, promise.
 
@@ -373,7 +378,9 @@ def authorise_estimate(
     refused (``OutsideRange``) unless a corrected range is told now (``new_range``,
     recorded as told by the actor, to ``customer_name``, by ``method``) or the customer
     agrees to this total (``outside_range_agreed``, recorded on the authorisation). With
-    no range told before, the authorised total is the range told. Returns the
+    no range told before, the authorised total is the range told. In person, the
+    customer signs (``signature``) or the reason they cannot is recorded
+    (``no_signature_reason``); the signature's sha256 is in the audit row. Returns the
     authorisation id.
     """
     ro = check_owner(actor, ro_id)
@@ -438,6 +445,8 @@ def authorise_estimate(
         low, high = ro.price_low_cents, ro.price_high_cents
     _check_terms(ro, low, high, promised_at)
     workflow.check_total_in_range(total, low, high, (total,) if outside_range_agreed else ())
+    # The customer signs what is agreed: the last check, after every other.
+    sig, unsigned = signing.settled(method == AuthMethod.IN_PERSON, signature, no_signature_reason)
     auth_row = Authorisation.create(
         ro=ro.id,
         at=when,
@@ -449,6 +458,10 @@ def authorise_estimate(
         promised_at=promised_at,
         note=validation.clean_text(note, limit=2000),
         outside_range=outside_range_agreed and not low <= total <= high,
+        no_signature_reason=unsigned,
+    )
+    sha = signing.store(
+        actor, ro_id=ro.id, act=SignedAct.AUTHORISATION, act_id=auth_row.id, signer=who, sig=sig
     )
     bump(ro, None, ("The repair order", "工单"), authorised_at=when, promised_at=promised_at, **told)
     for line in lines:
@@ -469,6 +482,7 @@ def authorise_estimate(
             "range": [low, high],
             "range_retold": bool(told),
             "outside_range": auth_row.outside_range,
+            **signing.audit_fields(sha, unsigned),
         },
         ro_id=ro.id,
     )

@@ -39,6 +39,7 @@ from advisor.services.estimate import agreed_amounts, quote_of, totals_of
 from advisor.services.followup import view as follow_up_view
 from advisor.services.inspection import inspection_of
 from advisor.services.settings import get_setting
+from advisor.services.signing import signatures_of
 from advisor.services.views import (
     AuthorisationView,
     ChangeRequestView,
@@ -180,6 +181,7 @@ def get_ro_view(ro_id: int) -> ROView:
             names.get(a.recorded_by_id, ""),
             a.note,
             a.outside_range,
+            a.no_signature_reason,
         )
         for a in Authorisation.select().where(Authorisation.ro == ro.id).order_by(Authorisation.id)
     )
@@ -205,6 +207,7 @@ def get_ro_view(ro_id: int) -> ROView:
             c.manager_at,
             tuple(x.id for x in line_rows if x.change_request_id == c.id),
             *reasons.get(c.refusal_reason, ("", "")),
+            c.no_signature_reason,
         )
         for c in cr_rows
     )
@@ -308,6 +311,8 @@ def get_ro_view(ro_id: int) -> ROView:
         range_told=_range_told(ro, names),
         agreed_cents=agreed_amounts(ro.id),
         inspection=inspection_of(ro.id),
+        handover_no_signature_reason=ro.handover_no_signature_reason,
+        signatures=signatures_of(ro.id),
     )
 
 

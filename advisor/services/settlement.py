@@ -21,6 +21,7 @@ from advisor.codes import (
     LineStatus,
     PayMethod,
     ROStatus,
+    SignedAct,
 )
 from advisor.db import unindexed
 from advisor.errors import GateError, PermissionDenied, ValidationError
@@ -35,6 +36,7 @@ from advisor.models import (
     Vehicle,
     now,
 )
+from advisor.services import signing
 from advisor.services._base import (
     Actor,
     bump,
@@ -53,6 +55,7 @@ from advisor.services.opchanges import Kind
 from advisor.services.reception import next_number
 from advisor.services.settings import get_setting
 from advisor.services.views import PaymentQueueRow, SplitPayment
+from advisor.signatures import SignatureInput
 
 # The choices a form offers.
 PAY_METHODS = PayMethod.values()
@@ -449,8 +452,14 @@ def hand_over(
     next_service_km: int | None = None,
     old_parts: dict[int, str] | None = None,
     at: dt.datetime | None = None,
+    signature: SignatureInput | None = None,
+    no_signature_reason: str = "",
 ) -> None:
     """Hand the car over: QC passed, paid, items explained; acceptance and next service.
+
+    The handover is always in person: the customer signs the acceptance (``signature``)
+    or the reason they cannot is recorded (``no_signature_reason``); the signature's
+    sha256 goes into the audit row.
 
     ``old_parts`` ({line id: handling}) records the customer's decision on the old part of
     each approved part line; every such line must have one (recorded now or before), or
@@ -468,6 +477,7 @@ def hand_over(
     if next_date <= when.date():
         raise ValidationError("The next service must be in the future.", "下次保养日期须在今后。")
     decided = _old_part_decisions(ro, old_parts or {})
+    sig, unsigned = signing.settled(True, signature, no_signature_reason)
     for line_id, handling in decided.items():
         EstimateLine.update(old_part_handling=handling).where(EstimateLine.id == line_id).execute()
     bump(
@@ -479,7 +489,9 @@ def hand_over(
         result_shown=True,
         next_service_date=next_date,
         next_service_km=next_km,
+        handover_no_signature_reason=unsigned,
     )
+    sha = signing.store(actor, ro_id=ro.id, act=SignedAct.HANDOVER, act_id=None, signer=who, sig=sig)
     Vehicle.update(next_service_date=next_date, next_service_km=next_km).where(
         Vehicle.id == ro.vehicle_id
     ).execute()
@@ -490,7 +502,13 @@ def hand_over(
         "repair_order",
         ro.id,
         "hand_over",
-        new={"accepted_by": who, "next_date": next_date, "next_km": next_km, "old_parts": decided},
+        new={
+            "accepted_by": who,
+            "next_date": next_date,
+            "next_km": next_km,
+            "old_parts": decided,
+            **signing.audit_fields(sha, unsigned),
+        },
         ro_id=ro.id,
     )
     event(ro, actor, EventAction.HANDED_OVER, who)

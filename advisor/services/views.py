@@ -180,6 +180,7 @@ class AuthorisationView:
     recorded_by: str
     note: str
     outside_range: bool = False  # the customer agreed to a total outside the range told
+    no_signature_reason: str = ""  # in person, unsigned: why the customer did not sign
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ class ChangeRequestView:
     line_ids: tuple[int, ...] = ()
     refusal_reason_en: str = ""  # why the customer refused, when refused
     refusal_reason_zh: str = ""
+    no_signature_reason: str = ""  # consented in person, unsigned: why the customer did not sign
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,21 @@ class Warranty:
 
 
 @dataclass(frozen=True)
+class SignatureView:
+    """The customer's drawn signature on one act (issue 18): ``act`` a ``SignedAct``,
+    ``act_id`` the authorisation's or change request's id (None for the handover),
+    ``png`` the image (black on white), ``sha256`` what the act's audit row carries."""
+
+    act: str
+    act_id: int | None
+    signer: str
+    png: bytes
+    sha256: str
+    signed_at: dt.datetime
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True)
 class ROView:
     id: int
     number: str
@@ -426,6 +443,10 @@ class ROView:
     agreed_cents: tuple[int, ...] = ()
     # The RO's digital inspection (issue 18), None before one is started.
     inspection: InspectionView | None = None
+    # Why the customer did not sign the handover acceptance ("" when signed or not yet).
+    handover_no_signature_reason: str = ""
+    # The customer's signatures on this RO's acts (authorisation, consents, handover).
+    signatures: tuple[SignatureView, ...] = ()
 
     @property
     def current_concerns(self) -> tuple[ConcernView, ...]:

@@ -190,62 +190,62 @@
         <translation>未接通次数：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="317"/>
+        <location filename="../../ui/followup_form.py" line="321"/>
         <source>The customer told us:</source>
         <translation>客户反映：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="318"/>
+        <location filename="../../ui/followup_form.py" line="322"/>
         <source>Work done:</source>
         <translation>已做项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="321"/>
+        <location filename="../../ui/followup_form.py" line="325"/>
         <source>Ask whether each concern is gone — e.g. “the noise you told us about: is it gone?”</source>
         <translation>逐条询问客户反映的问题是否已解决，例如：“您说的异响现在还有吗？”</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="330"/>
+        <location filename="../../ui/followup_form.py" line="334"/>
         <source>Not reached after %1 calls: the customer is marked unreachable.</source>
         <translation>%1 次未接通：客户已标记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="335"/>
+        <location filename="../../ui/followup_form.py" line="339"/>
         <source>Called on %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="336"/>
+        <location filename="../../ui/followup_form.py" line="340"/>
         <source>Timing: %1</source>
         <translation>回访时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="337"/>
+        <location filename="../../ui/followup_form.py" line="341"/>
         <source>Problem solved: %1</source>
         <translation>问题已解决：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="340"/>
+        <location filename="../../ui/followup_form.py" line="344"/>
         <source>Satisfaction: %1</source>
         <translation>满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="342"/>
+        <location filename="../../ui/followup_form.py" line="346"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="344"/>
+        <location filename="../../ui/followup_form.py" line="348"/>
         <source>Comments: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="349"/>
+        <location filename="../../ui/followup_form.py" line="353"/>
         <source>Recheck booked: appointment #%1 on %2</source>
         <translation>已预约复检：预约 #%1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followup_form.py" line="377"/>
+        <location filename="../../ui/followup_form.py" line="381"/>
         <source>Complaint recorded: %1</source>
         <translation>已记录投诉：%1</translation>
     </message>
@@ -349,127 +349,137 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="110"/>
+        <location filename="../../ui/ro/pages/handover.py" line="120"/>
         <source>Handover — the start of the next visit</source>
         <translation>交车 —— 下次来店的开始</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="111"/>
+        <location filename="../../ui/ro/pages/handover.py" line="121"/>
         <source>Before the keys are handed over</source>
         <translation>交钥匙之前</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="112"/>
+        <location filename="../../ui/ro/pages/handover.py" line="122"/>
         <source>With the customer</source>
         <translation>与客户一起</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="113"/>
+        <location filename="../../ui/ro/pages/handover.py" line="123"/>
         <source>The repair result was shown to the customer</source>
         <translation>已向客户展示维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="114"/>
+        <location filename="../../ui/ro/pages/handover.py" line="124"/>
         <source>Old parts — the customer&apos;s decision for each replaced part:</source>
         <translation>旧件——按客户意见逐件处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="116"/>
+        <location filename="../../ui/ro/pages/handover.py" line="126"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="116"/>
+        <location filename="../../ui/ro/pages/handover.py" line="126"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="116"/>
+        <location filename="../../ui/ro/pages/handover.py" line="126"/>
         <source>Old part</source>
         <translation>旧件处理</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="117"/>
+        <location filename="../../ui/ro/pages/handover.py" line="127"/>
         <source>Accepted by (name):</source>
         <translation>验收人（姓名）：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="118"/>
+        <location filename="../../ui/ro/pages/handover.py" line="128"/>
         <source>Who checked and accepted the car</source>
         <translation>检查并验收车辆的人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="119"/>
+        <location filename="../../ui/ro/pages/handover.py" line="129"/>
         <source>Next service date:</source>
         <translation>下次保养日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="120"/>
+        <location filename="../../ui/ro/pages/handover.py" line="130"/>
         <source>Next service at:</source>
         <translation>下次保养里程：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="122"/>
+        <location filename="../../ui/ro/pages/handover.py" line="132"/>
         <source>Hand over the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="138"/>
+        <location filename="../../ui/ro/pages/handover.py" line="148"/>
         <source>Handed over on %1, accepted by %2.</source>
         <translation>已于 %1 交车，验收人：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="143"/>
+        <location filename="../../ui/ro/pages/handover.py" line="153"/>
         <source>Next service: %1 or at %2, whichever comes first.</source>
         <translation>下次保养：%1 或 %2，以先到者为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="153"/>
+        <location filename="../../ui/ro/pages/handover.py" line="163"/>
         <source>Old parts: %1</source>
         <translation>旧件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="167"/>
+        <location filename="../../ui/ro/pages/handover.py" line="179"/>
+        <source>Acceptance signed by %1 on %2:</source>
+        <translation>%1 于 %2 签字验收：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="184"/>
+        <source>Not signed: %1</source>
+        <translation>未签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/handover.py" line="198"/>
         <source>Final QC passed</source>
         <translation>完工检查已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="170"/>
+        <location filename="../../ui/ro/pages/handover.py" line="201"/>
         <source>Wash confirmed</source>
         <translation>清洗已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="170"/>
+        <location filename="../../ui/ro/pages/handover.py" line="201"/>
         <source>No wash requested</source>
         <translation>未要求清洗</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="174"/>
+        <location filename="../../ui/ro/pages/handover.py" line="205"/>
         <source>Items explained to the customer before the amount</source>
         <translation>已在告知金额前向客户逐项解释</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="178"/>
+        <location filename="../../ui/ro/pages/handover.py" line="209"/>
         <source>Settlement paid</source>
         <translation>结算款已付清</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="178"/>
+        <location filename="../../ui/ro/pages/handover.py" line="209"/>
         <source>Not settled yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="182"/>
+        <location filename="../../ui/ro/pages/handover.py" line="213"/>
         <source>Balance due: %1</source>
         <translation>应付余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="242"/>
+        <location filename="../../ui/ro/pages/handover.py" line="274"/>
         <source>At check-in the customer asked for the old parts back: suggested for each part (warranty parts go back to the maker). Confirm each with the customer.</source>
         <translation>接车时客户要求交还旧件：已按此为每个旧件预选（保修件须返厂）。请与客户逐件确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/handover.py" line="247"/>
+        <location filename="../../ui/ro/pages/handover.py" line="279"/>
         <source>The customer did not ask for the old parts back at check-in: show them and decide each one with the customer now.</source>
         <translation>接车时客户未要求交还旧件：请现在向客户展示旧件，并与客户逐件确定处理方式。</translation>
     </message>

@@ -60,6 +60,7 @@ from tests.ui import person
 from tests.ui.closing_helpers import errors, find
 from tests.ui.conftest import make_ctx, shown  # noqa: F401  (the GUI fixtures)
 from tests.ui.shell_support import workstation  # noqa: F401
+from tests.ui.signing import sign
 from ui import i18n
 from ui.assign_dialog import AssignDialog
 from ui.board_model import ID_ROLE
@@ -531,6 +532,7 @@ def test_one_repair_order_through_all_thirteen_steps(
         choose(qtbot, dialog.method, "in_person")
         assert dialog.who.text() == "张伟"
         set_time(qtbot, dialog.promised, promised)
+        sign(qtbot, dialog.signature.pad)  # the customer signs on the pad, with the mouse
         press(qtbot, dialog.ok_button)
 
     with modal(monkeypatch, AuthoriseDialog, authorise):
@@ -749,8 +751,10 @@ def test_one_repair_order_through_all_thirteen_steps(
     )
     choose(qtbot, find(hand, QComboBox, f"handover_old_part_{part.id}"), "returned")
     tick(qtbot, find(hand, QCheckBox, "handover_result_shown"))
+    sign(qtbot, hand.signature.pad)  # the customer signs the acceptance
     click(qtbot, hand, "handover_button")
     no_new_errors()
+    assert [s.act for s in get_ro_view(ro_id).signatures] == ["authorisation", "handover"]
     qtbot.waitUntil(follows(ro_adv, ro_id, 13))
 
     # Passing the time, and only that: the handover is moved 30 hours into the past (with

@@ -17,6 +17,8 @@ whatever has the keyboard focus afterwards.
     pick_completion(qtbot, edit, typed, wanted)
                                          type, then Down through the completer's popup to the
                                          first entry containing ``wanted``, then Enter
+    draw(qtbot, widget, strokes)         press, drag through and release along each stroke
+                                         (a signature), every point hit-tested first
     reachable(widget)                    why a person could not click it ("" when they can)
     show_window(qtbot, window)           shown at 1366×768, exposed and active
 """
@@ -170,6 +172,31 @@ def click(
     spot = _assert_reachable(widget, pos)
     assert widget.isEnabled(), f"{_describe(widget)} is disabled"
     _click_global(qtbot, spot, button, modifiers)
+
+
+def draw(qtbot: Any, widget: QWidget, strokes: list[list[QPoint]]) -> None:
+    """Draw on ``widget`` as a hand with a mouse does: for each stroke, press at its first
+    point, move through the rest with the button held, release at the last. Every point
+    (in the widget's coordinates) must be on the widget as seen (``QApplication.widgetAt``)
+    before anything is pressed."""
+    _assert_reachable(widget)
+    for stroke in strokes:
+        for point in stroke:
+            why = reachable(widget, point)
+            assert not why, f"a person cannot draw at {point.x()},{point.y()}: {why}"
+    window = widget.window().windowHandle()
+    assert window is not None, f"{_describe(widget)} has no window"
+    widget.window().activateWindow()
+    QApplication.processEvents()
+    for stroke in strokes:
+        spots = [window.mapFromGlobal(widget.mapToGlobal(p)) for p in stroke]
+        QCursor.setPos(widget.mapToGlobal(stroke[0]))
+        QTest.mouseMove(window, spots[0])
+        QTest.mousePress(window, LEFT, NO_MOD, spots[0])
+        for spot in spots[1:]:
+            QTest.mouseMove(window, spot)
+        QTest.mouseRelease(window, LEFT, NO_MOD, spots[-1])
+        QApplication.processEvents()
 
 
 def double_click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:

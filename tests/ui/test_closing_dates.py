@@ -16,6 +16,7 @@ from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui.closing_helpers import choose_data, click, errors, fill_number, find, host, set_datetime, tick
 from tests.ui.shell_support import workstation  # noqa: F401
+from tests.ui.signing import sign
 from ui import i18n
 from ui.ro.pages.followup import FollowUpPage
 from ui.ro.pages.handover import HandoverPage
@@ -35,6 +36,7 @@ def test_next_service_date_reads_in_full_and_takes_a_typed_date(qtbot, make_ctx,
     assert box.text() == later.toString("yyyy-MM-dd")
     choose_data(qtbot, find(page, QComboBox, f"handover_old_part_{lines[1]}"), "scrapped")
     tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
+    sign(qtbot, page.signature.pad)
     click(qtbot, page, "handover_button")
     assert errors(shown) == []
     assert get_ro_view(ro_id).next_service_date == dt.date(later.year(), later.month(), later.day())
@@ -51,6 +53,7 @@ def test_recheck_time_reads_in_full_and_takes_a_typed_time(qtbot, make_ctx, staf
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     page = host(qtbot, make_ctx("advisor", lang), FollowUpPage, ro_id)
     for dim in ("tangibles", "reliability", "responsiveness", "assurance", "empathy"):

@@ -35,6 +35,7 @@ from tests.ui.closing_helpers import (
     type_into,
 )
 from tests.ui.shell_support import workstation  # noqa: F401
+from tests.ui.signing import sign
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.workspaces.repair_order import RepairOrderWorkspace
@@ -131,6 +132,7 @@ def test_qc_to_follow_up_through_the_ro_workspace(qtbot, make_ctx, staff, shown)
     hand = goto(qtbot, advisor, 12)
     choose_data(qtbot, find(hand, QComboBox, f"handover_old_part_{lines[1]}"), "returned")
     tick(qtbot, find(hand, QCheckBox, "handover_result_shown"))
+    sign(qtbot, hand.signature.pad)
     click(qtbot, hand, "handover_button")
     assert errors(shown) == []
     qtbot.waitUntil(step_is(advisor, ro_id, 13))

@@ -76,6 +76,7 @@ def handed_over(staff: factories.Staff, hours_ago: float, name: str, phone: str)
         result_shown=True,
         at=at,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return ro_id, customer_id
 

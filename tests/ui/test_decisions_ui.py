@@ -18,6 +18,7 @@ from tests import factories
 from tests.factories import reason_id
 from tests.ui import person
 from tests.ui.modal import when_shown
+from tests.ui.signing import sign
 from ui.context import AppContext
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.consent_dialog import ConsentDialog
@@ -57,6 +58,7 @@ def test_a_declined_line_without_its_reason_keeps_the_dialog_until_one_is_chosen
         person.click(qtbot, dialog.ok_button)  # no reason chosen: refused, still open
         seen.append((dialog.isVisible(), dialog.reason_boxes[lines[-1]].currentText()))
         person.choose(qtbot, dialog.reason_boxes[lines[-1]], "No time now")
+        sign(qtbot, dialog.signature.pad)
         person.click(qtbot, dialog.ok_button)
         if dialog.isVisible():
             dialog.reject()
@@ -108,6 +110,7 @@ def test_the_customer_agrees_to_a_total_outside_the_range(
 
     def decide(dialog: AuthoriseDialog) -> None:
         person.click(qtbot, dialog.outside_agreed)
+        sign(qtbot, dialog.signature.pad)
         person.click(qtbot, dialog.ok_button)
         if dialog.isVisible():
             dialog.reject()

@@ -12,6 +12,7 @@ from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui import person
 from tests.ui.modal import when_shown
+from tests.ui.signing import sign
 from ui.ro.authorise_dialog import AuthoriseDialog
 from ui.ro.lines_model import LinesModel
 from ui.workspaces.repair_order import RepairOrderWorkspace
@@ -143,6 +144,7 @@ def test_authorising_twice_is_refused_with_the_domain_message(qtbot, ctx, staff,
     qtbot.addWidget(second)
     first.show()
     qtbot.waitExposed(first)
+    sign(qtbot, first.signature.pad)
     person.click(qtbot, first.ok_button)
     assert shown == []
     before = get_ro_view(ro_id)

@@ -43,6 +43,7 @@ def handed_over(staff: factories.Staff, ago: dt.timedelta, name: str, phone: str
         result_shown=True,
         at=when,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return ro_id
 

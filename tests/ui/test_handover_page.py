@@ -13,6 +13,7 @@ from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.ui.closing_helpers import choose_data, click, errors, fill_number, find, host, tick, type_into
 from tests.ui.shell_support import workstation  # noqa: F401
+from tests.ui.signing import sign
 from ui.ro.pages.handover import HandoverPage
 
 
@@ -78,6 +79,7 @@ def test_handover_accepted_after_payment(qtbot, ctx, staff, shown) -> None:  # t
     tick(qtbot, find(page, QCheckBox, "handover_result_shown"))
     type_into(qtbot, page, "handover_accepted_by", "张伟的妻子 王芳")
     fill_number(qtbot, find(page, QSpinBox, "handover_next_km"), 26_500)
+    sign(qtbot, page.signature.pad)
     click(qtbot, page, "handover_button")
     assert len(errors(shown)) == 1
     view = get_ro_view(ro_id)
@@ -119,6 +121,7 @@ def test_handover_waits_for_a_decision_on_each_old_part(qtbot, ctx, staff, shown
 
     choose_data(qtbot, combo, "scrapped")
     assert combo.styleSheet() == ""
+    sign(qtbot, page.signature.pad)
     click(qtbot, page, "handover_button")
     assert len(errors(shown)) == 1
     view = get_ro_view(ro_id)

@@ -29,6 +29,7 @@ from reports import sheets
 from reports.excel_labels import FIGURES, SHEETS
 from tests import factories
 from tests.ui import person
+from tests.ui.signing import sign
 from ui import fmt
 from ui.context import AppContext
 from ui.ro.authorise_dialog import AuthoriseDialog
@@ -138,6 +139,7 @@ def test_the_estimate_page_shows_the_printed_estimates_total(
     choose_in_popup(qtbot, dialog.reason_boxes[second], "价格太高" if lang == "zh_CN" else "Too expensive")
     shown_total = "¥305.10"  # 270 + 13 %
     assert shown_total in dialog.total.text() and "¥270.00" in dialog.total.text()
+    sign(qtbot, dialog.signature.pad)
     person.click(qtbot, dialog.ok_button)
     assert shown == []
     assert Authorisation.get(Authorisation.ro == ro_id).amount_cents == 30_510

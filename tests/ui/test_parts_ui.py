@@ -117,6 +117,7 @@ def test_a_part_line_out_of_stock_is_ordered_on_authorisation(staff: factories.S
         customer_name="张伟",
         method="in_person",
         promised_at=dt.datetime.now() + dt.timedelta(days=3),
+        signature=factories.signature(),
     )
     line = get_ro_view(ro_id).lines[0]
     assert line.part_status == "ordered" and line.part_eta is not None

@@ -25,6 +25,7 @@ def due_vehicle(staff: factories.Staff) -> tuple[int, int]:
         result_shown=True,
         next_service_date=dt.date.today() + dt.timedelta(days=3),
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return c, v
 

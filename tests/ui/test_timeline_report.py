@@ -95,6 +95,7 @@ def test_time_standards_met_and_missed(staff) -> None:  # type: ignore[no-untype
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     view = get_ro_view(ro_id)
     checks = {c.key: c for c in time_standards(view)}
@@ -120,6 +121,7 @@ def test_follow_up_missed_after_48_hours(staff) -> None:  # type: ignore[no-unty
         result_shown=True,
         at=now() - dt.timedelta(hours=50),
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     checks = {c.key: c for c in time_standards(get_ro_view(ro_id))}
     assert checks["follow_up"].status == "missed"

@@ -59,6 +59,7 @@ def test_a_backorder_shows_its_eta_the_wording_and_the_notify_task(
         customer_name="张伟",
         method="in_person",
         promised_at=dt.datetime.now() + dt.timedelta(days=3),
+        signature=factories.signature(),
     )
     _ws, page = step_page(qtbot, ctx, ro_id, 6)
     eta = get_ro_view(ro_id).lines[0].part_eta

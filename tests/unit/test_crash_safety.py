@@ -30,6 +30,7 @@ import peewee
 from advisor.models import Assignment, now
 from advisor.services import customers, diagnosis, estimate, quality, reception, settlement, workshop, users
 from advisor.services._base import Actor
+from advisor.signatures import sample
 db.open_database(sys.argv[1])
 staff = {u.role: Actor(u.id, u.username, u.display_name, u.role) for u in users.list_users()}
 adv, fore, cash = staff["advisor"], staff["foreman"], staff["cashier"]
@@ -51,7 +52,8 @@ for i in itertools.count():
         (Assignment.technician == tech) & (Assignment.status != "done")).scalar()
     start = max(now(), busy) if busy else now()
     estimate.authorise_estimate(actor=adv, ro_id=ro, decisions={x: "approved" for x in ids},
-                                customer_name="客户", method="in_person", promised_at=start + dt.timedelta(hours=3))
+                                customer_name="客户", method="in_person", promised_at=start + dt.timedelta(hours=3),
+                                signature=sample(n))
     labour = ids[0]
     a = workshop.assign(actor=fore, line_id=labour, technician_id=tech, bay_id=None,
                         planned_start=start, planned_end=start + dt.timedelta(minutes=30))

@@ -108,6 +108,7 @@ def _settle_hand_over(
         result_shown=True,
         at=handed,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     Settlement.update(at=settled).where(Settlement.id == sid).execute()
 

@@ -97,6 +97,7 @@ def _add_or_authorise(a: dict[str, Any]) -> None:
             customer_name="张伟",
             method="in_person",
             promised_at=now() + dt.timedelta(hours=4),
+            signature=factories.signature(),
         )
 
 
@@ -138,6 +139,7 @@ def _consent(a: dict[str, Any]) -> None:
         consent_by="张伟",
         method="in_person",
         refusal_reason=None if a["yes"] else reason_id("no_time"),
+        signature=factories.signature() if a["yes"] else None,
     )
 
 
@@ -187,6 +189,7 @@ def _hand_over_or_update(a: dict[str, Any]) -> None:
             accepted_by="张伟",
             result_shown=True,
             old_parts=a["old_parts"],
+            signature=factories.signature(),
         )
     else:
         inbox.give_progress_update(actor=a["actor"], ro_id=a["ro_id"], note="ready in 5 min")
@@ -257,7 +260,12 @@ def _consent_or_reject(a: dict[str, Any]) -> None:
         )
     else:
         changes.record_consent(
-            actor=a["actor"], change_id=a["change_id"], consented=True, consent_by="张伟", method="in_person"
+            actor=a["actor"],
+            change_id=a["change_id"],
+            consented=True,
+            consent_by="张伟",
+            method="in_person",
+            signature=factories.signature(),
         )
 
 
@@ -888,6 +896,7 @@ def test_two_issues_of_the_last_unit_never_make_stock_negative(staff: factories.
             customer_name="张伟",
             method="in_person",
             promised_at=now() + dt.timedelta(hours=4 + r),
+            signature=factories.signature(),
         )
         # Each round's jobs in their own hour: the technicians are never double-booked.
         start = now() + dt.timedelta(hours=r)

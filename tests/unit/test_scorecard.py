@@ -157,6 +157,7 @@ def _settle_hand_over(
         result_shown=True,
         at=handed,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     Settlement.update(at=paid).where(Settlement.id == sid).execute()
     Payment.update(at=paid).where(Payment.settlement == sid).execute()

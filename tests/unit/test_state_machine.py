@@ -236,6 +236,7 @@ class ServiceFlow(RuleBasedStateMachine):
             decline_reasons={
                 k: factories.reason_id("price") for k, d in decisions.items() if d == "declined"
             },
+            signature=factories.signature() if method == "in_person" else None,
         )
 
     @precondition(lambda self: self.ros)
@@ -359,6 +360,7 @@ class ServiceFlow(RuleBasedStateMachine):
             method=method,
             phone="13812345678" if with_number else "",
             refusal_reason=None if yes else factories.reason_id("no_time"),
+            signature=factories.signature() if yes and method == "in_person" else None,
         )
 
     @precondition(lambda self: self.ros)
@@ -454,6 +456,7 @@ class ServiceFlow(RuleBasedStateMachine):
             accepted_by="张伟",
             result_shown=True,
             old_parts=factories.old_part_decisions(self.ro(i)),
+            signature=factories.signature(),
         )
 
     @precondition(lambda self: self.ros)

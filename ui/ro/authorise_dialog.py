@@ -35,6 +35,7 @@ from ui.desk_fmt import from_qdatetime, parse_money, to_qdatetime
 from ui.ro import printing, range_told
 from ui.ro.findings_panel import icon_of, open_photo, thumbs_of
 from ui.ro.lines_model import kind_label
+from ui.signature_pad import SignatureBox
 
 
 def method_label(method: str) -> str:
@@ -72,9 +73,16 @@ class AuthoriseDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
         layout.addWidget(self._build_range(view))
-        layout.addLayout(form)
+        # In person the customer signs beside the form (or the reason they cannot is kept).
+        self.signature = SignatureBox("auth", self)
+        bottom = QHBoxLayout()
+        bottom.addLayout(form, 1)
+        bottom.addWidget(self.signature, 1)
+        layout.addLayout(bottom)
         layout.addWidget(buttons)
-        self.resize(760, 600)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self._method_changed()
+        self.resize(1000, 640)
         self._update_total()
 
     def _build_table(self) -> None:
@@ -216,6 +224,10 @@ class AuthoriseDialog(QDialog):
         inner.addWidget(self.outside_agreed, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
+    def _method_changed(self, _index: int = 0) -> None:
+        """The signature is taken in person only (a phone or message answer has none)."""
+        self.signature.setVisible(self.method.currentData() == AuthMethod.IN_PERSON)
+
     def _new_range(self) -> tuple[int, int] | None:
         low, high = parse_money(self.new_low.text()), parse_money(self.new_high.text())
         return (low, high) if low is not None and high is not None else None
@@ -271,6 +283,7 @@ class AuthoriseDialog(QDialog):
             reason.setCurrentIndex(reason.findData(reason_id))
 
     def submit(self) -> None:
+        in_person = self.method.currentData() == AuthMethod.IN_PERSON
         decisions = {lid: box.currentData() for lid, box in self.decisions.items()}
         reasons = {
             lid: self.reason_boxes[lid].currentData()
@@ -290,6 +303,8 @@ class AuthoriseDialog(QDialog):
             note=self.note.text(),
             new_range=self._new_range(),
             outside_range_agreed=self.outside_agreed.isChecked(),
+            signature=self.signature.signature() if in_person else None,
+            no_signature_reason=self.signature.no_signature_reason() if in_person else "",
         )
         if result.ok:
             self.result_id = result.value

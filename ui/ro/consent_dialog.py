@@ -30,6 +30,7 @@ from ui import fmt
 from ui import workshop_labels as labels
 from ui.context import AppContext
 from ui.desk_fmt import from_qdatetime, to_qdatetime
+from ui.signature_pad import SignatureBox
 
 
 class ConsentDialog(QDialog):
@@ -84,10 +85,23 @@ class ConsentDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        # A consent given in person is signed (or the reason the customer cannot is kept).
+        self.signature = SignatureBox("consent", self)
+        self.method.currentIndexChanged.connect(self._signing_shown)
+        self.consented.toggled.connect(self._signing_shown)
         layout = QVBoxLayout(self)
         layout.addLayout(self._form())
+        layout.addWidget(self.signature)
         layout.addWidget(self.buttons)
+        self._signing_shown()
         self.retranslate()
+
+    def _signs(self) -> bool:
+        return self.consented.isChecked() and self.method.currentData() == AuthMethod.IN_PERSON
+
+    def _signing_shown(self, *_args: object) -> None:
+        self.signature.setVisible(self._signs())
+        self.adjustSize()
 
     def _build_answer(self, change: ChangeRequestView) -> None:
         """Consents or refuses; a request that would move the promise earlier can only be refused."""
@@ -186,6 +200,8 @@ class ConsentDialog(QDialog):
             at=from_qdatetime(self.when.dateTime()),
             note=self.note.text(),
             refusal_reason=None if self.consented.isChecked() else self.reason.currentData(),
+            signature=self.signature.signature() if self._signs() else None,
+            no_signature_reason=self.signature.no_signature_reason() if self._signs() else "",
         )
         if result.ok:
             self.status = str(result.value)

@@ -281,6 +281,7 @@ def _long_ro(staff: factories.Staff) -> int:
         method="in_person",
         promised_at=now() + dt.timedelta(hours=4),
         note=mixed(AUTH_NOTE_MAX, 8),
+        signature=factories.signature(),
     )
     diagnosis.record_finding(
         actor=staff.technician, concern_id=concern, finding=mixed(MAX_TEXT, 9), correction=mixed(MAX_TEXT, 11)
@@ -347,6 +348,7 @@ def _long_ro(staff: factories.Staff) -> int:
         accepted_by=mixed(MAX_NAME, 18, lines=False),
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return ro_id
 
@@ -427,6 +429,7 @@ def test_a_long_authorisation_starts_under_its_heading(staff: factories.Staff, l
         method="in_person",
         promised_at=now() + dt.timedelta(hours=4),
         note=mixed(AUTH_NOTE_MAX, 8),
+        signature=factories.signature(),
     )
     pdf = render("estimate", get_ro_view(ro_id), lang, valid_days=7)
     heading, first_label = {

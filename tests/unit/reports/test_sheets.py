@@ -115,6 +115,7 @@ def settled_with_change(
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return ro_id
 

@@ -306,6 +306,7 @@ def _authorise(w: World, **kw: Any) -> tuple[Callable[..., Any], dict[str, Any]]
         "customer_name": "张伟",
         "method": "in_person",
         "promised_at": now() + dt.timedelta(hours=4),
+        "signature": factories.signature(),
         **kw,
     }
 

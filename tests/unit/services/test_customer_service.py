@@ -33,6 +33,7 @@ def handed_over_yesterday(staff: Staff) -> int:
         result_shown=True,
         at=now() - dt.timedelta(hours=30),
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     return ro_id
 

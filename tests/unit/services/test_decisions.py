@@ -26,6 +26,8 @@ def _quote(ro_id: int, decisions: dict[int, str] | None = None) -> int:
 
 def _authorise(staff: Staff, ro_id: int, decisions: dict[int, str], **kw: object) -> int:
     kw.setdefault("method", "in_person")
+    if kw["method"] == "in_person" and "no_signature_reason" not in kw:
+        kw.setdefault("signature", factories.signature())
     return estimate.authorise_estimate(
         actor=staff.advisor,
         ro_id=ro_id,
@@ -131,6 +133,7 @@ def test_consent_needs_no_reason_and_stores_none(staff: Staff) -> None:
         consent_by="张伟",
         method="in_person",
         refusal_reason=reason_id("price"),  # ignored: a consent is no refusal
+        signature=factories.signature(),
     )
     assert ChangeRequest.get_by_id(change_id).refusal_reason is None
 
@@ -271,7 +274,12 @@ def test_a_consented_change_request_lets_the_total_past_the_range(staff: Staff) 
     assert ro.price_low_cents == ro.price_high_cents  # no range told before: the total is
     change_id = _extra_work(staff, ro_id)
     changes.record_consent(
-        actor=staff.advisor, change_id=change_id, consented=True, consent_by="张伟", method="in_person"
+        actor=staff.advisor,
+        change_id=change_id,
+        consented=True,
+        consent_by="张伟",
+        method="in_person",
+        signature=factories.signature(),
     )
     new_amount = ChangeRequest.get_by_id(change_id).new_amount_cents
     assert new_amount > ro.price_high_cents

@@ -299,7 +299,12 @@ def test_the_delay_raised_with_the_assignment_waits_for_the_customer(staff: fact
     needs = inbox.read_needs_me(actor=staff.advisor)
     assert [n.kind for n in needs if n.ro_id == ro_id] == ["consent"]
     changes.record_consent(
-        actor=staff.advisor, change_id=cr.id, consented=True, consent_by="张伟", method="in_person"
+        actor=staff.advisor,
+        change_id=cr.id,
+        consented=True,
+        consent_by="张伟",
+        method="in_person",
+        signature=factories.signature(),
     )
     assert RepairOrder.get_by_id(ro_id).promised_at == new
 

@@ -74,6 +74,7 @@ def test_whole_flow_keeps_every_record(staff: factories.Staff) -> None:
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id, "returned"),
+        signature=factories.signature(),
     )
     view = get_ro_view(ro_id)
     assert view.step == Step.FOLLOW_UP

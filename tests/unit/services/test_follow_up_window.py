@@ -51,6 +51,7 @@ def _handed_over(staff: factories.Staff, at: dt.datetime = HANDED) -> int:
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
         at=at,
+        signature=factories.signature(),
     )
     return ro_id
 

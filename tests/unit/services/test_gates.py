@@ -182,6 +182,7 @@ def hand_over(staff: Staff, ro_id: int) -> None:
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
 
 
@@ -650,6 +651,7 @@ def test_settlement_holds_approved_lines_only_and_exact_totals(staff: Staff) -> 
             declined: "declined",
         },
         decline_reasons={declined: factories.reason_id("price")},
+        signature=factories.signature(),
     )
     finish_all(staff, ro_id)
     pass_qc(staff, ro_id)

@@ -60,6 +60,7 @@ def consent(staff: Staff, cr: int, yes: bool = True) -> str:
         consent_by="张伟",
         method="in_person",
         refusal_reason=None if yes else factories.reason_id("no_time"),
+        signature=factories.signature() if yes else None,
     )
 
 
@@ -294,6 +295,7 @@ def test_a_paid_car_waits_for_its_handover(staff: Staff) -> None:
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     assert kinds(staff, ro_id) == []
 

@@ -21,7 +21,12 @@ from tests.unit.reports.test_sheets import render, squash, text_of
 
 def _hand_over(staff: factories.Staff, ro_id: int, old_parts: dict[int, str] | None = None) -> None:
     settlement.hand_over(
-        actor=staff.advisor, ro_id=ro_id, accepted_by="张伟", result_shown=True, old_parts=old_parts
+        actor=staff.advisor,
+        ro_id=ro_id,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=old_parts,
+        signature=factories.signature(),
     )
 
 

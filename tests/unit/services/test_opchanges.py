@@ -89,6 +89,7 @@ def test_reads_and_refused_calls_change_nothing(staff: factories.Staff) -> None:
                 customer_name="X",
                 method="in_person",
                 promised_at=now(),
+                signature=factories.signature(),
             )
 
     _, changes = collect(refused_inside)

@@ -196,6 +196,7 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
             "customer_name": "张伟",
             "method": "in_person",
             "promised_at": WEEK,
+            "signature": factories.signature(),
         },
     ),  # fmt: skip
     "estimate.retell_range": (
@@ -220,7 +221,13 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
     ),  # fmt: skip
     "changes.record_consent": (
         _change,
-        lambda c: {"change_id": c, "consented": True, "consent_by": "张伟", "method": "in_person"},
+        lambda c: {
+            "change_id": c,
+            "consented": True,
+            "consent_by": "张伟",
+            "method": "in_person",
+            "signature": factories.signature(),
+        },
     ),  # fmt: skip
     "quality.set_wash": (
         lambda s: factories.qc_passed(s)[0],
@@ -238,7 +245,12 @@ CASES: dict[str, tuple[Callable[[Staff], Any], Callable[[Any], dict[str, Any]]]]
     "settlement.explain_items": (_settled, lambda r: {"ro_id": r}),
     "settlement.hand_over": (
         lambda s: factories.settled_paid(s)[0],
-        lambda r: {"ro_id": r, "accepted_by": "张伟", "result_shown": True},
+        lambda r: {
+            "ro_id": r,
+            "accepted_by": "张伟",
+            "result_shown": True,
+            "signature": factories.signature(),
+        },
     ),  # fmt: skip
     "followup.log_follow_up": (
         lambda s: factories.handed_over(s)[0],
@@ -309,6 +321,7 @@ def test_the_owner_does_the_steps_and_other_roles_keep_theirs(staff: Staff) -> N
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
         at=now() - dt.timedelta(hours=30),  # the call is due 24 h after the handover
+        signature=factories.signature(),
     )
     assert orders.get_ro_view(ro_id).handed_over_at is not None
     # The workshop raises a change and records a finding on an advisor's RO as before.

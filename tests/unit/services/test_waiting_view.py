@@ -50,7 +50,12 @@ def test_a_consented_major_change_waits_for_the_manager(staff: Staff) -> None:
     )
     assert _action(ro_id) == "change.consent"
     changes.record_consent(
-        actor=staff.advisor, change_id=cr, consented=True, consent_by="张伟", method="in_person"
+        actor=staff.advisor,
+        change_id=cr,
+        consented=True,
+        consent_by="张伟",
+        method="in_person",
+        signature=factories.signature(),
     )
     waiting = get_ro_view(ro_id).waiting
     assert waiting is not None and waiting.action == "change.approve_major"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisor.codes import SignedAct
 from advisor.i18n import pick
 from advisor.services import estimate, findings, parts
 from advisor.services.findings import FindingView
@@ -44,6 +45,7 @@ from ui.ro.authorise_dialog import AuthoriseDialog, method_label
 from ui.ro.findings_panel import FindingsList, icon_of, open_photo, thumbs_of
 from ui.ro.lines_model import LinesModel, origin_label, pay_type_label
 from ui.ro.pages.base import StepPage
+from ui.signature_pad import SignatureImage
 
 
 class Page(StepPage):
@@ -83,6 +85,10 @@ class Page(StepPage):
         right.addWidget(self.totals_box)
         right.addWidget(self.terms_box)
         right.addWidget(self.authorise_button)
+        # The customer's signature on the authorisation, once given (issue 18).
+        self.signed_image = SignatureImage(self, max_width=300)
+        self.signed_image.setObjectName("estimate_signature_image")
+        right.addWidget(self.signed_image)
         right.addWidget(self.print_button)
         right.addStretch(1)
         layout = QHBoxLayout(self)
@@ -508,7 +514,15 @@ class Page(StepPage):
                 .replace("%4", fmt.money(a.amount_cents))
                 .replace("%5", fmt.datetime(a.promised_at))
             )
+            signed = [s for s in view.signatures if s.act == SignedAct.AUTHORISATION and s.act_id == a.id]
+            if signed:
+                text += " " + self.tr("Signed by the customer.")
+            elif a.no_signature_reason:
+                text += " " + self.tr("Not signed: %1").replace("%1", a.no_signature_reason)
+            self.signed_image.set_png(signed[-1].png if signed else None)
             self.banner.setText(text)
+        else:
+            self.signed_image.set_png(None)
         self.banner.setVisible(authorised)
         q = view.quote  # the estimate: proposed lines as if approved (as the printed sheet)
         values = {

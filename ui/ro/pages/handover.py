@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import LineKind, OldPart, PayType
+from advisor.codes import LineKind, OldPart, PayType, SignedAct
 from advisor.services import settings, settlement
 from advisor.services.views import ROView
 from ui import fmt
@@ -35,6 +35,7 @@ from ui.ro.pages._closing import (
     table,
 )
 from ui.ro.pages.base import StepPage
+from ui.signature_pad import SignatureBox, SignatureImage
 
 
 class HandoverPage(StepPage):
@@ -88,6 +89,9 @@ class HandoverPage(StepPage):
         self.next_km.setGroupSeparatorShown(True)
         self.next_km.setMaximumWidth(200)
         form.addRow(self.km_label, self.next_km)
+        # The customer signs the acceptance (the handover is always in person).
+        self.signature = SignatureBox("handover", self.form)
+        form.addRow(self.signature)
         self.button = QPushButton(self.form)
         self.button.setObjectName("handover_button")
         self.button.clicked.connect(self._hand_over)
@@ -99,8 +103,14 @@ class HandoverPage(StepPage):
         self.done_label = QLabel(body)
         self.done_label.setObjectName("handover_done")
         self.done_label.setWordWrap(True)
+        # After the handover: the acceptance as signed (the image), or why it was not.
+        self.signed_label = QLabel(body)
+        self.signed_label.setObjectName("handover_signed")
+        self.signed_label.setWordWrap(True)
+        self.signed_image = SignatureImage(body)
+        self.signed_image.setObjectName("handover_signature_image")
 
-        for w in (self.ready_group, self.form, self.done_label):
+        for w in (self.ready_group, self.form, self.done_label, self.signed_label, self.signed_image):
             layout.addWidget(w)
         layout.addStretch(1)
         self.guard(self.form, "handover")
@@ -153,10 +163,31 @@ class HandoverPage(StepPage):
                 nxt += "\n" + self.tr("Old parts: %1").replace("%1", "; ".join(handled))
             self.done_label.setText(nxt)
             self.done_label.show()
+            self._show_signed(view)
         else:
             show_banner(self.status, "")
             show_banner(self.locked, locked_text(view.locked, self.step, self.ctx.lang), "warn")
             self.done_label.hide()
+            self.signed_label.hide()
+            self.signed_image.set_png(None)
+
+    def _show_signed(self, view: ROView) -> None:
+        """The customer's signature on the acceptance, or the reason they did not sign."""
+        signed = [s for s in view.signatures if s.act == SignedAct.HANDOVER]
+        if signed:
+            s = signed[-1]
+            text = self.tr("Acceptance signed by %1 on %2:").replace("%1", s.signer)
+            self.signed_label.setText(text.replace("%2", fmt.datetime(s.signed_at)))
+            self.signed_image.set_png(s.png, f"SHA-256 {s.sha256}")
+        elif view.handover_no_signature_reason:
+            self.signed_label.setText(
+                self.tr("Not signed: %1").replace("%1", view.handover_no_signature_reason)
+            )
+            self.signed_image.set_png(None)
+        else:
+            self.signed_label.setText("")
+            self.signed_image.set_png(None)
+        self.signed_label.setVisible(bool(self.signed_label.text()))
 
     def _fill_ready(self, view: ROView) -> None:
         def mark(ok: bool, text: str) -> str:
@@ -186,6 +217,7 @@ class HandoverPage(StepPage):
             label.setStyleSheet("color:#1e5e2a;" if ok else "color:#8e1c14;")
 
     def _prefill(self, view: ROView) -> None:
+        self.signature.reset()
         self.result_shown.setChecked(view.result_shown)
         self.accepted_by.setText(view.accepted_by or view.customer.name)
         interval = settings.read_settings(
@@ -270,6 +302,8 @@ class HandoverPage(StepPage):
             old_parts={
                 line_id: str(c.currentData()) for line_id, c in self.combos.items() if c.currentData()
             },
+            signature=self.signature.signature(),
+            no_signature_reason=self.signature.no_signature_reason(),
         )
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind, PhotoSubject, ROStatus
+from advisor.codes import CHANGE_OPEN, ChangeStatus, LineKind, PhotoSubject, ROStatus, SignedAct
 from advisor.i18n import pick
 from advisor.services import changes, findings, workshop
 from advisor.services.findings import FindingView
@@ -230,6 +230,10 @@ class RepairPage(StepPage):
                 answer = f"{c.consent_by} · {labels.method(c.consent_method)}"
                 answer += f" {c.consent_phone}" if c.consent_phone else ""
                 answer += f" · {fmt.datetime(c.consent_at)}"
+                if any(x.act == SignedAct.CONSENT and x.act_id == c.id for x in view.signatures):
+                    answer += " · " + self.tr("signed")
+                elif c.no_signature_reason:
+                    answer += " · " + self.tr("not signed: %1").replace("%1", c.no_signature_reason)
                 if c.status == ChangeStatus.REFUSED:
                     why = pick(c.refusal_reason_en, c.refusal_reason_zh, self.ctx.lang)
                     answer = self.tr("Refused: %1").replace("%1", answer) + (f" · {why}" if why else "")
