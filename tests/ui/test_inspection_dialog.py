@@ -117,6 +117,7 @@ def test_rate_measure_recommend_close_reopen_and_see_it_next_visit(
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     vehicle_id = get_ro_view(ro_id).vehicle.id
     again = reception.open_repair_order(actor=staff.advisor, vehicle_id=vehicle_id)
@@ -162,6 +163,7 @@ def test_after_the_handover_the_inspection_is_shown_only(qtbot, ctx, staff, show
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     _ws, page = _open_step(qtbot, ctx, ro_id, 3)
     dialog = _open_dialog(qtbot, page)

@@ -237,12 +237,18 @@ def test_only_the_sheets_that_print_photos_load_them(staff: factories.Staff) -> 
 def test_estimate_prints_the_drawn_signature_in_the_authorisation_box(
     staff: factories.Staff, lang: str
 ) -> None:
-    ro_id, _ = factories.authorised(staff)
-    view = get_ro_view(ro_id)
-    before = render("estimate", view, lang)
-    assert pictures(before) == []
-    rows.add_signature_row(ro_id, "authorisation", view.authorisations[0].id, by=staff.advisor.user_id)
-    pdf = render("estimate", rows.view_of(ro_id), lang)
+    ro_id, lines = factories.estimated(staff)
+    assert pictures(render("estimate", get_ro_view(ro_id), lang)) == []  # not signed yet
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions=dict.fromkeys(lines, "approved"),
+        customer_name="张伟",
+        method="in_person",
+        promised_at=now() + dt.timedelta(hours=4),
+        signature=factories.signature(),  # drawn on the pad
+    )
+    pdf = render("estimate", get_ro_view(ro_id), lang)
     assert len(pictures(pdf)) == 1
     text = text_of(pdf)
     assert ("签字人：张伟" if lang == "zh_CN" else "Signed by 张伟") in text
@@ -250,18 +256,25 @@ def test_estimate_prints_the_drawn_signature_in_the_authorisation_box(
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_an_unsigned_in_person_act_prints_why(staff: factories.Staff, lang: str) -> None:
-    ro_id, _ = factories.authorised(staff)
-    view = rows.with_reasons(rows.view_of(ro_id), authorisation="客户手部受伤，无法签字")
-    pdf = render("estimate", view, lang)
+    ro_id, lines = factories.estimated(staff)
+    estimate.authorise_estimate(
+        actor=staff.advisor,
+        ro_id=ro_id,
+        decisions=dict.fromkeys(lines, "approved"),
+        customer_name="张伟",
+        method="in_person",
+        promised_at=now() + dt.timedelta(hours=4),
+        no_signature_reason="客户手部受伤，无法签字",
+    )
+    pdf = render("estimate", get_ro_view(ro_id), lang)
     assert pictures(pdf) == []
     want = "未签字：客户手部受伤，无法签字" if lang == "zh_CN" else "Not signed: 客户手部受伤，无法签字"
     assert want in flat_text(pdf).replace(" ", "") or want in text_of(pdf)
 
 
-@pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_settlement_prints_the_handover_and_an_in_person_consent_signed(
-    staff: factories.Staff, lang: str
-) -> None:
+def _consented_and_paid(staff: factories.Staff) -> int:
+    """An RO with a change the customer consented to in person (signed on the pad), QC
+    passed, settled and paid: ready to hand over."""
     ro_id, _ = factories.worked(staff)
     cr = changes.request_change(
         actor=staff.technician,
@@ -272,7 +285,12 @@ def test_settlement_prints_the_handover_and_an_in_person_consent_signed(
         lines=[{"kind": "part", "code": "45251-TBA-A01", "description": "Rear brake disc", "quantity": 1}],
     )
     changes.record_consent(
-        actor=staff.advisor, change_id=cr, consented=True, consent_by="张伟", method="in_person"
+        actor=staff.advisor,
+        change_id=cr,
+        consented=True,
+        consent_by="张伟",
+        method="in_person",
+        signature=factories.signature(),
     )
     quality.record_qc(
         actor=staff.foreman,
@@ -286,21 +304,37 @@ def test_settlement_prints_the_handover_and_an_in_person_consent_signed(
     settlement.explain_items(actor=staff.advisor, ro_id=ro_id)
     total = get_ro_view(ro_id).settlement.total_cents  # type: ignore[union-attr]
     settlement.pay(actor=staff.cashier, ro_id=ro_id, method="wechat", amount_cents=total, reference="WX-88")
+    return ro_id
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_settlement_prints_the_handover_and_an_in_person_consent_signed(
+    staff: factories.Staff, lang: str
+) -> None:
+    ro_id = _consented_and_paid(staff)
     settlement.hand_over(
         actor=staff.advisor,
         ro_id=ro_id,
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        no_signature_reason="客户委托他人取车",
     )
-    rows.add_signature_row(ro_id, "consent", cr, by=staff.advisor.user_id)
-    unsigned = render("settlement", rows.view_of(ro_id, handover_reason="客户委托他人取车"), lang)
+    unsigned = render("settlement", get_ro_view(ro_id), lang)
     assert len(pictures(unsigned)) == 1  # the consent's
     assert ("未签字：客户委托他人取车" if lang == "zh_CN" else "Not signed: 客户委托他人取车") in text_of(
         unsigned
     )
-    rows.add_signature_row(ro_id, "handover", None, by=staff.advisor.user_id)
-    pdf = render("settlement", rows.view_of(ro_id), lang)
+    signed_ro = _consented_and_paid(staff)
+    settlement.hand_over(
+        actor=staff.advisor,
+        ro_id=signed_ro,
+        accepted_by="张伟",
+        result_shown=True,
+        old_parts=factories.old_part_decisions(signed_ro),
+        signature=factories.signature(),
+    )
+    pdf = render("settlement", get_ro_view(signed_ro), lang)
     assert len(pictures(pdf)) == 2
     text = text_of(pdf)
     if lang == "zh_CN":

@@ -196,6 +196,7 @@ def _declined_at_authorisation(staff: Staff) -> tuple[int, dict[str, int], list[
         customer_name="张伟",
         method="in_person",
         promised_at=now() + dt.timedelta(hours=4),
+        signature=factories.signature(),
     )
     factories.finish(staff, ro_id)
     return ro_id, ids, list(work.line_ids)

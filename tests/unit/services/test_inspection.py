@@ -243,6 +243,7 @@ def test_an_inspection_started_before_the_handover_is_frozen_after_it(staff: Sta
         accepted_by="张伟",
         result_shown=True,
         old_parts=factories.old_part_decisions(ro_id),
+        signature=factories.signature(),
     )
     before = db_snapshot()
     for call in (
