@@ -7,9 +7,13 @@ act's audit row its sha256; an empty pad is refused with a message and nothing i
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from advisor import signatures
@@ -221,3 +225,80 @@ def test_an_in_person_consent_is_signed_on_the_pad(
     assert_stored(row, 3)
     assert audit_new("record_consent")["signature"] == row.sha256
     qtbot.waitUntil(lambda: "signed" in page.changes.item(0, 5).text())
+
+
+# -- a pen and a finger ---------------------------------------------------------------------
+
+
+def _pad(qtbot: QtBot) -> SignaturePad:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(600, 160)
+    pad.show()
+    qtbot.waitExposed(pad)
+    return pad
+
+
+def _path(pad: SignaturePad) -> list[QPoint]:
+    w, h = pad.width(), pad.height()
+    return [
+        QPoint(round(w * (0.1 + 0.7 * i / 29)), round(h * (0.5 + 0.3 * math.sin(i / 2.0)))) for i in range(30)
+    ]
+
+
+def test_a_pen_signs_through_tablet_events(qtbot: QtBot) -> None:
+    pad = _pad(qtbot)
+    pen = QPointingDevice(
+        "test pen",
+        1,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        3,
+    )
+    points = _path(pad)
+    kinds = (
+        [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2) + [QEvent.Type.TabletRelease]
+    )
+    for kind, p in zip(kinds, points, strict=True):
+        local = QPointF(p)
+        event = QTabletEvent(
+            kind,
+            pen,
+            local,
+            QPointF(pad.mapToGlobal(p)),
+            0.0 if kind == QEvent.Type.TabletRelease else 0.6,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.NoButton if kind == QEvent.Type.TabletRelease else Qt.MouseButton.LeftButton,
+        )
+        QApplication.sendEvent(pad, event)
+        assert event.isAccepted()  # no mouse events synthesised from the pen
+    sig = pad.signature()
+    assert sig is not None and len(sig.strokes) == 1 and len(sig.strokes[0]) == len(points)
+    signatures.check(sig)
+
+
+def test_a_finger_signs_through_touch_events(qtbot: QtBot) -> None:
+    pad = _pad(qtbot)
+    screen = QTest.createTouchDevice()
+    window = pad.windowHandle()
+    points = _path(pad)
+    QTest.touchEvent(window, screen).press(0, points[0], window)
+    for p in points[1:]:
+        QTest.touchEvent(window, screen).move(0, p, window)
+    QTest.touchEvent(window, screen).release(0, points[-1], window)
+    QApplication.processEvents()
+    sig = pad.signature()
+    assert sig is not None and len(sig.strokes) == 1 and len(sig.strokes[0]) >= 20
+    signatures.check(sig)
+    person.click(qtbot, pad)  # a mouse click: a lone dot, a second stroke
+    assert len(pad.signature().strokes) == 2  # type: ignore[union-attr]
+    pad.clear()
+    assert pad.signature() is None
