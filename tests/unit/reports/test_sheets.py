@@ -181,7 +181,8 @@ def test_settlement_sheet_lists_what_was_paid_the_consent_and_the_warranty(staff
     assert view.warranty is not None and view.warranty.until_date is not None
     assert fmt.date(view.warranty.until_date, "zh_CN") in text
     assert "CERT-2026-0042" in text
-    assert "客户签字" in text and "服务顾问签字" in text
+    # The handover was signed on the pad: the acceptance box carries it, beside the advisor's.
+    assert "客户交车验收签字" in text and "签字人：张伟" in text and "服务顾问签字" in text
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
