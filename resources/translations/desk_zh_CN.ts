@@ -281,117 +281,117 @@
 <context>
     <name>AuthoriseDialog</name>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="53"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="54"/>
         <source>Customer authorisation — %1</source>
         <translation>客户授权 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="69"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="70"/>
         <source>Each line: approve or decline (a declined line needs the customer&apos;s reason).</source>
         <translation>逐项批准或拒绝（拒绝的项目须选择客户的原因）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="85"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="93"/>
         <source>Reason if declined</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="99"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="107"/>
         <source>✓ Approve</source>
         <translation>✓ 批准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="100"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="108"/>
         <source>✗ Decline</source>
         <translation>✗ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="103"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="111"/>
         <source>(choose the reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="136"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="144"/>
         <source>From the inspection: click the photo to show it large</source>
         <translation>来自检查：点击照片可放大给客户看</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="179"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="188"/>
         <source>Price range told to the customer</source>
         <translation>告知客户的价格范围</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="186"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="195"/>
         <source>The total is outside the range told. Tell the customer a corrected range now, or record that they agree to this total.</source>
         <translation>合计超出告知的范围。请现在向客户重新告知价格范围，或记录客户同意此金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="199"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="208"/>
         <source>keep</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="201"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="210"/>
         <source>The customer &amp;agrees to this total outside the range</source>
         <translation>客户同意超出范围的此金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="204"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="213"/>
         <source>Corrected &amp;range told now:</source>
         <translation>现在重新告知的范围(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="228"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="241"/>
         <source>Record authorisation</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="232"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="245"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="61"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
         <source>&amp;How</source>
         <translation>授权方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="62"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
         <source>&amp;Phone number</source>
         <translation>电话号码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="63"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="64"/>
         <source>Authorised &amp;by</source>
         <translation>授权人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="64"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="65"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="65"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="66"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/authorise_dialog.py" line="258"/>
+        <location filename="../../ui/ro/authorise_dialog.py" line="271"/>
         <source>Total authorised: %1 incl. tax (%2 before tax + %3 tax)</source>
         <translation>授权合计：%1（含税；税前 %2 + 税额 %3）</translation>
     </message>
@@ -894,222 +894,222 @@
         <translation>已提醒客户携带保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="298"/>
+        <location filename="../../ui/ro/pages/reception.py" line="299"/>
         <source>Greet customer (Alt+G)</source>
         <translation>接待客户（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="300"/>
+        <location filename="../../ui/ro/pages/reception.py" line="301"/>
         <source>Link as comeback</source>
         <translation>关联为返修</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="302"/>
+        <location filename="../../ui/ro/pages/reception.py" line="303"/>
         <source>&amp;Mileage in</source>
         <translation>进厂里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="303"/>
+        <location filename="../../ui/ro/pages/reception.py" line="304"/>
         <source>&amp;Fuel level</source>
         <translation>油量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="304"/>
+        <location filename="../../ui/ro/pages/reception.py" line="305"/>
         <source>Valua&amp;bles in the car</source>
         <translation>车内贵重物品(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="305"/>
+        <location filename="../../ui/ro/pages/reception.py" line="306"/>
         <source>Booklet</source>
         <translation>保养手册</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="306"/>
+        <location filename="../../ui/ro/pages/reception.py" line="307"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="307"/>
+        <location filename="../../ui/ro/pages/reception.py" line="308"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="308"/>
+        <location filename="../../ui/ro/pages/reception.py" line="309"/>
         <source>Contact for &amp;approvals</source>
         <translation>授权联系电话(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="309"/>
+        <location filename="../../ui/ro/pages/reception.py" line="310"/>
         <source>Wash</source>
         <translation>洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="310"/>
+        <location filename="../../ui/ro/pages/reception.py" line="311"/>
         <source>Repair &amp;class</source>
         <translation>维修类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="311"/>
+        <location filename="../../ui/ro/pages/reception.py" line="312"/>
         <source>First service</source>
         <translation>首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="315"/>
+        <location filename="../../ui/ro/pages/reception.py" line="316"/>
         <source>Warranty/maintenance booklet present</source>
         <translation>保修/保养手册随车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="316"/>
+        <location filename="../../ui/ro/pages/reception.py" line="317"/>
         <source>Customer wants the old parts back</source>
         <translation>客户要求带走旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="317"/>
+        <location filename="../../ui/ro/pages/reception.py" line="318"/>
         <source>This is the car&apos;s first service</source>
         <translation>本车首次保养</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="318"/>
+        <location filename="../../ui/ro/pages/reception.py" line="319"/>
         <source>Phone number to call for approvals</source>
         <translation>需要授权时拨打的电话</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="319"/>
+        <location filename="../../ui/ro/pages/reception.py" line="320"/>
         <source>e.g. sunglasses, dashcam</source>
         <translation>例如：太阳镜、行车记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="322"/>
         <source>Waits in the lounge</source>
         <translation>在休息室等候</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="321"/>
+        <location filename="../../ui/ro/pages/reception.py" line="322"/>
         <source>Leaves the car</source>
         <translation>留车离店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="326"/>
+        <location filename="../../ui/ro/pages/reception.py" line="327"/>
         <source>Not asked yet</source>
         <translation>尚未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="327"/>
+        <location filename="../../ui/ro/pages/reception.py" line="328"/>
         <source>Wash requested</source>
         <translation>要求洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="328"/>
+        <location filename="../../ui/ro/pages/reception.py" line="329"/>
         <source>No wash</source>
         <translation>不洗车</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="334"/>
+        <location filename="../../ui/ro/pages/reception.py" line="335"/>
         <source>Check-in walk-around</source>
         <translation>接车环检</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="335"/>
+        <location filename="../../ui/ro/pages/reception.py" line="336"/>
         <source>Existing body damage</source>
         <translation>车身原有损伤</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="338"/>
+        <location filename="../../ui/ro/pages/reception.py" line="339"/>
         <source>Choose the kind, type a note if needed, then click the place on the car (or choose it below and press Add).</source>
         <translation>先选择损伤类型，需要时填写备注，再点击车身部位（或在下方选择部位后按“添加”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="342"/>
+        <location filename="../../ui/ro/pages/reception.py" line="343"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="343"/>
+        <location filename="../../ui/ro/pages/reception.py" line="344"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="344"/>
+        <location filename="../../ui/ro/pages/reception.py" line="345"/>
         <source>&amp;Place</source>
         <translation>部位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="345"/>
+        <location filename="../../ui/ro/pages/reception.py" line="346"/>
         <source>Add mark</source>
         <translation>添加标记</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="346"/>
+        <location filename="../../ui/ro/pages/reception.py" line="347"/>
         <source>Remove mark (Del)</source>
         <translation>删除标记（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="347"/>
+        <location filename="../../ui/ro/pages/reception.py" line="348"/>
         <source>Save check-in (Ctrl+Enter)</source>
         <translation>保存接车检查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="400"/>
+        <location filename="../../ui/ro/pages/reception.py" line="424"/>
         <source>walk-in</source>
         <translation>直接到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="400"/>
+        <location filename="../../ui/ro/pages/reception.py" line="424"/>
         <source>by appointment</source>
         <translation>预约到店</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="402"/>
+        <location filename="../../ui/ro/pages/reception.py" line="426"/>
         <source>Arrived %1 (%2)</source>
         <translation>到店 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="420"/>
+        <location filename="../../ui/ro/pages/reception.py" line="444"/>
         <source>%1 Greeted after %2 (standard 3 min)</source>
         <translation>%1 %2 后接待（标准 3 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="429"/>
+        <location filename="../../ui/ro/pages/reception.py" line="453"/>
         <source>Waiting %1 — greet within 3 min</source>
         <translation>已等待 %1 —— 须在 3 分钟内接待</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="431"/>
+        <location filename="../../ui/ro/pages/reception.py" line="455"/>
         <source>✗ Waiting %1 — greeting standard missed</source>
         <translation>✗ 已等候 %1 — 未达到接待时间标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="438"/>
+        <location filename="../../ui/ro/pages/reception.py" line="462"/>
         <source>Comeback of %1.</source>
         <translation>%1 的返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="455"/>
+        <location filename="../../ui/ro/pages/reception.py" line="479"/>
         <source>This car was handed over recently. If it is back for the same concern, link this visit as a comeback.</source>
         <translation>本车近期刚交车。如因同一故障返厂，请将本次关联为返修。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="466"/>
+        <location filename="../../ui/ro/pages/reception.py" line="490"/>
         <source>Fuel level %1 of 8 eighths</source>
         <translation>油量 %1/8</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="492"/>
+        <location filename="../../ui/ro/pages/reception.py" line="516"/>
         <source>Mark %1 has photos: remove its photos before removing the mark.</source>
         <translation>标记 %1 已有照片：请先删除这些照片，再删除该标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="539"/>
+        <location filename="../../ui/ro/pages/reception.py" line="563"/>
         <source>Choose a mark in the list to see or add its photos.</source>
         <translation>在列表中选择一处标记，即可查看或添加其照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="545"/>
+        <location filename="../../ui/ro/pages/reception.py" line="569"/>
         <source>Save the check-in to add photos to this mark.</source>
         <translation>请先保存接车检查，再为此标记添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/reception.py" line="550"/>
+        <location filename="../../ui/ro/pages/reception.py" line="574"/>
         <source>Photos of mark %1:</source>
         <translation>标记 %1 的照片：</translation>
     </message>
@@ -1154,234 +1154,244 @@
         <translation>记录第一条故障描述即确认需求：请在客户到店（%1）后用 5–10 分钟倾听、询问并复述。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="312"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="318"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="347"/>
         <source>Add labour</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="313"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="342"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="319"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="348"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="314"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="343"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="349"/>
         <source>Add canned job</source>
         <translation>添加套餐</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="317"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="477"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="323"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="483"/>
         <source>From the inspection (%1)</source>
         <translation>检查发现（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="319"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="325"/>
         <source>Add to &amp;estimate</source>
         <translation>加入估价(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="320"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
         <source>The ticked findings become proposed lines</source>
         <translation>勾选的检查发现将转为待客户确认的估价项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="324"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="330"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="325"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="331"/>
         <source>&amp;Description</source>
         <translation>说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="326"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="332"/>
         <source>&amp;Hours</source>
         <translation>工时(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="327"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="333"/>
         <source>Rate/h (blank: standard)</source>
         <translation>每小时单价（空白为标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="328"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="334"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
         <source>Pay type</source>
         <translation>付费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
         <source>Part &amp;number</source>
         <translation>配件号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="335"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="341"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="339"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="345"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="340"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="346"/>
         <source>Canned &amp;job</source>
         <translation>套餐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="344"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="350"/>
         <source>Type a part number or name</source>
         <translation>输入配件号或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="345"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="351"/>
         <source>e.g. 5000</source>
         <translation>例如：5000</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="665"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="519"/>
+        <source>Signed by the customer.</source>
+        <translation>客户已签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="521"/>
+        <source>Not signed: %1</source>
+        <translation>未签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/estimate.py" line="674"/>
         <source>Tick the findings to add to the estimate.</source>
         <translation>请勾选要加入估价单的检查发现。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="294"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="300"/>
         <source>Withdraw line (Del)</source>
         <translation>撤回项目（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="350"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="356"/>
         <source>As catalogued</source>
         <translation>按目录</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="354"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="360"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="362"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="368"/>
         <source>Estimate total (incl. tax)</source>
         <translation>估价合计（含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="363"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="369"/>
         <source>of which awaiting the customer&apos;s decision</source>
         <translation>其中待客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="364"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="370"/>
         <source>Declined (kept, not included)</source>
         <translation>客户拒绝项目（保留，不计入）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="370"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="376"/>
         <source>Approved lines and the proposed ones as if approved, after discount, with tax: the total of the printed estimate.</source>
         <translation>已批准项目加上待确认项目（按全部批准计），折扣后含税；与打印的估价单合计一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>&amp;Promised time</source>
         <translation>承诺交车时间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="356"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="362"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="357"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="363"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="358"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="364"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="359"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="365"/>
         <source>Subtotal (before tax)</source>
         <translation>小计（税前）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="360"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="366"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="361"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="367"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="296"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="302"/>
         <source>To tell the customer</source>
         <translation>告知客户</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Price &amp;from</source>
         <translation>价格下限(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="299"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
         <source>Price &amp;to</source>
         <translation>价格上限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="303"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="309"/>
         <source>Save price range and time</source>
         <translation>保存价格范围与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="304"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="310"/>
         <source>Customer authorisation…</source>
         <translation>客户授权…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="305"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="311"/>
         <source>Print estimate for signature…</source>
         <translation>打印估价单供签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="391"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="397"/>
         <source>%1 — %2 (in stock: %3)</source>
         <translation>%1 — %2（库存：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="420"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="426"/>
         <source>%1: %2, %3 — in stock %4, bin %5</source>
         <translation>%1：%2，%3 — 库存 %4，货位 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="506"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="507"/>
         <source>Authorised by %1 (%2) on %3 for %4, promised %5. Any change of cost or time now goes through a change request with the customer&apos;s consent.</source>
         <translation>已由 %1（%2）于 %3 授权，金额 %4，承诺交车 %5。此后费用或时间的任何变更，均须提交变更申请并取得客户同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="561"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="613"/>
-        <location filename="../../ui/ro/pages/estimate.py" line="634"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="570"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="622"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="643"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="605"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="614"/>
         <source>Choose a canned job from the list.</source>
         <translation>请从列表中选择套餐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/estimate.py" line="624"/>
+        <location filename="../../ui/ro/pages/estimate.py" line="633"/>
         <source>Withdraw “%1” from the estimate?</source>
         <translation>从估价单中撤回“%1”？</translation>
     </message>
@@ -1637,6 +1647,47 @@ Click when the customer is waiting here.</source>
         <location filename="../../ui/workspaces/repair_order.py" line="147"/>
         <source>Settlement sheet</source>
         <translation>结算清单</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureBox</name>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="268"/>
+        <source>Customer&apos;s signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="269"/>
+        <source>Clear, sign a&amp;gain</source>
+        <translation>清除重签(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="270"/>
+        <source>Clear the signature and sign again</source>
+        <translation>清除签名，重新签写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="271"/>
+        <source>Customer &amp;cannot sign — reason:</source>
+        <translation>客户无法签名 — 原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="272"/>
+        <source>Why the customer cannot sign (kept with the record)</source>
+        <translation>客户无法签名的原因（随记录保存）</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="187"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="188"/>
+        <source>Signature pad: the customer signs here</source>
+        <translation>签名板：客户在此签名</translation>
     </message>
 </context>
 <context>

@@ -547,82 +547,82 @@ booked %2</source>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="127"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="141"/>
         <source>Record the customer&apos;s answer</source>
         <translation>记录客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="131"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
         <source>Promised time: %1 → %2</source>
         <translation>承诺交车时间：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="137"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="151"/>
         <source>Amount: %1 → %2</source>
         <translation>金额：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="141"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="155"/>
         <source>A major change: a manager must also approve it.</source>
         <translation>重大变更：还须经理批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="145"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="159"/>
         <source>The new promised time is not later than the current one: record the refusal and raise a new change request.</source>
         <translation>新的承诺交车时间不晚于当前承诺时间：请记录客户拒绝，并重新提交变更申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="153"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="167"/>
         <source>The customer consents</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="154"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="168"/>
         <source>The customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="158"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="172"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="159"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="173"/>
         <source>&amp;Reason if refused</source>
         <translation>拒绝原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="160"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="174"/>
         <source>Who answered</source>
         <translation>答复人</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="161"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="175"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="162"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="176"/>
         <source>Number called</source>
         <translation>拨打的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="163"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="177"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="164"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="178"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="170"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="184"/>
         <source>(choose the reason)</source>
         <translation>（请选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/consent_dialog.py" line="173"/>
+        <location filename="../../ui/ro/consent_dialog.py" line="187"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1372,22 +1372,32 @@ booked %2</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="235"/>
+        <location filename="../../ui/ro/pages/repair.py" line="234"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="236"/>
+        <source>not signed: %1</source>
+        <translation>未签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="239"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="236"/>
+        <location filename="../../ui/ro/pages/repair.py" line="240"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="316"/>
+        <location filename="../../ui/ro/pages/repair.py" line="320"/>
         <source>Choose a change request to see its photos.</source>
         <translation>选择一项变更申请即可查看其照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="320"/>
+        <location filename="../../ui/ro/pages/repair.py" line="324"/>
         <source>Photos of the selected change:</source>
         <translation>所选变更的照片：</translation>
     </message>
