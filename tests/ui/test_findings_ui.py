@@ -178,6 +178,7 @@ def _declined_finding(staff: factories.Staff) -> tuple[int, int]:
         customer_name="张伟",
         method="in_person",
         promised_at=now() + dt.timedelta(hours=4),
+        signature=factories.signature(),
     )
     factories.finish(staff, ro_id)
     return get_ro_view(ro_id).vehicle.id, _photo(ids["wipers"])

@@ -11,7 +11,7 @@ import pytest
 
 from advisor.errors import GateError
 from advisor.models import now
-from advisor.services import changes, findings, printouts, quality, reception, settlement
+from advisor.services import changes, estimate, findings, printouts, quality, reception, settlement
 from advisor.services.orders import get_ro_view
 from advisor.services.quality import checklist
 from reports import evidence, sheets

@@ -260,6 +260,7 @@ def test_a_declined_canned_jobs_part_line_comes_back_with_the_findings_photo(sta
         customer_name="张伟",
         method="in_person",
         promised_at=now() + dt.timedelta(hours=4),
+        signature=factories.signature(),
     )
     factories.finish(staff, ro_id)
     vehicle_id = orders.get_ro_view(ro_id).vehicle.id
