@@ -455,10 +455,21 @@ def erase_customer(*, actor: Actor, customer_id: int, retention_years: int | Non
     )
     bump(c, None, ("The customer", "客户资料"), **changes)
     from advisor import audit
+    from advisor.models import Signature
 
     # The audit trail keeps only salted hashes of the personal values: delete the values.
     erased = audit.erase_personal(c.id)
-    log(actor, "customer", c.id, "erase_customer", new={"audit_values_erased": erased})
+    # Their drawn signatures (a handwriting sample) go too; the acts' audit rows keep only
+    # each one's sha256.
+    ros = RepairOrder.select(RepairOrder.id).where(RepairOrder.customer == c.id)
+    signatures = Signature.delete().where(Signature.ro.in_(ros)).execute()
+    log(
+        actor,
+        "customer",
+        c.id,
+        "erase_customer",
+        new={"audit_values_erased": erased, "signatures_erased": signatures},
+    )
     return customer_view(c)
 
 

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from advisor.errors import GateError, PermissionDenied
-from advisor.models import RepairOrder
+from advisor.models import RepairOrder, Signature
 from advisor.services import audit_log, customers, solicitation
+from advisor.services.orders import get_ro_view
 from tests import factories
 
 
@@ -39,6 +40,21 @@ def test_erasure_refused_inside_retention_and_done_outside(staff: factories.Staf
     RepairOrder.update(arrived_at=dt.datetime.now() - dt.timedelta(days=4 * 365)).execute()
     view = customers.erase_customer(actor=staff.manager, customer_id=cid)
     assert view.anonymised and view.phone == "" and "张伟" not in view.name
+
+
+def test_erasure_deletes_the_customers_drawn_signatures(staff: factories.Staff) -> None:
+    ro_id, _ = factories.handed_over(staff)  # the authorisation and the handover signed
+    other, _ = factories.authorised(staff)  # another customer's: kept
+    cid = RepairOrder.get_by_id(ro_id).customer_id
+    assert RepairOrder.get_by_id(other).customer_id != cid
+    assert Signature.select().where(Signature.ro == ro_id).count() == 2
+    RepairOrder.update(arrived_at=dt.datetime.now() - dt.timedelta(days=4 * 365)).where(
+        RepairOrder.customer == cid
+    ).execute()
+    customers.erase_customer(actor=staff.manager, customer_id=cid)
+    assert not Signature.select().where(Signature.ro == ro_id).exists()
+    assert Signature.select().where(Signature.ro == other).count() == 1
+    assert get_ro_view(ro_id).signatures == ()
 
 
 def test_solicitation_respects_marketing_consent(staff: factories.Staff) -> None:
