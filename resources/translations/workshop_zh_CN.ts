@@ -1211,193 +1211,203 @@ booked %2</source>
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="161"/>
+        <location filename="../../ui/ro/pages/repair.py" line="173"/>
         <source>Jobs and their clock</source>
         <translation>作业与计时</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="162"/>
+        <location filename="../../ui/ro/pages/repair.py" line="174"/>
         <source>Change requests (the customer&apos;s consent before any change)</source>
         <translation>变更申请（任何变更须先征得客户同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="163"/>
+        <location filename="../../ui/ro/pages/repair.py" line="175"/>
         <source>Old parts</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="164"/>
+        <location filename="../../ui/ro/pages/repair.py" line="176"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="167"/>
+        <location filename="../../ui/ro/pages/repair.py" line="179"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="168"/>
+        <location filename="../../ui/ro/pages/repair.py" line="180"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="169"/>
+        <location filename="../../ui/ro/pages/repair.py" line="181"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="170"/>
-        <location filename="../../ui/ro/pages/repair.py" line="187"/>
+        <location filename="../../ui/ro/pages/repair.py" line="182"/>
+        <location filename="../../ui/ro/pages/repair.py" line="199"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="171"/>
+        <location filename="../../ui/ro/pages/repair.py" line="183"/>
         <source>Worked / planned</source>
         <translation>已用 / 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="175"/>
+        <location filename="../../ui/ro/pages/repair.py" line="187"/>
         <source>Clock on</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="176"/>
+        <location filename="../../ui/ro/pages/repair.py" line="188"/>
         <source>Pause: parts</source>
         <translation>暂停：配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="177"/>
+        <location filename="../../ui/ro/pages/repair.py" line="189"/>
         <source>Pause: approval</source>
         <translation>暂停：等待同意</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="178"/>
+        <location filename="../../ui/ro/pages/repair.py" line="190"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="179"/>
+        <location filename="../../ui/ro/pages/repair.py" line="191"/>
         <source>Done</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="185"/>
+        <location filename="../../ui/ro/pages/repair.py" line="197"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="186"/>
+        <location filename="../../ui/ro/pages/repair.py" line="198"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="188"/>
+        <location filename="../../ui/ro/pages/repair.py" line="200"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="189"/>
+        <location filename="../../ui/ro/pages/repair.py" line="201"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="190"/>
+        <location filename="../../ui/ro/pages/repair.py" line="202"/>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="193"/>
+        <location filename="../../ui/ro/pages/repair.py" line="205"/>
         <source>Raise change request…</source>
         <translation>提出变更申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="194"/>
+        <location filename="../../ui/ro/pages/repair.py" line="206"/>
         <source>Change request from &amp;findings…</source>
         <translation>按检查发现提交变更(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="195"/>
+        <location filename="../../ui/ro/pages/repair.py" line="207"/>
         <source>The inspection&apos;s red and yellow items not yet work</source>
         <translation>检查中尚未转为作业的红色和黄色项目</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="196"/>
+        <location filename="../../ui/ro/pages/repair.py" line="208"/>
         <source>Record customer&apos;s answer…</source>
         <translation>记录客户答复…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="197"/>
+        <location filename="../../ui/ro/pages/repair.py" line="209"/>
         <source>Approve (manager)</source>
         <translation>批准（经理）</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="198"/>
+        <location filename="../../ui/ro/pages/repair.py" line="210"/>
         <source>Reject (manager)…</source>
         <translation>驳回（经理）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="199"/>
+        <location filename="../../ui/ro/pages/repair.py" line="211"/>
         <source>From the inspection:</source>
         <translation>检查发现的照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="200"/>
+        <location filename="../../ui/ro/pages/repair.py" line="212"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="200"/>
+        <location filename="../../ui/ro/pages/repair.py" line="212"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="200"/>
+        <location filename="../../ui/ro/pages/repair.py" line="212"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="201"/>
+        <location filename="../../ui/ro/pages/repair.py" line="213"/>
         <source>Hard case: flag for training</source>
         <translation>疑难案例：标记用于培训</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="202"/>
+        <location filename="../../ui/ro/pages/repair.py" line="214"/>
         <source>What made it hard, what solved it</source>
         <translation>难点是什么，如何解决</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="203"/>
+        <location filename="../../ui/ro/pages/repair.py" line="215"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="234"/>
+        <location filename="../../ui/ro/pages/repair.py" line="246"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="236"/>
+        <location filename="../../ui/ro/pages/repair.py" line="248"/>
         <source>not signed: %1</source>
         <translation>未签名：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="239"/>
+        <location filename="../../ui/ro/pages/repair.py" line="251"/>
         <source>Refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="240"/>
+        <location filename="../../ui/ro/pages/repair.py" line="252"/>
         <source>major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="320"/>
+        <location filename="../../ui/ro/pages/repair.py" line="319"/>
+        <source>Consent signed by %1 on %2:</source>
+        <translation>%1 于 %2 当面签字同意：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="327"/>
+        <source>Consent not signed: %1</source>
+        <translation>同意未签字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ro/pages/repair.py" line="358"/>
         <source>Choose a change request to see its photos.</source>
         <translation>选择一项变更申请即可查看其照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/ro/pages/repair.py" line="324"/>
+        <location filename="../../ui/ro/pages/repair.py" line="362"/>
         <source>Photos of the selected change:</source>
         <translation>所选变更的照片：</translation>
     </message>

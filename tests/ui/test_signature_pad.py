@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from advisor import signatures
@@ -302,3 +302,51 @@ def test_a_finger_signs_through_touch_events(qtbot: QtBot) -> None:
     assert len(pad.signature().strokes) == 2  # type: ignore[union-attr]
     pad.clear()
     assert pad.signature() is None
+
+
+def test_the_repair_page_shows_the_selected_changes_signature(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    staff: factories.Staff,
+) -> None:
+    """The change list said only "signed": selecting a change consented in person shows
+    the customer's signature as drawn (who and when, the sha256 in the tooltip); one
+    consented with a recorded reason shows the reason; one by phone shows neither."""
+    ro_id, _lines = factories.authorised(staff)
+    ids = []
+    for reason, how in (
+        ("Rear pads worn", {"method": "in_person", "signature": factories.signature(7)}),
+        ("Wiper blades torn", {"method": "phone", "phone": "13800000000"}),
+        ("Cabin filter clogged", {"method": "in_person", "no_signature_reason": "Hand in plaster"}),
+    ):
+        cid = changes.request_change(
+            actor=staff.foreman,
+            ro_id=ro_id,
+            kind="extra_work",
+            reason=reason,
+            lines=[{"kind": "labour", "description": reason, "quantity": "0.5"}],
+        )
+        changes.record_consent(actor=staff.advisor, change_id=cid, consented=True, consent_by="Li Wei", **how)
+        ids.append(cid)
+    row = Signature.get((Signature.ro == ro_id) & (Signature.act == "consent"))
+    page = RepairPage(make_ctx("advisor"))
+    person.show_window(qtbot, page)
+    page.set_view(get_ro_view(ro_id))
+    label, image = find(page, QLabel, "change_signed"), find(page, QLabel, "change_signature_image")
+    rows = [c.id for c in page.changes_]
+
+    person.click_at(qtbot, page.changes, page.changes.model().index(rows.index(ids[0]), 1))
+    assert image.isVisible() and not image.pixmap().isNull()
+    assert image.toolTip() == f"SHA-256 {row.sha256}"
+    assert image.pixmap().width() <= 240
+    assert label.isVisible() and label.text().startswith("Consent signed by Li Wei")
+    (scroll,) = [a for a in page.findChildren(QScrollArea) if a.isAncestorOf(image)]
+    scroll.ensureWidgetVisible(image)  # as a person scrolls down to it
+    assert person.reachable(image) == ""  # seen at 1366 × 768, not under anything
+
+    person.click_at(qtbot, page.changes, page.changes.model().index(rows.index(ids[1]), 1))
+    assert not image.isVisible() and not label.isVisible()
+
+    person.click_at(qtbot, page.changes, page.changes.model().index(rows.index(ids[2]), 1))
+    assert not image.isVisible()
+    assert label.isVisible() and label.text() == "Consent not signed: Hand in plaster"

@@ -36,6 +36,7 @@ from ui.ro.findings_change_dialog import FindingsChangeDialog
 from ui.ro.findings_panel import photo_button, thumbs_of
 from ui.ro.pages.base import StepPage, scroll_page
 from ui.ro.reject_change_dialog import RejectChangeDialog
+from ui.signature_pad import SignatureImage
 from ui.tables import fill_rows, read_only_table
 
 
@@ -97,6 +98,12 @@ class RepairPage(StepPage):
         self.change_photos_label.setObjectName("change_photos_label")
         self.change_photos = PhotoStrip(self.ctx, compact=True)
         self.change_photos.setObjectName("change_photos")
+        # The selected change's consent as signed in person (the image), or why it was not.
+        self.change_signed_label = QLabel()
+        self.change_signed_label.setObjectName("change_signed")
+        self.change_signed_label.setWordWrap(True)
+        self.change_signed_image = SignatureImage(max_width=240)
+        self.change_signed_image.setObjectName("change_signature_image")
         self.old_parts = read_only_table(3)
         self.old_parts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.training = QCheckBox()
@@ -136,6 +143,8 @@ class RepairPage(StepPage):
         photos_row.addWidget(self.change_photos_label)
         photos_row.addWidget(self.change_photos, 1)
         cl.addLayout(photos_row)
+        cl.addWidget(self.change_signed_label)
+        cl.addWidget(self.change_signed_image)
         # A change raised from inspection findings: their photos too (issue 18).
         self.finding_photos_label = QLabel()
         self.finding_photos_label.setObjectName("change_finding_photos_label")
@@ -291,6 +300,32 @@ class RepairPage(StepPage):
         self.reject_btn.setEnabled(self.approve_btn.isEnabled())
         self._show_change_photos(c)
         self._show_finding_photos(c)
+        self._show_change_signed(c)
+
+    def _show_change_signed(self, c: ChangeRequestView | None) -> None:
+        """The selected change's consent given in person: the customer's signature as drawn
+        (who, when; the sha256 in the tooltip), or the reason recorded instead; hidden for a
+        change not consented in person."""
+        signed = [
+            s
+            for s in (self.view.signatures if self.view is not None and c is not None else ())
+            if c is not None and s.act == SignedAct.CONSENT and s.act_id == c.id
+        ]
+        if signed:
+            s = signed[-1]
+            text = self.tr("Consent signed by %1 on %2:").replace("%1", s.signer)
+            self.change_signed_label.setText(text.replace("%2", fmt.datetime(s.signed_at)))
+            self.change_signed_label.show()
+            self.change_signed_image.set_png(s.png, f"SHA-256 {s.sha256}")
+            return
+        self.change_signed_image.set_png(None)
+        if c is not None and c.consent_at is not None and c.no_signature_reason:
+            self.change_signed_label.setText(
+                self.tr("Consent not signed: %1").replace("%1", c.no_signature_reason)
+            )
+            self.change_signed_label.show()
+        else:
+            self.change_signed_label.hide()
 
     def _show_finding_photos(self, c: ChangeRequestView | None) -> None:
         """The photos of the inspection findings the selected change was raised from (the
