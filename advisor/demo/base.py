@@ -130,6 +130,7 @@ class Base:
         self.unhappy_calls: list[tuple[int, int, int, dt.datetime, int]] = []
         # Issue 18: a few made-up signatures, drawn once, for the recent in-person acts.
         self.signature_pool: list[tuple[str, int, int, bytes, str]] = []
+        self.in_person_consents = 0  # recent changes consented in person (issue 18)
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import random
 from typing import Any
 
 from advisor import workflow
-from advisor.codes import DispatchRule, SelfCheckItem
+from advisor.codes import DispatchRule, SelfCheckItem, SignedAct
 from advisor.demo.base import Base
 from advisor.demo.data import CHANGES, DELAYS, OVERRIDE_BAY, OVERRIDE_BUSY, OVERRIDE_SKILL
 from advisor.demo.sink import Plan
@@ -207,6 +207,19 @@ class Workshop(Base):
         )
         self.ev(ro, at, 8, "self_check_signed", tuid)
 
+    def in_person_consent(self, ro: int, cr: int, cname: str, at: dt.datetime, adv: int) -> dict[str, Any]:
+        """Every second recent change consented at the counter, in person (issue 18): the
+        customer's drawn signature, or (the first of every seven) the reason they could not
+        sign; older ones and the rest stay by phone. No draw from the load's random stream."""
+        if cr % 2 or at.date() < self.today - dt.timedelta(days=self.SIGNED_DAYS):
+            return {}
+        self.in_person_consents += 1
+        if self.in_person_consents % 7 == 1:
+            unsigned = self.UNSIGNED_REASONS[cr % len(self.UNSIGNED_REASONS)]
+        else:
+            unsigned = self.sign(ro, SignedAct.CONSENT, cr, cname, at, adv)
+        return dict(consent_method="in_person", consent_phone="", no_signature_reason=unsigned)
+
     def change(
         self,
         ro: int,
@@ -274,11 +287,15 @@ class Workshop(Base):
             consent_phone=phone,
             recorded_by=adv,
         )
+
+        def consented() -> dict[str, Any]:  # called once, where the consent is recorded
+            return {**consent, **self.in_person_consent(ro, cr, cname, consent_at, adv)}
+
         for x_ in extra:
             x_.update(id=sink.new_id(EstimateLine), change_request=cr, created_at=raised, status="proposed")
         if state == "pending":
             if major and r.random() < 0.5:
-                row.update(status="awaiting_manager", **consent)
+                row.update(status="awaiting_manager", **consented())
                 self.ev(ro, consent_at, 8, "change_consented", adv, f"{cname}; awaiting manager")
             sink.add(ChangeRequest, **row)
             lines.extend(extra)
@@ -286,12 +303,12 @@ class Workshop(Base):
         refused = r.random() < 0.15
         if refused:
             why = r.choice(self.reasons)
-            row.update(status="refused", refusal_reason=why, **consent)
+            row.update(status="refused", refusal_reason=why, **consented())
             for x_ in extra:
                 x_.update(status="declined", decided_at=consent_at, decline_reason=why)
             self.ev(ro, consent_at, 8, "change_refused", adv, cname)
         else:
-            row.update(status="approved", **consent)
+            row.update(status="approved", **consented())
             self.ev(ro, consent_at, 8, "change_consented", adv, cname)
             applied = consent_at
             if major:

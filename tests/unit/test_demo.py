@@ -486,3 +486,23 @@ def test_recent_in_person_acts_are_signed_or_say_why(loaded: demo.DemoSummary) -
         signatures.check(sig)
         assert s.sha256 == signatures.digest(sig, bytes(s.png))
     assert len({s.sha256 for s in signed.values()}) <= 6  # a few drawn once: the load stays fast
+
+
+def test_some_recent_changes_are_consented_in_person(loaded: demo.DemoSummary) -> None:
+    """Not every consent is by phone: a newcomer finds recent changes consented at the
+    counter, signed on the pad, and one whose customer could not sign, with the reason;
+    an in-person consent has its signature or its reason, never both, and no phone."""
+    from advisor.demo.base import Base
+    from advisor.models import Signature
+
+    since = dt.date.today() - dt.timedelta(days=Base.SIGNED_DAYS)
+    signed = {s.act_id: s for s in Signature.select().where(Signature.act == "consent")}
+    in_person = list(ChangeRequest.select().where(ChangeRequest.consent_method == "in_person"))
+    assert any(c.id in signed for c in in_person), "a consent signed on the pad"
+    assert any(c.no_signature_reason for c in in_person), "a consent with the reason it was not signed"
+    for c in in_person:
+        assert c.consent_at.date() >= since and not c.consent_phone, c.id
+        assert (c.id in signed) != bool(c.no_signature_reason), c.id
+        assert signed[c.id].ro_id == c.ro_id if c.id in signed else True
+    assert set(signed) <= {c.id for c in in_person}  # no signature without its consent
+    assert ChangeRequest.select().where(ChangeRequest.consent_method == "phone").exists()
