@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
@@ -9,7 +10,7 @@ from typing import Any
 
 from advisor import audit
 from advisor.audit import ChainReport as ChainReport  # what verify_chain answers, for the GUI
-from advisor.models import AuditLog, Customer, RepairOrder, Vehicle
+from advisor.models import AuditLog, Customer, Photo, RepairOrder, Signature, Vehicle
 from advisor.services._base import Actor, get, log, service
 from advisor.services.opchanges import Kind
 
@@ -85,7 +86,9 @@ def verify_chain(*, actor: Actor) -> audit.ChainReport:
 
 @service("customer.edit", changes=Kind.AUDIT)
 def export_customer_data(*, actor: Actor, customer_id: int) -> str:
-    """Everything held about a customer, as JSON (a data-subject request)."""
+    """Everything held about a customer, as JSON (a data-subject request): their details,
+    vehicles and repair orders; their drawn signatures (the strokes as drawn and the image
+    as base64 PNG, with the act, RO, when and sha256); how many photos each RO keeps."""
     c = get(Customer, customer_id, ("Customer", "客户"))
     data: dict[str, Any] = {
         "customer": {k: v for k, v in c.__data__.items()},
@@ -94,7 +97,39 @@ def export_customer_data(*, actor: Actor, customer_id: int) -> str:
     }
     from advisor.services.orders import get_ro_view
 
-    for ro in RepairOrder.select(RepairOrder.id).where(RepairOrder.customer == c.id):
-        data["repair_orders"].append(asdict(get_ro_view(ro.id)))
+    numbers = {
+        ro.id: ro.number
+        for ro in RepairOrder.select(RepairOrder.id, RepairOrder.number)
+        .where(RepairOrder.customer == c.id)
+        .order_by(RepairOrder.id)
+    }
+    for ro_id in numbers:
+        view = asdict(get_ro_view(ro_id))
+        for s in view["signatures"]:  # the image once, in "signatures" below
+            s["png"] = "see signatures (png_base64)"
+        data["repair_orders"].append(view)
+    data["signatures"] = [
+        {
+            "act": s.act,
+            "act_id": s.act_id,
+            "ro_id": s.ro_id,
+            "ro_number": numbers[s.ro_id],
+            "signer": s.signer,
+            "signed_at": s.signed_at,
+            "sha256": s.sha256,
+            "width": s.width,
+            "height": s.height,
+            "strokes": json.loads(s.strokes),
+            "png_base64": base64.b64encode(bytes(s.png)).decode("ascii"),
+        }
+        for s in Signature.select().where(Signature.ro.in_(list(numbers))).order_by(Signature.id)
+    ]
+    counts: dict[int, dict[str, int]] = {ro_id: {} for ro_id in numbers}
+    for p in Photo.select(Photo.ro, Photo.subject).where(Photo.ro.in_(list(numbers))):
+        counts[p.ro_id][p.subject] = counts[p.ro_id].get(p.subject, 0) + 1
+    data["photos"] = [
+        {"ro_id": ro_id, "ro_number": numbers[ro_id], "count": sum(by.values()), "by_subject": by}
+        for ro_id, by in counts.items()
+    ]
     log(actor, "customer", c.id, "export_customer_data")
     return json.dumps(data, ensure_ascii=False, default=str, indent=1)

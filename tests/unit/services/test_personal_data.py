@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 
@@ -27,6 +28,60 @@ def test_customer_data_export_holds_their_orders(staff: factories.Staff) -> None
     data = json.loads(audit_log.export_customer_data(actor=staff.advisor, customer_id=cid))
     assert data["customer"]["name"] == "张伟"
     assert data["repair_orders"][0]["concerns"][0]["customer_words"] == factories.WORDS
+
+
+def test_customer_data_export_holds_their_signatures_and_counts_their_photos(staff: factories.Staff) -> None:
+    """Their drawn signatures are data held about them: each one with its act, RO, when,
+    sha256, the strokes and the image (base64 PNG); and how many photos each RO keeps."""
+    from advisor.services import photos as photo_service
+    from tests import photo_samples
+
+    from advisor.services import changes
+
+    ro_id, _ = factories.authorised(staff)  # the authorisation signed
+    other, _ = factories.authorised(staff)  # another customer's: not in this export
+    change = changes.request_change(
+        actor=staff.foreman,
+        ro_id=ro_id,
+        kind="extra_work",
+        reason="Rear pads worn",
+        lines=[{"kind": "labour", "description": "Replace rear pads", "quantity": "1.0"}],
+    )
+    changes.record_consent(
+        actor=staff.advisor,
+        change_id=change,
+        consented=True,
+        consent_by="张伟",
+        method="in_person",
+        signature=factories.signature(),
+    )
+    cid = RepairOrder.get_by_id(ro_id).customer_id
+    concern = get_ro_view(ro_id).concerns[0].id
+    for _ in range(2):
+        photo_service.add_photo(
+            actor=staff.advisor, ro_id=ro_id, subject="concern", subject_id=concern, data=photo_samples.jpeg()
+        )
+    photo_service.add_photo(
+        actor=staff.advisor,
+        ro_id=other,
+        subject="concern",
+        subject_id=get_ro_view(other).concerns[0].id,
+        data=photo_samples.jpeg(),
+    )
+    data = json.loads(audit_log.export_customer_data(actor=staff.advisor, customer_id=cid))
+    rows = list(Signature.select().where(Signature.ro == ro_id).order_by(Signature.id))
+    assert [r.act for r in rows] == ["authorisation", "consent"]
+    assert [(s["act"], s["act_id"], s["ro_id"], s["sha256"]) for s in data["signatures"]] == [
+        (r.act, r.act_id, ro_id, r.sha256) for r in rows
+    ]
+    number = RepairOrder.get_by_id(ro_id).number
+    for s, r in zip(data["signatures"], rows, strict=True):
+        assert s["ro_number"] == number and s["signer"] == r.signer and s["signed_at"] == str(r.signed_at)
+        assert base64.b64decode(s["png_base64"]) == bytes(r.png)
+        assert s["strokes"] == json.loads(r.strokes)
+    # The RO's own view points at them instead of printing the bytes' repr.
+    assert "\\x89PNG" not in json.dumps(data["repair_orders"])
+    assert data["photos"] == [{"ro_id": ro_id, "ro_number": number, "count": 2, "by_subject": {"concern": 2}}]
 
 
 def test_erasure_refused_inside_retention_and_done_outside(staff: factories.Staff) -> None:
