@@ -33,10 +33,9 @@ def test_customer_data_export_holds_their_orders(staff: factories.Staff) -> None
 def test_customer_data_export_holds_their_signatures_and_counts_their_photos(staff: factories.Staff) -> None:
     """Their drawn signatures are data held about them: each one with its act, RO, when,
     sha256, the strokes and the image (base64 PNG); and how many photos each RO keeps."""
+    from advisor.services import changes
     from advisor.services import photos as photo_service
     from tests import photo_samples
-
-    from advisor.services import changes
 
     ro_id, _ = factories.authorised(staff)  # the authorisation signed
     other, _ = factories.authorised(staff)  # another customer's: not in this export
