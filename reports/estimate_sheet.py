@@ -14,7 +14,7 @@ from advisor.services.estimate import quote_of
 from advisor.services.views import LineView, ROView, Totals
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
-from reports.evidence import no_signature_reason, signature_box, signature_of, signatures_of
+from reports.evidence import signature_box, signature_of
 from reports.i18n_text import code
 from reports.pdf_base import Sheet, keep_if_fits
 from reports.pdf_tables import data_table, kv_table, signature_blocks, struck, totals_table
@@ -163,8 +163,8 @@ def authorisation(sheet: Sheet, view: ROView) -> list[Flowable]:
         if a.note:
             pairs.append(("", a.note))
         block: list[Flowable] = [kv_table(sheet, pairs)]
-        signed = signature_of(signatures_of(view), SignedAct.AUTHORISATION, a.id)
-        reason = no_signature_reason(a)
+        signed = signature_of(view.signatures, SignedAct.AUTHORISATION, a.id)
+        reason = a.no_signature_reason
         if signed is not None or reason or a.method == AuthMethod.IN_PERSON:
             # In person: the customer's drawn signature, or why they did not sign.
             block.append(signature_box(sheet, "customer_signature", signed, reason))

@@ -1,8 +1,8 @@
 """Evidence on the sheets: photos sized for print, the car outline with its numbered damage
 marks, and the customer's drawn signature (issue 18).
 
-What the sheets read of the photo and signature views is written down here as protocols
-(read-only attributes), so a sheet depends on the fields it prints and nothing else.
+What the sheets read of a photo is written down here as a protocol (read-only
+attributes): ``printouts.PrintPhotoView`` and ``PhotoFullView`` both print.
 
 Photos are stored at up to 1600 px (``advisor.photos.MAX_SIDE``); printed at most ~60 mm
 wide, they need no more than ``PRINT_SIDE`` (640) pixels: ≈ 290 dpi at 56 mm, the width
@@ -14,7 +14,6 @@ copies existed is resized here while printing.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import uuid
@@ -30,7 +29,7 @@ from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from advisor import car_zones
 from advisor.photos import PRINT_QUALITY, PRINT_SIDE  # the print copy's size and quality
-from advisor.services.views import InspectionResultView
+from advisor.services.views import InspectionResultView, SignatureView
 from reports.pdf_base import CONTENT_W, FONT, GRID, MUTED, STYLES, Sheet, paragraphs
 
 PHOTO_COLUMNS = 3
@@ -51,21 +50,6 @@ class PhotoLike(Protocol):
     def jpeg(self) -> bytes: ...
     @property
     def caption(self) -> str: ...
-
-
-class SignatureLike(Protocol):
-    """``SignatureView`` as far as a sheet reads it."""
-
-    @property
-    def act(self) -> str: ...
-    @property
-    def act_id(self) -> int | None: ...
-    @property
-    def signer(self) -> str: ...
-    @property
-    def png(self) -> bytes: ...
-    @property
-    def signed_at(self) -> dt.datetime: ...
 
 
 def result_name(result: InspectionResultView, lang: str) -> str:
@@ -256,7 +240,7 @@ def signature_image(png: bytes, max_w: float = SIGNATURE_W, max_h: float = SIGNA
     return Image(io.BytesIO(png), width=w * scale, height=h * scale, hAlign="LEFT")
 
 
-def signature_of(signatures: Sequence[SignatureLike], act: str, act_id: int | None) -> SignatureLike | None:
+def signature_of(signatures: Sequence[SignatureView], act: str, act_id: int | None) -> SignatureView | None:
     """The latest signature for the act (``act_id`` None: the RO's one act, the handover)."""
     found = [s for s in signatures if s.act == act and (act_id is None or s.act_id == act_id)]
     return max(found, key=lambda s: s.signed_at) if found else None
@@ -265,7 +249,7 @@ def signature_of(signatures: Sequence[SignatureLike], act: str, act_id: int | No
 def signature_box(
     sheet: Sheet,
     caption_key: str,
-    signature: SignatureLike | None,
+    signature: SignatureView | None,
     reason: str = "",
     *,
     width: float | None = None,
@@ -302,17 +286,5 @@ def signature_box(
 
 
 # -- where the views carry them ------------------------------------------------------------
-def signatures_of(view: object) -> Sequence[SignatureLike]:
-    """``ROView.signatures`` (the signature helper's field; empty before it exists)."""
-    found: Sequence[SignatureLike] = getattr(view, "signatures", ())
-    return found
-
-
-def no_signature_reason(record: object) -> str:
-    """Why the customer did not sign an act (``no_signature_reason`` of an authorisation
-    or change request view; "" when signed or not recorded)."""
-    return str(getattr(record, "no_signature_reason", "") or "")
-
-
 def photo_sort_key(photo: PhotoLike) -> tuple[int, int]:
     return (photo.subject_id or 0, photo.id)

@@ -10,11 +10,11 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from advisor.codes import CHARGED, AuthMethod, ChangeStatus, LineKind, OldPart, SignedAct
 from advisor.errors import GateError
-from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView
+from advisor.services.views import ChangeRequestView, LineView, ROView, SettlementView, SignatureView
 from reports import formatting as fmt
 from reports.blocks import concerns, customer_vehicle
 from reports.estimate_sheet import qty, range_told
-from reports.evidence import SignatureLike, no_signature_reason, signature_box, signature_of, signatures_of
+from reports.evidence import signature_box, signature_of
 from reports.i18n_text import code, label
 from reports.pdf_base import CONTENT_W, FONT, Sheet
 from reports.pdf_tables import data_table, kv_table, signature_blocks, totals_table
@@ -188,7 +188,7 @@ def payments(sheet: Sheet, s: SettlementView) -> list[Flowable]:
 
 
 def change_request(
-    sheet: Sheet, n: int, cr: ChangeRequestView, signatures: Sequence[SignatureLike] = ()
+    sheet: Sheet, n: int, cr: ChangeRequestView, signatures: Sequence[SignatureView] = ()
 ) -> list[Flowable]:
     """One change with its consent record: who, how, when, the number called, old → new."""
     lang, t = sheet.lang, sheet.t
@@ -239,7 +239,7 @@ def change_request(
         )
     out = sheet.p("\n".join(lines))
     signed = signature_of(signatures, SignedAct.CONSENT, cr.id)
-    reason = no_signature_reason(cr)
+    reason = cr.no_signature_reason
     in_person = cr.consent_at is not None and cr.consent_method == AuthMethod.IN_PERSON
     if signed is not None or reason or in_person:
         # The customer's word given in person: their drawn signature, or why they did not sign.
@@ -290,7 +290,7 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
     story += payments(sheet, s)
     if view.change_requests:
         story.append(sheet.h2("sec.changes"))
-        signatures = signatures_of(view)
+        signatures = view.signatures
         for n, cr in enumerate(view.change_requests, 1):
             story += change_request(sheet, n, cr, signatures)
     story += warranty(sheet, view)
@@ -301,8 +301,8 @@ def build_story(sheet: Sheet, view: ROView, *, tax_rate: Decimal) -> list[Flowab
 def handover_signatures(sheet: Sheet, view: ROView) -> Flowable:
     """The customer's acceptance at handover (their drawn signature, or why they did not
     sign) beside the advisor's line; before any of it, both as lines to sign on."""
-    signed = signature_of(signatures_of(view), SignedAct.HANDOVER, None)
-    reason = str(getattr(view, "handover_no_signature_reason", "") or "")
+    signed = signature_of(view.signatures, SignedAct.HANDOVER, None)
+    reason = view.handover_no_signature_reason
     if signed is None and not reason:
         return signature_blocks(sheet, ("customer_signature", "advisor_signature"), heading="sec.signatures")
     half = CONTENT_W / 2

@@ -1,29 +1,19 @@
-"""Evidence for the sheets' tests, written as rows (photos, an inspection, signatures) and
-read back as the views the sheets print.
-
-Photos and the inspection go through their services. The signature service and the RO
-view's ``signatures`` field are another helper's work (issue 18); until they are on main,
-this module writes signature rows directly and builds views of the fields the contract
-names.
-"""
+"""Evidence for the sheets' tests: photo-like pictures and a rated inspection, through the
+photo and inspection services."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import hashlib
 import io
 import random
 from decimal import Decimal
-from typing import Any
 
 from PIL import Image, ImageDraw
 
-from advisor.models import Signature
 from advisor.services import inspection, photos
 from advisor.services.orders import get_ro_view
 from advisor.services.users import Actor
-from advisor.services.views import AuthorisationView, ChangeRequestView, ROView
+from advisor.services.views import ROView
 
 MAX_SIDE = 1600  # what the photo service stores (advisor.photos.MAX_SIDE)
 
@@ -87,97 +77,16 @@ def inspect(
     return ids
 
 
-def signature_png(seed: int = 0, size: tuple[int, int] = (480, 160)) -> bytes:
-    """A drawn signature: a few strokes on a transparent background (as the pad renders)."""
-    rnd = random.Random(seed)
-    img = Image.new("RGBA", size, (255, 255, 255, 0))
-    draw = ImageDraw.Draw(img)
-    points = [(20 + i * 28, 80 + rnd.randrange(-50, 50)) for i in range(16)]
-    draw.line(points, fill=(10, 20, 90, 255), width=4, joint="curve")
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return out.getvalue()
-
-
-def add_signature_row(ro_id: int, act: str, act_id: int | None, *, by: int, signer: str = "张伟") -> int:
-    png = signature_png(act_id or 0)
-    return int(
-        Signature.create(
-            ro=ro_id,
-            act=act,
-            act_id=act_id,
-            signer=signer,
-            strokes="[]",
-            width=480,
-            height=160,
-            png=png,
-            sha256=hashlib.sha256(png).hexdigest(),
-            recorded_by=by,
-        ).id
-    )
-
-
-# -- views of the rows, by the contract's field names ---------------------------------------
-@dataclasses.dataclass(frozen=True)
-class SignatureView:
-    act: str
-    act_id: int | None
-    signer: str
-    png: bytes
-    sha256: str
-    signed_at: dt.datetime
-
-
-@dataclasses.dataclass(frozen=True)
-class EvidenceROView(ROView):
-    """The RO view with the fields the signature helper appends (until the loader fills them)."""
-
-    signatures: tuple[Any, ...] = ()
-    handover_no_signature_reason: str = ""
-
-
-def view_of(
-    ro_id: int, *, handover_reason: str = "", last: dict[str, tuple[str, Decimal | None]] | None = None
-) -> ROView:
-    """The RO's view with its signatures (and, for ``last``, what the items were at the
-    vehicle's previous inspection: item key → rating, measurement)."""
+def view_of(ro_id: int, *, last: dict[str, tuple[str, Decimal | None]] | None = None) -> ROView:
+    """The RO's view; with ``last``, what the items were at the vehicle's previous
+    inspection (item key → rating, measurement), as if there had been one."""
     view = get_ro_view(ro_id)
-    signatures = tuple(
-        SignatureView(s.act, s.act_id, s.signer, bytes(s.png), s.sha256, s.signed_at)
-        for s in Signature.select().where(Signature.ro == ro_id).order_by(Signature.id)
+    if not last or view.inspection is None:
+        return view
+    results = tuple(
+        dataclasses.replace(r, last_rating=last[r.item_key][0], last_measurement=last[r.item_key][1])
+        if r.item_key in last
+        else r
+        for r in view.inspection.results
     )
-    values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    values.update(signatures=signatures, handover_no_signature_reason=handover_reason)
-    if last and view.inspection is not None:
-        results = tuple(
-            dataclasses.replace(r, last_rating=last[r.item_key][0], last_measurement=last[r.item_key][1])
-            if r.item_key in last
-            else r
-            for r in view.inspection.results
-        )
-        values["inspection"] = dataclasses.replace(view.inspection, results=results)
-    return EvidenceROView(**values)
-
-
-@dataclasses.dataclass(frozen=True)
-class UnsignedAuthorisation(AuthorisationView):
-    no_signature_reason: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class UnsignedChange(ChangeRequestView):
-    no_signature_reason: str = ""
-
-
-def _with(record: Any, cls: Any, **values: Any) -> Any:
-    fields = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-    return cls(**{**fields, **values})
-
-
-def with_reasons(view: ROView, *, authorisation: str = "", change: str = "") -> ROView:
-    """The view with the reasons the customer did not sign each authorisation / change."""
-    auths = tuple(
-        _with(a, UnsignedAuthorisation, no_signature_reason=authorisation) for a in view.authorisations
-    )
-    crs = tuple(_with(c, UnsignedChange, no_signature_reason=change) for c in view.change_requests)
-    return dataclasses.replace(view, authorisations=auths, change_requests=crs)
+    return dataclasses.replace(view, inspection=dataclasses.replace(view.inspection, results=results))
