@@ -111,6 +111,11 @@ class EventAction(Code):
     CUSTOMER_LEFT = "customer_left", "Customer has left the shop", "客户已离店"
     SELF_CHECK_SIGNED = "self_check_signed", "Technician's self-check signed", "技师自检已签署"
     RANGE_RETOLD = "range_retold", "Price range told again", "重新告知价格范围"
+    # Issue 18: not stored as step events; the timeline adds them from the RO's inspection
+    # and its signatures (``services.timeline.timeline_events``).
+    INSPECTION_STARTED = "inspection_started", "Inspection started", "开始车辆检查"
+    INSPECTION_FINISHED = "inspection_finished", "Inspection finished", "车辆检查完成"
+    CUSTOMER_SIGNED = "customer_signed", "Customer signed", "客户签字"
 
 
 class NeedKind(Code):

@@ -262,7 +262,7 @@ NOT_A_READ = {
               # the lock screen (before anyone signs in) and the PIN, hashed outside any
               # transaction as ``login`` hashes the password (its write is a @service)
               "login_pin", "switch_users", "set_pin"},
-    "timeline": {"step_of", "note_of", "milestones", "time_standards"},
+    "timeline": {"step_of", "note_of", "milestones", "time_standards", "timeline_events"},
     "dashboard": {"previous_period"},
     "estimate": {"quote_of"},  # given the tax rate (the dialog reads it once), pure arithmetic
     "settings": {"set_up_dealer", "dealer"},  # the login window shows the dealer before a login

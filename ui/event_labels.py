@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from advisor.codes import EventAction, PayMethod, words
+from advisor.codes import EventAction, PayMethod, SignedAct, words
 from advisor.services.timeline import note_of
 from ui import fmt
 
@@ -55,6 +55,15 @@ def event_note(action: str, note: str) -> str:
         return v["who"]
     if n.kind == "unhappy_recheck":
         return QCoreApplication.translate("TimelineReport", "Customer not satisfied: recheck booked")
+    if n.kind == "inspection":
+        text = QCoreApplication.translate("TimelineReport", "%1 red, %2 yellow, %3 green, %4 not applicable")
+        for i, rating in enumerate(("red", "yellow", "green", "na"), start=1):
+            text = text.replace(f"%{i}", str(v[rating]))
+        return text
+    if n.kind == "signed":
+        return QCoreApplication.translate("TimelineReport", "On the pad: %1").replace(
+            "%1", words(SignedAct, v["act"])
+        )
     if n.kind == "pause_reason":
         return workshop_labels.pause_reason(v["reason"])
     return str(v.get("text", note))

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from advisor import money, workflow
-from advisor.codes import EventAction, FollowUpTiming, NeedTiming, PauseReason, StandardStatus
+from advisor.codes import (
+    EventAction,
+    FollowUpTiming,
+    InspectionStage,
+    NeedTiming,
+    PauseReason,
+    Rating,
+    SignedAct,
+    StandardStatus,
+)
 from advisor.services.views import EventView, ROView
 
 # The step an event belongs to: the step it completes or happens in. Events store the
@@ -100,7 +109,8 @@ class EventNote:
     ``kind`` is one of: text (said by a person, shown as typed), walk_in, appointment
     (id), order (id), authorised (amount_cents, declined), payment (method,
     amount_cents), amounts (old_cents, new_cents), consent (who, awaiting_manager),
-    unhappy_recheck, pause_reason (reason).
+    unhappy_recheck, pause_reason (reason), inspection (red, yellow, green, na: counts),
+    signed (act: a ``SignedAct``).
     """
 
     kind: str
@@ -112,6 +122,33 @@ _MONEY = r"-?¥[\d,]+\.\d{2}"
 
 def _cents(text: str) -> int:
     return money.to_cents(text.replace("¥", ""))
+
+
+# The step a signature belongs to: the act it signs.
+STEP_OF_ACT: dict[str, int] = {SignedAct.AUTHORISATION: 5, SignedAct.CONSENT: 8, SignedAct.HANDOVER: 12}
+_RATINGS = (Rating.RED, Rating.YELLOW, Rating.GREEN, Rating.NA)
+
+
+def timeline_events(view: ROView) -> list[EventView]:
+    """The RO's step events with the evidence (issue 18) among them, in time order: the
+    inspection started and finished (its counts by colour in the note) and each act the
+    customer signed on the pad (the act in the note, the customer as who). These are read
+    from the inspection and signature rows, not stored as step events."""
+    extra: list[EventView] = []
+    insp = view.inspection
+    if insp is not None:
+        step = 4 if insp.stage == InspectionStage.DIAGNOSIS else 3
+        extra.append(EventView(insp.started_at, step, EventAction.INSPECTION_STARTED, insp.started_by, ""))
+        if insp.finished_at is not None:
+            counts = " ".join(f"{r.value}={insp.count(r)}" for r in _RATINGS)
+            extra.append(
+                EventView(insp.finished_at, step, EventAction.INSPECTION_FINISHED, insp.finished_by, counts)
+            )
+    for s in view.signatures:
+        extra.append(
+            EventView(s.signed_at, STEP_OF_ACT.get(s.act, 0), EventAction.CUSTOMER_SIGNED, s.signer, s.act)
+        )
+    return sorted([*view.events, *extra], key=lambda e: e.at)  # stable: same-time events keep their order
 
 
 def note_of(action: str, note: str) -> EventNote:
@@ -144,6 +181,14 @@ def note_of(action: str, note: str) -> EventNote:
         if sep and not _rest:
             return EventNote("consent", {"who": who, "awaiting_manager": True})
         return EventNote("consent", {"who": text, "awaiting_manager": False})
+    if action == EventAction.INSPECTION_FINISHED:
+        m = re.fullmatch(r"red=(\d+) yellow=(\d+) green=(\d+) na=(\d+)", text)
+        if m:
+            return EventNote(
+                "inspection", {r.value: int(n) for r, n in zip(_RATINGS, m.groups(), strict=True)}
+            )
+    if action == EventAction.CUSTOMER_SIGNED and text in SignedAct.values():
+        return EventNote("signed", {"act": text})
     if action == EventAction.FOLLOWED_UP and text == "unhappy → recheck":
         return EventNote("unhappy_recheck")
     if action == EventAction.CLOCK_PAUSE and text in PauseReason.values():

@@ -1212,6 +1212,16 @@
         <translation>客户不满意：已预约复检</translation>
     </message>
     <message>
+        <location filename="../../ui/event_labels.py" line="59"/>
+        <source>%1 red, %2 yellow, %3 green, %4 not applicable</source>
+        <translation>红色 %1 项，黄色 %2 项，绿色 %3 项，不适用 %4 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_labels.py" line="64"/>
+        <source>On the pad: %1</source>
+        <translation>在签字板上签署：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/ro/timeline_report.py" line="145"/>
         <source>Arrived %1 · promised %2</source>
         <translation>到店 %1 · 承诺交车 %2</translation>

@@ -74,7 +74,8 @@ def test_timeline_of_a_finished_ro(qtbot, staff) -> None:  # type: ignore[no-unt
     assert "Failed" in qc.item(0, 2).text() and "brake pads" in qc.item(0, 4).text()
     assert "internal reworks: 1" in find(report, QLabel, "tl_header").text()
     events = find(report, QTableWidget, "tl_events")
-    assert events.rowCount() == len(view.events)
+    assert events.rowCount() == len(view.events) + 1  # and the authorisation signed on the pad (issue 18)
+    assert "Customer signed" in column(events, 2)
 
 
 def test_time_standards_met_and_missed(staff) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +126,59 @@ def test_follow_up_missed_after_48_hours(staff) -> None:  # type: ignore[no-unty
     )
     checks = {c.key: c for c in time_standards(get_ro_view(ro_id))}
     assert checks["follow_up"].status == "missed"
+
+
+def test_the_inspection_and_the_signatures_are_on_the_timeline(qtbot, staff) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: the timeline said nothing of the inspection nor of what the customer
+    signed. It shows the inspection started and finished (its counts by colour) and each
+    signature (the act, the customer as who) under its step, in both languages."""
+    from advisor.models import Inspection, InspectionResult
+    from advisor.services import inspection
+    from ui import i18n
+
+    ro_id, _lines = factories.authorised(staff)  # the authorisation signed in person
+    insp = inspection.start_inspection(actor=staff.advisor, ro_id=ro_id)
+    results = list(
+        InspectionResult.select().where(InspectionResult.inspection == insp).order_by(InspectionResult.id)
+    )
+    ratings = ["red", "red", "yellow", "na"] + ["green"] * (len(results) - 4)
+    for r, rating in zip(results, ratings, strict=True):
+        inspection.rate_item(actor=staff.technician, result_id=r.id, rating=rating)
+    inspection.finish_inspection(actor=staff.advisor, ro_id=ro_id)
+    assert Inspection.get_by_id(insp).finished_at is not None
+    greens = len(results) - 4
+    view = get_ro_view(ro_id)
+    report = TimelineReport(staff.advisor, "en")
+    qtbot.addWidget(report)
+    report.resize(1200, 900)
+    report.show()
+    report.set_view(view)
+    events = find(report, QTableWidget, "tl_events")
+    rows = {
+        column(events, 2)[r]: [events.item(r, c).text() for c in range(5)] for r in range(events.rowCount())
+    }
+    assert events.rowCount() == len(view.events) + 3
+    assert rows["Inspection started"][1:4] == [
+        "Reception",
+        "Inspection started",
+        staff.advisor.display_name,
+    ]
+    finished = rows["Inspection finished"]
+    assert finished[3] == staff.advisor.display_name
+    assert finished[4] == f"2 red, 1 yellow, {greens} green, 1 not applicable"
+    signed = rows["Customer signed"]
+    assert signed[1] == "Estimate" and signed[3] == "张伟"
+    assert signed[4] == "On the pad: Estimate authorisation"
+    order = column(events, 2)
+    assert order.index("Inspection started") < order.index("Inspection finished")
+
+    i18n.set_language("zh_CN")
+    try:
+        report.set_language("zh_CN")
+        report.set_view(view)
+        notes = {events.item(r, 2).text(): events.item(r, 4).text() for r in range(events.rowCount())}
+        assert notes["车辆检查完成"] == f"红色 2 项，黄色 1 项，绿色 {greens} 项，不适用 1 项"
+        assert notes["客户签字"] == "在签字板上签署：估价授权"
+        assert "开始车辆检查" in notes
+    finally:
+        i18n.set_language("en")

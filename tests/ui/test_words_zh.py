@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTableWidget
 
 from advisor.services import appointments
 from advisor.services.orders import get_ro_view
+from advisor.services.timeline import timeline_events
 from tests import factories
 from tests.ui import person
 from ui import fmt, i18n
@@ -46,7 +47,7 @@ def _open_timeline(qtbot, ctx: AppContext, ro_id: int) -> RepairOrderWorkspace: 
 def _by_action(ws: RepairOrderWorkspace, ro_id: int) -> dict[str, list[str]]:
     """Each event's row on the timeline tab, by the event's action (first row of each)."""
     rows = ws.timeline.rows()
-    events = get_ro_view(ro_id).events
+    events = timeline_events(get_ro_view(ro_id))  # the signatures too (issue 18)
     assert len(rows) == len(events)
     out: dict[str, list[str]] = {}
     for e, row in zip(events, rows, strict=True):

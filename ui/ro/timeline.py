@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from advisor.codes import StandardStatus, words
-from advisor.services.timeline import step_of, time_standards
+from advisor.services.timeline import step_of, time_standards, timeline_events
 from advisor.services.views import ROView
 from ui import fmt
 from ui.context import AppContext
@@ -96,7 +96,7 @@ class Timeline(QWidget):
     def set_view(self, view: ROView) -> None:
         self.view = view
         self.tree.clear()
-        for e in view.events:
+        for e in timeline_events(view):  # the inspection and the signatures too
             number = step_of(e)  # the step the event completes, not the one it led to
             step = step_label(number, self.ctx.lang) if 1 <= number <= 14 else str(number)
             QTreeWidgetItem(

@@ -359,7 +359,7 @@ class TimelineReport(QWidget):
 
     def _fill_events(self, view: ROView) -> None:
         rows = []
-        for e in view.events:
+        for e in timeline.timeline_events(view):  # the inspection and the signatures too
             step = timeline.step_of(e)
             label = pick(*STEP_LABELS[Step(step)], self.lang) if 1 <= step <= 14 else str(step)
             rows.append(
