@@ -7,11 +7,9 @@ is already done; one closing and one audit row, never two."""
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from typing import Any
 
-from advisor.errors import UserError
-from tests import factories
+from tests import factories, racing
 
 ROUNDS = 8
 
@@ -35,52 +33,8 @@ def _escalate(a: dict[str, Any]) -> None:
 ACTIONS = {"close": _close, "escalate": _escalate}
 
 
-def _worker(
-    url: str, action: str, rounds: list[dict[str, Any]], barrier: Any, results: Any, who: int
-) -> None:
-    from advisor import auth, db
-
-    auth.SCRYPT_N = 2**10
-    outcomes: list[str] = []
-    try:
-        db.open_database(url, migrate=False)
-        for args in rounds:
-            barrier.wait(timeout=60)
-            try:
-                ACTIONS[action](args)
-                outcomes.append("ok")
-            except UserError as err:
-                outcomes.append(type(err).__name__)
-            except Exception as err:  # a traceback is an outcome to report
-                outcomes.append(f"crash {type(err).__name__}: {err}")
-    except Exception as err:
-        outcomes.append(f"crash {type(err).__name__}: {err}")
-        barrier.abort()
-    finally:
-        results.put((who, outcomes))
-
-
 def race(url: str, action: str, rounds: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[str, str]]:
-    from advisor import db
-
-    db.close_database()
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    results = ctx.Queue()
-    procs = [
-        ctx.Process(target=_worker, args=(url, action, [r[who] for r in rounds], barrier, results, who))
-        for who in (0, 1)
-    ]
-    for p in procs:
-        p.start()
-    got = dict(results.get(timeout=300) for _ in procs)
-    for p in procs:
-        p.join(timeout=60)
-    db.open_database(url, migrate=False)
-    crashes = [o for who in (0, 1) for o in got[who] if o.startswith("crash")]
-    assert not crashes, crashes
-    assert len(got[0]) == len(got[1]) == len(rounds), got
-    return list(zip(got[0], got[1], strict=True))
+    return racing.race(url, ACTIONS[action], rounds)
 
 
 def _complaints(staff: factories.Staff) -> list[int]:

@@ -11,11 +11,9 @@ arrives after and is refused (mark 2 is no longer the dent: gone, or the chip mo
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from typing import Any
 
-from advisor.errors import UserError
-from tests import factories, photo_samples
+from tests import factories, photo_samples, racing
 
 ROUNDS = 12
 SCRATCH = {"zone": "front_bumper", "kind": "scratch", "note": ""}
@@ -47,52 +45,6 @@ def _act(a: dict[str, Any]) -> None:
         )
 
 
-def _worker(url: str, rounds: list[dict[str, Any]], barrier: Any, results: Any, who: int) -> None:
-    from advisor import auth, db
-
-    auth.SCRYPT_N = 2**10  # as in the tests' own process (conftest)
-    outcomes: list[str] = []
-    try:
-        db.open_database(url, migrate=False)
-        for args in rounds:
-            barrier.wait(timeout=60)
-            try:
-                _act(args)
-                outcomes.append("ok")
-            except UserError as err:
-                outcomes.append(type(err).__name__)
-            except Exception as err:  # a traceback is an outcome to report
-                outcomes.append(f"crash {type(err).__name__}: {err}")
-    except Exception as err:
-        outcomes.append(f"crash {type(err).__name__}: {err}")
-        barrier.abort()
-    finally:
-        results.put((who, outcomes))
-
-
-def _race(url: str, rounds: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[str, str]]:
-    from advisor import db
-
-    db.close_database()  # the workers' set-up must not wait on this process's connection
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    results = ctx.Queue()
-    procs = [
-        ctx.Process(target=_worker, args=(url, [r[who] for r in rounds], barrier, results, who))
-        for who in (0, 1)
-    ]
-    for p in procs:
-        p.start()
-    got = dict(results.get(timeout=300) for _ in procs)
-    for p in procs:
-        p.join(timeout=60)
-    db.open_database(url, migrate=False)
-    crashes = [o for who in (0, 1) for o in got[who] if o.startswith("crash")]
-    assert not crashes, crashes
-    assert len(got[0]) == len(got[1]) == len(rounds), got
-    return list(zip(got[0], got[1], strict=True))
-
-
 def test_a_photo_of_a_mark_and_a_check_in_without_it_or_before_it(staff: factories.Staff, url: str) -> None:
     from advisor.models import Photo
     from advisor.services import reception
@@ -113,7 +65,7 @@ def test_a_photo_of_a_mark_and_a_check_in_without_it_or_before_it(staff: factori
             )
         )
         cases.append((ro_id, removes))
-    outcomes = _race(url, rounds)
+    outcomes = racing.race(url, _act, rounds)
     violations = []
     for (ro_id, removes), (photo, check_in) in zip(cases, outcomes, strict=True):
         marks = list(get_ro_view(ro_id).body_damage)

@@ -7,11 +7,9 @@ Both get the one inspection: one row, its checklist copied once, one audit row."
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from typing import Any
 
-from advisor.errors import UserError
-from tests import factories
+from tests import factories, racing
 
 ROUNDS = 10
 
@@ -19,63 +17,7 @@ ROUNDS = 10
 def _start(a: dict[str, Any]) -> None:
     from advisor.services import inspection
 
-    got = inspection.start_inspection(actor=a["actor"], ro_id=a["ro_id"], stage=a["stage"])
-    a["queue"].put((a["ro_id"], got))
-
-
-ACTIONS = {"start": _start}
-
-
-def _worker(
-    url: str, action: str, rounds: list[dict[str, Any]], barrier: Any, results: Any, who: int, ids: Any
-) -> None:
-    from advisor import auth, db
-
-    auth.SCRYPT_N = 2**10
-    outcomes: list[str] = []
-    try:
-        db.open_database(url, migrate=False)
-        for args in rounds:
-            barrier.wait(timeout=60)
-            try:
-                ACTIONS[action]({**args, "queue": ids})
-                outcomes.append("ok")
-            except UserError as err:
-                outcomes.append(type(err).__name__)
-            except Exception as err:  # a traceback is an outcome to report
-                outcomes.append(f"crash {type(err).__name__}: {err}")
-    except Exception as err:
-        outcomes.append(f"crash {type(err).__name__}: {err}")
-        barrier.abort()
-    finally:
-        results.put((who, outcomes))
-
-
-def race(
-    url: str, action: str, rounds: list[tuple[dict[str, Any], dict[str, Any]]]
-) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
-    from advisor import db
-
-    db.close_database()
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    results = ctx.Queue()
-    ids = ctx.Queue()
-    procs = [
-        ctx.Process(target=_worker, args=(url, action, [r[who] for r in rounds], barrier, results, who, ids))
-        for who in (0, 1)
-    ]
-    for p in procs:
-        p.start()
-    got = dict(results.get(timeout=300) for _ in procs)
-    returned = [ids.get(timeout=60) for _ in range(sum(o == "ok" for who in (0, 1) for o in got[who]))]
-    for p in procs:
-        p.join(timeout=60)
-    db.open_database(url, migrate=False)
-    crashes = [o for who in (0, 1) for o in got[who] if o.startswith("crash")]
-    assert not crashes, crashes
-    assert len(got[0]) == len(got[1]) == len(rounds), got
-    return list(zip(got[0], got[1], strict=True)), returned
+    return a["ro_id"], inspection.start_inspection(actor=a["actor"], ro_id=a["ro_id"], stage=a["stage"])
 
 
 def test_two_desks_starting_one_inspection_at_once_make_one(staff: factories.Staff, url: str) -> None:
@@ -89,7 +31,7 @@ def test_two_desks_starting_one_inspection_at_once_make_one(staff: factories.Sta
         )
         for r in ros
     ]
-    outcomes, returned = race(url, "start", rounds)
+    outcomes, returned = racing.race_values(url, _start, rounds)
     items = (
         InspectionItem.select().where((InspectionItem.vehicle_kind == "car") & InspectionItem.active).count()
     )
