@@ -20,6 +20,7 @@ def test_switching_the_language_keeps_the_log_in_button_name(qtbot, staff) -> No
     # The language by the keyboard (the popup is what the first-run test clicks).
     qtbot.keyClick(dialog.language, Qt.Key.Key_Down if dialog.language.currentIndex() == 0 else Qt.Key.Key_Up)
     assert dialog.language.currentText() == "中文（简体）"
-    qtbot.wait(1)  # the change reaches every widget
-    assert ok.text() == "登录"
+    # The LanguageChange events are posted: wait until they reach the buttons (a fixed
+    # 1 ms wait failed on a loaded machine, between Qt's own "确定" and ours).
+    qtbot.waitUntil(lambda: ok.text() == "登录", timeout=5000)
     assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text() == "取消"
