@@ -549,6 +549,12 @@ def _restore_jsonl(source: Path, m: dict[str, Any], db: peewee.Database, data: P
         _truncate_all(db)
         for model in ALL_MODELS:
             rows = by_table[model._meta.table_name]
+            # Bytes (photos, signatures) were written as hex: back to bytes, not hex text.
+            blobs = [f.column_name for f in model._meta.sorted_fields if isinstance(f, peewee.BlobField)]
+            for row in rows if blobs else ():
+                for column in blobs:
+                    if isinstance(row.get(column), str):
+                        row[column] = bytes.fromhex(row[column])
             for i in range(0, len(rows), 500):
                 model.insert_many(rows[i : i + 500]).execute()
         _reset_sequences(db)

@@ -17,9 +17,9 @@ import pytest
 
 from advisor import backup, db
 from advisor.errors import StorageError
-from advisor.models import AuditLog
-from advisor.services import customers, settings, system
-from tests import factories
+from advisor.models import AuditLog, Concern, Photo, Signature
+from advisor.services import customers, photos, settings, system
+from tests import factories, photo_samples
 from tests.snapshot import db_snapshot
 
 snapshot = db_snapshot
@@ -30,7 +30,11 @@ def filled(staff: factories.Staff) -> factories.Staff:
     settings.set_settings(
         actor=staff.admin, values={"dealer_name": "东方汽车服务", "dealer_tax_no": "91110000TAX01"}
     )
-    factories.settled_paid(staff)
+    ro_id, _ = factories.settled_paid(staff)  # with the customer's drawn signature
+    concern = Concern.get(Concern.ro == ro_id)
+    photos.add_photo(  # bytes in the database: the photo, its thumbnail, its print copy
+        actor=staff.advisor, ro_id=ro_id, subject="concern", subject_id=concern.id, data=photo_samples.jpeg()
+    )
     factories.make_customer_vehicle(staff, name="李娜", phone="13900139000")
     return staff
 
@@ -103,6 +107,10 @@ def test_postgres_without_pg_dump_falls_back_to_a_json_dump(
     customers.create_customer(actor=filled.advisor, name="After", phone="13700137000")
     backup.restore(path, force=True)
     assert snapshot() == before
+    # the pictures come back as pictures (they were written as hex), not as hex text
+    assert bytes(Photo.get().jpeg).startswith(b"\xff\xd8") and bytes(Signature.get().png).startswith(
+        b"\x89PNG"
+    )
 
 
 @pytest.mark.parametrize("cut", ["header-only", "cut-at-a-line", "cut-mid-stream"])
