@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from advisor.models import Authorisation, ChangeRequest, EstimateLine, RepairOrder, now
-from advisor.services import changes, estimate
+from advisor.services import estimate
 from advisor.services.orders import get_ro_view
 from tests import factories
 from tests.factories import reason_id
 from tests.ui import person
+from tests.ui.consent_screen import open_consent
 from tests.ui.modal import when_shown
 from tests.ui.signing import sign
 from ui.context import AppContext
 from ui.ro.authorise_dialog import AuthoriseDialog
-from ui.ro.consent_dialog import ConsentDialog
-from ui.ro.pages.repair import RepairPage
 from ui.ro.pages.settlement import SettlementPage
 from ui.ro.range_told import RetellDialog
 from ui.workspaces.repair_order import RepairOrderWorkspace
@@ -129,25 +128,7 @@ def test_a_refusal_asks_its_reason_and_the_page_shows_it(
     staff: factories.Staff,
     shown: list[tuple[str, str]],
 ) -> None:
-    ro_id, _lines = factories.authorised(staff)
-    change_id = changes.request_change(
-        actor=staff.foreman,
-        ro_id=ro_id,
-        kind="extra_work",
-        reason="Rear pads worn",
-        lines=[{"kind": "labour", "description": "Replace rear brake pads", "quantity": "1.0"}],
-    )
-    page = RepairPage(make_ctx("advisor"))
-    qtbot.addWidget(page)
-    page.set_view(get_ro_view(ro_id))
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.ctx.ops.changed.connect(lambda _c: page.set_view(get_ro_view(ro_id)))
-    page.changes.selectRow(0)
-    person.click(qtbot, page.answer_btn)
-    (dialog,) = page.findChildren(ConsentDialog)
-    qtbot.waitExposed(dialog)
+    _ro_id, change_id, page, dialog = open_consent(qtbot, make_ctx, staff)
     assert not dialog.reason.isEnabled()  # consent is the default: no reason asked
     person.click(qtbot, dialog.refused)
     assert dialog.reason.isEnabled()

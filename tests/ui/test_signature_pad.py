@@ -24,12 +24,12 @@ from tests import factories
 from tests.snapshot import db_snapshot
 from tests.ui import person
 from tests.ui.closing_helpers import choose_data, click, errors, find, goto, host, tick, workspace_of
+from tests.ui.consent_screen import open_consent
 from tests.ui.modal import when_shown
 from tests.ui.shell_support import workstation  # noqa: F401
 from tests.ui.signing import sign
 from ui.context import AppContext
 from ui.ro.authorise_dialog import AuthoriseDialog
-from ui.ro.consent_dialog import ConsentDialog
 from ui.ro.pages.handover import HandoverPage
 from ui.ro.pages.repair import RepairPage
 from ui.signature_pad import SignaturePad
@@ -193,25 +193,7 @@ def test_an_in_person_consent_is_signed_on_the_pad(
     staff: factories.Staff,
     shown: list[tuple[str, str]],
 ) -> None:
-    ro_id, _lines = factories.authorised(staff)
-    change_id = changes.request_change(
-        actor=staff.foreman,
-        ro_id=ro_id,
-        kind="extra_work",
-        reason="Rear pads worn",
-        lines=[{"kind": "labour", "description": "Replace rear brake pads", "quantity": "1.0"}],
-    )
-    page = RepairPage(make_ctx("advisor"))
-    qtbot.addWidget(page)
-    page.set_view(get_ro_view(ro_id))
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.ctx.ops.changed.connect(lambda _c: page.set_view(get_ro_view(ro_id)))
-    page.changes.selectRow(0)
-    person.click(qtbot, page.answer_btn)
-    (dialog,) = page.findChildren(ConsentDialog)
-    qtbot.waitExposed(dialog)
+    ro_id, change_id, page, dialog = open_consent(qtbot, make_ctx, staff)
     assert not dialog.signature.isVisible()  # by phone (the default): no signature
     person.choose(qtbot, dialog.method, "In person, with signature")
     assert dialog.signature.isVisible()
